@@ -1,0 +1,41 @@
+"""Language data: word lists and normalisation tables, one folder per language.
+
+Files are UTF-8 TSV with a header line; lines starting with ``#`` are comments. Code reads them
+through :func:`load_tsv` so that every piece of German knowledge lives in ``lang/de/``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+DEFAULT_LANGUAGE = "de"
+
+
+def data_path(name: str, lang: str = DEFAULT_LANGUAGE) -> Path:
+    return Path(str(resources.files("pipeline.lang").joinpath(lang, name)))
+
+
+@cache
+def load_tsv(name: str, lang: str = DEFAULT_LANGUAGE) -> tuple[dict[str, str], ...]:
+    """Rows of ``lang/<lang>/<name>`` as dicts keyed by the header, comments skipped."""
+    with data_path(name, lang).open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        return tuple(csv.DictReader(lines, delimiter="\t"))
+
+
+@cache
+def load_json(name: str, lang: str = DEFAULT_LANGUAGE):
+    with data_path(name, lang).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def load_words(name: str, lang: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """A one-word-per-line list (comments and blank lines skipped)."""
+    text = data_path(name, lang).read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )

@@ -1,0 +1,156 @@
+"""Read stage: find report files, decode them, strip front matter and normalise the text.
+
+The normalised text is what spaCy sees; :class:`SourceText` keeps, for every character of it,
+the offset of the character it came from in the decoded file, so that reported offsets point
+into the file the user has.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+EXTENSIONS = (".txt", ".md")
+# Characters that vanish (soft hyphen, zero-width characters, BOM) or become a plain space.
+DROPPED = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
+SPACES = {
+    "\u00a0",
+    "\u2007",
+    "\u2009",
+    "\u202f",
+    "\u200a",
+    "\u2002",
+    "\u2003",
+    "\u2004",
+    "\u2005",
+    "\u2006",
+    "\u2008",
+    "\u205f",
+    "\u3000",
+}
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+class ReadError(Exception):
+    """A file that cannot be turned into text; the message is one line for documents.csv."""
+
+
+@dataclass(slots=True)
+class SourceText:
+    text: str  # normalised text handed to spaCy
+    offsets: list[int]  # offsets[i] = offset in the decoded file of text[i]; one extra at the end
+    encoding: str
+    front_matter: dict[str, str] = field(default_factory=dict)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text to the decoded file."""
+        if start >= end:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def discover(input_dir: Path) -> list[Path]:
+    """Every report file below ``input_dir``, recursively, sorted by its doc_id."""
+    files = [p for p in input_dir.rglob("*") if p.suffix.lower() in EXTENSIONS and p.is_file()]
+    return sorted(files, key=lambda p: doc_id_for(input_dir, p))
+
+
+def doc_id_for(input_dir: Path, path: Path) -> str:
+    return path.relative_to(input_dir).with_suffix("").as_posix()
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM or not), else by detection; reject binary data."""
+    if b"\x00" in data:
+        raise ReadError("binary file (contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ReadError("undecodable: neither UTF-8 nor a detectable text encoding")
+    text = str(best)
+    if _looks_binary(text):
+        raise ReadError(f"binary file (decodes as {best.encoding} only to control characters)")
+    return text, best.encoding
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\r\n\t\f"
+    )
+    return controls / len(text) > 0.05
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Parse a leading ``---`` block of ``key: value`` lines; return it and the body's offset."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, 0
+    fields: dict[str, str] = {}
+    for line in match.group(1).splitlines():
+        m = FRONT_MATTER_LINE.match(line)
+        if m:
+            fields[m.group(1).lower()] = m.group(2).strip().strip("\"'")
+    return fields, match.end()
+
+
+def normalise(text: str, base: int = 0) -> tuple[str, list[int]]:
+    """NFC, soft hyphens and zero-width characters removed, exotic spaces made plain.
+
+    Returns the text and the offset map. NFC is applied per starter-plus-combining-marks
+    cluster so that every output character maps to the cluster it came from.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in DROPPED:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = text[i:j]
+        if ch in SPACES:
+            cluster = " " + cluster[1:]
+        elif ch == "\r":
+            # \r\n and lone \r become \n with the \n's offset kept one-to-one.
+            cluster = "" if j < n and text[j] == "\n" else "\n"
+        if j - i > 1 or not cluster.isascii():
+            cluster = unicodedata.normalize("NFC", cluster)
+        for c in cluster:
+            out.append(c)
+            offsets.append(base + i)
+        i = j
+    offsets.append(base + n)
+    return "".join(out), offsets
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"unreadable: {exc.strerror or exc}") from exc
+
+
+def parse_source(data: bytes) -> SourceText:
+    """Decode a file's bytes, split off its front matter and normalise the body."""
+    text, encoding = decode(data)
+    front, body_start = split_front_matter(text)
+    norm, offsets = normalise(text[body_start:], base=body_start)
+    return SourceText(norm, offsets, encoding, front)

@@ -1,0 +1,70 @@
+"""The output contract: table names, their columns and column types, in order.
+
+One tidy long table per fact type, one row per mention. The README documents every column; a
+column's meaning never changes silently.
+"""
+
+from __future__ import annotations
+
+# pandas dtypes used when tables are loaded (pipeline.load_tables) and written as Parquet.
+MENTION_COLUMNS: dict[str, str] = {
+    "doc_id": "string",
+    "start_char": "Int64",
+    "end_char": "Int64",
+    "sentence": "Int64",
+    "text": "string",
+}
+
+TABLES: dict[str, dict[str, str]] = {
+    "documents": {
+        "doc_id": "string",
+        "path": "string",
+        "status": "string",
+        "error": "string",
+        "chars": "Int64",
+        "tokens": "Int64",
+        "sentences": "Int64",
+        "reference_date": "date",
+        "reference_date_source": "string",
+        "model": "string",
+        "sha256": "string",
+    },
+    "dates": {
+        **MENTION_COLUMNS,
+        "value": "string",
+        "start": "string",
+        "end": "string",
+        "granularity": "string",
+        "relative": "boolean",
+    },
+    "places": {
+        **MENTION_COLUMNS,
+        "name": "string",
+        "kind": "string",
+        "country_code": "string",
+        "geonames_id": "Int64",
+        "latitude": "Float64",
+        "longitude": "Float64",
+        "source": "string",
+    },
+    "organisations": {
+        **MENTION_COLUMNS,
+        "name": "string",
+        "acronym": "string",
+        "legal_form": "string",
+        "source": "string",
+    },
+    "figures": {
+        **MENTION_COLUMNS,
+        "value": "Float64",
+        "unit": "string",
+        "qualifier": "string",
+        "category": "string",
+    },
+}
+
+FACT_TABLES = ("dates", "places", "organisations", "figures")
+
+
+def columns(table: str) -> list[str]:
+    return list(TABLES[table])
