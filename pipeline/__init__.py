@@ -1,6 +1,58 @@
-"""German event reports in, tidy tables of dates, places, organisations and figures out."""
+"""German event reports in, tidy tables of dates, places, organisations and figures out.
 
-from pipeline.nlp import load_nlp
+Python API (imported on first use, so ``import pipeline`` stays fast):
 
-__all__ = ["load_nlp"]
+- ``load_tables(out_dir)``: a run's five tables as typed pandas frames;
+- ``extract(text, reference_date=None, nlp=None)``: the same tables for one text;
+- ``load_nlp(model=None)``: the spaCy pipeline with the project's extractors, to reuse.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pipeline.api import extract
+    from pipeline.nlp import load_nlp
+    from pipeline.read_tables import load_tables
+
+__all__ = ["extract", "load_nlp", "load_tables"]
 __version__ = "0.1.0"
+
+# Public name -> module defining it; spaCy and pandas load only when a name is first used.
+_EXPORTS = {
+    "extract": "pipeline.api",
+    "load_nlp": "pipeline.nlp",
+    "load_tables": "pipeline.read_tables",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
+
+class _Package(types.ModuleType):
+    """``pipeline.extract`` names both the public function and the extractors' subpackage.
+    Importing the subpackage makes the import system set it as this package's attribute,
+    which would hide the function; keep the function (the subpackage stays importable and
+    in ``sys.modules``). Renaming the subpackage would make this unnecessary."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _EXPORTS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

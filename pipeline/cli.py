@@ -74,6 +74,31 @@ def run(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar or info logs.")
     ] = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            help="Processes running the pipeline (each loads the model once); "
+            "with --scheduler local, the local cluster's worker processes.",
+        ),
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+            "for a local cluster of --workers processes. Needs pip install 'pipeline[dask]'."
+        ),
+    ] = None,
+    cache: Annotated[
+        bool,
+        typer.Option(
+            "--cache/--no-cache",
+            help="Reuse the rows of reports unchanged since the last run into --out "
+            "(kept in OUT/.cache; invalidated by any code, library or model change).",
+        ),
+    ] = True,
 ) -> None:
     """Extract dates, places, organisations and figures from every report below INPUT_DIR.
 
@@ -89,14 +114,26 @@ def run(
     if metadata is not None and not metadata.is_file():
         raise fail(f"metadata file {metadata} does not exist")
     try:
-        summary = run_pipeline(input_dir, out, metadata, reference_date, model, fmt.value, quiet)
+        summary = run_pipeline(
+            input_dir,
+            out,
+            metadata,
+            reference_date,
+            model,
+            fmt.value,
+            quiet,
+            workers=workers,
+            scheduler=scheduler,
+            cache=cache,
+        )
     except (UsageError, ModelNotFound) as exc:
         raise fail(str(exc)) from None
     if not quiet:
         facts = ", ".join(f"{n} {t}" for t, n in summary.facts.items())
         typer.echo(
             f"{summary.documents} documents ({summary.ok} ok, {summary.empty} empty, "
-            f"{summary.error} error): {facts} -> {out}",
+            f"{summary.error} error): {facts} -> {out}"
+            + (f" ({summary.cached} unchanged, from the cache)" if summary.cached else ""),
             err=True,
         )
     raise typer.Exit(summary.exit_code)
@@ -113,7 +150,11 @@ def evaluate(
         bool, typer.Option("--per-doc", help="List each document's misses and false positives.")
     ] = False,
 ) -> None:
-    """Score a run's tables against gold files: precision, recall and F1 per fact type."""
+    """Score a run's tables against gold files: precision, recall and F1 per fact type.
+
+    Matching follows gold-schema.md: per document over distinct facts, one-to-one, optional
+    gold entries count neither way; scores are micro-averaged over the gold documents.
+    """
     import json
 
     from pipeline.evaluate import evaluate_run, format_report
@@ -122,12 +163,132 @@ def evaluate(
         raise fail(f"gold folder {gold} does not exist")
     try:
         result = evaluate_run(gold, out)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, ValueError) as exc:
         raise fail(str(exc)) from None
     if as_json:
-        typer.echo(json.dumps(result.as_dict(), indent=2))
+        typer.echo(json.dumps(result.as_dict(per_doc), indent=2, ensure_ascii=False))
     else:
         typer.echo(format_report(result, per_doc))
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="One SQL statement (DuckDB dialect).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder with the run's tables.")] = Path(
+        "outputs"
+    ),
+    fmt: Annotated[QueryFormat, typer.Option("--format", help="Output format.")] = (
+        QueryFormat.table
+    ),
+) -> None:
+    """Answer a SQL question over a run's tables (CSV or Parquet), in-process with DuckDB.
+
+    The tables are views named documents, dates, places, organisations and figures, with
+    the column types of the output contract (empty cells are NULL).
+    Example: python -m pipeline query "SELECT doc_id, count(*) FROM places GROUP BY doc_id"
+    """
+    import duckdb
+
+    from pipeline.query import format_result, run_query
+    from pipeline.read_tables import RunNotFound
+
+    try:
+        result = run_query(sql, out)
+    except RunNotFound as exc:
+        raise fail(str(exc)) from None
+    except duckdb.Error as exc:
+        raise fail(str(exc)) from None
+    typer.echo(format_result(result, fmt.value))
+
+
+@app.command("train-ner")
+def train_ner(
+    data: Annotated[Path, typer.Option(help="Folder with the NER corpora (shared/data/ner).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for data, model, scores.")],
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(help="Corpus to leave out (repeatable), e.g. germeval2014."),
+    ] = None,
+    max_sentences: Annotated[
+        int | None, typer.Option(help="Cap on training sentences (quick runs, tests).")
+    ] = None,
+    epochs: Annotated[int, typer.Option(help="Training epochs.")] = 8,
+    seed: Annotated[int, typer.Option(help="Seed for sampling, augmentation and training.")] = 0,
+    dev_share: Annotated[
+        float, typer.Option(help="Share of documents held out for dev; 0 trains on all.")
+    ] = 0.1,
+    vectors: Annotated[
+        bool, typer.Option(help="Train static vectors on the corpora text and use them.")
+    ] = True,
+    install: Annotated[
+        bool, typer.Option(help="Copy the trained model into pipeline/models/de_event_ner.")
+    ] = False,
+) -> None:
+    """Train the project's German NER pipeline (PER, LOC, ORG) from the shared corpora."""
+    from pipeline.ner.train import TrainSettings, install_model
+    from pipeline.ner.train import train_ner as run_training
+
+    _setup_logging(quiet=False)
+    if not data.is_dir():
+        raise fail(f"data folder {data} does not exist")
+    settings = TrainSettings(
+        data,
+        out,
+        exclude or [],
+        max_sentences=max_sentences,
+        epochs=epochs,
+        seed=seed,
+        dev_share=dev_share,
+        vectors=vectors,
+    )
+    try:
+        result = run_training(settings)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    if install:
+        install_model(result.model_dir)
+    typer.echo(f"model -> {result.model_dir}; scores -> {out / 'scores.json'}", err=True)
+
+
+@app.command()
+def bench(
+    docs: Annotated[int, typer.Option(min=1, help="Reports in the generated corpus.")] = 1000,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Also measure a run with this many worker processes.")
+    ] = 1,
+    repeat: Annotated[
+        int, typer.Option(min=1, help="Repetitions per measurement; the fastest is kept.")
+    ] = 1,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy pipeline, as for run (default: as for run).")
+    ] = None,
+    examples: Annotated[
+        Path | None,
+        typer.Option(help="Folder of example reports to cycle over (default: the repo's corpus/)."),
+    ] = None,
+) -> None:
+    """Words per second and peak memory of the spaCy pipeline alone and of a full run.
+
+    Builds a corpus of --docs reports from the example reports in a temporary folder, then
+    measures in fresh processes the base pipeline (nlp.pipe, no extractors) and the full run
+    (read, extract, write) on the same texts, with --workers > 1 also a run with workers.
+    """
+    from pipeline.bench import EXAMPLES_DIR
+    from pipeline.bench import bench as run_bench
+
+    folder = examples or EXAMPLES_DIR
+    if not folder.is_dir():
+        raise fail(f"example folder {folder} does not exist (pass --examples)")
+    try:
+        run_bench(docs, workers, repeat, model, folder, echo=typer.echo)
+    except (RuntimeError, ValueError) as exc:
+        raise fail(str(exc), 1) from None
 
 
 def main() -> None:

@@ -1,14 +1,16 @@
 """Score a run's tables against gold files, by the rules of ``gold-schema.md``.
 
-Per document over distinct facts, micro-averaged; one-to-one matching; optional gold entries
-count neither way (a prediction that matches one is neither a hit nor a false positive).
+Per document, over distinct facts, micro-averaged over all documents. Matching is one-to-one;
+optional gold entries count neither way: a prediction matched to one is neither a hit nor a
+false positive, and missing one costs no recall.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,17 +19,26 @@ import pandas as pd
 
 from pipeline.tables import FACT_TABLES
 
+# One of these is stripped from a unit word longer than five letters; "innen" before "en"
+# and "en" before "n" so that the longest ending goes.
 UNIT_ENDINGS = ("innen", "en", "n", "e", "s")
+UNIT_STRIP_MIN_LETTERS = 6
+UNIT_AFFIX_MIN_LETTERS = 4
+NAME_FACTS = ("places", "organisations")
+
+Gold = dict[str, Any]
 
 
 def normalise_name(text: str) -> str:
+    """NFKC, casefold, ß→ss, then letters and digits only."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("ß", "ss")
     return "".join(ch for ch in text if ch.isalnum())
 
 
 def normalise_unit(unit: str) -> str:
+    """Lower case, letters only, one plural/feminine ending off a word of six letters or more."""
     word = "".join(ch for ch in unit.lower() if ch.isalpha())
-    if len(word) > 5:
+    if len(word) >= UNIT_STRIP_MIN_LETTERS:
         for ending in UNIT_ENDINGS:
             if word.endswith(ending):
                 return word[: -len(ending)]
@@ -35,54 +46,68 @@ def normalise_unit(unit: str) -> str:
 
 
 def units_agree(a: str, b: str) -> bool:
-    a, b = normalise_unit(a or ""), normalise_unit(b or "")
+    return normalised_units_agree(normalise_unit(a or ""), normalise_unit(b or ""))
+
+
+def normalised_units_agree(a: str, b: str) -> bool:
+    # Normalising twice could strip a second ending ("Personen" -> "person" -> "perso").
     if a == b:
         return True
-    if len(a) >= 4 and len(b) >= 4:
+    if min(len(a), len(b)) >= UNIT_AFFIX_MIN_LETTERS:
         return a.startswith(b) or b.startswith(a) or a.endswith(b) or b.endswith(a)
     return False
 
 
-def _date_keys(entry: dict[str, Any]) -> set[str]:
+def values_equal(a: float, b: float) -> bool:
+    # Tolerance only for binary floating point ("4,1 Millionen" = 4.1 * 1e6 = 4099999.9999…).
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _name_keys(entry: Gold) -> set[str]:
+    raw = (entry.get("name"), entry.get("text"), *entry.get("aliases", []))
+    return {key for key in (normalise_name(x) for x in raw if x) if key}
+
+
+def _date_keys(entry: Gold) -> set[str]:
     return {entry["value"], *entry.get("aliases", [])}
 
 
-def _name_keys(entry: dict[str, Any]) -> set[str]:
-    return {
-        normalise_name(x)
-        for x in (entry["name"], entry.get("text", ""), *entry.get("aliases", []))
-        if x
-    }
-
-
-def matches(fact: str, pred: Any, gold: dict[str, Any]) -> bool:
+def matches(fact: str, pred: Any, gold: Gold) -> bool:
+    """Whether one distinct prediction (see :func:`prediction_key`) matches one gold entry."""
     if fact == "dates":
         return pred in _date_keys(gold)
-    if fact in ("places", "organisations"):
-        return normalise_name(pred) in _name_keys(gold)
-    value, unit = pred
-    return float(gold["value"]) == float(value) and units_agree(unit, gold.get("unit", ""))
+    if fact in NAME_FACTS:
+        return pred in _name_keys(gold)
+    value, unit = pred  # the unit is normalised already
+    gold_unit = normalise_unit(gold.get("unit") or "")
+    return values_equal(value, gold["value"]) and normalised_units_agree(unit, gold_unit)
 
 
-def max_matching(
-    preds: list[Any], golds: list[dict[str, Any]], ok: Callable[[Any, dict[str, Any]], bool]
-) -> dict[int, int]:
-    """Maximum one-to-one matching (augmenting paths); returns pred index -> gold index."""
-    edges = [[g for g, gold in enumerate(golds) if ok(p, gold)] for p in preds]
+def one_to_one(edges: list[list[int]], required: set[int]) -> dict[int, int]:
+    """Maximum one-to-one matching, prediction index -> gold index, that first matches as many
+    ``required`` gold entries as possible and then as many entries overall as possible.
+
+    Augmenting paths never unmatch a matched vertex, so extending the required-only matching
+    with the optional entries keeps every required match (recall) while letting the optional
+    entries absorb as many of the remaining predictions as possible (precision).
+    """
     gold_to_pred: dict[int, int] = {}
 
-    def augment(p: int, seen: set[int]) -> bool:
+    def augment(p: int, allowed: Callable[[int], bool], seen: set[int]) -> bool:
         for g in edges[p]:
-            if g in seen:
+            if g in seen or not allowed(g):
                 continue
             seen.add(g)
-            if g not in gold_to_pred or augment(gold_to_pred[g], seen):
+            if g not in gold_to_pred or augment(gold_to_pred[g], allowed, seen):
                 gold_to_pred[g] = p
                 return True
         return False
 
-    for p in range(len(preds)):
-        augment(p, set())
+    for allowed in (required.__contains__, lambda g: True):
+        matched = set(gold_to_pred.values())
+        for p in range(len(edges)):
+            if p not in matched:
+                augment(p, allowed, set())
     return {p: g for g, p in gold_to_pred.items()}
 
 
@@ -105,6 +130,11 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
     def as_dict(self) -> dict[str, float | int]:
         return {
             "precision": round(self.precision, 4),
@@ -118,120 +148,180 @@ class Score:
 
 @dataclass
 class DocReport:
+    """One gold document's result, for error analysis."""
+
     doc_id: str
+    predicted: bool  # whether the run has any row for this document
+    scores: dict[str, Score] = field(default_factory=dict)
     misses: dict[str, list[str]] = field(default_factory=dict)
     false_positives: dict[str, list[str]] = field(default_factory=dict)
     qualifier_errors: list[str] = field(default_factory=list)
+    qualifier_correct: int = 0
+    qualifier_matched: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "predicted": self.predicted,
+            "misses": self.misses,
+            "false_positives": self.false_positives,
+            "qualifier_errors": self.qualifier_errors,
+        }
 
 
 @dataclass
 class Evaluation:
-    scores: dict[str, Score]
-    qualifier_correct: int
-    qualifier_matched: int
     documents: list[DocReport]
+    scores: dict[str, Score] = field(init=False)
+    qualifier_correct: int = field(init=False)
+    qualifier_matched: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.scores = {fact: Score() for fact in FACT_TABLES}
+        for doc in self.documents:
+            for fact, score in doc.scores.items():
+                self.scores[fact].add(score)
+        self.qualifier_correct = sum(d.qualifier_correct for d in self.documents)
+        self.qualifier_matched = sum(d.qualifier_matched for d in self.documents)
 
     @property
     def qualifier_accuracy(self) -> float:
         return self.qualifier_correct / self.qualifier_matched if self.qualifier_matched else 0.0
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, per_doc: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {fact: s.as_dict() for fact, s in self.scores.items()}
         out["figure_qualifiers"] = {
             "accuracy": round(self.qualifier_accuracy, 4),
             "matched": self.qualifier_matched,
         }
+        if per_doc:
+            out["documents"] = {d.doc_id: d.as_dict() for d in self.documents}
         return out
 
 
-def distinct_predictions(fact: str, frame: pd.DataFrame) -> tuple[list[Any], dict[Any, str]]:
-    """Distinct facts of one document in text order, and the first qualifier of each figure."""
-    preds: list[Any] = []
-    qualifiers: dict[Any, str] = {}
+@dataclass(frozen=True)
+class Prediction:
+    key: Hashable  # what is matched: date value, normalised name, (value, normalised unit)
+    label: str  # how it is shown in error listings
+    qualifier: str | None = None
+
+
+def _cell(value: Any) -> Any:
+    return None if value is None or value is pd.NA or value != value else value
+
+
+def prediction_key(fact: str, row: Any) -> Prediction | None:
+    """The distinct fact a table row states, or None when the row states none."""
+    if fact == "dates":
+        value = _cell(row.value)
+        return Prediction(value, value) if value else None
+    if fact in NAME_FACTS:
+        name = _cell(row.name)
+        return Prediction(normalise_name(name), name) if name else None
+    value, unit = _cell(row.value), _cell(row.unit) or ""
+    if value is None:
+        return None
+    qualifier = _cell(getattr(row, "qualifier", None))
+    return Prediction((float(value), normalise_unit(unit)), f"{value:g} {unit}", qualifier)
+
+
+def distinct_predictions(fact: str, frame: pd.DataFrame | None) -> list[Prediction]:
+    """A document's distinct facts in table order; the first mention's qualifier is kept."""
+    if frame is None:
+        return []
+    seen: dict[Hashable, Prediction] = {}
     for row in frame.itertuples(index=False):
-        if fact == "dates":
-            key = row.value
-        elif fact in ("places", "organisations"):
-            key = row.name
+        pred = prediction_key(fact, row)
+        if pred is not None and pred.key not in seen:
+            seen[pred.key] = pred
+    return list(seen.values())
+
+
+def _describe(fact: str, entry: Gold) -> str:
+    shown = f"{entry['value']:g} {entry.get('unit')}" if fact == "figures" else None
+    shown = shown or entry.get("value") or entry.get("name")
+    return f"{shown} ({entry.get('text')})"
+
+
+def score_fact(fact: str, golds: list[Gold], preds: list[Prediction], report: DocReport) -> None:
+    """Match one document's predictions of one fact type and record the result in ``report``."""
+    edges = [[g for g, gold in enumerate(golds) if matches(fact, p.key, gold)] for p in preds]
+    required = {g for g, gold in enumerate(golds) if not gold.get("optional")}
+    pairs = one_to_one(edges, required)
+    hits = {p: g for p, g in pairs.items() if g in required}
+    false_positives = [pred for p, pred in enumerate(preds) if p not in pairs]
+    missed = [golds[g] for g in sorted(required - set(hits.values()))]
+    report.scores[fact] = Score(len(hits), len(false_positives), len(missed))
+    report.misses[fact] = [_describe(fact, g) for g in missed]
+    report.false_positives[fact] = [p.label for p in false_positives]
+    if fact != "figures":
+        return
+    for p, g in hits.items():
+        expected = golds[g].get("qualifier") or "exact"
+        report.qualifier_matched += 1
+        if preds[p].qualifier == expected:
+            report.qualifier_correct += 1
         else:
-            key = (float(row.value), row.unit if isinstance(row.unit, str) else "")
-        if key is None or (isinstance(key, float) and pd.isna(key)) or key is pd.NA:
-            continue
-        if fact in ("places", "organisations"):
-            if any(normalise_name(key) == normalise_name(p) for p in preds):
-                continue
-        elif key in preds:
-            continue
-        preds.append(key)
-        if fact == "figures":
-            qualifiers[key] = row.qualifier
-    return preds, qualifiers
-
-
-def _describe(fact: str, item: Any) -> str:
-    if fact == "figures" and isinstance(item, tuple):
-        return f"{item[0]:g} {item[1]}"
-    if isinstance(item, dict):
-        if fact == "figures":
-            return f"{item['value']:g} {item.get('unit')} ({item.get('text')})"
-        return f"{item.get('value') or item.get('name')} ({item.get('text')})"
-    return str(item)
+            report.qualifier_errors.append(
+                f"{preds[p].label}: predicted {preds[p].qualifier}, gold {expected}"
+            )
 
 
 def score_document(
-    doc_id: str,
-    gold: dict[str, Any],
-    predicted: dict[str, pd.DataFrame],
-    totals: dict[str, Score],
-    qual: list[int],
+    doc_id: str, gold: Gold, predicted: dict[str, pd.DataFrame | None], in_run: bool = True
 ) -> DocReport:
-    report = DocReport(doc_id)
+    report = DocReport(doc_id, predicted=in_run)
     for fact in FACT_TABLES:
-        frame = predicted.get(fact)
-        preds, qualifiers = distinct_predictions(fact, frame) if frame is not None else ([], {})
-        required = [g for g in gold.get(fact, []) if not g.get("optional")]
-        optional = [g for g in gold.get(fact, []) if g.get("optional")]
-        pairs = max_matching(preds, required, lambda p, g, f=fact: matches(f, p, g))
-        unmatched = [p for i, p in enumerate(preds) if i not in pairs]
-        fps = [p for p in unmatched if not any(matches(fact, p, g) for g in optional)]
-        missed = [g for j, g in enumerate(required) if j not in set(pairs.values())]
-        totals[fact].tp += len(pairs)
-        totals[fact].fp += len(fps)
-        totals[fact].fn += len(missed)
-        report.misses[fact] = [_describe(fact, g) for g in missed]
-        report.false_positives[fact] = [_describe(fact, p) for p in fps]
-        if fact == "figures":
-            for p, g in pairs.items():
-                qual[1] += 1
-                if qualifiers.get(preds[p]) == required[g].get("qualifier", "exact"):
-                    qual[0] += 1
-                else:
-                    report.qualifier_errors.append(
-                        f"{_describe(fact, preds[p])}: {qualifiers.get(preds[p])} "
-                        f"!= {required[g].get('qualifier')}"
-                    )
+        preds = distinct_predictions(fact, predicted.get(fact))
+        score_fact(fact, gold.get(fact) or [], preds, report)
     return report
 
 
-def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
+def load_gold(gold_dir: Path) -> dict[str, Gold]:
+    """Gold documents by id (the file's ``id``, else its name without ``.json``)."""
     gold = {}
     for path in sorted(gold_dir.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"gold file {path} is not readable JSON: {exc}") from exc
         gold[data.get("id") or path.stem] = data
     if not gold:
         raise FileNotFoundError(f"no gold *.json files in {gold_dir}")
     return gold
 
 
-def evaluate(gold: dict[str, dict[str, Any]], tables: dict[str, pd.DataFrame]) -> Evaluation:
-    totals = {fact: Score() for fact in FACT_TABLES}
-    qual = [0, 0]
+def resolve_doc_ids(gold_ids: Iterable[str], run_ids: Iterable[str]) -> dict[str, str]:
+    """Gold id -> the run's doc_id: equal, else the one run doc_id ending in ``/<gold id>``
+    (a run over a folder with sub-folders names its documents by their relative path)."""
+    run_ids = set(run_ids)
+    resolved = {}
+    for gold_id in gold_ids:
+        if gold_id in run_ids:
+            resolved[gold_id] = gold_id
+            continue
+        candidates = [r for r in run_ids if r.endswith(f"/{gold_id}")]
+        if len(candidates) == 1:
+            resolved[gold_id] = candidates[0]
+    return resolved
+
+
+def evaluate(gold: dict[str, Gold], tables: dict[str, pd.DataFrame]) -> Evaluation:
+    """Score every gold document; one without predictions misses all its required entries."""
+    by_doc = {
+        fact: {str(k): v for k, v in tables[fact].groupby("doc_id", sort=False)}
+        for fact in FACT_TABLES
+        if fact in tables
+    }
+    run_ids: set[str] = set().union(*(frames.keys() for frames in by_doc.values()))
+    if "documents" in tables:
+        run_ids |= set(tables["documents"]["doc_id"].dropna().astype(str))
+    doc_ids = resolve_doc_ids(gold, run_ids)
     reports = []
-    by_doc = {fact: dict(tuple(tables[fact].groupby("doc_id", sort=False))) for fact in FACT_TABLES}
-    for doc_id, entry in gold.items():
-        predicted = {fact: by_doc[fact].get(doc_id) for fact in FACT_TABLES}
-        reports.append(score_document(doc_id, entry, predicted, totals, qual))
-    return Evaluation(totals, qual[0], qual[1], reports)
+    for gold_id, entry in gold.items():
+        run_id = doc_ids.get(gold_id)
+        predicted = {fact: by_doc.get(fact, {}).get(run_id) for fact in FACT_TABLES}
+        reports.append(score_document(gold_id, entry, predicted, in_run=run_id is not None))
+    return Evaluation(reports)
 
 
 def format_report(result: Evaluation, per_doc: bool = False) -> str:
@@ -245,16 +335,21 @@ def format_report(result: Evaluation, per_doc: bool = False) -> str:
         f"figure qualifier accuracy: {result.qualifier_accuracy:.3f} "
         f"on {result.qualifier_matched} matched figures"
     )
+    missing = [d.doc_id for d in result.documents if not d.predicted]
+    if missing:
+        lines.append(f"gold documents absent from the run: {', '.join(missing)}")
     if per_doc:
-        for doc in result.documents:
-            lines.append(f"\n## {doc.doc_id}")
-            for fact in FACT_TABLES:
-                for item in doc.misses.get(fact, []):
-                    lines.append(f"  miss {fact}: {item}")
-                for item in doc.false_positives.get(fact, []):
-                    lines.append(f"  false positive {fact}: {item}")
-            for item in doc.qualifier_errors:
-                lines.append(f"  qualifier: {item}")
+        lines.extend(format_document(doc) for doc in result.documents)
+    return "\n".join(lines)
+
+
+def format_document(doc: DocReport) -> str:
+    lines = [f"\n## {doc.doc_id}" + ("" if doc.predicted else " (not in the run)")]
+    for fact in FACT_TABLES:
+        lines.extend(f"  miss {fact}: {item}" for item in doc.misses.get(fact, []))
+        fps = doc.false_positives.get(fact, [])
+        lines.extend(f"  false positive {fact}: {item}" for item in fps)
+    lines.extend(f"  qualifier: {item}" for item in doc.qualifier_errors)
     return "\n".join(lines)
 
 
@@ -262,10 +357,3 @@ def evaluate_run(gold_dir: Path, out_dir: Path) -> Evaluation:
     from pipeline.read_tables import load_tables
 
     return evaluate(load_gold(gold_dir), load_tables(out_dir))
-
-
-def iter_misses(result: Evaluation) -> Iterable[tuple[str, str, str]]:
-    for doc in result.documents:
-        for fact, items in doc.misses.items():
-            for item in items:
-                yield doc.doc_id, fact, item

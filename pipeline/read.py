@@ -33,6 +33,8 @@ SPACES = {
     "\u205f",
     "\u3000",
 }
+WESTERN_SIBLINGS = {"cp1250", "cp1252", "cp1257", "latin_1", "iso8859_15", "iso8859_2",
+                    "iso8859_9", "cp1254", "mac_roman", "cp850", "cp437"}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
@@ -80,6 +82,13 @@ def decode(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ReadError("undecodable: neither UTF-8 nor a detectable text encoding")
+    if best.encoding in WESTERN_SIBLINGS:
+        # Detection cannot tell cp1252 from its siblings on German text (they differ in a few
+        # letters German does not use); cp1252 is what German Windows writes, so it wins.
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
     text = str(best)
     if _looks_binary(text):
         raise ReadError(f"binary file (decodes as {best.encoding} only to control characters)")

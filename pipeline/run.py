@@ -2,66 +2,61 @@
 
 The unit of work is a batch of files: :func:`process_batch` turns it into finished table rows
 (:class:`DocumentResult`), so the same function serves a single process, a process pool and a
-cluster backend, and the tables come out identical whichever runs it.
+cluster backend, and the tables come out identical whichever runs it: the parent writes every
+result in input order (:func:`pipeline.parallel.results_in_order`).
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import logging
+import os
 import sys
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 from tqdm import tqdm
 
-from pipeline.nlp import load_nlp, model_label
-from pipeline.read import (
-    ReadError,
-    SourceText,
-    discover,
-    doc_id_for,
-    parse_source,
-    read_bytes,
-    sha256,
+from pipeline.batch import (
+    FRONT_MATTER_COLUMNS,
+    DocumentResult,
+    Job,
+    _result,
+    document_row,
+    mention_rows,
+    prepare_data,
+    process_batch,
 )
-from pipeline.refdate import parse_iso, resolve_reference_date
+from pipeline.cache import ResultCache, pipeline_fingerprint
+from pipeline.nlp import load_nlp, model_label
+from pipeline.parallel import BATCH_SIZE, Engine, PoolEngine, SerialEngine, results_in_order
+from pipeline.read import discover, doc_id_for
+from pipeline.refdate import parse_iso
 from pipeline.tables import FACT_TABLES
 from pipeline.write import TableSink
 
-log = logging.getLogger("pipeline")
+__all__ = [
+    "BATCH_SIZE",
+    "DocumentResult",
+    "Job",
+    "RunSummary",
+    "UsageError",
+    "_result",
+    "document_row",
+    "mention_rows",
+    "prepare_data",
+    "process_batch",
+    "run",
+]
 
-BATCH_SIZE = 32
-FRONT_MATTER_COLUMNS = ("title", "source")
+log = logging.getLogger("pipeline")
 
 
 class UsageError(Exception):
     """Unusable arguments (exit code 2)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Job:
-    doc_id: str
-    path: Path
-    metadata: dict[str, str] = field(default_factory=dict)
-    default_reference_date: dt.date | None = None
-
-
-@dataclass(slots=True)
-class DocumentResult:
-    document: dict[str, Any]
-    facts: dict[str, list[dict[str, Any]]]
-
-    @property
-    def ok(self) -> bool:
-        return self.document["status"] == "ok"
 
 
 @dataclass(slots=True)
@@ -70,6 +65,7 @@ class RunSummary:
     ok: int = 0
     empty: int = 0
     error: int = 0
+    cached: int = 0  # documents whose rows came from the cache of the previous run
     facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACT_TABLES, 0))
 
     def add(self, result: DocumentResult) -> None:
@@ -97,116 +93,6 @@ def read_metadata(path: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
         raise UsageError(f"cannot read metadata file {path}: {exc.strerror or exc}") from exc
     extra = [c for c in fields if c not in ("doc_id", "reference_date", *FRONT_MATTER_COLUMNS)]
     return rows, extra
-
-
-def document_row(job: Job, status: str, error: str | None = None, **values: Any) -> dict[str, Any]:
-    row: dict[str, Any] = {
-        "doc_id": job.doc_id,
-        "path": str(job.path),
-        "status": status,
-        "error": error,
-        **values,
-    }
-    for column, value in job.metadata.items():
-        if column not in ("doc_id", "reference_date") and column not in row:
-            row[column] = value or None
-    return row
-
-
-def _prepare(
-    nlp: Language, job: Job
-) -> tuple[Doc | None, SourceText | None, DocumentResult | None]:
-    """Read one file into an unprocessed Doc, or a finished result for a bad or empty file."""
-    try:
-        data = read_bytes(job.path)
-    except ReadError as exc:
-        return None, None, DocumentResult(document_row(job, "error", str(exc)), {})
-    digest = sha256(data)
-    try:
-        source = parse_source(data)
-    except ReadError as exc:
-        return None, None, DocumentResult(document_row(job, "error", str(exc), sha256=digest), {})
-    ref, ref_source = resolve_reference_date(
-        source.front_matter,
-        job.metadata.get("reference_date"),
-        source.text,
-        job.default_reference_date,
-    )
-    extra = {c: source.front_matter[c] for c in FRONT_MATTER_COLUMNS if source.front_matter.get(c)}
-    base = {
-        "sha256": digest,
-        "chars": len(source.text),
-        "reference_date": ref,
-        "reference_date_source": ref_source,
-        **extra,
-    }
-    if not source.text.strip():
-        row = document_row(job, "empty", "no text", tokens=0, sentences=0, **base)
-        return None, None, DocumentResult(row, {})
-    doc = nlp.make_doc(source.text)
-    doc._.doc_id = job.doc_id
-    doc._.reference_date = ref
-    doc.user_data["pipeline_base_row"] = base
-    return doc, source, None
-
-
-def _result(nlp: Language, job: Job, doc: Doc, source: SourceText) -> DocumentResult:
-    base = doc.user_data.pop("pipeline_base_row")
-    sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    facts = {
-        table: mention_rows(job.doc_id, doc._.get(table) or [], source, sentence_starts)
-        for table in FACT_TABLES
-    }
-    errors = doc._.extract_errors
-    row = document_row(
-        job,
-        "error" if errors else "ok",
-        "; ".join(errors) if errors else None,
-        tokens=len(doc),
-        sentences=len(sentence_starts),
-        model=model_label(nlp),
-        **base,
-    )
-    return DocumentResult(row, facts)
-
-
-def mention_rows(
-    doc_id: str, mentions: Iterable[Any], source: SourceText, sentence_starts: list[int]
-) -> list[dict[str, Any]]:
-    rows = []
-    for mention in sorted(mentions, key=lambda m: (m.start_char, m.end_char)):
-        row = dataclasses.asdict(mention)
-        row["start_char"], row["end_char"] = source.original_span(
-            mention.start_char, mention.end_char
-        )
-        row["sentence"] = max(bisect_right(sentence_starts, mention.start_char) - 1, 0)
-        rows.append({"doc_id": doc_id, **row})
-    return rows
-
-
-def process_batch(nlp: Language, jobs: list[Job]) -> list[DocumentResult]:
-    """Run a batch of files through the pipeline; a document that breaks spaCy itself is
-    retried alone and reported as an error, the others are kept."""
-    results: list[DocumentResult | None] = [None] * len(jobs)
-    pending: list[tuple[int, Doc, SourceText]] = []
-    for i, job in enumerate(jobs):
-        doc, source, done = _prepare(nlp, job)
-        if done is not None:
-            results[i] = done
-        else:
-            pending.append((i, doc, source))
-    try:
-        processed = list(nlp.pipe(doc for _, doc, _ in pending))
-        for (i, _, source), doc in zip(pending, processed, strict=True):
-            results[i] = _result(nlp, jobs[i], doc, source)
-    except Exception:
-        for i, doc, source in pending:
-            try:
-                results[i] = _result(nlp, jobs[i], nlp(doc), source)
-            except Exception as exc:  # the pipeline itself failed on this text
-                msg = f"{type(exc).__name__}: {exc}".splitlines()[0]
-                results[i] = DocumentResult(document_row(jobs[i], "error", msg), {})
-    return [r for r in results if r is not None]
 
 
 def batched(items: list[Job], size: int) -> Iterator[list[Job]]:
@@ -249,9 +135,20 @@ def run(
     fmt: str = "csv",
     quiet: bool = False,
     nlp: Language | None = None,
+    workers: int = 1,
+    scheduler: str | None = None,
+    cache: bool = True,
 ) -> RunSummary:
-    """Process every report below ``input_dir`` and write the five tables to ``out_dir``."""
+    """Process every report below ``input_dir`` and write the five tables to ``out_dir``.
+
+    ``workers`` > 1 runs the pipeline in that many processes; ``scheduler`` (a Dask scheduler
+    address, or ``"local"`` for a local cluster of ``workers`` processes) on a Dask cluster.
+    With ``cache`` (the default) documents unchanged since the last run into ``out_dir`` are
+    not processed again (:mod:`pipeline.cache`). The tables are the same in every case.
+    """
     check_arguments(input_dir, out_dir)
+    if workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {workers}")
     if isinstance(reference_date, str):
         try:
             reference_date = parse_iso(reference_date)
@@ -261,20 +158,60 @@ def run(
             ) from exc
     metadata, extra_columns = read_metadata(metadata_path) if metadata_path else ({}, [])
     jobs = plan_jobs(input_dir, metadata, reference_date)
+    # Loaded here even when workers do the work: it fails early on a missing model, names the
+    # model the workers must match, and fingerprints the cache.
     if nlp is None:
         nlp = load_nlp(model)
+    result_cache = ResultCache(out_dir, pipeline_fingerprint(nlp)) if cache else None
     summary = RunSummary()
     progress = tqdm(
         total=len(jobs), unit="doc", disable=quiet or None, file=sys.stderr, desc="reports"
     )
-    with TableSink(out_dir, fmt, [*FRONT_MATTER_COLUMNS, *extra_columns]) as sink:
-        for batch in batched(jobs, BATCH_SIZE):
-            for result in process_batch(nlp, batch):
+    engine = open_engine(nlp, model, workers, scheduler, len(jobs))
+    try:
+        with TableSink(out_dir, fmt, [*FRONT_MATTER_COLUMNS, *extra_columns]) as sink:
+            for _, result in results_in_order(jobs, engine, result_cache):
                 write_result(sink, result)
                 summary.add(result)
-            progress.update(len(batch))
-    progress.close()
+                progress.update()
+        if result_cache:
+            result_cache.commit()
+            summary.cached = result_cache.hits
+    except BaseException:
+        if result_cache:
+            result_cache.abort()
+        raise
+    finally:
+        engine.close()
+        progress.close()
+    if summary.cached:
+        log.info(
+            "%d of %d documents unchanged: rows reused from the cache",
+            summary.cached,
+            summary.documents,
+        )
     return summary
+
+
+def open_engine(
+    nlp: Language, model: str | None, workers: int, scheduler: str | None, n_jobs: int
+) -> Engine:
+    """This process, a pool of ``workers`` processes, or a Dask cluster."""
+    # Workers load the pipeline themselves: name it explicitly, as they may not share our
+    # environment.
+    worker_model = model or os.environ.get("PIPELINE_MODEL") or None
+    if scheduler:
+        try:
+            from pipeline.dask_backend import DaskEngine
+        except ImportError as exc:
+            raise UsageError(
+                f"--scheduler needs Dask: pip install 'pipeline[dask]' ({exc})"
+            ) from exc
+        return DaskEngine(scheduler, workers, worker_model, model_label(nlp))
+    batches = -(-n_jobs // BATCH_SIZE)
+    if workers > 1 and batches > 1:
+        return PoolEngine(min(workers, batches), worker_model, model_label(nlp))
+    return SerialEngine(nlp)
 
 
 def write_result(sink: TableSink, result: DocumentResult) -> None:

@@ -1,30 +1,116 @@
-"""Date extractor (first version: absolute calendar dates only)."""
+"""Date extractor: German dates, clock times, ranges and relative expressions, resolved against
+the report's reference date and its own context (see :mod:`pipeline.temporal`)."""
 
 from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Extractor
 from pipeline.records import DateMention
-from pipeline.refdate import _date_pattern, _match_to_date
+from pipeline.temporal.grammar import find_expressions
+from pipeline.temporal.resolve import Context, Resolution, resolve
+from pipeline.temporal.spec import Expression
+from pipeline.temporal.tense import tense_map
 
 
-@Language.factory("german_dates", default_config={"on_error": "record"})
-def make_dates(nlp: Language, name: str, on_error: str) -> DateExtractor:
-    return DateExtractor(nlp, name, on_error)
+@Language.factory(
+    "german_dates",
+    default_config={"on_error": "record", "prefer_future": False, "anchor_durations": False},
+)
+def make_dates(
+    nlp: Language, name: str, on_error: str, prefer_future: bool, anchor_durations: bool
+) -> DateExtractor:
+    return DateExtractor(nlp, name, on_error, prefer_future, anchor_durations)
 
 
 class DateExtractor(Extractor):
+    """``prefer_future`` reads tenseless phrases as future (Duckling's convention for isolated
+    phrases); reports keep it off, so their present tense points to the nearest day.
+    ``anchor_durations`` reads "die letzten 3 Tage" as that period (Duckling) instead of a
+    duration, which gold-schema.md counts as a figure."""
+
     attr = "dates"
 
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        on_error: str = "record",
+        prefer_future: bool = False,
+        anchor_durations: bool = False,
+    ) -> None:
+        super().__init__(nlp, name, on_error)
+        self.prefer_future = prefer_future
+        self.anchor_durations = anchor_durations
+
     def extract(self, doc: Doc) -> list[DateMention]:
+        text = doc.text
+        expressions = list(find_expressions(text))
+        if not expressions:
+            return []
+        tenses = tense_map(doc)
+        ctx = replace(
+            _base_context(doc._.reference_date, self.prefer_future),
+            anchor_durations=self.anchor_durations,
+        )
+        spans = _event_spans(expressions, ctx)
         found = []
-        for m in _date_pattern().finditer(doc.text):
-            day = _match_to_date(m)
-            if day:
-                iso = day.isoformat()
-                found.append(
-                    DateMention(m.start(), m.end(), m.group(0), iso, iso, iso, "day", False)
-                )
+        for expr in expressions:
+            nearest = sorted(spans, key=lambda s: (s[0] > expr.start, abs(s[0] - expr.start)))
+            ctx = replace(
+                ctx, tense=tenses.tense_at(expr.start), spans=tuple(s[1] for s in nearest)
+            )
+            res = resolve(expr, ctx)
+            if res is None:
+                continue
+            found.append(_mention(expr, res, text))
+            ctx = _advance(ctx, expr, res)
         return found
+
+
+def _base_context(reference: dt.date | None, prefer_future: bool) -> Context:
+    if isinstance(reference, dt.datetime):
+        return Context(reference.date(), reference.time(), prefer_future=prefer_future)
+    return Context(reference, None, prefer_future=prefer_future)
+
+
+def _event_spans(expressions: list[Expression], ctx: Context) -> list[tuple[int, tuple]]:
+    """Day ranges the text states with explicit days: weekdays resolve inside them."""
+    spans = []
+    for expr in expressions:
+        if expr.end_spec is None or expr.spec.day is None or expr.end_spec.day is None:
+            continue
+        res = resolve(expr, ctx)
+        if res and res.value and res.granularity == "day" and res.start and res.end:
+            first, last = dt.date.fromisoformat(res.start[:10]), dt.date.fromisoformat(res.end[:10])
+            if 0 < (last - first).days <= 31:
+                spans.append((expr.start, (first, last)))
+    return spans
+
+
+def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
+    """Context for the following text: the year and day this expression fixes explicitly."""
+    year = next((s.year for s in (expr.end_spec, expr.spec) if s and s.year is not None), None)
+    changes = {}
+    if year is not None:
+        changes["year"] = year
+    if res.day is not None and expr.spec.open is None:
+        changes["day"] = res.day
+    return replace(ctx, **changes) if changes else ctx
+
+
+def _mention(expr: Expression, res: Resolution, text: str) -> DateMention:
+    return DateMention(
+        expr.start,
+        expr.end,
+        text[expr.start : expr.end],
+        res.value,
+        res.start,
+        res.end,
+        res.granularity,
+        res.relative,
+    )

@@ -1,10 +1,27 @@
-"""Places and organisations (first version: the statistical NER's LOC and ORG spans)."""
+"""Places and organisations: rule layers from data, combined with the statistical NER.
+
+Layers (pipeline/entities/): persons (kept out of both tables), gazetteer places, venue
+patterns, organisation patterns, named events, the NER's LOC/ORG/PER spans when the loaded
+pipeline has an NER. Overlaps are resolved by :func:`pipeline.entities.candidates.resolve`
+(rules first, longest span wins); acronyms and short forms are then linked so that every
+mention of one entity carries one canonical name.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.entities.candidates import ORG, PLACE, Candidate, resolve
+from pipeline.entities.canonical import LemmaLookup
+from pipeline.entities.coordination import extend_coordinations
+from pipeline.entities.events import EventFinder
+from pipeline.entities.gazetteer import PlaceFinder, load_gazetteer
+from pipeline.entities.linking import link
+from pipeline.entities.ner import NerCandidates
+from pipeline.entities.organisations import OrganisationFinder
+from pipeline.entities.persons import find_persons
+from pipeline.entities.venues import VenueFinder
 from pipeline.extract.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
 
@@ -14,27 +31,78 @@ def make_entities(nlp: Language, name: str, on_error: str) -> EntityExtractor:
     return EntityExtractor(nlp, name, on_error)
 
 
+def lemma_lookup(nlp: Language) -> LemmaLookup | None:
+    """The lookup lemmatizer's table as a function (None when the pipeline has none)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return None
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    except (KeyError, AttributeError, ValueError):
+        return None
+    return lambda word: table.get(word)
+
+
 class EntityExtractor(Extractor):
     attr = "places"
 
+    def __init__(self, nlp: Language, name: str, on_error: str = "record") -> None:
+        super().__init__(nlp, name, on_error)
+        lemma = lemma_lookup(nlp)
+        self.lemma = lemma
+        gazetteer = load_gazetteer()
+        self.gazetteer = gazetteer
+        self.places = PlaceFinder(gazetteer)
+        self.venues = VenueFinder(gazetteer, lemma)
+        self.organisations = OrganisationFinder(nlp, gazetteer, lemma)
+        self.events = EventFinder(gazetteer)
+        self.ner = NerCandidates(gazetteer, self.venues, self.events, lemma)
+
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)
-        places = doc._.places or []
-        doc._.organisations = [p for p in places if isinstance(p, OrganisationMention)]
-        doc._.places = [p for p in places if isinstance(p, PlaceMention)]
+        found = doc._.places or []
+        doc._.organisations = [m for m in found if isinstance(m, OrganisationMention)]
+        doc._.places = [m for m in found if isinstance(m, PlaceMention)]
         return doc
 
     def extract(self, doc: Doc) -> list:
-        found: list = []
-        for ent in doc.ents:
-            if ent.label_ == "LOC":
-                found.append(
-                    PlaceMention(ent.start_char, ent.end_char, ent.text, ent.text, source="ner")
-                )
-            elif ent.label_ == "ORG":
-                found.append(
-                    OrganisationMention(
-                        ent.start_char, ent.end_char, ent.text, ent.text, source="ner"
-                    )
-                )
-        return found
+        return [mention(doc, c) for c in self.candidates(doc) if c.label in (PLACE, ORG)]
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        ner = self.ner.find(doc)
+        ner_places = {t for c in ner if c.label == PLACE for t in range(c.start, c.end)}
+
+        def is_place_name(i: int) -> bool:
+            return self.gazetteer.match_at(doc, i) is not None
+
+        found = [
+            *find_persons(doc, is_place_name),
+            *self.places.find(doc, ner_places),
+            *self.venues.find(doc),
+            *self.organisations.find(doc),
+            *self.events.find(doc),
+            *ner,
+        ]
+        kept = resolve(found)
+        for _ in range(2):  # chains: "A, B und C"
+            kept = extend_coordinations(doc, kept, self.lemma)
+        return link(doc, kept)
+
+
+def mention(doc: Doc, c: Candidate) -> PlaceMention | OrganisationMention:
+    span = doc[c.start : c.end]
+    if c.label == PLACE:
+        return PlaceMention(
+            span.start_char,
+            span.end_char,
+            span.text,
+            c.name,
+            c.kind,
+            c.country_code,
+            c.geonames_id,
+            c.latitude,
+            c.longitude,
+            c.source,
+        )
+    return OrganisationMention(
+        span.start_char, span.end_char, span.text, c.name, c.acronym, c.legal_form, c.source
+    )

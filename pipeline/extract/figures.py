@@ -1,16 +1,84 @@
-"""Figure extractor (first version: digits in German notation and the word after them)."""
+"""Figure extractor: every quantity with its counted noun, unit, qualifier and category.
+
+A figure is a number (German digits "12.700", "1,5", "12 700"; number words "zwölf",
+"eineinhalb"; "eine" only where it is clearly a numeral), an optional multiplier ("Mio.",
+"Millionen"), and what it counts: a unit symbol ("km", "%"), the head noun after any adjectives
+("12.700 begeisterte Besucherinnen" -> Besucher), a number adjective ("2-tägig" -> Tag), or, for a
+bare number ("China (9.000)", "2014 waren es 50.000"), the noun of the context. Ranges ("10 bis
+15") give two figures (at_least, at_most). Numbers inside dates, ordinals, phone numbers, postal
+codes, years, labels ("Tag 1") and names are skipped. The rules are in ``pipeline/quantities``,
+the word lists in ``lang/de``.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extract.base import Extractor
+from pipeline.numbers import _digits_decimal, multiplier, number_word_starts, read_number_word
+from pipeline.quantities import lexicon, nouns
+from pipeline.quantities.qualifiers import EXACT, find_qualifier
 from pipeline.records import FigureMention
 
-NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(?![\w.,]\d)")
+COUNT_CATEGORIES = frozenset({"visitors", "exhibitors", "participants", "people", "organisations"})
+MEASURE_CATEGORIES = frozenset({"money", "percent", "area", "distance"})
+RANGE_QUALIFIERS = ("at_least", "at_most")
+
+# A number in digits, not glued to a word, a dot or a colon before it ("G7", "4.0", "20:01").
+_DIGITS = re.compile(
+    r"(?<![\w.,:/+\-–])(\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+    r"(?!\d|[.,:]\d)"
+)
+_SPACES = re.compile(r"[^\S\n]*")
+_WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:[*:_/]-?[iI]n(?:nen)?(?!\w))?")
+_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+_GLUED_WORD = re.compile(r"[-–]?([^\W\d_]+)")
+_RANGE_DASHES = ("-", "–", "—")
+_RANGE_WORDS = ("bis",)
+_PHONE = re.compile(r"(?i)\b(?:tel|telefon|fon|fax|telefax|mobil|handy|hotline)\b")
+_OPEN_QUOTES = "„“\"«»‚‹›'"
+_CLOSE_QUOTES = "“”\"»«‘’‹›'"
+_PHONE_WINDOW = 40
+_MAX_ADJECTIVES = 4
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_COMPARATIVES = ("weniger", "mehr")
+_YEAR_WORDS = frozenset(
+    "im in seit bis von ab jahr jahre jahres jahren anno um vor nach zwischen und "
+    "sommer winter frühjahr herbst frühling".split()
+)
+_AGE_AFTER = ("alt", "jung", "älter", "jünger")
+_RELATIVE_DATE_UNITS = frozenset({"Jahr", "Jahrzehnt", "Monat", "Woche", "Tag"})
+_CLOCK_BEFORE = frozenset({"halb", "viertel", "dreiviertel"})
+
+
+class Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+    kind: str  # word, num, sym
+
+
+@dataclass
+class Reading:
+    """One number being read: where it stands and what has been found after it."""
+
+    start: int
+    end: int
+    value: Decimal
+    kind: str  # digits, cardinal, article
+    unit: str | None = None
+    noun_end: int | None = None
+    second: Decimal | None = None  # upper end of a range
+    scaled: bool = False  # a multiplier ("Mio.") applied
+    bare_end: bool = False  # "N." ends a sentence
+    adjective: bool = False  # "2-tägig", "zweijährige": the unit comes from the adjective
 
 
 @Language.factory("german_figures", default_config={"on_error": "record"})
@@ -21,25 +89,402 @@ def make_figures(nlp: Language, name: str, on_error: str) -> FigureExtractor:
 class FigureExtractor(Extractor):
     attr = "figures"
 
+    def __init__(self, nlp: Language, name: str, on_error: str = "record") -> None:
+        super().__init__(nlp, name, on_error)
+        if "lemmatizer" in nlp.pipe_names:  # share the loaded table instead of a second copy
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_lookup"):
+                nouns.use_lookup_table(lookups.get_table("lemma_lookup"))
+
     def extract(self, doc: Doc) -> list[FigureMention]:
-        found = []
-        for m in NUMBER.finditer(doc.text):
-            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is None or span.end >= len(doc):
+        return FigureReader(doc).read()
+
+
+def next_token(text: str, pos: int) -> Tok | None:
+    """The token after ``pos`` on the same line (spaces skipped), or None at a line end."""
+    pos = _SPACES.match(text, pos).end()
+    if pos >= len(text) or text[pos] == "\n":
+        return None
+    for kind, pattern in (("word", _WORD), ("num", _NUMBER)):
+        m = pattern.match(text, pos)
+        if m:
+            return Tok(m.group(), pos, m.end(), kind)
+    return Tok(text[pos], pos, pos + 1, "sym")
+
+
+def previous_word(text: str, pos: int) -> str:
+    """The word (or symbol) right before ``pos`` on the same line, lower case."""
+    i = pos
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    j = i
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
+    return text[j:i].lower() if j < i else text[i - 1 : i]
+
+
+def _is_adjective(tok: Tok) -> bool:
+    word = tok.text
+    return (
+        tok.kind == "word"
+        and word[:1].islower()
+        and len(word) >= 3
+        and word.endswith(_ADJECTIVE_ENDINGS)
+        and word not in lexicon.function_words()
+    )
+
+
+class FigureReader:
+    """Reads the figures of one document, in text order (context flows forward)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        spans = sorted((d.start_char, d.end_char) for d in (doc._.dates or []))
+        self.date_starts = [s for s, _ in spans]
+        self.date_ends = [e for _, e in spans]
+        self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.found: list[FigureMention] = []
+
+    # -- candidates -------------------------------------------------------------------------
+
+    def read(self) -> list[FigureMention]:
+        consumed = -1
+        for reading in sorted(self._candidates(), key=lambda r: r.start):
+            if reading.start < consumed or self._in_date(reading.start, reading.end):
                 continue
-            noun = doc[span.end]
-            if not noun.text[:1].isupper() or not noun.is_alpha:
+            figures = self._complete(reading)
+            if figures:
+                consumed = max(f.end_char for f in figures)
+                self.found.extend(figures)
+        return self.found
+
+    def _candidates(self) -> list[Reading]:
+        out = []
+        for m in _DIGITS.finditer(self.text):
+            value = _digits_decimal(m.group(1))
+            if value is not None:
+                out.append(Reading(m.start(1), m.end(1), value, "digits"))
+        starts = number_word_starts()
+        for token in self.doc:
+            lower = token.lower_
+            if not token.is_alpha or not lower.startswith(starts):
                 continue
-            value = float(m.group(1).replace(".", "") + ("." + m.group(2) if m.group(2) else ""))
-            found.append(
-                FigureMention(
-                    m.start(),
-                    noun.idx + len(noun),
-                    doc.text[m.start() : noun.idx + len(noun)],
-                    value,
-                    noun.lemma_ or noun.text,
-                    "exact",
-                    None,
-                )
-            )
-        return found
+            if token.text[0].isupper() and not self._sentence_initial(token.idx):
+                continue  # "die Elf", "Acht geben": capitalised mid-sentence is a noun
+            if previous_word(self.text, token.idx) in _CLOCK_BEFORE:
+                continue  # "halb sieben" is a clock time
+            end = token.idx + len(token.text)
+            found = read_number_word(lower)
+            if found is not None:
+                if found.kind != "zero":
+                    out.append(Reading(token.idx, end, Decimal(str(found.value)), found.kind))
+                continue
+            fixed = self._word_figure(lower)
+            if fixed:
+                value, unit, adjective = fixed
+                out.append(Reading(token.idx, end, value, "cardinal", unit, end, adjective=adjective))
+        return out
+
+    @staticmethod
+    def _word_figure(lower: str) -> tuple[Decimal, str, bool] | None:
+        """"zweimal" -> (2, Mal); "fünfköpfige" -> (5, Person); "zweijährigen" -> (2, Jahr)."""
+        if lower.endswith("mal"):
+            found = read_number_word(lower[:-3])
+            if found and found.kind == "cardinal" and found.value > 1:
+                return Decimal(str(found.value)), "Mal", False
+            return None
+        m = lexicon.adjective_pattern().match(lower)
+        if m:
+            found = read_number_word(m.group("num"))
+            if found and found.kind != "zero":
+                unit = lexicon.adjective_units()[m.group("suffix").lower()]
+                return Decimal(str(found.value)), unit, True
+        return None
+
+    # -- reading one number -----------------------------------------------------------------
+
+    def _complete(self, r: Reading) -> list[FigureMention]:
+        text = self.text
+        if r.kind == "digits" and not self._plausible_digits(r):
+            return []
+        if r.unit is None and not self._read_after(r):
+            return []
+        qualifier = find_qualifier(text, r.start)
+        if r.unit is None:
+            r.unit = self._elided_unit(r, qualifier.start, qualifier.qualifier)
+            if r.unit is None:
+                return []
+        category = nouns.category_of(r.unit)
+        if not self._counts(r, category, qualifier.start):
+            return []
+        end = r.noun_end or r.end
+        start = qualifier.start
+        base = FigureMention(
+            start, end, text[start:end], float(r.value), r.unit, qualifier.qualifier, category
+        )
+        if r.second is None:
+            return [base]
+        return [
+            replace(base, qualifier=RANGE_QUALIFIERS[0]),
+            replace(base, value=float(r.second), qualifier=RANGE_QUALIFIERS[1]),
+        ]
+
+    def _plausible_digits(self, r: Reading) -> bool:
+        """False for phone numbers, ordinals and numbers glued to names."""
+        text, digits = self.text, self.text[r.start : r.end]
+        if len(digits) > 1 and digits[0] == "0" and digits[1].isdigit():
+            return False  # 0711 …, 030 …: phone and area codes
+        line_start = text.rfind("\n", max(0, r.start - _PHONE_WINDOW), r.start) + 1
+        if _PHONE.search(text, max(line_start, r.start - _PHONE_WINDOW), r.start):
+            return False
+        if text.startswith(".", r.end) and not text.startswith("..", r.end):
+            after = next_token(text, r.end + 1)
+            if after is not None and (
+                after.kind != "word" or after.text.lower() not in lexicon.function_words()
+            ):
+                return False  # "30. Langen Nacht", "3. Platz": ordinal
+            r.bare_end = True  # "Es kamen 500. Die …": the dot ends the sentence
+        return True
+
+    def _read_after(self, r: Reading) -> bool:
+        """Multiplier, range, unit or counted noun after the number; False to drop it."""
+        text = self.text
+        if r.kind == "digits" and not r.bare_end and not self._read_glued(r):
+            return False
+        if r.unit is not None:
+            return True
+        pos = r.noun_end or r.end
+        if r.bare_end:
+            return True
+        pos = self._read_multiplier(r, pos)
+        pos = self._read_range(r, pos)
+        tok = next_token(text, pos)
+        if tok is None:
+            return True
+        unit = lexicon.unit_pattern().match(text, tok.start)
+        if unit:
+            r.unit, r.noun_end = lexicon.units_after()[unit.group()], unit.end()
+            return True
+        seen_adjective = False
+        for _ in range(_MAX_ADJECTIVES):  # "12.700 begeisterte Besucher", "große und kleine"
+            joiner = seen_adjective and tok.text in (",", "und")
+            if not (_is_adjective(tok) or joiner):
+                break
+            seen_adjective = True
+            nxt = next_token(text, tok.end)
+            if nxt is None or (joiner and not _is_adjective(nxt)):
+                return True
+            tok = nxt
+        if tok.kind == "word" and tok.text[0].isupper():
+            self._take_noun(r, tok)
+        return True
+
+    def _read_glued(self, r: Reading) -> bool:
+        """Units, number adjectives and ranges glued to digits: "4,5km", "83%", "2-tägig",
+        "10–15"; False for glued letters that make a label ("4,5er", "3D")."""
+        text = self.text
+        if r.end >= len(text):
+            return True
+        c = text[r.end]
+        if c in "-–" and r.end + 1 < len(text) and text[r.end + 1].isalpha():
+            word = _GLUED_WORD.match(text, r.end).group(1)
+            m = lexicon.adjective_pattern().match(word) if word[0].islower() else None
+            if m and not m.group("num"):
+                r.unit = lexicon.adjective_units()[m.group("suffix").lower()]
+                r.adjective = True
+            elif word.lower() == "mal":
+                r.unit = "Mal"
+            else:
+                return False  # "500-Jahr-Jubiläum", "3-Zimmer-Wohnung": part of a name
+            r.noun_end = r.end + 1 + len(word)
+            return True
+        if c.isalpha() or c in "%°€²'\"$£":
+            unit = lexicon.unit_pattern().match(text, r.end)
+            if unit:
+                r.unit, r.noun_end = lexicon.units_after()[unit.group()], unit.end()
+                return True
+            word = _GLUED_WORD.match(text, r.end)
+            if word and multiplier(word.group(1)):
+                return True  # "1,2Mio" is read as a multiplier next
+            return not c.isalpha()
+        return True
+
+    def _read_multiplier(self, r: Reading, pos: int) -> int:
+        tok = next_token(self.text, pos)
+        if tok is None or tok.kind != "word":
+            return pos
+        dotted = self.text.startswith(".", tok.end)
+        factor = (multiplier(tok.text + ".") if dotted else None) or multiplier(tok.text)
+        if factor is None:
+            return pos
+        r.value *= factor
+        r.scaled = True
+        end = tok.end + (1 if dotted and multiplier(tok.text + ".") else 0)
+        r.noun_end = end
+        return end
+
+    def _read_range(self, r: Reading, pos: int) -> int:
+        """"10 bis 15", "10–15", "zwischen 10 und 15", "ein bis zwei": the upper end."""
+        text = self.text
+        tok = next_token(text, pos)
+        if tok is None:
+            return pos
+        between = previous_word(text, r.start) == "zwischen"
+        if not (tok.text in _RANGE_DASHES or tok.text in _RANGE_WORDS or (between and tok.text == "und")):
+            return pos
+        nxt = next_token(text, tok.end)
+        if nxt is None:
+            return pos
+        if nxt.kind == "num":
+            value = _digits_decimal(nxt.text)
+        else:
+            found = read_number_word(nxt.text) if nxt.kind == "word" else None
+            value = Decimal(str(found.value)) if found and found.kind != "zero" else None
+        if value is None or self._in_date(nxt.start, nxt.end):
+            return pos
+        upper = Reading(nxt.start, nxt.end, value, "digits" if nxt.kind == "num" else "cardinal")
+        end = self._read_multiplier(upper, nxt.end)
+        if upper.scaled and not r.scaled:
+            r.value *= upper.value / value
+            r.scaled = True
+        if upper.value <= r.value:
+            return pos  # "3-1", a score or a date, not a range
+        r.second = upper.value
+        r.noun_end = end
+        return end
+
+    def _take_noun(self, r: Reading, tok: Tok) -> None:
+        word = tok.text.rstrip("-")
+        if word.lower() in lexicon.calendar_words():
+            return  # "15 Uhr", "3 Oktober": dates and times
+        lemma = nouns.noun_lemma(word)
+        r.unit, r.noun_end = lemma, tok.end
+        pair = next_token(self.text, tok.end)  # "Besucherinnen und Besucher": one noun
+        if pair is not None and pair.text == "und":
+            other = next_token(self.text, pair.end)
+            if other is not None and other.kind == "word" and other.text[0].isupper():
+                if nouns.noun_lemma(other.text) == lemma:
+                    r.noun_end = other.end
+
+    # -- bare numbers -----------------------------------------------------------------------
+
+    def _elided_unit(self, r: Reading, qual_start: int, qualifier: str) -> str | None:
+        """The unit of a bare number from its context, or None when it is no figure."""
+        if r.kind != "digits":
+            return None
+        text = self.text
+        before = previous_word(text, qual_start)
+        after = next_token(text, r.noun_end or r.end)
+        in_parens = before == "(" and after is not None and after.text == ")"
+        comparative = after is not None and after.text in _COMPARATIVES
+        after_es = before == "es"
+        if not (in_parens or comparative or after_es or qualifier != EXACT or r.bare_end):
+            return None
+        if _is_year(r, text):
+            return None
+        unit = self._noun_after_als(r)
+        if unit:
+            return unit
+        # "im Vorjahr waren es 4,2 Mio." may repeat a measure (Euro); a plain count repeats a
+        # count ("(9.000)" after "Besucher"), never the "Kilometer" of a race before it
+        measures = r.scaled
+        if in_parens:
+            return self._sentence_count_noun(qual_start) or self._previous_unit(measures)
+        return self._previous_unit(measures) or self._sentence_count_noun(qual_start)
+
+    def _noun_after_als(self, r: Reading) -> str | None:
+        """"rund 38000 werden als Tagesgäste erwartet" -> Tagesgast."""
+        tok = next_token(self.text, r.noun_end or r.end)
+        for _ in range(4):
+            if tok is None or tok.kind != "word":
+                return None
+            if tok.text == "als":
+                noun = next_token(self.text, tok.end)
+                while noun is not None and _is_adjective(noun):
+                    noun = next_token(self.text, noun.end)
+                if noun is not None and noun.kind == "word" and noun.text[0].isupper():
+                    return nouns.noun_lemma(noun.text)
+                return None
+            tok = next_token(self.text, tok.end)
+        return None
+
+    def _sentence_count_noun(self, pos: int) -> str | None:
+        """Nearest noun before ``pos`` in its sentence that counts people or organisations."""
+        start = self.sent_starts[max(0, bisect_right(self.sent_starts, pos) - 1)]
+        words = list(_WORD.finditer(self.text, start, pos))
+        for m in reversed(words):
+            word = m.group()
+            if word[0].isupper():
+                lemma = nouns.noun_lemma(word)
+                if nouns.category_of(lemma) in COUNT_CATEGORIES:
+                    return lemma
+        return None
+
+    def _previous_unit(self, measures: bool) -> str | None:
+        for figure in reversed(self.found):
+            if measures or figure.category not in MEASURE_CATEGORIES | {"duration"}:
+                return figure.unit
+        return None
+
+    # -- what is never a figure ---------------------------------------------------------------
+
+    def _counts(self, r: Reading, category: str, qual_start: int) -> bool:
+        text = self.text
+        before = previous_word(text, qual_start)
+        if r.kind == "article" and not (
+            r.scaled or r.second is not None or category in MEASURE_CATEGORIES
+        ):
+            return False  # "ein Projekt": an article, not a numeral
+        if r.kind == "digits":
+            digits = text[r.start : r.end]
+            if _is_year(r, text) and (
+                before in _YEAR_WORDS
+                or category not in COUNT_CATEGORIES | MEASURE_CATEGORIES
+            ):
+                return False
+            if digits.isdigit() and len(digits) == 5 and category == "other":
+                return False  # "82491 Grainau": postal code
+            if before in lexicon.label_words() and qual_start == r.start:
+                return False  # "Tag 1", "Halle 3"
+        if r.unit == "Jahr":
+            nxt = next_token(text, r.noun_end or r.end)
+            if nxt is not None and nxt.text in _AGE_AFTER:
+                return False  # "73 Jahre alt"
+            if r.adjective and nxt is not None and nxt.text[:1].isupper():
+                if nouns.category_of(nouns.noun_lemma(nxt.text)) in COUNT_CATEGORIES:
+                    return False  # "der 73-jährige Läufer": an age
+            if "alter von" in text[max(0, qual_start - 15) : qual_start].lower():
+                return False
+        if before == "vor" and r.unit in _RELATIVE_DATE_UNITS:
+            return False  # "vor zwanzig Jahren" is a date
+        return not self._quoted_title(r)
+
+    def _quoted_title(self, r: Reading) -> bool:
+        """„775 Jahre Berlin“: a short quoted title that starts with the number."""
+        i = r.start
+        while i > 0 and self.text[i - 1] == " ":
+            i -= 1
+        if i == 0 or self.text[i - 1] not in _OPEN_QUOTES:
+            return False
+        tail = self.text[r.noun_end or r.end : (r.noun_end or r.end) + 30]
+        close = next((k for k, ch in enumerate(tail) if ch in _CLOSE_QUOTES), None)
+        return close is not None and not any(ch in ".!?" for ch in tail[:close])
+
+    def _sentence_initial(self, pos: int) -> bool:
+        k = bisect_right(self.sent_starts, pos) - 1
+        if k >= 0 and self.sent_starts[k] == pos:
+            return True
+        before = self.text[max(0, pos - 3) : pos].rstrip(" ")
+        return not before or before[-1] in "\n„“\"«»(:–-"
+
+    def _in_date(self, start: int, end: int) -> bool:
+        k = bisect_right(self.date_starts, start) - 1
+        return k >= 0 and self.date_ends[k] > start or (
+            k + 1 < len(self.date_starts) and self.date_starts[k + 1] < end
+        )
+
+
+def _is_year(r: Reading, text: str) -> bool:
+    digits = text[r.start : r.end]
+    return digits.isdigit() and len(digits) == 4 and 1000 <= int(digits) <= 2100

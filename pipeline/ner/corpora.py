@@ -168,7 +168,9 @@ def read_mobie(path: Path, corpus: str = "mobie") -> Iterator[Sentence]:
                 continue
             rows = [line.split("\t") for line in block]
             yield Sentence(
-                [r[0] for r in rows], convert_tags((r[-1] for r in rows), mobie_label), doc_id,
+                [r[0] for r in rows],
+                convert_tags((r[-1] for r in rows), mobie_label),
+                doc_id,
                 corpus,
             )
 
@@ -181,10 +183,13 @@ def read_hipe(path: Path, corpus: str) -> Iterator[Sentence]:
 
     def flush() -> Iterator[Sentence]:
         if words:
-            yield Sentence(list(words), convert_tags(raw_tags, case_insensitive_label), doc_id, corpus)
+            yield Sentence(
+                list(words), convert_tags(raw_tags, case_insensitive_label), doc_id, corpus
+            )
         words.clear()
         raw_tags.clear()
 
+    join_next = False
     with path.open(encoding="utf-8") as fh:
         header = fh.readline().rstrip("\n").split("\t")
         misc = header.index("MISC")
@@ -197,8 +202,13 @@ def read_hipe(path: Path, corpus: str) -> Iterator[Sentence]:
             if not line.strip() or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            words.append(cols[0])
-            raw_tags.append(cols[1])
+            if join_next and words:
+                # OCR line-end hyphenation ("Bot¬" + "schaft"): one word, the first tag.
+                words[-1] = words[-1].rstrip("¬") + cols[0]
+            else:
+                words.append(cols[0])
+                raw_tags.append(cols[1])
+            join_next = words[-1].endswith("¬") and "NoSpaceAfter" in cols[misc]
             if "EndOfSentence" in cols[misc]:
                 yield from flush()
         yield from flush()
@@ -231,9 +241,9 @@ def split_token_stream(
             start = i + 1
 
 
-def read_europeana(path: Path, corpus: str = "europeana", tokens_per_doc: int = 1500) -> Iterator[
-    Sentence
-]:
+def read_europeana(
+    path: Path, corpus: str = "europeana", tokens_per_doc: int = 1500
+) -> Iterator[Sentence]:
     """Europeana ``token TAG`` stream: OCR tokens, sometimes with spaces or no tag at all."""
     doc_words: list[list[str]] = [[]]
     doc_tags: list[list[str]] = [[]]
@@ -340,7 +350,7 @@ def char_spans_to_sentences(
         for token in sent:
             if token.is_space:
                 if "\n" in token.text and words and not _continues(sent_tags, token.i, tags):
-                    yield Sentence(words, sent_tags, doc_id, corpus)
+                    yield Sentence(words, _repair(sent_tags), doc_id, corpus)
                     words, sent_tags = [], []
                 continue
             words.append(token.text)
@@ -351,9 +361,12 @@ def char_spans_to_sentences(
 
 def _continues(sent_tags: list[str], i: int, tags: list[str]) -> bool:
     """Whether the entity before token ``i`` continues after it (then do not split)."""
-    return bool(sent_tags) and sent_tags[-1] != "O" and i + 1 < len(tags) and tags[
-        i + 1
-    ].startswith("I-")
+    return (
+        bool(sent_tags)
+        and sent_tags[-1] != "O"
+        and i + 1 < len(tags)
+        and tags[i + 1].startswith("I-")
+    )
 
 
 def _repair(tags: list[str]) -> list[str]:
@@ -385,7 +398,9 @@ CORPORA: tuple[CorpusSpec, ...] = (
         lambda p: read_token_tag(p, ler_label, "german-ler"),
     ),
     CorpusSpec("europeana", "europeana-newspapers-de", "*.bio", read_europeana),
-    CorpusSpec("hipe-newseye", "hipe2022-newseye-de", "*.tsv", lambda p: read_hipe(p, "hipe-newseye")),
+    CorpusSpec(
+        "hipe-newseye", "hipe2022-newseye-de", "*.tsv", lambda p: read_hipe(p, "hipe-newseye")
+    ),
     CorpusSpec("hipe-sonar", "hipe2022-sonar-de", "*.tsv", lambda p: read_hipe(p, "hipe-sonar")),
 )
 

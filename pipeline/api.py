@@ -1,0 +1,66 @@
+"""Extract the facts of one text from Python, as the same typed tables a run writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+from spacy.language import Language
+
+from pipeline.batch import DocumentResult, Job, _result, prepare_data
+from pipeline.nlp import load_nlp
+from pipeline.read_tables import typed_frame
+from pipeline.refdate import parse_iso
+from pipeline.tables import TABLES
+
+
+@cache
+def _default_nlp() -> Language:
+    # Loading a pipeline takes seconds; a script calling extract() in a loop loads it once.
+    return load_nlp()
+
+
+def _reference(value: str | dt.date | None) -> str | None:
+    if value is None or isinstance(value, dt.date):
+        return value.isoformat() if value else None
+    return parse_iso(value).isoformat()  # ValueError for anything but YYYY-MM-DD
+
+
+def result_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:
+    """One processed document as the five tables, typed like :func:`pipeline.load_tables`."""
+    frames = {}
+    for name in TABLES:
+        rows = [result.document] if name == "documents" else result.facts.get(name, [])
+        columns = list(TABLES[name])
+        if name == "documents":
+            columns += [c for c in result.document if c not in TABLES[name]]
+        frames[name] = typed_frame(pd.DataFrame(rows, columns=columns), name)
+    return frames
+
+
+def extract(
+    text: str,
+    reference_date: str | dt.date | None = None,
+    nlp: Language | None = None,
+    doc_id: str = "text",
+) -> dict[str, pd.DataFrame]:
+    """The dates, places, organisations and figures of one report text.
+
+    Returns the tables a run writes (documents, dates, places, organisations, figures) for
+    this one text, with the same columns and types; offsets point into ``text``.
+    ``reference_date`` (YYYY-MM-DD or a date) anchors relative expressions such as "gestern";
+    without it the text's dateline is used when it has one. ``nlp`` is a pipeline from
+    :func:`pipeline.load_nlp`; by default the default pipeline is loaded once and reused.
+    """
+    reference = _reference(reference_date)
+    nlp = nlp if nlp is not None else _default_nlp()
+    job = Job(doc_id, Path(doc_id), {"reference_date": reference} if reference else {})
+    doc, source, done = prepare_data(nlp, job, text.encode("utf-8"))
+    result = done if done is not None else _result(nlp, job, nlp(doc), source)
+    result.document["path"] = None  # a string has no file
+    return result_frames(result)
+
+
+__all__ = ["extract", "result_frames"]

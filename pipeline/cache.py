@@ -1,0 +1,225 @@
+"""Incremental runs: every document's finished table rows, kept in the output folder and reused
+while nothing that shapes them has changed.
+
+A document's rows are reused when its file's bytes (sha256), its job (doc_id, path, metadata
+row, ``--reference-date``) and the pipeline fingerprint are unchanged. The fingerprint covers
+this package's code and language data, the versions of the libraries it depends on, and the
+spaCy pipeline's config, weights and lookup tables, so a code, dependency or model change
+invalidates the whole cache. Failed documents are never cached: the next run retries them.
+
+Storage is one SQLite file, ``OUT/.cache/results.sqlite``. Each run writes a fresh one holding
+exactly this run's documents and swaps it in after the tables are committed, so the cache
+never outgrows the corpus and an interrupted run leaves the previous one in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.metadata
+import json
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from pipeline.batch import DocumentResult, Job
+from pipeline.read import ReadError, read_bytes, sha256
+
+log = logging.getLogger("pipeline")
+
+CACHE_DIR = ".cache"
+CACHE_FILE = "results.sqlite"
+CACHE_FORMAT = "1"  # bump when the stored payload changes shape
+CACHEABLE_STATUSES = ("ok", "empty")
+PACKAGE_DIR = Path(__file__).parent
+# Shipped models are covered by the spaCy pipeline's own bytes; compiled files are derived.
+UNHASHED_PARTS = {"models", "__pycache__"}
+_DATE = "__date__"
+_DATETIME = "__datetime__"
+
+
+def pipeline_fingerprint(nlp: Language) -> str:
+    """What the rows of a document depend on besides its file and job: code, libraries,
+    pipeline. The vocabulary is left out: it grows as documents are processed."""
+    digest = hashlib.sha256()
+    digest.update(CACHE_FORMAT.encode())
+    digest.update(_code_digest().encode())
+    digest.update(json.dumps(_dependency_versions(), sort_keys=True).encode())
+    for part in _pipeline_parts(nlp):
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _pipeline_parts(nlp: Language) -> Iterator[bytes]:
+    """The spaCy pipeline's config, meta, tokenizer rules, weights and lookup tables.
+
+    Not ``nlp.to_bytes()``: it serialises some settings from sets, in an order that changes
+    from one interpreter to the next.
+    """
+    yield nlp.config.to_str().encode()
+    yield json.dumps(nlp.meta, sort_keys=True, default=str).encode()
+    yield nlp.tokenizer.to_bytes()
+    for name, component in nlp.pipeline:
+        yield name.encode()
+        for attr in ("model", "lookups"):  # trained weights; lemma tables
+            value = getattr(component, attr, None)
+            if hasattr(value, "to_bytes"):
+                yield value.to_bytes()
+        labels = getattr(component, "labels", None)
+        if labels:
+            yield json.dumps(sorted(labels)).encode()
+
+
+@cache
+def _code_digest() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE_DIR.rglob("*")):
+        relative = path.relative_to(PACKAGE_DIR)
+        if path.is_file() and not UNHASHED_PARTS.intersection(relative.parts):
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@cache
+def _dependency_versions() -> dict[str, str]:
+    try:
+        requirements = importlib.metadata.requires("pipeline") or []
+    except importlib.metadata.PackageNotFoundError:
+        requirements = []
+    versions = {}
+    for requirement in requirements:
+        if "extra ==" in requirement:
+            continue
+        name = re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0]
+        try:
+            versions[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            versions[name] = "missing"
+    return versions
+
+
+def entry_key(file_sha256: str, job: Job) -> str:
+    """The cache key of one document: its content and everything about its job."""
+    context = [
+        file_sha256,
+        job.doc_id,
+        str(job.path),
+        sorted(job.metadata.items()),
+        job.default_reference_date.isoformat() if job.default_reference_date else None,
+    ]
+    return hashlib.sha256(json.dumps(context).encode()).hexdigest()
+
+
+def encode_result(result: DocumentResult) -> bytes:
+    return json.dumps([result.document, result.facts], default=_encode_value).encode()
+
+
+def decode_result(payload: bytes) -> DocumentResult:
+    document, facts = json.loads(payload, object_hook=_decode_value)
+    return DocumentResult(document, facts)
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return {_DATETIME: value.isoformat()}
+    if isinstance(value, dt.date):
+        return {_DATE: value.isoformat()}
+    raise TypeError(f"cannot cache a value of type {type(value).__name__}")
+
+
+def _decode_value(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1:
+        if _DATE in obj:
+            return dt.date.fromisoformat(obj[_DATE])
+        if _DATETIME in obj:
+            return dt.datetime.fromisoformat(obj[_DATETIME])
+    return obj
+
+
+class ResultCache:
+    """The previous run's rows (read-only) and this run's (written to a temporary file)."""
+
+    def __init__(self, out_dir: Path, fingerprint: str) -> None:
+        self.dir = out_dir / CACHE_DIR
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.target = self.dir / CACHE_FILE
+        self.fingerprint = fingerprint
+        self.previous = self._open_previous()
+        fd, tmp = tempfile.mkstemp(prefix=".results.", suffix=".tmp", dir=self.dir)
+        os.close(fd)
+        self.tmp = Path(tmp)
+        self.current = sqlite3.connect(self.tmp)
+        # A private temporary file, renamed into place only when complete: no journal needed.
+        self.current.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE results (key TEXT PRIMARY KEY, payload BLOB NOT NULL);"
+        )
+        self.current.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        self.hits = 0
+
+    def _open_previous(self) -> sqlite3.Connection | None:
+        if not self.target.is_file():
+            return None
+        try:
+            db = sqlite3.connect(f"{self.target.as_uri()}?mode=ro", uri=True)
+            row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            log.warning("ignoring unreadable cache %s: %s", self.target, exc)
+            return None
+        if row is None or row[0] != self.fingerprint:
+            log.info("pipeline code, libraries or model changed: cache not reused")
+            db.close()
+            return None
+        return db
+
+    def lookup(self, job: Job) -> str | None:
+        """The key of this document's cached rows, if the previous run left valid ones."""
+        if self.previous is None:
+            return None  # nothing to reuse: do not read the file twice
+        try:
+            key = entry_key(sha256(read_bytes(job.path)), job)
+        except ReadError:
+            return None
+        found = self.previous.execute("SELECT 1 FROM results WHERE key = ?", (key,)).fetchone()
+        return key if found else None
+
+    def load(self, key: str) -> DocumentResult:
+        """Cached rows found by :meth:`lookup`; they are carried over into this run's cache."""
+        assert self.previous is not None
+        (payload,) = self.previous.execute(
+            "SELECT payload FROM results WHERE key = ?", (key,)
+        ).fetchone()
+        self.current.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, payload))
+        self.hits += 1
+        return decode_result(payload)
+
+    def store(self, job: Job, result: DocumentResult) -> None:
+        digest = result.document.get("sha256")
+        if result.document["status"] in CACHEABLE_STATUSES and digest:
+            self.current.execute(
+                "INSERT OR REPLACE INTO results VALUES (?, ?)",
+                (entry_key(digest, job), encode_result(result)),
+            )
+
+    def commit(self) -> None:
+        self.current.commit()
+        self._close()
+        os.replace(self.tmp, self.target)
+
+    def abort(self) -> None:
+        self._close()
+        self.tmp.unlink(missing_ok=True)
+
+    def _close(self) -> None:
+        self.current.close()
+        if self.previous is not None:
+            self.previous.close()

@@ -1,0 +1,85 @@
+"""Candidate spans proposed by the layers, and how overlapping candidates are resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PLACE = "PLACE"
+ORG = "ORG"
+PERSON = "PERSON"
+EVENT = "EVENT"
+
+# Layers that come from rules and data; the statistical NER only fills what they leave open.
+NER_SOURCE = "ner"
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str  # PLACE, ORG, PERSON, EVENT
+    name: str = ""
+    source: str = ""
+    kind: str | None = None  # places: country, state, region, city, district, venue, other
+    country_code: str | None = None
+    geonames_id: int | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    legal_form: str | None = None
+    acronym: str | None = None
+    # token ranges inside this candidate that are places in their own right ("Senat der Freien
+    # und Hansestadt Hamburg": the genitive attribute names a place the text talks about)
+    inner_places: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def contains(self, other: Candidate) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep a consistent set of spans.
+
+    Precedence: rule layers before the statistical NER; among rules the longer span wins, so a
+    venue or organisation name hides the place inside it ("Messe München GmbH", "CityCube
+    Berlin") and an event hides its city ("Hannover Messe"). A place inside a name survives
+    when the name marks it as a place of its own (``inner_places``). An NER span may replace
+    rule places it strictly contains ("Boehringer Ingelheim Deutschland"), nothing else.
+    """
+    rules = [c for c in candidates if c.source != NER_SOURCE]
+    ner = [c for c in candidates if c.source == NER_SOURCE]
+    kept: list[Candidate] = []
+    for cand in sorted(rules, key=lambda c: (-c.length, -_priority(c), c.start)):
+        if all(not cand.overlaps(k) or _inner_place(k, cand) for k in kept):
+            kept.append(cand)
+    for cand in sorted(ner, key=lambda c: (-c.length, c.start)):
+        clashing = [k for k in kept if cand.overlaps(k)]
+        if not clashing:
+            kept.append(cand)
+        elif cand.label in (ORG, PLACE) and all(
+            cand.contains(k) and k.length < cand.length and k.label == PLACE and k.kind != "venue"
+            for k in clashing
+        ):
+            kept = [k for k in kept if k not in clashing] + [cand]
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _priority(c: Candidate) -> int:
+    """Tie-break between spans of equal length: a person or a name pattern over a bare place
+    ("Dr. Schneider" is no town, "CCH" the venue rather than a place name)."""
+    if c.label == ORG:
+        return 5 if c.source in ("legal_form", "known") else 4
+    if c.label in (EVENT, PERSON):
+        return 3
+    return 2 if c.kind == "venue" else 1
+
+
+def _inner_place(outer: Candidate, inner: Candidate) -> bool:
+    return inner.label == PLACE and any(
+        s <= inner.start and inner.end <= e for s, e in outer.inner_places
+    )

@@ -1,0 +1,139 @@
+"""Canonical names: nominative, without articles and case endings.
+
+"des Bitkom e.V." -> "Bitkom e.V.", "dem Deutschen Städtetag" -> "Deutscher Städtetag",
+"Deutsche Historische Museum" -> "Deutsches Historisches Museum", "Senats der Freien und
+Hansestadt Hamburg" -> "Senat der Freien und Hansestadt Hamburg" (only the head is declined;
+a genitive attribute stays as it is).
+
+Adjectives before the head take the strong nominative ending of the head's gender; the head's
+gender and nominative come from noun_heads.tsv (generated from Wiktionary), matched on the
+longest ending of a compound ("Gemeindebund" -> "bund", masculine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import cache
+
+from pipeline.entities.words import is_capitalised
+from pipeline.lang import load_tsv
+
+ARTICLES = frozenset(
+    "der die das des dem den ein eine einer eines einem einen im am vom zum zur beim ins "
+    "unser unsere unseres unserem unseren ihr ihre ihres ihrem ihren sein seine seines seinem "
+    "seinen dieser diese dieses diesem diesen".split()
+)
+ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+STRONG_NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
+MAX_SUFFIX = 25
+
+LemmaLookup = Callable[[str], str | None]
+
+
+@cache
+def noun_heads() -> dict[str, tuple[str, str, str]]:
+    """Case form (lower case) -> (nominative, gender, number)."""
+    return {r["form"]: (r["nominative"], r["gender"], r["number"]) for r in load_tsv("noun_heads.tsv")}
+
+
+def head_noun(word: str) -> tuple[str, str, str] | None:
+    """Nominative, gender and number of a (compound) noun from its longest known ending:
+    "Städtetages" -> ("Städtetag", "m", "sg")."""
+    lower = word.lower()
+    table = noun_heads()
+    for cut in range(max(0, len(lower) - MAX_SUFFIX), len(lower)):
+        ending = lower[cut:]
+        if ending in table and (cut == 0 or len(ending) >= 3):
+            nominative, gender, number = table[ending]
+            prefix = word[:cut]
+            if prefix:
+                nom = prefix + nominative.lower()
+            else:
+                nom = nominative if is_capitalised(word) else nominative.lower()
+            return nom, gender, number
+    return None
+
+
+def adjective_stem(word: str, lemma: LemmaLookup | None = None) -> str | None:
+    """The stem of a capitalised, declined adjective ("Deutschen" -> "Deutsch"), else None."""
+    if not is_capitalised(word) or "-" in word:
+        return None
+    lower = word.lower()
+    for ending in ADJECTIVE_ENDINGS:
+        if not lower.endswith(ending) or len(lower) - len(ending) < 2:
+            continue
+        stem = lower[: -len(ending)]
+        if stem.endswith("isch") or stem.endswith("deutsch"):
+            return word[: len(stem)]
+        # adjectives are lower-case entries of the lemma table; the capitalised form would
+        # also find nouns ("Namen" -> "Name")
+        if lemma is not None and any(
+            lemma(stem + other) in (stem, stem + "e") for other in ADJECTIVE_ENDINGS
+        ):
+            return word[: len(stem)]
+        return None
+    return None
+
+
+def is_adjective(word: str, lemma: LemmaLookup | None = None) -> bool:
+    return adjective_stem(word, lemma) is not None
+
+
+def strip_articles(words: Sequence[str]) -> list[str]:
+    out = list(words)
+    while out and out[0].lower() in ARTICLES:
+        out.pop(0)
+    return out
+
+
+def nominative_name(words: Sequence[str], lemma: LemmaLookup | None = None) -> list[str]:
+    """Decline the leading adjectives and the head noun of a name to nominative.
+
+    The head is the first full noun after the adjectives; truncated parts of a coordination
+    ("Städte- und Gemeindebund") are skipped to find it.
+    """
+    words = strip_articles(words)
+    n_adj = 0
+    while n_adj < len(words) - 1 and is_adjective(words[n_adj], lemma):
+        n_adj += 1
+    h = n_adj
+    while h < len(words) and (words[h].endswith("-") or words[h].lower() in ("und", "oder")):
+        h += 1
+    if h >= len(words):
+        return words
+    head = head_noun(words[h])
+    if head is None:
+        return words
+    nominative, gender, number = head
+    out = list(words)
+    if number == "sg" or n_adj:
+        out[h] = nominative
+    ending = STRONG_NOMINATIVE["pl" if number == "pl" else gender]
+    for k in range(n_adj):
+        stem = adjective_stem(out[k], lemma)
+        if stem:
+            out[k] = stem + ending
+    return out
+
+
+def join_words(words: Sequence[str], spaces: Sequence[str]) -> str:
+    """Words with the report's spacing (``spaces[k]`` follows ``words[k]``)."""
+    return "".join(w + s for w, s in zip(words, spaces, strict=True)).strip()
+
+
+def canonical_span(span, lemma: LemmaLookup | None = None) -> str:
+    """Canonical name of a spaCy span: articles dropped, adjectives and head in nominative."""
+    words = [t.text for t in span]
+    spaces = [t.whitespace_ for t in span]
+    nominative = nominative_name(words, lemma)
+    return join_words(nominative, spaces[len(spaces) - len(nominative) :])
+
+
+def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
+    """Whether the lemma table knows a lower-case word, as an inflected form or as the lemma of
+    one ("verantwortlich" <- "verantwortliche"); brand names such as "creatale" it does not."""
+    if lemma is None:
+        return True
+    if lemma(word) is not None:
+        return True
+    return any(lemma(word + ending) == word for ending in ("e", "en", "er", "es", "t", "n", "s"))

@@ -1,0 +1,92 @@
+"""Enumerations: a name coordinated with an organisation or a venue is most likely one too.
+
+"wie die Gegenbauer Holding und Boehringer Ingelheim Deutschland": the second conjunct is an
+organisation, and "Ingelheim" and "Deutschland" inside it are no places of the report;
+"das Deutsche Historische Museum (9100), das Kulturforum (6700)": "Kulturforum" is a venue.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from pipeline.entities.canonical import LemmaLookup, canonical_span
+from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
+from pipeline.entities.words import common_nouns, first_names, is_capitalised, venue_patterns
+
+COORDINATORS = frozenset({",", "und", "sowie", "oder"})
+DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des"})
+MAX_CONJUNCT = 4
+MAX_BRACKET = 5
+# "Florian Smolka von der mimimi Productions UG": a person followed by their affiliation
+AFFILIATION = frozenset({"von", "vom", "aus", "("})
+
+
+def _is_lead(c: Candidate) -> bool:
+    return c.source != NER_SOURCE and (c.label == ORG or (c.label == PLACE and c.kind == "venue"))
+
+
+def _skip_bracket(doc: Doc, j: int) -> int:
+    """Index after a short bracket such as "(9100)" at j, else j."""
+    if j < len(doc) and doc[j].text == "(":
+        for k in range(j + 1, min(len(doc), j + MAX_BRACKET)):
+            if doc[k].text == ")":
+                return k + 1
+    return j
+
+
+def _conjunct_after(doc: Doc, j: int) -> tuple[int, int] | None:
+    j = _skip_bracket(doc, j)
+    if j >= len(doc) or doc[j].lower_ not in COORDINATORS:
+        return None
+    j += 1
+    while j < len(doc) and doc[j].lower_ in DETERMINERS:
+        j += 1
+    start = j
+    while (
+        j < len(doc)
+        and j - start < MAX_CONJUNCT
+        and is_capitalised(doc[j].text)
+        and doc[j].lower_ not in STOP_WORDS
+        and any(ch.isalpha() for ch in doc[j].text)
+    ):
+        j += 1
+    return (start, j) if j > start else None
+
+
+def extend_coordinations(
+    doc: Doc, kept: list[Candidate], lemma: LemmaLookup | None = None
+) -> list[Candidate]:
+    nouns = common_nouns()
+    venue_words = tuple(venue_patterns()["suffixes"])
+    result = list(kept)
+    for lead in sorted(kept, key=lambda c: c.start):
+        if not _is_lead(lead) or lead not in result:
+            continue
+        span = _conjunct_after(doc, lead.end)
+        if span is None:
+            continue
+        start, end = span
+        if doc[start].text in first_names() or (end < len(doc) and doc[end].lower_ in AFFILIATION):
+            continue  # "..., Junjie Xia von ...": a person listed with an organisation
+        inside = [c for c in result if c.start < end and start < c.end]
+        if any(c.start < start or c.end > end or c.label != PLACE or c.kind == "venue" for c in inside):
+            continue  # already something else, or only partly inside
+        covered = {t for c in inside for t in range(c.start, c.end)}
+        words = [doc[t].text for t in range(start, end)]
+        unknown = [
+            doc[t].text for t in range(start, end) if t not in covered and doc[t].text not in nouns
+        ]
+        if lead.label == ORG:
+            if not unknown:
+                continue  # "Deutsche Messe AG, Hannover": a place after an organisation
+            kind = None
+        else:
+            if not (unknown or words[-1].lower().endswith(venue_words)) or inside:
+                continue
+            kind = "venue"
+        new = Candidate(
+            start, end, lead.label, canonical_span(doc[start:end], lemma), "coordination", kind=kind
+        )
+        result = [c for c in result if c not in inside] + [new]
+    return sorted(result, key=lambda c: c.start)

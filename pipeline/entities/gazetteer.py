@@ -1,0 +1,206 @@
+"""Place names from the gazetteer (places_gazetteer.tsv, built by scripts/build_gazetteers.py).
+
+Names are compared folded (see :func:`pipeline.entities.words.fold`), longest match first.
+Names that are also a common word or a person's name ("Essen", "Halle", small towns) are
+taken only in a place context: a locative preposition, a dateline, a postal code, or a
+coordination with another place. Genitive and dative endings are stripped ("Berlins",
+"Niederlanden").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from pipeline.entities.candidates import PLACE, Candidate
+from pipeline.entities.words import fold, is_capitalised
+from pipeline.lang import load_tsv
+
+GAZETTEER_FILE = "places_gazetteer.tsv"
+MAX_WORDS = 6
+# Prepositions after which a capitalised name is a place ("in Essen", "aus Langenlonsheim");
+# not "im", "am": a town takes no article, so "im Saal" is a room.
+LOCATIVE = frozenset(
+    "in aus nach bei nahe zwischen gen ab bis über durch nördlich südlich östlich westlich "
+    "nordöstlich nordwestlich südöstlich südwestlich unweit".split()
+)
+COORDINATORS = frozenset({",", "und", "oder", "sowie", "/", "bzw."})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    name: str
+    kind: str
+    country_code: str | None
+    geonames_id: int | None
+    latitude: float | None
+    longitude: float | None
+    population: int
+    ambiguous: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    start: int
+    end: int
+    entry: PlaceEntry
+    name: str  # canonical name, in the report's spelling where it folds to the entry's
+
+
+def _num(value: str, kind=float):
+    return kind(value) if value else None
+
+
+class Gazetteer:
+    def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
+        self.entries: dict[str, PlaceEntry] = {}
+        for row in rows:
+            self.entries[fold(row["variant"])] = PlaceEntry(
+                row["name"],
+                row["kind"],
+                row["country_code"] or None,
+                _num(row["geonames_id"], int),
+                _num(row["latitude"]),
+                _num(row["longitude"]),
+                int(row["population"] or 0),
+                row["ambiguous"] == "1",
+            )
+
+    def lookup(self, text: str) -> tuple[PlaceEntry, str] | None:
+        """The entry for a written name and the name in nominative, or None."""
+        key = fold(text)
+        if key in self.entries:
+            return self.entries[key], text
+        for stripped in _uninflected(text):
+            entry = self.entries.get(fold(stripped))
+            if entry is not None and not entry.ambiguous:
+                return entry, stripped
+        return None
+
+    def match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
+        """Longest place name starting at token ``start``."""
+        if not is_capitalised(doc[start].text):
+            return None
+        last = min(len(doc), start + MAX_WORDS)
+        for end in range(last, start, -1):
+            span = doc[start:end]
+            if end - start > 1 and not is_capitalised(doc[end - 1].text):
+                continue
+            found = self.lookup(span.text)
+            if found is not None:
+                entry, written = found
+                name = written if fold(written) == fold(entry.name) else entry.name
+                return PlaceMatch(start, end, entry, name)
+        return None
+
+
+def _uninflected(text: str) -> list[str]:
+    out = []
+    if len(text) > 4 and text.endswith("s"):
+        out.append(text[:-1])
+        if text.endswith("es"):
+            out.append(text[:-2])
+    if len(text) > 4 and text.endswith("en"):
+        out.append(text[:-1])  # Niederlanden -> Niederlande
+    return out
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    return Gazetteer(load_tsv(GAZETTEER_FILE))
+
+
+def place_candidate(match: PlaceMatch, source: str = "gazetteer") -> Candidate:
+    e = match.entry
+    return Candidate(
+        match.start,
+        match.end,
+        PLACE,
+        match.name,
+        source,
+        kind=e.kind,
+        country_code=e.country_code,
+        geonames_id=e.geonames_id,
+        latitude=e.latitude,
+        longitude=e.longitude,
+    )
+
+
+def _prev(doc: Doc, i: int) -> Token | None:
+    return doc[i - 1] if i > 0 else None
+
+
+def is_line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].text.strip() == ""
+
+
+def has_place_context(doc: Doc, start: int, end: int) -> bool:
+    """A context that makes an ambiguous name a place: "in Essen", "Münster, den 1. Oktober",
+    "82491 Grainau", "Karlsruhe (dpa)"."""
+    prev = _prev(doc, start)
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.like_num:
+        return False  # "in Halle 5": a hall, not the town
+    if prev is not None:
+        word = prev.lower_
+        if word in LOCATIVE:
+            return True
+        if word in {"der", "dem", "den"} and start >= 2 and doc[start - 2].lower_ in LOCATIVE:
+            return False  # "in der Halle"
+        if prev.like_num and len(prev.text) in (4, 5) and prev.text.isdigit():
+            return True  # postal code
+    if is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}:
+        return True  # dateline
+    return False
+
+
+def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:
+    """Token indices where a coordinated neighbour name starts or ends ("Cottbus, Ulm und
+    Essen"): the token after a coordinator to the right, before one to the left."""
+    out = []
+    if end < len(doc) and doc[end].lower_ in COORDINATORS and end + 1 < len(doc):
+        out.append(end + 1)
+    if start >= 2 and doc[start - 1].lower_ in COORDINATORS:
+        out.append(start - 2)
+    return out
+
+
+class PlaceFinder:
+    """Gazetteer places of a doc, ambiguous names only in a place context."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+
+    def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
+        ner_places = ner_places or set()
+        sure: list[Candidate] = []
+        pending: list[Candidate] = []
+        i = 0
+        while i < len(doc):
+            match = self.gazetteer.match_at(doc, i)
+            if match is None:
+                i += 1
+                continue
+            cand = place_candidate(match)
+            if not match.entry.ambiguous or has_place_context(doc, match.start, match.end):
+                sure.append(cand)
+            elif any(t in ner_places for t in range(match.start, match.end)):
+                sure.append(cand)
+            else:
+                pending.append(cand)
+            i = match.end
+        # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle")
+        changed = True
+        while changed and pending:
+            changed = False
+            ends = {c.end - 1 for c in sure} | {c.start for c in sure}
+            for cand in list(pending):
+                if any(n in ends for n in coordinated_neighbours(doc, cand.start, cand.end)):
+                    nxt = doc[cand.end] if cand.end < len(doc) else None
+                    if nxt is None or not nxt.like_num:
+                        sure.append(cand)
+                        pending.remove(cand)
+                        changed = True
+        return sure

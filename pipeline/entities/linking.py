@@ -1,0 +1,97 @@
+"""One entity, one name per report: acronyms and short forms linked to the full name.
+
+"European Green Exhibitions GmbH (E.G.E.)" defines E.G.E., and a later "E.G.E.-Geschäftsführer"
+is the same organisation; "Bitkom e.V." makes a later bare "Bitkom" the same organisation, under
+the full name; "Congress Center Hamburg (CCH)" makes "CCH" the venue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from pipeline.entities.candidates import ORG, PLACE, Candidate
+from pipeline.entities.words import common_nouns, fold, is_acronym
+
+
+def acronym_after(doc: Doc, cand: Candidate) -> str | None:
+    """"Bundesministerium des Innern (BMI)": the acronym in brackets right after a name."""
+    e = cand.end
+    if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+        text = doc[e + 1].text
+        if is_acronym(text):
+            return text
+    return None
+
+
+def core_name(cand: Candidate) -> str:
+    """The name without its legal form: "Bitkom e.V." -> "Bitkom"."""
+    if cand.legal_form and cand.name.endswith(cand.legal_form):
+        return cand.name[: -len(cand.legal_form)].strip()
+    return cand.name
+
+
+def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
+    aliases: dict[str, Candidate] = {}
+    for cand in kept:
+        if cand.label == ORG or (cand.label == PLACE and cand.kind == "venue"):
+            acronym = acronym_after(doc, cand)
+            if acronym:
+                if cand.label == ORG:
+                    cand.acronym = acronym
+                aliases.setdefault(acronym, cand)
+        if cand.label == ORG and cand.legal_form:
+            core = core_name(cand)
+            if core and core not in common_nouns() and len(core) > 2:
+                aliases.setdefault(core, cand)
+    kept = kept + _alias_mentions(doc, kept, aliases)
+    _unify_names(kept)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _alias_mentions(
+    doc: Doc, kept: list[Candidate], aliases: dict[str, Candidate]
+) -> list[Candidate]:
+    covered = {t for c in kept for t in range(c.start, c.end)}
+    by_words = [(alias, fold(alias).split(), cand) for alias, cand in aliases.items()]
+    added = []
+    i = 0
+    while i < len(doc):
+        if i in covered:
+            i += 1
+            continue
+        hit = None
+        for alias, words, cand in by_words:
+            n = len(words)
+            span = doc[i : i + n]
+            if len(span) != n or any(t.i in covered for t in span):
+                continue
+            if fold(span.text).split() == words:
+                hit = (i + n, cand)
+                break
+            # "E.G.E.-Geschäftsführer": the acronym as first part of a compound
+            if is_acronym(alias) and doc[i].text.startswith(alias + "-"):
+                hit = (i + 1, cand)
+                break
+        if hit is None:
+            i += 1
+            continue
+        end, cand = hit
+        added.append(replace(cand, start=i, end=end, source="acronym", inner_places=[]))
+        i = end
+    return added
+
+
+def _unify_names(kept: list[Candidate]) -> None:
+    """Mentions whose names agree without the legal form share the fullest name."""
+    groups: dict[str, list[Candidate]] = {}
+    for cand in kept:
+        if cand.label == ORG:
+            groups.setdefault(fold(core_name(cand)), []).append(cand)
+    for members in groups.values():
+        best = max(members, key=lambda c: (bool(c.legal_form), len(c.name)))
+        for cand in members:
+            cand.name = best.name
+            cand.legal_form = cand.legal_form or best.legal_form
+            cand.acronym = cand.acronym or best.acronym

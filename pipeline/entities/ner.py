@@ -1,0 +1,77 @@
+"""The statistical NER's LOC, ORG and PER spans, checked before they are used.
+
+The project's model is moderate (F1 ~0.6), so a span must look like a name: a lone common noun
+("Messe", "Hauptstadt"), a city adjective ("Hamburger") or an event name is dropped; a LOC
+that the gazetteer knows takes the gazetteer's name and data.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.entities.canonical import LemmaLookup, canonical_span
+from pipeline.entities.candidates import NER_SOURCE, ORG, PERSON, PLACE, Candidate
+from pipeline.entities.events import EventFinder
+from pipeline.entities.gazetteer import Gazetteer, place_candidate
+from pipeline.entities.venues import VenueFinder
+from pipeline.entities.words import common_nouns, is_capitalised
+
+LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
+
+
+class NerCandidates:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        venues: VenueFinder,
+        events: EventFinder,
+        lemma: LemmaLookup | None = None,
+    ) -> None:
+        self.gazetteer = gazetteer
+        self.venues = venues
+        self.events = events
+        self.lemma = lemma
+        self.nouns = common_nouns()
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for ent in doc.ents:
+            label = LABELS.get(ent.label_)
+            span = _trim(ent)
+            if label is None or span is None:
+                continue
+            if label == PERSON:
+                out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
+                continue
+            if not self._looks_like_name(span):
+                continue
+            if label == PLACE:
+                match = self.gazetteer.match_at(doc, span.start)
+                if match is not None and match.end == span.end:
+                    out.append(place_candidate(match, NER_SOURCE))
+                    continue
+            name = canonical_span(span, self.lemma)
+            kind = "other" if label == PLACE else None
+            out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
+        return out
+
+    def _looks_like_name(self, span: Span) -> bool:
+        words = [t.text for t in span]
+        if not is_capitalised(words[0]) and not any(ch.isupper() for ch in words[0]):
+            return False
+        if len(words) == 1 and (words[0] in self.nouns or len(words[0]) < 2):
+            return False
+        if len(words) == 1 and self.venues.city_of_adjective(words[0]) is not None:
+            return False
+        return not self.events.is_event_name(words)
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop leading articles and trailing punctuation the model included."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].is_punct or doc[start].lower_ in ("der", "die", "das")):
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"):
+        end -= 1
+    return doc[start:end] if end > start else None

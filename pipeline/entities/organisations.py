@@ -1,0 +1,422 @@
+"""Organisations by pattern (org_patterns.json).
+
+- a legal form closes a name: "European Green Exhibitions GmbH", "mimimi Productions UG",
+  "visitBerlin Partnerhotels e.V."; the name runs left over capitalised or unknown words and
+  stops at articles, prepositions and role nouns ("des Messeveranstalters ...");
+- a body and its complement: "Bundesministerium des Innern, für Bau und Heimat", "Agentur für
+  Arbeit Berlin Süd", "Senats der Freien und Hansestadt Hamburg";
+- capitalised adjectives and an organisation noun: "Deutscher Städtetag", "Deutsche Städte-
+  und Gemeindebund";
+- a head word and a place: "IHK Berlin", "Stadt Mannheim" (as actor, not after "in"),
+  "Kulturprojekte Berlin", "Berlin Partner", an acronym and a place ("LAC Saarlouis");
+- research prefixes: "Fraunhofer IESE", "Max-Planck-Institut für ...";
+- a type noun before a name: "das Startup creatale";
+- organisations known by a fixed short name (news agencies: "dpa").
+"""
+
+from __future__ import annotations
+
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from pipeline.entities.canonical import (
+    LemmaLookup,
+    canonical_span,
+    head_noun,
+    is_adjective,
+    is_dictionary_word,
+)
+from pipeline.entities.candidates import ORG, Candidate
+from pipeline.entities.gazetteer import LOCATIVE, Gazetteer
+from pipeline.entities.words import (
+    common_nouns,
+    has_upper,
+    is_acronym,
+    is_capitalised,
+    org_patterns,
+    venue_patterns,
+)
+
+MAX_NAME_WORDS = 6
+MAX_ADJECTIVES = 3
+NAME_CONNECTORS = frozenset({"&", "+"})
+PROPER_ADJECTIVE_STEMS = ("isch", "deutsch")
+
+
+class OrganisationFinder:
+    def __init__(
+        self, nlp: Language, gazetteer: Gazetteer, lemma: LemmaLookup | None = None
+    ) -> None:
+        p = org_patterns()
+        self.gazetteer = gazetteer
+        self.lemma = lemma
+        self.nouns = common_nouns()
+
+        def tokens(text: str) -> tuple[str, ...]:
+            return tuple(t.text for t in nlp.make_doc(text))
+
+        self.legal_forms = sorted(
+            ((tokens(form), canon) for form, canon in p["legal_forms"]),
+            key=lambda x: -len(x[0]),
+        )
+        self.weak_legal_forms = frozenset({"Holding", "Group", "Gruppe", "Stiftung"})
+        self.complement_heads = tuple(p["complement_heads"])
+        self.complement_words = frozenset(p["complement_words"])
+        self.complement_joiners = frozenset(p["complement_joiners"])
+        self.directions = frozenset(p["direction_words"])
+        self.adjective_heads = tuple(p["adjective_heads"])
+        self.place_before = sorted(
+            (tokens(w) for w in p["place_heads_before"]), key=lambda x: -len(x)
+        )
+        self.place_after = sorted((tokens(w) for w in p["place_heads_after"]), key=lambda x: -len(x))
+        self.locative = frozenset(p["locative_before_actor"])
+        self.prefix_names = frozenset(p["prefix_names"])
+        self.type_nouns = frozenset(p["type_nouns"])
+        self.federal_prefix = p["federal_prefix"]
+        # "Messe Hannover" is a venue (or an organiser when the text says so), see venues.py
+        self.venue_heads = frozenset(venue_patterns()["heads"])
+        self.role_suffixes = tuple(p["role_suffixes"])
+        self.known = sorted(
+            ((tokens(text), name, acronym) for text, name, acronym in p["known"]),
+            key=lambda x: -len(x[0]),
+        )
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        found: list[Candidate] = []
+        for finder in (
+            self._legal_forms,
+            self._complements,
+            self._adjective_heads,
+            self._place_heads,
+            self._prefix_names,
+            self._type_nouns,
+            self._known,
+            self._federal_bodies,
+        ):
+            found.extend(finder(doc))
+        return found
+
+    # -- helpers -------------------------------------------------------------------------
+    def _org(self, doc: Doc, start: int, end: int, source: str, **extra) -> Candidate:
+        return Candidate(start, end, ORG, canonical_span(doc[start:end], self.lemma), source, **extra)
+
+    def _is_role_noun(self, text: str) -> bool:
+        return is_capitalised(text) and text.lower().endswith(self.role_suffixes)
+
+    def _is_name_word(self, tok: Token) -> bool:
+        """A word that can be part of a company or association name."""
+        text = tok.text
+        if text in NAME_CONNECTORS:
+            return True
+        if not any(ch.isalnum() for ch in text) or text.lower() in STOP_WORDS:
+            return False
+        if self._is_role_noun(text):
+            return False
+        if is_capitalised(text) or has_upper(text):
+            return True
+        # lower-case brand names are words no dictionary knows ("mimimi", "creatale")
+        return (
+            text.isalpha()
+            and self.lemma is not None
+            and text.capitalize() not in self.nouns
+            and not is_dictionary_word(text, self.lemma)
+        )
+
+    def _match_tokens(self, doc: Doc, i: int, seq: tuple[str, ...]) -> bool:
+        """Token texts equal ``seq``; the last may carry the sentence's full stop ("GmbH.")."""
+        if i + len(seq) > len(doc):
+            return False
+        last = len(seq) - 1
+        return all(
+            doc[i + k].text == w or (k == last and doc[i + k].text == w + ".")
+            for k, w in enumerate(seq)
+        )
+
+    def _extends_name_left(self, doc: Doc, k: int) -> bool:
+        """Whether token k belongs to the name that continues at k + 1."""
+        tok = doc[k]
+        if tok.like_num and k > 0 and is_capitalised(doc[k - 1].text):
+            return True  # "TSV Grünwald 1920 e.V."
+        if tok.lower_ == "und" and k > 0 and k + 1 < len(doc):
+            after, before = doc[k + 1].text, doc[k - 1].text
+            # "Tourismus und Marketing GmbH", not "Bitkom und Deutsche Messe AG"
+            return (
+                after in self.nouns
+                and not is_adjective(after, self.lemma)
+                and is_capitalised(before)
+                and not self._is_role_noun(before)
+            )
+        return self._is_name_word(tok)
+
+    def _adjectives_before(self, doc: Doc, i: int) -> int:
+        """Start of the capitalised adjectives right before token i ("Deutsche Gesellschaft")."""
+        k = i
+        while k > 0 and i - k < MAX_ADJECTIVES and is_adjective(doc[k - 1].text, self.lemma):
+            if doc[k - 1].is_sent_start and not self._proper_adjective(doc[k - 1].text):
+                break
+            k -= 1
+        return k
+
+    def _proper_adjective(self, word: str) -> bool:
+        return any(stem in word.lower() for stem in PROPER_ADJECTIVE_STEMS)
+
+    # -- patterns ------------------------------------------------------------------------
+    def _legal_forms(self, doc: Doc) -> list[Candidate]:
+        out = []
+        i = 1
+        while i < len(doc):
+            for seq, canon in self.legal_forms:
+                if not self._match_tokens(doc, i, seq):
+                    continue
+                start = i
+                while (
+                    start > 0
+                    and i - start < MAX_NAME_WORDS
+                    and self._extends_name_left(doc, start - 1)
+                ):
+                    start -= 1
+                while start < i and (doc[start].text in NAME_CONNECTORS or doc[start].lower_ == "und"):
+                    start += 1
+                if start == i:
+                    break
+                words = [t.text for t in doc[start:i]]
+                if canon in self.weak_legal_forms and all(w in self.nouns for w in words):
+                    break
+                end = i + len(seq)
+                cand = self._org(doc, start, end, "legal_form", legal_form=canon or None)
+                core = canonical_span(doc[start:i], self.lemma)
+                cand.name = f"{core} {canon}".strip() if canon else core
+                out.append(cand)
+                i = end - 1
+                break
+            i += 1
+        return out
+
+    def _is_complement_head(self, text: str) -> bool:
+        if not is_capitalised(text):
+            return False
+        head = head_noun(text)
+        base = (head[0] if head else text).lower()
+        return base.endswith(self.complement_heads)
+
+    def _complements(self, doc: Doc) -> list[Candidate]:
+        out = []
+        i = 0
+        while i < len(doc) - 2:
+            if not self._is_complement_head(doc[i].text):
+                i += 1
+                continue
+            end = self._complement_end(doc, i + 1)
+            if end is None:
+                i += 1
+                continue
+            k = i
+            if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
+                k -= 2  # "Industrie- und Handelskammer zu Leipzig"
+            start = self._adjectives_before(doc, k)
+            cand = self._with_legal_form(doc, start, end)
+            cand.inner_places = self._genitive_places(doc, i + 1, end)
+            out.append(cand)
+            i = cand.end
+        return out
+
+    def _with_legal_form(self, doc: Doc, start: int, end: int) -> Candidate:
+        """The organisation from start to end, with a legal form that follows it ("Deutsche
+        Gesellschaft für Pflegewissenschaft e. V.")."""
+        for seq, canon in self.legal_forms:
+            if canon and self._match_tokens(doc, end, seq):
+                core = canonical_span(doc[start:end], self.lemma)
+                cand = self._org(doc, start, end + len(seq), "pattern", legal_form=canon)
+                cand.name = f"{core} {canon}"
+                return cand
+        return self._org(doc, start, end, "pattern")
+
+    def _complement_end(self, doc: Doc, j: int) -> int | None:
+        """End of "des Innern, für Bau und Heimat", "für Arbeit Berlin Süd", "der Länder"."""
+        end = None
+        while j < len(doc) and doc[j].lower_ in self.complement_words:
+            k = j + 1
+            while k < len(doc) and doc[k].lower_ in ("der", "die", "das", "den", "dem", "des"):
+                k += 1
+            first = k
+            while k < len(doc) and (
+                is_capitalised(doc[k].text)
+                and doc[k].lower_ not in STOP_WORDS
+                or doc[k].text.endswith("-")
+                or (
+                    doc[k].lower_ == "und"
+                    and k + 1 < len(doc)
+                    and is_capitalised(doc[k + 1].text)
+                    and k > first
+                )
+            ):
+                k += 1
+            if k == first:
+                break
+            end = k = self._enumeration_end(doc, k)
+            j = k
+            # ", für Bau und Heimat" continues the complement
+            if (
+                j + 1 < len(doc)
+                and doc[j].text in self.complement_joiners
+                and doc[j + 1].lower_ in self.complement_words
+            ):
+                j += 1
+        if end is not None and end < len(doc) and doc[end].text in self.directions:
+            end += 1
+        return end
+
+    def _enumeration_end(self, doc: Doc, k: int) -> int:
+        """"für Wirtschaft, Innovation, Digitalisierung und Energie": commas inside a complement
+        only when the list closes with "und" and a capitalised word."""
+        j = k
+        while j + 1 < len(doc) and doc[j].text == "," and is_capitalised(doc[j + 1].text):
+            j += 2
+        if j > k and j + 1 < len(doc) and doc[j].lower_ == "und" and is_capitalised(doc[j + 1].text):
+            return j + 2
+        return k
+
+    def _genitive_places(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """Places named in a genitive attribute ("der Freien und Hansestadt Hamburg")."""
+        out = []
+        for k in range(start, end - 1):
+            if doc[k].lower_ in ("der", "des"):
+                match = self.gazetteer.match_at(doc, k + 1)
+                if match is not None and match.end <= end:
+                    out.append((match.start, match.end))
+        return out
+
+    def _adjective_heads(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for i, tok in enumerate(doc):
+            head = head_noun(tok.text)
+            base = (head[0] if head else tok.text).lower()
+            if not is_capitalised(tok.text) or not base.endswith(self.adjective_heads):
+                continue
+            k = i
+            # "Deutsche Städte- und Gemeindebund": skip the truncated part of a coordination
+            if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
+                k -= 2
+            start = self._adjectives_before(doc, k)
+            if start == k:
+                continue
+            end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
+            out.append(self._with_legal_form(doc, start, end))
+        return out
+
+    def _place_after(self, doc: Doc, j: int) -> int | None:
+        """End of a place name at j, a compound of places ("Duisburg-Essen") included, and a
+        direction word after it ("Berlin Süd")."""
+        if j >= len(doc):
+            return None
+        match = self.gazetteer.match_at(doc, j)
+        if match is not None:
+            end = match.end
+        elif "-" in doc[j].text and all(
+            self.gazetteer.lookup(part) for part in doc[j].text.split("-")
+        ):
+            end = j + 1
+        else:
+            return None
+        if end < len(doc) and doc[end].text in self.directions:
+            end += 1
+        return end
+
+    def _is_org_head(self, text: str) -> bool:
+        if not is_capitalised(text):
+            return False
+        head = head_noun(text)
+        base = (head[0] if head else text).lower()
+        return base.endswith(self.complement_heads) or base.endswith(self.adjective_heads)
+
+    def _federal_bodies(self, doc: Doc) -> list[Candidate]:
+        """"Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
+        return [
+            self._org(doc, i, i + 1, "pattern")
+            for i, tok in enumerate(doc)
+            if tok.text.startswith(self.federal_prefix)
+            and len(tok.text) > len(self.federal_prefix) + 3
+            and self._is_org_head(tok.text)
+        ]
+
+    def _place_heads(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for i in range(len(doc)):
+            heads = [seq for seq in self.place_before if self._match_tokens(doc, i, seq)]
+            if not heads and doc[i].text not in self.venue_heads and self._is_org_head(doc[i].text):
+                heads = [(doc[i].text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
+            for seq in heads:
+                end = self._place_after(doc, i + len(seq))
+                if end is None or self._after_locative(doc, i):
+                    continue
+                start = self._adjectives_before(doc, i)
+                out.append(self._with_legal_form(doc, start, end))
+                break
+            else:
+                tok = doc[i]
+                if is_acronym(tok.text) and self.gazetteer.lookup(tok.text) is None:
+                    match = self.gazetteer.match_at(doc, i + 1)
+                    if match is not None:  # "LAC Saarlouis", "IHK Berlin"
+                        out.append(self._org(doc, i, match.end, "pattern"))
+                        continue
+                match = self.gazetteer.match_at(doc, i)
+                if match is None:
+                    continue
+                for seq in self.place_after:
+                    if self._match_tokens(doc, match.end, seq):  # "Berlin Partner"
+                        out.append(self._org(doc, i, match.end + len(seq), "pattern"))
+                        break
+        return out
+
+    def _after_locative(self, doc: Doc, i: int) -> bool:
+        """"in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor."""
+        k = i - 1
+        while k >= 0 and doc[k].lower_ in ("der", "die", "dem", "den"):
+            k -= 1
+        return k >= 0 and k < i - 1 and doc[k].lower_ in self.locative or (
+            k == i - 1 and k >= 0 and doc[k].lower_ in ("im",)
+        )
+
+    def _prefix_names(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for i, tok in enumerate(doc):
+            if tok.text not in self.prefix_names:
+                continue
+            end = i + 1
+            complement = self._complement_end(doc, end)
+            if complement is not None:
+                end = complement
+            while end < len(doc) and is_acronym(doc[end].text):
+                end += 1
+            if end > i + 1:
+                out.append(self._org(doc, i, end, "pattern"))
+        return out
+
+    def _type_nouns(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for i, tok in enumerate(doc[:-1]):
+            if tok.text not in self.type_nouns:
+                continue
+            nxt = doc[i + 1]
+            if not self._is_name_word(nxt) or nxt.text in self.nouns:
+                continue
+            if is_capitalised(nxt.text) and self.gazetteer.match_at(doc, i + 1) is not None:
+                continue
+            end = i + 2
+            while end < len(doc) and end - i <= 3 and self._is_name_word(doc[end]):
+                if doc[end].text in self.nouns:
+                    break
+                end += 1
+            out.append(self._org(doc, i + 1, end, "pattern"))
+        return out
+
+    def _known(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for i in range(len(doc)):
+            for seq, name, acronym in self.known:
+                if self._match_tokens(doc, i, seq):
+                    cand = Candidate(i, i + len(seq), ORG, name, "known", acronym=acronym or None)
+                    out.append(cand)
+                    break
+        return out

@@ -1,0 +1,90 @@
+"""Person names, found only to keep them out of the place and organisation tables: a town-named
+surname ("Stephan Menzel", "so Schumacher") is no place."""
+
+from __future__ import annotations
+
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Token
+
+from pipeline.entities.candidates import PERSON, Candidate
+from pipeline.entities.words import first_names, is_capitalised, person_titles
+
+MAX_NAME_WORDS = 4
+NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "di", "da"})
+
+
+def is_title(token: Token) -> bool:
+    words, endings = person_titles()
+    text = token.text
+    if text in words:
+        return True
+    return is_capitalised(text) and text.lower().endswith(endings)
+
+
+def _is_name_word(token: Token) -> bool:
+    text = token.text
+    return (
+        is_capitalised(text)
+        and text.lower() not in STOP_WORDS
+        and any(ch.isalpha() for ch in text)
+        and not text.isupper()
+    )
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """End of a run of name words from ``start`` (particles inside: "Ursula von der Leyen")."""
+    end = start
+    while end < len(doc) and end - start < MAX_NAME_WORDS:
+        tok = doc[end]
+        if _is_name_word(tok):
+            end += 1
+        elif (
+            tok.lower_ in NAME_PARTICLES
+            and end > start
+            and end + 1 < len(doc)
+            and _is_name_word(doc[end + 1])
+        ):
+            end += 1
+        else:
+            break
+    return end
+
+
+def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
+    """Persons after a title ("Dr. Markus Söder", "Außenminister Linas Antanas Linkevičius"),
+    after a first name ("Rebecca Schumacher"), and later mentions of their surnames.
+
+    ``is_place_name(i)`` tells whether a place name starts at token i: "Florian" before a
+    place stays a first name only when the next word is no place.
+    """
+    found: list[Candidate] = []
+    names = first_names()
+    titles = person_titles()[0]
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        start = None
+        if is_title(tok):
+            j = i + 1
+            while j < len(doc) and is_title(doc[j]):
+                j += 1
+            # "Herr Weimar" is a person, "Weltmeister Deutschland" is not
+            personal = any(doc[k].text in titles for k in range(i, j))
+            if j < len(doc) and _is_name_word(doc[j]):
+                if personal or doc[j].text in names or not is_place_name(j):
+                    start = j
+        elif tok.text in names and i + 1 < len(doc) and _is_name_word(doc[i + 1]):
+            if not is_place_name(i + 1):
+                start = i
+        if start is None:
+            i += 1
+            continue
+        end = max(_name_end(doc, start), start + 1)
+        found.append(Candidate(start, end, PERSON, doc[start:end].text, "pattern"))
+        i = max(end, i + 1)
+    surnames = {doc[c.end - 1].text for c in found if c.end - c.start >= 1}
+    covered = {t for c in found for t in range(c.start, c.end)}
+    for tok in doc:
+        if tok.text in surnames and tok.i not in covered:
+            found.append(Candidate(tok.i, tok.i + 1, PERSON, tok.text, "surname"))
+    return found

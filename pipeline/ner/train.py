@@ -1,0 +1,231 @@
+"""Train the project's German NER pipeline: corpora -> DocBin -> ``spacy train`` -> scores.
+
+Layout of the output folder::
+
+    corpus/{train,dev}.spacy   the mixed, augmented training data and the document-level dev split
+    training/model-{best,last} spaCy's training output
+    model/                     the final pipeline with meta (what gets shipped)
+    scores.json                dev-split scores, held-out GermEval scores, speed
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import shutil
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import spacy
+from spacy.cli.train import train as spacy_train
+
+from pipeline.ner.augment import augment, build_pools
+from pipeline.ner.corpora import Corpus, Sentence, load_corpora, read_germeval, tags_to_spans
+from pipeline.ner.dataset import build_splits, write_docbin
+from pipeline.ner.evaluate import format_scores, score_spans, words_per_second
+from pipeline.ner.labels import LABELS
+from pipeline.ner.vectors import VectorSettings, save_vectors, train_vectors
+
+log = logging.getLogger("pipeline.ner")
+
+DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
+SHIPPED_MODEL_DIR = Path(__file__).parents[1] / "models" / "de_event_ner"
+GERMEVAL_FILE = Path("germeval2014") / "NER-de-dev.tsv"
+MODEL_VERSION = "0.1.0"
+
+SOURCES = [
+    {
+        "name": "GermEval 2014 NER (dev)",
+        "url": "https://sites.google.com/site/germeval2014ner/",
+        "license": "CC BY 4.0",
+        "author": "D. Benikova, C. Biemann, M. Reznicek (NoSta-D, LREC 2014)",
+    },
+    {
+        "name": "DFKI SmartData v1",
+        "url": "https://github.com/DFKI-NLP/smartdata-corpus",
+        "license": "CC BY 4.0",
+        "author": "Schiersch et al., LREC 2018",
+    },
+    {
+        "name": "DFKI MobIE",
+        "url": "https://github.com/DFKI-NLP/MobIE",
+        "license": "CC BY 4.0",
+        "author": "Hennig et al., KONVENS 2021",
+    },
+    {
+        "name": "German Legal Entity Recognition (LER)",
+        "url": "https://github.com/elenanereiss/Legal-Entity-Recognition",
+        "license": "CC BY 4.0",
+        "author": "Leitner, Rehm, Moreno-Schneider 2019",
+    },
+    {
+        "name": "Europeana Newspapers NER (German)",
+        "url": "https://github.com/EuropeanaNewspapers/ner-corpora",
+        "license": "CC0 1.0",
+        "author": "Europeana Newspapers project",
+    },
+    {
+        "name": "HIPE-2022 NewsEye and SoNAR German (dev)",
+        "url": "https://github.com/hipe-eval/HIPE-2022-data",
+        "license": "CC BY 4.0",
+        "author": "Ehrmann et al. (HIPE-2022); NewsEye; SoNAR (IDH)",
+    },
+]
+
+
+@dataclass
+class TrainSettings:
+    data_dir: Path
+    out_dir: Path
+    exclude: list[str] = field(default_factory=list)
+    max_sentences: int | None = None
+    epochs: int = 8
+    seed: int = 0
+    dev_share: float = 0.1
+    augment_share: float = 0.5
+    vectors: bool = True
+    config: Path = DEFAULT_CONFIG
+    # Extra ``section.key`` config overrides, e.g. a wider tok2vec for an experiment.
+    overrides: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class TrainResult:
+    model_dir: Path
+    scores: dict[str, object]
+
+
+def read_corpora(settings: TrainSettings) -> list[Corpus]:
+    corpora = load_corpora(settings.data_dir, settings.exclude)
+    if not corpora:
+        raise ValueError(f"no NER corpora found below {settings.data_dir}")
+    return corpora
+
+
+def prepare_data(
+    settings: TrainSettings, corpora: list[Corpus]
+) -> tuple[list[Sentence], list[Sentence]]:
+    """Split, mix and augment; everything random flows from ``settings.seed``."""
+    rng = random.Random(settings.seed)
+    split = build_splits(corpora, settings.dev_share, rng)
+    train = list(split.train)
+    if settings.augment_share > 0:
+        train += augment(train, build_pools(train, rng), settings.augment_share, rng)
+        rng.shuffle(train)
+    dev = split.dev
+    if not dev:
+        # Nothing held out (final model on all data): spaCy still wants a dev set to report
+        # on, so it gets a sample of the training data; its scores are then optimistic.
+        dev = rng.sample(train, min(1000, len(train)))
+    if settings.max_sentences:
+        train = train[: settings.max_sentences]
+        dev = dev[: max(20, settings.max_sentences // 5)]
+    return train, dev
+
+
+def describe(sentences: list[Sentence]) -> dict[str, dict[str, int]]:
+    """Sentences and entities per corpus: logged and kept in scores.json for the model card."""
+    table: dict[str, Counter] = {}
+    for s in sentences:
+        counts = table.setdefault(s.corpus, Counter())
+        counts["sentences"] += 1
+        counts["words"] += len(s.words)
+        counts.update(label for _, _, label in tags_to_spans(s.tags))
+    return {name: dict(c) for name, c in sorted(table.items())}
+
+
+def train_ner(settings: TrainSettings) -> TrainResult:
+    started = time.perf_counter()
+    out = settings.out_dir
+    corpora = read_corpora(settings)
+    train, dev = prepare_data(settings, corpora)
+    write_docbin(train, out / "corpus" / "train.spacy")
+    write_docbin(dev, out / "corpus" / "dev.spacy")
+    log.info("training data: %s", describe(train))
+    overrides = {
+        "paths.train": str(out / "corpus" / "train.spacy"),
+        "paths.dev": str(out / "corpus" / "dev.spacy"),
+        "training.max_epochs": settings.epochs,
+        "system.seed": settings.seed,
+        **settings.overrides,
+    }
+    if settings.vectors:
+        # Quick runs (--max-sentences) learn vectors from their own few sentences only.
+        text = train if settings.max_sentences else [s for c in corpora for s in c.sentences]
+        overrides.update(_vector_overrides(text, out / "vectors", settings.seed))
+    spacy_train(settings.config, out / "training", use_gpu=-1, overrides=overrides)
+    # Without a held-out dev split "best" would mean best on training data: take the last.
+    chosen = "model-best" if settings.dev_share > 0 else "model-last"
+    nlp = spacy.load(out / "training" / chosen)
+    _set_meta(nlp, settings)
+    model_dir = out / "model"
+    if model_dir.exists():
+        shutil.rmtree(model_dir)
+    nlp.to_disk(model_dir)
+    train_seconds = time.perf_counter() - started
+
+    scores: dict[str, object] = {
+        "settings": {k: str(v) for k, v in asdict(settings).items()},
+        "train_seconds": round(train_seconds),
+        "train_data": describe(train),
+        "dev_split": {k: v.as_dict() for k, v in score_spans(nlp, dev).items()},
+    }
+    log.info("dev split: %s", format_scores(score_spans(nlp, dev)))
+    germeval = settings.data_dir / GERMEVAL_FILE
+    if germeval.is_file():
+        gold = list(read_germeval(germeval))
+        held_out = "germeval2014" in settings.exclude
+        key = "germeval_dev_held_out" if held_out else "germeval_dev_seen_in_training"
+        germeval_scores = score_spans(nlp, gold)
+        scores[key] = {k: v.as_dict() for k, v in germeval_scores.items()}
+        log.info("%s: %s", key, format_scores(germeval_scores))
+        texts = [" ".join(s.words) for s in gold]
+        scores["words_per_second"] = round(words_per_second(nlp, texts))
+    (out / "scores.json").write_text(json.dumps(scores, indent=2), encoding="utf-8")
+    return TrainResult(model_dir, scores)
+
+
+def install_model(model_dir: Path, target: Path = SHIPPED_MODEL_DIR) -> None:
+    """Replace the shipped model's files, keeping its hand-written README (the model card)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in target.iterdir():
+        if item.name == "README.md":
+            continue
+        if item.is_dir():
+            shutil.rmtree(item)
+        else:
+            item.unlink()
+    shutil.copytree(model_dir, target, dirs_exist_ok=True)
+
+
+def _vector_overrides(text: list[Sentence], path: Path, seed: int) -> dict[str, object]:
+    """Static vectors from running text: all of the used corpora, not just the subsample."""
+    words, vectors = train_vectors([s.words for s in text], VectorSettings(seed=seed))
+    save_vectors(words, vectors, path)
+    return {
+        "paths.vectors": str(path),
+        "components.tok2vec.model.embed.include_static_vectors": True,
+    }
+
+
+def _set_meta(nlp: spacy.language.Language, settings: TrainSettings) -> None:
+    nlp.meta.update(
+        {
+            "name": "de_event_ner",
+            "version": MODEL_VERSION,
+            "description": "German named entities (PER, LOC, ORG) for event reports; "
+            "tok2vec + ner trained on openly licensed corpora by `python -m pipeline train-ner`.",
+            "author": "pipeline project",
+            "license": "CC BY 4.0",
+            "sources": SOURCES,
+            "labels": {"ner": list(LABELS)},
+            "notes": {
+                "excluded_corpora": settings.exclude,
+                "seed": settings.seed,
+                "epochs": settings.epochs,
+            },
+        }
+    )

@@ -1,0 +1,174 @@
+"""Backends that run :func:`~pipeline.batch.process_batch`, and the ordered stream of results.
+
+An engine takes batches of jobs and hands back a handle per batch (``handle.result()`` is the
+batch's results). :func:`results_in_order` feeds an engine while keeping a bounded number of
+batches in flight, merges in documents the cache already holds, and yields every result in
+input order, so the parent writes the same tables whichever engine computed them and memory
+does not grow with the corpus.
+
+Engines here: :class:`SerialEngine` (this process) and :class:`PoolEngine` (worker processes,
+each loading the pipeline once). :mod:`pipeline.dask_backend` adds a Dask cluster.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Protocol
+
+from spacy.language import Language
+
+from pipeline.batch import DocumentResult, Job, process_batch
+from pipeline.cache import ResultCache
+from pipeline.nlp import load_nlp, model_label
+
+BATCH_SIZE = 32
+# Batches each worker may have queued beyond the one it runs, so it never waits for the parent.
+QUEUED_PER_WORKER = 2
+# Batches kept waiting behind an unfinished one before the parent blocks on it.
+MAX_WAITING_BATCHES = 256
+
+
+class Handle(Protocol):
+    def result(self) -> list[DocumentResult]: ...
+
+
+class Engine(Protocol):
+    batch_size: int
+    capacity: int  # batches in flight at most
+
+    def submit(self, jobs: list[Job]) -> Handle: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    value: list[DocumentResult]
+
+    def result(self) -> list[DocumentResult]:
+        return self.value
+
+
+class SerialEngine:
+    """Everything in this process, one batch at a time."""
+
+    batch_size = BATCH_SIZE
+    capacity = 1
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def submit(self, jobs: list[Job]) -> Done:
+        return Done(process_batch(self.nlp, jobs))
+
+    def close(self) -> None:
+        pass
+
+
+class PoolEngine:
+    """A pool of worker processes; each loads the spaCy pipeline once and then runs batches.
+
+    Workers are spawned, not forked: a fresh interpreter is safe whatever threads the parent
+    runs, and behaves the same on Linux, macOS and Windows.
+    """
+
+    batch_size = BATCH_SIZE
+
+    def __init__(self, workers: int, model: str | None, expected_label: str) -> None:
+        self.model = model
+        self.expected_label = expected_label
+        self.capacity = workers * (1 + QUEUED_PER_WORKER)
+        self.executor = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=warm_up,
+            initargs=(model,),
+        )
+
+    def submit(self, jobs: list[Job]) -> Handle:
+        return self.executor.submit(run_worker_batch, self.model, self.expected_label, jobs)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+# Worker side: one pipeline per process and model, shared by the batches it runs.
+_pipelines: dict[str | None, Language] = {}
+_load_lock = threading.Lock()
+_run_lock = threading.Lock()  # a spaCy pipeline is not safe to run from two threads at once
+
+
+def worker_nlp(model: str | None) -> Language:
+    with _load_lock:
+        if model not in _pipelines:
+            _pipelines[model] = load_nlp(model)
+        return _pipelines[model]
+
+
+def warm_up(model: str | None) -> None:
+    """Load the pipeline while the parent plans; a failure shows again in the first batch."""
+    with contextlib.suppress(Exception):
+        worker_nlp(model)
+
+
+def run_worker_batch(
+    model: str | None, expected_label: str, jobs: list[Job]
+) -> list[DocumentResult]:
+    nlp = worker_nlp(model)
+    if model_label(nlp) != expected_label:
+        raise RuntimeError(
+            f"worker loaded the spaCy pipeline '{model_label(nlp)}', the run uses "
+            f"'{expected_label}': install the same model on every worker or pass --model"
+        )
+    with _run_lock:
+        return process_batch(nlp, jobs)
+
+
+@dataclass(slots=True)
+class _Unit:
+    jobs: list[Job]
+    cached: list[str | None]  # cache key per job; None: to be processed
+    handle: Handle | None  # None when every job is cached
+
+
+def results_in_order(
+    jobs: list[Job], engine: Engine, cache: ResultCache | None = None
+) -> Iterator[tuple[Job, DocumentResult]]:
+    """Every job's result, in input order: cached ones from ``cache``, the others computed by
+    ``engine`` (and stored in ``cache``), with at most ``engine.capacity`` batches in flight."""
+    window: deque[_Unit] = deque()
+    in_flight = 0
+    for start in range(0, len(jobs), engine.batch_size):
+        batch = jobs[start : start + engine.batch_size]
+        cached = [cache.lookup(job) for job in batch] if cache else [None] * len(batch)
+        todo = [job for job, key in zip(batch, cached, strict=True) if key is None]
+        window.append(_Unit(batch, cached, engine.submit(todo) if todo else None))
+        in_flight += bool(todo)
+        while window and (
+            window[0].handle is None
+            or in_flight >= engine.capacity
+            or len(window) > engine.capacity + MAX_WAITING_BATCHES
+        ):
+            unit = window.popleft()
+            in_flight -= unit.handle is not None
+            yield from _merge(unit, cache)
+    while window:
+        yield from _merge(window.popleft(), cache)
+
+
+def _merge(unit: _Unit, cache: ResultCache | None) -> Iterator[tuple[Job, DocumentResult]]:
+    computed = iter(unit.handle.result() if unit.handle else [])
+    for job, key in zip(unit.jobs, unit.cached, strict=True):
+        if key is not None:
+            yield job, cache.load(key)
+        else:
+            result = next(computed)
+            if cache:
+                cache.store(job, result)
+            yield job, result

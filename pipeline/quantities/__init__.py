@@ -1,0 +1,1 @@
+"""Reading quantities: durations, counted nouns, qualifiers and categories of figures."""

@@ -1,0 +1,59 @@
+"""Word lists the figure extractor reads, loaded once from ``lang/de/``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pipeline.lang import load_tsv, load_words
+
+
+@cache
+def units_after() -> dict[str, str]:
+    """Unit symbols and abbreviations after a number ("km" -> Kilometer, "%" -> Prozent)."""
+    return {r["form"]: r["unit"] for r in load_tsv("units.tsv") if r["position"] != "before"}
+
+
+@cache
+def units_before() -> dict[str, str]:
+    """Currency symbols before a number ("€ 15", "EUR 900")."""
+    return {r["form"]: r["unit"] for r in load_tsv("units.tsv") if r["position"] != "after"}
+
+
+@cache
+def unit_pattern() -> re.Pattern[str]:
+    """A unit symbol right at a position, ended by a non-letter ("4,5km", "83%", "20.000 m²")."""
+    forms = sorted(units_after(), key=len, reverse=True)
+    return re.compile(r"(?:%s)(?![^\W\d_])" % "|".join(re.escape(f) for f in forms))
+
+
+@cache
+def adjective_pattern() -> re.Pattern[str]:
+    """Number adjectives: "2-tägige", "zweijährigen", "fünfköpfige" (groups num, suffix)."""
+    suffixes = sorted((r["suffix"] for r in load_tsv("figure_adjectives.tsv")), key=len)
+    alternatives = "|".join(re.escape(s) for s in reversed(suffixes))
+    return re.compile(r"^(?P<num>.*?)-?(?P<suffix>%s)(?:e[nrsm]?)?$" % alternatives, re.I)
+
+
+@cache
+def adjective_units() -> dict[str, str]:
+    return {r["suffix"]: r["unit"] for r in load_tsv("figure_adjectives.tsv")}
+
+
+@cache
+def function_words() -> frozenset[str]:
+    return load_words("figure_function_words.txt")
+
+
+@cache
+def label_words() -> frozenset[str]:
+    return load_words("figure_labels.txt")
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month and weekday names: a number before them is a date, not a figure."""
+    names = {r["name"] for r in load_tsv("months.tsv")} | {
+        r["name"] for r in load_tsv("weekdays.tsv")
+    }
+    return frozenset(names | {"uhr"})

@@ -1,0 +1,205 @@
+"""The counted noun of a figure as nominative singular lemma, and the figure's category.
+
+Order of knowledge: gendered forms (``gendered_nouns.tsv``, feminine suffixes) take the
+masculine generic noun; then spaCy's German lookup table (spacy-lookups-data); then
+``noun_lemmas.tsv`` (forms the lookup table lacks, built from the german-nouns package by
+``scripts/build_noun_lemmas.py``); then a compound's head ("Gewinnerkommunen" ->
+"Gewinner" + "Kommune"). Categories come from ``figure_categories.tsv`` by lemma or head.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache, lru_cache
+
+from pipeline.lang import load_tsv, load_words
+
+DEFAULT_CATEGORY = "other"
+_MIN_HEAD = 3  # shortest compound head tried ("Tag" in "Festivaltagen")
+_MIN_MODIFIER = 2
+# Gender forms: Besucher*innen, Besucher:innen, Besucher_innen, Besucher/-innen, BesucherInnen.
+_GENDER_MARK = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_/]-?[iI]n(?:nen)?|In(?:nen)?)$")
+# Masculine agent nouns whose feminine adds -in/-innen (Besucherin, Studentin, Journalistin).
+_AGENT_ENDINGS = ("er", "ent", "ist", "ant", "at", "et", "ot", "eur", "or", "ör", "ier", "og")
+_PARTICIPLE_ENDINGS = ("en", "er", "em", "e")
+_LINKING = ("s", "es", "n", "en", "-")
+_PLURAL_ENDINGS = ("n", "en", "e", "s")
+_MIN_TYPO_LENGTH = 7
+
+
+@cache
+def _lookup_table() -> Mapping[str, str]:
+    from spacy.lookups import load_lookups
+
+    return load_lookups("de", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@cache
+def _extra_lemmas() -> dict[str, str]:
+    return {row["form"]: row["lemma"] for row in load_tsv("noun_lemmas.tsv")}
+
+
+@cache
+def _gendered() -> dict[str, str]:
+    return {row["form"].lower(): row["masculine"] for row in load_tsv("gendered_nouns.tsv")}
+
+
+@cache
+def _plural_only() -> frozenset[str]:
+    return load_words("plural_only_nouns.txt")
+
+
+@cache
+def _categories() -> dict[str, str]:
+    return {row["unit"].lower(): row["category"] for row in load_tsv("figure_categories.tsv")}
+
+
+@cache
+def _category_units() -> tuple[str, ...]:
+    """Counted nouns of the category lexicon, as written ("Aussteller")."""
+    return tuple(row["unit"] for row in load_tsv("figure_categories.tsv"))
+
+
+@cache
+def _lemmas() -> frozenset[str]:
+    """Every noun lemma the tables know (a lemma that is its own form has no key)."""
+    values = {v for v in _lookup_table().values() if v[:1].isupper()}
+    values.update(_extra_lemmas().values())
+    return frozenset(values)
+
+
+def use_lookup_table(table: Mapping[str, str]) -> None:
+    """Reuse the pipeline's own lemma table instead of loading a second copy."""
+    global _lookup_table
+    for cached in (noun_lemma, _known, category_of):
+        cached.cache_clear()
+    _lemmas.cache_clear()
+    _lookup_table = cache(lambda: table)
+
+
+def _table_lemma(word: str) -> str | None:
+    """Lemma from the lookup tables if it is a noun lemma (capitalised)."""
+    lemma = _lookup_table().get(word) or _extra_lemmas().get(word)
+    if lemma and lemma[:1].isupper():
+        return lemma
+    return word if word in _lemmas() else None
+
+
+@lru_cache(maxsize=65536)
+def _known(word: str) -> bool:
+    return word in _lemmas() or _table_lemma(word) is not None
+
+
+def _head_lemma(word: str, known_modifier: bool) -> str | None:
+    """Lemma of a compound by its longest known head: "Messehallen" -> "Messehalle";
+    with ``known_modifier`` only where the part before the head is a word too."""
+    for i in range(_MIN_MODIFIER, len(word) - _MIN_HEAD + 1):
+        head = word[i:]
+        if head[0] == "-" or (known_modifier and not _is_word(word[:i].rstrip("-"))):
+            continue
+        head = head[0].upper() + head[1:]
+        lemma = _gendered_lemma(head) or _table_lemma(head)
+        if lemma:  # "Start-Ups" keeps the capital after the hyphen
+            return word[:i] + (lemma if word[i - 1] == "-" else lemma.lower())
+    return None
+
+
+def _gendered_lemma(word: str) -> str | None:
+    lower = word.lower()
+    table = _gendered()
+    if lower in table:
+        return table[lower]
+    for ending in _PARTICIPLE_ENDINGS:  # Teilnehmende(n) -> Teilnehmend -> Teilnehmer
+        if lower.endswith(ending) and lower[: -len(ending)] in table:
+            return table[lower[: -len(ending)]]
+    return None
+
+
+def _masculine(word: str) -> str | None:
+    """The masculine generic of a feminine or gender-marked form, or None."""
+    m = _GENDER_MARK.match(word)
+    if m:
+        stem = m.group("stem")  # "Kolleg*innen" -> "Kollege"
+        return stem if _known(stem) or not _known(stem + "e") else stem + "e"
+    for suffix in ("innen", "in"):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4 and stem.endswith(_AGENT_ENDINGS):
+            return stem
+    return None
+
+
+@lru_cache(maxsize=65536)
+def noun_lemma(word: str) -> str:
+    """Nominative singular of a counted noun, masculine generic for gendered forms."""
+    word = word.strip(".-")
+    if not word:
+        return word
+    for form in (word, word[:-1]):  # "Leute", "Leuten"
+        if form in _plural_only():
+            return form
+    gendered = _gendered_lemma(word)
+    if gendered:
+        return gendered
+    masculine = _masculine(word)
+    if masculine:
+        return noun_lemma(masculine)
+    lemma = (
+        _table_lemma(word)
+        or _head_lemma(word, known_modifier=True)
+        or _typo_fix(word)
+        or _head_lemma(word, known_modifier=False)
+    )
+    if lemma:
+        return lemma
+    return word
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether b is a with one letter inserted, deleted, replaced or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i + 1 : i + 2] == b[i : i + 1] and a[i : i + 1] == b[i + 1 : i + 2]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+def _typo_fix(word: str) -> str | None:
+    """A counted noun the tables do not know, one typo away from a lexicon noun
+    ("Austeller" -> Aussteller); only long words, where one edit rarely makes another word."""
+    if len(word) < _MIN_TYPO_LENGTH:
+        return None
+    lower = word.lower()
+    forms = [lower] + [lower[: -len(e)] for e in _PLURAL_ENDINGS if lower.endswith(e)]
+    for unit in _category_units():
+        if any(_one_edit_apart(form, unit.lower()) for form in forms):
+            return unit
+    return None
+
+
+def _is_word(part: str) -> bool:
+    """Whether a compound's modifier is a word ("Festival", "Tages" with linking -s)."""
+    candidates = [part]
+    candidates += [part[: -len(e)] for e in _LINKING if part.endswith(e) and len(part) > len(e)]
+    return any(_known(c[0].upper() + c[1:]) for c in candidates if len(c) >= _MIN_MODIFIER)
+
+
+@lru_cache(maxsize=16384)
+def category_of(unit: str | None) -> str:
+    """Category of a figure's unit: the lemma's own row, else its compound head's row."""
+    if not unit:
+        return DEFAULT_CATEGORY
+    table = _categories()
+    lower = unit.lower()
+    if lower in table:
+        return table[lower]
+    for i in range(_MIN_MODIFIER, len(lower) - _MIN_HEAD + 1):
+        head = lower[i:].lstrip("-")
+        if head in table and _is_word(unit[:i].rstrip("-")):
+            return table[head]
+    return DEFAULT_CATEGORY

@@ -1,0 +1,76 @@
+"""What a temporal expression says, before it is anchored to a calendar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpec:
+    """The fields a German temporal expression fixes; everything else is left open (None).
+
+    Absolute parts (year, month, day, hour, minute) are read from the text; relative parts are
+    anchored later by :mod:`pipeline.temporal.resolve`.
+    """
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None  # ISO weekday, Monday = 1
+    weekday_offset: int | None = None  # letzten -1, diesen 0, nächsten 1, übernächsten 2
+    hour: int | None = None
+    minute: int | None = None
+    clock_words: bool = False  # hour read without H:MM digits ("um 3", "halb vier")
+    daypart: str | None = None  # key in time_dayparts.tsv
+    relative_day: int | None = None  # heute 0, gestern -1, morgen 1
+    unit: str | None = None  # relative period: day, week, weekend, month, quarter, year
+    offset: int | None = None  # its offset from the reference (None: the one the tense implies)
+    shift: tuple[float, str] | None = None  # "vor 2 Wochen": (-2, "week")
+    count: int | None = None  # "die letzten 3 Tage": unit day, offset -1, count 3
+    season: str | None = None  # key in time_seasons.tsv
+    quarter: int | None = None
+    iso_week: int | None = None
+    part: str | None = None  # anfang, mitte, ende
+    holiday: str | None = None  # name in time_holidays.tsv
+    nth: int | None = None  # "dritter Dienstag im September": 3 (-1 = last)
+    nth_of: str | None = None  # weekday, day, week
+    open: str | None = None  # before ("bis 11 Uhr"), after ("ab 14 Uhr")
+
+    def with_(self, **changes) -> TimeSpec:
+        return replace(self, **changes)
+
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None
+
+    @property
+    def fixes_day(self) -> bool:
+        """Whether the expression names one calendar day (possibly relative)."""
+        return (
+            self.day is not None
+            or self.weekday is not None
+            or self.relative_day is not None
+            or (self.holiday is not None)
+            or (self.nth_of in ("weekday", "day"))
+            or (self.unit == "day" and self.offset is not None and self.count is None)
+            or (self.shift is not None and self.shift[1] in ("day", "week", "month"))
+        )
+
+    def merge(self, other: TimeSpec) -> TimeSpec:
+        """Fields of ``other`` fill the fields this spec leaves open."""
+        changes = {
+            name: getattr(other, name)
+            for name in self.__slots__
+            if getattr(self, name) in (None, False) and getattr(other, name) not in (None, False)
+        }
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A temporal expression found in text: its span, and a single spec or a range."""
+
+    start: int
+    end: int
+    spec: TimeSpec
+    end_spec: TimeSpec | None = None  # set for ranges ("vom 22. bis 24. Oktober")

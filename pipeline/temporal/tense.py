@@ -1,0 +1,105 @@
+"""The tense of a clause, from word forms and lookup lemmas (the pipeline has no POS tagger).
+
+A weekday or a date without a year is anchored by tense: past points back from the reference
+date, future forward, present to the nearest (a report's present usually narrates its own days).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline.temporal.lexicon import lexicon
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+_WEAK_PRETERITE_ENDINGS = ("eten", "ete", "ten", "te", "test", "tet")
+
+
+@cache
+def _preterite_forms() -> frozenset[str]:
+    stems = lexicon().tense.get("preterite_stem", frozenset())
+    return frozenset(s + end for s in stems for end in ("", "en", "st", "t", "e"))
+
+
+def _is_verb_lemma(lemma: str) -> bool:
+    return lemma.islower() and lemma.endswith(("en", "ern", "eln"))
+
+
+def _is_weak_preterite(word: str, lemma: str) -> bool:
+    if word == lemma or not _is_verb_lemma(lemma):
+        return False
+    lemma_stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+    for ending in _WEAK_PRETERITE_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)].endswith(lemma_stem):
+            return True
+    return False
+
+
+def _is_strong_preterite(word: str, lemma: str) -> bool:
+    """A listed preterite form, alone or after a separable prefix ("stattfanden")."""
+    forms = _preterite_forms()
+    if word in forms:
+        return True
+    if word == lemma or not _is_verb_lemma(lemma):
+        return False
+    return any(word[i:] in forms for i in range(2, len(word) - 2))
+
+
+def _is_participle(word: str, lemma: str) -> bool:
+    if word == lemma or not _is_verb_lemma(lemma) or not word.endswith(("t", "en")):
+        return False
+    return "ge" in word[:8] or word.endswith("iert")
+
+
+def _cue(word: str, lemma: str, has_participle: bool) -> str | None:
+    cues = lexicon().tense
+    if word in cues.get("future", ()):
+        return FUTURE
+    if word in cues.get("past", ()):
+        return PAST
+    if word in cues.get("perfect", ()):
+        return PAST if has_participle else None
+    if _is_weak_preterite(word, lemma) or _is_strong_preterite(word, lemma):
+        return PAST
+    return None
+
+
+def sentence_cues(sent: Span) -> tuple[tuple[int, str], ...]:
+    """(offset, tense) of every tense cue in a sentence."""
+    words = [
+        (t.idx, t.lower_, (t.lemma_ or t.lower_).lower())
+        for t in sent
+        if t.is_lower or t.is_sent_start
+    ]
+    participle = any(_is_participle(word, lemma) for _, word, lemma in words)
+    found = []
+    for idx, word, lemma in words:
+        cue = _cue(word, lemma, participle)
+        if cue:
+            found.append((idx, cue))
+    return tuple(found)
+
+
+class TenseMap:
+    """Tense at a character offset: the cue nearest to it in its sentence (present if none).
+    Sentences are read on demand, since most hold no temporal expression."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._starts = [s.start_char for s in self._sents]
+        self._cues: dict[int, tuple[tuple[int, str], ...]] = {}
+
+    def tense_at(self, offset: int) -> str:
+        index = max(bisect_right(self._starts, offset) - 1, 0)
+        if index not in self._cues:
+            self._cues[index] = sentence_cues(self._sents[index])
+        cues = self._cues[index]
+        if not cues:
+            return PRESENT
+        return min(cues, key=lambda cue: abs(cue[0] - offset))[1]
+
+
+def tense_map(doc: Doc) -> TenseMap:
+    return TenseMap(doc)

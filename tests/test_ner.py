@@ -1,0 +1,252 @@
+"""The German NER training code: format readers, label mappings, data mixing, the train-ner
+command end to end, and the shipped model through ``pipeline.load_nlp``."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import random
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.ner.augment import NamePools, substitute_entities
+from pipeline.ner.corpora import (
+    Corpus,
+    Sentence,
+    convert_tags,
+    read_europeana,
+    read_germeval,
+    read_hipe,
+    read_mobie,
+    read_smartdata,
+    read_token_tag,
+    split_token_stream,
+    tags_to_spans,
+)
+from pipeline.ner.dataset import Mix, mix, split_by_document
+from pipeline.ner.labels import ler_label, mobie_label
+
+SHARED = Path(__file__).parents[1] / ".." / "shared"
+NER_DATA = SHARED / "data" / "ner"
+OWN_MODEL = Path(__file__).parents[1] / "pipeline" / "models" / "de_event_ner"
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def entities(sentence: Sentence) -> list[tuple[str, str]]:
+    return [(" ".join(sentence.words[s:e]), label) for s, e, label in tags_to_spans(sentence.tags)]
+
+
+# --- converters -------------------------------------------------------------------------------
+
+
+def test_germeval_outer_column_only_and_cleaning(tmp_path: Path) -> None:
+    sample = (
+        "#\thttp://example.org\t[2010-01-01]\n"
+        "1\tDie\tO\tO\n"
+        "2\tUni\u00adversität\tB-ORG\tO\n"
+        "3\tBerlin\tI-ORG\tB-LOC\n"
+        "4\t\x96\tO\tO\n"
+        "5\tdeutsche\tB-LOCderiv\tO\n"
+        "6\tFilm\tB-OTH\tO\n"
+        "7\tMerkel\tB-PER\tO\n"
+        "\n"
+    )
+    [sentence] = read_germeval(write(tmp_path / "g.tsv", sample))
+    assert sentence.words[1] == "Universität"
+    assert sentence.words[3] == "–"
+    assert entities(sentence) == [("Universität Berlin", "ORG"), ("Merkel", "PER")]
+
+
+def test_ler_coarse_mapping(tmp_path: Path) -> None:
+    sample = (
+        "Richter B-RR\nMüller I-RR\nam O\nBGH B-GRT\nnach O\n§ B-GS\n1 I-GS\nin O\nKöln B-ST\n\n"
+    )
+    [sentence] = read_token_tag(write(tmp_path / "l.conll", sample), ler_label, "german-ler")
+    assert entities(sentence) == [("Richter Müller", "PER"), ("BGH", "ORG"), ("Köln", "LOC")]
+
+
+def test_mobie_documents_and_labels(tmp_path: Path) -> None:
+    sample = (
+        "-DOCSTART- -123- O O\n\n"
+        "S1\tNE\tI-NE\tB-location-route\n"
+        "bei\tAPPR\tI-PP\tO\n"
+        "DB\tNE\tI-NE\tB-organization-company\n"
+        "Anna\tNE\tI-NE\tB-person\n"
+        "Montag\tNN\tI-NN\tB-date\n\n"
+    )
+    [sentence] = read_mobie(write(tmp_path / "m.conll2003", sample))
+    assert sentence.doc_id == "mobie:123"
+    assert entities(sentence) == [("S1", "LOC"), ("DB", "ORG"), ("Anna", "PER")]
+    assert mobie_label("organization") == "ORG" and mobie_label("date") is None
+
+
+def test_hipe_sentences_documents_and_hyphenation(tmp_path: Path) -> None:
+    header = "TOKEN\tNE-COARSE-LIT\tNE-COARSE-METO\tNE-FINE-LIT\tMISC\n"
+    rows = [
+        "# hipe2022:document_id = doc-1",
+        "Die\tO\t_\t_\t_",
+        "Bot¬\tB-org\t_\t_\tNoSpaceAfter|EndOfLine",
+        "schaft\tI-org\t_\t_\t_",
+        "in\tO\t_\t_\t_",
+        "Wien\tB-loc\t_\t_\t_",
+        ".\tO\t_\t_\tEndOfSentence",
+        "Redakteur\tO\t_\t_\t_",
+        "Klee\tB-HumanProd\t_\t_\tEndOfSentence",
+    ]
+    path = write(tmp_path / "h.tsv", header + "\n".join(rows) + "\n")
+    first, second = read_hipe(path, "hipe")
+    assert first.words == ["Die", "Botschaft", "in", "Wien", "."]
+    assert entities(first) == [("Botschaft", "ORG"), ("Wien", "LOC")]
+    assert first.doc_id == "hipe:doc-1"
+    # HumanProd (and prod, time) are HIPE types the model does not learn: they become O.
+    assert entities(second) == []
+
+
+def test_europeana_stream_is_split_and_typos_fixed(tmp_path: Path) -> None:
+    sample = (
+        "# file:\tF_1\n"
+        "Gestern O\nkam O\nHerr O\nSchmidt B-PEr\nnach O\nBerlin B-LOC\n. O\n"
+        "Die O\nDeutsche Bank B-ORG\nschloss O\n. O\n"
+    )
+    first, second = read_europeana(write(tmp_path / "e.bio", sample))
+    assert entities(first) == [("Schmidt", "PER"), ("Berlin", "LOC")]
+    assert entities(second) == [("Deutsche Bank", "ORG")]
+    assert second.words[1:3] == ["Deutsche", "Bank"]
+
+
+def test_stream_split_never_cuts_an_entity() -> None:
+    words = ["a", "b", "c", "St", ".", "Pölten", "x"]
+    tags = ["O", "O", "O", "B-LOC", "I-LOC", "I-LOC", "O"]
+    pieces = list(split_token_stream(words, tags))
+    assert pieces == [(words, tags)]
+
+
+def test_smartdata_char_spans_are_aligned(tmp_path: Path) -> None:
+    text = "Siemens baut in München.\nMichael Peters spricht."
+    doc = {
+        "id": "d1",
+        "text": {"string": text},
+        "conceptMentions": {
+            "array": [
+                {"span": {"start": 0, "end": 7}, "type": "organization-company"},
+                {"span": {"start": 16, "end": 23}, "type": "location-city"},
+                {"span": {"start": 25, "end": 39}, "type": "person"},
+                {"span": {"start": 0, "end": 4}, "type": "date"},
+            ]
+        },
+    }
+    # Two objects back to back, pretty-printed: the concatenated Avro-JSON of SmartData v1.
+    raw = json.dumps(doc, indent=2) + "\n" + json.dumps({**doc, "id": "d2"}, indent=2)
+    path = tmp_path / "s.json.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write(raw)
+    sentences = list(read_smartdata(path))
+    assert len(sentences) == 4
+    assert entities(sentences[0]) == [("Siemens", "ORG"), ("München", "LOC")]
+    assert entities(sentences[1]) == [("Michael Peters", "PER")]
+    assert {s.doc_id for s in sentences} == {"smartdata:d1", "smartdata:d2"}
+
+
+def test_convert_tags_repairs_iob1() -> None:
+    assert convert_tags(
+        ["I-PER", "I-PER", "I-OTH", "I-LOC"], lambda x: x if x != "OTH" else None
+    ) == [
+        "B-PER",
+        "I-PER",
+        "O",
+        "B-LOC",
+    ]
+
+
+# --- mixing, split, augmentation --------------------------------------------------------------
+
+
+def _corpus(n_docs: int, per_doc: int) -> Corpus:
+    sentences = [
+        Sentence(["Anna", "kam"], ["B-PER" if i % 2 else "O", "O"], f"c:{d}", "c")
+        for d in range(n_docs)
+        for i in range(per_doc)
+    ]
+    return Corpus("c", sentences)
+
+
+def test_dev_split_is_by_document() -> None:
+    split = split_by_document(_corpus(20, 5), 0.2, random.Random(0))
+    train_docs = {s.doc_id for s in split.train}
+    dev_docs = {s.doc_id for s in split.dev}
+    assert len(dev_docs) == 4 and not train_docs & dev_docs
+
+
+def test_mix_caps_size_and_share_of_empty_sentences() -> None:
+    sentences = _corpus(50, 10).sentences
+    mixed = mix(sentences, Mix(100, empty_share=0.2), random.Random(0))
+    assert len(mixed) <= 100
+    assert sum(not s.has_entities for s in mixed) <= 20
+
+
+def test_substitution_keeps_labels_and_context() -> None:
+    sentence = Sentence(["Heute", "in", "Bonn", "."], ["O", "O", "B-LOC", "O"], "d", "c")
+    pools = NamePools({"LOC": [["Frankfurt", "am", "Main"]]})
+    new = substitute_entities(sentence, pools, random.Random(0))
+    assert new.words == ["Heute", "in", "Frankfurt", "am", "Main", "."]
+    assert entities(new) == [("Frankfurt am Main", "LOC")]
+
+
+# --- end to end -------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not NER_DATA.is_dir(), reason=f"shared NER corpora not found at {NER_DATA}")
+def test_train_ner_command_end_to_end(tmp_path: Path) -> None:
+    # CPU time, not wall time: on a shared machine the neighbours' load would count too.
+    started = time.process_time()
+    result = CliRunner().invoke(
+        app,
+        [
+            "train-ner",
+            "--data",
+            str(NER_DATA),
+            "--out",
+            str(tmp_path),
+            "--max-sentences",
+            "300",
+            "--epochs",
+            "1",
+            "--seed",
+            "1",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "model" / "config.cfg").is_file()
+    assert (tmp_path / "corpus" / "train.spacy").is_file()
+    scores = json.loads((tmp_path / "scores.json").read_text(encoding="utf-8"))
+    assert "dev_split" in scores
+    assert time.process_time() - started < 60
+
+
+@pytest.mark.skipif(
+    not (OWN_MODEL / "config.cfg").is_file(), reason="no model shipped in pipeline/models"
+)
+def test_load_nlp_uses_own_model_and_finds_entities(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pipeline.nlp as nlp_module
+
+    monkeypatch.delenv("PIPELINE_MODEL", raising=False)
+    # Force the fallback path even on machines where de_core_news_sm is installed.
+    monkeypatch.setattr(nlp_module, "is_package", lambda name: False)
+    nlp = nlp_module.load_nlp(extract=False)
+    assert "ner" in nlp.pipe_names
+    assert "de_event_ner" in nlp.meta["pipeline_model"]
+    doc = nlp("Angela Merkel besuchte am Montag die Siemens AG in München.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    labels = {label for _, label in found}
+    assert ("München", "LOC") in found
+    assert any("Merkel" in text and label == "PER" for text, label in found)
+    assert any("Siemens" in text and label == "ORG" for text, label in found)
+    assert labels <= {"PER", "LOC", "ORG"}
