@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from spacy.language import Language
 
-from pipeline.batch import DocumentResult, Job, _result, prepare_data
+from pipeline.batch import FRONT_MATTER_COLUMNS, DocumentResult, Job, _result, prepare_data
 from pipeline.nlp import load_nlp
 from pipeline.read_tables import typed_frame
 from pipeline.refdate import parse_iso
@@ -23,8 +23,12 @@ def _default_nlp() -> Language:
 
 
 def _reference(value: str | dt.date | None) -> str | None:
-    if value is None or isinstance(value, dt.date):
-        return value.isoformat() if value else None
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return parse_iso(value).isoformat()  # ValueError for anything but YYYY-MM-DD
 
 
@@ -34,8 +38,9 @@ def result_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:
     for name in TABLES:
         rows = [result.document] if name == "documents" else result.facts.get(name, [])
         columns = list(TABLES[name])
-        if name == "documents":
-            columns += [c for c in result.document if c not in TABLES[name]]
+        if name == "documents":  # as in a run: front-matter columns always, then metadata
+            extra = [*FRONT_MATTER_COLUMNS, *result.document]
+            columns += [c for c in dict.fromkeys(extra) if c not in TABLES[name]]
         frames[name] = typed_frame(pd.DataFrame(rows, columns=columns), name)
     return frames
 

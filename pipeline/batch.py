@@ -148,15 +148,9 @@ def process_batch(nlp: Language, jobs: list[Job]) -> list[DocumentResult]:
     """Run a batch of files through the pipeline; a document that breaks spaCy itself is
     retried alone and reported as an error, the others are kept.
 
-    The batch runs in a spaCy memory zone: the strings and lexemes its documents add to the
-    vocabulary are freed afterwards, so a long run's memory does not grow with the corpus. The
-    results hold plain Python values only, never a Doc or Token.
+    The results hold plain Python values only, never a Doc or Token, so they can be pickled
+    to another process and nothing of the batch stays alive once they are written.
     """
-    with nlp.memory_zone():
-        return _process(nlp, jobs)
-
-
-def _process(nlp: Language, jobs: list[Job]) -> list[DocumentResult]:
     results: list[DocumentResult | None] = [None] * len(jobs)
     pending: list[tuple[int, Doc, SourceText]] = []
     for i, job in enumerate(jobs):

@@ -66,7 +66,7 @@ def _pipeline_parts(nlp: Language) -> Iterator[bytes]:
     """
     yield nlp.config.to_str().encode()
     yield json.dumps(nlp.meta, sort_keys=True, default=str).encode()
-    yield nlp.tokenizer.to_bytes()
+    yield nlp.tokenizer.to_bytes(exclude=["vocab"])
     for name, component in nlp.pipeline:
         yield name.encode()
         for attr in ("model", "lookups"):  # trained weights; lemma tables

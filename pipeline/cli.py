@@ -189,8 +189,8 @@ def query(
 ) -> None:
     """Answer a SQL question over a run's tables (CSV or Parquet), in-process with DuckDB.
 
-    The tables are views named documents, dates, places, organisations and figures, with
-    the column types of the output contract (empty cells are NULL).
+    Views: documents, dates, places, organisations, figures (empty cells are NULL).
+
     Example: python -m pipeline query "SELECT doc_id, count(*) FROM places GROUP BY doc_id"
     """
     import duckdb

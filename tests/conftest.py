@@ -3,6 +3,7 @@ end of every test session (dev set and corpus scores appear in CI output without
 
 from __future__ import annotations
 
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,8 +11,6 @@ import pytest
 
 if TYPE_CHECKING:
     from pipeline.evaluate import Evaluation
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 TINY_REPORTS = {
     "messe-a": (
@@ -50,7 +49,8 @@ def run_cli(*args: str | Path) -> None:
     from pipeline.cli import app
 
     result = CliRunner().invoke(app, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
+    crash = "".join(traceback.format_exception(*result.exc_info)) if result.exception else ""
+    assert result.exit_code == 0, result.output + crash
 
 
 @pytest.fixture(scope="session")

@@ -39,8 +39,10 @@ def values(nlp, text: str, reference: dt.date | None = TUESDAY) -> list[str | No
         ("Anmeldeschluss ist der 22. Okt. 2019.", ["2019-10-22"]),
         ("Der Bericht erschien im Oktober 2019 im Netz.", ["2019-10"]),
         ("Stand: 2019-10-22", ["2019-10-22"]),
-        ("Die erste Jobbörse, die im Februar 2016 stattfand, richtete sich an Geflüchtete.",
-         ["2016-02"]),
+        (
+            "Die erste Jobbörse, die im Februar 2016 stattfand, richtete sich an Geflüchtete.",
+            ["2016-02"],
+        ),
         ("Im Herbst 2019 folgt die zweite Runde.", ["2019-FA"]),
         ("Im Jahr 2019 kamen mehr Gäste.", ["2019"]),
         ("Der Verein besteht seit 2015.", ["2015"]),
@@ -71,8 +73,10 @@ def test_partial_date_takes_year_from_context(nlp) -> None:
 
 
 def test_part_of_month_takes_year_of_preceding_date(nlp) -> None:
-    text = ("Das CCH verbuchte 2016 insgesamt 226 Veranstaltungen. Zum Kongress kamen Anfang "
-            "Dezember mehr als 40 Außenminister.")
+    text = (
+        "Das CCH verbuchte 2016 insgesamt 226 Veranstaltungen. Zum Kongress kamen Anfang "
+        "Dezember mehr als 40 Außenminister."
+    )
     found = mentions(nlp, text, dt.date(2017, 1, 26))
     assert [m.value for m in found] == ["2016", "2016-12"]
     assert (found[1].start, found[1].end) == ("2016-12-01", "2016-12-10")
@@ -81,19 +85,35 @@ def test_part_of_month_takes_year_of_preceding_date(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "reference", "expected"),
     [
-        ("Die Smart Country Convention findet vom 22.–24. Oktober 2019 statt.", TUESDAY,
-         "2019-10-22/2019-10-24"),
+        (
+            "Die Smart Country Convention findet vom 22.–24. Oktober 2019 statt.",
+            TUESDAY,
+            "2019-10-22/2019-10-24",
+        ),
         ("Die Tage der offenen Tür sind am 7.-9.11. geplant.", TUESDAY, "2019-11-07/2019-11-09"),
         ("Die Messe läuft vom 22. bis 24.10. in Berlin.", TUESDAY, "2019-10-22/2019-10-24"),
-        ("Dafür kamen vom 19. bis zum 21. Juli 2013 Programmierer zusammen.", None,
-         "2013-07-19/2013-07-21"),
-        ("Die Ausstellung ist vom 22. Oktober bis 3. November 2019 zu sehen.", TUESDAY,
-         "2019-10-22/2019-11-03"),
-        ("Das Fest fand zwischen dem 1. und 3. Mai statt.", dt.date(2019, 6, 1),
-         "2019-05-01/2019-05-03"),
+        (
+            "Dafür kamen vom 19. bis zum 21. Juli 2013 Programmierer zusammen.",
+            None,
+            "2013-07-19/2013-07-21",
+        ),
+        (
+            "Die Ausstellung ist vom 22. Oktober bis 3. November 2019 zu sehen.",
+            TUESDAY,
+            "2019-10-22/2019-11-03",
+        ),
+        (
+            "Das Fest fand zwischen dem 1. und 3. Mai statt.",
+            dt.date(2019, 6, 1),
+            "2019-05-01/2019-05-03",
+        ),
         ("Die Konferenz läuft von Dienstag bis Donnerstag.", TUESDAY, "2019-10-22/2019-10-24"),
-        ("Von Donnerstag, 24. Oktober 2019, bis Freitag, 25. Oktober 2019, lädt der "
-         "Ministerpräsident ein.", None, "2019-10-24/2019-10-25"),
+        (
+            "Von Donnerstag, 24. Oktober 2019, bis Freitag, 25. Oktober 2019, lädt der "
+            "Ministerpräsident ein.",
+            None,
+            "2019-10-24/2019-10-25",
+        ),
     ],
 )
 def test_ranges(nlp, text: str, reference: dt.date | None, expected: str) -> None:
@@ -150,8 +170,10 @@ def test_weekday_follows_tense(nlp) -> None:
 
 
 def test_weekday_resolves_inside_the_stated_event_span(nlp) -> None:
-    text = ("Dafür kamen vom 19. bis zum 21. Juli 2013 Programmierer zusammen. Die Teams haben "
-            "ihre Prototypen am Sonntagnachmittag vorgestellt.")
+    text = (
+        "Dafür kamen vom 19. bis zum 21. Juli 2013 Programmierer zusammen. Die Teams haben "
+        "ihre Prototypen am Sonntagnachmittag vorgestellt."
+    )
     assert values(nlp, text, dt.date(2013, 7, 19)) == ["2013-07-19/2013-07-21", "2013-07-21"]
 
 
@@ -210,9 +232,11 @@ def test_clock_times_on_the_day_of_the_sentence(nlp, text: str, expected: str) -
 
 
 def test_clock_times_take_the_day_the_preceding_text_fixes(nlp) -> None:
-    text = ("Am Donnerstag, 24. Oktober 2019, 11.00 Uhr, begrüßt der Ministerpräsident die Gäste."
-            "\n\nUm 11:15 Uhr fahren alle auf die Zugspitze.\n\nAm Freitag, 25. Oktober 2019, 9.00 "
-            "Uhr, beginnt die Konferenz.\n\nUm 13:00 Uhr folgt die Pressekonferenz.")
+    text = (
+        "Am Donnerstag, 24. Oktober 2019, 11.00 Uhr, begrüßt der Ministerpräsident die Gäste."
+        "\n\nUm 11:15 Uhr fahren alle auf die Zugspitze.\n\nAm Freitag, 25. Oktober 2019, 9.00 "
+        "Uhr, beginnt die Konferenz.\n\nUm 13:00 Uhr folgt die Pressekonferenz."
+    )
     assert values(nlp, text, dt.date(2019, 10, 21)) == [
         "2019-10-24T11:00", "2019-10-24T11:15", "2019-10-25T09:00", "2019-10-25T13:00",
     ]  # fmt: skip
@@ -229,8 +253,10 @@ def test_time_without_day_is_time_only(nlp) -> None:
 
 
 def test_open_end_does_not_move_the_day_of_later_times(nlp) -> None:
-    text = ("Am Dienstag morgen geht es los. Dort findet bis Donnerstag die Messe statt. "
-            "Um 15 Uhr geht es wieder Richtung Zug.")
+    text = (
+        "Am Dienstag morgen geht es los. Dort findet bis Donnerstag die Messe statt. "
+        "Um 15 Uhr geht es wieder Richtung Zug."
+    )
     assert values(nlp, text) == ["2019-10-22", "2019-10-24", "2019-10-22T15:00"]
 
 

@@ -19,8 +19,15 @@ from pipeline.quantities.durations import parse_duration
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "data" / "time" / "duckling-de" / "duckling_de_corpus.jsonl"
 REQUIRED_SHARE = 0.95
-SECONDS = {"Second": 1, "Minute": 60, "Hour": 3600, "Day": 86400, "Week": 604800,
-           "Month": 2592000, "Year": 31536000}
+SECONDS = {
+    "Second": 1,
+    "Minute": 60,
+    "Hour": 3600,
+    "Day": 86400,
+    "Week": 604800,
+    "Month": 2592000,
+    "Year": 31536000,
+}
 
 
 def _phrases(dimension: str) -> list[dict]:
@@ -45,6 +52,8 @@ def test_duckling_share(dimension: str) -> None:
     assert rows, f"no {dimension} phrases in {CORPUS}"
     missed = [r["phrase"] for r in rows if not _reproduced(r)]
     share = 1 - len(missed) / len(rows)
-    print(f"\nDuckling {dimension}: {len(rows) - len(missed)}/{len(rows)} = {share:.1%} "
-          f"reproduced; missed: {missed}")
+    print(
+        f"\nDuckling {dimension}: {len(rows) - len(missed)}/{len(rows)} = {share:.1%} "
+        f"reproduced; missed: {missed}"
+    )
     assert share >= REQUIRED_SHARE, missed

@@ -116,7 +116,8 @@ def reproduced(expected: dict, start: str | None, end: str | None) -> bool:
 @pytest.fixture(scope="module")
 def nlp():
     nlp = load_nlp(extract=False)
-    nlp.add_pipe("german_dates", config={"prefer_future": True, "anchor_durations": True, "on_error": "raise"})
+    config = {"prefer_future": True, "anchor_durations": True, "on_error": "raise"}
+    nlp.add_pipe("german_dates", config=config)
     return nlp
 
 
@@ -145,8 +146,10 @@ def test_duckling_time_corpus(nlp) -> None:
         else:
             missed.append((row["phrase"], row["expected_expr"], mention and mention.value))
     share = hits / len(scored)
-    print(f"\nDuckling German time corpus: {hits}/{len(scored)} = {share:.1%} reproduced at grain "
-          f"({len(foreign)} foreign-calendar holiday phrases excluded)")
+    print(
+        f"\nDuckling German time corpus: {hits}/{len(scored)} = {share:.1%} reproduced at grain "
+        f"({len(foreign)} foreign-calendar holiday phrases excluded)"
+    )
     kinds = Counter(expr.split(" ")[0] for _, expr, _ in missed)
     print(f"missed by Duckling type: {dict(kinds)}")
     for phrase, expr, value in missed:

@@ -75,8 +75,10 @@ def test_parse_number_takes_digits_or_words() -> None:
         ("100K", 100_000),
         ("1,2M", 1_200_000),
         ("minus 1.200.000", -1_200_000),
-        ("einunddreißig Millionen zweihundertsechsundfünfzigtausendsiebenhunderteinundzwanzig",
-         31_256_721),
+        (
+            "einunddreißig Millionen zweihundertsechsundfünfzigtausendsiebenhunderteinundzwanzig",
+            31_256_721,
+        ),
     ],
 )
 def test_numeral_phrases(phrase: str, expected: float) -> None:

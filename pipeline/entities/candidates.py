@@ -49,7 +49,8 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     venue or organisation name hides the place inside it ("Messe München GmbH", "CityCube
     Berlin") and an event hides its city ("Hannover Messe"). A place inside a name survives
     when the name marks it as a place of its own (``inner_places``). An NER span may replace
-    rule places it strictly contains ("Boehringer Ingelheim Deutschland"), nothing else.
+    rule places it strictly contains when it is an organisation ("Boehringer Ingelheim
+    Deutschland"), nothing else: an NER place around a rule place ("Partnerland Polen") loses.
     """
     rules = [c for c in candidates if c.source != NER_SOURCE]
     ner = [c for c in candidates if c.source == NER_SOURCE]
@@ -61,7 +62,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
         clashing = [k for k in kept if cand.overlaps(k)]
         if not clashing:
             kept.append(cand)
-        elif cand.label in (ORG, PLACE) and all(
+        elif cand.label == ORG and all(
             cand.contains(k) and k.length < cand.length and k.label == PLACE and k.kind != "venue"
             for k in clashing
         ):

@@ -13,17 +13,25 @@ longest ending of a compound ("Gemeindebund" -> "bund", masculine).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
-from pipeline.entities.words import is_capitalised
+from pipeline.entities.words import is_capitalised, noun_genders
 from pipeline.lang import load_tsv
 
 ARTICLES = frozenset(
-    "der die das des dem den ein eine einer eines einem einen im am vom zum zur beim ins "
-    "unser unsere unseres unserem unseren ihr ihre ihres ihrem ihren sein seine seines seinem "
-    "seinen dieser diese dieses diesem diesen".split()
+    {
+        *("der", "die", "das", "des", "dem", "den"),
+        *("ein", "eine", "einer", "eines", "einem", "einen"),
+        *("im", "am", "vom", "zum", "zur", "beim", "ins"),
+        *("unser", "unsere", "unseres", "unserem", "unseren"),
+        *("ihr", "ihre", "ihres", "ihrem", "ihren"),
+        *("sein", "seine", "seines", "seinem", "seinen"),
+        *("dieser", "diese", "dieses", "diesem", "diesen"),
+    }
 )
 ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
+# adverbs the lemma table does not list, as they never inflect ("lediglich", "mindestens")
+INVARIANT_ENDINGS = ("lich", "ens", "weise", "mals", "wärts", "halb", "falls")
 STRONG_NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 MAX_SUFFIX = 25
 
@@ -33,9 +41,12 @@ LemmaLookup = Callable[[str], str | None]
 @cache
 def noun_heads() -> dict[str, tuple[str, str, str]]:
     """Case form (lower case) -> (nominative, gender, number)."""
-    return {r["form"]: (r["nominative"], r["gender"], r["number"]) for r in load_tsv("noun_heads.tsv")}
+    return {
+        r["form"]: (r["nominative"], r["gender"], r["number"]) for r in load_tsv("noun_heads.tsv")
+    }
 
 
+@lru_cache(maxsize=65536)
 def head_noun(word: str) -> tuple[str, str, str] | None:
     """Nominative, gender and number of a (compound) noun from its longest known ending:
     "Städtetages" -> ("Städtetag", "m", "sg")."""
@@ -45,12 +56,23 @@ def head_noun(word: str) -> tuple[str, str, str] | None:
         ending = lower[cut:]
         if ending in table and (cut == 0 or len(ending) >= 3):
             nominative, gender, number = table[ending]
-            prefix = word[:cut]
-            if prefix:
+            prefix, written = word[:cut], word[cut:]
+            if nominative.lower() == ending:
+                nom = word  # already nominative: keep the report's spelling ("DDR-Museum")
+            elif prefix and not prefix.endswith("-"):
                 nom = prefix + nominative.lower()
             else:
-                nom = nominative if is_capitalised(word) else nominative.lower()
+                nom = prefix + (nominative if is_capitalised(written) else nominative.lower())
             return nom, gender, number
+    # any other noun in its nominative or genitive singular ("Welle", "Kreuzes")
+    genders = noun_genders()
+    for form in (
+        word,
+        word[:-1] if word.endswith("s") else "",
+        word[:-2] if word.endswith("es") else "",
+    ):
+        if genders.get(form) and (form == word or genders[form] in ("m", "n")):
+            return form, genders[form], "sg"
     return None
 
 
@@ -134,6 +156,10 @@ def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
     one ("verantwortlich" <- "verantwortliche"); brand names such as "creatale" it does not."""
     if lemma is None:
         return True
-    if lemma(word) is not None:
+    if lemma(word) is not None or word.endswith(INVARIANT_ENDINGS):
         return True
-    return any(lemma(word + ending) == word for ending in ("e", "en", "er", "es", "t", "n", "s"))
+    if any(lemma(word + ending) == word for ending in ("e", "en", "er", "es", "t", "n", "s")):
+        return True
+    # an infinitive is the lemma of its participle and third person ("gründen" <- "gründet")
+    stem = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("n") else ""
+    return bool(stem) and any(lemma(stem + e) == word for e in ("t", "et", "te"))

@@ -10,8 +10,8 @@ from __future__ import annotations
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
+from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.words import common_nouns, first_names, is_capitalised, venue_patterns
 
 COORDINATORS = frozenset({",", "und", "sowie", "oder"})
@@ -67,10 +67,13 @@ def extend_coordinations(
         if span is None:
             continue
         start, end = span
-        if doc[start].text in first_names() or (end < len(doc) and doc[end].lower_ in AFFILIATION):
+        after = doc[end].lower_ if end < len(doc) else ""
+        if doc[start].text in first_names() or (lead.label == ORG and after in AFFILIATION):
             continue  # "..., Junjie Xia von ...": a person listed with an organisation
         inside = [c for c in result if c.start < end and start < c.end]
-        if any(c.start < start or c.end > end or c.label != PLACE or c.kind == "venue" for c in inside):
+        if any(
+            c.start < start or c.end > end or c.label != PLACE or c.kind == "venue" for c in inside
+        ):
             continue  # already something else, or only partly inside
         covered = {t for c in inside for t in range(c.start, c.end)}
         words = [doc[t].text for t in range(start, end)]

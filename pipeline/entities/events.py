@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.candidates import EVENT, Candidate
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.words import venue_patterns
+from pipeline.entities.words import org_patterns, venue_patterns
 
 
 class EventFinder:
@@ -15,6 +15,8 @@ class EventFinder:
         self.gazetteer = gazetteer
         self.after_city = frozenset(venue_patterns()["event_after_city"])
         self.words = frozenset(venue_patterns()["event_words"])
+        self.suffixes = tuple(venue_patterns()["event_suffixes"])
+        self.org_heads = tuple(org_patterns()["adjective_heads"])
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -31,5 +33,9 @@ class EventFinder:
         return out
 
     def is_event_name(self, words: list[str]) -> bool:
-        """An NER span such as "Smart Country Convention" names an event."""
-        return any(w in self.words or w in self.after_city for w in words)
+        """An NER span such as "Smart Country Convention" or "Deutscher Pflegetag" names an
+        event."""
+        if any(w in self.words or w in self.after_city for w in words):
+            return True
+        last = words[-1].lower()
+        return last.endswith(self.suffixes) and not last.endswith(self.org_heads)

@@ -15,18 +15,26 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PLACE, Candidate
-from pipeline.entities.words import fold, is_capitalised
-from pipeline.lang import load_tsv
+from pipeline.entities.words import common_nouns, fold, is_capitalised
+from pipeline.lang import load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
 MAX_WORDS = 6
+MEMO_KEY = "_entities_place_matches"
 # Prepositions after which a capitalised name is a place ("in Essen", "aus Langenlonsheim");
 # not "im", "am": a town takes no article, so "im Saal" is a room.
 LOCATIVE = frozenset(
-    "in aus nach bei nahe zwischen gen ab bis über durch nördlich südlich östlich westlich "
-    "nordöstlich nordwestlich südöstlich südwestlich unweit".split()
+    {
+        *("in", "aus", "nach", "bei", "nahe", "zwischen", "gen", "ab", "bis", "über", "durch"),
+        *("nördlich", "südlich", "östlich", "westlich", "unweit"),
+        *("nordöstlich", "nordwestlich", "südöstlich", "südwestlich"),
+    }
 )
 COORDINATORS = frozenset({",", "und", "oder", "sowie", "/", "bzw."})
+# prepositions that also open idioms with bare nouns ("in Brand", "über Steinen")
+WEAK_LOCATIVE = frozenset({"in", "über", "durch", "ab", "bis"})
+# cities this large are named "in Essen", "in Halle" more often than the noun is used
+LARGE_CITY = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,8 +64,13 @@ def _num(value: str, kind=float):
 class Gazetteer:
     def __init__(self, rows: tuple[dict[str, str], ...]) -> None:
         self.entries: dict[str, PlaceEntry] = {}
+        # first folded word -> most words of a name starting with it: most tokens start none
+        self.first_words: dict[str, int] = {}
         for row in rows:
-            self.entries[fold(row["variant"])] = PlaceEntry(
+            key = fold(row["variant"])
+            words = key.split()
+            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
+            self.entries[key] = PlaceEntry(
                 row["name"],
                 row["kind"],
                 row["country_code"] or None,
@@ -80,10 +93,31 @@ class Gazetteer:
         return None
 
     def match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
-        """Longest place name starting at token ``start``."""
-        if not is_capitalised(doc[start].text):
+        """Longest place name starting at token ``start`` (memoised on the doc: every layer
+        asks)."""
+        if not 0 <= start < len(doc):
             return None
-        last = min(len(doc), start + MAX_WORDS)
+        memo = doc.user_data.setdefault(MEMO_KEY, {})
+        if start not in memo:
+            memo[start] = self._match_at(doc, start)
+        return memo[start]
+
+    def _match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
+        text = doc[start].text
+        if not is_capitalised(text):
+            return None
+        first = fold(text).split()
+        if not first:
+            return None
+        longest = self.first_words.get(first[0], 0)
+        if not longest:  # an inflected one-word name ("Berlins", "Niederlanden")?
+            found = self.lookup(text)
+            if found is None:
+                return None
+            entry, written = found
+            name = written if fold(written) == fold(entry.name) else entry.name
+            return PlaceMatch(start, start + 1, entry, name)
+        last = min(len(doc), start + min(MAX_WORDS, longest + 3))
         for end in range(last, start, -1):
             span = doc[start:end]
             if end - start > 1 and not is_capitalised(doc[end - 1].text):
@@ -136,24 +170,24 @@ def is_line_start(doc: Doc, i: int) -> bool:
     return i == 0 or "\n" in doc[i - 1].whitespace_ or doc[i - 1].text.strip() == ""
 
 
-def has_place_context(doc: Doc, start: int, end: int) -> bool:
+def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> bool:
     """A context that makes an ambiguous name a place: "in Essen", "Münster, den 1. Oktober",
-    "82491 Grainau", "Karlsruhe (dpa)"."""
+    "82491 Grainau", "Karlsruhe (dpa)". Without ``weak_ok`` the prepositions of idioms ("in
+    Brand", "in Steinen") do not count."""
     prev = _prev(doc, start)
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and nxt.like_num:
         return False  # "in Halle 5": a hall, not the town
     if prev is not None:
         word = prev.lower_
-        if word in LOCATIVE:
+        if word in LOCATIVE and (weak_ok or word not in WEAK_LOCATIVE):
             return True
         if word in {"der", "dem", "den"} and start >= 2 and doc[start - 2].lower_ in LOCATIVE:
             return False  # "in der Halle"
         if prev.like_num and len(prev.text) in (4, 5) and prev.text.isdigit():
             return True  # postal code
-    if is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}:
-        return True  # dateline
-    return False
+    # dateline: "Münster, den 1. Oktober 2022", "Essen (dpa)"
+    return is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}
 
 
 def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:
@@ -165,6 +199,25 @@ def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:
     if start >= 2 and doc[start - 1].lower_ in COORDINATORS:
         out.append(start - 2)
     return out
+
+
+def is_common_word(name: str) -> bool:
+    """ "Essen", "Zug", "Halle": also a common noun, so even the NER does not make it a place
+    without a place context."""
+    return name in common_nouns()
+
+
+@cache
+def place_stopwords() -> frozenset[str]:
+    return load_words("place_stopwords.txt")
+
+
+def weak_context_suffices(match: PlaceMatch) -> bool:
+    """ "in Essen" is the city, "in Brand" or "in Steinen" mostly an idiom or a noun: a small
+    town named like a common noun needs a stronger context."""
+    if match.name in place_stopwords():
+        return False
+    return not is_common_word(match.name) or match.entry.population >= LARGE_CITY
 
 
 class PlaceFinder:
@@ -184,9 +237,14 @@ class PlaceFinder:
                 i += 1
                 continue
             cand = place_candidate(match)
-            if not match.entry.ambiguous or has_place_context(doc, match.start, match.end):
-                sure.append(cand)
-            elif any(t in ner_places for t in range(match.start, match.end)):
+            if (
+                not match.entry.ambiguous
+                or has_place_context(doc, match.start, match.end, weak_context_suffices(match))
+                or (
+                    any(t in ner_places for t in range(match.start, match.end))
+                    and not is_common_word(match.name)
+                )
+            ):
                 sure.append(cand)
             else:
                 pending.append(cand)

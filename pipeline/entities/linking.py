@@ -11,12 +11,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import ORG, PLACE, Candidate
+from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
 from pipeline.entities.words import common_nouns, fold, is_acronym
 
 
 def acronym_after(doc: Doc, cand: Candidate) -> str | None:
-    """"Bundesministerium des Innern (BMI)": the acronym in brackets right after a name."""
+    """ "Bundesministerium des Innern (BMI)": the acronym in brackets right after a name."""
     e = cand.end
     if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
         text = doc[e + 1].text
@@ -45,6 +45,11 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             core = core_name(cand)
             if core and core not in common_nouns() and len(core) > 2:
                 aliases.setdefault(core, cand)
+    for cand in kept:  # the NER's own span for an acronym ("LTM" in brackets)
+        target = aliases.get(doc[cand.start : cand.end].text)
+        if cand.source == NER_SOURCE and target is not None and target is not cand:
+            cand.label, cand.name, cand.kind = target.label, target.name, target.kind
+            cand.acronym, cand.legal_form = target.acronym, target.legal_form
     kept = kept + _alias_mentions(doc, kept, aliases)
     _unify_names(kept)
     return sorted(kept, key=lambda c: c.start)

@@ -7,14 +7,20 @@ that the gazetteer knows takes the gazetteer's name and data.
 
 from __future__ import annotations
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.candidates import NER_SOURCE, ORG, PERSON, PLACE, Candidate
+from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.events import EventFinder
-from pipeline.entities.gazetteer import Gazetteer, place_candidate
+from pipeline.entities.gazetteer import (
+    Gazetteer,
+    has_place_context,
+    is_common_word,
+    place_candidate,
+)
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import common_nouns, is_capitalised
+from pipeline.entities.words import common_nouns, is_capitalised, org_patterns
 
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 
@@ -32,6 +38,7 @@ class NerCandidates:
         self.events = events
         self.lemma = lemma
         self.nouns = common_nouns()
+        self.role_suffixes = tuple(org_patterns()["role_suffixes"])
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -43,27 +50,57 @@ class NerCandidates:
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
-            if not self._looks_like_name(span):
-                continue
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
-                    out.append(place_candidate(match, NER_SOURCE))
+                    word_like = match.entry.ambiguous and is_common_word(match.name)
+                    if not word_like or has_place_context(doc, span.start, span.end):
+                        out.append(place_candidate(match, NER_SOURCE))
                     continue
+            if not self._looks_like_name(span):
+                continue
+            if (
+                label == PLACE
+                and len(span) == 1
+                and not has_place_context(doc, span.start, span.end)
+            ):
+                continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "aus" ...
             name = canonical_span(span, self.lemma)
             kind = "other" if label == PLACE else None
             out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
         return out
 
     def _looks_like_name(self, span: Span) -> bool:
+        """A name has a word that is neither a common noun nor a known place ("Partnerland
+        Polen", "Mädchen-Gruppe", "Termine" are none) and ends on no role noun ("Deutsche
+        Messe-Vorstandsmitglied"); event names ("Smart Country Convention") are left out."""
         words = [t.text for t in span]
         if not is_capitalised(words[0]) and not any(ch.isupper() for ch in words[0]):
             return False
-        if len(words) == 1 and (words[0] in self.nouns or len(words[0]) < 2):
+        if self.events.is_event_name(words):
+            return False
+        if self._is_role_noun(words[-1].split("-")[-1]):
             return False
         if len(words) == 1 and self.venues.city_of_adjective(words[0]) is not None:
             return False
-        return not self.events.is_event_name(words)
+        return any(self._is_name_part(t) for t in span)
+
+    def _is_name_part(self, token) -> bool:
+        text = token.text
+        if not any(ch.isalpha() for ch in text) or text.lower() in STOP_WORDS:
+            return False
+        if self.gazetteer.match_at(token.doc, token.i) is not None:
+            return False
+        return not all(self._is_common_noun(part) for part in text.split("-") if part)
+
+    def _is_common_noun(self, word: str) -> bool:
+        if word in self.nouns:
+            return True
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return bool(lemma) and lemma in self.nouns
+
+    def _is_role_noun(self, word: str) -> bool:
+        return word.lower().endswith(self.role_suffixes)
 
 
 def _trim(ent: Span) -> Span | None:

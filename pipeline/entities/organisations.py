@@ -20,6 +20,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from pipeline.entities.candidates import ORG, Candidate
 from pipeline.entities.canonical import (
     LemmaLookup,
     canonical_span,
@@ -27,8 +28,7 @@ from pipeline.entities.canonical import (
     is_adjective,
     is_dictionary_word,
 )
-from pipeline.entities.candidates import ORG, Candidate
-from pipeline.entities.gazetteer import LOCATIVE, Gazetteer
+from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.words import (
     common_nouns,
     has_upper,
@@ -56,31 +56,31 @@ class OrganisationFinder:
         def tokens(text: str) -> tuple[str, ...]:
             return tuple(t.text for t in nlp.make_doc(text))
 
-        self.legal_forms = sorted(
-            ((tokens(form), canon) for form, canon in p["legal_forms"]),
-            key=lambda x: -len(x[0]),
-        )
+        self.legal_forms = [(tokens(form), canon) for form, canon in p["legal_forms"]]
         self.weak_legal_forms = frozenset({"Holding", "Group", "Gruppe", "Stiftung"})
         self.complement_heads = tuple(p["complement_heads"])
         self.complement_words = frozenset(p["complement_words"])
         self.complement_joiners = frozenset(p["complement_joiners"])
         self.directions = frozenset(p["direction_words"])
         self.adjective_heads = tuple(p["adjective_heads"])
-        self.place_before = sorted(
-            (tokens(w) for w in p["place_heads_before"]), key=lambda x: -len(x)
+        self.place_before = [tokens(w) for w in p["place_heads_before"]]
+        self.place_after = sorted(
+            (tokens(w) for w in p["place_heads_after"]), key=lambda x: -len(x)
         )
-        self.place_after = sorted((tokens(w) for w in p["place_heads_after"]), key=lambda x: -len(x))
         self.locative = frozenset(p["locative_before_actor"])
         self.prefix_names = frozenset(p["prefix_names"])
         self.type_nouns = frozenset(p["type_nouns"])
         self.federal_prefix = p["federal_prefix"]
+        self.inner_words = frozenset(p["inner_name_words"])
+        self.generic_heads = frozenset(p["generic_heads"])
+        self.brand_type_nouns = frozenset(p["brand_type_nouns"])
         # "Messe Hannover" is a venue (or an organiser when the text says so), see venues.py
         self.venue_heads = frozenset(venue_patterns()["heads"])
         self.role_suffixes = tuple(p["role_suffixes"])
-        self.known = sorted(
-            ((tokens(text), name, acronym) for text, name, acronym in p["known"]),
-            key=lambda x: -len(x[0]),
-        )
+        self.known = [(tokens(text), name, acronym) for text, name, acronym in p["known"]]
+        self.legal_index = _first_token_index(self.legal_forms)
+        self.place_before_index = _first_token_index([(seq,) for seq in self.place_before])
+        self.known_index = _first_token_index(self.known)
 
     def find(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
@@ -99,7 +99,9 @@ class OrganisationFinder:
 
     # -- helpers -------------------------------------------------------------------------
     def _org(self, doc: Doc, start: int, end: int, source: str, **extra) -> Candidate:
-        return Candidate(start, end, ORG, canonical_span(doc[start:end], self.lemma), source, **extra)
+        return Candidate(
+            start, end, ORG, canonical_span(doc[start:end], self.lemma), source, **extra
+        )
 
     def _is_role_noun(self, text: str) -> bool:
         return is_capitalised(text) and text.lower().endswith(self.role_suffixes)
@@ -133,20 +135,31 @@ class OrganisationFinder:
             for k, w in enumerate(seq)
         )
 
+    def _starting_at(self, index: dict[str, list], doc: Doc, i: int) -> list:
+        """Entries of a first-token index whose token sequence starts at token i."""
+        text = doc[i].text
+        entries = index.get(text, [])
+        if text.endswith("."):
+            entries = entries + index.get(text[:-1], [])
+        return [e for e in entries if self._match_tokens(doc, i, e[0])]
+
     def _extends_name_left(self, doc: Doc, k: int) -> bool:
         """Whether token k belongs to the name that continues at k + 1."""
         tok = doc[k]
         if tok.like_num and k > 0 and is_capitalised(doc[k - 1].text):
             return True  # "TSV Grünwald 1920 e.V."
-        if tok.lower_ == "und" and k > 0 and k + 1 < len(doc):
+        if tok.lower_ in self.inner_words and k > 0 and k + 1 < len(doc):
             after, before = doc[k + 1].text, doc[k - 1].text
-            # "Tourismus und Marketing GmbH", not "Bitkom und Deutsche Messe AG"
+            # "Tourismus und Marketing GmbH", "Kultur im Park e.V.", not "Bitkom und Deutsche
+            # Messe AG": the word after must be a common noun
             return (
                 after in self.nouns
                 and not is_adjective(after, self.lemma)
                 and is_capitalised(before)
                 and not self._is_role_noun(before)
             )
+        if tok.text in self.type_nouns and k + 1 < len(doc) and is_capitalised(doc[k + 1].text):
+            return False  # "Verein Kultur im Park e.V.": the type noun is no part of the name
         return self._is_name_word(tok)
 
     def _adjectives_before(self, doc: Doc, i: int) -> int:
@@ -166,9 +179,7 @@ class OrganisationFinder:
         out = []
         i = 1
         while i < len(doc):
-            for seq, canon in self.legal_forms:
-                if not self._match_tokens(doc, i, seq):
-                    continue
+            for seq, canon in self._starting_at(self.legal_index, doc, i):
                 start = i
                 while (
                     start > 0
@@ -176,7 +187,9 @@ class OrganisationFinder:
                     and self._extends_name_left(doc, start - 1)
                 ):
                     start -= 1
-                while start < i and (doc[start].text in NAME_CONNECTORS or doc[start].lower_ == "und"):
+                while start < i and (
+                    doc[start].text in NAME_CONNECTORS or doc[start].lower_ in self.inner_words
+                ):
                     start += 1
                 if start == i:
                     break
@@ -208,7 +221,7 @@ class OrganisationFinder:
                 i += 1
                 continue
             end = self._complement_end(doc, i + 1)
-            if end is None:
+            if end is None or not self._specific(doc, i, end):
                 i += 1
                 continue
             k = i
@@ -221,11 +234,36 @@ class OrganisationFinder:
             i = cand.end
         return out
 
+    def _specific(self, doc: Doc, head: int, end: int) -> bool:
+        """Whether a head and its complement name one body: "Amt für Umwelt", "Universität zu
+        Köln", "Senat der Freien und Hansestadt Hamburg", not "Amt des Vizepräsidenten", "von
+        Amt zu Amt", "Organisation der Spiele"."""
+        word = doc[head + 1].lower_
+        if word == "zu":
+            return self._place_after(doc, head + 2) is not None
+        adjective = head > 0 and is_adjective(doc[head - 1].text, self.lemma)
+        if doc[head].text in self.generic_heads and not adjective and word != "für":
+            return False
+        if word in ("des", "der"):
+            return any(
+                is_adjective(t.text, self.lemma)
+                or (is_capitalised(t.text) and t.text not in self.nouns and self._lemma_noun(t))
+                for t in doc[head + 2 : end]
+            )
+        return True
+
+    def _lemma_noun(self, token: Token) -> bool:
+        """True when a capitalised word is no inflected common noun ("Innern", "Hamburg")."""
+        lemma = self.lemma(token.text) if self.lemma is not None else None
+        return not (lemma and lemma in self.nouns)
+
     def _with_legal_form(self, doc: Doc, start: int, end: int) -> Candidate:
         """The organisation from start to end, with a legal form that follows it ("Deutsche
         Gesellschaft für Pflegewissenschaft e. V.")."""
-        for seq, canon in self.legal_forms:
-            if canon and self._match_tokens(doc, end, seq):
+        if end >= len(doc):
+            return self._org(doc, start, end, "pattern")
+        for seq, canon in self._starting_at(self.legal_index, doc, end):
+            if canon:
                 core = canonical_span(doc[start:end], self.lemma)
                 cand = self._org(doc, start, end + len(seq), "pattern", legal_form=canon)
                 cand.name = f"{core} {canon}"
@@ -244,6 +282,7 @@ class OrganisationFinder:
                 is_capitalised(doc[k].text)
                 and doc[k].lower_ not in STOP_WORDS
                 or doc[k].text.endswith("-")
+                or self._attributive_adjective(doc, k)
                 or (
                     doc[k].lower_ == "und"
                     and k + 1 < len(doc)
@@ -256,24 +295,40 @@ class OrganisationFinder:
                 break
             end = k = self._enumeration_end(doc, k)
             j = k
-            # ", für Bau und Heimat" continues the complement
+            # ", für Bau und Heimat" continues a ministry's portfolio; ", des Amtes ..." or
+            # "und der ..." start the next organisation of a list
             if (
                 j + 1 < len(doc)
                 and doc[j].text in self.complement_joiners
-                and doc[j + 1].lower_ in self.complement_words
+                and doc[j + 1].lower_ == "für"
             ):
                 j += 1
         if end is not None and end < len(doc) and doc[end].text in self.directions:
             end += 1
         return end
 
+    def _attributive_adjective(self, doc: Doc, k: int) -> bool:
+        """ "für politische Bildung": a lower-case adjective before a capitalised noun."""
+        text = doc[k].text
+        return (
+            text[:1].islower()
+            and k + 1 < len(doc)
+            and is_capitalised(doc[k + 1].text)
+            and is_adjective(text.capitalize(), self.lemma)
+        )
+
     def _enumeration_end(self, doc: Doc, k: int) -> int:
-        """"für Wirtschaft, Innovation, Digitalisierung und Energie": commas inside a complement
+        """ "für Wirtschaft, Innovation, Digitalisierung und Energie": commas inside a complement
         only when the list closes with "und" and a capitalised word."""
         j = k
         while j + 1 < len(doc) and doc[j].text == "," and is_capitalised(doc[j + 1].text):
             j += 2
-        if j > k and j + 1 < len(doc) and doc[j].lower_ == "und" and is_capitalised(doc[j + 1].text):
+        if (
+            j > k
+            and j + 1 < len(doc)
+            and doc[j].lower_ == "und"
+            and is_capitalised(doc[j + 1].text)
+        ):
             return j + 2
         return k
 
@@ -331,7 +386,7 @@ class OrganisationFinder:
         return base.endswith(self.complement_heads) or base.endswith(self.adjective_heads)
 
     def _federal_bodies(self, doc: Doc) -> list[Candidate]:
-        """"Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
+        """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
         return [
             self._org(doc, i, i + 1, "pattern")
             for i, tok in enumerate(doc)
@@ -343,13 +398,15 @@ class OrganisationFinder:
     def _place_heads(self, doc: Doc) -> list[Candidate]:
         out = []
         for i in range(len(doc)):
-            heads = [seq for seq in self.place_before if self._match_tokens(doc, i, seq)]
+            heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads and doc[i].text not in self.venue_heads and self._is_org_head(doc[i].text):
                 heads = [(doc[i].text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
             for seq in heads:
                 end = self._place_after(doc, i + len(seq))
                 if end is None or self._after_locative(doc, i):
                     continue
+                # "Wissenschaftszentrum Berlin für Sozialforschung"
+                end = self._complement_end(doc, end) or end
                 start = self._adjectives_before(doc, i)
                 out.append(self._with_legal_form(doc, start, end))
                 break
@@ -370,12 +427,15 @@ class OrganisationFinder:
         return out
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
-        """"in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor."""
+        """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor."""
         k = i - 1
         while k >= 0 and doc[k].lower_ in ("der", "die", "dem", "den"):
             k -= 1
-        return k >= 0 and k < i - 1 and doc[k].lower_ in self.locative or (
-            k == i - 1 and k >= 0 and doc[k].lower_ in ("im",)
+        return (
+            k >= 0
+            and k < i - 1
+            and doc[k].lower_ in self.locative
+            or (k == i - 1 and k >= 0 and doc[k].lower_ in ("im",))
         )
 
     def _prefix_names(self, doc: Doc) -> list[Candidate]:
@@ -401,6 +461,10 @@ class OrganisationFinder:
             nxt = doc[i + 1]
             if not self._is_name_word(nxt) or nxt.text in self.nouns:
                 continue
+            if not has_upper(nxt.text) and not (
+                tok.text in self.brand_type_nouns and self._at_boundary(doc, i + 2)
+            ):
+                continue  # "Unternehmen mindestens ...": a lower-case word is rarely a name
             if is_capitalised(nxt.text) and self.gazetteer.match_at(doc, i + 1) is not None:
                 continue
             end = i + 2
@@ -411,12 +475,22 @@ class OrganisationFinder:
             out.append(self._org(doc, i + 1, end, "pattern"))
         return out
 
+    def _at_boundary(self, doc: Doc, j: int) -> bool:
+        return j >= len(doc) or doc[j].is_punct or doc[j].lower_ in ("aus", "in", "und", "mit")
+
     def _known(self, doc: Doc) -> list[Candidate]:
         out = []
         for i in range(len(doc)):
-            for seq, name, acronym in self.known:
-                if self._match_tokens(doc, i, seq):
-                    cand = Candidate(i, i + len(seq), ORG, name, "known", acronym=acronym or None)
-                    out.append(cand)
-                    break
+            hits = self._starting_at(self.known_index, doc, i)
+            if hits:
+                seq, name, acronym = hits[0]
+                out.append(Candidate(i, i + len(seq), ORG, name, "known", acronym=acronym or None))
         return out
+
+
+def _first_token_index(entries: list[tuple]) -> dict[str, list[tuple]]:
+    """Entries (token sequence first) by their first token, longest sequence first."""
+    index: dict[str, list[tuple]] = {}
+    for entry in sorted(entries, key=lambda e: -len(e[0])):
+        index.setdefault(entry[0][0], []).append(entry)
+    return index

@@ -36,9 +36,7 @@ def _name_end(doc: Doc, start: int) -> int:
     end = start
     while end < len(doc) and end - start < MAX_NAME_WORDS:
         tok = doc[end]
-        if _is_name_word(tok):
-            end += 1
-        elif (
+        if _is_name_word(tok) or (
             tok.lower_ in NAME_PARTICLES
             and end > start
             and end + 1 < len(doc)
@@ -54,8 +52,9 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
     """Persons after a title ("Dr. Markus Söder", "Außenminister Linas Antanas Linkevičius"),
     after a first name ("Rebecca Schumacher"), and later mentions of their surnames.
 
-    ``is_place_name(i)`` tells whether a place name starts at token i: "Florian" before a
-    place stays a first name only when the next word is no place.
+    ``is_place_name(i)`` tells whether a place name starts at token i: after a title other
+    than Herr/Frau/Dr. a place is no surname ("Weltmeister Deutschland"), and a first name
+    that is also a place ("Paris") opens no person.
     """
     found: list[Candidate] = []
     names = first_names()
@@ -70,12 +69,19 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
                 j += 1
             # "Herr Weimar" is a person, "Weltmeister Deutschland" is not
             personal = any(doc[k].text in titles for k in range(i, j))
-            if j < len(doc) and _is_name_word(doc[j]):
-                if personal or doc[j].text in names or not is_place_name(j):
-                    start = j
-        elif tok.text in names and i + 1 < len(doc) and _is_name_word(doc[i + 1]):
-            if not is_place_name(i + 1):
-                start = i
+            if (
+                j < len(doc)
+                and _is_name_word(doc[j])
+                and (personal or doc[j].text in names or not is_place_name(j))
+            ):
+                start = j
+        elif (
+            tok.text in names
+            and i + 1 < len(doc)
+            and _is_name_word(doc[i + 1])
+            and not is_place_name(i)  # "Paris", "Florenz" are first names too
+        ):
+            start = i
         if start is None:
             i += 1
             continue

@@ -15,13 +15,13 @@ from __future__ import annotations
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.canonical import (
     LemmaLookup,
     canonical_span,
     head_noun,
     is_adjective,
 )
-from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, is_line_start
 from pipeline.entities.words import common_nouns, is_capitalised, venue_patterns
 
@@ -67,9 +67,7 @@ class VenueFinder:
         while j < len(doc):  # "Messe und Congress Centrum Halle ..."
             if doc[j].text in self.heads:
                 j += 1
-            elif (
-                doc[j].text in self.joiners and j + 1 < len(doc) and doc[j + 1].text in self.heads
-            ):
+            elif doc[j].text in self.joiners and j + 1 < len(doc) and doc[j + 1].text in self.heads:
                 j += 2
             else:
                 break
@@ -132,14 +130,13 @@ class VenueFinder:
         head = doc[k].text
         if not is_capitalised(head) or not head.lower().endswith(self.adjective_suffixes):
             return None
-        if is_line_start(doc, i) or doc[i].is_sent_start:
-            # sentence-initial capitals say nothing; two adjectives still make a name
-            if k - i < 2:
-                return None
+        # sentence-initial capitals say nothing; two adjectives still make a name
+        if (is_line_start(doc, i) or doc[i].is_sent_start) and k - i < 2:
+            return None
         return self._venue(doc, i, k + 1, "pattern")
 
     def _city_adjective(self, doc: Doc, i: int) -> Candidate | None:
-        """"Stuttgarter Literaturhaus" -> "Literaturhaus Stuttgart"."""
+        """ "Stuttgarter Literaturhaus" -> "Literaturhaus Stuttgart"."""
         if i + 1 >= len(doc):
             return None
         entry = self.city_of_adjective(doc[i].text)
@@ -174,8 +171,9 @@ class VenueFinder:
         if not is_capitalised(text) or not text.lower().endswith(self.suffixes):
             return None
         if "-" in text:
-            first = text.split("-")[0]
-            if len(first) < 2 or text.endswith("-"):
+            # "Günther-Klotz-Anlage", "DDR-Museum"; not "Musik-Downloadmarkt", "AWo-Kindergarten"
+            parts = text.split("-")
+            if len(parts[0]) < 2 or parts[-1].lower() not in self.suffixes:
                 return None
             return self._venue(doc, i, i + 1, "pattern")
         for suffix in self.suffixes:  # "Westfalenhallen": a place and a venue word

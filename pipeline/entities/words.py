@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from pipeline.lang import load_json, load_words
+from pipeline.lang import load_json, load_tsv, load_words
 
 # GeoNames' small-town table writes umlauts as plain vowels ("Munster"), so names are compared
 # folded: lower case, umlauts and accents dropped, ß -> ss, one space between words.
@@ -36,8 +36,14 @@ def is_acronym(word: str) -> bool:
 
 
 @cache
+def noun_genders() -> dict[str, str]:
+    """Lemma of a common noun -> gender (m, f, n; empty when Wiktionary gives several)."""
+    return {row["noun"]: row["gender"] for row in load_tsv("common_nouns.tsv")}
+
+
+@cache
 def common_nouns() -> frozenset[str]:
-    return load_words("common_nouns.txt")
+    return frozenset(noun_genders())
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -62,7 +63,7 @@ class DateExtractor(Extractor):
         for expr in expressions:
             nearest = sorted(spans, key=lambda s: (s[0] > expr.start, abs(s[0] - expr.start)))
             ctx = replace(
-                ctx, tense=tenses.tense_at(expr.start), spans=tuple(s[1] for s in nearest)
+                ctx, tense=partial(tenses.tense_at, expr.start), spans=tuple(s[1] for s in nearest)
             )
             res = resolve(expr, ctx)
             if res is None:

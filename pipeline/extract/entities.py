@@ -16,7 +16,7 @@ from pipeline.entities.candidates import ORG, PLACE, Candidate, resolve
 from pipeline.entities.canonical import LemmaLookup
 from pipeline.entities.coordination import extend_coordinations
 from pipeline.entities.events import EventFinder
-from pipeline.entities.gazetteer import PlaceFinder, load_gazetteer
+from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer
 from pipeline.entities.linking import link
 from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
@@ -65,7 +65,10 @@ class EntityExtractor(Extractor):
         return doc
 
     def extract(self, doc: Doc) -> list:
-        return [mention(doc, c) for c in self.candidates(doc) if c.label in (PLACE, ORG)]
+        try:
+            return [mention(doc, c) for c in self.candidates(doc) if c.label in (PLACE, ORG)]
+        finally:
+            doc.user_data.pop(MEMO_KEY, None)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         ner = self.ner.find(doc)

@@ -49,12 +49,13 @@ _PHONE_WINDOW = 40
 _MAX_ADJECTIVES = 4
 _ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
 _COMPARATIVES = ("weniger", "mehr")
-_YEAR_WORDS = frozenset(
-    "im in seit bis von ab jahr jahre jahres jahren anno um vor nach zwischen und "
-    "sommer winter frühjahr herbst frühling".split()
+_YEAR_WORDS = frozenset(  # words before a year ("im Jahr 2016", "seit 2015")
+    ("im", "in", "seit", "bis", "von", "ab", "jahr", "jahre", "jahres", "jahren", "anno", "um")
+    + ("vor", "nach", "zwischen", "und", "sommer", "winter", "frühjahr", "herbst", "frühling")
 )
 _AGE_AFTER = ("alt", "jung", "älter", "jünger")
 _RELATIVE_DATE_UNITS = frozenset({"Jahr", "Jahrzehnt", "Monat", "Woche", "Tag"})
+_TRUNCATION_JOINERS = ("und", "oder", "sowie", "bzw")
 _CLOCK_BEFORE = frozenset({"halb", "viertel", "dreiviertel"})
 
 
@@ -79,6 +80,8 @@ class Reading:
     scaled: bool = False  # a multiplier ("Mio.") applied
     bare_end: bool = False  # "N." ends a sentence
     adjective: bool = False  # "2-tägig", "zweijährige": the unit comes from the adjective
+    attributes: int = 0  # adjectives between the number and its noun
+    noun_text: str | None = None  # the counted noun as written
 
 
 @Language.factory("german_figures", default_config={"on_error": "record"})
@@ -112,15 +115,16 @@ def next_token(text: str, pos: int) -> Tok | None:
     return Tok(text[pos], pos, pos + 1, "sym")
 
 
-def previous_word(text: str, pos: int) -> str:
-    """The word (or symbol) right before ``pos`` on the same line, lower case."""
+def previous_word(text: str, pos: int, lower: bool = True) -> str:
+    """The word (or symbol) right before ``pos`` on the same line, lower case by default."""
     i = pos
     while i > 0 and text[i - 1] in " \t\u00a0":
         i -= 1
     j = i
     while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
         j -= 1
-    return text[j:i].lower() if j < i else text[i - 1 : i]
+    word = text[j:i] if j < i else text[i - 1 : i]
+    return word.lower() if lower else word
 
 
 def _is_adjective(tok: Tok) -> bool:
@@ -143,7 +147,13 @@ class FigureReader:
         spans = sorted((d.start_char, d.end_char) for d in (doc._.dates or []))
         self.date_starts = [s for s, _ in spans]
         self.date_ends = [e for _, e in spans]
-        self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        names = sorted(
+            (m.start_char, m.end_char) for m in (doc._.places or []) + (doc._.organisations or [])
+        )
+        self.name_starts = [s for s, _ in names]
+        self.name_ends = [e for _, e in names]
+        has_sents = doc.has_annotation("SENT_START")
+        self.sent_starts = [s.start_char for s in doc.sents] if has_sents else [0]
         self.found: list[FigureMention] = []
 
     # -- candidates -------------------------------------------------------------------------
@@ -183,12 +193,14 @@ class FigureReader:
             fixed = self._word_figure(lower)
             if fixed:
                 value, unit, adjective = fixed
-                out.append(Reading(token.idx, end, value, "cardinal", unit, end, adjective=adjective))
+                out.append(
+                    Reading(token.idx, end, value, "cardinal", unit, end, adjective=adjective)
+                )
         return out
 
     @staticmethod
     def _word_figure(lower: str) -> tuple[Decimal, str, bool] | None:
-        """"zweimal" -> (2, Mal); "fünfköpfige" -> (5, Person); "zweijährigen" -> (2, Jahr)."""
+        """ "zweimal" -> (2, Mal); "fünfköpfige" -> (5, Person); "zweijährigen" -> (2, Jahr)."""
         if lower.endswith("mal"):
             found = read_number_word(lower[:-3])
             if found and found.kind == "cardinal" and found.value > 1:
@@ -210,7 +222,7 @@ class FigureReader:
             return []
         if r.unit is None and not self._read_after(r):
             return []
-        qualifier = find_qualifier(text, r.start)
+        qualifier = find_qualifier(text, r.start, r.noun_end or r.end)
         if r.unit is None:
             r.unit = self._elided_unit(r, qualifier.start, qualifier.qualifier)
             if r.unit is None:
@@ -238,12 +250,17 @@ class FigureReader:
         line_start = text.rfind("\n", max(0, r.start - _PHONE_WINDOW), r.start) + 1
         if _PHONE.search(text, max(line_start, r.start - _PHONE_WINDOW), r.start):
             return False
-        if text.startswith(".", r.end) and not text.startswith("..", r.end):
+        after_currency = previous_word(text, r.start, lower=False) in lexicon.units_before()
+        if text.startswith(".", r.end) and not text.startswith("..", r.end) and not after_currency:
             after = next_token(text, r.end + 1)
-            if after is not None and (
-                after.kind != "word" or after.text.lower() not in lexicon.function_words()
-            ):
-                return False  # "30. Langen Nacht", "3. Platz": ordinal
+            sentence_start = (
+                after is None
+                or after.kind == "word"
+                and after.text[0].isupper()
+                and after.text.lower() in lexicon.function_words()
+            )
+            if not sentence_start:
+                return False  # "30. Langen Nacht", "3. Platz", "14. und 15. Januar": ordinal
             r.bare_end = True  # "Es kamen 500. Die …": the dot ends the sentence
         return True
 
@@ -260,6 +277,13 @@ class FigureReader:
         pos = self._read_multiplier(r, pos)
         pos = self._read_range(r, pos)
         tok = next_token(text, pos)
+        if tok is not None and tok.text == "von" and r.second is None:
+            self._read_partitive(r, tok)
+            return True
+        currency = lexicon.units_before().get(previous_word(text, r.start, lower=False))
+        if currency and (tok is None or not tok.text[:1].isalpha()):
+            r.unit = currency  # "€ 15", "EUR 900"
+            return True
         if tok is None:
             return True
         unit = lexicon.unit_pattern().match(text, tok.start)
@@ -269,16 +293,41 @@ class FigureReader:
         seen_adjective = False
         for _ in range(_MAX_ADJECTIVES):  # "12.700 begeisterte Besucher", "große und kleine"
             joiner = seen_adjective and tok.text in (",", "und")
-            if not (_is_adjective(tok) or joiner):
+            if not (_is_adjective(tok) or joiner or self._adverb_before_adjective(tok)):
                 break
             seen_adjective = True
+            r.attributes += 1
             nxt = next_token(text, tok.end)
             if nxt is None or (joiner and not _is_adjective(nxt)):
                 return True
             tok = nxt
         if tok.kind == "word" and tok.text[0].isupper():
+            nxt = next_token(text, tok.end)
+            if tok.text.endswith("er") and nxt is not None and nxt.text[:1].isupper():
+                tok = nxt  # "zwei Hamburger Freundinnen": a place adjective before the noun
+                r.attributes += 1
             self._take_noun(r, tok)
         return True
+
+    def _read_partitive(self, r: Reading, von: Tok) -> None:
+        """"29 von 93 Maschinen", "57 von 910 Mitgliedern": the part counts the whole's noun
+        (the whole is read as a figure of its own)."""
+        whole = next_token(self.text, von.end)
+        if whole is None or whole.kind != "num" or _digits_decimal(whole.text) is None:
+            return
+        probe = Reading(whole.start, whole.end, Decimal(0), "digits")
+        if self._read_glued(probe) and probe.unit is None:
+            self._read_after(probe)
+        r.unit = probe.unit
+
+    def _adverb_before_adjective(self, tok: Tok) -> bool:
+        """"zwei lebensgefährlich verletzte Fahrer", "drei besonders große Hallen"."""
+        if tok.kind != "word" or not tok.text[0].islower():
+            return False
+        if tok.text in lexicon.function_words():
+            return False
+        nxt = next_token(self.text, tok.end)
+        return nxt is not None and _is_adjective(nxt)
 
     def _read_glued(self, r: Reading) -> bool:
         """Units, number adjectives and ranges glued to digits: "4,5km", "83%", "2-tägig",
@@ -325,13 +374,14 @@ class FigureReader:
         return end
 
     def _read_range(self, r: Reading, pos: int) -> int:
-        """"10 bis 15", "10–15", "zwischen 10 und 15", "ein bis zwei": the upper end."""
+        """ "10 bis 15", "10–15", "zwischen 10 und 15", "ein bis zwei": the upper end."""
         text = self.text
         tok = next_token(text, pos)
         if tok is None:
             return pos
         between = previous_word(text, r.start) == "zwischen"
-        if not (tok.text in _RANGE_DASHES or tok.text in _RANGE_WORDS or (between and tok.text == "und")):
+        joiner = tok.text in _RANGE_DASHES or tok.text in _RANGE_WORDS
+        if not (joiner or (between and tok.text == "und")):
             return pos
         nxt = next_token(text, tok.end)
         if nxt is None:
@@ -355,17 +405,31 @@ class FigureReader:
         return end
 
     def _take_noun(self, r: Reading, tok: Tok) -> None:
+        if self.text.startswith("-", tok.end):  # "520 Kurz- und Mittelstreckenflüge"
+            conj = next_token(self.text, tok.end + 1)
+            if conj is not None and conj.text in _TRUNCATION_JOINERS:
+                full = next_token(self.text, conj.end)
+                if full is not None and full.kind == "word" and full.text[0].isupper():
+                    tok = full
         word = tok.text.rstrip("-")
         if word.lower() in lexicon.calendar_words():
             return  # "15 Uhr", "3 Oktober": dates and times
+        if len(word) < 2 or self._in_name(tok.start, tok.end):
+            return  # "A 27 Bremen", "Radio 7 Nachrichten": a name, not a counted noun
+        if word.isupper() and nouns.category_of(word) == nouns.DEFAULT_CATEGORY:
+            return  # "810 IN 128/16": an acronym of a file number
         lemma = nouns.noun_lemma(word)
-        r.unit, r.noun_end = lemma, tok.end
+        r.unit, r.noun_end, r.noun_text = lemma, tok.end, word
         pair = next_token(self.text, tok.end)  # "Besucherinnen und Besucher": one noun
         if pair is not None and pair.text == "und":
             other = next_token(self.text, pair.end)
-            if other is not None and other.kind == "word" and other.text[0].isupper():
-                if nouns.noun_lemma(other.text) == lemma:
-                    r.noun_end = other.end
+            if (
+                other is not None
+                and other.kind == "word"
+                and other.text[0].isupper()
+                and nouns.noun_lemma(other.text) == lemma
+            ):
+                r.noun_end = other.end
 
     # -- bare numbers -----------------------------------------------------------------------
 
@@ -379,7 +443,9 @@ class FigureReader:
         in_parens = before == "(" and after is not None and after.text == ")"
         comparative = after is not None and after.text in _COMPARATIVES
         after_es = before == "es"
-        if not (in_parens or comparative or after_es or qualifier != EXACT or r.bare_end):
+        if not (in_parens or comparative or after_es or qualifier != EXACT):
+            return None  # a bare number in a list ("Marold 2. Die …"), a label, a code
+        if in_parens and self._age_in_parens(qual_start):
             return None
         if _is_year(r, text):
             return None
@@ -393,8 +459,16 @@ class FigureReader:
             return self._sentence_count_noun(qual_start) or self._previous_unit(measures)
         return self._previous_unit(measures) or self._sentence_count_noun(qual_start)
 
+    def _age_in_parens(self, qual_start: int) -> bool:
+        """"Ein Autofahrer (26)", "die Besucherin (73)": a person's age after the person."""
+        paren = self.text.rfind("(", 0, qual_start)
+        noun = previous_word(self.text, paren, lower=False)
+        if not noun[:1].isupper():
+            return False
+        return nouns.category_of(nouns.noun_lemma(noun)) in COUNT_CATEGORIES - {"organisations"}
+
     def _noun_after_als(self, r: Reading) -> str | None:
-        """"rund 38000 werden als Tagesgäste erwartet" -> Tagesgast."""
+        """ "rund 38000 werden als Tagesgäste erwartet" -> Tagesgast."""
         tok = next_token(self.text, r.noun_end or r.end)
         for _ in range(4):
             if tok is None or tok.kind != "word":
@@ -432,33 +506,47 @@ class FigureReader:
     def _counts(self, r: Reading, category: str, qual_start: int) -> bool:
         text = self.text
         before = previous_word(text, qual_start)
-        if r.kind == "article" and not (
-            r.scaled or r.second is not None or category in MEASURE_CATEGORIES
-        ):
-            return False  # "ein Projekt": an article, not a numeral
+        unit_noun = category in MEASURE_CATEGORIES and not r.attributes
+        if r.kind == "article" and not (r.scaled or r.second is not None or unit_noun):
+            return False  # "ein Projekt": an article, not a numeral ("einen Euro" is one)
         if r.kind == "digits":
             digits = text[r.start : r.end]
-            if _is_year(r, text) and (
-                before in _YEAR_WORDS
-                or category not in COUNT_CATEGORIES | MEASURE_CATEGORIES
-            ):
+            qualified = qual_start < r.start
+            if _is_year(r, text) and not self._count_after_year(r, category, qualified):
                 return False
             if digits.isdigit() and len(digits) == 5 and category == "other":
                 return False  # "82491 Grainau": postal code
             if before in lexicon.label_words() and qual_start == r.start:
                 return False  # "Tag 1", "Halle 3"
+            raw = previous_word(text, qual_start, lower=False)
+            if len(raw) == 1 and raw.isupper():
+                return False  # "A 7", "B 27": roads
         if r.unit == "Jahr":
             nxt = next_token(text, r.noun_end or r.end)
-            if nxt is not None and nxt.text in _AGE_AFTER:
-                return False  # "73 Jahre alt"
+            if nxt is not None and nxt.text.startswith(_AGE_AFTER) and len(nxt.text) <= 6:
+                return False  # "73 Jahre alt", "eine 54 Jahre alte Fahrerin"
             if r.adjective and nxt is not None and nxt.text[:1].isupper():
-                if nouns.category_of(nouns.noun_lemma(nxt.text)) in COUNT_CATEGORIES:
-                    return False  # "der 73-jährige Läufer": an age
+                lemma = nouns.noun_lemma(nxt.text)
+                if (
+                    nouns.category_of(lemma) in COUNT_CATEGORIES
+                    or lemma.lower() in lexicon.anniversary_nouns()
+                ):
+                    return False  # "der 73-jährige Läufer", "25-jähriges Jubiläum"
             if "alter von" in text[max(0, qual_start - 15) : qual_start].lower():
                 return False
         if before == "vor" and r.unit in _RELATIVE_DATE_UNITS:
             return False  # "vor zwanzig Jahren" is a date
         return not self._quoted_title(r)
+
+    def _count_after_year(self, r: Reading, category: str, qualified: bool) -> bool:
+        """Whether a number that could be a year ("1200", "2016") counts its noun: a count or
+        measure noun ("2000 Besucher", "von 2000 Euro"), a qualifier ("ungefähr 1000"), or a
+        plural form ("1200 Arbeitsplätze") without "im Jahr"/"seit" before it."""
+        if category in COUNT_CATEGORIES | MEASURE_CATEGORIES or qualified:
+            return True
+        if previous_word(self.text, r.start) in _YEAR_WORDS:
+            return False
+        return r.noun_text is not None and r.noun_text != r.unit
 
     def _quoted_title(self, r: Reading) -> bool:
         """„775 Jahre Berlin“: a short quoted title that starts with the number."""
@@ -476,12 +564,20 @@ class FigureReader:
         if k >= 0 and self.sent_starts[k] == pos:
             return True
         before = self.text[max(0, pos - 3) : pos].rstrip(" ")
-        return not before or before[-1] in "\n„“\"«»(:–-"
+        return not before or before[-1] in '\n„“"«»(:–-'
+
+    def _in_name(self, start: int, end: int) -> bool:
+        k = bisect_right(self.name_starts, start) - 1
+        return k >= 0 and self.name_ends[k] > start or (
+            k + 1 < len(self.name_starts) and self.name_starts[k + 1] < end
+        )
 
     def _in_date(self, start: int, end: int) -> bool:
         k = bisect_right(self.date_starts, start) - 1
-        return k >= 0 and self.date_ends[k] > start or (
-            k + 1 < len(self.date_starts) and self.date_starts[k + 1] < end
+        return (
+            k >= 0
+            and self.date_ends[k] > start
+            or (k + 1 < len(self.date_starts) and self.date_starts[k + 1] < end)
         )
 
 

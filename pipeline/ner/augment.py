@@ -74,6 +74,53 @@ def gazetteer_places() -> list[str]:
     return sorted(set(places))
 
 
+# Faker locales for person and company names: German-speaking first, then the nationalities
+# most often named in German news.
+NAME_LOCALES = (
+    "de_DE",
+    "de_AT",
+    "de_CH",
+    "en_US",
+    "en_GB",
+    "fr_FR",
+    "it_IT",
+    "es_ES",
+    "nl_NL",
+    "pl_PL",
+    "tr_TR",
+    "cs_CZ",
+    "sv_SE",
+    "da_DK",
+)
+
+
+def generated_people(n: int, seed: int) -> list[str]:
+    """Person names as news texts mention them: full names, and often the surname alone."""
+    from faker import Faker
+
+    fake = Faker(list(NAME_LOCALES))
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    people = []
+    for _ in range(n):
+        roll = rng.random()
+        if roll < 0.5:
+            people.append(f"{fake.first_name()} {fake.last_name()}")
+        elif roll < 0.9:
+            people.append(fake.last_name())
+        else:
+            people.append(fake.first_name())
+    return people
+
+
+def generated_companies(n: int, seed: int) -> list[str]:
+    from faker import Faker
+
+    fake = Faker(["de_DE", "de_AT", "de_CH", "en_US", "fr_FR", "it_IT"])
+    fake.seed_instance(seed)
+    return [fake.company() for _ in range(n)]
+
+
 def harvest_names(sentences: Iterable[Sentence]) -> dict[str, set[str]]:
     """Entity strings of the training sentences, per label, that look like clean names."""
     found: dict[str, set[str]] = {}
@@ -89,14 +136,17 @@ def harvest_names(sentences: Iterable[Sentence]) -> dict[str, set[str]]:
 
 
 def build_pools(sentences: list[Sentence], rng: random.Random) -> NamePools:
+    """Harvested names mixed with generated ones of similar number, so neither dominates."""
     harvested = harvest_names(sentences)
+    seed = rng.randrange(2**31)
     places = gazetteer_places()
     people = sorted(harvested.get("PER", set()))
-    surnames = sorted({p.split()[-1] for p in people if " " in p}) or ["Müller"]
+    people += generated_people(max(len(people), 5000), seed)
+    surnames = [p.split()[-1] for p in people]
     orgs = sorted(harvested.get("ORG", set()))
-    # Templates give organisation names of the shapes found in event reports, in a number
-    # comparable to the harvested ones so neither source dominates.
-    for _ in range(max(len(orgs), 2000)):
+    orgs += generated_companies(max(len(orgs) // 2, 1000), seed)
+    # Templates give the public bodies and venues typical of event reports.
+    for _ in range(max(len(orgs) // 2, 1000)):
         template = rng.choice(_ORG_TEMPLATES)
         orgs.append(
             template.format(
@@ -106,7 +156,7 @@ def build_pools(sentences: list[Sentence], rng: random.Random) -> NamePools:
     locs = sorted(harvested.get("LOC", set())) + places
     return NamePools(
         {
-            label: [n.split() for n in pool]
+            label: [n.split() for n in pool if n.split()]
             for label, pool in (("PER", people), ("LOC", locs), ("ORG", orgs))
         }
     )

@@ -31,8 +31,8 @@ MIXES: dict[str, Mix] = {
     "germeval2014": Mix(3000, empty_share=0.5),
     "smartdata": Mix(8000, empty_share=0.4),
     "mobie": Mix(6000, empty_share=0.3),
-    "german-ler": Mix(4000, empty_share=0.2),
-    "europeana": Mix(5000, empty_share=0.3),
+    "german-ler": Mix(3000, empty_share=0.2),
+    "europeana": Mix(3000, empty_share=0.3),
     "hipe-newseye": Mix(3000, empty_share=0.3),
     "hipe-sonar": Mix(1000, empty_share=0.3),
 }

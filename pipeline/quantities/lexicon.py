@@ -24,7 +24,8 @@ def units_before() -> dict[str, str]:
 def unit_pattern() -> re.Pattern[str]:
     """A unit symbol right at a position, ended by a non-letter ("4,5km", "83%", "20.000 m²")."""
     forms = sorted(units_after(), key=len, reverse=True)
-    return re.compile(r"(?:%s)(?![^\W\d_])" % "|".join(re.escape(f) for f in forms))
+    alternatives = "|".join(re.escape(f) for f in forms)
+    return re.compile(rf"(?:{alternatives})(?![^\W\d_])")
 
 
 @cache
@@ -32,7 +33,7 @@ def adjective_pattern() -> re.Pattern[str]:
     """Number adjectives: "2-tägige", "zweijährigen", "fünfköpfige" (groups num, suffix)."""
     suffixes = sorted((r["suffix"] for r in load_tsv("figure_adjectives.tsv")), key=len)
     alternatives = "|".join(re.escape(s) for s in reversed(suffixes))
-    return re.compile(r"^(?P<num>.*?)-?(?P<suffix>%s)(?:e[nrsm]?)?$" % alternatives, re.I)
+    return re.compile(rf"^(?P<num>.*?)-?(?P<suffix>{alternatives})(?:e[nrsm]?)?$", re.I)
 
 
 @cache
@@ -43,6 +44,11 @@ def adjective_units() -> dict[str, str]:
 @cache
 def function_words() -> frozenset[str]:
     return load_words("figure_function_words.txt")
+
+
+@cache
+def anniversary_nouns() -> frozenset[str]:
+    return load_words("anniversary_nouns.txt")
 
 
 @cache

@@ -124,7 +124,10 @@ def _masculine(word: str) -> str | None:
         return stem if _known(stem) or not _known(stem + "e") else stem + "e"
     for suffix in ("innen", "in"):
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 4 and stem.endswith(_AGENT_ENDINGS):
+        if not word.endswith(suffix) or len(stem) < 4:
+            continue
+        # "Besucherin", "Studentin"; any known noun before the plural "-innen" ("Freundinnen")
+        if stem.endswith(_AGENT_ENDINGS) or (suffix == "innen" and _known(stem)):
             return stem
     return None
 

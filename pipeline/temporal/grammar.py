@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.numbers import parse_number_word
 from pipeline.temporal.lexicon import Lexicon, lexicon
@@ -30,12 +30,32 @@ class Atom:
     end: int
     spec: TimeSpec
     role: str
-    needs_partner: bool = False  # only kept when it combines ("Mo," before a date, "22." in "22.-24.")
+    needs_partner: bool = False  # kept only when combined ("Mo," before a date, "22." in "22.-24.")
     end_spec: TimeSpec | None = None  # a range read as one atom ("2015/16")
 
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _trie(words) -> str:
+    """An alternation of words as a prefix tree, which the regex engine walks without
+    backtracking through every word."""
+    root: dict = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def _inflected(stems) -> str:
@@ -47,7 +67,9 @@ E = r"(?![\wäöüß])"  # word end
 D = r"(?:[12]\d|3[01]|0?[1-9])"
 M = r"(?:1[0-2]|0?[1-9])"
 Y4 = r"(?:19|20)\d{2}"
-CONNECTOR = r"(?:-|–|—|/|bis(?:\s+(?:zum|zur|einschließlich))?|und(?:\s+(?:dem|den))?|auf(?:\s+den)?)"
+CONNECTOR = (
+    r"(?:-|–|—|/|bis(?:\s+(?:zum|zur|einschließlich))?|und(?:\s+(?:dem|den))?|auf(?:\s+den)?)"
+)
 APPROX = r"(?:pünktlich|genau|so|etwa|ungefähr|circa|zirka|ca\.?)"
 TIME_PREP = r"(?:um|gegen|ab|bis|nach|vor|von|seit|frühestens|spätestens)"
 OPEN_WORDS = {"ab": "after", "nach": "after", "seit": "after", "frühestens": "after",
@@ -56,28 +78,23 @@ OPEN_WORDS = {"ab": "after", "nach": "after", "seit": "after", "frühestens": "a
 
 Builder = Callable[[re.Match[str], str], "Atom | None"]
 
-# Which words can start or head each kind of expression: a pattern is only tried at the few
-# word starts before such a trigger word, so text without temporal words costs one scan.
-TRIGGERS_BY_BUILDER = {
-    "iso": ("digit",), "numeric_date": ("digit",), "day_of_month": ("digit",),
-    "word_date": ("digit", "month"), "month": ("month",), "year": ("digit",),
-    "year_range": ("digit",), "season": ("season",), "relative_day": ("relday",),
-    "weekday": ("weekday",), "weekday_abbreviation": ("digit",), "daypart": ("daypart",),
-    "clock": ("digit", "um"), "clock_words": ("digit", "clockword", "um"),
-    "time_head": ("digit",), "day_head": ("digit",), "shift": ("digit", "unit"),
-    "counted_period": ("unit",), "relative_period": ("unit",), "relative_word": ("relword",),
-    "now": ("now",), "quarter": ("quarter", "digit"), "iso_week": ("quarter", "digit"),
-    "nth": ("weekday", "unit", "month"), "holiday": ("holiday", "digit"),
+# Which words can head each kind of expression, and how many words before the head the
+# expression may start ("so ungefähr um 15 Uhr": 3): a pattern is only tried at those few word
+# starts, so running text without temporal words costs one scan of its words.
+TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
+    "iso": {"year": 0}, "numeric_date": {"digit": 1}, "day_of_month": {"digit": 1},
+    "word_date": {"digit": 1, "month": 2}, "month": {"month": 2}, "year": {"year": 3},
+    "year_range": {"year": 0}, "season": {"season": 2}, "relative_day": {"relday": 0},
+    "weekday": {"weekday": 2}, "weekday_abbreviation": {"digit": 2},
+    "daypart": {"daypart": 2}, "clock": {"digit": 3, "um": 2},
+    "clock_words": {"digit": 1, "clockword": 2, "um": 2}, "time_head": {"digit": 0},
+    "day_head": {"digit": 0}, "shift": {"digit": 2, "unit": 3},
+    "counted_period": {"unit": 4}, "relative_period": {"unit": 3},
+    "relative_word": {"relword": 1}, "now": {"now": 1}, "quarter": {"quarter": 2, "digit": 1},
+    "iso_week": {"quarter": 1, "digit": 1}, "nth": {"weekday": 2, "unit": 2, "month": 4},
+    "holiday": {"holiday": 0, "digit": 0},
 }  # fmt: skip
-MAX_PREFIX_WORDS = 4  # "so ungefähr um 15 Uhr", "in den letzten drei Tagen"
-# Function words the patterns allow before the word that heads an expression; a pattern is
-# only tried at such a word, a number or a trigger word.
-PREFIX_WORDS = frozenset(
-    "am im in an vom von zum zur bis seit ab des der den dem die das über übers so etwa "
-    "ungefähr circa zirka ca um gegen nach vor pünktlich genau frühestens spätestens anfang "
-    "mitte ende monat jeden jedem jede jeder für zwischen gerade einem einer eines diesem diesen "
-    "dieser dieses diese q kw".split()
-)
+MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
 _WORD_RUN = re.compile(r"[\wäöüß]+")
 
 
@@ -85,17 +102,13 @@ _WORD_RUN = re.compile(r"[\wäöüß]+")
 class Patterns:
     lex: Lexicon
     rules: tuple[tuple[re.Pattern[str], Builder], ...]
-    by_trigger: dict[str, tuple[tuple[re.Pattern[str], Builder], ...]]
+    # kind -> rule indexes to try at the head word and at each word before it
+    by_trigger: dict[str, tuple[frozenset[int], ...]]
     trigger_words: dict[str, tuple[str, ...]]
     trigger_prefixes: dict[str, str]  # word start -> kind ("sonntagnachmittag")
     prefix_pattern: re.Pattern[str]
     inflected_starter: re.Pattern[str]  # "letzten", "nächste", "dritter"
-
-    @cache  # noqa: B019  (one instance per process)
-    def rules_for(self, kinds: frozenset[str]) -> tuple[tuple[re.Pattern[str], Builder], ...]:
-        """The rules any of these trigger kinds calls for, in rule order."""
-        wanted = {id(rule) for kind in kinds for rule in self.by_trigger.get(kind, ())}
-        return tuple(rule for rule in self.rules if id(rule) in wanted)
+    trigger_pattern: re.Pattern[str]  # every word that can head an expression, in one scan
 
 
 def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -228,7 +241,7 @@ def patterns() -> Patterns:
         ),
         (
             rx(
-                rf"{B}(?:(?P<pre>am|an\s+einem|an\s+diesem|jede[nmrs]?|bis|ab|seit)\s+|(?P<mod>{modifier})"
+                rf"{B}(?:(?P<pre>am|an\s+diesem|(?:an\s+)?eine[nmrs]?|jede[nmrs]?|bis|ab|seit)\s+|(?P<mod>{modifier})"
                 rf"\s+)?(?P<wd>{weekday})(?P<dpc>{dp_noun})?{E}(?:\s+(?P<dp>{dp_any}){E})?"
                 r"(?P<after_next>\s+nach\s+dem\s+nächsten)?"
             ),
@@ -248,8 +261,7 @@ def patterns() -> Patterns:
         (
             rx(
                 rf"(?<![\w.,:]){_pre('pre')}(?P<h>[01]?\d|2[0-4])(?:[:.](?P<mi>[0-5]\d))?"
-                rf"(?:\s*uhr|h)(?![a-zäöü])(?:\s*(?P<mi2>[0-5]?\d)(?![\d.,:]))?"
-                + suffix
+                rf"(?:\s*uhr|h)(?![a-zäöü])(?:\s*(?P<mi2>[0-5]?\d)(?![\d.,:]))?" + suffix
             ),
             p.clock,
         ),
@@ -271,14 +283,16 @@ def patterns() -> Patterns:
         (
             rx(
                 rf"{B}(?P<pre>{approx_pre}{{0,2}}um\s+{approx_pre}?)(?P<h>{number})"
-                rf"(?:[:.](?P<mi>[0-5]\d))?{E}" + suffix + r"(?(suf)|(?=\s*(?:$|[;!?)]|[.,](?!\d))))"
+                rf"(?:[:.](?P<mi>[0-5]\d))?{E}"
+                + suffix
+                + r"(?(suf)|(?=\s*(?:$|[;!?)]|[.,](?!\d))))"
             ),
             p.clock,
         ),
         (
             rx(
-                rf"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:\s*uhr|h)?"
-                rf"(?=\s*(?:-|–|bis|/)\s*(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?(?:\s*uhr|h))"
+                r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:\s*uhr|h)?"
+                r"(?=\s*(?:-|–|bis|/)\s*(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?(?:\s*uhr|h))"
             ),
             p.time_head,
         ),
@@ -347,19 +361,26 @@ def patterns() -> Patterns:
         ),
         (rx(rf"(?<![\w.])(?P<h>{holiday}){E}(?:\s+(?P<y>{Y4})(?!\d))?"), p.holiday),
     )
-    by_trigger: dict[str, list] = {}
-    for rule in rules:
-        for kind in TRIGGERS_BY_BUILDER[rule[1].__name__]:
-            by_trigger.setdefault(kind, []).append(rule)
+    by_trigger: dict[str, list[set[int]]] = {}
+    for index, (_, build) in enumerate(rules):
+        for kind, lookback in TRIGGERS_BY_BUILDER[build.__name__].items():
+            per_distance = by_trigger.setdefault(kind, [set() for _ in range(MAX_LOOKBACK + 1)])
+            for distance in range(lookback + 1):
+                per_distance[distance].add(index)
     words, prefixes = _triggers(lex)
     return Patterns(
         lex,
         rules,
-        {k: tuple(v) for k, v in by_trigger.items()},
+        {k: tuple(frozenset(d) for d in v if d) for k, v in by_trigger.items()},
         words,
         prefixes,
         re.compile(_alt(prefixes)),
         re.compile(f"{modifier}|{ordinal}"),
+        re.compile(
+            rf"{B}(?:\d[\wäöüß]*|{_trie(words)}{E}|{_trie(prefixes)}[\wäöüß]*|"
+            rf"q[1-4]{E}|kw\d{{1,2}}{E})",
+            re.I,
+        ),
     )
 
 
@@ -478,7 +499,7 @@ class _AtomBuilder:
         after = text[m.end() : m.end() + 40]
         if re.match(r"[ /-]?\d|\s*[%€$°]|\s*\)", after) and not re.match(r"\)\s*[.,;:]?", after):
             return False
-        nxt = _next_word(text, m.end()).strip(".,;:!?)»«\"“”")
+        nxt = _next_word(text, m.end()).strip('.,;:!?)»«"“”')
         if nxt.lower() in self.ctx["unit"]:
             return False
         if nxt[:1].isupper() and previous not in self.ctx["year_cue"]:
@@ -510,16 +531,20 @@ class _AtomBuilder:
         word = m["rd"]
         if word.lower() == "morgen":
             previous = _previous_word(text, m.start())
-            at_sentence_start = re.search(r"(?:^|[.!?:]\s+|\n\s*)$", text[: m.start()])
-            if previous in self.ctx["noun_article"] or (word[0].isupper() and not at_sentence_start):
+            before = text[max(0, m.start() - 20) : m.start()].rstrip(" \t")
+            at_sentence_start = not before or before[-1] in ".!?:\n"
+            if previous in self.ctx["noun_article"] or (
+                word[0].isupper() and not at_sentence_start
+            ):
                 return None  # "am Morgen", "Guten Morgen": the noun
         dp = (m["dp"] or m["dp2"] or "").lower() or None
         spec = TimeSpec(relative_day=self.lex.relative_days[word.lower()], daypart=dp)
         return Atom(m.start(), m.end(), spec, DAY)
 
     def weekday(self, m: re.Match[str], text: str) -> Atom | None:
-        if m["pre"] and m["pre"].lower().startswith("jede"):
-            return None  # "jeden Montag" recurs
+        article = m["pre"] or _previous_word(text, m.start())
+        if re.match(r"(?:jede|eine)[nmrs]?$|(?:an\s+)?eine[nmrs]?$", article, re.I):
+            return None  # "jeden Montag" recurs, "an einem Montag" is any Monday
         dp = (m["dpc"] or m["dp"] or "").lower() or None
         spec = TimeSpec(
             weekday=self.lex.weekdays[m["wd"].lower()],
@@ -547,11 +572,15 @@ class _AtomBuilder:
             return None  # "15 Uhr 20 Besucher": the 20 counts something
         digits_with_minutes = bool(groups.get("mi")) and ":" in m.group(0)
         is_bare = "uhr" not in m.group(0).lower() and not re.search(r"\dh", m.group(0).lower())
-        if is_bare and groups.get("mi") and not groups.get("pre"):
-            if _previous_word(text, m.start()) in self.ctx["result_word"]:
-                return None  # "bei 31:11", "in 19:45": a race result
-        return self._time_atom(m, int(hour), int(minute) if minute else 0,
-                               clock_words=not digits_with_minutes and not groups.get("mi"))
+        result_word = _previous_word(text, m.start()) in self.ctx["result_word"]
+        if is_bare and groups.get("mi") and not groups.get("pre") and result_word:
+            return None  # "bei 31:11", "in 19:45": a race result
+        return self._time_atom(
+            m,
+            int(hour),
+            int(minute) if minute else 0,
+            clock_words=not digits_with_minutes and not groups.get("mi"),
+        )
 
     def _time_atom(self, m: re.Match[str], hour: int, minute: int, clock_words: bool) -> Atom:
         dp = m["dp"] or m["dp2"] or m["dp3"]
@@ -619,7 +648,7 @@ class _AtomBuilder:
     def relative_period(self, m: re.Match[str], text: str) -> Atom | None:
         groups = m.groupdict()
         unit_word = m["unit"].lower()
-        unit = self.lex.units_sg.get(unit_word, {"monats": "month", "jahres": "year"}.get(unit_word))
+        unit = self.lex.units_sg.get(unit_word)
         if unit in (None, "second", "minute", "hour"):
             return None
         offset = self._modifier(groups.get("mod"))
@@ -661,8 +690,12 @@ class _AtomBuilder:
         offset = self._modifier(groups.get("mod"))
         if number is None and offset is None or number is not None and not 1 <= number <= 4:
             return None
-        spec = TimeSpec(year=_year(groups.get("y")), quarter=number, unit="quarter",
-                        offset=offset if number is None else None)
+        spec = TimeSpec(
+            year=_year(groups.get("y")),
+            quarter=number,
+            unit="quarter",
+            offset=offset if number is None else None,
+        )
         return Atom(m.start(), m.end(), spec, PERIOD)
 
     def iso_week(self, m: re.Match[str], text: str) -> Atom | None:
@@ -693,9 +726,32 @@ class _AtomBuilder:
         return Atom(m.start(), m.end(), spec, DAY)
 
 
-def _trigger_kinds(word: str, pats: Patterns) -> tuple[str, ...]:
-    if word[0].isdigit() or word[-1].isdigit():
+_NOT_A_TIME_NUMBER = re.compile(r"[.,]\d{3}(?!\d)|,\d")  # 20.000, 1,5
+_NOUN_AFTER = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)")  # "60 Vorträge": a count
+_QUARTER_OR_WEEK = re.compile(r"q[1-4]|kw\d{1,2}")
+
+
+def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
+    """Kinds a word with digits can head: a year, a day or clock number, or nothing (20.000,
+    "60 Vorträge")."""
+    if word.isdigit():
+        if len(word) == 4:
+            return ("year",) if 1900 <= int(word) <= 2099 else ()
+        if len(word) > 2 or _NOT_A_TIME_NUMBER.match(text, end):
+            return ()
+        noun = _NOUN_AFTER.match(text, end)
+        if noun and not _trigger_kinds(noun.group(1).lower()):
+            return ()
         return ("digit",)
+    if word[0].isdigit():
+        return ("digit",)  # 15h, 17h10, 18uhr, 15ten
+    return ("quarter",) if _QUARTER_OR_WEEK.fullmatch(word) else ()
+
+
+@lru_cache(maxsize=65536)
+def _trigger_kinds(word: str) -> tuple[str, ...]:
+    """Kinds of expression a lower-case word without digits can head."""
+    pats = patterns()
     kinds = pats.trigger_words.get(word)
     if kinds:
         return kinds
@@ -703,32 +759,54 @@ def _trigger_kinds(word: str, pats: Patterns) -> tuple[str, ...]:
     return (pats.trigger_prefixes[m.group(0)],) if m else ()
 
 
-def find_atoms(text: str) -> list[Atom]:
-    """All atoms, overlaps resolved in favour of the longest (then the earliest).
-
-    Each pattern is tried only at the word starts shortly before a word that can head it, which
-    keeps the scan cheap next to tokenisation."""
+@lru_cache(maxsize=65536)
+def _can_start(word: str) -> bool:
+    """Whether a lower-case word may open an expression: a function word the patterns allow
+    before their head ("am", "im Jahr", "so ungefähr um"), a number or a head word."""
     pats = patterns()
-    runs = [(m.start(), m.group(0)) for m in _WORD_RUN.finditer(text)]
-    candidates: dict[int, set[str]] = {}
-    for i, (_, word) in enumerate(runs):
-        kinds = _trigger_kinds(word.lower(), pats)
-        if kinds:
-            for j in range(max(0, i - MAX_PREFIX_WORDS), i + 1):
-                candidates.setdefault(j, set()).update(kinds)
-    found: list[Atom] = []
-    for j in sorted(candidates):
-        start, word = runs[j]
-        word = word.lower()
-        if not (
-            word in PREFIX_WORDS
-            or word[0].isdigit()
-            or word in pats.lex.weekday_abbreviations
-            or _trigger_kinds(word, pats)
-            or pats.inflected_starter.fullmatch(word)
-        ):
+    return (
+        word in pats.lex.context["opener"]
+        or word[0].isdigit()
+        or word in pats.lex.weekday_abbreviations
+        or bool(_trigger_kinds(word))
+        or pats.inflected_starter.fullmatch(word) is not None
+    )
+
+
+def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
+    """Rule indexes to try at each word start: at every head word and at the few words before
+    it that may open the same expression."""
+    attempts: dict[int, set[int]] = {}
+    for head in pats.trigger_pattern.finditer(text):
+        word = head.group(0).lower()
+        kinds = _number_kinds(word, text, head.end()) if word[0].isdigit() else _trigger_kinds(word)
+        if not kinds:
             continue
-        for pattern, build in pats.rules_for(frozenset(candidates[j])):
+        before = [
+            (m.start(), m.group(0).lower())
+            for m in _WORD_RUN.finditer(text, max(0, head.start() - 60), head.start())
+        ][-MAX_LOOKBACK:]
+        for kind in kinds:
+            for distance, rules in enumerate(pats.by_trigger.get(kind, ())):
+                if distance == 0:
+                    attempts.setdefault(head.start(), set()).update(rules)
+                    continue
+                if distance > len(before):
+                    break
+                start, prefix = before[-distance]
+                if _can_start(prefix):
+                    attempts.setdefault(start, set()).update(rules)
+    return attempts
+
+
+def find_atoms(text: str) -> list[Atom]:
+    """All atoms, overlaps resolved in favour of the longest (then the earliest)."""
+    pats = patterns()
+    attempts = _attempts(text, pats)
+    found: list[Atom] = []
+    for start in sorted(attempts):
+        for index in sorted(attempts[start]):
+            pattern, build = pats.rules[index]
             m = pattern.match(text, start)
             if m is not None:
                 atom = build(m, text)

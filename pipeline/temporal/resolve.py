@@ -13,12 +13,13 @@ Rules (HeidelTime's for news, adapted to event reports):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pipeline.temporal import calendar as cal
 from pipeline.temporal.lexicon import lexicon
 from pipeline.temporal.spec import Expression, TimeSpec
-from pipeline.temporal.tense import FUTURE, PAST
+from pipeline.temporal.tense import FUTURE, PAST, PRESENT
 
 Span = tuple[dt.date, dt.date]
 
@@ -27,7 +28,8 @@ Span = tuple[dt.date, dt.date]
 class Context:
     reference: dt.date | None = None
     reference_time: dt.time | None = None  # when the reference is an instant
-    tense: str = "present"
+    # the clause's tense, or a function that reads it: most expressions never ask
+    tense: str | Callable[[], str] = PRESENT
     prefer_future: bool = False
     year: int | None = None  # year of the nearest preceding explicit date
     day: dt.date | None = None  # the day the preceding text fixes
@@ -37,10 +39,15 @@ class Context:
     anchor_durations: bool = False
 
     @property
+    def clause_tense(self) -> str:
+        return self.tense() if callable(self.tense) else self.tense
+
+    @property
     def direction(self) -> str:
-        if self.tense == PAST:
+        tense = self.clause_tense
+        if tense == PAST:
             return "past"
-        if self.tense == FUTURE or self.prefer_future:
+        if tense == FUTURE or self.prefer_future:
             return "future"
         return "nearest"
 
@@ -73,6 +80,8 @@ class _Result:
 
     @property
     def day(self) -> dt.date | None:
+        if not isinstance(self.first, dt.date):
+            return None  # a clock time without its day
         first = self.first.date() if isinstance(self.first, dt.datetime) else self.first
         last = self.last.date() if isinstance(self.last, dt.datetime) else self.last
         return first if first == last and self.granularity in ("day", "minute") else None
@@ -371,7 +380,7 @@ def _weekday(spec: TimeSpec, ctx: Context, after: dt.date | None) -> dt.date:
 
 def _shifted(shift: tuple[float, str], ctx: Context) -> dt.date:
     amount, unit = shift
-    if shift[0] > 0 and ctx.tense == PAST:
+    if shift[0] > 0 and ctx.clause_tense == PAST:
         raise NotADate  # "in drei Tagen" in a past clause is a duration
     ref = _need_reference(ctx)
     if unit == "day":
@@ -419,7 +428,7 @@ def _period(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
 
 def _shift_period(shift: tuple[float, str], ctx: Context) -> _Result:
     amount, unit = shift
-    if amount > 0 and ctx.tense == PAST:
+    if amount > 0 and ctx.clause_tense == PAST:
         raise NotADate
     ref = _need_reference(ctx)
     if unit == "year":
@@ -482,8 +491,11 @@ def _nth_week(spec: TimeSpec, ctx: Context) -> _Result:
     assert spec.month is not None and spec.nth is not None
     year = _context_year(spec, ctx) or _need_reference(ctx).year
     first, last = cal.month_span(year, spec.month)
-    mondays = [first + dt.timedelta(days=i) for i in range(last.day - 6) if
-               (first + dt.timedelta(days=i)).isoweekday() == 1]  # fmt: skip  (whole weeks)
+    mondays = [
+        first + dt.timedelta(days=i)
+        for i in range(last.day - 6)
+        if (first + dt.timedelta(days=i)).isoweekday() == 1
+    ]  # fmt: skip  (whole weeks)
     monday = mondays[-1] if spec.nth == -1 else mondays[spec.nth - 1]
     iso_year, week, _ = monday.isocalendar()
     return _Result(monday, monday + dt.timedelta(days=6), f"{iso_year}-W{week:02d}", "week",

@@ -53,14 +53,20 @@ def _is_participle(word: str, lemma: str) -> bool:
     return "ge" in word[:8] or word.endswith("iert")
 
 
-def _cue(word: str, lemma: str, has_participle: bool) -> str | None:
+def _takes_sein(lemma: str) -> bool:
+    return any(lemma.endswith(verb) for verb in lexicon().tense.get("sein_verb", ()))
+
+
+def _cue(word: str, lemma: str, participles: tuple[str, ...]) -> str | None:
     cues = lexicon().tense
     if word in cues.get("future", ()):
         return FUTURE
     if word in cues.get("past", ()):
         return PAST
     if word in cues.get("perfect", ()):
-        return PAST if has_participle else None
+        return PAST if participles else None
+    if word in cues.get("perfect_sein", ()):
+        return PAST if any(_takes_sein(p) for p in participles) else None
     if _is_weak_preterite(word, lemma) or _is_strong_preterite(word, lemma):
         return PAST
     return None
@@ -73,10 +79,10 @@ def sentence_cues(sent: Span) -> tuple[tuple[int, str], ...]:
         for t in sent
         if t.is_lower or t.is_sent_start
     ]
-    participle = any(_is_participle(word, lemma) for _, word, lemma in words)
+    participles = tuple(lemma for _, word, lemma in words if _is_participle(word, lemma))
     found = []
     for idx, word, lemma in words:
-        cue = _cue(word, lemma, participle)
+        cue = _cue(word, lemma, participles)
         if cue:
             found.append((idx, cue))
     return tuple(found)
@@ -87,11 +93,16 @@ class TenseMap:
     Sentences are read on demand, since most hold no temporal expression."""
 
     def __init__(self, doc: Doc) -> None:
-        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-        self._starts = [s.start_char for s in self._sents]
+        self._doc = doc
+        self._sents: list[Span] = []
+        self._starts: list[int] = []
         self._cues: dict[int, tuple[tuple[int, str], ...]] = {}
 
     def tense_at(self, offset: int) -> str:
+        if not self._sents:
+            doc = self._doc
+            self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+            self._starts = [s.start_char for s in self._sents]
         index = max(bisect_right(self._starts, offset) - 1, 0)
         if index not in self._cues:
             self._cues[index] = sentence_cues(self._sents[index])

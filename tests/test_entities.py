@@ -1,0 +1,353 @@
+"""Places and organisations on real-style German sentences: recognition, canonical names,
+acronym linking, venue patterns, ambiguity and the precedence between layers."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    # rules only (blank pipeline) and only this extractor: the test does not depend on the NER
+    # model or on the other extractors
+    pipe = load_nlp("blank", extract=False)
+    pipe.add_pipe("german_entities", config={"on_error": "raise"})
+    return pipe
+
+
+def places(nlp, text: str) -> dict[str, str]:
+    """Written text -> canonical name of every place mention."""
+    return {m.text: m.name for m in nlp(text)._.places}
+
+
+def orgs(nlp, text: str) -> dict[str, str]:
+    return {m.text: m.name for m in nlp(text)._.organisations}
+
+
+# -- places ---------------------------------------------------------------------------------
+def test_cities_countries_states_and_regions(nlp):
+    found = places(
+        nlp,
+        "Referenten kamen aus Cottbus, Ulm und Südwestfalen, aus Bayern, NRW und den "
+        "Niederlanden sowie aus Litauen und den USA.",
+    )
+    assert found == {
+        "Cottbus": "Cottbus",
+        "Ulm": "Ulm",
+        "Südwestfalen": "Südwestfalen",
+        "Bayern": "Bayern",
+        "NRW": "Nordrhein-Westfalen",
+        "Niederlanden": "Niederlande",
+        "Litauen": "Litauen",
+        "USA": "USA",
+    }
+
+
+def test_place_records_carry_kind_country_and_coordinates(nlp):
+    doc = nlp("Die Tagung fand in Mannheim statt, Gäste kamen aus Polen.")
+    by_name = {m.name: m for m in doc._.places}
+    mannheim, polen = by_name["Mannheim"], by_name["Polen"]
+    assert (mannheim.kind, mannheim.country_code, mannheim.geonames_id) == ("city", "DE", 2873891)
+    assert mannheim.latitude == pytest.approx(49.49, abs=0.01)
+    assert (polen.kind, polen.country_code) == ("country", "PL")
+    assert mannheim.source == "gazetteer"
+    assert doc.text[mannheim.start_char : mannheim.end_char] == "Mannheim"
+
+
+def test_genitive_and_official_state_names(nlp):
+    found = places(
+        nlp,
+        "Die Gäste Berlins trafen den Präsidenten des Senats der Freien und Hansestadt Hamburg.",
+    )
+    assert found["Berlins"] == "Berlin"
+    assert found["Freien und Hansestadt Hamburg"] == "Hamburg"
+
+
+def test_small_town_needs_a_place_context(nlp):
+    assert places(nlp, "Die Kojen baute eine Firma aus Langenlonsheim bei Bingen.") == {
+        "Langenlonsheim": "Langenlonsheim",
+        "Bingen": "Bingen",
+    }
+
+
+def test_essen_the_food_is_no_place(nlp):
+    assert places(nlp, "Der Abend geht über in Musik, Essen und Netzwerken.") == {}
+    assert places(nlp, "Das Spiel heißt „Battle Feast – Essen ist Krieg“.") == {}
+
+
+def test_essen_the_city_in_context(nlp):
+    assert places(nlp, "Die Messe fand in Essen statt.") == {"Essen": "Essen"}
+    assert "Essen" in places(nlp, "Essen (dpa) - Die Besucher kamen zahlreich.")
+    assert places(nlp, "Gäste kamen aus Dortmund, Bochum und Essen.")["Essen"] == "Essen"
+
+
+def test_town_named_surname_is_a_person(nlp):
+    assert places(nlp, "Herr Weimar vom Landesamt sprach über Zahlen.") == {}
+    assert places(nlp, "Es sprach Stephan Essen, danach sagte Essen noch etwas.") == {}
+
+
+def test_rooms_and_halls_are_no_places(nlp):
+    assert places(nlp, "Das Gruppenfoto entstand im Saal „Fidelio“.") == {}
+    assert places(nlp, "Der Stand befindet sich in Halle 5.") == {}
+
+
+def test_adjectives_are_no_places(nlp):
+    assert places(nlp, "Die Hamburger Hip-Hopper und litauische Gäste feierten.") == {}
+
+
+# -- venues ---------------------------------------------------------------------------------
+def test_venue_patterns(nlp):
+    found = places(
+        nlp,
+        "Die Messe fand im Messe und Congress Centrum Halle Münsterland statt. Danach ging es "
+        "auf Schloss Elmau und in die Karlsruher Günther-Klotz-Anlage, später ins DDR-Museum, "
+        "ins Museum für Film und Fernsehen und zur Sternwarte Wilhelm Foerster.",
+    )
+    assert found == {
+        "Messe und Congress Centrum Halle Münsterland": (
+            "Messe und Congress Centrum Halle Münsterland"
+        ),
+        "Schloss Elmau": "Schloss Elmau",
+        "Günther-Klotz-Anlage": "Günther-Klotz-Anlage",
+        "DDR-Museum": "DDR-Museum",
+        "Museum für Film und Fernsehen": "Museum für Film und Fernsehen",
+        "Sternwarte Wilhelm Foerster": "Sternwarte Wilhelm Foerster",
+    }
+
+
+def test_venue_names_in_nominative(nlp):
+    found = places(
+        nlp, "Besucher zog es in das Deutsche Historische Museum und in das Alte Museum."
+    )
+    assert found == {
+        "Deutsche Historische Museum": "Deutsches Historisches Museum",
+        "Alte Museum": "Altes Museum",
+    }
+
+
+def test_city_adjective_venue_shares_the_name_of_its_plain_form(nlp):
+    doc = nlp("Der Hackathon im Literaturhaus Stuttgart: im Stuttgarter Literaturhaus war es voll.")
+    assert {m.name for m in doc._.places if m.kind == "venue"} == {"Literaturhaus Stuttgart"}
+
+
+def test_known_venue_keeps_the_city_where_the_text_uses_it(nlp):
+    doc = nlp("Zwei Tage Berlin: Ankunft auf dem Messegelände im City Cube.")
+    by_text = {m.text: m for m in doc._.places}
+    assert by_text["City Cube"].name == "CityCube Berlin"
+    assert by_text["City Cube"].kind == "venue"
+    assert by_text["Berlin"].kind == "city"
+
+
+def test_venue_acronym_is_linked(nlp):
+    found = places(
+        nlp, "Im Congress Center Hamburg (CCH) gab es 226 Veranstaltungen. Das CCH schließt."
+    )
+    assert set(found.values()) == {"Congress Center Hamburg"}
+    assert "CCH" in found
+
+
+def test_named_event_hides_its_city(nlp):
+    assert places(nlp, "Auf der Hannover Messe 2017 waren Roboter ein Thema.") == {}
+
+
+# -- organisations --------------------------------------------------------------------------
+def test_legal_forms_and_canonical_names(nlp):
+    found = orgs(
+        nlp,
+        "Zu ihr gehörten Florian Smolka von der mimimi Productions UG, Vertreter des Bitkom e.V. "
+        "und der visitBerlin Partnerhotels e. V. sowie die Leipziger Messe GmbH.",
+    )
+    assert set(found.values()) == {
+        "mimimi Productions UG",
+        "Bitkom e.V.",
+        "visitBerlin Partnerhotels e.V.",
+        "Leipziger Messe GmbH",
+    }
+
+
+def test_role_noun_is_not_part_of_the_name(nlp):
+    found = orgs(
+        nlp,
+        "Rebecca Schumacher, Projektverantwortliche des Messeveranstalters "
+        "European Green Exhibitions GmbH, zieht Bilanz.",
+    )
+    assert list(found.values()) == ["European Green Exhibitions GmbH"]
+
+
+def test_associations_in_nominative(nlp):
+    found = orgs(
+        nlp,
+        "Auf der Hauptbühne hat der Deutsche Städte- und Gemeindebund gemeinsam mit dem "
+        "Deutschen Städtetag zum Forum geladen.",
+    )
+    assert set(found.values()) == {"Deutscher Städte- und Gemeindebund", "Deutscher Städtetag"}
+
+
+def test_public_bodies(nlp):
+    found = orgs(
+        nlp,
+        "Es folgte ein Workshop des Bundesministerium des Innern, für Bau und Heimat. "
+        "Veranstalter waren das Estrel Berlin und die Agentur für Arbeit Berlin Süd; "
+        "die IHK Berlin unterstützte.",
+    )
+    assert set(found.values()) == {
+        "Bundesministerium des Innern, für Bau und Heimat",
+        "Agentur für Arbeit Berlin Süd",
+        "IHK Berlin",
+    }
+
+
+def test_genitive_body_keeps_its_place(nlp):
+    doc = nlp("Es sprach der Präsident des Senats der Freien und Hansestadt Hamburg.")
+    assert [m.name for m in doc._.organisations] == ["Senat der Freien und Hansestadt Hamburg"]
+    assert [m.name for m in doc._.places] == ["Hamburg"]
+
+
+def test_acronym_defined_in_brackets_is_linked(nlp):
+    doc = nlp(
+        "Veranstalter ist die European Green Exhibitions GmbH (E.G.E.). "
+        "E.G.E.-Geschäftsführer Lars Jaeger sagte, die E.G.E. sei zufrieden."
+    )
+    names = {m.name for m in doc._.organisations}
+    assert names == {"European Green Exhibitions GmbH"}
+    assert {m.acronym for m in doc._.organisations} == {"E.G.E."}
+    assert len(doc._.organisations) >= 3
+
+
+def test_short_form_shares_the_full_name(nlp):
+    doc = nlp(
+        "Die Smart Country Convention des Bitkom e.V. begann. Nach einer Begrüßung von Seiten "
+        "des Bitkom ging es weiter. Die Deutsche Messe AG lud ein; die Deutsche Messe zählte."
+    )
+    by_text = {m.text: m.name for m in doc._.organisations}
+    assert by_text["Bitkom"] == "Bitkom e.V."
+    assert by_text["Deutsche Messe"] == "Deutsche Messe AG"
+    assert {m.legal_form for m in doc._.organisations} == {"e.V.", "AG"}
+
+
+def test_research_institutes_and_news_agencies(nlp):
+    found = orgs(
+        nlp, "Karlsruhe (dpa/lsw) - Die „Digitalen Dörfer“ sind ein Projekt des Fraunhofer IESE."
+    )
+    assert set(found.values()) == {"dpa", "Fraunhofer IESE"}
+
+
+def test_persons_and_events_are_neither(nlp):
+    doc = nlp(
+        "Ministerpräsident Dr. Markus Söder begrüßte den litauischen Außenminister Linas "
+        "Antanas Linkevičius auf der Smart Country Convention."
+    )
+    assert doc._.places == [] and doc._.organisations == []
+
+
+def test_report_whose_only_places_are_inside_organisation_names(nlp):
+    doc = nlp(
+        "Zu den Unterstützern gehören die IHK Berlin, Berlin Partner, visitBerlin "
+        "Partnerhotels e.V. sowie die Stadt Mannheim und das Team der Kulturprojekte Berlin."
+    )
+    assert doc._.places == []
+    assert {m.name for m in doc._.organisations} == {
+        "IHK Berlin",
+        "Berlin Partner",
+        "visitBerlin Partnerhotels e.V.",
+        "Stadt Mannheim",
+        "Kulturprojekte Berlin",
+    }
+
+
+def test_city_after_locative_is_a_place_not_an_actor(nlp):
+    doc = nlp("Die Tagung fand in der Stadt Mannheim statt.")
+    assert [m.name for m in doc._.places] == ["Mannheim"]
+    assert doc._.organisations == []
+
+
+def test_coordination_with_an_organisation_wins_over_places_inside(nlp):
+    doc = nlp("Partner sind die Gegenbauer Holding und Boehringer Ingelheim Deutschland.")
+    assert {m.name for m in doc._.organisations} == {
+        "Gegenbauer Holding",
+        "Boehringer Ingelheim Deutschland",
+    }
+    assert doc._.places == []
+
+
+def test_coordination_with_a_venue(nlp):
+    found = places(nlp, "Magneten waren das Alte Museum (5300), das Kulturforum (6700) und andere.")
+    assert set(found.values()) == {"Altes Museum", "Kulturforum"}
+
+
+def test_club_acronym_and_place(nlp):
+    doc = nlp("Er ist langjähriges Vereinsmitglied beim LAC Saarlouis.")
+    assert [m.name for m in doc._.organisations] == ["LAC Saarlouis"]
+    assert doc._.places == []
+
+
+# -- combination with a statistical NER -----------------------------------------------------
+@pytest.fixture(scope="module")
+def nlp_with_ner():
+    """A stand-in for the project's NER model: fixed doc.ents from an entity ruler, with the
+    kind of errors a moderate model makes (a common noun as LOC, an event as ORG)."""
+    pipe = load_nlp("blank", extract=False)
+    ruler = pipe.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "LOC", "pattern": "Hauptstadt"},
+            {"label": "LOC", "pattern": "Kulturfabrik Kampnagel"},
+            {"label": "ORG", "pattern": "Smart Country Convention"},
+            {"label": "ORG", "pattern": "Boehringer Ingelheim Deutschland"},
+            {"label": "ORG", "pattern": "Google"},
+            {"label": "LOC", "pattern": "Essen"},
+            {"label": "PER", "pattern": "Junjie Xia"},
+        ]
+    )
+    pipe.add_pipe("german_entities", config={"on_error": "raise"})
+    return pipe
+
+
+def test_ner_fills_gaps_and_is_checked(nlp_with_ner):
+    doc = nlp_with_ner(
+        "Die Smart Country Convention in der Hauptstadt zeigte Google und Boehringer Ingelheim "
+        "Deutschland, abends ging es in die Kulturfabrik Kampnagel und nach Essen."
+    )
+    by_text = {m.text: m for m in doc._.places}
+    assert set(by_text) == {"Kulturfabrik Kampnagel", "Essen"}
+    assert by_text["Kulturfabrik Kampnagel"].source == "ner"
+    assert by_text["Essen"].kind == "city"  # the gazetteer's data for a known name
+    assert {m.name: m.source for m in doc._.organisations} == {
+        "Google": "ner",
+        "Boehringer Ingelheim Deutschland": "ner",
+    }
+
+
+def test_rules_win_over_overlapping_ner(nlp_with_ner):
+    doc = nlp_with_ner("Jury: Cem Erdalan von der mimimi Productions UG, Junjie Xia von Ubisoft.")
+    assert [m.name for m in doc._.organisations] == ["mimimi Productions UG"]
+    assert doc._.places == []
+
+
+def test_idioms_and_offices_are_neither(nlp):
+    doc = nlp(
+        "Das Zelt geriet in Brand. Er übernahm das Amt des Vizepräsidenten und lief von Amt zu "
+        "Amt; das Unternehmen wuchs mindestens um zehn Prozent."
+    )
+    assert doc._.places == [] and doc._.organisations == []
+
+
+def test_body_with_a_specific_complement(nlp):
+    found = orgs(
+        nlp,
+        "Es sprachen Vertreter der Universität zu Köln, des Amtes für Umwelt und der "
+        "Bundeszentrale für politische Bildung (bpb).",
+    )
+    assert set(found.values()) == {
+        "Universität zu Köln",
+        "Amt für Umwelt",
+        "Bundeszentrale für politische Bildung",
+    }
+
+
+def test_lower_case_brand_after_a_type_noun(nlp):
+    assert orgs(nlp, "Das Team vom Startup creatale aus Ludwigsburg gewann.") == {
+        "creatale": "creatale"
+    }
