@@ -26,6 +26,13 @@ from pipeline.refdate import resolve_reference_date
 from pipeline.tables import FACT_TABLES
 
 FRONT_MATTER_COLUMNS = ("title", "source")
+# Longer texts are analysed in pieces of at most this many characters (see chunk_bounds):
+# spaCy refuses texts over nlp.max_length, a statistical model's memory grows with the text,
+# and a rule that is slightly worse than linear stays cheap on a piece. Reports are rarely
+# longer, and a piece is long enough (some 40 pages) for every rule's context.
+CHUNK_CHARS = 100_000
+CHUNK_START = "pipeline_chunk_start"  # Doc.user_data: where the piece starts in the text
+BASE_ROW = "pipeline_base_row"  # Doc.user_data of the first piece: the documents row so far
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,26 +67,32 @@ def document_row(job: Job, status: str, error: str | None = None, **values: Any)
     return row
 
 
-def _prepare(
-    nlp: Language, job: Job
-) -> tuple[Doc | None, SourceText | None, DocumentResult | None]:
-    """Read one file into an unprocessed Doc, or a finished result for a bad or empty file."""
+def _prepare(nlp: Language, job: Job) -> tuple[list[Doc], SourceText | None, DocumentResult | None]:
+    """Read one file into unprocessed Docs (one per piece of a long text), or a finished
+    result for a bad or empty file."""
     try:
         data = read_bytes(job.path)
     except ReadError as exc:
-        return None, None, DocumentResult(document_row(job, "error", str(exc)), {})
-    return prepare_data(nlp, job, data)
+        return [], None, DocumentResult(document_row(job, "error", str(exc)), {})
+    return _documents(nlp, job, data, min(CHUNK_CHARS, nlp.max_length))
 
 
 def prepare_data(
     nlp: Language, job: Job, data: bytes
 ) -> tuple[Doc | None, SourceText | None, DocumentResult | None]:
-    """A report's bytes as an unprocessed Doc, or a finished result for bad or empty data."""
+    """A report's bytes as one unprocessed Doc, or a finished result for bad or empty data."""
+    docs, source, done = _documents(nlp, job, data, None)
+    return (docs[0] if docs else None), source, done
+
+
+def _documents(
+    nlp: Language, job: Job, data: bytes, chunk_chars: int | None
+) -> tuple[list[Doc], SourceText | None, DocumentResult | None]:
     digest = sha256(data)
     try:
         source = parse_source(data)
     except ReadError as exc:
-        return None, None, DocumentResult(document_row(job, "error", str(exc), sha256=digest), {})
+        return [], None, DocumentResult(document_row(job, "error", str(exc), sha256=digest), {})
     ref, ref_source = resolve_reference_date(
         source.front_matter,
         job.metadata.get("reference_date"),
@@ -96,30 +109,71 @@ def prepare_data(
     }
     if not source.text.strip():
         row = document_row(job, "empty", "no text", tokens=0, sentences=0, **base)
-        return None, None, DocumentResult(row, {})
-    doc = nlp.make_doc(source.text)
-    doc._.doc_id = job.doc_id
-    doc._.reference_date = ref
-    doc.user_data["pipeline_base_row"] = base
-    return doc, source, None
+        return [], None, DocumentResult(row, {})
+    bounds = chunk_bounds(source.text, chunk_chars) if chunk_chars else [(0, len(source.text))]
+    docs = []
+    for start, end in bounds:
+        doc = nlp.make_doc(source.text[start:end])
+        doc._.doc_id = job.doc_id
+        doc._.reference_date = ref
+        doc.user_data[CHUNK_START] = start
+        docs.append(doc)
+    docs[0].user_data[BASE_ROW] = base
+    return docs, source, None
+
+
+def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """Pieces of at most ``limit`` characters, cut in their second half at a paragraph break,
+    else a line break, a sentence end or a space, so that no word is split and the pieces
+    tokenize and split into sentences as the whole text does. A line break opens the next
+    piece (as in the whole text, where it starts the next sentence); a space closes its piece
+    (as the trailing whitespace of the word before)."""
+    bounds = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for separator, cut_after in (("\n\n", 0), ("\n", 0), (". ", 2), (" ", 1)):
+            found = text.rfind(separator, start + limit // 2, end - cut_after)
+            if found != -1:
+                end = found + cut_after
+                break
+        bounds.append((start, end))
+        start = end
+    bounds.append((start, len(text)))
+    return bounds
 
 
 def _result(nlp: Language, job: Job, doc: Doc, source: SourceText) -> DocumentResult:
-    base = doc.user_data["pipeline_base_row"]
-    sentence_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    facts = {
-        table: mention_rows(job.doc_id, doc._.get(table) or [], source, sentence_starts)
-        for table in FACT_TABLES
-    }
-    errors = doc._.extract_errors
+    return _merged_result(nlp, job, [doc], source)
+
+
+def _merged_result(nlp: Language, job: Job, docs: list[Doc], source: SourceText) -> DocumentResult:
+    """The rows of one report from its processed piece(s), offsets and sentences counted
+    over the whole text."""
+    sentence_starts: list[int] = []
+    for doc in docs:
+        offset = doc.user_data.get(CHUNK_START, 0)
+        if doc.has_annotation("SENT_START"):
+            sentence_starts += [offset + s.start_char for s in doc.sents]
+        else:
+            sentence_starts.append(offset)
+    facts: dict[str, list[dict[str, Any]]] = {table: [] for table in FACT_TABLES}
+    errors: list[str] = []
+    for doc in docs:
+        offset = doc.user_data.get(CHUNK_START, 0)
+        for table in FACT_TABLES:
+            facts[table] += mention_rows(
+                job.doc_id, doc._.get(table) or [], source, sentence_starts, offset
+            )
+        errors += [e for e in doc._.extract_errors or [] if e not in errors]
     row = document_row(
         job,
         "error" if errors else "ok",
         "; ".join(errors) if errors else None,
-        tokens=len(doc),
+        tokens=sum(len(doc) for doc in docs),
         sentences=len(sentence_starts),
         model=model_label(nlp),
-        **base,
+        **docs[0].user_data[BASE_ROW],
     )
     return DocumentResult(row, facts)
 
@@ -130,16 +184,20 @@ def _field_names(record_type: type) -> tuple[str, ...]:
 
 
 def mention_rows(
-    doc_id: str, mentions: Iterable[Any], source: SourceText, sentence_starts: list[int]
+    doc_id: str,
+    mentions: Iterable[Any],
+    source: SourceText,
+    sentence_starts: list[int],
+    offset: int = 0,
 ) -> list[dict[str, Any]]:
+    """Table rows of one Doc's mentions; ``offset`` is where the Doc starts in the text."""
     rows = []
     for mention in sorted(mentions, key=lambda m: (m.start_char, m.end_char)):
         # Records are flat, so a shallow copy equals dataclasses.asdict at a fraction of its cost.
         row = {name: getattr(mention, name) for name in _field_names(type(mention))}
-        row["start_char"], row["end_char"] = source.original_span(
-            mention.start_char, mention.end_char
-        )
-        row["sentence"] = max(bisect_right(sentence_starts, mention.start_char) - 1, 0)
+        start = offset + mention.start_char
+        row["start_char"], row["end_char"] = source.original_span(start, offset + mention.end_char)
+        row["sentence"] = max(bisect_right(sentence_starts, start) - 1, 0)
         rows.append({"doc_id": doc_id, **row})
     return rows
 
@@ -152,21 +210,22 @@ def process_batch(nlp: Language, jobs: list[Job]) -> list[DocumentResult]:
     to another process and nothing of the batch stays alive once they are written.
     """
     results: list[DocumentResult | None] = [None] * len(jobs)
-    pending: list[tuple[int, Doc, SourceText]] = []
+    pending: list[tuple[int, list[Doc], SourceText]] = []
     for i, job in enumerate(jobs):
-        doc, source, done = _prepare(nlp, job)
+        docs, source, done = _prepare(nlp, job)
         if done is not None:
             results[i] = done
         else:
-            pending.append((i, doc, source))
+            pending.append((i, docs, source))
     try:
-        processed = list(nlp.pipe(doc for _, doc, _ in pending))
-        for (i, _, source), doc in zip(pending, processed, strict=True):
-            results[i] = _result(nlp, jobs[i], doc, source)
+        processed = iter(list(nlp.pipe(doc for _, docs, _ in pending for doc in docs)))
+        for i, docs, source in pending:
+            pieces = [next(processed) for _ in docs]
+            results[i] = _merged_result(nlp, jobs[i], pieces, source)
     except Exception:
-        for i, doc, source in pending:
+        for i, docs, source in pending:
             try:
-                results[i] = _result(nlp, jobs[i], nlp(doc), source)
+                results[i] = _merged_result(nlp, jobs[i], [nlp(doc) for doc in docs], source)
             except Exception as exc:  # the pipeline itself failed on this text
                 msg = f"{type(exc).__name__}: {exc}".splitlines()[0]
                 results[i] = DocumentResult(document_row(jobs[i], "error", msg), {})

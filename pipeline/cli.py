@@ -104,7 +104,9 @@ def run(
 
     Writes documents, dates, places, organisations and figures tables to --out. Exit code 0
     when every document was processed, 1 when some were empty or failed (see documents.status),
-    2 for unusable arguments.
+    2 for unusable arguments. Reports unchanged since the last run into --out are not processed
+    again (--no-cache to process everything); the tables are the same either way, and the same
+    with any --workers or --scheduler.
     """
     from pipeline.nlp import ModelNotFound
     from pipeline.run import UsageError

@@ -26,6 +26,7 @@ OWN_MODEL_DIR = Path(__file__).parent / "models" / "de_event_ner"
 # Aliases accepted by --model besides package names and paths.
 OWN_MODEL_ALIAS = "own"
 BLANK_ALIAS = "blank"
+MAX_CHARS_WITHOUT_PARSER = 20_000_000
 EXTRACTORS = ("german_dates", "german_entities", "german_figures")
 
 
@@ -46,6 +47,10 @@ def load_nlp(model: str | None = None, extract: bool = True) -> Language:
     else:
         nlp, label = _load_blank()
     _ensure_sentences_and_lemmas(nlp)
+    if "parser" not in nlp.pipe_names:
+        # spaCy's 1M-character guard protects the parser's memory; without a parser memory
+        # grows linearly, so long reports are analysed whole.
+        nlp.max_length = MAX_CHARS_WITHOUT_PARSER
     nlp.meta["pipeline_model"] = label
     log.info("spaCy pipeline in use: %s", label)
     if extract:

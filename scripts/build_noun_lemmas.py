@@ -1,6 +1,7 @@
-"""Build ``pipeline/lang/de/noun_lemmas.tsv``: plural noun forms whose nominative singular
-spaCy's lookup table (spacy-lookups-data) does not give and compound-head splitting does not
-find either.
+"""Build ``pipeline/lang/de/noun_lemmas.tsv``: plural noun forms that spaCy's lookup table
+(spacy-lookups-data) does not hold and whose nominative singular compound-head splitting does
+not find either (about 27,000 forms, 0.6 MB, read in about 0.1 s; the package's own index
+takes seconds and 25 MB).
 
 Source: the german-nouns package (Wiktionary nouns with their case forms, CC BY-SA). Only the
 forms that the runtime lemmatiser (``pipeline.quantities.nouns.noun_lemma``) gets wrong without

@@ -284,3 +284,42 @@ def test_scan_is_linear_on_pathological_input(nlp) -> None:
     text = ("1.2.3.4.5.6.7.8.9.0." * 3000) + ("Oktober Mai Juni " * 3000) + ("2019 " * 3000)
     found = mentions(nlp, text)
     assert all(m.value is None or m.value[:2] in ("19", "20", "T") for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Verhandlungsrunde findet am 28. und 29. April statt.", ["2020-04-28", "2020-04-29"]),
+        ("Stand 22.09.2023, 22:30 Uhr", ["2023-09-22T22:30"]),
+        ("Veröffentlicht: 2016-01-04T08:00:00+01:00", ["2016-01-04T08:00"]),
+        ("« am: 25.02.2016, 15:21:52 »", ["2016-02-25T15:21"]),
+        ("In der Saison 2015/16 spielte der Verein oben mit.", ["2015/2016"]),
+        ("Am 7. März 1888 wurde die Kirche geweiht.", ["1888-03-07"]),
+    ],
+)
+def test_more_written_forms(nlp, text: str, expected: list[str]) -> None:
+    assert values(nlp, text, dt.date(2020, 3, 1)) == expected
+
+
+def test_counted_periods_are_durations_unless_anchored(nlp) -> None:
+    text = "In den letzten drei Jahren wuchs die Messe stark."
+    assert values(nlp, text) == []  # a duration: gold-schema counts it as a figure
+    anchored = load_nlp(extract=False)
+    anchored.add_pipe("german_dates", config={"anchor_durations": True})
+    assert values(anchored, text) == ["2016/2018"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Im Mai oder Juni 2025 folgt die nächste Runde.", ["2025-05", "2025-06"]),
+        ("Am 3. Mai und 4. Juni 2025 wird gefeiert.", ["2025-05-03", "2025-06-04"]),
+        (
+            "Die Straße war am 2.3.2020 zwischen 8 und 9 Uhr gesperrt.",
+            ["2020-03-02T08:00/2020-03-02T09:00"],
+        ),
+        ("Peter und August Müller kamen zur Messe.", []),
+    ],
+)
+def test_coordinated_dates(nlp, text: str, expected: list[str]) -> None:
+    assert values(nlp, text, dt.date(2020, 3, 1)) == expected

@@ -296,7 +296,7 @@ def nlp_with_ner():
             {"label": "LOC", "pattern": "Kulturfabrik Kampnagel"},
             {"label": "ORG", "pattern": "Smart Country Convention"},
             {"label": "ORG", "pattern": "Boehringer Ingelheim Deutschland"},
-            {"label": "ORG", "pattern": "Google"},
+            {"label": "ORG", "pattern": "Ubisoft"},
             {"label": "LOC", "pattern": "Essen"},
             {"label": "PER", "pattern": "Junjie Xia"},
         ]
@@ -307,7 +307,7 @@ def nlp_with_ner():
 
 def test_ner_fills_gaps_and_is_checked(nlp_with_ner):
     doc = nlp_with_ner(
-        "Die Smart Country Convention in der Hauptstadt zeigte Google und Boehringer Ingelheim "
+        "Die Smart Country Convention in der Hauptstadt zeigte Ubisoft und Boehringer Ingelheim "
         "Deutschland, abends ging es in die Kulturfabrik Kampnagel und nach Essen."
     )
     by_text = {m.text: m for m in doc._.places}
@@ -315,14 +315,14 @@ def test_ner_fills_gaps_and_is_checked(nlp_with_ner):
     assert by_text["Kulturfabrik Kampnagel"].source == "ner"
     assert by_text["Essen"].kind == "city"  # the gazetteer's data for a known name
     assert {m.name: m.source for m in doc._.organisations} == {
-        "Google": "ner",
+        "Ubisoft": "ner",
         "Boehringer Ingelheim Deutschland": "ner",
     }
 
 
 def test_rules_win_over_overlapping_ner(nlp_with_ner):
     doc = nlp_with_ner("Jury: Cem Erdalan von der mimimi Productions UG, Junjie Xia von Ubisoft.")
-    assert [m.name for m in doc._.organisations] == ["mimimi Productions UG"]
+    assert [m.name for m in doc._.organisations] == ["mimimi Productions UG", "Ubisoft"]
     assert doc._.places == []
 
 
@@ -351,3 +351,16 @@ def test_lower_case_brand_after_a_type_noun(nlp):
     assert orgs(nlp, "Das Team vom Startup creatale aus Ludwigsburg gewann.") == {
         "creatale": "creatale"
     }
+
+
+def test_districts(nlp):
+    doc = nlp(
+        "Die Feier fand im Landkreis Göttingen statt, Gäste kamen aus dem Rhein-Sieg-Kreis "
+        "und aus dem Stadtteil Kreuzberg. Der Landkreis Göttingen lud ein."
+    )
+    assert {(m.name, m.kind) for m in doc._.places} == {
+        ("Landkreis Göttingen", "district"),
+        ("Rhein-Sieg-Kreis", "district"),
+        ("Kreuzberg", "district"),
+    }
+    assert [m.name for m in doc._.organisations] == ["Landkreis Göttingen"]

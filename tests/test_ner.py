@@ -13,7 +13,12 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.ner.augment import NamePools, substitute_entities
+from pipeline.ner.augment import (
+    NamePools,
+    gazetteer_places,
+    substitute_entities,
+    well_known_organisations,
+)
 from pipeline.ner.corpora import (
     Corpus,
     Sentence,
@@ -198,6 +203,20 @@ def test_substitution_keeps_labels_and_context() -> None:
     new = substitute_entities(sentence, pools, random.Random(0))
     assert new.words == ["Heute", "in", "Frankfurt", "am", "Main", "."]
     assert entities(new) == [("Frankfurt am Main", "LOC")]
+
+
+def test_substitution_can_make_a_non_entity_compound() -> None:
+    sentence = Sentence(["Die", "SPD", "tagt"], ["O", "B-ORG", "O"], "d", "c")
+    pools = NamePools({"ORG": [["Bosch"]]})
+    new = substitute_entities(sentence, pools, random.Random(0), part_rate=1.0)
+    assert new.words[1].startswith("Bosch-")
+    assert new.tags == ["O", "O", "O"]
+
+
+def test_gazetteers_give_german_names() -> None:
+    places = gazetteer_places()
+    assert {"München", "Österreich"} <= set(places)
+    assert "Bundestag" in well_known_organisations()
 
 
 # --- end to end -------------------------------------------------------------------------------

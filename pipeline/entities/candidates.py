@@ -77,7 +77,7 @@ def _priority(c: Candidate) -> int:
         return 5 if c.source in ("legal_form", "known") else 4
     if c.label in (EVENT, PERSON):
         return 3
-    return 2 if c.kind == "venue" else 1
+    return 2 if c.kind in ("venue", "district") else 1
 
 
 def _inner_place(outer: Candidate, inner: Candidate) -> bool:

@@ -78,7 +78,12 @@ def extend_coordinations(
         covered = {t for c in inside for t in range(c.start, c.end)}
         words = [doc[t].text for t in range(start, end)]
         unknown = [
-            doc[t].text for t in range(start, end) if t not in covered and doc[t].text not in nouns
+            doc[t].text
+            for t in range(start, end)
+            if t not in covered
+            and doc[t].text not in nouns
+            and len(doc[t].text) > 2
+            and doc[t].text.replace("-", "").isalpha()  # not "und Co."
         ]
         if lead.label == ORG:
             if not unknown:

@@ -20,7 +20,7 @@ from pipeline.entities.gazetteer import (
     place_candidate,
 )
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import common_nouns, is_capitalised, org_patterns
+from pipeline.entities.words import common_nouns, is_capitalised, org_patterns, venue_patterns
 
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 
@@ -39,6 +39,7 @@ class NerCandidates:
         self.lemma = lemma
         self.nouns = common_nouns()
         self.role_suffixes = tuple(org_patterns()["role_suffixes"])
+        self.venue_heads = frozenset(venue_patterns()["heads_after_name"])
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -66,7 +67,13 @@ class NerCandidates:
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "aus" ...
             name = canonical_span(span, self.lemma)
-            kind = "other" if label == PLACE else None
+            if label == ORG and span[-1].text in self.venue_heads:
+                label = PLACE  # "Porsche Museum": the museum is where things happen
+            kind = (
+                ("venue" if span[-1].text in self.venue_heads else "other")
+                if label == PLACE
+                else None
+            )
             out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
         return out
 

@@ -42,12 +42,14 @@ class VenueFinder:
         self.adjective_suffixes = tuple(p["adjective_suffixes"])
         self.generic = frozenset(p["generic"])
         self.not_names = frozenset(p["not_names"])
+        self.heads_after_name = frozenset(p["heads_after_name"])
         self.nouns = common_nouns()
 
     def find(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         for i in range(len(doc)):
             for finder in (
+                self._name_and_head,
                 self._head_and_name,
                 self._adjectives_and_head,
                 self._city_adjective,
@@ -78,6 +80,19 @@ class VenueFinder:
         if end is None:
             return None
         return self._venue(doc, i, end, "pattern")
+
+    def _name_and_head(self, doc: Doc, i: int) -> Candidate | None:
+        """ "Porsche Museum", "Lanxess Arena": a name that is no common word and a venue word."""
+        j = i
+        while j < len(doc) and j - i < 2 and self._is_name_word(doc[j].text):
+            j += 1
+        if j == i or j >= len(doc) or doc[j].text not in self.heads_after_name:
+            return None
+        if i > 0 and self._is_name_word(doc[i - 1].text):
+            return None  # the name starts earlier
+        if self.gazetteer.match_at(doc, i) is not None or doc[i].is_sent_start:
+            return None  # "Hamburg Museum": a place, or a capital that says nothing
+        return self._venue(doc, i, j + 1, "pattern")
 
     def _name_after(self, doc: Doc, j: int, allow_nouns: bool = False) -> int | None:
         if j >= len(doc):
@@ -186,4 +201,7 @@ class VenueFinder:
 
     def _venue(self, doc: Doc, start: int, end: int, source: str) -> Candidate:
         name = canonical_span(doc[start:end], self.lemma)
-        return Candidate(start, end, PLACE, name, source, kind="venue")
+        # a place in the venue's name gives its country ("Halle Münsterland", "Messe Essen")
+        inside = (self.gazetteer.match_at(doc, k) for k in range(start, end))
+        country = next((m.entry.country_code for m in inside if m and m.end <= end), None)
+        return Candidate(start, end, PLACE, name, source, kind="venue", country_code=country)

@@ -4,6 +4,7 @@ the report's reference date and its own context (see :mod:`pipeline.temporal`)."
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import replace
 from functools import partial
 
@@ -60,10 +61,12 @@ class DateExtractor(Extractor):
         )
         spans = _event_spans(expressions, ctx)
         found = []
+        span_starts = [start for start, _ in spans]
         for expr in expressions:
-            nearest = sorted(spans, key=lambda s: (s[0] > expr.start, abs(s[0] - expr.start)))
             ctx = replace(
-                ctx, tense=partial(tenses.tense_at, expr.start), spans=tuple(s[1] for s in nearest)
+                ctx,
+                tense=partial(tenses.tense_at, expr.start),
+                spans=_nearest_spans(spans, span_starts, expr.start),
             )
             res = resolve(expr, ctx)
             if res is None:
@@ -93,11 +96,20 @@ def _event_spans(expressions: list[Expression], ctx: Context) -> list[tuple[int,
     return spans
 
 
+def _nearest_spans(spans: list[tuple[int, tuple]], starts: list[int], offset: int) -> tuple:
+    """The event span stated last before an offset, then the first one after it."""
+    i = bisect_right(starts, offset)
+    before = [spans[i - 1][1]] if i > 0 else []
+    after = [spans[i][1]] if i < len(spans) else []
+    return tuple(before + after)
+
+
 def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
-    """Context for the following text: the year and day this expression fixes explicitly."""
+    """Context for the following text: the year and day this expression fixes explicitly
+    (an open end such as "seit 2015" or "bis Donnerstag" fixes neither)."""
     year = next((s.year for s in (expr.end_spec, expr.spec) if s and s.year is not None), None)
     changes = {}
-    if year is not None:
+    if year is not None and expr.spec.open is None:
         changes["year"] = year
     if res.day is not None and expr.spec.open is None:
         changes["day"] = res.day

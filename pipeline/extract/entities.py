@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import ORG, PLACE, Candidate, resolve
 from pipeline.entities.canonical import LemmaLookup
 from pipeline.entities.coordination import extend_coordinations
+from pipeline.entities.districts import DistrictFinder
 from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer
 from pipeline.entities.linking import link
@@ -55,6 +56,7 @@ class EntityExtractor(Extractor):
         self.venues = VenueFinder(gazetteer, lemma)
         self.organisations = OrganisationFinder(nlp, gazetteer, lemma)
         self.events = EventFinder(gazetteer)
+        self.districts = DistrictFinder(gazetteer)
         self.ner = NerCandidates(gazetteer, self.venues, self.events, lemma)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -81,6 +83,7 @@ class EntityExtractor(Extractor):
             *find_persons(doc, is_place_name),
             *self.places.find(doc, ner_places),
             *self.venues.find(doc),
+            *self.districts.find(doc),
             *self.organisations.find(doc),
             *self.events.find(doc),
             *ner,

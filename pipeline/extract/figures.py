@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from pipeline.extract.base import Extractor
 from pipeline.numbers import _digits_decimal, multiplier, number_word_starts, read_number_word
 from pipeline.quantities import lexicon, nouns
-from pipeline.quantities.qualifiers import EXACT, find_qualifier
+from pipeline.quantities.qualifiers import EXACT, Qualifier, find_qualifier
 from pipeline.records import FigureMention
 
 COUNT_CATEGORIES = frozenset({"visitors", "exhibitors", "participants", "people", "organisations"})
@@ -32,10 +32,9 @@ MEASURE_CATEGORIES = frozenset({"money", "percent", "area", "distance"})
 RANGE_QUALIFIERS = ("at_least", "at_most")
 
 # A number in digits, not glued to a word, a dot or a colon before it ("G7", "4.0", "20:01").
-_DIGITS = re.compile(
-    r"(?<![\w.,:/+\-–])(\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
-    r"(?!\d|[.,:]\d)"
-)
+_NUMBER_CORE = r"(\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?!\d|[.,:]\d)"
+_DIGITS = re.compile(r"(?<![\w.,:/+\-–])" + _NUMBER_CORE)
+_DIGITS_AT = re.compile(_NUMBER_CORE)  # the upper end of a range, right after "-" or "bis"
 _SPACES = re.compile(r"[^\S\n]*")
 _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:[*:_/]-?[iI]n(?:nen)?(?!\w))?")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
@@ -55,6 +54,15 @@ _YEAR_WORDS = frozenset(  # words before a year ("im Jahr 2016", "seit 2015")
 )
 _AGE_AFTER = ("alt", "jung", "älter", "jünger")
 _RELATIVE_DATE_UNITS = frozenset({"Jahr", "Jahrzehnt", "Monat", "Woche", "Tag"})
+# qualifiers that are prepositions too: before an article they say nothing about a numeral
+# ("stolperte über einen Stein"), unlike "knapp eine Woche", "mehr als eine Stunde"
+_PREPOSITIONAL = frozenset({"über", "unter", "bis", "ab", "gegen", "gut", "gute", "guten", "um"})
+# how far back context is read: keeps every number's work bounded on huge, odd inputs
+_MAX_WORD = 64
+_CONTEXT_WINDOW = 400
+_CONTEXT_FIGURES = 20
+_AGE_LIMIT_WORDS = 3  # "Kinder unter 14 Jahren", "Läuferinnen und Läufer ab 16 Jahren"
+_MIN_PARENS = 10  # a bare number in parentheses below this is a footnote or list mark
 _TRUNCATION_JOINERS = ("und", "oder", "sowie", "bzw")
 _CLOCK_BEFORE = frozenset({"halb", "viertel", "dreiviertel"})
 
@@ -120,8 +128,8 @@ def previous_word(text: str, pos: int, lower: bool = True) -> str:
     i = pos
     while i > 0 and text[i - 1] in " \t\u00a0":
         i -= 1
-    j = i
-    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "."):
+    j, stop = i, max(0, i - _MAX_WORD)
+    while j > stop and (text[j - 1].isalnum() or text[j - 1] == "."):
         j -= 1
     word = text[j:i] if j < i else text[i - 1 : i]
     return word.lower() if lower else word
@@ -200,7 +208,8 @@ class FigureReader:
 
     @staticmethod
     def _word_figure(lower: str) -> tuple[Decimal, str, bool] | None:
-        """ "zweimal" -> (2, Mal); "fünfköpfige" -> (5, Person); "zweijährigen" -> (2, Jahr)."""
+        """Number words with their unit: "zweimal" -> (2, Mal), "fünfköpfige" -> (5, Person),
+        "zweijährigen" -> (2, Jahr)."""
         if lower.endswith("mal"):
             found = read_number_word(lower[:-3])
             if found and found.kind == "cardinal" and found.value > 1:
@@ -228,7 +237,7 @@ class FigureReader:
             if r.unit is None:
                 return []
         category = nouns.category_of(r.unit)
-        if not self._counts(r, category, qualifier.start):
+        if not self._counts(r, category, qualifier):
             return []
         end = r.noun_end or r.end
         start = qualifier.start
@@ -269,11 +278,9 @@ class FigureReader:
         text = self.text
         if r.kind == "digits" and not r.bare_end and not self._read_glued(r):
             return False
-        if r.unit is not None:
+        if r.unit is not None or r.bare_end:
             return True
-        pos = r.noun_end or r.end
-        if r.bare_end:
-            return True
+        pos = self._read_half(r)
         pos = self._read_multiplier(r, pos)
         pos = self._read_range(r, pos)
         tok = next_token(text, pos)
@@ -302,16 +309,39 @@ class FigureReader:
                 return True
             tok = nxt
         if tok.kind == "word" and tok.text[0].isupper():
-            nxt = next_token(text, tok.end)
-            if tok.text.endswith("er") and nxt is not None and nxt.text[:1].isupper():
-                tok = nxt  # "zwei Hamburger Freundinnen": a place adjective before the noun
+            if self._place_adjective(tok):
+                tok = next_token(text, tok.end)  # "zwei Hamburger Freundinnen"
                 r.attributes += 1
             self._take_noun(r, tok)
         return True
 
+    def _place_adjective(self, tok: Tok) -> bool:
+        """A capitalised "-er" adjective of a place before the counted noun ("drei Berliner
+        Museen"); never a counting noun itself ("Besucher Anfang Mai")."""
+        if not tok.text.endswith("er"):
+            return False
+        if nouns.category_of(nouns.noun_lemma(tok.text)) != nouns.DEFAULT_CATEGORY:
+            return False
+        nxt = next_token(self.text, tok.end)
+        if nxt is None or nxt.kind != "word" or not nxt.text[0].isupper():
+            return False
+        lemma = nouns.noun_lemma(nxt.text)
+        return lemma != nxt.text or nouns.category_of(lemma) != nouns.DEFAULT_CATEGORY
+
+    def _read_half(self, r: Reading) -> int:
+        """ "eine halbe Million", "eine halbe Stunde": the article with "halb" is 0.5."""
+        pos = r.noun_end or r.end
+        if r.kind != "article":
+            return pos
+        tok = next_token(self.text, pos)
+        if tok is None or tok.text.lower() not in lexicon.half_words():
+            return pos
+        r.value, r.kind = Decimal("0.5"), "cardinal"
+        return tok.end
+
     def _read_partitive(self, r: Reading, von: Tok) -> None:
-        """"29 von 93 Maschinen", "57 von 910 Mitgliedern": the part counts the whole's noun
-        (the whole is read as a figure of its own)."""
+        """A part of a whole counts the whole's noun: "29 von 93 Maschinen", "57 von 910
+        Mitgliedern" (the whole is read as a figure of its own)."""
         whole = next_token(self.text, von.end)
         if whole is None or whole.kind != "num" or _digits_decimal(whole.text) is None:
             return
@@ -321,7 +351,7 @@ class FigureReader:
         r.unit = probe.unit
 
     def _adverb_before_adjective(self, tok: Tok) -> bool:
-        """"zwei lebensgefährlich verletzte Fahrer", "drei besonders große Hallen"."""
+        """An adverb before an adjective: "zwei lebensgefährlich verletzte Fahrer"."""
         if tok.kind != "word" or not tok.text[0].islower():
             return False
         if tok.text in lexicon.function_words():
@@ -374,7 +404,8 @@ class FigureReader:
         return end
 
     def _read_range(self, r: Reading, pos: int) -> int:
-        """ "10 bis 15", "10–15", "zwischen 10 und 15", "ein bis zwei": the upper end."""
+        """The upper end of a range: "10 bis 15", "10–15", "zwischen 10 und 15", "ein bis
+        zwei"."""
         text = self.text
         tok = next_token(text, pos)
         if tok is None:
@@ -387,6 +418,10 @@ class FigureReader:
         if nxt is None:
             return pos
         if nxt.kind == "num":
+            digits = _DIGITS_AT.match(text, nxt.start)  # "200 000 bis 250 000": groups too
+            if digits is None:
+                return pos
+            nxt = Tok(digits.group(1), nxt.start, digits.end(1), "num")
             value = _digits_decimal(nxt.text)
         else:
             found = read_number_word(nxt.text) if nxt.kind == "word" else None
@@ -404,14 +439,25 @@ class FigureReader:
         r.noun_end = end
         return end
 
+    def _completes_truncation(self, tok: Tok) -> Tok | None:
+        """The full compound after a truncated one: "Kurz- und Mittelstreckenflüge"."""
+        conj = next_token(self.text, tok.end + 1)
+        if conj is None or conj.text not in _TRUNCATION_JOINERS:
+            return None
+        full = next_token(self.text, conj.end)
+        if full is not None and full.kind == "word" and full.text[0].isupper():
+            return full
+        return None
+
     def _take_noun(self, r: Reading, tok: Tok) -> None:
-        if self.text.startswith("-", tok.end):  # "520 Kurz- und Mittelstreckenflüge"
-            conj = next_token(self.text, tok.end + 1)
-            if conj is not None and conj.text in _TRUNCATION_JOINERS:
-                full = next_token(self.text, conj.end)
-                if full is not None and full.kind == "word" and full.text[0].isupper():
-                    tok = full
+        if self.text.startswith("-", tok.end) and tok.kind == "word":
+            full = self._completes_truncation(tok)  # "520 Kurz- und Mittelstreckenflüge"
+            if full is None:
+                return  # "72 Schwer- und 677 Leichtverletzte": no noun of its own
+            tok = full
         word = tok.text.rstrip("-")
+        if word.lower() in lexicon.function_words():
+            return  # "PMID 17117481 Mit …": a sentence goes on, no counted noun
         if word.lower() in lexicon.calendar_words():
             return  # "15 Uhr", "3 Oktober": dates and times
         if len(word) < 2 or self._in_name(tok.start, tok.end):
@@ -435,32 +481,35 @@ class FigureReader:
 
     def _elided_unit(self, r: Reading, qual_start: int, qualifier: str) -> str | None:
         """The unit of a bare number from its context, or None when it is no figure."""
-        if r.kind != "digits":
-            return None
         text = self.text
         before = previous_word(text, qual_start)
         after = next_token(text, r.noun_end or r.end)
-        in_parens = before == "(" and after is not None and after.text == ")"
         comparative = after is not None and after.text in _COMPARATIVES
+        if r.kind != "digits" and not (comparative and r.kind == "cardinal"):
+            return None  # number words need a noun, except "zwölf mehr als im Vorjahr"
+        in_parens = before == "(" and after is not None and after.text == ")"
         after_es = before == "es"
-        if not (in_parens or comparative or after_es or qualifier != EXACT):
+        counting = not (in_parens or comparative or after_es or qualifier != EXACT)
+        if counting and not self._counting_sentence(qual_start):
             return None  # a bare number in a list ("Marold 2. Die …"), a label, a code
-        if in_parens and self._age_in_parens(qual_start):
-            return None
-        if _is_year(r, text):
-            return None
+        if in_parens and (r.value < _MIN_PARENS or self._age_in_parens(qual_start)):
+            return None  # "(2)" a footnote, "Ein Autofahrer (26)" an age
+        if _is_year(r, text) and qual_start == r.start:
+            return None  # "(1850)" is a year; "(jeweils 1800)" a count
         unit = self._noun_after_als(r)
         if unit:
             return unit
         # "im Vorjahr waren es 4,2 Mio." may repeat a measure (Euro); a plain count repeats a
         # count ("(9.000)" after "Besucher"), never the "Kilometer" of a race before it
         measures = r.scaled
+        if counting:  # "Die Besucherzahl stieg auf 12.700"
+            return self._sentence_count_noun(qual_start)
         if in_parens:
             return self._sentence_count_noun(qual_start) or self._previous_unit(measures)
         return self._previous_unit(measures) or self._sentence_count_noun(qual_start)
 
     def _age_in_parens(self, qual_start: int) -> bool:
-        """"Ein Autofahrer (26)", "die Besucherin (73)": a person's age after the person."""
+        """A person's age after the person: "Ein Autofahrer (26)", "die Besucherin (73)"."""
         paren = self.text.rfind("(", 0, qual_start)
         noun = previous_word(self.text, paren, lower=False)
         if not noun[:1].isupper():
@@ -468,7 +517,7 @@ class FigureReader:
         return nouns.category_of(nouns.noun_lemma(noun)) in COUNT_CATEGORIES - {"organisations"}
 
     def _noun_after_als(self, r: Reading) -> str | None:
-        """ "rund 38000 werden als Tagesgäste erwartet" -> Tagesgast."""
+        """The noun after "als" in the clause: "rund 38000 werden als Tagesgäste erwartet"."""
         tok = next_token(self.text, r.noun_end or r.end)
         for _ in range(4):
             if tok is None or tok.kind != "word":
@@ -478,37 +527,59 @@ class FigureReader:
                 while noun is not None and _is_adjective(noun):
                     noun = next_token(self.text, noun.end)
                 if noun is not None and noun.kind == "word" and noun.text[0].isupper():
-                    return nouns.noun_lemma(noun.text)
+                    lemma = nouns.noun_lemma(noun.text)
+                    if nouns.category_of(lemma) != nouns.DEFAULT_CATEGORY:
+                        return lemma  # not "7 gilt als Glückszahl"
                 return None
             tok = next_token(self.text, tok.end)
         return None
 
     def _sentence_count_noun(self, pos: int) -> str | None:
-        """Nearest noun before ``pos`` in its sentence that counts people or organisations."""
-        start = self.sent_starts[max(0, bisect_right(self.sent_starts, pos) - 1)]
-        words = list(_WORD.finditer(self.text, start, pos))
-        for m in reversed(words):
+        """Nearest noun before ``pos`` in its sentence that counts people or organisations,
+        directly or as the first part of a count statement ("Besucherzahl" -> Besucher)."""
+        for m in reversed(self._sentence_words(pos)):
             word = m.group()
-            if word[0].isupper():
-                lemma = nouns.noun_lemma(word)
-                if nouns.category_of(lemma) in COUNT_CATEGORIES:
-                    return lemma
+            if not word[0].isupper():
+                continue
+            lemma = nouns.noun_lemma(word)
+            if nouns.category_of(lemma) in COUNT_CATEGORIES:
+                return lemma
+            counted = _counted_part(lemma)
+            if counted:
+                return counted
         return None
 
+    def _counting_sentence(self, pos: int) -> bool:
+        """Whether the sentence before ``pos`` states a count: "Zahl der Aussteller",
+        "Besucherzahl", "Teilnehmerrekord"."""
+        return any(
+            m.group().lower().endswith(lexicon.count_statement_heads())
+            for m in self._sentence_words(pos)
+            if m.group()[0].isupper()
+        )
+
+    def _sentence_words(self, pos: int) -> list[re.Match[str]]:
+        """The words before ``pos`` in its sentence (at most a context window of them)."""
+        start = self.sent_starts[max(0, bisect_right(self.sent_starts, pos) - 1)]
+        return list(_WORD.finditer(self.text, max(start, pos - _CONTEXT_WINDOW), pos))
+
     def _previous_unit(self, measures: bool) -> str | None:
-        for figure in reversed(self.found):
+        for figure in reversed(self.found[-_CONTEXT_FIGURES:]):
             if measures or figure.category not in MEASURE_CATEGORIES | {"duration"}:
                 return figure.unit
         return None
 
     # -- what is never a figure ---------------------------------------------------------------
 
-    def _counts(self, r: Reading, category: str, qual_start: int) -> bool:
-        text = self.text
+    def _counts(self, r: Reading, category: str, qualifier: Qualifier) -> bool:
+        text, qual_start = self.text, qualifier.start
         before = previous_word(text, qual_start)
         unit_noun = category in MEASURE_CATEGORIES and not r.attributes
-        if r.kind == "article" and not (r.scaled or r.second is not None or unit_noun):
-            return False  # "ein Projekt": an article, not a numeral ("einen Euro" is one)
+        phrase = text[qual_start : r.start].lower().split()
+        adverbial = qualifier.qualifier != EXACT and not _PREPOSITIONAL.intersection(phrase)
+        numeral = r.scaled or r.second is not None or unit_noun or adverbial
+        if r.kind == "article" and not numeral:
+            return False  # "ein Projekt": an article; "einen Euro", "knapp eine Woche": numerals
         if r.kind == "digits":
             digits = text[r.start : r.end]
             qualified = qual_start < r.start
@@ -530,13 +601,27 @@ class FigureReader:
                 if (
                     nouns.category_of(lemma) in COUNT_CATEGORIES
                     or lemma.lower() in lexicon.anniversary_nouns()
+                    or not nouns.is_noun(nxt.text)
                 ):
-                    return False  # "der 73-jährige Läufer", "25-jähriges Jubiläum"
+                    return False  # "73-jähriger Läufer", "25-jähriges Jubiläum", "19-jährige Lea"
             if "alter von" in text[max(0, qual_start - 15) : qual_start].lower():
                 return False
+            if self._age_limit(qual_start, qualifier.start < r.start):
+                return False  # "Kinder unter 14 Jahren", "Läufer ab 16 Jahren"
         if before == "vor" and r.unit in _RELATIVE_DATE_UNITS:
             return False  # "vor zwanzig Jahren" is a date
         return not self._quoted_title(r)
+
+    def _age_limit(self, qual_start: int, qualified: bool) -> bool:
+        """A qualified number of years right after people: an age limit, not a duration."""
+        if not qualified:
+            return False
+        words = self._sentence_words(qual_start)[-_AGE_LIMIT_WORDS:]
+        return any(
+            m.group()[0].isupper()
+            and nouns.category_of(nouns.noun_lemma(m.group())) in COUNT_CATEGORIES
+            for m in words
+        )
 
     def _count_after_year(self, r: Reading, category: str, qualified: bool) -> bool:
         """Whether a number that could be a year ("1200", "2016") counts its noun: a count or
@@ -546,7 +631,8 @@ class FigureReader:
             return True
         if previous_word(self.text, r.start) in _YEAR_WORDS:
             return False
-        return r.noun_text is not None and r.noun_text != r.unit
+        # "1200 Arbeitsplätze", but not "der 1750 errichtete Turm"
+        return not r.attributes and r.noun_text is not None and r.noun_text != r.unit
 
     def _quoted_title(self, r: Reading) -> bool:
         """„775 Jahre Berlin“: a short quoted title that starts with the number."""
@@ -568,8 +654,10 @@ class FigureReader:
 
     def _in_name(self, start: int, end: int) -> bool:
         k = bisect_right(self.name_starts, start) - 1
-        return k >= 0 and self.name_ends[k] > start or (
-            k + 1 < len(self.name_starts) and self.name_starts[k + 1] < end
+        return (
+            k >= 0
+            and self.name_ends[k] > start
+            or (k + 1 < len(self.name_starts) and self.name_starts[k + 1] < end)
         )
 
     def _in_date(self, start: int, end: int) -> bool:
@@ -579,6 +667,18 @@ class FigureReader:
             and self.date_ends[k] > start
             or (k + 1 < len(self.date_starts) and self.date_starts[k + 1] < end)
         )
+
+
+def _counted_part(lemma: str) -> str | None:
+    """What a count statement counts: "Besucherzahl" -> Besucher, "Ausstellerrekord" ->
+    Aussteller; None for other nouns."""
+    lower = lemma.lower()
+    for head in lexicon.count_statement_heads():
+        if lower.endswith(head) and len(lower) > len(head) + 2:
+            part = nouns.noun_lemma(lemma[: -len(head)].rstrip("-"))
+            if nouns.category_of(part) != nouns.DEFAULT_CATEGORY:
+                return part
+    return None
 
 
 def _is_year(r: Reading, text: str) -> bool:

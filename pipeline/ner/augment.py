@@ -14,12 +14,36 @@ import random
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pipeline.ner.corpora import Sentence, spans_to_tags, tags_to_spans
 
 # Names harvested from OCR corpora are too often garbled to spread them further.
 HARVEST_SKIP = frozenset({"europeana", "hipe-newseye", "hipe-sonar"})
 _CLEAN_NAME = re.compile(r"[A-ZÄÖÜ][\w.&'-]*( [\w.&'-]+){0,5}")
+
+ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.txt"
+
+# GermEval-style guidelines treat a name inside a compound ("SPD-Chef", "Siemens-Werk") as a
+# part, not an entity; the other corpora rarely show such compounds, so some are made up.
+_PART_SUFFIXES = (
+    "Chef",
+    "Sprecher",
+    "Fans",
+    "Gebiet",
+    "Werk",
+    "Konzern",
+    "Zentrale",
+    "Aktie",
+    "Führung",
+    "Anhänger",
+    "Vertreter",
+    "Modell",
+    "Besuch",
+    "Niederlage",
+    "Chefin",
+    "Sprecherin",
+)
 
 _ORG_TEMPLATES = (
     "Stadtwerke {city}",
@@ -71,6 +95,11 @@ def gazetteer_places() -> list[str]:
     places += [german.gettext(c.name) for c in pycountry.countries]
     places += [s.name for s in pycountry.subdivisions.get(country_code="DE")]
     places += [s.name for s in pycountry.subdivisions.get(country_code="AT")]
+    # GeoNames spells big cities in English ("Munich"); Faker has the German spellings.
+    from faker.providers.address import de_AT, de_CH, de_DE
+
+    for provider in (de_DE.Provider, de_AT.Provider, de_CH.Provider):
+        places += list(provider.cities)
     return sorted(set(places))
 
 
@@ -143,7 +172,8 @@ def build_pools(sentences: list[Sentence], rng: random.Random) -> NamePools:
     people = sorted(harvested.get("PER", set()))
     people += generated_people(max(len(people), 5000), seed)
     surnames = [p.split()[-1] for p in people]
-    orgs = sorted(harvested.get("ORG", set()))
+    # The short hand-written list is repeated so it is drawn about as often as the templates.
+    orgs = sorted(harvested.get("ORG", set())) + well_known_organisations() * 5
     orgs += generated_companies(max(len(orgs) // 2, 1000), seed)
     # Templates give the public bodies and venues typical of event reports.
     for _ in range(max(len(orgs) // 2, 1000)):
@@ -162,25 +192,43 @@ def build_pools(sentences: list[Sentence], rng: random.Random) -> NamePools:
     )
 
 
-def substitute_entities(sentence: Sentence, pools: NamePools, rng: random.Random) -> Sentence:
-    """A copy of ``sentence`` with every entity replaced by a random name of its label."""
+def well_known_organisations() -> list[str]:
+    lines = ORGANISATIONS_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def substitute_entities(
+    sentence: Sentence, pools: NamePools, rng: random.Random, part_rate: float = 0.0
+) -> Sentence:
+    """A copy of ``sentence`` with every entity replaced by a random name of its label.
+
+    With probability ``part_rate`` a one-word replacement becomes a hyphenated compound
+    ("Bosch-Werk") that is not an entity.
+    """
     words: list[str] = []
     spans: list[tuple[int, int, str]] = []
     cursor = 0
     for start, end, label in tags_to_spans(sentence.tags):
         words.extend(sentence.words[cursor:start])
         replacement = pools.pick(label, rng) or sentence.words[start:end]
+        cursor = end
+        if len(replacement) == 1 and rng.random() < part_rate:
+            words.append(f"{replacement[0]}-{rng.choice(_PART_SUFFIXES)}")
+            continue
         spans.append((len(words), len(words) + len(replacement), label))
         words.extend(replacement)
-        cursor = end
     words.extend(sentence.words[cursor:])
     return Sentence(words, spans_to_tags(len(words), spans), sentence.doc_id, sentence.corpus)
 
 
 def augment(
-    sentences: list[Sentence], pools: NamePools, share: float, rng: random.Random
+    sentences: list[Sentence],
+    pools: NamePools,
+    share: float,
+    rng: random.Random,
+    part_rate: float = 0.0,
 ) -> list[Sentence]:
     """Substituted copies of a random ``share`` of the sentences that contain entities."""
     with_entities = [s for s in sentences if s.has_entities]
     chosen = rng.sample(with_entities, k=int(len(with_entities) * share))
-    return [substitute_entities(s, pools, rng) for s in chosen]
+    return [substitute_entities(s, pools, rng, part_rate) for s in chosen]

@@ -86,6 +86,8 @@ class TrainSettings:
     seed: int = 0
     dev_share: float = 0.1
     augment_share: float = 0.5
+    # Share of one-word substitutes turned into non-entity compounds ("SPD-Chef").
+    part_rate: float = 0.1
     vectors: bool = True
     config: Path = DEFAULT_CONFIG
     # Extra ``section.key`` config overrides, e.g. a wider tok2vec for an experiment.
@@ -113,7 +115,8 @@ def prepare_data(
     split = build_splits(corpora, settings.dev_share, rng)
     train = list(split.train)
     if settings.augment_share > 0:
-        train += augment(train, build_pools(train, rng), settings.augment_share, rng)
+        pools = build_pools(train, rng)
+        train += augment(train, pools, settings.augment_share, rng, settings.part_rate)
         rng.shuffle(train)
     dev = split.dev
     if not dev:

@@ -47,6 +47,17 @@ def function_words() -> frozenset[str]:
 
 
 @cache
+def count_statement_heads() -> tuple[str, ...]:
+    return tuple(sorted(load_words("count_statement_heads.txt"), key=len, reverse=True))
+
+
+@cache
+def half_words() -> frozenset[str]:
+    """Forms of "halb" ("eine halbe Million", "einer halben Stunde")."""
+    return frozenset(r["word"] for r in load_tsv("fractions.tsv") if r["value"] == "0.5")
+
+
+@cache
 def anniversary_nouns() -> frozenset[str]:
     return load_words("anniversary_nouns.txt")
 
@@ -58,8 +69,8 @@ def label_words() -> frozenset[str]:
 
 @cache
 def calendar_words() -> frozenset[str]:
-    """Month and weekday names: a number before them is a date, not a figure."""
+    """Month and weekday names, "Uhr", "Ende": a number before them is a date or time."""
     names = {r["name"] for r in load_tsv("months.tsv")} | {
         r["name"] for r in load_tsv("weekdays.tsv")
     }
-    return frozenset(names | {"uhr"})
+    return frozenset(names | load_words("figure_time_words.txt"))

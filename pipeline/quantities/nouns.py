@@ -79,7 +79,18 @@ def use_lookup_table(table: Mapping[str, str]) -> None:
 
 
 def _table_lemma(word: str) -> str | None:
-    """Lemma from the lookup tables if it is a noun lemma (capitalised)."""
+    """Lemma from the lookup tables if it is a noun lemma (capitalised). The spaCy table
+    spells some words the old way ("Kongresse" -> "Kongreß"): a word written with "ss" keeps
+    "ss" in its lemma, and one the table only knows with "ß" is found that way."""
+    lemma = _spelled_lemma(word)
+    if lemma is None and "ss" in word:
+        lemma = _spelled_lemma(word.replace("ss", "ß"))
+    if lemma is not None and "ß" in lemma and "ß" not in word:
+        lemma = lemma.replace("ß", "ss")
+    return lemma
+
+
+def _spelled_lemma(word: str) -> str | None:
     lemma = _lookup_table().get(word) or _extra_lemmas().get(word)
     if lemma and lemma[:1].isupper():
         return lemma
@@ -156,6 +167,11 @@ def noun_lemma(word: str) -> str:
     if lemma:
         return lemma
     return word
+
+
+def is_noun(word: str) -> bool:
+    """Whether the tables know ``word`` as a noun (or its compound head): not a name."""
+    return _table_lemma(word) is not None or _head_lemma(word, known_modifier=True) is not None
 
 
 def _one_edit_apart(a: str, b: str) -> bool:

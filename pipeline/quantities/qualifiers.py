@@ -1,8 +1,8 @@
 """The qualifier of a figure from the words before its number ("über 12.700" -> more_than).
 
 Phrases and their qualifiers live in ``lang/de/qualifiers.tsv``; the verbs and nouns near which
-"über" is a preposition ("informieren sich über 3.000 Angebote") in
-``lang/de/uber_governors.txt``.
+"über" or "unter" is a preposition ("informieren sich über 3.000 Angebote", "eine Umfrage unter
+1.200 Beschäftigten") in ``lang/de/preposition_governors.tsv``.
 """
 
 from __future__ import annotations
@@ -11,20 +11,21 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from pipeline.lang import load_tsv, load_words
+from pipeline.lang import load_tsv
 
 EXACT = "exact"
 _WINDOW = 60  # characters before the number that can hold a qualifier
 # Words (with an abbreviation dot) and the symbols ~ ≈ > < ≥ ≤ and "=".
 _WORD = re.compile(r"[~≈><≥≤=]|[^\W\d_]+\.?|\d[\d.,]*|[^\s\w]")
-_PREPOSITION_UBER = ("über",)
-_GOVERNOR_BEFORE = 3  # words before "über" that may govern it
+_RANGE_BIS = ("bis",)
+_GOVERNOR_BEFORE = 5  # words before "über" that may govern it ("Eine Studie der Uni … unter")
 _GOVERNOR_AFTER = 6  # words after the number ("um sich über 3.000 Angebote zu informieren")
 _CLAUSE_END = re.compile(r"[.,;:!?()\n–]")
 _PREPOSITIONS = frozenset(
-    "von mit auf bei für aus zu an nach vor in um gegen seit durch ab zwischen".split()
+    ("von", "mit", "auf", "bei", "für", "aus", "zu", "an", "nach", "vor", "in", "um", "gegen")
+    + ("seit", "durch", "ab", "zwischen")
 )
-_CLAUSE_STARTS = frozenset(".,;:!?(–-„“\"=")
+_CLAUSE_STARTS = frozenset('.,;:!?(–-„“"=')
 
 
 class Qualifier(NamedTuple):
@@ -49,24 +50,34 @@ def qualifier_words() -> frozenset[str]:
 
 
 @cache
-def _uber_governors() -> tuple[str, ...]:
-    return tuple(load_words("uber_governors.txt"))
+def _governors() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Preposition -> (word beginnings, word endings) that govern it."""
+    found: dict[str, tuple[list[str], list[str]]] = {}
+    for row in load_tsv("preposition_governors.tsv"):
+        prefixes, suffixes = found.setdefault(row["preposition"], ([], []))
+        (prefixes if row["match"] == "prefix" else suffixes).append(row["word"])
+    return {p: (tuple(pre), tuple(suf)) for p, (pre, suf) in found.items()}
 
 
-def _governed_uber(before: list[str], after: str) -> bool:
-    """Whether "über" is a preposition: right after a number ("164 über 4,5 km") or near a
-    verb or noun that governs it."""
-    if not before or before[-1] in _CLAUSE_STARTS:
+def _governed(preposition: str, before: list[str], after: str) -> bool:
+    """Whether "über"/"unter" is a preposition: right after a number ("164 über 4,5 km") or
+    near a verb or noun that governs it ("verfügt über", "Hauptlauf über", "Umfrage unter")."""
+    for i in range(len(before) - 1, -1, -1):  # only the words of the current sentence
+        if before[i] in _CLAUSE_STARTS or before[i].endswith("."):
+            before = before[i + 1 :]
+            break
+    if not before:
         return False  # "Über 500 Gäste freuten sich …": a fronted quantity
     if before[-1].lower() in _PREPOSITIONS:
         return False  # "von über 2000 Verletzten", "auf über 20.000 qm"
     if before[-1][:1].isdigit():
         return True
     clause = _CLAUSE_END.split(after, maxsplit=1)[0].split()[:_GOVERNOR_AFTER]
-    if "über" in clause:  # "… Gäste freuten sich über das Wetter": that "über" is governed
-        clause = clause[: clause.index("über")]
+    if preposition in clause:  # "… Gäste freuten sich über das Wetter": that one is governed
+        clause = clause[: clause.index(preposition)]
+    prefixes, suffixes = _governors()[preposition]
     words = [w.lower() for w in before[-_GOVERNOR_BEFORE:] + clause]
-    return any(w.startswith(_uber_governors()) for w in words)
+    return any(w.startswith(prefixes) or w.endswith(suffixes) for w in words)
 
 
 def find_qualifier(text: str, start: int, end: int | None = None) -> Qualifier:
@@ -87,9 +98,11 @@ def find_qualifier(text: str, start: int, end: int | None = None) -> Qualifier:
         qualifier = phrases.get(key)
         if qualifier is None:
             continue
-        if key[-1] in _PREPOSITION_UBER and size == 1:
+        if key == _RANGE_BIS and len(words) > size and words[-size - 1].group()[:1].isdigit():
+            return Qualifier(EXACT, start)  # "3 bis 5": the end of a range, read with it
+        if size == 1 and key[0] in _governors():
             after = text[end if end is not None else start : start + _WINDOW * 2]
-            if _governed_uber([m.group() for m in words[:-1]], after):
+            if _governed(key[0], [m.group() for m in words[:-1]], after):
                 return Qualifier(EXACT, start)  # "informieren sich über 3.000 Angebote"
         return Qualifier(qualifier, window_start + tail[0].start())
     return Qualifier(EXACT, start)

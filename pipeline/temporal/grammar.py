@@ -10,6 +10,7 @@ so a megabyte of digits, dots or month names is scanned in linear time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -66,7 +67,8 @@ B = r"(?<![\wäöüß])"  # word start
 E = r"(?![\wäöüß])"  # word end
 D = r"(?:[12]\d|3[01]|0?[1-9])"
 M = r"(?:1[0-2]|0?[1-9])"
-Y4 = r"(?:19|20)\d{2}"
+Y4 = r"(?:19|20)\d{2}"  # a year standing alone
+Y4_DATED = r"(?:1\d|20)\d{2}"  # a year after a day and month may be historical ("7. März 1888")
 CONNECTOR = (
     r"(?:-|–|—|/|bis(?:\s+(?:zum|zur|einschließlich))?|und(?:\s+(?:dem|den))?|auf(?:\s+den)?)"
 )
@@ -88,7 +90,7 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "weekday": {"weekday": 2}, "weekday_abbreviation": {"digit": 2},
     "daypart": {"daypart": 2}, "clock": {"digit": 3, "um": 2},
     "clock_words": {"digit": 1, "clockword": 2, "um": 2}, "time_head": {"digit": 0},
-    "day_head": {"digit": 0}, "shift": {"digit": 2, "unit": 3},
+    "day_head": {"digit": 0}, "shift": {"digit": 2, "unit": 4},
     "counted_period": {"unit": 4}, "relative_period": {"unit": 3},
     "relative_word": {"relword": 1}, "now": {"now": 1}, "quarter": {"quarter": 2, "digit": 1},
     "iso_week": {"quarter": 1, "digit": 1}, "nth": {"weekday": 2, "unit": 2, "month": 4},
@@ -96,6 +98,20 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
 }  # fmt: skip
 MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
 _WORD_RUN = re.compile(r"[\wäöüß]+")
+_LAST_WORD = re.compile(r"([\wäöüß]+)\W*$")
+_NEXT_WORD = re.compile(r"\s*(\S+)")
+_INFLECTION = re.compile(r"(?:e|en|er|es|em)$")
+_NUMBER_BEFORE = re.compile(r"(?:\d[ /-]?|[€$£]\s?|\(\s*)$")  # "0221 2015", "€ 2019"
+_NUMBER_AFTER = re.compile(r"[ /-]?\d|\s*[%€$°]|\s*\)")  # "2015 123", "2019 %"
+_CLOSING_PAREN = re.compile(r"\)\s*[.,;:]?")
+_INDEFINITE = re.compile(r"(?:jede|eine)[nmrs]?$|(?:an\s+)?eine[nmrs]?$", re.I)
+_CAPITALISED_NEXT = re.compile(r"\s+[A-ZÄÖÜ]")
+_HOUR_H = re.compile(r"\dh", re.I)
+_BLANKS = re.compile(r"\s+")
+_HOLIDAY_SPLIT = re.compile(r"[\s.-]+")
+_GAP_HEAD_RANGE = re.compile(rf"\s*(?:{CONNECTOR})?\s*", re.I)
+_GAP_COORDINATED = re.compile(r"\s*(?:,|und|sowie|oder)\s*", re.I)
+_COORDINATED_START = re.compile(r"(?:und|sowie|oder)\s", re.I)
 
 
 @dataclass(frozen=True, eq=False)
@@ -123,7 +139,7 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
     add(lex.relative_days, "relday")
     add(lex.dayparts, "daypart")
     add(lex.seasons, "season")
-    add((re.split(r"[\s.-]+", name)[0] for name in lex.holidays), "holiday")
+    add((_HOLIDAY_SPLIT.split(name)[0] for name in lex.holidays), "holiday")
     add(lex.units_sg, "unit")
     add(lex.units_pl, "unit")
     add(lex.relative_words, "relword")
@@ -138,7 +154,7 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
 
 
 def _pre(prefix_group: str) -> str:
-    return rf"(?P<{prefix_group}>(?:(?:{APPROX}|{TIME_PREP})\s*(?<=\S)\s*|ca\.\s*){{1,4}})?"
+    return rf"(?P<{prefix_group}>(?:(?:{APPROX}|{TIME_PREP})\s+|ca\.\s*){{1,4}})?"
 
 
 @cache
@@ -175,11 +191,17 @@ def patterns() -> Patterns:
 
     p = _AtomBuilder(lex)
     rules = (
-        (rx(rf"(?<![\w.-])(?P<y>{Y4})-(?P<m>{M})-(?P<d>{D})(?![\w-])"), p.iso),
+        (
+            rx(
+                rf"(?<![\w.-])(?P<y>{Y4_DATED})-(?P<m>{M})-(?P<d>{D})(?:T(?P<h>[01]\d|2[0-3]):"
+                rf"(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?(?![\w-])"
+            ),
+            p.iso,
+        ),
         (
             rx(
                 rf"(?<![\w.,:])(?<!\d[-/])(?:(?:am|der|den|dem)\s+)?(?P<d>{D})\.\s?(?P<m>{M})\."
-                rf"(?:(?P<y>{Y4}|\d{{2}})|\s(?P<y2>{Y4}))?(?![\d])"
+                rf"(?:(?P<y>{Y4_DATED}|\d{{2}})|\s(?P<y2>{Y4_DATED}))?(?![\d])"
             ),
             p.numeric_date,
         ),
@@ -190,7 +212,7 @@ def patterns() -> Patterns:
                 rf"(?<![\w.]){B}(?:(?:am|der|den|dem)\s+)?(?:(?P<d>{D})(?:\.|te[nrs]?)?|(?P<dw>"
                 rf"{ordinal}))\s*"
                 rf"(?P<mon>{month_any}){E}\.?"
-                rf"(?:,?\s*(?P<y>{Y4})(?!\d)|\s+(?P<y2>\d{{2}})(?=\s*(?:$|[,;)!?]|\.(?:\s|$))))?"
+                rf"(?:,?\s*(?P<y>{Y4_DATED})(?!\d)|\s+(?P<y2>\d{{2}})(?=\s*(?:$|[,;)!?]|\.(?:\s|$))))?"
             ),
             p.word_date,
         ),
@@ -204,8 +226,8 @@ def patterns() -> Patterns:
         (
             rx(
                 rf"{B}(?:(?:(?P<part>anfang|mitte|ende)|(?P<mod>{modifier})|(?P<pre>im|seit|bis|ab"
-                rf"|vom|von|zum|bis\s+zum|des|monat))\s+)?(?P<mon>{month_full}|(?:{month_any})\.?"
-                rf"(?=\s*{Y4}))(?:\s+(?P<y>{Y4})(?!\d))?{E}"
+                rf"|vom|von|zum|bis\s+zum|des|monat|und|oder|sowie))\s+)?(?P<mon>{month_full}|"
+                rf"(?:{month_any})\.?(?=\s*{Y4_DATED}))(?:\s+(?P<y>{Y4_DATED})(?!\d))?{E}"
             ),
             p.month,
         ),
@@ -219,7 +241,7 @@ def patterns() -> Patterns:
         ),
         (
             rx(
-                rf"(?<![\w.,/:+-])(?P<y>{Y4})\s*(?:/|-|–|bis)\s*(?P<y2>{Y4}|\d{{2}})"
+                rf"(?<![\w.,/:+-])(?P<y>{Y4_DATED})\s*(?:/|-|–|bis)\s*(?P<y2>{Y4_DATED}|\d{{2}})"
                 rf"(?!\w|[.,:]\d)"
             ),
             p.year_range,
@@ -267,8 +289,8 @@ def patterns() -> Patterns:
         ),
         (
             rx(
-                rf"(?<![\w.,:]){_pre('pre')}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)h?"
-                rf"(?![\d:]|[.,]\d)" + suffix
+                rf"(?<![\w.,:]){_pre('pre')}(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?h?"
+                rf"(?![\d:]|[.,]\d|-[^\W\d])" + suffix
             ),
             p.clock,
         ),
@@ -292,7 +314,7 @@ def patterns() -> Patterns:
         (
             rx(
                 r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?(?:\s*uhr|h)?"
-                r"(?=\s*(?:-|–|bis|/)\s*(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?(?:\s*uhr|h))"
+                r"(?=\s*(?:-|–|bis|/|und)\s*(?:[01]?\d|2[0-4])(?:[:.][0-5]\d)?(?:\s*uhr|h))"
             ),
             p.time_head,
         ),
@@ -408,12 +430,12 @@ def _number(text: str) -> float | None:
 
 
 def _previous_word(text: str, pos: int) -> str:
-    m = re.search(r"([\wäöüß]+)\W*$", text[max(0, pos - 40) : pos])
+    m = _LAST_WORD.search(text[max(0, pos - 40) : pos])
     return m.group(1).lower() if m else ""
 
 
 def _next_word(text: str, pos: int) -> str:
-    m = re.match(r"\s*([^\s]+)", text[pos : pos + 40])
+    m = _NEXT_WORD.match(text[pos : pos + 40])
     return m.group(1) if m else ""
 
 
@@ -435,7 +457,7 @@ class _AtomBuilder:
     def _modifier(self, text: str | None) -> int | None:
         if not text:
             return None
-        stem = re.sub(r"(?:e|en|er|es|em)$", "", text.lower())
+        stem = _INFLECTION.sub("", text.lower())
         return self.lex.modifiers.get(stem)
 
     def _month(self, text: str) -> int:
@@ -443,6 +465,8 @@ class _AtomBuilder:
 
     def iso(self, m: re.Match[str], text: str) -> Atom | None:
         spec = TimeSpec(year=int(m["y"]), month=int(m["m"]), day=int(m["d"]))
+        if m["h"]:  # an ISO timestamp: its clock time as written (the zone is dropped)
+            spec = spec.with_(hour=int(m["h"]), minute=int(m["mi"]))
         return Atom(m.start(), m.end(), spec, DAY)
 
     def numeric_date(self, m: re.Match[str], text: str) -> Atom | None:
@@ -465,7 +489,7 @@ class _AtomBuilder:
         return Atom(m.start(), m.end(), spec, DAY)
 
     def _ordinal(self, word: str) -> int | None:
-        stem = re.sub(r"(?:e|en|er|es|em)$", "", word.lower())
+        stem = _INFLECTION.sub("", word.lower())
         return self.lex.ordinals.get(stem)
 
     def month(self, m: re.Match[str], text: str) -> Atom | None:
@@ -473,6 +497,9 @@ class _AtomBuilder:
         cue = m["part"] or m["mod"] or m["pre"]
         if year is None and not cue:
             return None  # a bare "August" may be a first name
+        coordinated = (m["pre"] or "").lower() in ("und", "oder", "sowie")
+        if coordinated and year is None and _CAPITALISED_NEXT.match(text, m.end()):
+            return None  # "Peter und August Müller"
         spec = TimeSpec(
             year=year,
             month=self._month(m["mon"]),
@@ -485,7 +512,11 @@ class _AtomBuilder:
     def year(self, m: re.Match[str], text: str) -> Atom | None:
         if not (m["pre"] or m["part"]) and not self._bare_year_ok(m, text):
             return None
-        spec = TimeSpec(year=int(m["y"]), part=m["part"].lower() if m["part"] else None)
+        spec = TimeSpec(
+            year=int(m["y"]),
+            part=m["part"].lower() if m["part"] else None,
+            open=_open(_previous_word(text, m.start())),  # "seit 2015": no year in focus
+        )
         return Atom(m.start(), m.end(), spec, YEAR)
 
     def _bare_year_ok(self, m: re.Match[str], text: str) -> bool:
@@ -494,10 +525,10 @@ class _AtomBuilder:
         previous = _previous_word(text, m.start())
         if previous in self.ctx["figure_cue"] or previous in self.ctx["name_word"]:
             return False
-        if re.search(r"(?:\d[ /-]?|[€$£]\s?|\(\s*)$", before) and not before.endswith("("):
+        if _NUMBER_BEFORE.search(before) and not before.endswith("("):
             return False
         after = text[m.end() : m.end() + 40]
-        if re.match(r"[ /-]?\d|\s*[%€$°]|\s*\)", after) and not re.match(r"\)\s*[.,;:]?", after):
+        if _NUMBER_AFTER.match(after) and not _CLOSING_PAREN.match(after):
             return False
         nxt = _next_word(text, m.end()).strip('.,;:!?)»«"“”')
         if nxt.lower() in self.ctx["unit"]:
@@ -537,13 +568,17 @@ class _AtomBuilder:
                 word[0].isupper() and not at_sentence_start
             ):
                 return None  # "am Morgen", "Guten Morgen": the noun
+        if word.lower() == "heute" and _previous_word(text, m.start()) in self.ctx.get(
+            "nowadays_cue", ()
+        ):
+            return None  # "noch heute bestehend": nowadays
         dp = (m["dp"] or m["dp2"] or "").lower() or None
         spec = TimeSpec(relative_day=self.lex.relative_days[word.lower()], daypart=dp)
         return Atom(m.start(), m.end(), spec, DAY)
 
     def weekday(self, m: re.Match[str], text: str) -> Atom | None:
         article = m["pre"] or _previous_word(text, m.start())
-        if re.match(r"(?:jede|eine)[nmrs]?$|(?:an\s+)?eine[nmrs]?$", article, re.I):
+        if _INDEFINITE.match(article):
             return None  # "jeden Montag" recurs, "an einem Montag" is any Monday
         dp = (m["dpc"] or m["dp"] or "").lower() or None
         spec = TimeSpec(
@@ -568,10 +603,10 @@ class _AtomBuilder:
         if hour is None or hour != int(hour) or not 0 <= hour <= 24:
             return None
         minute = groups.get("mi") or groups.get("mi2")
-        if groups.get("mi2") and re.match(r"\s+[A-ZÄÖÜ]", text[m.end("mi2") :]):
+        if groups.get("mi2") and _CAPITALISED_NEXT.match(text, m.end("mi2")):
             return None  # "15 Uhr 20 Besucher": the 20 counts something
         digits_with_minutes = bool(groups.get("mi")) and ":" in m.group(0)
-        is_bare = "uhr" not in m.group(0).lower() and not re.search(r"\dh", m.group(0).lower())
+        is_bare = "uhr" not in m.group(0).lower() and not _HOUR_H.search(m.group(0))
         result_word = _previous_word(text, m.start()) in self.ctx["result_word"]
         if is_bare and groups.get("mi") and not groups.get("pre") and result_word:
             return None  # "bei 31:11", "in 19:45": a race result
@@ -616,7 +651,7 @@ class _AtomBuilder:
                 return None
             if not (has_cue or m["minw"] or m["uhr"] or spoken):
                 return None
-            if re.match(r"\s+[A-ZÄÖÜ]", text[m.end() :]):
+            if _CAPITALISED_NEXT.match(text, m.end()):
                 return None  # "zehn nach drei Tagen"
             minute = int(count) if m["dir"].lower() == "nach" else -int(count)
         if minute < 0:
@@ -717,7 +752,7 @@ class _AtomBuilder:
         return Atom(m.start(), m.end(), spec, DAY if spec.nth_of != "week" else PERIOD)
 
     def holiday(self, m: re.Match[str], text: str) -> Atom | None:
-        name = re.sub(r"\s+", " ", m["h"].lower())
+        name = _BLANKS.sub(" ", m["h"].lower())
         if name not in self.lex.holidays:
             name = name.replace(" ", "-")
         if name not in self.lex.holidays:
@@ -736,7 +771,7 @@ def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
     "60 Vorträge")."""
     if word.isdigit():
         if len(word) == 4:
-            return ("year",) if 1900 <= int(word) <= 2099 else ()
+            return ("year",) if 1000 <= int(word) <= 2099 else ()
         if len(word) > 2 or _NOT_A_TIME_NUMBER.match(text, end):
             return ()
         noun = _NOUN_AFTER.match(text, end)
@@ -812,13 +847,24 @@ def find_atoms(text: str) -> list[Atom]:
                 atom = build(m, text)
                 if atom is not None:
                     found.append(atom)
-    found.sort(key=lambda a: (-(a.end - a.start), a.start))
+    return _longest_first(found)
+
+
+def _longest_first(atoms: list[Atom]) -> list[Atom]:
+    """Non-overlapping atoms, longer ones winning, in text order."""
+    atoms = sorted(atoms, key=lambda a: (-(a.end - a.start), a.start))
+    starts: list[int] = []  # sorted starts of taken atoms; ends[i] belongs to starts[i]
+    ends: list[int] = []
     taken: list[Atom] = []
-    occupied: list[tuple[int, int]] = []
-    for atom in found:
-        if all(atom.end <= s or atom.start >= e for s, e in occupied):
-            taken.append(atom)
-            occupied.append((atom.start, atom.end))
+    for atom in atoms:
+        i = bisect_left(starts, atom.start)
+        if i < len(starts) and starts[i] < atom.end:
+            continue  # a taken atom starts inside this one
+        if i > 0 and ends[i - 1] > atom.start:
+            continue  # the taken atom before reaches into this one
+        starts.insert(i, atom.start)
+        ends.insert(i, atom.end)
+        taken.append(atom)
     return sorted(taken, key=lambda a: a.start)
 
 
@@ -883,7 +929,7 @@ def _range(a: Atom, b: Atom, text: str) -> Expression | None:
     prefix = _RANGE_PREFIX.search(text[max(0, a.start - 20) : a.start])
     start = a.start - (len(prefix.group(0)) if prefix else 0)
     if a.role in (DAY_HEAD, TIME_HEAD):
-        if not re.fullmatch(rf"\s*(?:{CONNECTOR})?\s*", gap, re.I):
+        if not _GAP_HEAD_RANGE.fullmatch(gap):
             return None
     elif not _GAP_RANGE.fullmatch(gap):
         return None
@@ -911,6 +957,17 @@ def _range(a: Atom, b: Atom, text: str) -> Expression | None:
         first = first.merge(last.with_(hour=None, minute=None, clock_words=False, open=None))
         first = first.with_(open=None)
     return Expression(start, b.end, first.with_(open=None), last)
+
+
+def _coordinated_day(a: Atom, b: Atom, text: str) -> Expression | None:
+    """ "am 28. und 29. April": the first day of two named ones, completed from the second."""
+    if a.role != DAY_HEAD or b.role != DAY or b.spec.month is None:
+        return None
+    if not _GAP_COORDINATED.fullmatch(text[a.end : b.start]):
+        return None
+    if _RANGE_PREFIX.search(text[max(0, a.start - 20) : a.start]):
+        return None  # "zwischen dem 1. und 3. Mai" is a range
+    return Expression(a.start, a.end, b.spec.with_(day=a.spec.day, weekday=None, hour=None))
 
 
 def _time_ranges(atoms: list[Atom], text: str) -> list[Atom]:
@@ -951,12 +1008,33 @@ def combine(atoms: list[Atom], text: str) -> list[Expression]:
                 expressions.append(rng)
                 i += 2
                 continue
+        if a.needs_partner and i + 1 < len(joined):
+            first = _coordinated_day(a, joined[i + 1], text)
+            if first is not None:
+                expressions.append(first)
         if not a.needs_partner:
             expressions.append(Expression(a.start, a.end, a.spec, a.end_spec))
         i += 1
     return expressions
 
 
+def _share_years(expressions: list[Expression], text: str) -> list[Expression]:
+    """ "im Mai oder Juni 2025", "am 3. Mai und 4. Juni 2025": the year written once, at the end,
+    belongs to every coordinated month or day."""
+    for i in range(len(expressions) - 2, -1, -1):
+        a, b = expressions[i], expressions[i + 1]
+        if a.spec.year is not None or a.end_spec is not None or a.spec.month is None:
+            continue
+        year = (b.spec if b.end_spec is None else b.end_spec).year
+        gap = text[a.end : b.start]
+        joined = _GAP_COORDINATED.fullmatch(gap) or (
+            not gap.strip() and _COORDINATED_START.match(text, b.start)
+        )
+        if year is not None and joined:
+            expressions[i] = Expression(a.start, a.end, a.spec.with_(year=year))
+    return expressions
+
+
 def find_expressions(text: str) -> Iterator[Expression]:
     """Temporal expressions in ``text``, in text order."""
-    yield from combine(find_atoms(text), text)
+    yield from _share_years(combine(find_atoms(text), text), text)

@@ -1,0 +1,63 @@
+"""Districts: "im Landkreis Göttingen", "im Stadtteil Kreuzberg", "im Rhein-Sieg-Kreis".
+
+After a locative preposition a district head and a place name are a place of kind district;
+without one, "der Landkreis Göttingen lädt ein" is the authority (see organisations.py).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.entities.candidates import PLACE, Candidate
+from pipeline.entities.gazetteer import Gazetteer
+from pipeline.entities.words import is_capitalised
+from pipeline.lang import load_json
+
+ARTICLES = frozenset({"der", "dem", "den", "des"})
+
+
+class DistrictFinder:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        p = load_json("district_patterns.json")
+        self.gazetteer = gazetteer
+        self.named_heads = frozenset(p["named_heads"])
+        self.part_heads = frozenset(p["part_heads"])
+        self.endings = tuple(p["compound_endings"])
+        self.locatives = frozenset(p["locatives"])
+
+    def find(self, doc: Doc) -> list[Candidate]:
+        out = []
+        for i, tok in enumerate(doc):
+            text = tok.text
+            if "-" in text and is_capitalised(text) and text.lower().endswith(self.endings):
+                out.append(self._district(doc, i, i + 1, text))
+                continue
+            if text not in self.named_heads and text not in self.part_heads:
+                continue
+            if not self._after_locative(doc, i):
+                continue
+            match = self.gazetteer.match_at(doc, i + 1)
+            if match is None:
+                continue
+            if text in self.named_heads:  # "Landkreis Göttingen": the district's own name
+                out.append(self._district(doc, i, match.end, f"{text} {match.name}"))
+            else:  # "Stadtteil Kreuzberg", "Stadt Mannheim": the place itself
+                cand = self._district(doc, i, match.end, match.name)
+                e = match.entry
+                cand.kind = (
+                    "district" if text in ("Stadtteil", "Ortsteil", "Stadtbezirk") else e.kind
+                )
+                cand.country_code, cand.geonames_id = e.country_code, e.geonames_id
+                cand.latitude, cand.longitude = e.latitude, e.longitude
+                cand.start = i + 1
+                out.append(cand)
+        return out
+
+    def _after_locative(self, doc: Doc, i: int) -> bool:
+        k = i - 1
+        while k >= 0 and doc[k].lower_ in ARTICLES:
+            k -= 1
+        return k >= 0 and doc[k].lower_ in self.locatives
+
+    def _district(self, doc: Doc, start: int, end: int, name: str) -> Candidate:
+        return Candidate(start, end, PLACE, name, "pattern", kind="district", country_code="DE")
