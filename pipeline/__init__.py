@@ -10,8 +10,6 @@ Python API (imported on first use, so ``import pipeline`` stays fast):
 from __future__ import annotations
 
 import importlib
-import sys
-import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -41,18 +39,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted([*globals(), *_EXPORTS])
-
-
-class _Package(types.ModuleType):
-    """``pipeline.extract`` names both the public function and the extractors' subpackage.
-    Importing the subpackage makes the import system set it as this package's attribute,
-    which would hide the function; keep the function (the subpackage stays importable and
-    in ``sys.modules``). Renaming the subpackage would make this unnecessary."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if name in _EXPORTS and isinstance(value, types.ModuleType):
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

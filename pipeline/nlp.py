@@ -16,7 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import is_package
 
-import pipeline.extract  # noqa: F401  (registers the extractor factories)
+import pipeline.extractors  # noqa: F401  (registers the extractor factories)
 from pipeline.extensions import register_extensions
 
 log = logging.getLogger("pipeline")

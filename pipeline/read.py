@@ -7,6 +7,7 @@ into the file the user has.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
@@ -33,8 +34,19 @@ SPACES = {
     "\u205f",
     "\u3000",
 }
-WESTERN_SIBLINGS = {"cp1250", "cp1252", "cp1257", "latin_1", "iso8859_15", "iso8859_2",
-                    "iso8859_9", "cp1254", "mac_roman", "cp850", "cp437"}
+WESTERN_SIBLINGS = {
+    "cp1250",
+    "cp1252",
+    "cp1257",
+    "latin_1",
+    "iso8859_15",
+    "iso8859_2",
+    "iso8859_9",
+    "cp1254",
+    "mac_roman",
+    "cp850",
+    "cp437",
+}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
 
@@ -82,26 +94,28 @@ def decode(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ReadError("undecodable: neither UTF-8 nor a detectable text encoding")
-    if best.encoding in WESTERN_SIBLINGS:
+    text, encoding = str(best), best.encoding
+    if encoding in WESTERN_SIBLINGS:
         # Detection cannot tell cp1252 from its siblings on German text (they differ in a few
         # letters German does not use); cp1252 is what German Windows writes, so it wins.
-        try:
-            return data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            pass
-    text = str(best)
+        with contextlib.suppress(UnicodeDecodeError):
+            text, encoding = data.decode("cp1252"), "cp1252"
     if _looks_binary(text):
-        raise ReadError(f"binary file (decodes as {best.encoding} only to control characters)")
-    return text, best.encoding
+        raise ReadError(f"binary file (as {encoding}: control characters or non-Latin script)")
+    return text, encoding
 
 
 def _looks_binary(text: str) -> bool:
+    """Control characters, or letters mostly outside the Latin script: random bytes decoded
+    with a guessed multi-byte code page look like CJK text, never like a German report."""
     if not text:
         return False
     controls = sum(
         1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\r\n\t\f"
     )
-    return controls / len(text) > 0.05
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    return controls / len(text) > 0.05 or (bool(letters) and latin / len(letters) < 0.8)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], int]:

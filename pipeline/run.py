@@ -13,7 +13,6 @@ import datetime as dt
 import logging
 import os
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,7 +23,6 @@ from pipeline.batch import (
     FRONT_MATTER_COLUMNS,
     DocumentResult,
     Job,
-    _result,
     document_row,
     mention_rows,
     prepare_data,
@@ -44,7 +42,6 @@ __all__ = [
     "Job",
     "RunSummary",
     "UsageError",
-    "_result",
     "document_row",
     "mention_rows",
     "prepare_data",
@@ -93,11 +90,6 @@ def read_metadata(path: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
         raise UsageError(f"cannot read metadata file {path}: {exc.strerror or exc}") from exc
     extra = [c for c in fields if c not in ("doc_id", "reference_date", *FRONT_MATTER_COLUMNS)]
     return rows, extra
-
-
-def batched(items: list[Job], size: int) -> Iterator[list[Job]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def plan_jobs(

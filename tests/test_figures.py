@@ -417,7 +417,7 @@ def test_odd_long_inputs_give_no_figures(text: str) -> None:
     """Long runs of digits, dots and month names are read in one pass and yield nothing."""
     import spacy
 
-    from pipeline.extract.figures import FigureReader
+    from pipeline.extractors.figures import FigureReader
 
     blank = spacy.blank("de")
     blank.add_pipe("sentencizer")

@@ -22,8 +22,10 @@ def test_datelines(text: str, expected: dt.date) -> None:
 
 
 def test_no_dateline_in_running_text() -> None:
-    text = ("Am 22.10.2019 waren wir mit einem kleinen Team von drei Leuten in Berlin unterwegs, "
-            "um uns auf der Messe einen Eindruck zu verschaffen.")
+    text = (
+        "Am 22.10.2019 waren wir mit einem kleinen Team von drei Leuten in Berlin unterwegs, "
+        "um uns auf der Messe einen Eindruck zu verschaffen."
+    )
     assert find_dateline(text) is None
 
 
@@ -31,9 +33,13 @@ def test_precedence() -> None:
     text = "Essen, den 12. März 2023\nDie Messe"
     option = dt.date(2020, 1, 1)
     assert resolve_reference_date({"date": "2023-05-14"}, "2022-01-02", text, option) == (
-        dt.date(2023, 5, 14), "front_matter")
+        dt.date(2023, 5, 14),
+        "front_matter",
+    )
     assert resolve_reference_date({}, "2022-01-02", text, option) == (
-        dt.date(2022, 1, 2), "metadata")
+        dt.date(2022, 1, 2),
+        "metadata",
+    )
     assert resolve_reference_date({}, "", text, option) == (dt.date(2023, 3, 12), "dateline")
     assert resolve_reference_date({}, None, "Kein Datum hier", option) == (option, "option")
     assert resolve_reference_date({}, None, "Kein Datum hier", None) == (None, "none")

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from pipeline.read_tables import load_tables
@@ -33,8 +34,14 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 def cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONUTF8": "1"}
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "pipeline", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +68,7 @@ def test_seed_visitor_figure(corpus_run: Path) -> None:
     assert visitors and visitors[0]["value"] == "12700"
     seed_text = (CORPUS / "seed-sccon-2019.txt").read_text(encoding="utf-8")
     row = visitors[0]
-    assert seed_text[int(row["start_char"]):int(row["end_char"])] == row["text"]
+    assert seed_text[int(row["start_char"]) : int(row["end_char"])] == row["text"]
 
 
 def test_rows_in_text_order_with_sentences(corpus_run: Path) -> None:
@@ -83,14 +90,18 @@ def test_two_runs_are_byte_identical(corpus_run: Path, tmp_path: Path) -> None:
 def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bad-inputs")
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "random.txt").write_bytes(bytes(random.Random(7).randrange(256) for _ in range(4096)))
+    rng = random.Random(7)
+    (folder / "random.txt").write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
+    (folder / "noise.txt").write_bytes(bytes(rng.randrange(1, 256) for _ in range(4096)))
     (folder / "windows.txt").write_bytes(CP1252_REPORT.encode("cp1252"))
     (folder / "ignored.docx").write_bytes(b"PK\x03\x04 not a report")
     nested = folder / "2022" / "herbst"
     nested.mkdir(parents=True)
     (nested / "bericht.md").write_text("Am 3. Oktober 2022 kamen 300 Gäste.", encoding="utf-8")
-    paragraph = ("Die Messe in Essen zählte am 12. März 2023 rund 12.700 Besucherinnen und "
-                 "Besucher und 150 Aussteller.\n\n")
+    paragraph = (
+        "Die Messe in Essen zählte am 12. März 2023 rund 12.700 Besucherinnen und "
+        "Besucher und 150 Aussteller.\n\n"
+    )
     (folder / "huge.txt").write_text(paragraph * (5_000_000 // len(paragraph)), encoding="utf-8")
     return folder
 
@@ -105,9 +116,10 @@ def bad_run(bad_inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
 def test_bad_inputs_get_a_row_each(bad_run: tuple[Path, object]) -> None:
     out, summary = bad_run
     docs = {d["doc_id"]: d for d in read_csv(out / "documents.csv")}
-    assert sorted(docs) == ["2022/herbst/bericht", "empty", "huge", "random", "windows"]
+    assert sorted(docs) == ["2022/herbst/bericht", "empty", "huge", "noise", "random", "windows"]
     assert docs["empty"]["status"] == "empty"
     assert docs["random"]["status"] == "error" and "binary" in docs["random"]["error"]
+    assert docs["noise"]["status"] == "error" and docs["noise"]["error"]
     assert docs["windows"]["status"] == "ok"
     assert docs["huge"]["status"] == "ok" and int(docs["huge"]["chars"]) > 4_900_000
     assert docs["2022/herbst/bericht"]["status"] == "ok"
@@ -122,7 +134,7 @@ def test_cp1252_report_is_read(bad_run: tuple[Path, object]) -> None:
     assert 4500 in set(figures["value"])
     assert "2022-03-03" in set(dates["value"])
     docs = tables["documents"].set_index("doc_id")
-    assert str(docs.loc["windows", "reference_date"]) == "2022-03-04"
+    assert pd.Timestamp(docs.loc["windows", "reference_date"]) == pd.Timestamp("2022-03-04")
     assert docs.loc["windows", "reference_date_source"] == "dateline"
 
 
@@ -139,19 +151,24 @@ def test_exit_codes_and_messages(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "leer.txt").write_text("  \n")
-    assert cli("run", str(folder), "--out", str(tmp_path / "o2"), "-q", "--model", "blank"
-               ).returncode == 1
+    assert (
+        cli("run", str(folder), "--out", str(tmp_path / "o2"), "-q", "--model", "blank").returncode
+        == 1
+    )
 
 
 def test_metadata_and_front_matter(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Gestern kamen 200 Gäste in die Stadthalle.", encoding="utf-8")
-    (folder / "b.md").write_text("---\ndate: 2023-05-14\ntitle: Stadtfest\n---\nHeute war Fest.",
-                                 encoding="utf-8")
+    (folder / "b.md").write_text(
+        "---\ndate: 2023-05-14\ntitle: Stadtfest\n---\nHeute war Fest.", encoding="utf-8"
+    )
     meta = tmp_path / "meta.csv"
-    meta.write_text("doc_id,reference_date,publisher\na,2021-06-01,Stadt\nb,2020-01-01,Verein\n",
-                    encoding="utf-8")
+    meta.write_text(
+        "doc_id,reference_date,publisher\na,2021-06-01,Stadt\nb,2020-01-01,Verein\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     run(folder, out, metadata_path=meta, model="blank", quiet=True)
     docs = {d["doc_id"]: d for d in read_csv(out / "documents.csv")}
@@ -177,7 +194,9 @@ def test_parquet_tables_match_csv(tmp_path: Path) -> None:
     assert list(csv_tables["figures"]["value"]) == list(pq_tables["figures"]["value"])
 
 
-def test_failed_run_leaves_no_partial_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_run_leaves_no_partial_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Am 3. Mai 2022 kamen 300 Gäste.", encoding="utf-8")

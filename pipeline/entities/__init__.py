@@ -1,5 +1,5 @@
 """Places and organisations in German reports: gazetteers, patterns and canonical names.
 
-The spaCy component ``german_entities`` (pipeline/extract/entities.py) runs these layers and
+The spaCy component ``german_entities`` (pipeline/extractors/entities.py) runs these layers and
 combines them with the statistical NER of the loaded pipeline, when it has one.
 """

@@ -11,7 +11,7 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.base import Extractor
+from pipeline.extractors.base import Extractor
 from pipeline.records import DateMention
 from pipeline.temporal.grammar import find_expressions
 from pipeline.temporal.resolve import Context, Resolution, resolve

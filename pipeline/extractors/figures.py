@@ -16,12 +16,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extract.base import Extractor
+from pipeline.extractors.base import Extractor
 from pipeline.numbers import _digits_decimal, multiplier, number_word_starts, read_number_word
 from pipeline.quantities import lexicon, nouns
 from pipeline.quantities.qualifiers import EXACT, Qualifier, find_qualifier
@@ -160,8 +162,7 @@ class FigureReader:
         )
         self.name_starts = [s for s, _ in names]
         self.name_ends = [e for _, e in names]
-        has_sents = doc.has_annotation("SENT_START")
-        self.sent_starts = [s.start_char for s in doc.sents] if has_sents else [0]
+        self.sent_starts = _sentence_starts(doc)
         self.found: list[FigureMention] = []
 
     # -- candidates -------------------------------------------------------------------------
@@ -183,27 +184,22 @@ class FigureReader:
             value = _digits_decimal(m.group(1))
             if value is not None:
                 out.append(Reading(m.start(1), m.end(1), value, "digits"))
-        starts = number_word_starts()
-        for token in self.doc:
-            lower = token.lower_
-            if not token.is_alpha or not lower.startswith(starts):
-                continue
-            if token.text[0].isupper() and not self._sentence_initial(token.idx):
+        for m in _number_word_pattern().finditer(self.text):
+            word, start, end = m.group(), m.start(), m.end()
+            if word[0].isupper() and not self._sentence_initial(start):
                 continue  # "die Elf", "Acht geben": capitalised mid-sentence is a noun
-            if previous_word(self.text, token.idx) in _CLOCK_BEFORE:
+            if previous_word(self.text, start) in _CLOCK_BEFORE:
                 continue  # "halb sieben" is a clock time
-            end = token.idx + len(token.text)
+            lower = word.lower()
             found = read_number_word(lower)
             if found is not None:
                 if found.kind != "zero":
-                    out.append(Reading(token.idx, end, Decimal(str(found.value)), found.kind))
+                    out.append(Reading(start, end, Decimal(str(found.value)), found.kind))
                 continue
             fixed = self._word_figure(lower)
             if fixed:
                 value, unit, adjective = fixed
-                out.append(
-                    Reading(token.idx, end, value, "cardinal", unit, end, adjective=adjective)
-                )
+                out.append(Reading(start, end, value, "cardinal", unit, end, adjective=adjective))
         return out
 
     @staticmethod
@@ -679,6 +675,22 @@ def _counted_part(lemma: str) -> str | None:
             if nouns.category_of(part) != nouns.DEFAULT_CATEGORY:
                 return part
     return None
+
+
+@cache
+def _number_word_pattern() -> re.Pattern[str]:
+    """Whole words that begin like a number word ("zwölf…", "ein…", "drei…")."""
+    starts = "|".join(re.escape(s) for s in number_word_starts())
+    return re.compile(rf"(?<![^\W\d_])(?:{starts})[^\W\d_]*", re.IGNORECASE)
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where sentences begin (read as arrays: no Span per sentence)."""
+    if not len(doc):
+        return [0]
+    arr = doc.to_array([SENT_START, IDX])  # no sentence marks: only the first token's 0
+    starts = arr[arr[:, 0] == 1][:, 1].tolist()
+    return starts if starts and starts[0] == 0 else [0, *starts]
 
 
 def _is_year(r: Reading, text: str) -> bool:

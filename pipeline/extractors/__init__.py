@@ -4,4 +4,4 @@ Importing this package registers the factories ``german_dates``, ``german_entiti
 ``german_figures``; add them to any German pipeline with ``nlp.add_pipe(name)``.
 """
 
-from pipeline.extract import dates, entities, figures  # noqa: F401
+from pipeline.extractors import dates, entities, figures  # noqa: F401

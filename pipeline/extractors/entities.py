@@ -23,7 +23,7 @@ from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons
 from pipeline.entities.venues import VenueFinder
-from pipeline.extract.base import Extractor
+from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
 
 

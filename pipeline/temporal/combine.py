@@ -1,0 +1,190 @@
+"""Joining atoms: one expression for neighbours that belong together ("Donnerstag, 24. Oktober
+2019, 11.00 Uhr"), ranges ("vom 22. bis 24. Oktober", "10 bis 18 Uhr") and coordinated dates
+("am 28. und 29. April", "im Mai oder Juni 2025")."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.temporal.atoms import (
+    DAY,
+    DAY_HEAD,
+    DAYPART,
+    PERIOD,
+    SHIFT,
+    TIME,
+    TIME_HEAD,
+    WEEK,
+    YEAR,
+    Atom,
+)
+from pipeline.temporal.patterns import CONNECTOR
+from pipeline.temporal.spec import Expression, TimeSpec
+
+_GAP_HEAD_RANGE = re.compile(rf"\s*(?:{CONNECTOR})?\s*", re.I)
+_GAP_COORDINATED = re.compile(r"\s*(?:,|und|sowie|oder)\s*", re.I)
+_COORDINATED_START = re.compile(r"(?:und|sowie|oder)\s", re.I)
+_GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?:(?:den|der)\s+)?", re.I)
+_GAP_DAY_TIME = re.compile(r"\s*,?\s*(?:um\s+)?", re.I)
+_GAP_TIME_DAY = re.compile(r"\s*,?\s*(?:am\s+)?", re.I)
+_GAP_DAYPART_DAY = re.compile(r"\s+(?:am\s+|des\s+)?", re.I)
+_GAP_WEEKDAY_WEEK = re.compile(r"\s+(?:der\s+)?", re.I)
+_GAP_SPACE = re.compile(r"\s*")
+_GAP_RANGE = re.compile(rf"\s*,?\s*{CONNECTOR}\s*", re.I)
+_LEADING_CONNECTOR = re.compile(r"bis(?:\s+(?:zum|zur|einschließlich))?\s+", re.I)
+_RANGE_PREFIX = re.compile(r"(?:vom|von|zwischen(?:\s+dem)?|ab\s+dem)\s*$", re.I)
+
+
+def _join(a: Atom, b: Atom, text: str) -> Atom | None:
+    """One atom for two neighbours that form one expression, or None."""
+    gap = text[a.end : b.start]
+    sa, sb = a.spec, b.spec
+
+    def fits(rx: re.Pattern[str]) -> bool:
+        return rx.fullmatch(gap) is not None
+
+    merged: TimeSpec | None = None
+    role = DAY
+    date_like = sa.day is not None or sa.holiday is not None
+    if a.role == DAY and b.role == DAY and fits(_GAP_WEEKDAY_DATE):
+        if sa.weekday is not None and sa.day is None and sb.day is not None and sb.weekday is None:
+            merged = sb.merge(sa)
+    elif a.role == DAY and b.role == DAYPART and fits(_GAP_SPACE) and not sa.daypart:
+        merged = sa.with_(daypart=sb.daypart)
+    elif a.role == DAYPART and b.role == DAY and fits(_GAP_DAYPART_DAY) and not sb.daypart:
+        merged = sb.with_(daypart=sa.daypart)
+    elif a.role == DAY and b.role == WEEK and fits(_GAP_WEEKDAY_WEEK) and not date_like:
+        if sa.weekday is not None and sa.weekday_offset is None:
+            merged = sa.with_(unit="week", offset=sb.offset)
+    elif a.role == DAY and b.role == SHIFT and fits(_GAP_SPACE) and sa.weekday is not None:
+        if sb.shift and sb.shift[1] == "week" and sa.day is None:
+            merged = sa.with_(shift=sb.shift)
+    elif a.role == DAY and b.role == TIME and fits(_GAP_DAY_TIME):
+        merged = sb.merge(sa)
+        if b.end_spec is not None:
+            return Atom(a.start, b.end, merged, DAY, end_spec=b.end_spec.merge(sa))
+    elif a.role == TIME and b.role == DAY and fits(_GAP_TIME_DAY):
+        merged = sa.merge(sb)
+        if a.end_spec is not None:
+            return Atom(a.start, b.end, merged, DAY, end_spec=a.end_spec.merge(sb))
+    elif a.role == DAYPART and b.role == TIME and fits(_GAP_SPACE) and not sb.daypart:
+        merged, role = sb.with_(daypart=sa.daypart), TIME
+    if merged is None:
+        return None
+    return Atom(a.start, b.end, merged, role)
+
+
+def _range(a: Atom, b: Atom, text: str) -> Expression | None:
+    if a.end_spec is not None or b.end_spec is not None:
+        return None
+    gap = text[a.end : b.start]
+    lead = _LEADING_CONNECTOR.match(text, b.start, b.end)
+    if lead:  # "bis Freitag", "bis 18 Uhr": the connector opens the second atom
+        gap += lead.group(0)
+    prefix = _RANGE_PREFIX.search(text[max(0, a.start - 20) : a.start])
+    start = a.start - (len(prefix.group(0)) if prefix else 0)
+    if a.role in (DAY_HEAD, TIME_HEAD):
+        if not _GAP_HEAD_RANGE.fullmatch(gap):
+            return None
+    elif not _GAP_RANGE.fullmatch(gap):
+        return None
+    words = gap.lower().split()
+    if "und" in words and not (prefix and "zwischen" in prefix.group(0).lower()):
+        return None
+    if "auf" in words and not (prefix and prefix.group(0).lower().startswith("vom")):
+        return None  # "vom 14. auf den 15.": a night; "vom 3.5. auf 7.5. verschoben" is not
+    if "/" in gap and a.role not in (DAY_HEAD, TIME_HEAD, TIME):
+        return None
+    pairs = {(DAY, DAY), (DAY_HEAD, DAY), (TIME, TIME), (TIME_HEAD, TIME), (YEAR, YEAR),
+             (PERIOD, PERIOD), (PERIOD, YEAR), (YEAR, PERIOD)}  # fmt: skip
+    if (a.role, b.role) not in pairs:
+        return None
+    first, last = a.spec, b.spec.with_(open=None)
+    if a.role == DAY_HEAD:
+        first = last.with_(day=first.day, weekday=None, hour=None, minute=None)
+    elif a.role in (DAY, PERIOD) and first.year is None and first.month is not None:
+        first = first.with_(year=last.year)
+        if first.day is not None and first.month is None:
+            first = first.with_(month=last.month)
+    if a.role == PERIOD and first.month is not None and last.month is None:
+        return None
+    if a.role in (TIME, TIME_HEAD):
+        first = first.merge(last.with_(hour=None, minute=None, clock_words=False, open=None))
+        first = first.with_(open=None)
+    return Expression(start, b.end, first.with_(open=None), last)
+
+
+def _coordinated_day(a: Atom, b: Atom, text: str) -> Expression | None:
+    """ "am 28. und 29. April": the first day of two named ones, completed from the second."""
+    if a.role != DAY_HEAD or b.role != DAY or b.spec.month is None:
+        return None
+    if not _GAP_COORDINATED.fullmatch(text[a.end : b.start]):
+        return None
+    if _RANGE_PREFIX.search(text[max(0, a.start - 20) : a.start]):
+        return None  # "zwischen dem 1. und 3. Mai" is a range
+    return Expression(a.start, a.end, b.spec.with_(day=a.spec.day, weekday=None, hour=None))
+
+
+def _time_ranges(atoms: list[Atom], text: str) -> list[Atom]:
+    """Clock-time ranges ("9:30 - 11:00") first, so that a day can join the whole range."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if a.role in (TIME, TIME_HEAD) and i + 1 < len(atoms) and atoms[i + 1].role == TIME:
+            rng = _range(a, atoms[i + 1], text)
+            if rng is not None:
+                out.append(Atom(rng.start, rng.end, rng.spec, TIME, end_spec=rng.end_spec))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def combine(atoms: list[Atom], text: str) -> list[Expression]:
+    """Join neighbouring atoms into single expressions, then into ranges."""
+    joined: list[Atom] = []
+    for atom in _time_ranges(atoms, text):
+        while joined:
+            merged = _join(joined[-1], atom, text)
+            if merged is None:
+                break
+            atom = merged
+            joined.pop()
+        joined.append(atom)
+    expressions: list[Expression] = []
+    i = 0
+    while i < len(joined):
+        a = joined[i]
+        if i + 1 < len(joined):
+            rng = _range(a, joined[i + 1], text)
+            if rng is not None:
+                expressions.append(rng)
+                i += 2
+                continue
+        if a.needs_partner and i + 1 < len(joined):
+            first = _coordinated_day(a, joined[i + 1], text)
+            if first is not None:
+                expressions.append(first)
+        if not a.needs_partner:
+            expressions.append(Expression(a.start, a.end, a.spec, a.end_spec))
+        i += 1
+    return expressions
+
+
+def share_years(expressions: list[Expression], text: str) -> list[Expression]:
+    """ "im Mai oder Juni 2025", "am 3. Mai und 4. Juni 2025": the year written once, at the end,
+    belongs to every coordinated month or day."""
+    for i in range(len(expressions) - 2, -1, -1):
+        a, b = expressions[i], expressions[i + 1]
+        if a.spec.year is not None or a.end_spec is not None or a.spec.month is None:
+            continue
+        year = (b.spec if b.end_spec is None else b.end_spec).year
+        gap = text[a.end : b.start]
+        joined = _GAP_COORDINATED.fullmatch(gap) or (
+            not gap.strip() and _COORDINATED_START.match(text, b.start)
+        )
+        if year is not None and joined:
+            expressions[i] = Expression(a.start, a.end, a.spec.with_(year=year))
+    return expressions
