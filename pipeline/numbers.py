@@ -18,10 +18,10 @@ from pipeline.lang import load_tsv, load_words
 
 # Any space character that may group thousands: "12 700", "12\u202f700".
 GROUP_SPACES = " \u00a0\u202f\u2009"
-# 12.700 / 1.234.567 / 12 700 / 1,5 / 12700 / ,77. A dot followed by fewer or more than three
-# digits is not German notation ("1.5", "4.0"), so such strings are not numbers here.
-_DIGITS = re.compile(r"^(?:\d{1,3}(?:[. \u00a0\u202f\u2009]\d{3})+|\d+)?(?:,\d+)?$")
-_GROUP_SEPARATORS = re.compile(r"[. \u00a0\u202f\u2009]")
+# 12.700 / 1.234.567 / 12 700 / 2'300 (Swiss) / 1,5 / 12700 / ,77. A dot followed by fewer or
+# more than three digits is not German notation ("1.5", "4.0"), so such strings are not numbers.
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:[. '’\u00a0\u202f\u2009]\d{3})+|\d+)?(?:,\d+)?$")
+_GROUP_SEPARATORS = re.compile(r"[. '’\u00a0\u202f\u2009]")
 _SUFFIXED = re.compile(r"^(?P<digits>[\d.,]+)(?P<suffix>[a-z])$", re.IGNORECASE)
 _EINHALB = "einhalb"
 

@@ -289,7 +289,8 @@ def test_scan_is_linear_on_pathological_input(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Die Verhandlungsrunde findet am 28. und 29. April statt.", ["2020-04-28", "2020-04-29"]),
+        ("Die Verhandlungsrunde findet am 28. und 29. April statt.", ["2020-04-28/2020-04-29"]),
+        ("Gefeiert wird am 3. und 10. Mai.", ["2020-05-03", "2020-05-10"]),
         ("Stand 22.09.2023, 22:30 Uhr", ["2023-09-22T22:30"]),
         ("Veröffentlicht: 2016-01-04T08:00:00+01:00", ["2016-01-04T08:00"]),
         ("« am: 25.02.2016, 15:21:52 »", ["2016-02-25T15:21"]),
@@ -323,3 +324,162 @@ def test_counted_periods_are_durations_unless_anchored(nlp) -> None:
 )
 def test_coordinated_dates(nlp, text: str, expected: list[str]) -> None:
     assert values(nlp, text, dt.date(2020, 3, 1)) == expected
+
+
+# Generalisation cases (new sentences; each covers one general rule).
+
+
+def test_clock_range_into_the_night_ends_next_day(nlp) -> None:
+    text = "Das Hoffest am 14.6.2025 dauerte von 19 Uhr bis 2 Uhr nachts."
+    assert values(nlp, text) == ["2025-06-14", "2025-06-14T19:00/2025-06-15T02:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a daypart noun in the sentence
+        ("Am 5.4.2024 begann das Treffen. Der Abend klang gegen halb zehn aus.", "T21:30"),
+        # the order of clock times on the day: after 14 Uhr, "gegen acht" is the evening
+        ("Am 5.4.2024 startete der Umzug um 14 Uhr. Gegen acht war alles vorbei.", "T20:00"),
+        # the evening named before for the same day
+        ("Am 5.4.2024 trafen sich alle am Abend im Saal. Um neun spielte die Band.", "T21:00"),
+        ("Die Gäste ließen am 5.4.2024 den Tag gegen zehn mit Jazz ausklingen.", "T22:00"),
+        # no evening cue: morning
+        ("Am 5.4.2024 ging es um halb acht mit dem Bus los.", "T07:30"),
+        ("Am 5.4.2024 gab es um neun ein Frühstück im Zelt.", "T09:00"),
+    ],
+)
+def test_spoken_hours_read_as_evening_by_context(nlp, text: str, expected: str) -> None:
+    assert values(nlp, text)[-1] == "2024-04-05" + expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Der Adventsmarkt läuft vom 6. bis 8. Dezember 2024 und hat täglich von 11 bis 20 "
+            "Uhr geöffnet.",
+            ["2024-12-06/2024-12-08", "T11:00/T20:00"],
+        ),
+        (
+            "Die Ausstellung ist vom 2. bis 30. Mai 2024 zu sehen. Geöffnet ist von 9 bis 17 Uhr.",
+            ["2024-05-02/2024-05-30", "T09:00/T17:00"],
+        ),
+        (
+            "Am 3.5.2024 öffnet der Laden. Er ist dienstags bis freitags von 9 bis 13 Uhr offen.",
+            ["2024-05-03", "T09:00/T13:00"],
+        ),
+        ("Am 3.5.2024 war Markt. Einlass war jeweils ab 19 Uhr.", ["2024-05-03", "T19:00"]),
+        # a day named in the sentence itself keeps the times on it
+        ("Am 3.5.2024 beginnen Vorträge jeweils um 10 Uhr.", ["2024-05-03", "2024-05-03T10:00"]),
+    ],
+)
+def test_opening_hours_of_several_days_are_time_only(nlp, text, expected) -> None:
+    assert values(nlp, text) == expected
+
+
+def test_weekday_does_not_jump_into_a_later_paragraphs_span(nlp) -> None:
+    text = (
+        "Der Aufbau beginnt am Donnerstag.\n\nIm Nachbarort findet vom 6. bis 8. Dezember "
+        "ein Markt statt."
+    )
+    found = values(nlp, text, dt.date(2024, 11, 26))
+    assert found == ["2024-11-28", "2024-12-06/2024-12-08"]
+
+
+def test_bare_number_word_hour_after_um_or_gegen(nlp) -> None:
+    text = "Am 2.2.2024 standen wir lange an, bis um neun endlich die Türen aufgingen."
+    assert values(nlp, text) == ["2024-02-02", "2024-02-02T09:00"]
+    quantities = (
+        "Die Miete stieg um zehn auf 60 Euro. Der Etat wurde um zwei erhöht. Die Messe wuchs "
+        "um acht weitere Hallen. Um zehn Prozent sank der Preis."
+    )
+    assert values(nlp, quantities) == []
+
+
+def test_clock_time_after_tomorrow_belongs_to_tomorrow(nlp) -> None:
+    text = "Morgen ist schon der letzte Messetag. Um 14 Uhr will ich zur Podiumsdiskussion."
+    assert values(nlp, text, dt.date(2024, 5, 4)) == ["2024-05-05", "2024-05-05T14:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # past clause: the most recent such month, even after a dateline of the new year
+        (
+            "Bonn, 10. Januar 2025. Im November stiegen die Buchungen deutlich.",
+            dt.date(2025, 1, 10),
+            "2024-11",
+        ),
+        # a later explicit year does not push a month a year ahead
+        (
+            "Das nächste Forum ist am 15. Januar 2026. Tickets gibt es ab Mitte März.",
+            dt.date(2025, 1, 10),
+            "2025-03",
+        ),
+        # a historical year in the text still counts
+        (
+            "Die Halle wurde 2018 gebaut. Im Mai kamen die ersten Gäste.",
+            dt.date(2025, 1, 10),
+            "2018-05",
+        ),
+    ],
+)
+def test_month_without_year_follows_tense_from_reference(nlp, text, reference, expected) -> None:
+    assert values(nlp, text, reference)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Stadt stellte ihre Klimastrategie 2035 vor.",
+        "Der Kongress stand unter dem Motto „Mobilität 2040“.",
+        "Die Agenda 2030 der Vereinten Nationen war Thema.",
+        "Ein Schaden von 2000 Euro entstand, 2024 Euro kostete die Reparatur.",
+        "Mit 2023 Teilnehmern war es ein Rekord.",
+    ],
+)
+def test_years_in_labels_and_amounts_are_no_dates(nlp, text: str) -> None:
+    assert values(nlp, text) == []
+
+
+def test_coordinated_consecutive_days_are_one_span(nlp) -> None:
+    text = "Das Weinfest ist für den 14. und 15. Juni 2025 geplant."
+    assert values(nlp, text) == ["2025-06-14/2025-06-15"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        (
+            "Am ersten Augustwochenende feierte das Dorf.",
+            dt.date(2024, 8, 20),
+            ["2024-08-03/2024-08-04"],
+        ),
+        (
+            "Am letzten Wochenende im September ist Kirmes.",
+            dt.date(2024, 8, 20),
+            ["2024-09-28/2024-09-29"],
+        ),
+        (
+            "Die Messe beginnt am 23. Mai 2024. Am Vorabend gibt es einen Empfang.",
+            dt.date(2024, 5, 1),
+            ["2024-05-23", "2024-05-22"],
+        ),
+        ("Die Schau läuft noch bis zum 6. Januar.", dt.date(2024, 11, 20), ["2025-01-06"]),
+        (
+            "Die Saison 2023/24 war lang, im Sommer 2021 war es still.",
+            dt.date(2024, 8, 20),
+            ["2023/2024", "2021-SU"],
+        ),
+        ("In KW 42 wird umgebaut.", dt.date(2024, 8, 20), ["2024-W42"]),
+        (
+            "Konzerte: Sa., 12.10.2024, und vom 17.–19.10.2024.",
+            dt.date(2024, 8, 20),
+            ["2024-10-12", "2024-10-17/2024-10-19"],
+        ),
+        ("Einlass ab 18 Uhr, Schluss bis 23 Uhr.", None, ["T18:00", "T23:00"]),
+    ],
+)
+def test_more_real_report_forms(nlp, text, reference, expected) -> None:
+    assert values(nlp, text, reference) == expected

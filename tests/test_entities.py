@@ -299,6 +299,14 @@ def nlp_with_ner():
             {"label": "ORG", "pattern": "Ubisoft"},
             {"label": "LOC", "pattern": "Essen"},
             {"label": "PER", "pattern": "Junjie Xia"},
+            {"label": "ORG", "pattern": "Ärztekammer"},
+            {"label": "ORG", "pattern": "BAU MESSE"},
+            {"label": "LOC", "pattern": "Rohrleitungen"},
+            {"label": "ORG", "pattern": "Pressestelle"},
+            {"label": "ORG", "pattern": "Goethestraße"},
+            {"label": "LOC", "pattern": "Stadtführungen"},
+            {"label": "LOC", "pattern": "Kapellenberg"},
+            {"label": "ORG", "pattern": "Fachmesse Baumaschinen Süd"},
         ]
     )
     pipe.add_pipe("german_entities", config={"on_error": "raise"})
@@ -364,3 +372,165 @@ def test_districts(nlp):
         ("Kreuzberg", "district"),
     }
     assert [m.name for m in doc._.organisations] == ["Landkreis Göttingen"]
+
+
+# -- generalisation: squares, landmarks, regions, clubs, compounds ---------------------------
+def test_named_squares_parks_and_halls_after_a_place_preposition(nlp):
+    found = places(
+        nlp,
+        "Der Flohmarkt zieht vom Odeonsplatz in den Grugapark um, das Konzert steigt auf dem "
+        "Marktplatz und dem Festplatz; zwischen Wittelsbacherplatz und Karolinenplatz ist Ruhe.",
+    )
+    # "Marktplatz" is a common noun, "Festplatz" a compound on an everyday word
+    assert found == {
+        "Odeonsplatz": "Odeonsplatz",
+        "Grugapark": "Grugapark",
+        "Wittelsbacherplatz": "Wittelsbacherplatz",
+        "Karolinenplatz": "Karolinenplatz",
+    }
+
+
+def test_square_named_like_a_common_noun_needs_the_ner(nlp, nlp_with_ner):
+    text = "Das Feuerwerk über dem Kapellenberg sahen alle, auch die auf dem Festplatz."
+    assert places(nlp, text) == {}
+    assert places(nlp_with_ner, text) == {"Kapellenberg": "Kapellenberg"}
+
+
+def test_square_with_a_house_number_is_an_address(nlp):
+    assert places(nlp, "Anmeldung im Bürgerbüro, Lindenplatz 4, bis Freitag.") == {}
+
+
+def test_latinate_building_names_and_genitive(nlp):
+    found = places(nlp, "Vor den Stufen des Johanneums und im Athenaeum drängten sich Gäste.")
+    assert found == {"Johanneums": "Johanneum", "Athenaeum": "Athenaeum"}
+
+
+def test_venue_compound_with_a_place_or_an_am_im_complement(nlp):
+    found = places(
+        nlp,
+        "Die Lesung im Stadtmuseum Erfurt war voll, die Gala fand in der Festhalle am See "
+        "statt und die Ausstellung im Kunstmuseum am Dom; am Montag war im Rahmen der "
+        "Woche das Museum geschlossen. Übernachtet wurde im Hotel Goldener Hirsch.",
+    )
+    assert found == {
+        "Stadtmuseum Erfurt": "Stadtmuseum Erfurt",
+        "Festhalle am See": "Festhalle am See",
+        "Kunstmuseum am Dom": "Kunstmuseum am Dom",
+        "Hotel Goldener Hirsch": "Hotel Goldener Hirsch",
+    }
+
+
+def test_venue_with_a_lower_case_hyphenated_name(nlp):
+    assert places(nlp, "Der Einlass erfolgt an der kubus-Halle.") == {"kubus-Halle": "kubus-Halle"}
+
+
+def test_fairground_after_a_preposition_is_a_venue(nlp):
+    doc = nlp("Die Schau fand in der Messe Stuttgart statt; Veranstalter war die Messe Essen.")
+    assert [(m.name, m.kind) for m in doc._.places] == [("Messe Stuttgart", "venue")]
+    assert [m.name for m in doc._.organisations] == ["Messe Essen"]
+
+
+def test_city_adjective_venue_keeps_its_written_form(nlp):
+    assert places(nlp, "Das Finale steigt in der Wiener Stadthalle.") == {
+        "Wiener Stadthalle": "Wiener Stadthalle"
+    }
+
+
+def test_compass_regions_abbreviated_towns_and_curated_regions(nlp):
+    found = places(
+        nlp,
+        "Die Teams reisten aus Osthessen, Nordbayern und Westpolen an, aus St. Ingbert, "
+        "Hann. Münden und dem Vogtland, aus der Rhön, der Pfalz und dem Kanton Zürich.",
+    )
+    assert found == {
+        "Osthessen": "Osthessen",
+        "Nordbayern": "Nordbayern",
+        "Westpolen": "Westpolen",
+        "St. Ingbert": "St. Ingbert",
+        "Hann. Münden": "Hann. Münden",
+        "Vogtland": "Vogtland",
+        "Rhön": "Rhön",
+        "Pfalz": "Pfalz",
+        "Kanton Zürich": "Kanton Zürich",
+    }
+
+
+def test_first_name_that_inflects_like_a_town_is_a_person(nlp):
+    assert places(nlp, "Den Pokal erhielt Jonas Weber aus Gießen.") == {"Gießen": "Gießen"}
+
+
+def test_complement_list_with_a_trailing_city(nlp):
+    found = orgs(
+        nlp, "Laut der Hochschule für Musik, Theater und Medien Hannover (HMTMH) stieg die Zahl."
+    )
+    assert set(found.values()) == {"Hochschule für Musik, Theater und Medien Hannover"}
+
+
+def test_genitive_of_a_place_head_organisation(nlp):
+    assert orgs(nlp, "Auf Einladung des Landkreises Harburg kamen 200 Gäste.") == {
+        "Landkreises Harburg": "Landkreis Harburg"
+    }
+
+
+def test_hyphen_elided_coordination_before_a_legal_form(nlp):
+    found = orgs(
+        nlp, "Mitveranstalter ist der Arbeitskreis Boden- und Gewässerschutz e.V. aus Kiel."
+    )
+    assert set(found.values()) == {"Arbeitskreis Boden- und Gewässerschutz e.V."}
+
+
+def test_single_word_organisation_compounds(nlp):
+    found = orgs(
+        nlp,
+        "Der Niersverband und die Bosch-Stiftung förderten das Projekt, die Messegesellschaft "
+        "und die Handwerkskammer warben dafür.",
+    )
+    assert set(found.values()) == {"Niersverband", "Bosch-Stiftung"}
+
+
+def test_clubs_with_numbers_and_places(nlp):
+    found = orgs(
+        nlp,
+        "Es siegte Anna Roth von den Radfreunden Kassel vor dem TSV 1880 Wasserburg, dem "
+        "1. FC Kaiserslautern und dem SV Darmstadt.",
+    )
+    assert set(found.values()) == {
+        "Radfreunde Kassel",
+        "TSV 1880 Wasserburg",
+        "1. FC Kaiserslautern",
+        "SV Darmstadt",
+    }
+
+
+def test_known_acronym_links_to_the_name_it_abbreviates(nlp):
+    doc = nlp("Das Deutsche Rote Kreuz (DRK) war vor Ort. Das DRK versorgte 40 Menschen.")
+    assert {m.name for m in doc._.organisations} == {"Deutsches Rotes Kreuz"}
+
+
+def test_bare_head_noun_refers_to_the_full_name(nlp_with_ner):
+    doc = nlp_with_ner(
+        "Geladen hatte die Ärztekammer Westfalen-Lippe. Die Ärztekammer zählte 90 Gäste."
+    )
+    assert {m.name for m in doc._.organisations} == {"Ärztekammer Westfalen-Lippe"}
+
+
+def test_ner_noise_common_noun_compounds_streets_and_fair_editions(nlp_with_ner):
+    doc = nlp_with_ner(
+        "Die BAU MESSE 2024 zeigte Rohrleitungen. Die nächste BAU MESSE kommt; Kontakt: "
+        "Pressestelle, Goethestraße 3. Es gab Stadtführungen."
+    )
+    assert doc._.organisations == []
+    assert doc._.places == []
+
+
+def test_plural_compound_before_a_place_is_an_organisation(nlp):
+    doc = nlp(
+        "Unterstützt wurde das Fest von den Verkehrsbetrieben Zürich und den Stadtwerken "
+        "Ulm; die Besucher Berlins staunten."
+    )
+    assert {m.name for m in doc._.organisations} == {"Verkehrsbetriebe Zürich", "Stadtwerke Ulm"}
+
+
+def test_ner_event_compound_is_no_organisation(nlp_with_ner):
+    doc = nlp_with_ner("Auf der Fachmesse Baumaschinen Süd zeigten Firmen ihre Bagger.")
+    assert doc._.organisations == []

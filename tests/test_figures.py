@@ -453,7 +453,215 @@ def test_prepositions_and_comparatives(nlp, text: str, expected: list) -> None:
         "Kinder unter 14 Jahren hatten freien Eintritt.",
         "Teilnehmen dürfen Läuferinnen und Läufer ab 16 Jahren.",
         "Bei den Frauen siegte die 19-jährige Lea Brandt.",
+        "Jugendliche bis 16 Jahre zahlen die Hälfte.",
     ],
 )
 def test_ages_are_no_figures(nlp, text: str) -> None:
+    assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zur Jubiläumsgala kamen über 4'750 Gäste.", [(4750, "Gast", "more_than")]),
+        ("Der Verband zählt 1’250 Mitgliedsfirmen.", [(1250, "Mitgliedsfirma", "exact")]),
+        ("Das Rennen endete nach 5'30 Minuten Spielzeit.", []),
+    ],
+)
+def test_swiss_thousands_apostrophe(nlp, text: str, expected: list) -> None:
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Stadt investiert rund CHF 48 Mio. in das neue Stadion.", (48e6, "CHF", "approx")),
+        ("Der Bund steuert CHF 2,4 Millionen bei.", (2_400_000, "CHF", "exact")),
+        ("Die Standmiete beträgt EUR 650 für Vereine.", (650, "Euro", "exact")),
+        ("Das Menü kostet € 38,– inklusive Getränke.", (38, "Euro", "exact")),
+        ("Der Eintritt kostet Fr. 15.– für Erwachsene.", (15, "Franken", "exact")),
+        ("Das Startup sammelte US-$ 12 Mio. Wagniskapital ein.", (12e6, "Dollar", "exact")),
+        ("Die Stiftung spendete 800 Franken an den Verein.", (800, "Franken", "exact")),
+        ("Die Gewinner erhielten je 250,- Euro Preisgeld.", (250, "Euro", "exact")),
+    ],
+)
+def test_currency_before_the_number_and_price_dashes(nlp, text: str, expected: tuple) -> None:
+    assert figures(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Viele Pendler nutzten das 9-Euro-Ticket, andere das 49-Euro-Ticket.",
+        "Die Kommune schafft neue Ein-Euro-Jobs für Langzeitarbeitslose.",
+        "Alle Shuttlebusse erfüllen die Abgasnorm Euro 6.",
+        "Das Public Viewing zur Euro 2024 lockte die Fans.",
+        "Auf Pendlerstrecken galt das 49 Euro Ticket.",
+        "Am Automaten zahlte er mit einem 20 Euro Schein.",
+        "Der Landkreis finanziert Ein Euro Jobs.",
+    ],
+)
+def test_euro_compounds_and_names_are_no_figures(nlp, text: str) -> None:
+    assert figures(nlp, text) == []
+
+
+def test_one_euro_per_hour_is_a_figure(nlp) -> None:
+    assert figures(nlp, "Die Leihräder kosten 1 Euro pro Stunde.") == [(1, "Euro", "exact")]
+    assert figures(nlp, "Besucher zahlen 7 Euro Eintritt.") == [(7, "Euro", "exact")]
+
+
+def test_partitive_number_words(nlp) -> None:
+    assert figures(nlp, "Neun von zehn Ausstellern waren zufrieden.") == [
+        (9, "Aussteller", "exact"),
+        (10, "Aussteller", "exact"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Am Markt beteiligen sich 65 Winzer, davon 40 aus der Pfalz.",
+            [(65, "Winzer", "exact"), (40, "Winzer", "exact")],
+        ),
+        (
+            "Fünf Schwimmerinnen erreichten das Finale, drei davon aus Leipzig.",
+            [(5, "Schwimmer", "exact"), (3, "Schwimmer", "exact")],
+        ),
+        (
+            "Gezeigt werden 210 Gemälde. Davon stammen 35 aus Privatbesitz.",
+            [(210, "Gemälde", "exact"), (35, "Gemälde", "exact")],
+        ),
+        (
+            "Die Sammlung umfasst 90 Skulpturen, darunter 12 aus Bronze.",
+            [(90, "Skulptur", "exact"), (12, "Skulptur", "exact")],
+        ),
+    ],
+)
+def test_parts_davon_take_the_noun_of_the_whole(nlp, text: str, expected: list) -> None:
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Am Stand schenkten zwei Weinsommelières aus.", "Weinsommelier"),
+        ("Im Spa arbeiten sechs Masseusen.", "Masseur"),
+        ("Die Schau leiteten zwei Direktricen.", "Direktor"),
+        ("Am Kanal gibt es drei Schleusen.", "Schleuse"),
+    ],
+)
+def test_french_feminines_take_the_masculine(nlp, text: str, unit: str) -> None:
+    assert figures(nlp, text)[0][1] == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vor mehr als drei Jahren begann die Sanierung.", [(3, "Jahr", "more_than")]),
+        ("Vor drei Jahren begann die Sanierung.", []),
+        ("Mehr als drei Jahre dauerte die Sanierung.", [(3, "Jahr", "more_than")]),
+    ],
+)
+def test_qualified_years_after_vor_are_durations(nlp, text: str, expected: list) -> None:
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den Slalom gewann Katharina Brunner (19) vor ihrer Teamkollegin.",
+        "Im Ziel jubelten Jonas Weber (31) und Lukas Fink (27).",
+    ],
+)
+def test_age_in_parentheses_after_a_name(nlp, text: str) -> None:
+    assert figures(nlp, text) == []
+
+
+def test_age_in_parentheses_does_not_take_an_earlier_unit(nlp) -> None:
+    text = "Es starteten 14 Mannschaften. Bester Einzelspieler war Timo Kessler (22)."
+    assert figures(nlp, text) == [(14, "Mannschaft", "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gelesen wurde aus dem Roman „Die 12 Geschworenen“ von Reginald Rose.", []),
+        ('Das Theater spielt "Die 3 Musketiere" im Park.', []),
+        ("„Wir hatten 400 Gäste“, sagte die Wirtin.", [(400, "Gast", "exact")]),
+    ],
+)
+def test_numbers_in_quoted_titles(nlp, text: str, expected: list) -> None:
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Zelt kann für höchstens 3 Tage gemietet werden.", (3, "Tag", "at_most")),
+        ("Anträge sind bis zu 6 Wochen vorher einzureichen.", (6, "Woche", "at_most")),
+        ("Anträge sind bis 6 Wochen vor Beginn einzureichen.", (6, "Woche", "exact")),
+        ("Die Bescheide kommen innerhalb von 6 Wochen.", (6, "Woche", "exact")),
+        ("Die Schau ist sechs Wochen lang zu sehen.", (6, "Woche", "exact")),
+    ],
+)
+def test_only_listed_words_qualify_at_most(nlp, text: str, expected: tuple) -> None:
+    assert figures(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Umbau kostet 2,7 Mio. Euro.", [(2_700_000, "Euro", "exact")]),
+        ("Das Land gibt 750.000 Euro dazu.", [(750000, "Euro", "exact")]),
+        ("Die Arbeitslosenquote sank auf 4,1 Prozent.", [(4.1, "Prozent", "exact")]),
+        ("Zwanzigtausend Menschen feierten am Ufer.", [(20000, "Mensch", "exact")]),
+        ("Knapp zwei Dutzend Händler bauten auf.", [(24, "Händler", "almost")]),
+        ("Das Messegelände misst 25.000 m².", [(25000, "Quadratmeter", "exact")]),
+        ("Der Park umfasst 48 Hektar.", [(48, "Hektar", "exact")]),
+        ("Die Halbmarathonis liefen 21,0975 Kilometer.", [(21.0975, "Kilometer", "exact")]),
+        ("Ausgeschenkt wurden 0,3 Liter pro Becher.", [(0.3, "Liter", "exact")]),
+        ("Die Führung kostet 8 Euro pro Person.", [(8, "Euro", "exact")]),
+        ("Die Sieger erhielten je 300 Euro.", [(300, "Euro", "exact")]),
+        ("Hunderte Schaulustige säumten die Strecke.", []),
+        ("Tausende kamen zum Umzug.", []),
+        ("Der Sieger brauchte 2:11:37 Stunden.", []),
+        ("Sie belegte Platz 4 im Sprint.", []),
+        ("Er ging mit Startnummer 517 ins Rennen.", []),
+        ("Der Stand befindet sich in Halle 7.", []),
+        ("Die Linie 412 fährt zum Messegelände.", []),
+        ("Der Workshop ist in Raum 2.14.", []),
+        ("Anmeldung unter Tel. 0951 86-0 oder online.", []),
+        ("Die Hochschule, 96047 Bamberg, lädt ein.", []),
+        ("Der Festakt beginnt um 18.30 Uhr.", []),
+    ],
+)
+def test_real_report_phenomena(nlp, text: str, expected: list) -> None:
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ein Fünftel der Befragten nutzte das Rad.", [(1, "Fünftel", "exact")]),
+        ("Fast ein Viertel aller Händler kam aus Polen.", [(1, "Viertel", "almost")]),
+        ("Ein Viertel mit vielen Altbauten wird saniert.", []),
+    ],
+)
+def test_article_before_a_fraction_of_a_whole(nlp, text: str, expected: list) -> None:
+    assert figures(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hunderte Schaulustige säumten die Strecke.",
+        "Zehntausende Fans feierten am Ufer.",
+        "Dutzende Freiwillige halfen beim Aufbau.",
+        "Mehrere tausend Läufer gingen an den Start.",
+        "Einige hundert Gäste blieben bis zum Schluss.",
+        "Am Abend kamen noch ein paar hundert Neugierige.",
+    ],
+)
+def test_vague_quantities_are_no_figures(nlp, text: str) -> None:
     assert figures(nlp, text) == []

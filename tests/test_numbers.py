@@ -20,13 +20,17 @@ from pipeline.quantities.durations import parse_duration
         ("12700", 12700),
         (",77", 0.77),
         ("1.000.000,00", 1000000),
+        ("4'750", 4750),
+        ("1’250’000", 1250000),
     ],
 )
 def test_digits_in_german_notation(text: str, expected: float) -> None:
     assert parse_digits(text) == expected
 
 
-@pytest.mark.parametrize("text", ["4.0", "1.5", "2.3.1", "31:11", "12.70", "abc", ""])
+@pytest.mark.parametrize(
+    "text", ["4.0", "1.5", "2.3.1", "31:11", "12.70", "abc", "", "5'30", "12'5000"]
+)
 def test_not_german_digits(text: str) -> None:
     assert parse_digits(text) is None
 

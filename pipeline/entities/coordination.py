@@ -12,7 +12,14 @@ from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
 from pipeline.entities.canonical import LemmaLookup, canonical_span
-from pipeline.entities.words import common_nouns, first_names, is_capitalised, venue_patterns
+from pipeline.entities.words import (
+    common_nouns,
+    first_names,
+    is_capitalised,
+    is_noun_compound,
+    org_patterns,
+    venue_patterns,
+)
 
 COORDINATORS = frozenset({",", "und", "sowie", "oder"})
 DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des"})
@@ -59,6 +66,7 @@ def extend_coordinations(
 ) -> list[Candidate]:
     nouns = common_nouns()
     venue_words = tuple(venue_patterns()["suffixes"])
+    streets = tuple(org_patterns()["street_suffixes"])
     result = list(kept)
     for lead in sorted(kept, key=lambda c: c.start):
         if not _is_lead(lead) or lead not in result:
@@ -70,6 +78,8 @@ def extend_coordinations(
         after = doc[end].lower_ if end < len(doc) else ""
         if doc[start].text in first_names() or (lead.label == ORG and after in AFFILIATION):
             continue  # "..., Junjie Xia von ...": a person listed with an organisation
+        if doc[end - 1].text.lower().endswith(streets):
+            continue  # "..., Wilhelm-Greil-Straße 7": an address
         inside = [c for c in result if c.start < end and start < c.end]
         if any(
             c.start < start or c.end > end or c.label != PLACE or c.kind == "venue" for c in inside
@@ -82,6 +92,7 @@ def extend_coordinations(
             for t in range(start, end)
             if t not in covered
             and doc[t].text not in nouns
+            and not (doc[t].text.isalpha() and is_noun_compound(doc[t].text))
             and len(doc[t].text) > 2
             and doc[t].text.replace("-", "").isalpha()  # not "und Co."
         ]

@@ -37,5 +37,13 @@ class EventFinder:
         event."""
         if any(w in self.words or w in self.after_city for w in words):
             return True
-        last = words[-1].lower()
-        return last.endswith(self.suffixes) and not last.endswith(self.org_heads)
+        # "Kongressmesse Intergeo", "Pflegetag": a word on an event ending, not "Städtetag"
+        return any(self._event_word(w) for w in words if w[:1].isupper())
+
+    def _event_word(self, word: str) -> bool:
+        lower = word.lower()
+        ending = max((s for s in self.suffixes if lower.endswith(s)), key=len, default="")
+        if not ending:
+            return False
+        # an organisation head longer than the event ending wins ("Städte|tag")
+        return not any(lower.endswith(h) and len(h) > len(ending) for h in self.org_heads)

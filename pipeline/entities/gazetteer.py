@@ -35,6 +35,22 @@ COORDINATORS = frozenset({",", "und", "oder", "sowie", "/", "bzw."})
 WEAK_LOCATIVE = frozenset({"in", "über", "durch", "ab", "bis"})
 # cities this large are named "in Essen", "in Halle" more often than the noun is used
 LARGE_CITY = 100_000
+# written abbreviations of name parts (folded): "St. Gallen", "Hann. Münden", "Frankfurt a. M.";
+# True: the abbreviated form is an official spelling and stays the name ("St. Gallen")
+ABBREVIATIONS = (
+    ("sankt ", "st. ", True),
+    ("hannoversch ", "hann. ", True),
+    (" am main", " a. m.", False),
+    (" an der ", " a. d. ", False),
+    (" im breisgau", " i. br.", False),
+)
+# compass prefixes that make a part of a country, state or region ("Südniedersachsen",
+# "Nordhessen", "Ostfrankreich"): the part is a region of the same country
+COMPASS_PREFIXES = (
+    *("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Mittel"),
+)
+COMPASS_BASES = frozenset({"country", "state", "region"})
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +82,10 @@ class Gazetteer:
         self.entries: dict[str, PlaceEntry] = {}
         # first folded word -> most words of a name starting with it: most tokens start none
         self.first_words: dict[str, int] = {}
+        self.keep_written: set[str] = set()  # abbreviated keys whose spelling is the name
         for row in rows:
             key = fold(row["variant"])
-            words = key.split()
-            self.first_words[words[0]] = max(self.first_words.get(words[0], 0), len(words))
-            self.entries[key] = PlaceEntry(
+            entry = PlaceEntry(
                 row["name"],
                 row["kind"],
                 row["country_code"] or None,
@@ -80,6 +95,22 @@ class Gazetteer:
                 int(row["population"] or 0),
                 row["ambiguous"] == "1",
             )
+            self._add(key, entry)
+            for long, short, official in ABBREVIATIONS:
+                if long in f" {key} ":
+                    short_key = f" {key} ".replace(long, short).strip()
+                    self._add(short_key, entry, replace=False)
+                    if official:
+                        self.keep_written.add(short_key)
+
+    def _add(self, key: str, entry: PlaceEntry, replace: bool = True) -> None:
+        if not replace and key in self.entries:
+            return
+        self.entries[key] = entry
+        words = key.split()
+        # "Hann. Münden": the tokenizer may split the dot off the first word
+        for first in {words[0], words[0].rstrip(".")}:
+            self.first_words[first] = max(self.first_words.get(first, 0), len(words) + 1)
 
     def lookup(self, text: str) -> tuple[PlaceEntry, str] | None:
         """The entry for a written name and the name in nominative, or None."""
@@ -90,6 +121,23 @@ class Gazetteer:
             entry = self.entries.get(fold(stripped))
             if entry is not None and not entry.ambiguous:
                 return entry, stripped
+        return self._compass_part(text)
+
+    def _compass_part(self, text: str) -> tuple[PlaceEntry, str] | None:
+        """ "Südniedersachsen", "Nordhessens": a compass prefix on a country, state or region."""
+        if " " in text or "-" in text:
+            return None
+        for prefix in COMPASS_PREFIXES:
+            if not text.startswith(prefix) or len(text) - len(prefix) < 4:
+                continue
+            for written in (text, *_uninflected(text)):
+                entry = self.entries.get(fold(written[len(prefix) :]))
+                if entry is not None and not entry.ambiguous and entry.kind in COMPASS_BASES:
+                    region = PlaceEntry(
+                        written, "region", entry.country_code, None, None, None, 0, False
+                    )
+                    return region, written
+            return None
         return None
 
     def match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
@@ -125,7 +173,8 @@ class Gazetteer:
             found = self.lookup(span.text)
             if found is not None:
                 entry, written = found
-                name = written if fold(written) == fold(entry.name) else entry.name
+                same = fold(written) == fold(entry.name) or fold(written) in self.keep_written
+                name = written if same else entry.name
                 return PlaceMatch(start, end, entry, name)
         return None
 
@@ -195,9 +244,15 @@ def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:
     Essen"): the token after a coordinator to the right, before one to the left."""
     out = []
     if end < len(doc) and doc[end].lower_ in COORDINATORS and end + 1 < len(doc):
-        out.append(end + 1)
-    if start >= 2 and doc[start - 1].lower_ in COORDINATORS:
-        out.append(start - 2)
+        nxt = end + 1
+        if doc[nxt].lower_ in ARTICLES and nxt + 1 < len(doc):
+            nxt += 1  # "Rheinhessen, der Pfalz und dem Elsass"
+        out.append(nxt)
+    k = start - 1
+    if k >= 1 and doc[k].lower_ in ARTICLES:
+        k -= 1
+    if k >= 1 and doc[k].lower_ in COORDINATORS:
+        out.append(k - 1)
     return out
 
 

@@ -45,14 +45,40 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             core = core_name(cand)
             if core and core not in common_nouns() and len(core) > 2:
                 aliases.setdefault(core, cand)
-    for cand in kept:  # the NER's own span for an acronym ("LTM" in brackets)
+    for cand in kept:  # the NER's own span for an acronym ("LTM" in brackets), or a known one
         target = aliases.get(doc[cand.start : cand.end].text)
-        if cand.source == NER_SOURCE and target is not None and target is not cand:
+        if (
+            cand.source in (NER_SOURCE, "known")
+            and cand.length == 1
+            and target is not None
+            and target is not cand
+        ):
             cand.label, cand.name, cand.kind = target.label, target.name, target.kind
             cand.acronym, cand.legal_form = target.acronym, target.legal_form
     kept = kept + _alias_mentions(doc, kept, aliases)
+    _head_mentions(kept)
     _unify_names(kept)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _head_mentions(kept: list[Candidate]) -> None:
+    """ "die Handwerkskammer" after "Handwerkskammer Ostwestfalen-Lippe zu Bielefeld": a bare
+    head noun refers to the one organisation of the report whose name opens with it."""
+    full: dict[str, list[Candidate]] = {}
+    for cand in kept:
+        if cand.label == ORG and " " in cand.name:
+            full.setdefault(cand.name.split()[0], []).append(cand)
+    for cand in kept:
+        if cand.label != ORG or " " in cand.name:
+            continue
+        names = {c.name for c in full.get(cand.name, [])}
+        if len(names) == 1:
+            target = full[cand.name][0]
+            cand.name, cand.legal_form, cand.acronym = (
+                target.name,
+                target.legal_form,
+                target.acronym,
+            )
 
 
 def _alias_mentions(

@@ -20,7 +20,13 @@ from pipeline.entities.gazetteer import (
     place_candidate,
 )
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import common_nouns, is_capitalised, org_patterns, venue_patterns
+from pipeline.entities.words import (
+    common_nouns,
+    is_capitalised,
+    is_noun_compound,
+    org_patterns,
+    venue_patterns,
+)
 
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 
@@ -40,14 +46,19 @@ class NerCandidates:
         self.nouns = common_nouns()
         self.role_suffixes = tuple(org_patterns()["role_suffixes"])
         self.venue_heads = frozenset(venue_patterns()["heads_after_name"])
+        low, high = org_patterns()["event_years"]
+        self.event_years = range(low, high + 1)
+        self.street_suffixes = tuple(org_patterns()["street_suffixes"])
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        for ent in doc.ents:
-            label = LABELS.get(ent.label_)
-            span = _trim(ent)
+        spans = [(LABELS.get(ent.label_), _trim(ent)) for ent in doc.ents]
+        events = {span.text for _, span in spans if span is not None and self._before_year(span)}
+        for label, span in spans:
             if label is None or span is None:
                 continue
+            if label != PERSON and (span.text in events or self._is_street(span)):
+                continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
@@ -77,6 +88,18 @@ class NerCandidates:
             out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
         return out
 
+    def _before_year(self, span: Span) -> bool:
+        """A name right before a year is an event's edition ("AQUA RUHR 2023", "IFA 2019")."""
+        doc = span.doc
+        if span.end >= len(doc):
+            return False
+        nxt = doc[span.end].text
+        return len(nxt) == 4 and nxt.isdigit() and int(nxt) in self.event_years
+
+    def _is_street(self, span: Span) -> bool:
+        last = span[-1].text.lower()
+        return last.endswith(self.street_suffixes) and len(last) > 5
+
     def _looks_like_name(self, span: Span) -> bool:
         """A name has a word that is neither a common noun nor a known place ("Partnerland
         Polen", "Mädchen-Gruppe", "Termine" are none) and ends on no role noun ("Deutsche
@@ -101,10 +124,14 @@ class NerCandidates:
         return not all(self._is_common_noun(part) for part in text.split("-") if part)
 
     def _is_common_noun(self, word: str) -> bool:
+        """A noun of the lexicon, inflected ("Kreuzungen") or as a compound of nouns
+        ("Trinkwasserleitungen", "Unternehmenskommunikation")."""
         if word in self.nouns:
             return True
         lemma = self.lemma(word) if self.lemma is not None else None
-        return bool(lemma) and lemma in self.nouns
+        return (bool(lemma) and lemma in self.nouns) or (
+            is_capitalised(word) and word.isalpha() and is_noun_compound(word)
+        )
 
     def _is_role_noun(self, word: str) -> bool:
         return word.lower().endswith(self.role_suffixes)

@@ -11,7 +11,15 @@
   "Kulturprojekte Berlin", "Berlin Partner", an acronym and a place ("LAC Saarlouis");
 - research prefixes: "Fraunhofer IESE", "Max-Planck-Institut für ...";
 - a type noun before a name: "das Startup creatale";
-- organisations known by a fixed short name (news agencies: "dpa").
+- organisations known by a fixed short name (news agencies: "dpa"); a known fair company after
+  a place preposition is the fairground ("in der Messe Essen", see venues.py);
+- one word on an organisation ending whose first part is a name ("Emschergenossenschaft",
+  "Bosch-Stiftung"; not "Messegesellschaft", "Handwerkskammer");
+- clubs: "TSV 1860 München", "1. FC Köln", "von den Lauffreunden Wetterau";
+- a plural compound and a place: "Kulturprojekte Berlin", "den Verkehrsbetrieben Zürich";
+- genitive heads ("des Kreises Gütersloh" -> "Kreis Gütersloh"), a place after a complement
+  list ("Hochschule für Technik, Wirtschaft und Kultur Leipzig"), hyphen-elided coordination
+  before a legal form ("Fachverband Wasser- und Abwassertechnik e.V.").
 """
 
 from __future__ import annotations
@@ -31,9 +39,12 @@ from pipeline.entities.canonical import (
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.words import (
     common_nouns,
+    fold,
     has_upper,
     is_acronym,
     is_capitalised,
+    is_generic_compound,
+    is_noun_form,
     org_patterns,
     venue_patterns,
 )
@@ -80,7 +91,14 @@ class OrganisationFinder:
         self.known = [(tokens(text), name, acronym) for text, name, acronym in p["known"]]
         self.legal_index = _first_token_index(self.legal_forms)
         self.place_before_index = _first_token_index([(seq,) for seq in self.place_before])
+        self.place_before_set = frozenset(self.place_before)
         self.known_index = _first_token_index(self.known)
+        self.compound_suffixes = tuple(sorted(p["compound_suffixes"], key=len, reverse=True))
+        self.club_heads = frozenset(p["club_heads"])
+        self.club_suffixes = tuple(p["club_suffixes"])
+        self.venue_context = frozenset(venue_patterns()["context_words"])
+        self._lemma_values: frozenset[str] | None = None
+        self.nlp = nlp
 
     def find(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
@@ -93,6 +111,9 @@ class OrganisationFinder:
             self._type_nouns,
             self._known,
             self._federal_bodies,
+            self._compound_names,
+            self._clubs,
+            self._plural_names,
         ):
             found.extend(finder(doc))
         return found
@@ -150,6 +171,8 @@ class OrganisationFinder:
             return True  # "TSV Grünwald 1920 e.V."
         if tok.lower_ in self.inner_words and k > 0 and k + 1 < len(doc):
             after, before = doc[k + 1].text, doc[k - 1].text
+            if tok.lower_ in ("und", "oder") and before.endswith("-") and len(before) > 2:
+                return True  # "Fachverband Wasser- und Abwassertechnik e.V."
             # "Tourismus und Marketing GmbH", "Kultur im Park e.V.", not "Bitkom und Deutsche
             # Messe AG": the word after must be a common noun
             return (
@@ -293,7 +316,10 @@ class OrganisationFinder:
                 k += 1
             if k == first:
                 break
-            end = k = self._enumeration_end(doc, k)
+            listed = self._enumeration_end(doc, k)
+            if listed > k:  # "für Technik, Wirtschaft und Kultur Leipzig"
+                listed = self._place_after(doc, listed) or listed
+            end = k = listed
             j = k
             # ", für Bau und Heimat" continues a ministry's portfolio; ", des Amtes ..." or
             # "und der ..." start the next organisation of a list
@@ -399,6 +425,8 @@ class OrganisationFinder:
         out = []
         for i in range(len(doc)):
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
+            if not heads:
+                heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
             if not heads and doc[i].text not in self.venue_heads and self._is_org_head(doc[i].text):
                 heads = [(doc[i].text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
             for seq in heads:
@@ -414,6 +442,10 @@ class OrganisationFinder:
                 tok = doc[i]
                 if is_acronym(tok.text) and self.gazetteer.lookup(tok.text) is None:
                     match = self.gazetteer.match_at(doc, i + 1)
+                    if match is not None and match.end < len(doc) and doc[match.end].is_digit:
+                        match = None  # "AQUA RUHR 2023": a fair's edition
+                    if match is not None and self._shouted(doc[i + 1 : match.end].text):
+                        match = None  # "AQUA RUHR": a name in capitals, not acronym and town
                     if match is not None:  # "LAC Saarlouis", "IHK Berlin"
                         out.append(self._org(doc, i, match.end, "pattern"))
                         continue
@@ -425,6 +457,22 @@ class OrganisationFinder:
                         out.append(self._org(doc, i, match.end + len(seq), "pattern"))
                         break
         return out
+
+    @staticmethod
+    def _shouted(text: str) -> bool:
+        letters = [ch for ch in text if ch.isalpha()]
+        return len(letters) > 3 and all(ch.isupper() for ch in letters)
+
+    def _genitive_head(self, doc: Doc, i: int) -> list[tuple[str, ...]]:
+        text = doc[i].text
+        if not (is_capitalised(text) and text.endswith("s") and i > 0):
+            return []
+        if doc[i - 1].lower_ not in ("des", "eines", "dieses", "unseres"):
+            return []
+        for stem in (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],):
+            if (stem,) in self.place_before_set:
+                return [(text,)]
+        return []
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
         """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor."""
@@ -482,10 +530,124 @@ class OrganisationFinder:
         out = []
         for i in range(len(doc)):
             hits = self._starting_at(self.known_index, doc, i)
+            if hits and doc[i].text in self.venue_heads and self._in_venue_context(doc, i):
+                continue  # "in der Messe Essen": the fairground, not the company
             if hits:
                 seq, name, acronym = hits[0]
                 out.append(Candidate(i, i + len(seq), ORG, name, "known", acronym=acronym or None))
         return out
+
+    def _in_venue_context(self, doc: Doc, i: int) -> bool:
+        k = i - 1
+        if k >= 0 and doc[k].lower_ in ("der", "die", "das", "dem", "den"):
+            k -= 1
+        return k >= 0 and doc[k].lower_ in self.venue_context
+
+    def lemma_values(self) -> frozenset[str]:
+        """Lemmas the lookup table lists inflected forms for: everyday words."""
+        if self._lemma_values is None:
+            values: frozenset[str] = frozenset()
+            if "lemmatizer" in self.nlp.pipe_names:
+                try:
+                    table = self.nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+                    values = frozenset(table.values())
+                except (KeyError, AttributeError, ValueError):
+                    pass
+            self._lemma_values = values
+        return self._lemma_values
+
+    def _compound_names(self, doc: Doc) -> list[Candidate]:
+        """ "Emschergenossenschaft", "Ruhrverband", "Körber-Stiftung": one word on an
+        organisation ending that is no common noun, before which stands a name rather than an
+        everyday word ("Messegesellschaft", "Handwerkskammer" are generic)."""
+        out = []
+        for i, tok in enumerate(doc):
+            text = tok.text
+            if not is_capitalised(text) or len(text) < 8 or not text.replace("-", "").isalpha():
+                continue
+            lower = text.lower()
+            suffix = next((x for x in self.compound_suffixes if lower.endswith(x)), None)
+            if (
+                suffix is None
+                or len(text) - len(suffix) < 3
+                or text.startswith(self.federal_prefix)
+            ):
+                continue
+            if is_noun_form(text) or self._is_role_noun(text):
+                continue
+            if is_generic_compound(text, suffix, self.lemma_values()):
+                continue
+            if self.gazetteer.match_at(doc, i) is not None:
+                continue
+            out.append(self._org(doc, i, i + 1, "pattern"))
+        return out
+
+    def _clubs(self, doc: Doc) -> list[Candidate]:
+        """ "TSV 1860 München", "1. FC Köln", "FC Bayern München", "Sportfreunde Siegen",
+        "von den Lauffreunden Wetterau": a club word, a founding year or number, and a place."""
+        out = []
+        for i, tok in enumerate(doc):
+            text = tok.text
+            lower = text.lower()
+            if text not in self.club_heads and not (
+                is_capitalised(text) and lower.endswith(self.club_suffixes)
+            ):
+                continue
+            start = i
+            if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.isdigit():
+                start = i - 2  # "1. FC Köln"
+            elif i >= 1 and doc[i - 1].text in ("1.", "2."):
+                start = i - 1
+            j = i + 1
+            if j < len(doc) and doc[j].text.isdigit() and len(doc[j].text) <= 4:
+                j += 1  # "TSV 1860", "Hannover 96"
+            end = j
+            while end < len(doc):
+                match = self.gazetteer.match_at(doc, end)
+                if match is None:
+                    break
+                end = match.end
+            if end == j:
+                continue
+            cand = self._org(doc, start, end, "pattern")
+            if lower.endswith("freunden") and cand.name.startswith(text):
+                cand.name = text[:-1] + cand.name[len(text) :]  # "den Lauffreunden Wetterau"
+            out.append(cand)
+        return out
+
+    def _plural_names(self, doc: Doc) -> list[Candidate]:
+        """ "Kulturprojekte Berlin", "Verkehrsbetriebe Zürich": a plural compound and a place
+        name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
+        out = []
+        for i in range(len(doc) - 1):
+            text = doc[i].text
+            if not is_capitalised(text) or len(text) < 8 or not text.isalpha():
+                continue
+            if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):
+                continue
+            match = self.gazetteer.match_at(doc, i + 1)
+            if match is None or match.entry.kind not in ("city", "region", "district"):
+                continue
+            if fold(match.name) != fold(doc[i + 1 : match.end].text):
+                continue  # "Besucher Berlins": a genitive, not a name
+            if self._after_locative(doc, i) or self._in_venue_context(doc, i):
+                continue
+            cand = self._org(doc, i, match.end, "pattern")
+            if text.endswith("en") and self._is_plural(text[:-1]):
+                cand.name = text[:-1] + cand.name[len(text) :]  # "den Stadtwerken Ulm"
+            out.append(cand)
+        return out
+
+    def _is_plural(self, word: str) -> bool:
+        """A compound whose last part is a plural noun form ("Kultur|projekte")."""
+        if self.lemma is None:
+            return False
+        for cut in range(3, len(word) - 4):
+            part = word[cut:].capitalize()
+            lemma = self.lemma(part)
+            if lemma and lemma != part and lemma in self.nouns:
+                return part.endswith(("e", "er", "en")) and not lemma.endswith(part[-2:])
+        return False
 
 
 def _first_token_index(entries: list[tuple]) -> dict[str, list[tuple]]:

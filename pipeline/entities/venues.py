@@ -5,12 +5,18 @@
 - a hyphenated compound on a venue word: "Günther-Klotz-Anlage", "DDR-Museum";
 - capitalised adjectives before a venue word: "Alte Nationalgalerie", "Kleiner Markt";
 - a city adjective before a generic venue: "Stuttgarter Literaturhaus" -> "Literaturhaus
-  Stuttgart" (the form the same report uses elsewhere);
-- a compound of a place and a venue word: "Westfalenhallen".
+  Stuttgart" when the same report uses that form, else as written ("Wiener Stadthalle");
+- a compound of a place and a venue word: "Westfalenhallen";
+- a compound venue word with a place or an "am/im" complement: "Stadtmuseum Kassel",
+  "Kongresshalle am Zoo", "Naturkundemuseum im Ottoneum", "Hotel Grauer Bär";
+- one word on a square/park/hall ending that is no common noun, after a place preposition:
+  "auf dem Hansaplatz", "in die Rheingoldhalle"; Latinate names ("des Fridericianums").
 Known venues with their own names ("CityCube", "Estrel") come from the gazetteer.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -23,15 +29,27 @@ from pipeline.entities.canonical import (
     is_adjective,
 )
 from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, is_line_start
-from pipeline.entities.words import common_nouns, is_capitalised, venue_patterns
+from pipeline.entities.words import (
+    common_nouns,
+    is_capitalised,
+    is_generic_compound,
+    is_noun_form,
+    venue_patterns,
+)
 
 MAX_NAME_WORDS = 3
 MAX_ADJECTIVES = 3
 
 
 class VenueFinder:
-    def __init__(self, gazetteer: Gazetteer, lemma: LemmaLookup | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        lemma: LemmaLookup | None = None,
+        lemma_values: Callable[[], frozenset[str]] | None = None,
+    ) -> None:
         p = venue_patterns()
+        self.lemma_values = lemma_values or frozenset
         self.gazetteer = gazetteer
         self.lemma = lemma
         self.heads = frozenset(p["heads"])
@@ -43,9 +61,17 @@ class VenueFinder:
         self.generic = frozenset(p["generic"])
         self.not_names = frozenset(p["not_names"])
         self.heads_after_name = frozenset(p["heads_after_name"])
+        self._ner_places: set[int] = set()
+        self.name_suffixes = tuple(sorted(p["name_compound_suffixes"], key=len, reverse=True))
+        self.latin_suffixes = tuple(p["latin_suffixes"])
+        self.compound_heads = tuple(p["compound_heads"])
+        self.landmarks = frozenset(p["landmark_nouns"])
+        self.context_words = frozenset(p["context_words"])
+        self.generic_prefixes = tuple(p["generic_prefixes"])
         self.nouns = common_nouns()
 
-    def find(self, doc: Doc) -> list[Candidate]:
+    def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
+        self._ner_places = ner_places or set()
         found: list[Candidate] = []
         for i in range(len(doc)):
             for finder in (
@@ -54,6 +80,7 @@ class VenueFinder:
                 self._adjectives_and_head,
                 self._city_adjective,
                 self._compound,
+                self._named_compound,
             ):
                 cand = finder(doc, i)
                 if cand is not None:
@@ -64,7 +91,7 @@ class VenueFinder:
     # -- patterns ------------------------------------------------------------------------
     def _head_and_name(self, doc: Doc, i: int) -> Candidate | None:
         if doc[i].text not in self.heads:
-            return None
+            return self._compound_head(doc, i)
         j = i + 1
         while j < len(doc):  # "Messe und Congress Centrum Halle ..."
             if doc[j].text in self.heads:
@@ -78,8 +105,50 @@ class VenueFinder:
         if end is None and doc[j - 1].text in self.takes_complement:
             end = self._complement_after(doc, j)
         if end is None:
+            end = self._am_complement(doc, j)
+        if end is None:
             return None
         return self._venue(doc, i, end, "pattern")
+
+    def _compound_head(self, doc: Doc, i: int) -> Candidate | None:
+        """ "Stadtmuseum Kassel", "Grimmwelt Kassel", "Kongresshalle am Zoo",
+        "Naturkundemuseum im Ottoneum": a compound on a venue word with a place name or an
+        "am/im" complement after it."""
+        text = doc[i].text
+        if (
+            not is_capitalised(text)
+            or "-" in text
+            or not text.lower().endswith(self.compound_heads)
+        ):
+            return None
+        if i + 1 >= len(doc):
+            return None
+        end = self._am_complement(doc, i + 1)
+        if end is None:
+            match = self.gazetteer.match_at(doc, i + 1)
+            if match is None or match.entry.kind not in ("city", "district"):
+                return None
+            if match.end < len(doc) and doc[match.end].like_num:
+                return None
+            end = match.end
+        return self._venue(doc, i, end, "pattern")
+
+    def _am_complement(self, doc: Doc, j: int) -> int | None:
+        """End of "am Zoo", "im Ottoneum", "am Schiffbauerdamm" after a venue word: a name or a
+        landmark noun, not "am Montag" or "im Rahmen"."""
+        if j + 1 >= len(doc) or doc[j].lower_ not in ("am", "im"):
+            return None
+        word = doc[j + 1].text
+        if not is_capitalised(word) or word.lower() in STOP_WORDS:
+            return None
+        match = self.gazetteer.match_at(doc, j + 1)
+        if match is not None:  # "am Rhein"; not "im City Cube": a venue of its own
+            return None if match.entry.kind == "venue" else match.end
+        if word in self.landmarks:
+            return j + 2
+        if is_noun_form(word) or (self.lemma is not None and self.lemma(word) not in (None, word)):
+            return None
+        return j + 2
 
     def _name_and_head(self, doc: Doc, i: int) -> Candidate | None:
         """ "Porsche Museum", "Lanxess Arena": a name that is no common word and a venue word."""
@@ -107,6 +176,15 @@ class VenueFinder:
             and self._is_name_word(doc[end].text, allow_nouns)
         ):
             end += 1
+        if (
+            end > j
+            and end < len(doc)
+            and is_adjective(doc[end - 1].text, self.lemma)
+            and is_capitalised(doc[end].text)
+            and doc[end].text not in self.not_names
+            and doc[end].lower_ not in STOP_WORDS
+        ):
+            end += 1  # "Hotel Grauer Bär", "Gasthof Goldener Hirsch"
         return end if end > j else None
 
     def _is_name_word(self, text: str, allow_nouns: bool = False) -> bool:
@@ -162,11 +240,15 @@ class VenueFinder:
         nominative = base[0] if base else head
         if nominative not in self.generic:
             return None
+        # the plain form when the report uses it too, else the name as written ("Wiener
+        # Stadthalle")
+        plain = f"{nominative} {entry.name}"
+        name = plain if plain in doc.text else f"{doc[i].text} {nominative}"
         return Candidate(
             i,
             i + 2,
             PLACE,
-            f"{nominative} {entry.name}",
+            name,
             "pattern",
             kind="venue",
             country_code=entry.country_code,
@@ -183,7 +265,10 @@ class VenueFinder:
 
     def _compound(self, doc: Doc, i: int) -> Candidate | None:
         text = doc[i].text
-        if not is_capitalised(text) or not text.lower().endswith(self.suffixes):
+        hyphenated_name = "-" in text and is_capitalised(text.split("-")[-1])
+        if not (is_capitalised(text) or hyphenated_name) or not text.lower().endswith(
+            self.suffixes
+        ):
             return None
         if "-" in text:
             # "Günther-Klotz-Anlage", "DDR-Museum"; not "Musik-Downloadmarkt", "AWo-Kindergarten"
@@ -198,6 +283,61 @@ class VenueFinder:
                     return self._venue(doc, i, i + 1, "pattern")
                 break
         return None
+
+    def _named_compound(self, doc: Doc, i: int) -> Candidate | None:
+        """ "auf dem Hansaplatz", "in die Rheingoldhalle", "des Fridericianums": one capitalised
+        word on a square, park, hall or landmark ending that is no common noun ("Marktplatz"
+        is one), after a place preposition or coordinated with such a place; Latinate building
+        names ("Ottoneum") need no context. Not before a number ("Messeplatz 1": an address)."""
+        text = doc[i].text
+        if not is_capitalised(text) or "-" in text or not text.isalpha() or len(text) < 6:
+            return None
+        if i + 1 < len(doc) and (doc[i + 1].like_num or doc[i + 1].text[:1].isdigit()):
+            return None
+        lower = text.lower()
+        base = text[:-1] if lower.endswith(("eums", "anums")) else text
+        if base.lower().endswith(self.latin_suffixes):
+            if is_noun_form(base) or (i > 0 and is_line_start(doc, i) and doc[i].is_sent_start):
+                return None
+            return self._named(doc, i, base)
+        suffix = next((x for x in self.name_suffixes if lower.endswith(x)), None)
+        if suffix is None or len(text) - len(suffix) < 3 or text.startswith(self.generic_prefixes):
+            return None
+        # a common noun ("Marktplatz", "Schlossberg") or a compound on an everyday word
+        # ("Festplatz", "Wildpark", "Quellenpark") is a name only when the NER reads it so
+        if (
+            is_noun_form(text)
+            or (self.lemma is not None and self.lemma(text) not in (None, text))
+            or is_generic_compound(text, suffix, self.lemma_values())
+        ) and i not in self._ner_places:
+            return None
+        if self.gazetteer.match_at(doc, i) is not None:
+            return None
+        if not self._venue_context(doc, i):
+            return None
+        return self._named(doc, i, text)
+
+    def _venue_context(self, doc: Doc, i: int) -> bool:
+        k = i - 1
+        if k >= 0 and doc[k].lower_ in ("der", "die", "das", "dem", "den", "des"):
+            k -= 1
+        if k < 0:
+            return False
+        if doc[k].lower_ in self.context_words:
+            return True
+        # "zwischen Münsterplatz und Augustinerplatz"
+        return (
+            doc[k].lower_ in ("und", "oder", ",", "sowie")
+            and k >= 1
+            and doc[k - 1].text.lower().endswith(self.name_suffixes)
+            and is_capitalised(doc[k - 1].text)
+        )
+
+    def _named(self, doc: Doc, i: int, name: str) -> Candidate:
+        cand = self._venue(doc, i, i + 1, "pattern")
+        if name != doc[i].text:
+            cand.name = name
+        return cand
 
     def _venue(self, doc: Doc, start: int, end: int, source: str) -> Candidate:
         name = canonical_span(doc[start:end], self.lemma)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from pipeline.lang import load_json, load_tsv, load_words
 
@@ -69,3 +69,72 @@ def venue_patterns() -> dict:
 @cache
 def org_patterns() -> dict:
     return load_json("org_patterns.json")
+
+
+# endings a noun takes in its case and plural forms ("Kreuzungen", "Parks", "Hallen")
+NOUN_ENDINGS = ("en", "es", "n", "s", "e", "er", "nen")
+# linking elements between the parts of a compound ("Unternehmens|kommunikation")
+LINKERS = ("", "s", "es", "n", "en", "e", "er", "-")
+MIN_PART = 4
+
+
+@cache
+def noun_plural_lemmas() -> dict[str, str]:
+    """Plural and case forms -> nominative singular (noun_lemmas.tsv, Wiktionary)."""
+    return {row["form"]: row["lemma"] for row in load_tsv("noun_lemmas.tsv")}
+
+
+@lru_cache(maxsize=65536)
+def is_noun_form(word: str) -> bool:
+    """A common noun of the lexicon in any case or number ("Führungen", "Kreises")."""
+    if not word or not word[0].isupper():
+        word = word[:1].upper() + word[1:]
+    nouns = common_nouns()
+    if word in nouns or noun_plural_lemmas().get(word) in nouns:
+        return True
+    return any(
+        word.endswith(e) and len(word) - len(e) >= MIN_PART and word[: -len(e)] in nouns
+        for e in NOUN_ENDINGS
+    )
+
+
+@lru_cache(maxsize=65536)
+def is_noun_compound(word: str) -> bool:
+    """A capitalised word made only of common nouns ("Trinkwasserleitungen",
+    "Unternehmenskommunikation", "Messeplatz"), or of a noun, a linking -s and any word
+    ("Museumscard"). A part no dictionary knows ("Hansa|platz", "Emscher|genossenschaft")
+    makes a proper name."""
+    if is_noun_form(word):
+        return True
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        prefix, head = word[:cut], word[cut:]
+        for linker in LINKERS:
+            if linker and not prefix.endswith(linker):
+                continue
+            stem = prefix[: len(prefix) - len(linker)] if linker else prefix
+            if len(stem) < MIN_PART or not (is_noun_form(stem) or is_noun_compound(stem)):
+                continue
+            if is_noun_form(head.capitalize()) and len(head) >= 4:
+                return True
+            if linker in ("s", "es") and head.isalpha():
+                return True  # "Museums|card": a German compound on a common noun
+    return False
+
+
+def is_generic_compound(word: str, suffix: str, lemma_values: frozenset[str]) -> bool:
+    """Whether the part of ``word`` before ``suffix`` is an everyday word ("Messe|gesellschaft",
+    "Handwerks|kammer", "Messe-Gesellschaft"): a lemma the lookup table lists inflected forms
+    for, or a common noun joined by a linking element or a hyphen. A rare word or a name
+    ("Emscher|genossenschaft", "Ruhr|verband", "Bosch-Stiftung") makes a proper name."""
+    prefix = word[: len(word) - len(suffix)]
+    if prefix.endswith("-"):
+        return is_noun_form(prefix.rstrip("-"))
+    for linker in LINKERS:
+        if linker and not prefix.endswith(linker):
+            continue
+        stem = prefix[: len(prefix) - len(linker)] if linker else prefix
+        if stem in lemma_values or stem.capitalize() in lemma_values:
+            return True
+        if linker and len(stem) >= MIN_PART and stem in common_nouns():
+            return True
+    return False

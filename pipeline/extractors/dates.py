@@ -4,9 +4,10 @@ the report's reference date and its own context (see :mod:`pipeline.temporal`)."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
-from dataclasses import replace
-from functools import partial
+from dataclasses import dataclass, replace
+from functools import cache, partial
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,6 +15,7 @@ from spacy.tokens import Doc
 from pipeline.extractors.base import Extractor
 from pipeline.records import DateMention
 from pipeline.temporal.grammar import find_expressions
+from pipeline.temporal.lexicon import lexicon
 from pipeline.temporal.resolve import Context, Resolution, resolve
 from pipeline.temporal.spec import Expression
 from pipeline.temporal.tense import tense_map
@@ -62,16 +64,32 @@ class DateExtractor(Extractor):
         spans = _event_spans(expressions, ctx)
         found = []
         span_starts = [start for start, _ in spans]
+        focus = _Focus()
+        day_fixed_at = -1  # where the text last named a single day
+        previous: tuple[Expression, Resolution] | None = None
         for expr in expressions:
             ctx = replace(
                 ctx,
                 tense=partial(tenses.tense_at, expr.start),
-                spans=_nearest_spans(spans, span_starts, expr.start),
+                spans=_nearest_spans(spans, span_starts, expr.start, text),
             )
-            res = resolve(expr, ctx)
+            own = ctx
+            if previous and _coordinated_weekday(expr, previous[0], previous[1], text):
+                day = previous[1].day  # "am Freitag und Samstag": the Saturday after that Friday
+                own = replace(ctx, spans=((day, day + dt.timedelta(days=6)),))
+            sentence = (tenses.sentence_start(expr.start), tenses.sentence_end(expr.start))
+            if day_fixed_at < sentence[0] and _recurring_time(expr, text, sentence[0]):
+                own = replace(ctx, day=None, reference_time=None)
+            if _spoken_hour(expr, text) and _evening(expr, text, sentence, ctx.day, focus):
+                expr = replace(expr, spec=expr.spec.with_(daypart="abend"))
+            res = resolve(expr, own)
             if res is None:
                 continue
             found.append(_mention(expr, res, text))
+            previous = (expr, res)
+            focus = _focus(focus, expr, res, ctx.day)
+            if res.day is not None and expr.spec.open is None and not expr.spec.from_focus:
+                day_fixed_at = expr.start
             ctx = _advance(ctx, expr, res)
         return found
 
@@ -96,24 +114,147 @@ def _event_spans(expressions: list[Expression], ctx: Context) -> list[tuple[int,
     return spans
 
 
-def _nearest_spans(spans: list[tuple[int, tuple]], starts: list[int], offset: int) -> tuple:
-    """The event span stated last before an offset, then the first one after it."""
+def _nearest_spans(
+    spans: list[tuple[int, tuple]], starts: list[int], offset: int, text: str
+) -> tuple:
+    """The event span stated last before an offset, then the first one after it in the same
+    paragraph (a span in a later paragraph may belong to another event)."""
     i = bisect_right(starts, offset)
     before = [spans[i - 1][1]] if i > 0 else []
-    after = [spans[i][1]] if i < len(spans) else []
+    after = []
+    if i < len(spans) and "\n\n" not in text[offset : starts[i]]:
+        after = [spans[i][1]]
     return tuple(before + after)
+
+
+_COORDINATION = re.compile(r"\s*(?:,|und|oder|sowie)\s*(?:am\s+)?", re.I)
+
+
+def _coordinated_weekday(expr: Expression, prev: Expression, res: Resolution, text: str) -> bool:
+    """A weekday right after a resolved day, joined by "und" or a comma."""
+    spec = expr.spec
+    if res.day is None or spec.weekday is None or spec.day is not None:
+        return False
+    if spec.weekday_offset is not None or spec.unit is not None or spec.shift is not None:
+        return False
+    return _COORDINATION.fullmatch(text, prev.end, expr.start) is not None
+
+
+@dataclass(frozen=True)
+class _Focus:
+    """What the text said last about the day in focus: whether its afternoon or evening was
+    named, and the latest clock time on it."""
+
+    day: dt.date | None = None
+    late: bool = False  # "am Abend", "nachmittags", "um 20 Uhr abends"
+    hour: int | None = None
+
+
+_PM_DAYPARTS = ("nachmittag", "abend", "nacht")
+
+
+def _focus(focus: _Focus, expr: Expression, res: Resolution, day: dt.date | None) -> _Focus:
+    day = res.day or day
+    if day != focus.day:
+        focus = _Focus(day)
+    if expr.spec.daypart in _PM_DAYPARTS:
+        focus = replace(focus, late=True)
+    if res.granularity == "minute" and res.value and not res.value.startswith("T"):
+        focus = replace(focus, hour=int(res.value[11:13]))
+    return focus
+
+
+def _spoken_hour(expr: Expression, text: str) -> bool:
+    """A clock hour below 12 said without "Uhr" or minutes digits ("gegen halb neun", "um
+    zehn"): twelve-hour speech, morning or evening by context."""
+    spec = expr.spec
+    if expr.end_spec is not None or spec.hour is None or spec.daypart or not 1 <= spec.hour < 12:
+        return False
+    return _CLOCK_WRITTEN.search(text, expr.start, expr.end) is None
+
+
+_CLOCK_WRITTEN = re.compile(r"uhr|\d[:.]\d|\dh", re.I)
+
+
+def _evening(
+    expr: Expression, text: str, sentence: tuple[int, int], day: dt.date | None, focus: _Focus
+) -> bool:
+    """Evening by the nearest daypart word in the sentence ("Der Abend endete gegen halb neun",
+    "ließen den Tag ausklingen"), else by the afternoon or evening named for the same day, else
+    by the order of clock times (after a 15 Uhr item, "halb neun" is 20:30)."""
+    cues = [
+        (min(abs(m.start() - expr.start), abs(m.end() - expr.end)), m.lastgroup == "pm")
+        for m in _daypart_cue().finditer(text, sentence[0], sentence[1])
+        if not expr.start <= m.start() < expr.end
+    ]
+    if cues:
+        return min(cues)[1]
+    if focus.day is None or focus.day != day:
+        return False
+    if focus.late:
+        return True
+    hour = expr.spec.hour or 0
+    return focus.hour is not None and 12 <= focus.hour < 20 and hour + 12 > focus.hour > hour
+
+
+@cache
+def _daypart_cue() -> re.Pattern[str]:
+    context = lexicon().context
+
+    def alt(role: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(context.get(role, ()), key=len, reverse=True))
+
+    return re.compile(
+        rf"(?<![\wäöüß])(?:(?P<pm>{alt('evening_cue')})|(?P<am>{alt('morning_cue')}))[\wäöüß]*",
+        re.I,
+    )
+
+
+def _recurring_time(expr: Expression, text: str, sentence_start: int) -> bool:
+    """A clock time without a day of its own in a sentence that makes it recur ("täglich von 10
+    bis 18 Uhr", "montags bis samstags", "jeweils ab 19 Uhr"): opening hours, time only (unless
+    the sentence names a day first: the caller checks)."""
+    spec = expr.spec
+    if spec.hour is None or spec.fixes_day or spec.month is not None:
+        return False
+    return _daily_cue().search(text, sentence_start, expr.end) is not None
+
+
+@cache
+def _daily_cue() -> re.Pattern[str]:
+    lex = lexicon()
+    words = set(lex.context.get("daily_cue", ()))
+    words.update(f"{day}s" for day in lex.weekdays)  # "montags", "sonnabends"
+    alternatives = "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+    return re.compile(rf"(?<![\wäöüß])(?:{alternatives})(?![\wäöüß])", re.I)
 
 
 def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
     """Context for the following text: the year and day this expression fixes explicitly
-    (an open end such as "seit 2015" or "bis Donnerstag" fixes neither)."""
+    (an open end such as "seit 2015" or "bis Donnerstag" fixes neither). After a span of several
+    days ("vom 1. bis 3. Dezember") no single day is in focus: later clock times are time only."""
     year = next((s.year for s in (expr.end_spec, expr.spec) if s and s.year is not None), None)
-    changes = {}
+    changes: dict = {}
     if year is not None and expr.spec.open is None:
         changes["year"] = year
-    if res.day is not None and expr.spec.open is None:
+    if expr.spec.from_focus:
+        pass  # "am Vorabend", "am Folgetag" count from the day in focus, which stays in focus
+    elif res.day is not None and expr.spec.open is None:
         changes["day"] = res.day
+    elif _several_days(res) and expr.spec.open is None:
+        changes["day"] = None
     return replace(ctx, **changes) if changes else ctx
+
+
+def _several_days(res: Resolution) -> bool:
+    return (
+        res.value is not None
+        and res.granularity == "day"
+        and bool(res.start and res.end)
+        and res.start[:10] != res.end[:10]
+    )
 
 
 def _mention(expr: Expression, res: Resolution, text: str) -> DateMention:

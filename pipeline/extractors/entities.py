@@ -23,6 +23,7 @@ from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons
 from pipeline.entities.venues import VenueFinder
+from pipeline.entities.words import fold
 from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
 
@@ -53,8 +54,8 @@ class EntityExtractor(Extractor):
         gazetteer = load_gazetteer()
         self.gazetteer = gazetteer
         self.places = PlaceFinder(gazetteer)
-        self.venues = VenueFinder(gazetteer, lemma)
         self.organisations = OrganisationFinder(nlp, gazetteer, lemma)
+        self.venues = VenueFinder(gazetteer, lemma, self.organisations.lemma_values)
         self.events = EventFinder(gazetteer)
         self.districts = DistrictFinder(gazetteer)
         self.ner = NerCandidates(gazetteer, self.venues, self.events, lemma)
@@ -75,14 +76,21 @@ class EntityExtractor(Extractor):
     def candidates(self, doc: Doc) -> list[Candidate]:
         ner = self.ner.find(doc)
         ner_places = {t for c in ner if c.label == PLACE for t in range(c.start, c.end)}
+        # the model's own reading, before its spans are checked: it confirms a square or park
+        # named like a common noun ("über dem Schlossberg")
+        read_as_place = {
+            t for e in doc.ents if e.label_ in ("LOC", "GPE") for t in range(e.start, e.end)
+        }
 
         def is_place_name(i: int) -> bool:
-            return self.gazetteer.match_at(doc, i) is not None
+            # "Jonas" is no inflected "Jona": only a name written as the place counts
+            match = self.gazetteer.match_at(doc, i)
+            return match is not None and fold(match.name) == fold(doc[i : match.end].text)
 
         found = [
             *find_persons(doc, is_place_name),
             *self.places.find(doc, ner_places),
-            *self.venues.find(doc),
+            *self.venues.find(doc, read_as_place),
             *self.districts.find(doc),
             *self.organisations.find(doc),
             *self.events.find(doc),

@@ -33,9 +33,10 @@ COUNT_CATEGORIES = frozenset({"visitors", "exhibitors", "participants", "people"
 MEASURE_CATEGORIES = frozenset({"money", "percent", "area", "distance"})
 RANGE_QUALIFIERS = ("at_least", "at_most")
 
-# A number in digits, not glued to a word, a dot or a colon before it ("G7", "4.0", "20:01").
-_NUMBER_CORE = r"(\d{1,3}(?:[.\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?!\d|[.,:]\d)"
-_DIGITS = re.compile(r"(?<![\w.,:/+\-–])" + _NUMBER_CORE)
+# A number in digits, not glued to a word, a dot or a colon before it ("G7", "4.0", "20:01");
+# thousands grouped by dots, spaces or the Swiss apostrophe ("2'300", "2’300").
+_NUMBER_CORE = r"(\d{1,3}(?:[.'’\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?!\d|[.,:'’]\d)"
+_DIGITS = re.compile(r"(?<![\w.,:/+\-–])(?<!\d['’])" + _NUMBER_CORE)
 _DIGITS_AT = re.compile(_NUMBER_CORE)  # the upper end of a range, right after "-" or "bis"
 _SPACES = re.compile(r"[^\S\n]*")
 _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:[*:_/]-?[iI]n(?:nen)?(?!\w))?")
@@ -63,10 +64,28 @@ _PREPOSITIONAL = frozenset({"über", "unter", "bis", "ab", "gegen", "gut", "gute
 _MAX_WORD = 64
 _CONTEXT_WINDOW = 400
 _CONTEXT_FIGURES = 20
+_AGE_LIMIT_BEFORE = frozenset({"bis"})  # no qualifier, but a limit: "Kinder bis 12 Jahre"
 _AGE_LIMIT_WORDS = 3  # "Kinder unter 14 Jahren", "Läuferinnen und Läufer ab 16 Jahren"
+_MAX_AGE = 110  # "Martina Huber (24)": a number in parentheses after a name up to this is an age
 _MIN_PARENS = 10  # a bare number in parentheses below this is a footnote or list mark
+_TITLE_WORDS = 2  # capitalised words before the number in a quoted title ("Die 7 Schächte")
 _TRUNCATION_JOINERS = ("und", "oder", "sowie", "bzw")
 _CLOCK_BEFORE = frozenset({"halb", "viertel", "dreiviertel"})
+# a part of the whole counted just before: "120 Verlage, davon 84 aus NRW", "zwei davon"
+_PART_WORDS = frozenset({"davon", "darunter"})
+_VAGUE_BEFORE = frozenset(
+    ("mehrere", "mehreren", "einige", "einigen", "paar", "viele", "vielen", "etliche")
+    + ("etlichen", "zig", "wenige", "wenigen", "unzählige", "unzähligen")
+)
+_FRACTION_NOUN = re.compile(r"(?:Drit|Vier|Fünf|Sechs|Sieb|Ach|Neun|Zehn|Zwanzigs|Hunderts)tel$")
+_WHOLE_AFTER_FRACTION = frozenset({"der", "des", "aller", "davon", "unserer", "ihrer"})
+_DETERMINERS = frozenset(
+    ("der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines")
+    + ("im", "vom", "zum", "zur", "beim", "ins", "jeder", "jede", "jedes", "jedem", "jeden")
+)
+# "davon 84", "davon kamen 300 aus Bayern", right before the number (or its qualifier)
+_PART_BEFORE = re.compile(r"\b(?:[Dd]avon|[Dd]arunter)\s+(?:[^\W\d_]+\s+)?\Z")
+_PRICE_DASH = re.compile(r"[.,][-–—]+(?![\w-])")  # whole currency units: "500,- Euro", "20.–"
 
 
 class Tok(NamedTuple):
@@ -92,6 +111,7 @@ class Reading:
     adjective: bool = False  # "2-tägig", "zweijährige": the unit comes from the adjective
     attributes: int = 0  # adjectives between the number and its noun
     noun_text: str | None = None  # the counted noun as written
+    lead: int | None = None  # where a currency before the number begins ("CHF 120 Mio.")
 
 
 @Language.factory("german_figures", default_config={"on_error": "record"})
@@ -162,6 +182,7 @@ class FigureReader:
         )
         self.name_starts = [s for s, _ in names]
         self.name_ends = [e for _, e in names]
+        self.person_ends = frozenset(e.end_char for e in doc.ents if e.label_ == "PER")
         self.sent_starts = _sentence_starts(doc)
         self.found: list[FigureMention] = []
 
@@ -227,7 +248,8 @@ class FigureReader:
             return []
         if r.unit is None and not self._read_after(r):
             return []
-        qualifier = find_qualifier(text, r.start, r.noun_end or r.end)
+        lead = r.start if r.lead is None else r.lead
+        qualifier = find_qualifier(text, lead, r.noun_end or r.end)
         if r.unit is None:
             r.unit = self._elided_unit(r, qualifier.start, qualifier.qualifier)
             if r.unit is None:
@@ -256,7 +278,12 @@ class FigureReader:
         if _PHONE.search(text, max(line_start, r.start - _PHONE_WINDOW), r.start):
             return False
         after_currency = previous_word(text, r.start, lower=False) in lexicon.units_before()
-        if text.startswith(".", r.end) and not text.startswith("..", r.end) and not after_currency:
+        price_dash = _PRICE_DASH.match(text, r.end)
+        if price_dash:
+            r.noun_end = price_dash.end()  # "500,- Euro", "Fr. 20.–"
+        elif (
+            text.startswith(".", r.end) and not text.startswith("..", r.end) and not after_currency
+        ):
             after = next_token(text, r.end + 1)
             sentence_start = (
                 after is None
@@ -272,7 +299,7 @@ class FigureReader:
     def _read_after(self, r: Reading) -> bool:
         """Multiplier, range, unit or counted noun after the number; False to drop it."""
         text = self.text
-        if r.kind == "digits" and not r.bare_end and not self._read_glued(r):
+        if r.kind == "digits" and not r.bare_end and not r.noun_end and not self._read_glued(r):
             return False
         if r.unit is not None or r.bare_end:
             return True
@@ -283,9 +310,9 @@ class FigureReader:
         if tok is not None and tok.text == "von" and r.second is None:
             self._read_partitive(r, tok)
             return True
-        currency = lexicon.units_before().get(previous_word(text, r.start, lower=False))
-        if currency and (tok is None or not tok.text[:1].isalpha()):
-            r.unit = currency  # "€ 15", "EUR 900"
+        currency = self._currency_before(r)
+        if currency:
+            r.unit = currency  # "€ 15", "EUR 900 für Firmen", "CHF 120 Mio. und"
             return True
         if tok is None:
             return True
@@ -310,6 +337,19 @@ class FigureReader:
                 r.attributes += 1
             self._take_noun(r, tok)
         return True
+
+    def _currency_before(self, r: Reading) -> str | None:
+        """The currency written before the number ("CHF 1,85 Millionen", "€ 95,–", "US-$ 5"),
+        with ``r.lead`` set to where it begins; None without one."""
+        word = previous_word(self.text, r.start, lower=False)
+        currency = lexicon.units_before().get(word)
+        if currency is None:
+            return None
+        lead = self.text.rfind(word, 0, r.start)
+        if self.text[max(0, lead - 3) : lead] == "US-":
+            lead -= 3  # "US-$"
+        r.lead = lead
+        return currency
 
     def _place_adjective(self, tok: Tok) -> bool:
         """A capitalised "-er" adjective of a place before the counted noun ("drei Berliner
@@ -337,13 +377,22 @@ class FigureReader:
 
     def _read_partitive(self, r: Reading, von: Tok) -> None:
         """A part of a whole counts the whole's noun: "29 von 93 Maschinen", "57 von 910
-        Mitgliedern" (the whole is read as a figure of its own)."""
+        Mitgliedern", "acht von zehn Besuchern" (the whole is read as a figure of its own)."""
         whole = next_token(self.text, von.end)
-        if whole is None or whole.kind != "num" or _digits_decimal(whole.text) is None:
+        if whole is None:
             return
-        probe = Reading(whole.start, whole.end, Decimal(0), "digits")
-        if self._read_glued(probe) and probe.unit is None:
+        if whole.kind == "word":
+            found = read_number_word(whole.text)
+            if found is None or found.kind != "cardinal":
+                return
+            probe = Reading(whole.start, whole.end, Decimal(0), "cardinal")
             self._read_after(probe)
+        else:
+            if whole.kind != "num" or _digits_decimal(whole.text) is None:
+                return
+            probe = Reading(whole.start, whole.end, Decimal(0), "digits")
+            if self._read_glued(probe) and probe.unit is None:
+                self._read_after(probe)
         r.unit = probe.unit
 
     def _adverb_before_adjective(self, tok: Tok) -> bool:
@@ -481,6 +530,9 @@ class FigureReader:
         before = previous_word(text, qual_start)
         after = next_token(text, r.noun_end or r.end)
         comparative = after is not None and after.text in _COMPARATIVES
+        part = _PART_BEFORE.search(text, max(0, qual_start - _MAX_WORD), qual_start)
+        if r.kind != "article" and (part or (after is not None and after.text in _PART_WORDS)):
+            return self._whole_unit(qual_start)  # "120 Verlage, davon 84 aus NRW", "zwei davon"
         if r.kind != "digits" and not (comparative and r.kind == "cardinal"):
             return None  # number words need a noun, except "zwölf mehr als im Vorjahr"
         in_parens = before == "(" and after is not None and after.text == ")"
@@ -488,7 +540,7 @@ class FigureReader:
         counting = not (in_parens or comparative or after_es or qualifier != EXACT)
         if counting and not self._counting_sentence(qual_start):
             return None  # a bare number in a list ("Marold 2. Die …"), a label, a code
-        if in_parens and (r.value < _MIN_PARENS or self._age_in_parens(qual_start)):
+        if in_parens and (r.value < _MIN_PARENS or self._age_in_parens(r, qual_start)):
             return None  # "(2)" a footnote, "Ein Autofahrer (26)" an age
         if _is_year(r, text) and qual_start == r.start:
             return None  # "(1850)" is a year; "(jeweils 1800)" a count
@@ -504,13 +556,34 @@ class FigureReader:
             return self._sentence_count_noun(qual_start) or self._previous_unit(measures)
         return self._previous_unit(measures) or self._sentence_count_noun(qual_start)
 
-    def _age_in_parens(self, qual_start: int) -> bool:
-        """A person's age after the person: "Ein Autofahrer (26)", "die Besucherin (73)"."""
+    def _whole_unit(self, pos: int) -> str | None:
+        """The unit of the whole a part is taken from ("davon", "darunter"): the last figure,
+        in this sentence or the one before."""
+        if not self.found:
+            return None
+        k = bisect_right(self.sent_starts, pos) - 1
+        since = self.sent_starts[max(0, k - 1)] if k >= 0 else 0
+        last = self.found[-1]
+        return last.unit if last.start_char >= since else None
+
+    def _age_in_parens(self, r: Reading, qual_start: int) -> bool:
+        """A person's age after the person: "Ein Autofahrer (26)", "die Besucherin (73)",
+        "Martina Huber (24)" (a person's name: no noun the tables know, no place)."""
         paren = self.text.rfind("(", 0, qual_start)
         noun = previous_word(self.text, paren, lower=False)
         if not noun[:1].isupper():
             return False
-        return nouns.category_of(nouns.noun_lemma(noun)) in COUNT_CATEGORIES - {"organisations"}
+        if nouns.category_of(nouns.noun_lemma(noun)) in COUNT_CATEGORIES - {"organisations"}:
+            return True
+        if r.value > _MAX_AGE or r.value != int(r.value):
+            return False
+        name_end = paren
+        while name_end > 0 and self.text[name_end - 1] in " \u00a0":
+            name_end -= 1
+        if name_end in self.person_ends:
+            return True
+        start = name_end - len(noun)
+        return not nouns.is_noun(noun) and not self._in_name(start, name_end)
 
     def _noun_after_als(self, r: Reading) -> str | None:
         """The noun after "als" in the clause: "rund 38000 werden als Tagesgäste erwartet"."""
@@ -574,6 +647,11 @@ class FigureReader:
         phrase = text[qual_start : r.start].lower().split()
         adverbial = qualifier.qualifier != EXACT and not _PREPOSITIONAL.intersection(phrase)
         numeral = r.scaled or r.second is not None or unit_noun or adverbial
+        numeral = numeral or (r.kind == "article" and self._fraction_of_whole(r))
+        if previous_word(text, r.start) in _VAGUE_BEFORE:
+            return False  # "mehrere tausend Besucher", "ein paar hundert Leute": vague
+        if category == "money" and self._price_compound(r, before):
+            return False  # "das 9 Euro Ticket", "Ein Euro Jobs": a compound without hyphens
         if r.kind == "article" and not numeral:
             return False  # "ein Projekt": an article; "einen Euro", "knapp eine Woche": numerals
         if r.kind == "digits":
@@ -602,11 +680,37 @@ class FigureReader:
                     return False  # "73-jähriger Läufer", "25-jähriges Jubiläum", "19-jährige Lea"
             if "alter von" in text[max(0, qual_start - 15) : qual_start].lower():
                 return False
-            if self._age_limit(qual_start, qualifier.start < r.start):
-                return False  # "Kinder unter 14 Jahren", "Läufer ab 16 Jahren"
-        if before == "vor" and r.unit in _RELATIVE_DATE_UNITS:
-            return False  # "vor zwanzig Jahren" is a date
-        return not self._quoted_title(r)
+            limit = qualifier.start < r.start or before in _AGE_LIMIT_BEFORE
+            if self._age_limit(qual_start, limit):
+                return False  # "Kinder unter 14 Jahren", "Läufer ab 16", "Kinder bis 12 Jahre"
+        if before == "vor" and r.unit in _RELATIVE_DATE_UNITS and qualifier.qualifier == EXACT:
+            return False  # "vor zwanzig Jahren" is a date; "vor mehr als zwei Jahren" no date
+        return not self._quoted_title(r, qualifier.qualifier != EXACT)
+
+    def _fraction_of_whole(self, r: Reading) -> bool:
+        """ "ein Drittel der Gäste", "ein Viertel davon": a fraction of a whole (as "zwei
+        Drittel der Gäste"), not "ein Viertel mit Altbauten" (a quarter of a town)."""
+        if r.unit is None or not _FRACTION_NOUN.match(r.unit):
+            return False
+        nxt = next_token(self.text, r.noun_end or r.end)
+        return nxt is not None and nxt.text.lower() in _WHOLE_AFTER_FRACTION
+
+    def _price_compound(self, r: Reading, before: str) -> bool:
+        """A price that names a thing, written without hyphens: a determiner, the number, the
+        currency and a noun ("das 49 Euro Ticket", "einen 50 Euro Schein", "Ein Euro Jobs");
+        not "für 9 Euro Eintritt" (no determiner)."""
+        if r.scaled or r.lead is not None or r.noun_end is None:
+            return False
+        if r.kind != "article" and before not in _DETERMINERS:
+            return False
+        nxt = next_token(self.text, r.noun_end)
+        return (
+            nxt is not None
+            and nxt.kind == "word"
+            and nxt.text[0].isupper()
+            and nxt.text.lower() not in lexicon.function_words()
+            and nxt.text.lower() not in lexicon.calendar_words()
+        )
 
     def _age_limit(self, qual_start: int, qualified: bool) -> bool:
         """A qualified number of years right after people: an age limit, not a duration."""
@@ -630,12 +734,21 @@ class FigureReader:
         # "1200 Arbeitsplätze", but not "der 1750 errichtete Turm"
         return not r.attributes and r.noun_text is not None and r.noun_text != r.unit
 
-    def _quoted_title(self, r: Reading) -> bool:
-        """„775 Jahre Berlin“: a short quoted title that starts with the number."""
-        i = r.start
-        while i > 0 and self.text[i - 1] == " ":
-            i -= 1
-        if i == 0 or self.text[i - 1] not in _OPEN_QUOTES:
+    def _quoted_title(self, r: Reading, qualified: bool) -> bool:
+        """„775 Jahre Berlin“, „Die 7 Schächte“: a short quoted title with the number at its
+        start or after a capitalised word or two (not a quote: „Wir hatten 300 Besucher“)."""
+        i = r.start if r.lead is None else r.lead
+        for words in range(_TITLE_WORDS + 1):
+            while i > 0 and self.text[i - 1] == " ":
+                i -= 1
+            if i > 0 and self.text[i - 1] in _OPEN_QUOTES:
+                break
+            word = previous_word(self.text, i, lower=False)
+            title_word = word[:1].isupper() and word.isalpha()
+            if words == _TITLE_WORDS or not title_word or qualified:
+                return False
+            i -= len(word)
+        else:
             return False
         tail = self.text[r.noun_end or r.end : (r.noun_end or r.end) + 30]
         close = next((k for k, ch in enumerate(tail) if ch in _CLOSE_QUOTES), None)

@@ -164,7 +164,9 @@ def harvest_names(sentences: Iterable[Sentence]) -> dict[str, set[str]]:
     return found
 
 
-def build_pools(sentences: list[Sentence], rng: random.Random) -> NamePools:
+def build_pools(
+    sentences: list[Sentence], rng: random.Random, well_known_orgs: bool = True
+) -> NamePools:
     """Harvested names mixed with generated ones of similar number, so neither dominates."""
     harvested = harvest_names(sentences)
     seed = rng.randrange(2**31)
@@ -173,7 +175,9 @@ def build_pools(sentences: list[Sentence], rng: random.Random) -> NamePools:
     people += generated_people(max(len(people), 5000), seed)
     surnames = [p.split()[-1] for p in people]
     # The short hand-written list is repeated so it is drawn about as often as the templates.
-    orgs = sorted(harvested.get("ORG", set())) + well_known_organisations() * 5
+    orgs = sorted(harvested.get("ORG", set()))
+    if well_known_orgs:
+        orgs += well_known_organisations() * 5
     orgs += generated_companies(max(len(orgs) // 2, 1000), seed)
     # Templates give the public bodies and venues typical of event reports.
     for _ in range(max(len(orgs) // 2, 1000)):

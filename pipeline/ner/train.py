@@ -88,6 +88,8 @@ class TrainSettings:
     augment_share: float = 0.5
     # Share of one-word substitutes turned into non-entity compounds ("SPD-Chef").
     part_rate: float = 0.1
+    # Add the hand-written list of well-known organisations to the replacement names.
+    well_known_orgs: bool = True
     vectors: bool = True
     config: Path = DEFAULT_CONFIG
     # Extra ``section.key`` config overrides, e.g. a wider tok2vec for an experiment.
@@ -115,7 +117,7 @@ def prepare_data(
     split = build_splits(corpora, settings.dev_share, rng)
     train = list(split.train)
     if settings.augment_share > 0:
-        pools = build_pools(train, rng)
+        pools = build_pools(train, rng, settings.well_known_orgs)
         train += augment(train, pools, settings.augment_share, rng, settings.part_rate)
         rng.shuffle(train)
     dev = split.dev

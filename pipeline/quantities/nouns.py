@@ -23,6 +23,21 @@ _GENDER_MARK = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_/]-?[iI]n(?:nen)?|I
 # Masculine agent nouns whose feminine adds -in/-innen (Besucherin, Studentin, Journalistin).
 _AGENT_ENDINGS = ("er", "ent", "ist", "ant", "at", "et", "ot", "eur", "or", "ör", "ier", "og")
 _PARTICIPLE_ENDINGS = ("en", "er", "em", "e")
+# French-style feminines and their masculine endings, longest first, plural forms included:
+# Sommelière(s) -> Sommelier, Masseuse(n) -> Masseur, Direktrice(n) -> Direktor, Animatrice ->
+# Animateur. A word the tables know as a noun of its own keeps it unless the masculine is
+# known too ("Schleuse" is no feminine of "Schleur").
+_FRENCH_FEMININES = (
+    ("ières", ("ier",)),
+    ("ière", ("ier",)),
+    ("euses", ("eur",)),
+    ("eusen", ("eur",)),
+    ("euse", ("eur",)),
+    ("ricen", ("or", "eur")),
+    ("rices", ("or", "eur")),
+    ("rice", ("or", "eur")),
+)
+_MIN_FRENCH_STEM = 3
 _LINKING = ("s", "es", "n", "en", "-")
 _PLURAL_ENDINGS = ("n", "en", "e", "s")
 _MIN_TYPO_LENGTH = 7
@@ -129,6 +144,9 @@ def _gendered_lemma(word: str) -> str | None:
 
 def _masculine(word: str) -> str | None:
     """The masculine generic of a feminine or gender-marked form, or None."""
+    french = _french_masculine(word)
+    if french:
+        return french
     m = _GENDER_MARK.match(word)
     if m:
         stem = m.group("stem")  # "Kolleg*innen" -> "Kollege"
@@ -140,6 +158,23 @@ def _masculine(word: str) -> str | None:
         # "Besucherin", "Studentin"; any known noun before the plural "-innen" ("Freundinnen")
         if stem.endswith(_AGENT_ENDINGS) or (suffix == "innen" and _known(stem)):
             return stem
+    return None
+
+
+def _french_masculine(word: str) -> str | None:
+    """The masculine of a French-style feminine ("Biersommelières" -> "Biersommelier")."""
+    for ending, masculines in _FRENCH_FEMININES:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < _MIN_FRENCH_STEM:
+            continue
+        candidates = [stem + m for m in masculines]
+        known = [c for c in candidates if is_noun(c)]
+        if known:
+            return known[0]
+        own = word[:-1] if ending.endswith(("s", "n")) else word
+        if is_noun(own) or is_noun(word):
+            return None  # "Schleuse", "Bluse": a noun of its own
+        return candidates[-1] if ending.startswith("r") else candidates[0]
     return None
 
 

@@ -17,7 +17,6 @@ EXACT = "exact"
 _WINDOW = 60  # characters before the number that can hold a qualifier
 # Words (with an abbreviation dot) and the symbols ~ ≈ > < ≥ ≤ and "=".
 _WORD = re.compile(r"[~≈><≥≤=]|[^\W\d_]+\.?|\d[\d.,]*|[^\s\w]")
-_RANGE_BIS = ("bis",)
 _GOVERNOR_BEFORE = 5  # words before "über" that may govern it ("Eine Studie der Uni … unter")
 _GOVERNOR_AFTER = 6  # words after the number ("um sich über 3.000 Angebote zu informieren")
 _CLAUSE_END = re.compile(r"[.,;:!?()\n–]")
@@ -98,8 +97,6 @@ def find_qualifier(text: str, start: int, end: int | None = None) -> Qualifier:
         qualifier = phrases.get(key)
         if qualifier is None:
             continue
-        if key == _RANGE_BIS and len(words) > size and words[-size - 1].group()[:1].isdigit():
-            return Qualifier(EXACT, start)  # "3 bis 5": the end of a range, read with it
         if size == 1 and key[0] in _governors():
             after = text[end if end is not None else start : start + _WINDOW * 2]
             if _governed(key[0], [m.group() for m in words[:-1]], after):

@@ -38,6 +38,11 @@ _INDEFINITE = re.compile(r"(?:jede|eine)[nmrs]?$|(?:an\s+)?eine[nmrs]?$", re.I)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZÄÖÜ]")
 _HOUR_H = re.compile(r"\dh", re.I)
 _BLANKS = re.compile(r"\s+")
+_ARTICLE = re.compile(r"ein(?:e[mnrs]?)?", re.I)
+_CLOSING_QUOTE = re.compile(r"[“”\"»«‘’']")
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß.&-]*\s+$")
+_TWO_WORDS = re.compile(r"\s+([\wäöüß]+)(\s*[.,;:!?]?)\s*([\wäöüß]*)")
+_DAY_BY_DAY = re.compile(r"(?:am|an\s+dem)\s+(?:nächst|folgend|vorig|vorherig)", re.I)
 
 
 def _year(text: str | None) -> int | None:
@@ -159,6 +164,10 @@ class AtomBuilder:
         previous = _previous_word(text, m.start())
         if previous in self.ctx["figure_cue"] or previous in self.ctx["name_word"]:
             return False
+        if previous.endswith(tuple(self.ctx.get("label_head", ()))):
+            return False  # "Tourismusstrategie 2030", "Klimaschutzprogramm 2045": a target label
+        if _CLOSING_QUOTE.match(text, m.end()) and _CAPITALISED_BEFORE.search(before):
+            return False  # „Saison 2030“: the year ends a quoted title
         if _NUMBER_BEFORE.search(before) and not before.endswith("("):
             return False
         after = text[m.end() : m.end() + 40]
@@ -233,6 +242,8 @@ class AtomBuilder:
 
     def clock(self, m: re.Match[str], text: str) -> Atom | None:
         groups = m.groupdict()
+        if _ARTICLE.fullmatch(m["h"]):
+            return None  # "um eine neue Art": an article, not "um eins"
         hour = _number(m["h"])
         if hour is None or hour != int(hour) or not 0 <= hour <= 24:
             return None
@@ -244,12 +255,30 @@ class AtomBuilder:
         result_word = _previous_word(text, m.start()) in self.ctx["result_word"]
         if is_bare and groups.get("mi") and not groups.get("pre") and result_word:
             return None  # "bei 31:11", "in 19:45": a race result
+        if is_bare and not digits_with_minutes and not self._bare_hour_ok(m, text):
+            return None
         return self._time_atom(
             m,
             int(hour),
             int(minute) if minute else 0,
             clock_words=not digits_with_minutes and not groups.get("mi"),
         )
+
+    def _bare_hour_ok(self, m: re.Match[str], text: str) -> bool:
+        """ "um zehn endlich": a bare hour after "um" followed by a word is a clock time unless
+        the words show a quantity ("um zehn auf 20", "um zwei erhöht", "um zehn weitere Stände")."""
+        words = _TWO_WORDS.match(text, m.end())
+        if words is None:
+            return True  # end of the clause
+        word, stop, following = words.group(1), words.group(2).strip(), words.group(3)
+        if not word.islower():
+            return False  # "um zehn Prozent"
+        if word in self.ctx["not_after_hour"]:
+            return False
+        participle = word.startswith("ge") and len(word) > 5 or word.endswith(("iert", "ert"))
+        if participle or (stop and word.endswith("t") and len(word) > 4):
+            return False  # a participle: "um zwei gesenkt", "um drei verringert", "erhöht."
+        return not (following[:1].isupper() and _INFLECTION.search(word))
 
     def _time_atom(self, m: re.Match[str], hour: int, minute: int, clock_words: bool) -> Atom:
         dp = m["dp"] or m["dp2"] or m["dp3"]
@@ -321,6 +350,8 @@ class AtomBuilder:
         if unit in (None, "second", "minute", "hour"):
             return None
         offset = self._modifier(groups.get("mod"))
+        if unit == "day" and not _DAY_BY_DAY.match(m.group(0)):
+            return None  # "der letzte Tag" of a fair; "am nächsten Tag" counts on from a day
         part = groups.get("part")
         if part and offset is None:
             offset = 0
@@ -375,15 +406,25 @@ class AtomBuilder:
 
     def nth(self, m: re.Match[str], text: str) -> Atom | None:
         nth = self._ordinal(m["ord"])
-        what = m["what"].lower()
+        what = (m["what"] or m["what2"]).lower()
         if nth is None:
             return None
         if what in self.lex.weekdays:
             spec = TimeSpec(weekday=self.lex.weekdays[what], nth_of="weekday")
+        elif what == "wochenende":  # "am ersten Oktoberwochenende"
+            spec = TimeSpec(nth_of="weekend")
         else:
             spec = TimeSpec(nth_of="day" if what == "tag" else "week")
-        spec = spec.with_(nth=nth, month=self._month(m["mon"]), year=_year(m["y"]))
-        return Atom(m.start(), m.end(), spec, DAY if spec.nth_of != "week" else PERIOD)
+        spec = spec.with_(nth=nth, month=self._month(m["mon"] or m["mon2"]), year=_year(m["y"]))
+        return Atom(m.start(), m.end(), spec, DAY if spec.nth_of in ("weekday", "day") else PERIOD)
+
+    def eve(self, m: re.Match[str], text: str) -> Atom | None:
+        """ "am Vorabend", "am Vortag", "am Folgetag": a day counted from the day in focus."""
+        word = m["w"].lower()
+        offset = 1 if word.startswith("folge") else -1
+        daypart = "abend" if word == "vorabend" else None
+        spec = TimeSpec(unit="day", offset=offset, from_focus=True, daypart=daypart)
+        return Atom(m.start(), m.end(), spec, DAY)
 
     def holiday(self, m: re.Match[str], text: str) -> Atom | None:
         name = _BLANKS.sub(" ", m["h"].lower())

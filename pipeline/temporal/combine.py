@@ -125,6 +125,34 @@ def _coordinated_day(a: Atom, b: Atom, text: str) -> Expression | None:
     return Expression(a.start, a.end, b.spec.with_(day=a.spec.day, weekday=None, hour=None))
 
 
+def _weekday_pair(a: Atom, b: Atom, text: str) -> bool:
+    """Two bare weekdays in a row joined by "und" ("am Samstag und Sonntag")."""
+    if a.role != DAY or b.role != DAY or a.end_spec is not None or b.end_spec is not None:
+        return False
+    sa, sb = a.spec, b.spec
+    bare = TimeSpec(weekday=sa.weekday)
+    if (
+        sa.weekday is None
+        or sb.weekday is None
+        or sa != bare
+        or sb.with_(open=None) != bare.with_(weekday=sb.weekday)
+    ):
+        return False
+    return (
+        sb.weekday == sa.weekday % 7 + 1 and _GAP_AND.fullmatch(text[a.end : b.start]) is not None
+    )
+
+
+_GAP_AND = re.compile(r"\s+und\s+(?:am\s+)?", re.I)
+
+
+def _next_day(first: TimeSpec, second: TimeSpec) -> bool:
+    """Whether two coordinated day specs of one month name consecutive days, without clock times."""
+    if first.day is None or second.day is None or first.month != second.month:
+        return False
+    return second.day == first.day + 1 and first.hour is None and second.hour is None
+
+
 def _time_ranges(atoms: list[Atom], text: str) -> list[Atom]:
     """Clock-time ranges ("9:30 - 11:00") first, so that a day can join the whole range."""
     out: list[Atom] = []
@@ -163,8 +191,19 @@ def combine(atoms: list[Atom], text: str) -> list[Expression]:
                 expressions.append(rng)
                 i += 2
                 continue
+        if i + 1 < len(joined) and _weekday_pair(a, joined[i + 1], text):
+            b = joined[i + 1]  # "am Freitag und Samstag": one span, as a range
+            expressions.append(Expression(a.start, b.end, a.spec, b.spec.with_(open=None)))
+            i += 2
+            continue
         if a.needs_partner and i + 1 < len(joined):
             first = _coordinated_day(a, joined[i + 1], text)
+            b = joined[i + 1]
+            if first is not None and _next_day(first.spec, b.spec) and b.end_spec is None:
+                # "am 8. und 9. März": two days in a row are one span, as gold-schema's range
+                expressions.append(Expression(first.start, b.end, first.spec, b.spec))
+                i += 2
+                continue
             if first is not None:
                 expressions.append(first)
         if not a.needs_partner:

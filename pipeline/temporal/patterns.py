@@ -68,7 +68,7 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "counted_period": {"unit": 4}, "relative_period": {"unit": 3},
     "relative_word": {"relword": 1}, "now": {"now": 1}, "quarter": {"quarter": 2, "digit": 1},
     "iso_week": {"quarter": 1, "digit": 1}, "nth": {"weekday": 2, "unit": 2, "month": 4},
-    "holiday": {"holiday": 0, "digit": 0},
+    "holiday": {"holiday": 0, "digit": 0}, "eve": {"eve": 1},
 }  # fmt: skip
 MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
 _HOLIDAY_SPLIT = re.compile(r"[\s.-]+")
@@ -95,6 +95,7 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
             kinds.setdefault(word, set()).add(kind)
 
     add(lex.months, "month")
+    add((f"{m}wochenende" for m in lex.months if m not in lex.month_abbreviations), "month")
     add(lex.weekdays, "weekday")
     add(lex.relative_days, "relday")
     add(lex.dayparts, "daypart")
@@ -104,8 +105,9 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
     add(lex.units_pl, "unit")
     add(lex.relative_words, "relword")
     add(("uhr", "halb", "viertel", "dreiviertel", "minuten"), "clockword")
-    add(("um",), "um")
+    add(("um", "gegen"), "um")
     add(("jetzt", "eben"), "now")
+    add(lex.context.get("eve_word", ()), "eve")
     add(("quartal", "quartals", "kw", "kalenderwoche"), "quarter")
     prefixes = dict.fromkeys(lex.weekdays, "weekday")
     prefixes.update(dict.fromkeys(lex.relative_prefixes, "relword"))
@@ -144,6 +146,7 @@ def patterns() -> Patterns:
         rf"{E}|\s+(?P<late>frühestens|frühstens|spätestens|in\s+etwa){E})?"
     )
     approx_pre = rf"(?:{APPROX}\s+|ca\.\s*)"
+    eve_words = _alt(lex.context.get("eve_word", ()))
     number = r"\d{1,2}|[a-zäöüß]+"
 
     def rx(text: str) -> re.Pattern[str]:
@@ -264,10 +267,10 @@ def patterns() -> Patterns:
         ),
         (
             rx(
-                rf"{B}(?P<pre>{approx_pre}{{0,2}}um\s+{approx_pre}?)(?P<h>{number})"
+                rf"{B}(?P<pre>{approx_pre}{{0,2}}(?:um|gegen)\s+{approx_pre}?)(?P<h>{number})"
                 rf"(?:[:.](?P<mi>[0-5]\d))?{E}"
                 + suffix
-                + r"(?(suf)|(?=\s*(?:$|[;!?)]|[.,](?!\d))))"
+                + r"(?(suf)|(?=\s*(?:$|[;!?)]|[.,](?!\d))|\s+[a-zäöüß]))"
             ),
             p.clock,
         ),
@@ -336,12 +339,14 @@ def patterns() -> Patterns:
         ),
         (
             rx(
-                rf"{B}(?:(?:am|der|die|den)\s+)?(?P<ord>{ordinal})\s+(?P<what>{weekday}|tag|woche)"
-                rf"\s+(?:im|des)\s+(?P<mon>{month_full})(?:\s+(?P<y>{Y4}))?{E}"
+                rf"{B}(?:(?:am|an\s+dem|der|die|das|den)\s+)?(?P<ord>{ordinal})\s+(?:(?P<what>"
+                rf"{weekday}|tag|woche|wochenende)\s+(?:im|des)\s+(?P<mon>{month_full})|(?P<mon2>"
+                rf"{month_full})-?(?P<what2>wochenende))(?:\s+(?P<y>{Y4}))?{E}"
             ),
             p.nth,
         ),
         (rx(rf"(?<![\w.])(?P<h>{holiday}){E}(?:\s+(?P<y>{Y4})(?!\d))?"), p.holiday),
+        (rx(rf"{B}(?:am|zum|vom|bis\s+zum|seit\s+dem)\s+(?P<w>{eve_words}){E}"), p.eve),
     )
     by_trigger: dict[str, list[set[int]]] = {}
     for index, (_, build) in enumerate(rules):

@@ -96,6 +96,7 @@ def resolve(expr: Expression, ctx: Context) -> Resolution | None:
         else:
             anchor = first.last if isinstance(first.last, dt.date) else None
             last = _resolve(expr.end_spec, ctx, after=anchor)
+            last = _past_midnight(first, last, expr.end_spec)
             result = _Result(
                 first.first,
                 last.last,
@@ -115,6 +116,18 @@ def resolve(expr: Expression, ctx: Context) -> Resolution | None:
         result.relative,
         result.day if expr.end_spec is None else None,
     )
+
+
+def _past_midnight(first: _Result, last: _Result, end_spec: TimeSpec) -> _Result:
+    """ "von 18 Uhr bis 1 Uhr nachts": an end clock time before the start, with no day of its
+    own, is on the next day."""
+    if end_spec.fixes_day or end_spec.month is not None:
+        return last
+    a, b = first.first, last.last
+    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime) and b < a:
+        b += dt.timedelta(days=1)
+        return _Result(b, b, _iso(b), last.granularity, last.relative)
+    return last
 
 
 def _iso(value: dt.date | dt.datetime | str) -> str:
@@ -253,6 +266,8 @@ def _day(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> tuple[dt
     if spec.weekday is not None:
         return _weekday(spec, ctx, after), True
     if spec.unit == "day" and spec.offset is not None:
+        if spec.from_focus and ctx.day is None:
+            raise Unresolvable
         base = ctx.day or _need_reference(ctx)
         return base + dt.timedelta(days=spec.offset), True
     if spec.shift is not None:
@@ -265,8 +280,10 @@ def _dated(
 ) -> dt.date:
     if year is not None:
         return dt.date(year, month, day)
-    if ctx.year is not None:
-        return dt.date(ctx.year, month, day)
+    if _fitting_context_year(month, ctx) is not None:
+        in_context = dt.date(ctx.year, month, day)
+        if weekday is None or in_context.isoweekday() == weekday or ctx.reference is None:
+            return in_context  # else: "Sa., 12.10.": the year in which the weekday fits
     ref = _need_reference(ctx)
     candidates = []
     for y in (ref.year - 1, ref.year, ref.year + 1):
@@ -279,11 +296,29 @@ def _dated(
         candidates = [c for c in candidates if c.isoweekday() == weekday]
     if not candidates:
         raise Unresolvable
-    direction = ctx.direction if ctx.direction != "nearest" else "same_year"
-    if direction == "same_year":
-        same = [c for c in candidates if c.year == ref.year]
-        return same[0] if same else candidates[0]
-    return _choose(candidates, ref, direction)
+    # present tense: the nearest such day ("läuft noch bis zum 7. Januar" in November)
+    return _choose(candidates, ref, ctx.direction)
+
+
+def _fitting_context_year(month: int, ctx: Context) -> int | None:
+    """The year of the preceding explicit date, when a month without year fits it: the month in
+    that year must lie in the clause's direction from the reference date (past: on or before it,
+    any distance back, or the month after it; future: within the next twelve months; present:
+    within a year either way). Otherwise the month is the nearest one in that direction ("im
+    Dezember" in a January report told in the past is last December, even after a dateline of
+    the new year)."""
+    if ctx.year is None or ctx.reference is None:
+        return ctx.year
+    ref = ctx.reference
+    months = (ctx.year - ref.year) * 12 + month - ref.month
+    direction = ctx.direction
+    if direction == "past":
+        fits = months <= 1  # the next month in a past clause is planned ("im April angemeldet")
+    elif direction == "future":
+        fits = 0 <= months <= 12
+    else:
+        fits = -12 <= months <= 12
+    return ctx.year if fits else None
 
 
 def _day_of_month(day: int, ref: dt.date, ctx: Context) -> dt.date:
@@ -409,6 +444,11 @@ def _period(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
         return _Result(first, last, f"{year}-W{spec.iso_week:02d}", "week", spec.year is None)
     if spec.nth_of == "week" and spec.month and spec.nth:
         return _nth_week(spec, ctx)
+    if spec.nth_of == "weekend" and spec.month and spec.nth:
+        saturday = _nth(spec.with_(nth_of="weekday", weekday=6), ctx)
+        sunday = saturday + dt.timedelta(days=1)
+        value = f"{saturday.isoformat()}/{sunday.isoformat()}"
+        return _Result(saturday, sunday, value, "day", spec.year is None)
     if spec.month is not None:
         return _month(spec, ctx, after)
     if spec.unit == "weekend":
@@ -516,7 +556,7 @@ def _month(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
             year += spec.offset + 1
     elif year is None and after is not None:
         year = after.year if month >= after.month else after.year + 1
-    elif year is None and ctx.year is not None:
+    elif year is None and _fitting_context_year(month, ctx) is not None:
         year = ctx.year
     elif year is None:
         ref = _need_reference(ctx)

@@ -35,6 +35,8 @@ class TimeSpec:
     nth: int | None = None  # "dritter Dienstag im September": 3 (-1 = last)
     nth_of: str | None = None  # weekday, day, week
     open: str | None = None  # before ("bis 11 Uhr"), after ("ab 14 Uhr")
+    from_focus: bool = False  # counted from the day the text is about ("am Vorabend"), never
+    # from the reference date alone
 
     def with_(self, **changes) -> TimeSpec:
         return replace(self, **changes)

@@ -98,12 +98,25 @@ class TenseMap:
         self._starts: list[int] = []
         self._cues: dict[int, tuple[tuple[int, str], ...]] = {}
 
-    def tense_at(self, offset: int) -> str:
+    def _sentence_index(self, offset: int) -> int:
         if not self._sents:
             doc = self._doc
             self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
             self._starts = [s.start_char for s in self._sents]
-        index = max(bisect_right(self._starts, offset) - 1, 0)
+        return max(bisect_right(self._starts, offset) - 1, 0)
+
+    def sentence_start(self, offset: int) -> int:
+        """Character offset where the sentence holding ``offset`` starts."""
+        index = self._sentence_index(offset)
+        return self._starts[index] if self._starts else 0
+
+    def sentence_end(self, offset: int) -> int:
+        """Character offset where the sentence holding ``offset`` ends."""
+        index = self._sentence_index(offset)
+        return self._sents[index].end_char if self._sents else len(self._doc.text)
+
+    def tense_at(self, offset: int) -> str:
+        index = self._sentence_index(offset)
         if index not in self._cues:
             self._cues[index] = sentence_cues(self._sents[index])
         cues = self._cues[index]
