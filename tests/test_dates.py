@@ -483,3 +483,68 @@ def test_coordinated_consecutive_days_are_one_span(nlp) -> None:
 )
 def test_more_real_report_forms(nlp, text, reference, expected) -> None:
     assert values(nlp, text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Der Pegel ist binnen einer Stunde um 16 cm gestiegen.", None, []),
+        ("Das Spiel elf gegen elf endete torlos.", None, []),
+        ("Es ging um eine neue Halle.", None, []),
+        # an apposition names the same day; "und" coordinates the next one
+        (
+            "Gestern, Dienstag, stellte er den Antrag.",
+            dt.date(2010, 7, 7),
+            ["2010-07-06", "2010-07-06"],
+        ),  # fmt: skip
+        (
+            "Der Markt öffnet am Freitag und Samstag von 11 bis 22 Uhr.",
+            dt.date(2023, 11, 14),
+            ["2023-11-17", "2023-11-18T11:00/2023-11-18T22:00"],
+        ),  # fmt: skip
+        (
+            "Am Samstag und Sonntag wird gefeiert.",
+            dt.date(2023, 11, 14),
+            ["2023-11-18/2023-11-19"],
+        ),  # fmt: skip
+        (
+            "Am 22.6.2010 war Markt. An diesem Tag kamen viele. Der letzte Tag war ruhig.",
+            dt.date(2010, 7, 4),
+            ["2010-06-22", "2010-06-22"],
+        ),  # fmt: skip
+        (
+            "Am 22.6.2010 fuhr die letzte Bahn nachts um 12.",
+            dt.date(2010, 7, 4),
+            ["2010-06-22", "2010-06-23T00:00"],
+        ),  # fmt: skip
+    ],
+)
+def test_neighbours_of_weekdays_and_bare_hours(nlp, text, reference, expected) -> None:
+    assert values(nlp, text, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        # present tense: the coming day, unless the last one is much closer
+        (
+            "Die Straße ist voraussichtlich bis zum 15. Dezember gesperrt.",
+            dt.date(2016, 3, 16),
+            ["2016-12-15"],
+        ),  # fmt: skip
+        ("Die Schau läuft noch bis zum 7. Januar.", dt.date(2023, 11, 14), ["2024-01-07"]),
+        (
+            "Am 3. November öffnet die Schau, heute kommt der Minister.",
+            dt.date(2023, 11, 14),
+            ["2023-11-03", "2023-11-14"],
+        ),  # fmt: skip
+        # "gegen" after a date and a comma still opens the clock time
+        (
+            "Der Unfall geschah am Sonntag, 27.12.2015, gegen 12:50 Uhr.",
+            dt.date(2016, 1, 4),
+            ["2015-12-27T12:50"],
+        ),  # fmt: skip
+    ],
+)
+def test_present_tense_days_and_joined_times(nlp, text, reference, expected) -> None:
+    assert values(nlp, text, reference) == expected

@@ -534,3 +534,23 @@ def test_plural_compound_before_a_place_is_an_organisation(nlp):
 def test_ner_event_compound_is_no_organisation(nlp_with_ner):
     doc = nlp_with_ner("Auf der Fachmesse Baumaschinen Süd zeigten Firmen ihre Bagger.")
     assert doc._.organisations == []
+
+
+def test_city_adjective_before_an_organisation_head(nlp):
+    found = orgs(
+        nlp,
+        "Es zahlten die Dresdner Verkehrsbetriebe und die Zürcher Kantonalbank; die Lehrer "
+        "Gewerkschaft blieb fern.",
+    )
+    assert set(found.values()) == {"Dresdner Verkehrsbetriebe", "Zürcher Kantonalbank"}
+
+
+def test_official_long_town_names(nlp):
+    found = places(nlp, "Die Tour führt von Freiburg im Breisgau nach Mülheim an der Ruhr.")
+    assert found == {"Freiburg im Breisgau": "Freiburg", "Mülheim an der Ruhr": "Mülheim"}
+
+
+def test_compound_on_a_river_name_is_an_organisation(nlp):
+    assert orgs(nlp, "Der Erftverband und der Heimatverein pflanzten Bäume.") == {
+        "Erftverband": "Erftverband"
+    }

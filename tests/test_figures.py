@@ -572,6 +572,7 @@ def test_qualified_years_after_vor_are_durations(nlp, text: str, expected: list)
     [
         "Den Slalom gewann Katharina Brunner (19) vor ihrer Teamkollegin.",
         "Im Ziel jubelten Jonas Weber (31) und Lukas Fink (27).",
+        "Zweite wurde Greta Vogel (17 Jahre) aus Passau.",
     ],
 )
 def test_age_in_parentheses_after_a_name(nlp, text: str) -> None:
@@ -634,6 +635,7 @@ def test_only_listed_words_qualify_at_most(nlp, text: str, expected: tuple) -> N
         ("Anmeldung unter Tel. 0951 86-0 oder online.", []),
         ("Die Hochschule, 96047 Bamberg, lädt ein.", []),
         ("Der Festakt beginnt um 18.30 Uhr.", []),
+        ("Die Ausstellung ist Fr. 10 bis 18 Uhr geöffnet.", []),
     ],
 )
 def test_real_report_phenomena(nlp, text: str, expected: list) -> None:

@@ -317,3 +317,20 @@ class PlaceFinder:
                         pending.remove(cand)
                         changed = True
         return sure
+
+
+def city_of_adjective(gazetteer: Gazetteer, word: str) -> PlaceEntry | None:
+    """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher"."""
+    if not is_capitalised(word) or not word.endswith("er") or len(word) < 5:
+        return None
+    stems = [word[:-2], word[:-1], word[:-2] + "en", word[:-3] + "en"]
+    if word.endswith("cher"):
+        stems.append(word[:-4] + "ich")  # "Zürcher" -> "Zürich"
+    for base in stems:
+        found = gazetteer.lookup(base)
+        if found is not None and found[0].kind == "city":
+            entry = found[0]
+            # "Lehrer" is no adjective of Lehre, "Essener" is one of Essen
+            if not entry.ambiguous or entry.population >= LARGE_CITY:
+                return entry
+    return None

@@ -36,7 +36,7 @@ from pipeline.entities.canonical import (
     is_adjective,
     is_dictionary_word,
 )
-from pipeline.entities.gazetteer import Gazetteer
+from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.words import (
     common_nouns,
     fold,
@@ -380,6 +380,8 @@ class OrganisationFinder:
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2
             start = self._adjectives_before(doc, k)
+            if start == k and k > 0 and city_of_adjective(self.gazetteer, doc[k - 1].text):
+                start = k - 1  # "Münchner Verkehrsgesellschaft", "Zürcher Kantonalbank"
             if start == k:
                 continue
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
@@ -575,12 +577,15 @@ class OrganisationFinder:
                 continue
             if is_noun_form(text) or self._is_role_noun(text):
                 continue
-            if is_generic_compound(text, suffix, self.lemma_values()):
+            if is_generic_compound(text, suffix, self.lemma_values(), self._is_place_word):
                 continue
             if self.gazetteer.match_at(doc, i) is not None:
                 continue
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
+
+    def _is_place_word(self, word: str) -> bool:
+        return self.gazetteer.lookup(word[:1].upper() + word[1:]) is not None
 
     def _clubs(self, doc: Doc) -> list[Candidate]:
         """ "TSV 1860 München", "1. FC Köln", "FC Bayern München", "Sportfreunde Siegen",

@@ -28,7 +28,7 @@ from pipeline.entities.canonical import (
     head_noun,
     is_adjective,
 )
-from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, is_line_start
+from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
 from pipeline.entities.words import (
     common_nouns,
     is_capitalised,
@@ -255,13 +255,7 @@ class VenueFinder:
         )
 
     def city_of_adjective(self, word: str) -> PlaceEntry | None:
-        if not is_capitalised(word) or not word.endswith("er") or len(word) < 5:
-            return None
-        for base in (word[:-2], word[:-1], word[:-2] + "en", word[:-3] + "en"):
-            found = self.gazetteer.lookup(base)
-            if found is not None and found[0].kind == "city":
-                return found[0]
-        return None
+        return city_of_adjective(self.gazetteer, word)
 
     def _compound(self, doc: Doc, i: int) -> Candidate | None:
         text = doc[i].text
@@ -308,7 +302,9 @@ class VenueFinder:
         if (
             is_noun_form(text)
             or (self.lemma is not None and self.lemma(text) not in (None, text))
-            or is_generic_compound(text, suffix, self.lemma_values())
+            or is_generic_compound(
+                text, suffix, self.lemma_values(), self._is_place_word, nouns=False
+            )
         ) and i not in self._ner_places:
             return None
         if self.gazetteer.match_at(doc, i) is not None:
@@ -316,6 +312,9 @@ class VenueFinder:
         if not self._venue_context(doc, i):
             return None
         return self._named(doc, i, text)
+
+    def _is_place_word(self, word: str) -> bool:
+        return self.gazetteer.lookup(word[:1].upper() + word[1:]) is not None
 
     def _venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from pipeline.lang import load_json, load_tsv, load_words
@@ -121,20 +122,38 @@ def is_noun_compound(word: str) -> bool:
     return False
 
 
-def is_generic_compound(word: str, suffix: str, lemma_values: frozenset[str]) -> bool:
+def is_generic_compound(
+    word: str,
+    suffix: str,
+    lemma_values: frozenset[str],
+    is_place: Callable[[str], bool] | None = None,
+    nouns: bool = True,
+) -> bool:
     """Whether the part of ``word`` before ``suffix`` is an everyday word ("Messe|gesellschaft",
-    "Handwerks|kammer", "Messe-Gesellschaft"): a lemma the lookup table lists inflected forms
-    for, or a common noun joined by a linking element or a hyphen. A rare word or a name
-    ("Emscher|genossenschaft", "Ruhr|verband", "Bosch-Stiftung") makes a proper name."""
+    "Handwerks|kammer", "Förder|bank", "Heimat|verein", "Messe-Gesellschaft"): a common noun
+    or a compound of them, a lemma the lookup table lists inflected forms for, or a verb stem.
+    A place ("Emscher|genossenschaft", "Ruhr|verband") or a name no dictionary knows
+    ("Bosch-Stiftung") makes a proper name. ``nouns=False`` leaves out rarer nouns of the
+    lexicon ("Rheingold|halle" is a name)."""
     prefix = word[: len(word) - len(suffix)]
     if prefix.endswith("-"):
-        return is_noun_form(prefix.rstrip("-"))
-    for linker in LINKERS:
-        if linker and not prefix.endswith(linker):
+        stem = prefix.rstrip("-")
+        return is_noun_form(stem) and not (is_place and is_place(stem))
+    stems = [
+        prefix[: len(prefix) - len(linker)] if linker else prefix
+        for linker in LINKERS
+        if not linker or prefix.endswith(linker)
+    ]
+    for stem in stems:  # the whole first part before its shorter readings
+        if len(stem) < MIN_PART:
             continue
-        stem = prefix[: len(prefix) - len(linker)] if linker else prefix
-        if stem in lemma_values or stem.capitalize() in lemma_values:
+        if is_place is not None and is_place(stem):
+            return False
+        cap = stem[:1].upper() + stem[1:]
+        if cap in lemma_values or stem.lower() in lemma_values:
             return True
-        if linker and len(stem) >= MIN_PART and stem in common_nouns():
+        if nouns and (is_noun_form(cap) or is_noun_compound(cap)):
             return True
+        if any(stem.lower() + e in lemma_values for e in ("n", "en", "ern", "eln")):
+            return True  # "Förder|bank": the stem of "fördern"
     return False

@@ -127,13 +127,14 @@ def _nearest_spans(
     return tuple(before + after)
 
 
-_COORDINATION = re.compile(r"\s*(?:,|und|oder|sowie)\s*(?:am\s+)?", re.I)
+_COORDINATION = re.compile(r"\s*,?\s*(?:und|oder|sowie)\s+(?:am\s+)?", re.I)
 
 
 def _coordinated_weekday(expr: Expression, prev: Expression, res: Resolution, text: str) -> bool:
-    """A weekday right after a resolved day, joined by "und" or a comma."""
+    """A weekday right after a resolved weekday, joined by "und" ("Gestern, Dienstag," is an
+    apposition: the same day)."""
     spec = expr.spec
-    if res.day is None or spec.weekday is None or spec.day is not None:
+    if res.day is None or spec.weekday is None or spec.day is not None or prev.spec.weekday is None:
         return False
     if spec.weekday_offset is not None or spec.unit is not None or spec.shift is not None:
         return False

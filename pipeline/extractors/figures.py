@@ -4,10 +4,12 @@ A figure is a number (German digits "12.700", "1,5", "12 700"; number words "zw�
 "eineinhalb"; "eine" only where it is clearly a numeral), an optional multiplier ("Mio.",
 "Millionen"), and what it counts: a unit symbol ("km", "%"), the head noun after any adjectives
 ("12.700 begeisterte Besucherinnen" -> Besucher), a number adjective ("2-tägig" -> Tag), or, for a
-bare number ("China (9.000)", "2014 waren es 50.000"), the noun of the context. Ranges ("10 bis
-15") give two figures (at_least, at_most). Numbers inside dates, ordinals, phone numbers, postal
-codes, years, labels ("Tag 1") and names are skipped. The rules are in ``pipeline/quantities``,
-the word lists in ``lang/de``.
+bare number ("China (9.000)", "2014 waren es 50.000"), the noun of the context; a part ("davon
+84", "zwei davon") the noun of the whole before it. A currency before the number ("CHF 120 Mio.",
+"€ 95,–") is its unit. Ranges ("10 bis 15") give two figures (at_least, at_most). Numbers inside
+dates, ordinals, phone numbers, postal codes, years, labels ("Tag 1"), names, quoted titles („Die
+7 Schächte“), ages ("Martina Huber (24)") and vague quantities ("mehrere tausend") are skipped.
+The rules are in ``pipeline/quantities``, the word lists in ``lang/de``.
 """
 
 from __future__ import annotations
@@ -311,6 +313,8 @@ class FigureReader:
             self._read_partitive(r, tok)
             return True
         currency = self._currency_before(r)
+        if currency and tok is not None and tok.text.lower() in lexicon.calendar_words():
+            return False  # "Fr. 14 Uhr": Friday, not Swiss francs
         if currency:
             r.unit = currency  # "€ 15", "EUR 900 für Firmen", "CHF 120 Mio. und"
             return True
@@ -583,7 +587,12 @@ class FigureReader:
         if name_end in self.person_ends:
             return True
         start = name_end - len(noun)
-        return not nouns.is_noun(noun) and not self._in_name(start, name_end)
+        if self._in_name(start, name_end):
+            return False
+        first = previous_word(self.text, start, lower=False)  # "Greta Vogel (17)"
+        return not nouns.is_noun(noun) or (
+            first[:1].isupper() and first.isalpha() and not nouns.is_noun(first)
+        )
 
     def _noun_after_als(self, r: Reading) -> str | None:
         """The noun after "als" in the clause: "rund 38000 werden als Tagesgäste erwartet"."""
@@ -680,6 +689,8 @@ class FigureReader:
                     return False  # "73-jähriger Läufer", "25-jähriges Jubiläum", "19-jährige Lea"
             if "alter von" in text[max(0, qual_start - 15) : qual_start].lower():
                 return False
+            if before == "(" and self._age_in_parens(r, qual_start):
+                return False  # "Martina Huber (24 Jahre)"
             limit = qualifier.start < r.start or before in _AGE_LIMIT_BEFORE
             if self._age_limit(qual_start, limit):
                 return False  # "Kinder unter 14 Jahren", "Läufer ab 16", "Kinder bis 12 Jahre"

@@ -87,7 +87,7 @@ class TrainSettings:
     dev_share: float = 0.1
     augment_share: float = 0.5
     # Share of one-word substitutes turned into non-entity compounds ("SPD-Chef").
-    part_rate: float = 0.1
+    part_rate: float = 0.0
     # Add the hand-written list of well-known organisations to the replacement names.
     well_known_orgs: bool = True
     vectors: bool = True

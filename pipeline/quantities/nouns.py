@@ -1,10 +1,11 @@
 """The counted noun of a figure as nominative singular lemma, and the figure's category.
 
-Order of knowledge: gendered forms (``gendered_nouns.tsv``, feminine suffixes) take the
-masculine generic noun; then spaCy's German lookup table (spacy-lookups-data); then
-``noun_lemmas.tsv`` (forms the lookup table lacks, built from the german-nouns package by
-``scripts/build_noun_lemmas.py``); then a compound's head ("Gewinnerkommunen" ->
-"Gewinner" + "Kommune"). Categories come from ``figure_categories.tsv`` by lemma or head.
+Order of knowledge: gendered forms (``gendered_nouns.tsv``, feminine suffixes, French-style
+feminines such as "Sommelière", "Masseuse") take the masculine generic noun; then spaCy's
+German lookup table (spacy-lookups-data); then ``noun_lemmas.tsv`` (forms the lookup table
+lacks, built from the german-nouns package by ``scripts/build_noun_lemmas.py``); then a
+compound's head ("Gewinnerkommunen" -> "Gewinner" + "Kommune"). Categories come from
+``figure_categories.tsv`` by lemma or head.
 """
 
 from __future__ import annotations

@@ -38,11 +38,14 @@ _INDEFINITE = re.compile(r"(?:jede|eine)[nmrs]?$|(?:an\s+)?eine[nmrs]?$", re.I)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZÄÖÜ]")
 _HOUR_H = re.compile(r"\dh", re.I)
 _BLANKS = re.compile(r"\s+")
+_WORD_BEFORE = re.compile(r"(?<![\w.,:])([\wäöüß]+)[ \t]+$")
 _ARTICLE = re.compile(r"ein(?:e[mnrs]?)?", re.I)
 _CLOSING_QUOTE = re.compile(r"[“”\"»«‘’']")
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß.&-]*\s+$")
 _TWO_WORDS = re.compile(r"\s+([\wäöüß]+)(\s*[.,;:!?]?)\s*([\wäöüß]*)")
-_DAY_BY_DAY = re.compile(r"(?:am|an\s+dem)\s+(?:nächst|folgend|vorig|vorherig)", re.I)
+_DAY_BY_DAY = re.compile(
+    r"(?:am|an\s+dem)\s+(?:nächst|folgend|vorig|vorherig)|(?:an\s+)?diese[mn]?\s", re.I
+)
 
 
 def _year(text: str | None) -> int | None:
@@ -244,6 +247,8 @@ class AtomBuilder:
         groups = m.groupdict()
         if _ARTICLE.fullmatch(m["h"]):
             return None  # "um eine neue Art": an article, not "um eins"
+        if m.group(0)[:5].lower() == "gegen" and self._after_number(text, m.start()):
+            return None  # "elf gegen elf", "3 gegen 2": a score or a match-up
         hour = _number(m["h"])
         if hour is None or hour != int(hour) or not 0 <= hour <= 24:
             return None
@@ -264,6 +269,15 @@ class AtomBuilder:
             clock_words=not digits_with_minutes and not groups.get("mi"),
         )
 
+    @staticmethod
+    def _after_number(text: str, pos: int) -> bool:
+        """Whether a small number stands right before ``pos`` ("elf gegen", "3 gegen")."""
+        m = _WORD_BEFORE.search(text[max(0, pos - 20) : pos])
+        if m is None:
+            return False
+        word = m.group(1)
+        return len(word) <= 2 if word.isdigit() else _number(word) is not None
+
     def _bare_hour_ok(self, m: re.Match[str], text: str) -> bool:
         """ "um zehn endlich": a bare hour after "um" followed by a word is a clock time unless
         the words show a quantity ("um zehn auf 20", "um zwei erhöht", "um zehn weitere Stände")."""
@@ -273,8 +287,8 @@ class AtomBuilder:
         word, stop, following = words.group(1), words.group(2).strip(), words.group(3)
         if not word.islower():
             return False  # "um zehn Prozent"
-        if word in self.ctx["not_after_hour"]:
-            return False
+        if word in self.ctx["not_after_hour"] or word in self.ctx["unit"]:
+            return False  # "um zehn auf 20", "um 16 cm gestiegen"
         participle = word.startswith("ge") and len(word) > 5 or word.endswith(("iert", "ert"))
         if participle or (stop and word.endswith("t") and len(word) > 4):
             return False  # a participle: "um zwei gesenkt", "um drei verringert", "erhöht."

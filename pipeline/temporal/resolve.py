@@ -208,11 +208,15 @@ def _clock(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
         text = f"T{hour:02d}:{minute:02d}"
         return _Result(text, text, text, "minute", False)
     moment = dt.datetime.combine(day, dt.time(hour, minute))
+    if spec.daypart == "nacht" and spec.hour == 12:
+        moment += dt.timedelta(days=1)  # "nachts um 12": the midnight that ends the day
     return _Result(moment, moment, _iso(moment), "minute", relative)
 
 
 def _hour(spec: TimeSpec) -> int:
     hour = spec.hour or 0
+    if spec.daypart == "nacht" and hour == 12:
+        return 0  # "nachts um 12": midnight
     if spec.daypart and hour < 12:
         pm = lexicon().dayparts[spec.daypart].pm
         if pm == "1" or (pm == "noon" and hour < 6) or (pm == "late" and hour >= 6):
@@ -296,22 +300,38 @@ def _dated(
         candidates = [c for c in candidates if c.isoweekday() == weekday]
     if not candidates:
         raise Unresolvable
-    # present tense: the nearest such day ("läuft noch bis zum 7. Januar" in November)
+    if ctx.direction == "nearest":
+        return _present_day(candidates, ref)
     return _choose(candidates, ref, ctx.direction)
+
+
+def _present_day(candidates: list[dt.date], ref: dt.date) -> dt.date:
+    """A day and month told in the present: the coming one ("läuft bis zum 7. Januar" in
+    November, "findet am 15. Dezember statt" in March), unless the last one is much closer (a
+    report's present narrating its own recent days: "am 3. November öffnete" on 14 November)."""
+    ahead = [c for c in candidates if c >= ref]
+    back = [c for c in candidates if c < ref]
+    if not ahead or not back:
+        return ahead[0] if ahead else back[-1]
+    if (ref - back[-1]).days * 3 < (ahead[0] - ref).days:
+        return back[-1]
+    return ahead[0]
 
 
 def _fitting_context_year(month: int, ctx: Context) -> int | None:
     """The year of the preceding explicit date, when a month without year fits it: the month in
     that year must lie in the clause's direction from the reference date (past: on or before it,
     any distance back, or the month after it; future: within the next twelve months; present:
-    within a year either way). Otherwise the month is the nearest one in that direction ("im
-    Dezember" in a January report told in the past is last December, even after a dateline of
-    the new year)."""
+    within a year either way; a year more than two years away is a period the text is about).
+    Otherwise the month is the nearest one in that direction ("im Dezember" in a January report
+    told in the past is last December, even after a dateline of the new year)."""
     if ctx.year is None or ctx.reference is None:
         return ctx.year
     ref = ctx.reference
     months = (ctx.year - ref.year) * 12 + month - ref.month
     direction = ctx.direction
+    if months > 24 or (months < -24 and direction != "future"):
+        return ctx.year  # the text is about a period of its own, years from the reference
     if direction == "past":
         fits = months <= 1  # the next month in a past clause is planned ("im April angemeldet")
     elif direction == "future":
