@@ -344,6 +344,9 @@ def test_clock_range_into_the_night_ends_next_day(nlp) -> None:
         # the evening named before for the same day
         ("Am 5.4.2024 trafen sich alle am Abend im Saal. Um neun spielte die Band.", "T21:00"),
         ("Die Gäste ließen am 5.4.2024 den Tag gegen zehn mit Jazz ausklingen.", "T22:00"),
+        # the order of clock times counts only a few hours on, not back across noon
+        ("Am 5.4.2024 endete der Markt gegen zwölf. Um halb zwölf kam der Bus.", "T11:30"),
+        ("Am 5.4.2024 ging es um zehn Uhr los und gegen acht Uhr abends war Schluss.", "T20:00"),
         # no evening cue: morning
         ("Am 5.4.2024 ging es um halb acht mit dem Bus los.", "T07:30"),
         ("Am 5.4.2024 gab es um neun ein Frühstück im Zelt.", "T09:00"),
@@ -473,6 +476,8 @@ def test_coordinated_consecutive_days_are_one_span(nlp) -> None:
             ["2023/2024", "2021-SU"],
         ),
         ("In KW 42 wird umgebaut.", dt.date(2024, 8, 20), ["2024-W42"]),
+        ("Die Eisbahn wird am Freitag eröffnet.", dt.date(2023, 11, 14), ["2023-11-17"]),
+        ("Zum 2. Advent singt der Chor.", dt.date(2023, 11, 14), ["2023-12-10"]),
         (
             "Konzerte: Sa., 12.10.2024, und vom 17.–19.10.2024.",
             dt.date(2024, 8, 20),

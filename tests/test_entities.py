@@ -554,3 +554,17 @@ def test_compound_on_a_river_name_is_an_organisation(nlp):
     assert orgs(nlp, "Der Erftverband und der Heimatverein pflanzten Bäume.") == {
         "Erftverband": "Erftverband"
     }
+
+
+def test_opera_and_fair_buildings_after_a_preposition_are_venues(nlp):
+    doc = nlp(
+        "Das Ensemble der Bayerischen Staatsoper gastierte in der Komischen Oper Berlin und in "
+        "der Kölner Oper; die Dresdner Philharmonie spielte."
+    )
+    assert {m.name for m in doc._.places} == {"Komische Oper Berlin", "Kölner Oper"}
+    assert {m.name for m in doc._.organisations} == {"Bayerische Staatsoper"}
+
+
+def test_street_from_the_ner_is_an_address_not_an_organisation(nlp_with_ner):
+    doc = nlp_with_ner("Die Pressestelle sitzt in der Goethestraße 3.")
+    assert doc._.organisations == [] and doc._.places == []

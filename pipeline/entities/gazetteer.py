@@ -108,9 +108,11 @@ class Gazetteer:
             return
         self.entries[key] = entry
         words = key.split()
-        # "Hann. Münden": the tokenizer may split the dot off the first word
-        for first in {words[0], words[0].rstrip(".")}:
-            self.first_words[first] = max(self.first_words.get(first, 0), len(words) + 1)
+        first = words[0]
+        self.first_words[first] = max(self.first_words.get(first, 0), len(words))
+        if first.endswith("."):  # "Hann. Münden": the tokenizer may split the dot off
+            bare = first.rstrip(".")
+            self.first_words[bare] = max(self.first_words.get(bare, 0), len(words) + 1)
 
     def lookup(self, text: str) -> tuple[PlaceEntry, str] | None:
         """The entry for a written name and the name in nominative, or None."""

@@ -57,7 +57,7 @@ class NerCandidates:
         for label, span in spans:
             if label is None or span is None:
                 continue
-            if label != PERSON and (span.text in events or self._is_street(span)):
+            if label != PERSON and (span.text in events or self._is_street(span, label)):
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
@@ -96,9 +96,13 @@ class NerCandidates:
         nxt = doc[span.end].text
         return len(nxt) == 4 and nxt.isdigit() and int(nxt) in self.event_years
 
-    def _is_street(self, span: Span) -> bool:
+    def _is_street(self, span: Span, label: str) -> bool:
+        """A street is no organisation; with a house number it is an address, no place."""
         last = span[-1].text.lower()
-        return last.endswith(self.street_suffixes) and len(last) > 5
+        if not last.endswith(self.street_suffixes) or len(last) <= 5:
+            return False
+        doc = span.doc
+        return label == ORG or (span.end < len(doc) and doc[span.end].text[:1].isdigit())
 
     def _looks_like_name(self, span: Span) -> bool:
         """A name has a word that is neither a common noun nor a known place ("Partnerland

@@ -384,6 +384,8 @@ class OrganisationFinder:
                 start = k - 1  # "Münchner Verkehrsgesellschaft", "Zürcher Kantonalbank"
             if start == k:
                 continue
+            if tok.text in self.venue_heads and self._in_venue_context(doc, start):
+                continue  # "in die Grazer Oper", "in der Leipziger Messe": the building
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
             out.append(self._with_legal_form(doc, start, end))
         return out
@@ -532,7 +534,11 @@ class OrganisationFinder:
         out = []
         for i in range(len(doc)):
             hits = self._starting_at(self.known_index, doc, i)
-            if hits and doc[i].text in self.venue_heads and self._in_venue_context(doc, i):
+            if (
+                hits
+                and any(w in self.venue_heads for w in hits[0][0])
+                and self._in_venue_context(doc, i)
+            ):
                 continue  # "in der Messe Essen": the fairground, not the company
             if hits:
                 seq, name, acronym = hits[0]
@@ -628,10 +634,10 @@ class OrganisationFinder:
             text = doc[i].text
             if not is_capitalised(text) or len(text) < 8 or not text.isalpha():
                 continue
-            if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):
-                continue
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "region", "district"):
+                continue
+            if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):
                 continue
             if fold(match.name) != fold(doc[i + 1 : match.end].text):
                 continue  # "Besucher Berlins": a genitive, not a name

@@ -68,6 +68,7 @@ class VenueFinder:
         self.landmarks = frozenset(p["landmark_nouns"])
         self.context_words = frozenset(p["context_words"])
         self.generic_prefixes = tuple(p["generic_prefixes"])
+        self.generic_needs_context = frozenset(p["generic_needs_context"])
         self.nouns = common_nouns()
 
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
@@ -226,7 +227,11 @@ class VenueFinder:
         # sentence-initial capitals say nothing; two adjectives still make a name
         if (is_line_start(doc, i) or doc[i].is_sent_start) and k - i < 2:
             return None
-        return self._venue(doc, i, k + 1, "pattern")
+        end = k + 1
+        match = self.gazetteer.match_at(doc, end)
+        if match is not None and match.entry.kind == "city" and not match.entry.ambiguous:
+            end = match.end  # "Deutsche Oper Berlin", "Alte Oper Frankfurt"
+        return self._venue(doc, i, end, "pattern")
 
     def _city_adjective(self, doc: Doc, i: int) -> Candidate | None:
         """ "Stuttgarter Literaturhaus" -> "Literaturhaus Stuttgart"."""
@@ -240,6 +245,8 @@ class VenueFinder:
         nominative = base[0] if base else head
         if nominative not in self.generic:
             return None
+        if nominative in self.generic_needs_context and not self._venue_context(doc, i):
+            return None  # "die Dresdner Philharmonie spielte": the orchestra
         # the plain form when the report uses it too, else the name as written ("Wiener
         # Stadthalle")
         plain = f"{nominative} {entry.name}"

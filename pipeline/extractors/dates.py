@@ -127,6 +127,7 @@ def _nearest_spans(
     return tuple(before + after)
 
 
+CUE_WINDOW = 200  # characters around a clock time searched for cue words (keeps the scan linear)
 _COORDINATION = re.compile(r"\s*,?\s*(?:und|oder|sowie)\s+(?:am\s+)?", re.I)
 
 
@@ -185,7 +186,9 @@ def _evening(
     by the order of clock times (after a 15 Uhr item, "halb neun" is 20:30)."""
     cues = [
         (min(abs(m.start() - expr.start), abs(m.end() - expr.end)), m.lastgroup == "pm")
-        for m in _daypart_cue().finditer(text, sentence[0], sentence[1])
+        for m in _daypart_cue().finditer(
+            text, max(sentence[0], expr.start - CUE_WINDOW), min(sentence[1], expr.end + CUE_WINDOW)
+        )
         if not expr.start <= m.start() < expr.end
     ]
     if cues:
@@ -194,8 +197,10 @@ def _evening(
         return False
     if focus.late:
         return True
+    if focus.hour is None or not 12 <= focus.hour < 20:
+        return False
     hour = expr.spec.hour or 0
-    return focus.hour is not None and 12 <= focus.hour < 20 and hour + 12 > focus.hour > hour
+    return hour < focus.hour and 0 < hour + 12 - focus.hour <= 8  # a few hours later
 
 
 @cache
@@ -218,7 +223,8 @@ def _recurring_time(expr: Expression, text: str, sentence_start: int) -> bool:
     spec = expr.spec
     if spec.hour is None or spec.fixes_day or spec.month is not None:
         return False
-    return _daily_cue().search(text, sentence_start, expr.end) is not None
+    start = max(sentence_start, expr.start - CUE_WINDOW)
+    return _daily_cue().search(text, start, expr.end) is not None
 
 
 @cache

@@ -268,7 +268,7 @@ def patterns() -> Patterns:
         (
             rx(
                 rf"{B}(?P<pre>{approx_pre}{{0,2}}(?:um|gegen)\s+{approx_pre}?)(?P<h>{number})"
-                rf"(?:[:.](?P<mi>[0-5]\d))?{E}"
+                rf"(?:[:.](?P<mi>[0-5]\d))?(?:\s+uhr)?{E}"
                 + suffix
                 + r"(?(suf)|(?=\s*(?:$|[;!?)]|[.,](?!\d))|\s+[a-zäöüß]))"
             ),
