@@ -120,6 +120,17 @@ def test_ranges(nlp, text: str, reference: dt.date | None, expected: str) -> Non
     assert values(nlp, text, reference) == [expected]
 
 
+def test_clock_range_on_a_weekday_fixes_the_day_for_later_times(nlp) -> None:
+    text = (
+        "Am kommenden Samstag von 9 bis 17 Uhr öffnet die Hochschule ihre Werkstätten. "
+        "Um 9.15 Uhr wird der Rektor die Gäste begrüßen."
+    )
+    assert values(nlp, text, dt.date(2026, 4, 21)) == [
+        "2026-04-25T09:00/2026-04-25T17:00",
+        "2026-04-25T09:15",
+    ]
+
+
 def test_clock_time_range_on_the_stated_day(nlp) -> None:
     text = "Am 22.10.2019 ist die Messe von 10 bis 18 Uhr geöffnet."
     assert values(nlp, text) == ["2019-10-22", "2019-10-22T10:00/2019-10-22T18:00"]

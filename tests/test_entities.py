@@ -568,3 +568,9 @@ def test_opera_and_fair_buildings_after_a_preposition_are_venues(nlp):
 def test_street_from_the_ner_is_an_address_not_an_organisation(nlp_with_ner):
     doc = nlp_with_ner("Die Pressestelle sitzt in der Goethestraße 3.")
     assert doc._.organisations == [] and doc._.places == []
+
+
+def test_institution_center_is_an_organisation(nlp):
+    doc = nlp("Studierende des Innovation Center Bochum tagten im Congress Center Bochum.")
+    assert [m.name for m in doc._.organisations] == ["Innovation Center Bochum"]
+    assert [m.name for m in doc._.places] == ["Congress Center Bochum"]

@@ -95,6 +95,7 @@ class OrganisationFinder:
         self.known_index = _first_token_index(self.known)
         self.compound_suffixes = tuple(sorted(p["compound_suffixes"], key=len, reverse=True))
         self.club_heads = frozenset(p["club_heads"])
+        self.center_words = frozenset(p["center_words"])
         self.club_suffixes = tuple(p["club_suffixes"])
         self.venue_context = frozenset(venue_patterns()["context_words"])
         self._lemma_values: frozenset[str] | None = None
@@ -114,6 +115,7 @@ class OrganisationFinder:
             self._compound_names,
             self._clubs,
             self._plural_names,
+            self._centers,
         ):
             found.extend(finder(doc))
         return found
@@ -647,6 +649,18 @@ class OrganisationFinder:
             if text.endswith("en") and self._is_plural(text[:-1]):
                 cand.name = text[:-1] + cand.name[len(text) :]  # "den Stadtwerken Ulm"
             out.append(cand)
+        return out
+
+    def _centers(self, doc: Doc) -> list[Candidate]:
+        """ "Management Center Innsbruck", "Innovation Centre Bochum": an institution."""
+        out = []
+        for i in range(len(doc) - 1):
+            if doc[i].text not in self.center_words:
+                continue
+            if doc[i + 1].text not in ("Center", "Centre", "Centrum"):
+                continue
+            end = self._place_after(doc, i + 2) or i + 2
+            out.append(self._with_legal_form(doc, i, end))
         return out
 
     def _is_plural(self, word: str) -> bool:

@@ -250,9 +250,23 @@ def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
         pass  # "am Vorabend", "am Folgetag" count from the day in focus, which stays in focus
     elif res.day is not None and expr.spec.open is None:
         changes["day"] = res.day
+    elif _within_one_day(res) and expr.spec.open is None:
+        # "am kommenden Samstag von 10 bis 16 Uhr": the clock range fixes its day too
+        changes["day"] = dt.date.fromisoformat(res.start[:10])
     elif _several_days(res) and expr.spec.open is None:
         changes["day"] = None
     return replace(ctx, **changes) if changes else ctx
+
+
+def _within_one_day(res: Resolution) -> bool:
+    return (
+        res.value is not None
+        and res.granularity == "minute"
+        and bool(res.start and res.end)
+        and len(res.start) > 10
+        and res.start[:10] == res.end[:10]
+        and not res.start.startswith("T")
+    )
 
 
 def _several_days(res: Resolution) -> bool:
