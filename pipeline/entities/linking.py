@@ -85,25 +85,41 @@ def _alias_mentions(
     doc: Doc, kept: list[Candidate], aliases: dict[str, Candidate]
 ) -> list[Candidate]:
     covered = {t for c in kept for t in range(c.start, c.end)}
-    by_words = [(alias, fold(alias).split(), cand) for alias, cand in aliases.items()]
+    # Aliases indexed by their first folded word (and acronyms by themselves, for compounds
+    # like "E.G.E.-Geschäftsführer"), so each token is tested against a handful of aliases,
+    # not all of them: the scan stays linear in the report's length.
+    by_first: dict[str, list[tuple[int, list[str], Candidate]]] = {}
+    acronyms: dict[str, tuple[int, Candidate]] = {}
+    for order, (alias, cand) in enumerate(aliases.items()):
+        words = fold(alias).split()
+        if words:
+            by_first.setdefault(words[0], []).append((order, words, cand))
+        if is_acronym(alias):
+            acronyms.setdefault(alias, (order, cand))
     added = []
     i = 0
     while i < len(doc):
         if i in covered:
             i += 1
             continue
+        token = doc[i].text
+        first = fold(token).split()[:1]
+        tests = [(o, w, c) for o, w, c in by_first.get(first[0], ())] if first else []
+        prefix = token.split("-", 1)[0] if "-" in token else None
+        if prefix in acronyms:
+            order, cand = acronyms[prefix]
+            tests.append((order, None, cand))
         hit = None
-        for alias, words, cand in by_words:
+        for _, words, cand in sorted(tests, key=lambda t: t[0]):
+            if words is None:
+                hit = (i + 1, cand)
+                break
             n = len(words)
             span = doc[i : i + n]
             if len(span) != n or any(t.i in covered for t in span):
                 continue
             if fold(span.text).split() == words:
                 hit = (i + n, cand)
-                break
-            # "E.G.E.-Geschäftsführer": the acronym as first part of a compound
-            if is_acronym(alias) and doc[i].text.startswith(alias + "-"):
-                hit = (i + 1, cand)
                 break
         if hit is None:
             i += 1

@@ -98,6 +98,10 @@ class OrganisationFinder:
         self.center_words = frozenset(p["center_words"])
         self.club_suffixes = tuple(p["club_suffixes"])
         self.venue_context = frozenset(venue_patterns()["context_words"])
+        self.club_abbreviations = frozenset(p["club_abbreviations"])
+        self.regional_heads = frozenset(p["regional_heads"])
+        self.publisher_heads = frozenset(p["publisher_heads"])
+        self.facility_heads = tuple(p["facility_heads"])
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
 
@@ -116,6 +120,9 @@ class OrganisationFinder:
             self._clubs,
             self._plural_names,
             self._centers,
+            self._club_names,
+            self._regional_names,
+            self._publishers,
         ):
             found.extend(finder(doc))
         return found
@@ -173,6 +180,8 @@ class OrganisationFinder:
             return True  # "TSV Grünwald 1920 e.V."
         if tok.lower_ in self.inner_words and k > 0 and k + 1 < len(doc):
             after, before = doc[k + 1].text, doc[k - 1].text
+            if tok.text in NAME_CONNECTORS:  # "Kiepenheuer & Witsch GmbH", "Ernst & Young"
+                return is_capitalised(before) and has_upper(after)
             if tok.lower_ in ("und", "oder") and before.endswith("-") and len(before) > 2:
                 return True  # "Fachverband Wasser- und Abwassertechnik e.V."
             # "Tourismus und Marketing GmbH", "Kultur im Park e.V.", not "Bitkom und Deutsche
@@ -252,12 +261,28 @@ class OrganisationFinder:
             k = i
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2  # "Industrie- und Handelskammer zu Leipzig"
+            if self._facility_of_company(doc, i, end):
+                i += 1
+                continue
             start = self._adjectives_before(doc, k)
             cand = self._with_legal_form(doc, start, end)
             cand.inner_places = self._genitive_places(doc, i + 1, end)
             out.append(cand)
             i = cand.end
         return out
+
+    def _facility_of_company(self, doc: Doc, head: int, end: int) -> bool:
+        """ "im Rechenzentrum der Green Datacenter AG": a facility head before "der/des" and a
+        name with a legal form; the company is the organisation, the head its building."""
+        if doc[head + 1].lower_ not in ("der", "des"):
+            return False
+        base = head_noun(doc[head].text)
+        word = (base[0] if base else doc[head].text).lower()
+        if not word.endswith(self.facility_heads):
+            return False
+        return any(
+            self._starting_at(self.legal_index, doc, k) for k in range(head + 3, min(end + 1, len(doc)))
+        )
 
     def _specific(self, doc: Doc, head: int, end: int) -> bool:
         """Whether a head and its complement name one body: "Amt für Umwelt", "Universität zu
@@ -661,6 +686,99 @@ class OrganisationFinder:
                 continue
             end = self._place_after(doc, i + 2) or i + 2
             out.append(self._with_legal_form(doc, i, end))
+        return out
+
+    def _name_run(self, doc: Doc, j: int, limit: int) -> int:
+        """End of up to ``limit`` capitalised name words from j (no stop word, role noun or
+        punctuation); hyphenated words count as one ("Blau-Weiß")."""
+        end = j
+        while (
+            end < len(doc)
+            and end - j < limit
+            and is_capitalised(doc[end].text)
+            and doc[end].lower_ not in STOP_WORDS
+            and not self._is_role_noun(doc[end].text)
+            and doc[end].text not in self.legal_index
+        ):
+            end += 1
+        return end
+
+    def _club_names(self, doc: Doc) -> list[Candidate]:
+        """ "TSV Eintracht Grafenau 1925 e.V.", "LG Telis Finanz Regensburg", "SV Werder
+        Bremen": a club abbreviation, capitalised words (not all common nouns), an optional
+        founding year and an optional legal form."""
+        out = []
+        i = 0
+        while i < len(doc) - 1:
+            if doc[i].text not in self.club_abbreviations:
+                i += 1
+                continue
+            end = self._name_run(doc, i + 1, 4)
+            words = [t.text for t in doc[i + 1 : end]]
+            if not words or all(w in self.nouns or self._lemma_is_noun(w) for w in words):
+                i += 1
+                continue
+            if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
+                end += 1  # "TSV Eintracht Grafenau 1925"
+            cand = self._with_legal_form(doc, i, end)
+            out.append(cand)
+            i = cand.end
+        return out
+
+    def _lemma_is_noun(self, word: str) -> bool:
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return bool(lemma) and lemma in self.nouns
+
+    def _regional_names(self, doc: Doc) -> list[Candidate]:
+        """ "Sparkasse Tauberfranken", "des Sportkreises Böblingen": a regional institution and
+        one or two capitalised words, even when the gazetteer does not know the region."""
+        out = []
+        for i in range(len(doc) - 1):
+            text = doc[i].text
+            head = text
+            if text not in self.regional_heads:
+                if not (i > 0 and doc[i - 1].lower_ in ("des", "eines") and text.endswith("s")):
+                    continue
+                stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
+                head = next((s for s in stems if s in self.regional_heads), "")
+                if not head:
+                    continue
+            end = self._name_run(doc, i + 1, 2)
+            words = [t.text for t in doc[i + 1 : end]]
+            if not words or any(w in self.nouns or self._lemma_is_noun(w) for w in words):
+                continue
+            if self._after_locative(doc, i) and self.gazetteer.match_at(doc, i + 1) is None:
+                continue
+            cand = self._with_legal_form(doc, i, end)
+            if head != text:  # "des Sportkreises Böblingen" -> "Sportkreis Böblingen"
+                rest = " ".join(t.text for t in doc[i + 1 : cand.end])
+                cand.name = f"{head} {rest}"
+            out.append(cand)
+        return out
+
+    def _publishers(self, doc: Doc) -> list[Candidate]:
+        """ "Carlsen Verlag", "Verlag Peter Hammer", "Verlagsgruppe Oetinger": a publisher
+        head before or after a capitalised name that is no common noun."""
+        out = []
+        for i, tok in enumerate(doc):
+            if tok.text not in self.publisher_heads:
+                continue
+            end = self._name_run(doc, i + 1, 2)
+            words = [t.text for t in doc[i + 1 : end]]
+            if words and not all(w in self.nouns or self._lemma_is_noun(w) for w in words):
+                out.append(self._with_legal_form(doc, i, end))
+                continue
+            k = i - 1
+            if (
+                k >= 0
+                and is_capitalised(doc[k].text)
+                and not doc[k].is_sent_start
+                and doc[k].lower_ not in STOP_WORDS
+                and doc[k].text not in self.nouns
+                and not self._lemma_is_noun(doc[k].text)
+                and not is_adjective(doc[k].text, self.lemma)
+            ):
+                out.append(self._with_legal_form(doc, k, i + 1))
         return out
 
     def _is_plural(self, word: str) -> bool:

@@ -13,6 +13,7 @@ from pipeline.lang import load_json, load_tsv, load_words
 _FOLD = str.maketrans({"ß": "ss", "ẞ": "ss", "-": " ", "‐": " ", "–": " "})
 
 
+@lru_cache(maxsize=65536)  # bounded: token texts repeat, the corpus does not fit in memory
 def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
