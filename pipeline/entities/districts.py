@@ -10,15 +10,16 @@ from spacy.tokens import Doc
 
 from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.words import is_capitalised
+from pipeline.entities.words import common_nouns, is_capitalised
 from pipeline.lang import load_json
 
 ARTICLES = frozenset({"der", "dem", "den", "des"})
 
 
 class DistrictFinder:
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, lemma=None) -> None:
         p = load_json("district_patterns.json")
+        self.lemma = lemma
         self.gazetteer = gazetteer
         self.named_heads = frozenset(p["named_heads"])
         self.part_heads = frozenset(p["part_heads"])
@@ -30,6 +31,9 @@ class DistrictFinder:
         for i, tok in enumerate(doc):
             text = tok.text
             if "-" in text and is_capitalised(text) and text.lower().endswith(self.endings):
+                out.append(self._district(doc, i, i + 1, text))
+                continue
+            if self._named_compound(text):  # "Vogelsbergkreis", "Hohenlohekreis"
                 out.append(self._district(doc, i, i + 1, text))
                 continue
             if text not in self.named_heads and text not in self.part_heads:
@@ -52,6 +56,22 @@ class DistrictFinder:
                 cand.start = i + 1
                 out.append(cand)
         return out
+
+    def _named_compound(self, text: str) -> bool:
+        """One word on a district ending whose first part is a name, not an everyday word
+        ("Hohenlohekreis", "Enzkreis"; not "Arbeitskreis", "Freundeskreis", "Landkreis")."""
+        if not is_capitalised(text) or not text.isalpha() or text in common_nouns():
+            return False
+        ending = next((e for e in self.endings if text.lower().endswith(e)), None)
+        if ending is None or len(text) - len(ending) < 3:
+            return False
+        first = text[: -len(ending)]
+        for stem in (first, first[:-1] if first.endswith("s") else first):
+            if stem in common_nouns() or stem.capitalize() in common_nouns():
+                return False
+            if self.lemma is not None and self.lemma(stem.capitalize()):
+                return False
+        return first[-1] not in "s" or self.gazetteer.lookup(first) is not None
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
         k = i - 1

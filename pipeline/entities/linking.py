@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_acronym
+from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns
 
 
 def acronym_after(doc: Doc, cand: Candidate) -> str | None:
@@ -130,14 +130,44 @@ def _alias_mentions(
     return added
 
 
+# "Stadtverwaltung Bad Mergentheim" is the "Stadt Bad Mergentheim" (gold keeps the authority's
+# own name, the administration is an alias)
+ADMINISTRATIONS = {"stadtverwaltung": "stadt", "gemeindeverwaltung": "gemeinde"}
+
+
+def _same_name_key(name: str, abbreviations: frozenset[str]) -> str:
+    """A name without legal form, founding year, leading club abbreviation, and with "Stadt-
+    /Gemeindeverwaltung" read as "Stadt/Gemeinde": "TSV Eintracht Grafenau 1925" and
+    "Eintracht Grafenau" share one key."""
+    words = name.split()
+    if len(words) > 2 and words[0] in abbreviations:
+        words = words[1:]
+    if len(words) > 2 and words[-1].isdigit() and len(words[-1]) == 4:
+        words = words[:-1]
+    key = fold(" ".join(words)).split()
+    if key and key[0] in ADMINISTRATIONS:
+        key[0] = ADMINISTRATIONS[key[0]]
+    return " ".join(key)
+
+
+def _is_administration(name: str) -> bool:
+    first = fold(name).split()[:1]
+    return bool(first) and first[0] in ADMINISTRATIONS
+
+
 def _unify_names(kept: list[Candidate]) -> None:
-    """Mentions whose names agree without the legal form share the fullest name."""
+    """Mentions whose names agree without the legal form, founding year or club abbreviation
+    share the fullest name; a town's administration shares the town authority's name."""
+    abbreviations = frozenset(org_patterns().get("club_abbreviations", ()))
     groups: dict[str, list[Candidate]] = {}
     for cand in kept:
         if cand.label == ORG:
-            groups.setdefault(fold(core_name(cand)), []).append(cand)
+            groups.setdefault(_same_name_key(core_name(cand), abbreviations), []).append(cand)
     for members in groups.values():
-        best = max(members, key=lambda c: (bool(c.legal_form), len(c.name)))
+        best = max(
+            members,
+            key=lambda c: (bool(c.legal_form), not _is_administration(c.name), len(c.name)),
+        )
         for cand in members:
             cand.name = best.name
             cand.legal_form = cand.legal_form or best.legal_form

@@ -57,7 +57,7 @@ class EntityExtractor(Extractor):
         self.organisations = OrganisationFinder(nlp, gazetteer, lemma)
         self.venues = VenueFinder(gazetteer, lemma, self.organisations.lemma_values)
         self.events = EventFinder(gazetteer)
-        self.districts = DistrictFinder(gazetteer)
+        self.districts = DistrictFinder(gazetteer, lemma)
         self.ner = NerCandidates(gazetteer, self.venues, self.events, lemma)
 
     def __call__(self, doc: Doc) -> Doc:
