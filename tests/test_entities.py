@@ -574,3 +574,121 @@ def test_institution_center_is_an_organisation(nlp):
     doc = nlp("Studierende des Innovation Center Bochum tagten im Congress Center Bochum.")
     assert [m.name for m in doc._.organisations] == ["Innovation Center Bochum"]
     assert [m.name for m in doc._.places] == ["Congress Center Bochum"]
+
+
+# -- organisations: coreference, clubs, publishers, regional bodies, facilities -------------
+def test_administration_and_short_club_names_share_the_full_name(nlp):
+    found = orgs(
+        nlp,
+        "Die Gemeindeverwaltung Bad Wimpfen teilte mit, dass die Gemeinde Bad Wimpfen das "
+        "Fest fördert.",
+    )
+    assert set(found.values()) == {"Gemeinde Bad Wimpfen"}
+    found = orgs(nlp, "Blau-Weiß Lohne: Der SV Blau-Weiß Lohne 1894 e.V. richtet das Turnier aus.")
+    assert set(found.values()) == {"SV Blau-Weiß Lohne 1894 e.V."}
+
+
+def test_club_abbreviation_and_name_words(nlp):
+    found = orgs(nlp, "Gastgeber ist der SC Rot-Weiß Ahrweiler, Gegner die LG Nordlicht Kiel.")
+    assert set(found.values()) == {"SC Rot-Weiß Ahrweiler", "LG Nordlicht Kiel"}
+    assert orgs(nlp, "Im TV Programm lief nichts.") == {}
+
+
+def test_public_body_and_company_names(nlp):
+    found = orgs(
+        nlp,
+        "Das Staatssekretariat für Migration lud ein, die Tagung war im Rechenzentrum der "
+        "Nordlicht Hosting AG. Veranstalter ist die Ferber & Hansen GmbH & Co. KG.",
+    )
+    assert set(found.values()) == {
+        "Staatssekretariat für Migration",
+        "Nordlicht Hosting AG",
+        "Ferber & Hansen GmbH & Co. KG",
+    }
+
+
+def test_publishers_and_regional_institutions(nlp):
+    found = orgs(
+        nlp,
+        "Das Buch erschien im Wallstein Verlag, im Kompass Verlag und im Verlag Klaus Wagenbach. "
+        "Die Volksbank "
+        "Mittelhessen und der Präsident des Sportkreises Ravensburg gratulierten.",
+    )
+    assert set(found.values()) == {
+        "Wallstein Verlag",
+        "Kompass Verlag",
+        "Verlag Klaus Wagenbach",
+        "Volksbank Mittelhessen",
+        "Sportkreis Ravensburg",
+    }
+    assert places(nlp, "Der Präsident des Sportkreises Ravensburg sprach.") == {}
+
+
+def test_fair_and_festival_titles_are_no_organisations(nlp):
+    doc = nlp("Die Buchmesse Saar und das Kieler Craft Beer Festival lockten viele Besucher.")
+    assert doc._.organisations == []
+    doc = nlp("Besucher der Kunstmesse Rhein kamen aus der Region.")
+    assert doc._.organisations == []
+
+
+def test_district_compounds_foreign_towns_and_venues(nlp):
+    found = places(
+        nlp,
+        "Gäste kamen aus dem Vogelsbergkreis und aus der Partnerstadt Villeneuve-sur-Lot. Der "
+        "Arbeitskreis tagte im Ökologisch-Botanischen Garten, gefeiert wurde im Vereinsheim am "
+        "Lindenbühl.",
+    )
+    assert found == {
+        "Vogelsbergkreis": "Vogelsbergkreis",
+        "Villeneuve-sur-Lot": "Villeneuve-sur-Lot",
+        "Ökologisch-Botanischen Garten": "Ökologisch-Botanischer Garten",
+        "Vereinsheim am Lindenbühl": "Vereinsheim am Lindenbühl",
+    }
+
+
+def test_foundation_with_a_name_but_not_with_a_common_noun(nlp):
+    found = orgs(nlp, "Die Stiftung Mercator lädt ein, wenn die Stiftung Gelder bereitstellt.")
+    assert set(found.values()) == {"Stiftung Mercator"}
+
+
+def test_ner_span_inside_a_quoted_motto_is_no_name(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.entities.ner import _in_motto
+
+    doc = nlp.make_doc("Unter dem Leitthema „Smart Mobility Alliance – Moving Cities“ tagte man.")
+    words = [t.text for t in doc]
+    start = words.index("Moving")
+    assert _in_motto(Span(doc, start, start + 2))
+    assert _in_motto(Span(doc, words.index("Smart"), words.index("Alliance") + 1))
+    doc = nlp.make_doc("Zum Thema „Energie“ sprach die IHK Bremen.")
+    start = [t.text for t in doc].index("IHK")
+    assert not _in_motto(Span(doc, start, start + 2))
+
+
+def test_ner_people_noun_before_a_name_is_no_organisation(nlp):
+    from spacy.tokens import Span
+
+    finder = nlp.get_pipe("german_entities").ner
+    doc = nlp.make_doc(
+        "Es spielten die Kölner Rapper Mainzer Hofsänger und die Berliner Philharmoniker."
+    )
+    words = [t.text for t in doc]
+    rapper = words.index("Kölner")
+    assert finder._people_before_name(Span(doc, rapper, rapper + 2))
+    orchestra = words.index("Berliner")
+    assert not finder._people_before_name(Span(doc, orchestra, orchestra + 2))
+
+
+def test_ner_role_before_a_person_and_work_titles_are_no_organisations(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.entities.ner import _in_motto
+
+    finder = nlp.get_pipe("german_entities").ner
+    doc = nlp.make_doc("Es sang der Ex-Silbermond-Frontmann Thomas Kruse am Abend.")
+    start = [t.text for t in doc].index("Ex-Silbermond-Frontmann")
+    assert finder._role_and_person(Span(doc, start, start + 3))
+    doc = nlp.make_doc("Sie entwickelten das Spiel „Iron Harvest – Krieg der Maschinen“.")
+    start = [t.text for t in doc].index("Iron")
+    assert _in_motto(Span(doc, start, start + 2))

@@ -101,6 +101,14 @@ def is_adjective(word: str, lemma: LemmaLookup | None = None) -> bool:
     return adjective_stem(word, lemma) is not None
 
 
+def hyphen_adjective(word: str, lemma: LemmaLookup | None) -> bool:
+    """ "Ökologisch-Botanischen": uninflected adjectives joined to an inflected one."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(parts) or not is_adjective(parts[-1].capitalize(), lemma):
+        return False
+    return all(any(is_adjective(p + e, lemma) for e in ("", "e", "en")) for p in parts[:-1])
+
+
 def strip_articles(words: Sequence[str]) -> list[str]:
     out = list(words)
     while out and out[0].lower() in ARTICLES:
@@ -116,7 +124,9 @@ def nominative_name(words: Sequence[str], lemma: LemmaLookup | None = None) -> l
     """
     words = strip_articles(words)
     n_adj = 0
-    while n_adj < len(words) - 1 and is_adjective(words[n_adj], lemma):
+    while n_adj < len(words) - 1 and (
+        is_adjective(words[n_adj], lemma) or hyphen_adjective(words[n_adj], lemma)
+    ):
         n_adj += 1
     h = n_adj
     while h < len(words) and (words[h].endswith("-") or words[h].lower() in ("und", "oder")):
@@ -132,6 +142,12 @@ def nominative_name(words: Sequence[str], lemma: LemmaLookup | None = None) -> l
         out[h] = nominative
     ending = STRONG_NOMINATIVE["pl" if number == "pl" else gender]
     for k in range(n_adj):
+        first, dash, last = out[k].rpartition("-")
+        if dash and adjective_stem(out[k], lemma) is None:
+            stem = adjective_stem(last.capitalize(), lemma)  # "Ökologisch-Botanischer"
+            if stem:
+                out[k] = first + dash + last[:1] + stem[1:] + ending
+            continue
         stem = adjective_stem(out[k], lemma)
         if stem:
             out[k] = stem + ending

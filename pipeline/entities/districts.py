@@ -14,6 +14,8 @@ from pipeline.entities.words import common_nouns, is_capitalised
 from pipeline.lang import load_json
 
 ARTICLES = frozenset({"der", "dem", "den", "des"})
+# linking words inside foreign hyphenated town names ("Digne-les-Bains", "Stratford-upon-Avon")
+TOWN_LINKERS = frozenset({"les", "lès", "sur", "en", "le", "la", "de", "sous", "am", "an", "upon"})
 
 
 class DistrictFinder:
@@ -36,6 +38,11 @@ class DistrictFinder:
             if self._named_compound(text):  # "Vogelsbergkreis", "Hohenlohekreis"
                 out.append(self._district(doc, i, i + 1, text))
                 continue
+            if self._foreign_town(doc, i):  # "Partnerstadt Digne-les-Bains"
+                cand = self._district(doc, i, i + 1, text)
+                cand.kind, cand.country_code = "city", None
+                out.append(cand)
+                continue
             if text not in self.named_heads and text not in self.part_heads:
                 continue
             if not self._after_locative(doc, i):
@@ -56,6 +63,19 @@ class DistrictFinder:
                 cand.start = i + 1
                 out.append(cand)
         return out
+
+    def _foreign_town(self, doc: Doc, i: int) -> bool:
+        """A hyphenated town name with a linking word ("Digne-les-Bains", "Villeneuve-sur-
+        Lot", "Frankfurt-am-Main") after a place word ("Partnerstadt", "aus", "in")."""
+        parts = doc[i].text.split("-")
+        if len(parts) < 3 or not parts[0][:1].isupper() or not parts[-1][:1].isupper():
+            return False
+        if not any(p in TOWN_LINKERS for p in parts[1:-1]):
+            return False
+        if self.gazetteer.match_at(doc, i) is not None or i == 0:
+            return False
+        before = doc[i - 1]
+        return before.lower_ in self.locatives or before.text in self.part_heads
 
     def _named_compound(self, text: str) -> bool:
         """One word on a district ending whose first part is a name, not an everyday word

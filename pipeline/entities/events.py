@@ -3,11 +3,17 @@ inside is the event's name, not where something happened, and the event is no or
 
 from __future__ import annotations
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import EVENT, Candidate
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.words import org_patterns, venue_patterns
+from pipeline.entities.words import common_nouns, org_patterns, venue_patterns
+
+# English event words after a title ("Elbe Craft Beer Festival", "Hamburg Startup Week")
+TITLE_EVENT_WORDS = frozenset(
+    {"Festival", "Week", "Days", "Summit", "Conference", "Convention", "Expo"}
+)
 
 
 class EventFinder:
@@ -30,6 +36,43 @@ class EventFinder:
             if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
                 end += 1  # "Hannover Messe 2017"
             out.append(Candidate(i, end, EVENT, doc[i:end].text, "pattern"))
+        return out + self._fair_names(doc) + self._titled_events(doc)
+
+    def _fair_names(self, doc: Doc) -> list[Candidate]:
+        """ "Buchmesse Ruhr", "Kunstmesse Rhein-Main": a fair compound and a name after it is
+        the fair, no organisation."""
+        out = []
+        nouns = common_nouns()
+        for i in range(len(doc) - 1):
+            text, nxt = doc[i].text, doc[i + 1].text
+            if not (text[:1].isupper() and text.lower().endswith("messe") and len(text) > 7):
+                continue
+            if not nxt[:1].isupper() or nxt.lower() in STOP_WORDS:
+                continue
+            if nxt in nouns and self.gazetteer.lookup(nxt) is None:
+                continue  # "Buchmesse Besucher"; but "Buchmesse Ruhr"
+            out.append(Candidate(i, i + 2, EVENT, doc[i : i + 2].text, "pattern"))
+        return out
+
+    def _titled_events(self, doc: Doc) -> list[Candidate]:
+        """ "Elbe Craft Beer Festival": a run of capitalised words before an English event
+        word is the event's title (its words are no organisation)."""
+        out = []
+        for i in range(2, len(doc)):
+            if doc[i].text not in TITLE_EVENT_WORDS:
+                continue
+            start = i
+            while (
+                start > 0
+                and i - start < 4
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].text.isalpha()
+                and doc[start - 1].lower_ not in STOP_WORDS
+                and not doc[start - 1].is_sent_start
+            ):
+                start -= 1
+            if i - start >= 2:
+                out.append(Candidate(start, i + 1, EVENT, doc[start : i + 1].text, "pattern"))
         return out
 
     def is_event_name(self, words: list[str]) -> bool:

@@ -15,6 +15,7 @@ from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import (
     Gazetteer,
+    city_of_adjective,
     has_place_context,
     is_common_word,
     place_candidate,
@@ -22,6 +23,7 @@ from pipeline.entities.gazetteer import (
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
     common_nouns,
+    first_names,
     is_capitalised,
     is_noun_compound,
     org_patterns,
@@ -49,6 +51,7 @@ class NerCandidates:
         low, high = org_patterns()["event_years"]
         self.event_years = range(low, high + 1)
         self.street_suffixes = tuple(org_patterns()["street_suffixes"])
+        self.org_heads = tuple(org_patterns()["adjective_heads"])
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -59,6 +62,12 @@ class NerCandidates:
                 continue
             if label != PERSON and (span.text in events or self._is_street(span, label)):
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
+            if label == ORG and self._role_and_person(span):
+                continue  # "Ex-Reamonn-Frontmann Rea Garvey": a role noun and a person
+            if label == ORG and self._people_before_name(span):
+                continue  # "der Hamburger Hip-Hopper Fettes Brot": people, then their name
+            if label != PERSON and _in_motto(span):
+                continue  # "unter dem Leitthema „Integrated Industry – Creating Value“"
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
@@ -87,6 +96,31 @@ class NerCandidates:
             )
             out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
         return out
+
+    def _role_and_person(self, span: Span) -> bool:
+        """A role noun and a person's name ("Ex-Reamonn-Frontmann Rea Garvey")."""
+        first = span[0].text.split("-")[-1]
+        rest = [t.text for t in span[1:] if not t.is_punct and not t.is_space]
+        if not (self._is_role_noun(first) or first.lower().endswith(PERSON_ROLE_ENDINGS)):
+            return False
+        return bool(rest) and (
+            rest[0] in first_names()
+            or (
+                len(rest) == 2
+                and all(is_capitalised(w) and not self._is_common_noun(w) for w in rest)
+            )
+        )
+
+    def _people_before_name(self, span: Span) -> bool:
+        """A city adjective and a people noun on "-er" in apposition before a name ("die
+        Hamburger Hip-Hopper Fettes Brot"); not "Berliner Philharmoniker" (an ensemble)."""
+        doc = span.doc
+        if len(span) != 2 or span.end >= len(doc) or not doc[span.end].text[:1].isupper():
+            return False
+        last = span[-1].text
+        if not last.endswith("er") or last.lower().endswith(self.org_heads):
+            return False
+        return city_of_adjective(self.gazetteer, span[0].text) is not None
 
     def _before_year(self, span: Span) -> bool:
         """A name right before a year is an event's edition ("AQUA RUHR 2023", "IFA 2019")."""
@@ -139,6 +173,51 @@ class NerCandidates:
 
     def _is_role_noun(self, word: str) -> bool:
         return word.lower().endswith(self.role_suffixes)
+
+
+# nouns before a quoted motto or a work's title ("das Game „Battle Feast – Essen ist Krieg“")
+MOTTO_NOUNS = frozenset(
+    {
+        "Motto",
+        "Leitthema",
+        "Leitmotiv",
+        "Thema",
+        "Titel",
+        "Slogan",
+        "Schwerpunktthema",
+        "Game",
+        "Spiel",
+        "Computerspiel",
+        "Videospiel",
+        "Buch",
+        "Roman",
+        "Film",
+        "Album",
+        "Song",
+        "Lied",
+        "Stück",
+        "Theaterstück",
+        "Musical",
+    }
+)
+# person nouns before a name ("Ex-Reamonn-Frontmann Rea Garvey", "Sängerin Lena Meyer")
+PERSON_ROLE_ENDINGS = ("frontmann", "frontfrau", "sänger", "sängerin", "musiker", "musikerin")
+OPENING_QUOTES = frozenset({"„", '"', "»", "«", "“", "‚", "'"})
+MAX_MOTTO_WORDS = 10
+
+
+def _in_motto(span: Span) -> bool:
+    """A span inside the quoted motto or title after "Motto", "Leitthema", "Titel": the
+    nearest quotation mark to its left (within a few words) follows a motto noun."""
+    doc = span.doc
+    k = span.start - 1
+    while k > 0 and span.start - k < MAX_MOTTO_WORDS and doc[k].text not in OPENING_QUOTES:
+        k -= 1
+    if k < 1 or doc[k].text not in OPENING_QUOTES:
+        return False
+    return doc[k - 1].text in MOTTO_NOUNS or (
+        k >= 2 and doc[k - 1].text == ":" and doc[k - 2].text in MOTTO_NOUNS
+    )
 
 
 def _trim(ent: Span) -> Span | None:

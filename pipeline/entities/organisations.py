@@ -52,6 +52,7 @@ from pipeline.entities.words import (
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
+FOUNDATION_BEFORE = frozenset({"die", "der", "von", "bei", "mit", "für", "durch"})
 PROPER_ADJECTIVE_STEMS = ("isch", "deutsch")
 
 
@@ -99,6 +100,7 @@ class OrganisationFinder:
         self.club_suffixes = tuple(p["club_suffixes"])
         self.venue_context = frozenset(venue_patterns()["context_words"])
         self.club_abbreviations = frozenset(p["club_abbreviations"])
+        self.ambiguous_clubs = frozenset(p["ambiguous_club_abbreviations"])
         self.regional_heads = frozenset(p["regional_heads"])
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
@@ -123,6 +125,7 @@ class OrganisationFinder:
             self._club_names,
             self._regional_names,
             self._publishers,
+            self._foundations,
         ):
             found.extend(finder(doc))
         return found
@@ -280,9 +283,8 @@ class OrganisationFinder:
         word = (base[0] if base else doc[head].text).lower()
         if not word.endswith(self.facility_heads):
             return False
-        return any(
-            self._starting_at(self.legal_index, doc, k) for k in range(head + 3, min(end + 1, len(doc)))
-        )
+        last = min(end + 1, len(doc))
+        return any(self._starting_at(self.legal_index, doc, k) for k in range(head + 3, last))
 
     def _specific(self, doc: Doc, head: int, end: int) -> bool:
         """Whether a head and its complement name one body: "Amt für Umwelt", "Universität zu
@@ -458,7 +460,12 @@ class OrganisationFinder:
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads:
                 heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
-            if not heads and doc[i].text not in self.venue_heads and self._is_org_head(doc[i].text):
+            if (
+                not heads
+                and doc[i].text not in self.venue_heads
+                and not self._fair_compound(doc[i].text)
+                and self._is_org_head(doc[i].text)
+            ):
                 heads = [(doc[i].text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
             for seq in heads:
                 end = self._place_after(doc, i + len(seq))
@@ -488,6 +495,11 @@ class OrganisationFinder:
                         out.append(self._org(doc, i, match.end + len(seq), "pattern"))
                         break
         return out
+
+    @staticmethod
+    def _fair_compound(text: str) -> bool:
+        """ "Buchmesse Ruhr" is a fair (events.py), not the company "Messe Essen"."""
+        return len(text) > 7 and text.lower().endswith("messe") and text[-5] == "m"
 
     @staticmethod
     def _shouted(text: str) -> bool:
@@ -715,15 +727,30 @@ class OrganisationFinder:
                 continue
             end = self._name_run(doc, i + 1, 4)
             words = [t.text for t in doc[i + 1 : end]]
-            if not words or all(w in self.nouns or self._lemma_is_noun(w) for w in words):
-                i += 1
+            if not words or (
+                all(w in self.nouns or self._lemma_is_noun(w) for w in words)
+                and not any(self.gazetteer.lookup(w) for w in words)
+            ):
+                i += 1  # "im TV Programm"; but "LG Nordlicht Kiel"
                 continue
             if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
                 end += 1  # "TSV Eintracht Grafenau 1925"
             cand = self._with_legal_form(doc, i, end)
+            if (
+                doc[i].text in self.ambiguous_clubs
+                and cand.end == end
+                and not doc[end - 1].is_digit
+                and not any(self.gazetteer.lookup(w) for w in words)
+            ):
+                i += 1  # "TV Script": a common abbreviation needs a place, year or legal form
+                continue
             out.append(cand)
             i = cand.end
         return out
+
+    def _plain_noun(self, word: str) -> bool:
+        """A common noun that is no place name."""
+        return (word in self.nouns or self._lemma_is_noun(word)) and not self.gazetteer.lookup(word)
 
     def _lemma_is_noun(self, word: str) -> bool:
         lemma = self.lemma(word) if self.lemma is not None else None
@@ -743,12 +770,13 @@ class OrganisationFinder:
                 head = next((s for s in stems if s in self.regional_heads), "")
                 if not head:
                     continue
-            end = self._name_run(doc, i + 1, 2)
-            words = [t.text for t in doc[i + 1 : end]]
-            if not words or any(w in self.nouns or self._lemma_is_noun(w) for w in words):
-                continue
-            if self._after_locative(doc, i) and self.gazetteer.match_at(doc, i + 1) is None:
-                continue
+            end = self._name_run(doc, i + 1, 3)
+            while end > i + 1 and self._plain_noun(doc[end - 1].text):
+                end -= 1  # "der Sparkasse Tauberfranken Geld"
+            if end == i + 1:
+                continue  # "die Sparkasse Hauptstelle"
+            if end - i > 3 and self.gazetteer.match_at(doc, end - 1) is None:
+                end -= 1  # three words only when a place closes them ("Forst Brandenburg")
             cand = self._with_legal_form(doc, i, end)
             if head != text:  # "des Sportkreises Böblingen" -> "Sportkreis Böblingen"
                 rest = " ".join(t.text for t in doc[i + 1 : cand.end])
@@ -769,17 +797,49 @@ class OrganisationFinder:
                 out.append(self._with_legal_form(doc, i, end))
                 continue
             k = i - 1
-            if (
-                k >= 0
-                and is_capitalised(doc[k].text)
-                and not doc[k].is_sent_start
-                and doc[k].lower_ not in STOP_WORDS
-                and doc[k].text not in self.nouns
-                and not self._lemma_is_noun(doc[k].text)
-                and not is_adjective(doc[k].text, self.lemma)
-            ):
+            # a noun written apart before "Verlag" is a name ("Klartext Verlag")
+            if k >= 0 and self._publisher_word(doc, k):
+                if k > 0 and self._publisher_word(doc, k - 1):
+                    k -= 1  # "Rowohlt Theater Verlag"
                 out.append(self._with_legal_form(doc, k, i + 1))
         return out
+
+    def _foundations(self, doc: Doc) -> list[Candidate]:
+        """ "die Stiftung Mercator lädt ein": "Stiftung" after an article or preposition and
+        one capitalised word that is no common noun, closed by punctuation, "und" or a
+        lower-case word other than a genitive article (not "die Stiftung Gelder bereitstellt",
+        "die Stiftung Kunst der Gegenwart")."""
+        out = []
+        for i in range(1, len(doc) - 1):
+            if doc[i].text != "Stiftung" or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
+                continue
+            word = doc[i + 1].text
+            if (
+                not is_capitalised(word)
+                or not word.isalpha()
+                or word.lower() in STOP_WORDS
+                or word in self.nouns
+                or self._lemma_is_noun(word)
+                or is_adjective(word, self.lemma)
+            ):
+                continue
+            nxt = doc[i + 2] if i + 2 < len(doc) else None
+            if nxt is not None and not (
+                nxt.is_punct or (nxt.text[:1].islower() and nxt.lower_ not in ("der", "des"))
+            ):
+                continue
+            out.append(self._org(doc, i, i + 2, "pattern"))
+        return out
+
+    def _publisher_word(self, doc: Doc, k: int) -> bool:
+        tok = doc[k]
+        return (
+            is_capitalised(tok.text)
+            and not tok.is_sent_start
+            and tok.lower_ not in STOP_WORDS
+            and not self._is_role_noun(tok.text)
+            and not is_adjective(tok.text, self.lemma)
+        )
 
     def _is_plural(self, word: str) -> bool:
         """A compound whose last part is a plural noun form ("Kultur|projekte")."""

@@ -26,6 +26,7 @@ from pipeline.entities.canonical import (
     LemmaLookup,
     canonical_span,
     head_noun,
+    hyphen_adjective,
     is_adjective,
 )
 from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
@@ -214,10 +215,10 @@ class VenueFinder:
         return end if end > j + 1 else None
 
     def _adjectives_and_head(self, doc: Doc, i: int) -> Candidate | None:
-        if i > 0 and is_adjective(doc[i - 1].text, self.lemma):
+        if i > 0 and self._adjective(doc[i - 1].text):
             return None  # the run starts earlier
         k = i
-        while k < len(doc) and k - i < MAX_ADJECTIVES and is_adjective(doc[k].text, self.lemma):
+        while k < len(doc) and k - i < MAX_ADJECTIVES and self._adjective(doc[k].text):
             k += 1
         if k == i or k >= len(doc):
             return None
@@ -232,6 +233,10 @@ class VenueFinder:
         if match is not None and match.entry.kind == "city" and not match.entry.ambiguous:
             end = match.end  # "Deutsche Oper Berlin", "Alte Oper Frankfurt"
         return self._venue(doc, i, end, "pattern")
+
+    def _adjective(self, text: str) -> bool:
+        """An adjective, hyphenated ones included ("Ökologisch-Botanischen Garten")."""
+        return is_adjective(text, self.lemma) or hyphen_adjective(text, self.lemma)
 
     def _city_adjective(self, doc: Doc, i: int) -> Candidate | None:
         """ "Stuttgarter Literaturhaus" -> "Literaturhaus Stuttgart"."""
