@@ -220,7 +220,7 @@ def train_ner(
     max_sentences: Annotated[
         int | None, typer.Option(help="Cap on training sentences (quick runs, tests).")
     ] = None,
-    epochs: Annotated[int, typer.Option(help="Training epochs.")] = 8,
+    epochs: Annotated[int, typer.Option(help="Training epochs.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed for sampling, augmentation and training.")] = 0,
     dev_share: Annotated[
         float, typer.Option(help="Share of documents held out for dev; 0 trains on all.")

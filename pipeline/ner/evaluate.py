@@ -4,36 +4,29 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.evaluate import Score
 from pipeline.ner.corpora import Sentence, tags_to_spans
 from pipeline.ner.labels import LABELS
 
 
 @dataclass
-class LabelScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+class LabelScore(Score):
+    """The scorer's counts, reported with NER's short keys (p, r, f) in scores.json."""
 
     def as_dict(self) -> dict[str, float]:
-        return {**asdict(self), "p": self.precision, "r": self.recall, "f": self.f1}
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "p": self.precision,
+            "r": self.recall,
+            "f": self.f1,
+        }
 
 
 def annotate(nlp: Language, sentences: Iterable[Sentence]) -> Iterable[Doc]:

@@ -82,7 +82,7 @@ class TrainSettings:
     out_dir: Path
     exclude: list[str] = field(default_factory=list)
     max_sentences: int | None = None
-    epochs: int = 8
+    epochs: int = 3
     seed: int = 0
     dev_share: float = 0.1
     augment_share: float = 0.5
