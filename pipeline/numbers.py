@@ -16,8 +16,6 @@ from text_to_num import text2num
 
 from pipeline.lang import load_tsv, load_words
 
-# Any space character that may group thousands: "12 700", "12\u202f700".
-GROUP_SPACES = " \u00a0\u202f\u2009"
 # 12.700 / 1.234.567 / 12 700 / 2'300 (Swiss) / 1,5 / 12700 / ,77. A dot followed by fewer or
 # more than three digits is not German notation ("1.5", "4.0"), so such strings are not numbers.
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[. '’\u00a0\u202f\u2009]\d{3})+|\d+)?(?:,\d+)?$")

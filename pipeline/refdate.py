@@ -9,57 +9,31 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from collections.abc import Iterator
 
-from pipeline.lang import load_tsv
+from pipeline.temporal.grammar import find_expressions
 
 DATELINE_LINES = 5  # how many non-blank lines at the top may hold a dateline
 DATELINE_MAX_CHARS = 100
 DATELINE_CUES = ("den", "stand", "am", "vom", "datum", "veröffentlicht", "aktualisiert")
 
 
-@cache
-def _date_pattern() -> re.Pattern[str]:
-    months = sorted({row["name"] for row in load_tsv("months.tsv")}, key=len, reverse=True)
-    month_alt = "|".join(re.escape(m) for m in months)
-    return re.compile(
-        r"(?<![\w.])(?:"
-        r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
-        r"|(?P<nd>\d{1,2})\.(?P<nm>\d{1,2})\.(?P<ny>\d{4}|\d{2})"
-        r"|(?P<wd>\d{1,2})\.\s?(?P<wm>" + month_alt + r")\.?\s+(?P<wy>\d{4})"
-        r")(?![\w])",
-        re.I,
-    )
-
-
-@cache
-def _month_numbers() -> dict[str, int]:
-    return {row["name"]: int(row["month"]) for row in load_tsv("months.tsv")}
-
-
-def _full_year(year: str) -> int:
-    value = int(year)
-    if len(year) == 2:
-        value += 2000 if value < 50 else 1900
-    return value
+def _absolute_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
+    """Calendar dates written in full (day, month and year) in ``text``, with their spans,
+    read by the date extractor's own grammar."""
+    for expr in find_expressions(text):
+        spec = expr.spec
+        if expr.end_spec is not None or None in (spec.year, spec.month, spec.day):
+            continue
+        try:
+            yield expr.start, expr.end, dt.date(spec.year, spec.month, spec.day)
+        except ValueError:  # 31.02. and the like
+            continue
 
 
 def parse_date(text: str) -> dt.date | None:
     """An absolute calendar date written alone (ISO, 22.10.2019, 22. Oktober 2019)."""
-    match = _date_pattern().search(text.strip())
-    return _match_to_date(match) if match else None
-
-
-def _match_to_date(m: re.Match[str]) -> dt.date | None:
-    try:
-        if m.group("iso"):
-            return dt.date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
-        if m.group("nd"):
-            return dt.date(_full_year(m.group("ny")), int(m.group("nm")), int(m.group("nd")))
-        month = _month_numbers()[m.group("wm").lower()]
-        return dt.date(int(m.group("wy")), month, int(m.group("wd")))
-    except ValueError:  # 31.02. and the like
-        return None
+    return next((day for _, _, day in _absolute_dates(text.strip())), None)
 
 
 def find_dateline(text: str) -> dt.date | None:
@@ -69,16 +43,16 @@ def find_dateline(text: str) -> dt.date | None:
     for line in lines:
         if len(line) > DATELINE_MAX_CHARS:
             continue
-        for m in _date_pattern().finditer(line):
-            before = line[: m.start()].rstrip(" ,:-–|").lower()
-            after = line[m.end() :].strip(" ,.:-–|")
+        for start, end, day in _absolute_dates(line):
+            before = line[:start].rstrip(" ,:-–|").lower()
+            after = line[end:].strip(" ,.:-–|")
             at_edge = not before or not after or after.startswith("(")
-            cued = before.split()[-1:] and before.split()[-1] in DATELINE_CUES
+            # the grammar may take the cue into the date itself ("den 1. Oktober 2022")
+            words = [*before.split()[-1:], line[start:end].split()[0].lower()]
+            cue = any(w in DATELINE_CUES for w in words)
             comma_place = not after or re.fullmatch(r"[A-ZÄÖÜ][\w .()/-]*", after) is not None
-            if (at_edge and (comma_place or not before)) or cued:
-                day = _match_to_date(m)
-                if day:
-                    return day
+            if (at_edge and (comma_place or not before)) or cue:
+                return day
     return None
 
 

@@ -42,10 +42,6 @@ class TimeSpec:
         return replace(self, **changes)
 
     @property
-    def has_time(self) -> bool:
-        return self.hour is not None
-
-    @property
     def fixes_day(self) -> bool:
         """Whether the expression names one calendar day (possibly relative)."""
         return (
