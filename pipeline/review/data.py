@@ -133,9 +133,7 @@ def read_text(report: Report, out_dir: Path, texts_dir: Path | None) -> None:
         None,
     )
     if path is None:
-        report.problems.append(
-            f"text not found: {path_cell} (moved or deleted? pass --texts DIR)"
-        )
+        report.problems.append(f"text not found: {path_cell} (moved or deleted? pass --texts DIR)")
         return
     try:
         data = read_bytes(path)
@@ -191,7 +189,9 @@ def judge(report: Report, gold: Gold, frames: dict[str, pd.DataFrame | None]) ->
             mention.gold = UNSCORED if pred is None else verdicts[pred.key]
         for g in match.missed:
             entry = golds[g]
-            report.misses.append(Miss(fact, describe_gold(fact, entry), entry.get("text") or "", None))
+            report.misses.append(
+                Miss(fact, describe_gold(fact, entry), entry.get("text") or "", None)
+            )
 
 
 def locate_misses(report: Report) -> None:

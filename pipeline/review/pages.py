@@ -44,7 +44,7 @@ def _asset(name: str) -> str:
 
 def page(title: str, body_class: str, body: str) -> str:
     return (
-        "<!doctype html>\n<html lang=\"de\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!doctype html>\n<html lang="de">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>\n{_asset('review.css')}</style>\n</head>\n"
         f'<body class="{body_class}">\n{body}\n<script>\n{_asset("review.js")}</script>\n'
@@ -92,7 +92,7 @@ def mention_span(m: Mention) -> Span:
         m.end if m.end is not None else (m.start or 0),
         f'id="{_mark_id(m)}" class="{classes}" data-table="{m.table}" '
         f'data-tip="{tip}" tabindex="0"',
-        f'class="mc {classes}" data-tip="{tip}"',
+        f'class="mc {classes}" data-of="{_mark_id(m)}" data-tip="{tip}"',
     )
 
 
@@ -173,9 +173,7 @@ def side_list(report: Report, has_events: bool) -> str:
             continue
         mentions = [m for m in report.mentions if m.table == table]
         items = "".join(_side_item(m) for m in mentions) or "<li>none</li>"
-        parts.append(
-            f'<h2>{table} ({len(mentions)})</h2><ol class="t-{table}">{items}</ol>'
-        )
+        parts.append(f'<h2>{table} ({len(mentions)})</h2><ol class="t-{table}">{items}</ol>')
     if report.gold_id is not None:
         items = "".join(
             f'<li class="miss-item t-{m.table}">{escape(m.label)} '
@@ -276,7 +274,7 @@ def index_page(reports: list[Report], names: dict[str, str], has_events: bool) -
         rows.append(f"<tr>{''.join(cells)}</tr>")
     header = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
     gold_note = (
-        "<p class=\"meta\">hits, false: mentions whose fact matches a gold fact or none, "
+        '<p class="meta">hits, false: mentions whose fact matches a gold fact or none, '
         "by the scorer's matching; missed: required gold facts no mention matches.</p>"
         if gold
         else ""
