@@ -152,7 +152,8 @@ def read_text(report: Report, out_dir: Path, texts_dir: Path | None) -> None:
 def _mentions(table: str, frame: pd.DataFrame | None) -> list[Mention]:
     if frame is None:
         return []
-    shown = [c for c in frame.columns if c not in HIDDEN_COLUMNS]
+    # The value's own columns are left out of the details: the value shows them.
+    shown = [c for c in frame.columns if c not in {*HIDDEN_COLUMNS, *SUMMARY_COLUMNS[table]}]
     mentions = []
     for i, row in enumerate(frame.to_dict("records")):
         start, end = show(row.get("start_char")), show(row.get("end_char"))

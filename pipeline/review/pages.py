@@ -139,25 +139,30 @@ def event_card(record: dict[str, str], number: int) -> str:
     return f'<section class="event"><h2>Event: {escape(title)}</h2><dl>{rows}</dl></section>'
 
 
+def shown_tables(has_events: bool) -> list[str]:
+    """The tables whose mentions are marked: the events table only when the run has one."""
+    return [t for t in MARKED_TABLES if t != EVENTS or has_events]
+
+
+def _swatch(background: str, line: str) -> str:
+    return f'<span class="swatch" style="background:var({background});border-color:var({line})">'
+
+
 def legend(report: Report, has_events: bool) -> str:
-    items = []
-    for table in MARKED_TABLES:
-        if table == EVENTS and not has_events:
-            continue
-        items.append(
-            f'<label class="t-{table}"><input type="checkbox" checked data-table="{table}"> '
-            f'<span class="swatch" style="background:var(--bg);border-color:var(--line)"></span>'
-            f"{table} ({report.count(table)})</label>"
-        )
+    items = [
+        f'<label class="t-{table}"><input type="checkbox" checked data-table="{table}"> '
+        f"{_swatch('--bg', '--line')}</span>{table} ({report.count(table)})</label>"
+        for table in shown_tables(has_events)
+    ]
     if report.gold_id is not None:
         counts = {v: report.gold_count(v) for v in (HIT, FALSE, OPTIONAL)}
         items.append(
-            f'<span><span class="swatch" style="background:var(--false);'
-            f'border-color:var(--false-line)"></span>false fact ({counts[FALSE]} mentions)</span>'
+            f"<span>{_swatch('--false', '--false-line')}</span>"
+            f"false fact ({counts[FALSE]} mentions)</span>"
         )
         items.append(
-            f'<span><span class="swatch" style="background:var(--miss);'
-            f'border-color:var(--miss-line)"></span>missed gold fact ({len(report.misses)})</span>'
+            f"<span>{_swatch('--miss', '--miss-line')}</span>"
+            f"missed gold fact ({len(report.misses)})</span>"
         )
         items.append(
             f"<span>gold {escape(report.gold_id)}: {counts[HIT]} mentions hit, "
@@ -168,9 +173,7 @@ def legend(report: Report, has_events: bool) -> str:
 
 def side_list(report: Report, has_events: bool) -> str:
     parts = []
-    for table in MARKED_TABLES:
-        if table == EVENTS and not has_events:
-            continue
+    for table in shown_tables(has_events):
         mentions = [m for m in report.mentions if m.table == table]
         items = "".join(_side_item(m) for m in mentions) or "<li>none</li>"
         parts.append(f'<h2>{table} ({len(mentions)})</h2><ol class="t-{table}">{items}</ol>')
@@ -248,7 +251,7 @@ def _event_summary(report: Report) -> str:
 
 
 def index_page(reports: list[Report], names: dict[str, str], has_events: bool) -> str:
-    tables = [t for t in MARKED_TABLES if t != EVENTS or has_events]
+    tables = shown_tables(has_events)
     gold = any(r.gold_id is not None for r in reports)
     head = ["report", "status", "reference date", "date from", *tables]
     head += ["event record"] if has_events else []

@@ -5,11 +5,17 @@
   var text = document.getElementById("text");
   if (tip && text) {
     var shown = null;
-    var show = function (el) {
+    // Under the line of the mark the pointer is on (a mark may wrap over lines).
+    var lineBox = function (el, y) {
+      var rects = Array.prototype.slice.call(el.getClientRects());
+      var hit = rects.filter(function (r) { return y >= r.top && y <= r.bottom; });
+      return hit[0] || rects[0] || el.getBoundingClientRect();
+    };
+    var show = function (el, y) {
       shown = el;
       tip.textContent = el.getAttribute("data-tip");
       tip.hidden = false;
-      var box = el.getBoundingClientRect();
+      var box = lineBox(el, y);
       var width = tip.offsetWidth;
       var left = Math.min(box.left, document.documentElement.clientWidth - width - 8);
       tip.style.left = Math.max(4, left) + window.scrollX + "px";
@@ -21,11 +27,11 @@
     };
     text.addEventListener("mouseover", function (e) {
       var el = marked(e.target);
-      if (el) { show(el); }
+      if (el) { show(el, e.clientY); }
     });
     text.addEventListener("mouseout", function (e) {
       var next = marked(e.relatedTarget);
-      if (next) { show(next); } else { hide(); }
+      if (next) { show(next, e.clientY); } else { hide(); }
     });
     text.addEventListener("focusin", function (e) {
       var el = marked(e.target);
@@ -34,7 +40,7 @@
     text.addEventListener("focusout", hide);
     text.addEventListener("click", function (e) {
       var el = marked(e.target);
-      if (!el || el === shown) { hide(); } else { show(el); }
+      if (!el || el === shown) { hide(); } else { show(el, e.clientY); }
     });
     // Legend switches: hide the highlighting of one table.
     document.querySelectorAll(".legend input[data-table]").forEach(function (box) {
