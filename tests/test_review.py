@@ -311,6 +311,21 @@ def test_moved_texts_found_with_texts_option(tmp_path):
     assert len(parse(page).marks) == report_rows(out, "kurz") >= 2
 
 
+def test_open_option_opens_the_index_and_bad_folders_exit_2(fair_run: Path, tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    out = shutil.copytree(fair_run, tmp_path / "out")
+    opened: list[str] = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    run_cli("review", out, "--open")
+    assert opened == [(out / "review" / "index.html").resolve().as_uri()]
+    for args in ([tmp_path / "nothing"], [out, "--gold", tmp_path / "nothing"]):
+        result = CliRunner().invoke(app, ["review", *map(str, args)])
+        assert result.exit_code == 2 and "error:" in result.output
+
+
 # --- in a real browser ---------------------------------------------------------------------------
 
 

@@ -133,7 +133,8 @@ def event_card(record: dict[str, str], number: int) -> str:
         *((figure, _field(record, figure)) for figure in EVENT_FIGURES),
     ]
     rows = "".join(
-        f"<dt>{escape(name)}</dt><dd>{escape(value) or '–'}</dd>" for name, value in fields
+        f"<div><dt>{escape(name)}</dt><dd>{escape(value) or '–'}</dd></div>"
+        for name, value in fields
     )
     title = record.get("name") or f"event {number}"
     return f'<section class="event"><h2>Event: {escape(title)}</h2><dl>{rows}</dl></section>'
@@ -158,15 +159,15 @@ def legend(report: Report, has_events: bool) -> str:
         counts = {v: report.gold_count(v) for v in (HIT, FALSE, OPTIONAL)}
         items.append(
             f"<span>{_swatch('--false', '--false-line')}</span>"
-            f"false fact ({counts[FALSE]} mentions)</span>"
+            f"false fact ({counts[FALSE]})</span>"
         )
         items.append(
             f"<span>{_swatch('--miss', '--miss-line')}</span>"
             f"missed gold fact ({len(report.misses)})</span>"
         )
         items.append(
-            f"<span>gold {escape(report.gold_id)}: {counts[HIT]} mentions hit, "
-            f"{counts[OPTIONAL]} optional</span>"
+            f"<span>gold {escape(report.gold_id)}: {counts[HIT]} hit, "
+            f"{counts[OPTIONAL]} optional (marks)</span>"
         )
     return f'<nav class="legend" aria-label="legend">{"".join(items)}</nav>'
 
