@@ -22,6 +22,7 @@ from pipeline.read_tables import load_tables
 from pipeline.review import write_review
 from pipeline.review.browser import browser_missing, headless_chromium
 from pipeline.review.marks import Span, render_marked
+from pipeline.review.pages import page_names
 from pipeline.tables import FACT_TABLES, TABLES
 from tests.conftest import TINY_REPORTS, run_cli, write_reports
 
@@ -212,6 +213,13 @@ def test_render_marked_nests_crossing_spans_one_mark_each_and_escapes():
             stack.append(tag)
     assert not stack
     assert '<span class="xc">' in html  # "x" goes on after "o" closed
+
+
+def test_page_names_are_safe_and_distinct():
+    names = page_names(["2023/fest", "2023__fest", "Fest", "fest", "a b/../c", "..."])
+    assert names["2023/fest"] == "2023__fest.html"
+    assert len(set(map(str.lower, names.values()))) == len(names)
+    assert all(re.fullmatch(r"[A-Za-z0-9_-][A-Za-z0-9._-]*\.html", n) for n in names.values())
 
 
 def test_every_row_is_one_mark_with_its_text_and_value(fair_run: Path):
