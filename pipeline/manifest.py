@@ -78,7 +78,7 @@ def read_manifest(out_dir: Path) -> dict[str, Any]:
                 "a run into this folder is under way, was interrupted or failed, or was made by "
                 "a version without run manifests: run it again"
             )
-        raise ManifestError(f"no run in {out_dir}: no {MANIFEST} and no tables")
+        raise ManifestError(f"no {MANIFEST} and no tables in {out_dir}: not a run folder")
     try:
         manifest = json.loads(path.read_text(encoding="utf-8"))
         tables = manifest["tables"]
