@@ -188,13 +188,13 @@ def invoke(*args: object):
 
 
 def test_exit_codes_tell_ok_some_failed_and_run_failed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_nlp: Language
 ) -> None:
     folder = write_texts(tmp_path / "in", {"a.txt": REPORT})
     out = tmp_path / "out"
-    assert invoke("run", folder, "--out", out, "--model", "blank", "-q").exit_code == 0
+    assert run(folder, out, nlp=blank_nlp, quiet=True).exit_code == 0
     (folder / "leer.txt").write_text("  \n", encoding="utf-8")
-    assert invoke("run", folder, "--out", out, "--model", "blank", "-q").exit_code == 1
+    assert run(folder, out, nlp=blank_nlp, quiet=True).exit_code == 1
     assert len(load_tables(out)["documents"]) == 2  # tables complete with exit 1
 
     def disk_full(*args: object) -> None:
@@ -213,10 +213,10 @@ def test_exit_codes_tell_ok_some_failed_and_run_failed(
     assert query.exit_code == 2 and "incomplete run" in query.output
 
 
-def test_manifest_names_the_run_and_its_tables(tmp_path: Path) -> None:
+def test_manifest_names_the_run_and_its_tables(tmp_path: Path, blank_nlp: Language) -> None:
     folder = write_texts(tmp_path / "in", {"a.txt": REPORT, "b.txt": REPORT})
     out = tmp_path / "out"
-    run(folder, out, model="blank", quiet=True, doc_timeout=30)
+    run(folder, out, nlp=blank_nlp, quiet=True, doc_timeout=30)
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     assert len(manifest["run_id"]) == 32 and manifest["format"] == "csv"
     assert manifest["input"] == str(folder) and manifest["options"]["doc_timeout"] == 30
@@ -230,11 +230,11 @@ def test_manifest_names_the_run_and_its_tables(tmp_path: Path) -> None:
     assert (out / MANIFEST).stat().st_mtime_ns >= newest_table
 
 
-def test_tables_of_two_runs_are_refused(tmp_path: Path) -> None:
+def test_tables_of_two_runs_are_refused(tmp_path: Path, blank_nlp: Language) -> None:
     one = write_texts(tmp_path / "one", {"a.txt": REPORT})
     two = write_texts(tmp_path / "two", {"a.txt": REPORT, "b.txt": REPORT})
-    run(one, tmp_path / "out1", model="blank", quiet=True)
-    run(two, tmp_path / "out2", model="blank", quiet=True)
+    run(one, tmp_path / "out1", nlp=blank_nlp, quiet=True)
+    run(two, tmp_path / "out2", nlp=blank_nlp, quiet=True)
     (tmp_path / "out1" / "documents.csv").write_bytes(
         (tmp_path / "out2" / "documents.csv").read_bytes()
     )
@@ -245,12 +245,12 @@ def test_tables_of_two_runs_are_refused(tmp_path: Path) -> None:
         load_tables(tmp_path / "out2")
 
 
-def test_a_second_run_into_a_locked_folder_is_refused(tmp_path: Path) -> None:
+def test_a_second_run_into_a_locked_folder_is_refused(tmp_path: Path, blank_nlp: Language) -> None:
     folder = write_texts(tmp_path / "in", {"a.txt": REPORT})
     out = tmp_path / "out"
-    run(folder, out, model="blank", quiet=True)
+    run(folder, out, nlp=blank_nlp, quiet=True)
     with FileLock(out / LOCK_FILE), pytest.raises(UsageError, match="another run is writing"):
-        run(folder, out, model="blank", quiet=True, lock_wait=0.2)
+        run(folder, out, nlp=blank_nlp, quiet=True, lock_wait=0.2)
     assert len(load_tables(out)["documents"]) == 1  # the refused run changed nothing
 
 
@@ -347,7 +347,7 @@ def test_a_document_that_kills_its_worker_twice_is_an_error_row(
 # --- 4. every file discovery sees gets a row ------------------------------------------------
 
 
-def test_every_file_gets_a_documents_row(tmp_path: Path) -> None:
+def test_every_file_gets_a_documents_row(tmp_path: Path, blank_nlp: Language) -> None:
     root = write_texts(tmp_path / "in", {"gut.txt": REPORT, "x.txt": REPORT, "x.md": REPORT})
     outside = write_texts(tmp_path / "elsewhere", {"verlinkt.txt": REPORT})
     (root / "ordner").symlink_to(outside)  # a linked folder is followed
@@ -355,7 +355,7 @@ def test_every_file_gets_a_documents_row(tmp_path: Path) -> None:
     (root / "weg.txt").symlink_to(tmp_path / "missing.txt")
     (root / "kreis.txt").symlink_to(root / "kreis.txt")
     os.mkfifo(root / "fifo.txt")  # never opened: a FIFO would block the run
-    summary = run(root, tmp_path / "out", model="blank", quiet=True)
+    summary = run(root, tmp_path / "out", nlp=blank_nlp, quiet=True)
     documents = {d["doc_id"]: d for d in read_csv(tmp_path / "out" / "documents.csv")}
     assert set(documents) == {"fifo", "gut", "kreis", "ordner/verlinkt", "weg", "x.md", "x.txt"}
     assert documents["ordner/verlinkt"]["status"] == "ok"
@@ -379,7 +379,7 @@ def test_a_file_in_an_unreadable_folder_gets_a_row(tmp_path: Path) -> None:
 
 
 def test_odd_metadata_gives_warnings_never_a_traceback(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, blank_nlp: Language
 ) -> None:
     folder = write_texts(tmp_path / "in", {"a.txt": REPORT, "b.txt": REPORT})
     metadata = tmp_path / "meta.csv"
@@ -392,7 +392,7 @@ def test_odd_metadata_gives_warnings_never_a_traceback(
     )
     caplog.set_level(logging.WARNING, logger="pipeline")
     for fmt in ("csv", "parquet"):
-        summary = run(folder, tmp_path / fmt, metadata, model="blank", quiet=True, fmt=fmt)
+        summary = run(folder, tmp_path / fmt, metadata, nlp=blank_nlp, quiet=True, fmt=fmt)
         assert summary.ok == 2
     warnings = caplog.text
     for expected in (
@@ -421,11 +421,11 @@ def test_spreadsheet_safe_cells() -> None:
         assert spreadsheet_safe(cell) == cell
 
 
-def test_csv_safe_is_opt_in_and_numbers_stay_numbers(tmp_path: Path) -> None:
+def test_csv_safe_is_opt_in_and_numbers_stay_numbers(tmp_path: Path, blank_nlp: Language) -> None:
     text = '---\ntitle: =HYPERLINK("http://x")\n---\n' + REPORT
     folder = write_texts(tmp_path / "in", {"a.txt": text})
-    run(folder, tmp_path / "plain", model="blank", quiet=True)
-    run(folder, tmp_path / "safe", model="blank", quiet=True, csv_safe=True)
+    run(folder, tmp_path / "plain", nlp=blank_nlp, quiet=True)
+    run(folder, tmp_path / "safe", nlp=blank_nlp, quiet=True, csv_safe=True)
     plain = read_csv(tmp_path / "plain" / "documents.csv")[0]
     safe = read_csv(tmp_path / "safe" / "documents.csv")[0]
     assert plain["title"] == '=HYPERLINK("http://x")'
@@ -441,11 +441,11 @@ def test_csv_safe_is_opt_in_and_numbers_stay_numbers(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("umask", [0o022, 0o027])
-def test_tables_and_cache_follow_the_umask(tmp_path: Path, umask: int) -> None:
+def test_tables_and_cache_follow_the_umask(tmp_path: Path, umask: int, blank_nlp: Language) -> None:
     folder = write_texts(tmp_path / "in", {"a.txt": REPORT})
     previous = os.umask(umask)
     try:
-        run(folder, tmp_path / "out", model="blank", quiet=True)
+        run(folder, tmp_path / "out", nlp=blank_nlp, quiet=True)
     finally:
         os.umask(previous)
     written = [*(tmp_path / "out").glob("*.csv"), tmp_path / "out" / MANIFEST]
