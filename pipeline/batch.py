@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import pickle
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -21,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.nlp import EXTRACTORS, model_label
+from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
 from pipeline.refdate import resolve_reference_date
 from pipeline.tables import FACT_TABLES
@@ -34,6 +37,8 @@ FRONT_MATTER_COLUMNS = ("title", "source")
 CHUNK_CHARS = 100_000
 CHUNK_START = "pipeline_chunk_start"  # Doc.user_data: where the piece starts in the text
 BASE_ROW = "pipeline_base_row"  # Doc.user_data of the first piece: the documents row so far
+# Rows of one table of a long report kept in memory before they go to its spool file.
+SPOOL_ROWS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,14 +51,70 @@ class Job:
     error: str | None = None
 
 
+class SpooledRows:
+    """The rows of one table of a long report: past :data:`SPOOL_ROWS` they go to a temporary
+    file in the output folder, so that neither the process analysing the report nor the one
+    writing the tables holds them all. Iterating reads them back in order; :meth:`discard`
+    deletes the file once they are written."""
+
+    def __init__(self, folder: Path, table: str) -> None:
+        self.folder = folder
+        self.table = table
+        self.path: Path | None = None
+        self.count = 0
+        self.buffer: list[dict[str, Any]] = []
+
+    def extend(self, rows: list[dict[str, Any]]) -> None:
+        self.buffer += rows
+        self.count += len(rows)
+        if len(self.buffer) >= SPOOL_ROWS:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self.path is None:
+            fd, self.path = create_temp(self.folder, f"rows-{self.table}")
+            os.close(fd)
+        with self.path.open("ab") as fh:
+            pickle.dump(self.buffer, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.buffer = []
+
+    @property
+    def spilled(self) -> bool:
+        return self.path is not None
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        if self.path is not None:
+            with self.path.open("rb") as fh:
+                while True:
+                    try:
+                        chunk = pickle.load(fh)
+                    except EOFError:
+                        break
+                    yield from chunk
+        yield from self.buffer
+
+    def discard(self) -> None:
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+
 @dataclass(slots=True)
 class DocumentResult:
     document: dict[str, Any]
-    facts: dict[str, list[dict[str, Any]]]
+    facts: dict[str, list[dict[str, Any]] | SpooledRows]
 
     @property
     def ok(self) -> bool:
         return self.document["status"] == "ok"
+
+    def release(self) -> None:
+        """Delete the spool files of rows that have been written."""
+        for rows in self.facts.values():
+            if isinstance(rows, SpooledRows):
+                rows.discard()
 
 
 def document_row(job: Job, status: str, error: str | None = None, **values: Any) -> dict[str, Any]:
@@ -176,10 +237,12 @@ class _ReportRows:
     """The rows of one report, collected piece by piece (a piece's Doc can go as soon as it is
     added), with offsets and sentence numbers counted over the whole text."""
 
-    def __init__(self, job: Job, source: SourceText) -> None:
+    def __init__(self, job: Job, source: SourceText, spool_dir: Path | None = None) -> None:
         self.job = job
         self.source = source
-        self.facts: dict[str, list[dict[str, Any]]] = {table: [] for table in FACT_TABLES}
+        self.facts: dict[str, Any] = {
+            table: SpooledRows(spool_dir, table) if spool_dir else [] for table in FACT_TABLES
+        }
         self.errors: list[str] = []
         self.tokens = 0
         self.sentences = 0
@@ -193,13 +256,15 @@ class _ReportRows:
         else:
             starts = [offset]
         for table in FACT_TABLES:
-            self.facts[table] += mention_rows(
-                self.job.doc_id,
-                doc._.get(table) or [],
-                self.source,
-                starts,
-                offset,
-                self.sentences,
+            self.facts[table].extend(
+                mention_rows(
+                    self.job.doc_id,
+                    doc._.get(table) or [],
+                    self.source,
+                    starts,
+                    offset,
+                    self.sentences,
+                )
             )
         self.errors += [e for e in doc._.extract_errors or [] if e not in self.errors]
         self.tokens += len(doc)
@@ -246,14 +311,18 @@ def mention_rows(
 
 
 def process_batch(
-    nlp: Language, jobs: list[Job], doc_timeout: float | None = None
+    nlp: Language,
+    jobs: list[Job],
+    doc_timeout: float | None = None,
+    spool_dir: Path | None = None,
 ) -> list[DocumentResult]:
     """Run a batch of files through the pipeline, one result per job in job order.
 
     Reports of one piece go through ``nlp.pipe`` together; a longer report is analysed piece
     by piece, each piece's Doc dropped once its rows are taken, so memory does not grow with
     its length. A report that breaks spaCy itself, or takes longer than ``doc_timeout``
-    seconds (per piece), becomes an ``error`` row; the others are kept.
+    seconds (per piece), becomes an ``error`` row; the others are kept. With ``spool_dir``
+    the rows of a long report go to temporary files there (:class:`SpooledRows`).
 
     The results hold plain Python values only, never a Doc or Token, so they can be pickled
     to another process and nothing of the batch stays alive once they are written.
@@ -267,7 +336,7 @@ def process_batch(
         elif len(prepared.bounds) == 1:
             single.append((i, prepared))
         else:
-            results[i] = _guarded(_streamed_result, nlp, job, prepared, doc_timeout)
+            results[i] = _guarded(_streamed_result, nlp, job, prepared, doc_timeout, spool_dir)
         del prepared
     if single:
         try:
@@ -315,9 +384,13 @@ def _extracted_result(
 
 
 def _streamed_result(
-    nlp: Language, job: Job, prepared: _Prepared, doc_timeout: float | None
+    nlp: Language,
+    job: Job,
+    prepared: _Prepared,
+    doc_timeout: float | None,
+    spool_dir: Path | None = None,
 ) -> DocumentResult:
-    rows = _ReportRows(job, prepared.source)
+    rows = _ReportRows(job, prepared.source, spool_dir)
     for index in range(len(prepared.bounds)):
         doc = prepared.piece(nlp, job, index)
         with time_limit(doc_timeout):

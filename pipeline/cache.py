@@ -120,7 +120,8 @@ def entry_key(file_sha256: str, job: Job) -> str:
 
 
 def encode_result(result: DocumentResult) -> bytes:
-    return json.dumps([result.document, result.facts], default=_encode_value).encode()
+    facts = {table: list(rows) for table, rows in result.facts.items()}
+    return json.dumps([result.document, facts], default=_encode_value).encode()
 
 
 def decode_result(payload: bytes) -> DocumentResult:
@@ -220,6 +221,8 @@ class ResultCache:
 
     def store(self, job: Job, result: DocumentResult) -> None:
         digest = result.document.get("sha256")
+        if any(getattr(rows, "spilled", False) for rows in result.facts.values()):
+            return  # too many rows to hold at once: such a report is analysed every run
         if result.document["status"] in CACHEABLE_STATUSES and digest:
             try:
                 payload = encode_result(result)

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from spacy.language import Language
@@ -70,14 +71,17 @@ class SerialEngine:
     batch_size = BATCH_SIZE
     capacity = 1
 
-    def __init__(self, nlp: Language, doc_timeout: float | None = None) -> None:
+    def __init__(
+        self, nlp: Language, doc_timeout: float | None = None, spool_dir: Path | None = None
+    ) -> None:
         self.nlp = nlp
         self.doc_timeout = doc_timeout
+        self.spool_dir = spool_dir
         if doc_timeout:
             first_use(nlp)
 
     def submit(self, jobs: list[Job]) -> Done:
-        return Done(process_batch(self.nlp, jobs, self.doc_timeout))
+        return Done(process_batch(self.nlp, jobs, self.doc_timeout, self.spool_dir))
 
     def close(self, cancel: bool = False) -> None:
         pass
@@ -100,11 +104,14 @@ class PoolEngine:
         model: str | None,
         expected_label: str,
         doc_timeout: float | None = None,
+        spool_dir: Path | None = None,
     ) -> None:
         self.workers = workers
         self.model = model
         self.expected_label = expected_label
         self.doc_timeout = doc_timeout
+        # Workers run on this machine: the parent reads the rows they spool.
+        self.spool_dir = spool_dir.absolute() if spool_dir else None
         self.capacity = workers * (1 + QUEUED_PER_WORKER)
         self.executor = self._start()
 
@@ -125,7 +132,12 @@ class PoolEngine:
 
     def _submit(self, jobs: list[Job]) -> Handle:
         return self.executor.submit(
-            run_worker_batch, self.model, self.expected_label, jobs, self.doc_timeout
+            run_worker_batch,
+            self.model,
+            self.expected_label,
+            jobs,
+            self.doc_timeout,
+            self.spool_dir,
         )
 
     def _restart(self) -> None:
@@ -178,7 +190,11 @@ def first_use(nlp: Language) -> None:
 
 
 def run_worker_batch(
-    model: str | None, expected_label: str, jobs: list[Job], doc_timeout: float | None = None
+    model: str | None,
+    expected_label: str,
+    jobs: list[Job],
+    doc_timeout: float | None = None,
+    spool_dir: Path | None = None,
 ) -> list[DocumentResult]:
     nlp = worker_nlp(model)
     if model_label(nlp) != expected_label:
@@ -187,7 +203,7 @@ def run_worker_batch(
             f"'{expected_label}': install the same model on every worker or pass --model"
         )
     with _run_lock:
-        return process_batch(nlp, jobs, doc_timeout)
+        return process_batch(nlp, jobs, doc_timeout, spool_dir)
 
 
 @dataclass(slots=True)

@@ -237,7 +237,7 @@ def normalise(text: str, base: int = 0) -> tuple[str, Sequence[int]]:
     cluster so that every output character maps to the cluster it came from.
     """
     out: list[str] = []
-    offsets = array("q")
+    offsets = array("i")  # 4 bytes: files of up to 2**31 characters
     i, n = 0, len(text)
     while i < n:
         ch = text[i]

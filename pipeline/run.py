@@ -327,7 +327,7 @@ def _process(
         total=len(jobs), unit="doc", disable=quiet or None, file=sys.stderr, desc="reports"
     )
     try:
-        engine = open_engine(nlp, model, workers, scheduler, len(jobs), doc_timeout)
+        engine = open_engine(nlp, model, workers, scheduler, len(jobs), doc_timeout, out_dir)
         result_cache = ResultCache(out_dir, pipeline_fingerprint(nlp)) if cache else None
         for _, result in results_in_order(jobs, engine, result_cache):
             write_result(sink, result)
@@ -350,6 +350,7 @@ def _process(
         if engine is not None:
             engine.close(cancel=True)
             engine = None
+        remove_stale_temps(out_dir)  # rows spooled for results that were never written
         raise
     finally:
         progress.close()
@@ -371,6 +372,7 @@ def open_engine(
     scheduler: str | None,
     n_jobs: int,
     doc_timeout: float | None = None,
+    spool_dir: Path | None = None,
 ) -> Engine:
     """This process, a pool of ``workers`` processes, or a Dask cluster."""
     # Workers load the pipeline themselves: name it explicitly, as they may not share our
@@ -386,8 +388,10 @@ def open_engine(
         return DaskEngine(scheduler, workers, worker_model, model_label(nlp), doc_timeout)
     batches = -(-n_jobs // BATCH_SIZE)
     if workers > 1 and batches > 1:
-        return PoolEngine(min(workers, batches), worker_model, model_label(nlp), doc_timeout)
-    return SerialEngine(nlp, doc_timeout)
+        return PoolEngine(
+            min(workers, batches), worker_model, model_label(nlp), doc_timeout, spool_dir
+        )
+    return SerialEngine(nlp, doc_timeout, spool_dir)
 
 
 def write_result(sink: TableSink, result: DocumentResult) -> None:
@@ -395,3 +399,4 @@ def write_result(sink: TableSink, result: DocumentResult) -> None:
     for table, rows in result.facts.items():
         for row in rows:
             sink.write(table, row)
+    result.release()

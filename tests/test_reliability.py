@@ -130,6 +130,7 @@ def test_a_long_report_goes_through_spacy_one_piece_at_a_time(
 ) -> None:
     paragraph = REPORT + "\n"
     monkeypatch.setattr(pipeline.batch, "CHUNK_CHARS", 4 * len(paragraph) + 3)
+    monkeypatch.setattr(pipeline.batch, "SPOOL_ROWS", 7)  # rows go through spool files
     folder = write_texts(tmp_path / "in", {"lang.txt": paragraph * 60})
     alive: weakref.WeakSet = weakref.WeakSet()
     most = 0
@@ -151,6 +152,7 @@ def test_a_long_report_goes_through_spacy_one_piece_at_a_time(
     assert all(text[int(f["start_char"]) : int(f["end_char"])] == f["text"] for f in figures)
     # Two sentences per paragraph, counted over the whole file.
     assert [int(f["sentence"]) for f in figures[-2:]] == [118, 119]
+    assert temp_files(tmp_path / "out") == [], "spool files are deleted once written"
 
 
 MEASURE = """
