@@ -103,8 +103,8 @@ def run(
         float,
         typer.Option(
             min=0,
-            help="Seconds a report may take (per 100,000 characters); a report over it "
-            "becomes an error row and the run goes on. 0: no limit.",
+            help="Seconds of CPU time a report may take (per 100,000 characters); over it "
+            "the report becomes an error row and the run goes on. 0: no limit.",
         ),
     ] = 120.0,
     csv_safe: Annotated[

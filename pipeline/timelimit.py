@@ -1,9 +1,11 @@
 """A time limit on a piece of work in this process: ``with time_limit(seconds): ...``.
 
-It uses a real-time interval timer (``SIGALRM``), so it interrupts pure-Python loops, which is
-where a rule can be slow, and every spaCy component between two Python steps. Signals reach
-only the main thread: elsewhere (a Dask worker's task thread) and on platforms without
-``SIGALRM`` the limit is not enforced, which :func:`enforceable` tells.
+The limit counts the process's CPU time (an ``ITIMER_PROF`` timer and its ``SIGPROF``), not
+the wall clock, so that a busy machine does not turn slow reports into errors and a run's
+tables do not depend on the load. The signal interrupts pure-Python loops, which is where a
+rule can be slow, and every spaCy component between two Python steps. Signals reach only the
+main thread: elsewhere (a Dask worker's task thread) and on platforms without interval timers
+the limit is not enforced, which :func:`enforceable` tells.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ class TimeLimitExceeded(BaseException):
     and goes on) cannot swallow it and run on past the limit."""
 
     def __init__(self, seconds: float) -> None:
-        super().__init__(f"timed out: analysis took longer than {seconds:g} s (--doc-timeout)")
+        super().__init__(
+            f"timed out: analysis took longer than {seconds:g} s of CPU time (--doc-timeout)"
+        )
         self.seconds = seconds
 
 
@@ -40,10 +44,10 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     def expire(signum, frame):
         raise TimeLimitExceeded(seconds)
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
