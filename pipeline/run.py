@@ -285,10 +285,20 @@ def run(
                 "csv_safe": csv_safe,
             },
         }
-        sink = TableSink(out_dir, fmt, [*FRONT_MATTER_COLUMNS, *extra_columns], run_info, csv_safe)
-        return _process(
-            jobs, nlp, model, sink, out_dir, quiet, workers, scheduler, cache, doc_timeout
-        )
+        try:
+            sink = TableSink(
+                out_dir, fmt, [*FRONT_MATTER_COLUMNS, *extra_columns], run_info, csv_safe
+            )
+            return _process(
+                jobs, nlp, model, sink, out_dir, quiet, workers, scheduler, cache, doc_timeout
+            )
+        except BaseException:
+            # Whatever failed, and wherever a signal struck: under the lock every temporary
+            # file in the folder is this run's (tables, cache, spooled rows).
+            for folder in (out_dir, out_dir / CACHE_DIR):
+                remove_stale_temps(folder)
+            invalidate(out_dir)  # even if the signal came after the manifest was written
+            raise
 
 
 def _checked_options(
@@ -350,7 +360,6 @@ def _process(
         if engine is not None:
             engine.close(cancel=True)
             engine = None
-        remove_stale_temps(out_dir)  # rows spooled for results that were never written
         raise
     finally:
         progress.close()
