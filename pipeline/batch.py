@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
+import pickle
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -20,10 +22,12 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp import model_label
+from pipeline.nlp import EXTRACTORS, model_label
+from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
 from pipeline.refdate import resolve_reference_date
 from pipeline.tables import FACT_TABLES
+from pipeline.timelimit import TimeLimitExceeded, time_limit
 
 FRONT_MATTER_COLUMNS = ("title", "source")
 # Longer texts are analysed in pieces of at most this many characters (see chunk_bounds):
@@ -33,6 +37,8 @@ FRONT_MATTER_COLUMNS = ("title", "source")
 CHUNK_CHARS = 100_000
 CHUNK_START = "pipeline_chunk_start"  # Doc.user_data: where the piece starts in the text
 BASE_ROW = "pipeline_base_row"  # Doc.user_data of the first piece: the documents row so far
+# Rows of one table of a long report kept in memory before they go to its spool file.
+SPOOL_ROWS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +47,74 @@ class Job:
     path: Path
     metadata: dict[str, str] = field(default_factory=dict)
     default_reference_date: dt.date | None = None
+    # Why the file cannot be read, when discovery already knows (dangling link, FIFO, ...).
+    error: str | None = None
+
+
+class SpooledRows:
+    """The rows of one table of a long report: past :data:`SPOOL_ROWS` they go to a temporary
+    file in the output folder, so that neither the process analysing the report nor the one
+    writing the tables holds them all. Iterating reads them back in order; :meth:`discard`
+    deletes the file once they are written."""
+
+    def __init__(self, folder: Path, table: str) -> None:
+        self.folder = folder
+        self.table = table
+        self.path: Path | None = None
+        self.count = 0
+        self.buffer: list[dict[str, Any]] = []
+
+    def extend(self, rows: list[dict[str, Any]]) -> None:
+        self.buffer += rows
+        self.count += len(rows)
+        if len(self.buffer) >= SPOOL_ROWS:
+            self._spill()
+
+    def _spill(self) -> None:
+        if self.path is None:
+            fd, self.path = create_temp(self.folder, f"rows-{self.table}")
+            os.close(fd)
+        with self.path.open("ab") as fh:
+            pickle.dump(self.buffer, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        self.buffer = []
+
+    @property
+    def spilled(self) -> bool:
+        return self.path is not None
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        if self.path is not None:
+            with self.path.open("rb") as fh:
+                while True:
+                    try:
+                        chunk = pickle.load(fh)
+                    except EOFError:
+                        break
+                    yield from chunk
+        yield from self.buffer
+
+    def discard(self) -> None:
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
 
 
 @dataclass(slots=True)
 class DocumentResult:
     document: dict[str, Any]
-    facts: dict[str, list[dict[str, Any]]]
+    facts: dict[str, list[dict[str, Any]] | SpooledRows]
 
     @property
     def ok(self) -> bool:
         return self.document["status"] == "ok"
+
+    def release(self) -> None:
+        """Delete the spool files of rows that have been written."""
+        for rows in self.facts.values():
+            if isinstance(rows, SpooledRows):
+                rows.discard()
 
 
 def document_row(job: Job, status: str, error: str | None = None, **values: Any) -> dict[str, Any]:
@@ -67,32 +131,54 @@ def document_row(job: Job, status: str, error: str | None = None, **values: Any)
     return row
 
 
-def _prepare(nlp: Language, job: Job) -> tuple[list[Doc], SourceText | None, DocumentResult | None]:
-    """Read one file into unprocessed Docs (one per piece of a long text), or a finished
-    result for a bad or empty file."""
+@dataclass(slots=True)
+class _Prepared:
+    """A readable report, not yet analysed: its text and where it is cut into pieces."""
+
+    source: SourceText
+    base: dict[str, Any]  # the documents row so far
+    reference_date: dt.date | None
+    bounds: list[tuple[int, int]]
+
+    def piece(self, nlp: Language, job: Job, index: int) -> Doc:
+        start, end = self.bounds[index]
+        doc = nlp.make_doc(self.source.text[start:end])
+        doc._.doc_id = job.doc_id
+        doc._.reference_date = self.reference_date
+        doc.user_data[CHUNK_START] = start
+        if index == 0:
+            doc.user_data[BASE_ROW] = self.base
+        return doc
+
+
+def _prepare(nlp: Language, job: Job) -> _Prepared | DocumentResult:
+    """Read one file, or a finished result for a bad or empty file."""
+    if job.error:
+        return DocumentResult(document_row(job, "error", job.error), {})
     try:
         data = read_bytes(job.path)
     except ReadError as exc:
-        return [], None, DocumentResult(document_row(job, "error", str(exc)), {})
-    return _documents(nlp, job, data, min(CHUNK_CHARS, nlp.max_length))
+        return DocumentResult(document_row(job, "error", str(exc)), {})
+    return _prepared(job, data, min(CHUNK_CHARS, nlp.max_length))
 
 
 def prepare_data(
     nlp: Language, job: Job, data: bytes
 ) -> tuple[Doc | None, SourceText | None, DocumentResult | None]:
     """A report's bytes as one unprocessed Doc, or a finished result for bad or empty data."""
-    docs, source, done = _documents(nlp, job, data, None)
-    return (docs[0] if docs else None), source, done
+    prepared = _prepared(job, data, None)
+    if isinstance(prepared, DocumentResult):
+        return None, None, prepared
+    return prepared.piece(nlp, job, 0), prepared.source, None
 
 
-def _documents(
-    nlp: Language, job: Job, data: bytes, chunk_chars: int | None
-) -> tuple[list[Doc], SourceText | None, DocumentResult | None]:
+def _prepared(job: Job, data: bytes, chunk_chars: int | None) -> _Prepared | DocumentResult:
     digest = sha256(data)
     try:
         source = parse_source(data)
     except ReadError as exc:
-        return [], None, DocumentResult(document_row(job, "error", str(exc), sha256=digest), {})
+        return DocumentResult(document_row(job, "error", str(exc), sha256=digest), {})
+    del data  # a long report's bytes are not needed while its pieces are analysed
     ref, ref_source = resolve_reference_date(
         source.front_matter,
         job.metadata.get("reference_date"),
@@ -109,17 +195,9 @@ def _documents(
     }
     if not source.text.strip():
         row = document_row(job, "empty", "no text", tokens=0, sentences=0, **base)
-        return [], None, DocumentResult(row, {})
+        return DocumentResult(row, {})
     bounds = chunk_bounds(source.text, chunk_chars) if chunk_chars else [(0, len(source.text))]
-    docs = []
-    for start, end in bounds:
-        doc = nlp.make_doc(source.text[start:end])
-        doc._.doc_id = job.doc_id
-        doc._.reference_date = ref
-        doc.user_data[CHUNK_START] = start
-        docs.append(doc)
-    docs[0].user_data[BASE_ROW] = base
-    return docs, source, None
+    return _Prepared(source, base, ref, bounds)
 
 
 def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
@@ -148,34 +226,61 @@ def _result(nlp: Language, job: Job, doc: Doc, source: SourceText) -> DocumentRe
 
 
 def _merged_result(nlp: Language, job: Job, docs: list[Doc], source: SourceText) -> DocumentResult:
-    """The rows of one report from its processed piece(s), offsets and sentences counted
-    over the whole text."""
-    sentence_starts: list[int] = []
+    """The rows of one report from its processed piece(s)."""
+    rows = _ReportRows(job, source)
     for doc in docs:
+        rows.add(doc)
+    return rows.result(nlp)
+
+
+class _ReportRows:
+    """The rows of one report, collected piece by piece (a piece's Doc can go as soon as it is
+    added), with offsets and sentence numbers counted over the whole text."""
+
+    def __init__(self, job: Job, source: SourceText, spool_dir: Path | None = None) -> None:
+        self.job = job
+        self.source = source
+        self.facts: dict[str, Any] = {
+            table: SpooledRows(spool_dir, table) if spool_dir else [] for table in FACT_TABLES
+        }
+        self.errors: list[str] = []
+        self.tokens = 0
+        self.sentences = 0
+        self.base: dict[str, Any] = {}
+
+    def add(self, doc: Doc) -> None:
         offset = doc.user_data.get(CHUNK_START, 0)
+        self.base = doc.user_data.get(BASE_ROW, self.base)
         if doc.has_annotation("SENT_START"):
-            sentence_starts += [offset + s.start_char for s in doc.sents]
+            starts = [offset + s.start_char for s in doc.sents]
         else:
-            sentence_starts.append(offset)
-    facts: dict[str, list[dict[str, Any]]] = {table: [] for table in FACT_TABLES}
-    errors: list[str] = []
-    for doc in docs:
-        offset = doc.user_data.get(CHUNK_START, 0)
+            starts = [offset]
         for table in FACT_TABLES:
-            facts[table] += mention_rows(
-                job.doc_id, doc._.get(table) or [], source, sentence_starts, offset
+            self.facts[table].extend(
+                mention_rows(
+                    self.job.doc_id,
+                    doc._.get(table) or [],
+                    self.source,
+                    starts,
+                    offset,
+                    self.sentences,
+                )
             )
-        errors += [e for e in doc._.extract_errors or [] if e not in errors]
-    row = document_row(
-        job,
-        "error" if errors else "ok",
-        "; ".join(errors) if errors else None,
-        tokens=sum(len(doc) for doc in docs),
-        sentences=len(sentence_starts),
-        model=model_label(nlp),
-        **docs[0].user_data[BASE_ROW],
-    )
-    return DocumentResult(row, facts)
+        self.errors += [e for e in doc._.extract_errors or [] if e not in self.errors]
+        self.tokens += len(doc)
+        self.sentences += len(starts)
+
+    def result(self, nlp: Language) -> DocumentResult:
+        row = document_row(
+            self.job,
+            "error" if self.errors else "ok",
+            "; ".join(self.errors) if self.errors else None,
+            tokens=self.tokens,
+            sentences=self.sentences,
+            model=model_label(nlp),
+            **self.base,
+        )
+        return DocumentResult(row, self.facts)
 
 
 @cache
@@ -189,44 +294,119 @@ def mention_rows(
     source: SourceText,
     sentence_starts: list[int],
     offset: int = 0,
+    sentences_before: int = 0,
 ) -> list[dict[str, Any]]:
-    """Table rows of one Doc's mentions; ``offset`` is where the Doc starts in the text."""
+    """Table rows of one Doc's mentions; ``offset`` is where the Doc starts in the text,
+    ``sentence_starts`` are its sentences' starts in the text, ``sentences_before`` the number
+    of sentences of the text before them."""
     rows = []
     for mention in sorted(mentions, key=lambda m: (m.start_char, m.end_char)):
         # Records are flat, so a shallow copy equals dataclasses.asdict at a fraction of its cost.
         row = {name: getattr(mention, name) for name in _field_names(type(mention))}
         start = offset + mention.start_char
         row["start_char"], row["end_char"] = source.original_span(start, offset + mention.end_char)
-        row["sentence"] = max(bisect_right(sentence_starts, start) - 1, 0)
+        row["sentence"] = sentences_before + max(bisect_right(sentence_starts, start) - 1, 0)
         rows.append({"doc_id": doc_id, **row})
     return rows
 
 
-def process_batch(nlp: Language, jobs: list[Job]) -> list[DocumentResult]:
-    """Run a batch of files through the pipeline; a document that breaks spaCy itself is
-    retried alone and reported as an error, the others are kept.
+def process_batch(
+    nlp: Language,
+    jobs: list[Job],
+    doc_timeout: float | None = None,
+    spool_dir: Path | None = None,
+) -> list[DocumentResult]:
+    """Run a batch of files through the pipeline, one result per job in job order.
+
+    Reports of one piece go through ``nlp.pipe`` together; a longer report is analysed piece
+    by piece, each piece's Doc dropped once its rows are taken, so memory does not grow with
+    its length. A report that breaks spaCy itself, or takes longer than ``doc_timeout``
+    seconds (per piece), becomes an ``error`` row; the others are kept. With ``spool_dir``
+    the rows of a long report go to temporary files there (:class:`SpooledRows`).
 
     The results hold plain Python values only, never a Doc or Token, so they can be pickled
     to another process and nothing of the batch stays alive once they are written.
     """
     results: list[DocumentResult | None] = [None] * len(jobs)
-    pending: list[tuple[int, list[Doc], SourceText]] = []
+    single: list[tuple[int, _Prepared]] = []
     for i, job in enumerate(jobs):
-        docs, source, done = _prepare(nlp, job)
-        if done is not None:
-            results[i] = done
+        prepared = _prepare(nlp, job)
+        if isinstance(prepared, DocumentResult):
+            results[i] = prepared
+        elif len(prepared.bounds) == 1:
+            single.append((i, prepared))
         else:
-            pending.append((i, docs, source))
-    try:
-        processed = iter(list(nlp.pipe(doc for _, docs, _ in pending for doc in docs)))
-        for i, docs, source in pending:
-            pieces = [next(processed) for _ in docs]
-            results[i] = _merged_result(nlp, jobs[i], pieces, source)
-    except Exception:
-        for i, docs, source in pending:
-            try:
-                results[i] = _merged_result(nlp, jobs[i], [nlp(doc) for doc in docs], source)
-            except Exception as exc:  # the pipeline itself failed on this text
-                msg = f"{type(exc).__name__}: {exc}".splitlines()[0]
-                results[i] = DocumentResult(document_row(jobs[i], "error", msg), {})
+            results[i] = _guarded(_streamed_result, nlp, job, prepared, doc_timeout, spool_dir)
+        del prepared
+    if single:
+        try:
+            reports = [(jobs[i], prepared) for i, prepared in single]
+            for (i, _), result in zip(
+                single, _analysed_together(nlp, reports, doc_timeout), strict=True
+            ):
+                results[i] = result
+        except (Exception, TimeLimitExceeded):
+            # The model stage failed or overran on some text: each report alone, so that
+            # only the bad one is lost.
+            for i, prepared in single:
+                results[i] = _guarded(_streamed_result, nlp, jobs[i], prepared, doc_timeout)
     return [r for r in results if r is not None]
+
+
+def _analysed_together(
+    nlp: Language, reports: list[tuple[Job, _Prepared]], doc_timeout: float | None
+) -> list[DocumentResult]:
+    """Single-piece reports: the statistical components batched over all of them, then the
+    rule-based extractors report by report, each under the time limit."""
+    docs = [prepared.piece(nlp, job, 0) for job, prepared in reports]
+    rules = [name for name, _ in nlp.pipeline if name in EXTRACTORS]
+    # The statistical stage is linear in the text: its limit is only a backstop.
+    with time_limit(doc_timeout * len(docs) if doc_timeout else None):
+        docs = list(nlp.pipe(docs, disable=rules))
+    return [
+        _guarded(_extracted_result, nlp, job, prepared, doc, rules, doc_timeout)
+        for (job, prepared), doc in zip(reports, docs, strict=True)
+    ]
+
+
+def _extracted_result(
+    nlp: Language,
+    job: Job,
+    prepared: _Prepared,
+    doc: Doc,
+    rules: list[str],
+    doc_timeout: float | None,
+) -> DocumentResult:
+    with time_limit(doc_timeout):
+        for name in rules:
+            doc = nlp.get_pipe(name)(doc)
+    return _merged_result(nlp, job, [doc], prepared.source)
+
+
+def _streamed_result(
+    nlp: Language,
+    job: Job,
+    prepared: _Prepared,
+    doc_timeout: float | None,
+    spool_dir: Path | None = None,
+) -> DocumentResult:
+    rows = _ReportRows(job, prepared.source, spool_dir)
+    for index in range(len(prepared.bounds)):
+        doc = prepared.piece(nlp, job, index)
+        with time_limit(doc_timeout):
+            doc = nlp(doc)
+        rows.add(doc)
+        del doc
+    return rows.result(nlp)
+
+
+def _guarded(
+    work: Callable[..., DocumentResult], nlp: Language, job: Job, *args: Any
+) -> DocumentResult:
+    """``work(nlp, job, *args)``, or an error row for the report when the pipeline itself
+    failed or ran out of time on it."""
+    try:
+        return work(nlp, job, *args)
+    except (Exception, TimeLimitExceeded) as exc:
+        msg = str(exc) if isinstance(exc, TimeLimitExceeded) else f"{type(exc).__name__}: {exc}"
+        return DocumentResult(document_row(job, "error", msg.splitlines()[0]), {})

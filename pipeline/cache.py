@@ -14,6 +14,7 @@ never outgrows the corpus and an interrupted run leaves the previous one in plac
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.metadata
@@ -22,7 +23,6 @@ import logging
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,7 @@ from typing import Any
 from spacy.language import Language
 
 from pipeline.batch import DocumentResult, Job
+from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, read_bytes, sha256
 
 log = logging.getLogger("pipeline")
@@ -119,7 +120,8 @@ def entry_key(file_sha256: str, job: Job) -> str:
 
 
 def encode_result(result: DocumentResult) -> bytes:
-    return json.dumps([result.document, result.facts], default=_encode_value).encode()
+    facts = {table: list(rows) for table, rows in result.facts.items()}
+    return json.dumps([result.document, facts], default=_encode_value).encode()
 
 
 def decode_result(payload: bytes) -> DocumentResult:
@@ -153,9 +155,8 @@ class ResultCache:
         self.target = self.dir / CACHE_FILE
         self.fingerprint = fingerprint
         self.previous = self._open_previous()
-        fd, tmp = tempfile.mkstemp(prefix=".results.", suffix=".tmp", dir=self.dir)
+        fd, self.tmp = create_temp(self.dir, "results")
         os.close(fd)
-        self.tmp = Path(tmp)
         self.current = sqlite3.connect(self.tmp)
         # A private temporary file, renamed into place only when complete: no journal needed.
         self.current.executescript(
@@ -183,31 +184,53 @@ class ResultCache:
 
     def lookup(self, job: Job) -> str | None:
         """The key of this document's cached rows, if the previous run left valid ones."""
-        if self.previous is None:
+        if self.previous is None or job.error:
             return None  # nothing to reuse: do not read the file twice
         try:
             key = entry_key(sha256(read_bytes(job.path)), job)
+            found = self.previous.execute("SELECT 1 FROM results WHERE key = ?", (key,))
+            return key if found.fetchone() else None
         except ReadError:
             return None
-        found = self.previous.execute("SELECT 1 FROM results WHERE key = ?", (key,)).fetchone()
-        return key if found else None
+        except sqlite3.DatabaseError as exc:
+            self._drop_previous(exc)
+            return None
 
-    def load(self, key: str) -> DocumentResult:
-        """Cached rows found by :meth:`lookup`; they are carried over into this run's cache."""
-        assert self.previous is not None
-        (payload,) = self.previous.execute(
-            "SELECT payload FROM results WHERE key = ?", (key,)
-        ).fetchone()
+    def load(self, key: str) -> DocumentResult | None:
+        """Cached rows found by :meth:`lookup`, carried over into this run's cache; None if
+        the cache file turns out to be damaged (the document is then computed)."""
+        if self.previous is None:
+            return None
+        try:
+            (payload,) = self.previous.execute(
+                "SELECT payload FROM results WHERE key = ?", (key,)
+            ).fetchone()
+            result = decode_result(payload)
+        except (sqlite3.DatabaseError, ValueError, TypeError) as exc:
+            self._drop_previous(exc)
+            return None
         self.current.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, payload))
         self.hits += 1
-        return decode_result(payload)
+        return result
+
+    def _drop_previous(self, exc: Exception) -> None:
+        log.warning("ignoring damaged cache %s: %s", self.target, exc)
+        if self.previous is not None:
+            self.previous.close()
+        self.previous = None
 
     def store(self, job: Job, result: DocumentResult) -> None:
         digest = result.document.get("sha256")
+        if any(getattr(rows, "spilled", False) for rows in result.facts.values()):
+            return  # too many rows to hold at once: such a report is analysed every run
         if result.document["status"] in CACHEABLE_STATUSES and digest:
+            try:
+                payload = encode_result(result)
+            except (TypeError, ValueError) as exc:  # not cached: computed again next time
+                log.warning("document %s not cached: %s", job.doc_id, exc)
+                return
             self.current.execute(
-                "INSERT OR REPLACE INTO results VALUES (?, ?)",
-                (entry_key(digest, job), encode_result(result)),
+                "INSERT OR REPLACE INTO results VALUES (?, ?)", (entry_key(digest, job), payload)
             )
 
     def commit(self) -> None:
@@ -216,8 +239,11 @@ class ResultCache:
         os.replace(self.tmp, self.target)
 
     def abort(self) -> None:
-        self._close()
-        self.tmp.unlink(missing_ok=True)
+        try:
+            with contextlib.suppress(sqlite3.Error):
+                self._close()
+        finally:
+            self.tmp.unlink(missing_ok=True)
 
     def _close(self) -> None:
         self.current.close()

@@ -1,5 +1,5 @@
 """Command line: ``python -m pipeline COMMAND``. Exit codes: 0 success, 1 some documents
-failed (run) or checks failed, 2 unusable arguments."""
+failed (run) or checks failed, 2 unusable arguments or a failed run."""
 
 from __future__ import annotations
 
@@ -99,17 +99,34 @@ def run(
             "(kept in OUT/.cache; invalidated by any code, library or model change).",
         ),
     ] = True,
+    doc_timeout: Annotated[
+        float,
+        typer.Option(
+            min=0,
+            help="Seconds of CPU time a report may take (per 100,000 characters); over it "
+            "the report becomes an error row and the run goes on. 0: no limit.",
+        ),
+    ] = 120.0,
+    csv_safe: Annotated[
+        bool,
+        typer.Option(
+            "--csv-safe",
+            help="Prefix text cells starting with = + - @ tab or CR with an apostrophe, so "
+            "that spreadsheets do not run them as formulas (changes those cells).",
+        ),
+    ] = False,
 ) -> None:
     """Extract dates, places, organisations and figures from every report below INPUT_DIR.
 
-    Writes documents, dates, places, organisations and figures tables to --out. Exit code 0
-    when every document was processed, 1 when some were empty or failed (see documents.status),
-    2 for unusable arguments. Reports unchanged since the last run into --out are not processed
-    again (--no-cache to process everything); the tables are the same either way, and the same
-    with any --workers or --scheduler.
+    Writes documents, dates, places, organisations and figures tables to --out, then the run
+    manifest run.json. Exit code 0 when every document was processed, 1 when some were empty
+    or failed (see documents.status; the tables are complete), 2 when the run failed or the
+    arguments are unusable (then no tables in --out look current). Reports unchanged since the
+    last run into --out are not processed again (--no-cache to process everything); the tables
+    are the same either way, and the same with any --workers or --scheduler.
     """
     from pipeline.nlp import ModelNotFound
-    from pipeline.run import UsageError
+    from pipeline.run import Terminated, UsageError
     from pipeline.run import run as run_pipeline
 
     _setup_logging(quiet)
@@ -127,9 +144,14 @@ def run(
             workers=workers,
             scheduler=scheduler,
             cache=cache,
+            doc_timeout=doc_timeout,
+            csv_safe=csv_safe,
         )
     except (UsageError, ModelNotFound) as exc:
         raise fail(str(exc)) from None
+    except (Exception, KeyboardInterrupt, Terminated) as exc:
+        logging.getLogger("pipeline").debug("run failed", exc_info=True)
+        raise fail(f"run failed: {_failure(exc)}; no tables in {out} are current") from None
     if not quiet:
         facts = ", ".join(f"{n} {t}" for t, n in summary.facts.items())
         typer.echo(
@@ -139,6 +161,15 @@ def run(
             err=True,
         )
     raise typer.Exit(summary.exit_code)
+
+
+def _failure(exc: BaseException) -> str:
+    """One line on why a run failed."""
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror + (f": {exc.filename}" if exc.filename else "")
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
 @app.command()

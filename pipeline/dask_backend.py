@@ -47,9 +47,16 @@ class DaskEngine:
     batch_size = PARTITION_SIZE
 
     def __init__(
-        self, scheduler: str, workers: int, model: str | None, expected_label: str
+        self,
+        scheduler: str,
+        workers: int,
+        model: str | None,
+        expected_label: str,
+        doc_timeout: float | None = None,
     ) -> None:
         self.model = model
+        # Dask runs tasks in threads, where the time limit (a signal) cannot be enforced.
+        self.doc_timeout = doc_timeout
         self.expected_label = expected_label
         self.cluster: LocalCluster | None = None
         # The scheduler of a local cluster runs in this process and logs every worker's
@@ -74,11 +81,16 @@ class DaskEngine:
     def submit(self, jobs: list[Job]) -> _Partition:
         remote = [dataclasses.replace(job, path=job.path.absolute()) for job in jobs]
         future = self.client.submit(
-            run_worker_batch, self.model, self.expected_label, remote, pure=False
+            run_worker_batch,
+            self.model,
+            self.expected_label,
+            remote,
+            self.doc_timeout,
+            pure=False,
         )
         return _Partition(future, jobs)
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

@@ -13,21 +13,30 @@ each loading the pipeline once). :mod:`pipeline.dask_backend` adds a Dask cluste
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from spacy.language import Language
 
-from pipeline.batch import DocumentResult, Job, process_batch
+from pipeline.batch import DocumentResult, Job, document_row, process_batch
 from pipeline.cache import ResultCache
 from pipeline.nlp import load_nlp, model_label
 
+log = logging.getLogger("pipeline")
+
 BATCH_SIZE = 32
+WARM_UP_TEXT = (
+    "Am 2. Mai 2020 kamen rund 4.500 Besucherinnen und Besucher in die Stadthalle von Berlin; "
+    "der Verein Beispielburg e.V. zählte 120 Aussteller auf 3.000 Quadratmetern."
+)
 # Batches each worker may have queued beyond the one it runs, so it never waits for the parent.
 QUEUED_PER_WORKER = 2
 # Batches kept waiting behind an unfinished one before the parent blocks on it.
@@ -44,7 +53,8 @@ class Engine(Protocol):
 
     def submit(self, jobs: list[Job]) -> Handle: ...
 
-    def close(self) -> None: ...
+    def close(self, cancel: bool = False) -> None:
+        """Release the workers; ``cancel``: the run failed, stop without finishing work."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +71,19 @@ class SerialEngine:
     batch_size = BATCH_SIZE
     capacity = 1
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(
+        self, nlp: Language, doc_timeout: float | None = None, spool_dir: Path | None = None
+    ) -> None:
         self.nlp = nlp
+        self.doc_timeout = doc_timeout
+        self.spool_dir = spool_dir
+        if doc_timeout:
+            first_use(nlp)
 
     def submit(self, jobs: list[Job]) -> Done:
-        return Done(process_batch(self.nlp, jobs))
+        return Done(process_batch(self.nlp, jobs, self.doc_timeout, self.spool_dir))
 
-    def close(self) -> None:
+    def close(self, cancel: bool = False) -> None:
         pass
 
 
@@ -75,26 +91,76 @@ class PoolEngine:
     """A pool of worker processes; each loads the spaCy pipeline once and then runs batches.
 
     Workers are spawned, not forked: a fresh interpreter is safe whatever threads the parent
-    runs, and behaves the same on Linux, macOS and Windows.
+    runs, and behaves the same on Linux, macOS and Windows. When a worker dies (killed, out
+    of memory) the pool is replaced and the documents of every batch it broke are run again,
+    one by one (:meth:`retry`); a document that kills a worker again becomes an error row.
     """
 
     batch_size = BATCH_SIZE
 
-    def __init__(self, workers: int, model: str | None, expected_label: str) -> None:
+    def __init__(
+        self,
+        workers: int,
+        model: str | None,
+        expected_label: str,
+        doc_timeout: float | None = None,
+        spool_dir: Path | None = None,
+    ) -> None:
+        self.workers = workers
         self.model = model
         self.expected_label = expected_label
+        self.doc_timeout = doc_timeout
+        # Workers run on this machine: the parent reads the rows they spool.
+        self.spool_dir = spool_dir.absolute() if spool_dir else None
         self.capacity = workers * (1 + QUEUED_PER_WORKER)
-        self.executor = ProcessPoolExecutor(
-            max_workers=workers,
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=warm_up,
-            initargs=(model,),
+            initargs=(self.model,),
         )
 
     def submit(self, jobs: list[Job]) -> Handle:
-        return self.executor.submit(run_worker_batch, self.model, self.expected_label, jobs)
+        try:
+            return self._submit(jobs)
+        except BrokenProcessPool:
+            self._restart()
+            return self._submit(jobs)
 
-    def close(self) -> None:
+    def _submit(self, jobs: list[Job]) -> Handle:
+        return self.executor.submit(
+            run_worker_batch,
+            self.model,
+            self.expected_label,
+            jobs,
+            self.doc_timeout,
+            self.spool_dir,
+        )
+
+    def _restart(self) -> None:
+        log.warning("a worker process died: starting new workers")
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+
+    def retry(self, jobs: list[Job]) -> list[DocumentResult]:
+        """The documents of a batch a dying worker took with it, each run alone once more."""
+        results = []
+        for job in jobs:
+            try:
+                results += self.submit([job]).result()
+            except BrokenProcessPool:
+                reason = "worker process died twice on this document (killed, out of memory?)"
+                results.append(DocumentResult(document_row(job, "error", reason), {}))
+        return results
+
+    def close(self, cancel: bool = False) -> None:
+        if cancel:  # a failed run: stop the workers now rather than let them finish batches
+            for process in list(getattr(self.executor, "_processes", {}).values()):
+                with contextlib.suppress(Exception):
+                    process.terminate()
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
@@ -114,11 +180,21 @@ def worker_nlp(model: str | None) -> Language:
 def warm_up(model: str | None) -> None:
     """Load the pipeline while the parent plans; a failure shows again in the first batch."""
     with contextlib.suppress(Exception):
-        worker_nlp(model)
+        first_use(worker_nlp(model))
+
+
+def first_use(nlp: Language) -> None:
+    """Analyse a short text outside any time limit: components load their data on first use,
+    which must neither count against the first report's limit nor be cut short by it."""
+    nlp(WARM_UP_TEXT)
 
 
 def run_worker_batch(
-    model: str | None, expected_label: str, jobs: list[Job]
+    model: str | None,
+    expected_label: str,
+    jobs: list[Job],
+    doc_timeout: float | None = None,
+    spool_dir: Path | None = None,
 ) -> list[DocumentResult]:
     nlp = worker_nlp(model)
     if model_label(nlp) != expected_label:
@@ -127,7 +203,7 @@ def run_worker_batch(
             f"'{expected_label}': install the same model on every worker or pass --model"
         )
     with _run_lock:
-        return process_batch(nlp, jobs)
+        return process_batch(nlp, jobs, doc_timeout, spool_dir)
 
 
 @dataclass(slots=True)
@@ -157,18 +233,32 @@ def results_in_order(
         ):
             unit = window.popleft()
             in_flight -= unit.handle is not None
-            yield from _merge(unit, cache)
+            yield from _merge(unit, engine, cache)
     while window:
-        yield from _merge(window.popleft(), cache)
+        yield from _merge(window.popleft(), engine, cache)
 
 
-def _merge(unit: _Unit, cache: ResultCache | None) -> Iterator[tuple[Job, DocumentResult]]:
-    computed = iter(unit.handle.result() if unit.handle else [])
+def _merge(
+    unit: _Unit, engine: Engine, cache: ResultCache | None
+) -> Iterator[tuple[Job, DocumentResult]]:
+    todo = [job for job, key in zip(unit.jobs, unit.cached, strict=True) if key is None]
+    computed = iter(_computed(unit, engine, todo))
     for job, key in zip(unit.jobs, unit.cached, strict=True):
-        if key is not None:
-            yield job, cache.load(key)
-        else:
-            result = next(computed)
-            if cache:
-                cache.store(job, result)
-            yield job, result
+        result = next(computed) if key is None else cache.load(key)
+        if result is None:  # the cache could not give back what it promised: compute it
+            result = engine.submit([job]).result()[0]
+        elif key is None and cache:
+            cache.store(job, result)
+        yield job, result
+
+
+def _computed(unit: _Unit, engine: Engine, todo: list[Job]) -> list[DocumentResult]:
+    if unit.handle is None:
+        return []
+    try:
+        return unit.handle.result()
+    except BrokenProcessPool:
+        retry = getattr(engine, "retry", None)
+        if retry is None:
+            raise
+        return retry(todo)

@@ -8,9 +8,15 @@ into the file the user has.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
+import os
 import re
+import stat
 import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +64,9 @@ class ReadError(Exception):
 @dataclass(slots=True)
 class SourceText:
     text: str  # normalised text handed to spaCy
-    offsets: list[int]  # offsets[i] = offset in the decoded file of text[i]; one extra at the end
+    # offsets[i] = offset in the decoded file of text[i]; one extra at the end. An array of
+    # machine integers: a list would take 36 bytes per character of a long report.
+    offsets: Sequence[int]
     encoding: str
     front_matter: dict[str, str] = field(default_factory=dict)
 
@@ -69,13 +77,104 @@ class SourceText:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A report file discovery saw; ``error`` says why it cannot be read, when it is known
+    without reading (dangling or looping link, FIFO, unreadable folder)."""
+
+    path: Path
+    doc_id: str
+    error: str | None = None
+
+
 def discover(input_dir: Path) -> list[Path]:
-    """Every report file below ``input_dir``, recursively, sorted by its doc_id."""
-    files = [p for p in input_dir.rglob("*") if p.suffix.lower() in EXTENSIONS and p.is_file()]
-    return sorted(files, key=lambda p: doc_id_for(input_dir, p))
+    """Every readable report file below ``input_dir``, recursively, sorted by its doc_id."""
+    return [found.path for found in discover_all(input_dir) if found.error is None]
+
+
+def discover_all(input_dir: Path) -> list[Found]:
+    """Every report file below ``input_dir`` (``*.txt``, ``*.md``), sorted by doc_id, bad ones
+    included, and every folder that cannot be listed.
+
+    Symbolic links to folders are followed, each real folder visited once (so a link loop
+    ends); nothing is opened, so a FIFO cannot block discovery."""
+    found: list[tuple[Path, str | None]] = []
+    visited: set[tuple[int, int]] = set()
+    pending = [input_dir]
+    while pending:
+        folder = pending.pop()
+        try:
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in visited:
+                continue
+            visited.add((info.st_dev, info.st_ino))
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            found.append((folder, f"unreadable folder: {_reason(exc)}"))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if _is_folder(entry):
+                pending.append(path)
+            elif path.suffix.lower() in EXTENSIONS:
+                found.append((path, file_problem(path)))
+    ids = doc_ids(input_dir, [path for path, _ in found])
+    return sorted((Found(path, ids[path], error) for path, error in found), key=_by_doc_id)
+
+
+def _by_doc_id(found: Found) -> str:
+    return found.doc_id
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # follows symbolic links
+    except OSError:  # a link loop, or a folder we may not look into
+        return False
+
+
+def file_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a report, as far as its metadata tells; None if it may."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"dangling symbolic link (to {os.readlink(path)})"
+        return "file vanished during the run"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"unreadable: {_reason(exc)}"
+    if stat.S_ISREG(mode):
+        return None
+    kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "device"
+    return f"not a regular file ({kind})"
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def doc_ids(input_dir: Path, paths: list[Path]) -> dict[Path, str]:
+    """Unique doc_ids: the path below ``input_dir`` without extension, except where that would
+    name two files (``x.txt`` and ``x.md``): those keep their extension."""
+    ids = {path: doc_id_for(input_dir, path) for path in paths}
+    while True:
+        counts = Counter(ids.values())
+        clashing = [p for p, i in ids.items() if counts[i] > 1 and i != _full_id(input_dir, p)]
+        if not clashing:
+            return ids
+        for path in clashing:
+            ids[path] = _full_id(input_dir, path)
+
+
+def _full_id(input_dir: Path, path: Path) -> str:
+    return path.relative_to(input_dir).as_posix() if path != input_dir else "."
 
 
 def doc_id_for(input_dir: Path, path: Path) -> str:
+    if path == input_dir:
+        return "."
     return path.relative_to(input_dir).with_suffix("").as_posix()
 
 
@@ -131,14 +230,14 @@ def split_front_matter(text: str) -> tuple[dict[str, str], int]:
     return fields, match.end()
 
 
-def normalise(text: str, base: int = 0) -> tuple[str, list[int]]:
+def normalise(text: str, base: int = 0) -> tuple[str, Sequence[int]]:
     """NFC, soft hyphens and zero-width characters removed, exotic spaces made plain.
 
     Returns the text and the offset map. NFC is applied per starter-plus-combining-marks
     cluster so that every output character maps to the cluster it came from.
     """
     out: list[str] = []
-    offsets: list[int] = []
+    offsets = array("i")  # 4 bytes: files of up to 2**31 characters
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
@@ -165,10 +264,19 @@ def normalise(text: str, base: int = 0) -> tuple[str, list[int]]:
 
 
 def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes; opened without blocking, so a FIFO put in a report's place
+    is refused instead of hanging the run."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise ReadError(f"unreadable: {exc.strerror or exc}") from exc
+    with os.fdopen(fd, "rb") as fh:
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ReadError("not a regular file")
+            return fh.read()
+        except OSError as exc:
+            raise ReadError(f"unreadable: {exc.strerror or exc}") from exc
 
 
 def parse_source(data: bytes) -> SourceText:

@@ -12,41 +12,40 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.manifest import ManifestError, read_manifest
 from pipeline.tables import TABLES
 
-FORMATS = ("parquet", "csv")
 # One resolution whatever the source: CSV text and Parquet dates would otherwise differ.
 DATE_DTYPE = "datetime64[us]"
 
 
 class RunNotFound(FileNotFoundError):
-    """The folder holds no tables of a run."""
+    """The folder holds no complete, consistent run (see :mod:`pipeline.manifest`)."""
 
 
 def run_format(out_dir: Path) -> str:
-    """The format of the run in ``out_dir``: that of its newest documents table (a folder may
-    hold an older run in the other format)."""
+    """The format of the run in ``out_dir``, as its manifest records it."""
+    return _checked_manifest(Path(out_dir))["format"]
+
+
+def _checked_manifest(out_dir: Path) -> dict:
     if not out_dir.is_dir():
         raise RunNotFound(
             f"run folder {out_dir} does not exist "
             f"(create it with: python -m pipeline run INPUT --out {out_dir})"
         )
-    found = [out_dir / f"documents.{fmt}" for fmt in FORMATS]
-    found = [p for p in found if p.is_file()]
-    if not found:
-        raise RunNotFound(f"no documents.csv or documents.parquet in {out_dir}: not a run folder")
-    return max(found, key=lambda p: p.stat().st_mtime).suffix[1:]
+    try:
+        return read_manifest(out_dir)
+    except ManifestError as exc:
+        raise RunNotFound(str(exc)) from None
 
 
 def table_paths(out_dir: str | Path) -> dict[str, Path]:
-    """Every table file of the run in ``out_dir``, by table name."""
+    """Every table file of the run in ``out_dir``, by table name, once its manifest
+    (``run.json``) shows that the files are the complete tables of one run."""
     out_dir = Path(out_dir)
-    fmt = run_format(out_dir)
-    paths = {name: out_dir / f"{name}.{fmt}" for name in TABLES}
-    missing = [p.name for p in paths.values() if not p.is_file()]
-    if missing:
-        raise RunNotFound(f"incomplete run in {out_dir}: {', '.join(missing)} missing")
-    return paths
+    tables = _checked_manifest(out_dir)["tables"]
+    return {name: out_dir / tables[name]["file"] for name in TABLES}
 
 
 def typed_frame(frame: pd.DataFrame, name: str) -> pd.DataFrame:

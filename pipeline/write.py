@@ -1,25 +1,30 @@
 """Write stage: stream rows into the output tables, each committed atomically at the end.
 
 Rows go to a temporary file beside the target as they come (nothing accumulates per document);
-``commit`` renames every table into place, so an interrupted run leaves the previous tables
-untouched and no half-written one.
+``commit`` renames every table into place and then writes the run manifest (``run.json``,
+:mod:`pipeline.manifest`), so an interrupted run leaves no half-written table and readers never
+take tables of different runs for one run. ``abort`` (any failure) removes the temporary files.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.manifest import TableFileInfo, invalidate, write_manifest
+from pipeline.outfiles import create_temp
 from pipeline.tables import TABLES
 
 FORMATS = ("csv", "parquet")
+# Cells a spreadsheet reads as a formula (or as the start of one, after a tab or return).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PARQUET_BATCH_ROWS = 10_000
 ARROW_TYPES = {
     "string": pa.string(),
@@ -43,13 +48,28 @@ def format_cell(value: Any) -> str:
     return str(value)
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell a spreadsheet shows as text: one starting like a formula gets a leading
+    apostrophe (the OWASP advice on CSV injection); every other cell is left as it is."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def csv_cell(value: Any, safe: bool = False) -> str:
+    text = format_cell(value)
+    # Only text values: a negative number stays a number.
+    return spreadsheet_safe(text) if safe and isinstance(value, str) else text
+
+
 class _TableFile:
-    def __init__(self, out_dir: Path, name: str, columns: dict[str, str], fmt: str) -> None:
+    def __init__(
+        self, out_dir: Path, name: str, columns: dict[str, str], fmt: str, csv_safe: bool = False
+    ) -> None:
         self.target = out_dir / f"{name}.{fmt}"
         self.columns = columns
         self.fmt = fmt
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-        self.tmp = Path(tmp)
+        self.csv_safe = csv_safe
+        self.rows = 0
+        fd, self.tmp = create_temp(out_dir, name)
         if fmt == "csv":
             self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
             self.writer = csv.writer(self.fh, lineterminator="\n")
@@ -62,8 +82,9 @@ class _TableFile:
             self.buffer: list[dict[str, Any]] = []
 
     def write(self, row: dict[str, Any]) -> None:
+        self.rows += 1
         if self.fmt == "csv":
-            self.writer.writerow([format_cell(row.get(c)) for c in self.columns])
+            self.writer.writerow([csv_cell(row.get(c), self.csv_safe) for c in self.columns])
             return
         self.buffer.append(row)
         if len(self.buffer) >= PARQUET_BATCH_ROWS:
@@ -81,35 +102,62 @@ class _TableFile:
             self._flush()
             self.parquet.close()
 
-    def commit(self) -> None:
+    def finish(self) -> None:
+        """Flush and close the temporary file (a full disk shows here, before any rename)."""
         self.close()
+
+    def commit(self) -> TableFileInfo:
         os.replace(self.tmp, self.target)
+        return TableFileInfo(self.target.name, self.rows, self.target.stat().st_size)
 
     def abort(self) -> None:
         try:
-            self.close()
+            with contextlib.suppress(Exception):  # a full disk fails the flush: still clean up
+                self.close()
         finally:
             self.tmp.unlink(missing_ok=True)
 
 
 class TableSink:
-    """The five output tables of one run."""
+    """The output tables of one run (every table :data:`pipeline.tables.TABLES` defines).
 
-    def __init__(self, out_dir: Path, fmt: str = "csv", extra_document_columns: list[str] = ()):
+    ``run_info`` goes into the run manifest; ``csv_safe`` neutralises text cells a spreadsheet
+    would read as a formula (:func:`spreadsheet_safe`)."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        fmt: str = "csv",
+        extra_document_columns: list[str] = (),
+        run_info: dict[str, Any] | None = None,
+        csv_safe: bool = False,
+    ):
         if fmt not in FORMATS:
             raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+        self.out_dir = out_dir
+        self.fmt = fmt
+        self.run_info = run_info
         self.files: dict[str, _TableFile] = {}
-        for name, columns in TABLES.items():
-            if name == "documents":
-                columns = {**columns, **{c: "string" for c in extra_document_columns}}
-            self.files[name] = _TableFile(out_dir, name, columns, fmt)
+        try:
+            for name, columns in TABLES.items():
+                if name == "documents":
+                    extra = {c: "string" for c in extra_document_columns if c not in columns}
+                    columns = {**columns, **extra}
+                self.files[name] = _TableFile(out_dir, name, columns, fmt, csv_safe)
+        except BaseException:
+            self.abort()
+            raise
 
     def write(self, table: str, row: dict[str, Any]) -> None:
         self.files[table].write(row)
 
-    def commit(self) -> None:
+    def commit(self) -> dict[str, Any]:
+        """Put every table in place, then write the manifest naming them; returns it."""
         for f in self.files.values():
-            f.commit()
+            f.finish()
+        invalidate(self.out_dir)  # between the renames the folder holds two runs' tables
+        infos = {name: f.commit() for name, f in self.files.items()}
+        return write_manifest(self.out_dir, self.fmt, infos, self.run_info)
 
     def abort(self) -> None:
         for f in self.files.values():

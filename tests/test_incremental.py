@@ -47,9 +47,9 @@ def processed_ids(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = pipeline.parallel.process_batch
 
-    def spy(nlp, jobs):
+    def spy(nlp, jobs, *args):
         seen.extend(job.doc_id for job in jobs)
-        return real(nlp, jobs)
+        return real(nlp, jobs, *args)
 
     monkeypatch.setattr(pipeline.parallel, "process_batch", spy)
     return seen

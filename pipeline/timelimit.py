@@ -1,0 +1,53 @@
+"""A time limit on a piece of work in this process: ``with time_limit(seconds): ...``.
+
+The limit counts the process's CPU time (an ``ITIMER_PROF`` timer and its ``SIGPROF``), not
+the wall clock, so that a busy machine does not turn slow reports into errors and a run's
+tables do not depend on the load. The signal interrupts pure-Python loops, which is where a
+rule can be slow, and every spaCy component between two Python steps. Signals reach only the
+main thread: elsewhere (a Dask worker's task thread) and on platforms without interval timers
+the limit is not enforced, which :func:`enforceable` tells.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+class TimeLimitExceeded(BaseException):
+    """The work took longer than its limit.
+
+    A ``BaseException``, so that an extractor's ``except Exception`` (which records a failure
+    and goes on) cannot swallow it and run on past the limit."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(
+            f"timed out: analysis took longer than {seconds:g} s of CPU time (--doc-timeout)"
+        )
+        self.seconds = seconds
+
+
+def enforceable() -> bool:
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`TimeLimitExceeded` in the block once ``seconds`` have passed (no limit
+    for ``None`` or 0, or where it cannot be enforced)."""
+    if not seconds or seconds <= 0 or not enforceable():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitExceeded(seconds)
+
+    previous = signal.signal(signal.SIGPROF, expire)
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
