@@ -100,6 +100,11 @@ def is_noun_form(word: str) -> bool:
     )
 
 
+# The longest noun of the lexicon has 67 letters; a longer "word" (a run of letters without
+# spaces) is no compound of dictionary nouns, and reading it as one would cost time for nothing.
+MAX_COMPOUND_CHARS = 80
+
+
 @lru_cache(maxsize=65536)
 def is_noun_compound(word: str) -> bool:
     """A capitalised word made only of common nouns ("Trinkwasserleitungen",
@@ -108,15 +113,32 @@ def is_noun_compound(word: str) -> bool:
     makes a proper name."""
     if is_noun_form(word):
         return True
-    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-        prefix, head = word[:cut], word[cut:]
+    return len(word) <= MAX_COMPOUND_CHARS and _compound_prefixes(word)[len(word)]
+
+
+def _compound_prefixes(word: str) -> list[bool]:
+    """For every length k, whether ``word[:k]`` is a noun compound. Each prefix is decided
+    once from the shorter ones that are nouns or compounds (a first part is itself one), so a
+    word costs one pass instead of a fresh search for every first part."""
+    ok = [False] * (len(word) + 1)
+    stems: list[int] = []
+    for k in range(MIN_PART, len(word) + 1):
+        ok[k] = is_noun_form(word[:k]) or _has_noun_head(word, k, stems)
+        if ok[k]:
+            stems.append(k)
+    return ok
+
+
+def _has_noun_head(word: str, k: int, stems: list[int]) -> bool:
+    """Whether ``word[:k]`` is a known first part (one of ``stems``), a linker and a noun, or
+    any word after a linking -s."""
+    for stem_end in stems:
         for linker in LINKERS:
-            if linker and not prefix.endswith(linker):
+            cut = stem_end + len(linker)
+            if cut > k - MIN_PART or word[stem_end:cut] != linker:
                 continue
-            stem = prefix[: len(prefix) - len(linker)] if linker else prefix
-            if len(stem) < MIN_PART or not (is_noun_form(stem) or is_noun_compound(stem)):
-                continue
-            if is_noun_form(head.capitalize()) and len(head) >= 4:
+            head = word[cut:k]
+            if is_noun_form(head.capitalize()):
                 return True
             if linker in ("s", "es") and head.isalpha():
                 return True  # "Museums|card": a German compound on a common noun
