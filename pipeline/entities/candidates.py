@@ -54,20 +54,52 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """
     rules = [c for c in candidates if c.source != NER_SOURCE]
     ner = [c for c in candidates if c.source == NER_SOURCE]
-    kept: list[Candidate] = []
+    kept: dict[int, Candidate] = {}  # by id, in the order kept; dicts keep insertion order
+    index = SpanIndex()
     for cand in sorted(rules, key=lambda c: (-c.length, -_priority(c), c.start)):
-        if all(not cand.overlaps(k) or _inner_place(k, cand) for k in kept):
-            kept.append(cand)
+        if all(_inner_place(k, cand) for k in index.overlapping(cand)):
+            kept[id(cand)] = cand
+            index.add(cand)
     for cand in sorted(ner, key=lambda c: (-c.length, c.start)):
-        clashing = [k for k in kept if cand.overlaps(k)]
+        clashing = index.overlapping(cand)
         if not clashing:
-            kept.append(cand)
+            kept[id(cand)] = cand
+            index.add(cand)
         elif cand.label == ORG and all(
             cand.contains(k) and k.length < cand.length and k.label == PLACE and k.kind != "venue"
             for k in clashing
         ):
-            kept = [k for k in kept if k not in clashing] + [cand]
-    return sorted(kept, key=lambda c: c.start)
+            for k in clashing:
+                del kept[id(k)]
+                index.remove(k)
+            kept[id(cand)] = cand
+            index.add(cand)
+    return sorted(kept.values(), key=lambda c: c.start)
+
+
+class SpanIndex:
+    """Candidates by the tokens they cover, so that the ones overlapping a span are found in
+    time proportional to its length rather than to the number of candidates (a list of a
+    thousand towns must not cost a million comparisons)."""
+
+    def __init__(self) -> None:
+        self._by_token: dict[int, list[Candidate]] = {}
+
+    @staticmethod
+    def _tokens(c: Candidate) -> range:
+        return range(c.start, max(c.end, c.start + 1))  # an empty span still has a place
+
+    def add(self, c: Candidate) -> None:
+        for t in self._tokens(c):
+            self._by_token.setdefault(t, []).append(c)
+
+    def remove(self, c: Candidate) -> None:
+        for t in self._tokens(c):
+            self._by_token[t] = [k for k in self._by_token[t] if k is not c]
+
+    def overlapping(self, span: Candidate) -> list[Candidate]:
+        found = {id(k): k for t in self._tokens(span) for k in self._by_token.get(t, ())}
+        return [k for k in found.values() if span.overlaps(k)]
 
 
 def _priority(c: Candidate) -> int:
