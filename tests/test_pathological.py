@@ -24,7 +24,8 @@ import pytest
 
 from pipeline.api import extract
 from pipeline.batch import Job, _result, prepare_data
-from pipeline.entities.words import MAX_COMPOUND_CHARS, is_noun_compound
+from pipeline.entities.words import is_noun_compound
+from pipeline.lang import MAX_WORD_CHARS
 from pipeline.long_runs import MAX_RUN
 from pipeline.nlp import load_nlp
 from pipeline.numbers import finite_float, parse_digits, parse_numeral
@@ -186,9 +187,16 @@ def _long_word(chars: int) -> str:
     return f"Die Messe Essen GmbH und Ab{_letters(rng, chars)} kamen nach Essen."
 
 
+def _long_counted_noun(chars: int) -> str:
+    # a capitalised word after a number: read as the counted noun of a figure
+    rng = random.Random(chars)
+    return f"Es kamen 12 Ab{_letters(rng, chars)} nach Essen."
+
+
 TOWNS = ["Essen", "Bochum", "Stadt Dortmund", "Messe Essen", "IHK", "Landkreis Kassel"]
 PATHOLOGICAL_KINDS = {
     "one long capitalised word": _long_word,
+    "a number before one long word": _long_counted_noun,
     "a list of towns and bodies": _filled(
         lambda rng: rng.choice(TOWNS) + rng.choice([", ", " und ", " sowie "])
     ),
@@ -272,8 +280,8 @@ def test_long_words_are_no_noun_compounds_and_cost_no_time() -> None:
     assert is_noun_compound("Museumscard")  # a noun, a linking -s and any word
     assert not is_noun_compound("Hansaplatz")  # a part no dictionary knows
     # the bound: a compound of 80 letters is read, a longer run of letters is not
-    assert is_noun_compound("Messe" * (MAX_COMPOUND_CHARS // 5))
-    assert not is_noun_compound("Messe" * (MAX_COMPOUND_CHARS // 5 + 1))
+    assert is_noun_compound("Messe" * (MAX_WORD_CHARS // 5))
+    assert not is_noun_compound("Messe" * (MAX_WORD_CHARS // 5 + 1))
     start = time.process_time()
     is_noun_compound("Ab" + "c" * 10_000)
     assert time.process_time() - start < cpu_seconds_of_one_compound() * 50
@@ -283,7 +291,7 @@ def cpu_seconds_of_one_compound() -> float:
     """What deciding one 80-letter word costs, the most a word may cost."""
     is_noun_compound.cache_clear()
     start = time.process_time()
-    is_noun_compound("Messe" * (MAX_COMPOUND_CHARS // 5 - 1) + "platz")
+    is_noun_compound("Messe" * (MAX_WORD_CHARS // 5 - 1) + "platz")
     return max(time.process_time() - start, 0.001)
 
 

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from pipeline.lang import load_json, load_tsv, load_words
+from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
 
 # GeoNames' small-town table writes umlauts as plain vowels ("Munster"), so names are compared
 # folded: lower case, umlauts and accents dropped, ß -> ss, one space between words.
@@ -100,11 +100,6 @@ def is_noun_form(word: str) -> bool:
     )
 
 
-# The longest noun of the lexicon has 67 letters; a longer "word" (a run of letters without
-# spaces) is no compound of dictionary nouns, and reading it as one would cost time for nothing.
-MAX_COMPOUND_CHARS = 80
-
-
 @lru_cache(maxsize=65536)
 def is_noun_compound(word: str) -> bool:
     """A capitalised word made only of common nouns ("Trinkwasserleitungen",
@@ -113,7 +108,7 @@ def is_noun_compound(word: str) -> bool:
     makes a proper name."""
     if is_noun_form(word):
         return True
-    return len(word) <= MAX_COMPOUND_CHARS and _compound_prefixes(word)[len(word)]
+    return len(word) <= MAX_WORD_CHARS and _compound_prefixes(word)[len(word)]
 
 
 def _compound_prefixes(word: str) -> list[bool]:
