@@ -44,6 +44,8 @@ class BoundedTokenizer:
         return Doc.from_docs(pieces, ensure_whitespace=False)
 
     def __getattr__(self, name: str) -> Any:
+        if name == "tokenizer":  # not set yet (while unpickling): no endless look-up
+            raise AttributeError(name)
         return getattr(self.tokenizer, name)
 
 

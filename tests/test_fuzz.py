@@ -21,7 +21,7 @@ from pipeline.api import extract
 from pipeline.nlp import load_nlp
 from pipeline.read import normalise
 
-MAX_EXAMPLES = 120
+MAX_EXAMPLES = 150
 FACT_TABLES = ("dates", "places", "organisations", "figures")
 # Time is compared with prose of the same pipeline in the same process: a generated text may
 # cost this many times what prose of its length costs. Short texts are given the time of
