@@ -67,12 +67,9 @@ def extend_coordinations(
     nouns = common_nouns()
     venue_words = tuple(venue_patterns()["suffixes"])
     streets = tuple(org_patterns()["street_suffixes"])
-    result = {id(c): c for c in kept}  # in the order kept; dicts keep insertion order
-    index = SpanIndex()
-    for c in kept:
-        index.add(c)
+    result = SpanIndex(kept)
     for lead in sorted(kept, key=lambda c: c.start):
-        if not _is_lead(lead) or id(lead) not in result:
+        if not _is_lead(lead) or lead not in result:
             continue
         span = _conjunct_after(doc, lead.end)
         if span is None:
@@ -83,7 +80,7 @@ def extend_coordinations(
             continue  # "..., Junjie Xia von ...": a person listed with an organisation
         if doc[end - 1].text.lower().endswith(streets):
             continue  # "..., Wilhelm-Greil-Straße 7": an address
-        inside = index.overlapping(Candidate(start, end, lead.label))
+        inside = result.overlapping(Candidate(start, end, lead.label))
         if any(
             c.start < start or c.end > end or c.label != PLACE or c.kind == "venue" for c in inside
         ):
@@ -110,9 +107,5 @@ def extend_coordinations(
         new = Candidate(
             start, end, lead.label, canonical_span(doc[start:end], lemma), "coordination", kind=kind
         )
-        for c in inside:
-            del result[id(c)]
-            index.remove(c)
-        result[id(new)] = new
-        index.add(new)
-    return sorted(result.values(), key=lambda c: c.start)
+        result.replace(inside, new)
+    return result.by_start()
