@@ -209,6 +209,45 @@ def query(
     typer.echo(format_result(result, fmt.value))
 
 
+@app.command()
+def review(
+    out_dir: Annotated[Path, typer.Argument(help="Folder with the run's tables.")],
+    gold: Annotated[
+        Path | None,
+        typer.Option(help="Folder of gold *.json files: mark false facts and misses."),
+    ] = None,
+    texts: Annotated[
+        Path | None,
+        typer.Option(help="Folder the reports were moved to (files looked up by doc_id)."),
+    ] = None,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the index page in the web browser.")
+    ] = False,
+) -> None:
+    """Write static HTML pages to check a run by eye: OUT_DIR/review/index.html.
+
+    One page per report shows its text with every mention marked by table, the normalised
+    value on hover and in a side list, and the event records on top; with --gold, false facts
+    and missed gold facts in their own colours, by the matching of evaluate.
+    """
+    import webbrowser
+
+    from pipeline.read_tables import RunNotFound
+    from pipeline.review import write_review
+
+    if gold is not None and not gold.is_dir():
+        raise fail(f"gold folder {gold} does not exist")
+    if texts is not None and not texts.is_dir():
+        raise fail(f"texts folder {texts} does not exist")
+    try:
+        index = write_review(out_dir, gold, texts)
+    except (RunNotFound, ValueError) as exc:
+        raise fail(str(exc)) from None
+    typer.echo(f"review pages -> {index}", err=True)
+    if open_browser:
+        webbrowser.open(index.resolve().as_uri())
+
+
 @app.command("train-ner")
 def train_ner(
     data: Annotated[Path, typer.Option(help="Folder with the NER corpora (shared/data/ner).")],

@@ -236,22 +236,49 @@ def distinct_predictions(fact: str, frame: pd.DataFrame | None) -> list[Predicti
     return list(seen.values())
 
 
-def _describe(fact: str, entry: Gold) -> str:
+def describe_gold(fact: str, entry: Gold) -> str:
+    """A gold entry as error listings show it: its value and the text it was written as."""
     shown = f"{entry['value']:g} {entry.get('unit')}" if fact == "figures" else None
     shown = shown or entry.get("value") or entry.get("name")
     return f"{shown} ({entry.get('text')})"
 
 
+@dataclass(frozen=True)
+class FactMatch:
+    """One document's distinct predictions of one fact type matched to its gold entries."""
+
+    pairs: dict[int, int]  # prediction index -> gold index, optional gold entries included
+    required: frozenset[int]  # indices of the required gold entries
+
+    @property
+    def hits(self) -> dict[int, int]:
+        return {p: g for p, g in self.pairs.items() if g in self.required}
+
+    def is_false(self, p: int) -> bool:
+        """Whether prediction ``p`` matched no gold entry (a false positive)."""
+        return p not in self.pairs
+
+    @property
+    def missed(self) -> list[int]:
+        """Required gold entries no prediction matched, in gold order."""
+        return sorted(self.required - set(self.pairs.values()))
+
+
+def match_fact(fact: str, golds: list[Gold], preds: list[Prediction]) -> FactMatch:
+    """The scorer's one-to-one matching of one document's predictions of one fact type."""
+    edges = [[g for g, gold in enumerate(golds) if matches(fact, p.key, gold)] for p in preds]
+    required = frozenset(g for g, gold in enumerate(golds) if not gold.get("optional"))
+    return FactMatch(one_to_one(edges, set(required)), required)
+
+
 def score_fact(fact: str, golds: list[Gold], preds: list[Prediction], report: DocReport) -> None:
     """Match one document's predictions of one fact type and record the result in ``report``."""
-    edges = [[g for g, gold in enumerate(golds) if matches(fact, p.key, gold)] for p in preds]
-    required = {g for g, gold in enumerate(golds) if not gold.get("optional")}
-    pairs = one_to_one(edges, required)
-    hits = {p: g for p, g in pairs.items() if g in required}
-    false_positives = [pred for p, pred in enumerate(preds) if p not in pairs]
-    missed = [golds[g] for g in sorted(required - set(hits.values()))]
+    match = match_fact(fact, golds, preds)
+    hits = match.hits
+    false_positives = [pred for p, pred in enumerate(preds) if match.is_false(p)]
+    missed = [golds[g] for g in match.missed]
     report.scores[fact] = Score(len(hits), len(false_positives), len(missed))
-    report.misses[fact] = [_describe(fact, g) for g in missed]
+    report.misses[fact] = [describe_gold(fact, g) for g in missed]
     report.false_positives[fact] = [p.label for p in false_positives]
     if fact != "figures":
         return
