@@ -15,6 +15,8 @@ from pipeline.read_tables import typed_frame
 from pipeline.refdate import parse_iso
 from pipeline.tables import TABLES
 
+BOM = "\ufeff"
+
 
 @cache
 def _default_nlp() -> Language:
@@ -63,6 +65,9 @@ def extract(
     nlp = nlp if nlp is not None else _default_nlp()
     job = Job(doc_id, Path(doc_id), {"reference_date": reference} if reference else {})
     doc, source, done = prepare_data(nlp, job, text.encode("utf-8"))
+    if source is not None and text.startswith(BOM):
+        # decoded like a file, the leading BOM is dropped; the string as given still has it
+        source.offsets = [offset + len(BOM) for offset in source.offsets]
     result = done if done is not None else _result(nlp, job, nlp(doc), source)
     result.document["path"] = None  # a string has no file
     return result_frames(result)

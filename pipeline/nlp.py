@@ -18,6 +18,7 @@ from spacy.util import is_package
 
 import pipeline.extractors  # noqa: F401  (registers the extractor factories)
 from pipeline.extensions import register_extensions
+from pipeline.long_runs import bound_tokenizer
 
 log = logging.getLogger("pipeline")
 
@@ -47,6 +48,7 @@ def load_nlp(model: str | None = None, extract: bool = True) -> Language:
     else:
         nlp, label = _load_blank()
     _ensure_sentences_and_lemmas(nlp)
+    bound_tokenizer(nlp)
     if "parser" not in nlp.pipe_names:
         # spaCy's 1M-character guard protects the parser's memory; without a parser memory
         # grows linearly, so long reports are analysed whole.

@@ -7,6 +7,7 @@ regular words ("zwölftausendsiebenhundert").
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -65,10 +66,17 @@ def _digits_decimal(text: str) -> Decimal | None:
     return Decimal(f"{integer}.{fraction}" if fraction else integer)
 
 
+def finite_float(value: Decimal) -> float | None:
+    """``value`` as a float, or None when it is too large for one (309 digits and more): no
+    report counts that much, and a table must never hold ``inf``."""
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def parse_digits(text: str) -> float | None:
     """``12.700`` -> 12700, ``1,5`` -> 1.5, ``12 700`` -> 12700, ``,77`` -> 0.77; else None."""
     value = _digits_decimal(text)
-    return None if value is None else float(value)
+    return None if value is None else finite_float(value)
 
 
 @lru_cache(maxsize=65536)
@@ -184,7 +192,7 @@ def parse_numeral(text: str) -> float | None:
             value = _compose(words)
     except InvalidOperation:
         return None
-    return None if value is None else float(sign * value)
+    return None if value is None else finite_float(sign * value)
 
 
 def parse_number(text: str) -> float | None:

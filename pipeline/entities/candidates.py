@@ -54,20 +54,60 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """
     rules = [c for c in candidates if c.source != NER_SOURCE]
     ner = [c for c in candidates if c.source == NER_SOURCE]
-    kept: list[Candidate] = []
+    kept = SpanIndex()
     for cand in sorted(rules, key=lambda c: (-c.length, -_priority(c), c.start)):
-        if all(not cand.overlaps(k) or _inner_place(k, cand) for k in kept):
-            kept.append(cand)
+        if all(_inner_place(k, cand) for k in kept.overlapping(cand)):
+            kept.add(cand)
     for cand in sorted(ner, key=lambda c: (-c.length, c.start)):
-        clashing = [k for k in kept if cand.overlaps(k)]
+        clashing = kept.overlapping(cand)
         if not clashing:
-            kept.append(cand)
+            kept.add(cand)
         elif cand.label == ORG and all(
             cand.contains(k) and k.length < cand.length and k.label == PLACE and k.kind != "venue"
             for k in clashing
         ):
-            kept = [k for k in kept if k not in clashing] + [cand]
-    return sorted(kept, key=lambda c: c.start)
+            kept.replace(clashing, cand)
+    return kept.by_start()
+
+
+class SpanIndex:
+    """Candidates in the order added, also by the tokens they cover, so that the ones
+    overlapping a span are found in time proportional to its length rather than to the number
+    of candidates (a list of a thousand towns must not cost a million comparisons)."""
+
+    def __init__(self, candidates: list[Candidate] | None = None) -> None:
+        self._in_order: dict[int, Candidate] = {}  # by identity; dicts keep insertion order
+        self._by_token: dict[int, list[Candidate]] = {}
+        for c in candidates or ():
+            self.add(c)
+
+    @staticmethod
+    def _tokens(c: Candidate) -> range:
+        return range(c.start, max(c.end, c.start + 1))  # an empty span still has a place
+
+    def __contains__(self, c: Candidate) -> bool:
+        return id(c) in self._in_order
+
+    def add(self, c: Candidate) -> None:
+        self._in_order[id(c)] = c
+        for t in self._tokens(c):
+            self._by_token.setdefault(t, []).append(c)
+
+    def replace(self, old: list[Candidate], new: Candidate) -> None:
+        """Drop ``old`` and add ``new`` after all the others."""
+        for c in old:
+            del self._in_order[id(c)]
+            for t in self._tokens(c):
+                self._by_token[t] = [k for k in self._by_token[t] if k is not c]
+        self.add(new)
+
+    def overlapping(self, span: Candidate) -> list[Candidate]:
+        found = {id(k): k for t in self._tokens(span) for k in self._by_token.get(t, ())}
+        return [k for k in found.values() if span.overlaps(k)]
+
+    def by_start(self) -> list[Candidate]:
+        """The candidates in text order (in the order added where they start together)."""
+        return sorted(self._in_order.values(), key=lambda c: c.start)
 
 
 def _priority(c: Candidate) -> int:

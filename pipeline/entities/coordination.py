@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
+from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, SpanIndex
 from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.words import (
     common_nouns,
@@ -67,7 +67,7 @@ def extend_coordinations(
     nouns = common_nouns()
     venue_words = tuple(venue_patterns()["suffixes"])
     streets = tuple(org_patterns()["street_suffixes"])
-    result = list(kept)
+    result = SpanIndex(kept)
     for lead in sorted(kept, key=lambda c: c.start):
         if not _is_lead(lead) or lead not in result:
             continue
@@ -80,7 +80,7 @@ def extend_coordinations(
             continue  # "..., Junjie Xia von ...": a person listed with an organisation
         if doc[end - 1].text.lower().endswith(streets):
             continue  # "..., Wilhelm-Greil-Straße 7": an address
-        inside = [c for c in result if c.start < end and start < c.end]
+        inside = result.overlapping(Candidate(start, end, lead.label))
         if any(
             c.start < start or c.end > end or c.label != PLACE or c.kind == "venue" for c in inside
         ):
@@ -107,5 +107,5 @@ def extend_coordinations(
         new = Candidate(
             start, end, lead.label, canonical_span(doc[start:end], lemma), "coordination", kind=kind
         )
-        result = [c for c in result if c not in inside] + [new]
-    return sorted(result, key=lambda c: c.start)
+        result.replace(inside, new)
+    return result.by_start()

@@ -85,15 +85,17 @@ def _alias_mentions(
     doc: Doc, kept: list[Candidate], aliases: dict[str, Candidate]
 ) -> list[Candidate]:
     covered = {t for c in kept for t in range(c.start, c.end)}
-    # Aliases indexed by their first folded word (and acronyms by themselves, for compounds
-    # like "E.G.E.-Geschäftsführer"), so each token is tested against a handful of aliases,
-    # not all of them: the scan stays linear in the report's length.
-    by_first: dict[str, list[tuple[int, list[str], Candidate]]] = {}
+    # Aliases indexed by their first folded word and their length in words, each group by its
+    # words (the earliest alias first), and acronyms by themselves, for compounds like
+    # "E.G.E.-Geschäftsführer": each token costs one look-up per alias length, however many
+    # names of the report share its first word, so the scan stays linear in the report.
+    by_first: dict[str, dict[int, dict[tuple[str, ...], tuple[int, Candidate]]]] = {}
     acronyms: dict[str, tuple[int, Candidate]] = {}
     for order, (alias, cand) in enumerate(aliases.items()):
-        words = fold(alias).split()
+        words = tuple(fold(alias).split())
         if words:
-            by_first.setdefault(words[0], []).append((order, words, cand))
+            by_length = by_first.setdefault(words[0], {})
+            by_length.setdefault(len(words), {}).setdefault(words, (order, cand))
         if is_acronym(alias):
             acronyms.setdefault(alias, (order, cand))
     added = []
@@ -104,27 +106,22 @@ def _alias_mentions(
             continue
         token = doc[i].text
         first = fold(token).split()[:1]
-        tests = [(o, w, c) for o, w, c in by_first.get(first[0], ())] if first else []
-        prefix = token.split("-", 1)[0] if "-" in token else None
-        if prefix in acronyms:
-            order, cand = acronyms[prefix]
-            tests.append((order, None, cand))
-        hit = None
-        for _, words, cand in sorted(tests, key=lambda t: t[0]):
-            if words is None:
-                hit = (i + 1, cand)
-                break
-            n = len(words)
+        hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
+        for n, named in (by_first.get(first[0], {}) if first else {}).items():
             span = doc[i : i + n]
             if len(span) != n or any(t.i in covered for t in span):
                 continue
-            if fold(span.text).split() == words:
-                hit = (i + n, cand)
-                break
-        if hit is None:
+            found = named.get(tuple(fold(span.text).split()))
+            if found:
+                hits.append((found[0], i + n, found[1]))
+        prefix = token.split("-", 1)[0] if "-" in token else None
+        if prefix in acronyms:
+            order, cand = acronyms[prefix]
+            hits.append((order, i + 1, cand))
+        if not hits:
             i += 1
             continue
-        end, cand = hit
+        _, end, cand = min(hits, key=lambda hit: hit[0])
         added.append(replace(cand, start=i, end=end, source="acronym", inner_places=[]))
         i = end
     return added

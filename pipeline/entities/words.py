@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from pipeline.lang import load_json, load_tsv, load_words
+from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
 
 # GeoNames' small-town table writes umlauts as plain vowels ("Munster"), so names are compared
 # folded: lower case, umlauts and accents dropped, ß -> ss, one space between words.
@@ -108,15 +108,32 @@ def is_noun_compound(word: str) -> bool:
     makes a proper name."""
     if is_noun_form(word):
         return True
-    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
-        prefix, head = word[:cut], word[cut:]
+    return len(word) <= MAX_WORD_CHARS and _compound_prefixes(word)[len(word)]
+
+
+def _compound_prefixes(word: str) -> list[bool]:
+    """For every length k, whether ``word[:k]`` is a noun compound. Each prefix is decided
+    once from the shorter ones that are nouns or compounds (a first part is itself one), so a
+    word costs one pass instead of a fresh search for every first part."""
+    ok = [False] * (len(word) + 1)
+    stems: list[int] = []
+    for k in range(MIN_PART, len(word) + 1):
+        ok[k] = is_noun_form(word[:k]) or _has_noun_head(word, k, stems)
+        if ok[k]:
+            stems.append(k)
+    return ok
+
+
+def _has_noun_head(word: str, k: int, stems: list[int]) -> bool:
+    """Whether ``word[:k]`` is a known first part (one of ``stems``), a linker and a noun, or
+    any word after a linking -s."""
+    for stem_end in stems:
         for linker in LINKERS:
-            if linker and not prefix.endswith(linker):
+            cut = stem_end + len(linker)
+            if cut > k - MIN_PART or word[stem_end:cut] != linker:
                 continue
-            stem = prefix[: len(prefix) - len(linker)] if linker else prefix
-            if len(stem) < MIN_PART or not (is_noun_form(stem) or is_noun_compound(stem)):
-                continue
-            if is_noun_form(head.capitalize()) and len(head) >= 4:
+            head = word[cut:k]
+            if is_noun_form(head.capitalize()):
                 return True
             if linker in ("s", "es") and head.isalpha():
                 return True  # "Museums|card": a German compound on a common noun

@@ -26,7 +26,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.extractors.base import Extractor
-from pipeline.numbers import _digits_decimal, multiplier, number_word_starts, read_number_word
+from pipeline.numbers import (
+    _digits_decimal,
+    finite_float,
+    multiplier,
+    number_word_starts,
+    read_number_word,
+)
 from pipeline.quantities import lexicon, nouns
 from pipeline.quantities.qualifiers import EXACT, Qualifier, find_qualifier
 from pipeline.records import FigureMention
@@ -261,14 +267,18 @@ class FigureReader:
             return []
         end = r.noun_end or r.end
         start = qualifier.start
+        value = finite_float(r.value)
+        second = None if r.second is None else finite_float(r.second)
+        if value is None or (r.second is not None and second is None):
+            return []  # beyond any float: no figure rather than inf
         base = FigureMention(
-            start, end, text[start:end], float(r.value), r.unit, qualifier.qualifier, category
+            start, end, text[start:end], value, r.unit, qualifier.qualifier, category
         )
-        if r.second is None:
+        if second is None:
             return [base]
         return [
             replace(base, qualifier=RANGE_QUALIFIERS[0]),
-            replace(base, value=float(r.second), qualifier=RANGE_QUALIFIERS[1]),
+            replace(base, value=second, qualifier=RANGE_QUALIFIERS[1]),
         ]
 
     def _plausible_digits(self, r: Reading) -> bool:

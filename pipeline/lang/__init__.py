@@ -13,6 +13,9 @@ from importlib import resources
 from pathlib import Path
 
 DEFAULT_LANGUAGE = "de"
+# No word of the lexicons is longer (the longest noun has 67 letters): a longer run of letters
+# is read as no known word, not split into parts, which would cost time for nothing.
+MAX_WORD_CHARS = 80
 
 
 def data_path(name: str, lang: str = DEFAULT_LANGUAGE) -> Path:

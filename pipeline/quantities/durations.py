@@ -8,7 +8,7 @@ from decimal import Decimal
 from functools import cache
 
 from pipeline.lang import load_tsv
-from pipeline.numbers import parse_numeral, read_number_word
+from pipeline.numbers import finite_float, parse_numeral, read_number_word
 from pipeline.quantities.qualifiers import qualifier_words
 
 _SPLIT = re.compile(r"(?<=\d)(?=[^\W\d_])|,(?!\d)")  # "90min" -> "90 min", commas apart
@@ -78,4 +78,4 @@ def parse_duration(text: str) -> float | None:
         pending = value if pending is None else pending + value
     if pending is not None or not seen_unit:
         return None
-    return float(total)
+    return finite_float(total)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from functools import cache, lru_cache
 
-from pipeline.lang import load_tsv, load_words
+from pipeline.lang import MAX_WORD_CHARS, load_tsv, load_words
 
 DEFAULT_CATEGORY = "other"
 _MIN_HEAD = 3  # shortest compound head tried ("Tag" in "Festivaltagen")
@@ -121,6 +121,8 @@ def _known(word: str) -> bool:
 def _head_lemma(word: str, known_modifier: bool) -> str | None:
     """Lemma of a compound by its longest known head: "Messehallen" -> "Messehalle";
     with ``known_modifier`` only where the part before the head is a word too."""
+    if len(word) > MAX_WORD_CHARS:
+        return None
     for i in range(_MIN_MODIFIER, len(word) - _MIN_HEAD + 1):
         head = word[i:]
         if head[0] == "-" or (known_modifier and not _is_word(word[:i].rstrip("-"))):
@@ -253,6 +255,8 @@ def category_of(unit: str | None) -> str:
     lower = unit.lower()
     if lower in table:
         return table[lower]
+    if len(lower) > MAX_WORD_CHARS:
+        return DEFAULT_CATEGORY
     for i in range(_MIN_MODIFIER, len(lower) - _MIN_HEAD + 1):
         head = lower[i:].lstrip("-")
         if head in table and _is_word(unit[:i].rstrip("-")):
