@@ -31,6 +31,7 @@ from pipeline.entities.words import (
 )
 
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
+PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
 class NerCandidates:

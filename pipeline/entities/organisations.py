@@ -37,8 +37,10 @@ from pipeline.entities.canonical import (
     is_dictionary_word,
 )
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
+from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
     common_nouns,
+    first_names,
     fold,
     has_upper,
     is_acronym,
@@ -46,6 +48,7 @@ from pipeline.entities.words import (
     is_generic_compound,
     is_noun_form,
     org_patterns,
+    person_titles,
     venue_patterns,
 )
 
@@ -102,6 +105,7 @@ class OrganisationFinder:
         self.club_abbreviations = frozenset(p["club_abbreviations"])
         self.ambiguous_clubs = frozenset(p["ambiguous_club_abbreviations"])
         self.regional_heads = frozenset(p["regional_heads"])
+        self.family_heads = frozenset(p["family_name_heads"])
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
         self._lemma_values: frozenset[str] | None = None
@@ -195,9 +199,26 @@ class OrganisationFinder:
                 and is_capitalised(before)
                 and not self._is_role_noun(before)
             )
-        if tok.text in self.type_nouns and k + 1 < len(doc) and is_capitalised(doc[k + 1].text):
-            return False  # "Verein Kultur im Park e.V.": the type noun is no part of the name
-        return self._is_name_word(tok)
+        if tok.text in self.type_nouns and k + 1 < len(doc):
+            # "Verband Deutscher Maschinenbau e.V.": a head before a genitive adjective is
+            # part of the name; "Verein Kultur im Park e.V.", "Agentur motion events GmbH": the
+            # type noun is not
+            return is_capitalised(doc[k + 1].text) and is_adjective(doc[k + 1].text, self.lemma)
+        return self._is_name_word(tok) or self._lower_case_name_part(tok.text)
+
+    def _lower_case_name_part(self, text: str) -> bool:
+        """ "motion events GmbH", "dm-drogerie markt GmbH": German writes nouns capitalised,
+        so a noun in lower case before a legal form is a stylised name, like a word no
+        dictionary knows; lower-case verbs, adjectives and function words end the name."""
+        if not text[:1].islower() or self.lemma is None:
+            return False
+        parts = [p for p in text.split("-") if p]
+        return bool(parts) and all(
+            part.isalpha()
+            and part not in STOP_WORDS
+            and (is_noun_form(part.capitalize()) or not is_dictionary_word(part, self.lemma))
+            for part in parts
+        )
 
     def _adjectives_before(self, doc: Doc, i: int) -> int:
         """Start of the capitalised adjectives right before token i ("Deutsche Gesellschaft")."""
@@ -244,8 +265,8 @@ class OrganisationFinder:
         return out
 
     def _is_complement_head(self, text: str) -> bool:
-        if not is_capitalised(text):
-            return False
+        if not is_capitalised(text) or self._is_person_role(text):
+            return False  # "Landrat des Landkreises ...", "Präsident der ...": a person
         head = head_noun(text)
         base = (head[0] if head else text).lower()
         return base.endswith(self.complement_heads)
@@ -333,6 +354,7 @@ class OrganisationFinder:
             while k < len(doc) and (
                 is_capitalised(doc[k].text)
                 and doc[k].lower_ not in STOP_WORDS
+                and not (k > first and self._person_starts(doc, k))
                 or doc[k].text.endswith("-")
                 or self._attributive_adjective(doc, k)
                 or (
@@ -361,6 +383,21 @@ class OrganisationFinder:
         if end is not None and end < len(doc) and doc[end].text in self.directions:
             end += 1
         return end
+
+    def _is_person_role(self, text: str) -> bool:
+        words, endings = person_titles()
+        return text in words or text.lower().endswith(endings)
+
+    @staticmethod
+    def _person_starts(doc: Doc, k: int) -> bool:
+        """ "des Landkreises Rottal-Inn Michael Huber": a first name and a capitalised word
+        after a name start a person."""
+        return (
+            doc[k].text in first_names()
+            and k + 1 < len(doc)
+            and is_capitalised(doc[k + 1].text)
+            and doc[k + 1].lower_ not in STOP_WORDS
+        )
 
     def _attributive_adjective(self, doc: Doc, k: int) -> bool:
         """ "für politische Bildung": a lower-case adjective before a capitalised noun."""
@@ -460,6 +497,7 @@ class OrganisationFinder:
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads:
                 heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
+            place_head = bool(heads)
             if (
                 not heads
                 and doc[i].text not in self.venue_heads
@@ -469,6 +507,8 @@ class OrganisationFinder:
                 heads = [(doc[i].text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
             for seq in heads:
                 end = self._place_after(doc, i + len(seq))
+                if end is None and place_head:  # "Stadt Neuweiler", "des Kreises Rottal-Inn"
+                    end = place_name_end(doc, i + len(seq), self.gazetteer, self.lemma)
                 if end is None or self._after_locative(doc, i):
                     continue
                 # "Wissenschaftszentrum Berlin für Sozialforschung"
@@ -771,8 +811,14 @@ class OrganisationFinder:
                 if not head:
                     continue
             end = self._name_run(doc, i + 1, 3)
-            while end > i + 1 and self._plain_noun(doc[end - 1].text):
-                end -= 1  # "der Sparkasse Tauberfranken Geld"
+            while (
+                end > i + 1
+                and self._plain_noun(doc[end - 1].text)
+                and not (end > i + 2 and is_adjective(doc[end - 2].text, self.lemma))
+            ):
+                end -= 1  # "der Sparkasse Tauberfranken Geld"; not "Klinik Hohe Warte"
+            if end == i + 1 and self._family_name(doc, i):
+                end = i + 2  # "das Bankhaus Lampe lud ein"
             if end == i + 1:
                 continue  # "die Sparkasse Hauptstelle"
             if end - i > 3 and self.gazetteer.match_at(doc, end - 1) is None:
@@ -783,6 +829,19 @@ class OrganisationFinder:
                 cand.name = f"{head} {rest}"
             out.append(cand)
         return out
+
+    def _family_name(self, doc: Doc, i: int) -> bool:
+        """ "Bäckerei Krause,": a firm's type word and one capitalised word, then a boundary."""
+        if doc[i].text not in self.family_heads or i + 2 > len(doc):
+            return False
+        word = doc[i + 1].text
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        return (
+            is_capitalised(word)
+            and word.isalpha()
+            and word.lower() not in STOP_WORDS
+            and (after is None or after.is_punct or after.text[:1].islower())
+        )
 
     def _publishers(self, doc: Doc) -> list[Candidate]:
         """ "Carlsen Verlag", "Verlag Peter Hammer", "Verlagsgruppe Oetinger": a publisher

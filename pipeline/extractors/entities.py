@@ -12,14 +12,22 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import ORG, PLACE, Candidate, resolve
+from pipeline.entities.candidates import (
+    EVENT,
+    MODEL_EVENT_SOURCE,
+    NER_SOURCE,
+    ORG,
+    PLACE,
+    Candidate,
+    resolve,
+)
 from pipeline.entities.canonical import LemmaLookup
 from pipeline.entities.coordination import extend_coordinations
 from pipeline.entities.districts import DistrictFinder
 from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer
 from pipeline.entities.linking import link
-from pipeline.entities.ner import NerCandidates
+from pipeline.entities.ner import PERSON_LABELS, NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons
 from pipeline.entities.venues import VenueFinder
@@ -88,6 +96,7 @@ class EntityExtractor(Extractor):
             return match is not None and fold(match.name) == fold(doc[i : match.end].text)
 
         found = [
+            *model_events(doc),
             *find_persons(doc, is_place_name),
             *self.places.find(doc, ner_places),
             *self.venues.find(doc, read_as_place),
@@ -96,10 +105,41 @@ class EntityExtractor(Extractor):
             *self.events.find(doc),
             *ner,
         ]
-        kept = resolve(found)
+        kept = resolve(without_person_places(doc, found))
         for _ in range(2):  # chains: "A, B und C"
             kept = extend_coordinations(doc, kept, self.lemma)
         return link(doc, kept)
+
+
+EVENT_LABELS = frozenset({"EVT", "EVENT"})
+
+
+def model_events(doc: Doc) -> list[Candidate]:
+    """The model's named events: in the rules' round of :func:`resolve`, so that a fair or a
+    congress the model reads as one never becomes an organisation or a place, nor the city
+    inside its name."""
+    return [
+        Candidate(e.start, e.end, EVENT, e.text, MODEL_EVENT_SOURCE)
+        for e in doc.ents
+        if e.label_ in EVENT_LABELS
+    ]
+
+
+def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Drop a town that opens a person's name in the model's reading ("Nancy Faeser", "Florenz
+    Müller"): a place name at the start of a longer PER span, followed by a capitalised word."""
+    person_starts = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1}
+    return [
+        c
+        for c in found
+        if not (
+            c.label == PLACE
+            and c.source != NER_SOURCE
+            and c.kind not in ("venue", "district")
+            and person_starts.get(c.start, 0) > c.end
+            and doc[c.end].text[:1].isupper()
+        )
+    ]
 
 
 def mention(doc: Doc, c: Candidate) -> PlaceMention | OrganisationMention:
