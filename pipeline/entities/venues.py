@@ -32,6 +32,7 @@ from pipeline.entities.canonical import (
 from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
 from pipeline.entities.words import (
     common_nouns,
+    first_names,
     is_capitalised,
     is_generic_compound,
     is_noun_form,
@@ -71,6 +72,10 @@ class VenueFinder:
         self.generic_prefixes = tuple(p["generic_prefixes"])
         self.generic_needs_context = frozenset(p["generic_needs_context"])
         self.nouns = common_nouns()
+        self.civic_landmarks = frozenset(p["civic_landmarks"])
+        self.saint_suffixes = frozenset(p["saint_suffixes"])
+        self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
+        self.context_free = frozenset(p["context_free_suffixes"])
 
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
         self._ner_places = ner_places or set()
@@ -306,24 +311,60 @@ class VenueFinder:
             if is_noun_form(base) or (i > 0 and is_line_start(doc, i) and doc[i].is_sent_start):
                 return None
             return self._named(doc, i, base)
+        civic = self._civic_landmark(doc, i)
+        if civic is not None:
+            return self._named(doc, i, civic)
+        if lower.endswith("sees"):  # "des Pfaffensees"
+            text, lower = text[:-1], lower[:-1]
         suffix = next((x for x in self.name_suffixes if lower.endswith(x)), None)
         if suffix is None or len(text) - len(suffix) < 3 or text.startswith(self.generic_prefixes):
             return None
-        # a common noun ("Marktplatz", "Schlossberg") or a compound on an everyday word
-        # ("Festplatz", "Wildpark", "Quellenpark") is a name only when the NER reads it so
-        if (
-            is_noun_form(text)
-            or (self.lemma is not None and self.lemma(text) not in (None, text))
-            or is_generic_compound(
-                text, suffix, self.lemma_values(), self._is_place_word, nouns=False
+        # a common noun ("Schlossberg") or a compound on an everyday word ("Wildpark",
+        # "Quellenpark") is a name only when the NER reads it so, or when a saint names it
+        # ("Martinskirche"); a lake or an area is one unless the lexicon lists the word
+        if suffix in self.lexicon_only:
+            generic = is_noun_form(text)
+        else:
+            generic = (
+                is_noun_form(text)
+                or (self.lemma is not None and self.lemma(text) not in (None, text))
+                or is_generic_compound(
+                    text, suffix, self.lemma_values(), self._is_place_word, nouns=False
+                )
             )
-        ) and i not in self._ner_places:
+        if generic and i not in self._ner_places and not self._saint_name(text, suffix):
             return None
         if self.gazetteer.match_at(doc, i) is not None:
             return None
-        if not self._venue_context(doc, i):
+        if not (suffix in self.context_free and not doc[i].is_sent_start) and not (
+            self._venue_context(doc, i)
+        ):
             return None
         return self._named(doc, i, text)
+
+    def _civic_landmark(self, doc: Doc, i: int) -> str | None:
+        """ "auf dem Marktplatz", "in der Festhalle": the one square or hall of its kind in
+        the town, after a place preposition and an article (not "einen Marktplatz")."""
+        text = doc[i].text
+        base = head_noun(text)
+        name = base[0] if base else text
+        if name not in self.civic_landmarks or i < 2:
+            return None
+        if doc[i - 1].lower_ not in ("der", "dem", "den", "die", "das", "des"):
+            if doc[i - 1].lower_ not in ("im", "am", "zum", "zur", "vom", "beim", "ins", "aufs"):
+                return None
+        return name if self._venue_context(doc, i) else None
+
+    def _saint_name(self, text: str, suffix: str) -> bool:
+        """ "Martinskirche", "Mariensäule", "Thomaskirche": a first name before the ending."""
+        if suffix not in self.saint_suffixes:
+            return False
+        prefix = text[: len(text) - len(suffix)]
+        names = first_names()
+        return any(
+            prefix.endswith(linker) and prefix[: len(prefix) - len(linker)] in names
+            for linker in ("s", "n", "en", "")
+        )
 
     def _is_place_word(self, word: str) -> bool:
         return self.gazetteer.lookup(word[:1].upper() + word[1:]) is not None
