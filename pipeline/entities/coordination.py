@@ -11,7 +11,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
-from pipeline.entities.canonical import LemmaLookup, canonical_span
+from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
 from pipeline.entities.words import (
     common_nouns,
     first_names,
@@ -75,6 +75,8 @@ def extend_coordinations(
         if span is None:
             continue
         start, end = span
+        while end - start > 1 and is_adjective(doc[end - 1].text, lemma):
+            end -= 1  # "..., Barfußgässchen Spannendes und Kurioses": a name ends on no adjective
         after = doc[end].lower_ if end < len(doc) else ""
         if doc[start].text in first_names() or (lead.label == ORG and after in AFFILIATION):
             continue  # "..., Junjie Xia von ...": a person listed with an organisation

@@ -37,15 +37,16 @@ from pipeline.entities.canonical import (
     is_dictionary_word,
 )
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
+from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
     common_nouns,
-    first_names,
     fold,
     has_upper,
     is_acronym,
     is_capitalised,
     is_generic_compound,
+    is_noun_compound,
     is_noun_form,
     org_patterns,
     person_titles,
@@ -194,7 +195,7 @@ class OrganisationFinder:
             # "Tourismus und Marketing GmbH", "Kultur im Park e.V.", not "Bitkom und Deutsche
             # Messe AG": the word after must be a common noun
             return (
-                after in self.nouns
+                (after in self.nouns or (after.isalpha() and is_noun_compound(after)))
                 and not is_adjective(after, self.lemma)
                 and is_capitalised(before)
                 and not self._is_role_noun(before)
@@ -354,7 +355,7 @@ class OrganisationFinder:
             while k < len(doc) and (
                 is_capitalised(doc[k].text)
                 and doc[k].lower_ not in STOP_WORDS
-                and not (k > first and self._person_starts(doc, k))
+                and not (k > first and person_starts(doc, k))
                 or doc[k].text.endswith("-")
                 or self._attributive_adjective(doc, k)
                 or (
@@ -387,17 +388,6 @@ class OrganisationFinder:
     def _is_person_role(self, text: str) -> bool:
         words, endings = person_titles()
         return text in words or text.lower().endswith(endings)
-
-    @staticmethod
-    def _person_starts(doc: Doc, k: int) -> bool:
-        """ "des Landkreises Rottal-Inn Michael Huber": a first name and a capitalised word
-        after a name start a person."""
-        return (
-            doc[k].text in first_names()
-            and k + 1 < len(doc)
-            and is_capitalised(doc[k + 1].text)
-            and doc[k + 1].lower_ not in STOP_WORDS
-        )
 
     def _attributive_adjective(self, doc: Doc, k: int) -> bool:
         """ "für politische Bildung": a lower-case adjective before a capitalised noun."""
@@ -452,9 +442,20 @@ class OrganisationFinder:
                 continue
             if tok.text in self.venue_heads and self._in_venue_context(doc, start):
                 continue  # "in die Grazer Oper", "in der Leipziger Messe": the building
+            if base.endswith("messe") and not self._fair_company(doc, start, i):
+                continue  # "die Offene Messe", "die Berner Publikumsmesse": fairs, events
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
             out.append(self._with_legal_form(doc, start, end))
         return out
+
+    def _fair_company(self, doc: Doc, start: int, head: int) -> bool:
+        """ "Leipziger Messe", "Deutsche Messe": a fair company is "Messe" itself after a city
+        or a proper adjective; a compound ("Publikumsmesse") or an everyday adjective ("Offene
+        Messe") names a fair."""
+        if doc[head].text not in ("Messe", "Messen"):
+            return False
+        word = doc[start].text
+        return self._proper_adjective(word) or city_of_adjective(self.gazetteer, word) is not None
 
     def _place_after(self, doc: Doc, j: int) -> int | None:
         """End of a place name at j, a compound of places ("Duisburg-Essen") included, and a

@@ -31,6 +31,17 @@ def _is_name_word(token: Token) -> bool:
     )
 
 
+def person_starts(doc: Doc, k: int) -> bool:
+    """A first name and a capitalised word at k start a person ("... Rottal-Inn Michael Huber",
+    "Staatsoper Laura Berman"): a name run before them ends there."""
+    return (
+        doc[k].text in first_names()
+        and k + 1 < len(doc)
+        and is_capitalised(doc[k + 1].text)
+        and doc[k + 1].lower_ not in STOP_WORDS
+    )
+
+
 def _name_end(doc: Doc, start: int) -> int:
     """End of a run of name words from ``start`` (particles inside: "Ursula von der Leyen")."""
     end = start

@@ -30,6 +30,7 @@ from pipeline.entities.canonical import (
     is_adjective,
 )
 from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
+from pipeline.entities.persons import person_starts
 from pipeline.entities.words import (
     common_nouns,
     first_names,
@@ -40,6 +41,10 @@ from pipeline.entities.words import (
 )
 
 MAX_NAME_WORDS = 3
+# a definite article, alone or in a preposition: the one landmark of the town
+DEFINITE = frozenset(
+    {"der", "dem", "den", "die", "das", "des", "im", "am", "zum", "zur", "vom", "beim", "ins"}
+)
 MAX_ADJECTIVES = 3
 
 
@@ -108,7 +113,7 @@ class VenueFinder:
             else:
                 break
         # after two head words a common noun is a name too ("Congress Center Rosengarten")
-        end = self._name_after(doc, j, allow_nouns=j - i >= 2)
+        end = self._name_after(doc, j, allow_nouns=j - i >= 2, person_ends=self._genitive(doc, i))
         if end is None and doc[j - 1].text in self.takes_complement:
             end = self._complement_after(doc, j)
         if end is None:
@@ -170,7 +175,15 @@ class VenueFinder:
             return None  # "Hamburg Museum": a place, or a capital that says nothing
         return self._venue(doc, i, j + 1, "pattern")
 
-    def _name_after(self, doc: Doc, j: int, allow_nouns: bool = False) -> int | None:
+    @staticmethod
+    def _genitive(doc: Doc, i: int) -> bool:
+        """ "die Intendantin der Staatsoper Laura Berman": a venue in a genitive after a noun,
+        where a person's name may follow in apposition."""
+        return i >= 2 and doc[i - 1].lower_ in ("der", "des") and is_capitalised(doc[i - 2].text)
+
+    def _name_after(
+        self, doc: Doc, j: int, allow_nouns: bool = False, person_ends: bool = False
+    ) -> int | None:
         if j >= len(doc):
             return None
         match = self.gazetteer.match_at(doc, j)
@@ -181,6 +194,7 @@ class VenueFinder:
             end < len(doc)
             and end - j < MAX_NAME_WORDS
             and self._is_name_word(doc[end].text, allow_nouns)
+            and not (person_ends and person_starts(doc, end))
         ):
             end += 1
         if (
@@ -350,9 +364,8 @@ class VenueFinder:
         name = base[0] if base else text
         if name not in self.civic_landmarks or i < 2:
             return None
-        if doc[i - 1].lower_ not in ("der", "dem", "den", "die", "das", "des"):
-            if doc[i - 1].lower_ not in ("im", "am", "zum", "zur", "vom", "beim", "ins", "aufs"):
-                return None
+        if doc[i - 1].lower_ not in DEFINITE:
+            return None
         return name if self._venue_context(doc, i) else None
 
     def _saint_name(self, text: str, suffix: str) -> bool:
