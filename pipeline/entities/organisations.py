@@ -131,6 +131,7 @@ class OrganisationFinder:
             self._regional_names,
             self._publishers,
             self._foundations,
+            self._fair_companies,
         ):
             found.extend(finder(doc))
         return found
@@ -436,8 +437,8 @@ class OrganisationFinder:
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2
             start = self._adjectives_before(doc, k)
-            if start == k and k > 0 and city_of_adjective(self.gazetteer, doc[k - 1].text):
-                start = k - 1  # "Münchner Verkehrsgesellschaft", "Zürcher Kantonalbank"
+            if start == k and k > 0 and self._place_adjective(doc[k - 1].text):
+                start = k - 1  # "Münchner Verkehrsgesellschaft", "Appenzeller Kantonalbank"
             if start == k:
                 continue
             if tok.text in self.venue_heads and self._in_venue_context(doc, start):
@@ -448,6 +449,18 @@ class OrganisationFinder:
             out.append(self._with_legal_form(doc, start, end))
         return out
 
+    def _place_adjective(self, word: str) -> bool:
+        """A city's adjective, or an "-er" word on any place the gazetteer knows that is no
+        common noun ("Appenzeller", "Saarbrücker"): before an organisation head it names."""
+        if city_of_adjective(self.gazetteer, word) is not None:
+            return True
+        if not (is_capitalised(word) and word.endswith("er") and len(word) > 5):
+            return False
+        if is_noun_form(word) or word in self.nouns:
+            return False
+        stems = (word[:-2], word[:-1], word[:-2] + "en")
+        return any(self.gazetteer.lookup(stem) is not None for stem in stems)
+
     def _fair_company(self, doc: Doc, start: int, head: int) -> bool:
         """ "Leipziger Messe", "Deutsche Messe": a fair company is "Messe" itself after a city
         or a proper adjective; a compound ("Publikumsmesse") or an everyday adjective ("Offene
@@ -455,7 +468,7 @@ class OrganisationFinder:
         if doc[head].text not in ("Messe", "Messen"):
             return False
         word = doc[start].text
-        return self._proper_adjective(word) or city_of_adjective(self.gazetteer, word) is not None
+        return self._proper_adjective(word) or self._place_adjective(word)
 
     def _place_after(self, doc: Doc, j: int) -> int | None:
         """End of a place name at j, a compound of places ("Duisburg-Essen") included, and a
@@ -624,6 +637,37 @@ class OrganisationFinder:
                 seq, name, acronym = hits[0]
                 out.append(Candidate(i, i + len(seq), ORG, name, "known", acronym=acronym or None))
         return out
+
+    def _fair_companies(self, doc: Doc) -> list[Candidate]:
+        """ "die Messe Wels meldete", "Veranstalter ist die Messe Dornbirn": "Messe" and a town
+        name the company that runs the fairground; after a place preposition ("in der Messe
+        Wels") it is the fairground (venues.py), before a year the fair."""
+        out = []
+        for i in range(len(doc) - 1):
+            if doc[i].text != "Messe" or self._in_venue_context(doc, i):
+                continue
+            match = self.gazetteer.match_at(doc, i + 1)
+            if match is None or match.entry.kind not in ("city", "district", "region"):
+                continue
+            if match.end < len(doc) and doc[match.end].like_num:
+                continue
+            if not self._acts(doc, i, match.end):
+                continue  # "scheint die Messe Hannover beliebter zu werden": the fair
+            out.append(self._with_legal_form(doc, i, match.end))
+        return out
+
+    def _acts(self, doc: Doc, start: int, end: int) -> bool:
+        """The name is an actor: a verb right after it ("meldete", "lädt ein", "ist"), a
+        legal form, or a role noun before it ("Veranstalter ist die ...")."""
+        if end < len(doc):
+            nxt = doc[end]
+            if self._starting_at(self.legal_index, doc, end):
+                return True
+            lemma = self.lemma(nxt.text) if self.lemma is not None else None
+            if nxt.text[:1].islower() and lemma and lemma != nxt.text and lemma.endswith("n"):
+                return True  # a finite verb: its lemma is an infinitive
+        before = [t.text for t in doc[max(0, start - 3) : start]]
+        return any(self._is_role_noun(w) for w in before)
 
     def _in_venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
