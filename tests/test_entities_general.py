@@ -188,3 +188,14 @@ def test_town_opening_a_model_person_is_no_place(nlp):
     text = "Grußworte sprach Florenz Hagedorn, danach ging es nach Florenz."
     doc = with_model_ents(nlp, text, [("Florenz Hagedorn", "PER")])
     assert [(m.text, m.start_char) for m in doc._.places] == [("Florenz", text.rindex("Florenz"))]
+
+
+def test_towns_of_neighbouring_countries_in_a_place_context(nlp):
+    found = places(nlp, "Gäste kamen aus Kortrijk, aus Jablonec nad Nisou und aus Vaduz.")
+    assert found == {
+        "Kortrijk": "Kortrijk",
+        "Jablonec nad Nisou": "Jablonec nad Nisou",
+        "Vaduz": "Vaduz",
+    }
+    # without a place context such a name is no place: a first name is never one of them
+    assert places(nlp, "Landrat Martin Hubmeier sprach über Kortrijker Spitzen.") == {}

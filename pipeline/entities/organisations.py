@@ -489,8 +489,8 @@ class OrganisationFinder:
         return end
 
     def _is_org_head(self, text: str) -> bool:
-        if not is_capitalised(text):
-            return False
+        if not is_capitalised(text) or self._is_person_role(text):
+            return False  # "Landrat Martin Huber": a role and a person
         head = head_noun(text)
         base = (head[0] if head else text).lower()
         return base.endswith(self.complement_heads) or base.endswith(self.adjective_heads)
