@@ -75,7 +75,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 
 def _priority(c: Candidate) -> int:
     """Tie-break between spans of equal length: a person or a name pattern over a bare place
-    ("Dr. Schneider" is no town, "CCH" the venue rather than a place name)."""
+    ("Dr. Albers" is no town, "CCH" the venue rather than a place name)."""
     if c.source == MODEL_EVENT_SOURCE:
         return 6
     if c.label == ORG:

@@ -1,8 +1,8 @@
 """Enumerations: a name coordinated with an organisation or a venue is most likely one too.
 
-"wie die Gegenbauer Holding und Boehringer Ingelheim Deutschland": the second conjunct is an
+"wie die Brenner Holding und Sanofi Aventis Deutschland": the second conjunct is an
 organisation, and "Ingelheim" and "Deutschland" inside it are no places of the report;
-"das Deutsche Historische Museum (9100), das Kulturforum (6700)": "Kulturforum" is a venue.
+"das Deutsche Technikmuseum (8200), das Stadtforum (5100)": "Kulturforum" is a venue.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ COORDINATORS = frozenset({",", "und", "sowie", "oder"})
 DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des"})
 MAX_CONJUNCT = 4
 MAX_BRACKET = 5
-# "Florian Smolka von der mimimi Productions UG": a person followed by their affiliation
+# "Lea Brandt von der pixelkram Studios UG": a person followed by their affiliation
 AFFILIATION = frozenset({"von", "vom", "aus", "("})
 
 
@@ -100,7 +100,7 @@ def extend_coordinations(
         ]
         if lead.label == ORG:
             if not unknown:
-                continue  # "Deutsche Messe AG, Hannover": a place after an organisation
+                continue  # "Messe Düsseldorf GmbH, Düsseldorf": a place after an organisation
             kind = None
         else:
             if not (unknown or words[-1].lower().endswith(venue_words)) or inside:

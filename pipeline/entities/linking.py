@@ -1,8 +1,8 @@
 """One entity, one name per report: acronyms and short forms linked to the full name.
 
-"European Green Exhibitions GmbH (E.G.E.)" defines E.G.E., and a later "E.G.E.-Geschäftsführer"
-is the same organisation; "Bitkom e.V." makes a later bare "Bitkom" the same organisation, under
-the full name; "Congress Center Hamburg (CCH)" makes "CCH" the venue.
+"Nordic Fair Services GmbH (N.F.S.)" defines E.G.E., and a later "N.F.S.-Geschäftsführer"
+is the same organisation; "Eco e.V." makes a later bare "Bitkom" the same organisation, under
+the full name; "Congress Center Leipzig (CCL)" makes "CCH" the venue.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def acronym_after(doc: Doc, cand: Candidate) -> str | None:
 
 
 def core_name(cand: Candidate) -> str:
-    """The name without its legal form: "Bitkom e.V." -> "Bitkom"."""
+    """The name without its legal form: "Eco e.V." -> "Bitkom"."""
     if cand.legal_form and cand.name.endswith(cand.legal_form):
         return cand.name[: -len(cand.legal_form)].strip()
     return cand.name
@@ -86,7 +86,7 @@ def _alias_mentions(
 ) -> list[Candidate]:
     covered = {t for c in kept for t in range(c.start, c.end)}
     # Aliases indexed by their first folded word (and acronyms by themselves, for compounds
-    # like "E.G.E.-Geschäftsführer"), so each token is tested against a handful of aliases,
+    # like "N.F.S.-Geschäftsführer"), so each token is tested against a handful of aliases,
     # not all of them: the scan stays linear in the report's length.
     by_first: dict[str, list[tuple[int, list[str], Candidate]]] = {}
     acronyms: dict[str, tuple[int, Candidate]] = {}

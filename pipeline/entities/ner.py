@@ -64,9 +64,9 @@ class NerCandidates:
             if label != PERSON and (span.text in events or self._is_street(span, label)):
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
-                continue  # "Ex-Reamonn-Frontmann Rea Garvey": a role noun and a person
+                continue  # "Ex-Bandleader Tom Keller": a role noun and a person
             if label == ORG and self._people_before_name(span):
-                continue  # "der Hamburger Hip-Hopper Fettes Brot": people, then their name
+                continue  # "der Bremer Rapper Kalte Suppe": people, then their name
             if label != PERSON and _in_motto(span):
                 continue  # "unter dem Leitthema „Integrated Industry – Creating Value“"
             if label == PERSON:
@@ -99,7 +99,7 @@ class NerCandidates:
         return out
 
     def _role_and_person(self, span: Span) -> bool:
-        """A role noun and a person's name ("Ex-Reamonn-Frontmann Rea Garvey")."""
+        """A role noun and a person's name ("Ex-Bandleader Tom Keller")."""
         first = span[0].text.split("-")[-1]
         rest = [t.text for t in span[1:] if not t.is_punct and not t.is_space]
         if not (self._is_role_noun(first) or first.lower().endswith(PERSON_ROLE_ENDINGS)):
@@ -114,7 +114,7 @@ class NerCandidates:
 
     def _people_before_name(self, span: Span) -> bool:
         """A city adjective and a people noun on "-er" in apposition before a name ("die
-        Hamburger Hip-Hopper Fettes Brot"); not "Berliner Philharmoniker" (an ensemble)."""
+        Bremer Rapper Kalte Suppe"); not "Berliner Philharmoniker" (an ensemble)."""
         doc = span.doc
         if len(span) != 2 or span.end >= len(doc) or not doc[span.end].text[:1].isupper():
             return False
@@ -176,7 +176,7 @@ class NerCandidates:
         return word.lower().endswith(self.role_suffixes)
 
 
-# nouns before a quoted motto or a work's title ("das Game „Battle Feast – Essen ist Krieg“")
+# nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
 MOTTO_NOUNS = frozenset(
     {
         "Motto",
@@ -201,7 +201,7 @@ MOTTO_NOUNS = frozenset(
         "Musical",
     }
 )
-# person nouns before a name ("Ex-Reamonn-Frontmann Rea Garvey", "Sängerin Lena Meyer")
+# person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
 PERSON_ROLE_ENDINGS = ("frontmann", "frontfrau", "sänger", "sängerin", "musiker", "musikerin")
 OPENING_QUOTES = frozenset({"„", '"', "»", "«", "“", "‚", "'"})
 MAX_MOTTO_WORDS = 10

@@ -1,22 +1,22 @@
 """Organisations by pattern (org_patterns.json).
 
-- a legal form closes a name: "European Green Exhibitions GmbH", "mimimi Productions UG",
-  "visitBerlin Partnerhotels e.V."; the name runs left over capitalised or unknown words and
+- a legal form closes a name: "Nordic Fair Services GmbH", "pixelkram Studios UG",
+  "visitKassel Gastgeber e.V."; the name runs left over capitalised or unknown words and
   stops at articles, prepositions and role nouns ("des Messeveranstalters ...");
-- a body and its complement: "Bundesministerium des Innern, für Bau und Heimat", "Agentur für
-  Arbeit Berlin Süd", "Senats der Freien und Hansestadt Hamburg";
+- a body and its complement: "Bundesministerium für Bildung und Forschung", "Agentur für
+  Arbeit Köln Nord", "Senats der Freien Hansestadt Bremen";
 - capitalised adjectives and an organisation noun: "Deutscher Städtetag", "Deutsche Städte-
   und Gemeindebund";
-- a head word and a place: "IHK Berlin", "Stadt Mannheim" (as actor, not after "in"),
-  "Kulturprojekte Berlin", "Berlin Partner", an acronym and a place ("LAC Saarlouis");
-- research prefixes: "Fraunhofer IESE", "Max-Planck-Institut für ...";
+- a head word and a place: "IHK Kassel", "Stadt Mannheim" (as actor, not after "in"),
+  "Kulturbetriebe Dresden", "Dresden Marketing", an acronym and a place ("LAC Homburg");
+- research prefixes: "Fraunhofer IGD", "Max-Planck-Institut für ...";
 - a type noun before a name: "das Startup creatale";
 - organisations known by a fixed short name (news agencies: "dpa"); a known fair company after
   a place preposition is the fairground ("in der Messe Essen", see venues.py);
 - one word on an organisation ending whose first part is a name ("Emschergenossenschaft",
   "Bosch-Stiftung"; not "Messegesellschaft", "Handwerkskammer");
 - clubs: "TSV 1860 München", "1. FC Köln", "von den Lauffreunden Wetterau";
-- a plural compound and a place: "Kulturprojekte Berlin", "den Verkehrsbetrieben Zürich";
+- a plural compound and a place: "Kulturbetriebe Dresden", "den Verkehrsbetrieben Zürich";
 - genitive heads ("des Kreises Gütersloh" -> "Kreis Gütersloh"), a place after a complement
   list ("Hochschule für Technik, Wirtschaft und Kultur Leipzig"), hyphen-elided coordination
   before a legal form ("Fachverband Wasser- und Abwassertechnik e.V.").
@@ -346,7 +346,7 @@ class OrganisationFinder:
         return self._org(doc, start, end, "pattern")
 
     def _complement_end(self, doc: Doc, j: int) -> int | None:
-        """End of "des Innern, für Bau und Heimat", "für Arbeit Berlin Süd", "der Länder"."""
+        """End of "des Innern, für Wirtschaft und Energie", "für Arbeit Köln Nord", "der Länder"."""
         end = None
         while j < len(doc) and doc[j].lower_ in self.complement_words:
             k = j + 1
@@ -374,7 +374,7 @@ class OrganisationFinder:
                 listed = self._place_after(doc, listed) or listed
             end = k = listed
             j = k
-            # ", für Bau und Heimat" continues a ministry's portfolio; ", des Amtes ..." or
+            # ", für Wirtschaft und Energie" continues a ministry's portfolio; ", des Amtes ..." or
             # "und der ..." start the next organisation of a list
             if (
                 j + 1 < len(doc)
@@ -433,7 +433,7 @@ class OrganisationFinder:
             if not is_capitalised(tok.text) or not base.endswith(self.adjective_heads):
                 continue
             k = i
-            # "Deutsche Städte- und Gemeindebund": skip the truncated part of a coordination
+            # "Deutsche Kinder- und Jugendbund": skip the truncated part of a coordination
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2
             start = self._adjectives_before(doc, k)
@@ -472,7 +472,7 @@ class OrganisationFinder:
 
     def _place_after(self, doc: Doc, j: int) -> int | None:
         """End of a place name at j, a compound of places ("Duisburg-Essen") included, and a
-        direction word after it ("Berlin Süd")."""
+        direction word after it ("Köln Nord")."""
         if j >= len(doc):
             return None
         match = self.gazetteer.match_at(doc, j)
@@ -538,14 +538,14 @@ class OrganisationFinder:
                         match = None  # "AQUA RUHR 2023": a fair's edition
                     if match is not None and self._shouted(doc[i + 1 : match.end].text):
                         match = None  # "AQUA RUHR": a name in capitals, not acronym and town
-                    if match is not None:  # "LAC Saarlouis", "IHK Berlin"
+                    if match is not None:  # "LAC Homburg", "IHK Kassel"
                         out.append(self._org(doc, i, match.end, "pattern"))
                         continue
                 match = self.gazetteer.match_at(doc, i)
                 if match is None:
                     continue
                 for seq in self.place_after:
-                    if self._match_tokens(doc, match.end, seq):  # "Berlin Partner"
+                    if self._match_tokens(doc, match.end, seq):  # "Dresden Marketing"
                         out.append(self._org(doc, i, match.end + len(seq), "pattern"))
                         break
         return out
@@ -751,7 +751,7 @@ class OrganisationFinder:
         return out
 
     def _plural_names(self, doc: Doc) -> list[Candidate]:
-        """ "Kulturprojekte Berlin", "Verkehrsbetriebe Zürich": a plural compound and a place
+        """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
         name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
         out = []
         for i in range(len(doc) - 1):

@@ -1,5 +1,5 @@
 """Person names, found only to keep them out of the place and organisation tables: a town-named
-surname ("Stephan Menzel", "so Schumacher") is no place."""
+surname ("Jonas Brandt", "so Brandt") is no place."""
 
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ def _is_name_word(token: Token) -> bool:
 
 def person_starts(doc: Doc, k: int) -> bool:
     """A first name and a capitalised word at k start a person ("... Rottal-Inn Michael Huber",
-    "Staatsoper Laura Berman"): a name run before them ends there."""
+    "Kunsthalle Maria Sommer"): a name run before them ends there."""
     return (
         doc[k].text in first_names()
         and k + 1 < len(doc)
@@ -60,8 +60,8 @@ def _name_end(doc: Doc, start: int) -> int:
 
 
 def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
-    """Persons after a title ("Dr. Markus Söder", "Außenminister Linas Antanas Linkevičius"),
-    after a first name ("Rebecca Schumacher"), and later mentions of their surnames.
+    """Persons after a title ("Dr. Anna Keller", "Außenministerin Ana Maria Kovač"),
+    after a first name ("Lea Brandt"), and later mentions of their surnames.
 
     ``is_place_name(i)`` tells whether a place name starts at token i: after a title other
     than Herr/Frau/Dr. a place is no surname ("Weltmeister Deutschland"), and a first name

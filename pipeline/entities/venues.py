@@ -1,10 +1,10 @@
 """Venues by pattern (venue_patterns.json): where an event took place.
 
-- a head word and a name: "Schloss Elmau", "Messe und Congress Centrum Halle Münsterland",
-  "Museum für Naturkunde", "Sternwarte Wilhelm Foerster";
-- a hyphenated compound on a venue word: "Günther-Klotz-Anlage", "DDR-Museum";
-- capitalised adjectives before a venue word: "Alte Nationalgalerie", "Kleiner Markt";
-- a city adjective before a generic venue: "Stuttgarter Literaturhaus" -> "Literaturhaus
+- a head word and a name: "Schloss Wolfsbrunn", "Messe und Congress Centrum Halle Emsland",
+  "Museum für Völkerkunde", "Sternwarte Johann Kepler";
+- a hyphenated compound on a venue word: "Hans-Sachs-Anlage", "DDR-Museum";
+- capitalised adjectives before a venue word: "Neue Stadtgalerie", "Großer Anger";
+- a city adjective before a generic venue: "Kölner Literaturhaus" -> "Literaturhaus
   Stuttgart" when the same report uses that form, else as written ("Wiener Stadthalle");
 - a compound of a place and a venue word: "Westfalenhallen";
 - a compound venue word with a place or an "am/im" complement: "Stadtmuseum Kassel",
@@ -154,7 +154,7 @@ class VenueFinder:
         if not is_capitalised(word) or word.lower() in STOP_WORDS:
             return None
         match = self.gazetteer.match_at(doc, j + 1)
-        if match is not None:  # "am Rhein"; not "im City Cube": a venue of its own
+        if match is not None:  # "am Rhein"; not "im Estrel": a venue of its own
             return None if match.entry.kind == "venue" else match.end
         if word in self.landmarks:
             return j + 2
@@ -177,7 +177,7 @@ class VenueFinder:
 
     @staticmethod
     def _genitive(doc: Doc, i: int) -> bool:
-        """ "die Intendantin der Staatsoper Laura Berman": a venue in a genitive after a noun,
+        """ "die Intendantin der Kunsthalle Maria Sommer": a venue in a genitive after a noun,
         where a person's name may follow in apposition."""
         return i >= 2 and doc[i - 1].lower_ in ("der", "des") and is_capitalised(doc[i - 2].text)
 
@@ -258,7 +258,7 @@ class VenueFinder:
         return is_adjective(text, self.lemma) or hyphen_adjective(text, self.lemma)
 
     def _city_adjective(self, doc: Doc, i: int) -> Candidate | None:
-        """ "Stuttgarter Literaturhaus" -> "Literaturhaus Stuttgart"."""
+        """ "Kölner Literaturhaus" -> "Literaturhaus Köln"."""
         if i + 1 >= len(doc):
             return None
         entry = self.city_of_adjective(doc[i].text)
@@ -296,7 +296,7 @@ class VenueFinder:
         ):
             return None
         if "-" in text:
-            # "Günther-Klotz-Anlage", "DDR-Museum"; not "Musik-Downloadmarkt", "AWo-Kindergarten"
+            # "Hans-Sachs-Anlage", "DDR-Museum"; not "Musik-Downloadmarkt", "AWo-Kindergarten"
             parts = text.split("-")
             if len(parts[0]) < 2 or parts[-1].lower() not in self.suffixes:
                 return None
@@ -406,7 +406,7 @@ class VenueFinder:
 
     def _venue(self, doc: Doc, start: int, end: int, source: str) -> Candidate:
         name = canonical_span(doc[start:end], self.lemma)
-        # a place in the venue's name gives its country ("Halle Münsterland", "Messe Essen")
+        # a place in the venue's name gives its country ("Halle Emsland", "Messe Essen")
         inside = (self.gazetteer.match_at(doc, k) for k in range(start, end))
         country = next((m.entry.country_code for m in inside if m and m.end <= end), None)
         return Candidate(start, end, PLACE, name, source, kind="venue", country_code=country)
