@@ -199,3 +199,10 @@ def test_towns_of_neighbouring_countries_in_a_place_context(nlp):
     }
     # without a place context such a name is no place: a first name is never one of them
     assert places(nlp, "Landrat Martin Hubmeier sprach über Kortrijker Spitzen.") == {}
+
+
+def test_affiliation_after_a_full_name_is_no_part_of_the_person(nlp):
+    # "von" after a surname names where the person comes from, not a noble particle
+    assert orgs(nlp, "Es sprach Lea Hartung von Microsoft über Wolken.") == {
+        "Microsoft": "Microsoft"
+    }

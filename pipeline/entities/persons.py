@@ -47,11 +47,17 @@ def _name_end(doc: Doc, start: int) -> int:
     end = start
     while end < len(doc) and end - start < MAX_NAME_WORDS:
         tok = doc[end]
-        if _is_name_word(tok) or (
-            tok.lower_ in NAME_PARTICLES
-            and end > start
-            and end + 1 < len(doc)
-            and _is_name_word(doc[end + 1])
+        if (
+            _is_name_word(tok)
+            or (
+                tok.lower_ in NAME_PARTICLES
+                and end > start
+                and end + 1 < len(doc)
+                and _is_name_word(doc[end + 1])
+                # "Ursula von der Leyen", but "Mia Wong von Microsoft": after a surname the
+                # particle opens an affiliation
+                and all(t.text in first_names() for t in doc[start:end])
+            )
         ):
             end += 1
         else:
