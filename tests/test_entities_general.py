@@ -206,3 +206,12 @@ def test_affiliation_after_a_full_name_is_no_part_of_the_person(nlp):
     assert orgs(nlp, "Es sprach Lea Hartung von Microsoft über Wolken.") == {
         "Microsoft": "Microsoft"
     }
+
+
+def test_town_in_a_model_event_is_no_place_but_a_venue_pattern_stays(nlp):
+    text = "Das Lichterfest Kassel zog viele Gäste auf die Hans-Sachs-Anlage am Fluss."
+    doc = with_model_ents(
+        nlp, text, [("Lichterfest Kassel", "EVT"), ("Hans-Sachs-Anlage am Fluss", "EVT")]
+    )
+    assert [m.name for m in doc._.places] == ["Hans-Sachs-Anlage"]
+    assert doc._.organisations == []

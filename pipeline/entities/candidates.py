@@ -11,9 +11,6 @@ EVENT = "EVENT"
 
 # Layers that come from rules and data; the statistical NER only fills what they leave open.
 NER_SOURCE = "ner"
-# the model's named events (EVT) take part in the rules' round and win ties: a span the model
-# reads as an event is no organisation or place
-MODEL_EVENT_SOURCE = "ner_event"
 
 
 @dataclass(slots=True)
@@ -76,8 +73,6 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
 def _priority(c: Candidate) -> int:
     """Tie-break between spans of equal length: a person or a name pattern over a bare place
     ("Dr. Albers" is no town, "CCH" the venue rather than a place name)."""
-    if c.source == MODEL_EVENT_SOURCE:
-        return 6
     if c.label == ORG:
         return 5 if c.source in ("legal_form", "known") else 4
     if c.label in (EVENT, PERSON):

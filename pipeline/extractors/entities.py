@@ -12,15 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import (
-    EVENT,
-    MODEL_EVENT_SOURCE,
-    NER_SOURCE,
-    ORG,
-    PLACE,
-    Candidate,
-    resolve,
-)
+from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, resolve
 from pipeline.entities.canonical import LemmaLookup
 from pipeline.entities.coordination import extend_coordinations
 from pipeline.entities.districts import DistrictFinder
@@ -96,7 +88,6 @@ class EntityExtractor(Extractor):
             return match is not None and fold(match.name) == fold(doc[i : match.end].text)
 
         found = [
-            *model_events(doc),
             *find_persons(doc, is_place_name),
             *self.places.find(doc, ner_places),
             *self.venues.find(doc, read_as_place),
@@ -105,24 +96,42 @@ class EntityExtractor(Extractor):
             *self.events.find(doc),
             *ner,
         ]
-        kept = resolve(without_person_places(doc, found))
+        found = outside_model_events(doc, without_person_places(doc, found), self.events)
+        kept = resolve(found)
         for _ in range(2):  # chains: "A, B und C"
             kept = extend_coordinations(doc, kept, self.lemma)
         return link(doc, kept)
 
 
 EVENT_LABELS = frozenset({"EVT", "EVENT"})
+# places a named event may contain as part of its name ("Hannover Messe", "Kieler Woche")
+TOWN_KINDS = frozenset({"city", "country", "state", "region", "district"})
 
 
-def model_events(doc: Doc) -> list[Candidate]:
-    """The model's named events: in the rules' round of :func:`resolve`, so that a fair or a
-    congress the model reads as one never becomes an organisation or a place, nor the city
-    inside its name."""
-    return [
-        Candidate(e.start, e.end, EVENT, e.text, MODEL_EVENT_SOURCE)
-        for e in doc.ents
-        if e.label_ in EVENT_LABELS
-    ]
+def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) -> list[Candidate]:
+    """The model's named events (EVT) are no places or organisations: its EVT spans never
+    enter the tables, and a rule candidate inside one is dropped when it is a town in the
+    event's name ("Hannover" in "Hannover Messe") or itself reads as an event ("Messe Ried",
+    "Fachmesse Aquatherm"). A venue or an organisation name the rules found by its own
+    pattern ("Günther-Klotz-Anlage", "Deutscher Landkreistag") stays: the model's event
+    boundaries are less sure than these patterns."""
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ in EVENT_LABELS]
+    if not spans:
+        return found
+
+    def inside_event(c: Candidate) -> bool:
+        for start, end in spans:
+            if not (start <= c.start and c.end <= end):
+                continue
+            if c.label == PLACE and c.kind in TOWN_KINDS and end - start > c.end - c.start:
+                return True
+            if c.label in (PLACE, ORG) and events.is_event_name(
+                [t.text for t in doc[c.start : c.end]]
+            ):
+                return True
+        return False
+
+    return [c for c in found if not inside_event(c)]
 
 
 def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
