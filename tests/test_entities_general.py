@@ -215,3 +215,13 @@ def test_town_in_a_model_event_is_no_place_but_a_venue_pattern_stays(nlp):
     )
     assert [m.name for m in doc._.places] == ["Hans-Sachs-Anlage"]
     assert doc._.organisations == []
+
+
+def test_model_spans_are_trimmed_and_checked(nlp):
+    # a function word the model took along is cut off; a kilometre marker, a hall number or
+    # a file name is no place
+    text = "Wir fuhren nach Velkomir am Morgen, bei KM 12 gab es Wasser, siehe Foto_Lauf03.jpg."
+    doc = with_model_ents(
+        nlp, text, [("Velkomir am", "LOC"), ("KM 12", "LOC"), ("Foto_Lauf03.jpg", "LOC")]
+    )
+    assert [m.name for m in doc._.places] == ["Velkomir"]

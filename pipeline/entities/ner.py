@@ -81,6 +81,8 @@ class NerCandidates:
                     continue
             if not self._looks_like_name(span):
                 continue
+            if label == PLACE and span[-1].like_num:
+                continue  # "KM 4", "Halle 5": a marker or a hall number, no place
             if (
                 label == PLACE
                 and len(span) == 1
@@ -146,6 +148,8 @@ class NerCandidates:
         words = [t.text for t in span]
         if not is_capitalised(words[0]) and not any(ch.isupper() for ch in words[0]):
             return False
+        if any("_" in w for w in words):
+            return False  # "Preis03.12.19_Hr": a file or image name, no name of a thing
         if self.events.is_event_name(words):
             return False
         if self._is_role_noun(words[-1].split("-")[-1]):
@@ -227,6 +231,9 @@ def _trim(ent: Span) -> Span | None:
     doc = ent.doc
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("der", "die", "das")):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"):
-        end -= 1
+    while end > start and (
+        (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"))
+        or (doc[end - 1].text.islower() and doc[end - 1].lower_ in STOP_WORDS)
+    ):
+        end -= 1  # "St. Gallen am": a function word the model took along
     return doc[start:end] if end > start else None
