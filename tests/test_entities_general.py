@@ -225,3 +225,16 @@ def test_model_spans_are_trimmed_and_checked(nlp):
         nlp, text, [("Velkomir am", "LOC"), ("KM 12", "LOC"), ("Foto_Lauf03.jpg", "LOC")]
     )
     assert [m.name for m in doc._.places] == ["Velkomir"]
+
+
+def test_titles_and_genitive_countries_make_no_organisation(nlp):
+    # a person's title before a company is no part of it; "-rat" bodies stay bodies
+    assert orgs(nlp, "Es sprach der Stellvertretende Aufsichtsratsvorsitzender Krones AG.") == {
+        "Krones AG": "Krones AG"
+    }
+    assert orgs(nlp, "Der Rat für Nachhaltige Entwicklung tagte.") == {
+        "Rat für Nachhaltige Entwicklung": "Rat für Nachhaltige Entwicklung"
+    }
+    # "die größte Stadt Deutschlands" is no town named so
+    assert orgs(nlp, "Die größte Stadt Deutschlands feierte.") == {}
+    assert places(nlp, "Den Schlüssel gab es über den Stadtbrandinspektor.") == {}

@@ -152,7 +152,7 @@ class OrganisationFinder:
             return True
         if not any(ch.isalnum() for ch in text) or text.lower() in STOP_WORDS:
             return False
-        if self._is_role_noun(text):
+        if self._is_role_noun(text) or self._is_person_role(text):
             return False
         if is_capitalised(text) or has_upper(text):
             return True
@@ -387,8 +387,14 @@ class OrganisationFinder:
         return end
 
     def _is_person_role(self, text: str) -> bool:
+        """A person's title ("Landrat", "Vorstandsvorsitzender"); an ending that is also a
+        body's head ("-rat": "Stadtrat", "Wissenschaftsrat") counts only as a whole word."""
         words, endings = person_titles()
-        return text in words or text.lower().endswith(endings)
+        if text in words:
+            return True
+        lower = text.lower()
+        ending = max((e for e in endings if lower.endswith(e)), key=len, default="")
+        return bool(ending) and ending not in self.complement_heads + self.adjective_heads
 
     def _attributive_adjective(self, doc: Doc, k: int) -> bool:
         """ "für politische Bildung": a lower-case adjective before a capitalised noun."""
@@ -461,6 +467,17 @@ class OrganisationFinder:
         stems = (word[:-2], word[:-1], word[:-2] + "en")
         return any(self.gazetteer.lookup(stem) is not None for stem in stems)
 
+    def _genitive_place(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Deutschlands", "Europas": a country or region in the genitive after a head word
+        says where, it names no body ("Stadt Deutschlands" is no town called so)."""
+        match = self.gazetteer.match_at(doc, start)
+        if match is None or match.end != end:
+            return False
+        written = doc[start:end].text
+        return match.entry.kind in ("country", "region", "state") and (
+            fold(written) != fold(match.name) and written.endswith("s")
+        )
+
     def _fair_company(self, doc: Doc, start: int, head: int) -> bool:
         """ "Leipziger Messe", "Deutsche Messe": a fair company is "Messe" itself after a city
         or a proper adjective; a compound ("Publikumsmesse") or an everyday adjective ("Offene
@@ -525,6 +542,8 @@ class OrganisationFinder:
                     end = place_name_end(doc, i + len(seq), self.gazetteer, self.lemma)
                 if end is None or self._after_locative(doc, i):
                     continue
+                if place_head and self._genitive_place(doc, i + len(seq), end):
+                    continue  # "die größte Stadt Deutschlands": a town of the country
                 # "Wissenschaftszentrum Berlin für Sozialforschung"
                 end = self._complement_end(doc, end) or end
                 start = self._adjectives_before(doc, i)

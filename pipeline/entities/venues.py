@@ -30,7 +30,7 @@ from pipeline.entities.canonical import (
     is_adjective,
 )
 from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
-from pipeline.entities.persons import person_starts
+from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
     common_nouns,
     first_names,
@@ -325,6 +325,8 @@ class VenueFinder:
             if is_noun_form(base) or (i > 0 and is_line_start(doc, i) and doc[i].is_sent_start):
                 return None
             return self._named(doc, i, base)
+        if is_title(doc[i]):
+            return None  # "über den Stadtbrandinspektor": a person's title, no "-tor"
         civic = self._civic_landmark(doc, i)
         if civic is not None:
             return self._named(doc, i, civic)
