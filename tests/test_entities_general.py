@@ -238,3 +238,11 @@ def test_titles_and_genitive_countries_make_no_organisation(nlp):
     # "die größte Stadt Deutschlands" is no town named so
     assert orgs(nlp, "Die größte Stadt Deutschlands feierte.") == {}
     assert places(nlp, "Den Schlüssel gab es über den Stadtbrandinspektor.") == {}
+
+
+def test_purpose_after_a_body_and_person_after_a_model_span(nlp):
+    # "für die ..." states a purpose, "für Arbeit" a portfolio
+    assert orgs(nlp, "Der Gemeinderat für die Kirchweih tagte.") == {}
+    text = "Grüße kamen vom Label Quaglino Records Lea Brandt."
+    doc = with_model_ents(nlp, text, [("Quaglino Records Lea Brandt", "ORG")])
+    assert [m.text for m in doc._.organisations] == ["Quaglino Records"]

@@ -20,6 +20,7 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
+from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
     common_nouns,
@@ -226,14 +227,17 @@ def _in_motto(span: Span) -> bool:
 
 
 def _trim(ent: Span) -> Span | None:
-    """Drop leading articles and trailing punctuation the model included."""
+    """Drop leading articles and trailing punctuation the model included, and a person's name
+    after an organisation or venue ("Schauspielhaus Lea Brandt")."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    if ent.label_ not in ("PER", "PERSON"):
+        end = next((k for k in range(start + 1, end) if person_starts(doc, k)), end)
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("der", "die", "das")):
         start += 1
     while end > start and (
         (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"))
-        or (doc[end - 1].text.islower() and doc[end - 1].lower_ in STOP_WORDS)
+        or (doc[end - 1].text.isalpha() and doc[end - 1].text.islower() and end - 1 > start)
     ):
-        end -= 1  # "St. Gallen am": a function word the model took along
+        end -= 1  # "St. Gallen am", "Smart Cities made": a lower-case word the model took along
     return doc[start:end] if end > start else None

@@ -56,6 +56,7 @@ from pipeline.entities.words import (
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 FOUNDATION_BEFORE = frozenset({"die", "der", "von", "bei", "mit", "für", "durch"})
 PROPER_ADJECTIVE_STEMS = ("isch", "deutsch")
 
@@ -350,7 +351,9 @@ class OrganisationFinder:
         end = None
         while j < len(doc) and doc[j].lower_ in self.complement_words:
             k = j + 1
-            while k < len(doc) and doc[k].lower_ in ("der", "die", "das", "den", "dem", "des"):
+            if doc[j].lower_ == "für" and k < len(doc) and doc[k].lower_ in ARTICLES:
+                break  # "Stadtrat für die Kirmes": a purpose, no portfolio ("für Arbeit")
+            while k < len(doc) and doc[k].lower_ in ARTICLES:
                 k += 1
             first = k
             while k < len(doc) and (
@@ -633,7 +636,7 @@ class OrganisationFinder:
                 continue
             end = i + 2
             while end < len(doc) and end - i <= 3 and self._is_name_word(doc[end]):
-                if doc[end].text in self.nouns:
+                if doc[end].text in self.nouns or person_starts(doc, end):
                     break
                 end += 1
             out.append(self._org(doc, i + 1, end, "pattern"))
