@@ -246,3 +246,11 @@ def test_purpose_after_a_body_and_person_after_a_model_span(nlp):
     text = "Grüße kamen vom Label Quaglino Records Lea Brandt."
     doc = with_model_ents(nlp, text, [("Quaglino Records Lea Brandt", "ORG")])
     assert [m.text for m in doc._.organisations] == ["Quaglino Records"]
+
+
+def test_model_name_inside_a_compound_is_none(nlp):
+    text = "Die ACME-Mitgliederversammlung fand im Max-Planck-Institut statt."
+    doc = with_model_ents(
+        nlp, text, [("ACME-Mitgliederversammlung", "ORG"), ("Max-Planck-Institut", "ORG")]
+    )
+    assert [m.text for m in doc._.organisations] == ["Max-Planck-Institut"]

@@ -54,6 +54,15 @@ class NerCandidates:
         self.event_years = range(low, high + 1)
         self.street_suffixes = tuple(org_patterns()["street_suffixes"])
         self.org_heads = tuple(org_patterns()["adjective_heads"])
+        # heads that make a hyphenated compound a name of its own ("Max-Planck-Gesellschaft",
+        # "DDR-Museum", "Rhein-Sieg-Kreis")
+        self.name_heads = (
+            *self.org_heads,
+            *org_patterns()["complement_heads"],
+            *org_patterns()["compound_suffixes"],
+            *venue_patterns()["suffixes"],
+            "kreis",
+        )
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -80,6 +89,8 @@ class NerCandidates:
                     if not word_like or has_place_context(doc, span.start, span.end):
                         out.append(place_candidate(match, NER_SOURCE))
                     continue
+            if self._name_inside_compound(span):
+                continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span):
                 continue
             if label == PLACE and span[-1].like_num:
@@ -141,6 +152,19 @@ class NerCandidates:
             return False
         doc = span.doc
         return label == ORG or (span.end < len(doc) and doc[span.end].text[:1].isdigit())
+
+    def _name_inside_compound(self, span: Span) -> bool:
+        """One hyphenated word whose last part is a common noun that heads no name of its
+        own: the name is only a part of the compound ("Berlin-Besuch")."""
+        if len(span) != 1 or "-" not in span[0].text:
+            return False
+        last = span[0].text.rsplit("-", 1)[-1]
+        return (
+            len(last) > 3
+            and is_capitalised(last)
+            and self._is_common_noun(last)
+            and not last.lower().endswith(self.name_heads)
+        )
 
     def _looks_like_name(self, span: Span) -> bool:
         """A name has a word that is neither a common noun nor a known place ("Partnerland
