@@ -254,3 +254,9 @@ def test_model_name_inside_a_compound_is_none(nlp):
         nlp, text, [("ACME-Mitgliederversammlung", "ORG"), ("Max-Planck-Institut", "ORG")]
     )
     assert [m.text for m in doc._.organisations] == ["Max-Planck-Institut"]
+
+
+def test_person_named_school_from_the_model_stays(nlp):
+    text = "Den Preis gewann die Hans-Sachs-Schule aus Kassel."
+    doc = with_model_ents(nlp, text, [("Hans-Sachs-Schule", "ORG")])
+    assert [m.text for m in doc._.organisations] == ["Hans-Sachs-Schule"]

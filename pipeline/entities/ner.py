@@ -154,11 +154,12 @@ class NerCandidates:
         return label == ORG or (span.end < len(doc) and doc[span.end].text[:1].isdigit())
 
     def _name_inside_compound(self, span: Span) -> bool:
-        """One hyphenated word whose last part is a common noun that heads no name of its
-        own: the name is only a part of the compound ("Berlin-Besuch")."""
-        if len(span) != 1 or "-" not in span[0].text:
-            return False
-        last = span[0].text.rsplit("-", 1)[-1]
+        """One word of two hyphenated parts whose last is a common noun that heads no name of
+        its own: the name is only a part of the compound ("Berlin-Besuch")."""
+        parts = span[0].text.split("-")
+        if len(span) != 1 or len(parts) != 2:
+            return False  # "Hans-Sachs-Schule": a person's name before the noun makes a name
+        last = parts[-1]
         return (
             len(last) > 3
             and is_capitalised(last)
@@ -189,7 +190,10 @@ class NerCandidates:
             return False
         if self.gazetteer.match_at(token.doc, token.i) is not None:
             return False
-        return not all(self._is_common_noun(part) for part in text.split("-") if part)
+        parts = [part for part in text.split("-") if part]
+        if len(parts) > 1 and parts[0] in first_names():
+            return True  # "Hans-Sachs-Schule": named after a person
+        return not all(self._is_common_noun(part) for part in parts)
 
     def _is_common_noun(self, word: str) -> bool:
         """A noun of the lexicon, inflected ("Kreuzungen") or as a compound of nouns
