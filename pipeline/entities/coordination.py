@@ -1,8 +1,8 @@
 """Enumerations: a name coordinated with an organisation or a venue is most likely one too.
 
-"wie die Gegenbauer Holding und Boehringer Ingelheim Deutschland": the second conjunct is an
+"wie die Brenner Holding und Sanofi Aventis Deutschland": the second conjunct is an
 organisation, and "Ingelheim" and "Deutschland" inside it are no places of the report;
-"das Deutsche Historische Museum (9100), das Kulturforum (6700)": "Kulturforum" is a venue.
+"das Deutsche Technikmuseum (8200), das Stadtforum (5100)": "Kulturforum" is a venue.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, SpanIndex
-from pipeline.entities.canonical import LemmaLookup, canonical_span
+from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
 from pipeline.entities.words import (
     common_nouns,
     first_names,
@@ -25,7 +25,7 @@ COORDINATORS = frozenset({",", "und", "sowie", "oder"})
 DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des"})
 MAX_CONJUNCT = 4
 MAX_BRACKET = 5
-# "Florian Smolka von der mimimi Productions UG": a person followed by their affiliation
+# "Lea Brandt von der pixelkram Studios UG": a person followed by their affiliation
 AFFILIATION = frozenset({"von", "vom", "aus", "("})
 
 
@@ -75,6 +75,8 @@ def extend_coordinations(
         if span is None:
             continue
         start, end = span
+        while end - start > 1 and is_adjective(doc[end - 1].text, lemma):
+            end -= 1  # "..., Barfußgässchen Spannendes und Kurioses": a name ends on no adjective
         after = doc[end].lower_ if end < len(doc) else ""
         if doc[start].text in first_names() or (lead.label == ORG and after in AFFILIATION):
             continue  # "..., Junjie Xia von ...": a person listed with an organisation
@@ -98,7 +100,7 @@ def extend_coordinations(
         ]
         if lead.label == ORG:
             if not unknown:
-                continue  # "Deutsche Messe AG, Hannover": a place after an organisation
+                continue  # "Messe Düsseldorf GmbH, Düsseldorf": a place after an organisation
             kind = None
         else:
             if not (unknown or words[-1].lower().endswith(venue_words)) or inside:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer
+from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import common_nouns, is_capitalised
 from pipeline.lang import load_json
 
@@ -49,6 +50,16 @@ class DistrictFinder:
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None:
+                end = place_name_end(doc, i + 1, self.gazetteer, self.lemma)
+                if end is None:
+                    continue
+                name = doc[i + 1 : end].text
+                if text in self.named_heads:  # "im Landkreis Rottal-Inn"
+                    out.append(self._district(doc, i, end, f"{text} {name}"))
+                else:  # "in der Gemeinde Aichwald": a town the gazetteer does not list
+                    cand = self._district(doc, i + 1, end, name)
+                    cand.kind, cand.country_code = "city", None
+                    out.append(cand)
                 continue
             if text in self.named_heads:  # "Landkreis Göttingen": the district's own name
                 out.append(self._district(doc, i, match.end, f"{text} {match.name}"))

@@ -1,4 +1,4 @@
-"""Named events that start with a place ("Hannover Messe 2017", "Berlin Marathon"): the place
+"""Named events that start with a place ("Kieler Woche 2016", "Berlin Marathon"): the place
 inside is the event's name, not where something happened, and the event is no organisation."""
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ class EventFinder:
                 continue
             end = match.end + 1
             if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
-                end += 1  # "Hannover Messe 2017"
+                end += 1  # "Kieler Woche 2016"
             out.append(Candidate(i, end, EVENT, doc[i:end].text, "pattern"))
         return out + self._fair_names(doc) + self._titled_events(doc)
 
@@ -80,7 +80,7 @@ class EventFinder:
         event."""
         if any(w in self.words or w in self.after_city for w in words):
             return True
-        # "Kongressmesse Intergeo", "Pflegetag": a word on an event ending, not "Städtetag"
+        # "Fachmesse Aquatherm", "Pflegetag": a word on an event ending, not "Städtetag"
         return any(self._event_word(w) for w in words if w[:1].isupper())
 
     def _event_word(self, word: str) -> bool:

@@ -21,7 +21,7 @@ from pipeline.lang import load_tsv, load_words
 GAZETTEER_FILE = "places_gazetteer.tsv"
 MAX_WORDS = 6
 MEMO_KEY = "_entities_place_matches"
-# Prepositions after which a capitalised name is a place ("in Essen", "aus Langenlonsheim");
+# Prepositions after which a capitalised name is a place ("in Essen", "aus Bockenau");
 # not "im", "am": a town takes no article, so "im Saal" is a room.
 LOCATIVE = frozenset(
     {
@@ -222,8 +222,8 @@ def is_line_start(doc: Doc, i: int) -> bool:
 
 
 def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> bool:
-    """A context that makes an ambiguous name a place: "in Essen", "Münster, den 1. Oktober",
-    "82491 Grainau", "Karlsruhe (dpa)". Without ``weak_ok`` the prepositions of idioms ("in
+    """A context that makes an ambiguous name a place: "in Essen", "Kassel, den 3. Mai",
+    "83471 Schönau", "Karlsruhe (dpa)". Without ``weak_ok`` the prepositions of idioms ("in
     Brand", "in Steinen") do not count."""
     prev = _prev(doc, start)
     nxt = doc[end] if end < len(doc) else None
@@ -237,7 +237,7 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
             return False  # "in der Halle"
         if prev.like_num and len(prev.text) in (4, 5) and prev.text.isdigit():
             return True  # postal code
-    # dateline: "Münster, den 1. Oktober 2022", "Essen (dpa)"
+    # dateline: "Kassel, den 3. Mai 2021", "Essen (dpa)"
     return is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}
 
 

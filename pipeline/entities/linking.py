@@ -1,8 +1,8 @@
 """One entity, one name per report: acronyms and short forms linked to the full name.
 
-"European Green Exhibitions GmbH (E.G.E.)" defines E.G.E., and a later "E.G.E.-Geschäftsführer"
-is the same organisation; "Bitkom e.V." makes a later bare "Bitkom" the same organisation, under
-the full name; "Congress Center Hamburg (CCH)" makes "CCH" the venue.
+"Nordic Fair Services GmbH (N.F.S.)" defines E.G.E., and a later "N.F.S.-Geschäftsführer"
+is the same organisation; "Eco e.V." makes a later bare "Bitkom" the same organisation, under
+the full name; "Congress Center Leipzig (CCL)" makes "CCH" the venue.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def acronym_after(doc: Doc, cand: Candidate) -> str | None:
 
 
 def core_name(cand: Candidate) -> str:
-    """The name without its legal form: "Bitkom e.V." -> "Bitkom"."""
+    """The name without its legal form: "Eco e.V." -> "Bitkom"."""
     if cand.legal_form and cand.name.endswith(cand.legal_form):
         return cand.name[: -len(cand.legal_form)].strip()
     return cand.name

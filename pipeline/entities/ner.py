@@ -20,6 +20,7 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
+from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
     common_nouns,
@@ -31,6 +32,7 @@ from pipeline.entities.words import (
 )
 
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
+PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
 class NerCandidates:
@@ -52,6 +54,15 @@ class NerCandidates:
         self.event_years = range(low, high + 1)
         self.street_suffixes = tuple(org_patterns()["street_suffixes"])
         self.org_heads = tuple(org_patterns()["adjective_heads"])
+        # heads that make a hyphenated compound a name of its own ("Max-Planck-Gesellschaft",
+        # "DDR-Museum", "Rhein-Sieg-Kreis")
+        self.name_heads = (
+            *self.org_heads,
+            *org_patterns()["complement_heads"],
+            *org_patterns()["compound_suffixes"],
+            *venue_patterns()["suffixes"],
+            "kreis",
+        )
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -63,9 +74,9 @@ class NerCandidates:
             if label != PERSON and (span.text in events or self._is_street(span, label)):
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
-                continue  # "Ex-Reamonn-Frontmann Rea Garvey": a role noun and a person
+                continue  # "Ex-Bandleader Tom Keller": a role noun and a person
             if label == ORG and self._people_before_name(span):
-                continue  # "der Hamburger Hip-Hopper Fettes Brot": people, then their name
+                continue  # "der Bremer Rapper Kalte Suppe": people, then their name
             if label != PERSON and _in_motto(span):
                 continue  # "unter dem Leitthema „Integrated Industry – Creating Value“"
             if label == PERSON:
@@ -78,8 +89,12 @@ class NerCandidates:
                     if not word_like or has_place_context(doc, span.start, span.end):
                         out.append(place_candidate(match, NER_SOURCE))
                     continue
+            if self._name_inside_compound(span):
+                continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span):
                 continue
+            if label == PLACE and span[-1].like_num:
+                continue  # "KM 4", "Halle 5": a marker or a hall number, no place
             if (
                 label == PLACE
                 and len(span) == 1
@@ -98,7 +113,7 @@ class NerCandidates:
         return out
 
     def _role_and_person(self, span: Span) -> bool:
-        """A role noun and a person's name ("Ex-Reamonn-Frontmann Rea Garvey")."""
+        """A role noun and a person's name ("Ex-Bandleader Tom Keller")."""
         first = span[0].text.split("-")[-1]
         rest = [t.text for t in span[1:] if not t.is_punct and not t.is_space]
         if not (self._is_role_noun(first) or first.lower().endswith(PERSON_ROLE_ENDINGS)):
@@ -113,7 +128,7 @@ class NerCandidates:
 
     def _people_before_name(self, span: Span) -> bool:
         """A city adjective and a people noun on "-er" in apposition before a name ("die
-        Hamburger Hip-Hopper Fettes Brot"); not "Berliner Philharmoniker" (an ensemble)."""
+        Bremer Rapper Kalte Suppe"); not "Berliner Philharmoniker" (an ensemble)."""
         doc = span.doc
         if len(span) != 2 or span.end >= len(doc) or not doc[span.end].text[:1].isupper():
             return False
@@ -138,6 +153,20 @@ class NerCandidates:
         doc = span.doc
         return label == ORG or (span.end < len(doc) and doc[span.end].text[:1].isdigit())
 
+    def _name_inside_compound(self, span: Span) -> bool:
+        """One word of two hyphenated parts whose last is a common noun that heads no name of
+        its own: the name is only a part of the compound ("Berlin-Besuch")."""
+        parts = span[0].text.split("-")
+        if len(span) != 1 or len(parts) != 2:
+            return False  # "Hans-Sachs-Schule": a person's name before the noun makes a name
+        last = parts[-1]
+        return (
+            len(last) > 3
+            and is_capitalised(last)
+            and self._is_common_noun(last)
+            and not last.lower().endswith(self.name_heads)
+        )
+
     def _looks_like_name(self, span: Span) -> bool:
         """A name has a word that is neither a common noun nor a known place ("Partnerland
         Polen", "Mädchen-Gruppe", "Termine" are none) and ends on no role noun ("Deutsche
@@ -145,6 +174,8 @@ class NerCandidates:
         words = [t.text for t in span]
         if not is_capitalised(words[0]) and not any(ch.isupper() for ch in words[0]):
             return False
+        if any("_" in w for w in words):
+            return False  # "Preis03.12.19_Hr": a file or image name, no name of a thing
         if self.events.is_event_name(words):
             return False
         if self._is_role_noun(words[-1].split("-")[-1]):
@@ -159,7 +190,10 @@ class NerCandidates:
             return False
         if self.gazetteer.match_at(token.doc, token.i) is not None:
             return False
-        return not all(self._is_common_noun(part) for part in text.split("-") if part)
+        parts = [part for part in text.split("-") if part]
+        if len(parts) > 1 and parts[0] in first_names():
+            return True  # "Hans-Sachs-Schule": named after a person
+        return not all(self._is_common_noun(part) for part in parts)
 
     def _is_common_noun(self, word: str) -> bool:
         """A noun of the lexicon, inflected ("Kreuzungen") or as a compound of nouns
@@ -175,7 +209,7 @@ class NerCandidates:
         return word.lower().endswith(self.role_suffixes)
 
 
-# nouns before a quoted motto or a work's title ("das Game „Battle Feast – Essen ist Krieg“")
+# nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
 MOTTO_NOUNS = frozenset(
     {
         "Motto",
@@ -200,7 +234,7 @@ MOTTO_NOUNS = frozenset(
         "Musical",
     }
 )
-# person nouns before a name ("Ex-Reamonn-Frontmann Rea Garvey", "Sängerin Lena Meyer")
+# person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
 PERSON_ROLE_ENDINGS = ("frontmann", "frontfrau", "sänger", "sängerin", "musiker", "musikerin")
 OPENING_QUOTES = frozenset({"„", '"', "»", "«", "“", "‚", "'"})
 MAX_MOTTO_WORDS = 10
@@ -221,11 +255,17 @@ def _in_motto(span: Span) -> bool:
 
 
 def _trim(ent: Span) -> Span | None:
-    """Drop leading articles and trailing punctuation the model included."""
+    """Drop leading articles and trailing punctuation the model included, and a person's name
+    after an organisation or venue ("Schauspielhaus Lea Brandt")."""
     start, end = ent.start, ent.end
     doc = ent.doc
+    if ent.label_ not in ("PER", "PERSON"):
+        end = next((k for k in range(start + 1, end) if person_starts(doc, k)), end)
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("der", "die", "das")):
         start += 1
-    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"):
-        end -= 1
+    while end > start and (
+        (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"))
+        or (doc[end - 1].text.isalpha() and doc[end - 1].text.islower() and end - 1 > start)
+    ):
+        end -= 1  # "St. Gallen am", "Smart Cities made": a lower-case word the model took along
     return doc[start:end] if end > start else None

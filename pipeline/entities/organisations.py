@@ -1,22 +1,22 @@
 """Organisations by pattern (org_patterns.json).
 
-- a legal form closes a name: "European Green Exhibitions GmbH", "mimimi Productions UG",
-  "visitBerlin Partnerhotels e.V."; the name runs left over capitalised or unknown words and
+- a legal form closes a name: "Nordic Fair Services GmbH", "pixelkram Studios UG",
+  "visitKassel Gastgeber e.V."; the name runs left over capitalised or unknown words and
   stops at articles, prepositions and role nouns ("des Messeveranstalters ...");
-- a body and its complement: "Bundesministerium des Innern, für Bau und Heimat", "Agentur für
-  Arbeit Berlin Süd", "Senats der Freien und Hansestadt Hamburg";
+- a body and its complement: "Bundesministerium für Bildung und Forschung", "Agentur für
+  Arbeit Köln Nord", "Senats der Freien Hansestadt Bremen";
 - capitalised adjectives and an organisation noun: "Deutscher Städtetag", "Deutsche Städte-
   und Gemeindebund";
-- a head word and a place: "IHK Berlin", "Stadt Mannheim" (as actor, not after "in"),
-  "Kulturprojekte Berlin", "Berlin Partner", an acronym and a place ("LAC Saarlouis");
-- research prefixes: "Fraunhofer IESE", "Max-Planck-Institut für ...";
+- a head word and a place: "IHK Kassel", "Stadt Mannheim" (as actor, not after "in"),
+  "Kulturbetriebe Dresden", "Dresden Marketing", an acronym and a place ("LAC Homburg");
+- research prefixes: "Fraunhofer IGD", "Max-Planck-Institut für ...";
 - a type noun before a name: "das Startup creatale";
 - organisations known by a fixed short name (news agencies: "dpa"); a known fair company after
   a place preposition is the fairground ("in der Messe Essen", see venues.py);
 - one word on an organisation ending whose first part is a name ("Emschergenossenschaft",
   "Bosch-Stiftung"; not "Messegesellschaft", "Handwerkskammer");
 - clubs: "TSV 1860 München", "1. FC Köln", "von den Lauffreunden Wetterau";
-- a plural compound and a place: "Kulturprojekte Berlin", "den Verkehrsbetrieben Zürich";
+- a plural compound and a place: "Kulturbetriebe Dresden", "den Verkehrsbetrieben Zürich";
 - genitive heads ("des Kreises Gütersloh" -> "Kreis Gütersloh"), a place after a complement
   list ("Hochschule für Technik, Wirtschaft und Kultur Leipzig"), hyphen-elided coordination
   before a legal form ("Fachverband Wasser- und Abwassertechnik e.V.").
@@ -37,6 +37,8 @@ from pipeline.entities.canonical import (
     is_dictionary_word,
 )
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
+from pipeline.entities.persons import person_starts
+from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
     common_nouns,
     fold,
@@ -44,14 +46,17 @@ from pipeline.entities.words import (
     is_acronym,
     is_capitalised,
     is_generic_compound,
+    is_noun_compound,
     is_noun_form,
     org_patterns,
+    person_titles,
     venue_patterns,
 )
 
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 FOUNDATION_BEFORE = frozenset({"die", "der", "von", "bei", "mit", "für", "durch"})
 PROPER_ADJECTIVE_STEMS = ("isch", "deutsch")
 
@@ -102,6 +107,7 @@ class OrganisationFinder:
         self.club_abbreviations = frozenset(p["club_abbreviations"])
         self.ambiguous_clubs = frozenset(p["ambiguous_club_abbreviations"])
         self.regional_heads = frozenset(p["regional_heads"])
+        self.family_heads = frozenset(p["family_name_heads"])
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
         self._lemma_values: frozenset[str] | None = None
@@ -126,6 +132,7 @@ class OrganisationFinder:
             self._regional_names,
             self._publishers,
             self._foundations,
+            self._fair_companies,
         ):
             found.extend(finder(doc))
         return found
@@ -146,7 +153,7 @@ class OrganisationFinder:
             return True
         if not any(ch.isalnum() for ch in text) or text.lower() in STOP_WORDS:
             return False
-        if self._is_role_noun(text):
+        if self._is_role_noun(text) or self._is_person_role(text):
             return False
         if is_capitalised(text) or has_upper(text):
             return True
@@ -190,14 +197,31 @@ class OrganisationFinder:
             # "Tourismus und Marketing GmbH", "Kultur im Park e.V.", not "Bitkom und Deutsche
             # Messe AG": the word after must be a common noun
             return (
-                after in self.nouns
+                (after in self.nouns or (after.isalpha() and is_noun_compound(after)))
                 and not is_adjective(after, self.lemma)
                 and is_capitalised(before)
                 and not self._is_role_noun(before)
             )
-        if tok.text in self.type_nouns and k + 1 < len(doc) and is_capitalised(doc[k + 1].text):
-            return False  # "Verein Kultur im Park e.V.": the type noun is no part of the name
-        return self._is_name_word(tok)
+        if tok.text in self.type_nouns and k + 1 < len(doc):
+            # "Verband Deutscher Maschinenbau e.V.": a head before a genitive adjective is
+            # part of the name; "Verein Kultur im Park e.V.", "Agentur motion events GmbH": the
+            # type noun is not
+            return is_capitalised(doc[k + 1].text) and is_adjective(doc[k + 1].text, self.lemma)
+        return self._is_name_word(tok) or self._lower_case_name_part(tok.text)
+
+    def _lower_case_name_part(self, text: str) -> bool:
+        """ "motion events GmbH", "dm-drogerie markt GmbH": German writes nouns capitalised,
+        so a noun in lower case before a legal form is a stylised name, like a word no
+        dictionary knows; lower-case verbs, adjectives and function words end the name."""
+        if not text[:1].islower() or self.lemma is None:
+            return False
+        parts = [p for p in text.split("-") if p]
+        return bool(parts) and all(
+            part.isalpha()
+            and part not in STOP_WORDS
+            and (is_noun_form(part.capitalize()) or not is_dictionary_word(part, self.lemma))
+            for part in parts
+        )
 
     def _adjectives_before(self, doc: Doc, i: int) -> int:
         """Start of the capitalised adjectives right before token i ("Deutsche Gesellschaft")."""
@@ -244,8 +268,8 @@ class OrganisationFinder:
         return out
 
     def _is_complement_head(self, text: str) -> bool:
-        if not is_capitalised(text):
-            return False
+        if not is_capitalised(text) or self._is_person_role(text):
+            return False  # "Landrat des Landkreises ...", "Präsident der ...": a person
         head = head_noun(text)
         base = (head[0] if head else text).lower()
         return base.endswith(self.complement_heads)
@@ -323,16 +347,19 @@ class OrganisationFinder:
         return self._org(doc, start, end, "pattern")
 
     def _complement_end(self, doc: Doc, j: int) -> int | None:
-        """End of "des Innern, für Bau und Heimat", "für Arbeit Berlin Süd", "der Länder"."""
+        """End of "des Innern, für Wirtschaft und Energie", "für Arbeit Köln Nord", "der Länder"."""
         end = None
         while j < len(doc) and doc[j].lower_ in self.complement_words:
             k = j + 1
-            while k < len(doc) and doc[k].lower_ in ("der", "die", "das", "den", "dem", "des"):
+            if doc[j].lower_ == "für" and k < len(doc) and doc[k].lower_ in ARTICLES:
+                break  # "Stadtrat für die Kirmes": a purpose, no portfolio ("für Arbeit")
+            while k < len(doc) and doc[k].lower_ in ARTICLES:
                 k += 1
             first = k
             while k < len(doc) and (
                 is_capitalised(doc[k].text)
                 and doc[k].lower_ not in STOP_WORDS
+                and not (k > first and person_starts(doc, k))
                 or doc[k].text.endswith("-")
                 or self._attributive_adjective(doc, k)
                 or (
@@ -350,7 +377,7 @@ class OrganisationFinder:
                 listed = self._place_after(doc, listed) or listed
             end = k = listed
             j = k
-            # ", für Bau und Heimat" continues a ministry's portfolio; ", des Amtes ..." or
+            # ", für Wirtschaft und Energie" continues a ministry's portfolio; ", des Amtes ..." or
             # "und der ..." start the next organisation of a list
             if (
                 j + 1 < len(doc)
@@ -361,6 +388,16 @@ class OrganisationFinder:
         if end is not None and end < len(doc) and doc[end].text in self.directions:
             end += 1
         return end
+
+    def _is_person_role(self, text: str) -> bool:
+        """A person's title ("Landrat", "Vorstandsvorsitzender"); an ending that is also a
+        body's head ("-rat": "Stadtrat", "Wissenschaftsrat") counts only as a whole word."""
+        words, endings = person_titles()
+        if text in words:
+            return True
+        lower = text.lower()
+        ending = max((e for e in endings if lower.endswith(e)), key=len, default="")
+        return bool(ending) and ending not in self.complement_heads + self.adjective_heads
 
     def _attributive_adjective(self, doc: Doc, k: int) -> bool:
         """ "für politische Bildung": a lower-case adjective before a capitalised noun."""
@@ -405,23 +442,57 @@ class OrganisationFinder:
             if not is_capitalised(tok.text) or not base.endswith(self.adjective_heads):
                 continue
             k = i
-            # "Deutsche Städte- und Gemeindebund": skip the truncated part of a coordination
+            # "Deutsche Kinder- und Jugendbund": skip the truncated part of a coordination
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2
             start = self._adjectives_before(doc, k)
-            if start == k and k > 0 and city_of_adjective(self.gazetteer, doc[k - 1].text):
-                start = k - 1  # "Münchner Verkehrsgesellschaft", "Zürcher Kantonalbank"
+            if start == k and k > 0 and self._place_adjective(doc[k - 1].text):
+                start = k - 1  # "Münchner Verkehrsgesellschaft", "Appenzeller Kantonalbank"
             if start == k:
                 continue
             if tok.text in self.venue_heads and self._in_venue_context(doc, start):
                 continue  # "in die Grazer Oper", "in der Leipziger Messe": the building
+            if base.endswith("messe") and not self._fair_company(doc, start, i):
+                continue  # "die Offene Messe", "die Berner Publikumsmesse": fairs, events
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
             out.append(self._with_legal_form(doc, start, end))
         return out
 
+    def _place_adjective(self, word: str) -> bool:
+        """A city's adjective, or an "-er" word on any place the gazetteer knows that is no
+        common noun ("Appenzeller", "Saarbrücker"): before an organisation head it names."""
+        if city_of_adjective(self.gazetteer, word) is not None:
+            return True
+        if not (is_capitalised(word) and word.endswith("er") and len(word) > 5):
+            return False
+        if is_noun_form(word) or word in self.nouns:
+            return False
+        stems = (word[:-2], word[:-1], word[:-2] + "en")
+        return any(self.gazetteer.lookup(stem) is not None for stem in stems)
+
+    def _genitive_place(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Deutschlands", "Europas": a country or region in the genitive after a head word
+        says where, it names no body ("Stadt Deutschlands" is no town called so)."""
+        match = self.gazetteer.match_at(doc, start)
+        if match is None or match.end != end:
+            return False
+        written = doc[start:end].text
+        return match.entry.kind in ("country", "region", "state") and (
+            fold(written) != fold(match.name) and written.endswith("s")
+        )
+
+    def _fair_company(self, doc: Doc, start: int, head: int) -> bool:
+        """ "Leipziger Messe", "Deutsche Messe": a fair company is "Messe" itself after a city
+        or a proper adjective; a compound ("Publikumsmesse") or an everyday adjective ("Offene
+        Messe") names a fair."""
+        if doc[head].text not in ("Messe", "Messen"):
+            return False
+        word = doc[start].text
+        return self._proper_adjective(word) or self._place_adjective(word)
+
     def _place_after(self, doc: Doc, j: int) -> int | None:
         """End of a place name at j, a compound of places ("Duisburg-Essen") included, and a
-        direction word after it ("Berlin Süd")."""
+        direction word after it ("Köln Nord")."""
         if j >= len(doc):
             return None
         match = self.gazetteer.match_at(doc, j)
@@ -438,8 +509,8 @@ class OrganisationFinder:
         return end
 
     def _is_org_head(self, text: str) -> bool:
-        if not is_capitalised(text):
-            return False
+        if not is_capitalised(text) or self._is_person_role(text):
+            return False  # "Landrat Martin Huber": a role and a person
         head = head_noun(text)
         base = (head[0] if head else text).lower()
         return base.endswith(self.complement_heads) or base.endswith(self.adjective_heads)
@@ -460,6 +531,7 @@ class OrganisationFinder:
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads:
                 heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
+            place_head = bool(heads)
             if (
                 not heads
                 and doc[i].text not in self.venue_heads
@@ -469,8 +541,12 @@ class OrganisationFinder:
                 heads = [(doc[i].text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
             for seq in heads:
                 end = self._place_after(doc, i + len(seq))
+                if end is None and place_head:  # "Stadt Neuweiler", "des Kreises Rottal-Inn"
+                    end = place_name_end(doc, i + len(seq), self.gazetteer, self.lemma)
                 if end is None or self._after_locative(doc, i):
                     continue
+                if place_head and self._genitive_place(doc, i + len(seq), end):
+                    continue  # "die größte Stadt Deutschlands": a town of the country
                 # "Wissenschaftszentrum Berlin für Sozialforschung"
                 end = self._complement_end(doc, end) or end
                 start = self._adjectives_before(doc, i)
@@ -484,14 +560,14 @@ class OrganisationFinder:
                         match = None  # "AQUA RUHR 2023": a fair's edition
                     if match is not None and self._shouted(doc[i + 1 : match.end].text):
                         match = None  # "AQUA RUHR": a name in capitals, not acronym and town
-                    if match is not None:  # "LAC Saarlouis", "IHK Berlin"
+                    if match is not None:  # "LAC Homburg", "IHK Kassel"
                         out.append(self._org(doc, i, match.end, "pattern"))
                         continue
                 match = self.gazetteer.match_at(doc, i)
                 if match is None:
                     continue
                 for seq in self.place_after:
-                    if self._match_tokens(doc, match.end, seq):  # "Berlin Partner"
+                    if self._match_tokens(doc, match.end, seq):  # "Dresden Marketing"
                         out.append(self._org(doc, i, match.end + len(seq), "pattern"))
                         break
         return out
@@ -560,7 +636,7 @@ class OrganisationFinder:
                 continue
             end = i + 2
             while end < len(doc) and end - i <= 3 and self._is_name_word(doc[end]):
-                if doc[end].text in self.nouns:
+                if doc[end].text in self.nouns or person_starts(doc, end):
                     break
                 end += 1
             out.append(self._org(doc, i + 1, end, "pattern"))
@@ -583,6 +659,37 @@ class OrganisationFinder:
                 seq, name, acronym = hits[0]
                 out.append(Candidate(i, i + len(seq), ORG, name, "known", acronym=acronym or None))
         return out
+
+    def _fair_companies(self, doc: Doc) -> list[Candidate]:
+        """ "die Messe Wels meldete", "Veranstalter ist die Messe Dornbirn": "Messe" and a town
+        name the company that runs the fairground; after a place preposition ("in der Messe
+        Wels") it is the fairground (venues.py), before a year the fair."""
+        out = []
+        for i in range(len(doc) - 1):
+            if doc[i].text != "Messe" or self._in_venue_context(doc, i):
+                continue
+            match = self.gazetteer.match_at(doc, i + 1)
+            if match is None or match.entry.kind not in ("city", "district", "region"):
+                continue
+            if match.end < len(doc) and doc[match.end].like_num:
+                continue
+            if not self._acts(doc, i, match.end):
+                continue  # "scheint die Messe Hannover beliebter zu werden": the fair
+            out.append(self._with_legal_form(doc, i, match.end))
+        return out
+
+    def _acts(self, doc: Doc, start: int, end: int) -> bool:
+        """The name is an actor: a verb right after it ("meldete", "lädt ein", "ist"), a
+        legal form, or a role noun before it ("Veranstalter ist die ...")."""
+        if end < len(doc):
+            nxt = doc[end]
+            if self._starting_at(self.legal_index, doc, end):
+                return True
+            lemma = self.lemma(nxt.text) if self.lemma is not None else None
+            if nxt.text[:1].islower() and lemma and lemma != nxt.text and lemma.endswith("n"):
+                return True  # a finite verb: its lemma is an infinitive
+        before = [t.text for t in doc[max(0, start - 3) : start]]
+        return any(self._is_role_noun(w) for w in before)
 
     def _in_venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
@@ -666,7 +773,7 @@ class OrganisationFinder:
         return out
 
     def _plural_names(self, doc: Doc) -> list[Candidate]:
-        """ "Kulturprojekte Berlin", "Verkehrsbetriebe Zürich": a plural compound and a place
+        """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
         name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
         out = []
         for i in range(len(doc) - 1):
@@ -771,8 +878,14 @@ class OrganisationFinder:
                 if not head:
                     continue
             end = self._name_run(doc, i + 1, 3)
-            while end > i + 1 and self._plain_noun(doc[end - 1].text):
-                end -= 1  # "der Sparkasse Tauberfranken Geld"
+            while (
+                end > i + 1
+                and self._plain_noun(doc[end - 1].text)
+                and not (end > i + 2 and is_adjective(doc[end - 2].text, self.lemma))
+            ):
+                end -= 1  # "der Sparkasse Tauberfranken Geld"; not "Klinik Hohe Warte"
+            if end == i + 1 and self._family_name(doc, i):
+                end = i + 2  # "das Bankhaus Lampe lud ein"
             if end == i + 1:
                 continue  # "die Sparkasse Hauptstelle"
             if end - i > 3 and self.gazetteer.match_at(doc, end - 1) is None:
@@ -783,6 +896,19 @@ class OrganisationFinder:
                 cand.name = f"{head} {rest}"
             out.append(cand)
         return out
+
+    def _family_name(self, doc: Doc, i: int) -> bool:
+        """ "Bäckerei Krause,": a firm's type word and one capitalised word, then a boundary."""
+        if doc[i].text not in self.family_heads or i + 2 > len(doc):
+            return False
+        word = doc[i + 1].text
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        return (
+            is_capitalised(word)
+            and word.isalpha()
+            and word.lower() not in STOP_WORDS
+            and (after is None or after.is_punct or after.text[:1].islower())
+        )
 
     def _publishers(self, doc: Doc) -> list[Candidate]:
         """ "Carlsen Verlag", "Verlag Peter Hammer", "Verlagsgruppe Oetinger": a publisher

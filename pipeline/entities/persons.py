@@ -1,5 +1,5 @@
 """Person names, found only to keep them out of the place and organisation tables: a town-named
-surname ("Stephan Menzel", "so Schumacher") is no place."""
+surname ("Jonas Brandt", "so Brandt") is no place."""
 
 from __future__ import annotations
 
@@ -31,16 +31,33 @@ def _is_name_word(token: Token) -> bool:
     )
 
 
+def person_starts(doc: Doc, k: int) -> bool:
+    """A first name and a capitalised word at k start a person ("... Rottal-Inn Michael Huber",
+    "Kunsthalle Maria Sommer"): a name run before them ends there."""
+    return (
+        doc[k].text in first_names()
+        and k + 1 < len(doc)
+        and is_capitalised(doc[k + 1].text)
+        and doc[k + 1].lower_ not in STOP_WORDS
+    )
+
+
 def _name_end(doc: Doc, start: int) -> int:
     """End of a run of name words from ``start`` (particles inside: "Ursula von der Leyen")."""
     end = start
     while end < len(doc) and end - start < MAX_NAME_WORDS:
         tok = doc[end]
-        if _is_name_word(tok) or (
-            tok.lower_ in NAME_PARTICLES
-            and end > start
-            and end + 1 < len(doc)
-            and _is_name_word(doc[end + 1])
+        if (
+            _is_name_word(tok)
+            or (
+                tok.lower_ in NAME_PARTICLES
+                and end > start
+                and end + 1 < len(doc)
+                and _is_name_word(doc[end + 1])
+                # "Ursula von der Leyen", but "Mia Wong von Microsoft": after a surname the
+                # particle opens an affiliation
+                and all(t.text in first_names() for t in doc[start:end])
+            )
         ):
             end += 1
         else:
@@ -49,8 +66,8 @@ def _name_end(doc: Doc, start: int) -> int:
 
 
 def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
-    """Persons after a title ("Dr. Markus Söder", "Außenminister Linas Antanas Linkevičius"),
-    after a first name ("Rebecca Schumacher"), and later mentions of their surnames.
+    """Persons after a title ("Dr. Anna Keller", "Außenministerin Ana Maria Kovač"),
+    after a first name ("Lea Brandt"), and later mentions of their surnames.
 
     ``is_place_name(i)`` tells whether a place name starts at token i: after a title other
     than Herr/Frau/Dr. a place is no surname ("Weltmeister Deutschland"), and a first name

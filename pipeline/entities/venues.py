@@ -1,10 +1,10 @@
 """Venues by pattern (venue_patterns.json): where an event took place.
 
-- a head word and a name: "Schloss Elmau", "Messe und Congress Centrum Halle Münsterland",
-  "Museum für Naturkunde", "Sternwarte Wilhelm Foerster";
-- a hyphenated compound on a venue word: "Günther-Klotz-Anlage", "DDR-Museum";
-- capitalised adjectives before a venue word: "Alte Nationalgalerie", "Kleiner Markt";
-- a city adjective before a generic venue: "Stuttgarter Literaturhaus" -> "Literaturhaus
+- a head word and a name: "Schloss Wolfsbrunn", "Messe und Congress Centrum Halle Emsland",
+  "Museum für Völkerkunde", "Sternwarte Johann Kepler";
+- a hyphenated compound on a venue word: "Hans-Sachs-Anlage", "DDR-Museum";
+- capitalised adjectives before a venue word: "Neue Stadtgalerie", "Großer Anger";
+- a city adjective before a generic venue: "Kölner Literaturhaus" -> "Literaturhaus
   Stuttgart" when the same report uses that form, else as written ("Wiener Stadthalle");
 - a compound of a place and a venue word: "Westfalenhallen";
 - a compound venue word with a place or an "am/im" complement: "Stadtmuseum Kassel",
@@ -30,8 +30,10 @@ from pipeline.entities.canonical import (
     is_adjective,
 )
 from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
+from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
     common_nouns,
+    first_names,
     is_capitalised,
     is_generic_compound,
     is_noun_form,
@@ -39,6 +41,10 @@ from pipeline.entities.words import (
 )
 
 MAX_NAME_WORDS = 3
+# a definite article, alone or in a preposition: the one landmark of the town
+DEFINITE = frozenset(
+    {"der", "dem", "den", "die", "das", "des", "im", "am", "zum", "zur", "vom", "beim", "ins"}
+)
 MAX_ADJECTIVES = 3
 
 
@@ -71,6 +77,10 @@ class VenueFinder:
         self.generic_prefixes = tuple(p["generic_prefixes"])
         self.generic_needs_context = frozenset(p["generic_needs_context"])
         self.nouns = common_nouns()
+        self.civic_landmarks = frozenset(p["civic_landmarks"])
+        self.saint_suffixes = frozenset(p["saint_suffixes"])
+        self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
+        self.context_free = frozenset(p["context_free_suffixes"])
 
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
         self._ner_places = ner_places or set()
@@ -103,7 +113,7 @@ class VenueFinder:
             else:
                 break
         # after two head words a common noun is a name too ("Congress Center Rosengarten")
-        end = self._name_after(doc, j, allow_nouns=j - i >= 2)
+        end = self._name_after(doc, j, allow_nouns=j - i >= 2, person_ends=self._genitive(doc, i))
         if end is None and doc[j - 1].text in self.takes_complement:
             end = self._complement_after(doc, j)
         if end is None:
@@ -144,7 +154,7 @@ class VenueFinder:
         if not is_capitalised(word) or word.lower() in STOP_WORDS:
             return None
         match = self.gazetteer.match_at(doc, j + 1)
-        if match is not None:  # "am Rhein"; not "im City Cube": a venue of its own
+        if match is not None:  # "am Rhein"; not "im Estrel": a venue of its own
             return None if match.entry.kind == "venue" else match.end
         if word in self.landmarks:
             return j + 2
@@ -165,7 +175,15 @@ class VenueFinder:
             return None  # "Hamburg Museum": a place, or a capital that says nothing
         return self._venue(doc, i, j + 1, "pattern")
 
-    def _name_after(self, doc: Doc, j: int, allow_nouns: bool = False) -> int | None:
+    @staticmethod
+    def _genitive(doc: Doc, i: int) -> bool:
+        """ "die Intendantin der Kunsthalle Maria Sommer": a venue in a genitive after a noun,
+        where a person's name may follow in apposition."""
+        return i >= 2 and doc[i - 1].lower_ in ("der", "des") and is_capitalised(doc[i - 2].text)
+
+    def _name_after(
+        self, doc: Doc, j: int, allow_nouns: bool = False, person_ends: bool = False
+    ) -> int | None:
         if j >= len(doc):
             return None
         match = self.gazetteer.match_at(doc, j)
@@ -176,6 +194,7 @@ class VenueFinder:
             end < len(doc)
             and end - j < MAX_NAME_WORDS
             and self._is_name_word(doc[end].text, allow_nouns)
+            and not (person_ends and person_starts(doc, end))
         ):
             end += 1
         if (
@@ -239,7 +258,7 @@ class VenueFinder:
         return is_adjective(text, self.lemma) or hyphen_adjective(text, self.lemma)
 
     def _city_adjective(self, doc: Doc, i: int) -> Candidate | None:
-        """ "Stuttgarter Literaturhaus" -> "Literaturhaus Stuttgart"."""
+        """ "Kölner Literaturhaus" -> "Literaturhaus Köln"."""
         if i + 1 >= len(doc):
             return None
         entry = self.city_of_adjective(doc[i].text)
@@ -277,7 +296,7 @@ class VenueFinder:
         ):
             return None
         if "-" in text:
-            # "Günther-Klotz-Anlage", "DDR-Museum"; not "Musik-Downloadmarkt", "AWo-Kindergarten"
+            # "Hans-Sachs-Anlage", "DDR-Museum"; not "Musik-Downloadmarkt", "AWo-Kindergarten"
             parts = text.split("-")
             if len(parts[0]) < 2 or parts[-1].lower() not in self.suffixes:
                 return None
@@ -306,24 +325,61 @@ class VenueFinder:
             if is_noun_form(base) or (i > 0 and is_line_start(doc, i) and doc[i].is_sent_start):
                 return None
             return self._named(doc, i, base)
+        if is_title(doc[i]):
+            return None  # "über den Stadtbrandinspektor": a person's title, no "-tor"
+        civic = self._civic_landmark(doc, i)
+        if civic is not None:
+            return self._named(doc, i, civic)
+        if lower.endswith("sees"):  # "des Pfaffensees"
+            text, lower = text[:-1], lower[:-1]
         suffix = next((x for x in self.name_suffixes if lower.endswith(x)), None)
         if suffix is None or len(text) - len(suffix) < 3 or text.startswith(self.generic_prefixes):
             return None
-        # a common noun ("Marktplatz", "Schlossberg") or a compound on an everyday word
-        # ("Festplatz", "Wildpark", "Quellenpark") is a name only when the NER reads it so
-        if (
-            is_noun_form(text)
-            or (self.lemma is not None and self.lemma(text) not in (None, text))
-            or is_generic_compound(
-                text, suffix, self.lemma_values(), self._is_place_word, nouns=False
+        # a common noun ("Schlossberg") or a compound on an everyday word ("Wildpark",
+        # "Quellenpark") is a name only when the NER reads it so, or when a saint names it
+        # ("Martinskirche"); a lake or an area is one unless the lexicon lists the word
+        if suffix in self.lexicon_only:
+            generic = is_noun_form(text)
+        else:
+            generic = (
+                is_noun_form(text)
+                or (self.lemma is not None and self.lemma(text) not in (None, text))
+                or is_generic_compound(
+                    text, suffix, self.lemma_values(), self._is_place_word, nouns=False
+                )
             )
-        ) and i not in self._ner_places:
+        if generic and i not in self._ner_places and not self._saint_name(text, suffix):
             return None
         if self.gazetteer.match_at(doc, i) is not None:
             return None
-        if not self._venue_context(doc, i):
+        if not (suffix in self.context_free and not doc[i].is_sent_start) and not (
+            self._venue_context(doc, i)
+        ):
             return None
         return self._named(doc, i, text)
+
+    def _civic_landmark(self, doc: Doc, i: int) -> str | None:
+        """ "auf dem Marktplatz", "in der Festhalle": the one square or hall of its kind in
+        the town, after a place preposition and an article (not "einen Marktplatz")."""
+        text = doc[i].text
+        base = head_noun(text)
+        name = base[0] if base else text
+        if name not in self.civic_landmarks or i < 2:
+            return None
+        if doc[i - 1].lower_ not in DEFINITE:
+            return None
+        return name if self._venue_context(doc, i) else None
+
+    def _saint_name(self, text: str, suffix: str) -> bool:
+        """ "Martinskirche", "Mariensäule", "Thomaskirche": a first name before the ending."""
+        if suffix not in self.saint_suffixes:
+            return False
+        prefix = text[: len(text) - len(suffix)]
+        names = first_names()
+        return any(
+            prefix.endswith(linker) and prefix[: len(prefix) - len(linker)] in names
+            for linker in ("s", "n", "en", "")
+        )
 
     def _is_place_word(self, word: str) -> bool:
         return self.gazetteer.lookup(word[:1].upper() + word[1:]) is not None
@@ -352,7 +408,7 @@ class VenueFinder:
 
     def _venue(self, doc: Doc, start: int, end: int, source: str) -> Candidate:
         name = canonical_span(doc[start:end], self.lemma)
-        # a place in the venue's name gives its country ("Halle Münsterland", "Messe Essen")
+        # a place in the venue's name gives its country ("Halle Emsland", "Messe Essen")
         inside = (self.gazetteer.match_at(doc, k) for k in range(start, end))
         country = next((m.entry.country_code for m in inside if m and m.end <= end), None)
         return Candidate(start, end, PLACE, name, source, kind="venue", country_code=country)

@@ -12,14 +12,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import ORG, PLACE, Candidate, resolve
+from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, resolve
 from pipeline.entities.canonical import LemmaLookup
 from pipeline.entities.coordination import extend_coordinations
 from pipeline.entities.districts import DistrictFinder
 from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer
 from pipeline.entities.linking import link
-from pipeline.entities.ner import NerCandidates
+from pipeline.entities.ner import PERSON_LABELS, NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons
 from pipeline.entities.venues import VenueFinder
@@ -96,10 +96,59 @@ class EntityExtractor(Extractor):
             *self.events.find(doc),
             *ner,
         ]
+        found = outside_model_events(doc, without_person_places(doc, found), self.events)
         kept = resolve(found)
         for _ in range(2):  # chains: "A, B und C"
             kept = extend_coordinations(doc, kept, self.lemma)
         return link(doc, kept)
+
+
+EVENT_LABELS = frozenset({"EVT", "EVENT"})
+# places a named event may contain as part of its name ("Hannover Messe", "Kieler Woche")
+TOWN_KINDS = frozenset({"city", "country", "state", "region", "district"})
+
+
+def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) -> list[Candidate]:
+    """The model's named events (EVT) are no places or organisations: its EVT spans never
+    enter the tables, and a rule candidate inside one is dropped when it is a town in the
+    event's name ("Hannover" in "Hannover Messe") or itself reads as an event ("Messe Ried",
+    "Fachmesse Aquatherm"). A venue or an organisation name the rules found by its own
+    pattern ("Günther-Klotz-Anlage", "Deutscher Landkreistag") stays: the model's event
+    boundaries are less sure than these patterns."""
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ in EVENT_LABELS]
+    if not spans:
+        return found
+
+    def inside_event(c: Candidate) -> bool:
+        for start, end in spans:
+            if not (start <= c.start and c.end <= end):
+                continue
+            if c.label == PLACE and c.kind in TOWN_KINDS and end - start > c.end - c.start:
+                return True
+            if c.label in (PLACE, ORG) and events.is_event_name(
+                [t.text for t in doc[c.start : c.end]]
+            ):
+                return True
+        return False
+
+    return [c for c in found if not inside_event(c)]
+
+
+def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Drop a town that opens a person's name in the model's reading ("Nancy Faeser", "Florenz
+    Müller"): a place name at the start of a longer PER span, followed by a capitalised word."""
+    person_starts = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1}
+    return [
+        c
+        for c in found
+        if not (
+            c.label == PLACE
+            and c.source != NER_SOURCE
+            and c.kind not in ("venue", "district")
+            and person_starts.get(c.start, 0) > c.end
+            and doc[c.end].text[:1].isupper()
+        )
+    ]
 
 
 def mention(doc: Doc, c: Candidate) -> PlaceMention | OrganisationMention:
