@@ -158,8 +158,7 @@ def legend(report: Report, has_events: bool) -> str:
     if report.gold_id is not None:
         counts = {v: report.gold_count(v) for v in (HIT, FALSE, OPTIONAL)}
         items.append(
-            f"<span>{_swatch('--false', '--false-line')}</span>"
-            f"false fact ({counts[FALSE]})</span>"
+            f"<span>{_swatch('--false', '--false-line')}</span>false fact ({counts[FALSE]})</span>"
         )
         items.append(
             f"<span>{_swatch('--miss', '--miss-line')}</span>"
