@@ -98,6 +98,7 @@ def _documents(
         job.metadata.get("reference_date"),
         source.text,
         job.default_reference_date,
+        where=str(job.path),
     )
     extra = {c: source.front_matter[c] for c in FRONT_MATTER_COLUMNS if source.front_matter.get(c)}
     base = {

@@ -32,7 +32,7 @@ from pipeline.cache import ResultCache, pipeline_fingerprint
 from pipeline.nlp import load_nlp, model_label
 from pipeline.parallel import BATCH_SIZE, Engine, PoolEngine, SerialEngine, results_in_order
 from pipeline.read import discover, doc_id_for
-from pipeline.refdate import parse_iso
+from pipeline.refdate import parse_user_date
 from pipeline.tables import FACT_TABLES
 from pipeline.write import TableSink
 
@@ -143,11 +143,9 @@ def run(
         raise UsageError(f"--workers must be at least 1, not {workers}")
     if isinstance(reference_date, str):
         try:
-            reference_date = parse_iso(reference_date)
+            reference_date = parse_user_date(reference_date)
         except ValueError as exc:
-            raise UsageError(
-                f"--reference-date must be YYYY-MM-DD, not {reference_date!r}"
-            ) from exc
+            raise UsageError(f"--reference-date: {exc}") from exc
     metadata, extra_columns = read_metadata(metadata_path) if metadata_path else ({}, [])
     jobs = plan_jobs(input_dir, metadata, reference_date)
     # Loaded here even when workers do the work: it fails early on a missing model, names the

@@ -29,7 +29,7 @@ _QUARTER_OR_WEEK = re.compile(r"q[1-4]|kw\d{1,2}")
 def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
     """Kinds a word with digits can head: a year, a day or clock number, or nothing (20.000,
     "60 Vorträge")."""
-    if word.isdigit():
+    if word.isdecimal():  # not isdigit: "559²" has a digit int() cannot read
         if len(word) == 4:
             return ("year",) if 1000 <= int(word) <= 2099 else ()
         if len(word) > 2 or _NOT_A_TIME_NUMBER.match(text, end):

@@ -96,7 +96,7 @@ def resolve(expr: Expression, ctx: Context) -> Resolution | None:
         else:
             anchor = first.last if isinstance(first.last, dt.date) else None
             last = _resolve(expr.end_spec, ctx, after=anchor)
-            last = _past_midnight(first, last, expr.end_spec)
+            last = _past_midnight(first, last, expr.spec, expr.end_spec)
             result = _Result(
                 first.first,
                 last.last,
@@ -118,16 +118,21 @@ def resolve(expr: Expression, ctx: Context) -> Resolution | None:
     )
 
 
-def _past_midnight(first: _Result, last: _Result, end_spec: TimeSpec) -> _Result:
-    """ "von 18 Uhr bis 1 Uhr nachts": an end clock time before the start, with no day of its
-    own, is on the next day."""
-    if end_spec.fixes_day or end_spec.month is not None:
+def _past_midnight(first: _Result, last: _Result, spec: TimeSpec, end_spec: TimeSpec) -> _Result:
+    """ "von 18 Uhr bis 1 Uhr nachts", "am Freitag von 20 bis 3 Uhr": an end clock time before
+    the start, with no day of its own (or the start's day), is on the next day."""
+    own_day = end_spec.fixes_day or end_spec.month is not None
+    if own_day and _day_fields(end_spec) != _day_fields(spec):
         return last
     a, b = first.first, last.last
     if isinstance(a, dt.datetime) and isinstance(b, dt.datetime) and b < a:
         b += dt.timedelta(days=1)
         return _Result(b, b, _iso(b), last.granularity, last.relative)
     return last
+
+
+def _day_fields(spec: TimeSpec) -> TimeSpec:
+    return spec.with_(hour=None, minute=None, clock_words=False, daypart=None, open=None)
 
 
 def _iso(value: dt.date | dt.datetime | str) -> str:
