@@ -29,6 +29,8 @@ _QUARTER_OR_WEEK = re.compile(r"q[1-4]|kw\d{1,2}")
 def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
     """Kinds a word with digits can head: a year, a day or clock number, or nothing (20.000,
     "60 Vorträge")."""
+    if word.isdecimal() and patterns().era_after.match(text, end):
+        return ("era", "digit")  # "490 v. Chr.", "5. Jh. v. Chr."
     if word.isdecimal():  # not isdigit: "559²" has a digit int() cannot read
         if len(word) == 4:
             return ("year",) if 1000 <= int(word) <= 2099 else ()

@@ -69,6 +69,8 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "relative_word": {"relword": 1}, "now": {"now": 1}, "quarter": {"quarter": 2, "digit": 1},
     "iso_week": {"quarter": 1, "digit": 1}, "nth": {"weekday": 2, "unit": 2, "month": 4},
     "holiday": {"holiday": 0, "digit": 0}, "eve": {"eve": 1},
+    "era_year": {"era": 3}, "century": {"century": 4}, "decade": {"digit": 3, "decade": 3},
+    "anaphor": {"anaphor": 0}, "later": {"later": 3},
 }  # fmt: skip
 MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
 _HOLIDAY_SPLIT = re.compile(r"[\s.-]+")
@@ -85,6 +87,7 @@ class Patterns:
     prefix_pattern: re.Pattern[str]
     inflected_starter: re.Pattern[str]  # "letzten", "nächste", "dritter"
     trigger_pattern: re.Pattern[str]  # every word that can head an expression, in one scan
+    era_after: re.Pattern[str]  # an era marker after a number ("490 v. Chr.")
 
 
 def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -109,9 +112,14 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
     add(("jetzt", "eben"), "now")
     add(lex.context.get("eve_word", ()), "eve")
     add(("quartal", "quartals", "kw", "kalenderwoche"), "quarter")
+    add(("jahrhundert", "jahrhunderts", "jahrhunderte", "jh"), "century")
+    add((phrase.split()[0] for phrase in lex.anaphora), "anaphor")
+    add(lex.context.get("later_word", ()), "later")
+    add(lex.context.get("earlier_word", ()), "later")
     prefixes = dict.fromkeys(lex.weekdays, "weekday")
     prefixes.update(dict.fromkeys(lex.relative_prefixes, "relword"))
     prefixes.update(dict.fromkeys(lex.seasons, "season"))
+    prefixes.update(dict.fromkeys(lex.decades, "decade"))
     return {w: tuple(sorted(k)) for w, k in kinds.items()}, prefixes
 
 
@@ -148,6 +156,15 @@ def patterns() -> Patterns:
     approx_pre = rf"(?:{APPROX}\s+|ca\.\s*)"
     eve_words = _alt(lex.context.get("eve_word", ()))
     number = r"\d{1,2}|[a-zäöüß]+"
+    eras = "|".join(
+        re.escape(form).replace(r"\.\ ", r"\.\s*").replace(r"\ ", r"\s+").replace(r"\.", r"\.")
+        for form in sorted(lex.eras, key=len, reverse=True)
+    )
+    decades = _alt(lex.decades)
+    anaphora = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.anaphora, key=len, reverse=True)
+    )
+    later_words = _alt(lex.context.get("later_word", set()) | lex.context.get("earlier_word", set()))
 
     def rx(text: str) -> re.Pattern[str]:
         return re.compile(text, re.I)
@@ -196,9 +213,9 @@ def patterns() -> Patterns:
         ),
         (
             rx(
-                rf"(?<![\w.,/:+-])(?:(?:(?P<pre>im\s+jahre?|des\s+jahres|für\s+das\s+jahr)|(?P<part>"
-                rf"anfang|mitte|ende))\s+)?(?P<y>{Y4})(?!\w|[.,:]\d|-\w|\s*(?:/|-|–|bis)\s*"
-                rf"(?:{Y4}|\d{{2}})(?!\d))"
+                rf"(?<![\w.,/:+-])(?:(?P<part>anfang|mitte|ende)\s+(?:des\s+jahres\s+)?|(?P<pre>im\s+"
+                rf"jahre?|des\s+jahres|für\s+das\s+jahr|anno)\s+)?(?P<y>{Y4_DATED})(?!\w|[.,:]\d|-\w|"
+                rf"\s*(?:/|-|–|bis)\s*(?:{Y4_DATED}|\d{{2}})(?!\d)|\s*(?:{eras}))"
             ),
             p.year,
         ),
@@ -347,6 +364,37 @@ def patterns() -> Patterns:
         ),
         (rx(rf"(?<![\w.])(?P<h>{holiday}){E}(?:\s+(?P<y>{Y4})(?!\d))?"), p.holiday),
         (rx(rf"{B}(?:am|zum|vom|bis\s+zum|seit\s+dem)\s+(?P<w>{eve_words}){E}"), p.eve),
+        (
+            rx(
+                rf"(?<![\w.,/:+-])(?:(?:im\s+jahre?|um|anno|ca\.|etwa|seit|bis|ab)\s+)?"
+                rf"(?P<y>\d{{1,4}})\s*(?P<era>{eras})(?![\wäöüß])"
+            ),
+            p.era_year,
+        ),
+        (
+            rx(
+                rf"{B}(?:(?P<part>anfang|beginn|mitte|ende)\s+)?(?:(?:im|des|das|dem|ins|seit\s+dem|"
+                rf"bis\s+ins)\s+)?(?:(?P<n>\d{{1,2}})\.\s*|(?P<nw>{ordinal})\s+)(?:jahrhunderts?|"
+                rf"jh\.)(?:\s*(?P<era>{eras}))?(?![\wäöüß])"
+            ),
+            p.century,
+        ),
+        (
+            rx(
+                rf"{B}(?:(?P<part>anfang|mitte|ende)\s+)?(?:(?:in\s+|seit\s+|bis\s+in\s+)?(?P<art>"
+                rf"den|die|der)\s+)?(?:(?P<c>1\d|20)?(?P<d>\d)0er|(?P<dw>{decades}))(?:(?P<jahre>"
+                rf"\s*-?\s*jahren?|jahren?)|n)?{E}"
+            ),
+            p.decade,
+        ),
+        (rx(rf"{B}(?P<a>{anaphora}){E}"), p.anaphor),
+        (
+            rx(
+                rf"{B}(?P<n>\d{{1,3}}|ein(?:e[nm]?)?|[a-zäöüß]+)\s+(?P<unit>{units_pl}|{units_sg})\s+"
+                rf"(?P<dir>{later_words}){E}"
+            ),
+            p.later,
+        ),
     )
     by_trigger: dict[str, list[set[int]]] = {}
     for index, (_, build) in enumerate(rules):
@@ -368,4 +416,5 @@ def patterns() -> Patterns:
             rf"q[1-4]{E}|kw\d{{1,2}}{E})",
             re.I,
         ),
+        re.compile(rf"\s*(?:{eras})", re.I),
     )

@@ -87,8 +87,33 @@ class _Result:
         return first if first == last and self.granularity in ("day", "minute") else None
 
 
+PIVOT_YEARS_AHEAD = 10  # a two-digit year lies at most this far after the reference year
+
+
+def full_years(expr: Expression, reference: dt.date | None) -> Expression:
+    """Two-digit years ("1.9.39") in the century that puts them at most ten years after the
+    reference year (past-leaning: "39" in a 2011 report is 1939, "24" in a 2024 report is 2024).
+    Without a reference date the grammar's reading (00-49: 20xx) stays."""
+    if reference is None:
+        return expr
+
+    def pivot(spec: TimeSpec | None) -> TimeSpec | None:
+        if spec is None or not spec.two_digit_year or spec.year is None:
+            return spec
+        latest = reference.year + PIVOT_YEARS_AHEAD
+        year = latest - (latest - spec.year % 100) % 100
+        return spec.with_(year=year, two_digit_year=False)
+
+    spec, end_spec = pivot(expr.spec), pivot(expr.end_spec)
+    if spec is expr.spec and end_spec is expr.end_spec:
+        return expr
+    assert spec is not None
+    return Expression(expr.start, expr.end, spec, end_spec)
+
+
 def resolve(expr: Expression, ctx: Context) -> Resolution | None:
     """The calendar value of an expression; value None when it needs a missing reference."""
+    expr = full_years(expr, ctx.reference)
     try:
         first = _resolve(expr.spec, ctx)
         if expr.end_spec is None:
@@ -110,8 +135,8 @@ def resolve(expr: Expression, ctx: Context) -> Resolution | None:
         return None
     return Resolution(
         result.value,
-        _iso(result.first),
-        _iso(result.last),
+        _iso(result.first) or None,  # empty for years before the common era
+        _iso(result.last) or None,
         result.granularity,
         result.relative,
         result.day if expr.end_spec is None else None,
@@ -166,6 +191,8 @@ def _need_reference(ctx: Context) -> dt.date:
 def _resolve(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> _Result:
     if spec.hour is not None:
         return _clock(spec, ctx, after)
+    if spec.bc or spec.century is not None or spec.decade is not None:
+        return _historic(spec, ctx)
     if spec.holiday:
         first, last = _holiday(spec, ctx)
         if first != last:
@@ -177,6 +204,37 @@ def _resolve(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> _Res
     if spec.daypart:
         return _day_result(_context_day(ctx), spec, True)
     return _period(spec, ctx, after)
+
+
+def _historic(spec: TimeSpec, ctx: Context) -> _Result:
+    """Centuries ("18" for the 19th), decades ("193"), and years before the common era as TIMEX3
+    writes them ("BC0490"; such years have no ISO first and last day here)."""
+    if spec.century is not None:
+        n = spec.century
+        if spec.bc:
+            return _Result("", "", f"BC{n - 1:02d}", "century", False)
+        first = dt.date(max((n - 1) * 100, 1), 1, 1)
+        first, last = cal.part_of((first, dt.date((n - 1) * 100 + 99, 12, 31)), spec.part)
+        return _Result(first, last, f"{n - 1:02d}", "century", False)
+    if spec.decade is not None:
+        decade, relative = spec.decade, spec.decade < 10
+        if relative:
+            decade += _decade_century(spec.decade, ctx) * 10
+        span = (dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31))
+        first, last = cal.part_of(span, spec.part)
+        return _Result(first, last, f"{decade:03d}", "decade", relative)
+    assert spec.year is not None
+    return _Result("", "", f"BC{spec.year:04d}", "year", False)
+
+
+def _decade_century(decade: int, ctx: Context) -> int:
+    """The century of "die Zwanzigerjahre": that of the year in focus, else the last one in
+    which that decade lay wholly before the reference year."""
+    if ctx.year is not None:
+        return ctx.year // 100
+    ref = _need_reference(ctx)
+    century = ref.year // 100
+    return century if century * 100 + decade * 10 + 9 < ref.year else century - 1
 
 
 def _context_day(ctx: Context) -> dt.date:
@@ -262,6 +320,9 @@ def _choose(candidates: list[dt.date], ref: dt.date, direction: str, strict: boo
 def _day(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> tuple[dt.date, bool]:
     """The calendar day a day-fixing spec names, and whether it was relative."""
     if spec.day is not None and spec.month is not None:
+        if spec.year is None and after is not None:  # a range's end: on or after its start
+            day = dt.date(after.year, spec.month, spec.day)
+            return (day if day >= after else day.replace(year=after.year + 1)), True
         return _dated(spec.year, spec.month, spec.day, ctx, spec.weekday), spec.year is None
     if spec.day is not None:
         ref = ctx.day or _need_reference(ctx)
@@ -291,7 +352,8 @@ def _dated(
         return dt.date(year, month, day)
     if _fitting_context_year(month, ctx) is not None:
         in_context = dt.date(ctx.year, month, day)
-        if weekday is None or in_context.isoweekday() == weekday or ctx.reference is None:
+        weekday_fits = weekday is None or in_context.isoweekday() == weekday
+        if (weekday_fits or ctx.reference is None) and not _after_reference_in_past(in_context, ctx):
             return in_context  # else: "Sa., 12.10.": the year in which the weekday fits
     ref = _need_reference(ctx)
     candidates = []
@@ -308,6 +370,13 @@ def _dated(
     if ctx.direction == "nearest":
         return _present_day(candidates, ref)
     return _choose(candidates, ref, ctx.direction)
+
+
+def _after_reference_in_past(day: dt.date, ctx: Context) -> bool:
+    """A past clause does not put a day without year after the reference date (unless the year
+    in focus is far from it: a text about another period)."""
+    ref = ctx.reference
+    return ref is not None and ctx.direction == "past" and ref < day <= ref + dt.timedelta(days=400)
 
 
 def _present_day(candidates: list[dt.date], ref: dt.date) -> dt.date:
@@ -416,6 +485,9 @@ def _weekday(spec: TimeSpec, ctx: Context, after: dt.date | None) -> dt.date:
                 if day.isoweekday() == weekday:
                     return day
     ref = _need_reference(ctx)
+    if spec.weekday_offset is None and _narrative_day(ctx):
+        assert ctx.day is not None  # "Am 1. September 1939 ... Am Sonntag": that week's Sunday
+        return ctx.day + dt.timedelta(days=(weekday - ctx.day.isoweekday()) % 7)
     ahead = (weekday - ref.isoweekday()) % 7
     next_on_or_after = ref + dt.timedelta(days=ahead)
     next_after = next_on_or_after + dt.timedelta(days=7 if ahead == 0 else 0)
@@ -436,6 +508,19 @@ def _weekday(spec: TimeSpec, ctx: Context, after: dt.date | None) -> dt.date:
     if direction == "future":
         return next_after if ctx.prefer_future else next_on_or_after
     return _choose([last_on_or_before, next_on_or_after], ref, "nearest")
+
+
+NARRATIVE_DISTANCE = dt.timedelta(days=366)
+
+
+def _narrative_day(ctx: Context) -> bool:
+    """Whether the day in focus lies more than a year from the reference date: the text tells
+    of another time, and weekdays count from that day rather than from the reference."""
+    return (
+        ctx.day is not None
+        and ctx.reference is not None
+        and abs(ctx.day - ctx.reference) > NARRATIVE_DISTANCE
+    )
 
 
 def _shifted(shift: tuple[float, str], ctx: Context) -> dt.date:
@@ -483,11 +568,14 @@ def _period(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
             raise NotADate  # "jetzt" is a calendar reference only against a known instant
         moment = dt.datetime.combine(_need_reference(ctx), ctx.reference_time)
         return _Result(moment, moment, _iso(moment), "minute", True)
+    if spec.from_focus and spec.unit == "year" and spec.offset is not None:
+        year = (ctx.year or _need_reference(ctx).year) + spec.offset  # "im Jahr darauf"
+        return _Result(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "year", True)
     if spec.unit in ("week", "month", "year") and spec.offset is not None:
         return _relative_period(spec, ctx)
     if spec.year is not None:
         first, last = cal.part_of((dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31)), spec.part)
-        return _Result(first, last, str(spec.year), "year", False)
+        return _Result(first, last, f"{spec.year:04d}", "year", False)
     raise Unresolvable
 
 
