@@ -71,7 +71,7 @@ class DateExtractor(Extractor):
             ctx = replace(
                 ctx,
                 tense=partial(tenses.tense_at, expr.start),
-                spans=_nearest_spans(spans, span_starts, expr.start, text),
+                spans=_in_focus(_nearest_spans(spans, span_starts, expr.start, text), ctx),
             )
             own = ctx
             if previous and _coordinated_weekday(expr, previous[0], previous[1], text):
@@ -104,9 +104,13 @@ def _base_context(reference: dt.date | None, prefer_future: bool) -> Context:
 
 
 def _event_spans(expressions: list[Expression], ctx: Context) -> list[tuple[int, tuple]]:
-    """Day ranges the text states with explicit days: weekdays resolve inside them."""
+    """Day ranges the text states with explicit days: weekdays resolve inside them. A range
+    without a year takes the last year written before it."""
     spans = []
     for expr in expressions:
+        year = next((s.year for s in (expr.end_spec, expr.spec) if s and s.year), None)
+        if year is not None and expr.spec.open is None and not expr.spec.bc:
+            ctx = replace(ctx, year=year)
         if expr.end_spec is None or expr.spec.day is None or expr.end_spec.day is None:
             continue
         res = resolve(expr, ctx)
@@ -128,6 +132,17 @@ def _nearest_spans(
     if i < len(spans) and "\n\n" not in text[offset : starts[i]]:
         after = [spans[i][1]]
     return tuple(before + after)
+
+
+def _in_focus(spans: tuple, ctx: Context) -> tuple:
+    """Event spans the text has not moved away from: a later day or another year in focus
+    ends them."""
+    return tuple(
+        (first, last)
+        for first, last in spans
+        if (ctx.day is None or first <= ctx.day <= last)
+        and (ctx.year is None or first.year <= ctx.year <= last.year)
+    )
 
 
 CUE_WINDOW = 200  # characters around a clock time searched for cue words (keeps the scan linear)
@@ -270,6 +285,8 @@ def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
         year = int(res.value)  # "zwei Jahre später": the text moves on to that year
     if year is not None and expr.spec.open is None:
         changes["year"] = year
+        if ctx.day is not None and ctx.day.year != year:
+            changes["day"] = None  # "im September 1984": the day of an earlier year is past
     if expr.spec.from_focus and (expr.spec.offset or 0) > 0 and res.day is not None:
         changes["day"] = res.day  # "tags darauf", "am nächsten Morgen": the story moves on
     elif expr.spec.from_focus:

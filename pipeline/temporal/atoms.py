@@ -135,7 +135,10 @@ class AtomBuilder:
             day = int(m["d"])
         written = groups.get("y") or groups.get("y2")
         spec = TimeSpec(
-            year=_year(written), month=self._month(m["mon"]), day=day, two_digit_year=_short(written)
+            year=_year(written),
+            month=self._month(m["mon"]),
+            day=day,
+            two_digit_year=_short(written),
         )
         return Atom(m.start(), m.end(), spec, DAY)
 
@@ -164,8 +167,11 @@ class AtomBuilder:
         cued = m["pre"] or m["part"]
         if not cued and not self._bare_year_ok(m, text):
             return None
-        if not cued and int(m["y"]) < 1900 and _previous_word(text, m.start()) not in (
-            self.ctx["year_cue"] | self.ctx["historic_year_cue"]
+        if (
+            not cued
+            and int(m["y"]) < 1900
+            and _previous_word(text, m.start())
+            not in (self.ctx["year_cue"] | self.ctx["historic_year_cue"])
         ):
             return None  # "1500 weitere Plätze": an older year needs a word that makes it one
         spec = TimeSpec(

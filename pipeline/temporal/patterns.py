@@ -164,7 +164,9 @@ def patterns() -> Patterns:
     anaphora = "|".join(
         re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.anaphora, key=len, reverse=True)
     )
-    later_words = _alt(lex.context.get("later_word", set()) | lex.context.get("earlier_word", set()))
+    later_words = _alt(
+        lex.context.get("later_word", set()) | lex.context.get("earlier_word", set())
+    )
 
     def rx(text: str) -> re.Pattern[str]:
         return re.compile(text, re.I)

@@ -352,8 +352,7 @@ def _dated(
         return dt.date(year, month, day)
     if _fitting_context_year(month, ctx) is not None:
         in_context = dt.date(ctx.year, month, day)
-        weekday_fits = weekday is None or in_context.isoweekday() == weekday
-        if (weekday_fits or ctx.reference is None) and not _after_reference_in_past(in_context, ctx):
+        if weekday is None or in_context.isoweekday() == weekday or ctx.reference is None:
             return in_context  # else: "Sa., 12.10.": the year in which the weekday fits
     ref = _need_reference(ctx)
     candidates = []
@@ -370,13 +369,6 @@ def _dated(
     if ctx.direction == "nearest":
         return _present_day(candidates, ref)
     return _choose(candidates, ref, ctx.direction)
-
-
-def _after_reference_in_past(day: dt.date, ctx: Context) -> bool:
-    """A past clause does not put a day without year after the reference date (unless the year
-    in focus is far from it: a text about another period)."""
-    ref = ctx.reference
-    return ref is not None and ctx.direction == "past" and ref < day <= ref + dt.timedelta(days=400)
 
 
 def _present_day(candidates: list[dt.date], ref: dt.date) -> dt.date:
