@@ -135,14 +135,8 @@ def _nearest_spans(
 
 
 def _in_focus(spans: tuple, ctx: Context) -> tuple:
-    """Event spans the text has not moved away from: a later day or another year in focus
-    ends them."""
-    return tuple(
-        (first, last)
-        for first, last in spans
-        if (ctx.day is None or first <= ctx.day <= last)
-        and (ctx.year is None or first.year <= ctx.year <= last.year)
-    )
+    """Event spans the text has not moved away from: a day in focus outside a span ends it."""
+    return tuple(span for span in spans if ctx.day is None or span[0] <= ctx.day <= span[1])
 
 
 CUE_WINDOW = 200  # characters around a clock time searched for cue words (keeps the scan linear)
