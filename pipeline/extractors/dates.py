@@ -279,8 +279,10 @@ def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
         year = int(res.value)  # "zwei Jahre später": the text moves on to that year
     if year is not None and expr.spec.open is None:
         changes["year"] = year
-        if ctx.day is not None and ctx.day.year != year:
-            changes["day"] = None  # "im September 1984": the day of an earlier year is past
+        if ctx.day is not None and ctx.day.year != year and res.granularity != "year":
+            # "im September 1984": the day of another year is past ("des Jahres 2010" alone
+            # may just qualify a name)
+            changes["day"] = None
     if expr.spec.from_focus and (expr.spec.offset or 0) > 0 and res.day is not None:
         changes["day"] = res.day  # "tags darauf", "am nächsten Morgen": the story moves on
     elif expr.spec.from_focus:

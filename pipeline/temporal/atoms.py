@@ -163,6 +163,16 @@ class AtomBuilder:
         )
         return Atom(m.start(), m.end(), spec, PERIOD)
 
+    def month_pair(self, m: re.Match[str], text: str) -> Atom | None:
+        """ "März/April 2020", "Dezember/Januar 2021": two months, the year written once at the
+        end (belonging to the second)."""
+        first, second, year = self._month(m["mon"]), self._month(m["mon2"]), int(m["y"])
+        if first == second:
+            return None
+        start_year = year if first < second else year - 1
+        spec, end = TimeSpec(year=start_year, month=first), TimeSpec(year=year, month=second)
+        return Atom(m.start(), m.end(), spec, PERIOD, end_spec=end)
+
     def year(self, m: re.Match[str], text: str) -> Atom | None:
         cued = m["pre"] or m["part"]
         if not cued and not self._bare_year_ok(m, text):

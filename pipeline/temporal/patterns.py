@@ -59,7 +59,7 @@ Builder = Callable[[re.Match[str], str], "Atom | None"]
 # starts, so running text without temporal words costs one scan of its words.
 TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "iso": {"year": 0}, "numeric_date": {"digit": 1}, "day_of_month": {"digit": 1},
-    "word_date": {"digit": 1, "month": 2}, "month": {"month": 2}, "year": {"year": 3},
+    "word_date": {"digit": 1, "month": 2}, "month": {"month": 3}, "year": {"year": 3},
     "year_range": {"year": 0}, "season": {"season": 2}, "relative_day": {"relday": 0},
     "weekday": {"weekday": 2}, "weekday_abbreviation": {"digit": 2},
     "daypart": {"daypart": 2}, "clock": {"digit": 3, "um": 2},
@@ -68,7 +68,7 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "counted_period": {"unit": 4}, "relative_period": {"unit": 3},
     "relative_word": {"relword": 1}, "now": {"now": 1}, "quarter": {"quarter": 2, "digit": 1},
     "iso_week": {"quarter": 1, "digit": 1}, "nth": {"weekday": 2, "unit": 2, "month": 4},
-    "holiday": {"holiday": 0, "digit": 0}, "eve": {"eve": 1},
+    "holiday": {"holiday": 0, "digit": 0}, "eve": {"eve": 1}, "month_pair": {"month": 1},
     "era_year": {"era": 3}, "century": {"century": 4}, "decade": {"digit": 3, "decade": 3},
     "anaphor": {"anaphor": 0}, "later": {"later": 3},
 }  # fmt: skip
@@ -208,10 +208,18 @@ def patterns() -> Patterns:
         (
             rx(
                 rf"{B}(?:(?:(?P<part>anfang|mitte|ende)|(?P<mod>{modifier})|(?P<pre>im|seit|bis|ab"
-                rf"|vom|von|zum|bis\s+zum|des|monat|und|oder|sowie))\s+)?(?P<mon>{month_full}|"
+                rf"|vom|von|zum|bis\s+zum|(?:bis\s+)?in\s+den|des|monat|und|oder|sowie))\s+)?(?P<mon>"
+                rf"{month_full}|"
                 rf"(?:{month_any})\.?(?=\s*{Y4_DATED}))(?:\s+(?P<y>{Y4_DATED})(?!\d))?{E}"
             ),
             p.month,
+        ),
+        (
+            rx(
+                rf"{B}(?:im\s+)?(?P<mon>{month_any})\.?\s*(?:/|-|–)\s*(?P<mon2>{month_any})\.?\s*"
+                rf"(?P<y>{Y4_DATED})(?!\d)"
+            ),
+            p.month_pair,
         ),
         (
             rx(

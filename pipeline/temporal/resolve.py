@@ -667,7 +667,7 @@ def _month(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
         ref = _need_reference(ctx)
         if ctx.direction == "past":
             year = ref.year if month <= ref.month else ref.year - 1
-        elif ctx.direction == "future":
+        elif ctx.direction == "future" or spec.open == "before":  # "dauert bis in den Februar"
             year = ref.year if month >= ref.month else ref.year + 1
         else:
             year = ref.year
