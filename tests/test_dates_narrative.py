@@ -249,3 +249,44 @@ def test_narrative_chronicle_reproduces_hand_checked_values(nlp) -> None:
         print(f"  missed: {mention!r} = {value}")
     assert share >= REQUIRED_NARRATIVE_SHARE
     assert sum(extra.values()) <= 3
+
+
+def test_month_or_season_of_the_year_in_focus(nlp) -> None:
+    text = (
+        "Im Frühjahr 1940 begann der Umbau. Im Juli desselben Jahres war er fertig. Im Januar "
+        "des folgenden Jahres zog die Bibliothek ein, im Herbst desselben Jahres das Archiv."
+    )
+    assert found(nlp, text) == [
+        ("Im Frühjahr 1940", "1940-SP"),
+        ("Im Juli desselben Jahres", "1940-07"),
+        ("Im Januar des folgenden Jahres", "1941-01"),
+        ("im Herbst desselben Jahres", "1941-FA"),
+    ]
+
+
+def test_a_day_of_another_year_leaves_the_focus(nlp) -> None:
+    text = (
+        "Am 3. Mai 1990 war Eröffnung. Im Januar des folgenden Jahres kam der Umbau. Zwei Tage "
+        "später war Ruhe."
+    )
+    assert values(nlp, text) == ["1990-05-03", "1991-01", None]
+
+
+def test_night_before_a_date(nlp) -> None:
+    text = "In der Nacht zum 22. Juni 1941 brannte der Speicher."
+    assert found(nlp, text) == [("In der Nacht zum 22. Juni 1941", "1941-06-22")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Ausstellung lief im März/April 2020 in Köln.",
+            ("im März/April 2020", "2020-03/2020-04"),
+        ),
+        ("Es war im Dezember/Januar 2021 kalt.", ("im Dezember/Januar 2021", "2020-12/2021-01")),
+        ("Der Umbau dauert bis in den Februar.", ("bis in den Februar", "2012-02")),
+    ],
+)
+def test_month_pairs_and_open_months(nlp, text, expected) -> None:
+    assert found(nlp, text, dt.date(2011, 11, 3)) == [expected]

@@ -275,8 +275,8 @@ def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
     changes: dict = {}
     if expr.spec.bc:
         year = None  # "490 v. Chr." puts no year of the calendar in focus
-    elif expr.spec.from_focus and res.granularity == "year" and res.value:
-        year = int(res.value)  # "zwei Jahre später": the text moves on to that year
+    elif expr.spec.from_focus and expr.spec.unit == "year" and res.value:
+        year = int(res.value[:4])  # "zwei Jahre später": the text moves on to that year
     if year is not None and expr.spec.open is None:
         changes["year"] = year
         if ctx.day is not None and ctx.day.year != year and res.granularity != "year":

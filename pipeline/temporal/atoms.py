@@ -160,6 +160,7 @@ class AtomBuilder:
             part=m["part"].lower() if m["part"] else None,
             offset=self._modifier(m["mod"]),
             unit="month_name" if m["mod"] else None,
+            open=_open(m["pre"]) if year is None else None,  # "bis in den Februar": ahead
         )
         return Atom(m.start(), m.end(), spec, PERIOD)
 

@@ -27,7 +27,7 @@ _COORDINATED_START = re.compile(r"(?:und|sowie|oder)\s", re.I)
 _GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?:(?:den|der)\s+)?", re.I)
 _GAP_DAY_TIME = re.compile(r"\s*,?\s*(?:um\s+)?", re.I)
 _GAP_TIME_DAY = re.compile(r"\s*,?\s*(?:am\s+)?", re.I)
-_GAP_DAYPART_DAY = re.compile(r"\s+(?:am\s+|des\s+)?", re.I)
+_GAP_DAYPART_DAY = re.compile(r"\s+(?:am\s+|des\s+|zum\s+)?", re.I)
 _GAP_WEEKDAY_WEEK = re.compile(r"\s+(?:der\s+)?", re.I)
 _GAP_SPACE = re.compile(r"\s*")
 _GAP_RANGE = re.compile(rf"\s*,?\s*{CONNECTOR}\s*", re.I)
@@ -69,9 +69,19 @@ def _join(a: Atom, b: Atom, text: str) -> Atom | None:
             return Atom(a.start, b.end, merged, DAY, end_spec=a.end_spec.merge(sb))
     elif a.role == DAYPART and b.role == TIME and fits(_GAP_SPACE) and not sb.daypart:
         merged, role = sb.with_(daypart=sa.daypart), TIME
+    elif _of_the_year_in_focus(sa, sb) and fits(_GAP_SPACE):
+        # "im Juli desselben Jahres", "am 3. Mai des folgenden Jahres"
+        merged, role = sa.with_(unit="year", offset=sb.offset, from_focus=True), a.role
     if merged is None:
         return None
     return Atom(a.start, b.end, merged, role)
+
+
+def _of_the_year_in_focus(a: TimeSpec, b: TimeSpec) -> bool:
+    """A month, season or day without year, then "desselben Jahres", "des folgenden Jahres"."""
+    named = a.month is not None or a.season is not None
+    anaphor = b.from_focus and b.unit == "year" and b.offset is not None
+    return named and anaphor and a.year is None and a.unit is None and a.offset is None
 
 
 def _range(a: Atom, b: Atom, text: str) -> Expression | None:

@@ -322,6 +322,8 @@ def patterns() -> Patterns:
             ),
             p.shift,
         ),
+        # before the relative periods: "des folgenden Jahres" counts from the year in focus
+        (rx(rf"{B}(?P<a>{anaphora}){E}"), p.anaphor),
         (
             rx(
                 rf"{B}(?:(?:im|in\s+de[rmn]|am|an\s+de[rmn]|in\s+diese[rmn]|an\s+diese[rmn]|"
@@ -397,7 +399,6 @@ def patterns() -> Patterns:
             ),
             p.decade,
         ),
-        (rx(rf"{B}(?P<a>{anaphora}){E}"), p.anaphor),
         (
             rx(
                 rf"{B}(?P<n>\d{{1,3}}|ein(?:e[nm]?)?|[a-zäöüß]+)\s+(?P<unit>{units_pl}|{units_sg})\s+"

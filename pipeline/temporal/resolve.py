@@ -193,6 +193,10 @@ def _resolve(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> _Res
         return _clock(spec, ctx, after)
     if spec.bc or spec.century is not None or spec.decade is not None:
         return _historic(spec, ctx)
+    named = spec.month is not None or spec.season is not None
+    if spec.from_focus and spec.unit == "year" and spec.offset is not None and named:
+        year = (ctx.year or _need_reference(ctx).year) + spec.offset  # "im Juli desselben Jahres"
+        spec = spec.with_(year=year, unit=None, offset=None, from_focus=False)
     if spec.holiday:
         first, last = _holiday(spec, ctx)
         if first != last:
