@@ -134,7 +134,7 @@ def parse_user_date(value: str) -> dt.date:
     if found is None:
         raise ValueError(
             f"cannot read {value!r} as a calendar date with day, month and year "
-            "(e.g. 2024-04-14, 14.04.2024, 14. April 2024, April 14, 2024)"
+            "(YYYY-MM-DD, or e.g. 14.04.2024, 14. April 2024, April 14, 2024)"
         )
     return found.date()
 
