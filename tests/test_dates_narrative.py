@@ -290,3 +290,18 @@ def test_night_before_a_date(nlp) -> None:
 )
 def test_month_pairs_and_open_months(nlp, text, expected) -> None:
     assert found(nlp, text, dt.date(2011, 11, 3)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Im Jahre 800 wurde die Kapelle geweiht.", [("Im Jahre 800", "0800")]),
+        ("Um das Jahr 950 entstand die Burg.", [("Um das Jahr 950", "0950")]),
+        ("Anno 1648 endete der Krieg.", [("Anno 1648", "1648")]),
+        ("Bis 1871 gehörte der Ort zu Hessen.", [("1871", "1871")]),
+        ("Das Museum zählt im Jahr 300 Besucher.", []),
+        ("Es gibt 1500 weitere Plätze.", []),
+    ],
+)
+def test_older_years_need_a_word_that_makes_them_years(nlp, text, expected) -> None:
+    assert found(nlp, text) == expected

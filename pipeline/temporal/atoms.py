@@ -178,6 +178,8 @@ class AtomBuilder:
         cued = m["pre"] or m["part"]
         if not cued and not self._bare_year_ok(m, text):
             return None
+        if len(m["y"]) < 4 and _CAPITALISED_NEXT.match(text, m.end()):
+            return None  # "im Jahr 300 Besucher": a count per year
         if (
             not cued
             and int(m["y"]) < 1900

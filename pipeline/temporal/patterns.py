@@ -231,6 +231,13 @@ def patterns() -> Patterns:
         ),
         (
             rx(
+                rf"{B}(?P<pre>(?:im|um\s+das|das)\s+jahre?|anno)\s+(?P<y>[1-9]\d{{2}})(?![\w.,:/-]|"
+                rf"\s*(?:{eras}))(?P<part>)"
+            ),
+            p.year,
+        ),
+        (
+            rx(
                 rf"(?<![\w.,/:+-])(?P<y>{Y4_DATED})\s*(?:/|-|–|bis)\s*(?P<y2>{Y4_DATED}|\d{{2}})"
                 rf"(?!\w|[.,:]\d)"
             ),
