@@ -281,11 +281,11 @@ def test_night_before_a_date(nlp) -> None:
     ("text", "expected"),
     [
         (
-            "Die Ausstellung lief im März/April 2020 in Köln.",
-            ("im März/April 2020", "2020-03/2020-04"),
+            "Die Ausstellung lief im Mai/Juni 2018 in Köln.",
+            ("im Mai/Juni 2018", "2018-05/2018-06"),
         ),
         ("Es war im Dezember/Januar 2021 kalt.", ("im Dezember/Januar 2021", "2020-12/2021-01")),
-        ("Der Umbau dauert bis in den Februar.", ("bis in den Februar", "2012-02")),
+        ("Die Baustelle bleibt bis in den März.", ("bis in den März", "2012-03")),
     ],
 )
 def test_month_pairs_and_open_months(nlp, text, expected) -> None:
@@ -305,3 +305,8 @@ def test_month_pairs_and_open_months(nlp, text, expected) -> None:
 )
 def test_older_years_need_a_word_that_makes_them_years(nlp, text, expected) -> None:
     assert found(nlp, text) == expected
+
+
+def test_range_end_without_year_after_a_start_with_a_daypart(nlp) -> None:
+    text = "Am Abend des 3. Mai 2011 bis 5. Mai war die Halle offen."
+    assert values(nlp, text) == ["2011-05-03/2011-05-05"]

@@ -160,12 +160,12 @@ class AtomBuilder:
             part=m["part"].lower() if m["part"] else None,
             offset=self._modifier(m["mod"]),
             unit="month_name" if m["mod"] else None,
-            open=_open(m["pre"]) if year is None else None,  # "bis in den Februar": ahead
+            open=_open(m["pre"]) if year is None else None,  # "bis in den März": ahead
         )
         return Atom(m.start(), m.end(), spec, PERIOD)
 
     def month_pair(self, m: re.Match[str], text: str) -> Atom | None:
-        """ "März/April 2020", "Dezember/Januar 2021": two months, the year written once at the
+        """ "Mai/Juni 2018", "Dezember/Januar 2021": two months, the year written once at the
         end (belonging to the second)."""
         first, second, year = self._month(m["mon"]), self._month(m["mon2"]), int(m["y"])
         if first == second:

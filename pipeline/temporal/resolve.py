@@ -325,8 +325,9 @@ def _day(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> tuple[dt
     """The calendar day a day-fixing spec names, and whether it was relative."""
     if spec.day is not None and spec.month is not None:
         if spec.year is None and after is not None:  # a range's end: on or after its start
-            day = dt.date(after.year, spec.month, spec.day)
-            return (day if day >= after else day.replace(year=after.year + 1)), True
+            start = after.date() if isinstance(after, dt.datetime) else after
+            day = dt.date(start.year, spec.month, spec.day)
+            return (day if day >= start else day.replace(year=start.year + 1)), True
         return _dated(spec.year, spec.month, spec.day, ctx, spec.weekday), spec.year is None
     if spec.day is not None:
         ref = ctx.day or _need_reference(ctx)
@@ -671,7 +672,7 @@ def _month(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
         ref = _need_reference(ctx)
         if ctx.direction == "past":
             year = ref.year if month <= ref.month else ref.year - 1
-        elif ctx.direction == "future" or spec.open == "before":  # "dauert bis in den Februar"
+        elif ctx.direction == "future" or spec.open == "before":  # "dauert bis in den März"
             year = ref.year if month >= ref.month else ref.year + 1
         else:
             year = ref.year
