@@ -184,6 +184,7 @@ def _prepared(job: Job, data: bytes, chunk_chars: int | None) -> _Prepared | Doc
         job.metadata.get("reference_date"),
         source.text,
         job.default_reference_date,
+        where=str(job.path),
     )
     extra = {c: source.front_matter[c] for c in FRONT_MATTER_COLUMNS if source.front_matter.get(c)}
     base = {

@@ -2,16 +2,24 @@
 
 Sources, in order of precedence: the file's front matter (``date:``), the metadata CSV, a
 dateline in the report's first lines ("Münster, den 1. Oktober 2022", "14.03.2008, Essen",
-"Stand 22.09.2023"), the ``--reference-date`` option.
+"Stand 22.09.2023", "Hannover, 14. April 2024 – Die Messe …"), the ``--reference-date`` option.
+
+Dates a user gives (front matter, metadata CSV, option) are read with dateparser in any common
+German or English form; running text never goes through dateparser (it reads "die" and "mit" as
+weekdays there), only through the project's own grammar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from pipeline.temporal.grammar import find_expressions
+
+log = logging.getLogger("pipeline")
 
 DATELINE_LINES = 5  # how many non-blank lines at the top may hold a dateline
 DATELINE_MAX_CHARS = 100
@@ -36,13 +44,22 @@ def parse_date(text: str) -> dt.date | None:
     return next((day for _, _, day in _absolute_dates(text.strip())), None)
 
 
+_TEXT_AFTER_DATELINE = re.compile(r"\s+[–—-]{1,2}\s+")
+
+
+def _dateline_candidates(line: str) -> list[str]:
+    """The line, and the part before a dash that opens the text on the same line ("Hannover,
+    14. April 2024 – Die Deutsche Messe AG …")."""
+    m = _TEXT_AFTER_DATELINE.search(line, 0, DATELINE_MAX_CHARS)
+    head = [line[: m.start()]] if m else []
+    return head + ([line] if len(line) <= DATELINE_MAX_CHARS else [])
+
+
 def find_dateline(text: str) -> dt.date | None:
-    """A publication dateline among the first lines: the date starts or ends the line, or
-    follows a cue word ("den", "Stand", "Veröffentlicht am")."""
+    """A publication dateline among the first lines: the date starts or ends the line (or the
+    part of it before a dash), or follows a cue word ("den", "Stand", "Veröffentlicht am")."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:DATELINE_LINES]
-    for line in lines:
-        if len(line) > DATELINE_MAX_CHARS:
-            continue
+    for line in (c for full in lines for c in _dateline_candidates(full)):
         for start, end, day in _absolute_dates(line):
             before = line[:start].rstrip(" ,:-–|").lower()
             after = line[end:].strip(" ,.:-–|")
@@ -69,26 +86,74 @@ def resolve_reference_date(
     metadata_value: str | None,
     text: str,
     default: dt.date | None,
+    where: str = "",
 ) -> tuple[dt.date | None, str]:
-    """Return the reference date and the name of its source (``none`` when there is none)."""
-    if front_matter.get("date"):
-        day = _lenient(front_matter["date"])
-        if day:
-            return day, "front_matter"
-    if metadata_value:
-        day = _lenient(metadata_value)
-        if day:
-            return day, "metadata"
+    """Return the reference date and the name of its source (``none`` when there is none).
+
+    ``where`` names the report in the warnings: an unreadable front matter or metadata date
+    (the next source is used), and a report left without any reference date."""
+    label = where or "report"
+    given = (
+        ("front_matter", front_matter.get("date"), "front matter 'date:'"),
+        ("metadata", metadata_value, "metadata CSV 'reference_date' in its row"),
+    )
+    for source, value, what in given:
+        if not value:
+            continue
+        try:
+            return parse_user_date(value), source
+        except ValueError as exc:
+            log.warning("%s: %s: %s", label, what, exc)
     day = find_dateline(text)
     if day:
         return day, "dateline"
     if default:
         return default, "option"
+    log.warning(
+        "%s: no reference date (no front matter date, metadata row, dateline or "
+        "--reference-date): relative dates are listed without a value",
+        label,
+    )
     return None, "none"
 
 
-def _lenient(value: str) -> dt.date | None:
+_ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
+
+
+def parse_user_date(value: str) -> dt.date:
+    """A date a user wrote: ISO (``2024-04-14``, a timestamp, or ``2024-04`` for its first day)
+    or any common German or English form ("14. April 2024", "14.04.24", "April 14, 2024").
+    ValueError with a message naming the value when it is none."""
+    text = value.strip()
     try:
-        return parse_iso(value[:10] if re.match(r"\d{4}-\d{2}-\d{2}", value) else value)
+        if _ISO_START.match(text) or re.fullmatch(r"\d{4}-\d{2}", text):
+            return parse_iso(text[:10])
     except ValueError:
-        return parse_date(value)
+        pass  # "2024-02-30": say so below
+    found = _user_date_parser().get_date_data(text).date_obj if text else None
+    if found is None:
+        raise ValueError(
+            f"cannot read {value!r} as a calendar date with day, month and year "
+            "(YYYY-MM-DD, or e.g. 14.04.2024, 14. April 2024, April 14, 2024)"
+        )
+    return found.date()
+
+
+@cache
+def _user_date_parser():
+    """One dateparser instance: German and English, day before month for numeric dates, a
+    full date required, and nothing read relative to today (no "gestern", no clock of the
+    machine): the same input always gives the same date."""
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(
+        languages=["de", "en"],
+        settings={
+            "DATE_ORDER": "DMY",
+            "PREFER_DAY_OF_MONTH": "first",
+            "STRICT_PARSING": True,
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "RELATIVE_BASE": dt.datetime(2000, 1, 1),
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )

@@ -40,7 +40,7 @@ from pipeline.nlp import load_nlp, model_label
 from pipeline.outfiles import remove_stale_temps
 from pipeline.parallel import BATCH_SIZE, Engine, PoolEngine, SerialEngine, results_in_order
 from pipeline.read import discover_all
-from pipeline.refdate import parse_iso
+from pipeline.refdate import parse_user_date
 from pipeline.tables import FACT_TABLES, TABLES
 from pipeline.write import TableSink
 
@@ -156,14 +156,9 @@ def _add_metadata_row(
     date = clean.get("reference_date", "").strip()
     if date:
         try:
-            parse_iso(date[:10])
-        except ValueError:
-            log.warning(
-                "metadata file %s line %d: reference_date %r is not YYYY-MM-DD; ignored",
-                path,
-                line,
-                date,
-            )
+            parse_user_date(date)
+        except ValueError as exc:
+            log.warning("metadata file %s line %d: reference_date ignored: %s", path, line, exc)
             clean["reference_date"] = ""
     rows[doc_id] = clean
 
@@ -310,11 +305,9 @@ def _checked_options(
         raise UsageError(f"--doc-timeout must be 0 (no limit) or more, not {doc_timeout}")
     if isinstance(reference_date, str):
         try:
-            reference_date = parse_iso(reference_date)
+            reference_date = parse_user_date(reference_date)
         except ValueError as exc:
-            raise UsageError(
-                f"--reference-date must be YYYY-MM-DD, not {reference_date!r}"
-            ) from exc
+            raise UsageError(f"--reference-date: {exc}") from exc
     return {"reference_date": reference_date, "doc_timeout": doc_timeout or 0}
 
 

@@ -24,7 +24,7 @@ from pipeline import load_nlp
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "data" / "time" / "duckling-de" / "duckling_de_corpus.jsonl"
 REFERENCE = dt.datetime(2013, 2, 12, 4, 30)
-REQUIRED_SHARE = 0.80
+REQUIRED_SHARE = 0.904  # 332 of 367 phrases (90.5%) when the narrative rules came in
 
 # Duckling holiday names from the Western and Orthodox Christian calendar and German civil days;
 # every other holiday in the corpus belongs to a foreign calendar and is excluded.

@@ -1,10 +1,11 @@
 """Reference dates: front matter, metadata, datelines, option, in that order."""
 
 import datetime as dt
+import logging
 
 import pytest
 
-from pipeline.refdate import find_dateline, parse_date, resolve_reference_date
+from pipeline.refdate import find_dateline, parse_date, parse_user_date, resolve_reference_date
 
 
 @pytest.mark.parametrize(
@@ -51,3 +52,57 @@ def test_partial_metadata_date_is_first_of_month() -> None:
 
 def test_invalid_calendar_date_is_ignored() -> None:
     assert parse_date("31.02.2020") is None
+
+
+def test_dateline_sharing_its_line_with_the_text() -> None:
+    text = (
+        "Hannover, 14. April 2024 – Die Deutsche Messe AG meldet für ihre Frühjahrsmesse mehr "
+        "Aussteller als im Vorjahr und rechnet mit deutlich mehr Fachbesuchern aus Übersee.\n"
+    )
+    assert find_dateline(text) == dt.date(2024, 4, 14)
+    assert find_dateline("Köln, 3.5.2023 - Der Verband lädt ein.") == dt.date(2023, 5, 3)
+
+
+@pytest.mark.parametrize(
+    "value", ["14. April 2024", "14.04.24", "April 14, 2024", "2024-04-14", "14.4.2024"]
+)
+def test_user_dates_in_common_forms(value: str) -> None:
+    assert parse_user_date(value) == dt.date(2024, 4, 14)
+
+
+@pytest.mark.parametrize("value", ["irgendwann", "gestern", "Montag", "31.02.2020", "mit"])
+def test_user_dates_that_are_none_fail_with_the_value_named(value: str) -> None:
+    with pytest.raises(ValueError, match=repr(value)):
+        parse_user_date(value)
+
+
+def test_unreadable_given_dates_warn_and_fall_through(caplog) -> None:
+    text = "Essen, den 12. März 2023\nDie Messe"
+    with caplog.at_level(logging.WARNING, logger="pipeline"):
+        got = resolve_reference_date({"date": "bald"}, "später", text, None, where="a/b.txt")
+    assert got == (dt.date(2023, 3, 12), "dateline")
+    assert "a/b.txt: front matter 'date:'" in caplog.text and "'bald'" in caplog.text
+    assert "metadata CSV 'reference_date'" in caplog.text and "'später'" in caplog.text
+
+
+def test_report_without_reference_date_gets_one_warning(caplog) -> None:
+    with caplog.at_level(logging.WARNING, logger="pipeline"):
+        assert resolve_reference_date({}, None, "Kein Datum", None, where="x.txt") == (
+            None,
+            "none",
+        )
+    assert [r.getMessage().startswith("x.txt: no reference date") for r in caplog.records] == [True]
+
+
+def test_bad_reference_date_option_exits_2(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    (tmp_path / "in").mkdir()
+    result = CliRunner().invoke(
+        app,
+        ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--reference-date", "bald"],
+    )
+    assert result.exit_code == 2
+    assert "--reference-date" in result.output and "'bald'" in result.output

@@ -425,7 +425,7 @@ def test_odd_metadata_gives_warnings_never_a_traceback(
         "not UTF-8",
         "tokens",
         "again",
-        "not YYYY-MM-DD",
+        "reference_date ignored",
         "extra ones dropped",
         "no report",
     ):

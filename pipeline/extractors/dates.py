@@ -16,7 +16,7 @@ from pipeline.extractors.base import Extractor
 from pipeline.records import DateMention
 from pipeline.temporal.grammar import find_expressions
 from pipeline.temporal.lexicon import lexicon
-from pipeline.temporal.resolve import Context, Resolution, resolve
+from pipeline.temporal.resolve import Context, Resolution, full_years, resolve
 from pipeline.temporal.spec import Expression
 from pipeline.temporal.tense import tense_map
 
@@ -53,14 +53,14 @@ class DateExtractor(Extractor):
 
     def extract(self, doc: Doc) -> list[DateMention]:
         text = doc.text
-        expressions = list(find_expressions(text))
-        if not expressions:
-            return []
-        tenses = tense_map(doc)
         ctx = replace(
             _base_context(doc._.reference_date, self.prefer_future),
             anchor_durations=self.anchor_durations,
         )
+        expressions = [full_years(e, ctx.reference) for e in find_expressions(text)]
+        if not expressions:
+            return []
+        tenses = tense_map(doc)
         spans = _event_spans(expressions, ctx)
         found = []
         span_starts = [start for start, _ in spans]
@@ -71,7 +71,7 @@ class DateExtractor(Extractor):
             ctx = replace(
                 ctx,
                 tense=partial(tenses.tense_at, expr.start),
-                spans=_nearest_spans(spans, span_starts, expr.start, text),
+                spans=_in_focus(_nearest_spans(spans, span_starts, expr.start, text), ctx),
             )
             own = ctx
             if previous and _coordinated_weekday(expr, previous[0], previous[1], text):
@@ -82,6 +82,9 @@ class DateExtractor(Extractor):
                 own = replace(ctx, day=None, reference_time=None)
             if _spoken_hour(expr, text) and _evening(expr, text, sentence, ctx.day, focus):
                 expr = replace(expr, spec=expr.spec.with_(daypart="abend"))
+            elif _after_midnight(expr, focus, own.day):
+                assert own.day is not None  # "Freitagabend ... um 02:30": early on Saturday
+                own = replace(own, day=own.day + dt.timedelta(days=1))
             res = resolve(expr, own)
             if res is None:
                 continue
@@ -101,9 +104,13 @@ def _base_context(reference: dt.date | None, prefer_future: bool) -> Context:
 
 
 def _event_spans(expressions: list[Expression], ctx: Context) -> list[tuple[int, tuple]]:
-    """Day ranges the text states with explicit days: weekdays resolve inside them."""
+    """Day ranges the text states with explicit days: weekdays resolve inside them. A range
+    without a year takes the last year written before it."""
     spans = []
     for expr in expressions:
+        year = next((s.year for s in (expr.end_spec, expr.spec) if s and s.year), None)
+        if year is not None and expr.spec.open is None and not expr.spec.bc:
+            ctx = replace(ctx, year=year)
         if expr.end_spec is None or expr.spec.day is None or expr.end_spec.day is None:
             continue
         res = resolve(expr, ctx)
@@ -127,6 +134,11 @@ def _nearest_spans(
     return tuple(before + after)
 
 
+def _in_focus(spans: tuple, ctx: Context) -> tuple:
+    """Event spans the text has not moved away from: a day in focus outside a span ends it."""
+    return tuple(span for span in spans if ctx.day is None or span[0] <= ctx.day <= span[1])
+
+
 CUE_WINDOW = 200  # characters around a clock time searched for cue words (keeps the scan linear)
 _COORDINATION = re.compile(r"\s*,?\s*(?:und|oder|sowie)\s+(?:am\s+)?", re.I)
 
@@ -139,6 +151,8 @@ def _coordinated_weekday(expr: Expression, prev: Expression, res: Resolution, te
         return False
     if spec.weekday_offset is not None or spec.unit is not None or spec.shift is not None:
         return False
+    if spec.weekday < prev.spec.weekday:
+        return False  # "am Samstag und am Donnerstag": the second counts from the reference
     return _COORDINATION.fullmatch(text, prev.end, expr.start) is not None
 
 
@@ -149,6 +163,7 @@ class _Focus:
 
     day: dt.date | None = None
     late: bool = False  # "am Abend", "nachmittags", "um 20 Uhr abends"
+    night: bool = False  # "am Abend", "Freitagabend", "nachts"
     hour: int | None = None
 
 
@@ -160,10 +175,24 @@ def _focus(focus: _Focus, expr: Expression, res: Resolution, day: dt.date | None
     if day != focus.day:
         focus = _Focus(day)
     if expr.spec.daypart in _PM_DAYPARTS:
-        focus = replace(focus, late=True)
+        focus = replace(focus, late=True, night=expr.spec.daypart != "nachmittag")
     if res.granularity == "minute" and res.value and not res.value.startswith("T"):
         focus = replace(focus, hour=int(res.value[11:13]))
     return focus
+
+
+NIGHT_ENDS = 6  # a clock hour before this, after the evening of the day in focus: the next day
+
+
+def _after_midnight(expr: Expression, focus: _Focus, day: dt.date | None) -> bool:
+    """A clock time in the small hours ("um 02:30") without a day of its own, told after the
+    evening or a late clock time of the day in focus: it is on the next day."""
+    spec = expr.spec
+    if day is None or focus.day != day or spec.hour is None or not 0 <= spec.hour < NIGHT_ENDS:
+        return False
+    if spec.fixes_day or spec.month is not None or spec.daypart in ("morgen", "früh"):
+        return False
+    return focus.night or (focus.hour is not None and focus.hour >= 18)
 
 
 def _spoken_hour(expr: Expression, text: str) -> bool:
@@ -244,10 +273,20 @@ def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
     days ("vom 1. bis 3. Dezember") no single day is in focus: later clock times are time only."""
     year = next((s.year for s in (expr.end_spec, expr.spec) if s and s.year is not None), None)
     changes: dict = {}
+    if expr.spec.bc:
+        year = None  # "490 v. Chr." puts no year of the calendar in focus
+    elif expr.spec.from_focus and expr.spec.unit == "year" and res.value:
+        year = int(res.value[:4])  # "zwei Jahre später": the text moves on to that year
     if year is not None and expr.spec.open is None:
         changes["year"] = year
-    if expr.spec.from_focus:
-        pass  # "am Vorabend", "am Folgetag" count from the day in focus, which stays in focus
+        if ctx.day is not None and ctx.day.year != year and res.granularity != "year":
+            # "im September 1984": the day of another year is past ("des Jahres 2010" alone
+            # may just qualify a name)
+            changes["day"] = None
+    if expr.spec.from_focus and (expr.spec.offset or 0) > 0 and res.day is not None:
+        changes["day"] = res.day  # "tags darauf", "am nächsten Morgen": the story moves on
+    elif expr.spec.from_focus:
+        pass  # "am Vorabend", "am selben Tag": the day in focus stays in focus
     elif res.day is not None and expr.spec.open is None:
         changes["day"] = res.day
     elif _within_one_day(res) and expr.spec.open is None:

@@ -38,6 +38,7 @@ _INDEFINITE = re.compile(r"(?:jede|eine)[nmrs]?$|(?:an\s+)?eine[nmrs]?$", re.I)
 _CAPITALISED_NEXT = re.compile(r"\s+[A-ZÄÖÜ]")
 _HOUR_H = re.compile(r"\dh", re.I)
 _BLANKS = re.compile(r"\s+")
+_PLACE_AFTER = re.compile(r"\s*(?:,\s*|\s+in\s+|\s*\(\s*)[A-ZÄÖÜ]")
 _WORD_BEFORE = re.compile(r"(?<![\w.,:])([\wäöüß]+)[ \t]+$")
 _ARTICLE = re.compile(r"ein(?:e[mnrs]?)?", re.I)
 _CLOSING_QUOTE = re.compile(r"[“”\"»«‘’']")
@@ -56,6 +57,10 @@ def _year(text: str | None) -> int | None:
     if len(text) == 2:
         value += 2000 if value < 50 else 1900
     return value
+
+
+def _short(year: str | None) -> bool:
+    return year is not None and len(year.lstrip("'")) == 2
 
 
 def _number(text: str) -> float | None:
@@ -114,8 +119,10 @@ class AtomBuilder:
     def numeric_date(self, m: re.Match[str], text: str) -> Atom | None:
         if _previous_word(text, m.start()) in self.ctx["name_word"]:
             return None
-        year = _year(m.groupdict().get("y") or m.groupdict().get("y2"))
-        spec = TimeSpec(year=year, month=int(m["m"]), day=int(m["d"]))
+        written = m.groupdict().get("y") or m.groupdict().get("y2")
+        spec = TimeSpec(
+            year=_year(written), month=int(m["m"]), day=int(m["d"]), two_digit_year=_short(written)
+        )
         return Atom(m.start(), m.end(), spec, DAY)
 
     def word_date(self, m: re.Match[str], text: str) -> Atom | None:
@@ -126,8 +133,13 @@ class AtomBuilder:
                 return None
         else:
             day = int(m["d"])
-        year = _year(groups.get("y") or groups.get("y2"))
-        spec = TimeSpec(year=year, month=self._month(m["mon"]), day=day)
+        written = groups.get("y") or groups.get("y2")
+        spec = TimeSpec(
+            year=_year(written),
+            month=self._month(m["mon"]),
+            day=day,
+            two_digit_year=_short(written),
+        )
         return Atom(m.start(), m.end(), spec, DAY)
 
     def _ordinal(self, word: str) -> int | None:
@@ -148,12 +160,33 @@ class AtomBuilder:
             part=m["part"].lower() if m["part"] else None,
             offset=self._modifier(m["mod"]),
             unit="month_name" if m["mod"] else None,
+            open=_open(m["pre"]) if year is None else None,  # "bis in den März": ahead
         )
         return Atom(m.start(), m.end(), spec, PERIOD)
 
-    def year(self, m: re.Match[str], text: str) -> Atom | None:
-        if not (m["pre"] or m["part"]) and not self._bare_year_ok(m, text):
+    def month_pair(self, m: re.Match[str], text: str) -> Atom | None:
+        """ "Mai/Juni 2018", "Dezember/Januar 2021": two months, the year written once at the
+        end (belonging to the second)."""
+        first, second, year = self._month(m["mon"]), self._month(m["mon2"]), int(m["y"])
+        if first == second:
             return None
+        start_year = year if first < second else year - 1
+        spec, end = TimeSpec(year=start_year, month=first), TimeSpec(year=year, month=second)
+        return Atom(m.start(), m.end(), spec, PERIOD, end_spec=end)
+
+    def year(self, m: re.Match[str], text: str) -> Atom | None:
+        cued = m["pre"] or m["part"]
+        if not cued and not self._bare_year_ok(m, text):
+            return None
+        if len(m["y"]) < 4 and _CAPITALISED_NEXT.match(text, m.end()):
+            return None  # "im Jahr 300 Besucher": a count per year
+        if (
+            not cued
+            and int(m["y"]) < 1900
+            and _previous_word(text, m.start())
+            not in (self.ctx["year_cue"] | self.ctx["historic_year_cue"])
+        ):
+            return None  # "1500 weitere Plätze": an older year needs a word that makes it one
         spec = TimeSpec(
             year=int(m["y"]),
             part=m["part"].lower() if m["part"] else None,
@@ -441,6 +474,8 @@ class AtomBuilder:
         return Atom(m.start(), m.end(), spec, DAY)
 
     def holiday(self, m: re.Match[str], text: str) -> Atom | None:
+        if self._place_context(m, text):
+            return None
         name = _BLANKS.sub(" ", m["h"].lower())
         if name not in self.lex.holidays:
             name = name.replace(" ", "-")
@@ -448,3 +483,63 @@ class AtomBuilder:
             return None
         spec = TimeSpec(holiday=name, year=_year(m["y"]))
         return Atom(m.start(), m.end(), spec, DAY)
+
+    def era_year(self, m: re.Match[str], text: str) -> Atom | None:
+        """ "490 v. Chr.", "im Jahr 9 n. Chr." """
+        year = int(m["y"])
+        if year < 1:
+            return None
+        bc = self.lex.eras[_BLANKS.sub(" ", m["era"].lower())] == "bc"
+        return Atom(m.start(), m.end(), TimeSpec(year=year, bc=bc), YEAR)
+
+    def century(self, m: re.Match[str], text: str) -> Atom | None:
+        """ "im 19. Jahrhundert", "Anfang des zwanzigsten Jahrhunderts", "im 5. Jh. v. Chr." """
+        number = int(m["n"]) if m["n"] else self._ordinal(m["nw"])
+        if not number or not 1 <= number <= 21:
+            return None
+        era = m["era"] and self.lex.eras[_BLANKS.sub(" ", m["era"].lower())]
+        spec = TimeSpec(
+            century=number, bc=era == "bc", part=m["part"].lower() if m["part"] else None
+        )
+        return Atom(m.start(), m.end(), spec, PERIOD)
+
+    def decade(self, m: re.Match[str], text: str) -> Atom | None:
+        """ "in den 1930er Jahren", "der Zwanzigerjahre", "Anfang der 90er" """
+        if m["c"]:
+            decade = int(m["c"]) * 10 + int(m["d"])
+        elif m["d"]:
+            decade = int(m["d"])
+        else:
+            decade = self.lex.decades[m["dw"].lower()]
+        if not (m["jahre"] or m["art"] or m["part"]):
+            return None  # "ein Zwanziger": a banknote; a decade needs "Jahre" or an article
+        spec = TimeSpec(decade=decade, part=m["part"].lower() if m["part"] else None)
+        return Atom(m.start(), m.end(), spec, PERIOD)
+
+    def anaphor(self, m: re.Match[str], text: str) -> Atom | None:
+        """ "am selben Tag", "tags darauf", "im Jahr darauf": counted from the day or year in
+        focus."""
+        entry = self.lex.anaphora[_BLANKS.sub(" ", m["a"].lower())]
+        spec = TimeSpec(
+            unit=entry.unit, offset=entry.offset, from_focus=True, daypart=entry.daypart
+        )
+        return Atom(m.start(), m.end(), spec, DAY if entry.unit == "day" else PERIOD)
+
+    def later(self, m: re.Match[str], text: str) -> Atom | None:
+        """ "zwei Jahre später", "drei Tage zuvor": a shift from the day or year in focus."""
+        amount = _number(m["n"])
+        unit = self.lex.units_pl.get(m["unit"].lower()) or self.lex.units_sg.get(m["unit"].lower())
+        if amount is None or amount != int(amount) or amount < 1 or unit not in ("day", "year"):
+            return None
+        sign = 1 if m["dir"].lower() in self.ctx["later_word"] else -1
+        spec = TimeSpec(unit=unit, offset=sign * int(amount), from_focus=True)
+        return Atom(m.start(), m.end(), spec, DAY if unit == "day" else PERIOD)
+
+    def _place_context(self, m: re.Match[str], text: str) -> bool:
+        """A holiday name that is also a place name, after "in"/"aus"/"nach" or before a place
+        marker (", Texas", "(Texas)", "in Texas"): the place."""
+        if _BLANKS.sub(" ", m["h"].lower()) not in self.lex.place_holidays:
+            return False
+        if _previous_word(text, m.start()) in self.ctx["place_preposition"]:
+            return True
+        return _PLACE_AFTER.match(text, m.end()) is not None

@@ -27,7 +27,7 @@ _COORDINATED_START = re.compile(r"(?:und|sowie|oder)\s", re.I)
 _GAP_WEEKDAY_DATE = re.compile(r"\s*,?\s*(?:(?:den|der)\s+)?", re.I)
 _GAP_DAY_TIME = re.compile(r"\s*,?\s*(?:um\s+)?", re.I)
 _GAP_TIME_DAY = re.compile(r"\s*,?\s*(?:am\s+)?", re.I)
-_GAP_DAYPART_DAY = re.compile(r"\s+(?:am\s+|des\s+)?", re.I)
+_GAP_DAYPART_DAY = re.compile(r"\s+(?:am\s+|des\s+|zum\s+)?", re.I)
 _GAP_WEEKDAY_WEEK = re.compile(r"\s+(?:der\s+)?", re.I)
 _GAP_SPACE = re.compile(r"\s*")
 _GAP_RANGE = re.compile(rf"\s*,?\s*{CONNECTOR}\s*", re.I)
@@ -69,9 +69,19 @@ def _join(a: Atom, b: Atom, text: str) -> Atom | None:
             return Atom(a.start, b.end, merged, DAY, end_spec=a.end_spec.merge(sb))
     elif a.role == DAYPART and b.role == TIME and fits(_GAP_SPACE) and not sb.daypart:
         merged, role = sb.with_(daypart=sa.daypart), TIME
+    elif _of_the_year_in_focus(sa, sb) and fits(_GAP_SPACE):
+        # "im Juli desselben Jahres", "am 3. Mai des folgenden Jahres"
+        merged, role = sa.with_(unit="year", offset=sb.offset, from_focus=True), a.role
     if merged is None:
         return None
     return Atom(a.start, b.end, merged, role)
+
+
+def _of_the_year_in_focus(a: TimeSpec, b: TimeSpec) -> bool:
+    """A month, season or day without year, then "desselben Jahres", "des folgenden Jahres"."""
+    named = a.month is not None or a.season is not None
+    anaphor = b.from_focus and b.unit == "year" and b.offset is not None
+    return named and anaphor and a.year is None and a.unit is None and a.offset is None
 
 
 def _range(a: Atom, b: Atom, text: str) -> Expression | None:
@@ -214,16 +224,39 @@ def combine(atoms: list[Atom], text: str) -> list[Expression]:
 
 def share_years(expressions: list[Expression], text: str) -> list[Expression]:
     """ "im Mai oder Juni 2025", "am 3. Mai und 4. Juni 2025": the year written once, at the end,
-    belongs to every coordinated month or day."""
+    belongs to every coordinated month or day; "Vom 8.-10.9. feierte die Stadt 1967 ihr Fest":
+    a bare year a few words after a day without one, in the same clause, is its year."""
     for i in range(len(expressions) - 2, -1, -1):
         a, b = expressions[i], expressions[i + 1]
-        if a.spec.year is not None or a.end_spec is not None or a.spec.month is None:
+        if a.spec.year is not None or a.spec.month is None:
+            continue
+        gap = text[a.end : b.start]
+        if _year_later_in_clause(a, b, gap):
+            year = b.spec.year
+            end = a.end_spec.with_(year=year) if a.end_spec else None
+            expressions[i] = Expression(a.start, a.end, a.spec.with_(year=year), end)
+            continue
+        if a.end_spec is not None:
             continue
         year = (b.spec if b.end_spec is None else b.end_spec).year
-        gap = text[a.end : b.start]
         joined = _GAP_COORDINATED.fullmatch(gap) or (
             not gap.strip() and _COORDINATED_START.match(text, b.start)
         )
         if year is not None and joined:
             expressions[i] = Expression(a.start, a.end, a.spec.with_(year=year))
     return expressions
+
+
+_CLAUSE_WORDS = re.compile(r"\s+(?:[\wäöüß]+\s+){0,3}")
+YEAR_ONLY = TimeSpec()
+
+
+def _year_later_in_clause(a: Expression, b: Expression, gap: str) -> bool:
+    """A day and month without year, then a bare year a few words later in the same clause."""
+    spec = a.spec
+    if spec.day is None or spec.month is None or b.end_spec is not None or b.spec.year is None:
+        return False
+    if a.end_spec is not None and a.end_spec.year is not None:
+        return False
+    bare = b.spec.with_(year=None, open=None) == YEAR_ONLY
+    return bare and _CLAUSE_WORDS.fullmatch(gap) is not None

@@ -24,12 +24,17 @@ _WORD_RUN = re.compile(r"[\wäöüß]+")
 _NOT_A_TIME_NUMBER = re.compile(r"[.,]\d{3}(?!\d)|,\d")  # 20.000, 1,5
 _NOUN_AFTER = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)")  # "60 Vorträge": a count
 _QUARTER_OR_WEEK = re.compile(r"q[1-4]|kw\d{1,2}")
+_YEAR_WORD_BEFORE = re.compile(r"(?:jahre?|anno)\s+$", re.I)
 
 
 def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
     """Kinds a word with digits can head: a year, a day or clock number, or nothing (20.000,
     "60 Vorträge")."""
-    if word.isdigit():
+    if word.isdecimal() and patterns().era_after.match(text, end):
+        return ("era", "digit")  # "490 v. Chr.", "5. Jh. v. Chr."
+    if word.isdecimal():  # not isdigit: "559²" has a digit int() cannot read
+        if len(word) == 3 and _YEAR_WORD_BEFORE.search(text, max(0, end - 20), end - 3):
+            return ("year",)  # "im Jahre 800"
         if len(word) == 4:
             return ("year",) if 1000 <= int(word) <= 2099 else ()
         if len(word) > 2 or _NOT_A_TIME_NUMBER.match(text, end):

@@ -31,6 +31,13 @@ class Season:
 
 
 @dataclass(frozen=True)
+class Anaphor:
+    unit: str  # day or year
+    offset: int
+    daypart: str | None
+
+
+@dataclass(frozen=True)
 class Lexicon:
     months: dict[str, int]  # every name and abbreviation
     month_abbreviations: frozenset[str]
@@ -48,6 +55,10 @@ class Lexicon:
     holidays: dict[str, Holiday]
     tense: dict[str, frozenset[str]]
     context: dict[str, frozenset[str]]
+    anaphora: dict[str, Anaphor]  # "am selben tag", "im jahr darauf"
+    decades: dict[str, int]  # "zwanziger" -> 2
+    eras: dict[str, str]  # "v. chr." -> bc
+    place_holidays: frozenset[str]  # holiday names that are also place names ("corpus christi")
 
 
 def _hm(text: str) -> tuple[int, int]:
@@ -113,4 +124,16 @@ def lexicon() -> Lexicon:
         holidays={r["name"]: Holiday(r["key"], r["rule"]) for r in load_tsv("time_holidays.tsv")},
         tense=_grouped("time_tense_cues.tsv", "form", "kind"),
         context=_grouped("time_context_words.tsv", "word", "role"),
+        anaphora={
+            r["phrase"]: Anaphor(r["unit"], int(r["offset"]), r["daypart"] or None)
+            for r in load_tsv("time_anaphora.tsv")
+        },
+        decades={r["word"]: int(r["decade"]) for r in load_tsv("time_decades.tsv")},
+        eras={r["form"]: r["era"] for r in load_tsv("time_eras.tsv")},
+        place_holidays=_place_holidays(),
     )
+
+
+def _place_holidays() -> frozenset[str]:
+    places = {row["variant"].lower() for row in load_tsv("places_gazetteer.tsv")}
+    return frozenset(r["name"] for r in load_tsv("time_holidays.tsv") if r["name"] in places)

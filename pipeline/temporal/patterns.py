@@ -59,7 +59,7 @@ Builder = Callable[[re.Match[str], str], "Atom | None"]
 # starts, so running text without temporal words costs one scan of its words.
 TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "iso": {"year": 0}, "numeric_date": {"digit": 1}, "day_of_month": {"digit": 1},
-    "word_date": {"digit": 1, "month": 2}, "month": {"month": 2}, "year": {"year": 3},
+    "word_date": {"digit": 1, "month": 2}, "month": {"month": 3}, "year": {"year": 3},
     "year_range": {"year": 0}, "season": {"season": 2}, "relative_day": {"relday": 0},
     "weekday": {"weekday": 2}, "weekday_abbreviation": {"digit": 2},
     "daypart": {"daypart": 2}, "clock": {"digit": 3, "um": 2},
@@ -68,7 +68,9 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "counted_period": {"unit": 4}, "relative_period": {"unit": 3},
     "relative_word": {"relword": 1}, "now": {"now": 1}, "quarter": {"quarter": 2, "digit": 1},
     "iso_week": {"quarter": 1, "digit": 1}, "nth": {"weekday": 2, "unit": 2, "month": 4},
-    "holiday": {"holiday": 0, "digit": 0}, "eve": {"eve": 1},
+    "holiday": {"holiday": 0, "digit": 0}, "eve": {"eve": 1}, "month_pair": {"month": 1},
+    "era_year": {"era": 3}, "century": {"century": 4}, "decade": {"digit": 3, "decade": 3},
+    "anaphor": {"anaphor": 0}, "later": {"later": 3},
 }  # fmt: skip
 MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
 _HOLIDAY_SPLIT = re.compile(r"[\s.-]+")
@@ -85,6 +87,7 @@ class Patterns:
     prefix_pattern: re.Pattern[str]
     inflected_starter: re.Pattern[str]  # "letzten", "nächste", "dritter"
     trigger_pattern: re.Pattern[str]  # every word that can head an expression, in one scan
+    era_after: re.Pattern[str]  # an era marker after a number ("490 v. Chr.")
 
 
 def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -109,9 +112,14 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
     add(("jetzt", "eben"), "now")
     add(lex.context.get("eve_word", ()), "eve")
     add(("quartal", "quartals", "kw", "kalenderwoche"), "quarter")
+    add(("jahrhundert", "jahrhunderts", "jahrhunderte", "jh"), "century")
+    add((phrase.split()[0] for phrase in lex.anaphora), "anaphor")
+    add(lex.context.get("later_word", ()), "later")
+    add(lex.context.get("earlier_word", ()), "later")
     prefixes = dict.fromkeys(lex.weekdays, "weekday")
     prefixes.update(dict.fromkeys(lex.relative_prefixes, "relword"))
     prefixes.update(dict.fromkeys(lex.seasons, "season"))
+    prefixes.update(dict.fromkeys(lex.decades, "decade"))
     return {w: tuple(sorted(k)) for w, k in kinds.items()}, prefixes
 
 
@@ -148,6 +156,17 @@ def patterns() -> Patterns:
     approx_pre = rf"(?:{APPROX}\s+|ca\.\s*)"
     eve_words = _alt(lex.context.get("eve_word", ()))
     number = r"\d{1,2}|[a-zäöüß]+"
+    eras = "|".join(
+        re.escape(form).replace(r"\.\ ", r"\.\s*").replace(r"\ ", r"\s+").replace(r"\.", r"\.")
+        for form in sorted(lex.eras, key=len, reverse=True)
+    )
+    decades = _alt(lex.decades)
+    anaphora = "|".join(
+        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.anaphora, key=len, reverse=True)
+    )
+    later_words = _alt(
+        lex.context.get("later_word", set()) | lex.context.get("earlier_word", set())
+    )
 
     def rx(text: str) -> re.Pattern[str]:
         return re.compile(text, re.I)
@@ -189,16 +208,31 @@ def patterns() -> Patterns:
         (
             rx(
                 rf"{B}(?:(?:(?P<part>anfang|mitte|ende)|(?P<mod>{modifier})|(?P<pre>im|seit|bis|ab"
-                rf"|vom|von|zum|bis\s+zum|des|monat|und|oder|sowie))\s+)?(?P<mon>{month_full}|"
+                rf"|vom|von|zum|bis\s+zum|(?:bis\s+)?in\s+den|des|monat|und|oder|sowie))\s+)?(?P<mon>"
+                rf"{month_full}|"
                 rf"(?:{month_any})\.?(?=\s*{Y4_DATED}))(?:\s+(?P<y>{Y4_DATED})(?!\d))?{E}"
             ),
             p.month,
         ),
         (
             rx(
-                rf"(?<![\w.,/:+-])(?:(?:(?P<pre>im\s+jahre?|des\s+jahres|für\s+das\s+jahr)|(?P<part>"
-                rf"anfang|mitte|ende))\s+)?(?P<y>{Y4})(?!\w|[.,:]\d|-\w|\s*(?:/|-|–|bis)\s*"
-                rf"(?:{Y4}|\d{{2}})(?!\d))"
+                rf"{B}(?:im\s+)?(?P<mon>{month_any})\.?\s*(?:/|-|–)\s*(?P<mon2>{month_any})\.?\s*"
+                rf"(?P<y>{Y4_DATED})(?!\d)"
+            ),
+            p.month_pair,
+        ),
+        (
+            rx(
+                rf"(?<![\w.,/:+-])(?:(?P<part>anfang|mitte|ende)\s+(?:des\s+jahres\s+)?|(?P<pre>im\s+"
+                rf"jahre?|des\s+jahres|für\s+das\s+jahr|anno)\s+)?(?P<y>{Y4_DATED})(?!\w|[.,:]\d|-\w|"
+                rf"\s*(?:/|-|–|bis)\s*(?:{Y4_DATED}|\d{{2}})(?!\d)|\s*(?:{eras}))"
+            ),
+            p.year,
+        ),
+        (
+            rx(
+                rf"{B}(?P<pre>(?:im|um\s+das|das)\s+jahre?|anno)\s+(?P<y>[1-9]\d{{2}})(?![\w.,:/-]|"
+                rf"\s*(?:{eras}))(?P<part>)"
             ),
             p.year,
         ),
@@ -295,6 +329,8 @@ def patterns() -> Patterns:
             ),
             p.shift,
         ),
+        # before the relative periods: "des folgenden Jahres" counts from the year in focus
+        (rx(rf"{B}(?P<a>{anaphora}){E}"), p.anaphor),
         (
             rx(
                 rf"{B}(?:(?:im|in\s+de[rmn]|am|an\s+de[rmn]|in\s+diese[rmn]|an\s+diese[rmn]|"
@@ -347,6 +383,36 @@ def patterns() -> Patterns:
         ),
         (rx(rf"(?<![\w.])(?P<h>{holiday}){E}(?:\s+(?P<y>{Y4})(?!\d))?"), p.holiday),
         (rx(rf"{B}(?:am|zum|vom|bis\s+zum|seit\s+dem)\s+(?P<w>{eve_words}){E}"), p.eve),
+        (
+            rx(
+                rf"(?<![\w.,/:+-])(?:(?:im\s+jahre?|um|anno|ca\.|etwa|seit|bis|ab)\s+)?"
+                rf"(?P<y>\d{{1,4}})\s*(?P<era>{eras})(?![\wäöüß])"
+            ),
+            p.era_year,
+        ),
+        (
+            rx(
+                rf"{B}(?:(?P<part>anfang|beginn|mitte|ende)\s+)?(?:(?:im|des|das|dem|ins|seit\s+dem|"
+                rf"bis\s+ins)\s+)?(?:(?P<n>\d{{1,2}})\.\s*|(?P<nw>{ordinal})\s+)(?:jahrhunderts?|"
+                rf"jh\.)(?:\s*(?P<era>{eras}))?(?![\wäöüß])"
+            ),
+            p.century,
+        ),
+        (
+            rx(
+                rf"{B}(?:(?P<part>anfang|mitte|ende)\s+)?(?:(?:in\s+|seit\s+|bis\s+in\s+)?(?P<art>"
+                rf"den|die|der)\s+)?(?:(?P<c>1\d|20)?(?P<d>\d)0er|(?P<dw>{decades}))(?:(?P<jahre>"
+                rf"\s*-?\s*jahren?|jahren?)|n)?{E}"
+            ),
+            p.decade,
+        ),
+        (
+            rx(
+                rf"{B}(?P<n>\d{{1,3}}|ein(?:e[nm]?)?|[a-zäöüß]+)\s+(?P<unit>{units_pl}|{units_sg})\s+"
+                rf"(?P<dir>{later_words}){E}"
+            ),
+            p.later,
+        ),
     )
     by_trigger: dict[str, list[set[int]]] = {}
     for index, (_, build) in enumerate(rules):
@@ -368,4 +434,5 @@ def patterns() -> Patterns:
             rf"q[1-4]{E}|kw\d{{1,2}}{E})",
             re.I,
         ),
+        re.compile(rf"\s*(?:{eras})", re.I),
     )

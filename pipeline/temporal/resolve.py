@@ -87,8 +87,33 @@ class _Result:
         return first if first == last and self.granularity in ("day", "minute") else None
 
 
+PIVOT_YEARS_AHEAD = 10  # a two-digit year lies at most this far after the reference year
+
+
+def full_years(expr: Expression, reference: dt.date | None) -> Expression:
+    """Two-digit years ("1.9.39") in the century that puts them at most ten years after the
+    reference year (past-leaning: "39" in a 2011 report is 1939, "24" in a 2024 report is 2024).
+    Without a reference date the grammar's reading (00-49: 20xx) stays."""
+    if reference is None:
+        return expr
+
+    def pivot(spec: TimeSpec | None) -> TimeSpec | None:
+        if spec is None or not spec.two_digit_year or spec.year is None:
+            return spec
+        latest = reference.year + PIVOT_YEARS_AHEAD
+        year = latest - (latest - spec.year % 100) % 100
+        return spec.with_(year=year, two_digit_year=False)
+
+    spec, end_spec = pivot(expr.spec), pivot(expr.end_spec)
+    if spec is expr.spec and end_spec is expr.end_spec:
+        return expr
+    assert spec is not None
+    return Expression(expr.start, expr.end, spec, end_spec)
+
+
 def resolve(expr: Expression, ctx: Context) -> Resolution | None:
     """The calendar value of an expression; value None when it needs a missing reference."""
+    expr = full_years(expr, ctx.reference)
     try:
         first = _resolve(expr.spec, ctx)
         if expr.end_spec is None:
@@ -96,7 +121,7 @@ def resolve(expr: Expression, ctx: Context) -> Resolution | None:
         else:
             anchor = first.last if isinstance(first.last, dt.date) else None
             last = _resolve(expr.end_spec, ctx, after=anchor)
-            last = _past_midnight(first, last, expr.end_spec)
+            last = _past_midnight(first, last, expr.spec, expr.end_spec)
             result = _Result(
                 first.first,
                 last.last,
@@ -110,24 +135,29 @@ def resolve(expr: Expression, ctx: Context) -> Resolution | None:
         return None
     return Resolution(
         result.value,
-        _iso(result.first),
-        _iso(result.last),
+        _iso(result.first) or None,  # empty for years before the common era
+        _iso(result.last) or None,
         result.granularity,
         result.relative,
         result.day if expr.end_spec is None else None,
     )
 
 
-def _past_midnight(first: _Result, last: _Result, end_spec: TimeSpec) -> _Result:
-    """ "von 18 Uhr bis 1 Uhr nachts": an end clock time before the start, with no day of its
-    own, is on the next day."""
-    if end_spec.fixes_day or end_spec.month is not None:
+def _past_midnight(first: _Result, last: _Result, spec: TimeSpec, end_spec: TimeSpec) -> _Result:
+    """ "von 18 Uhr bis 1 Uhr nachts", "am Freitag von 20 bis 3 Uhr": an end clock time before
+    the start, with no day of its own (or the start's day), is on the next day."""
+    own_day = end_spec.fixes_day or end_spec.month is not None
+    if own_day and _day_fields(end_spec) != _day_fields(spec):
         return last
     a, b = first.first, last.last
     if isinstance(a, dt.datetime) and isinstance(b, dt.datetime) and b < a:
         b += dt.timedelta(days=1)
         return _Result(b, b, _iso(b), last.granularity, last.relative)
     return last
+
+
+def _day_fields(spec: TimeSpec) -> TimeSpec:
+    return spec.with_(hour=None, minute=None, clock_words=False, daypart=None, open=None)
 
 
 def _iso(value: dt.date | dt.datetime | str) -> str:
@@ -161,6 +191,12 @@ def _need_reference(ctx: Context) -> dt.date:
 def _resolve(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> _Result:
     if spec.hour is not None:
         return _clock(spec, ctx, after)
+    if spec.bc or spec.century is not None or spec.decade is not None:
+        return _historic(spec, ctx)
+    named = spec.month is not None or spec.season is not None
+    if spec.from_focus and spec.unit == "year" and spec.offset is not None and named:
+        year = (ctx.year or _need_reference(ctx).year) + spec.offset  # "im Juli desselben Jahres"
+        spec = spec.with_(year=year, unit=None, offset=None, from_focus=False)
     if spec.holiday:
         first, last = _holiday(spec, ctx)
         if first != last:
@@ -172,6 +208,37 @@ def _resolve(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> _Res
     if spec.daypart:
         return _day_result(_context_day(ctx), spec, True)
     return _period(spec, ctx, after)
+
+
+def _historic(spec: TimeSpec, ctx: Context) -> _Result:
+    """Centuries ("18" for the 19th), decades ("193"), and years before the common era as TIMEX3
+    writes them ("BC0490"; such years have no ISO first and last day here)."""
+    if spec.century is not None:
+        n = spec.century
+        if spec.bc:
+            return _Result("", "", f"BC{n - 1:02d}", "century", False)
+        first = dt.date(max((n - 1) * 100, 1), 1, 1)
+        first, last = cal.part_of((first, dt.date((n - 1) * 100 + 99, 12, 31)), spec.part)
+        return _Result(first, last, f"{n - 1:02d}", "century", False)
+    if spec.decade is not None:
+        decade, relative = spec.decade, spec.decade < 10
+        if relative:
+            decade += _decade_century(spec.decade, ctx) * 10
+        span = (dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31))
+        first, last = cal.part_of(span, spec.part)
+        return _Result(first, last, f"{decade:03d}", "decade", relative)
+    assert spec.year is not None
+    return _Result("", "", f"BC{spec.year:04d}", "year", False)
+
+
+def _decade_century(decade: int, ctx: Context) -> int:
+    """The century of "die Zwanzigerjahre": that of the year in focus, else the last one in
+    which that decade lay wholly before the reference year."""
+    if ctx.year is not None:
+        return ctx.year // 100
+    ref = _need_reference(ctx)
+    century = ref.year // 100
+    return century if century * 100 + decade * 10 + 9 < ref.year else century - 1
 
 
 def _context_day(ctx: Context) -> dt.date:
@@ -257,6 +324,10 @@ def _choose(candidates: list[dt.date], ref: dt.date, direction: str, strict: boo
 def _day(spec: TimeSpec, ctx: Context, after: dt.date | None = None) -> tuple[dt.date, bool]:
     """The calendar day a day-fixing spec names, and whether it was relative."""
     if spec.day is not None and spec.month is not None:
+        if spec.year is None and after is not None:  # a range's end: on or after its start
+            start = after.date() if isinstance(after, dt.datetime) else after
+            day = dt.date(start.year, spec.month, spec.day)
+            return (day if day >= start else day.replace(year=start.year + 1)), True
         return _dated(spec.year, spec.month, spec.day, ctx, spec.weekday), spec.year is None
     if spec.day is not None:
         ref = ctx.day or _need_reference(ctx)
@@ -411,6 +482,9 @@ def _weekday(spec: TimeSpec, ctx: Context, after: dt.date | None) -> dt.date:
                 if day.isoweekday() == weekday:
                     return day
     ref = _need_reference(ctx)
+    if spec.weekday_offset is None and _narrative_day(ctx):
+        assert ctx.day is not None  # "Am 1. September 1939 ... Am Sonntag": that week's Sunday
+        return ctx.day + dt.timedelta(days=(weekday - ctx.day.isoweekday()) % 7)
     ahead = (weekday - ref.isoweekday()) % 7
     next_on_or_after = ref + dt.timedelta(days=ahead)
     next_after = next_on_or_after + dt.timedelta(days=7 if ahead == 0 else 0)
@@ -431,6 +505,19 @@ def _weekday(spec: TimeSpec, ctx: Context, after: dt.date | None) -> dt.date:
     if direction == "future":
         return next_after if ctx.prefer_future else next_on_or_after
     return _choose([last_on_or_before, next_on_or_after], ref, "nearest")
+
+
+NARRATIVE_DISTANCE = dt.timedelta(days=366)
+
+
+def _narrative_day(ctx: Context) -> bool:
+    """Whether the day in focus lies more than a year from the reference date: the text tells
+    of another time, and weekdays count from that day rather than from the reference."""
+    return (
+        ctx.day is not None
+        and ctx.reference is not None
+        and abs(ctx.day - ctx.reference) > NARRATIVE_DISTANCE
+    )
 
 
 def _shifted(shift: tuple[float, str], ctx: Context) -> dt.date:
@@ -478,11 +565,14 @@ def _period(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
             raise NotADate  # "jetzt" is a calendar reference only against a known instant
         moment = dt.datetime.combine(_need_reference(ctx), ctx.reference_time)
         return _Result(moment, moment, _iso(moment), "minute", True)
+    if spec.from_focus and spec.unit == "year" and spec.offset is not None:
+        year = (ctx.year or _need_reference(ctx).year) + spec.offset  # "im Jahr darauf"
+        return _Result(dt.date(year, 1, 1), dt.date(year, 12, 31), str(year), "year", True)
     if spec.unit in ("week", "month", "year") and spec.offset is not None:
         return _relative_period(spec, ctx)
     if spec.year is not None:
         first, last = cal.part_of((dt.date(spec.year, 1, 1), dt.date(spec.year, 12, 31)), spec.part)
-        return _Result(first, last, str(spec.year), "year", False)
+        return _Result(first, last, f"{spec.year:04d}", "year", False)
     raise Unresolvable
 
 
@@ -582,7 +672,7 @@ def _month(spec: TimeSpec, ctx: Context, after: dt.date | None) -> _Result:
         ref = _need_reference(ctx)
         if ctx.direction == "past":
             year = ref.year if month <= ref.month else ref.year - 1
-        elif ctx.direction == "future":
+        elif ctx.direction == "future" or spec.open == "before":  # "dauert bis in den März"
             year = ref.year if month >= ref.month else ref.year + 1
         else:
             year = ref.year

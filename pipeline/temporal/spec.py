@@ -37,6 +37,10 @@ class TimeSpec:
     open: str | None = None  # before ("bis 11 Uhr"), after ("ab 14 Uhr")
     from_focus: bool = False  # counted from the day the text is about ("am Vorabend"), never
     # from the reference date alone
+    two_digit_year: bool = False  # "1.9.39": the century comes from the reference date
+    bc: bool = False  # "490 v. Chr.": year (or century) before the common era
+    century: int | None = None  # "im 19. Jahrhundert": 19 (the TIMEX value is "18")
+    decade: int | None = None  # "1930er Jahre": 193; "Zwanzigerjahre": 2 (century open)
 
     def with_(self, **changes) -> TimeSpec:
         return replace(self, **changes)
