@@ -228,11 +228,23 @@ def train_ner(
     vectors: Annotated[
         bool, typer.Option(help="Train static vectors on the corpora text and use them.")
     ] = True,
+    base: Annotated[
+        Path | None,
+        typer.Option(help="Fine-tune this trained pipeline instead of starting from scratch."),
+    ] = None,
+    general_scale: Annotated[
+        float,
+        typer.Option(help="Scale the general corpora's sentence caps (e.g. 0.1 to fine-tune)."),
+    ] = 1.0,
+    domain_repeat: Annotated[
+        int | None,
+        typer.Option(help="How often the event-report sentences enter the data (default 6)."),
+    ] = None,
     install: Annotated[
         bool, typer.Option(help="Copy the trained model into pipeline/models/de_event_ner.")
     ] = False,
 ) -> None:
-    """Train the project's German NER pipeline (PER, LOC, ORG) from the shared corpora."""
+    """Train the project's German NER pipeline (PER, LOC, ORG, EVT) from the shared corpora."""
     from pipeline.ner.train import TrainSettings, install_model
     from pipeline.ner.train import train_ner as run_training
 
@@ -248,6 +260,9 @@ def train_ner(
         seed=seed,
         dev_share=dev_share,
         vectors=vectors,
+        base=base,
+        general_scale=general_scale,
+        domain_repeat=domain_repeat,
     )
     try:
         result = run_training(settings)

@@ -1,5 +1,5 @@
-"""Entity-substitution augmentation: copies of training sentences whose PER/LOC/ORG names are
-swapped for other names of the same type.
+"""Entity-substitution augmentation: copies of training sentences whose PER/LOC/ORG/EVT names
+are swapped for other names of the same type.
 
 Why: each corpus has its own small set of recurring names (Berlin transit stops in MobIE,
 anonymised judges in LER, 19th-century places in the newspapers), and a model trained on them
@@ -23,6 +23,7 @@ HARVEST_SKIP = frozenset({"europeana", "hipe-newseye", "hipe-sonar"})
 _CLEAN_NAME = re.compile(r"[A-ZÄÖÜ][\w.&'-]*( [\w.&'-]+){0,5}")
 
 ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.txt"
+EVENT_TEMPLATES_FILE = Path(__file__).parent / "data" / "event_templates.txt"
 
 # GermEval-style guidelines treat a name inside a compound ("SPD-Chef", "Siemens-Werk") as a
 # part, not an entity; the other corpora rarely show such compounds, so some are made up.
@@ -188,12 +189,43 @@ def build_pools(
             )
         )
     locs = sorted(harvested.get("LOC", set())) + places
+    events = sorted(harvested.get("EVT", set()))
+    events += generated_events(max(len(events), 1000), places, rng)
     return NamePools(
         {
             label: [n.split() for n in pool if n.split()]
-            for label, pool in (("PER", people), ("LOC", locs), ("ORG", orgs))
+            for label, pool in (("PER", people), ("LOC", locs), ("ORG", orgs), ("EVT", events))
         }
     )
+
+
+def place_adjective(place: str) -> str:
+    """The -er adjective of a place name ("Kiel" -> "Kieler"); irregular ones come out
+    regular ("Dresdener"), which is good enough for training contexts."""
+    return place + ("r" if place.endswith("e") else "er")
+
+
+def generated_events(n: int, places: list[str], rng: random.Random) -> list[str]:
+    """Event names from the templates in ``EVENT_TEMPLATES_FILE``."""
+    templates: list[str] = []
+    topics: list[str] = []
+    for line in EVENT_TEMPLATES_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("topics:"):
+            topics = line.split(":", 1)[1].split()
+        elif line and not line.startswith("#"):
+            templates.append(line)
+    # One-word place names only: "Bad Homburger Messe" style adjectives are rare.
+    towns = [p for p in places if " " not in p and "-" not in p] or ["Kiel"]
+    events = []
+    for _ in range(n):
+        town = rng.choice(towns)
+        events.append(
+            rng.choice(templates).format(
+                city=town, adj=place_adjective(town), topic=rng.choice(topics or ["Digital"])
+            )
+        )
+    return events
 
 
 def well_known_organisations() -> list[str]:
