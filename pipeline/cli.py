@@ -3,6 +3,7 @@ failed (run) or checks failed, 2 unusable arguments."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from enum import StrEnum
@@ -240,6 +241,12 @@ def train_ner(
         int | None,
         typer.Option(help="How often the event-report sentences enter the data (default 6)."),
     ] = None,
+    set_config: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set", help="spaCy config override KEY=VALUE (repeatable), e.g. training.dropout=0.2."
+        ),
+    ] = None,
     install: Annotated[
         bool, typer.Option(help="Copy the trained model into pipeline/models/de_event_ner.")
     ] = False,
@@ -263,6 +270,7 @@ def train_ner(
         base=base,
         general_scale=general_scale,
         domain_repeat=domain_repeat,
+        overrides=_config_overrides(set_config or []),
     )
     try:
         result = run_training(settings)
@@ -271,6 +279,20 @@ def train_ner(
     if install:
         install_model(result.model_dir)
     typer.echo(f"model -> {result.model_dir}; scores -> {out / 'scores.json'}", err=True)
+
+
+def _config_overrides(pairs: list[str]) -> dict[str, object]:
+    """``KEY=VALUE`` strings to spaCy overrides; values are read as JSON where they parse."""
+    overrides: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise fail(f"--set expects KEY=VALUE, got {pair!r}")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    return overrides
 
 
 @app.command()

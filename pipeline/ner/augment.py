@@ -268,3 +268,20 @@ def augment(
     with_entities = [s for s in sentences if s.has_entities]
     chosen = rng.sample(with_entities, k=int(len(with_entities) * share))
     return [substitute_entities(s, pools, rng, part_rate) for s in chosen]
+
+
+def vary_copies(sentences: list[Sentence], pools: NamePools, rng: random.Random) -> list[Sentence]:
+    """Give every repeated occurrence of a sentence with entities new names.
+
+    A small corpus repeated to weigh more would otherwise teach its names by heart; varied
+    copies keep the weight on the contexts.
+    """
+    seen: set[int] = set()
+    out = []
+    for sentence in sentences:
+        if id(sentence) in seen and sentence.has_entities:
+            out.append(substitute_entities(sentence, pools, rng))
+        else:
+            seen.add(id(sentence))
+            out.append(sentence)
+    return out

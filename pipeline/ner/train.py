@@ -22,7 +22,7 @@ from pathlib import Path
 import spacy
 from spacy.cli.train import train as spacy_train
 
-from pipeline.ner.augment import augment, build_pools
+from pipeline.ner.augment import augment, build_pools, vary_copies
 from pipeline.ner.corpora import (
     Corpus,
     Sentence,
@@ -141,8 +141,10 @@ def prepare_data(
     )
     train = list(split.train)
     if settings.augment_share > 0:
-        pools = build_pools(train, rng, settings.well_known_orgs)
-        train += augment(train, pools, settings.augment_share, rng, settings.part_rate)
+        unique = list({id(s): s for s in train}.values())
+        pools = build_pools(unique, rng, settings.well_known_orgs)
+        train = vary_copies(train, pools, rng)
+        train += augment(unique, pools, settings.augment_share, rng, settings.part_rate)
         rng.shuffle(train)
     dev = split.dev
     if not dev:
