@@ -166,7 +166,10 @@ def harvest_names(sentences: Iterable[Sentence]) -> dict[str, set[str]]:
 
 
 def build_pools(
-    sentences: list[Sentence], rng: random.Random, well_known_orgs: bool = True
+    sentences: list[Sentence],
+    rng: random.Random,
+    well_known_orgs: bool = True,
+    type_words: bool = True,
 ) -> NamePools:
     """Harvested names mixed with generated ones of similar number, so neither dominates."""
     harvested = harvest_names(sentences)
@@ -188,7 +191,11 @@ def build_pools(
                 city=rng.choice(places), name=rng.choice(surnames), name2=rng.choice(surnames)
             )
         )
+    if type_words:
+        orgs += type_word_names(ORG_TYPE_WORDS, len(orgs) // 2, places, surnames, rng)
     locs = sorted(harvested.get("LOC", set())) + places
+    if type_words:
+        locs += type_word_names(LOC_TYPE_WORDS, len(locs) // 4, places, surnames, rng)
     events = sorted(harvested.get("EVT", set()))
     events += generated_events(max(len(events), 1000), places, rng)
     return NamePools(
@@ -197,6 +204,67 @@ def build_pools(
             for label, pool in (("PER", people), ("LOC", locs), ("ORG", orgs), ("EVT", events))
         }
     )
+
+
+@dataclass(frozen=True)
+class TypeWordTemplate:
+    """Names built from a type word of the project's German word lists and a made-up name:
+    ``pattern`` has {word} (one of ``words``), {city}, {adj} ("Kieler") or {surname}."""
+
+    pattern: str
+    patterns_file: str
+    key: str
+    capitalise: bool = False
+
+
+# Organisations and venues of event reports are mostly a type word plus a place or a person
+# ("Kreissparkasse Gera", "TSV Lohr", "Weber-Stiftung", "Stadthalle Aalen"); the word lists
+# the rule layers use (pipeline/lang/de) supply the type words.
+ORG_TYPE_WORDS = (
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "regional_heads"),
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "club_abbreviations"),
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "place_heads_before"),
+    TypeWordTemplate("{surname}-{word}", "org_patterns.json", "compound_suffixes", True),
+    TypeWordTemplate("{adj} {word}", "org_patterns.json", "generic_heads"),
+    TypeWordTemplate("{word} {surname}", "org_patterns.json", "publisher_heads"),
+)
+LOC_TYPE_WORDS = (
+    TypeWordTemplate("{word} {city}", "venue_patterns.json", "heads"),
+    TypeWordTemplate("{adj} {word}", "venue_patterns.json", "generic"),
+    TypeWordTemplate("{surname}-{word}", "venue_patterns.json", "heads_after_name"),
+)
+
+
+def type_word_names(
+    templates: Iterable[TypeWordTemplate],
+    n: int,
+    places: list[str],
+    surnames: list[str],
+    rng: random.Random,
+) -> list[str]:
+    from pipeline.lang import load_json
+
+    filled = []
+    towns = _one_word(places)
+    for template in templates:
+        words = [str(w) for w in load_json(template.patterns_file)[template.key]]
+        for _ in range(n // max(1, len(tuple(templates)))):
+            word = rng.choice(words)
+            town = rng.choice(towns)
+            filled.append(
+                template.pattern.format(
+                    word=word.capitalize() if template.capitalise else word,
+                    city=town,
+                    adj=place_adjective(town),
+                    surname=rng.choice(surnames),
+                )
+            )
+    return filled
+
+
+def _one_word(places: list[str]) -> list[str]:
+    # "Bad Homburger Messe" style adjectives are rare: adjectives come from one-word names.
+    return [p for p in places if " " not in p and "-" not in p] or ["Kiel"]
 
 
 def place_adjective(place: str) -> str:
@@ -215,8 +283,7 @@ def generated_events(n: int, places: list[str], rng: random.Random) -> list[str]
             topics = line.split(":", 1)[1].split()
         elif line and not line.startswith("#"):
             templates.append(line)
-    # One-word place names only: "Bad Homburger Messe" style adjectives are rare.
-    towns = [p for p in places if " " not in p and "-" not in p] or ["Kiel"]
+    towns = _one_word(places)
     events = []
     for _ in range(n):
         town = rng.choice(towns)
