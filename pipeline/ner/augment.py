@@ -223,6 +223,7 @@ class TypeWordTemplate:
 ORG_TYPE_WORDS = (
     TypeWordTemplate("{word} {city}", "org_patterns.json", "regional_heads"),
     TypeWordTemplate("{word} {city}", "org_patterns.json", "club_abbreviations"),
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "place_heads_before"),
     TypeWordTemplate("{surname}-{word}", "org_patterns.json", "compound_suffixes", True),
     TypeWordTemplate("{adj} {word}", "org_patterns.json", "generic_heads"),
     TypeWordTemplate("{word} {surname}", "org_patterns.json", "publisher_heads"),
@@ -231,10 +232,6 @@ LOC_TYPE_WORDS = (
     TypeWordTemplate("{word} {city}", "venue_patterns.json", "heads"),
     TypeWordTemplate("{adj} {word}", "venue_patterns.json", "generic"),
     TypeWordTemplate("{surname}-{word}", "venue_patterns.json", "heads_after_name"),
-    # One-word streets, squares and venues ("Weberstraße", "Langplatz", "Kielstadion").
-    TypeWordTemplate("{surname}{word}", "venue_patterns.json", "name_compound_suffixes"),
-    TypeWordTemplate("{surname}{word}", "org_patterns.json", "street_suffixes"),
-    TypeWordTemplate("{city}{word}", "venue_patterns.json", "name_compound_suffixes"),
 )
 
 
