@@ -183,7 +183,9 @@ def _write_reports(path: Path, reports: list[dict]) -> Path:
 
 
 def test_event_reports_char_offsets_become_sentences(tmp_path: Path) -> None:
-    text = "Die Tüftelmesse Nordhafen öffnet in Lübeck.\nVeranstalter ist die Hafenwerk GmbH aus Kiel."
+    text = (
+        "Die Tüftelmesse Nordhafen öffnet in Lübeck.\nVeranstalter ist die Hafenwerk GmbH aus Kiel."
+    )
     report = _report(
         "x1",
         text,
@@ -376,10 +378,17 @@ def test_load_nlp_uses_own_model_and_finds_entities(monkeypatch: pytest.MonkeyPa
 )
 def test_shipped_model_marks_named_events() -> None:
     nlp = spacy.load(OWN_MODEL)
-    doc = nlp(
-        "Zur Internationalen Gartenbaumesse in Essen kamen 40.000 Besucher. "
-        "Die Messe Essen GmbH zieht eine positive Bilanz."
-    )
-    found = {(e.text, e.label_) for e in doc.ents}
-    assert any("Gartenbaumesse" in text and label == "EVT" for text, label in found)
-    assert not any("Gartenbaumesse" in text and label in ("ORG", "LOC") for text, label in found)
+    sentences = {
+        "Kieler Woche": "Die Kieler Woche lockte wieder Segler aus aller Welt an.",
+        "Frühjahrsmesse Bodensee": "Vom 3. bis 5. Mai findet die Frühjahrsmesse Bodensee in "
+        "Friedrichshafen statt.",
+        "Internationalen Gartenbaumesse": "Zur Internationalen Gartenbaumesse in Essen kamen "
+        "40.000 Besucher.",
+    }
+    labels = {
+        name: {e.label_ for e in nlp(text).ents if name in e.text or e.text in name}
+        for name, text in sentences.items()
+    }
+    # A small model misses some; two of three is what the held-out recall (EVT ~0.2–0.4) allows.
+    assert sum(labels[name] == {"EVT"} for name in sentences) >= 2, labels
+    assert not any(labels[name] & {"ORG", "LOC"} for name in sentences), labels
