@@ -3,6 +3,7 @@ failed (run) or checks failed, 2 unusable arguments or a failed run."""
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from enum import StrEnum
@@ -298,11 +299,29 @@ def train_ner(
     vectors: Annotated[
         bool, typer.Option(help="Train static vectors on the corpora text and use them.")
     ] = True,
+    base: Annotated[
+        Path | None,
+        typer.Option(help="Fine-tune this trained pipeline instead of starting from scratch."),
+    ] = None,
+    general_scale: Annotated[
+        float,
+        typer.Option(help="Scale the general corpora's sentence caps (e.g. 0.1 to fine-tune)."),
+    ] = 1.0,
+    domain_repeat: Annotated[
+        int | None,
+        typer.Option(help="How often the event-report sentences enter the data (default 6)."),
+    ] = None,
+    set_config: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set", help="spaCy config override KEY=VALUE (repeatable), e.g. training.dropout=0.2."
+        ),
+    ] = None,
     install: Annotated[
         bool, typer.Option(help="Copy the trained model into pipeline/models/de_event_ner.")
     ] = False,
 ) -> None:
-    """Train the project's German NER pipeline (PER, LOC, ORG) from the shared corpora."""
+    """Train the project's German NER pipeline (PER, LOC, ORG, EVT) from the shared corpora."""
     from pipeline.ner.train import TrainSettings, install_model
     from pipeline.ner.train import train_ner as run_training
 
@@ -318,6 +337,10 @@ def train_ner(
         seed=seed,
         dev_share=dev_share,
         vectors=vectors,
+        base=base,
+        general_scale=general_scale,
+        domain_repeat=domain_repeat,
+        overrides=_config_overrides(set_config or []),
     )
     try:
         result = run_training(settings)
@@ -326,6 +349,20 @@ def train_ner(
     if install:
         install_model(result.model_dir)
     typer.echo(f"model -> {result.model_dir}; scores -> {out / 'scores.json'}", err=True)
+
+
+def _config_overrides(pairs: list[str]) -> dict[str, object]:
+    """``KEY=VALUE`` strings to spaCy overrides; values are read as JSON where they parse."""
+    overrides: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise fail(f"--set expects KEY=VALUE, got {pair!r}")
+        try:
+            overrides[key] = json.loads(value)
+        except json.JSONDecodeError:
+            overrides[key] = value
+    return overrides
 
 
 @app.command()

@@ -1,5 +1,5 @@
-"""Entity-substitution augmentation: copies of training sentences whose PER/LOC/ORG names are
-swapped for other names of the same type.
+"""Entity-substitution augmentation: copies of training sentences whose PER/LOC/ORG/EVT names
+are swapped for other names of the same type.
 
 Why: each corpus has its own small set of recurring names (Berlin transit stops in MobIE,
 anonymised judges in LER, 19th-century places in the newspapers), and a model trained on them
@@ -23,6 +23,7 @@ HARVEST_SKIP = frozenset({"europeana", "hipe-newseye", "hipe-sonar"})
 _CLEAN_NAME = re.compile(r"[A-ZÄÖÜ][\w.&'-]*( [\w.&'-]+){0,5}")
 
 ORGANISATIONS_FILE = Path(__file__).parent / "data" / "organisations.txt"
+EVENT_TEMPLATES_FILE = Path(__file__).parent / "data" / "event_templates.txt"
 
 # GermEval-style guidelines treat a name inside a compound ("SPD-Chef", "Siemens-Werk") as a
 # part, not an entity; the other corpora rarely show such compounds, so some are made up.
@@ -165,7 +166,10 @@ def harvest_names(sentences: Iterable[Sentence]) -> dict[str, set[str]]:
 
 
 def build_pools(
-    sentences: list[Sentence], rng: random.Random, well_known_orgs: bool = True
+    sentences: list[Sentence],
+    rng: random.Random,
+    well_known_orgs: bool = True,
+    type_words: bool = True,
 ) -> NamePools:
     """Harvested names mixed with generated ones of similar number, so neither dominates."""
     harvested = harvest_names(sentences)
@@ -187,13 +191,108 @@ def build_pools(
                 city=rng.choice(places), name=rng.choice(surnames), name2=rng.choice(surnames)
             )
         )
+    if type_words:
+        orgs += type_word_names(ORG_TYPE_WORDS, len(orgs) // 2, places, surnames, rng)
     locs = sorted(harvested.get("LOC", set())) + places
+    if type_words:
+        locs += type_word_names(LOC_TYPE_WORDS, len(locs) // 4, places, surnames, rng)
+    events = sorted(harvested.get("EVT", set()))
+    events += generated_events(max(len(events), 1000), places, rng)
     return NamePools(
         {
             label: [n.split() for n in pool if n.split()]
-            for label, pool in (("PER", people), ("LOC", locs), ("ORG", orgs))
+            for label, pool in (("PER", people), ("LOC", locs), ("ORG", orgs), ("EVT", events))
         }
     )
+
+
+@dataclass(frozen=True)
+class TypeWordTemplate:
+    """Names built from a type word of the project's German word lists and a made-up name:
+    ``pattern`` has {word} (one of ``words``), {city}, {adj} ("Kieler") or {surname}."""
+
+    pattern: str
+    patterns_file: str
+    key: str
+    capitalise: bool = False
+
+
+# Organisations and venues of event reports are mostly a type word plus a place or a person
+# ("Kreissparkasse Gera", "TSV Lohr", "Weber-Stiftung", "Stadthalle Aalen"); the word lists
+# the rule layers use (pipeline/lang/de) supply the type words.
+ORG_TYPE_WORDS = (
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "regional_heads"),
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "club_abbreviations"),
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "place_heads_before"),
+    TypeWordTemplate("{surname}-{word}", "org_patterns.json", "compound_suffixes", True),
+    TypeWordTemplate("{adj} {word}", "org_patterns.json", "generic_heads"),
+    TypeWordTemplate("{word} {surname}", "org_patterns.json", "publisher_heads"),
+)
+LOC_TYPE_WORDS = (
+    TypeWordTemplate("{word} {city}", "venue_patterns.json", "heads"),
+    TypeWordTemplate("{adj} {word}", "venue_patterns.json", "generic"),
+    TypeWordTemplate("{surname}-{word}", "venue_patterns.json", "heads_after_name"),
+)
+
+
+def type_word_names(
+    templates: Iterable[TypeWordTemplate],
+    n: int,
+    places: list[str],
+    surnames: list[str],
+    rng: random.Random,
+) -> list[str]:
+    from pipeline.lang import load_json
+
+    filled = []
+    towns = _one_word(places)
+    for template in templates:
+        words = [str(w) for w in load_json(template.patterns_file)[template.key]]
+        for _ in range(n // max(1, len(tuple(templates)))):
+            word = rng.choice(words)
+            town = rng.choice(towns)
+            filled.append(
+                template.pattern.format(
+                    word=word.capitalize() if template.capitalise else word,
+                    city=town,
+                    adj=place_adjective(town),
+                    surname=rng.choice(surnames),
+                )
+            )
+    return filled
+
+
+def _one_word(places: list[str]) -> list[str]:
+    # "Bad Homburger Messe" style adjectives are rare: adjectives come from one-word names.
+    return [p for p in places if " " not in p and "-" not in p] or ["Kiel"]
+
+
+def place_adjective(place: str) -> str:
+    """The -er adjective of a place name ("Kiel" -> "Kieler"); irregular ones come out
+    regular ("Dresdener"), which is good enough for training contexts."""
+    return place + ("r" if place.endswith("e") else "er")
+
+
+def generated_events(n: int, places: list[str], rng: random.Random) -> list[str]:
+    """Event names from the templates in ``EVENT_TEMPLATES_FILE``."""
+    templates: list[str] = []
+    topics: list[str] = []
+    for line in EVENT_TEMPLATES_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line.startswith("topics:"):
+            topics = line.split(":", 1)[1].split()
+        elif line and not line.startswith("#"):
+            templates.append(line)
+    towns = _one_word(places)
+    events = []
+    for _ in range(n):
+        town = rng.choice(towns)
+        events.append(
+            rng.choice(templates).format(
+                city=town, adj=place_adjective(town), topic=rng.choice(topics or ["Digital"])
+            )
+        )
+    return events
 
 
 def well_known_organisations() -> list[str]:
@@ -236,3 +335,20 @@ def augment(
     with_entities = [s for s in sentences if s.has_entities]
     chosen = rng.sample(with_entities, k=int(len(with_entities) * share))
     return [substitute_entities(s, pools, rng, part_rate) for s in chosen]
+
+
+def vary_copies(sentences: list[Sentence], pools: NamePools, rng: random.Random) -> list[Sentence]:
+    """Give every repeated occurrence of a sentence with entities new names.
+
+    A small corpus repeated to weigh more would otherwise teach its names by heart; varied
+    copies keep the weight on the contexts.
+    """
+    seen: set[int] = set()
+    out = []
+    for sentence in sentences:
+        if id(sentence) in seen and sentence.has_entities:
+            out.append(substitute_entities(sentence, pools, rng))
+        else:
+            seen.add(id(sentence))
+            out.append(sentence)
+    return out

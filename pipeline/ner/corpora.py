@@ -8,7 +8,9 @@ rest of the training code sees one uniform shape.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
+import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +27,8 @@ from pipeline.ner.labels import (
 )
 
 LabelMap = Callable[[str], str | None]
+
+log = logging.getLogger("pipeline.ner")
 
 
 @dataclass
@@ -325,12 +329,68 @@ def _smartdata_spans(mentions: list[dict]) -> list[tuple[int, int, str]]:
     return spans
 
 
+EVENT_REPORTS = "event-reports"
+# Share of event reports (in percent) kept out of every training run, chosen by a stable hash
+# of the report id so that the split never changes when reports are added or reordered.
+HELD_OUT_PERCENT = 20
+
+
+def is_held_out(report_id: str) -> bool:
+    """Whether an event report belongs to the held-out evaluation split."""
+    digest = hashlib.sha256(report_id.encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) % 100 < HELD_OUT_PERCENT
+
+
+@dataclass
+class AlignmentCount:
+    """Character spans that do not fall on token boundaries (then expanded to whole tokens)."""
+
+    spans: int = 0
+    misaligned: int = 0
+    lost: int = 0
+
+
+def read_event_reports(
+    path: Path, corpus: str = EVENT_REPORTS, counts: AlignmentCount | None = None
+) -> Iterator[Sentence]:
+    """Event reports (JSON lines: id, text, entities with character offsets and a label)."""
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    counts = counts if counts is not None else AlignmentCount()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            report = json.loads(line)
+            spans = [
+                (e["start"], e["end"], e["label"])
+                for e in report["entities"]
+                if e["label"] in LABELS
+            ]
+            yield from char_spans_to_sentences(
+                nlp, report["text"], spans, f"{corpus}:{report['id']}", corpus, counts
+            )
+    if counts.misaligned or counts.lost:
+        log.info(
+            "%s: %d of %d spans not on token boundaries (expanded), %d lost",
+            path.name,
+            counts.misaligned,
+            counts.spans,
+            counts.lost,
+        )
+
+
+def report_id(doc_id: str) -> str:
+    return doc_id.split(":", 1)[1]
+
+
 def char_spans_to_sentences(
     nlp: spacy.language.Language,
     text: str,
     spans: list[tuple[int, int, str]],
     doc_id: str,
     corpus: str,
+    counts: AlignmentCount | None = None,
 ) -> Iterator[Sentence]:
     """Tokenise ``text`` with spaCy's German tokenizer and project character spans on tokens.
 
@@ -338,11 +398,17 @@ def char_spans_to_sentences(
     Line breaks split sentences too: SmartData headers and tweets have no final punctuation.
     """
     doc = nlp(text)
+    counts = counts if counts is not None else AlignmentCount()
     token_spans = []
     for start, end, label in spans:
+        counts.spans += 1
+        if doc.char_span(start, end) is None:
+            counts.misaligned += 1
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.text.strip():
             token_spans.append((span.start, span.end, label))
+        else:
+            counts.lost += 1
     tags = spans_to_tags(len(doc), token_spans)
     for sent in doc.sents:
         words: list[str] = []
@@ -402,6 +468,7 @@ CORPORA: tuple[CorpusSpec, ...] = (
         "hipe-newseye", "hipe2022-newseye-de", "*.tsv", lambda p: read_hipe(p, "hipe-newseye")
     ),
     CorpusSpec("hipe-sonar", "hipe2022-sonar-de", "*.tsv", lambda p: read_hipe(p, "hipe-sonar")),
+    CorpusSpec(EVENT_REPORTS, "event-reports", "*.jsonl", read_event_reports),
 )
 
 
@@ -409,6 +476,7 @@ def load_corpora(data_dir: Path, exclude: Iterable[str] = ()) -> list[Corpus]:
     """Read every known corpus found below ``data_dir`` except those named in ``exclude``.
 
     ``exclude`` accepts corpus names or folder names (``germeval2014``, ``hipe2022-sonar-de``).
+    The held-out event reports are never part of the result (see ``held_out_event_reports``).
     """
     skip = set(exclude)
     unknown = skip - {s.name for s in CORPORA} - {s.folder for s in CORPORA}
@@ -424,5 +492,12 @@ def load_corpora(data_dir: Path, exclude: Iterable[str] = ()) -> list[Corpus]:
         corpus = Corpus(spec.name)
         for path in files:
             corpus.sentences.extend(s for s in spec.reader(path) if s.words)
+        if spec.name == EVENT_REPORTS:
+            corpus.sentences = [s for s in corpus.sentences if not is_held_out(report_id(s.doc_id))]
         corpora.append(corpus)
     return corpora
+
+
+def held_out_event_reports(path: Path) -> list[Sentence]:
+    """The sentences of the held-out event reports: the in-domain test set."""
+    return [s for s in read_event_reports(path) if s.words and is_held_out(report_id(s.doc_id))]
