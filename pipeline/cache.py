@@ -170,7 +170,8 @@ class ResultCache:
         if not self.target.is_file():
             return None
         try:
-            db = sqlite3.connect(f"{self.target.as_uri()}?mode=ro", uri=True)
+            # A URI needs an absolute path; --out is often relative ("outputs").
+            db = sqlite3.connect(f"{self.target.absolute().as_uri()}?mode=ro", uri=True)
             row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
         except sqlite3.DatabaseError as exc:
             log.warning("ignoring unreadable cache %s: %s", self.target, exc)
