@@ -30,6 +30,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from pipeline import DISTRIBUTION
 from pipeline.batch import DocumentResult, Job
 from pipeline.read import ReadError, read_bytes, sha256
 
@@ -91,7 +92,7 @@ def _code_digest() -> str:
 @cache
 def _dependency_versions() -> dict[str, str]:
     try:
-        requirements = importlib.metadata.requires("pipeline") or []
+        requirements = importlib.metadata.requires(DISTRIBUTION) or []
     except importlib.metadata.PackageNotFoundError:
         requirements = []
     versions = {}
