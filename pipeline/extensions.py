@@ -8,9 +8,11 @@ processed Doc survives ``Doc.to_bytes()``, ``DocBin(store_user_data=True)`` and
   mention, in text order, labelled ``DATE``, ``PLACE``, ``ORG`` or ``FIGURE``. ``span.kb_id_``
   is the normalised identity where there is one (ISO value of a date, canonical name of a
   place or organisation) and ``span._.fact`` the mention's full record as a dict.
-- ``doc._.facts``: ``{KEY: [record as dict, …]}``, the store behind the attributes below.
+- ``doc._.facts``: ``{KEY: [record as dict, …]}``, the store behind the attributes below
+  (read-only: write with :func:`set_facts`).
 - ``doc._.dates`` / ``places`` / ``organisations`` / ``figures``: the same mentions as the
-  dataclasses of :mod:`pipeline.records`, rebuilt from ``doc._.facts`` on every read.
+  dataclasses of :mod:`pipeline.records`, rebuilt from ``doc._.facts`` when needed (after
+  deserialisation; otherwise the records a component stored).
 - ``doc._.reference_date``: a ``datetime.date`` or ``datetime.datetime`` (anything else is a
   ``TypeError``), stored as its ISO string.
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -48,6 +51,10 @@ class FactType:
 
 
 FACT_TYPES: dict[str, FactType] = {}
+# The records behind a Doc's stored rows, by fact type, while the Doc lives: components and the
+# table writer read the same facts several times, and rebuilding tens of thousands of records
+# per read would cost more than finding them. Valid while ``doc._.facts[key]`` is that list.
+_RECORDS: weakref.WeakKeyDictionary[Doc, dict[str, tuple[list, list]]] = weakref.WeakKeyDictionary()
 
 
 def register_fact(key: str, record: type, label: str, kb_field: str | None = None) -> None:
@@ -65,8 +72,11 @@ def set_facts(doc: Doc, key: str, records: Iterable[Any]) -> None:
     as spans in ``doc.spans[key]``. ``records`` are dataclass instances or dicts with at
     least ``start_char`` and ``end_char`` (offsets into ``doc.text``)."""
     fact = FACT_TYPES[key]
+    records = list(records)
     rows = [_plain(r) for r in records]
     doc._.facts = {**(doc._.facts or {}), key: rows}
+    if all(type(r) is fact.record for r in records):
+        _RECORDS.setdefault(doc, {})[key] = (rows, records)
     spans = []
     for row in rows:
         span = doc.char_span(row["start_char"], row["end_char"], alignment_mode="expand")
@@ -82,8 +92,12 @@ def get_facts(doc: Doc, key: str) -> list | None:
     rows = (doc._.facts or {}).get(key)
     if rows is None:
         return None
-    record = FACT_TYPES[key].record
-    return [record(**row) for row in rows]
+    known = _RECORDS.get(doc, {}).get(key)
+    if known is None or known[0] is not rows or len(known[1]) != len(rows):
+        record = FACT_TYPES[key].record
+        known = (rows, [record(**row) for row in rows])
+        _RECORDS.setdefault(doc, {})[key] = known
+    return list(known[1])
 
 
 def _set_attribute(doc: Doc, value: Iterable[Any] | None, key: str) -> None:
