@@ -79,11 +79,16 @@ def set_facts(doc: Doc, key: str, records: Iterable[Any]) -> None:
         _RECORDS.setdefault(doc, {})[key] = (rows, records)
     spans = []
     for row in rows:
-        span = doc.char_span(row["start_char"], row["end_char"], alignment_mode="expand")
-        if span is None:  # an empty mention has no token
-            continue
         kb_id = row.get(fact.kb_field) if fact.kb_field else None
-        spans.append(Span(doc, span.start, span.end, label=fact.label, kb_id=str(kb_id or "")))
+        span = doc.char_span(
+            row["start_char"],
+            row["end_char"],
+            label=fact.label,
+            kb_id=str(kb_id or ""),
+            alignment_mode="expand",
+        )
+        if span is not None:  # None: an empty mention, which covers no token
+            spans.append(span)
     doc.spans[key] = spans
 
 
