@@ -25,12 +25,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import weakref
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from pipeline.records import DateMention, FigureMention, OrganisationMention, PlaceMention
 
@@ -77,7 +77,16 @@ def set_facts(doc: Doc, key: str, records: Iterable[Any]) -> None:
     doc._.facts = {**(doc._.facts or {}), key: rows}
     if all(type(r) is fact.record for r in records):
         _RECORDS.setdefault(doc, {})[key] = (rows, records)
-    spans = []
+    # One span at a time: each Span object is freed once its group holds it; tens of thousands
+    # kept alive at once would be promoted by the garbage collector and make later full
+    # collections more frequent.
+    group = SpanGroup(doc, name=key)
+    for span in _spans(doc, fact, rows):
+        group.append(span)
+    doc.spans[key] = group
+
+
+def _spans(doc: Doc, fact: FactType, rows: list[dict[str, Any]]) -> Iterator[Span]:
     for row in rows:
         kb_id = row.get(fact.kb_field) if fact.kb_field else None
         span = doc.char_span(
@@ -88,8 +97,7 @@ def set_facts(doc: Doc, key: str, records: Iterable[Any]) -> None:
             alignment_mode="expand",
         )
         if span is not None:  # None: an empty mention, which covers no token
-            spans.append(span)
-    doc.spans[key] = spans
+            yield span
 
 
 def get_facts(doc: Doc, key: str) -> list | None:
