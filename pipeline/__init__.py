@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     from pipeline.read_tables import load_tables
 
 __all__ = ["extract", "load_nlp", "load_tables"]
-__version__ = "0.1.0"
+# The distribution on the package index; "pipeline" there is someone else's project.
+DISTRIBUTION = "event-facts"
 
 # Public name -> module defining it; spaCy and pandas load only when a name is first used.
 _EXPORTS = {
@@ -29,12 +30,24 @@ _EXPORTS = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return version()
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
+
+
+def version() -> str:
+    """The installed distribution's version (pyproject.toml is the one place it is set)."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version(DISTRIBUTION)
+    except importlib.metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0+unknown"
 
 
 def __dir__() -> list[str]:

@@ -30,6 +30,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from pipeline import DISTRIBUTION
 from pipeline.batch import DocumentResult, Job
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, read_bytes, sha256
@@ -92,7 +93,7 @@ def _code_digest() -> str:
 @cache
 def _dependency_versions() -> dict[str, str]:
     try:
-        requirements = importlib.metadata.requires("pipeline") or []
+        requirements = importlib.metadata.requires(DISTRIBUTION) or []
     except importlib.metadata.PackageNotFoundError:
         requirements = []
     versions = {}
@@ -171,7 +172,8 @@ class ResultCache:
         if not self.target.is_file():
             return None
         try:
-            db = sqlite3.connect(f"{self.target.as_uri()}?mode=ro", uri=True)
+            # A URI needs an absolute path; --out is often relative ("outputs").
+            db = sqlite3.connect(f"{self.target.absolute().as_uri()}?mode=ro", uri=True)
             row = db.execute("SELECT value FROM meta WHERE name = 'fingerprint'").fetchone()
         except sqlite3.DatabaseError as exc:
             log.warning("ignoring unreadable cache %s: %s", self.target, exc)

@@ -35,8 +35,26 @@ def _setup_logging(quiet: bool) -> None:
     )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from pipeline import DISTRIBUTION, version
+
+        typer.echo(f"{DISTRIBUTION} {version()}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the installed version and exit.",
+        ),
+    ] = False,
+) -> None:
     """Turn folders of German event reports into tidy tables of dates, places,
     organisations and figures."""
 
@@ -89,7 +107,7 @@ def run(
         str | None,
         typer.Option(
             help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
-            "for a local cluster of --workers processes. Needs pip install 'pipeline[dask]'."
+            "for a local cluster of --workers processes. Needs pip install '.[dask]'."
         ),
     ] = None,
     cache: Annotated[

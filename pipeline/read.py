@@ -183,13 +183,76 @@ def sha256(data: bytes) -> str:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (BOM or not), else by detection; reject binary data."""
-    if b"\x00" in data:
+    """Decode bytes as UTF-8 or UTF-16 (BOM or not), else as cp1252 when that reads as German,
+    else by detection; reject binary data."""
+    utf16 = _utf16(data)
+    if utf16 is not None:
+        text, encoding = utf16
+    elif b"\x00" in data:
         raise ReadError("binary file (contains NUL bytes)")
+    else:
+        try:
+            return data.decode("utf-8-sig"), "utf-8"
+        except UnicodeDecodeError:
+            pass
+        text, encoding = _german_cp1252(data) or _detected(data)
+    if _looks_binary(text):
+        raise ReadError(f"binary file (as {encoding}: control characters or non-Latin script)")
+    return text, encoding
+
+
+UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+# Without a BOM: German text in UTF-16 has a zero high byte in nearly every code unit (Latin
+# script), always on the same side; random bytes have zeros anywhere, and rarely.
+UTF16_ZERO_SHARE = 0.5
+UTF16_OTHER_ZERO_SHARE = 0.05
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    if data.startswith(UTF32_BOMS):
+        return None
+    for bom, encoding in UTF16_BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], encoding)
+    if len(data) < 2 or len(data) % 2:
+        return None
+    units = len(data) // 2
+    zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
+    for high, low, encoding in (
+        (zeros_odd, zeros_even, "utf-16-le"),
+        (zeros_even, zeros_odd, "utf-16-be"),
+    ):
+        if high >= units * UTF16_ZERO_SHARE and low <= units * UTF16_OTHER_ZERO_SHARE:
+            return _strict(data, encoding)
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> tuple[str, str] | None:
     try:
-        return data.decode("utf-8-sig"), "utf-8"
+        return data.decode(encoding), encoding
     except UnicodeDecodeError:
-        pass
+        return None
+
+
+# What German text in a Western code page has beyond ASCII: umlauts, ß, typographic quotes and
+# dashes, currency and a few signs. Detection guesses unreliably on a few dozen bytes (a short
+# cp1252 note comes back as Shift-JIS or a Cyrillic page), so cp1252 is tried first when
+# nearly all its non-ASCII characters are of this kind.
+GERMAN_NON_ASCII = frozenset("äöüßÄÖÜẞ„“”‚‘’«»‹›–—…€£§°²³½¼¾×·•éèàáçñ\u00a0\u00ad")
+GERMAN_NON_ASCII_SHARE = 0.9
+
+
+def _german_cp1252(data: bytes) -> tuple[str, str] | None:
+    decoded = _strict(data, "cp1252")
+    if decoded is None:
+        return None
+    extra = [ch for ch in decoded[0] if not ch.isascii()]
+    german = sum(1 for ch in extra if ch in GERMAN_NON_ASCII)
+    return decoded if extra and german >= len(extra) * GERMAN_NON_ASCII_SHARE else None
+
+
+def _detected(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise ReadError("undecodable: neither UTF-8 nor a detectable text encoding")
@@ -199,8 +262,6 @@ def decode(data: bytes) -> tuple[str, str]:
         # letters German does not use); cp1252 is what German Windows writes, so it wins.
         with contextlib.suppress(UnicodeDecodeError):
             text, encoding = data.decode("cp1252"), "cp1252"
-    if _looks_binary(text):
-        raise ReadError(f"binary file (as {encoding}: control characters or non-Latin script)")
     return text, encoding
 
 

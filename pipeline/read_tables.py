@@ -4,6 +4,10 @@ Types follow :data:`pipeline.tables.TABLES`: ``date`` columns become ``datetime6
 the nullable ``Int64``, numbers ``Float64``, flags ``boolean`` and text ``string``, with empty
 CSV cells as missing values. Columns outside the contract (the documents table's metadata and
 front-matter columns) are text.
+
+The dates table gets two typed columns after its own: ``start_datetime`` and ``end_datetime``,
+``start``/``end`` as ``datetime64[us]`` (a day as its midnight). A clock time of an unknown day
+(``T15:00``) is no point in time: missing there, its time stays in ``start``/``end``.
 """
 
 from __future__ import annotations
@@ -17,6 +21,11 @@ from pipeline.tables import TABLES
 
 # One resolution whatever the source: CSV text and Parquet dates would otherwise differ.
 DATE_DTYPE = "datetime64[us]"
+# Columns added when a table is loaded: name -> the text column it types.
+TIMESTAMP_COLUMNS: dict[str, dict[str, str]] = {
+    "dates": {"start_datetime": "start", "end_datetime": "end"},
+}
+TIME_ONLY_PREFIX = "T"  # "T15:00": a clock time without a day
 
 
 class RunNotFound(FileNotFoundError):
@@ -62,7 +71,16 @@ def typed_frame(frame: pd.DataFrame, name: str) -> pd.DataFrame:
             frame[column] = pd.to_numeric(values).astype(dtype)
         else:
             frame[column] = values.astype(dtype)
+    for column, source in TIMESTAMP_COLUMNS.get(name, {}).items():
+        frame[column] = _timestamps(frame[source])
     return frame
+
+
+def _timestamps(values: pd.Series) -> pd.Series:
+    """ISO days and minutes as timestamps; time-only and empty values as missing."""
+    text = values.astype("string")
+    text = text.where(~text.str.startswith(TIME_ONLY_PREFIX).fillna(False))
+    return pd.to_datetime(text, format="ISO8601").astype(DATE_DTYPE)
 
 
 def _flag(value: object) -> bool | None:

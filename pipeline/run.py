@@ -385,7 +385,7 @@ def open_engine(
             from pipeline.dask_backend import DaskEngine
         except ImportError as exc:
             raise UsageError(
-                f"--scheduler needs Dask: pip install 'pipeline[dask]' ({exc})"
+                f"--scheduler needs Dask: pip install 'event-facts[dask]' ({exc})"
             ) from exc
         return DaskEngine(scheduler, workers, worker_model, model_label(nlp), doc_timeout)
     batches = -(-n_jobs // BATCH_SIZE)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'pipeline[dask]'")
+pytest.importorskip(
+    "distributed", reason="Dask is an optional extra: pip install 'event-facts[dask]'"
+)
 
 from distributed import LocalCluster  # noqa: E402
 

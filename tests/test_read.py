@@ -38,6 +38,44 @@ def test_decode_utf8_with_bom_and_cp1252() -> None:
     assert encoding != "utf-8"
 
 
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("utf-16-le", b""),
+        ("utf-16-be", b""),
+    ],
+)
+def test_decode_utf16_with_or_without_bom(encoding: str, bom: bytes) -> None:
+    text = "Über 800 Gäste feierten am 3. Mai in Gießen – bei 12 °C.\r\nDanke!"
+    assert decode(bom + text.encode(encoding)) == (text, encoding)
+    source = parse_source(bom + text.encode(encoding))
+    start = source.text.index("Gießen")
+    assert source.original_span(start, start + 6) == (
+        text.index("Gießen"),
+        text.index("Gießen") + 6,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Schöne Grüße aus Köln – Ihre Bärbel Müß",  # 39 bytes
+        "ÄÖÜäöüß",
+        "Maßnahmen für Ältere: „Öffnungszeiten“ …",
+    ],
+)
+def test_decode_short_cp1252_as_cp1252(text: str) -> None:
+    assert decode(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_decode_rejects_random_bytes_with_nul_in_pairs() -> None:
+    # NUL bytes on both sides of the pairs: neither UTF-16 nor text
+    with pytest.raises(ReadError, match="binary"):
+        decode(bytes(range(256)) * 4)
+
+
 def test_decode_rejects_binary() -> None:
     with pytest.raises(ReadError, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")

@@ -6,11 +6,11 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.extensions import register_extensions
+from pipeline.extensions import register_extensions, set_facts
 
 
 class Extractor:
-    attr: str = ""  # the Doc extension the component fills
+    attr: str = ""  # the fact type the component fills (doc.spans key and Doc extension)
 
     def __init__(self, nlp: Language, name: str, on_error: str = "record") -> None:
         if on_error not in ("record", "raise"):
@@ -21,11 +21,11 @@ class Extractor:
 
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.set(self.attr, self.extract(doc))
+            self.store(doc, self.extract(doc))
         except Exception as exc:
             if self.on_error == "raise":
                 raise
-            doc._.set(self.attr, [])
+            self.store(doc, [])
             errors = list(doc._.extract_errors or [])
             errors.append(f"{self.name}: {type(exc).__name__}: {exc}".splitlines()[0])
             doc._.extract_errors = errors
@@ -33,3 +33,6 @@ class Extractor:
 
     def extract(self, doc: Doc) -> list:
         raise NotImplementedError
+
+    def store(self, doc: Doc, found: list) -> None:
+        set_facts(doc, self.attr, found)

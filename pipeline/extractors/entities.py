@@ -24,6 +24,7 @@ from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import fold
+from pipeline.extensions import set_facts
 from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
 
@@ -60,12 +61,9 @@ class EntityExtractor(Extractor):
         self.districts = DistrictFinder(gazetteer, lemma)
         self.ner = NerCandidates(gazetteer, self.venues, self.events, lemma)
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc = super().__call__(doc)
-        found = doc._.places or []
-        doc._.organisations = [m for m in found if isinstance(m, OrganisationMention)]
-        doc._.places = [m for m in found if isinstance(m, PlaceMention)]
-        return doc
+    def store(self, doc: Doc, found: list) -> None:
+        set_facts(doc, "places", [m for m in found if isinstance(m, PlaceMention)])
+        set_facts(doc, "organisations", [m for m in found if isinstance(m, OrganisationMention)])
 
     def extract(self, doc: Doc) -> list:
         try:
