@@ -1,6 +1,6 @@
 """Dask backend: the same batches on a Dask cluster, for corpora too big for one machine.
 
-Needs the optional extra: ``pip install 'event-facts[dask]'``. ``run --scheduler ADDRESS`` uses
+Needs the optional extra: ``pip install '.[dask]'``. ``run --scheduler ADDRESS`` uses
 a running cluster (``tcp://host:8786``); ``run --scheduler local`` starts a local cluster of
 ``--workers`` processes, one thread each, for the duration of the run.
 

@@ -384,9 +384,7 @@ def open_engine(
         try:
             from pipeline.dask_backend import DaskEngine
         except ImportError as exc:
-            raise UsageError(
-                f"--scheduler needs Dask: pip install 'event-facts[dask]' ({exc})"
-            ) from exc
+            raise UsageError(f"--scheduler needs Dask: pip install '.[dask]' ({exc})") from exc
         return DaskEngine(scheduler, workers, worker_model, model_label(nlp), doc_timeout)
     batches = -(-n_jobs // BATCH_SIZE)
     if workers > 1 and batches > 1:

@@ -234,7 +234,7 @@ def test_runtime_dependencies_are_what_runs(tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from pipeline.cli import app\n"
-        "for args in (['run', 'corpus', '--out', 'out', '-q', '--reference-date', '14. April 2024'],\n"
+        "for args in (['run', 'corpus', '--out', 'out', '-q', '--reference-date', '14.4.2024'],\n"
         "             ['query', 'SELECT count(*) FROM places', '--out', 'out'],\n"
         "             ['evaluate', '--gold', 'corpus/gold', '--out', 'out']):\n"
         "    try:\n"

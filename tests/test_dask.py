@@ -7,9 +7,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip(
-    "distributed", reason="Dask is an optional extra: pip install 'event-facts[dask]'"
-)
+pytest.importorskip("distributed", reason="Dask is an optional extra: pip install '.[dask]'")
 
 from distributed import LocalCluster  # noqa: E402
 

@@ -57,7 +57,7 @@ def test_core_runs_without_dask(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "pip install 'event-facts[dask]'" in done.stdout
+    assert "pip install '.[dask]'" in done.stdout
 
 
 @pytest.mark.parametrize("fmt", ["csv", "parquet"])
