@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from pipeline.nlp import model_label
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
 from pipeline.refdate import resolve_reference_date
-from pipeline.tables import FACT_TABLES
+from pipeline.tables import FACT_TABLES, RECORD_TABLES, RESULT_TABLES
 
 FRONT_MATTER_COLUMNS = ("title", "source")
 # Longer texts are analysed in pieces of at most this many characters (see chunk_bounds):
@@ -157,7 +157,7 @@ def _merged_result(nlp: Language, job: Job, docs: list[Doc], source: SourceText)
             sentence_starts += [offset + s.start_char for s in doc.sents]
         else:
             sentence_starts.append(offset)
-    facts: dict[str, list[dict[str, Any]]] = {table: [] for table in FACT_TABLES}
+    facts: dict[str, list[dict[str, Any]]] = {table: [] for table in RESULT_TABLES}
     errors: list[str] = []
     for doc in docs:
         offset = doc.user_data.get(CHUNK_START, 0)
@@ -165,6 +165,10 @@ def _merged_result(nlp: Language, job: Job, docs: list[Doc], source: SourceText)
             facts[table] += mention_rows(
                 job.doc_id, doc._.get(table) or [], source, sentence_starts, offset
             )
+        for table in RECORD_TABLES:
+            # records describe the whole report: the first piece that has any gives them
+            if not facts[table]:
+                facts[table] = record_rows(job.doc_id, doc._.get(table) or [], source, offset)
         errors += [e for e in doc._.extract_errors or [] if e not in errors]
     row = document_row(
         job,
@@ -198,6 +202,21 @@ def mention_rows(
         start = offset + mention.start_char
         row["start_char"], row["end_char"] = source.original_span(start, offset + mention.end_char)
         row["sentence"] = max(bisect_right(sentence_starts, start) - 1, 0)
+        rows.append({"doc_id": doc_id, **row})
+    return rows
+
+
+def record_rows(
+    doc_id: str, records: Iterable[Any], source: SourceText, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Table rows of one Doc's records (events); their offsets, where set, mapped like those
+    of mentions."""
+    rows = []
+    for record in records:
+        row = {name: getattr(record, name) for name in _field_names(type(record))}
+        if row.get("start_char") is not None and row.get("end_char") is not None:
+            span = offset + row["start_char"], offset + row["end_char"]
+            row["start_char"], row["end_char"] = source.original_span(*span)
         rows.append({"doc_id": doc_id, **row})
     return rows
 

@@ -11,6 +11,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "figures": None,  # list[FigureMention]
     "places": None,  # list[PlaceMention]
     "organisations": None,  # list[OrganisationMention]
+    "events": None,  # list[EventRecord]: the events the report is about
     "extract_errors": None,  # list[str]: extractor failures, one line each
 }
 

@@ -33,7 +33,7 @@ from pipeline.nlp import load_nlp, model_label
 from pipeline.parallel import BATCH_SIZE, Engine, PoolEngine, SerialEngine, results_in_order
 from pipeline.read import discover, doc_id_for
 from pipeline.refdate import parse_iso
-from pipeline.tables import FACT_TABLES
+from pipeline.tables import RESULT_TABLES
 from pipeline.write import TableSink
 
 __all__ = [
@@ -63,7 +63,7 @@ class RunSummary:
     empty: int = 0
     error: int = 0
     cached: int = 0  # documents whose rows came from the cache of the previous run
-    facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACT_TABLES, 0))
+    facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESULT_TABLES, 0))
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1

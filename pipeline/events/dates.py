@@ -1,0 +1,154 @@
+"""Which dates are the event's first and last day: not the page's dateline, not the next
+edition, not a deadline.
+
+In order: "nach vier Tagen … gestern zu Ende" (an end day and a length); a range ("vom 22. bis
+24. Oktober") where the event is named or in the lead; else the days mentioned around the
+first day given where the event is named, within an event's usual length; else the month
+given where the event is named ("Anfang Dezember").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_in, event_noun_base, word_is_cue
+from pipeline.records import DateMention, FigureMention
+
+MAX_EVENT_DAYS = 31  # a longer range is no event's span ("Januar bis März")
+DAYS_BEFORE_ANCHOR = 7  # how far the event's days reach around the first day named with it
+DAYS_AFTER_ANCHOR = 14
+CUE_WINDOW_BEFORE = 8  # tokens before a date searched for next-edition and deadline cues
+CUE_WINDOW_AFTER = 4
+DATELINE_MAX_WORDS = 3  # words besides the date on a line that only dates the page
+DAY_UNIT = "Tag"
+UNTIL_WORDS = ("bis",)
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A date mention reduced to the days it covers."""
+
+    first: dt.date
+    last: dt.date
+    token: int
+    mention: DateMention
+
+    @property
+    def is_range(self) -> bool:
+        return self.first != self.last
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
+    except ValueError:
+        return None
+
+
+class DateChooser:
+    def __init__(self, ctx: DocContext, dates: list[DateMention], other_editions: set[int]):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.other_editions = other_editions  # sentences about another edition
+        self.usable = [d for d in dates if d.value and not self.excluded(d)]
+
+    def excluded(self, d: DateMention) -> bool:
+        token = self.ctx.token_at(d.start_char)
+        if self.ctx.sentence_of(token) in self.other_editions or self.is_dateline(d):
+            return True
+        window = (token - CUE_WINDOW_BEFORE, token + CUE_WINDOW_AFTER)
+        return cue_in(self.doc, *window, "next_edition") or cue_in(self.doc, *window, "deadline")
+
+    def is_dateline(self, d: DateMention) -> bool:
+        """ "Münster, den 1. Oktober 2022", "Veröffentlicht am 24.07.2016 | Lesedauer …": a line
+        that dates the page; a line that names an event with its date is none."""
+        line = self.ctx.line_of(d.start_char)
+        rest = line.replace(d.text, " ")
+        words = [w.strip(",.:;|()") for w in rest.split()]
+        words = [w for w in words if any(ch.isalpha() for ch in w)]
+        if any(event_noun_base(w) for w in words):
+            return False
+        if words and word_is_cue(words[0].lower(), "dateline"):
+            return True
+        return len(words) <= DATELINE_MAX_WORDS and len(line) < len(d.text) + 40
+
+    def days(self) -> list[Day]:
+        out = []
+        for d in self.usable:
+            first, last = _day(d.start), _day(d.end)
+            if first is None or last is None or (last - first).days >= MAX_EVENT_DAYS:
+                continue
+            out.append(Day(first, last, self.ctx.token_at(d.start_char), d))
+        return out
+
+    def choose(
+        self, anchors: set[int], figures: list[FigureMention]
+    ) -> tuple[str | None, str | None]:
+        """First and last day (ISO), or a month, or (None, None); ``anchors`` are the
+        sentences that name the event."""
+        days = self.days()
+        found = self.from_length(days, figures)
+        if found:
+            return found
+        ranges = [d for d in days if d.is_range]
+        in_anchor = [d for d in ranges if self.ctx.sentence_of(d.token) in anchors]
+        lead = [d for d in ranges if self.ctx.in_lead(d.token)]
+        anchored_days = [d for d in days if self.ctx.sentence_of(d.token) in anchors]
+        for choice in (in_anchor, lead, [] if anchored_days else ranges):
+            if choice:
+                return choice[0].first.isoformat(), choice[0].last.isoformat()
+        if days:
+            return self.around_anchor(anchored_days[0] if anchored_days else days[0], days)
+        return self.month(anchors)
+
+    def from_length(self, days: list[Day], figures: list[FigureMention]) -> tuple[str, str] | None:
+        """ "Nach vier Tagen … sind gestern (am 30. September) zu Ende gegangen": the end day
+        and the length give the first day."""
+        for f in figures:
+            if f.unit != DAY_UNIT or not float(f.value).is_integer() or f.value < 1:
+                continue
+            start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
+            if not cue_in(self.doc, start, end, "end"):
+                continue
+            ends = [d.last for d in days if start <= d.token < end]
+            if ends:
+                last = max(ends)
+                first = last - dt.timedelta(days=int(f.value) - 1)
+                return first.isoformat(), last.isoformat()
+        return None
+
+    def around_anchor(self, anchor: Day, days: list[Day]) -> tuple[str | None, str]:
+        """The days within an event's usual length around the anchor day. A last day given
+        with "bis" and nothing before it leaves the first day unknown."""
+        low = anchor.first - dt.timedelta(days=DAYS_BEFORE_ANCHOR)
+        high = anchor.last + dt.timedelta(days=DAYS_AFTER_ANCHOR)
+        near = [d for d in days if low <= d.first and d.last <= high]
+        first = min(d.first for d in near)
+        last = max(d.last for d in near)
+        if self.is_until(anchor) and first == anchor.first:
+            return None, last.isoformat()
+        return first.isoformat(), last.isoformat()
+
+    def is_until(self, day: Day) -> bool:
+        text = day.mention.text.lower()
+        previous = self.doc[day.token - 1].lower_ if day.token > 0 else ""
+        return text.startswith(UNTIL_WORDS) or previous in UNTIL_WORDS
+
+    def month(self, anchors: set[int]) -> tuple[str | None, str | None]:
+        for d in self.usable:
+            value = d.value or ""
+            token = self.ctx.token_at(d.start_char)
+            if len(value) == 7 and value[4] == "-" and self.ctx.sentence_of(token) in anchors:
+                return value, value
+        return None, None
+
+    def year_in(self, sentences: set[int]) -> int | None:
+        """A year given where the event is named ("in diesem Jahr", "2019")."""
+        for d in self.usable:
+            value = d.value or ""
+            token = self.ctx.token_at(d.start_char)
+            if value[:4].isdigit() and self.ctx.sentence_of(token) in sentences:
+                return int(value[:4])
+        return None

@@ -1,0 +1,320 @@
+"""Which named event a report is about: event names in the text, grouped, weighed by where and
+how often they occur.
+
+A mention is an event noun ("Jobmesse", "Kirchentag", "Hackathon") with the capitalised words
+before it that belong to its name ("Smart Country Convention", "Cranger Kirmes", "Lange Nacht
+der Museen"), a name the noun introduces ("Publikumsmesse BEA", "Festival «Das Fest»"), an
+``EVT`` entity of the NER, or a proper name that is the subject of the report's totals ("Olma
+lockt 350'000 Besucher an"). Mentions whose words are one another's part are one event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_in, event_noun_base, is_generic
+
+# Weights of a mention by where it stands, and of an event by what kind of name it has.
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+NAMED_FACTOR = 2.0  # a name of its own ("Cranger Kirmes", "BEA")
+COMPOUND_FACTOR = 1.0  # a specific event noun ("Jobmesse", "Landesturnfest")
+GENERIC_FACTOR = 0.4  # "die Messe", "das Konzert"
+SUBJECT_FACTOR = 1.0  # a proper name found only as the subject of the totals
+ASIDE_FACTOR = 0.5  # in parentheses
+OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
+MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
+GENITIVE_HEADS = frozenset({"nacht", "tag", "woche", "fest", "festival", "markt"})
+QUOTES = {"„": "“", "«": "»", '"': '"', "»": "«", "‚": "‘"}
+# Adjectival forms of a name after an article or preposition, and their nominative
+WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
+INFLECTING_WORDS = frozenset(
+    {"der", "des", "dem", "den", "zur", "zum", "beim", "im", "am", "vom", "einer", "eines"}
+)
+PROPER_MIN_LETTERS = 3
+TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
+
+
+@dataclass
+class NameMention:
+    start: int  # token range of the name as written
+    end: int
+    name: str  # the name in nominative, without year
+    key: tuple[str, ...]  # stems of its words
+    kind: str  # named, compound, generic, subject
+    weight: float = 1.0
+
+
+@dataclass
+class EventName:
+    mentions: list[NameMention] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return self.best.key
+
+    @property
+    def best(self) -> NameMention:
+        """The fullest name: most words, named before compound before generic, first."""
+        order = {"named": 0, "subject": 1, "compound": 2, "generic": 3}
+        return min(self.mentions, key=lambda m: (-len(m.key), order[m.kind], m.start))
+
+    @property
+    def first(self) -> NameMention:
+        return min(self.mentions, key=lambda m: m.start)
+
+    @property
+    def kind(self) -> str:
+        return self.best.kind
+
+    @property
+    def score(self) -> float:
+        factor = {
+            "named": NAMED_FACTOR,
+            "subject": SUBJECT_FACTOR,
+            "compound": COMPOUND_FACTOR,
+            "generic": GENERIC_FACTOR,
+        }[self.kind]
+        return factor * sum(m.weight for m in self.mentions)
+
+
+def stem(word: str) -> str:
+    lower = word.lower()
+    if len(lower) > 4:
+        for ending in ("en", "er", "es", "em", "e", "n", "s"):
+            if lower.endswith(ending):
+                return lower[: -len(ending)]
+    return lower
+
+
+def is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4
+
+
+def is_common_word(text: str) -> bool:
+    return text in common_nouns() or text.lower() in STOP_WORDS
+
+
+class NameFinder:
+    def __init__(self, ctx: DocContext, places: dict[int, object], orgs: dict[int, object]):
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.places = places
+        self.orgs = orgs
+
+    def events(self, figures: list) -> list[EventName]:
+        """The events named in the report, best first."""
+        mentions = [
+            *self.noun_mentions(),
+            *self.entity_mentions(),
+            *self.subject_mentions(figures),
+        ]
+        for m in mentions:
+            m.weight = self.weight(m)
+        groups = group_mentions(mentions)
+        self.add_bare_mentions(groups)
+        return sorted(groups, key=lambda g: (-g.score, g.first.start))
+
+    def weight(self, m: NameMention) -> float:
+        token = self.doc[m.start]
+        if self.ctx.in_title(token.idx):
+            weight = TITLE_WEIGHT
+        elif self.ctx.in_lead(m.start):
+            weight = LEAD_WEIGHT
+        else:
+            weight = BODY_WEIGHT
+        if self.ctx.in_parentheses(m.start):
+            weight *= ASIDE_FACTOR
+        if cue_in(self.doc, m.start - 3, m.start, "next_edition"):
+            weight *= OTHER_EDITION_FACTOR
+        return weight
+
+    def inside_other_record(self, i: int) -> bool:
+        """A word inside a place or organisation name is no event ("Deutsche Messe AG",
+        "Messe und Congress Centrum"), unless the name is just an event ("Berner
+        Publikumsmesse" taken for an organisation)."""
+        record = self.places.get(i) or self.orgs.get(i)
+        if record is None:
+            return False
+        words = record.text.split()
+        return not (len(words) <= 2 and record.end_char == self.doc[i].idx + len(self.doc[i]))
+
+    def noun_mentions(self) -> list[NameMention]:
+        out = []
+        doc = self.doc
+        for i, token in enumerate(doc):
+            base = event_noun_base(token.text)
+            if base is None or self.inside_other_record(i):
+                continue
+            start = self.name_start(i)
+            end = self.genitive_end(i, base)
+            words = [t.text for t in doc[start:i]] + [base] + [t.text for t in doc[i + 1 : end]]
+            words = self.nominative(start, words, i - start)
+            if start == i and end == i + 1:
+                kind = "generic" if is_generic(base) else "compound"
+            else:
+                kind = "named"
+            out.append(mention(start, end, words, kind))
+            out += self.introduced_names(i)
+        return out
+
+    def name_start(self, i: int) -> int:
+        """First token of the name whose event noun is token ``i``: capitalised words before
+        it that are no common words ("Smart Country", "Cranger", "Hannover")."""
+        doc = self.doc
+        start = i
+        while start > 0 and i - start < MAX_NAME_WORDS:
+            prev = doc[start - 1]
+            text = prev.text
+            if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+                break
+            is_place = (start - 1) in self.places
+            if (start - 1) in self.orgs and not is_place:
+                break
+            if not is_place and not is_acronym(text) and is_common_word(text):
+                break
+            if prev.is_sent_start and not (is_place or is_acronym(text)):
+                break
+            if "\n" in doc[start - 1 : start + 1].text_with_ws[len(text) :]:
+                break
+            start -= 1
+        return start
+
+    def genitive_end(self, i: int, base: str) -> int:
+        """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
+        a genitive attribute into its name."""
+        doc = self.doc
+        if base.lower() not in GENITIVE_HEADS or i + 2 >= len(doc):
+            return i + 1
+        if doc[i + 1].lower_ not in ("der", "des"):
+            return i + 1
+        for end in range(i + 2, min(i + 5, len(doc))):
+            text = doc[end].text
+            if not text.isalpha():
+                return i + 1
+            if text[:1].isupper():
+                return end + 1
+        return i + 1
+
+    def nominative(self, start: int, words: list[str], head: int) -> list[str]:
+        """ "der Langen Nacht" -> "Lange Nacht": weak adjective endings after an article."""
+        if start == 0 or self.doc[start - 1].lower_ not in INFLECTING_WORDS:
+            return words
+        out = list(words)
+        for k in range(head):
+            word = out[k]
+            weak = word.endswith(WEAK_ENDING) and word.lower() not in common_nouns()
+            if weak and (start + k) not in self.places:
+                out[k] = word[: -len(WEAK_ENDING)] + NOMINATIVE_ENDING
+        return out
+
+    def introduced_names(self, i: int) -> list[NameMention]:
+        """A name right after the event noun: "Publikumsmesse BEA", "Festival «Das Fest»"."""
+        doc = self.doc
+        if i + 1 >= len(doc):
+            return []
+        nxt = doc[i + 1]
+        closing = QUOTES.get(nxt.text)
+        if closing:
+            for end in range(i + 2, min(i + 7, len(doc))):
+                if doc[end].text == closing and end > i + 2:
+                    words = [t.text for t in doc[i + 2 : end]]
+                    return [mention(i + 2, end, words, "named")]
+            return []
+        text = nxt.text
+        if is_acronym(text) and (i + 1) not in self.places and len(text) >= PROPER_MIN_LETTERS:
+            return [mention(i + 1, i + 2, [text], "named")]
+        return []
+
+    def entity_mentions(self) -> list[NameMention]:
+        """Named events the NER marks (``EVT``), when the loaded model has that label."""
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ != "EVT":
+                continue
+            words = [t.text for t in ent if not is_year(t.text)]
+            if words:
+                out.append(mention(ent.start, ent.end, words, "named"))
+        return out
+
+    def subject_mentions(self, figures: list) -> list[NameMention]:
+        """ "Olma lockt 350'000 Besucher an": a proper name before a total in its sentence,
+        used more than once, that is no place, organisation, person or common word."""
+        doc = self.doc
+        total_tokens = [
+            self.ctx.token_at(f.start_char) for f in figures if f.category in TOTAL_CATEGORIES
+        ]
+        counts: dict[str, int] = {}
+        for token in doc:
+            counts[token.text] = counts.get(token.text, 0) + 1
+        out = []
+        for total in total_tokens:
+            start, _ = self.ctx.sentence_span(total)
+            for i in range(start, total):
+                if self.is_proper_subject(i) and counts[doc[i].text] > 1:
+                    out.append(mention(i, i + 1, [doc[i].text], "subject"))
+        return out
+
+    def is_proper_subject(self, i: int) -> bool:
+        token = self.doc[i]
+        text = token.text
+        if not (text.isalpha() and text[:1].isupper() and len(text) >= PROPER_MIN_LETTERS):
+            return False
+        if i in self.places or i in self.orgs or is_common_word(text) or text in first_names():
+            return False
+        if i > 0 and self.doc[i - 1].text in first_names():
+            return False
+        if token.ent_type_ == "PER" or event_noun_base(text):
+            return False
+        lemma = token.lemma_
+        return not (lemma and lemma != text and is_common_word(lemma))
+
+    def add_bare_mentions(self, groups: list[EventName]) -> None:
+        """A name of one proper word counts wherever that word stands ("die BEA",
+        "BEA-Tage")."""
+        taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
+        for group in groups:
+            best = group.best
+            if best.kind not in ("named", "subject") or best.end - best.start != 1:
+                continue
+            word = self.doc[best.start].text
+            for token in self.doc:
+                if token.i in taken:
+                    continue
+                if token.text == word or token.text.startswith(word + "-"):
+                    m = mention(token.i, token.i + 1, [word], best.kind)
+                    m.weight = self.weight(m)
+                    group.mentions.append(m)
+                    taken.add(token.i)
+
+
+def mention(start: int, end: int, words: list[str], kind: str) -> NameMention:
+    words = [w for w in words if not is_year(w)]
+    name = " ".join(words).replace(" - ", "-")
+    return NameMention(start, end, name, tuple(stem(w) for w in words), kind)
+
+
+def contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return any(outer[k : k + n] == inner for k in range(len(outer) - n + 1))
+
+
+def group_mentions(mentions: list[NameMention]) -> list[EventName]:
+    """Mentions whose words are part of another's name are the same event ("Kirmes",
+    "Cranger Kirmes"); the longest names open the groups."""
+    groups: list[EventName] = []
+    for m in sorted(mentions, key=lambda m: (-len(m.key), m.start)):
+        if not m.key:
+            continue
+        home = next((g for g in groups if contains(g.key, m.key)), None)
+        if home is None:
+            groups.append(EventName([m]))
+        else:
+            home.mentions.append(m)
+    return groups

@@ -1,0 +1,108 @@
+"""Who organises, hosts or runs the event: the organisations the text gives that role.
+
+- a role noun: "Der Veranstalter, die Deutsche Messe AG", "Ausrichter des Kongresses sind die
+  A und die B", "X als Gastgeber";
+- the event's genitive: "die Smart Country Convention des Bitkom e.V.";
+- a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X";
+- an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
+- an organisation named like the event itself ("Deutscher Evangelischer Kirchentag").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.entities.words import fold
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_at
+from pipeline.records import OrganisationMention
+
+ROLE_WINDOW = 14  # tokens after a role noun in which its organisations stand
+VERB_WINDOW = 3  # tokens between an organisation and the verb whose subject it is
+REPORT_WINDOW = 4
+BY_WORDS = frozenset({"von", "vom", "durch", "der", "des"})
+GENITIVE_ARTICLES = frozenset({"des", "der", "vom", "von"})
+CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+
+
+class OrganiserFinder:
+    def __init__(self, ctx: DocContext, organisations: list[OrganisationMention]):
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.mentions = [
+            (ctx.token_at(o.start_char), ctx.token_at(o.end_char - 1), o) for o in organisations
+        ]
+
+    def organisers(self, name_spans: list[tuple[int, int]], event_name: str) -> list[str]:
+        """Canonical names of the organisers, in the order of their first mention."""
+        found: dict[str, int] = {}
+        for start, end, org in self.mentions:
+            if self.is_organiser(start, end, name_spans) or self.named_like(org, event_name):
+                found.setdefault(org.name, start)
+        return sorted(found, key=lambda n: found[n])
+
+    def is_organiser(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
+        return (
+            self.after_role(start)
+            or self.before_role(end)
+            or self.genitive_of_event(start, name_spans)
+            or self.subject_of_verb(end)
+            or self.agent(start)
+            or self.reporting_business(start, end)
+        )
+
+    def clause_tokens(self, start: int, end: int):
+        """Tokens from ``start`` towards ``end`` (either direction), up to a clause break."""
+        step = 1 if end >= start else -1
+        for i in range(start, end, step):
+            if not 0 <= i < len(self.doc) or self.doc[i].text in CLAUSE_BREAKS:
+                return
+            yield i
+
+    def after_role(self, start: int) -> bool:
+        """ "Der Veranstalter, die Deutsche Messe AG", "Ausrichter … sind die A und die B"."""
+        return any(
+            cue_at(self.doc, i, "organiser_role")
+            for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
+        )
+
+    def before_role(self, end: int) -> bool:
+        """ "X als Veranstalter", "X ist Gastgeber"."""
+        for i in self.clause_tokens(end + 1, end + 1 + VERB_WINDOW):
+            if cue_at(self.doc, i, "organiser_role"):
+                return True
+        return False
+
+    def genitive_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
+        """ "die Smart Country Convention des Bitkom e.V.", "Jahrestagung der DGPF"."""
+        if start < 2 or self.doc[start - 1].lower_ not in GENITIVE_ARTICLES:
+            return False
+        return any(end == start - 1 for _, end in name_spans)
+
+    def subject_of_verb(self, end: int) -> bool:
+        """ "X lädt zur …", "X veranstaltet …", "X verlieh den Preis"."""
+        return any(
+            cue_at(self.doc, i, "organiser_verb")
+            for i in self.clause_tokens(end + 1, end + 1 + VERB_WINDOW)
+        )
+
+    def agent(self, start: int) -> bool:
+        """ "organisiert von X", "auf Einladung der X"."""
+        if start < 2 or self.doc[start - 1].lower_ not in BY_WORDS:
+            return False
+        return cue_at(self.doc, start - 2, "organiser_by")
+
+    def reporting_business(self, start: int, end: int) -> bool:
+        """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an
+        event business reporting is the organiser."""
+        words = self.doc[start : end + 1]
+        if not any(cue_at(self.doc, t.i, "organiser_name") for t in words):
+            return False
+        before = self.clause_tokens(start - 1, start - 1 - REPORT_WINDOW)
+        after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)
+        return any(cue_at(self.doc, i, "organiser_report") for i in (*before, *after))
+
+    @staticmethod
+    def named_like(org: OrganisationMention, event_name: str) -> bool:
+        key = fold(event_name).replace(" ", "")
+        return len(key) >= 4 and fold(org.name).replace(" ", "") == key

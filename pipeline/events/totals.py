@@ -1,0 +1,62 @@
+"""Which figures are the edition's totals of visitors, exhibitors and participants.
+
+A figure counts for the edition unless it is about another edition (a past year, "im
+Vorjahr", "damals"), a part ("ausländische Gäste", "am ersten Wochenende") or a difference
+("20 000 weniger als erwartet"); of the rest the largest is the total. Counted firms are
+exhibitors where they exhibit ("150 Firmen präsentierten sich"), counted persons participants
+where they take part ("196 Personen nahmen teil"), teams and runners participants.
+"""
+
+from __future__ import annotations
+
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_in, word_is_cue
+from pipeline.records import FigureMention
+
+FIELDS = ("visitors", "exhibitors", "participants")
+CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
+PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
+
+
+class TotalChooser:
+    def __init__(self, ctx: DocContext, other_editions: set[int]):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.other_editions = other_editions
+
+    def field(self, f: FigureMention) -> str | None:
+        """The event total this figure could be, by its category and sentence."""
+        if f.category in FIELDS:
+            return f.category
+        unit = (f.unit or "").lower()
+        if unit and word_is_cue(unit, "participant_unit"):
+            return "participants"
+        start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
+        if f.category == "organisations" and cue_in(self.doc, start, end, "exhibiting"):
+            return "exhibitors"
+        if f.category == "people" and cue_in(self.doc, start, end, "participating"):
+            return "participants"
+        return None
+
+    def counts_for_edition(self, f: FigureMention) -> bool:
+        first = self.ctx.token_at(f.start_char)
+        last = self.ctx.token_at(f.end_char - 1)
+        if self.ctx.sentence_of(first) in self.other_editions:
+            return False
+        doc = self.doc
+        if cue_in(doc, first - CUE_WINDOW, last + CUE_WINDOW, "past"):
+            return False
+        if cue_in(doc, first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
+            return False
+        return not (last + 1 < len(doc) and word_is_cue(doc[last + 1].lower_, "difference"))
+
+    def totals(self, figures: list[FigureMention]) -> dict[str, FigureMention]:
+        """The total per field; of equal values the first mention (its qualifier) wins."""
+        best: dict[str, FigureMention] = {}
+        for f in figures:
+            field = self.field(f)
+            if field is None or not self.counts_for_edition(f):
+                continue
+            if field not in best or f.value > best[field].value:
+                best[field] = f
+        return best
