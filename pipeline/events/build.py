@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser
 from pipeline.events.lexicon import cue_in
-from pipeline.events.naming import EventName, NameFinder, NameMention, is_year
+from pipeline.events.naming import ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
 from pipeline.events.totals import FIELDS, TotalChooser
 from pipeline.records import EventRecord
 
-ORDINAL = re.compile(r"^\d{1,3}\.$")  # "30." before "Lange Nacht": the edition
 ORDINAL_REACH = 3  # tokens before a name where its edition number stands
 ORGANISER_SEPARATOR = "; "
 SPAN_KEY = "events"
@@ -82,9 +79,10 @@ class EventBuilder:
         dates = DateChooser(ctx, self.dates, other)
         start, end = dates.choose(anchors, self.figures)
         places = PlaceChooser(ctx, self.places)
-        venue = places.venue(anchors)
+        venue = places.venue(anchors | self.place_anaphor_sentences(anchors))
         best = event.best
-        names = [best.name] + ([venue.name] if venue else [])
+        names = [m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in anchors]
+        names += [venue.name] if venue else []
         city = places.city(anchors, names)
         year = self.year(start or end, event, dates, anchors)
         spans = [(m.start, m.end - 1) for m in event.mentions]
@@ -110,6 +108,15 @@ class EventBuilder:
             end_char=span.end_char if span is not None else None,
             **values,
         )
+
+    def place_anaphor_sentences(self, anchors: set[int]) -> set[int]:
+        """ "Ankunft im City Cube. Dort findet die Messe statt": the sentence before one whose
+        "dort" or "hier" stands for the event's place."""
+        out = set()
+        for s in anchors:
+            if s > 0 and cue_in(self.doc, *self.ctx.sentence_bounds(s), "place_anaphor"):
+                out.add(s - 1)
+        return out
 
     def name(self, event: EventName, city: str | None) -> tuple[str, NameMention | None]:
         """The event's name and its first mention; a bare event noun ("die Messe") gets a

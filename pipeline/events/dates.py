@@ -10,6 +10,7 @@ given where the event is named ("Anfang Dezember").
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from pipeline.events.context import DocContext
@@ -17,13 +18,15 @@ from pipeline.events.lexicon import cue_in, event_noun_base, word_is_cue
 from pipeline.records import DateMention, FigureMention
 
 MAX_EVENT_DAYS = 31  # a longer range is no event's span ("Januar bis März")
-DAYS_BEFORE_ANCHOR = 7  # how far the event's days reach around the first day named with it
+DAYS_BEFORE_ANCHOR = 4  # how far the event's days reach around the first day named with it
 DAYS_AFTER_ANCHOR = 14
 CUE_WINDOW_BEFORE = 8  # tokens before a date searched for next-edition and deadline cues
-CUE_WINDOW_AFTER = 4
+CUE_WINDOW_AFTER = 6
 DATELINE_MAX_WORDS = 3  # words besides the date on a line that only dates the page
 DAY_UNIT = "Tag"
 UNTIL_WORDS = ("bis",)
+RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,8 @@ class DateChooser:
     def days(self) -> list[Day]:
         out = []
         for d in self.usable:
+            if not DAY_VALUE.match(d.value or ""):
+                continue  # "Anfang Dezember" covers days but gives a month
             first, last = _day(d.start), _day(d.end)
             if first is None or last is None or (last - first).days >= MAX_EVENT_DAYS:
                 continue
@@ -96,12 +101,27 @@ class DateChooser:
         in_anchor = [d for d in ranges if self.ctx.sentence_of(d.token) in anchors]
         lead = [d for d in ranges if self.ctx.in_lead(d.token)]
         anchored_days = [d for d in days if self.ctx.sentence_of(d.token) in anchors]
-        for choice in (in_anchor, lead, [] if anchored_days else ranges):
+        for choice in (in_anchor, lead):
             if choice:
-                return choice[0].first.isoformat(), choice[0].last.isoformat()
+                return self.from_range(choice[0], days)
+        if anchored_days:
+            return self.around_anchor(anchored_days[0], days)
+        month = self.month(anchors)
+        if month[0]:
+            return month
+        if ranges:
+            return self.from_range(ranges[0], days)
         if days:
-            return self.around_anchor(anchored_days[0] if anchored_days else days[0], days)
-        return self.month(anchors)
+            return self.around_anchor(days[0], days)
+        return None, None
+
+    def from_range(self, day: Day, days: list[Day]) -> tuple[str | None, str | None]:
+        """ "vom 22. bis 24. Oktober" is the span; "am Samstag und Sonntag" may be a part of
+        it, with the days named around it."""
+        text = day.mention.text.lower()
+        if any(mark in text for mark in RANGE_MARKS):
+            return day.first.isoformat(), day.last.isoformat()
+        return self.around_anchor(day, days)
 
     def from_length(self, days: list[Day], figures: list[FigureMention]) -> tuple[str, str] | None:
         """ "Nach vier Tagen … sind gestern (am 30. September) zu Ende gegangen": the end day

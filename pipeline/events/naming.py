@@ -10,6 +10,7 @@ lockt 350'000 Besucher an"). Mentions whose words are one another's part are one
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.lang.de.stop_words import STOP_WORDS
@@ -18,6 +19,7 @@ from spacy.tokens import Doc
 from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_in, event_noun_base, is_generic
+from pipeline.events.places import city_in_name
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
 TITLE_WEIGHT = 3.0
@@ -28,6 +30,7 @@ COMPOUND_FACTOR = 1.0  # a specific event noun ("Jobmesse", "Landesturnfest")
 GENERIC_FACTOR = 0.4  # "die Messe", "das Konzert"
 SUBJECT_FACTOR = 1.0  # a proper name found only as the subject of the totals
 ASIDE_FACTOR = 0.5  # in parentheses
+PLURAL_FACTOR = 0.5  # "Vernissagen sind …": such events in general
 OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
 GENITIVE_HEADS = frozenset({"nacht", "tag", "woche", "fest", "festival", "markt"})
@@ -38,6 +41,7 @@ INFLECTING_WORDS = frozenset(
     {"der", "des", "dem", "den", "zur", "zum", "beim", "im", "am", "vom", "einer", "eines"}
 )
 PROPER_MIN_LETTERS = 3
+ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 
 
@@ -49,6 +53,7 @@ class NameMention:
     key: tuple[str, ...]  # stems of its words
     kind: str  # named, compound, generic, subject
     weight: float = 1.0
+    plural: bool = False
 
 
 @dataclass
@@ -63,7 +68,10 @@ class EventName:
     def best(self) -> NameMention:
         """The fullest name: most words, named before compound before generic, first."""
         order = {"named": 0, "subject": 1, "compound": 2, "generic": 3}
-        return min(self.mentions, key=lambda m: (-len(m.key), order[m.kind], m.start))
+        return min(
+            self.mentions,
+            key=lambda m: (-len(m.key), order[m.kind], m.name.isupper(), m.plural, m.start),
+        )
 
     @property
     def first(self) -> NameMention:
@@ -131,6 +139,8 @@ class NameFinder:
             weight = BODY_WEIGHT
         if self.ctx.in_parentheses(m.start):
             weight *= ASIDE_FACTOR
+        if m.plural:
+            weight *= PLURAL_FACTOR
         if cue_in(self.doc, m.start - 3, m.start, "next_edition"):
             weight *= OTHER_EDITION_FACTOR
         return weight
@@ -139,7 +149,9 @@ class NameFinder:
         """A word inside a place or organisation name is no event ("Deutsche Messe AG",
         "Messe und Congress Centrum"), unless the name is just an event ("Berner
         Publikumsmesse" taken for an organisation)."""
-        record = self.places.get(i) or self.orgs.get(i)
+        if i in self.places:
+            return True
+        record = self.orgs.get(i)
         if record is None:
             return False
         words = record.text.split()
@@ -156,35 +168,68 @@ class NameFinder:
             end = self.genitive_end(i, base)
             words = [t.text for t in doc[start:i]] + [base] + [t.text for t in doc[i + 1 : end]]
             words = self.nominative(start, words, i - start)
-            if start == i and end == i + 1:
-                kind = "generic" if is_generic(base) else "compound"
-            else:
-                kind = "named"
-            out.append(mention(start, end, words, kind))
+            single = start == i and end == i + 1
+            kind = self.single_word_kind(base) if single else "named"
+            found = mention(start, end, words, kind)
+            # "Vernissagen sind keine Seltenheit": a plural speaks of such events in general
+            found.plural = token.text.lower().endswith("n") and not base.lower().endswith("n")
+            out.append(found)
             out += self.introduced_names(i)
         return out
+
+    @staticmethod
+    def single_word_kind(base: str) -> str:
+        """ "Messe" is generic, "Jobmesse" a compound, "Schwarzachtalmesse" (no dictionary
+        word) a name of its own."""
+        if is_generic(base):
+            return "generic"
+        if base in common_nouns() or base.capitalize() in common_nouns() or "-" in base:
+            return "compound"
+        return "named"
 
     def name_start(self, i: int) -> int:
         """First token of the name whose event noun is token ``i``: capitalised words before
         it that are no common words ("Smart Country", "Cranger", "Hannover")."""
         doc = self.doc
         start = i
+        own = self.orgs.get(i)  # "Berner Publikumsmesse" read as an organisation
         while start > 0 and i - start < MAX_NAME_WORDS:
             prev = doc[start - 1]
             text = prev.text
             if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
                 break
             is_place = (start - 1) in self.places
-            if (start - 1) in self.orgs and not is_place:
+            org = self.orgs.get(start - 1)
+            if org is not None and org is not own and not is_place:
                 break
-            if not is_place and not is_acronym(text) and is_common_word(text):
+            if text.lower() in STOP_WORDS or text in first_names():
                 break
-            if prev.is_sent_start and not (is_place or is_acronym(text)):
+            proper = is_place or is_acronym(text)
+            if self.opens_line_or_sentence(start - 1) and not proper:
                 break
             if "\n" in doc[start - 1 : start + 1].text_with_ws[len(text) :]:
                 break
             start -= 1
+        # "die Genossenschaft Olma Messen": a common noun opening the run is the phrase's
+        # head, not part of the name
+        while start < i and self.is_phrase_head(start):
+            start += 1
         return start
+
+    def is_phrase_head(self, i: int) -> bool:
+        text = self.doc[i].text
+        if i in self.places or city_in_name(text):  # "Saarlouiser", "Berner"
+            return False
+        return is_common_word(text)
+
+    def opens_line_or_sentence(self, i: int) -> bool:
+        """A capitalised word at the start of a line or sentence may be any word
+        ("Erfolgreiches Jugendturnier"); after an edition number ("20. Saarlouiser …") the
+        sentence splitter's break is none."""
+        doc = self.doc
+        if i == 0 or doc.text[: doc[i].idx].rstrip(" \t").endswith("\n"):
+            return True
+        return doc[i].is_sent_start and not ORDINAL.match(doc[i - 1].text)
 
     def genitive_end(self, i: int, base: str) -> int:
         """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
@@ -204,7 +249,10 @@ class NameFinder:
 
     def nominative(self, start: int, words: list[str], head: int) -> list[str]:
         """ "der Langen Nacht" -> "Lange Nacht": weak adjective endings after an article."""
-        if start == 0 or self.doc[start - 1].lower_ not in INFLECTING_WORDS:
+        before = start - 1
+        while before >= 0 and ORDINAL.match(self.doc[before].text):
+            before -= 1  # "der 30. Langen Nacht"
+        if before < 0 or self.doc[before].lower_ not in INFLECTING_WORDS:
             return words
         out = list(words)
         for k in range(head):
@@ -302,19 +350,41 @@ def mention(start: int, end: int, words: list[str], kind: str) -> NameMention:
 
 def contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
     n = len(inner)
-    return any(outer[k : k + n] == inner for k in range(len(outer) - n + 1))
+    if any(outer[k : k + n] == inner for k in range(len(outer) - n + 1)):
+        return True
+    # "OSZE-Kongress" and "OSZE-Außenministertreffen", "BEA-Tage" and "BEA"
+    return n == 1 and len(outer) == 1 and _prefix(outer[0]) == _prefix(inner[0])
+
+
+def _prefix(word: str) -> str | None:
+    return word.split("-", 1)[0] if "-" in word else word
+
+
+def refers_to(group: EventName, generic: NameMention) -> bool:
+    """A bare event noun refers to an event whose name has it as a word or a word's head
+    ("die Messe": "Hannover Messe", "Schwarzachtalmesse")."""
+    return any(word.endswith(generic.key[-1]) for word in group.key)
 
 
 def group_mentions(mentions: list[NameMention]) -> list[EventName]:
     """Mentions whose words are part of another's name are the same event ("Kirmes",
-    "Cranger Kirmes"); the longest names open the groups."""
+    "Cranger Kirmes"); the longest names open the groups. A bare event noun then joins the
+    strongest event it can refer to."""
     groups: list[EventName] = []
-    for m in sorted(mentions, key=lambda m: (-len(m.key), m.start)):
-        if not m.key:
-            continue
+    specific = [m for m in mentions if m.kind != "generic" and m.key]
+    for m in sorted(specific, key=lambda m: (-len(m.key), m.start)):
         home = next((g for g in groups if contains(g.key, m.key)), None)
         if home is None:
             groups.append(EventName([m]))
         else:
             home.mentions.append(m)
-    return groups
+    strongest = sorted(groups, key=lambda g: -g.score)
+    generic_groups: list[EventName] = []
+    for m in sorted((m for m in mentions if m.kind == "generic"), key=lambda m: m.start):
+        home = next((g for g in strongest if refers_to(g, m)), None)
+        home = home or next((g for g in generic_groups if g.key == m.key), None)
+        if home is None:
+            generic_groups.append(EventName([m]))
+        else:
+            home.mentions.append(m)
+    return groups + generic_groups

@@ -17,11 +17,12 @@ from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_at
 from pipeline.records import OrganisationMention
 
-ROLE_WINDOW = 14  # tokens after a role noun in which its organisations stand
+ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
 VERB_WINDOW = 3  # tokens between an organisation and the verb whose subject it is
 REPORT_WINDOW = 4
 BY_WORDS = frozenset({"von", "vom", "durch", "der", "des"})
 GENITIVE_ARTICLES = frozenset({"des", "der", "vom", "von"})
+GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
 
 
@@ -35,17 +36,19 @@ class OrganiserFinder:
 
     def organisers(self, name_spans: list[tuple[int, int]], event_name: str) -> list[str]:
         """Canonical names of the organisers, in the order of their first mention."""
-        found: dict[str, int] = {}
+        stated: dict[str, int] = {}  # given the role in words: these alone when there are any
+        inferred: dict[str, int] = {}
         for start, end, org in self.mentions:
-            if self.is_organiser(start, end, name_spans) or self.named_like(org, event_name):
-                found.setdefault(org.name, start)
+            if self.after_role(start) or self.before_role(end):
+                stated.setdefault(org.name, start)
+            elif self.is_inferred(start, end, name_spans) or self.named_like(org, event_name):
+                inferred.setdefault(org.name, start)
+        found = stated or inferred
         return sorted(found, key=lambda n: found[n])
 
-    def is_organiser(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
+    def is_inferred(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
         return (
-            self.after_role(start)
-            or self.before_role(end)
-            or self.genitive_of_event(start, name_spans)
+            self.genitive_of_event(start, name_spans)
             or self.subject_of_verb(end)
             or self.agent(start)
             or self.reporting_business(start, end)
@@ -75,9 +78,17 @@ class OrganiserFinder:
 
     def genitive_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
         """ "die Smart Country Convention des Bitkom e.V.", "Jahrestagung der DGPF"."""
-        if start < 2 or self.doc[start - 1].lower_ not in GENITIVE_ARTICLES:
-            return False
-        return any(end == start - 1 for _, end in name_spans)
+        for _, end in name_spans:
+            between = self.doc[end + 1 : start]
+            if not between or between[0].lower_ not in GENITIVE_ARTICLES:
+                continue
+            # "des Badischen und Schwäbischen Turnerbundes": coordinated names before it
+            rest = between[1:]
+            if len(rest) <= GENITIVE_COORDINATION and all(
+                t.text[:1].isupper() or t.lower_ == "und" for t in rest
+            ):
+                return True
+        return False
 
     def subject_of_verb(self, end: int) -> bool:
         """ "X lädt zur …", "X veranstaltet …", "X verlieh den Preis"."""

@@ -62,7 +62,10 @@ class PlaceChooser:
         for p in self.places:
             if p.kind != VENUE_KIND:
                 continue
-            if self.ctx.sentence_of(self._token(p)) in anchors and self.located(p):
+            token = self._token(p)
+            if self.ctx.in_parentheses(token):
+                continue  # "(Kleines Fest im Großen Garten)": another event's place
+            if self.ctx.sentence_of(token) in anchors and self.located(p):
                 return p
         return None
 

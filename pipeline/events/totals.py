@@ -26,13 +26,16 @@ class TotalChooser:
 
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
+        start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
+        if f.category == "participants" and cue_in(self.doc, start, end, "visiting"):
+            return "visitors"  # "3.500 Teilnehmer besuchten die Jobmesse"
         if f.category in FIELDS:
             return f.category
         unit = (f.unit or "").lower()
         if unit and word_is_cue(unit, "participant_unit"):
             return "participants"
-        start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
-        if f.category == "organisations" and cue_in(self.doc, start, end, "exhibiting"):
+        exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
+        if exhibiting and cue_in(self.doc, start, end, "exhibiting"):
             return "exhibitors"
         if f.category == "people" and cue_in(self.doc, start, end, "participating"):
             return "participants"
@@ -47,6 +50,8 @@ class TotalChooser:
         if cue_in(doc, first - CUE_WINDOW, last + CUE_WINDOW, "past"):
             return False
         if cue_in(doc, first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
+            return False
+        if cue_in(doc, *self.ctx.sentence_span(first), "partial_sentence"):
             return False
         return not (last + 1 < len(doc) and word_is_cue(doc[last + 1].lower_, "difference"))
 
