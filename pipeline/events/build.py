@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
-from pipeline.events.dates import DateChooser
+from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import cue_in
 from pipeline.events.naming import ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organisers import OrganiserFinder
@@ -78,13 +78,18 @@ class EventBuilder:
         } - other
         dates = DateChooser(ctx, self.dates, other)
         start, end = dates.choose(anchors, self.figures)
-        places = PlaceChooser(ctx, self.places)
-        venue = places.venue(anchors | self.place_anaphor_sentences(anchors))
-        best = event.best
-        names = [m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in anchors]
-        names += [venue.name] if venue else []
-        city = places.city(anchors, names)
         year = self.year(start or end, event, dates, anchors)
+        if start is None and end is None:
+            start = end = holiday_in_name(event.best.name, year)
+        place_anchors = anchors - self.other_year_sentences(year)
+        places = PlaceChooser(ctx, self.places)
+        venue = places.venue(place_anchors | self.place_anaphor_sentences(place_anchors))
+        best = event.best
+        names = [
+            m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
+        ]
+        names += [venue.name] if venue else []
+        city = places.city(place_anchors, names)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         organisers = OrganiserFinder(ctx, self.organisations).organisers(spans, best.name)
         totals = TotalChooser(ctx, other).totals(self.figures)
@@ -108,6 +113,19 @@ class EventBuilder:
             end_char=span.end_char if span is not None else None,
             **values,
         )
+
+    def other_year_sentences(self, year: int | None) -> set[int]:
+        """ "das Protestantentreffen in Berlin 2017": a sentence that gives another year than
+        the event's, and not the event's, is about another edition."""
+        if year is None:
+            return set()
+        years: dict[int, set[int]] = {}
+        for d in self.dates:
+            value = d.value or ""
+            if value[:4].isdigit():
+                sentence = self.ctx.sentence_of(self.ctx.token_at(d.start_char))
+                years.setdefault(sentence, set()).add(int(value[:4]))
+        return {s for s, found in years.items() if year not in found}
 
     def place_anaphor_sentences(self, anchors: set[int]) -> set[int]:
         """ "Ankunft im City Cube. Dort findet die Messe statt": the sentence before one whose

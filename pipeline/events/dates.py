@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_in, event_noun_base, word_is_cue
+from pipeline.events.lexicon import cue_at, cue_in, event_noun_base, word_is_cue
+from pipeline.lang import load_tsv
 from pipeline.records import DateMention, FigureMention
+from pipeline.temporal.calendar import holiday_span
 
 MAX_EVENT_DAYS = 31  # a longer range is no event's span ("Januar bis März")
 DAYS_BEFORE_ANCHOR = 4  # how far the event's days reach around the first day named with it
@@ -25,6 +27,8 @@ CUE_WINDOW_AFTER = 6
 DATELINE_MAX_WORDS = 3  # words besides the date on a line that only dates the page
 DAY_UNIT = "Tag"
 UNTIL_WORDS = ("bis",)
+ON_WORDS = ("am ",)
+HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmontag|szug")
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -56,6 +60,7 @@ class DateChooser:
         self.doc = ctx.doc
         self.other_editions = other_editions  # sentences about another edition
         self.usable = [d for d in dates if d.value and not self.excluded(d)]
+        self.stated_length: int | None = None  # the event's length in days, where stated
 
     def excluded(self, d: DateMention) -> bool:
         token = self.ctx.token_at(d.start_char)
@@ -94,6 +99,7 @@ class DateChooser:
         """First and last day (ISO), or a month, or (None, None); ``anchors`` are the
         sentences that name the event."""
         days = self.days()
+        self.stated_length = self.length_in(anchors, figures)
         found = self.from_length(days, figures)
         if found:
             return found
@@ -105,6 +111,8 @@ class DateChooser:
             if choice:
                 return self.from_range(choice[0], days)
         if anchored_days:
+            if self.held_on(anchored_days[0]):
+                return anchored_days[0].first.isoformat(), anchored_days[0].last.isoformat()
             return self.around_anchor(anchored_days[0], days)
         month = self.month(anchors)
         if month[0]:
@@ -115,6 +123,21 @@ class DateChooser:
             return self.around_anchor(days[0], days)
         return None, None
 
+    def held_on(self, day: Day) -> bool:
+        """ "Der Halbmarathon fand am 25. August statt": the one day its sentence gives."""
+        start, end = self.ctx.sentence_span(day.token)
+        others = [
+            d
+            for d in self.usable
+            if start <= self.ctx.token_at(d.start_char) < end and d is not day.mention
+        ]
+        text = day.mention.text.lower()
+        return (
+            text.startswith(ON_WORDS)
+            and not any(_day(d.start) for d in others)
+            and cue_in(self.doc, start, end, "held")
+        )
+
     def from_range(self, day: Day, days: list[Day]) -> tuple[str | None, str | None]:
         """ "vom 22. bis 24. Oktober" is the span; "am Samstag und Sonntag" may be a part of
         it, with the days named around it."""
@@ -122,6 +145,17 @@ class DateChooser:
         if any(mark in text for mark in RANGE_MARKS):
             return day.first.isoformat(), day.last.isoformat()
         return self.around_anchor(day, days)
+
+    def length_in(self, anchors: set[int], figures: list[FigureMention]) -> int | None:
+        """A number of days given where the event is named ("nach zwei tollen Tagen")."""
+        for f in figures:
+            token = self.ctx.token_at(f.start_char)
+            whole = float(f.value).is_integer() and 1 <= f.value < MAX_EVENT_DAYS
+            # "nach zwei Tagen", "an allen drei Tagen"; not "Zwei Tage Berlin" (a visit)
+            stated = token > 0 and cue_at(self.doc, token - 1, "length")
+            if f.unit == DAY_UNIT and whole and stated and self.ctx.sentence_of(token) in anchors:
+                return int(f.value)
+        return None
 
     def from_length(self, days: list[Day], figures: list[FigureMention]) -> tuple[str, str] | None:
         """ "Nach vier Tagen … sind gestern (am 30. September) zu Ende gegangen": the end day
@@ -145,11 +179,27 @@ class DateChooser:
         low = anchor.first - dt.timedelta(days=DAYS_BEFORE_ANCHOR)
         high = anchor.last + dt.timedelta(days=DAYS_AFTER_ANCHOR)
         near = [d for d in days if low <= d.first and d.last <= high]
-        first = min(d.first for d in near)
-        last = max(d.last for d in near)
+        first, last = self.within_length(near)
         if self.is_until(anchor) and first == anchor.first:
             return None, last.isoformat()
         return first.isoformat(), last.isoformat()
+
+    def within_length(self, near: list[Day]) -> tuple[dt.date, dt.date]:
+        """ "Nach zwei tollen Tagen … am Montagvormittag Aufräumarbeiten": where the text gives
+        the event's length in days and more days are named, the stretch of that length that
+        most of them fall in (the earliest on a tie)."""
+        first = min(d.first for d in near)
+        last = max(d.last for d in near)
+        length = self.stated_length
+        if not length or (last - first).days < length:
+            return first, last
+        best = None
+        for d in sorted(near, key=lambda d: d.first):
+            end = d.first + dt.timedelta(days=length - 1)
+            inside = sum(d.first <= n.first and n.last <= end for n in near)
+            if best is None or inside > best[0]:
+                best = (inside, d.first, end)
+        return best[1], best[2]
 
     def is_until(self, day: Day) -> bool:
         text = day.mention.text.lower()
@@ -172,3 +222,21 @@ class DateChooser:
             if value[:4].isdigit() and self.ctx.sentence_of(token) in sentences:
                 return int(value[:4])
         return None
+
+
+def holiday_in_name(name: str, year: int | None) -> str | None:
+    """ "Rosenmontagszug", "Silvesterlauf": an event named after a one-day holiday is held on
+    it (ISO day), when the text gives no day but the year."""
+    if year is None:
+        return None
+    word = name.split()[0].lower() if name.split() else ""
+    for row in load_tsv("time_holidays.tsv"):
+        key = row["name"]
+        if " " in key or len(key) < HOLIDAY_MIN_CHARS or not word.startswith(key):
+            continue
+        if word == key or row["rule"].startswith("span:"):
+            continue
+        span = holiday_span(row["rule"], year)
+        if span and span[0] == span[1]:
+            return span[0].isoformat()
+    return None

@@ -23,6 +23,8 @@ TITLE_SCORE = 1.0
 IN_NAME_SCORE = 2.0
 MENTION_SCORE = 0.5
 MIN_CITY_SCORE = 2.0
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen"})
+LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
 ADJECTIVE_ENDING = "er"  # "Saarlouiser Altstadtlauf", "Berner Publikumsmesse"
 
@@ -55,7 +57,16 @@ class PlaceChooser:
     def located(self, p: PlaceMention) -> bool:
         """Whether a locative preposition stands right before the place ("in Köln")."""
         token = self._token(p)
-        return token > 0 and cue_at(self.ctx.doc, token - 1, "locative")
+        doc = self.ctx.doc
+        for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
+            if doc[i].is_punct:
+                return False
+            if cue_at(doc, i, "locative"):
+                return True
+            # "in dieser Nacht das Deutsche Historische Museum": a new phrase begins
+            if doc[i].lower_ in ARTICLES and i > 0 and doc[i - 1].text[:1].isupper():
+                return False
+        return False
 
     def venue(self, anchors: set[int]) -> PlaceMention | None:
         """The first venue named in a sentence that names the event, after "in"/"im"/"auf"."""

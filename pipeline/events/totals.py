@@ -10,7 +10,7 @@ where they take part ("196 Personen nahmen teil"), teams and runners participant
 from __future__ import annotations
 
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_in, word_is_cue
+from pipeline.events.lexicon import cue_in, cues, word_is_cue
 from pipeline.records import FigureMention
 
 FIELDS = ("visitors", "exhibitors", "participants")
@@ -32,8 +32,8 @@ class TotalChooser:
         if f.category in FIELDS:
             return f.category
         unit = (f.unit or "").lower()
-        if unit and word_is_cue(unit, "participant_unit"):
-            return "participants"
+        if unit and any(unit.endswith(c.words[0]) for c in cues().get("participant_unit", ())):
+            return "participants"  # "Mannschaften", "Turnfestteilnehmer"
         exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
         if exhibiting and cue_in(self.doc, start, end, "exhibiting"):
             return "exhibitors"
