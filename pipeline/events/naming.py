@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_in, event_noun_base, is_generic
+from pipeline.events.lexicon import cue_in, event_noun_base, is_generic, word_is_cue
 from pipeline.events.places import city_in_name
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
@@ -34,7 +34,8 @@ PLURAL_FACTOR = 0.5  # "Vernissagen sind …": such events in general
 OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
 GENITIVE_HEADS = frozenset({"nacht", "tag", "woche", "fest", "festival", "markt"})
-QUOTES = {"„": "“", "«": "»", '"': '"', "»": "«", "‚": "‘"}
+# Opening quotation marks and their closing ones ("»" is left out: it also closes "«")
+QUOTES = {"„": "“", "«": "»", '"': '"', "‚": "‘"}
 # Adjectival forms of a name after an article or preposition, and their nominative
 WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
 INFLECTING_WORDS = frozenset(
@@ -43,6 +44,8 @@ INFLECTING_WORDS = frozenset(
 PROPER_MIN_LETTERS = 3
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
+KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
+YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
 
 
 @dataclass
@@ -51,9 +54,10 @@ class NameMention:
     end: int
     name: str  # the name in nominative, without year
     key: tuple[str, ...]  # stems of its words
-    kind: str  # named, compound, generic, subject
+    kind: str  # introduced, named, compound, generic, subject
     weight: float = 1.0
     plural: bool = False
+    introduces: tuple[str, ...] = ()  # key of the event noun this name follows
 
 
 @dataclass
@@ -67,10 +71,16 @@ class EventName:
     @property
     def best(self) -> NameMention:
         """The fullest name: most words, named before compound before generic, first."""
-        order = {"named": 0, "subject": 1, "compound": 2, "generic": 3}
         return min(
             self.mentions,
-            key=lambda m: (-len(m.key), order[m.kind], m.name.isupper(), m.plural, m.start),
+            key=lambda m: (
+                m.kind != "introduced",
+                -len(m.key),
+                KIND_ORDER[m.kind],
+                m.name.isupper(),
+                m.plural,
+                m.start,
+            ),
         )
 
     @property
@@ -84,6 +94,7 @@ class EventName:
     @property
     def score(self) -> float:
         factor = {
+            "introduced": NAMED_FACTOR,
             "named": NAMED_FACTOR,
             "subject": SUBJECT_FACTOR,
             "compound": COMPOUND_FACTOR,
@@ -120,12 +131,13 @@ class NameFinder:
         """The events named in the report, best first."""
         mentions = [
             *self.noun_mentions(),
+            *self.year_mentions(),
             *self.entity_mentions(),
             *self.subject_mentions(figures),
         ]
         for m in mentions:
             m.weight = self.weight(m)
-        groups = group_mentions(mentions)
+        groups = merge_introduced(group_mentions(mentions))
         self.add_bare_mentions(groups)
         return sorted(groups, key=lambda g: (-g.score, g.first.start))
 
@@ -169,12 +181,16 @@ class NameFinder:
             words = [t.text for t in doc[start:i]] + [base] + [t.text for t in doc[i + 1 : end]]
             words = self.nominative(start, words, i - start)
             single = start == i and end == i + 1
+            if single and word_is_cue(base.lower(), "not_alone"):
+                continue  # "Tag 2", "die Nacht": no event without a name around it
             kind = self.single_word_kind(base) if single else "named"
             found = mention(start, end, words, kind)
             # "Vernissagen sind keine Seltenheit": a plural speaks of such events in general
             found.plural = token.text.lower().endswith("n") and not base.lower().endswith("n")
             out.append(found)
-            out += self.introduced_names(i)
+            for introduced in self.introduced_names(i):
+                introduced.introduces = found.key
+                out.append(introduced)
         return out
 
     @staticmethod
@@ -221,6 +237,11 @@ class NameFinder:
         if i in self.places or city_in_name(text):  # "Saarlouiser", "Berner"
             return False
         return is_common_word(text)
+
+    def is_common(self, i: int) -> bool:
+        """A dictionary word or stop word, also inflected ("Veranstaltungen")."""
+        token = self.doc[i]
+        return is_common_word(token.text) or (bool(token.lemma_) and is_common_word(token.lemma_))
 
     def opens_line_or_sentence(self, i: int) -> bool:
         """A capitalised word at the start of a line or sentence may be any word
@@ -273,12 +294,27 @@ class NameFinder:
             for end in range(i + 2, min(i + 7, len(doc))):
                 if doc[end].text == closing and end > i + 2:
                     words = [t.text for t in doc[i + 2 : end]]
-                    return [mention(i + 2, end, words, "named")]
+                    return [mention(i + 2, end, words, "introduced")]
             return []
         text = nxt.text
         if is_acronym(text) and (i + 1) not in self.places and len(text) >= PROPER_MIN_LETTERS:
-            return [mention(i + 1, i + 2, [text], "named")]
+            return [mention(i + 1, i + 2, [text], "introduced")]
         return []
+
+    def year_mentions(self) -> list[NameMention]:
+        """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
+        out = []
+        for i, token in enumerate(self.doc):
+            if not (is_year(token.text) and int(token.text) in YEARS) or i == 0:
+                continue
+            if event_noun_base(self.doc[i - 1].text):
+                continue  # "Hannover Messe 2017" is found by its event noun
+            start = self.name_start(i)
+            words = [t.text for t in self.doc[start:i]]
+            proper = [k for k in range(start, i) if k not in self.places and not self.is_common(k)]
+            if words and proper and (start + len(words) - 1) not in self.orgs:
+                out.append(mention(start, i, words, "named"))
+        return out
 
     def entity_mentions(self) -> list[NameMention]:
         """Named events the NER marks (``EVT``), when the loaded model has that label."""
@@ -364,6 +400,23 @@ def refers_to(group: EventName, generic: NameMention) -> bool:
     """A bare event noun refers to an event whose name has it as a word or a word's head
     ("die Messe": "Hannover Messe", "Schwarzachtalmesse")."""
     return any(word.endswith(generic.key[-1]) for word in group.key)
+
+
+def merge_introduced(groups: list[EventName]) -> list[EventName]:
+    """ "Weinmesse «Vinum Rheinhessen»", "Publikumsmesse BEA": the event noun before a name
+    is that event."""
+    for group in list(groups):
+        if group not in groups:
+            continue  # merged into another already
+        for m in list(group.mentions):
+            if not m.introduces:
+                continue
+            for other in groups:
+                if other is not group and other in groups and contains(other.key, m.introduces):
+                    group.mentions.extend(other.mentions)
+                    groups.remove(other)
+                    break
+    return groups
 
 
 def group_mentions(mentions: list[NameMention]) -> list[EventName]:
