@@ -102,7 +102,7 @@ def run(
 ) -> None:
     """Extract dates, places, organisations and figures from every report below INPUT_DIR.
 
-    Writes documents, dates, places, organisations and figures tables to --out. Exit code 0
+    Writes documents, dates, places, organisations, figures and events tables to --out. Exit code 0
     when every document was processed, 1 when some were empty or failed (see documents.status),
     2 for unusable arguments. Reports unchanged since the last run into --out are not processed
     again (--no-cache to process everything); the tables are the same either way, and the same

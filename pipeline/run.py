@@ -131,7 +131,7 @@ def run(
     scheduler: str | None = None,
     cache: bool = True,
 ) -> RunSummary:
-    """Process every report below ``input_dir`` and write the five tables to ``out_dir``.
+    """Process every report below ``input_dir`` and write the six tables to ``out_dir``.
 
     ``workers`` > 1 runs the pipeline in that many processes; ``scheduler`` (a Dask scheduler
     address, or ``"local"`` for a local cluster of ``workers`` processes) on a Dask cluster.

@@ -93,7 +93,7 @@ class _TableFile:
 
 
 class TableSink:
-    """The five output tables of one run."""
+    """The output tables of one run (every table of the contract)."""
 
     def __init__(self, out_dir: Path, fmt: str = "csv", extra_document_columns: list[str] = ()):
         if fmt not in FORMATS:
