@@ -70,8 +70,12 @@ class EventBuilder:
 
     def record(self, number: int, event: EventName, events: list[EventName]) -> EventRecord:
         ctx = self.ctx
-        other = self.other_edition_sentences(event)
-        anchors = {ctx.sentence_of(m.start) for m in event.mentions} - other
+        own = {ctx.sentence_of(m.start) for m in event.mentions}
+        other = self.other_edition_sentences(event) | (self.other_event_sentences(events) - own)
+        anchors = own - other
+        if ctx.title_end and any(ctx.in_title(self.doc[m.start].idx) for m in event.mentions):
+            # the sentence under a title that names the event is about it
+            anchors |= {ctx.sentence_of(ctx.token_at(ctx.title_end - 1)) + 1} - other
         # a bare "die Messe" names the event whatever other name it has
         anchors |= {
             ctx.sentence_of(m.start) for e in events if e.kind == "generic" for m in e.mentions
@@ -113,6 +117,16 @@ class EventBuilder:
             end_char=span.end_char if span is not None else None,
             **values,
         )
+
+    def other_event_sentences(self, events: list[EventName]) -> set[int]:
+        """Sentences that name another event by a name of its own ("parallel findet der
+        Kunsthandwerkermarkt „Winterzauber“ statt"): their days and places are its own."""
+        return {
+            self.ctx.sentence_of(m.start)
+            for e in events[1:]
+            for m in e.mentions
+            if m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1)
+        }
 
     def other_year_sentences(self, year: int | None) -> set[int]:
         """ "das Protestantentreffen in Berlin 2017": a sentence that gives another year than

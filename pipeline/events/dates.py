@@ -20,6 +20,7 @@ from pipeline.records import DateMention, FigureMention
 from pipeline.temporal.calendar import holiday_span
 
 MAX_EVENT_DAYS = 31  # a longer range is no event's span ("Januar bis März")
+MAX_SEASON_DAYS = 62  # a market or exhibition open "bis zum 30. Dezember"
 DAYS_BEFORE_ANCHOR = 4  # how far the event's days reach around the first day named with it
 DAYS_AFTER_ANCHOR = 14
 CUE_WINDOW_BEFORE = 8  # tokens before a date searched for next-edition and deadline cues
@@ -27,6 +28,7 @@ CUE_WINDOW_AFTER = 6
 DATELINE_MAX_WORDS = 3  # words besides the date on a line that only dates the page
 DAY_UNIT = "Tag"
 UNTIL_WORDS = ("bis",)
+UNTIL_ARTICLES = ("zum", "zur")
 ON_WORDS = ("am ",)
 HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmontag|szug")
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
@@ -61,6 +63,7 @@ class DateChooser:
         self.other_editions = other_editions  # sentences about another edition
         self.usable = [d for d in dates if d.value and not self.excluded(d)]
         self.stated_length: int | None = None  # the event's length in days, where stated
+        self.anchors: set[int] = set()
 
     def excluded(self, d: DateMention) -> bool:
         token = self.ctx.token_at(d.start_char)
@@ -98,6 +101,7 @@ class DateChooser:
     ) -> tuple[str | None, str | None]:
         """First and last day (ISO), or a month, or (None, None); ``anchors`` are the
         sentences that name the event."""
+        self.anchors = anchors
         days = self.days()
         self.stated_length = self.length_in(anchors, figures)
         found = self.from_length(days, figures)
@@ -174,15 +178,41 @@ class DateChooser:
         return None
 
     def around_anchor(self, anchor: Day, days: list[Day]) -> tuple[str | None, str]:
-        """The days within an event's usual length around the anchor day. A last day given
-        with "bis" and nothing before it leaves the first day unknown."""
-        low = anchor.first - dt.timedelta(days=DAYS_BEFORE_ANCHOR)
+        """The days within an event's usual length around the anchor day: before it any day
+        named (unless the anchor opens the event), after it those named with the event; a
+        last day given with "bis" and nothing before it leaves the first day unknown."""
+        opens = any(
+            cue_in(self.doc, *self.ctx.sentence_span(d.token), "start")
+            for d in days
+            if d.first == anchor.first and self.ctx.sentence_of(d.token) in self.anchors
+        )
+        low = anchor.first - dt.timedelta(days=0 if opens else DAYS_BEFORE_ANCHOR)
         high = anchor.last + dt.timedelta(days=DAYS_AFTER_ANCHOR)
-        near = [d for d in days if low <= d.first and d.last <= high]
+        near = [
+            d
+            for d in days
+            if low <= d.first
+            and d.last <= high
+            and (d.last <= anchor.last or self.ctx.sentence_of(d.token) in self.anchors)
+        ]
+        near += self.until_days(anchor, days)
         first, last = self.within_length(near)
         if self.is_until(anchor) and first == anchor.first:
             return None, last.isoformat()
         return first.isoformat(), last.isoformat()
+
+    def until_days(self, anchor: Day, days: list[Day]) -> list[Day]:
+        """ "Bis zum 30. Dezember werden Buden stehen": a last day given with "bis" where the
+        event is named or in the sentence after."""
+        around = self.anchors | {s + 1 for s in self.anchors}
+        return [
+            d
+            for d in days
+            if self.is_until(d)
+            and d.last >= anchor.last
+            and (d.last - anchor.first).days <= MAX_SEASON_DAYS
+            and self.ctx.sentence_of(d.token) in around
+        ]
 
     def within_length(self, near: list[Day]) -> tuple[dt.date, dt.date]:
         """ "Nach zwei tollen Tagen … am Montagvormittag Aufräumarbeiten": where the text gives
@@ -203,8 +233,10 @@ class DateChooser:
 
     def is_until(self, day: Day) -> bool:
         text = day.mention.text.lower()
-        previous = self.doc[day.token - 1].lower_ if day.token > 0 else ""
-        return text.startswith(UNTIL_WORDS) or previous in UNTIL_WORDS
+        before = [t.lower_ for t in self.doc[max(day.token - 2, 0) : day.token]]
+        if before[-1:] and before[-1] in UNTIL_ARTICLES:
+            before = before[:-1]  # "bis zum 30. Dezember"
+        return text.startswith(UNTIL_WORDS) or (bool(before) and before[-1] in UNTIL_WORDS)
 
     def month(self, anchors: set[int]) -> tuple[str | None, str | None]:
         for d in self.usable:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_in, event_noun_base, is_generic, word_is_cue
-from pipeline.events.places import city_in_name
+from pipeline.events.places import place_in_word
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
 TITLE_WEIGHT = 3.0
@@ -234,7 +234,7 @@ class NameFinder:
 
     def is_phrase_head(self, i: int) -> bool:
         text = self.doc[i].text
-        if i in self.places or city_in_name(text):  # "Saarlouiser", "Berner"
+        if i in self.places or place_in_word(text):  # "Saarlouiser", "Tiroler"
             return False
         return is_common_word(text)
 

@@ -18,7 +18,9 @@ from pipeline.events.lexicon import cue_at
 from pipeline.records import OrganisationMention
 
 ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
-VERB_WINDOW = 3  # tokens between an organisation and the verb whose subject it is
+VERB_WINDOW = 3  # tokens between an organisation and a role noun after it
+CLAUSE_WINDOW = 12  # tokens between an organisation and the verb whose subject it is
+COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
 REPORT_WINDOW = 4
 BY_WORDS = frozenset({"von", "vom", "durch", "der", "des"})
 GENITIVE_ARTICLES = frozenset({"des", "der", "vom", "von"})
@@ -91,17 +93,33 @@ class OrganiserFinder:
         return False
 
     def subject_of_verb(self, end: int) -> bool:
-        """ "X lädt zur …", "X veranstaltet …", "X verlieh den Preis"."""
+        """ "X lädt zur …", "X veranstaltet …", "hat X am Montag seinen Lauf ausgerichtet",
+        "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
+        start = self.mention_start(end)
+        before = self.doc[max(start - COMMISSION_REACH, 0) : start]
+        if any(cue_at(self.doc, t.i, "commissioning") for t in before):
+            return False
+        after = list(self.clause_tokens(end + 1, end + 1 + CLAUSE_WINDOW))
+        if len(after) < CLAUSE_WINDOW and end + 2 + len(after) < len(self.doc):
+            # a relative clause right after the name: ", die die Nacht … organisiert"
+            comma = end + 1 + len(after)
+            if self.doc[comma].text == "," and not after:
+                after = list(self.clause_tokens(comma + 1, comma + 1 + CLAUSE_WINDOW))
         return any(
-            cue_at(self.doc, i, "organiser_verb")
-            for i in self.clause_tokens(end + 1, end + 1 + VERB_WINDOW)
+            cue_at(self.doc, i, "organiser_verb") or cue_at(self.doc, i, "organiser_by")
+            for i in after
         )
 
+    def mention_start(self, end: int) -> int:
+        return next((s for s, e, _ in self.mentions if e == end), end)
+
     def agent(self, start: int) -> bool:
-        """ "organisiert von X", "auf Einladung der X"."""
-        if start < 2 or self.doc[start - 1].lower_ not in BY_WORDS:
-            return False
-        return cue_at(self.doc, start - 2, "organiser_by")
+        """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
+        C", "Veranstaltet wurde die Tagung von der X gemeinsam mit der Y"."""
+        return any(
+            cue_at(self.doc, i, "organiser_by")
+            for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
+        )
 
     def reporting_business(self, start: int, end: int) -> bool:
         """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an

@@ -34,6 +34,16 @@ def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+def place_in_word(word: str) -> str | None:
+    """The place a word names or derives from ("Tiroler" -> "Tirol"), of any kind."""
+    for form in (word, word[: -len(ADJECTIVE_ENDING)] if word.endswith(ADJECTIVE_ENDING) else None):
+        if form and form[:1].isupper():
+            found = gazetteer().lookup(form)
+            if found and not found[0].ambiguous:
+                return found[0].name
+    return None
+
+
 def city_in_name(name: str) -> str | None:
     """A city in a name: "CityCube Berlin", "Hannover Messe", "Saarlouiser Altstadtlauf"."""
     for word in name.replace("-", " ").split():
@@ -107,8 +117,12 @@ class PlaceChooser:
         return best if scores[best] >= MIN_CITY_SCORE else None
 
     def is_dateline(self, p: PlaceMention) -> bool:
-        """A city that opens a paragraph before a dash, a comma or an agency: the dateline."""
+        """A city that opens a paragraph before a dash, a comma or an agency, or stands on a
+        short line with a date ("23.09.2022, Gütersloh"): the dateline."""
         text = self.ctx.doc.text
+        line = self.ctx.line_of(p.start_char).strip()
+        if len(line) <= DATELINE_CHARS and any(ch.isdigit() for ch in line):
+            return True
         line_start = text.rfind("\n", 0, p.start_char) + 1
         if text[line_start : p.start_char].strip():
             return False

@@ -32,8 +32,9 @@ class TotalChooser:
         if f.category in FIELDS:
             return f.category
         unit = (f.unit or "").lower()
-        if unit and any(unit.endswith(c.words[0]) for c in cues().get("participant_unit", ())):
-            return "participants"  # "Mannschaften", "Turnfestteilnehmer"
+        for field, kind in (("participants", "participant_unit"), ("visitors", "visitor_unit")):
+            if unit and any(unit.endswith(c.words[0]) for c in cues().get(kind, ())):
+                return field  # "Mannschaften", "Turnfestteilnehmer", "Besuche"
         exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
         if exhibiting and cue_in(self.doc, start, end, "exhibiting"):
             return "exhibitors"
