@@ -226,9 +226,9 @@ class NameFinder:
             if "\n" in doc[start - 1 : start + 1].text_with_ws[len(text) :]:
                 break
             start -= 1
-        # "die Genossenschaft Olma Messen": a common noun opening the run is the phrase's
-        # head, not part of the name
-        while start < i and self.is_phrase_head(start):
+        # "die Genossenschaft Olma Messen": a common noun opening the run before another name
+        # word is the phrase's head, not part of the name ("der Deutsche Bädertag" keeps it)
+        while start + 1 < i and self.is_phrase_head(start):
             start += 1
         return start
 

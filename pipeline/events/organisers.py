@@ -26,6 +26,7 @@ BY_WORDS = frozenset({"von", "vom", "durch", "der", "des"})
 GENITIVE_ARTICLES = frozenset({"des", "der", "vom", "von"})
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+JOINING_WORDS = frozenset({"und", "oder", "sowie", "als", "mit", "aus", "in", "zu", "für"})
 
 
 class OrganiserFinder:
@@ -65,11 +66,23 @@ class OrganiserFinder:
             yield i
 
     def after_role(self, start: int) -> bool:
-        """ "Der Veranstalter, die Deutsche Messe AG", "Ausrichter … sind die A und die B"."""
-        return any(
-            cue_at(self.doc, i, "organiser_role")
-            for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
-        )
+        """ "Der Veranstalter, die Deutsche Messe AG", "Ausrichter … sind die A und die B";
+        not "Veranstalter ist die A, die Stadt B unterstützte sie" (a clause of its own)."""
+        comma = False
+        for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
+            comma = comma or self.doc[i].text == ","
+            if cue_at(self.doc, i, "organiser_role"):
+                return not (comma and self.opens_clause(start))
+        return False
+
+    def opens_clause(self, start: int) -> bool:
+        """Whether the organisation is followed by a verb of its own (a lower-case word that
+        joins nothing)."""
+        end = next((e for s, e, _ in self.mentions if s == start), start)
+        if end + 1 >= len(self.doc):
+            return False
+        word = self.doc[end + 1].text
+        return word[:1].islower() and word not in JOINING_WORDS
 
     def before_role(self, end: int) -> bool:
         """ "X als Veranstalter", "X ist Gastgeber"."""

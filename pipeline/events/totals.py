@@ -16,6 +16,7 @@ from pipeline.records import FigureMention
 FIELDS = ("visitors", "exhibitors", "participants")
 CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
 
 
 class TotalChooser:
@@ -48,13 +49,29 @@ class TotalChooser:
         if self.ctx.sentence_of(first) in self.other_editions:
             return False
         doc = self.doc
-        if cue_in(doc, first - CUE_WINDOW, last + CUE_WINDOW, "past"):
+        low, high = self.clause(first, last)
+        # "30.000 Gäste und damit 5.000 weniger als im Jahr zuvor": the year is the comparison's
+        high = next(
+            (i for i in range(last + 1, high) if word_is_cue(doc[i].lower_, "difference")), high
+        )
+        if cue_in(doc, max(first - CUE_WINDOW, low), min(last + CUE_WINDOW, high), "past"):
             return False
         if cue_in(doc, first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
             return False
         if cue_in(doc, *self.ctx.sentence_span(first), "partial_sentence"):
             return False
         return not (last + 1 < len(doc) and word_is_cue(doc[last + 1].lower_, "difference"))
+
+    def clause(self, first: int, last: int) -> tuple[int, int]:
+        """Token range of the clause around a figure: its sentence, cut at commas and
+        semicolons ("Insgesamt kamen 45.000, im Vorjahr 52.000")."""
+        start, end = self.ctx.sentence_span(first)
+        low = next((i + 1 for i in range(first - 1, start - 1, -1) if self.is_break(i)), start)
+        high = next((i for i in range(last + 1, end) if self.is_break(i)), end)
+        return low, high
+
+    def is_break(self, i: int) -> bool:
+        return self.doc[i].text in CLAUSE_BREAKS
 
     def totals(self, figures: list[FigureMention]) -> dict[str, FigureMention]:
         """The total per field; of equal values the first mention (its qualifier) wins."""
