@@ -93,7 +93,13 @@ class EventBuilder:
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
         ]
         names += [venue.name] if venue else []
-        city = places.city(place_anchors, names)
+        # "die Presse-Verantwortliche von Kulturprojekte Berlin wertet die Lange Nacht aus"
+        org_names = {
+            o.name
+            for o in self.organisations
+            if ctx.sentence_of(ctx.token_at(o.start_char)) in place_anchors
+        }
+        city = places.city(place_anchors, names, sorted(org_names))
         spans = [(m.start, m.end - 1) for m in event.mentions]
         organisers = OrganiserFinder(ctx, self.organisations).organisers(spans, best.name)
         totals = TotalChooser(ctx, other).totals(self.figures)

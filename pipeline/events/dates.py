@@ -32,6 +32,7 @@ UNTIL_ARTICLES = ("zum", "zur")
 ON_WORDS = ("am ",)
 HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmontag|szug")
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
+NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -93,6 +94,10 @@ class DateChooser:
             first, last = _day(d.start), _day(d.end)
             if first is None or last is None or (last - first).days >= MAX_EVENT_DAYS:
                 continue
+            if NIGHT_HOURS.match(d.end or ""):
+                # "bis 1 Uhr nachts": the night of the day before
+                last = max(first, last - dt.timedelta(days=1))
+                first = min(first, last)
             out.append(Day(first, last, self.ctx.token_at(d.start_char), d))
         return out
 

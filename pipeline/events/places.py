@@ -90,7 +90,7 @@ class PlaceChooser:
                 return p
         return None
 
-    def city(self, anchors: set[int], names: list[str]) -> str | None:
+    def city(self, anchors: set[int], names: list[str], org_names: list[str] = ()) -> str | None:
         scores: dict[str, float] = {}
 
         def add(name: str | None, score: float) -> None:
@@ -111,6 +111,10 @@ class PlaceChooser:
                 add(p.name, DATELINE_SCORE)
         for name in names:
             add(city_in_name(name), IN_NAME_SCORE)
+        # organisations named with the event: each city once ("IHK … zu Bielefeld" and
+        # "Handwerkskammer … zu Bielefeld" are one hint)
+        for city in {city_in_name(name) for name in org_names} - {None}:
+            add(city, IN_NAME_SCORE)
         if not scores:
             return None
         best = max(scores, key=lambda n: scores[n])

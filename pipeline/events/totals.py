@@ -10,13 +10,14 @@ where they take part ("196 Personen nahmen teil"), teams and runners participant
 from __future__ import annotations
 
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_in, cues, word_is_cue
+from pipeline.events.lexicon import cue_at, cue_in, cues, word_is_cue
 from pipeline.records import FigureMention
 
 FIELDS = ("visitors", "exhibitors", "participants")
 CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
+SIMILE = frozenset({"wie"})
 
 
 class TotalChooser:
@@ -54,7 +55,9 @@ class TotalChooser:
         high = next(
             (i for i in range(last + 1, high) if word_is_cue(doc[i].lower_, "difference")), high
         )
-        if cue_in(doc, max(first - CUE_WINDOW, low), min(last + CUE_WINDOW, high), "past"):
+        window = range(max(first - CUE_WINDOW, low), min(last + CUE_WINDOW, high))
+        # "wie vor der Pandemie", "wie im Vorjahr": a comparison, not another edition's count
+        if any(cue_at(doc, i, "past") and doc[i - 1].lower_ not in SIMILE for i in window):
             return False
         if cue_in(doc, first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
             return False
