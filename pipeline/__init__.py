@@ -1,8 +1,9 @@
-"""German event reports in, tidy tables of dates, places, organisations and figures out.
+"""German event reports in, tidy tables of dates, places, organisations, figures and events
+out.
 
 Python API (imported on first use, so ``import pipeline`` stays fast):
 
-- ``load_tables(out_dir)``: a run's five tables as typed pandas frames;
+- ``load_tables(out_dir)``: a run's six tables as typed pandas frames;
 - ``extract(text, reference_date=None, nlp=None)``: the same tables for one text;
 - ``load_nlp(model=None)``: the spaCy pipeline with the project's extractors, to reuse.
 """

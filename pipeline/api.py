@@ -35,7 +35,7 @@ def _reference(value: str | dt.date | None) -> str | None:
 
 
 def result_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:
-    """One processed document as the five tables, typed like :func:`pipeline.load_tables`."""
+    """One processed document as the six tables, typed like :func:`pipeline.load_tables`."""
     frames = {}
     for name in TABLES:
         rows = [result.document] if name == "documents" else result.facts.get(name, [])
@@ -53,10 +53,10 @@ def extract(
     nlp: Language | None = None,
     doc_id: str = "text",
 ) -> dict[str, pd.DataFrame]:
-    """The dates, places, organisations and figures of one report text.
+    """The dates, places, organisations, figures and events of one report text.
 
-    Returns the tables a run writes (documents, dates, places, organisations, figures) for
-    this one text, with the same columns and types; offsets point into ``text``.
+    Returns the tables a run writes (documents, dates, places, organisations, figures,
+    events) for this one text, with the same columns and types; offsets point into ``text``.
     ``reference_date`` (YYYY-MM-DD or a date) anchors relative expressions such as "gestern";
     without it the text's dateline is used when it has one. ``nlp`` is a pipeline from
     :func:`pipeline.load_nlp`; by default the default pipeline is loaded once and reused.

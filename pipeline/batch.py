@@ -26,7 +26,7 @@ from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
 from pipeline.refdate import resolve_reference_date
-from pipeline.tables import FACT_TABLES
+from pipeline.tables import FACT_TABLES, RECORD_TABLES
 from pipeline.timelimit import TimeLimitExceeded, time_limit
 
 FRONT_MATTER_COLUMNS = ("title", "source")
@@ -244,6 +244,7 @@ class _ReportRows:
         self.facts: dict[str, Any] = {
             table: SpooledRows(spool_dir, table) if spool_dir else [] for table in FACT_TABLES
         }
+        self.facts.update({table: [] for table in RECORD_TABLES})
         self.errors: list[str] = []
         self.tokens = 0
         self.sentences = 0
@@ -267,6 +268,12 @@ class _ReportRows:
                     self.sentences,
                 )
             )
+        for table in RECORD_TABLES:
+            # records describe the whole report: the first piece that has any gives them
+            if not self.facts[table]:
+                self.facts[table] = record_rows(
+                    self.job.doc_id, doc._.get(table) or [], self.source, offset
+                )
         self.errors += [e for e in doc._.extract_errors or [] if e not in self.errors]
         self.tokens += len(doc)
         self.sentences += len(starts)
@@ -307,6 +314,21 @@ def mention_rows(
         start = offset + mention.start_char
         row["start_char"], row["end_char"] = source.original_span(start, offset + mention.end_char)
         row["sentence"] = sentences_before + max(bisect_right(sentence_starts, start) - 1, 0)
+        rows.append({"doc_id": doc_id, **row})
+    return rows
+
+
+def record_rows(
+    doc_id: str, records: Iterable[Any], source: SourceText, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Table rows of one Doc's records (events); their offsets, where set, mapped like those
+    of mentions."""
+    rows = []
+    for record in records:
+        row = {name: getattr(record, name) for name in _field_names(type(record))}
+        if row.get("start_char") is not None and row.get("end_char") is not None:
+            span = offset + row["start_char"], offset + row["end_char"]
+            row["start_char"], row["end_char"] = source.original_span(*span)
         rows.append({"doc_id": doc_id, **row})
     return rows
 

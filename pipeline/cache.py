@@ -39,7 +39,7 @@ log = logging.getLogger("pipeline")
 
 CACHE_DIR = ".cache"
 CACHE_FILE = "results.sqlite"
-CACHE_FORMAT = "1"  # bump when the stored payload changes shape
+CACHE_FORMAT = "2"  # bump when the stored payload changes shape
 CACHEABLE_STATUSES = ("ok", "empty")
 PACKAGE_DIR = Path(__file__).parent
 # Shipped models are covered by the spaCy pipeline's own bytes; compiled files are derived.

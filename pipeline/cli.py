@@ -137,8 +137,8 @@ def run(
 ) -> None:
     """Extract dates, places, organisations and figures from every report below INPUT_DIR.
 
-    Writes documents, dates, places, organisations and figures tables to --out, then the run
-    manifest run.json. Exit code 0 when every document was processed, 1 when some were empty
+    Writes documents, dates, places, organisations, figures and events tables to --out, then
+    the run manifest run.json. Exit code 0 when every document was processed, 1 when some were empty
     or failed (see documents.status; the tables are complete), 2 when the run failed or the
     arguments are unusable (then no tables in --out look current). Reports unchanged since the
     last run into --out are not processed again (--no-cache to process everything); the tables

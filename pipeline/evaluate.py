@@ -171,6 +171,7 @@ class DocReport:
 @dataclass
 class Evaluation:
     documents: list[DocReport]
+    events: EventScores | None = None
     scores: dict[str, Score] = field(init=False)
     qualifier_correct: int = field(init=False)
     qualifier_matched: int = field(init=False)
@@ -193,6 +194,8 @@ class Evaluation:
             "accuracy": round(self.qualifier_accuracy, 4),
             "matched": self.qualifier_matched,
         }
+        if self.events is not None:
+            out["events"] = self.events.as_dict(per_doc)
         if per_doc:
             out["documents"] = {d.doc_id: d.as_dict() for d in self.documents}
         return out
@@ -351,7 +354,7 @@ def evaluate(gold: dict[str, Gold], tables: dict[str, pd.DataFrame]) -> Evaluati
         run_id = doc_ids.get(gold_id)
         predicted = {fact: by_doc.get(fact, {}).get(run_id) for fact in FACT_TABLES}
         reports.append(score_document(gold_id, entry, predicted, in_run=run_id is not None))
-    return Evaluation(reports)
+    return Evaluation(reports, evaluate_events(gold, tables, doc_ids))
 
 
 def format_report(result: Evaluation, per_doc: bool = False) -> str:
@@ -365,11 +368,16 @@ def format_report(result: Evaluation, per_doc: bool = False) -> str:
         f"figure qualifier accuracy: {result.qualifier_accuracy:.3f} "
         f"on {result.qualifier_matched} matched figures"
     )
+    if result.events is not None:
+        lines.extend(format_event_scores(result.events))
     missing = [d.doc_id for d in result.documents if not d.predicted]
     if missing:
         lines.append(f"gold documents absent from the run: {', '.join(missing)}")
     if per_doc:
-        lines.extend(format_document(doc) for doc in result.documents)
+        for doc in result.documents:
+            lines.append(format_document(doc))
+            problems = result.events.problems.get(doc.doc_id, []) if result.events else []
+            lines.extend(f"  event {item}" for item in problems)
     return "\n".join(lines)
 
 
@@ -387,3 +395,199 @@ def evaluate_run(gold_dir: Path, out_dir: Path) -> Evaluation:
     from pipeline.read_tables import load_tables
 
     return evaluate(load_gold(gold_dir), load_tables(out_dir))
+
+
+# Events (gold-schema.md, "events"): events matched one-to-one by name, then their fields.
+EVENT_FIELDS = (
+    "year",
+    "start",
+    "end",
+    "city",
+    "venue",
+    "organisers",
+    "visitors",
+    "exhibitors",
+    "participants",
+)
+EVENT_FIGURES = ("visitors", "exhibitors", "participants")
+EVENT_NAME_MIN_CHARS = 4  # names this long may match by one containing the other
+ORGANISER_SEPARATOR = "; "
+
+
+@dataclass
+class EventScores:
+    events: Score = field(default_factory=Score)
+    fields: dict[str, Score] = field(default_factory=lambda: {f: Score() for f in EVENT_FIELDS})
+    problems: dict[str, list[str]] = field(default_factory=dict)  # doc_id -> what went wrong
+
+    @property
+    def all_fields(self) -> Score:
+        total = Score()
+        for score in self.fields.values():
+            total.add(score)
+        return total
+
+    def as_dict(self, per_doc: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "events": self.events.as_dict(),
+            "all_fields": self.all_fields.as_dict(),
+            "fields": {name: s.as_dict() for name, s in self.fields.items()},
+        }
+        if per_doc:
+            out["documents"] = self.problems
+        return out
+
+
+def event_name_keys(event: Gold) -> set[str]:
+    raw = (event.get("name"), *event.get("aliases", []))
+    return {key for key in (normalise_name(x) for x in raw if x) if key}
+
+
+def event_names_match(predicted: str, gold: Gold) -> bool:
+    """Equal to the name or an alias, or one containing the other (both 4+ characters)."""
+    pred = normalise_name(predicted or "")
+    for key in event_name_keys(gold):
+        if pred == key:
+            return True
+        if min(len(pred), len(key)) >= EVENT_NAME_MIN_CHARS and (pred in key or key in pred):
+            return True
+    return False
+
+
+def _name_forms(name: str, entries: list[Gold]) -> set[str]:
+    """A gold place or organisation name with the text and aliases of its gold entry."""
+    key = normalise_name(name)
+    forms = {key}
+    for entry in entries:
+        if key in _name_keys(entry):
+            forms |= _name_keys(entry)
+    return forms
+
+
+def _figure_value(value: Any) -> float | None:
+    if isinstance(value, dict):
+        value = value.get("value")
+    value = _cell(value)
+    return None if value is None else float(value)
+
+
+def gold_event_values(event: Gold, doc: Gold) -> dict[str, list[Any]]:
+    """Each field's gold values (organisers: one per organiser; others: none or one); names
+    as sets of their accepted forms."""
+    places, orgs = doc.get("places") or [], doc.get("organisations") or []
+    values: dict[str, list[Any]] = {}
+    for name in EVENT_FIELDS:
+        raw = event.get(name)
+        if name == "organisers":
+            values[name] = [_name_forms(o, orgs) for o in raw or [] if o]
+        elif name in ("city", "venue"):
+            values[name] = [_name_forms(raw, places)] if raw else []
+        elif name in EVENT_FIGURES:
+            value = _figure_value(raw)
+            values[name] = [] if value is None else [value]
+        else:
+            values[name] = [] if raw is None else [str(raw)]
+    return values
+
+
+def predicted_event_values(row: dict[str, Any]) -> dict[str, list[Any]]:
+    values: dict[str, list[Any]] = {}
+    for name in EVENT_FIELDS:
+        raw = _cell(row.get(name))
+        if name == "organisers":
+            values[name] = [normalise_name(o) for o in (raw or "").split(ORGANISER_SEPARATOR) if o]
+        elif name in ("city", "venue"):
+            values[name] = [normalise_name(raw)] if raw else []
+        elif name in EVENT_FIGURES:
+            values[name] = [] if raw is None else [float(raw)]
+        elif name == "year":
+            values[name] = [] if raw is None else [str(int(raw))]
+        else:
+            values[name] = [] if raw is None else [str(raw)]
+    return values
+
+
+def _value_agrees(name: str, pred: Any, gold: Any) -> bool:
+    if name in ("city", "venue", "organisers"):
+        return pred in gold
+    if name in EVENT_FIGURES:
+        return values_equal(pred, gold)
+    return pred == gold
+
+
+def score_event_fields(
+    pred: dict[str, list[Any]], gold: dict[str, list[Any]], scores: EventScores
+) -> list[str]:
+    """Add one event pair's field counts (either side may be empty); returns the disagreements."""
+    wrong = []
+    for name in EVENT_FIELDS:
+        p_values, g_values = pred.get(name, []), gold.get(name, [])
+        left = list(g_values)
+        hits = 0
+        for p in p_values:
+            match = next((g for g in left if _value_agrees(name, p, g)), None)
+            if match is not None:
+                left.remove(match)
+                hits += 1
+        score = Score(hits, len(p_values) - hits, len(g_values) - hits)
+        scores.fields[name].add(score)
+        if score.fp or score.fn:
+            shown = [sorted(g)[0] if isinstance(g, set) else g for g in g_values]
+            wrong.append(f"{name}: predicted {p_values}, gold {shown}")
+    return wrong
+
+
+def score_document_events(
+    doc_id: str, gold: Gold, rows: pd.DataFrame | None, scores: EventScores
+) -> None:
+    golds = [e for e in gold.get("events") or []]
+    preds = [] if rows is None else rows.to_dict("records")
+    edges = [
+        [g for g, event in enumerate(golds) if event_names_match(_cell(p.get("name")), event)]
+        for p in preds
+    ]
+    required = {g for g, event in enumerate(golds) if not event.get("optional")}
+    pairs = one_to_one(edges, required)
+    problems = []
+    hits = {p: g for p, g in pairs.items() if g in required}
+    scores.events.add(Score(len(hits), len(preds) - len(pairs), len(required) - len(hits)))
+    for p, row in enumerate(preds):
+        pred_values = predicted_event_values(row)
+        if p in pairs:
+            gold_values = gold_event_values(golds[pairs[p]], gold)
+            for wrong in score_event_fields(pred_values, gold_values, scores):
+                problems.append(f"{row.get('name')}: {wrong}")
+        else:
+            score_event_fields(pred_values, {}, scores)
+            problems.append(f"false positive event: {row.get('name')}")
+    for g in sorted(required - set(pairs.values())):
+        score_event_fields({}, gold_event_values(golds[g], gold), scores)
+        problems.append(f"missed event: {golds[g].get('name')}")
+    scores.problems[doc_id] = problems
+
+
+def evaluate_events(
+    gold: dict[str, Gold], tables: dict[str, pd.DataFrame], doc_ids: dict[str, str]
+) -> EventScores:
+    """Event and field scores over the gold documents (``doc_ids``: gold id -> run doc_id)."""
+    scores = EventScores()
+    frame = tables.get("events")
+    by_doc = {} if frame is None else {str(k): v for k, v in frame.groupby("doc_id", sort=False)}
+    for gold_id, entry in gold.items():
+        score_document_events(gold_id, entry, by_doc.get(doc_ids.get(gold_id, "")), scores)
+    return scores
+
+
+def format_event_scores(scores: EventScores) -> list[str]:
+    lines = []
+    for label, s in (("events", scores.events), ("event fields", scores.all_fields)):
+        lines.append(
+            f"{label:<15}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}"
+            f"{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+        )
+    for name, s in scores.fields.items():
+        lines.append(
+            f"  {name:<13}{s.precision:>10.3f}{s.recall:>10.3f}{s.f1:>8.3f}"
+            f"{s.tp:>6}{s.fp:>6}{s.fn:>6}"
+        )
+    return lines

@@ -32,7 +32,13 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, SpanGroup
 
-from pipeline.records import DateMention, FigureMention, OrganisationMention, PlaceMention
+from pipeline.records import (
+    DateMention,
+    EventRecord,
+    FigureMention,
+    OrganisationMention,
+    PlaceMention,
+)
 
 DOC_EXTENSIONS: dict[str, object] = {
     "doc_id": None,
@@ -88,6 +94,8 @@ def set_facts(doc: Doc, key: str, records: Iterable[Any]) -> None:
 
 def _spans(doc: Doc, fact: FactType, rows: list[dict[str, Any]]) -> Iterator[Span]:
     for row in rows:
+        if row["start_char"] is None:  # an event with a descriptive name the text does not write
+            continue
         kb_id = row.get(fact.kb_field) if fact.kb_field else None
         span = doc.char_span(
             row["start_char"],
@@ -135,6 +143,8 @@ def span_fact(span: Span) -> dict[str, Any] | None:
     rows = (span.doc._.facts or {}).get(key, []) if key else []
     for row in rows:
         start, end = row["start_char"], row["end_char"]
+        if start is None:
+            continue
         if span.start_char <= start and end <= span.end_char:
             found = span.doc.char_span(start, end, alignment_mode="expand")
             if found is not None and (found.start, found.end) == (span.start, span.end):
@@ -174,6 +184,7 @@ def register_extensions() -> None:
         FactType("places", PlaceMention, "PLACE", "name"),
         FactType("organisations", OrganisationMention, "ORG", "name"),
         FactType("figures", FigureMention, "FIGURE"),
+        FactType("events", EventRecord, "EVENT", "name"),
     ):
         if fact.key not in FACT_TYPES:
             register_fact(fact.key, fact.record, fact.label, fact.kb_field)

@@ -28,7 +28,7 @@ OWN_MODEL_DIR = Path(__file__).parent / "models" / "de_event_ner"
 OWN_MODEL_ALIAS = "own"
 BLANK_ALIAS = "blank"
 MAX_CHARS_WITHOUT_PARSER = 20_000_000
-EXTRACTORS = ("german_dates", "german_entities", "german_figures")
+EXTRACTORS = ("german_dates", "german_entities", "german_figures", "german_events")
 
 
 class ModelNotFound(Exception):

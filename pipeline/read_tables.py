@@ -104,6 +104,6 @@ def load_table(out_dir: str | Path, name: str) -> pd.DataFrame:
 
 
 def load_tables(out_dir: str | Path = "outputs") -> dict[str, pd.DataFrame]:
-    """All five tables of a run (documents, dates, places, organisations, figures), keyed by
-    table name, with typed columns."""
+    """All six tables of a run (documents, dates, places, organisations, figures, events),
+    keyed by table name, with typed columns."""
     return {name: typed_frame(_read(path), name) for name, path in table_paths(out_dir).items()}

@@ -55,3 +55,27 @@ class OrganisationMention:
     acronym: str | None = None
     legal_form: str | None = None
     source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRecord:
+    """One event a report is about (not one mention): built from the other extractors'
+    mentions. ``start_char``/``end_char`` are the first mention of its name, None for a
+    descriptive name the text does not write."""
+
+    event: int  # 1, 2, … within the report
+    name: str
+    year: int | None = None
+    start: str | None = None  # ISO day, or month or year where that is all the text gives
+    end: str | None = None
+    city: str | None = None
+    venue: str | None = None
+    organisers: str | None = None  # canonical organisation names joined by "; "
+    visitors: float | None = None
+    visitors_qualifier: str | None = None
+    exhibitors: float | None = None
+    exhibitors_qualifier: str | None = None
+    participants: float | None = None
+    participants_qualifier: str | None = None
+    start_char: int | None = None
+    end_char: int | None = None

@@ -41,7 +41,7 @@ from pipeline.outfiles import remove_stale_temps
 from pipeline.parallel import BATCH_SIZE, Engine, PoolEngine, SerialEngine, results_in_order
 from pipeline.read import discover_all
 from pipeline.refdate import parse_user_date
-from pipeline.tables import FACT_TABLES, TABLES
+from pipeline.tables import RESULT_TABLES, TABLES
 from pipeline.write import TableSink
 
 __all__ = [
@@ -84,7 +84,7 @@ class RunSummary:
     empty: int = 0
     error: int = 0
     cached: int = 0  # documents whose rows came from the cache of the previous run
-    facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FACT_TABLES, 0))
+    facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESULT_TABLES, 0))
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
@@ -242,7 +242,7 @@ def run(
     csv_safe: bool = False,
     lock_wait: float = LOCK_WAIT,
 ) -> RunSummary:
-    """Process every report below ``input_dir`` and write the tables to ``out_dir``.
+    """Process every report below ``input_dir`` and write the six tables to ``out_dir``.
 
     ``workers`` > 1 runs the pipeline in that many processes; ``scheduler`` (a Dask scheduler
     address, or ``"local"`` for a local cluster of ``workers`` processes) on a Dask cluster.

@@ -61,9 +61,35 @@ TABLES: dict[str, dict[str, str]] = {
         "qualifier": "string",
         "category": "string",
     },
+    # One row per event the report is about (not per mention); the offsets are those of the
+    # first mention of its name, empty for a descriptive name.
+    "events": {
+        "doc_id": "string",
+        "event": "Int64",
+        "name": "string",
+        "year": "Int64",
+        "start": "string",
+        "end": "string",
+        "city": "string",
+        "venue": "string",
+        "organisers": "string",
+        "visitors": "Float64",
+        "visitors_qualifier": "string",
+        "exhibitors": "Float64",
+        "exhibitors_qualifier": "string",
+        "participants": "Float64",
+        "participants_qualifier": "string",
+        "start_char": "Int64",
+        "end_char": "Int64",
+    },
 }
 
+# Tables of mentions: one row per mention, with MENTION_COLUMNS.
 FACT_TABLES = ("dates", "places", "organisations", "figures")
+# Tables of records built from the mentions: one row per record (an event), no sentence/text.
+RECORD_TABLES = ("events",)
+# Every table a document's result fills besides documents.
+RESULT_TABLES = (*FACT_TABLES, *RECORD_TABLES)
 
 
 def columns(table: str) -> list[str]:

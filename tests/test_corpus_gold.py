@@ -35,7 +35,13 @@ TOP_KEYS = {
     "places",
     "organisations",
     "figures",
+    "events",
 }
+EVENT_KEYS = {
+    *("name", "aliases", "year", "start", "end", "city", "venue", "organisers"),
+    *("visitors", "exhibitors", "participants", "notes", "optional"),
+}
+EVENT_TOTALS = ("visitors", "exhibitors", "participants")
 DATE_KEYS = {"text", "value", "aliases", "optional"}
 NAME_KEYS = {"text", "name", "aliases", "optional"}
 FIGURE_KEYS = {"text", "value", "unit", "qualifier", "optional"}
@@ -159,7 +165,50 @@ def schema_errors(gold: dict[str, Any]) -> list[str]:
                 errors.append(f"{where} is not an object")
                 continue
             errors += [f"{where}: {e}" for e in _entry_errors(fact, entry, keys)]
+    events = gold.get("events")
+    if not isinstance(events, list):
+        errors.append("events must be a list")
+        events = []
+    for i, event in enumerate(events):
+        errors += [f"events[{i}]: {e}" for e in _event_errors(event, gold)]
     errors += _duplicate_errors(gold)
+    return errors
+
+
+def _event_errors(event: Any, gold: dict[str, Any]) -> list[str]:
+    """An event record as gold-schema.md's "events" section has it: its places and
+    organisers are names of the gold's places and organisations."""
+    if not isinstance(event, dict):
+        return ["is not an object"]
+    errors = [f"unknown key {k!r}" for k in sorted(set(event) - EVENT_KEYS)]
+    if not isinstance(event.get("name"), str) or not event.get("name", "").strip():
+        errors.append("name must be a non-empty string")
+    if event.get("year") is not None and not isinstance(event.get("year"), int):
+        errors.append("year must be an integer or null")
+    for key in ("start", "end"):
+        value = event.get(key)
+        if value is not None and not (isinstance(value, str) and DATE_VALUE.fullmatch(value)):
+            errors.append(f"{key} {value!r} is not an ISO day, month or year")
+    names = {
+        fact: {e.get("name") for e in gold.get(fact) or [] if isinstance(e, dict)}
+        for fact in ("places", "organisations")
+    }
+    for key in ("city", "venue"):
+        # a city may be named only inside a venue's name ("Messe Stuttgart")
+        if event.get(key) is not None and not any(event[key] in n for n in names["places"]):
+            errors.append(f"{key} {event[key]!r} is no place name of the gold")
+    for organiser in event.get("organisers") or []:
+        if organiser not in names["organisations"]:
+            errors.append(f"organiser {organiser!r} is no organisation name of the gold")
+    for key in EVENT_TOTALS:
+        total = event.get(key)
+        if total is None:
+            continue
+        value = total.get("value") if isinstance(total, dict) else None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            errors.append(f"{key} must be null or have a numeric value")
+        elif total.get("qualifier") not in QUALIFIERS:
+            errors.append(f"{key} qualifier {total.get('qualifier')!r} not in the vocabulary")
     return errors
 
 
@@ -395,6 +444,21 @@ GOOD = {
     "places": [{"text": "Berlin", "name": "Berlin", "aliases": []}],
     "organisations": [{"text": "Bitkom e.V.", "name": "Bitkom e.V.", "aliases": ["Bitkom"]}],
     "figures": [{"text": "rund 12 Stände", "value": 12, "unit": "Stand", "qualifier": "approx"}],
+    "events": [
+        {
+            "name": "Bitkom-Tag",
+            "aliases": [],
+            "year": 2019,
+            "start": "2019-10-22",
+            "end": "2019-10-22",
+            "city": "Berlin",
+            "venue": None,
+            "organisers": ["Bitkom e.V."],
+            "visitors": None,
+            "exhibitors": {"value": 12, "qualifier": "approx"},
+            "participants": None,
+        }
+    ],
 }
 GOOD_TEXT = "Am Dienstag, 22. Oktober 2019 zeigte Bitkom e.V. in Berlin rund 12 Stände."
 
@@ -434,6 +498,12 @@ def test_checkers_accept_good_gold() -> None:
         (("figures", 0, "value"), "12"),
         (("figures", 0, "optional"), "yes"),
         (("figures", 0, "note"), "?"),
+        (("events",), KeyError),
+        (("events", 0, "start"), "22.10.2019"),
+        (("events", 0, "city"), "Hamburg"),
+        (("events", 0, "organisers"), ["Messe Essen GmbH"]),
+        (("events", 0, "exhibitors"), {"value": "12", "qualifier": "approx"}),
+        (("events", 0, "edition"), 3),
     ],
 )
 def test_schema_errors_catch_broken_gold(path: tuple[Any, ...], value: Any) -> None:

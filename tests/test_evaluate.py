@@ -271,7 +271,7 @@ def test_evaluate_command_json_and_per_doc(tmp_path: Path, fmt: str, make_run):
     result = runner.invoke(app, ["evaluate", "--gold", str(gold_dir), "--out", str(out), "--json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
-    assert set(scores) == {*FACT_TABLES, "figure_qualifiers"}
+    assert set(scores) == {*FACT_TABLES, "figure_qualifiers", "events"}
     assert scores["places"] == dict(precision=0.5, recall=0.5, f1=0.5, tp=1, fp=1, fn=1)
     assert scores["figure_qualifiers"] == {"accuracy": 1.0, "matched": 1}
 

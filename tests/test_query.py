@@ -58,6 +58,11 @@ KNOWN_ROWS: dict[str, list[dict[str, Any]]] = {
         {"doc_id": "expo-2019", "value": "2019-03-01", "start": "2019-03-01"},
         {"doc_id": "expo-2019", "value": "T10:00", "start": None},
     ],
+    "events": [
+        {"doc_id": "fair-2018", "event": 1, "name": "Ruhrmesse", "year": 2018, "visitors": 12700.0},
+        {"doc_id": "fair-2019", "event": 1, "name": "Ruhrmesse", "year": 2019, "visitors": 13500.0},
+        {"doc_id": "expo-2019", "event": 1, "name": "Digitalexpo", "year": 2019},
+    ],
 }
 
 # The README's examples: question, SQL, answer on KNOWN_ROWS.
@@ -100,6 +105,18 @@ EXAMPLES = {
         ORDER BY reports DESC, name
         """,
         [("Bitkom e.V.", 2), ("Messe Essen GmbH", 2)],
+    ),
+    "visitors per event and year": (
+        """
+        SELECT name, year, visitors, visitors_qualifier, doc_id
+        FROM events
+        WHERE visitors IS NOT NULL
+        ORDER BY name, year
+        """,
+        [
+            ("Ruhrmesse", 2018, 12700.0, None, "fair-2018"),
+            ("Ruhrmesse", 2019, 13500.0, None, "fair-2019"),
+        ],
     ),
     "documents that failed": (
         "SELECT doc_id, error FROM documents WHERE status <> 'ok'",

@@ -1,0 +1,193 @@
+"""One :class:`EventRecord` per event a report is about, from the mentions on the Doc."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from pipeline.events.context import DocContext, covered_tokens
+from pipeline.events.dates import DateChooser, holiday_in_name
+from pipeline.events.lexicon import cue_in
+from pipeline.events.naming import ORDINAL, EventName, NameFinder, NameMention, is_year
+from pipeline.events.organisers import OrganiserFinder
+from pipeline.events.places import PlaceChooser
+from pipeline.events.totals import FIELDS, TotalChooser
+from pipeline.records import EventRecord
+
+ORDINAL_REACH = 3  # tokens before a name where its edition number stands
+ORGANISER_SEPARATOR = "; "
+SPAN_KEY = "events"
+
+
+def edition_of(doc: Doc, m: NameMention) -> str | None:
+    """The edition number written before a name ("zur 30. Langen Nacht" -> "30")."""
+    for i in range(m.start - 1, max(m.start - 1 - ORDINAL_REACH, -1), -1):
+        if ORDINAL.match(doc[i].text):
+            return doc[i].text.rstrip(".")
+    return None
+
+
+def year_after(doc: Doc, mentions: list[NameMention]) -> int | None:
+    """ "Hackathon 2013", "Hannover Messe 2017": the year written after the name."""
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.end < len(doc) and is_year(doc[m.end].text):
+            return int(doc[m.end].text)
+    return None
+
+
+class EventBuilder:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.ctx = DocContext(doc)
+        self.places = doc._.places or []
+        self.organisations = doc._.organisations or []
+        self.dates = doc._.dates or []
+        self.figures = doc._.figures or []
+
+    def build(self) -> list[EventRecord]:
+        finder = NameFinder(
+            self.ctx,
+            covered_tokens(self.doc, self.places),
+            covered_tokens(self.doc, self.organisations),
+        )
+        events = finder.events(self.figures)
+        if not events:
+            return []
+        return [self.record(1, events[0], events)]
+
+    def other_edition_sentences(self, event: EventName) -> set[int]:
+        """Sentences that name another edition: another edition number than the first one
+        given, or "die nächste Messe"."""
+        ctx = self.ctx
+        ordered = sorted(event.mentions, key=lambda m: m.start)
+        editions = [(m, edition_of(self.doc, m)) for m in ordered]
+        main = next((e for _, e in editions if e), None)
+        out = set()
+        for m, edition in editions:
+            other = edition is not None and edition != main
+            if other or cue_in(self.doc, m.start - ORDINAL_REACH, m.start, "next_edition"):
+                out.add(ctx.sentence_of(m.start))
+        return out
+
+    def record(self, number: int, event: EventName, events: list[EventName]) -> EventRecord:
+        ctx = self.ctx
+        own = {ctx.sentence_of(m.start) for m in event.mentions}
+        other = self.other_edition_sentences(event) | (self.other_event_sentences(events) - own)
+        anchors = own - other
+        if ctx.title_end and any(ctx.in_title(self.doc[m.start].idx) for m in event.mentions):
+            # the sentence under a title that names the event is about it
+            anchors |= {ctx.sentence_of(ctx.token_at(ctx.title_end - 1)) + 1} - other
+        # a bare "die Messe" names the event whatever other name it has
+        anchors |= {
+            ctx.sentence_of(m.start) for e in events if e.kind == "generic" for m in e.mentions
+        } - other
+        dates = DateChooser(ctx, self.dates, other)
+        start, end = dates.choose(anchors, self.figures)
+        year = self.year(start or end, event, dates, anchors)
+        if start is None and end is None:
+            start = end = holiday_in_name(event.best.name, year)
+        place_anchors = anchors - self.other_year_sentences(year)
+        places = PlaceChooser(ctx, self.places)
+        venue = places.venue(place_anchors | self.place_anaphor_sentences(place_anchors))
+        best = event.best
+        names = [
+            m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
+        ]
+        names += [venue.name] if venue else []
+        # "die Presse-Verantwortliche von Kulturprojekte Berlin wertet die Lange Nacht aus"
+        org_names = {
+            o.name
+            for o in self.organisations
+            if ctx.sentence_of(ctx.token_at(o.start_char)) in place_anchors
+        }
+        city = places.city(place_anchors, names, sorted(org_names))
+        spans = [(m.start, m.end - 1) for m in event.mentions]
+        organisers = OrganiserFinder(ctx, self.organisations).organisers(spans, best.name)
+        totals = TotalChooser(ctx, other).totals(self.figures)
+        name, written = self.name(event, city)
+        values: dict[str, object] = {}
+        for field in FIELDS:
+            figure = totals.get(field)
+            values[field] = figure.value if figure else None
+            values[f"{field}_qualifier"] = figure.qualifier if figure else None
+        span = self.doc[written.start : written.end] if written else None
+        return EventRecord(
+            event=number,
+            name=name,
+            year=year,
+            start=start,
+            end=end,
+            city=city,
+            venue=venue.name if venue else None,
+            organisers=ORGANISER_SEPARATOR.join(organisers) or None,
+            start_char=span.start_char if span is not None else None,
+            end_char=span.end_char if span is not None else None,
+            **values,
+        )
+
+    def other_event_sentences(self, events: list[EventName]) -> set[int]:
+        """Sentences that name another event by a name of its own ("parallel findet der
+        Kunsthandwerkermarkt „Winterzauber“ statt"): their days and places are its own."""
+        return {
+            self.ctx.sentence_of(m.start)
+            for e in events[1:]
+            for m in e.mentions
+            if m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1)
+        }
+
+    def other_year_sentences(self, year: int | None) -> set[int]:
+        """ "das Protestantentreffen in Berlin 2017": a sentence that gives another year than
+        the event's, and not the event's, is about another edition."""
+        if year is None:
+            return set()
+        years: dict[int, set[int]] = {}
+        for d in self.dates:
+            value = d.value or ""
+            if value[:4].isdigit():
+                sentence = self.ctx.sentence_of(self.ctx.token_at(d.start_char))
+                years.setdefault(sentence, set()).add(int(value[:4]))
+        return {s for s, found in years.items() if year not in found}
+
+    def place_anaphor_sentences(self, anchors: set[int]) -> set[int]:
+        """ "Ankunft im City Cube. Dort findet die Messe statt": the sentence before one whose
+        "dort" or "hier" stands for the event's place."""
+        out = set()
+        for s in anchors:
+            if s > 0 and cue_in(self.doc, *self.ctx.sentence_bounds(s), "place_anaphor"):
+                out.add(s - 1)
+        return out
+
+    def name(self, event: EventName, city: str | None) -> tuple[str, NameMention | None]:
+        """The event's name and its first mention; a bare event noun ("die Messe") gets a
+        descriptive name with the city ("Messe Freiburg"), written nowhere."""
+        best = event.best
+        if event.kind == "generic":
+            noun = best.name[:1].upper() + best.name[1:]
+            return (f"{noun} {city}" if city else noun), None
+        same = [m for m in event.mentions if m.name == best.name]
+        return best.name, min(same, key=lambda m: m.start)
+
+    def year(
+        self, day: str | None, event: EventName, dates: DateChooser, anchors: set[int]
+    ) -> int | None:
+        if day:
+            return int(day[:4])
+        written = year_after(self.doc, event.mentions)
+        if written:
+            return written
+        reference = self.doc._.reference_date
+        if reference is not None:
+            return reference.year
+        return dates.year_in(anchors)
+
+
+def build_events(doc: Doc) -> list[EventRecord]:
+    """The events the report is about, and their names' mentions in ``doc.spans["events"]``."""
+    records = EventBuilder(doc).build()
+    spans = []
+    for r in records:
+        if r.start_char is not None and r.end_char is not None:
+            span = doc.char_span(r.start_char, r.end_char, label="EVENT")
+            if span is not None:
+                spans.append(span)
+    doc.spans[SPAN_KEY] = [s for s in spans if isinstance(s, Span)]
+    return records

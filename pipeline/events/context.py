@@ -1,0 +1,87 @@
+"""What the event rules need to know about a Doc besides the other extractors' records:
+sentence and line of each token, the title line, which tokens other records cover."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+# A first line at most this long, without a full stop at its end, is a title.
+TITLE_MAX_CHARS = 160
+# Sentences from the start of the text that count as its lead.
+LEAD_SENTENCES = 3
+
+
+@dataclass
+class DocContext:
+    doc: Doc
+    sentence_starts: list[int] = field(init=False)  # token index of each sentence's start
+    title_end: int = field(init=False)  # character offset where the title line ends (0: none)
+
+    def __post_init__(self) -> None:
+        doc = self.doc
+        if doc.has_annotation("SENT_START"):
+            self.sentence_starts = [s.start for s in doc.sents]
+        else:
+            self.sentence_starts = [0]
+        text = doc.text.lstrip()
+        first_line = text.split("\n", 1)[0].strip()
+        offset = len(doc.text) - len(text)
+        is_title = 0 < len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(".")
+        self.title_end = offset + len(first_line) if is_title else 0
+
+    def sentence_of(self, token: int) -> int:
+        return max(bisect_right(self.sentence_starts, token) - 1, 0)
+
+    def sentence_bounds(self, index: int) -> tuple[int, int]:
+        """Token range of sentence ``index``."""
+        start = self.sentence_starts[index]
+        nxt = index + 1
+        end = self.sentence_starts[nxt] if nxt < len(self.sentence_starts) else len(self.doc)
+        return start, end
+
+    def sentence_span(self, token: int) -> tuple[int, int]:
+        return self.sentence_bounds(self.sentence_of(token))
+
+    def in_title(self, char: int) -> bool:
+        return char < self.title_end
+
+    def in_lead(self, token: int) -> bool:
+        return self.sentence_of(token) < LEAD_SENTENCES
+
+    def line_of(self, char: int) -> str:
+        """The text line (between line breaks) holding character ``char``."""
+        text = self.doc.text
+        start = text.rfind("\n", 0, char) + 1
+        end = text.find("\n", char)
+        return text[start : end if end != -1 else len(text)]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that holds character ``char`` (or the next one)."""
+        token = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if token is not None and len(token):
+            return token.start
+        starts = [t.idx for t in self.doc]
+        return min(max(bisect_right(starts, char) - 1, 0), len(self.doc) - 1)
+
+    def in_parentheses(self, token: int) -> bool:
+        """Whether the token stands between "(" and ")" in its sentence."""
+        start, _ = self.sentence_span(token)
+        depth = 0
+        for t in self.doc[start:token]:
+            depth += {"(": 1, ")": -1}.get(t.text, 0)
+        return depth > 0
+
+
+def covered_tokens(doc: Doc, records: list) -> dict[int, object]:
+    """Token index -> the record (a mention with character offsets) that covers it."""
+    covered: dict[int, object] = {}
+    for record in records:
+        span = doc.char_span(record.start_char, record.end_char, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            covered[i] = record
+    return covered

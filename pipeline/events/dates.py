@@ -1,0 +1,279 @@
+"""Which dates are the event's first and last day: not the page's dateline, not the next
+edition, not a deadline.
+
+In order: "nach vier Tagen … gestern zu Ende" (an end day and a length); a range ("vom 22. bis
+24. Oktober") where the event is named or in the lead; else the days mentioned around the
+first day given where the event is named, within an event's usual length; else the month
+given where the event is named ("Anfang Dezember").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_at, cue_in, event_noun_base, word_is_cue
+from pipeline.lang import load_tsv
+from pipeline.records import DateMention, FigureMention
+from pipeline.temporal.calendar import holiday_span
+
+MAX_EVENT_DAYS = 31  # a longer range is no event's span ("Januar bis März")
+MAX_SEASON_DAYS = 62  # a market or exhibition open "bis zum 30. Dezember"
+DAYS_BEFORE_ANCHOR = 4  # how far the event's days reach around the first day named with it
+DAYS_AFTER_ANCHOR = 14
+CUE_WINDOW_BEFORE = 8  # tokens before a date searched for next-edition and deadline cues
+CUE_WINDOW_AFTER = 6
+DATELINE_MAX_WORDS = 3  # words besides the date on a line that only dates the page
+DAY_UNIT = "Tag"
+UNTIL_WORDS = ("bis",)
+UNTIL_ARTICLES = ("zum", "zur")
+ON_WORDS = ("am ",)
+HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmontag|szug")
+RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
+NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
+DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """A date mention reduced to the days it covers."""
+
+    first: dt.date
+    last: dt.date
+    token: int
+    mention: DateMention
+
+    @property
+    def is_range(self) -> bool:
+        return self.first != self.last
+
+
+def _day(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
+    except ValueError:
+        return None
+
+
+class DateChooser:
+    def __init__(self, ctx: DocContext, dates: list[DateMention], other_editions: set[int]):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.other_editions = other_editions  # sentences about another edition
+        self.usable = [d for d in dates if d.value and not self.excluded(d)]
+        self.stated_length: int | None = None  # the event's length in days, where stated
+        self.anchors: set[int] = set()
+
+    def excluded(self, d: DateMention) -> bool:
+        token = self.ctx.token_at(d.start_char)
+        if self.ctx.sentence_of(token) in self.other_editions or self.is_dateline(d):
+            return True
+        window = (token - CUE_WINDOW_BEFORE, token + CUE_WINDOW_AFTER)
+        return cue_in(self.doc, *window, "next_edition") or cue_in(self.doc, *window, "deadline")
+
+    def is_dateline(self, d: DateMention) -> bool:
+        """ "Münster, den 1. Oktober 2022", "Veröffentlicht am 24.07.2016 | Lesedauer …": a line
+        that dates the page; a line that names an event with its date is none."""
+        line = self.ctx.line_of(d.start_char)
+        rest = line.replace(d.text, " ")
+        words = [w.strip(",.:;|()") for w in rest.split()]
+        words = [w for w in words if any(ch.isalpha() for ch in w)]
+        if any(event_noun_base(w) for w in words):
+            return False
+        if words and word_is_cue(words[0].lower(), "dateline"):
+            return True
+        return len(words) <= DATELINE_MAX_WORDS and len(line) < len(d.text) + 40
+
+    def days(self) -> list[Day]:
+        out = []
+        for d in self.usable:
+            if not DAY_VALUE.match(d.value or ""):
+                continue  # "Anfang Dezember" covers days but gives a month
+            first, last = _day(d.start), _day(d.end)
+            if first is None or last is None or (last - first).days >= MAX_EVENT_DAYS:
+                continue
+            if NIGHT_HOURS.match(d.end or ""):
+                # "bis 1 Uhr nachts": the night of the day before
+                last = max(first, last - dt.timedelta(days=1))
+                first = min(first, last)
+            out.append(Day(first, last, self.ctx.token_at(d.start_char), d))
+        return out
+
+    def choose(
+        self, anchors: set[int], figures: list[FigureMention]
+    ) -> tuple[str | None, str | None]:
+        """First and last day (ISO), or a month, or (None, None); ``anchors`` are the
+        sentences that name the event."""
+        self.anchors = anchors
+        days = self.days()
+        self.stated_length = self.length_in(anchors, figures)
+        found = self.from_length(days, figures)
+        if found:
+            return found
+        ranges = [d for d in days if d.is_range]
+        in_anchor = [d for d in ranges if self.ctx.sentence_of(d.token) in anchors]
+        lead = [d for d in ranges if self.ctx.in_lead(d.token)]
+        anchored_days = [d for d in days if self.ctx.sentence_of(d.token) in anchors]
+        for choice in (in_anchor, lead):
+            if choice:
+                return self.from_range(choice[0], days)
+        if anchored_days:
+            if self.held_on(anchored_days[0]):
+                return anchored_days[0].first.isoformat(), anchored_days[0].last.isoformat()
+            return self.around_anchor(anchored_days[0], days)
+        month = self.month(anchors)
+        if month[0]:
+            return month
+        if ranges:
+            return self.from_range(ranges[0], days)
+        if days:
+            return self.around_anchor(days[0], days)
+        return None, None
+
+    def held_on(self, day: Day) -> bool:
+        """ "Der Halbmarathon fand am 25. August statt": the one day its sentence gives."""
+        start, end = self.ctx.sentence_span(day.token)
+        others = [
+            d
+            for d in self.usable
+            if start <= self.ctx.token_at(d.start_char) < end and d is not day.mention
+        ]
+        text = day.mention.text.lower()
+        return (
+            text.startswith(ON_WORDS)
+            and not any(_day(d.start) for d in others)
+            and cue_in(self.doc, start, end, "held")
+        )
+
+    def from_range(self, day: Day, days: list[Day]) -> tuple[str | None, str | None]:
+        """ "vom 22. bis 24. Oktober" is the span; "am Samstag und Sonntag" may be a part of
+        it, with the days named around it."""
+        text = day.mention.text.lower()
+        if any(mark in text for mark in RANGE_MARKS):
+            return day.first.isoformat(), day.last.isoformat()
+        return self.around_anchor(day, days)
+
+    def length_in(self, anchors: set[int], figures: list[FigureMention]) -> int | None:
+        """A number of days given where the event is named ("nach zwei tollen Tagen")."""
+        for f in figures:
+            token = self.ctx.token_at(f.start_char)
+            whole = float(f.value).is_integer() and 1 <= f.value < MAX_EVENT_DAYS
+            # "nach zwei Tagen", "an allen drei Tagen"; not "Zwei Tage Berlin" (a visit)
+            stated = token > 0 and cue_at(self.doc, token - 1, "length")
+            if f.unit == DAY_UNIT and whole and stated and self.ctx.sentence_of(token) in anchors:
+                return int(f.value)
+        return None
+
+    def from_length(self, days: list[Day], figures: list[FigureMention]) -> tuple[str, str] | None:
+        """ "Nach vier Tagen … sind gestern (am 30. September) zu Ende gegangen": the end day
+        and the length give the first day."""
+        for f in figures:
+            if f.unit != DAY_UNIT or not float(f.value).is_integer() or f.value < 1:
+                continue
+            start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
+            if not cue_in(self.doc, start, end, "end"):
+                continue
+            ends = [d.last for d in days if start <= d.token < end]
+            if ends:
+                last = max(ends)
+                first = last - dt.timedelta(days=int(f.value) - 1)
+                return first.isoformat(), last.isoformat()
+        return None
+
+    def around_anchor(self, anchor: Day, days: list[Day]) -> tuple[str | None, str]:
+        """The days within an event's usual length around the anchor day: before it any day
+        named (unless the anchor opens the event), after it those named with the event; a
+        last day given with "bis" and nothing before it leaves the first day unknown."""
+        opens = any(
+            cue_in(self.doc, *self.ctx.sentence_span(d.token), "start")
+            for d in days
+            if d.first == anchor.first and self.ctx.sentence_of(d.token) in self.anchors
+        )
+        low = anchor.first - dt.timedelta(days=0 if opens else DAYS_BEFORE_ANCHOR)
+        high = anchor.last + dt.timedelta(days=DAYS_AFTER_ANCHOR)
+        near = [
+            d
+            for d in days
+            if low <= d.first
+            and d.last <= high
+            and (d.last <= anchor.last or self.ctx.sentence_of(d.token) in self.anchors)
+        ]
+        near += self.until_days(anchor, days)
+        first, last = self.within_length(near)
+        if self.is_until(anchor) and first == anchor.first:
+            return None, last.isoformat()
+        return first.isoformat(), last.isoformat()
+
+    def until_days(self, anchor: Day, days: list[Day]) -> list[Day]:
+        """ "Bis zum 30. Dezember werden Buden stehen": a last day given with "bis" where the
+        event is named or in the sentence after."""
+        around = self.anchors | {s + 1 for s in self.anchors}
+        return [
+            d
+            for d in days
+            if self.is_until(d)
+            and d.last >= anchor.last
+            and (d.last - anchor.first).days <= MAX_SEASON_DAYS
+            and self.ctx.sentence_of(d.token) in around
+        ]
+
+    def within_length(self, near: list[Day]) -> tuple[dt.date, dt.date]:
+        """ "Nach zwei tollen Tagen … am Montagvormittag Aufräumarbeiten": where the text gives
+        the event's length in days and more days are named, the stretch of that length that
+        most of them fall in (the earliest on a tie)."""
+        first = min(d.first for d in near)
+        last = max(d.last for d in near)
+        length = self.stated_length
+        if not length or (last - first).days < length:
+            return first, last
+        best = None
+        for d in sorted(near, key=lambda d: d.first):
+            end = d.first + dt.timedelta(days=length - 1)
+            inside = sum(d.first <= n.first and n.last <= end for n in near)
+            if best is None or inside > best[0]:
+                best = (inside, d.first, end)
+        return best[1], best[2]
+
+    def is_until(self, day: Day) -> bool:
+        text = day.mention.text.lower()
+        before = [t.lower_ for t in self.doc[max(day.token - 2, 0) : day.token]]
+        if before[-1:] and before[-1] in UNTIL_ARTICLES:
+            before = before[:-1]  # "bis zum 30. Dezember"
+        return text.startswith(UNTIL_WORDS) or (bool(before) and before[-1] in UNTIL_WORDS)
+
+    def month(self, anchors: set[int]) -> tuple[str | None, str | None]:
+        for d in self.usable:
+            value = d.value or ""
+            token = self.ctx.token_at(d.start_char)
+            if len(value) == 7 and value[4] == "-" and self.ctx.sentence_of(token) in anchors:
+                return value, value
+        return None, None
+
+    def year_in(self, sentences: set[int]) -> int | None:
+        """A year given where the event is named ("in diesem Jahr", "2019")."""
+        for d in self.usable:
+            value = d.value or ""
+            token = self.ctx.token_at(d.start_char)
+            if value[:4].isdigit() and self.ctx.sentence_of(token) in sentences:
+                return int(value[:4])
+        return None
+
+
+def holiday_in_name(name: str, year: int | None) -> str | None:
+    """ "Rosenmontagszug", "Silvesterlauf": an event named after a one-day holiday is held on
+    it (ISO day), when the text gives no day but the year."""
+    if year is None:
+        return None
+    word = name.split()[0].lower() if name.split() else ""
+    for row in load_tsv("time_holidays.tsv"):
+        key = row["name"]
+        if " " in key or len(key) < HOLIDAY_MIN_CHARS or not word.startswith(key):
+            continue
+        if word == key or row["rule"].startswith("span:"):
+            continue
+        span = holiday_span(row["rule"], year)
+        if span and span[0] == span[1]:
+            return span[0].isoformat()
+    return None

@@ -1,0 +1,443 @@
+"""Which named event a report is about: event names in the text, grouped, weighed by where and
+how often they occur.
+
+A mention is an event noun ("Jobmesse", "Kirchentag", "Hackathon") with the capitalised words
+before it that belong to its name ("Smart Country Convention", "Cranger Kirmes", "Lange Nacht
+der Museen"), a name the noun introduces ("Publikumsmesse BEA", "Festival «Das Fest»"), an
+``EVT`` entity of the NER, or a proper name that is the subject of the report's totals ("Olma
+lockt 350'000 Besucher an"). Mentions whose words are one another's part are one event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.lang.de.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_in, event_noun_base, is_generic, word_is_cue
+from pipeline.events.places import place_in_word
+
+# Weights of a mention by where it stands, and of an event by what kind of name it has.
+TITLE_WEIGHT = 3.0
+LEAD_WEIGHT = 2.0
+BODY_WEIGHT = 1.0
+NAMED_FACTOR = 2.0  # a name of its own ("Cranger Kirmes", "BEA")
+COMPOUND_FACTOR = 1.0  # a specific event noun ("Jobmesse", "Landesturnfest")
+GENERIC_FACTOR = 0.4  # "die Messe", "das Konzert"
+SUBJECT_FACTOR = 1.0  # a proper name found only as the subject of the totals
+ASIDE_FACTOR = 0.5  # in parentheses
+PLURAL_FACTOR = 0.5  # "Vernissagen sind …": such events in general
+OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
+MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
+GENITIVE_HEADS = frozenset({"nacht", "tag", "woche", "fest", "festival", "markt"})
+# Opening quotation marks and their closing ones ("»" is left out: it also closes "«")
+QUOTES = {"„": "“", "«": "»", '"': '"', "‚": "‘"}
+# Adjectival forms of a name after an article or preposition, and their nominative
+WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
+INFLECTING_WORDS = frozenset(
+    {"der", "des", "dem", "den", "zur", "zum", "beim", "im", "am", "vom", "einer", "eines"}
+)
+PROPER_MIN_LETTERS = 3
+ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
+TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
+KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
+YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
+
+
+@dataclass
+class NameMention:
+    start: int  # token range of the name as written
+    end: int
+    name: str  # the name in nominative, without year
+    key: tuple[str, ...]  # stems of its words
+    kind: str  # introduced, named, compound, generic, subject
+    weight: float = 1.0
+    plural: bool = False
+    introduces: tuple[str, ...] = ()  # key of the event noun this name follows
+
+
+@dataclass
+class EventName:
+    mentions: list[NameMention] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return self.best.key
+
+    @property
+    def best(self) -> NameMention:
+        """The fullest name: most words, named before compound before generic, first."""
+        return min(
+            self.mentions,
+            key=lambda m: (
+                m.kind != "introduced",
+                -len(m.key),
+                KIND_ORDER[m.kind],
+                m.name.isupper(),
+                m.plural,
+                m.start,
+            ),
+        )
+
+    @property
+    def first(self) -> NameMention:
+        return min(self.mentions, key=lambda m: m.start)
+
+    @property
+    def kind(self) -> str:
+        return self.best.kind
+
+    @property
+    def score(self) -> float:
+        factor = {
+            "introduced": NAMED_FACTOR,
+            "named": NAMED_FACTOR,
+            "subject": SUBJECT_FACTOR,
+            "compound": COMPOUND_FACTOR,
+            "generic": GENERIC_FACTOR,
+        }[self.kind]
+        return factor * sum(m.weight for m in self.mentions)
+
+
+def stem(word: str) -> str:
+    lower = word.lower()
+    if len(lower) > 4:
+        for ending in ("en", "er", "es", "em", "e", "n", "s"):
+            if lower.endswith(ending):
+                return lower[: -len(ending)]
+    return lower
+
+
+def is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4
+
+
+def is_common_word(text: str) -> bool:
+    return text in common_nouns() or text.lower() in STOP_WORDS
+
+
+class NameFinder:
+    def __init__(self, ctx: DocContext, places: dict[int, object], orgs: dict[int, object]):
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.places = places
+        self.orgs = orgs
+
+    def events(self, figures: list) -> list[EventName]:
+        """The events named in the report, best first."""
+        mentions = [
+            *self.noun_mentions(),
+            *self.year_mentions(),
+            *self.entity_mentions(),
+            *self.subject_mentions(figures),
+        ]
+        for m in mentions:
+            m.weight = self.weight(m)
+        groups = merge_introduced(group_mentions(mentions))
+        self.add_bare_mentions(groups)
+        return sorted(groups, key=lambda g: (-g.score, g.first.start))
+
+    def weight(self, m: NameMention) -> float:
+        token = self.doc[m.start]
+        if self.ctx.in_title(token.idx):
+            weight = TITLE_WEIGHT
+        elif self.ctx.in_lead(m.start):
+            weight = LEAD_WEIGHT
+        else:
+            weight = BODY_WEIGHT
+        if self.ctx.in_parentheses(m.start):
+            weight *= ASIDE_FACTOR
+        if m.plural:
+            weight *= PLURAL_FACTOR
+        if cue_in(self.doc, m.start - 3, m.start, "next_edition"):
+            weight *= OTHER_EDITION_FACTOR
+        return weight
+
+    def inside_other_record(self, i: int) -> bool:
+        """A word inside a place or organisation name is no event ("Deutsche Messe AG",
+        "Messe und Congress Centrum"), unless the name is just an event ("Berner
+        Publikumsmesse" taken for an organisation)."""
+        if i in self.places:
+            return True
+        record = self.orgs.get(i)
+        if record is None:
+            return False
+        words = record.text.split()
+        return not (len(words) <= 2 and record.end_char == self.doc[i].idx + len(self.doc[i]))
+
+    def noun_mentions(self) -> list[NameMention]:
+        out = []
+        doc = self.doc
+        for i, token in enumerate(doc):
+            base = event_noun_base(token.text)
+            if base is None or self.inside_other_record(i):
+                continue
+            start = self.name_start(i)
+            end = self.genitive_end(i, base)
+            words = [t.text for t in doc[start:i]] + [base] + [t.text for t in doc[i + 1 : end]]
+            words = self.nominative(start, words, i - start)
+            single = start == i and end == i + 1
+            if single and word_is_cue(base.lower(), "not_alone"):
+                continue  # "Tag 2", "die Nacht": no event without a name around it
+            kind = self.single_word_kind(base) if single else "named"
+            found = mention(start, end, words, kind)
+            # "Vernissagen sind keine Seltenheit": a plural speaks of such events in general
+            found.plural = token.text.lower().endswith("n") and not base.lower().endswith("n")
+            out.append(found)
+            for introduced in self.introduced_names(i):
+                introduced.introduces = found.key
+                out.append(introduced)
+        return out
+
+    @staticmethod
+    def single_word_kind(base: str) -> str:
+        """ "Messe" is generic, "Jobmesse" a compound, "Schwarzachtalmesse" (no dictionary
+        word) a name of its own."""
+        if is_generic(base):
+            return "generic"
+        if base in common_nouns() or base.capitalize() in common_nouns() or "-" in base:
+            return "compound"
+        return "named"
+
+    def name_start(self, i: int) -> int:
+        """First token of the name whose event noun is token ``i``: capitalised words before
+        it that are no common words ("Smart Country", "Cranger", "Hannover")."""
+        doc = self.doc
+        start = i
+        own = self.orgs.get(i)  # "Berner Publikumsmesse" read as an organisation
+        while start > 0 and i - start < MAX_NAME_WORDS:
+            prev = doc[start - 1]
+            text = prev.text
+            if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
+                break
+            is_place = (start - 1) in self.places
+            org = self.orgs.get(start - 1)
+            if org is not None and org is not own and not is_place:
+                break
+            if text.lower() in STOP_WORDS or text in first_names():
+                break
+            proper = is_place or is_acronym(text)
+            if self.opens_line_or_sentence(start - 1) and not proper:
+                break
+            if "\n" in doc[start - 1 : start + 1].text_with_ws[len(text) :]:
+                break
+            start -= 1
+        # "die Genossenschaft Olma Messen": a common noun opening the run before another name
+        # word is the phrase's head, not part of the name ("der Deutsche Bädertag" keeps it)
+        while start + 1 < i and self.is_phrase_head(start):
+            start += 1
+        return start
+
+    def is_phrase_head(self, i: int) -> bool:
+        text = self.doc[i].text
+        if i in self.places or place_in_word(text):  # "Saarlouiser", "Tiroler"
+            return False
+        return is_common_word(text)
+
+    def is_common(self, i: int) -> bool:
+        """A dictionary word or stop word, also inflected ("Veranstaltungen")."""
+        token = self.doc[i]
+        return is_common_word(token.text) or (bool(token.lemma_) and is_common_word(token.lemma_))
+
+    def opens_line_or_sentence(self, i: int) -> bool:
+        """A capitalised word at the start of a line or sentence may be any word
+        ("Erfolgreiches Jugendturnier"); after an edition number ("20. Saarlouiser …") the
+        sentence splitter's break is none."""
+        doc = self.doc
+        if i == 0 or doc.text[: doc[i].idx].rstrip(" \t").endswith("\n"):
+            return True
+        return doc[i].is_sent_start and not ORDINAL.match(doc[i - 1].text)
+
+    def genitive_end(self, i: int, base: str) -> int:
+        """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
+        a genitive attribute into its name."""
+        doc = self.doc
+        if base.lower() not in GENITIVE_HEADS or i + 2 >= len(doc):
+            return i + 1
+        if doc[i + 1].lower_ not in ("der", "des"):
+            return i + 1
+        for end in range(i + 2, min(i + 5, len(doc))):
+            text = doc[end].text
+            if not text.isalpha():
+                return i + 1
+            if text[:1].isupper():
+                return end + 1
+        return i + 1
+
+    def nominative(self, start: int, words: list[str], head: int) -> list[str]:
+        """ "der Langen Nacht" -> "Lange Nacht": weak adjective endings after an article."""
+        before = start - 1
+        while before >= 0 and ORDINAL.match(self.doc[before].text):
+            before -= 1  # "der 30. Langen Nacht"
+        if before < 0 or self.doc[before].lower_ not in INFLECTING_WORDS:
+            return words
+        out = list(words)
+        for k in range(head):
+            word = out[k]
+            weak = word.endswith(WEAK_ENDING) and word.lower() not in common_nouns()
+            if weak and (start + k) not in self.places:
+                out[k] = word[: -len(WEAK_ENDING)] + NOMINATIVE_ENDING
+        return out
+
+    def introduced_names(self, i: int) -> list[NameMention]:
+        """A name right after the event noun: "Publikumsmesse BEA", "Festival «Das Fest»"."""
+        doc = self.doc
+        if i + 1 >= len(doc):
+            return []
+        nxt = doc[i + 1]
+        closing = QUOTES.get(nxt.text)
+        if closing:
+            for end in range(i + 2, min(i + 7, len(doc))):
+                if doc[end].text == closing and end > i + 2:
+                    words = [t.text for t in doc[i + 2 : end]]
+                    return [mention(i + 2, end, words, "introduced")]
+            return []
+        text = nxt.text
+        if is_acronym(text) and (i + 1) not in self.places and len(text) >= PROPER_MIN_LETTERS:
+            return [mention(i + 1, i + 2, [text], "introduced")]
+        return []
+
+    def year_mentions(self) -> list[NameMention]:
+        """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
+        out = []
+        for i, token in enumerate(self.doc):
+            if not (is_year(token.text) and int(token.text) in YEARS) or i == 0:
+                continue
+            if event_noun_base(self.doc[i - 1].text):
+                continue  # "Hannover Messe 2017" is found by its event noun
+            start = self.name_start(i)
+            words = [t.text for t in self.doc[start:i]]
+            proper = [k for k in range(start, i) if k not in self.places and not self.is_common(k)]
+            if words and proper and (start + len(words) - 1) not in self.orgs:
+                out.append(mention(start, i, words, "named"))
+        return out
+
+    def entity_mentions(self) -> list[NameMention]:
+        """Named events the NER marks (``EVT``), when the loaded model has that label."""
+        out = []
+        for ent in self.doc.ents:
+            if ent.label_ != "EVT":
+                continue
+            words = [t.text for t in ent if not is_year(t.text)]
+            if words:
+                out.append(mention(ent.start, ent.end, words, "named"))
+        return out
+
+    def subject_mentions(self, figures: list) -> list[NameMention]:
+        """ "Olma lockt 350'000 Besucher an": a proper name before a total in its sentence,
+        used more than once, that is no place, organisation, person or common word."""
+        doc = self.doc
+        total_tokens = [
+            self.ctx.token_at(f.start_char) for f in figures if f.category in TOTAL_CATEGORIES
+        ]
+        counts: dict[str, int] = {}
+        for token in doc:
+            counts[token.text] = counts.get(token.text, 0) + 1
+        out = []
+        for total in total_tokens:
+            start, _ = self.ctx.sentence_span(total)
+            for i in range(start, total):
+                if self.is_proper_subject(i) and counts[doc[i].text] > 1:
+                    out.append(mention(i, i + 1, [doc[i].text], "subject"))
+        return out
+
+    def is_proper_subject(self, i: int) -> bool:
+        token = self.doc[i]
+        text = token.text
+        if not (text.isalpha() and text[:1].isupper() and len(text) >= PROPER_MIN_LETTERS):
+            return False
+        if i in self.places or i in self.orgs or is_common_word(text) or text in first_names():
+            return False
+        if i > 0 and self.doc[i - 1].text in first_names():
+            return False
+        if token.ent_type_ == "PER" or event_noun_base(text):
+            return False
+        lemma = token.lemma_
+        return not (lemma and lemma != text and is_common_word(lemma))
+
+    def add_bare_mentions(self, groups: list[EventName]) -> None:
+        """A name of one proper word counts wherever that word stands ("die BEA",
+        "BEA-Tage")."""
+        taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
+        for group in groups:
+            best = group.best
+            if best.kind not in ("named", "subject") or best.end - best.start != 1:
+                continue
+            word = self.doc[best.start].text
+            for token in self.doc:
+                if token.i in taken:
+                    continue
+                if token.text == word or token.text.startswith(word + "-"):
+                    m = mention(token.i, token.i + 1, [word], best.kind)
+                    m.weight = self.weight(m)
+                    group.mentions.append(m)
+                    taken.add(token.i)
+
+
+def mention(start: int, end: int, words: list[str], kind: str) -> NameMention:
+    words = [w for w in words if not is_year(w)]
+    name = " ".join(words).replace(" - ", "-")
+    return NameMention(start, end, name, tuple(stem(w) for w in words), kind)
+
+
+def contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    if any(outer[k : k + n] == inner for k in range(len(outer) - n + 1)):
+        return True
+    # "OSZE-Kongress" and "OSZE-Außenministertreffen", "BEA-Tage" and "BEA"
+    return n == 1 and len(outer) == 1 and _prefix(outer[0]) == _prefix(inner[0])
+
+
+def _prefix(word: str) -> str | None:
+    return word.split("-", 1)[0] if "-" in word else word
+
+
+def refers_to(group: EventName, generic: NameMention) -> bool:
+    """A bare event noun refers to an event whose name has it as a word or a word's head
+    ("die Messe": "Hannover Messe", "Schwarzachtalmesse")."""
+    return any(word.endswith(generic.key[-1]) for word in group.key)
+
+
+def merge_introduced(groups: list[EventName]) -> list[EventName]:
+    """ "Weinmesse «Vinum Rheinhessen»", "Publikumsmesse BEA": the event noun before a name
+    is that event."""
+    for group in list(groups):
+        if group not in groups:
+            continue  # merged into another already
+        for m in list(group.mentions):
+            if not m.introduces:
+                continue
+            for other in groups:
+                if other is not group and other in groups and contains(other.key, m.introduces):
+                    group.mentions.extend(other.mentions)
+                    groups.remove(other)
+                    break
+    return groups
+
+
+def group_mentions(mentions: list[NameMention]) -> list[EventName]:
+    """Mentions whose words are part of another's name are the same event ("Kirmes",
+    "Cranger Kirmes"); the longest names open the groups. A bare event noun then joins the
+    strongest event it can refer to."""
+    groups: list[EventName] = []
+    specific = [m for m in mentions if m.kind != "generic" and m.key]
+    for m in sorted(specific, key=lambda m: (-len(m.key), m.start)):
+        home = next((g for g in groups if contains(g.key, m.key)), None)
+        if home is None:
+            groups.append(EventName([m]))
+        else:
+            home.mentions.append(m)
+    strongest = sorted(groups, key=lambda g: -g.score)
+    generic_groups: list[EventName] = []
+    for m in sorted((m for m in mentions if m.kind == "generic"), key=lambda m: m.start):
+        home = next((g for g in strongest if refers_to(g, m)), None)
+        home = home or next((g for g in generic_groups if g.key == m.key), None)
+        if home is None:
+            generic_groups.append(EventName([m]))
+        else:
+            home.mentions.append(m)
+    return groups + generic_groups

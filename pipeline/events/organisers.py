@@ -1,0 +1,150 @@
+"""Who organises, hosts or runs the event: the organisations the text gives that role.
+
+- a role noun: "Der Veranstalter, die Deutsche Messe AG", "Ausrichter des Kongresses sind die
+  A und die B", "X als Gastgeber";
+- the event's genitive: "die Smart Country Convention des Bitkom e.V.";
+- a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X";
+- an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
+- an organisation named like the event itself ("Deutscher Evangelischer Kirchentag").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.entities.words import fold
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_at
+from pipeline.records import OrganisationMention
+
+ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
+VERB_WINDOW = 3  # tokens between an organisation and a role noun after it
+CLAUSE_WINDOW = 12  # tokens between an organisation and the verb whose subject it is
+COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
+REPORT_WINDOW = 4
+BY_WORDS = frozenset({"von", "vom", "durch", "der", "des"})
+GENITIVE_ARTICLES = frozenset({"des", "der", "vom", "von"})
+GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
+CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+JOINING_WORDS = frozenset({"und", "oder", "sowie", "als", "mit", "aus", "in", "zu", "für"})
+
+
+class OrganiserFinder:
+    def __init__(self, ctx: DocContext, organisations: list[OrganisationMention]):
+        self.ctx = ctx
+        self.doc: Doc = ctx.doc
+        self.mentions = [
+            (ctx.token_at(o.start_char), ctx.token_at(o.end_char - 1), o) for o in organisations
+        ]
+
+    def organisers(self, name_spans: list[tuple[int, int]], event_name: str) -> list[str]:
+        """Canonical names of the organisers, in the order of their first mention."""
+        stated: dict[str, int] = {}  # given the role in words: these alone when there are any
+        inferred: dict[str, int] = {}
+        for start, end, org in self.mentions:
+            if self.after_role(start) or self.before_role(end):
+                stated.setdefault(org.name, start)
+            elif self.is_inferred(start, end, name_spans) or self.named_like(org, event_name):
+                inferred.setdefault(org.name, start)
+        found = stated or inferred
+        return sorted(found, key=lambda n: found[n])
+
+    def is_inferred(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
+        return (
+            self.genitive_of_event(start, name_spans)
+            or self.subject_of_verb(end)
+            or self.agent(start)
+            or self.reporting_business(start, end)
+        )
+
+    def clause_tokens(self, start: int, end: int):
+        """Tokens from ``start`` towards ``end`` (either direction), up to a clause break."""
+        step = 1 if end >= start else -1
+        for i in range(start, end, step):
+            if not 0 <= i < len(self.doc) or self.doc[i].text in CLAUSE_BREAKS:
+                return
+            yield i
+
+    def after_role(self, start: int) -> bool:
+        """ "Der Veranstalter, die Deutsche Messe AG", "Ausrichter … sind die A und die B";
+        not "Veranstalter ist die A, die Stadt B unterstützte sie" (a clause of its own)."""
+        comma = False
+        for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
+            comma = comma or self.doc[i].text == ","
+            if cue_at(self.doc, i, "organiser_role"):
+                return not (comma and self.opens_clause(start))
+        return False
+
+    def opens_clause(self, start: int) -> bool:
+        """Whether the organisation is followed by a verb of its own (a lower-case word that
+        joins nothing)."""
+        end = next((e for s, e, _ in self.mentions if s == start), start)
+        if end + 1 >= len(self.doc):
+            return False
+        word = self.doc[end + 1].text
+        return word[:1].islower() and word not in JOINING_WORDS
+
+    def before_role(self, end: int) -> bool:
+        """ "X als Veranstalter", "X ist Gastgeber"."""
+        for i in self.clause_tokens(end + 1, end + 1 + VERB_WINDOW):
+            if cue_at(self.doc, i, "organiser_role"):
+                return True
+        return False
+
+    def genitive_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
+        """ "die Smart Country Convention des Bitkom e.V.", "Jahrestagung der DGPF"."""
+        for _, end in name_spans:
+            between = self.doc[end + 1 : start]
+            if not between or between[0].lower_ not in GENITIVE_ARTICLES:
+                continue
+            # "des Badischen und Schwäbischen Turnerbundes": coordinated names before it
+            rest = between[1:]
+            if len(rest) <= GENITIVE_COORDINATION and all(
+                t.text[:1].isupper() or t.lower_ == "und" for t in rest
+            ):
+                return True
+        return False
+
+    def subject_of_verb(self, end: int) -> bool:
+        """ "X lädt zur …", "X veranstaltet …", "hat X am Montag seinen Lauf ausgerichtet",
+        "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
+        start = self.mention_start(end)
+        before = self.doc[max(start - COMMISSION_REACH, 0) : start]
+        if any(cue_at(self.doc, t.i, "commissioning") for t in before):
+            return False
+        after = list(self.clause_tokens(end + 1, end + 1 + CLAUSE_WINDOW))
+        if len(after) < CLAUSE_WINDOW and end + 2 + len(after) < len(self.doc):
+            # a relative clause right after the name: ", die die Nacht … organisiert"
+            comma = end + 1 + len(after)
+            if self.doc[comma].text == "," and not after:
+                after = list(self.clause_tokens(comma + 1, comma + 1 + CLAUSE_WINDOW))
+        return any(
+            cue_at(self.doc, i, "organiser_verb") or cue_at(self.doc, i, "organiser_by")
+            for i in after
+        )
+
+    def mention_start(self, end: int) -> int:
+        return next((s for s, e, _ in self.mentions if e == end), end)
+
+    def agent(self, start: int) -> bool:
+        """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
+        C", "Veranstaltet wurde die Tagung von der X gemeinsam mit der Y"."""
+        return any(
+            cue_at(self.doc, i, "organiser_by")
+            for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
+        )
+
+    def reporting_business(self, start: int, end: int) -> bool:
+        """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an
+        event business reporting is the organiser."""
+        words = self.doc[start : end + 1]
+        if not any(cue_at(self.doc, t.i, "organiser_name") for t in words):
+            return False
+        before = self.clause_tokens(start - 1, start - 1 - REPORT_WINDOW)
+        after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)
+        return any(cue_at(self.doc, i, "organiser_report") for i in (*before, *after))
+
+    @staticmethod
+    def named_like(org: OrganisationMention, event_name: str) -> bool:
+        key = fold(event_name).replace(" ", "")
+        return len(key) >= 4 and fold(org.name).replace(" ", "") == key

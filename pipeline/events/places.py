@@ -1,0 +1,134 @@
+"""Where the event takes place: its venue (a named building or ground where the event is
+named) and its city (named with the event, in the dateline, in the venue's or the event's name).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_at
+from pipeline.records import PlaceMention
+
+CITY_KINDS = ("city",)
+# Kinds that are a city where the text puts the event "in" them ("in St.Gallen", "in Wustrau")
+LOCATED_KINDS = ("city", "district", "other")
+VENUE_KIND = "venue"
+# Evidence for a city, and the least evidence that makes one the event's
+EVENT_SENTENCE_SCORE = 2.0
+LOCATIVE_SCORE = 1.0
+DATELINE_SCORE = 2.0
+TITLE_SCORE = 1.0
+IN_NAME_SCORE = 2.0
+MENTION_SCORE = 0.5
+MIN_CITY_SCORE = 2.0
+ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen"})
+LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
+DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
+ADJECTIVE_ENDING = "er"  # "Saarlouiser Altstadtlauf", "Berner Publikumsmesse"
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def place_in_word(word: str) -> str | None:
+    """The place a word names or derives from ("Tiroler" -> "Tirol"), of any kind."""
+    for form in (word, word[: -len(ADJECTIVE_ENDING)] if word.endswith(ADJECTIVE_ENDING) else None):
+        if form and form[:1].isupper():
+            found = gazetteer().lookup(form)
+            if found and not found[0].ambiguous:
+                return found[0].name
+    return None
+
+
+def city_in_name(name: str) -> str | None:
+    """A city in a name: "CityCube Berlin", "Hannover Messe", "Saarlouiser Altstadtlauf"."""
+    for word in name.replace("-", " ").split():
+        for form in (word, word[: -len(ADJECTIVE_ENDING)] if word.endswith("er") else None):
+            if not form or not form[:1].isupper():
+                continue
+            found = gazetteer().lookup(form)
+            if found and found[0].kind in CITY_KINDS and not found[0].ambiguous:
+                return found[0].name
+    return None
+
+
+class PlaceChooser:
+    def __init__(self, ctx: DocContext, places: list[PlaceMention]):
+        self.ctx = ctx
+        self.places = places
+
+    def _token(self, p: PlaceMention) -> int:
+        return self.ctx.token_at(p.start_char)
+
+    def located(self, p: PlaceMention) -> bool:
+        """Whether a locative preposition stands right before the place ("in Köln")."""
+        token = self._token(p)
+        doc = self.ctx.doc
+        for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
+            if doc[i].is_punct:
+                return False
+            if cue_at(doc, i, "locative"):
+                return True
+            # "in dieser Nacht das Deutsche Historische Museum": a new phrase begins
+            if doc[i].lower_ in ARTICLES and i > 0 and doc[i - 1].text[:1].isupper():
+                return False
+        return False
+
+    def venue(self, anchors: set[int]) -> PlaceMention | None:
+        """The first venue named in a sentence that names the event, after "in"/"im"/"auf"."""
+        for p in self.places:
+            if p.kind != VENUE_KIND:
+                continue
+            token = self._token(p)
+            if self.ctx.in_parentheses(token):
+                continue  # "(Kleines Fest im Großen Garten)": another event's place
+            if self.ctx.sentence_of(token) in anchors and self.located(p):
+                return p
+        return None
+
+    def city(self, anchors: set[int], names: list[str], org_names: list[str] = ()) -> str | None:
+        scores: dict[str, float] = {}
+
+        def add(name: str | None, score: float) -> None:
+            if name:
+                scores[name] = scores.get(name, 0.0) + score
+
+        for p in self.places:
+            located = self.located(p)
+            if p.kind not in CITY_KINDS and not (p.kind in LOCATED_KINDS and located):
+                continue
+            token = self._token(p)
+            add(p.name, MENTION_SCORE)
+            if self.ctx.sentence_of(token) in anchors:
+                add(p.name, EVENT_SENTENCE_SCORE + (LOCATIVE_SCORE if located else 0.0))
+            if self.ctx.in_title(p.start_char):
+                add(p.name, TITLE_SCORE)
+            if self.is_dateline(p):
+                add(p.name, DATELINE_SCORE)
+        for name in names:
+            add(city_in_name(name), IN_NAME_SCORE)
+        # organisations named with the event: each city once ("IHK … zu Bielefeld" and
+        # "Handwerkskammer … zu Bielefeld" are one hint)
+        for city in {city_in_name(name) for name in org_names} - {None}:
+            add(city, IN_NAME_SCORE)
+        if not scores:
+            return None
+        best = max(scores, key=lambda n: scores[n])
+        return best if scores[best] >= MIN_CITY_SCORE else None
+
+    def is_dateline(self, p: PlaceMention) -> bool:
+        """A city that opens a paragraph before a dash, a comma or an agency, or stands on a
+        short line with a date ("23.09.2022, Gütersloh"): the dateline."""
+        text = self.ctx.doc.text
+        line = self.ctx.line_of(p.start_char).strip()
+        if len(line) <= DATELINE_CHARS and any(ch.isdigit() for ch in line):
+            return True
+        line_start = text.rfind("\n", 0, p.start_char) + 1
+        if text[line_start : p.start_char].strip():
+            return False
+        after = text[p.end_char : p.end_char + DATELINE_CHARS].lstrip()
+        return after[:1] in ("–", "-", ",", "(", "/")

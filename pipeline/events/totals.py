@@ -1,0 +1,88 @@
+"""Which figures are the edition's totals of visitors, exhibitors and participants.
+
+A figure counts for the edition unless it is about another edition (a past year, "im
+Vorjahr", "damals"), a part ("ausländische Gäste", "am ersten Wochenende") or a difference
+("20 000 weniger als erwartet"); of the rest the largest is the total. Counted firms are
+exhibitors where they exhibit ("150 Firmen präsentierten sich"), counted persons participants
+where they take part ("196 Personen nahmen teil"), teams and runners participants.
+"""
+
+from __future__ import annotations
+
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import cue_at, cue_in, cues, word_is_cue
+from pipeline.records import FigureMention
+
+FIELDS = ("visitors", "exhibitors", "participants")
+CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
+PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
+CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
+SIMILE = frozenset({"wie"})
+
+
+class TotalChooser:
+    def __init__(self, ctx: DocContext, other_editions: set[int]):
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.other_editions = other_editions
+
+    def field(self, f: FigureMention) -> str | None:
+        """The event total this figure could be, by its category and sentence."""
+        start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
+        if f.category == "participants" and cue_in(self.doc, start, end, "visiting"):
+            return "visitors"  # "3.500 Teilnehmer besuchten die Jobmesse"
+        if f.category in FIELDS:
+            return f.category
+        unit = (f.unit or "").lower()
+        for field, kind in (("participants", "participant_unit"), ("visitors", "visitor_unit")):
+            if unit and any(unit.endswith(c.words[0]) for c in cues().get(kind, ())):
+                return field  # "Mannschaften", "Turnfestteilnehmer", "Besuche"
+        exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
+        if exhibiting and cue_in(self.doc, start, end, "exhibiting"):
+            return "exhibitors"
+        if f.category == "people" and cue_in(self.doc, start, end, "participating"):
+            return "participants"
+        return None
+
+    def counts_for_edition(self, f: FigureMention) -> bool:
+        first = self.ctx.token_at(f.start_char)
+        last = self.ctx.token_at(f.end_char - 1)
+        if self.ctx.sentence_of(first) in self.other_editions:
+            return False
+        doc = self.doc
+        low, high = self.clause(first, last)
+        # "30.000 Gäste und damit 5.000 weniger als im Jahr zuvor": the year is the comparison's
+        high = next(
+            (i for i in range(last + 1, high) if word_is_cue(doc[i].lower_, "difference")), high
+        )
+        window = range(max(first - CUE_WINDOW, low), min(last + CUE_WINDOW, high))
+        # "wie vor der Pandemie", "wie im Vorjahr": a comparison, not another edition's count
+        if any(cue_at(doc, i, "past") and doc[i - 1].lower_ not in SIMILE for i in window):
+            return False
+        if cue_in(doc, first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
+            return False
+        if cue_in(doc, *self.ctx.sentence_span(first), "partial_sentence"):
+            return False
+        return not (last + 1 < len(doc) and word_is_cue(doc[last + 1].lower_, "difference"))
+
+    def clause(self, first: int, last: int) -> tuple[int, int]:
+        """Token range of the clause around a figure: its sentence, cut at commas and
+        semicolons ("Insgesamt kamen 45.000, im Vorjahr 52.000")."""
+        start, end = self.ctx.sentence_span(first)
+        low = next((i + 1 for i in range(first - 1, start - 1, -1) if self.is_break(i)), start)
+        high = next((i for i in range(last + 1, end) if self.is_break(i)), end)
+        return low, high
+
+    def is_break(self, i: int) -> bool:
+        return self.doc[i].text in CLAUSE_BREAKS
+
+    def totals(self, figures: list[FigureMention]) -> dict[str, FigureMention]:
+        """The total per field; of equal values the first mention (its qualifier) wins."""
+        best: dict[str, FigureMention] = {}
+        for f in figures:
+            field = self.field(f)
+            if field is None or not self.counts_for_edition(f):
+                continue
+            if field not in best or f.value > best[field].value:
+                best[field] = f
+        return best
