@@ -17,18 +17,24 @@ LEAD_SENTENCES = 3
 @dataclass
 class DocContext:
     doc: Doc
+    # doc.text and the tokens' offsets, computed once: spaCy builds doc.text anew on every
+    # read, and rules ask for lines and tokens at many offsets of a long report.
+    text: str = field(init=False)
+    token_starts: list[int] = field(init=False)
     sentence_starts: list[int] = field(init=False)  # token index of each sentence's start
     title_end: int = field(init=False)  # character offset where the title line ends (0: none)
 
     def __post_init__(self) -> None:
         doc = self.doc
+        self.text = doc.text
+        self.token_starts = [t.idx for t in doc]
         if doc.has_annotation("SENT_START"):
             self.sentence_starts = [s.start for s in doc.sents]
         else:
             self.sentence_starts = [0]
-        text = doc.text.lstrip()
+        text = self.text.lstrip()
         first_line = text.split("\n", 1)[0].strip()
-        offset = len(doc.text) - len(text)
+        offset = len(self.text) - len(text)
         is_title = 0 < len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(".")
         self.title_end = offset + len(first_line) if is_title else 0
 
@@ -53,18 +59,22 @@ class DocContext:
 
     def line_of(self, char: int) -> str:
         """The text line (between line breaks) holding character ``char``."""
-        text = self.doc.text
+        text = self.text
         start = text.rfind("\n", 0, char) + 1
         end = text.find("\n", char)
         return text[start : end if end != -1 else len(text)]
 
+    def after_line_break(self, char: int) -> bool:
+        """Whether only spaces and tabs stand between a line break and ``char``."""
+        j = char - 1
+        while j >= 0 and self.text[j] in " \t":
+            j -= 1
+        return j >= 0 and self.text[j] == "\n"
+
     def token_at(self, char: int) -> int:
-        """Index of the token that holds character ``char`` (or the next one)."""
-        token = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        if token is not None and len(token):
-            return token.start
-        starts = [t.idx for t in self.doc]
-        return min(max(bisect_right(starts, char) - 1, 0), len(self.doc) - 1)
+        """Index of the token that holds character ``char`` (or the one before, in the
+        whitespace after it)."""
+        return min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.doc) - 1)
 
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""

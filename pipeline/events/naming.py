@@ -248,7 +248,7 @@ class NameFinder:
         ("Erfolgreiches Jugendturnier"); after an edition number ("20. Saarlouiser …") the
         sentence splitter's break is none."""
         doc = self.doc
-        if i == 0 or doc.text[: doc[i].idx].rstrip(" \t").endswith("\n"):
+        if i == 0 or self.ctx.after_line_break(doc[i].idx):
             return True
         return doc[i].is_sent_start and not ORDINAL.match(doc[i - 1].text)
 

@@ -123,7 +123,7 @@ class PlaceChooser:
     def is_dateline(self, p: PlaceMention) -> bool:
         """A city that opens a paragraph before a dash, a comma or an agency, or stands on a
         short line with a date ("23.09.2022, Gütersloh"): the dateline."""
-        text = self.ctx.doc.text
+        text = self.ctx.text
         line = self.ctx.line_of(p.start_char).strip()
         if len(line) <= DATELINE_CHARS and any(ch.isdigit() for ch in line):
             return True
