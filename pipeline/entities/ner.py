@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.candidates import NER_SOURCE, ORG, PERSON, PLACE, Candidate
 from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.events import EventFinder
+from pipeline.entities.org_evidence import has_org_evidence
 from pipeline.entities.gazetteer import (
     Gazetteer,
     city_of_adjective,
@@ -75,6 +76,11 @@ class NerCandidates:
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
+            if label == ORG and not has_org_evidence(span):
+                import os, sys
+                if os.environ.get("ORG_DEBUG"):
+                    print("DROP", span.text, file=sys.stderr)
+                continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
             if label != PERSON and _in_motto(span):

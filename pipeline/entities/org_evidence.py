@@ -1,0 +1,89 @@
+"""Evidence that a span the statistical NER reads as an organisation names one.
+
+The in-domain model labels many names ORG that are none: bands, mottos, English phrases, a
+continent, "<Noun> für <Noun>" descriptions. A model ORG is kept only with some evidence a
+reader would also use: an organisation head word ("-verband", "-bank", "Verlag"), a legal form,
+an acronym or an inner capital ("KölnKongress"), or organisation context around it ("bei",
+"veranstaltet von", "die Firma", "... lädt ein").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span
+
+from pipeline.lang import load_json
+from pipeline.entities.words import has_upper, is_acronym, org_patterns
+
+CONTEXT_WINDOW = 3
+
+
+@cache
+def _cues() -> dict:
+    return load_json("org_cues.json")
+
+
+@cache
+def head_endings() -> tuple[str, ...]:
+    """Lower-case endings of words that head an organisation name."""
+    patterns = org_patterns()
+    lists = (
+        patterns["complement_heads"],
+        patterns["adjective_heads"],
+        patterns["compound_suffixes"],
+        patterns["generic_heads"],
+        patterns["regional_heads"],
+        patterns["publisher_heads"],
+        patterns["family_name_heads"],
+        patterns["type_nouns"],
+        _cues()["head_endings"],
+    )
+    return tuple(sorted({w.lower() for words in lists for w in words if " " not in w}))
+
+
+@cache
+def legal_form_words() -> frozenset[str]:
+    """Words of the legal forms that only a legal form uses ("GmbH", "e.V.", "AG")."""
+    words = {w for form, _ in org_patterns()["legal_forms"] for w in form.split()}
+    return frozenset(w for w in words if any(ch.isalpha() for ch in w) and w not in ("Co.", "u."))
+
+
+def _has_inner_capital(word: str) -> bool:
+    """"KölnKongress", "eBay", "YouTube": a capital after the first letter of a part."""
+    return any(has_upper(part[1:]) for part in word.split("-") if len(part) > 1)
+
+
+# case and plural endings a head takes ("Verbandes", "Messen", "Ministeriums")
+CASE_ENDINGS = ("", "s", "es", "n", "en")
+
+
+def _is_org_head(word: str) -> bool:
+    last = word.split("-")[-1].lower()
+    return any(
+        len(last) > len(ending) + 1
+        and last.endswith(ending)
+        and last[: len(last) - len(ending)].endswith(head_endings())
+        for ending in CASE_ENDINGS
+    )
+
+
+def _word_evidence(word: str) -> bool:
+    return (
+        word in legal_form_words()
+        or is_acronym(word)
+        or _has_inner_capital(word)
+        or _is_org_head(word)
+    )
+
+
+def has_org_evidence(span: Span) -> bool:
+    """A head word, legal form or acronym inside the span, or organisation context around it."""
+    if any(_word_evidence(t.text) for t in span):
+        return True
+    doc = span.doc
+    before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
+    if before & frozenset(_cues()["context_before"]):
+        return True
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after in frozenset(_cues()["context_after"])
