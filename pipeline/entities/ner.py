@@ -78,6 +78,7 @@ class NerCandidates:
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
             if label == ORG and not has_org_evidence(span):
                 import os, sys
+
                 if os.environ.get("ORG_DEBUG"):
                     print("DROP", span.text, file=sys.stderr)
                 continue  # a band, a motto, a description: the model alone is too unsure
@@ -260,13 +261,25 @@ def _in_motto(span: Span) -> bool:
     )
 
 
+def _person_at(doc: Doc, k: int, end: int) -> bool:
+    """A person's name starts at k; at the end of the span the surname may be a word that is
+    also a function word ("Lea Anders", "Tom Doch")."""
+    if person_starts(doc, k):
+        return True
+    return k + 2 == end and doc[k].text in first_names() and is_capitalised(doc[k + 1].text)
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop leading articles and trailing punctuation the model included, and a person's name
     after an organisation or venue ("Schauspielhaus Lea Brandt")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     if ent.label_ not in ("PER", "PERSON"):
-        end = next((k for k in range(start + 1, end) if person_starts(doc, k)), end)
+        end = next((k for k in range(start + 1, end) if _person_at(doc, k, end)), end)
+    # a line break ends a heading: the model sometimes runs a name into the next line
+    end = next(
+        (k for k in range(start + 1, end) if "\n" in doc[k - 1].whitespace_ or doc[k].is_space), end
+    )
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("der", "die", "das")):
         start += 1
     while end > start and (

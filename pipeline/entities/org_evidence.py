@@ -13,8 +13,8 @@ from functools import cache
 
 from spacy.tokens import Span
 
+from pipeline.entities.words import common_nouns, first_names, has_upper, is_acronym, org_patterns
 from pipeline.lang import load_json
-from pipeline.entities.words import has_upper, is_acronym, org_patterns
 
 CONTEXT_WINDOW = 3
 
@@ -50,7 +50,7 @@ def legal_form_words() -> frozenset[str]:
 
 
 def _has_inner_capital(word: str) -> bool:
-    """"KölnKongress", "eBay", "YouTube": a capital after the first letter of a part."""
+    """ "KölnKongress", "eBay", "YouTube": a capital after the first letter of a part."""
     return any(has_upper(part[1:]) for part in word.split("-") if len(part) > 1)
 
 
@@ -68,19 +68,41 @@ def _is_org_head(word: str) -> bool:
     )
 
 
+def _is_acronym(word: str) -> bool:
+    """An acronym, not a shouted common noun ("TOP", "HUB")."""
+    return is_acronym(word) and not (word.isupper() and word.title() in common_nouns())
+
+
 def _word_evidence(word: str) -> bool:
     return (
         word in legal_form_words()
-        or is_acronym(word)
+        or _is_acronym(word)
         or _has_inner_capital(word)
         or _is_org_head(word)
     )
 
 
+OPENING_QUOTES = frozenset({"„", '"', "»", "«", "“", "‚"})
+CLOSING_QUOTES = frozenset({"“", '"', "«", "»", "”", "‘"})
+
+
+def _quote_fragment(span: Span) -> bool:
+    """The start of a longer quoted title ("„Smarte Dörfer made in Sachsen“"): the span
+    follows an opening quote that does not close right after it."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in OPENING_QUOTES:
+        return False
+    return span.end < len(doc) and doc[span.end].text not in CLOSING_QUOTES
+
+
 def has_org_evidence(span: Span) -> bool:
-    """A head word, legal form or acronym inside the span, or organisation context around it."""
+    """A head word, legal form or acronym inside the span, or organisation context around it.
+    A span that opens with a first name ("Anna Berg") is a person unless a word inside it
+    says otherwise; a span that opens a longer quoted title is none."""
     if any(_word_evidence(t.text) for t in span):
         return True
+    if span[0].text in first_names() or _quote_fragment(span):
+        return False
     doc = span.doc
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
     if before & frozenset(_cues()["context_before"]):
