@@ -13,7 +13,6 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.candidates import NER_SOURCE, ORG, PERSON, PLACE, Candidate
 from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.events import EventFinder
-from pipeline.entities.org_evidence import has_org_evidence
 from pipeline.entities.gazetteer import (
     Gazetteer,
     city_of_adjective,
@@ -21,6 +20,7 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
+from pipeline.entities.org_evidence import has_org_evidence
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -76,11 +76,7 @@ class NerCandidates:
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
-            if label == ORG and not has_org_evidence(span):
-                import os, sys
-
-                if os.environ.get("ORG_DEBUG"):
-                    print("DROP", span.text, file=sys.stderr)
+            if label == ORG and not has_org_evidence(span, not self._is_place_name(span)):
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
@@ -132,6 +128,12 @@ class NerCandidates:
                 and all(is_capitalised(w) and not self._is_common_noun(w) for w in rest)
             )
         )
+
+    def _is_place_name(self, span: Span) -> bool:
+        """The whole span is a place the gazetteer knows ("Europa", "Polen"): "von Europa"
+        is no evidence of an organisation, only a word inside the name would be."""
+        match = self.gazetteer.match_at(span.doc, span.start)
+        return match is not None and match.end == span.end
 
     def _people_before_name(self, span: Span) -> bool:
         """A city adjective and a people noun on "-er" in apposition before a name ("die

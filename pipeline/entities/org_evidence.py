@@ -51,7 +51,9 @@ def legal_form_words() -> frozenset[str]:
 
 def _has_inner_capital(word: str) -> bool:
     """ "KölnKongress", "eBay", "YouTube": a capital after the first letter of a part."""
-    return any(has_upper(part[1:]) for part in word.split("-") if len(part) > 1)
+    return not word.isupper() and any(
+        has_upper(part[1:]) for part in word.split("-") if len(part) > 1
+    )
 
 
 # case and plural endings a head takes ("Verbandes", "Messen", "Ministeriums")
@@ -95,13 +97,13 @@ def _quote_fragment(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].text not in CLOSING_QUOTES
 
 
-def has_org_evidence(span: Span) -> bool:
-    """A head word, legal form or acronym inside the span, or organisation context around it.
-    A span that opens with a first name ("Anna Berg") is a person unless a word inside it
-    says otherwise; a span that opens a longer quoted title is none."""
+def has_org_evidence(span: Span, by_context: bool = True) -> bool:
+    """A head word, legal form or acronym inside the span, or (``by_context``) organisation
+    context around it. A span that opens with a first name ("Anna Berg") is a person unless a
+    word inside it says otherwise; a span that opens a longer quoted title is none."""
     if any(_word_evidence(t.text) for t in span):
         return True
-    if span[0].text in first_names() or _quote_fragment(span):
+    if not by_context or span[0].text in first_names() or _quote_fragment(span):
         return False
     doc = span.doc
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
