@@ -275,6 +275,8 @@ def model_orgs(nlp, text: str, ents: list[tuple[str, str]]) -> set[str]:
         ("Das Motto lautete „Grüne Gärten für alle“ und kam gut an.", "Grüne Gärten"),
         ("Ein Team der Helfer für Notlagen war vor Ort.", "Helfer für Notlagen"),
         ("Unter TOP drei wurde der Haushalt beraten.", "TOP"),
+        # a compound with an acronym part: no inner capital of a brand
+        ("Im Festzelt lief die Handball-WM auf der Leinwand.", "Handball-WM"),
         ("Mit dabei war auch Jonas Weidenbach am Flügel.", "Jonas Weidenbach"),
         # a continent alone: "von" is no evidence for a place name
         ("Der Vortrag handelte von Europa und seinen Häfen.", "Europa"),

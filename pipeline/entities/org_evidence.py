@@ -51,8 +51,8 @@ def legal_form_words() -> frozenset[str]:
 
 def _has_inner_capital(word: str) -> bool:
     """ "KölnKongress", "eBay", "YouTube": a capital after the first letter of a part."""
-    return not word.isupper() and any(
-        has_upper(part[1:]) for part in word.split("-") if len(part) > 1
+    return any(
+        has_upper(part[1:]) and not part.isupper() for part in word.split("-") if len(part) > 1
     )
 
 
