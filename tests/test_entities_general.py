@@ -278,6 +278,8 @@ def model_orgs(nlp, text: str, ents: list[tuple[str, str]]) -> set[str]:
         # a compound with an acronym part: no inner capital of a brand
         ("Im Festzelt lief die Handball-WM auf der Leinwand.", "Handball-WM"),
         ("Mit dabei war auch Jonas Weidenbach am Flügel.", "Jonas Weidenbach"),
+        # a noun for a person before a name: "vom" introduces the person
+        ("Der Halbmarathon wurde vom Läufer Ostermann gewonnen.", "Läufer Ostermann"),
         # a continent alone: "von" is no evidence for a place name
         ("Der Vortrag handelte von Europa und seinen Häfen.", "Europa"),
     ],

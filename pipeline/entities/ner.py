@@ -28,6 +28,7 @@ from pipeline.entities.words import (
     first_names,
     is_capitalised,
     is_noun_compound,
+    noun_genders,
     org_patterns,
     venue_patterns,
 )
@@ -76,7 +77,9 @@ class NerCandidates:
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
-            if label == ORG and not has_org_evidence(span, not self._is_place_name(span)):
+            if label == ORG and not has_org_evidence(
+                span, not (self._is_place_name(span) or self._person_noun_before(span))
+            ):
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
@@ -127,6 +130,17 @@ class NerCandidates:
                 len(rest) == 2
                 and all(is_capitalised(w) and not self._is_common_noun(w) for w in rest)
             )
+        )
+
+    def _person_noun_before(self, span: Span) -> bool:
+        """A noun for a person before a name ("vom Schweden Larsson", "die Sängerin Roth"):
+        "vom" then introduces a person, no organisation."""
+        first = span[0].text.split("-")[-1]
+        return (
+            len(span) > 1
+            and first.endswith(("er", "erin"))
+            and noun_genders().get(first) in ("m", "f")
+            and city_of_adjective(self.gazetteer, span[0].text) is None
         )
 
     def _is_place_name(self, span: Span) -> bool:
