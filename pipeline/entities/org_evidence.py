@@ -25,6 +25,11 @@ def _cues() -> dict:
 
 
 @cache
+def _context(key: str) -> frozenset[str]:
+    return frozenset(_cues()[key])
+
+
+@cache
 def head_endings() -> tuple[str, ...]:
     """Lower-case endings of words that head an organisation name."""
     patterns = org_patterns()
@@ -107,7 +112,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
         return False
     doc = span.doc
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
-    if before & frozenset(_cues()["context_before"]):
+    if before & _context("context_before"):
         return True
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return after in frozenset(_cues()["context_after"])
+    return after in _context("context_after")
