@@ -333,3 +333,13 @@ def test_model_span_across_a_line_break_is_cut(nlp):
 def test_model_event_is_no_organisation(nlp):
     text = "Die Kreisgartenschau Obertal zog viele Gäste an."
     assert model_orgs(nlp, text, [("Kreisgartenschau Obertal", "EVT")]) == set()
+
+
+def test_board_of_a_body_names_the_body(nlp):
+    # "Präsidium" is a board of the body in its complement, not a body with a portfolio
+    assert orgs(nlp, "Das Präsidium der Universität Kassel beschloss den neuen Haushalt.") == {
+        "Universität Kassel": "Universität Kassel"
+    }
+    assert orgs(nlp, "Das Polizeipräsidium Mittelfranken meldete keine Zwischenfälle.") == {
+        "Polizeipräsidium Mittelfranken": "Polizeipräsidium Mittelfranken"
+    }
