@@ -311,7 +311,8 @@ def nlp_with_ner():
 
 def test_ner_fills_gaps_and_is_checked(nlp_with_ner):
     doc = nlp_with_ner(
-        "Die Smart Country Convention in der Hauptstadt zeigte Ubisoft und Sanofi Aventis "
+        "Die Smart Country Convention in der Hauptstadt zeigte Neues von Ubisoft und "
+        "Sanofi Aventis "
         "Deutschland, abends ging es in die Kulturfabrik Kampnagel und nach Essen."
     )
     by_text = {m.text: m for m in doc._.places}

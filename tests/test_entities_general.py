@@ -260,3 +260,86 @@ def test_person_named_school_from_the_model_stays(nlp):
     text = "Den Preis gewann die Hans-Sachs-Schule aus Kassel."
     doc = with_model_ents(nlp, text, [("Hans-Sachs-Schule", "ORG")])
     assert [m.text for m in doc._.organisations] == ["Hans-Sachs-Schule"]
+
+
+# -- the model's ORG spans need evidence of an organisation ---------------------------------
+def model_orgs(nlp, text: str, ents: list[tuple[str, str]]) -> set[str]:
+    return {m.text for m in with_model_ents(nlp, text, ents)._.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a band, a quoted motto's start, a description, a shouted common noun, a person
+        ("Abends spielte die Gruppe Blaue Wolken Mond im Zelt.", "Blaue Wolken Mond"),
+        ("Das Motto lautete „Grüne Gärten für alle“ und kam gut an.", "Grüne Gärten"),
+        ("Ein Team der Helfer für Notlagen war vor Ort.", "Helfer für Notlagen"),
+        ("Unter TOP drei wurde der Haushalt beraten.", "TOP"),
+        # a compound with an acronym part: no inner capital of a brand
+        ("Im Festzelt lief die Handball-WM auf der Leinwand.", "Handball-WM"),
+        ("Mit dabei war auch Jonas Weidenbach am Flügel.", "Jonas Weidenbach"),
+        # a noun for a person before a name: "vom" introduces the person
+        ("Der Halbmarathon wurde vom Läufer Ostermann gewonnen.", "Läufer Ostermann"),
+        # a continent alone: "von" is no evidence for a place name
+        ("Der Vortrag handelte von Europa und seinen Häfen.", "Europa"),
+    ],
+)
+def test_model_org_without_evidence_is_dropped(nlp, text, words):
+    assert words not in model_orgs(nlp, text, [(words, "ORG")])
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a head word, also inflected
+        (
+            "Der Vorstand des Kleintierzüchterverbandes Talheim tagte.",
+            "Kleintierzüchterverbandes Talheim",
+        ),
+        ("Zum Auftakt spielte die Stadtkapelle Oberweiler.", "Stadtkapelle Oberweiler"),
+        # an acronym, an inner capital
+        ("Eingeladen hatte der LVBF, der Landesverband der Brieftaubenfreunde.", "LVBF"),
+        ("Die Bühnentechnik lieferte SoundLab aus Leipzig.", "SoundLab"),
+        # organisation context before the name
+        ("Der Abend wurde veranstaltet von Brandauer und Söhne.", "Brandauer"),
+        ("Die Firma Brandhuber liefert seit Jahren die Zelte.", "Brandhuber"),
+    ],
+)
+def test_model_org_with_evidence_is_kept(nlp, text, words):
+    assert words in model_orgs(nlp, text, [(words, "ORG")])
+
+
+def test_person_led_span_needs_a_word_of_an_organisation(nlp):
+    text = "Den Preis erhielt die Jonas Weidenbach Stiftung aus Kassel."
+    assert "Jonas Weidenbach Stiftung" in model_orgs(
+        nlp, text, [("Jonas Weidenbach Stiftung", "ORG")]
+    )
+
+
+def test_person_after_an_institution_is_cut_off(nlp):
+    # the surname is also a function word ("anders")
+    text = "Die Intendantin des Stadttheaters Lea Anders sprach zur Eröffnung."
+    found = model_orgs(nlp, text, [("Stadttheaters Lea Anders", "ORG")])
+    assert not any("Lea" in name for name in found)
+
+
+def test_model_span_across_a_line_break_is_cut(nlp):
+    text = "Bürgerverein Nordstadt\nAm Samstag öffnet der Markt."
+    assert model_orgs(nlp, text, [("Bürgerverein Nordstadt\nAm", "ORG")]) == {
+        "Bürgerverein Nordstadt"
+    }
+
+
+def test_model_event_is_no_organisation(nlp):
+    text = "Die Kreisgartenschau Obertal zog viele Gäste an."
+    assert model_orgs(nlp, text, [("Kreisgartenschau Obertal", "EVT")]) == set()
+
+
+def test_board_of_a_body_names_the_body(nlp):
+    # "Präsidium" is a board of the body in its complement, not a body with a portfolio
+    assert orgs(nlp, "Das Präsidium der Universität Kassel beschloss den neuen Haushalt.") == {
+        "Universität Kassel": "Universität Kassel"
+    }
+    assert orgs(nlp, "Das Polizeipräsidium Mittelfranken meldete keine Zwischenfälle.") == {
+        "Polizeipräsidium Mittelfranken": "Polizeipräsidium Mittelfranken"
+    }

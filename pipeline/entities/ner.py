@@ -20,6 +20,7 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
+from pipeline.entities.org_evidence import has_org_evidence
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -27,6 +28,7 @@ from pipeline.entities.words import (
     first_names,
     is_capitalised,
     is_noun_compound,
+    noun_genders,
     org_patterns,
     venue_patterns,
 )
@@ -75,6 +77,10 @@ class NerCandidates:
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
+            if label == ORG and not has_org_evidence(
+                span, not (self._is_place_name(span) or self._person_noun_before(span))
+            ):
+                continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
             if label != PERSON and _in_motto(span):
@@ -125,6 +131,23 @@ class NerCandidates:
                 and all(is_capitalised(w) and not self._is_common_noun(w) for w in rest)
             )
         )
+
+    def _person_noun_before(self, span: Span) -> bool:
+        """A noun for a person before a name ("vom Schweden Larsson", "die Sängerin Roth"):
+        "vom" then introduces a person, no organisation."""
+        first = span[0].text.split("-")[-1]
+        return (
+            len(span) > 1
+            and first.endswith(("er", "erin"))
+            and noun_genders().get(first) in ("m", "f")
+            and city_of_adjective(self.gazetteer, span[0].text) is None
+        )
+
+    def _is_place_name(self, span: Span) -> bool:
+        """The whole span is a place the gazetteer knows ("Europa", "Polen"): "von Europa"
+        is no evidence of an organisation, only a word inside the name would be."""
+        match = self.gazetteer.match_at(span.doc, span.start)
+        return match is not None and match.end == span.end
 
     def _people_before_name(self, span: Span) -> bool:
         """A city adjective and a people noun on "-er" in apposition before a name ("die
@@ -254,13 +277,25 @@ def _in_motto(span: Span) -> bool:
     )
 
 
+def _person_at(doc: Doc, k: int, end: int) -> bool:
+    """A person's name starts at k; at the end of the span the surname may be a word that is
+    also a function word ("Lea Anders", "Tom Doch")."""
+    if person_starts(doc, k):
+        return True
+    return k + 2 == end and doc[k].text in first_names() and is_capitalised(doc[k + 1].text)
+
+
 def _trim(ent: Span) -> Span | None:
     """Drop leading articles and trailing punctuation the model included, and a person's name
     after an organisation or venue ("Schauspielhaus Lea Brandt")."""
     start, end = ent.start, ent.end
     doc = ent.doc
     if ent.label_ not in ("PER", "PERSON"):
-        end = next((k for k in range(start + 1, end) if person_starts(doc, k)), end)
+        end = next((k for k in range(start + 1, end) if _person_at(doc, k, end)), end)
+    # a line break ends a heading: the model sometimes runs a name into the next line
+    end = next(
+        (k for k in range(start + 1, end) if "\n" in doc[k - 1].whitespace_ or doc[k].is_space), end
+    )
     while start < end and (doc[start].is_punct or doc[start].lower_ in ("der", "die", "das")):
         start += 1
     while end > start and (

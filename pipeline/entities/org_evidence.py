@@ -1,0 +1,118 @@
+"""Evidence that a span the statistical NER reads as an organisation names one.
+
+The in-domain model labels many names ORG that are none: bands, mottos, English phrases, a
+continent, "<Noun> für <Noun>" descriptions. A model ORG is kept only with some evidence a
+reader would also use: an organisation head word ("-verband", "-bank", "Verlag"), a legal form,
+an acronym or an inner capital ("KölnKongress"), or organisation context around it ("bei",
+"veranstaltet von", "die Firma", "... lädt ein").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span
+
+from pipeline.entities.words import common_nouns, first_names, has_upper, is_acronym, org_patterns
+from pipeline.lang import load_json
+
+CONTEXT_WINDOW = 3
+
+
+@cache
+def _cues() -> dict:
+    return load_json("org_cues.json")
+
+
+@cache
+def _context(key: str) -> frozenset[str]:
+    return frozenset(_cues()[key])
+
+
+@cache
+def head_endings() -> tuple[str, ...]:
+    """Lower-case endings of words that head an organisation name."""
+    patterns = org_patterns()
+    lists = (
+        patterns["complement_heads"],
+        patterns["adjective_heads"],
+        patterns["compound_suffixes"],
+        patterns["generic_heads"],
+        patterns["regional_heads"],
+        patterns["publisher_heads"],
+        patterns["family_name_heads"],
+        patterns["type_nouns"],
+        _cues()["head_endings"],
+    )
+    return tuple(sorted({w.lower() for words in lists for w in words if " " not in w}))
+
+
+@cache
+def legal_form_words() -> frozenset[str]:
+    """Words of the legal forms that only a legal form uses ("GmbH", "e.V.", "AG")."""
+    words = {w for form, _ in org_patterns()["legal_forms"] for w in form.split()}
+    return frozenset(w for w in words if any(ch.isalpha() for ch in w) and w not in ("Co.", "u."))
+
+
+def _has_inner_capital(word: str) -> bool:
+    """ "KölnKongress", "eBay", "YouTube": a capital after the first letter of a part."""
+    return any(
+        has_upper(part[1:]) and not part.isupper() for part in word.split("-") if len(part) > 1
+    )
+
+
+# case and plural endings a head takes ("Verbandes", "Messen", "Ministeriums")
+CASE_ENDINGS = ("", "s", "es", "n", "en")
+
+
+def _is_org_head(word: str) -> bool:
+    last = word.split("-")[-1].lower()
+    return any(
+        len(last) > len(ending) + 1
+        and last.endswith(ending)
+        and last[: len(last) - len(ending)].endswith(head_endings())
+        for ending in CASE_ENDINGS
+    )
+
+
+def _is_acronym(word: str) -> bool:
+    """An acronym, not a shouted common noun ("TOP", "HUB")."""
+    return is_acronym(word) and not (word.isupper() and word.title() in common_nouns())
+
+
+def _word_evidence(word: str) -> bool:
+    return (
+        word in legal_form_words()
+        or _is_acronym(word)
+        or _has_inner_capital(word)
+        or _is_org_head(word)
+    )
+
+
+OPENING_QUOTES = frozenset({"„", '"', "»", "«", "“", "‚"})
+CLOSING_QUOTES = frozenset({"“", '"', "«", "»", "”", "‘"})
+
+
+def _quote_fragment(span: Span) -> bool:
+    """The start of a longer quoted title ("„Smarte Dörfer made in Sachsen“"): the span
+    follows an opening quote that does not close right after it."""
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].text not in OPENING_QUOTES:
+        return False
+    return span.end < len(doc) and doc[span.end].text not in CLOSING_QUOTES
+
+
+def has_org_evidence(span: Span, by_context: bool = True) -> bool:
+    """A head word, legal form or acronym inside the span, or (``by_context``) organisation
+    context around it. A span that opens with a first name ("Anna Berg") is a person unless a
+    word inside it says otherwise; a span that opens a longer quoted title is none."""
+    if any(_word_evidence(t.text) for t in span):
+        return True
+    if not by_context or span[0].text in first_names() or _quote_fragment(span):
+        return False
+    doc = span.doc
+    before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
+    if before & _context("context_before"):
+        return True
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    return after in _context("context_after")
