@@ -135,6 +135,13 @@ def test_no_event_no_row(nlp):
     assert event_rows(nlp, text, "2023-04-17") == []
 
 
+def test_a_report_that_is_only_its_title_gives_its_event(nlp):
+    # No sentence stands under the title: the rules must not look for one.
+    doc = nlp("2. Ostholsteiner Fachmesse Holzbau\n")
+    assert not doc._.extract_errors, doc._.extract_errors
+    assert [e.name for e in doc._.events] == ["Ostholsteiner Fachmesse Holzbau"]
+
+
 def test_events_on_the_doc_and_in_spans(nlp):
     text = "Der Kieler Hafenlauf fand am 6. Mai 2023 statt. 1.200 Läufer waren am Start."
     doc = nlp.make_doc(text)

@@ -75,7 +75,9 @@ class EventBuilder:
         anchors = own - other
         if ctx.title_end and any(ctx.in_title(self.doc[m.start].idx) for m in event.mentions):
             # the sentence under a title that names the event is about it
-            anchors |= {ctx.sentence_of(ctx.token_at(ctx.title_end - 1)) + 1} - other
+            under_title = ctx.sentence_of(ctx.token_at(ctx.title_end - 1)) + 1
+            if under_title < len(ctx.sentence_starts):  # a report may be its title alone
+                anchors |= {under_title} - other
         # a bare "die Messe" names the event whatever other name it has
         anchors |= {
             ctx.sentence_of(m.start) for e in events if e.kind == "generic" for m in e.mentions
