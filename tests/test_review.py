@@ -290,19 +290,24 @@ def tiny_reviewed(tiny_runs: dict[str, Path], tmp_path_factory) -> dict[str, Pat
     return reviewed
 
 
-def test_pipeline_run_reviewed_from_cli_without_events(tiny_reviewed: dict[str, Path]):
+def test_pipeline_run_reviewed_from_cli(tiny_reviewed: dict[str, Path]):
     for fmt, out in tiny_reviewed.items():
         index = (out / "review" / "index.html").read_text(encoding="utf-8")
-        assert "event record" not in index
         tables = load_tables(out)
+        # the run's events table gives the index its event column, one record per report
+        assert ("event record" in index) == (len(tables["events"]) > 0), fmt
+        for name in tables["events"]["name"]:
+            assert name in index, (fmt, name)
         for doc_id in TINY_REPORTS:
             marks = parse(out / "review" / "reports" / f"{doc_id}.html").marks
             assert len(marks) == report_rows(out, doc_id) > 0, fmt
+            events = tables["events"]
+            named = events[(events["doc_id"] == doc_id) & events["start_char"].notna()]
             expected = [
                 str(text)
                 for name in FACT_TABLES
                 for text in tables[name].loc[tables[name]["doc_id"] == doc_id, "text"]
-            ]
+            ] + [str(text) for text in named["name"]]
             assert sorted(m["text"] for m in marks) == sorted(expected)
 
 
