@@ -8,13 +8,16 @@ import pytest
 from pipeline.nlp import load_nlp
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    # rules only (blank pipeline) and only this extractor: the test does not depend on the NER
-    # model or on the other extractors
+def rules_only_nlp():
+    """A blank pipeline with only the entity extractor: no NER model, no other extractor."""
     pipe = load_nlp("blank", extract=False)
     pipe.add_pipe("german_entities", config={"on_error": "raise"})
     return pipe
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return rules_only_nlp()
 
 
 def places(nlp, text: str) -> dict[str, str]:

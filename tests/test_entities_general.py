@@ -6,24 +6,13 @@ from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc, Span
-
-from pipeline.nlp import load_nlp
+from test_entities import orgs, places, rules_only_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp():
     # rules only: the classes below must hold whatever NER model is loaded
-    pipe = load_nlp("blank", extract=False)
-    pipe.add_pipe("german_entities", config={"on_error": "raise"})
-    return pipe
-
-
-def places(nlp, text: str) -> dict[str, str]:
-    return {m.text: m.name for m in nlp(text)._.places}
-
-
-def orgs(nlp, text: str) -> dict[str, str]:
-    return {m.text: m.name for m in nlp(text)._.organisations}
+    return rules_only_nlp()
 
 
 def with_model_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import math
 import random
-import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from pipeline.lang import MAX_WORD_CHARS
 from pipeline.long_runs import MAX_RUN
 from pipeline.nlp import load_nlp
 from pipeline.numbers import finite_float, parse_digits, parse_numeral
+from pipeline.timelimit import TimeLimitExceeded, time_limit
 
 SMALL_CHARS = 100_000
 LARGE_CHARS = 990_000  # "1 MB", just under spaCy's default max_length of 1,000,000
@@ -233,22 +232,6 @@ def cpu_seconds(nlp, text: str) -> float:
     return time.process_time() - start
 
 
-@contextmanager
-def cpu_budget(seconds: float):
-    """Stop the code inside with TimeoutError once this process has used ``seconds`` of CPU."""
-
-    def stop(signum, frame):
-        raise TimeoutError(f"still running after {seconds:.1f} CPU seconds")
-
-    previous = signal.signal(signal.SIGPROF, stop)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        signal.signal(signal.SIGPROF, previous)
-
-
 @pytest.fixture(scope="module")
 def default_nlp():
     return load_nlp()  # the statistical NER decides which spans the name rules look at
@@ -262,9 +245,9 @@ def test_each_kind_of_pathological_text_costs_linear_time(default_nlp, kind: str
     short_seconds = max(min(cpu_seconds(default_nlp, short) for _ in range(3)), SHORT_FLOOR_SECONDS)
     budget = LINEAR_SLACK * GROWTH * short_seconds * len(long) / (GROWTH * len(short))
     try:
-        with cpu_budget(budget):
+        with time_limit(budget):  # the run's own CPU-time limit stops a hang in seconds
             long_seconds = cpu_seconds(default_nlp, long)
-    except TimeoutError:
+    except TimeLimitExceeded:
         long_seconds = float("inf")
     assert long_seconds <= budget, (
         f"{kind}: {short_seconds:.3f}s for {len(short)} characters, "
