@@ -12,6 +12,8 @@ from spacy.tokens import Doc
 TITLE_MAX_CHARS = 160
 # Sentences from the start of the text that count as its lead.
 LEAD_SENTENCES = 3
+# Tokens looked back for an open bracket.
+PAREN_REACH = 60
 
 
 @dataclass
@@ -79,6 +81,9 @@ class DocContext:
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""
         start, _ = self.sentence_span(token)
+        # a bracket opened further back than this is no aside (and a run-on "sentence" of a
+        # whole list must not be scanned again for every name in it)
+        start = max(start, token - PAREN_REACH)
         depth = 0
         for t in self.doc[start:token]:
             depth += {"(": 1, ")": -1}.get(t.text, 0)

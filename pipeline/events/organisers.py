@@ -94,6 +94,9 @@ class OrganiserFinder:
     def genitive_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
         """ "die Smart Country Convention des Bitkom e.V.", "Jahrestagung der DGPF"."""
         for _, end in name_spans:
+            # the article and at most GENITIVE_COORDINATION words between name and organiser
+            if not 0 < start - end - 1 <= GENITIVE_COORDINATION + 1:
+                continue
             between = self.doc[end + 1 : start]
             if not between or between[0].lower_ not in GENITIVE_ARTICLES:
                 continue
