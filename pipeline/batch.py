@@ -26,6 +26,7 @@ from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
 from pipeline.refdate import resolve_reference_date
+from pipeline.stream import LongReport, piece_end, scan
 from pipeline.tables import FACT_TABLES, RECORD_TABLES
 from pipeline.timelimit import TimeLimitExceeded, time_limit
 
@@ -39,6 +40,9 @@ CHUNK_START = "pipeline_chunk_start"  # Doc.user_data: where the piece starts in
 BASE_ROW = "pipeline_base_row"  # Doc.user_data of the first piece: the documents row so far
 # Rows of one table of a long report kept in memory before they go to its spool file.
 SPOOL_ROWS = 10_000
+# Files larger than this are read piece by piece (pipeline.stream), never whole: a file of at
+# most this many bytes has at most as many characters, so it is always one piece.
+STREAM_BYTES = CHUNK_CHARS
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,24 +146,83 @@ class _Prepared:
 
     def piece(self, nlp: Language, job: Job, index: int) -> Doc:
         start, end = self.bounds[index]
-        doc = nlp.make_doc(self.source.text[start:end])
-        doc._.doc_id = job.doc_id
-        doc._.reference_date = self.reference_date
+        doc = _piece_doc(nlp, job, self.source.text[start:end], self.reference_date)
         doc.user_data[CHUNK_START] = start
         if index == 0:
             doc.user_data[BASE_ROW] = self.base
         return doc
 
+    def pieces(self, nlp: Language, job: Job) -> Iterator[tuple[Doc, SourceText]]:
+        """Each piece's Doc, made when it is needed, with the text its offsets point into."""
+        for index in range(len(self.bounds)):
+            yield self.piece(nlp, job, index), self.source
 
-def _prepare(nlp: Language, job: Job) -> _Prepared | DocumentResult:
-    """Read one file, or a finished result for a bad or empty file."""
+    def finished(self, rows: _ReportRows, nlp: Language) -> DocumentResult:
+        return rows.result(nlp)
+
+
+@dataclass(slots=True)
+class _Streamed:
+    """A report too long to be read at once (:class:`pipeline.stream.LongReport`): each piece
+    is read when it is analysed, with the file offsets of its own characters only."""
+
+    report: LongReport
+    sha256: str
+    reference: tuple[dt.date | None, str]
+
+    def pieces(self, nlp: Language, job: Job) -> Iterator[tuple[Doc, SourceText]]:
+        for source in self.report.pieces():
+            yield _piece_doc(nlp, job, source.text, self.reference[0]), source
+
+    def finished(self, rows: _ReportRows, nlp: Language) -> DocumentResult:
+        """The report's rows; its documents row only now, as its length is known at the end."""
+        report = self.report
+        base = _base_row(self.sha256, report.chars, self.reference, report.front_matter)
+        if report.blank:
+            rows.discard()
+            return DocumentResult(_empty_row(rows.job, base), {})
+        return rows.result(nlp, base)
+
+
+def _piece_doc(nlp: Language, job: Job, text: str, reference_date: dt.date | None) -> Doc:
+    doc = nlp.make_doc(text)
+    doc._.doc_id = job.doc_id
+    doc._.reference_date = reference_date
+    return doc
+
+
+def _prepare(nlp: Language, job: Job) -> _Prepared | _Streamed | DocumentResult:
+    """Read one file (a long one only its start), or a finished result for a bad or empty
+    file."""
     if job.error:
         return DocumentResult(document_row(job, "error", job.error), {})
+    limit = min(CHUNK_CHARS, nlp.max_length)
     try:
+        if _size(job.path) > STREAM_BYTES:
+            return _streamed(job, limit)
         data = read_bytes(job.path)
     except ReadError as exc:
         return DocumentResult(document_row(job, "error", str(exc)), {})
-    return _prepared(job, data, min(CHUNK_CHARS, nlp.max_length))
+    return _prepared(job, data, limit)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return -1  # reading it says what is wrong
+
+
+def _streamed(job: Job, limit: int) -> _Prepared | _Streamed | DocumentResult:
+    scanned = scan(job.path)
+    try:
+        report = LongReport(job.path, scanned, limit)
+    except ReadError as exc:
+        return DocumentResult(document_row(job, "error", str(exc), sha256=scanned.sha256), {})
+    whole = report.whole()
+    if whole is not None:
+        return _prepared_source(job, scanned.sha256, whole, limit)
+    return _Streamed(report, scanned.sha256, _reference(job, report.front_matter, report.head))
 
 
 def prepare_data(
@@ -179,43 +242,56 @@ def _prepared(job: Job, data: bytes, chunk_chars: int | None) -> _Prepared | Doc
     except ReadError as exc:
         return DocumentResult(document_row(job, "error", str(exc), sha256=digest), {})
     del data  # a long report's bytes are not needed while its pieces are analysed
-    ref, ref_source = resolve_reference_date(
-        source.front_matter,
+    return _prepared_source(job, digest, source, chunk_chars)
+
+
+def _prepared_source(
+    job: Job, digest: str, source: SourceText, chunk_chars: int | None
+) -> _Prepared | DocumentResult:
+    reference = _reference(job, source.front_matter, source.text)
+    base = _base_row(digest, len(source.text), reference, source.front_matter)
+    if not source.text.strip():
+        return DocumentResult(_empty_row(job, base), {})
+    bounds = chunk_bounds(source.text, chunk_chars) if chunk_chars else [(0, len(source.text))]
+    return _Prepared(source, base, reference[0], bounds)
+
+
+def _reference(job: Job, front_matter: dict[str, str], text: str) -> tuple[dt.date | None, str]:
+    """The reference date and its source; ``text`` need only hold the report's first lines."""
+    return resolve_reference_date(
+        front_matter,
         job.metadata.get("reference_date"),
-        source.text,
+        text,
         job.default_reference_date,
         where=str(job.path),
     )
-    extra = {c: source.front_matter[c] for c in FRONT_MATTER_COLUMNS if source.front_matter.get(c)}
-    base = {
+
+
+def _base_row(
+    digest: str, chars: int, reference: tuple[dt.date | None, str], front_matter: dict[str, str]
+) -> dict[str, Any]:
+    """The documents row's columns known from reading the file."""
+    extra = {c: front_matter[c] for c in FRONT_MATTER_COLUMNS if front_matter.get(c)}
+    return {
         "sha256": digest,
-        "chars": len(source.text),
-        "reference_date": ref,
-        "reference_date_source": ref_source,
+        "chars": chars,
+        "reference_date": reference[0],
+        "reference_date_source": reference[1],
         **extra,
     }
-    if not source.text.strip():
-        row = document_row(job, "empty", "no text", tokens=0, sentences=0, **base)
-        return DocumentResult(row, {})
-    bounds = chunk_bounds(source.text, chunk_chars) if chunk_chars else [(0, len(source.text))]
-    return _Prepared(source, base, ref, bounds)
+
+
+def _empty_row(job: Job, base: dict[str, Any]) -> dict[str, Any]:
+    return document_row(job, "empty", "no text", tokens=0, sentences=0, **base)
 
 
 def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
-    """Pieces of at most ``limit`` characters, cut in their second half at a paragraph break,
-    else a line break, a sentence end or a space, so that no word is split and the pieces
-    tokenize and split into sentences as the whole text does. A line break opens the next
-    piece (as in the whole text, where it starts the next sentence); a space closes its piece
-    (as the trailing whitespace of the word before)."""
+    """Pieces of at most ``limit`` characters, cut where :func:`pipeline.stream.piece_end`
+    says."""
     bounds = []
     start = 0
     while len(text) - start > limit:
-        end = start + limit
-        for separator, cut_after in (("\n\n", 0), ("\n", 0), (". ", 2), (" ", 1)):
-            found = text.rfind(separator, start + limit // 2, end - cut_after)
-            if found != -1:
-                end = found + cut_after
-                break
+        end = piece_end(text, start, limit)
         bounds.append((start, end))
         start = end
     bounds.append((start, len(text)))
@@ -228,9 +304,9 @@ def _result(nlp: Language, job: Job, doc: Doc, source: SourceText) -> DocumentRe
 
 def _merged_result(nlp: Language, job: Job, docs: list[Doc], source: SourceText) -> DocumentResult:
     """The rows of one report from its processed piece(s)."""
-    rows = _ReportRows(job, source)
+    rows = _ReportRows(job)
     for doc in docs:
-        rows.add(doc)
+        rows.add(doc, source)
     return rows.result(nlp)
 
 
@@ -238,9 +314,8 @@ class _ReportRows:
     """The rows of one report, collected piece by piece (a piece's Doc can go as soon as it is
     added), with offsets and sentence numbers counted over the whole text."""
 
-    def __init__(self, job: Job, source: SourceText, spool_dir: Path | None = None) -> None:
+    def __init__(self, job: Job, spool_dir: Path | None = None) -> None:
         self.job = job
-        self.source = source
         self.facts: dict[str, Any] = {
             table: SpooledRows(spool_dir, table) if spool_dir else [] for table in FACT_TABLES
         }
@@ -250,7 +325,9 @@ class _ReportRows:
         self.sentences = 0
         self.base: dict[str, Any] = {}
 
-    def add(self, doc: Doc) -> None:
+    def add(self, doc: Doc, source: SourceText) -> None:
+        """Take a processed piece's rows; ``source`` is the text its offsets point into (the
+        whole text, the piece starting at ``CHUNK_START``, or the piece alone)."""
         offset = doc.user_data.get(CHUNK_START, 0)
         self.base = doc.user_data.get(BASE_ROW, self.base)
         if doc.has_annotation("SENT_START"):
@@ -262,7 +339,7 @@ class _ReportRows:
                 mention_rows(
                     self.job.doc_id,
                     doc._.get(table) or [],
-                    self.source,
+                    source,
                     starts,
                     offset,
                     self.sentences,
@@ -272,13 +349,13 @@ class _ReportRows:
             # records describe the whole report: the first piece that has any gives them
             if not self.facts[table]:
                 self.facts[table] = record_rows(
-                    self.job.doc_id, doc._.get(table) or [], self.source, offset
+                    self.job.doc_id, doc._.get(table) or [], source, offset
                 )
         self.errors += [e for e in doc._.extract_errors or [] if e not in self.errors]
         self.tokens += len(doc)
         self.sentences += len(starts)
 
-    def result(self, nlp: Language) -> DocumentResult:
+    def result(self, nlp: Language, base: dict[str, Any] | None = None) -> DocumentResult:
         row = document_row(
             self.job,
             "error" if self.errors else "ok",
@@ -286,9 +363,12 @@ class _ReportRows:
             tokens=self.tokens,
             sentences=self.sentences,
             model=model_label(nlp),
-            **self.base,
+            **(self.base if base is None else base),
         )
         return DocumentResult(row, self.facts)
+
+    def discard(self) -> None:
+        DocumentResult({}, self.facts).release()
 
 
 @cache
@@ -356,7 +436,7 @@ def process_batch(
         prepared = _prepare(nlp, job)
         if isinstance(prepared, DocumentResult):
             results[i] = prepared
-        elif len(prepared.bounds) == 1:
+        elif isinstance(prepared, _Prepared) and len(prepared.bounds) == 1:
             single.append((i, prepared))
         else:
             results[i] = _guarded(_streamed_result, nlp, job, prepared, doc_timeout, spool_dir)
@@ -409,18 +489,21 @@ def _extracted_result(
 def _streamed_result(
     nlp: Language,
     job: Job,
-    prepared: _Prepared,
+    prepared: _Prepared | _Streamed,
     doc_timeout: float | None,
     spool_dir: Path | None = None,
 ) -> DocumentResult:
-    rows = _ReportRows(job, prepared.source, spool_dir)
-    for index in range(len(prepared.bounds)):
-        doc = prepared.piece(nlp, job, index)
-        with time_limit(doc_timeout):
-            doc = nlp(doc)
-        rows.add(doc)
-        del doc
-    return rows.result(nlp)
+    rows = _ReportRows(job, spool_dir)
+    try:
+        for doc, source in prepared.pieces(nlp, job):
+            with time_limit(doc_timeout):
+                doc = nlp(doc)
+            rows.add(doc, source)
+            del doc
+    except BaseException:
+        rows.discard()  # spool files of a report that is lost
+        raise
+    return prepared.finished(rows, nlp)
 
 
 def _guarded(

@@ -16,13 +16,14 @@ import stat
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 EXTENSIONS = (".txt", ".md")
+BLOCK_BYTES = 1 << 18  # what a long report is read in (see pipeline.stream)
 # Characters that vanish (soft hyphen, zero-width characters, BOM) or become a plain space.
 DROPPED = {"\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"}
 SPACES = {
@@ -182,6 +183,14 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_sha256(path: Path) -> str:
+    """:func:`sha256` of a file's bytes, read a block at a time."""
+    digest = hashlib.sha256()
+    for block in read_blocks(path):
+        digest.update(block)
+    return digest.hexdigest()
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes as UTF-8 or UTF-16 (BOM or not), else as cp1252 when that reads as German,
     else by detection; reject binary data."""
@@ -196,9 +205,14 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             pass
         text, encoding = _german_cp1252(data) or _detected(data)
-    if _looks_binary(text):
-        raise ReadError(f"binary file (as {encoding}: control characters or non-Latin script)")
+    check_not_binary(Counter(text), encoding)
     return text, encoding
+
+
+def check_not_binary(counts: Counter[str], encoding: str) -> None:
+    """Refuse a decoded text, given by how often each character occurs, that looks binary."""
+    if _looks_binary(counts):
+        raise ReadError(f"binary file (as {encoding}: control characters or non-Latin script)")
 
 
 UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
@@ -210,21 +224,33 @@ UTF16_OTHER_ZERO_SHARE = 0.05
 
 
 def _utf16(data: bytes) -> tuple[str, str] | None:
-    if data.startswith(UTF32_BOMS):
+    found = utf16_candidate(data[:4], len(data), data[0::2].count(0), data[1::2].count(0))
+    if found is None:
+        return None
+    encoding, bom = found
+    return _strict(data[bom:], encoding)
+
+
+def utf16_candidate(
+    head: bytes, size: int, zeros_even: int, zeros_odd: int
+) -> tuple[str, int] | None:
+    """The UTF-16 codec a file of ``size`` bytes starting with ``head`` is read with, by its
+    byte-order mark or else by where its zero bytes are (counted at even and odd positions),
+    and the length of its byte-order mark; None when it is not UTF-16."""
+    if head.startswith(UTF32_BOMS):
         return None
     for bom, encoding in UTF16_BOMS:
-        if data.startswith(bom):
-            return _strict(data[len(bom) :], encoding)
-    if len(data) < 2 or len(data) % 2:
+        if head.startswith(bom):
+            return encoding, len(bom)
+    if size < 2 or size % 2:
         return None
-    units = len(data) // 2
-    zeros_even, zeros_odd = data[0::2].count(0), data[1::2].count(0)
+    units = size // 2
     for high, low, encoding in (
         (zeros_odd, zeros_even, "utf-16-le"),
         (zeros_even, zeros_odd, "utf-16-be"),
     ):
         if high >= units * UTF16_ZERO_SHARE and low <= units * UTF16_OTHER_ZERO_SHARE:
-            return _strict(data, encoding)
+            return encoding, 0
     return None
 
 
@@ -247,9 +273,14 @@ def _german_cp1252(data: bytes) -> tuple[str, str] | None:
     decoded = _strict(data, "cp1252")
     if decoded is None:
         return None
-    extra = [ch for ch in decoded[0] if not ch.isascii()]
-    german = sum(1 for ch in extra if ch in GERMAN_NON_ASCII)
-    return decoded if extra and german >= len(extra) * GERMAN_NON_ASCII_SHARE else None
+    return decoded if reads_as_german(Counter(decoded[0])) else None
+
+
+def reads_as_german(counts: Counter[str]) -> bool:
+    """Nearly all non-ASCII characters (counted by character) are those of German text."""
+    extra = sum(n for ch, n in counts.items() if not ch.isascii())
+    german = sum(n for ch, n in counts.items() if ch in GERMAN_NON_ASCII)
+    return bool(extra) and german >= extra * GERMAN_NON_ASCII_SHARE
 
 
 def _detected(data: bytes) -> tuple[str, str]:
@@ -265,17 +296,25 @@ def _detected(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-def _looks_binary(text: str) -> bool:
+def _looks_binary(counts: Counter[str]) -> bool:
     """Control characters, or letters mostly outside the Latin script: random bytes decoded
-    with a guessed multi-byte code page look like CJK text, never like a German report."""
-    if not text:
+    with a guessed multi-byte code page look like CJK text, never like a German report.
+    Counted per distinct character, so that a long text is never walked in Python."""
+    length = sum(counts.values())
+    if not length:
         return False
     controls = sum(
-        1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\r\n\t\f"
+        n
+        for ch, n in counts.items()
+        if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\r\n\t\f"
     )
-    letters = [ch for ch in text if ch.isalpha()]
-    latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
-    return controls / len(text) > 0.05 or (bool(letters) and latin / len(letters) < 0.8)
+    letters = sum(n for ch, n in counts.items() if ch.isalpha())
+    latin = sum(
+        n
+        for ch, n in counts.items()
+        if ch.isalpha() and (ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
+    )
+    return controls / length > 0.05 or (bool(letters) and latin / letters < 0.8)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str], int]:
@@ -299,8 +338,18 @@ def normalise(text: str, base: int = 0) -> tuple[str, Sequence[int]]:
     """
     out: list[str] = []
     offsets = array("i")  # 4 bytes: files of up to 2**31 characters
+    normalise_into(text, len(text), base, out, offsets)
+    offsets.append(base + len(text))
+    return "".join(out), offsets
+
+
+def normalise_into(text: str, stop: int, base: int, out: list[str], offsets: array) -> None:
+    """Normalise the clusters of ``text`` that start before ``stop``, appending characters to
+    ``out`` and their offsets (``base`` + position) to ``offsets``. A cluster ends before the
+    next character that is not a combining mark, so text normalised in parts cut before such
+    a character (see :func:`safe_cut`) comes out exactly as when normalised whole."""
     i, n = 0, len(text)
-    while i < n:
+    while i < stop:
         ch = text[i]
         if ch in DROPPED:
             i += 1
@@ -320,13 +369,27 @@ def normalise(text: str, base: int = 0) -> tuple[str, Sequence[int]]:
             out.append(c)
             offsets.append(base + i)
         i = j
-    offsets.append(base + n)
-    return "".join(out), offsets
+
+
+def safe_cut(text: str) -> int:
+    """The last place ``text`` may be cut for :func:`normalise_into` without knowing what
+    follows it: before its last character that is not a combining mark."""
+    i = len(text) - 1
+    while i > 0 and unicodedata.combining(text[i]):
+        i -= 1
+    return max(i, 0)
 
 
 def read_bytes(path: Path) -> bytes:
     """A regular file's bytes; opened without blocking, so a FIFO put in a report's place
     is refused instead of hanging the run."""
+    return b"".join(read_blocks(path, size=-1))
+
+
+def read_blocks(path: Path, start: int = 0, size: int | None = None) -> Iterator[bytes]:
+    """A regular file's bytes from ``start`` on, ``size`` bytes at a time (default
+    :data:`BLOCK_BYTES`; -1: all at once), opened as :func:`read_bytes` says."""
+    size = size or BLOCK_BYTES
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -335,7 +398,11 @@ def read_bytes(path: Path) -> bytes:
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
                 raise ReadError("not a regular file")
-            return fh.read()
+            fh.seek(start)
+            while block := fh.read(size):
+                yield block
+                if size < 0:
+                    return
         except OSError as exc:
             raise ReadError(f"unreadable: {exc.strerror or exc}") from exc
 
