@@ -33,7 +33,8 @@ from spacy.language import Language
 from pipeline import DISTRIBUTION
 from pipeline.batch import DocumentResult, Job
 from pipeline.outfiles import create_temp
-from pipeline.read import ReadError, read_bytes, sha256
+from pipeline.read import ReadError
+from pipeline.read import file_sha256 as file_digest
 
 log = logging.getLogger("pipeline")
 
@@ -189,7 +190,7 @@ class ResultCache:
         if self.previous is None or job.error:
             return None  # nothing to reuse: do not read the file twice
         try:
-            key = entry_key(sha256(read_bytes(job.path)), job)
+            key = entry_key(file_digest(job.path), job)
             found = self.previous.execute("SELECT 1 FROM results WHERE key = ?", (key,))
             return key if found.fetchone() else None
         except ReadError:
