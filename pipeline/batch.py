@@ -222,7 +222,8 @@ def _streamed(job: Job, limit: int) -> _Prepared | _Streamed | DocumentResult:
     whole = report.whole()
     if whole is not None:
         return _prepared_source(job, scanned.sha256, whole, limit)
-    return _Streamed(report, scanned.sha256, _reference(job, report.front_matter, report.head))
+    reference = _reference(job, report.front_matter, report.take_head())
+    return _Streamed(report, scanned.sha256, reference)
 
 
 def prepare_data(

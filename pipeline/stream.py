@@ -145,9 +145,10 @@ def stream_decoding(path: Path, scanned: Scan) -> Decoding:
 
 
 class LongReport:
-    """A report file read piece by piece: its front matter and head (the start of its text,
-    for the dateline) once opened, then :meth:`pieces`. Holds at most a piece and a block of
-    text. :meth:`whole` is the text read at once when it turned out to be one piece."""
+    """A report file read piece by piece: its front matter and head (:meth:`take_head`, the
+    start of its text, for the dateline) once opened, then :meth:`pieces`. Holds at most a
+    piece and a block of text. :meth:`whole` is the text read at once when it turned out to be
+    one piece."""
 
     def __init__(self, path: Path, scanned: Scan, limit: int) -> None:
         self.limit = limit
@@ -164,7 +165,12 @@ class LongReport:
         self.front_matter = self._read_front_matter()
         while not self._first_piece_known() and self._normalise_more():
             pass
-        self.head = self._text[:HEAD_CHARS]
+        self._head = self._text[:HEAD_CHARS]
+
+    def take_head(self) -> str:
+        """The start of the text, enough for its first lines (handed out once)."""
+        head, self._head = self._head, ""
+        return head
 
     def _read_front_matter(self) -> dict[str, str]:
         raw = ""
