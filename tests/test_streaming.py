@@ -4,6 +4,7 @@ and front matter as the whole text read at once, and a run's memory not growing 
 from __future__ import annotations
 
 import csv
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -102,6 +103,8 @@ def test_a_streamed_report_gives_the_tables_of_one_read_whole(
         (FRONT + PARAGRAPH * 40).encode("utf-8")
     )  # some 9,000 characters, 40 pieces of at most 600
     (folder / "kurz.txt").write_text(PARAGRAPH, encoding="utf-8")
+    # the reference date from a dateline, the first lines being read before the first piece
+    (folder / "datiert.txt").write_text("Mainz, 7. Juni 2022\n\n" + PARAGRAPH * 20, "utf-8")
     monkeypatch.setattr(pipeline.batch, "CHUNK_CHARS", 600)
     monkeypatch.setattr(pipeline.read, "BLOCK_BYTES", 1_000)
     monkeypatch.setattr(pipeline.batch, "STREAM_BYTES", 10**9)  # read whole, then cut
@@ -110,6 +113,10 @@ def test_a_streamed_report_gives_the_tables_of_one_read_whole(
     streamed = _tables(folder, tmp_path / "streamed", own_nlp)
     assert streamed == whole
     assert whole["figures.csv"].count("lang,") >= 100
+    documents = {r["doc_id"]: r for r in csv.DictReader(io.StringIO(streamed["documents.csv"]))}
+    assert documents["datiert"]["reference_date"] == "2022-06-07"
+    assert documents["datiert"]["reference_date_source"] == "dateline"
+    assert documents["lang"]["title"] == "Ein langer Bericht"
 
     text = (folder / "lang.txt").read_bytes().decode("utf-8")  # line ends as in the file
     for table in ("dates", "places", "organisations", "figures"):
