@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.read import (
-    FRONT_MATTER,
     ReadError,
     SourceText,
     _detected,
@@ -42,6 +41,7 @@ HEAD_CHARS = 1_000_000
 # What a file's start may be while it can still turn out to open a front matter block.
 _OPENING = re.compile(r"---[ \t]*\r?\n")
 _MAY_OPEN = re.compile(r"-{0,3}|---[ \t]*\r?")
+_CLOSING = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.M)  # as FRONT_MATTER's closing line
 
 
 def piece_end(text: str, start: int, limit: int) -> int:
@@ -173,13 +173,18 @@ class LongReport:
         return head
 
     def _read_front_matter(self) -> dict[str, str]:
+        """Read blocks until the front matter (if any) is known, as a whole-text match of
+        :data:`pipeline.read.FRONT_MATTER` would find it."""
         raw = ""
+        searched = 0  # where to look on for the closing line: the last line may go on
         while True:
-            match = FRONT_MATTER.match(raw)
-            # a match ending the text so far may go on in the next block
-            if (match and match.group(0).endswith("\n")) or not (
-                _OPENING.match(raw) or _MAY_OPEN.fullmatch(raw)
-            ):
+            opening = _OPENING.match(raw)
+            if opening:
+                closing = _CLOSING.search(raw, max(searched, opening.end()))
+                if closing and closing.group(0).endswith("\n"):
+                    break
+                searched = raw.rfind("\n", 0, len(raw) - 1) + 1
+            elif not _MAY_OPEN.fullmatch(raw):
                 break
             block = next(self._blocks, None)
             if block is None:

@@ -63,6 +63,10 @@ CASES = {
     "detected": ("Søren og Åse så på øen. " * 200).encode("cp1252"),
     "binary": b"\x89PNG\r\n\x1a\n\x00\x00" * 500,
     "front matter never closed": ("---\ntitle: x\n" + PARAGRAPH * 30).encode("utf-8"),
+    "front matter closed late": (
+        "--- \r\ntitle: x\r\n----\r\n" + PARAGRAPH * 5 + "---\t\r\n" + PARAGRAPH * 20
+    ).encode("utf-8"),
+    "a rule, not front matter": ("----\n" + PARAGRAPH * 30).encode("utf-8"),
     "lone carriage returns": (PARAGRAPH.replace("\r\n", "\r") * 30).encode("utf-8"),
     "one long line": ("Eine Zeile ohne Ende mit 12 Wörtern und mehr " * 120).encode("utf-8"),
 }
