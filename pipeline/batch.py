@@ -423,10 +423,12 @@ def process_batch(
     """Run a batch of files through the pipeline, one result per job in job order.
 
     Reports of one piece go through ``nlp.pipe`` together; a longer report is analysed piece
-    by piece, each piece's Doc dropped once its rows are taken, so memory does not grow with
-    its length. A report that breaks spaCy itself, or takes longer than ``doc_timeout``
-    seconds (per piece), becomes an ``error`` row; the others are kept. With ``spool_dir``
-    the rows of a long report go to temporary files there (:class:`SpooledRows`).
+    by piece, each piece's Doc dropped once its rows are taken, and a file of more than
+    :data:`STREAM_BYTES` is read piece by piece too (:mod:`pipeline.stream`), so memory does
+    not grow with its length. A report that breaks spaCy itself, or takes longer than
+    ``doc_timeout`` seconds (per piece), becomes an ``error`` row; the others are kept. With
+    ``spool_dir`` the rows of a long report go to temporary files there
+    (:class:`SpooledRows`).
 
     The results hold plain Python values only, never a Doc or Token, so they can be pickled
     to another process and nothing of the batch stays alive once they are written.
