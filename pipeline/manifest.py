@@ -10,7 +10,6 @@ manifest holds tables of different runs. Readers (:mod:`pipeline.read_tables`, `
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
 import json
 import uuid
 from dataclasses import dataclass
@@ -36,10 +35,9 @@ class TableFileInfo:
 
 
 def package_version() -> str:
-    try:
-        return importlib.metadata.version("pipeline")
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    from pipeline import version
+
+    return version()
 
 
 def invalidate(out_dir: Path) -> None:

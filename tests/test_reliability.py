@@ -24,6 +24,7 @@ from filelock import FileLock
 from spacy.language import Language
 from typer.testing import CliRunner
 
+import pipeline
 import pipeline.batch
 from pipeline.cli import app
 from pipeline.manifest import MANIFEST
@@ -163,6 +164,7 @@ def test_a_long_report_goes_through_spacy_one_piece_at_a_time(
 MEASURE = """
 import resource, sys
 from pathlib import Path
+import pipeline
 import pipeline.batch
 from pipeline.run import run
 pipeline.batch.CHUNK_CHARS = 20_000
@@ -229,6 +231,8 @@ def test_manifest_names_the_run_and_its_tables(tmp_path: Path, blank_nlp: Langua
     assert len(manifest["run_id"]) == 32 and manifest["format"] == "csv"
     assert manifest["input"] == str(folder) and manifest["options"]["doc_timeout"] == 30
     assert manifest["documents"] == {"total": 2, "ok": 2, "empty": 0, "error": 0}
+    # The installed distribution's version, the same that --version prints.
+    assert manifest["pipeline_version"] == pipeline.version() != "0+unknown"
     tables = load_tables(out)
     for name, entry in manifest["tables"].items():
         assert entry["rows"] == len(tables[name]), name
