@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
 
@@ -175,3 +179,64 @@ def is_generic_compound(
         if any(stem.lower() + e in lemma_values for e in ("n", "en", "ern", "eln")):
             return True  # "Förder|bank": the stem of "fördern"
     return False
+
+
+@dataclass(slots=True)
+class Word:
+    """What the entity layers read of a token, read once per document: every ``doc[i]``
+    builds a new Token and every ``.text`` decodes the string again, and the layers ask for
+    each token dozens of times. Any other attribute is the token's own."""
+
+    text: str
+    lower_: str
+    whitespace_: str
+    i: int
+    like_num: bool
+    is_punct: bool
+    is_space: bool
+    is_digit: bool
+    is_sent_start: bool | None
+    token: Token
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.token, name)
+
+
+class DocWords:
+    """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
+    the Doc. An index gives a Word, a slice the Doc's own Span, anything else is the Doc's."""
+
+    __slots__ = ("doc", "words", "user_data")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.user_data = doc.user_data
+        self.words = [
+            Word(
+                t.text,
+                t.lower_,
+                t.whitespace_,
+                t.i,
+                t.like_num,
+                t.is_punct,
+                t.is_space,
+                t.is_digit,
+                t.is_sent_start,
+                t,
+            )
+            for t in doc
+        ]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __iter__(self) -> Iterator[Word]:
+        return iter(self.words)
+
+    def __getitem__(self, key: int | slice) -> Word | Span:
+        if isinstance(key, slice):
+            return self.doc[key]
+        return self.words[key]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)

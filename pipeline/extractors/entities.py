@@ -23,7 +23,7 @@ from pipeline.entities.ner import PERSON_LABELS, NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import fold
+from pipeline.entities.words import DocWords, fold
 from pipeline.extensions import set_facts
 from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
@@ -72,6 +72,7 @@ class EntityExtractor(Extractor):
             doc.user_data.pop(MEMO_KEY, None)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
+        doc = DocWords(doc)  # type: ignore[assignment]  # the tokens read once for all layers
         ner = self.ner.find(doc)
         ner_places = {t for c in ner if c.label == PLACE for t in range(c.start, c.end)}
         # the model's own reading, before its spans are checked: it confirms a square or park
