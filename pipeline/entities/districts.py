@@ -6,6 +6,8 @@ without one, "der Landkreis Göttingen lädt ein" is the authority (see organisa
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import PLACE, Candidate
@@ -28,6 +30,8 @@ class DistrictFinder:
         self.part_heads = frozenset(p["part_heads"])
         self.endings = tuple(p["compound_endings"])
         self.locatives = frozenset(p["locatives"])
+        # asked for every token: memoised per finder
+        self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []

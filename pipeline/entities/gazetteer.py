@@ -10,7 +10,7 @@ coordination with another place. Genitive and dative endings are stripped ("Berl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -102,6 +102,8 @@ class Gazetteer:
                     self._add(short_key, entry, replace=False)
                     if official:
                         self.keep_written.add(short_key)
+        # a pure look-up that several layers ask for the same words: memoised per gazetteer
+        self.lookup = lru_cache(maxsize=65536)(self.lookup)  # type: ignore[method-assign]
 
     def _add(self, key: str, entry: PlaceEntry, replace: bool = True) -> None:
         if not replace and key in self.entries:
@@ -321,6 +323,7 @@ class PlaceFinder:
         return sure
 
 
+@lru_cache(maxsize=65536)  # a pure look-up, asked for every capitalised token
 def city_of_adjective(gazetteer: Gazetteer, word: str) -> PlaceEntry | None:
     """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher"."""
     if not is_capitalised(word) or not word.endswith("er") or len(word) < 5:

@@ -24,6 +24,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -112,6 +114,9 @@ class OrganisationFinder:
         self.facility_heads = tuple(p["facility_heads"])
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
+        # word predicates asked for every token by several patterns: memoised per finder
+        for name in ("_is_person_role", "_is_org_head", "_is_complement_head", "_is_role_noun"):
+            setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
     def find(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []

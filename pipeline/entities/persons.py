@@ -3,6 +3,8 @@ surname ("Jonas Brandt", "so Brandt") is no place."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
@@ -14,8 +16,12 @@ NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "di", "da"})
 
 
 def is_title(token: Token) -> bool:
+    return is_title_word(token.text)
+
+
+@lru_cache(maxsize=65536)
+def is_title_word(text: str) -> bool:
     words, endings = person_titles()
-    text = token.text
     if text in words:
         return True
     return is_capitalised(text) and text.lower().endswith(endings)

@@ -17,6 +17,7 @@ Known venues with their own names ("CityCube", "Estrel") come from the gazetteer
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -81,6 +82,9 @@ class VenueFinder:
         self.saint_suffixes = frozenset(p["saint_suffixes"])
         self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
         self.context_free = frozenset(p["context_free_suffixes"])
+        # word predicates asked for every token: memoised per finder
+        for name in ("_adjective", "_is_name_word"):
+            setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
         self._ner_places = ner_places or set()

@@ -32,6 +32,7 @@ def has_upper(word: str) -> bool:
     return any(ch.isupper() for ch in word)
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """IHK, CCH, E.G.E., VfB, TuS: mostly capitals, short, no lower-case run of three."""
     letters = [ch for ch in word if ch.isalpha()]

@@ -9,6 +9,8 @@ mention of one entity carries one canonical name.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -42,7 +44,8 @@ def lemma_lookup(nlp: Language) -> LemmaLookup | None:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     except (KeyError, AttributeError, ValueError):
         return None
-    return lambda word: table.get(word)
+    # the table hashes every word it is asked for; the layers ask for the same words often
+    return lru_cache(maxsize=65536)(lambda word: table.get(word))
 
 
 class EntityExtractor(Extractor):
