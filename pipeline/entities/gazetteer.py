@@ -147,8 +147,8 @@ class Gazetteer:
     def match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
         """Longest place name starting at token ``start`` (memoised on the doc: every layer
         asks)."""
-        if not 0 <= start < len(doc):
-            return None
+        if not 0 <= start < len(doc) or not doc[start].text[:1].isupper():
+            return None  # a name starts capitalised (see _match_at)
         memo = doc.user_data.setdefault(MEMO_KEY, {})
         if start not in memo:
             memo[start] = self._match_at(doc, start)
@@ -170,11 +170,13 @@ class Gazetteer:
             name = written if fold(written) == fold(entry.name) else entry.name
             return PlaceMatch(start, start + 1, entry, name)
         last = min(len(doc), start + min(MAX_WORDS, longest + 3))
+        tokens = [doc[k] for k in range(start, last)]
         for end in range(last, start, -1):
-            span = doc[start:end]
-            if end - start > 1 and not is_capitalised(doc[end - 1].text):
+            if end - start > 1 and not is_capitalised(tokens[end - start - 1].text):
                 continue
-            found = self.lookup(span.text)
+            # the span's text, without building the Span
+            written = "".join(t.text + t.whitespace_ for t in tokens[: end - start - 1])
+            found = self.lookup(written + tokens[end - start - 1].text)
             if found is not None:
                 entry, written = found
                 same = fold(written) == fold(entry.name) or fold(written) in self.keep_written

@@ -184,6 +184,8 @@ class OrganisationFinder:
         """Entries of a first-token index whose token sequence starts at token i."""
         text = doc[i].text
         entries = index.get(text, [])
+        if not entries and not text.endswith("."):
+            return entries  # most tokens start no entry
         if text.endswith("."):
             entries = entries + index.get(text[:-1], [])
         return [e for e in entries if self._match_tokens(doc, i, e[0])]
@@ -442,9 +444,11 @@ class OrganisationFinder:
     def _adjective_heads(self, doc: Doc) -> list[Candidate]:
         out = []
         for i, tok in enumerate(doc):
+            if not is_capitalised(tok.text):
+                continue
             head = head_noun(tok.text)
             base = (head[0] if head else tok.text).lower()
-            if not is_capitalised(tok.text) or not base.endswith(self.adjective_heads):
+            if not base.endswith(self.adjective_heads):
                 continue
             k = i
             # "Deutsche Kinder- und Jugendbund": skip the truncated part of a coordination
@@ -532,7 +536,11 @@ class OrganisationFinder:
 
     def _place_heads(self, doc: Doc) -> list[Candidate]:
         out = []
+        # every reading below starts on a capitalised word, unless a head word does not
+        lower_heads = any(not k[:1].isupper() for k in self.place_before_index)
         for i in range(len(doc)):
+            if not doc[i].text[:1].isupper() and not lower_heads:
+                continue
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads:
                 heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
@@ -725,7 +733,11 @@ class OrganisationFinder:
             if not is_capitalised(text) or len(text) < 8 or not text.replace("-", "").isalpha():
                 continue
             lower = text.lower()
-            suffix = next((x for x in self.compound_suffixes if lower.endswith(x)), None)
+            suffix = (
+                next((x for x in self.compound_suffixes if lower.endswith(x)), None)
+                if lower.endswith(self.compound_suffixes)
+                else None
+            )
             if (
                 suffix is None
                 or len(text) - len(suffix) < 3

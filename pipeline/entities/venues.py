@@ -90,6 +90,10 @@ class VenueFinder:
         self._ner_places = ner_places or set()
         found: list[Candidate] = []
         for i in range(len(doc)):
+            text = doc[i].text
+            # every pattern starts on a capitalised word, a head or a hyphenated name
+            if not (text[:1].isupper() or "-" in text or text in self.heads):
+                continue
             for finder in (
                 self._name_and_head,
                 self._head_and_name,
@@ -336,7 +340,11 @@ class VenueFinder:
             return self._named(doc, i, civic)
         if lower.endswith("sees"):  # "des Pfaffensees"
             text, lower = text[:-1], lower[:-1]
-        suffix = next((x for x in self.name_suffixes if lower.endswith(x)), None)
+        suffix = (
+            next((x for x in self.name_suffixes if lower.endswith(x)), None)
+            if lower.endswith(self.name_suffixes)
+            else None
+        )
         if suffix is None or len(text) - len(suffix) < 3 or text.startswith(self.generic_prefixes):
             return None
         # a common noun ("Schlossberg") or a compound on an everyday word ("Wildpark",
