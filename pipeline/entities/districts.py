@@ -43,7 +43,7 @@ class DistrictFinder:
             if self._named_compound(text):  # "Vogelsbergkreis", "Hohenlohekreis"
                 out.append(self._district(doc, i, i + 1, text))
                 continue
-            if self._foreign_town(doc, i):  # "Partnerstadt Digne-les-Bains"
+            if "-" in text and self._foreign_town(doc, i):  # "Partnerstadt Digne-les-Bains"
                 cand = self._district(doc, i, i + 1, text)
                 cand.kind, cand.country_code = "city", None
                 out.append(cand)

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_capitalised
+from pipeline.entities.words import common_nouns, fold, is_capitalised, token_texts
 from pipeline.lang import load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
@@ -291,8 +291,12 @@ class PlaceFinder:
         ner_places = ner_places or set()
         sure: list[Candidate] = []
         pending: list[Candidate] = []
+        texts = token_texts(doc)
         i = 0
         while i < len(doc):
+            if not texts[i][:1].isupper():
+                i += 1  # no place name (Gazetteer.match_at)
+                continue
             match = self.gazetteer.match_at(doc, i)
             if match is None:
                 i += 1

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns
+from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns, token_texts
 
 
 def acronym_after(doc: Doc, cand: Candidate) -> str | None:
@@ -99,12 +99,13 @@ def _alias_mentions(
         if is_acronym(alias):
             acronyms.setdefault(alias, (order, cand))
     added = []
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
         if i in covered:
             i += 1
             continue
-        token = doc[i].text
+        token = texts[i]
         first = fold(token).split()[:1]
         hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
         for n, named in (by_first.get(first[0], {}) if first else {}).items():

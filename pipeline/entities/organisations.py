@@ -52,6 +52,7 @@ from pipeline.entities.words import (
     is_noun_form,
     org_patterns,
     person_titles,
+    token_texts,
     venue_patterns,
 )
 
@@ -245,8 +246,12 @@ class OrganisationFinder:
     # -- patterns ------------------------------------------------------------------------
     def _legal_forms(self, doc: Doc) -> list[Candidate]:
         out = []
+        texts = token_texts(doc)
         i = 1
         while i < len(doc):
+            if not _may_start(self.legal_index, texts[i]):
+                i += 1
+                continue
             for seq, canon in self._starting_at(self.legal_index, doc, i):
                 start = i
                 while (
@@ -283,9 +288,10 @@ class OrganisationFinder:
 
     def _complements(self, doc: Doc) -> list[Candidate]:
         out = []
+        texts = token_texts(doc)
         i = 0
         while i < len(doc) - 2:
-            if not self._is_complement_head(doc[i].text):
+            if not self._is_complement_head(texts[i]):
                 i += 1
                 continue
             end = self._complement_end(doc, i + 1)
@@ -538,8 +544,9 @@ class OrganisationFinder:
         out = []
         # every reading below starts on a capitalised word, unless a head word does not
         lower_heads = any(not k[:1].isupper() for k in self.place_before_index)
+        texts = token_texts(doc)
         for i in range(len(doc)):
-            if not doc[i].text[:1].isupper() and not lower_heads:
+            if not texts[i][:1].isupper() and not lower_heads:
                 continue
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads:
@@ -635,7 +642,9 @@ class OrganisationFinder:
 
     def _type_nouns(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, tok in enumerate(doc[:-1]):
+        for i, tok in enumerate(doc):
+            if i == len(doc) - 1:
+                break  # a type noun needs a name after it
             if tok.text not in self.type_nouns:
                 continue
             nxt = doc[i + 1]
@@ -660,7 +669,10 @@ class OrganisationFinder:
 
     def _known(self, doc: Doc) -> list[Candidate]:
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc)):
+            if not _may_start(self.known_index, texts[i]):
+                continue
             hits = self._starting_at(self.known_index, doc, i)
             if (
                 hits
@@ -678,8 +690,9 @@ class OrganisationFinder:
         name the company that runs the fairground; after a place preposition ("in der Messe
         Wels") it is the fairground (venues.py), before a year the fair."""
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            if doc[i].text != "Messe" or self._in_venue_context(doc, i):
+            if texts[i] != "Messe" or self._in_venue_context(doc, i):
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "district", "region"):
@@ -793,8 +806,9 @@ class OrganisationFinder:
         """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
         name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            text = doc[i].text
+            text = texts[i]
             if not is_capitalised(text) or len(text) < 8 or not text.isalpha():
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
@@ -815,8 +829,9 @@ class OrganisationFinder:
     def _centers(self, doc: Doc) -> list[Candidate]:
         """ "Management Center Innsbruck", "Innovation Centre Bochum": an institution."""
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            if doc[i].text not in self.center_words:
+            if texts[i] not in self.center_words:
                 continue
             if doc[i + 1].text not in ("Center", "Centre", "Centrum"):
                 continue
@@ -844,9 +859,10 @@ class OrganisationFinder:
         Bremen": a club abbreviation, capitalised words (not all common nouns), an optional
         founding year and an optional legal form."""
         out = []
+        texts = token_texts(doc)
         i = 0
         while i < len(doc) - 1:
-            if doc[i].text not in self.club_abbreviations:
+            if texts[i] not in self.club_abbreviations:
                 i += 1
                 continue
             end = self._name_run(doc, i + 1, 4)
@@ -884,11 +900,12 @@ class OrganisationFinder:
         """ "Sparkasse Tauberfranken", "des Sportkreises Böblingen": a regional institution and
         one or two capitalised words, even when the gazetteer does not know the region."""
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            text = doc[i].text
+            text = texts[i]
             head = text
             if text not in self.regional_heads:
-                if not (i > 0 and doc[i - 1].lower_ in ("des", "eines") and text.endswith("s")):
+                if not (text.endswith("s") and i > 0 and doc[i - 1].lower_ in ("des", "eines")):
                     continue
                 stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
                 head = next((s for s in stems if s in self.regional_heads), "")
@@ -953,8 +970,9 @@ class OrganisationFinder:
         lower-case word other than a genitive article (not "die Stiftung Gelder bereitstellt",
         "die Stiftung Kunst der Gegenwart")."""
         out = []
+        texts = token_texts(doc)
         for i in range(1, len(doc) - 1):
-            if doc[i].text != "Stiftung" or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
+            if texts[i] != "Stiftung" or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
                 continue
             word = doc[i + 1].text
             if (
@@ -1002,3 +1020,8 @@ def _first_token_index(entries: list[tuple]) -> dict[str, list[tuple]]:
     for entry in sorted(entries, key=lambda e: -len(e[0])):
         index.setdefault(entry[0][0], []).append(entry)
     return index
+
+
+def _may_start(index: dict[str, list], text: str) -> bool:
+    """Whether an entry of a first-token index can start at a token (see ``_starting_at``)."""
+    return text in index or (text.endswith(".") and text[:-1] in index)

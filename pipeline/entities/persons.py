@@ -9,7 +9,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON, Candidate
-from pipeline.entities.words import first_names, is_capitalised, person_titles
+from pipeline.entities.words import first_names, is_capitalised, person_titles, token_texts
 
 MAX_NAME_WORDS = 4
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "di", "da"})
@@ -82,8 +82,12 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
     found: list[Candidate] = []
     names = first_names()
     titles = person_titles()[0]
+    texts = token_texts(doc)
     i = 0
     while i < len(doc):
+        if not is_title_word(texts[i]) and texts[i] not in names:
+            i += 1  # no title, no first name: no person starts here
+            continue
         tok = doc[i]
         start = None
         if is_title(tok):

@@ -38,6 +38,7 @@ from pipeline.entities.words import (
     is_capitalised,
     is_generic_compound,
     is_noun_form,
+    token_texts,
     venue_patterns,
 )
 
@@ -89,8 +90,9 @@ class VenueFinder:
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
         self._ner_places = ner_places or set()
         found: list[Candidate] = []
+        texts = token_texts(doc)
         for i in range(len(doc)):
-            text = doc[i].text
+            text = texts[i]
             # every pattern starts on a capitalised word, a head or a hyphenated name
             if not (text[:1].isupper() or "-" in text or text in self.heads):
                 continue

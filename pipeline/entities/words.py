@@ -207,7 +207,7 @@ class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
     the Doc. An index gives a Word, a slice the Doc's own Span, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "user_data")
+    __slots__ = ("doc", "words", "texts", "user_data")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -227,6 +227,7 @@ class DocWords:
             )
             for t in doc
         ]
+        self.texts = [w.text for w in self.words]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -241,3 +242,8 @@ class DocWords:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
+
+
+def token_texts(doc: Doc | DocWords) -> list[str]:
+    """The texts of a doc's tokens, for scans that look at most tokens only to skip them."""
+    return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]
