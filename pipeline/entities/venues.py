@@ -84,7 +84,7 @@ class VenueFinder:
         self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
         self.context_free = frozenset(p["context_free_suffixes"])
         # word predicates asked for every token: memoised per finder
-        for name in ("_adjective", "_is_name_word"):
+        for name in ("_adjective", "_is_name_word", "_finders_for"):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
@@ -96,19 +96,49 @@ class VenueFinder:
             # every pattern starts on a capitalised word, a head or a hyphenated name
             if not (text[:1].isupper() or "-" in text or text in self.heads):
                 continue
-            for finder in (
-                self._name_and_head,
-                self._head_and_name,
-                self._adjectives_and_head,
-                self._city_adjective,
-                self._compound,
-                self._named_compound,
-            ):
+            for finder in self._finders_for(text):
                 cand = finder(doc, i)
                 if cand is not None:
                     found.append(cand)
                     break
         return found
+
+    def _finders_for(self, text: str) -> tuple[Callable[[Doc, int], Candidate | None], ...]:
+        """The patterns that can start on a word, in their order: each one's own first test
+        of the word, decided once per word rather than once per token."""
+        lower = text.lower()
+        capitalised = is_capitalised(text)
+        latin = (text[:-1] if lower.endswith(("eums", "anums")) else text).lower()
+        head = head_noun(text)
+        named = (lower[:-1] if lower.endswith("sees") else lower).endswith(self.name_suffixes)
+        tests = (
+            (self._name_and_head, self._is_name_word(text)),
+            (
+                self._head_and_name,
+                text in self.heads
+                or (capitalised and "-" not in text and lower.endswith(self.compound_heads)),
+            ),
+            (self._adjectives_and_head, self._adjective(text)),
+            (self._city_adjective, self.city_of_adjective(text) is not None),
+            (
+                self._compound,
+                (capitalised or ("-" in text and is_capitalised(text.split("-")[-1])))
+                and lower.endswith(self.suffixes),
+            ),
+            (
+                self._named_compound,
+                capitalised
+                and "-" not in text
+                and text.isalpha()
+                and len(text) >= 6
+                and (
+                    latin.endswith(self.latin_suffixes)
+                    or (head[0] if head else text) in self.civic_landmarks
+                    or named
+                ),
+            ),
+        )
+        return tuple(finder for finder, possible in tests if possible)
 
     # -- patterns ------------------------------------------------------------------------
     def _head_and_name(self, doc: Doc, i: int) -> Candidate | None:
