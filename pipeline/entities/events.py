@@ -3,6 +3,8 @@ inside is the event's name, not where something happened, and the event is no or
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -23,6 +25,7 @@ class EventFinder:
         self.words = frozenset(venue_patterns()["event_words"])
         self.suffixes = tuple(venue_patterns()["event_suffixes"])
         self.org_heads = tuple(org_patterns()["adjective_heads"])
+        self._event_word = lru_cache(maxsize=65536)(self._event_word)  # type: ignore[method-assign]
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
