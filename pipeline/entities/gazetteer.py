@@ -293,7 +293,7 @@ class PlaceFinder:
         pending: list[Candidate] = []
         texts = token_texts(doc)
         i = 0
-        while i < len(doc):
+        while i < len(texts):
             if not texts[i][:1].isupper():
                 i += 1  # no place name (Gazetteer.match_at)
                 continue

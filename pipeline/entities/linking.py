@@ -101,7 +101,7 @@ def _alias_mentions(
     added = []
     texts = token_texts(doc)
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         if i in covered:
             i += 1
             continue

@@ -248,7 +248,7 @@ class OrganisationFinder:
         out = []
         texts = token_texts(doc)
         i = 1
-        while i < len(doc):
+        while i < len(texts):
             if not _may_start(self.legal_index, texts[i]):
                 i += 1
                 continue
@@ -290,7 +290,7 @@ class OrganisationFinder:
         out = []
         texts = token_texts(doc)
         i = 0
-        while i < len(doc) - 2:
+        while i < len(texts) - 2:
             if not self._is_complement_head(texts[i]):
                 i += 1
                 continue
@@ -642,8 +642,9 @@ class OrganisationFinder:
 
     def _type_nouns(self, doc: Doc) -> list[Candidate]:
         out = []
+        last = len(doc) - 1
         for i, tok in enumerate(doc):
-            if i == len(doc) - 1:
+            if i == last:
                 break  # a type noun needs a name after it
             if tok.text not in self.type_nouns:
                 continue
@@ -861,7 +862,7 @@ class OrganisationFinder:
         out = []
         texts = token_texts(doc)
         i = 0
-        while i < len(doc) - 1:
+        while i < len(texts) - 1:
             if texts[i] not in self.club_abbreviations:
                 i += 1
                 continue

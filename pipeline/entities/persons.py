@@ -84,7 +84,7 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
     titles = person_titles()[0]
     texts = token_texts(doc)
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         if not is_title_word(texts[i]) and texts[i] not in names:
             i += 1  # no title, no first name: no person starts here
             continue
