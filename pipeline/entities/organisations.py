@@ -101,6 +101,8 @@ class OrganisationFinder:
         self.legal_index = _first_token_index(self.legal_forms)
         self.place_before_index = _first_token_index([(seq,) for seq in self.place_before])
         self.place_before_set = frozenset(self.place_before)
+        self.place_after_index = _first_token_index([(seq,) for seq in self.place_after])
+        self.place_after_rank = {seq: k for k, seq in enumerate(self.place_after)}
         self.known_index = _first_token_index(self.known)
         self.compound_suffixes = tuple(sorted(p["compound_suffixes"], key=len, reverse=True))
         self.club_heads = frozenset(p["club_heads"])
@@ -586,10 +588,12 @@ class OrganisationFinder:
                 match = self.gazetteer.match_at(doc, i)
                 if match is None:
                     continue
-                for seq in self.place_after:
-                    if self._match_tokens(doc, match.end, seq):  # "Dresden Marketing"
-                        out.append(self._org(doc, i, match.end + len(seq), "pattern"))
-                        break
+                if match.end >= len(doc):
+                    continue
+                after = self._starting_at(self.place_after_index, doc, match.end)
+                if after:  # "Dresden Marketing"; the first in the list's order
+                    seq = min((e[0] for e in after), key=self.place_after_rank.__getitem__)
+                    out.append(self._org(doc, i, match.end + len(seq), "pattern"))
         return out
 
     @staticmethod

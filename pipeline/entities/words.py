@@ -207,11 +207,12 @@ class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
     the Doc. An index gives a Word, a slice the Doc's own Span, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "user_data")
+    __slots__ = ("doc", "words", "texts", "user_data", "ents")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.user_data = doc.user_data
+        self.ents = doc.ents  # spaCy builds the spans anew on every access
         self.words = [
             Word(
                 t.text,
