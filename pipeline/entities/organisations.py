@@ -101,6 +101,8 @@ class OrganisationFinder:
         self.legal_index = _first_token_index(self.legal_forms)
         self.place_before_index = _first_token_index([(seq,) for seq in self.place_before])
         self.place_before_set = frozenset(self.place_before)
+        # the readings of _place_heads start on a capitalised word, unless a head word does not
+        self.lower_place_heads = any(not k[:1].isupper() for k in self.place_before_index)
         self.place_after_index = _first_token_index([(seq,) for seq in self.place_after])
         self.place_after_rank = {seq: k for k, seq in enumerate(self.place_after)}
         self.known_index = _first_token_index(self.known)
@@ -544,11 +546,9 @@ class OrganisationFinder:
 
     def _place_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        # every reading below starts on a capitalised word, unless a head word does not
-        lower_heads = any(not k[:1].isupper() for k in self.place_before_index)
         texts = token_texts(doc)
         for i in range(len(doc)):
-            if not texts[i][:1].isupper() and not lower_heads:
+            if not texts[i][:1].isupper() and not self.lower_place_heads:
                 continue
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads:
