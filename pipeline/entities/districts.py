@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.unknown_names import place_name_end
-from pipeline.entities.words import common_nouns, is_capitalised
+from pipeline.entities.words import common_nouns, is_capitalised, token_texts
 from pipeline.lang import load_json
 
 ARTICLES = frozenset({"der", "dem", "den", "des"})
@@ -35,8 +35,7 @@ class DistrictFinder:
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, tok in enumerate(doc):
-            text = tok.text
+        for i, text in enumerate(token_texts(doc)):
             if "-" in text and is_capitalised(text) and text.lower().endswith(self.endings):
                 out.append(self._district(doc, i, i + 1, text))
                 continue

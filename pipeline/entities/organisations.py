@@ -453,11 +453,11 @@ class OrganisationFinder:
 
     def _adjective_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, tok in enumerate(doc):
-            if not is_capitalised(tok.text):
+        for i, text in enumerate(token_texts(doc)):
+            if not is_capitalised(text):
                 continue
-            head = head_noun(tok.text)
-            base = (head[0] if head else tok.text).lower()
+            head = head_noun(text)
+            base = (head[0] if head else text).lower()
             if not base.endswith(self.adjective_heads):
                 continue
             k = i
@@ -469,7 +469,7 @@ class OrganisationFinder:
                 start = k - 1  # "Münchner Verkehrsgesellschaft", "Appenzeller Kantonalbank"
             if start == k:
                 continue
-            if tok.text in self.venue_heads and self._in_venue_context(doc, start):
+            if text in self.venue_heads and self._in_venue_context(doc, start):
                 continue  # "in die Grazer Oper", "in der Leipziger Messe": the building
             if base.endswith("messe") and not self._fair_company(doc, start, i):
                 continue  # "die Offene Messe", "die Berner Publikumsmesse": fairs, events
@@ -538,10 +538,10 @@ class OrganisationFinder:
         """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
         return [
             self._org(doc, i, i + 1, "pattern")
-            for i, tok in enumerate(doc)
-            if tok.text.startswith(self.federal_prefix)
-            and len(tok.text) > len(self.federal_prefix) + 3
-            and self._is_org_head(tok.text)
+            for i, text in enumerate(token_texts(doc))
+            if text.startswith(self.federal_prefix)
+            and len(text) > len(self.federal_prefix) + 3
+            and self._is_org_head(text)
         ]
 
     def _place_heads(self, doc: Doc) -> list[Candidate]:
@@ -631,8 +631,8 @@ class OrganisationFinder:
 
     def _prefix_names(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, tok in enumerate(doc):
-            if tok.text not in self.prefix_names:
+        for i, text in enumerate(token_texts(doc)):
+            if text not in self.prefix_names:
                 continue
             end = i + 1
             complement = self._complement_end(doc, end)
@@ -647,16 +647,16 @@ class OrganisationFinder:
     def _type_nouns(self, doc: Doc) -> list[Candidate]:
         out = []
         last = len(doc) - 1
-        for i, tok in enumerate(doc):
+        for i, text in enumerate(token_texts(doc)):
             if i == last:
                 break  # a type noun needs a name after it
-            if tok.text not in self.type_nouns:
+            if text not in self.type_nouns:
                 continue
             nxt = doc[i + 1]
             if not self._is_name_word(nxt) or nxt.text in self.nouns:
                 continue
             if not has_upper(nxt.text) and not (
-                tok.text in self.brand_type_nouns and self._at_boundary(doc, i + 2)
+                text in self.brand_type_nouns and self._at_boundary(doc, i + 2)
             ):
                 continue  # "Unternehmen mindestens ...": a lower-case word is rarely a name
             if is_capitalised(nxt.text) and self.gazetteer.match_at(doc, i + 1) is not None:
@@ -746,8 +746,7 @@ class OrganisationFinder:
         organisation ending that is no common noun, before which stands a name rather than an
         everyday word ("Messegesellschaft", "Handwerkskammer" are generic)."""
         out = []
-        for i, tok in enumerate(doc):
-            text = tok.text
+        for i, text in enumerate(token_texts(doc)):
             if not is_capitalised(text) or len(text) < 8 or not text.replace("-", "").isalpha():
                 continue
             lower = text.lower()
@@ -778,8 +777,7 @@ class OrganisationFinder:
         """ "TSV 1860 München", "1. FC Köln", "FC Bayern München", "Sportfreunde Siegen",
         "von den Lauffreunden Wetterau": a club word, a founding year or number, and a place."""
         out = []
-        for i, tok in enumerate(doc):
-            text = tok.text
+        for i, text in enumerate(token_texts(doc)):
             lower = text.lower()
             if text not in self.club_heads and not (
                 is_capitalised(text) and lower.endswith(self.club_suffixes)
@@ -953,8 +951,8 @@ class OrganisationFinder:
         """ "Carlsen Verlag", "Verlag Peter Hammer", "Verlagsgruppe Oetinger": a publisher
         head before or after a capitalised name that is no common noun."""
         out = []
-        for i, tok in enumerate(doc):
-            if tok.text not in self.publisher_heads:
+        for i, text in enumerate(token_texts(doc)):
+            if text not in self.publisher_heads:
                 continue
             end = self._name_run(doc, i + 1, 2)
             words = [t.text for t in doc[i + 1 : end]]
