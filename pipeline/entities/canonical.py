@@ -76,6 +76,7 @@ def head_noun(word: str) -> tuple[str, str, str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)  # asked for every token by several layers
 def adjective_stem(word: str, lemma: LemmaLookup | None = None) -> str | None:
     """The stem of a capitalised, declined adjective ("Deutschen" -> "Deutsch"), else None."""
     if not is_capitalised(word) or "-" in word:
@@ -101,6 +102,7 @@ def is_adjective(word: str, lemma: LemmaLookup | None = None) -> bool:
     return adjective_stem(word, lemma) is not None
 
 
+@lru_cache(maxsize=65536)
 def hyphen_adjective(word: str, lemma: LemmaLookup | None) -> bool:
     """ "Ökologisch-Botanischen": uninflected adjectives joined to an inflected one."""
     parts = word.split("-")

@@ -6,12 +6,14 @@ without one, "der Landkreis Göttingen lädt ein" is the authority (see organisa
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.unknown_names import place_name_end
-from pipeline.entities.words import common_nouns, is_capitalised
+from pipeline.entities.words import common_nouns, is_capitalised, token_texts
 from pipeline.lang import load_json
 
 ARTICLES = frozenset({"der", "dem", "den", "des"})
@@ -28,18 +30,19 @@ class DistrictFinder:
         self.part_heads = frozenset(p["part_heads"])
         self.endings = tuple(p["compound_endings"])
         self.locatives = frozenset(p["locatives"])
+        # asked for every token: memoised per finder
+        self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, tok in enumerate(doc):
-            text = tok.text
+        for i, text in enumerate(token_texts(doc)):
             if "-" in text and is_capitalised(text) and text.lower().endswith(self.endings):
                 out.append(self._district(doc, i, i + 1, text))
                 continue
             if self._named_compound(text):  # "Vogelsbergkreis", "Hohenlohekreis"
                 out.append(self._district(doc, i, i + 1, text))
                 continue
-            if self._foreign_town(doc, i):  # "Partnerstadt Digne-les-Bains"
+            if "-" in text and self._foreign_town(doc, i):  # "Partnerstadt Digne-les-Bains"
                 cand = self._district(doc, i, i + 1, text)
                 cand.kind, cand.country_code = "city", None
                 out.append(cand)

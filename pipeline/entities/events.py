@@ -3,12 +3,14 @@ inside is the event's name, not where something happened, and the event is no or
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import EVENT, Candidate
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.words import common_nouns, org_patterns, venue_patterns
+from pipeline.entities.words import common_nouns, org_patterns, token_texts, venue_patterns
 
 # English event words after a title ("Elbe Craft Beer Festival", "Hamburg Startup Week")
 TITLE_EVENT_WORDS = frozenset(
@@ -23,10 +25,13 @@ class EventFinder:
         self.words = frozenset(venue_patterns()["event_words"])
         self.suffixes = tuple(venue_patterns()["event_suffixes"])
         self.org_heads = tuple(org_patterns()["adjective_heads"])
+        self._event_word = lru_cache(maxsize=65536)(self._event_word)  # type: ignore[method-assign]
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i in range(len(doc)):
+        for i, text in enumerate(token_texts(doc)):
+            if not text[:1].isupper():
+                continue  # no place name (Gazetteer.match_at)
             match = self.gazetteer.match_at(doc, i)
             if match is None or match.end >= len(doc):
                 continue
@@ -43,8 +48,9 @@ class EventFinder:
         the fair, no organisation."""
         out = []
         nouns = common_nouns()
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            text, nxt = doc[i].text, doc[i + 1].text
+            text, nxt = texts[i], texts[i + 1]
             if not (text[:1].isupper() and text.lower().endswith("messe") and len(text) > 7):
                 continue
             if not nxt[:1].isupper() or nxt.lower() in STOP_WORDS:
@@ -58,8 +64,9 @@ class EventFinder:
         """ "Elbe Craft Beer Festival": a run of capitalised words before an English event
         word is the event's title (its words are no organisation)."""
         out = []
+        texts = token_texts(doc)
         for i in range(2, len(doc)):
-            if doc[i].text not in TITLE_EVENT_WORDS:
+            if texts[i] not in TITLE_EVENT_WORDS:
                 continue
             start = i
             while (

@@ -10,12 +10,12 @@ coordination with another place. Genitive and dative endings are stripped ("Berl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_capitalised
+from pipeline.entities.words import common_nouns, fold, is_capitalised, token_texts
 from pipeline.lang import load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
@@ -102,6 +102,8 @@ class Gazetteer:
                     self._add(short_key, entry, replace=False)
                     if official:
                         self.keep_written.add(short_key)
+        # a pure look-up that several layers ask for the same words: memoised per gazetteer
+        self.lookup = lru_cache(maxsize=65536)(self.lookup)  # type: ignore[method-assign]
 
     def _add(self, key: str, entry: PlaceEntry, replace: bool = True) -> None:
         if not replace and key in self.entries:
@@ -145,8 +147,8 @@ class Gazetteer:
     def match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
         """Longest place name starting at token ``start`` (memoised on the doc: every layer
         asks)."""
-        if not 0 <= start < len(doc):
-            return None
+        if not 0 <= start < len(doc) or not doc[start].text[:1].isupper():
+            return None  # a name starts capitalised (see _match_at)
         memo = doc.user_data.setdefault(MEMO_KEY, {})
         if start not in memo:
             memo[start] = self._match_at(doc, start)
@@ -168,11 +170,13 @@ class Gazetteer:
             name = written if fold(written) == fold(entry.name) else entry.name
             return PlaceMatch(start, start + 1, entry, name)
         last = min(len(doc), start + min(MAX_WORDS, longest + 3))
+        tokens = [doc[k] for k in range(start, last)]
         for end in range(last, start, -1):
-            span = doc[start:end]
-            if end - start > 1 and not is_capitalised(doc[end - 1].text):
+            if end - start > 1 and not is_capitalised(tokens[end - start - 1].text):
                 continue
-            found = self.lookup(span.text)
+            # the span's text, without building the Span
+            written = "".join(t.text + t.whitespace_ for t in tokens[: end - start - 1])
+            found = self.lookup(written + tokens[end - start - 1].text)
             if found is not None:
                 entry, written = found
                 same = fold(written) == fold(entry.name) or fold(written) in self.keep_written
@@ -287,8 +291,12 @@ class PlaceFinder:
         ner_places = ner_places or set()
         sure: list[Candidate] = []
         pending: list[Candidate] = []
+        texts = token_texts(doc)
         i = 0
-        while i < len(doc):
+        while i < len(texts):
+            if not texts[i][:1].isupper():
+                i += 1  # no place name (Gazetteer.match_at)
+                continue
             match = self.gazetteer.match_at(doc, i)
             if match is None:
                 i += 1
@@ -321,6 +329,7 @@ class PlaceFinder:
         return sure
 
 
+@lru_cache(maxsize=65536)  # a pure look-up, asked for every capitalised token
 def city_of_adjective(gazetteer: Gazetteer, word: str) -> PlaceEntry | None:
     """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher"."""
     if not is_capitalised(word) or not word.endswith("er") or len(word) < 5:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns
+from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns, token_texts
 
 
 def acronym_after(doc: Doc, cand: Candidate) -> str | None:
@@ -46,13 +46,10 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             if core and core not in common_nouns() and len(core) > 2:
                 aliases.setdefault(core, cand)
     for cand in kept:  # the NER's own span for an acronym ("LTM" in brackets), or a known one
+        if cand.source not in (NER_SOURCE, "known") or cand.length != 1:
+            continue
         target = aliases.get(doc[cand.start : cand.end].text)
-        if (
-            cand.source in (NER_SOURCE, "known")
-            and cand.length == 1
-            and target is not None
-            and target is not cand
-        ):
+        if target is not None and target is not cand:
             cand.label, cand.name, cand.kind = target.label, target.name, target.kind
             cand.acronym, cand.legal_form = target.acronym, target.legal_form
     kept = kept + _alias_mentions(doc, kept, aliases)
@@ -84,6 +81,8 @@ def _head_mentions(kept: list[Candidate]) -> None:
 def _alias_mentions(
     doc: Doc, kept: list[Candidate], aliases: dict[str, Candidate]
 ) -> list[Candidate]:
+    if not aliases:
+        return []  # nothing to look for: spare the scan
     covered = {t for c in kept for t in range(c.start, c.end)}
     # Aliases indexed by their first folded word and their length in words, each group by its
     # words (the earliest alias first), and acronyms by themselves, for compounds like
@@ -99,12 +98,13 @@ def _alias_mentions(
         if is_acronym(alias):
             acronyms.setdefault(alias, (order, cand))
     added = []
+    texts = token_texts(doc)
     i = 0
-    while i < len(doc):
+    while i < len(texts):
         if i in covered:
             i += 1
             continue
-        token = doc[i].text
+        token = texts[i]
         first = fold(token).split()[:1]
         hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
         for n, named in (by_first.get(first[0], {}) if first else {}).items():

@@ -7,6 +7,8 @@ that the gazetteer knows takes the gazetteer's name and data.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
@@ -49,6 +51,7 @@ class NerCandidates:
         self.venues = venues
         self.events = events
         self.lemma = lemma
+        self._is_common_noun = lru_cache(maxsize=65536)(self._is_common_noun)  # type: ignore[method-assign]
         self.nouns = common_nouns()
         self.role_suffixes = tuple(org_patterns()["role_suffixes"])
         self.venue_heads = frozenset(venue_patterns()["heads_after_name"])
@@ -68,7 +71,7 @@ class NerCandidates:
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        spans = [(LABELS.get(ent.label_), _trim(ent)) for ent in doc.ents]
+        spans = [(LABELS.get(ent.label_), _trim(ent, doc)) for ent in doc.ents]
         events = {span.text for _, span in spans if span is not None and self._before_year(span)}
         for label, span in spans:
             if label is None or span is None:
@@ -83,7 +86,7 @@ class NerCandidates:
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
-            if label != PERSON and _in_motto(span):
+            if label != PERSON and _in_motto(span, doc):
                 continue  # "unter dem Leitthema „Integrated Industry – Creating Value“"
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
@@ -263,10 +266,11 @@ OPENING_QUOTES = frozenset({"„", '"', "»", "«", "“", "‚", "'"})
 MAX_MOTTO_WORDS = 10
 
 
-def _in_motto(span: Span) -> bool:
+def _in_motto(span: Span, doc: Doc | None = None) -> bool:
     """A span inside the quoted motto or title after "Motto", "Leitthema", "Titel": the
-    nearest quotation mark to its left (within a few words) follows a motto noun."""
-    doc = span.doc
+    nearest quotation mark to its left (within a few words) follows a motto noun. ``doc``:
+    the span's doc as the entity layers read it (DocWords)."""
+    doc = span.doc if doc is None else doc
     k = span.start - 1
     while k > 0 and span.start - k < MAX_MOTTO_WORDS and doc[k].text not in OPENING_QUOTES:
         k -= 1
@@ -285,11 +289,12 @@ def _person_at(doc: Doc, k: int, end: int) -> bool:
     return k + 2 == end and doc[k].text in first_names() and is_capitalised(doc[k + 1].text)
 
 
-def _trim(ent: Span) -> Span | None:
+def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     """Drop leading articles and trailing punctuation the model included, and a person's name
-    after an organisation or venue ("Schauspielhaus Lea Brandt")."""
+    after an organisation or venue ("Schauspielhaus Lea Brandt"). ``doc``: the span's doc as
+    the entity layers read it (DocWords)."""
     start, end = ent.start, ent.end
-    doc = ent.doc
+    doc = ent.doc if doc is None else doc
     if ent.label_ not in ("PER", "PERSON"):
         end = next((k for k in range(start + 1, end) if _person_at(doc, k, end)), end)
     # a line break ends a heading: the model sometimes runs a name into the next line

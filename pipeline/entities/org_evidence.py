@@ -9,7 +9,7 @@ an acronym or an inner capital ("KölnKongress"), or organisation context around
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Span
 
@@ -80,6 +80,7 @@ def _is_acronym(word: str) -> bool:
     return is_acronym(word) and not (word.isupper() and word.title() in common_nouns())
 
 
+@lru_cache(maxsize=65536)
 def _word_evidence(word: str) -> bool:
     return (
         word in legal_form_words()

@@ -24,6 +24,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -50,6 +52,7 @@ from pipeline.entities.words import (
     is_noun_form,
     org_patterns,
     person_titles,
+    token_texts,
     venue_patterns,
 )
 
@@ -98,6 +101,10 @@ class OrganisationFinder:
         self.legal_index = _first_token_index(self.legal_forms)
         self.place_before_index = _first_token_index([(seq,) for seq in self.place_before])
         self.place_before_set = frozenset(self.place_before)
+        # the readings of _place_heads start on a capitalised word, unless a head word does not
+        self.lower_place_heads = any(not k[:1].isupper() for k in self.place_before_index)
+        self.place_after_index = _first_token_index([(seq,) for seq in self.place_after])
+        self.place_after_rank = {seq: k for k, seq in enumerate(self.place_after)}
         self.known_index = _first_token_index(self.known)
         self.compound_suffixes = tuple(sorted(p["compound_suffixes"], key=len, reverse=True))
         self.club_heads = frozenset(p["club_heads"])
@@ -112,6 +119,9 @@ class OrganisationFinder:
         self.facility_heads = tuple(p["facility_heads"])
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
+        # word predicates asked for every token by several patterns: memoised per finder
+        for name in ("_is_person_role", "_is_org_head", "_is_complement_head", "_is_role_noun"):
+            setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
     def find(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
@@ -179,6 +189,8 @@ class OrganisationFinder:
         """Entries of a first-token index whose token sequence starts at token i."""
         text = doc[i].text
         entries = index.get(text, [])
+        if not entries and not text.endswith("."):
+            return entries  # most tokens start no entry
         if text.endswith("."):
             entries = entries + index.get(text[:-1], [])
         return [e for e in entries if self._match_tokens(doc, i, e[0])]
@@ -238,8 +250,12 @@ class OrganisationFinder:
     # -- patterns ------------------------------------------------------------------------
     def _legal_forms(self, doc: Doc) -> list[Candidate]:
         out = []
+        texts = token_texts(doc)
         i = 1
-        while i < len(doc):
+        while i < len(texts):
+            if not _may_start(self.legal_index, texts[i]):
+                i += 1
+                continue
             for seq, canon in self._starting_at(self.legal_index, doc, i):
                 start = i
                 while (
@@ -276,9 +292,10 @@ class OrganisationFinder:
 
     def _complements(self, doc: Doc) -> list[Candidate]:
         out = []
+        texts = token_texts(doc)
         i = 0
-        while i < len(doc) - 2:
-            if not self._is_complement_head(doc[i].text):
+        while i < len(texts) - 2:
+            if not self._is_complement_head(texts[i]):
                 i += 1
                 continue
             end = self._complement_end(doc, i + 1)
@@ -436,10 +453,12 @@ class OrganisationFinder:
 
     def _adjective_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, tok in enumerate(doc):
-            head = head_noun(tok.text)
-            base = (head[0] if head else tok.text).lower()
-            if not is_capitalised(tok.text) or not base.endswith(self.adjective_heads):
+        for i, text in enumerate(token_texts(doc)):
+            if not is_capitalised(text):
+                continue
+            head = head_noun(text)
+            base = (head[0] if head else text).lower()
+            if not base.endswith(self.adjective_heads):
                 continue
             k = i
             # "Deutsche Kinder- und Jugendbund": skip the truncated part of a coordination
@@ -450,7 +469,7 @@ class OrganisationFinder:
                 start = k - 1  # "Münchner Verkehrsgesellschaft", "Appenzeller Kantonalbank"
             if start == k:
                 continue
-            if tok.text in self.venue_heads and self._in_venue_context(doc, start):
+            if text in self.venue_heads and self._in_venue_context(doc, start):
                 continue  # "in die Grazer Oper", "in der Leipziger Messe": the building
             if base.endswith("messe") and not self._fair_company(doc, start, i):
                 continue  # "die Offene Messe", "die Berner Publikumsmesse": fairs, events
@@ -519,15 +538,18 @@ class OrganisationFinder:
         """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
         return [
             self._org(doc, i, i + 1, "pattern")
-            for i, tok in enumerate(doc)
-            if tok.text.startswith(self.federal_prefix)
-            and len(tok.text) > len(self.federal_prefix) + 3
-            and self._is_org_head(tok.text)
+            for i, text in enumerate(token_texts(doc))
+            if text.startswith(self.federal_prefix)
+            and len(text) > len(self.federal_prefix) + 3
+            and self._is_org_head(text)
         ]
 
     def _place_heads(self, doc: Doc) -> list[Candidate]:
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc)):
+            if not texts[i][:1].isupper() and not self.lower_place_heads:
+                continue
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads:
                 heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
@@ -566,10 +588,12 @@ class OrganisationFinder:
                 match = self.gazetteer.match_at(doc, i)
                 if match is None:
                     continue
-                for seq in self.place_after:
-                    if self._match_tokens(doc, match.end, seq):  # "Dresden Marketing"
-                        out.append(self._org(doc, i, match.end + len(seq), "pattern"))
-                        break
+                if match.end >= len(doc):
+                    continue
+                after = self._starting_at(self.place_after_index, doc, match.end)
+                if after:  # "Dresden Marketing"; the first in the list's order
+                    seq = min((e[0] for e in after), key=self.place_after_rank.__getitem__)
+                    out.append(self._org(doc, i, match.end + len(seq), "pattern"))
         return out
 
     @staticmethod
@@ -607,8 +631,8 @@ class OrganisationFinder:
 
     def _prefix_names(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, tok in enumerate(doc):
-            if tok.text not in self.prefix_names:
+        for i, text in enumerate(token_texts(doc)):
+            if text not in self.prefix_names:
                 continue
             end = i + 1
             complement = self._complement_end(doc, end)
@@ -622,14 +646,17 @@ class OrganisationFinder:
 
     def _type_nouns(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, tok in enumerate(doc[:-1]):
-            if tok.text not in self.type_nouns:
+        last = len(doc) - 1
+        for i, text in enumerate(token_texts(doc)):
+            if i == last:
+                break  # a type noun needs a name after it
+            if text not in self.type_nouns:
                 continue
             nxt = doc[i + 1]
             if not self._is_name_word(nxt) or nxt.text in self.nouns:
                 continue
             if not has_upper(nxt.text) and not (
-                tok.text in self.brand_type_nouns and self._at_boundary(doc, i + 2)
+                text in self.brand_type_nouns and self._at_boundary(doc, i + 2)
             ):
                 continue  # "Unternehmen mindestens ...": a lower-case word is rarely a name
             if is_capitalised(nxt.text) and self.gazetteer.match_at(doc, i + 1) is not None:
@@ -647,7 +674,10 @@ class OrganisationFinder:
 
     def _known(self, doc: Doc) -> list[Candidate]:
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc)):
+            if not _may_start(self.known_index, texts[i]):
+                continue
             hits = self._starting_at(self.known_index, doc, i)
             if (
                 hits
@@ -665,8 +695,9 @@ class OrganisationFinder:
         name the company that runs the fairground; after a place preposition ("in der Messe
         Wels") it is the fairground (venues.py), before a year the fair."""
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            if doc[i].text != "Messe" or self._in_venue_context(doc, i):
+            if texts[i] != "Messe" or self._in_venue_context(doc, i):
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "district", "region"):
@@ -715,12 +746,15 @@ class OrganisationFinder:
         organisation ending that is no common noun, before which stands a name rather than an
         everyday word ("Messegesellschaft", "Handwerkskammer" are generic)."""
         out = []
-        for i, tok in enumerate(doc):
-            text = tok.text
+        for i, text in enumerate(token_texts(doc)):
             if not is_capitalised(text) or len(text) < 8 or not text.replace("-", "").isalpha():
                 continue
             lower = text.lower()
-            suffix = next((x for x in self.compound_suffixes if lower.endswith(x)), None)
+            suffix = (
+                next((x for x in self.compound_suffixes if lower.endswith(x)), None)
+                if lower.endswith(self.compound_suffixes)
+                else None
+            )
             if (
                 suffix is None
                 or len(text) - len(suffix) < 3
@@ -743,8 +777,7 @@ class OrganisationFinder:
         """ "TSV 1860 München", "1. FC Köln", "FC Bayern München", "Sportfreunde Siegen",
         "von den Lauffreunden Wetterau": a club word, a founding year or number, and a place."""
         out = []
-        for i, tok in enumerate(doc):
-            text = tok.text
+        for i, text in enumerate(token_texts(doc)):
             lower = text.lower()
             if text not in self.club_heads and not (
                 is_capitalised(text) and lower.endswith(self.club_suffixes)
@@ -776,8 +809,9 @@ class OrganisationFinder:
         """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
         name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            text = doc[i].text
+            text = texts[i]
             if not is_capitalised(text) or len(text) < 8 or not text.isalpha():
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
@@ -798,8 +832,9 @@ class OrganisationFinder:
     def _centers(self, doc: Doc) -> list[Candidate]:
         """ "Management Center Innsbruck", "Innovation Centre Bochum": an institution."""
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            if doc[i].text not in self.center_words:
+            if texts[i] not in self.center_words:
                 continue
             if doc[i + 1].text not in ("Center", "Centre", "Centrum"):
                 continue
@@ -827,9 +862,10 @@ class OrganisationFinder:
         Bremen": a club abbreviation, capitalised words (not all common nouns), an optional
         founding year and an optional legal form."""
         out = []
+        texts = token_texts(doc)
         i = 0
-        while i < len(doc) - 1:
-            if doc[i].text not in self.club_abbreviations:
+        while i < len(texts) - 1:
+            if texts[i] not in self.club_abbreviations:
                 i += 1
                 continue
             end = self._name_run(doc, i + 1, 4)
@@ -867,11 +903,12 @@ class OrganisationFinder:
         """ "Sparkasse Tauberfranken", "des Sportkreises Böblingen": a regional institution and
         one or two capitalised words, even when the gazetteer does not know the region."""
         out = []
+        texts = token_texts(doc)
         for i in range(len(doc) - 1):
-            text = doc[i].text
+            text = texts[i]
             head = text
             if text not in self.regional_heads:
-                if not (i > 0 and doc[i - 1].lower_ in ("des", "eines") and text.endswith("s")):
+                if not (text.endswith("s") and i > 0 and doc[i - 1].lower_ in ("des", "eines")):
                     continue
                 stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
                 head = next((s for s in stems if s in self.regional_heads), "")
@@ -914,8 +951,8 @@ class OrganisationFinder:
         """ "Carlsen Verlag", "Verlag Peter Hammer", "Verlagsgruppe Oetinger": a publisher
         head before or after a capitalised name that is no common noun."""
         out = []
-        for i, tok in enumerate(doc):
-            if tok.text not in self.publisher_heads:
+        for i, text in enumerate(token_texts(doc)):
+            if text not in self.publisher_heads:
                 continue
             end = self._name_run(doc, i + 1, 2)
             words = [t.text for t in doc[i + 1 : end]]
@@ -936,8 +973,9 @@ class OrganisationFinder:
         lower-case word other than a genitive article (not "die Stiftung Gelder bereitstellt",
         "die Stiftung Kunst der Gegenwart")."""
         out = []
+        texts = token_texts(doc)
         for i in range(1, len(doc) - 1):
-            if doc[i].text != "Stiftung" or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
+            if texts[i] != "Stiftung" or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
                 continue
             word = doc[i + 1].text
             if (
@@ -985,3 +1023,8 @@ def _first_token_index(entries: list[tuple]) -> dict[str, list[tuple]]:
     for entry in sorted(entries, key=lambda e: -len(e[0])):
         index.setdefault(entry[0][0], []).append(entry)
     return index
+
+
+def _may_start(index: dict[str, list], text: str) -> bool:
+    """Whether an entry of a first-token index can start at a token (see ``_starting_at``)."""
+    return text in index or (text.endswith(".") and text[:-1] in index)

@@ -3,19 +3,25 @@ surname ("Jonas Brandt", "so Brandt") is no place."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON, Candidate
-from pipeline.entities.words import first_names, is_capitalised, person_titles
+from pipeline.entities.words import first_names, is_capitalised, person_titles, token_texts
 
 MAX_NAME_WORDS = 4
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "di", "da"})
 
 
 def is_title(token: Token) -> bool:
+    return is_title_word(token.text)
+
+
+@lru_cache(maxsize=65536)
+def is_title_word(text: str) -> bool:
     words, endings = person_titles()
-    text = token.text
     if text in words:
         return True
     return is_capitalised(text) and text.lower().endswith(endings)
@@ -76,8 +82,12 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
     found: list[Candidate] = []
     names = first_names()
     titles = person_titles()[0]
+    texts = token_texts(doc)
     i = 0
-    while i < len(doc):
+    while i < len(texts):
+        if not is_title_word(texts[i]) and texts[i] not in names:
+            i += 1  # no title, no first name: no person starts here
+            continue
         tok = doc[i]
         start = None
         if is_title(tok):

@@ -17,6 +17,7 @@ Known venues with their own names ("CityCube", "Estrel") come from the gazetteer
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -37,6 +38,7 @@ from pipeline.entities.words import (
     is_capitalised,
     is_generic_compound,
     is_noun_form,
+    token_texts,
     venue_patterns,
 )
 
@@ -81,24 +83,62 @@ class VenueFinder:
         self.saint_suffixes = frozenset(p["saint_suffixes"])
         self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
         self.context_free = frozenset(p["context_free_suffixes"])
+        # word predicates asked for every token: memoised per finder
+        for name in ("_adjective", "_is_name_word", "_finders_for"):
+            setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
         self._ner_places = ner_places or set()
         found: list[Candidate] = []
+        texts = token_texts(doc)
         for i in range(len(doc)):
-            for finder in (
-                self._name_and_head,
-                self._head_and_name,
-                self._adjectives_and_head,
-                self._city_adjective,
-                self._compound,
-                self._named_compound,
-            ):
+            text = texts[i]
+            # every pattern starts on a capitalised word, a head or a hyphenated name
+            if not (text[:1].isupper() or "-" in text or text in self.heads):
+                continue
+            for finder in self._finders_for(text):
                 cand = finder(doc, i)
                 if cand is not None:
                     found.append(cand)
                     break
         return found
+
+    def _finders_for(self, text: str) -> tuple[Callable[[Doc, int], Candidate | None], ...]:
+        """The patterns that can start on a word, in their order: each one's own first test
+        of the word, decided once per word rather than once per token."""
+        lower = text.lower()
+        capitalised = is_capitalised(text)
+        latin = (text[:-1] if lower.endswith(("eums", "anums")) else text).lower()
+        head = head_noun(text)
+        named = (lower[:-1] if lower.endswith("sees") else lower).endswith(self.name_suffixes)
+        tests = (
+            (self._name_and_head, self._is_name_word(text)),
+            (
+                self._head_and_name,
+                text in self.heads
+                or (capitalised and "-" not in text and lower.endswith(self.compound_heads)),
+            ),
+            (self._adjectives_and_head, self._adjective(text)),
+            (self._city_adjective, self.city_of_adjective(text) is not None),
+            (
+                self._compound,
+                (capitalised or ("-" in text and is_capitalised(text.split("-")[-1])))
+                and lower.endswith(self.suffixes),
+            ),
+            (
+                self._named_compound,
+                capitalised
+                and "-" not in text
+                and text.isalpha()
+                and len(text) >= 6
+                and (
+                    latin.endswith(self.latin_suffixes)
+                    or (head[0] if head else text) in self.civic_landmarks
+                    or named
+                ),
+            ),
+        )
+        return tuple(finder for finder, possible in tests if possible)
 
     # -- patterns ------------------------------------------------------------------------
     def _head_and_name(self, doc: Doc, i: int) -> Candidate | None:
@@ -332,7 +372,11 @@ class VenueFinder:
             return self._named(doc, i, civic)
         if lower.endswith("sees"):  # "des Pfaffensees"
             text, lower = text[:-1], lower[:-1]
-        suffix = next((x for x in self.name_suffixes if lower.endswith(x)), None)
+        suffix = (
+            next((x for x in self.name_suffixes if lower.endswith(x)), None)
+            if lower.endswith(self.name_suffixes)
+            else None
+        )
         if suffix is None or len(text) - len(suffix) < 3 or text.startswith(self.generic_prefixes):
             return None
         # a common noun ("Schlossberg") or a compound on an everyday word ("Wildpark",

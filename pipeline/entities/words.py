@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
 
@@ -28,6 +32,7 @@ def has_upper(word: str) -> bool:
     return any(ch.isupper() for ch in word)
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(word: str) -> bool:
     """IHK, CCH, E.G.E., VfB, TuS: mostly capitals, short, no lower-case run of three."""
     letters = [ch for ch in word if ch.isalpha()]
@@ -175,3 +180,71 @@ def is_generic_compound(
         if any(stem.lower() + e in lemma_values for e in ("n", "en", "ern", "eln")):
             return True  # "Förder|bank": the stem of "fördern"
     return False
+
+
+@dataclass(slots=True)
+class Word:
+    """What the entity layers read of a token, read once per document: every ``doc[i]``
+    builds a new Token and every ``.text`` decodes the string again, and the layers ask for
+    each token dozens of times. Any other attribute is the token's own."""
+
+    text: str
+    lower_: str
+    whitespace_: str
+    i: int
+    like_num: bool
+    is_punct: bool
+    is_space: bool
+    is_digit: bool
+    is_sent_start: bool | None
+    token: Token
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.token, name)
+
+
+class DocWords:
+    """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
+    the Doc. An index gives a Word, a slice the Doc's own Span, anything else is the Doc's."""
+
+    __slots__ = ("doc", "words", "texts", "user_data", "ents")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.user_data = doc.user_data
+        self.ents = doc.ents  # spaCy builds the spans anew on every access
+        self.words = [
+            Word(
+                t.text,
+                t.lower_,
+                t.whitespace_,
+                t.i,
+                t.like_num,
+                t.is_punct,
+                t.is_space,
+                t.is_digit,
+                t.is_sent_start,
+                t,
+            )
+            for t in doc
+        ]
+        self.texts = [w.text for w in self.words]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __iter__(self) -> Iterator[Word]:
+        return iter(self.words)
+
+    def __getitem__(self, key: int | slice) -> Word | Span:
+        if isinstance(key, slice):
+            return self.doc[key]
+        return self.words[key]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc, name)
+
+
+def token_texts(doc: Doc | DocWords) -> list[str]:
+    """The texts of a doc's tokens, for scans that look at most tokens only to skip them."""
+    return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]

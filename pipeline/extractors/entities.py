@@ -9,6 +9,8 @@ mention of one entity carries one canonical name.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -23,7 +25,7 @@ from pipeline.entities.ner import PERSON_LABELS, NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import fold
+from pipeline.entities.words import DocWords, fold
 from pipeline.extensions import set_facts
 from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
@@ -42,7 +44,8 @@ def lemma_lookup(nlp: Language) -> LemmaLookup | None:
         table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
     except (KeyError, AttributeError, ValueError):
         return None
-    return lambda word: table.get(word)
+    # the table hashes every word it is asked for; the layers ask for the same words often
+    return lru_cache(maxsize=65536)(lambda word: table.get(word))
 
 
 class EntityExtractor(Extractor):
@@ -72,6 +75,7 @@ class EntityExtractor(Extractor):
             doc.user_data.pop(MEMO_KEY, None)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
+        doc = DocWords(doc)  # type: ignore[assignment]  # the tokens read once for all layers
         ner = self.ner.find(doc)
         ner_places = {t for c in ner if c.label == PLACE for t in range(c.start, c.end)}
         # the model's own reading, before its spans are checked: it confirms a square or park
