@@ -278,6 +278,15 @@ class _ReportRows:
         self.tokens += len(doc)
         self.sentences += len(starts)
 
+    def records_done(self, nlp: Language) -> list[str]:
+        """Components whose records the report already has from an earlier piece: the first
+        piece that has any gives them, so later pieces need not compute them."""
+        return [
+            name
+            for name, component in nlp.pipeline
+            if getattr(component, "attr", None) in RECORD_TABLES and self.facts[component.attr]
+        ]
+
     def result(self, nlp: Language) -> DocumentResult:
         row = document_row(
             self.job,
@@ -417,7 +426,7 @@ def _streamed_result(
     for index in range(len(prepared.bounds)):
         doc = prepared.piece(nlp, job, index)
         with time_limit(doc_timeout):
-            doc = nlp(doc)
+            doc = nlp(doc, disable=rows.records_done(nlp))
         rows.add(doc)
         del doc
     return rows.result(nlp)

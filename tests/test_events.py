@@ -255,3 +255,54 @@ def test_dev_event_scores(tmp_path: Path, record_scores):
     assert events.events.tp + events.events.fn == required
     assert 0.0 <= events.all_fields.f1 <= 1.0
     assert json.dumps(result.as_dict())  # the JSON output holds the event scores
+
+
+def test_cue_index_finds_cues_of_one_and_more_words():
+    from pipeline.events.lexicon import CueIndex
+
+    words = [
+        "Laut",
+        "den",
+        "Veranstaltern",
+        "kamen",
+        "mehr",
+        "Gäste",
+        "als",
+        "im",
+        "Jahr",
+        "zuvor",
+        ".",
+    ]
+    index = CueIndex([w.lower() for w in words])
+    assert index.at(2, "organiser_role")  # "veranstalter*" with an ending
+    assert not index.at(1, "organiser_role")
+    assert index.at(7, "past")  # "im jahr zuvor": three words from here
+    assert not index.at(8, "past")
+    assert index.within(0, 8, "past") and not index.within(8, 11, "past")
+    assert index.within(-5, 3, "organiser_role")  # a window reaching before the text
+    assert not index.at(0, "no such kind")
+
+
+def test_long_report_events_from_its_first_piece_only(tmp_path: Path, monkeypatch):
+    import pipeline.batch
+    from pipeline.batch import Job, process_batch
+    from pipeline.extractors.events import EventExtractor
+    from pipeline.nlp import load_nlp
+
+    paragraph = (
+        "Die Fachmesse Holzbau Nord in Kiel zählte am 12. März 2023 rund 9.000 Besucher.\n\n"
+    )
+    path = tmp_path / "long.txt"
+    path.write_text(paragraph * 30, encoding="utf-8")
+    nlp = load_nlp("blank")
+    (whole,) = process_batch(nlp, [Job("long", path)])
+    calls = []
+    original = EventExtractor.extract
+    monkeypatch.setattr(
+        EventExtractor, "extract", lambda self, doc: calls.append(doc) or original(self, doc)
+    )
+    monkeypatch.setattr(pipeline.batch, "CHUNK_CHARS", 5 * len(paragraph) + 3)
+    (pieces,) = process_batch(nlp, [Job("long", path)])
+    assert pieces.facts["events"] == whole.facts["events"]
+    assert pieces.facts["events"][0]["visitors"] == 9000
+    assert len(calls) == 1  # the later pieces are not analysed for events

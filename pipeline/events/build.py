@@ -6,7 +6,6 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
-from pipeline.events.lexicon import cue_in
 from pipeline.events.naming import ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
@@ -64,7 +63,7 @@ class EventBuilder:
         out = set()
         for m, edition in editions:
             other = edition is not None and edition != main
-            if other or cue_in(self.doc, m.start - ORDINAL_REACH, m.start, "next_edition"):
+            if other or self.ctx.cues.within(m.start - ORDINAL_REACH, m.start, "next_edition"):
                 out.add(ctx.sentence_of(m.start))
         return out
 
@@ -154,7 +153,7 @@ class EventBuilder:
         "dort" or "hier" stands for the event's place."""
         out = set()
         for s in anchors:
-            if s > 0 and cue_in(self.doc, *self.ctx.sentence_bounds(s), "place_anaphor"):
+            if s > 0 and self.ctx.cues.within(*self.ctx.sentence_bounds(s), "place_anaphor"):
                 out.add(s - 1)
         return out
 
