@@ -306,3 +306,25 @@ def test_long_report_events_from_its_first_piece_only(tmp_path: Path, monkeypatc
     assert pieces.facts["events"] == whole.facts["events"]
     assert pieces.facts["events"][0]["visitors"] == 9000
     assert len(calls) == 1  # the later pieces are not analysed for events
+
+
+def test_organisers_read_after_role_nouns_where_no_organisation_was_found(nlp):
+    text = (
+        "Winzerfest Oberbach\n\n"
+        "Das Winzerfest Oberbach lockte am Wochenende 3.000 Besucher. Ausrichter waren erneut "
+        "die Winzerfreunde Oberbach und der Sportclub Blau-Gelb."
+    )
+    assert only_event(nlp, text)["organisers"] == "Winzerfreunde Oberbach; Sportclub Blau-Gelb"
+    text = (
+        "Herbstmarkt in Oberbach\n\n"
+        "Der Herbstmarkt fand am 3. Oktober 2020 statt. Veranstalter des Marktes ist der "
+        "Gewerbeverein Oberbach."
+    )
+    assert only_event(nlp, text)["organisers"] == "Gewerbeverein Oberbach"
+    # a person is no organisation, nor is a dictionary word
+    text = (
+        "Stadtlauf Kleinheim\n\n"
+        "Der Stadtlauf Kleinheim fand am 5. Mai 2022 statt. Veranstalter ist Peter Maier. Die "
+        "Organisatoren von Fragebögen und Umfragen waren zufrieden."
+    )
+    assert only_event(nlp, text)["organisers"] is None

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import fold
 from pipeline.events.context import DocContext
+from pipeline.events.organiser_phrases import Phrase, PhraseFinder
 from pipeline.records import OrganisationMention
 
 ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
@@ -29,14 +30,25 @@ JOINING_WORDS = frozenset({"und", "oder", "sowie", "als", "mit", "aus", "in", "z
 
 
 class OrganiserFinder:
-    def __init__(self, ctx: DocContext, organisations: list[OrganisationMention]):
+    def __init__(
+        self,
+        ctx: DocContext,
+        organisations: list[OrganisationMention],
+        phrases: PhraseFinder | None = None,
+    ):
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.mentions = [
             (ctx.token_at(o.start_char), ctx.token_at(o.end_char - 1), o) for o in organisations
         ]
+        self.phrases = phrases
 
-    def organisers(self, name_spans: list[tuple[int, int]], event_name: str) -> list[str]:
+    def organisers(
+        self,
+        name_spans: list[tuple[int, int]],
+        event_name: str,
+        noun_spans: list[tuple[int, int]] = (),
+    ) -> list[str]:
         """Canonical names of the organisers, in the order of their first mention."""
         stated: dict[str, int] = {}  # given the role in words: these alone when there are any
         inferred: dict[str, int] = {}
@@ -45,6 +57,15 @@ class OrganiserFinder:
                 stated.setdefault(org.name, start)
             elif self.is_inferred(start, end, name_spans) or self.named_like(org, event_name):
                 inferred.setdefault(org.name, start)
+        if self.phrases is not None:
+            # names the entity stage missed, where the text gives them the role
+            for phrase in self.phrases.after_cues("organiser_role"):
+                _add_new(stated, phrase)
+            for phrase in (
+                *self.phrases.after_cues("organiser_agent"),
+                *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),
+            ):
+                _add_new(inferred, phrase)
         found = stated or inferred
         return sorted(found, key=lambda n: found[n])
 
@@ -150,3 +171,11 @@ class OrganiserFinder:
     def named_like(org: OrganisationMention, event_name: str) -> bool:
         key = fold(event_name).replace(" ", "")
         return len(key) >= 4 and fold(org.name).replace(" ", "") == key
+
+
+def _add_new(found: dict[str, int], phrase: Phrase) -> None:
+    """Add a name unless it is part of one found already, or one found is part of it."""
+    key = fold(phrase.name)
+    if any(key in fold(name) or fold(name) in key for name in found):
+        return
+    found[phrase.name] = phrase.start
