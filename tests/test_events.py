@@ -328,3 +328,20 @@ def test_organisers_read_after_role_nouns_where_no_organisation_was_found(nlp):
         "Organisatoren von Fragebögen und Umfragen waren zufrieden."
     )
     assert only_event(nlp, text)["organisers"] is None
+
+
+def test_ner_event_spans_of_dictionary_words_or_places_are_no_event(nlp):
+    from spacy.tokens import Span
+
+    text = (
+        "Spätnachmittag in Kiel\n\n"
+        "Am Spätnachmittag eröffnete die Fachmesse Holzbau Nord in Kiel. Rund 8.000 Besucher "
+        "kamen am Spätnachmittag in die Halle."
+    )
+    doc = nlp(text)
+    # the NER sometimes marks a time word or a place as an event: mark them so here
+    marked = [Span(doc, t.i, t.i + 1, "EVT") for t in doc if t.text in ("Spätnachmittag", "Kiel")]
+    keep = [e for e in doc.ents if not any(e.start <= m.start < e.end for m in marked)]
+    doc.ents = [*keep, *marked]
+    doc = nlp.get_pipe("german_events")(doc)
+    assert [e.name for e in doc._.events] == ["Fachmesse Holzbau Nord"]

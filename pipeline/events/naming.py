@@ -323,12 +323,24 @@ class NameFinder:
         """Named events the NER marks (``EVT``), when the loaded model has that label."""
         out = []
         for ent in self.doc.ents:
-            if ent.label_ != "EVT":
+            if ent.label_ != "EVT" or not self.names_an_event(ent.start, ent.end):
                 continue
             words = [t.text for t in ent if not is_year(t.text)]
             if words:
                 out.append(mention(ent.start, ent.end, words, "named"))
         return out
+
+    def names_an_event(self, start: int, end: int) -> bool:
+        """Whether an ``EVT`` span can be an event's name: not just a place or organisation the
+        other stages found ("im Deutschen Historischen Museum"), and not dictionary words
+        alone ("Spätnachmittag", "Lesedauer") unless one is an event noun."""
+        tokens = range(start, end)
+        if all(i in self.places or i in self.orgs for i in tokens):
+            return False
+        words = self.ctx.words
+        if any(event_noun_base(words[i]) for i in tokens):
+            return True
+        return not all(self.is_common(i) or is_common_word(_last_part(words[i])) for i in tokens)
 
     def subject_mentions(self, figures: list) -> list[NameMention]:
         """ "Olma lockt 350'000 Besucher an": a proper name before a total in its sentence,
@@ -376,6 +388,11 @@ class NameFinder:
                     m.weight = self.weight(m)
                     group.mentions.append(m)
                     taken.add(i)
+
+
+def _last_part(word: str) -> str:
+    """ "Presse-Verantwortliche" -> "Verantwortliche"."""
+    return word.rsplit("-", 1)[-1]
 
 
 def mention(start: int, end: int, words: list[str], kind: str) -> NameMention:
