@@ -345,3 +345,29 @@ def test_ner_event_spans_of_dictionary_words_or_places_are_no_event(nlp):
     doc.ents = [*keep, *marked]
     doc = nlp.get_pipe("german_events")(doc)
     assert [e.name for e in doc._.events] == ["Fachmesse Holzbau Nord"]
+
+
+@pytest.mark.parametrize(
+    ("counts", "total"),
+    [
+        # a part named after the total, with "darunter", is no reason to drop the total
+        (
+            "Bis Samstagabend zählten die Veranstalter 18.000 Besucher. Insgesamt kamen 26.500 "
+            "Besucher, darunter 30.000 Fachbesucher aus dem Ausland.",
+            26500,
+        ),
+        # the total over a larger count of one day
+        (
+            "Allein am Eröffnungstag kamen 31.000 Besucher, an den drei Tagen insgesamt 29.000 "
+            "Besucher.",
+            29000,
+        ),
+        # the final count over a larger early one
+        ("Nach vorläufigen Zahlen kamen 30.000 Besucher. Am Ende waren es 28.400 Besucher.", 28400),
+    ],
+)
+def test_total_is_the_final_count_of_the_whole_edition(nlp, counts: str, total: int):
+    text = (
+        f"Gartenmesse Nordheim\n\nDie Gartenmesse Nordheim ging am 12. Mai 2019 zu Ende. {counts}"
+    )
+    assert only_event(nlp, text)["visitors"] == total

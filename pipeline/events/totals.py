@@ -16,6 +16,7 @@ from pipeline.records import FigureMention
 FIELDS = ("visitors", "exhibitors", "participants")
 CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
+TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK = 0, 1, 2
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
 SIMILE = frozenset({"wie"})
 
@@ -61,6 +62,9 @@ class TotalChooser:
             return False
         if self.ctx.cues.within(first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
             return False
+        # "Insgesamt 26.500, darunter 3.000 aus dem Ausland": a part follows the total
+        if self.ctx.cues.within(max(first - CUE_WINDOW, low), first, "part_follows"):
+            return False
         if self.ctx.cues.within(*self.ctx.sentence_span(first), "partial_sentence"):
             return False
         return not (last + 1 < len(lowers) and word_is_cue(lowers[last + 1], "difference"))
@@ -76,13 +80,29 @@ class TotalChooser:
     def is_break(self, i: int) -> bool:
         return self.ctx.words[i] in CLAUSE_BREAKS
 
+    def rank(self, f: FigureMention) -> int:
+        """0 for a figure the text calls the total or final one ("insgesamt", "endgültig"),
+        2 for an early count ("nach vorläufigen Zahlen"), else 1."""
+        first = self.ctx.token_at(f.start_char)
+        last = self.ctx.token_at(f.end_char - 1)
+        low, high = self.clause(first, last)
+        before = max(first - CUE_WINDOW, low)
+        if self.ctx.cues.within(before, min(last + PARTIAL_WINDOW, high), "preliminary"):
+            return PRELIMINARY_RANK
+        if self.ctx.cues.within(before, first, "total"):
+            return TOTAL_RANK
+        return PLAIN_RANK
+
     def totals(self, figures: list[FigureMention]) -> dict[str, FigureMention]:
-        """The total per field; of equal values the first mention (its qualifier) wins."""
-        best: dict[str, FigureMention] = {}
+        """The total per field: of the figures the text calls total or final, else of the
+        others, else of the early counts, the largest; of equal values the first mention
+        (its qualifier) wins."""
+        best: dict[str, tuple[int, FigureMention]] = {}
         for f in figures:
             field = self.field(f)
             if field is None or not self.counts_for_edition(f):
                 continue
-            if field not in best or f.value > best[field].value:
-                best[field] = f
-        return best
+            key = (self.rank(f), -f.value)
+            if field not in best or key < (best[field][0], -best[field][1].value):
+                best[field] = (key[0], f)
+        return {field: f for field, (_, f) in best.items()}
