@@ -94,7 +94,7 @@ class EventBuilder:
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
         ]
         names += [venue.name] if venue else []
-        # "die Presse-Verantwortliche von Kulturprojekte Berlin wertet die Lange Nacht aus"
+        # "die Medien-Beauftragte des Kulturvereins Talheim wertet das Sommerfest aus"
         org_names = {
             o.name
             for o in self.organisations

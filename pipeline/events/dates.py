@@ -77,7 +77,7 @@ class DateChooser:
         )
 
     def is_dateline(self, d: DateMention) -> bool:
-        """ "Münster, den 1. Oktober 2022", "Veröffentlicht am 24.07.2016 | Lesedauer …": a line
+        """ "Münster, den 1. Oktober 2022", "Veröffentlicht am 24.07.2016 | Anfahrt …": a line
         that dates the page; a line that names an event with its date is none."""
         line = self.ctx.line_of(d.start_char)
         rest = line.replace(d.text, " ")

@@ -333,7 +333,7 @@ class NameFinder:
     def names_an_event(self, start: int, end: int) -> bool:
         """Whether an ``EVT`` span can be an event's name: not just a place or organisation the
         other stages found ("im Deutschen Historischen Museum"), and not dictionary words
-        alone ("Spätnachmittag", "Lesedauer") unless one is an event noun."""
+        alone ("Mittagspause", "Anfahrt") unless one is an event noun."""
         tokens = range(start, end)
         if all(i in self.places or i in self.orgs for i in tokens):
             return False
@@ -391,7 +391,7 @@ class NameFinder:
 
 
 def _last_part(word: str) -> str:
-    """ "Presse-Verantwortliche" -> "Verantwortliche"."""
+    """ "Medien-Beauftragte" -> "Beauftragte"."""
     return word.rsplit("-", 1)[-1]
 
 

@@ -23,7 +23,7 @@ from pipeline.events.lexicon import event_noun_base
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
 VENUE_KIND = "venue"
-# Articles after which adjectives take the weak ending ("des Badischen" -> "Badische")
+# Articles after which adjectives take the weak ending ("des Fränkischen" -> "Fränkische")
 WEAK_ARTICLES = frozenset({"der", "des", "dem", "den", "vom", "zum", "zur", "beim", "im"})
 GENITIVE_ARTICLE = "des"
 WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
@@ -51,7 +51,7 @@ class PhraseFinder:
             found = self.name_after(cue + 1)
             while found:
                 out.append(found)
-                # "die Winzerfreunde Oberbach und der Sportclub Talheim": coordinated names
+                # "die Weinfreunde Oberbach und der Sportclub Talheim": coordinated names
                 joining = found.end < len(self.ctx.words) and self.ctx.cues.at(
                     found.end, "organiser_joining"
                 )
@@ -127,14 +127,14 @@ class PhraseFinder:
                 continue
             if word.lower() in STOP_WORDS or event_noun_base(word):
                 continue
-            lemma = self.ctx.doc[i].lemma_  # "Fragebögen": an inflected dictionary word
+            lemma = self.ctx.doc[i].lemma_  # "Broschüren": an inflected dictionary word
             if not {word, _stem(word), lemma} & common_nouns():
                 return True
         return False
 
     @staticmethod
     def nominative(words: list[str], article: str | None) -> str:
-        """ "des Badischen Turnerbundes" -> "Badische Turnerbund"; names stay as written."""
+        """ "des Fränkischen Heimatbundes" -> "Fränkische Heimatbund"; names stay as written."""
         out = list(words)
         if article in WEAK_ARTICLES:
             for k, word in enumerate(out[:-1]):

@@ -120,7 +120,7 @@ class OrganiserFinder:
             between = self.doc[end + 1 : start]
             if not between or between[0].lower_ not in GENITIVE_ARTICLES:
                 continue
-            # "des Badischen und Schwäbischen Turnerbundes": coordinated names before it
+            # "des Fränkischen und Oberpfälzer Heimatbundes": coordinated names before it
             rest = between[1:]
             if len(rest) <= GENITIVE_COORDINATION and all(
                 t.text[:1].isupper() or t.lower_ == "und" for t in rest
