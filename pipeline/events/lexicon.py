@@ -12,6 +12,20 @@ from pipeline.lang import load_tsv, load_words
 # Inflection endings tried off a word before its event ending is looked up ("Kongresses",
 # "Messetagen", "Kirchentags"), longest first.
 INFLECTION_ENDINGS = ("es", "en", "n", "s")
+# Kinds of one-word cues the rules look up for a given word (``word_is_cue``), never by
+# position: left out of the per-document index, where frequent words ("der", ",") would cost.
+WORD_KINDS = frozenset(
+    {
+        "dateline",
+        "difference",
+        "exhibitor_unit",
+        "not_alone",
+        "visitor_unit",
+        "participant_unit",
+        "organiser_lead_in",
+        "organiser_joining",
+    }
+)
 # Words whose event noun is remembered: every token of every report is looked up.
 WORD_CACHE_SIZE = 100_000
 
@@ -50,7 +64,7 @@ class CueIndex:
             if word not in opening:
                 continue
             for kind, cue in opening[word]:
-                if _matches_from(cue, lowers, i):
+                if len(cue.words) == 1 or _matches_from(cue, lowers, i):
                     starts[kind].append(i)
         self.starts = {kind: sorted(set(found)) for kind, found in starts.items()}
         self.start_sets = {kind: frozenset(found) for kind, found in self.starts.items()}
@@ -77,6 +91,8 @@ def _first_words() -> tuple[dict[str, tuple], dict[str, tuple]]:
     exact: dict[str, list] = defaultdict(list)
     prefixes: dict[str, list] = defaultdict(list)
     for kind, items in cues().items():
+        if kind in WORD_KINDS:
+            continue
         for cue in items:
             first = cue.words[0]
             if first.endswith("*"):
@@ -106,6 +122,7 @@ def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
     return all(cue.matches_word(k, lowers[start + k]) for k in range(1, len(cue.words)))
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_is_cue(word: str, kind: str) -> bool:
     """Whether one lower-case word is a one-word cue of ``kind``."""
     return any(len(c.words) == 1 and c.matches_word(0, word) for c in cues().get(kind, ()))

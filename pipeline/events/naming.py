@@ -46,6 +46,7 @@ PROPER_MIN_LETTERS = 3
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
+YEAR_DIGITS = 4
 YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
 
 
@@ -114,7 +115,7 @@ def stem(word: str) -> str:
 
 
 def is_year(text: str) -> bool:
-    return text.isdigit() and len(text) == 4
+    return text.isdigit() and len(text) == YEAR_DIGITS
 
 
 def is_common_word(text: str) -> bool:
@@ -307,7 +308,9 @@ class NameFinder:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
         out = []
         texts = self.ctx.words
-        for i, text in enumerate(texts):
+        candidates = (i for i, text in enumerate(texts) if len(text) == YEAR_DIGITS)
+        for i in candidates:
+            text = texts[i]
             if not (is_year(text) and int(text) in YEARS) or i == 0:
                 continue
             if event_noun_base(texts[i - 1]):

@@ -18,7 +18,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 
 from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import event_noun_base
+from pipeline.events.lexicon import event_noun_base, word_is_cue
 
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
@@ -52,8 +52,8 @@ class PhraseFinder:
             while found:
                 out.append(found)
                 # "die Weinfreunde Oberbach und der Sportclub Talheim": coordinated names
-                joining = found.end < len(self.ctx.words) and self.ctx.cues.at(
-                    found.end, "organiser_joining"
+                joining = found.end < len(self.ctx.words) and word_is_cue(
+                    self.ctx.lowers[found.end], "organiser_joining"
                 )
                 found = self.name_after(found.end + 1) if joining else None
         return out
@@ -88,7 +88,7 @@ class PhraseFinder:
                 if getattr(place, "kind", None) == VENUE_KIND:
                     return Phrase(i, place.name, self.ctx.token_at(place.end_char - 1) + 1)
                 return None
-            if self.ctx.cues.at(i, "organiser_lead_in"):
+            if word_is_cue(lowers[i], "organiser_lead_in"):
                 article = lowers[i]
                 i += 1
                 continue
