@@ -321,6 +321,13 @@ def test_organisers_read_after_role_nouns_where_no_organisation_was_found(nlp):
         "Gewerbeverein Oberbach."
     )
     assert only_event(nlp, text)["organisers"] == "Gewerbeverein Oberbach"
+    # a short form of an organisation named in full elsewhere gets its canonical name
+    text = (
+        "Herbstmarkt in Oberbach\n\n"
+        "Der Herbstmarkt fand am 3. Oktober 2020 statt. Veranstalter des Marktes ist die "
+        "Kulturgemeinschaft. Der Kulturgemeinschaft Oberbach e.V. dankte der Bürgermeister."
+    )
+    assert only_event(nlp, text)["organisers"] == "Kulturgemeinschaft Oberbach e.V."
     # a person is no organisation, nor is a dictionary word
     text = (
         "Stadtlauf Kleinheim\n\n"

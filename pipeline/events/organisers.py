@@ -58,14 +58,17 @@ class OrganiserFinder:
             elif self.is_inferred(start, end, name_spans) or self.named_like(org, event_name):
                 inferred.setdefault(org.name, start)
         if self.phrases is not None:
-            # names the entity stage missed, where the text gives them the role
+            # names the entity stage missed here, where the text gives them the role; a name
+            # it found elsewhere in the report gets that canonical name
+            canonical = {fold(o.text): o.name for _, _, o in self.mentions}
+            canonical |= {fold(o.name): o.name for _, _, o in self.mentions}
             for phrase in self.phrases.after_cues("organiser_role"):
-                _add_new(stated, phrase)
+                _add_new(stated, phrase, canonical)
             for phrase in (
                 *self.phrases.after_cues("organiser_agent"),
                 *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),
             ):
-                _add_new(inferred, phrase)
+                _add_new(inferred, phrase, canonical)
         found = stated or inferred
         return sorted(found, key=lambda n: found[n])
 
@@ -173,9 +176,13 @@ class OrganiserFinder:
         return len(key) >= 4 and fold(org.name).replace(" ", "") == key
 
 
-def _add_new(found: dict[str, int], phrase: Phrase) -> None:
-    """Add a name unless it is part of one found already, or one found is part of it."""
+def _add_new(found: dict[str, int], phrase: Phrase, canonical: dict[str, str]) -> None:
+    """Add a name (canonical where known) unless it is part of one found already, or one
+    found is part of it."""
     key = fold(phrase.name)
     if any(key in fold(name) or fold(name) in key for name in found):
         return
-    found[phrase.name] = phrase.start
+    # "die Kulturgemeinschaft" for "Kulturgemeinschaft Oberbach e.V." named elsewhere
+    longer = {name for form, name in canonical.items() if form.startswith(key + " ")}
+    name = canonical.get(key) or (longer.pop() if len(longer) == 1 else phrase.name)
+    found[name] = phrase.start
