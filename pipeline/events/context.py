@@ -37,13 +37,23 @@ class DocContext:
         doc = self.doc
         # words, offsets and the text read from arrays, not Token objects: making a Token for
         # each word (as doc.text does) costs more than all the rules' look-ups in these lists
-        rows = doc.to_array([ORTH, SPACY, IDX]).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        self.words = [strings[orth] for orth, _, _ in rows]
-        self.text = "".join(
-            [w + " " if row[1] else w for w, row in zip(self.words, rows, strict=True)]
+        # (one flat list per attribute: a list per token would set off the garbage collector
+        # again and again over a long report's growing heap)
+        orths, spaces, starts = (
+            ([], [], [])
+            if not len(doc)
+            else (
+                doc.to_array(ORTH).tolist(),
+                doc.to_array(SPACY).tolist(),
+                doc.to_array(IDX).tolist(),
+            )
         )
-        self.token_starts = [row[2] for row in rows]
+        strings = doc.vocab.strings
+        self.words = [strings[orth] for orth in orths]
+        self.text = "".join(
+            [w + " " if space else w for w, space in zip(self.words, spaces, strict=True)]
+        )
+        self.token_starts = starts
         self.lowers = [w.lower() for w in self.words]
         self.cues = CueIndex(self.lowers)
         if doc.has_annotation("SENT_START"):

@@ -11,7 +11,7 @@ lockt 350'000 Besucher an"). Mentions whose words are one another's part are one
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.lang.de.stop_words import STOP_WORDS
@@ -375,22 +375,29 @@ class NameFinder:
         return not (lemma and lemma != text and is_common_word(lemma))
 
     def add_bare_mentions(self, groups: list[EventName]) -> None:
-        """A name of one proper word counts wherever that word stands ("die BEA",
-        "BEA-Tage")."""
+        """A name of one proper word counts wherever that word stands ("die XPO",
+        "XPO-Tage")."""
         taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
+        # where each word stands, and each part before a hyphen ("XPO" in "XPO-Tage"): one
+        # pass over the words, not one per event (a report can name thousands)
+        places_of: dict[str, list[int]] = defaultdict(list)
+        for i, text in enumerate(self.ctx.words):
+            places_of[text].append(i)
+            for k, ch in enumerate(text):
+                if ch == "-" and k:
+                    places_of[text[:k] + "-"].append(i)
         for group in groups:
             best = group.best
             if best.kind not in ("named", "subject") or best.end - best.start != 1:
                 continue
             word = self.ctx.words[best.start]
-            for i, text in enumerate(self.ctx.words):
+            for i in sorted({*places_of.get(word, ()), *places_of.get(word + "-", ())}):
                 if i in taken:
                     continue
-                if text == word or text.startswith(word + "-"):
-                    m = mention(i, i + 1, [word], best.kind)
-                    m.weight = self.weight(m)
-                    group.mentions.append(m)
-                    taken.add(i)
+                m = mention(i, i + 1, [word], best.kind)
+                m.weight = self.weight(m)
+                group.mentions.append(m)
+                taken.add(i)
 
 
 def _last_part(word: str) -> str:
