@@ -356,6 +356,15 @@ class _ReportRows:
         self.tokens += len(doc)
         self.sentences += len(starts)
 
+    def records_done(self, nlp: Language) -> list[str]:
+        """Components whose records the report already has from an earlier piece: the first
+        piece that has any gives them, so later pieces need not compute them."""
+        return [
+            name
+            for name, component in nlp.pipeline
+            if getattr(component, "attr", None) in RECORD_TABLES and self.facts[component.attr]
+        ]
+
     def result(self, nlp: Language, base: dict[str, Any] | None = None) -> DocumentResult:
         row = document_row(
             self.job,
@@ -500,7 +509,7 @@ def _streamed_result(
     try:
         for doc, source in prepared.pieces(nlp, job):
             with time_limit(doc_timeout):
-                doc = nlp(doc)
+                doc = nlp(doc, disable=rows.records_done(nlp))
             rows.add(doc, source)
             del doc
     except BaseException:

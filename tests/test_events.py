@@ -255,3 +255,126 @@ def test_dev_event_scores(tmp_path: Path, record_scores):
     assert events.events.tp + events.events.fn == required
     assert 0.0 <= events.all_fields.f1 <= 1.0
     assert json.dumps(result.as_dict())  # the JSON output holds the event scores
+
+
+def test_cue_index_finds_cues_of_one_and_more_words():
+    from pipeline.events.lexicon import CueIndex
+
+    words = [
+        "Laut",
+        "den",
+        "Veranstaltern",
+        "kamen",
+        "mehr",
+        "Gäste",
+        "als",
+        "im",
+        "Jahr",
+        "zuvor",
+        ".",
+    ]
+    index = CueIndex([w.lower() for w in words])
+    assert index.at(2, "organiser_role")  # "veranstalter*" with an ending
+    assert not index.at(1, "organiser_role")
+    assert index.at(7, "past")  # "im jahr zuvor": three words from here
+    assert not index.at(8, "past")
+    assert index.within(0, 8, "past") and not index.within(8, 11, "past")
+    assert index.within(-5, 3, "organiser_role")  # a window reaching before the text
+    assert not index.at(0, "no such kind")
+
+
+def test_long_report_events_from_its_first_piece_only(tmp_path: Path, monkeypatch):
+    import pipeline.batch
+    from pipeline.batch import Job, process_batch
+    from pipeline.extractors.events import EventExtractor
+    from pipeline.nlp import load_nlp
+
+    paragraph = (
+        "Die Fachmesse Holzbau Nord in Kiel zählte am 12. März 2023 rund 9.000 Besucher.\n\n"
+    )
+    path = tmp_path / "long.txt"
+    path.write_text(paragraph * 30, encoding="utf-8")
+    nlp = load_nlp("blank")
+    (whole,) = process_batch(nlp, [Job("long", path)])
+    calls = []
+    original = EventExtractor.extract
+    monkeypatch.setattr(
+        EventExtractor, "extract", lambda self, doc: calls.append(doc) or original(self, doc)
+    )
+    monkeypatch.setattr(pipeline.batch, "CHUNK_CHARS", 5 * len(paragraph) + 3)
+    (pieces,) = process_batch(nlp, [Job("long", path)])
+    assert pieces.facts["events"] == whole.facts["events"]
+    assert pieces.facts["events"][0]["visitors"] == 9000
+    assert len(calls) == 1  # the later pieces are not analysed for events
+
+
+def test_organisers_read_after_role_nouns_where_no_organisation_was_found(nlp):
+    text = (
+        "Weinlesefest Oberbach\n\n"
+        "Das Weinlesefest Oberbach lockte am Wochenende 3.000 Besucher. Ausrichter waren erneut "
+        "die Weinfreunde Oberbach und der Sportclub Blau-Gelb."
+    )
+    assert only_event(nlp, text)["organisers"] == "Weinfreunde Oberbach; Sportclub Blau-Gelb"
+    text = (
+        "Herbstmarkt in Oberbach\n\n"
+        "Der Herbstmarkt fand am 3. Oktober 2020 statt. Veranstalter des Marktes ist der "
+        "Gewerbeverein Oberbach."
+    )
+    assert only_event(nlp, text)["organisers"] == "Gewerbeverein Oberbach"
+    # a short form of an organisation named in full elsewhere gets its canonical name
+    text = (
+        "Herbstmarkt in Oberbach\n\n"
+        "Der Herbstmarkt fand am 3. Oktober 2020 statt. Veranstalter des Marktes ist die "
+        "Kulturgemeinschaft. Der Kulturgemeinschaft Oberbach e.V. dankte der Bürgermeister."
+    )
+    assert only_event(nlp, text)["organisers"] == "Kulturgemeinschaft Oberbach e.V."
+    # a person is no organisation, nor is a dictionary word
+    text = (
+        "Stadtlauf Kleinheim\n\n"
+        "Der Stadtlauf Kleinheim fand am 5. Mai 2022 statt. Veranstalter ist Peter Maier. Die "
+        "Organisatoren von Broschüren und Umfragen waren zufrieden."
+    )
+    assert only_event(nlp, text)["organisers"] is None
+
+
+def test_ner_event_spans_of_dictionary_words_or_places_are_no_event(nlp):
+    from spacy.tokens import Span
+
+    text = (
+        "Mittagspause in Kiel\n\n"
+        "Nach der Mittagspause eröffnete die Fachmesse Holzbau Nord in Kiel. Rund 8.000 "
+        "Besucher kamen nach der Mittagspause in die Halle."
+    )
+    doc = nlp(text)
+    # the NER sometimes marks a time word or a place as an event: mark them so here
+    marked = [Span(doc, t.i, t.i + 1, "EVT") for t in doc if t.text in ("Mittagspause", "Kiel")]
+    keep = [e for e in doc.ents if not any(e.start <= m.start < e.end for m in marked)]
+    doc.ents = [*keep, *marked]
+    doc = nlp.get_pipe("german_events")(doc)
+    assert [e.name for e in doc._.events] == ["Fachmesse Holzbau Nord"]
+
+
+@pytest.mark.parametrize(
+    ("counts", "total"),
+    [
+        # a part named after the total, with "darunter", is no reason to drop the total
+        (
+            "Bis Samstagabend zählten die Veranstalter 18.000 Besucher. Insgesamt kamen 26.500 "
+            "Besucher, darunter 30.000 Fachbesucher aus dem Ausland.",
+            26500,
+        ),
+        # the total over a larger count of one day
+        (
+            "Allein am Eröffnungstag kamen 31.000 Besucher, an den drei Tagen insgesamt 29.000 "
+            "Besucher.",
+            29000,
+        ),
+        # the final count over a larger early one
+        ("Nach vorläufigen Zahlen kamen 30.000 Besucher. Am Ende waren es 28.400 Besucher.", 28400),
+    ],
+)
+def test_total_is_the_final_count_of_the_whole_edition(nlp, counts: str, total: int):
+    text = (
+        f"Gartenmesse Nordheim\n\nDie Gartenmesse Nordheim ging am 12. Mai 2019 zu Ende. {counts}"
+    )
+    assert only_event(nlp, text)["visitors"] == total

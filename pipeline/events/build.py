@@ -6,8 +6,9 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
-from pipeline.events.lexicon import cue_in
+from pipeline.events.lexicon import event_noun_base
 from pipeline.events.naming import ORDINAL, EventName, NameFinder, NameMention, is_year
+from pipeline.events.organiser_phrases import PhraseFinder
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
 from pipeline.events.totals import FIELDS, TotalChooser
@@ -42,13 +43,11 @@ class EventBuilder:
         self.organisations = doc._.organisations or []
         self.dates = doc._.dates or []
         self.figures = doc._.figures or []
+        self.covered_places = covered_tokens(doc, self.places)
+        self.covered_orgs = covered_tokens(doc, self.organisations)
 
     def build(self) -> list[EventRecord]:
-        finder = NameFinder(
-            self.ctx,
-            covered_tokens(self.doc, self.places),
-            covered_tokens(self.doc, self.organisations),
-        )
+        finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs)
         events = finder.events(self.figures)
         if not events:
             return []
@@ -64,7 +63,7 @@ class EventBuilder:
         out = set()
         for m, edition in editions:
             other = edition is not None and edition != main
-            if other or cue_in(self.doc, m.start - ORDINAL_REACH, m.start, "next_edition"):
+            if other or self.ctx.cues.within(m.start - ORDINAL_REACH, m.start, "next_edition"):
                 out.add(ctx.sentence_of(m.start))
         return out
 
@@ -95,7 +94,7 @@ class EventBuilder:
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
         ]
         names += [venue.name] if venue else []
-        # "die Presse-Verantwortliche von Kulturprojekte Berlin wertet die Lange Nacht aus"
+        # "die Medien-Beauftragte des Kulturvereins Talheim wertet das Sommerfest aus"
         org_names = {
             o.name
             for o in self.organisations
@@ -103,7 +102,20 @@ class EventBuilder:
         }
         city = places.city(place_anchors, names, sorted(org_names))
         spans = [(m.start, m.end - 1) for m in event.mentions]
-        organisers = OrganiserFinder(ctx, self.organisations).organisers(spans, best.name)
+        # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
+        # noun where the event is named carries its organiser's acronym
+        nouns = [
+            (m.start, m.end - 1)
+            for e in events
+            for m in e.mentions
+            if e is not event
+            and m.kind in ("named", "compound", "generic")
+            and event_noun_base(ctx.words[m.end - 1])
+            and ctx.sentence_of(m.start) in place_anchors
+        ]
+        phrases = PhraseFinder(ctx, self.covered_orgs, self.covered_places)
+        finder = OrganiserFinder(ctx, self.organisations, phrases)
+        organisers = finder.organisers(spans, best.name, nouns)
         totals = TotalChooser(ctx, other).totals(self.figures)
         name, written = self.name(event, city)
         values: dict[str, object] = {}
@@ -154,7 +166,7 @@ class EventBuilder:
         "dort" or "hier" stands for the event's place."""
         out = set()
         for s in anchors:
-            if s > 0 and cue_in(self.doc, *self.ctx.sentence_bounds(s), "place_anaphor"):
+            if s > 0 and self.ctx.cues.within(*self.ctx.sentence_bounds(s), "place_anaphor"):
                 out.add(s - 1)
         return out
 

@@ -6,7 +6,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
+
+from pipeline.events.lexicon import CueIndex
 
 # A first line at most this long, without a full stop at its end, is a title.
 TITLE_MAX_CHARS = 160
@@ -23,15 +27,39 @@ class DocContext:
     # read, and rules ask for lines and tokens at many offsets of a long report.
     text: str = field(init=False)
     token_starts: list[int] = field(init=False)
+    words: list[str] = field(init=False)  # each token's text
+    lowers: list[str] = field(init=False)  # each token's text in lower case
     sentence_starts: list[int] = field(init=False)  # token index of each sentence's start
     title_end: int = field(init=False)  # character offset where the title line ends (0: none)
+    cues: CueIndex = field(init=False)
 
     def __post_init__(self) -> None:
         doc = self.doc
-        self.text = doc.text
-        self.token_starts = [t.idx for t in doc]
+        # words, offsets and the text read from arrays, not Token objects: making a Token for
+        # each word (as doc.text does) costs more than all the rules' look-ups in these lists
+        # (one flat list per attribute: a list per token would set off the garbage collector
+        # again and again over a long report's growing heap)
+        orths, spaces, starts = (
+            ([], [], [])
+            if not len(doc)
+            else (
+                doc.to_array(ORTH).tolist(),
+                doc.to_array(SPACY).tolist(),
+                doc.to_array(IDX).tolist(),
+            )
+        )
+        strings = doc.vocab.strings
+        self.words = [strings[orth] for orth in orths]
+        self.text = "".join(
+            [w + " " if space else w for w, space in zip(self.words, spaces, strict=True)]
+        )
+        self.token_starts = starts
+        self.lowers = [w.lower() for w in self.words]
+        self.cues = CueIndex(self.lowers)
         if doc.has_annotation("SENT_START"):
-            self.sentence_starts = [s.start for s in doc.sents]
+            # as doc.sents: the first token, and every later one marked as a sentence start
+            marked = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+            self.sentence_starts = [0, *(i for i in marked if i > 0)] if len(doc) else []
         else:
             self.sentence_starts = [0]
         text = self.text.lstrip()
@@ -76,7 +104,7 @@ class DocContext:
     def token_at(self, char: int) -> int:
         """Index of the token that holds character ``char`` (or the one before, in the
         whitespace after it)."""
-        return min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.doc) - 1)
+        return min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.words) - 1)
 
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""
@@ -84,10 +112,8 @@ class DocContext:
         # a bracket opened further back than this is no aside (and a run-on "sentence" of a
         # whole list must not be scanned again for every name in it)
         start = max(start, token - PAREN_REACH)
-        depth = 0
-        for t in self.doc[start:token]:
-            depth += {"(": 1, ")": -1}.get(t.text, 0)
-        return depth > 0
+        before = self.words[start:token]
+        return before.count("(") > before.count(")")
 
 
 def covered_tokens(doc: Doc, records: list) -> dict[int, object]:

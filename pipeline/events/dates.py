@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_at, cue_in, event_noun_base, word_is_cue
+from pipeline.events.lexicon import event_noun_base, word_is_cue
 from pipeline.lang import load_tsv
 from pipeline.records import DateMention, FigureMention
 from pipeline.temporal.calendar import holiday_span
@@ -26,6 +26,7 @@ DAYS_AFTER_ANCHOR = 14
 CUE_WINDOW_BEFORE = 8  # tokens before a date searched for next-edition and deadline cues
 CUE_WINDOW_AFTER = 6
 DATELINE_MAX_WORDS = 3  # words besides the date on a line that only dates the page
+DATELINE_EXTRA_CHARS = 40  # characters besides the date on a line that only dates the page
 DAY_UNIT = "Tag"
 UNTIL_WORDS = ("bis",)
 UNTIL_ARTICLES = ("zum", "zur")
@@ -71,20 +72,25 @@ class DateChooser:
         if self.ctx.sentence_of(token) in self.other_editions or self.is_dateline(d):
             return True
         window = (token - CUE_WINDOW_BEFORE, token + CUE_WINDOW_AFTER)
-        return cue_in(self.doc, *window, "next_edition") or cue_in(self.doc, *window, "deadline")
+        return self.ctx.cues.within(*window, "next_edition") or self.ctx.cues.within(
+            *window, "deadline"
+        )
 
     def is_dateline(self, d: DateMention) -> bool:
-        """ "Münster, den 1. Oktober 2022", "Veröffentlicht am 24.07.2016 | Lesedauer …": a line
+        """ "Münster, den 1. Oktober 2022", "Veröffentlicht am 24.07.2016 | Anfahrt …": a line
         that dates the page; a line that names an event with its date is none."""
         line = self.ctx.line_of(d.start_char)
         rest = line.replace(d.text, " ")
-        words = [w.strip(",.:;|()") for w in rest.split()]
-        words = [w for w in words if any(ch.isalpha() for ch in w)]
-        if any(event_noun_base(w) for w in words):
+        words = (w.strip(",.:;|()") for w in rest.split())
+        words = (w for w in words if any(ch.isalpha() for ch in w))
+        first = next(words, None)
+        cued = first is not None and word_is_cue(first.lower(), "dateline")
+        if not cued and len(line) >= len(d.text) + DATELINE_EXTRA_CHARS:
+            return False  # a long line (a paragraph) is no dateline: no need to read its words
+        others = list(words)
+        if first is not None and any(event_noun_base(w) for w in (first, *others)):
             return False
-        if words and word_is_cue(words[0].lower(), "dateline"):
-            return True
-        return len(words) <= DATELINE_MAX_WORDS and len(line) < len(d.text) + 40
+        return cued or len(others) + (first is not None) <= DATELINE_MAX_WORDS
 
     def days(self) -> list[Day]:
         out = []
@@ -144,7 +150,7 @@ class DateChooser:
         return (
             text.startswith(ON_WORDS)
             and not any(_day(d.start) for d in others)
-            and cue_in(self.doc, start, end, "held")
+            and self.ctx.cues.within(start, end, "held")
         )
 
     def from_range(self, day: Day, days: list[Day]) -> tuple[str | None, str | None]:
@@ -161,7 +167,7 @@ class DateChooser:
             token = self.ctx.token_at(f.start_char)
             whole = float(f.value).is_integer() and 1 <= f.value < MAX_EVENT_DAYS
             # "nach zwei Tagen", "an allen drei Tagen"; not "Zwei Tage Berlin" (a visit)
-            stated = token > 0 and cue_at(self.doc, token - 1, "length")
+            stated = token > 0 and self.ctx.cues.at(token - 1, "length")
             if f.unit == DAY_UNIT and whole and stated and self.ctx.sentence_of(token) in anchors:
                 return int(f.value)
         return None
@@ -173,7 +179,7 @@ class DateChooser:
             if f.unit != DAY_UNIT or not float(f.value).is_integer() or f.value < 1:
                 continue
             start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
-            if not cue_in(self.doc, start, end, "end"):
+            if not self.ctx.cues.within(start, end, "end"):
                 continue
             ends = [d.last for d in days if start <= d.token < end]
             if ends:
@@ -187,7 +193,7 @@ class DateChooser:
         named (unless the anchor opens the event), after it those named with the event; a
         last day given with "bis" and nothing before it leaves the first day unknown."""
         opens = any(
-            cue_in(self.doc, *self.ctx.sentence_span(d.token), "start")
+            self.ctx.cues.within(*self.ctx.sentence_span(d.token), "start")
             for d in days
             if d.first == anchor.first and self.ctx.sentence_of(d.token) in self.anchors
         )

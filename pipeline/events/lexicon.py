@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
-
-from spacy.tokens import Doc
+from functools import cache, lru_cache
 
 from pipeline.lang import load_tsv, load_words
 
 # Inflection endings tried off a word before its event ending is looked up ("Kongresses",
 # "Messetagen", "Kirchentags"), longest first.
 INFLECTION_ENDINGS = ("es", "en", "n", "s")
+# Kinds of one-word cues the rules look up for a given word (``word_is_cue``), never by
+# position: left out of the per-document index, where frequent words ("der", ",") would cost.
+WORD_KINDS = frozenset(
+    {
+        "dateline",
+        "difference",
+        "exhibitor_unit",
+        "not_alone",
+        "visitor_unit",
+        "participant_unit",
+        "organiser_lead_in",
+        "organiser_joining",
+    }
+)
+# Words whose event noun is remembered: every token of every report is looked up.
+WORD_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +40,6 @@ class Cue:
             return word.startswith(cue[:-1])
         return word == cue
 
-    def matches_at(self, doc: Doc, start: int) -> bool:
-        """Whether the cue's words are the tokens from ``start`` on."""
-        if start + len(self.words) > len(doc):
-            return False
-        return all(self.matches_word(k, doc[start + k].lower_) for k in range(len(self.words)))
-
 
 @cache
 def cues() -> dict[str, tuple[Cue, ...]]:
@@ -41,16 +50,79 @@ def cues() -> dict[str, tuple[Cue, ...]]:
     return {kind: tuple(items) for kind, items in found.items()}
 
 
-def cue_at(doc: Doc, i: int, kind: str) -> bool:
-    """Whether a cue of ``kind`` starts at token ``i``."""
-    return any(cue.matches_at(doc, i) for cue in cues().get(kind, ()))
+class CueIndex:
+    """Where each kind of cue starts in a Doc, found in one pass over its lower-case words:
+    the rules ask about cues at many tokens, and matching every cue there again would cost
+    more than all the other event rules together."""
+
+    def __init__(self, lowers: list[str]) -> None:
+        self.size = len(lowers)
+        starts: dict[str, list[int]] = defaultdict(list)
+        # each distinct word looked up once; most open no cue
+        opening = {w: found for w in set(lowers) if (found := _cues_opening(w))}
+        for i, word in enumerate(lowers):
+            if word not in opening:
+                continue
+            for kind, cue in opening[word]:
+                if len(cue.words) == 1 or _matches_from(cue, lowers, i):
+                    starts[kind].append(i)
+        self.starts = {kind: sorted(set(found)) for kind, found in starts.items()}
+        self.start_sets = {kind: frozenset(found) for kind, found in self.starts.items()}
+
+    def at(self, i: int, kind: str) -> bool:
+        """Whether a cue of ``kind`` starts at token ``i`` (negative: from the end)."""
+        if i < 0:
+            i += self.size
+        return i in self.start_sets.get(kind, ())
+
+    def within(self, start: int, end: int, kind: str) -> bool:
+        """Whether a cue of ``kind`` starts at a token in ``[start, end)``."""
+        found = self.starts.get(kind)
+        if not found:
+            return False
+        start, end = max(start, 0), min(end, self.size)
+        k = bisect_left(found, start)
+        return k < len(found) and found[k] < end
 
 
-def cue_in(doc: Doc, start: int, end: int, kind: str) -> bool:
-    """Whether a cue of ``kind`` starts at a token in ``[start, end)``."""
-    return any(cue_at(doc, i, kind) for i in range(max(start, 0), min(end, len(doc))))
+@cache
+def _first_words() -> tuple[dict[str, tuple], dict[str, tuple]]:
+    """Cues by their first word: exact words, and the stems of words ending in "*"."""
+    exact: dict[str, list] = defaultdict(list)
+    prefixes: dict[str, list] = defaultdict(list)
+    for kind, items in cues().items():
+        if kind in WORD_KINDS:
+            continue
+        for cue in items:
+            first = cue.words[0]
+            if first.endswith("*"):
+                prefixes[first[:-1]].append((kind, cue))
+            else:
+                exact[first].append((kind, cue))
+    return (
+        {w: tuple(c) for w, c in exact.items()},
+        {w: tuple(c) for w, c in prefixes.items()},
+    )
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
+    """The cues (with their kind) whose first word is ``word``."""
+    exact, prefixes = _first_words()
+    found = list(exact.get(word, ()))
+    for stem in prefixes:
+        if word.startswith(stem):
+            found += prefixes[stem]
+    return tuple(found)
+
+
+def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
+    if start + len(cue.words) > len(lowers):
+        return False
+    return all(cue.matches_word(k, lowers[start + k]) for k in range(1, len(cue.words)))
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_is_cue(word: str, kind: str) -> bool:
     """Whether one lower-case word is a one-word cue of ``kind``."""
     return any(len(c.words) == 1 and c.matches_word(0, word) for c in cues().get(kind, ()))
@@ -71,6 +143,7 @@ def not_events() -> frozenset[str]:
     return load_words("event_not_events.txt")
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def event_noun_base(word: str) -> str | None:
     """The word without inflection when it is an event noun ("Kongresses" -> "Kongress",
     "Unternehmertage" -> "Unternehmertage"), else None. A day of an event ("Messetagen",

@@ -11,6 +11,7 @@ lockt 350'000 Besucher an"). Mentions whose words are one another's part are one
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.lang.de.stop_words import STOP_WORDS
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_in, event_noun_base, is_generic, word_is_cue
+from pipeline.events.lexicon import event_noun_base, is_generic, word_is_cue
 from pipeline.events.places import place_in_word
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
@@ -45,6 +46,7 @@ PROPER_MIN_LETTERS = 3
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
+YEAR_DIGITS = 4
 YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
 
 
@@ -113,7 +115,7 @@ def stem(word: str) -> str:
 
 
 def is_year(text: str) -> bool:
-    return text.isdigit() and len(text) == 4
+    return text.isdigit() and len(text) == YEAR_DIGITS
 
 
 def is_common_word(text: str) -> bool:
@@ -153,7 +155,7 @@ class NameFinder:
             weight *= ASIDE_FACTOR
         if m.plural:
             weight *= PLURAL_FACTOR
-        if cue_in(self.doc, m.start - 3, m.start, "next_edition"):
+        if self.ctx.cues.within(m.start - 3, m.start, "next_edition"):
             weight *= OTHER_EDITION_FACTOR
         return weight
 
@@ -171,14 +173,15 @@ class NameFinder:
 
     def noun_mentions(self) -> list[NameMention]:
         out = []
-        doc = self.doc
-        for i, token in enumerate(doc):
-            base = event_noun_base(token.text)
+        for i, text in enumerate(self.ctx.words):
+            # event nouns are capitalised: most words need no look-up
+            base = event_noun_base(text) if text[:1].isupper() else None
             if base is None or self.inside_other_record(i):
                 continue
             start = self.name_start(i)
             end = self.genitive_end(i, base)
-            words = [t.text for t in doc[start:i]] + [base] + [t.text for t in doc[i + 1 : end]]
+            texts = self.ctx.words
+            words = [*texts[start:i], base, *texts[i + 1 : end]]
             words = self.nominative(start, words, i - start)
             single = start == i and end == i + 1
             if single and word_is_cue(base.lower(), "not_alone"):
@@ -186,7 +189,7 @@ class NameFinder:
             kind = self.single_word_kind(base) if single else "named"
             found = mention(start, end, words, kind)
             # "Vernissagen sind keine Seltenheit": a plural speaks of such events in general
-            found.plural = token.text.lower().endswith("n") and not base.lower().endswith("n")
+            found.plural = text.lower().endswith("n") and not base.lower().endswith("n")
             out.append(found)
             for introduced in self.introduced_names(i):
                 introduced.introduces = found.key
@@ -233,7 +236,7 @@ class NameFinder:
         return start
 
     def is_phrase_head(self, i: int) -> bool:
-        text = self.doc[i].text
+        text = self.ctx.words[i]
         if i in self.places or place_in_word(text):  # "Saarlouiser", "Tiroler"
             return False
         return is_common_word(text)
@@ -250,7 +253,7 @@ class NameFinder:
         doc = self.doc
         if i == 0 or self.ctx.after_line_break(doc[i].idx):
             return True
-        return doc[i].is_sent_start and not ORDINAL.match(doc[i - 1].text)
+        return doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
 
     def genitive_end(self, i: int, base: str) -> int:
         """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
@@ -258,10 +261,10 @@ class NameFinder:
         doc = self.doc
         if base.lower() not in GENITIVE_HEADS or i + 2 >= len(doc):
             return i + 1
-        if doc[i + 1].lower_ not in ("der", "des"):
+        if self.ctx.lowers[i + 1] not in ("der", "des"):
             return i + 1
         for end in range(i + 2, min(i + 5, len(doc))):
-            text = doc[end].text
+            text = self.ctx.words[end]
             if not text.isalpha():
                 return i + 1
             if text[:1].isupper():
@@ -271,9 +274,9 @@ class NameFinder:
     def nominative(self, start: int, words: list[str], head: int) -> list[str]:
         """ "der Langen Nacht" -> "Lange Nacht": weak adjective endings after an article."""
         before = start - 1
-        while before >= 0 and ORDINAL.match(self.doc[before].text):
+        while before >= 0 and ORDINAL.match(self.ctx.words[before]):
             before -= 1  # "der 30. Langen Nacht"
-        if before < 0 or self.doc[before].lower_ not in INFLECTING_WORDS:
+        if before < 0 or self.ctx.lowers[before] not in INFLECTING_WORDS:
             return words
         out = list(words)
         for k in range(head):
@@ -292,7 +295,7 @@ class NameFinder:
         closing = QUOTES.get(nxt.text)
         if closing:
             for end in range(i + 2, min(i + 7, len(doc))):
-                if doc[end].text == closing and end > i + 2:
+                if self.ctx.words[end] == closing and end > i + 2:
                     words = [t.text for t in doc[i + 2 : end]]
                     return [mention(i + 2, end, words, "introduced")]
             return []
@@ -304,13 +307,16 @@ class NameFinder:
     def year_mentions(self) -> list[NameMention]:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
         out = []
-        for i, token in enumerate(self.doc):
-            if not (is_year(token.text) and int(token.text) in YEARS) or i == 0:
+        texts = self.ctx.words
+        candidates = (i for i, text in enumerate(texts) if len(text) == YEAR_DIGITS)
+        for i in candidates:
+            text = texts[i]
+            if not (is_year(text) and int(text) in YEARS) or i == 0:
                 continue
-            if event_noun_base(self.doc[i - 1].text):
+            if event_noun_base(texts[i - 1]):
                 continue  # "Hannover Messe 2017" is found by its event noun
             start = self.name_start(i)
-            words = [t.text for t in self.doc[start:i]]
+            words = texts[start:i]
             proper = [k for k in range(start, i) if k not in self.places and not self.is_common(k)]
             if words and proper and (start + len(words) - 1) not in self.orgs:
                 out.append(mention(start, i, words, "named"))
@@ -320,29 +326,38 @@ class NameFinder:
         """Named events the NER marks (``EVT``), when the loaded model has that label."""
         out = []
         for ent in self.doc.ents:
-            if ent.label_ != "EVT":
+            if ent.label_ != "EVT" or not self.names_an_event(ent.start, ent.end):
                 continue
             words = [t.text for t in ent if not is_year(t.text)]
             if words:
                 out.append(mention(ent.start, ent.end, words, "named"))
         return out
 
+    def names_an_event(self, start: int, end: int) -> bool:
+        """Whether an ``EVT`` span can be an event's name: not just a place or organisation the
+        other stages found ("im Deutschen Historischen Museum"), and not dictionary words
+        alone ("Mittagspause", "Anfahrt") unless one is an event noun."""
+        tokens = range(start, end)
+        if all(i in self.places or i in self.orgs for i in tokens):
+            return False
+        words = self.ctx.words
+        if any(event_noun_base(words[i]) for i in tokens):
+            return True
+        return not all(self.is_common(i) or is_common_word(_last_part(words[i])) for i in tokens)
+
     def subject_mentions(self, figures: list) -> list[NameMention]:
         """ "Olma lockt 350'000 Besucher an": a proper name before a total in its sentence,
         used more than once, that is no place, organisation, person or common word."""
-        doc = self.doc
         total_tokens = [
             self.ctx.token_at(f.start_char) for f in figures if f.category in TOTAL_CATEGORIES
         ]
-        counts: dict[str, int] = {}
-        for token in doc:
-            counts[token.text] = counts.get(token.text, 0) + 1
+        counts = Counter(self.ctx.words)
         out = []
         for total in total_tokens:
             start, _ = self.ctx.sentence_span(total)
             for i in range(start, total):
-                if self.is_proper_subject(i) and counts[doc[i].text] > 1:
-                    out.append(mention(i, i + 1, [doc[i].text], "subject"))
+                if self.is_proper_subject(i) and counts[self.ctx.words[i]] > 1:
+                    out.append(mention(i, i + 1, [self.ctx.words[i]], "subject"))
         return out
 
     def is_proper_subject(self, i: int) -> bool:
@@ -352,7 +367,7 @@ class NameFinder:
             return False
         if i in self.places or i in self.orgs or is_common_word(text) or text in first_names():
             return False
-        if i > 0 and self.doc[i - 1].text in first_names():
+        if i > 0 and self.ctx.words[i - 1] in first_names():
             return False
         if token.ent_type_ == "PER" or event_noun_base(text):
             return False
@@ -360,22 +375,34 @@ class NameFinder:
         return not (lemma and lemma != text and is_common_word(lemma))
 
     def add_bare_mentions(self, groups: list[EventName]) -> None:
-        """A name of one proper word counts wherever that word stands ("die BEA",
-        "BEA-Tage")."""
+        """A name of one proper word counts wherever that word stands ("die XPO",
+        "XPO-Tage")."""
         taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
+        # where each word stands, and each part before a hyphen ("XPO" in "XPO-Tage"): one
+        # pass over the words, not one per event (a report can name thousands)
+        places_of: dict[str, list[int]] = defaultdict(list)
+        for i, text in enumerate(self.ctx.words):
+            places_of[text].append(i)
+            for k, ch in enumerate(text):
+                if ch == "-" and k:
+                    places_of[text[:k] + "-"].append(i)
         for group in groups:
             best = group.best
             if best.kind not in ("named", "subject") or best.end - best.start != 1:
                 continue
-            word = self.doc[best.start].text
-            for token in self.doc:
-                if token.i in taken:
+            word = self.ctx.words[best.start]
+            for i in sorted({*places_of.get(word, ()), *places_of.get(word + "-", ())}):
+                if i in taken:
                     continue
-                if token.text == word or token.text.startswith(word + "-"):
-                    m = mention(token.i, token.i + 1, [word], best.kind)
-                    m.weight = self.weight(m)
-                    group.mentions.append(m)
-                    taken.add(token.i)
+                m = mention(i, i + 1, [word], best.kind)
+                m.weight = self.weight(m)
+                group.mentions.append(m)
+                taken.add(i)
+
+
+def _last_part(word: str) -> str:
+    """ "Medien-Beauftragte" -> "Beauftragte"."""
+    return word.rsplit("-", 1)[-1]
 
 
 def mention(start: int, end: int, words: list[str], kind: str) -> NameMention:

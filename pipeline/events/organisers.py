@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import fold
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_at
+from pipeline.events.organiser_phrases import Phrase, PhraseFinder
 from pipeline.records import OrganisationMention
 
 ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
@@ -30,14 +30,25 @@ JOINING_WORDS = frozenset({"und", "oder", "sowie", "als", "mit", "aus", "in", "z
 
 
 class OrganiserFinder:
-    def __init__(self, ctx: DocContext, organisations: list[OrganisationMention]):
+    def __init__(
+        self,
+        ctx: DocContext,
+        organisations: list[OrganisationMention],
+        phrases: PhraseFinder | None = None,
+    ):
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.mentions = [
             (ctx.token_at(o.start_char), ctx.token_at(o.end_char - 1), o) for o in organisations
         ]
+        self.phrases = phrases
 
-    def organisers(self, name_spans: list[tuple[int, int]], event_name: str) -> list[str]:
+    def organisers(
+        self,
+        name_spans: list[tuple[int, int]],
+        event_name: str,
+        noun_spans: list[tuple[int, int]] = (),
+    ) -> list[str]:
         """Canonical names of the organisers, in the order of their first mention."""
         stated: dict[str, int] = {}  # given the role in words: these alone when there are any
         inferred: dict[str, int] = {}
@@ -46,6 +57,18 @@ class OrganiserFinder:
                 stated.setdefault(org.name, start)
             elif self.is_inferred(start, end, name_spans) or self.named_like(org, event_name):
                 inferred.setdefault(org.name, start)
+        if self.phrases is not None:
+            # names the entity stage missed here, where the text gives them the role; a name
+            # it found elsewhere in the report gets that canonical name
+            canonical = {fold(o.text): o.name for _, _, o in self.mentions}
+            canonical |= {fold(o.name): o.name for _, _, o in self.mentions}
+            for phrase in self.phrases.after_cues("organiser_role"):
+                _add_new(stated, phrase, canonical)
+            for phrase in (
+                *self.phrases.after_cues("organiser_agent"),
+                *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),
+            ):
+                _add_new(inferred, phrase, canonical)
         found = stated or inferred
         return sorted(found, key=lambda n: found[n])
 
@@ -61,7 +84,7 @@ class OrganiserFinder:
         """Tokens from ``start`` towards ``end`` (either direction), up to a clause break."""
         step = 1 if end >= start else -1
         for i in range(start, end, step):
-            if not 0 <= i < len(self.doc) or self.doc[i].text in CLAUSE_BREAKS:
+            if not 0 <= i < len(self.ctx.words) or self.ctx.words[i] in CLAUSE_BREAKS:
                 return
             yield i
 
@@ -70,8 +93,8 @@ class OrganiserFinder:
         not "Veranstalter ist die A, die Stadt B unterstützte sie" (a clause of its own)."""
         comma = False
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
-            comma = comma or self.doc[i].text == ","
-            if cue_at(self.doc, i, "organiser_role"):
+            comma = comma or self.ctx.words[i] == ","
+            if self.ctx.cues.at(i, "organiser_role"):
                 return not (comma and self.opens_clause(start))
         return False
 
@@ -79,15 +102,15 @@ class OrganiserFinder:
         """Whether the organisation is followed by a verb of its own (a lower-case word that
         joins nothing)."""
         end = next((e for s, e, _ in self.mentions if s == start), start)
-        if end + 1 >= len(self.doc):
+        if end + 1 >= len(self.ctx.words):
             return False
-        word = self.doc[end + 1].text
+        word = self.ctx.words[end + 1]
         return word[:1].islower() and word not in JOINING_WORDS
 
     def before_role(self, end: int) -> bool:
         """ "X als Veranstalter", "X ist Gastgeber"."""
         for i in self.clause_tokens(end + 1, end + 1 + VERB_WINDOW):
-            if cue_at(self.doc, i, "organiser_role"):
+            if self.ctx.cues.at(i, "organiser_role"):
                 return True
         return False
 
@@ -100,7 +123,7 @@ class OrganiserFinder:
             between = self.doc[end + 1 : start]
             if not between or between[0].lower_ not in GENITIVE_ARTICLES:
                 continue
-            # "des Badischen und Schwäbischen Turnerbundes": coordinated names before it
+            # "des Fränkischen und Oberpfälzer Heimatbundes": coordinated names before it
             rest = between[1:]
             if len(rest) <= GENITIVE_COORDINATION and all(
                 t.text[:1].isupper() or t.lower_ == "und" for t in rest
@@ -113,16 +136,16 @@ class OrganiserFinder:
         "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
         start = self.mention_start(end)
         before = self.doc[max(start - COMMISSION_REACH, 0) : start]
-        if any(cue_at(self.doc, t.i, "commissioning") for t in before):
+        if any(self.ctx.cues.at(t.i, "commissioning") for t in before):
             return False
         after = list(self.clause_tokens(end + 1, end + 1 + CLAUSE_WINDOW))
-        if len(after) < CLAUSE_WINDOW and end + 2 + len(after) < len(self.doc):
+        if len(after) < CLAUSE_WINDOW and end + 2 + len(after) < len(self.ctx.words):
             # a relative clause right after the name: ", die die Nacht … organisiert"
             comma = end + 1 + len(after)
-            if self.doc[comma].text == "," and not after:
+            if self.ctx.words[comma] == "," and not after:
                 after = list(self.clause_tokens(comma + 1, comma + 1 + CLAUSE_WINDOW))
         return any(
-            cue_at(self.doc, i, "organiser_verb") or cue_at(self.doc, i, "organiser_by")
+            self.ctx.cues.at(i, "organiser_verb") or self.ctx.cues.at(i, "organiser_by")
             for i in after
         )
 
@@ -133,7 +156,7 @@ class OrganiserFinder:
         """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
         C", "Veranstaltet wurde die Tagung von der X gemeinsam mit der Y"."""
         return any(
-            cue_at(self.doc, i, "organiser_by")
+            self.ctx.cues.at(i, "organiser_by")
             for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
         )
 
@@ -141,13 +164,25 @@ class OrganiserFinder:
         """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an
         event business reporting is the organiser."""
         words = self.doc[start : end + 1]
-        if not any(cue_at(self.doc, t.i, "organiser_name") for t in words):
+        if not any(self.ctx.cues.at(t.i, "organiser_name") for t in words):
             return False
         before = self.clause_tokens(start - 1, start - 1 - REPORT_WINDOW)
         after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)
-        return any(cue_at(self.doc, i, "organiser_report") for i in (*before, *after))
+        return any(self.ctx.cues.at(i, "organiser_report") for i in (*before, *after))
 
     @staticmethod
     def named_like(org: OrganisationMention, event_name: str) -> bool:
         key = fold(event_name).replace(" ", "")
         return len(key) >= 4 and fold(org.name).replace(" ", "") == key
+
+
+def _add_new(found: dict[str, int], phrase: Phrase, canonical: dict[str, str]) -> None:
+    """Add a name (canonical where known) unless it is part of one found already, or one
+    found is part of it."""
+    key = fold(phrase.name)
+    if any(key in fold(name) or fold(name) in key for name in found):
+        return
+    # "die Kulturgemeinschaft" for "Kulturgemeinschaft Oberbach e.V." named elsewhere
+    longer = {name for form, name in canonical.items() if form.startswith(key + " ")}
+    name = canonical.get(key) or (longer.pop() if len(longer) == 1 else phrase.name)
+    found[name] = phrase.start

@@ -8,7 +8,6 @@ from functools import cache
 
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_at
 from pipeline.records import PlaceMention
 
 CITY_KINDS = ("city",)
@@ -71,10 +70,10 @@ class PlaceChooser:
         for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
             if doc[i].is_punct:
                 return False
-            if cue_at(doc, i, "locative"):
+            if self.ctx.cues.at(i, "locative"):
                 return True
             # "in dieser Nacht das Deutsche Historische Museum": a new phrase begins
-            if doc[i].lower_ in ARTICLES and i > 0 and doc[i - 1].text[:1].isupper():
+            if self.ctx.lowers[i] in ARTICLES and i > 0 and self.ctx.words[i - 1][:1].isupper():
                 return False
         return False
 

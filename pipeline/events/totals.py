@@ -10,12 +10,13 @@ where they take part ("196 Personen nahmen teil"), teams and runners participant
 from __future__ import annotations
 
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_at, cue_in, cues, word_is_cue
+from pipeline.events.lexicon import cues, word_is_cue
 from pipeline.records import FigureMention
 
 FIELDS = ("visitors", "exhibitors", "participants")
 CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
+TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK = 0, 1, 2
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
 SIMILE = frozenset({"wie"})
 
@@ -29,7 +30,7 @@ class TotalChooser:
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
-        if f.category == "participants" and cue_in(self.doc, start, end, "visiting"):
+        if f.category == "participants" and self.ctx.cues.within(start, end, "visiting"):
             return "visitors"  # "3.500 Teilnehmer besuchten die Jobmesse"
         if f.category in FIELDS:
             return f.category
@@ -38,9 +39,9 @@ class TotalChooser:
             if unit and any(unit.endswith(c.words[0]) for c in cues().get(kind, ())):
                 return field  # "Mannschaften", "Turnfestteilnehmer", "Besuche"
         exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
-        if exhibiting and cue_in(self.doc, start, end, "exhibiting"):
+        if exhibiting and self.ctx.cues.within(start, end, "exhibiting"):
             return "exhibitors"
-        if f.category == "people" and cue_in(self.doc, start, end, "participating"):
+        if f.category == "people" and self.ctx.cues.within(start, end, "participating"):
             return "participants"
         return None
 
@@ -49,21 +50,24 @@ class TotalChooser:
         last = self.ctx.token_at(f.end_char - 1)
         if self.ctx.sentence_of(first) in self.other_editions:
             return False
-        doc = self.doc
+        lowers = self.ctx.lowers
         low, high = self.clause(first, last)
         # "30.000 Gäste und damit 5.000 weniger als im Jahr zuvor": the year is the comparison's
         high = next(
-            (i for i in range(last + 1, high) if word_is_cue(doc[i].lower_, "difference")), high
+            (i for i in range(last + 1, high) if word_is_cue(lowers[i], "difference")), high
         )
         window = range(max(first - CUE_WINDOW, low), min(last + CUE_WINDOW, high))
         # "wie vor der Pandemie", "wie im Vorjahr": a comparison, not another edition's count
-        if any(cue_at(doc, i, "past") and doc[i - 1].lower_ not in SIMILE for i in window):
+        if any(self.ctx.cues.at(i, "past") and lowers[i - 1] not in SIMILE for i in window):
             return False
-        if cue_in(doc, first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
+        if self.ctx.cues.within(first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
             return False
-        if cue_in(doc, *self.ctx.sentence_span(first), "partial_sentence"):
+        # "Insgesamt 26.500, darunter 3.000 aus dem Ausland": a part follows the total
+        if self.ctx.cues.within(max(first - CUE_WINDOW, low), first, "part_follows"):
             return False
-        return not (last + 1 < len(doc) and word_is_cue(doc[last + 1].lower_, "difference"))
+        if self.ctx.cues.within(*self.ctx.sentence_span(first), "partial_sentence"):
+            return False
+        return not (last + 1 < len(lowers) and word_is_cue(lowers[last + 1], "difference"))
 
     def clause(self, first: int, last: int) -> tuple[int, int]:
         """Token range of the clause around a figure: its sentence, cut at commas and
@@ -74,15 +78,31 @@ class TotalChooser:
         return low, high
 
     def is_break(self, i: int) -> bool:
-        return self.doc[i].text in CLAUSE_BREAKS
+        return self.ctx.words[i] in CLAUSE_BREAKS
+
+    def rank(self, f: FigureMention) -> int:
+        """0 for a figure the text calls the total or final one ("insgesamt", "endgültig"),
+        2 for an early count ("nach vorläufigen Zahlen"), else 1."""
+        first = self.ctx.token_at(f.start_char)
+        last = self.ctx.token_at(f.end_char - 1)
+        low, high = self.clause(first, last)
+        before = max(first - CUE_WINDOW, low)
+        if self.ctx.cues.within(before, min(last + PARTIAL_WINDOW, high), "preliminary"):
+            return PRELIMINARY_RANK
+        if self.ctx.cues.within(before, first, "total"):
+            return TOTAL_RANK
+        return PLAIN_RANK
 
     def totals(self, figures: list[FigureMention]) -> dict[str, FigureMention]:
-        """The total per field; of equal values the first mention (its qualifier) wins."""
-        best: dict[str, FigureMention] = {}
+        """The total per field: of the figures the text calls total or final, else of the
+        others, else of the early counts, the largest; of equal values the first mention
+        (its qualifier) wins."""
+        best: dict[str, tuple[int, FigureMention]] = {}
         for f in figures:
             field = self.field(f)
             if field is None or not self.counts_for_edition(f):
                 continue
-            if field not in best or f.value > best[field].value:
-                best[field] = f
-        return best
+            key = (self.rank(f), -f.value)
+            if field not in best or key < (best[field][0], -best[field][1].value):
+                best[field] = (key[0], f)
+        return {field: f for field, (_, f) in best.items()}

@@ -1,0 +1,156 @@
+"""Organisers the entity stage did not find, read from the words the text gives them:
+
+- the name after a role noun: "Veranstalter ist der Heimatverein Talheim", "die Ausrichter,
+  das Hotel Seeblick und ...";
+- the name after an agent participle: "organisiert vom Förderkreis Altstadt";
+- an acronym in the event's genitive: "die Jahrestagung der DGVK".
+
+A name is a run of capitalised words with at least one proper word in it (an acronym or a word
+that is no dictionary word, stop word, event noun or first name); a venue the place stage found
+there counts too (a hotel or hall that runs the event).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.lang.de.stop_words import STOP_WORDS
+
+from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.events.context import DocContext
+from pipeline.events.lexicon import event_noun_base, word_is_cue
+
+PHRASE_REACH = 8  # tokens after a cue in which the name begins
+PHRASE_MAX_WORDS = 5
+VENUE_KIND = "venue"
+# Articles after which adjectives take the weak ending ("des Fränkischen" -> "Fränkische")
+WEAK_ARTICLES = frozenset({"der", "des", "dem", "den", "vom", "zum", "zur", "beim", "im"})
+GENITIVE_ARTICLE = "des"
+WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
+GENITIVE_ENDINGS = ("es", "s")
+NAME_PUNCTUATION = frozenset({"-", "&"})
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    start: int  # first token of the name
+    name: str
+    end: int  # token after the name
+
+
+class PhraseFinder:
+    def __init__(self, ctx: DocContext, orgs: dict[int, object], places: dict[int, object]):
+        self.ctx = ctx
+        self.orgs = orgs  # token -> organisation mention covering it
+        self.places = places  # token -> place mention covering it
+
+    def after_cues(self, kind: str) -> list[Phrase]:
+        """The names right after each cue of ``kind``."""
+        out = []
+        for cue in self.ctx.cues.starts.get(kind, ()):
+            found = self.name_after(cue + 1)
+            while found:
+                out.append(found)
+                # "die Weinfreunde Oberbach und der Sportclub Talheim": coordinated names
+                joining = found.end < len(self.ctx.words) and word_is_cue(
+                    self.ctx.lowers[found.end], "organiser_joining"
+                )
+                found = self.name_after(found.end + 1) if joining else None
+        return out
+
+    def genitive_acronyms(self, name_spans: list[tuple[int, int]]) -> list[Phrase]:
+        """ "Jahrestagung der DGVK": an acronym in the genitive right after the event's name."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        out = []
+        for _, end in name_spans:
+            i = end + 2
+            if i >= len(words) or lowers[end + 1] not in ("der", "des"):
+                continue
+            if i in self.orgs or i in self.places or not is_acronym(words[i]):
+                continue
+            if i + 1 < len(words) and words[i + 1][:1].isupper():
+                continue  # "der IAP Deutschland": a longer name the rule cannot read
+            out.append(Phrase(i, words[i], i + 1))
+        return out
+
+    def name_after(self, start: int) -> Phrase | None:
+        """The first name from ``start`` on, skipping lead-in words ("ist die", "war der",
+        ":"); None where an organisation the entity stage found, or any other word, comes
+        first."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        i = start
+        article = None
+        while i < min(start + PHRASE_REACH, len(words)):
+            if i in self.orgs:
+                return None  # the entity stage's rules see this one
+            place = self.places.get(i)
+            if place is not None:
+                if getattr(place, "kind", None) == VENUE_KIND:
+                    return Phrase(i, place.name, self.ctx.token_at(place.end_char - 1) + 1)
+                return None
+            if word_is_cue(lowers[i], "organiser_lead_in"):
+                article = lowers[i]
+                i += 1
+                continue
+            if not words[i][:1].isupper():
+                return None
+            end = self.run_end(i)
+            if self.has_proper_word(i, end):
+                return Phrase(i, self.nominative(words[i:end], article), end)
+            if not all(event_noun_base(w) for w in words[i:end]):
+                return None
+            i = end  # "Veranstalter der Messe ist …": the event's own name
+            article = None
+        return None
+
+    def run_end(self, start: int) -> int:
+        """End of the run of capitalised words (and joining dashes) from ``start``."""
+        words = self.ctx.words
+        end = start
+        while end < min(start + PHRASE_MAX_WORDS, len(words)):
+            word = words[end]
+            if not (word[:1].isupper() or word in NAME_PUNCTUATION):
+                break
+            if end in self.orgs or end in self.places:
+                break
+            end += 1
+        return end
+
+    def has_proper_word(self, start: int, end: int) -> bool:
+        for i in range(start, end):
+            word = self.ctx.words[i]
+            if word in first_names():
+                return False  # a person
+            if is_acronym(word):
+                return True
+            if not word.isalpha() and "-" not in word:
+                continue
+            if word.lower() in STOP_WORDS or event_noun_base(word):
+                continue
+            lemma = self.ctx.doc[i].lemma_  # "Broschüren": an inflected dictionary word
+            if not {word, _stem(word), lemma} & common_nouns():
+                return True
+        return False
+
+    @staticmethod
+    def nominative(words: list[str], article: str | None) -> str:
+        """ "des Fränkischen Heimatbundes" -> "Fränkische Heimatbund"; names stay as written."""
+        out = list(words)
+        if article in WEAK_ARTICLES:
+            for k, word in enumerate(out[:-1]):
+                if word.endswith(WEAK_ENDING) and word not in common_nouns():
+                    out[k] = word[: -len(WEAK_ENDING)] + NOMINATIVE_ENDING
+        if article == GENITIVE_ARTICLE:
+            for k, word in enumerate(out):
+                stem = _stem(word)
+                if stem != word and stem in common_nouns():
+                    out[k] = stem
+        return " ".join(out).replace(" - ", "-")
+
+
+def _stem(word: str) -> str:
+    """The word without a genitive ending, where it has one."""
+    for ending in GENITIVE_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)]
+    return word
