@@ -21,6 +21,7 @@ from pipeline.temporal.patterns import MAX_LOOKBACK, Patterns, patterns
 from pipeline.temporal.spec import Expression
 
 _WORD_RUN = re.compile(r"[\wäöüß]+")
+LOOKBACK_CHARS = 60  # how far before a head word the words that may open its expression are read
 _NOT_A_TIME_NUMBER = re.compile(r"[.,]\d{3}(?!\d)|,\d")  # 20.000, 1,5
 _NOUN_AFTER = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)")  # "60 Vorträge": a count
 _QUARTER_OR_WEEK = re.compile(r"q[1-4]|kw\d{1,2}")
@@ -83,10 +84,7 @@ def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
         kinds = _number_kinds(word, text, head.end()) if word[0].isdigit() else _trigger_kinds(word)
         if not kinds:
             continue
-        before = [
-            (m.start(), m.group(0).lower())
-            for m in _WORD_RUN.finditer(text, max(0, head.start() - 60), head.start())
-        ][-MAX_LOOKBACK:]
+        before = _words_before(text, head.start())
         for kind in kinds:
             for distance, rules in enumerate(pats.by_trigger.get(kind, ())):
                 if distance == 0:
@@ -98,6 +96,20 @@ def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
                 if _can_start(prefix):
                     attempts.setdefault(start, set()).update(rules)
     return attempts
+
+
+def _words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """(start, lower-case word) of the last :data:`MAX_LOOKBACK` word runs in the
+    :data:`LOOKBACK_CHARS` before ``end``, in text order (a run the window cuts counts from the
+    window's start). The window is scanned backwards, so only the words taken are built."""
+    window = text[max(0, end - LOOKBACK_CHARS) : end][::-1]
+    words = []
+    for m in _WORD_RUN.finditer(window):
+        words.append((end - m.end(), m.group(0)[::-1].lower()))
+        if len(words) == MAX_LOOKBACK:
+            break
+    words.reverse()
+    return words
 
 
 def find_atoms(text: str) -> list[Atom]:
