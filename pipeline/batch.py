@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.doc_layout import doc_layout, remember_text
 from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
@@ -142,7 +143,9 @@ class _Prepared:
 
     def piece(self, nlp: Language, job: Job, index: int) -> Doc:
         start, end = self.bounds[index]
-        doc = nlp.make_doc(self.source.text[start:end])
+        text = self.source.text[start:end]
+        doc = nlp.make_doc(text)
+        remember_text(doc, text)
         doc._.doc_id = job.doc_id
         doc._.reference_date = self.reference_date
         doc.user_data[CHUNK_START] = start
@@ -253,10 +256,7 @@ class _ReportRows:
     def add(self, doc: Doc) -> None:
         offset = doc.user_data.get(CHUNK_START, 0)
         self.base = doc.user_data.get(BASE_ROW, self.base)
-        if doc.has_annotation("SENT_START"):
-            starts = [offset + s.start_char for s in doc.sents]
-        else:
-            starts = [offset]
+        starts = [offset + start for start in doc_layout(doc).sentence_starts]
         for table in FACT_TABLES:
             self.facts[table].extend(
                 mention_rows(
