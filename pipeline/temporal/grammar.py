@@ -84,18 +84,28 @@ def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
         kinds = _number_kinds(word, text, head.end()) if word[0].isdigit() else _trigger_kinds(word)
         if not kinds:
             continue
+        at_distance = _rules_at_distance(kinds)
+        if not at_distance:
+            continue
+        attempts.setdefault(head.start(), set()).update(at_distance[0])
         before = _words_before(text, head.start())
-        for kind in kinds:
-            for distance, rules in enumerate(pats.by_trigger.get(kind, ())):
-                if distance == 0:
-                    attempts.setdefault(head.start(), set()).update(rules)
-                    continue
-                if distance > len(before):
-                    break
-                start, prefix = before[-distance]
-                if _can_start(prefix):
-                    attempts.setdefault(start, set()).update(rules)
+        for distance in range(1, min(len(at_distance), len(before) + 1)):
+            start, prefix = before[-distance]
+            if _can_start(prefix):
+                attempts.setdefault(start, set()).update(at_distance[distance])
     return attempts
+
+
+@lru_cache(maxsize=1024)
+def _rules_at_distance(kinds: tuple[str, ...]) -> tuple[frozenset[int], ...]:
+    """The rules a head of these kinds opens at itself (index 0) and at each word before it."""
+    pats = patterns()
+    per_kind = [pats.by_trigger.get(kind, ()) for kind in kinds]
+    longest = max((len(rules) for rules in per_kind), default=0)
+    return tuple(
+        frozenset().union(*(rules[d] for rules in per_kind if d < len(rules)))
+        for d in range(longest)
+    )
 
 
 def _words_before(text: str, end: int) -> list[tuple[int, str]]:
