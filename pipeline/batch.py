@@ -22,6 +22,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.doc_layout import doc_layout, remember_text
 from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
@@ -186,6 +187,7 @@ class _Streamed:
 
 def _piece_doc(nlp: Language, job: Job, text: str, reference_date: dt.date | None) -> Doc:
     doc = nlp.make_doc(text)
+    remember_text(doc, text)
     doc._.doc_id = job.doc_id
     doc._.reference_date = reference_date
     return doc
@@ -331,10 +333,7 @@ class _ReportRows:
         whole text, the piece starting at ``CHUNK_START``, or the piece alone)."""
         offset = doc.user_data.get(CHUNK_START, 0)
         self.base = doc.user_data.get(BASE_ROW, self.base)
-        if doc.has_annotation("SENT_START"):
-            starts = [offset + s.start_char for s in doc.sents]
-        else:
-            starts = [offset]
+        starts = [offset + start for start in doc_layout(doc).sentence_starts]
         for table in FACT_TABLES:
             self.facts[table].extend(
                 mention_rows(

@@ -5,12 +5,14 @@ and measures, each in a fresh process, the base pipeline (``load_nlp(extract=Fal
 ``nlp.pipe`` on the already-decoded texts) and the full :func:`pipeline.run.run` (read,
 extract, write, cache) on the same files, optionally also with worker processes. Model loading
 is left out of the timings; worker processes start, and load their model, inside them.
+:func:`profile` splits a run's CPU time by pipeline component and stage instead.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 import resource
 import subprocess
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.read import discover, parse_source
+from pipeline.stage_times import StageTime, format_stage_times, stage_times
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "corpus"
 DIGITS = re.compile(rb"\d+")
@@ -107,6 +110,36 @@ def bench(
                     )
         echo(format_report(best, corpus, workers))
         return best
+
+
+def profile(
+    docs: int = 1000,
+    model: str | None = None,
+    examples_dir: Path = EXAMPLES_DIR,
+    echo: Callable[[str], None] = print,
+) -> list[StageTime]:
+    """CPU time per pipeline component and per stage of a run around them (read, tokenizer,
+    rows, write) over a corpus built as for :func:`bench`, measured in this process
+    (:func:`pipeline.stage_times.stage_times`)."""
+    from pipeline.nlp import load_nlp, model_label
+
+    with tempfile.TemporaryDirectory(prefix="pipeline-profile-") as tmp:
+        corpus = build_corpus(examples_dir, docs, Path(tmp) / "reports")
+        echo(
+            f"corpus: {corpus.docs:,} reports, {corpus.words:,} words "
+            f"(cycled from {corpus.examples} examples in {examples_dir})"
+        )
+        nlp = load_nlp(model)
+        log = logging.getLogger("pipeline")
+        level = log.level
+        log.setLevel(logging.ERROR)  # reports without a reference date are expected here
+        try:
+            times, measured = stage_times(nlp, corpus.folder)
+        finally:
+            log.setLevel(level)
+        echo(f"model: {model_label(nlp)}")
+        echo(format_stage_times(times, measured, corpus.words))
+        return times
 
 
 def format_report(results: dict[str, Measurement], corpus: Corpus, workers: int) -> str:

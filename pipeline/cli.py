@@ -399,21 +399,34 @@ def bench(
         Path | None,
         typer.Option(help="Folder of example reports to cycle over (default: the repo's corpus/)."),
     ] = None,
+    profile: Annotated[
+        bool,
+        typer.Option(
+            "--profile",
+            help="Instead: CPU seconds and share of each pipeline component, and of reading, "
+            "tokenizing, making rows and writing, over --docs reports in this process.",
+        ),
+    ] = False,
 ) -> None:
     """Words per second and peak memory of the spaCy pipeline alone and of a full run.
 
     Builds a corpus of --docs reports from the example reports in a temporary folder, then
     measures in fresh processes the base pipeline (nlp.pipe, no extractors) and the full run
     (read, extract, write) on the same texts, with --workers > 1 also a run with workers.
+    With --profile, the CPU time of each pipeline component and of the stages around them.
     """
     from pipeline.bench import EXAMPLES_DIR
     from pipeline.bench import bench as run_bench
+    from pipeline.bench import profile as run_profile
 
     folder = examples or EXAMPLES_DIR
     if not folder.is_dir():
         raise fail(f"example folder {folder} does not exist (pass --examples)")
     try:
-        run_bench(docs, workers, repeat, model, folder, echo=typer.echo)
+        if profile:
+            run_profile(docs, model, folder, echo=typer.echo)
+        else:
+            run_bench(docs, workers, repeat, model, folder, echo=typer.echo)
     except (RuntimeError, ValueError) as exc:
         raise fail(str(exc), 1) from None
 

@@ -93,3 +93,17 @@ def test_long_text_is_analysed_in_pieces_with_the_same_rows(
     assert pieces.facts == whole.facts
     assert len(pieces.facts["figures"]) >= 40
     assert pieces.facts["figures"][-1]["sentence"] >= 39  # counted over the whole text
+
+
+def test_bench_profile_prints_a_row_per_component() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "pipeline", "bench", "--profile", "--docs", "3", "--model", "blank"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    for stage in ("read", "tokenizer", "german_dates", "german_figures", "rows", "write"):
+        assert f"\n{stage} " in done.stdout
+    assert "3 reports" in done.stdout

@@ -12,6 +12,7 @@ from functools import cache, partial
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.doc_layout import doc_text
 from pipeline.extractors.base import Extractor
 from pipeline.records import DateMention
 from pipeline.temporal.grammar import find_expressions
@@ -52,7 +53,7 @@ class DateExtractor(Extractor):
         self.anchor_durations = anchor_durations
 
     def extract(self, doc: Doc) -> list[DateMention]:
-        text = doc.text
+        text = doc_text(doc)
         ctx = replace(
             _base_context(doc._.reference_date, self.prefer_future),
             anchor_durations=self.anchor_durations,

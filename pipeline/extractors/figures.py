@@ -21,10 +21,10 @@ from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.doc_layout import doc_layout, doc_text
 from pipeline.extractors.base import Extractor
 from pipeline.numbers import (
     _digits_decimal,
@@ -181,7 +181,7 @@ class FigureReader:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         spans = sorted((d.start_char, d.end_char) for d in (doc._.dates or []))
         self.date_starts = [s for s, _ in spans]
         self.date_ends = [e for _, e in spans]
@@ -191,7 +191,7 @@ class FigureReader:
         self.name_starts = [s for s, _ in names]
         self.name_ends = [e for _, e in names]
         self.person_ends = frozenset(e.end_char for e in doc.ents if e.label_ == "PER")
-        self.sent_starts = _sentence_starts(doc)
+        self.sent_starts = doc_layout(doc).sentence_starts or [0]
         self.found: list[FigureMention] = []
 
     # -- candidates -------------------------------------------------------------------------
@@ -816,15 +816,6 @@ def _number_word_pattern() -> re.Pattern[str]:
     """Whole words that begin like a number word ("zwölf…", "ein…", "drei…")."""
     starts = "|".join(re.escape(s) for s in number_word_starts())
     return re.compile(rf"(?<![^\W\d_])(?:{starts})[^\W\d_]*", re.IGNORECASE)
-
-
-def _sentence_starts(doc: Doc) -> list[int]:
-    """Character offsets where sentences begin (read as arrays: no Span per sentence)."""
-    if not len(doc):
-        return [0]
-    arr = doc.to_array([SENT_START, IDX])  # no sentence marks: only the first token's 0
-    starts = arr[arr[:, 0] == 1][:, 1].tolist()
-    return starts if starts and starts[0] == 0 else [0, *starts]
 
 
 def _is_year(r: Reading, text: str) -> bool:

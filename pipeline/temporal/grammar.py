@@ -21,6 +21,7 @@ from pipeline.temporal.patterns import MAX_LOOKBACK, Patterns, patterns
 from pipeline.temporal.spec import Expression
 
 _WORD_RUN = re.compile(r"[\wäöüß]+")
+LOOKBACK_CHARS = 60  # how far before a head word the words that may open its expression are read
 _NOT_A_TIME_NUMBER = re.compile(r"[.,]\d{3}(?!\d)|,\d")  # 20.000, 1,5
 _NOUN_AFTER = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)")  # "60 Vorträge": a count
 _QUARTER_OR_WEEK = re.compile(r"q[1-4]|kw\d{1,2}")
@@ -83,21 +84,42 @@ def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
         kinds = _number_kinds(word, text, head.end()) if word[0].isdigit() else _trigger_kinds(word)
         if not kinds:
             continue
-        before = [
-            (m.start(), m.group(0).lower())
-            for m in _WORD_RUN.finditer(text, max(0, head.start() - 60), head.start())
-        ][-MAX_LOOKBACK:]
-        for kind in kinds:
-            for distance, rules in enumerate(pats.by_trigger.get(kind, ())):
-                if distance == 0:
-                    attempts.setdefault(head.start(), set()).update(rules)
-                    continue
-                if distance > len(before):
-                    break
-                start, prefix = before[-distance]
-                if _can_start(prefix):
-                    attempts.setdefault(start, set()).update(rules)
+        at_distance = _rules_at_distance(kinds)
+        if not at_distance:
+            continue
+        attempts.setdefault(head.start(), set()).update(at_distance[0])
+        before = _words_before(text, head.start())
+        for distance in range(1, min(len(at_distance), len(before) + 1)):
+            start, prefix = before[-distance]
+            if _can_start(prefix):
+                attempts.setdefault(start, set()).update(at_distance[distance])
     return attempts
+
+
+@lru_cache(maxsize=1024)
+def _rules_at_distance(kinds: tuple[str, ...]) -> tuple[frozenset[int], ...]:
+    """The rules a head of these kinds opens at itself (index 0) and at each word before it."""
+    pats = patterns()
+    per_kind = [pats.by_trigger.get(kind, ()) for kind in kinds]
+    longest = max((len(rules) for rules in per_kind), default=0)
+    return tuple(
+        frozenset().union(*(rules[d] for rules in per_kind if d < len(rules)))
+        for d in range(longest)
+    )
+
+
+def _words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """(start, lower-case word) of the last :data:`MAX_LOOKBACK` word runs in the
+    :data:`LOOKBACK_CHARS` before ``end``, in text order (a run the window cuts counts from the
+    window's start). The window is scanned backwards, so only the words taken are built."""
+    window = text[max(0, end - LOOKBACK_CHARS) : end][::-1]
+    words = []
+    for m in _WORD_RUN.finditer(window):
+        words.append((end - m.end(), m.group(0)[::-1].lower()))
+        if len(words) == MAX_LOOKBACK:
+            break
+    words.reverse()
+    return words
 
 
 def find_atoms(text: str) -> list[Atom]:

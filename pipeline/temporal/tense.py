@@ -11,6 +11,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from pipeline.doc_layout import doc_layout
 from pipeline.temporal.lexicon import lexicon
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
@@ -94,31 +95,28 @@ class TenseMap:
 
     def __init__(self, doc: Doc) -> None:
         self._doc = doc
-        self._sents: list[Span] = []
-        self._starts: list[int] = []
+        self._layout = doc_layout(doc)
         self._cues: dict[int, tuple[tuple[int, str], ...]] = {}
 
     def _sentence_index(self, offset: int) -> int:
-        if not self._sents:
-            doc = self._doc
-            self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
-            self._starts = [s.start_char for s in self._sents]
-        return max(bisect_right(self._starts, offset) - 1, 0)
+        return max(bisect_right(self._layout.sentence_starts, offset) - 1, 0)
 
     def sentence_start(self, offset: int) -> int:
         """Character offset where the sentence holding ``offset`` starts."""
-        index = self._sentence_index(offset)
-        return self._starts[index] if self._starts else 0
+        starts = self._layout.sentence_starts
+        return starts[self._sentence_index(offset)] if starts else 0
 
     def sentence_end(self, offset: int) -> int:
         """Character offset where the sentence holding ``offset`` ends."""
-        index = self._sentence_index(offset)
-        return self._sents[index].end_char if self._sents else len(self._doc.text)
+        ends = self._layout.sentence_ends
+        return ends[self._sentence_index(offset)] if ends else len(self._layout.text)
 
     def tense_at(self, offset: int) -> str:
         index = self._sentence_index(offset)
         if index not in self._cues:
-            self._cues[index] = sentence_cues(self._sents[index])
+            tokens = self._layout.sentence_tokens
+            end = tokens[index + 1] if index + 1 < len(tokens) else len(self._doc)
+            self._cues[index] = sentence_cues(self._doc[tokens[index] : end])
         cues = self._cues[index]
         if not cues:
             return PRESENT
