@@ -41,6 +41,18 @@ SPACES = {
     "\u205f",
     "\u3000",
 }
+# Latin-1 characters that normalisation leaves as they are when no combining mark follows
+# (most of a German text): copied in runs, not one cluster at a time.
+_PLAIN = "".join(
+    re.escape(c)
+    for c in map(chr, range(256))
+    if c != "\r"
+    and c not in DROPPED
+    and c not in SPACES
+    and not unicodedata.combining(c)
+    and unicodedata.normalize("NFC", c) == c
+)
+_PLAIN_RUN = re.compile(f"[{_PLAIN}]+")
 WESTERN_SIBLINGS = {
     "cp1250",
     "cp1252",
@@ -344,12 +356,23 @@ def normalise(text: str, base: int = 0) -> tuple[str, Sequence[int]]:
 
 
 def normalise_into(text: str, stop: int, base: int, out: list[str], offsets: array) -> None:
-    """Normalise the clusters of ``text`` that start before ``stop``, appending characters to
-    ``out`` and their offsets (``base`` + position) to ``offsets``. A cluster ends before the
-    next character that is not a combining mark, so text normalised in parts cut before such
-    a character (see :func:`safe_cut`) comes out exactly as when normalised whole."""
+    """Normalise the clusters of ``text`` that start before ``stop``, appending their text
+    to ``out`` and one offset per character (``base`` + position) to ``offsets``. A cluster
+    ends before the next character that is not a combining mark, so text normalised in parts
+    cut before such a character (see :func:`safe_cut`) comes out exactly as when normalised
+    whole."""
     i, n = 0, len(text)
     while i < stop:
+        run = _PLAIN_RUN.match(text, i, stop)
+        if run is not None:
+            end = run.end()
+            if end < n and unicodedata.combining(text[end]):
+                end -= 1  # that character starts a cluster with the marks after it
+            if end > i:
+                out.append(text[i:end])
+                offsets.extend(range(base + i, base + end))
+                i = end
+                continue
         ch = text[i]
         if ch in DROPPED:
             i += 1

@@ -1,8 +1,11 @@
 """Read stage: discovery, decoding, front matter and normalisation with offset mapping."""
 
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.read import (
     ReadError,
@@ -92,6 +95,44 @@ def test_normalise_maps_offsets_back_to_the_file() -> None:
     start = text.index("Oktober")
     assert raw[offsets[start] : offsets[start] + 7] == "Oktober"
     assert len(offsets) == len(text) + 1
+
+
+def _normalised_cluster_by_cluster(raw: str) -> tuple[str, list[int]]:
+    """The definition normalise() implements, one starter-plus-marks cluster at a time."""
+    out, offsets, i = [], [], 0
+    while i < len(raw):
+        j = i + 1
+        while j < len(raw) and unicodedata.combining(raw[j]):
+            j += 1
+        cluster = raw[i:j]
+        if raw[i] in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
+            cluster = ""  # the character alone; marks after it are clusters of their own
+            j = i + 1
+        elif raw[i] in "\u00a0\u2009\u202f\u3000":
+            cluster = " " + cluster[1:]
+        elif raw[i] == "\r":
+            cluster = "" if j < len(raw) and raw[j] == "\n" else "\n"
+        cluster = unicodedata.normalize("NFC", cluster)
+        out.append(cluster)
+        offsets += [i] * len(cluster)
+        i = j
+    return "".join(out), [*offsets, len(raw)]
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            list("aäÄßz Z\r\n\t.-9")
+            + ["\u0308", "\u0301", "\u00ad", "\u200b", "\u00a0"]
+            + ["\u2009", "\ufeff", "\u212b", "\u1100", "\u1161", "\u00e9", "\u3000"]
+        ),
+        max_size=40,
+    ).map("".join)
+)
+def test_normalise_equals_its_cluster_by_cluster_definition(raw: str) -> None:
+    text, offsets = normalise(raw)
+    assert (text, list(offsets)) == _normalised_cluster_by_cluster(raw)
 
 
 def test_front_matter_is_read_and_skipped() -> None:
