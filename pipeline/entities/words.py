@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
+from spacy.attrs import IDX, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
@@ -186,7 +187,7 @@ def is_generic_compound(
 class Word:
     """What the entity layers read of a token, read once per document: every ``doc[i]``
     builds a new Token and every ``.text`` decodes the string again, and the layers ask for
-    each token dozens of times. Any other attribute is the token's own."""
+    each token dozens of times. Any other attribute is the token's own (built when asked)."""
 
     text: str
     lower_: str
@@ -197,10 +198,19 @@ class Word:
     is_space: bool
     is_digit: bool
     is_sent_start: bool | None
-    token: Token
+    doc: Doc
+
+    @property
+    def token(self) -> Token:
+        return self.doc[self.i]
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.token, name)
+        return getattr(self.doc[self.i], name)
+
+
+# Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
+_SENT_START = {1: True, 2**64 - 1: False, 0: None}
+_WORD_ATTRS = [IDX, LENGTH, SPACY, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_DIGIT, SENT_START]
 
 
 class DocWords:
@@ -213,22 +223,25 @@ class DocWords:
         self.doc = doc
         self.user_data = doc.user_data
         self.ents = doc.ents  # spaCy builds the spans anew on every access
+        # all attributes in one array instead of a Token object per token and attribute
+        text = doc.text
+        rows = doc.to_array(_WORD_ATTRS).tolist() if len(doc) else []
+        self.texts = [text[row[0] : row[0] + row[1]] for row in rows]
         self.words = [
             Word(
-                t.text,
-                t.lower_,
-                t.whitespace_,
-                t.i,
-                t.like_num,
-                t.is_punct,
-                t.is_space,
-                t.is_digit,
-                t.is_sent_start,
-                t,
+                word,
+                word.lower(),
+                " " if row[2] else "",
+                i,
+                bool(row[3]),
+                bool(row[4]),
+                bool(row[5]),
+                bool(row[6]),
+                _SENT_START[row[7]],
+                doc,
             )
-            for t in doc
+            for i, (word, row) in enumerate(zip(self.texts, rows, strict=True))
         ]
-        self.texts = [w.text for w in self.words]
 
     def __len__(self) -> int:
         return len(self.words)
