@@ -6,6 +6,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
 from spacy.attrs import IDX, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START, SPACY
@@ -210,6 +211,7 @@ class Word:
 
 # Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
+_WHITESPACE = {0: "", 1: " "}
 _WORD_ATTRS = [IDX, LENGTH, SPACY, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_DIGIT, SENT_START]
 
 
@@ -223,25 +225,28 @@ class DocWords:
         self.doc = doc
         self.user_data = doc.user_data
         self.ents = doc.ents  # spaCy builds the spans anew on every access
-        # all attributes in one array instead of a Token object per token and attribute
+        # all attributes in one array instead of a Token object per token and attribute;
+        # the Words are built column by column (map), the cheapest way to make many objects
         text = doc.text
-        rows = doc.to_array(_WORD_ATTRS).tolist() if len(doc) else []
-        self.texts = [text[row[0] : row[0] + row[1]] for row in rows]
-        self.words = [
-            Word(
-                word,
-                word.lower(),
-                " " if row[2] else "",
-                i,
-                bool(row[3]),
-                bool(row[4]),
-                bool(row[5]),
-                bool(row[6]),
-                _SENT_START[row[7]],
-                doc,
+        n = len(doc)
+        columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
+        starts, lengths, spaces, like_num, punct, space, digit, sent_start = columns
+        self.texts = [text[i : i + k] for i, k in zip(starts, lengths, strict=True)]
+        self.words = list(
+            map(
+                Word,
+                self.texts,
+                map(str.lower, self.texts),
+                map(_WHITESPACE.__getitem__, spaces),
+                range(n),
+                map(bool, like_num),
+                map(bool, punct),
+                map(bool, space),
+                map(bool, digit),
+                map(_SENT_START.__getitem__, sent_start),
+                repeat(doc, n),
             )
-            for i, (word, row) in enumerate(zip(self.texts, rows, strict=True))
-        ]
+        )
 
     def __len__(self) -> int:
         return len(self.words)
