@@ -219,12 +219,13 @@ class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
     the Doc. An index gives a Word, a slice the Doc's own Span, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "user_data", "ents")
+    __slots__ = ("doc", "words", "texts", "user_data", "ents", "capitalised")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.user_data = doc.user_data
         self.ents = doc.ents  # spaCy builds the spans anew on every access
+        self.capitalised: list[tuple[int, str]] | None = None  # see capitalised_tokens
         # all attributes in one array instead of a Token object per token and attribute;
         # the Words are built column by column (map), the cheapest way to make many objects
         text = doc.text
@@ -266,3 +267,13 @@ class DocWords:
 def token_texts(doc: Doc | DocWords) -> list[str]:
     """The texts of a doc's tokens, for scans that look at most tokens only to skip them."""
     return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]
+
+
+def capitalised_tokens(doc: Doc | DocWords) -> list[tuple[int, str]]:
+    """Index and text of every capitalised token, for the scans where only these can start a
+    name (found once per DocWords: several layers ask)."""
+    if isinstance(doc, DocWords):
+        if doc.capitalised is None:
+            doc.capitalised = [(i, t) for i, t in enumerate(doc.texts) if t[:1].isupper()]
+        return doc.capitalised
+    return [(i, t) for i, t in enumerate(token_texts(doc)) if t[:1].isupper()]
