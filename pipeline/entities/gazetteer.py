@@ -147,12 +147,19 @@ class Gazetteer:
     def match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
         """Longest place name starting at token ``start`` (memoised on the doc: every layer
         asks)."""
-        if not 0 <= start < len(doc) or not doc[start].text[:1].isupper():
-            return None  # a name starts capitalised (see _match_at)
-        memo = doc.user_data.setdefault(MEMO_KEY, {})
-        if start not in memo:
-            memo[start] = self._match_at(doc, start)
-        return memo[start]
+        memo = doc.user_data.get(MEMO_KEY)
+        if memo is None:
+            memo = doc.user_data[MEMO_KEY] = {}
+        try:
+            return memo[start]
+        except KeyError:
+            pass
+        if not 0 <= start < len(doc):
+            return None
+        # a name starts capitalised (see _match_at)
+        found = self._match_at(doc, start) if doc[start].text[:1].isupper() else None
+        memo[start] = found
+        return found
 
     def _match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
         text = doc[start].text

@@ -42,6 +42,7 @@ from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
+    capitalised_tokens,
     common_nouns,
     fold,
     has_upper,
@@ -453,9 +454,7 @@ class OrganisationFinder:
 
     def _adjective_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if not is_capitalised(text):
-                continue
+        for i, text in capitalised_tokens(doc):
             head = head_noun(text)
             base = (head[0] if head else text).lower()
             if not base.endswith(self.adjective_heads):
@@ -746,8 +745,8 @@ class OrganisationFinder:
         organisation ending that is no common noun, before which stands a name rather than an
         everyday word ("Messegesellschaft", "Handwerkskammer" are generic)."""
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if not is_capitalised(text) or len(text) < 8 or not text.replace("-", "").isalpha():
+        for i, text in capitalised_tokens(doc):
+            if len(text) < 8 or not text.replace("-", "").isalpha():
                 continue
             lower = text.lower()
             suffix = (
@@ -809,10 +808,8 @@ class OrganisationFinder:
         """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
         name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
         out = []
-        texts = token_texts(doc)
-        for i in range(len(doc) - 1):
-            text = texts[i]
-            if not is_capitalised(text) or len(text) < 8 or not text.isalpha():
+        for i, text in capitalised_tokens(doc):
+            if i == len(doc) - 1 or len(text) < 8 or not text.isalpha():
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "region", "district"):

@@ -6,8 +6,10 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
+from spacy.attrs import IDX, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
@@ -186,7 +188,7 @@ def is_generic_compound(
 class Word:
     """What the entity layers read of a token, read once per document: every ``doc[i]``
     builds a new Token and every ``.text`` decodes the string again, and the layers ask for
-    each token dozens of times. Any other attribute is the token's own."""
+    each token dozens of times. Any other attribute is the token's own (built when asked)."""
 
     text: str
     lower_: str
@@ -197,38 +199,55 @@ class Word:
     is_space: bool
     is_digit: bool
     is_sent_start: bool | None
-    token: Token
+    doc: Doc
+
+    @property
+    def token(self) -> Token:
+        return self.doc[self.i]
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(self.token, name)
+        return getattr(self.doc[self.i], name)
+
+
+# Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
+_SENT_START = {1: True, 2**64 - 1: False, 0: None}
+_WHITESPACE = {0: "", 1: " "}
+_WORD_ATTRS = [IDX, LENGTH, SPACY, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_DIGIT, SENT_START]
 
 
 class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
     the Doc. An index gives a Word, a slice the Doc's own Span, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "user_data", "ents")
+    __slots__ = ("doc", "words", "texts", "user_data", "ents", "capitalised")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.user_data = doc.user_data
         self.ents = doc.ents  # spaCy builds the spans anew on every access
-        self.words = [
-            Word(
-                t.text,
-                t.lower_,
-                t.whitespace_,
-                t.i,
-                t.like_num,
-                t.is_punct,
-                t.is_space,
-                t.is_digit,
-                t.is_sent_start,
-                t,
+        self.capitalised: list[tuple[int, str]] | None = None  # see capitalised_tokens
+        # all attributes in one array instead of a Token object per token and attribute;
+        # the Words are built column by column (map), the cheapest way to make many objects
+        text = doc.text
+        n = len(doc)
+        columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
+        starts, lengths, spaces, like_num, punct, space, digit, sent_start = columns
+        self.texts = [text[i : i + k] for i, k in zip(starts, lengths, strict=True)]
+        self.words = list(
+            map(
+                Word,
+                self.texts,
+                map(str.lower, self.texts),
+                map(_WHITESPACE.__getitem__, spaces),
+                range(n),
+                map(bool, like_num),
+                map(bool, punct),
+                map(bool, space),
+                map(bool, digit),
+                map(_SENT_START.__getitem__, sent_start),
+                repeat(doc, n),
             )
-            for t in doc
-        ]
-        self.texts = [w.text for w in self.words]
+        )
 
     def __len__(self) -> int:
         return len(self.words)
@@ -237,7 +256,7 @@ class DocWords:
         return iter(self.words)
 
     def __getitem__(self, key: int | slice) -> Word | Span:
-        if isinstance(key, slice):
+        if key.__class__ is slice:  # the layers index words far more often than they slice
             return self.doc[key]
         return self.words[key]
 
@@ -248,3 +267,13 @@ class DocWords:
 def token_texts(doc: Doc | DocWords) -> list[str]:
     """The texts of a doc's tokens, for scans that look at most tokens only to skip them."""
     return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]
+
+
+def capitalised_tokens(doc: Doc | DocWords) -> list[tuple[int, str]]:
+    """Index and text of every capitalised token, for the scans where only these can start a
+    name (found once per DocWords: several layers ask)."""
+    if isinstance(doc, DocWords):
+        if doc.capitalised is None:
+            doc.capitalised = [(i, t) for i, t in enumerate(doc.texts) if t[:1].isupper()]
+        return doc.capitalised
+    return [(i, t) for i, t in enumerate(token_texts(doc)) if t[:1].isupper()]
