@@ -244,11 +244,15 @@ def test_each_kind_of_pathological_text_costs_linear_time(default_nlp, kind: str
     cpu_seconds(default_nlp, short)  # warm caches and lazy tables
     short_seconds = max(min(cpu_seconds(default_nlp, short) for _ in range(3)), SHORT_FLOOR_SECONDS)
     budget = LINEAR_SLACK * GROWTH * short_seconds * len(long) / (GROWTH * len(short))
-    try:
-        with time_limit(budget):  # the run's own CPU-time limit stops a hang in seconds
-            long_seconds = cpu_seconds(default_nlp, long)
-    except TimeLimitExceeded:
-        long_seconds = float("inf")
+    long_seconds = float("inf")
+    for _ in range(2):  # a second try: on a loaded machine one measurement can be an outlier
+        try:
+            with time_limit(budget):  # the run's own CPU-time limit stops a hang in seconds
+                long_seconds = min(long_seconds, cpu_seconds(default_nlp, long))
+        except TimeLimitExceeded:
+            pass
+        if long_seconds <= budget:
+            break
     assert long_seconds <= budget, (
         f"{kind}: {short_seconds:.3f}s for {len(short)} characters, "
         f"{long_seconds:.3f}s for {len(long)} (linear would be about {short_seconds * GROWTH:.2f}s)"
