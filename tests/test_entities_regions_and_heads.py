@@ -28,3 +28,19 @@ def test_town_adjective_and_land_is_a_region(nlp, text, expected):
 
 def test_land_without_a_town_adjective_is_no_region(nlp):
     assert places(nlp, "Im ganzen Land gab es ein fröhliches Land- und Forstfest.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ausführlich berichtete die Zeitung Abendpost über den Umzug.", "Abendpost"),
+        ("Der Sender Talwelle übertrug das Konzert live.", "Talwelle"),
+        ("Die Preise stiftete der Hauptsponsor Brunnhuber aus Cham.", "Brunnhuber"),
+    ],
+)
+def test_media_and_sponsor_names_after_their_type_noun(nlp, text, name):
+    assert orgs(nlp, text).get(name) == name
+
+
+def test_media_type_noun_before_a_common_noun_names_nothing(nlp):
+    assert orgs(nlp, "Im Wartezimmer lag die Zeitschrift Natur neben dem Sender Radio aus.") == {}
