@@ -44,3 +44,16 @@ def test_media_and_sponsor_names_after_their_type_noun(nlp, text, name):
 
 def test_media_type_noun_before_a_common_noun_names_nothing(nlp):
     assert orgs(nlp, "Im Wartezimmer lag die Zeitschrift Natur neben dem Sender Radio aus.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Die Wandergruppe fuhr mit dem Zug nach Brixen und übernachtete dort.", "Brixen", "IT"),
+        ("Der Chor kommt aus Sterzing, sein Dirigent aus Bozen.", "Sterzing", "IT"),
+        ("Die Messe für Handwerk findet in Eupen statt.", "Eupen", "BE"),
+    ],
+)
+def test_german_names_of_towns_across_the_border(nlp, text, name, country):
+    found = {m.name: m.country_code for m in nlp(text)._.places}
+    assert found.get(name) == country
