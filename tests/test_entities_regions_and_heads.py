@@ -57,3 +57,14 @@ def test_media_type_noun_before_a_common_noun_names_nothing(nlp):
 def test_german_names_of_towns_across_the_border(nlp, text, name, country):
     found = {m.name: m.country_code for m in nlp(text)._.places}
     assert found.get(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Gäste übernachteten im Maritim Hotel Ulm direkt am Fluss.", "Maritim Hotel Ulm"),
+        ("Der Empfang fand im Radisson Blu Hotel Erfurt statt.", "Radisson Blu Hotel Erfurt"),
+    ],
+)
+def test_hotel_chain_before_a_hotel_belongs_to_its_name(nlp, text, name):
+    assert places(nlp, text).get(name) == name
