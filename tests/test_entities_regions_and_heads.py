@@ -52,6 +52,7 @@ def test_media_type_noun_before_a_common_noun_names_nothing(nlp):
         ("Die Wandergruppe fuhr mit dem Zug nach Brixen und übernachtete dort.", "Brixen", "IT"),
         ("Der Chor kommt aus Sterzing, sein Dirigent aus Bozen.", "Sterzing", "IT"),
         ("Die Messe für Handwerk findet in Eupen statt.", "Eupen", "BE"),
+        ("Die Uhrmacher treffen sich in Biel, die Gäste reisen aus Diedenhofen an.", "Biel", "CH"),
     ],
 )
 def test_german_names_of_towns_across_the_border(nlp, text, name, country):
