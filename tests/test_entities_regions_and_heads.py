@@ -69,3 +69,9 @@ def test_german_names_of_towns_across_the_border(nlp, text, name, country):
 )
 def test_hotel_chain_before_a_hotel_belongs_to_its_name(nlp, text, name):
     assert places(nlp, text).get(name) == name
+
+
+def test_german_name_of_a_far_town_does_not_hide_the_near_one(nlp):
+    text = "Der Festzug zog durch Weißenburg, die Blaskapelle kam aus Karlsbad."
+    found = {m.name: m.country_code for m in nlp(text)._.places}
+    assert found == {"Weißenburg": "DE", "Karlsbad": "CZ"}
