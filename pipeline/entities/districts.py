@@ -11,7 +11,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import PLACE, Candidate
-from pipeline.entities.gazetteer import Gazetteer
+from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import common_nouns, is_capitalised, token_texts
 from pipeline.lang import load_json
@@ -30,6 +30,7 @@ class DistrictFinder:
         self.part_heads = frozenset(p["part_heads"])
         self.endings = tuple(p["compound_endings"])
         self.locatives = frozenset(p["locatives"])
+        self.region_nouns = frozenset(p["region_nouns"])
         # asked for every token: memoised per finder
         self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]
 
@@ -45,6 +46,11 @@ class DistrictFinder:
             if "-" in text and self._foreign_town(doc, i):  # "Partnerstadt Digne-les-Bains"
                 cand = self._district(doc, i, i + 1, text)
                 cand.kind, cand.country_code = "city", None
+                out.append(cand)
+                continue
+            if text in self.region_nouns and self._town_adjective_before(doc, i):
+                cand = self._district(doc, i - 1, i + 1, f"{doc[i - 1].text} {text}")
+                cand.kind = "region"
                 out.append(cand)
                 continue
             if text not in self.named_heads and text not in self.part_heads:
@@ -106,6 +112,11 @@ class DistrictFinder:
             if self.lemma is not None and self.lemma(stem.capitalize()):
                 return False
         return first[-1] not in "s" or self.gazetteer.lookup(first) is not None
+
+    def _town_adjective_before(self, doc: Doc, i: int) -> bool:
+        """A town's adjective before a region noun: "Paderborner Land" is the country round
+        Paderborn, not the state it lies in."""
+        return i > 0 and city_of_adjective(self.gazetteer, doc[i - 1].text) is not None
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
         k = i - 1

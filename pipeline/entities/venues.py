@@ -83,6 +83,10 @@ class VenueFinder:
         self.saint_suffixes = frozenset(p["saint_suffixes"])
         self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
         self.context_free = frozenset(p["context_free_suffixes"])
+        # longest first: "Radisson Blu" before "Radisson"
+        self.hotel_brands = sorted(
+            (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
+        )
         # word predicates asked for every token: memoised per finder
         for name in ("_adjective", "_is_name_word", "_finders_for"):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
@@ -99,7 +103,7 @@ class VenueFinder:
             for finder in self._finders_for(text):
                 cand = finder(doc, i)
                 if cand is not None:
-                    found.append(cand)
+                    found.append(self._with_hotel_brand(doc, texts, cand))
                     break
         return found
 
@@ -443,6 +447,26 @@ class VenueFinder:
             and doc[k - 1].text.lower().endswith(self.name_suffixes)
             and is_capitalised(doc[k - 1].text)
         )
+
+    def _with_hotel_brand(self, doc: Doc, texts: list[str], cand: Candidate) -> Candidate:
+        """A hotel chain's name before a hotel belongs to the hotel's name ("Maritim Hotel
+        Bonn"): the chain may run several hotels in one town."""
+        if not texts[cand.start].lower().endswith("hotel"):
+            return cand
+        for words in self.hotel_brands:
+            start = cand.start - len(words)
+            if start >= 0 and tuple(texts[start : cand.start]) == words:
+                brand = " ".join(words)
+                return Candidate(
+                    start,
+                    cand.end,
+                    PLACE,
+                    f"{brand} {cand.name}",
+                    cand.source,
+                    kind=cand.kind,
+                    country_code=cand.country_code,
+                )
+        return cand
 
     def _named(self, doc: Doc, i: int, name: str) -> Candidate:
         cand = self._venue(doc, i, i + 1, "pattern")
