@@ -49,8 +49,6 @@ _DIGITS_AT = re.compile(_NUMBER_CORE)  # the upper end of a range, right after "
 _SPACES = re.compile(r"[^\S\n]*")
 _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:[*:_/]-?[iI]n(?:nen)?(?!\w))?")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
-# a word where one starts, else a number (one match instead of two)
-_WORD_OR_NUMBER = re.compile(f"(?P<word>{_WORD.pattern})|(?P<num>{_NUMBER.pattern})")
 _GLUED_WORD = re.compile(r"[-–]?([^\W\d_]+)")
 _RANGE_DASHES = ("-", "–", "—")
 _RANGE_WORDS = ("bis",)
@@ -72,7 +70,6 @@ _RELATIVE_DATE_UNITS = frozenset({"Jahr", "Jahrzehnt", "Monat", "Woche", "Tag"})
 _PREPOSITIONAL = frozenset({"über", "unter", "bis", "ab", "gegen", "gut", "gute", "guten", "um"})
 # how far back context is read: keeps every number's work bounded on huge, odd inputs
 _MAX_WORD = 64
-_ALNUM_OR_DOTS = re.compile(r"(?:[^\W_]|\.)*")  # [^\W_] is exactly str.isalnum
 _CONTEXT_WINDOW = 400
 _CONTEXT_FIGURES = 20
 _AGE_LIMIT_BEFORE = frozenset({"bis"})  # no qualifier, but a limit: "Kinder bis 12 Jahre"
@@ -149,9 +146,10 @@ def next_token(text: str, pos: int) -> Tok | None:
     pos = _SPACES.match(text, pos).end()
     if pos >= len(text) or text[pos] == "\n":
         return None
-    m = _WORD_OR_NUMBER.match(text, pos)
-    if m:
-        return Tok(m.group(), pos, m.end(), m.lastgroup)
+    for kind, pattern in (("word", _WORD), ("num", _NUMBER)):
+        m = pattern.match(text, pos)
+        if m:
+            return Tok(m.group(), pos, m.end(), kind)
     return Tok(text[pos], pos, pos + 1, "sym")
 
 
@@ -160,8 +158,9 @@ def previous_word(text: str, pos: int, lower: bool = True) -> str:
     i = pos
     while i > 0 and text[i - 1] in " \t\u00a0":
         i -= 1
-    # letters, digits and dots back from i: one match on the reversed stretch, not a loop
-    j = i - _ALNUM_OR_DOTS.match(text[max(0, i - _MAX_WORD) : i][::-1]).end()
+    j, stop = i, max(0, i - _MAX_WORD)
+    while j > stop and (text[j - 1].isalnum() or text[j - 1] == "."):
+        j -= 1
     word = text[j:i] if j < i else text[i - 1 : i]
     return word.lower() if lower else word
 

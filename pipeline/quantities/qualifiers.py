@@ -91,11 +91,9 @@ def find_qualifier(text: str, start: int, end: int | None = None) -> Qualifier:
     if not words or before[words[-1].end() :].strip():
         return Qualifier(EXACT, start)
     phrases = _phrases()
-    longest = min(_longest(), len(words))
-    lowers = tuple(m.group().lower() for m in words[len(words) - longest :])
-    for size in range(longest, 0, -1):
+    for size in range(min(_longest(), len(words)), 0, -1):
         tail = words[-size:]
-        key = lowers[longest - size :]
+        key = tuple(m.group().lower() for m in tail)
         qualifier = phrases.get(key)
         if qualifier is None:
             continue
