@@ -79,7 +79,6 @@ def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
     """Rule indexes to try at each word start: at every head word and at the few words before
     it that may open the same expression."""
     attempts: dict[int, set[int]] = {}
-    runs = _WordRuns(text)
     for head in pats.trigger_pattern.finditer(text):
         word = head.group(0).lower()
         kinds = _number_kinds(word, text, head.end()) if word[0].isdigit() else _trigger_kinds(word)
@@ -89,7 +88,7 @@ def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
         if not at_distance:
             continue
         attempts.setdefault(head.start(), set()).update(at_distance[0])
-        before = runs.before(head.start())
+        before = _words_before(text, head.start())
         for distance in range(1, min(len(at_distance), len(before) + 1)):
             start, prefix = before[-distance]
             if _can_start(prefix):
@@ -109,29 +108,18 @@ def _rules_at_distance(kinds: tuple[str, ...]) -> tuple[frozenset[int], ...]:
     )
 
 
-class _WordRuns:
-    """The word runs of a text, found in one scan, for the look-backs of all its head words."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        spans = [m.span() for m in _WORD_RUN.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def before(self, end: int) -> list[tuple[int, str]]:
-        """(start, lower-case word) of the last :data:`MAX_LOOKBACK` word runs in the
-        :data:`LOOKBACK_CHARS` before ``end``, in text order. A run the window cuts counts from
-        the window's start (and up to ``end``): runs of one character class, so the window's own
-        runs are the text's runs cut to it."""
-        window = max(0, end - LOOKBACK_CHARS)
-        words = []
-        i = bisect_left(self.starts, end) - 1
-        while i >= 0 and self.ends[i] > window and len(words) < MAX_LOOKBACK:
-            start = max(self.starts[i], window)
-            words.append((start, self.text[start : min(self.ends[i], end)].lower()))
-            i -= 1
-        words.reverse()
-        return words
+def _words_before(text: str, end: int) -> list[tuple[int, str]]:
+    """(start, lower-case word) of the last :data:`MAX_LOOKBACK` word runs in the
+    :data:`LOOKBACK_CHARS` before ``end``, in text order (a run the window cuts counts from the
+    window's start). The window is scanned backwards, so only the words taken are built."""
+    window = text[max(0, end - LOOKBACK_CHARS) : end][::-1]
+    words = []
+    for m in _WORD_RUN.finditer(window):
+        words.append((end - m.end(), m.group(0)[::-1].lower()))
+        if len(words) == MAX_LOOKBACK:
+            break
+    words.reverse()
+    return words
 
 
 def find_atoms(text: str) -> list[Atom]:
