@@ -6,10 +6,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-import numpy as np
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
+from pipeline.doc_layout import doc_layout
 from pipeline.events.lexicon import CueIndex
 
 # A first line at most this long, without a full stop at its end, is a title.
@@ -39,29 +39,21 @@ class DocContext:
         # each word (as doc.text does) costs more than all the rules' look-ups in these lists
         # (one flat list per attribute: a list per token would set off the garbage collector
         # again and again over a long report's growing heap)
-        orths, spaces, starts = (
-            ([], [], [])
-            if not len(doc)
-            else (
-                doc.to_array(ORTH).tolist(),
-                doc.to_array(SPACY).tolist(),
-                doc.to_array(IDX).tolist(),
-            )
+        orths, starts = (
+            ([], []) if not len(doc) else (doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist())
         )
         strings = doc.vocab.strings
         self.words = [strings[orth] for orth in orths]
-        self.text = "".join(
-            [w + " " if space else w for w, space in zip(self.words, spaces, strict=True)]
-        )
+        # the text and sentence starts the other extractors have already read from this Doc
+        layout = doc_layout(doc)
+        self.text = layout.text
         self.token_starts = starts
         self.lowers = [w.lower() for w in self.words]
         self.cues = CueIndex(self.lowers)
-        if doc.has_annotation("SENT_START"):
-            # as doc.sents: the first token, and every later one marked as a sentence start
-            marked = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
-            self.sentence_starts = [0, *(i for i in marked if i > 0)] if len(doc) else []
-        else:
-            self.sentence_starts = [0]
+        if len(doc):
+            self.sentence_starts = list(layout.sentence_tokens)
+        else:  # as doc.sents would have it: no sentence, or the one mark-less whole
+            self.sentence_starts = [] if doc.has_annotation("SENT_START") else [0]
         text = self.text.lstrip()
         first_line = text.split("\n", 1)[0].strip()
         offset = len(self.text) - len(text)

@@ -377,19 +377,25 @@ class NameFinder:
     def add_bare_mentions(self, groups: list[EventName]) -> None:
         """A name of one proper word counts wherever that word stands ("die XPO",
         "XPO-Tage")."""
+        singles = [
+            g
+            for g in groups
+            if g.best.kind in ("named", "subject") and g.best.end - g.best.start == 1
+        ]
+        if not singles:
+            return
         taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
         # where each word stands, and each part before a hyphen ("XPO" in "XPO-Tage"): one
         # pass over the words, not one per event (a report can name thousands)
         places_of: dict[str, list[int]] = defaultdict(list)
         for i, text in enumerate(self.ctx.words):
             places_of[text].append(i)
-            for k, ch in enumerate(text):
-                if ch == "-" and k:
-                    places_of[text[:k] + "-"].append(i)
-        for group in groups:
+            k = text.find("-", 1)
+            while k != -1:
+                places_of[text[:k] + "-"].append(i)
+                k = text.find("-", k + 1)
+        for group in singles:
             best = group.best
-            if best.kind not in ("named", "subject") or best.end - best.start != 1:
-                continue
             word = self.ctx.words[best.start]
             for i in sorted({*places_of.get(word, ()), *places_of.get(word + "-", ())}):
                 if i in taken:
