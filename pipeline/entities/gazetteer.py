@@ -73,6 +73,10 @@ class PlaceMatch:
     name: str  # canonical name, in the report's spelling where it folds to the entry's
 
 
+# words of a place name, its entry and its name (Gazetteer._longest_name)
+_Found = tuple[int, "PlaceEntry", str]
+
+
 def _num(value: str, kind=float):
     return kind(value) if value else None
 
@@ -104,6 +108,7 @@ class Gazetteer:
                         self.keep_written.add(short_key)
         # a pure look-up that several layers ask for the same words: memoised per gazetteer
         self.lookup = lru_cache(maxsize=65536)(self.lookup)  # type: ignore[method-assign]
+        self._longest_name = lru_cache(maxsize=65536)(self._longest_name)  # type: ignore[method-assign]
 
     def _add(self, key: str, entry: PlaceEntry, replace: bool = True) -> None:
         if not replace and key in self.entries:
@@ -177,18 +182,26 @@ class Gazetteer:
             name = written if fold(written) == fold(entry.name) else entry.name
             return PlaceMatch(start, start + 1, entry, name)
         last = min(len(doc), start + min(MAX_WORDS, longest + 3))
-        tokens = [doc[k] for k in range(start, last)]
-        for end in range(last, start, -1):
-            if end - start > 1 and not is_capitalised(tokens[end - start - 1].text):
+        found = self._longest_name(
+            tuple((doc[k].text, doc[k].whitespace_) for k in range(start, last))
+        )
+        if found is None:
+            return None
+        length, entry, name = found
+        return PlaceMatch(start, start + length, entry, name)
+
+    def _longest_name(self, words: tuple[tuple[str, str], ...]) -> _Found | None:
+        """Words, entry and name of the longest place name opening ``words`` (text and
+        whitespace of each token); memoised per gazetteer: the same phrases recur."""
+        for end in range(len(words), 0, -1):
+            if end > 1 and not is_capitalised(words[end - 1][0]):
                 continue
-            # the span's text, without building the Span
-            written = "".join(t.text + t.whitespace_ for t in tokens[: end - start - 1])
-            found = self.lookup(written + tokens[end - start - 1].text)
+            written = "".join(text + space for text, space in words[: end - 1])
+            found = self.lookup(written + words[end - 1][0])
             if found is not None:
                 entry, written = found
                 same = fold(written) == fold(entry.name) or fold(written) in self.keep_written
-                name = written if same else entry.name
-                return PlaceMatch(start, end, entry, name)
+                return end, entry, written if same else entry.name
         return None
 
 

@@ -545,10 +545,11 @@ class OrganisationFinder:
 
     def _place_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        texts = token_texts(doc)
-        for i in range(len(doc)):
-            if not texts[i][:1].isupper() and not self.lower_place_heads:
-                continue
+        # without lower-case heads only a capitalised word starts a pattern
+        starts = (
+            range(len(doc)) if self.lower_place_heads else [i for i, _ in capitalised_tokens(doc)]
+        )
+        for i in starts:
             heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
             if not heads:
                 heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"

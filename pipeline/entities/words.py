@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any
 
-from spacy.attrs import IDX, IS_DIGIT, IS_PUNCT, IS_SPACE, LENGTH, LIKE_NUM, SENT_START, SPACY
+from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
@@ -212,14 +212,14 @@ class Word:
 # Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
-_WORD_ATTRS = [IDX, LENGTH, SPACY, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_DIGIT, SENT_START]
+_WORD_ATTRS = [ORTH, SPACY, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_DIGIT, SENT_START]
 
 
 class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
     the Doc. An index gives a Word, a slice the Doc's own Span, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "user_data", "ents", "capitalised")
+    __slots__ = ("doc", "words", "texts", "text", "user_data", "ents", "capitalised")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -228,17 +228,19 @@ class DocWords:
         self.capitalised: list[tuple[int, str]] | None = None  # see capitalised_tokens
         # all attributes in one array instead of a Token object per token and attribute;
         # the Words are built column by column (map), the cheapest way to make many objects
-        text = doc.text
         n = len(doc)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
-        starts, lengths, spaces, like_num, punct, space, digit, sent_start = columns
-        self.texts = [text[i : i + k] for i, k in zip(starts, lengths, strict=True)]
+        orths, spaces, like_num, punct, space, digit, sent_start = columns
+        # the texts from the string store: Doc.text would build a Token per token
+        self.texts = list(map(doc.vocab.strings.__getitem__, orths))
+        whitespace = list(map(_WHITESPACE.__getitem__, spaces))
+        self.text = "".join(map(str.__add__, self.texts, whitespace))
         self.words = list(
             map(
                 Word,
                 self.texts,
                 map(str.lower, self.texts),
-                map(_WHITESPACE.__getitem__, spaces),
+                whitespace,
                 range(n),
                 map(bool, like_num),
                 map(bool, punct),
