@@ -11,6 +11,7 @@ lockt 350'000 Besucher an"). Mentions whose words are one another's part are one
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -352,12 +353,21 @@ class NameFinder:
             self.ctx.token_at(f.start_char) for f in figures if f.category in TOTAL_CATEGORIES
         ]
         counts = Counter(self.ctx.words)
+        # each sentence's candidates found once: a sentence with many totals would otherwise
+        # be walked once per total
+        candidates: dict[int, list[int]] = {}
         out = []
         for total in total_tokens:
-            start, _ = self.ctx.sentence_span(total)
-            for i in range(start, total):
-                if self.is_proper_subject(i) and counts[self.ctx.words[i]] > 1:
-                    out.append(mention(i, i + 1, [self.ctx.words[i]], "subject"))
+            start, end = self.ctx.sentence_span(total)
+            if start not in candidates:
+                candidates[start] = [
+                    i
+                    for i in range(start, end)
+                    if self.is_proper_subject(i) and counts[self.ctx.words[i]] > 1
+                ]
+            found = candidates[start]
+            for i in found[: bisect_left(found, total)]:
+                out.append(mention(i, i + 1, [self.ctx.words[i]], "subject"))
         return out
 
     def is_proper_subject(self, i: int) -> bool:
