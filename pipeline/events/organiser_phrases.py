@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
+from pipeline.entities.canonical import nominative_name
 from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import event_noun_base, word_is_cue
@@ -23,10 +24,6 @@ from pipeline.events.lexicon import event_noun_base, word_is_cue
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
 VENUE_KIND = "venue"
-# Articles after which adjectives take the weak ending ("des Fränkischen" -> "Fränkische")
-WEAK_ARTICLES = frozenset({"der", "des", "dem", "den", "vom", "zum", "zur", "beim", "im"})
-GENITIVE_ARTICLE = "des"
-WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
 GENITIVE_ENDINGS = ("es", "s")
 NAME_PUNCTUATION = frozenset({"-", "&"})
 
@@ -79,7 +76,6 @@ class PhraseFinder:
         first."""
         words, lowers = self.ctx.words, self.ctx.lowers
         i = start
-        article = None
         while i < min(start + PHRASE_REACH, len(words)):
             if i in self.orgs:
                 return None  # the entity stage's rules see this one
@@ -89,18 +85,18 @@ class PhraseFinder:
                     return Phrase(i, place.name, self.ctx.token_at(place.end_char - 1) + 1)
                 return None
             if word_is_cue(lowers[i], "organiser_lead_in"):
-                article = lowers[i]
                 i += 1
                 continue
             if not words[i][:1].isupper():
                 return None
             end = self.run_end(i)
             if self.has_proper_word(i, end):
-                return Phrase(i, self.nominative(words[i:end], article), end)
+                # declined as the organisations table declines names
+                name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
+                return Phrase(i, name, end)
             if not all(event_noun_base(w) for w in words[i:end]):
                 return None
             i = end  # "Veranstalter der Messe ist …": the event's own name
-            article = None
         return None
 
     def run_end(self, start: int) -> int:
@@ -131,21 +127,6 @@ class PhraseFinder:
             if not {word, _stem(word), lemma} & common_nouns():
                 return True
         return False
-
-    @staticmethod
-    def nominative(words: list[str], article: str | None) -> str:
-        """ "des Fränkischen Heimatbundes" -> "Fränkische Heimatbund"; names stay as written."""
-        out = list(words)
-        if article in WEAK_ARTICLES:
-            for k, word in enumerate(out[:-1]):
-                if word.endswith(WEAK_ENDING) and word not in common_nouns():
-                    out[k] = word[: -len(WEAK_ENDING)] + NOMINATIVE_ENDING
-        if article == GENITIVE_ARTICLE:
-            for k, word in enumerate(out):
-                stem = _stem(word)
-                if stem != word and stem in common_nouns():
-                    out[k] = stem
-        return " ".join(out).replace(" - ", "-")
 
 
 def _stem(word: str) -> str:
