@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 
@@ -38,7 +38,16 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, built at most once per Doc."""
     text = _TEXTS.get(doc)
     if text is None:
-        text = _TEXTS[doc] = doc.text
+        # from the string store: Doc.text would build a Token per token
+        strings = doc.vocab.strings
+        text = _TEXTS[doc] = (
+            "".join(
+                strings[orth] + (" " if space else "")
+                for orth, space in doc.to_array([ORTH, SPACY]).tolist()
+            )
+            if len(doc)
+            else ""
+        )
     return text
 
 

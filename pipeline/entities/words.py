@@ -12,6 +12,7 @@ from typing import Any
 from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.doc_layout import doc_text
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
 
 # GeoNames' small-town table writes umlauts as plain vowels ("Munster"), so names are compared
@@ -234,7 +235,7 @@ class DocWords:
         # the texts from the string store: Doc.text would build a Token per token
         self.texts = list(map(doc.vocab.strings.__getitem__, orths))
         whitespace = list(map(_WHITESPACE.__getitem__, spaces))
-        self.text = "".join(map(str.__add__, self.texts, whitespace))
+        self.text = doc_text(doc)  # shared with the other components of a run
         self.words = list(
             map(
                 Word,
