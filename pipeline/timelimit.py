@@ -6,6 +6,11 @@ tables do not depend on the load. The signal interrupts pure-Python loops, which
 rule can be slow, and every spaCy component between two Python steps. Signals reach only the
 main thread: elsewhere (a Dask worker's task thread) and on platforms without interval timers
 the limit is not enforced, which :func:`enforceable` tells.
+
+Python swallows an exception raised inside ``__del__`` or a garbage-collector callback (it only
+reports it as "unraisable"). A limit that expires there would be lost and the work would run
+on, so after the first expiry the timer keeps firing every :data:`REPEAT_SECONDS` until the
+block is left.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+REPEAT_SECONDS = 0.05
 
 
 class TimeLimitExceeded(BaseException):
@@ -45,7 +52,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise TimeLimitExceeded(seconds)
 
     previous = signal.signal(signal.SIGPROF, expire)
-    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:

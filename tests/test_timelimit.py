@@ -1,0 +1,46 @@
+"""The CPU-time limit of ``--doc-timeout`` (pipeline/timelimit.py)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pipeline.timelimit import TimeLimitExceeded, enforceable, time_limit
+
+pytestmark = pytest.mark.skipif(not enforceable(), reason="no interval timers on this platform")
+
+
+def burn_cpu(seconds: float) -> None:
+    end = time.process_time() + seconds
+    while time.process_time() < end:
+        pass
+
+
+class SlowToCollect:
+    """An object whose finaliser is busy: a limit that expires in it is swallowed by Python."""
+
+    def __del__(self) -> None:
+        burn_cpu(0.3)
+
+
+def test_the_limit_stops_busy_work() -> None:
+    start = time.process_time()
+    with pytest.raises(TimeLimitExceeded, match="--doc-timeout"), time_limit(0.1):
+        burn_cpu(3.0)
+    assert time.process_time() - start < 1.0
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_limit_that_expires_inside_a_finaliser_still_ends_the_work() -> None:
+    start = time.process_time()
+    with pytest.raises(TimeLimitExceeded), time_limit(0.05):
+        SlowToCollect()  # collected at once; the limit expires in its __del__
+        burn_cpu(3.0)
+    assert time.process_time() - start < 1.5
+
+
+def test_no_limit_after_the_block() -> None:
+    with time_limit(0.05):
+        pass
+    burn_cpu(0.2)  # would raise if the timer were still armed
