@@ -109,7 +109,9 @@ def resolve_reference_date(
         return day, "dateline"
     if default:
         return default, "option"
-    log.warning(
+    # One line per report would bury a large run's other warnings: the run warns once with
+    # the count (pipeline.run); documents.reference_date_source names the reports.
+    log.debug(
         "%s: no reference date (no front matter date, metadata row, dateline or "
         "--reference-date): relative dates are listed without a value",
         label,

@@ -84,14 +84,27 @@ class RunSummary:
     empty: int = 0
     error: int = 0
     cached: int = 0  # documents whose rows came from the cache of the previous run
+    undated: int = 0  # documents without a reference date: their relative dates have no value
     facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESULT_TABLES, 0))
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
         status = result.document["status"]
         setattr(self, status, getattr(self, status) + 1)
+        if result.document.get("reference_date_source") == "none":
+            self.undated += 1
         for table, rows in result.facts.items():
             self.facts[table] += len(rows)
+
+    def warn_undated(self) -> None:
+        if self.undated:
+            log.warning(
+                "%d of %d documents have no reference date (no front matter date, metadata "
+                "row, dateline or --reference-date): their relative dates are listed without "
+                "a value (their documents.reference_date_source is 'none')",
+                self.undated,
+                self.documents,
+            )
 
     @property
     def exit_code(self) -> int:
@@ -358,6 +371,7 @@ def _process(
         progress.close()
         if engine is not None:
             engine.close()
+    summary.warn_undated()
     if summary.cached:
         log.info(
             "%d of %d documents unchanged: rows reused from the cache",

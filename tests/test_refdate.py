@@ -85,13 +85,33 @@ def test_unreadable_given_dates_warn_and_fall_through(caplog) -> None:
     assert "metadata CSV 'reference_date'" in caplog.text and "'später'" in caplog.text
 
 
-def test_report_without_reference_date_gets_one_warning(caplog) -> None:
-    with caplog.at_level(logging.WARNING, logger="pipeline"):
+def test_report_without_reference_date_is_named_in_the_debug_log(caplog) -> None:
+    with caplog.at_level(logging.DEBUG, logger="pipeline"):
         assert resolve_reference_date({}, None, "Kein Datum", None, where="x.txt") == (
             None,
             "none",
         )
-    assert [r.getMessage().startswith("x.txt: no reference date") for r in caplog.records] == [True]
+    assert [
+        (r.levelno, r.getMessage().startswith("x.txt: no reference date")) for r in caplog.records
+    ] == [(logging.DEBUG, True)]
+
+
+def test_a_run_warns_once_with_the_count_of_undated_reports(caplog) -> None:
+    from pipeline.batch import DocumentResult
+    from pipeline.run import RunSummary
+
+    summary = RunSummary()
+    for source in ("none", "dateline", "none", "metadata"):
+        summary.add(DocumentResult({"status": "ok", "reference_date_source": source}, {}))
+    with caplog.at_level(logging.INFO, logger="pipeline"):
+        summary.warn_undated()
+        RunSummary().warn_undated()  # nothing to say
+    assert [r.getMessage() for r in caplog.records] == [
+        "2 of 4 documents have no reference date (no front matter date, metadata row, dateline "
+        "or --reference-date): their relative dates are listed without a value (their "
+        "documents.reference_date_source is 'none')"
+    ]
+    assert [r.levelno for r in caplog.records] == [logging.WARNING]
 
 
 def test_bad_reference_date_option_exits_2(tmp_path) -> None:
