@@ -12,12 +12,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.batch import CHUNK_CHARS
 from pipeline.read_tables import load_tables
 from pipeline.run import run
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 TABLE_NAMES = ("documents", "dates", "places", "organisations", "figures")
+HUGE_CHARS = 3 * CHUNK_CHARS
 
 CP1252_REPORT = (
     "Gießen, den 4. März 2022\n"
@@ -102,8 +104,9 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "Die Messe in Essen zählte am 12. März 2023 rund 12.700 Besucherinnen und "
         "Besucher und 150 Aussteller.\n\n"
     )
-    # 2 MB: twenty pieces of the 100,000 characters a long report is cut into
-    (folder / "huge.txt").write_text(paragraph * (2_000_000 // len(paragraph)), encoding="utf-8")
+    # three pieces of the CHUNK_CHARS a long report is cut into (the pieces themselves are
+    # tested in test_scale, test_streaming and test_reliability)
+    (folder / "huge.txt").write_text(paragraph * (HUGE_CHARS // len(paragraph)), encoding="utf-8")
     return folder
 
 
@@ -122,7 +125,7 @@ def test_bad_inputs_get_a_row_each(bad_run: tuple[Path, object]) -> None:
     assert docs["random"]["status"] == "error" and "binary" in docs["random"]["error"]
     assert docs["noise"]["status"] == "error" and docs["noise"]["error"]
     assert docs["windows"]["status"] == "ok"
-    assert docs["huge"]["status"] == "ok" and int(docs["huge"]["chars"]) > 1_900_000
+    assert docs["huge"]["status"] == "ok" and int(docs["huge"]["chars"]) > 2 * CHUNK_CHARS
     assert docs["2022/herbst/bericht"]["status"] == "ok"
     assert summary.exit_code == 1
 
