@@ -37,7 +37,7 @@ def cluster():
 
 
 def test_dask_workers_and_single_process_write_identical_tables(
-    cluster: LocalCluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cluster: LocalCluster, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_nlp
 ) -> None:
     # Relative input paths, as users type them: the workers get absolute ones, the tables not.
     monkeypatch.chdir(tmp_path)
@@ -46,7 +46,7 @@ def test_dask_workers_and_single_process_write_identical_tables(
     build_corpus(ROOT / "corpus", DOCS, Path("reports"))
     reports = Path("reports")
     outs = {name: Path(name) for name in ("single", "pool", "dask")}
-    run(reports, outs["single"], model="blank", quiet=True, cache=False)
+    run(reports, outs["single"], nlp=blank_nlp, quiet=True, cache=False)
     run(reports, outs["pool"], model="blank", quiet=True, cache=False, workers=2)
     summary = run(
         reports,

@@ -27,9 +27,9 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def single(reports: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def single(reports: Path, tmp_path_factory: pytest.TempPathFactory, blank_nlp) -> Path:
     out = tmp_path_factory.mktemp("single")
-    run(reports, out, model="blank", quiet=True, cache=False)
+    run(reports, out, nlp=blank_nlp, quiet=True, cache=False)
     return out
 
 

@@ -111,9 +111,11 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def bad_run(bad_inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+def bad_run(
+    bad_inputs: Path, tmp_path_factory: pytest.TempPathFactory, blank_nlp
+) -> tuple[Path, object]:
     out = tmp_path_factory.mktemp("bad-out")
-    summary = run(bad_inputs, out, model="blank", quiet=True)
+    summary = run(bad_inputs, out, nlp=blank_nlp, quiet=True)
     return out, summary
 
 
@@ -161,7 +163,7 @@ def test_exit_codes_and_messages(tmp_path: Path) -> None:
     )
 
 
-def test_metadata_and_front_matter(tmp_path: Path) -> None:
+def test_metadata_and_front_matter(tmp_path: Path, blank_nlp) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Gestern kamen 200 Gäste in die Stadthalle.", encoding="utf-8")
@@ -174,7 +176,7 @@ def test_metadata_and_front_matter(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    run(folder, out, metadata_path=meta, model="blank", quiet=True)
+    run(folder, out, metadata_path=meta, nlp=blank_nlp, quiet=True)
     docs = {d["doc_id"]: d for d in read_csv(out / "documents.csv")}
     assert docs["a"]["reference_date"] == "2021-06-01"
     assert docs["a"]["reference_date_source"] == "metadata"
@@ -184,12 +186,12 @@ def test_metadata_and_front_matter(tmp_path: Path) -> None:
     assert docs["b"]["title"] == "Stadtfest"
 
 
-def test_parquet_tables_match_csv(tmp_path: Path) -> None:
+def test_parquet_tables_match_csv(tmp_path: Path, blank_nlp) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_bytes(CP1252_REPORT.encode("cp1252"))
-    run(folder, tmp_path / "csv", model="blank", quiet=True)
-    run(folder, tmp_path / "pq", model="blank", quiet=True, fmt="parquet")
+    run(folder, tmp_path / "csv", nlp=blank_nlp, quiet=True)
+    run(folder, tmp_path / "pq", nlp=blank_nlp, quiet=True, fmt="parquet")
     csv_tables = load_tables(tmp_path / "csv")
     pq_tables = load_tables(tmp_path / "pq")
     for name in TABLE_NAMES:
@@ -199,7 +201,7 @@ def test_parquet_tables_match_csv(tmp_path: Path) -> None:
 
 
 def test_failed_run_leaves_no_partial_tables(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_nlp
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -211,7 +213,7 @@ def test_failed_run_leaves_no_partial_tables(
 
     monkeypatch.setattr("pipeline.run.write_result", boom)
     with pytest.raises(KeyboardInterrupt):
-        run(folder, out, model="blank", quiet=True)
+        run(folder, out, nlp=blank_nlp, quiet=True)
     # The lock file stays: removing it would let two runs hold the lock at once.
     leftovers = [p.name for p in out.iterdir() if p.is_file() and p.name != ".run.lock"]
     assert leftovers == [], "no table and no temporary file may remain"
