@@ -71,6 +71,43 @@ def tiny_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return runs
 
 
+# Loading a pipeline costs seconds (spaCy's lemma tables alone take most of them), so each
+# configuration that many modules read is loaded once per session. Tests only read these
+# pipelines: a test that adds a component or changes a setting loads its own.
+@pytest.fixture(scope="session")
+def default_nlp():
+    """The pipeline ``run`` uses by default: the statistical model and every extractor."""
+    from pipeline.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """Rules only: the blank German pipeline with every extractor."""
+    from pipeline.nlp import load_nlp
+
+    return load_nlp("blank")
+
+
+@pytest.fixture(scope="session")
+def dates_nlp():
+    """The statistical model with only the date extractor, which raises instead of logging."""
+    from pipeline.nlp import load_nlp
+
+    nlp = load_nlp(extract=False)
+    nlp.add_pipe("german_dates", config={"on_error": "raise"})
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def entities_nlp():
+    """A blank pipeline with only the entity extractor (see ``test_entities.rules_only_nlp``)."""
+    from test_entities import rules_only_nlp
+
+    return rules_only_nlp()
+
+
 @pytest.fixture
 def record_scores(request: pytest.FixtureRequest):
     """Keep an evaluation's score table for the end-of-session summary."""

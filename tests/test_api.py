@@ -54,11 +54,6 @@ def test_load_tables_without_a_run(tmp_path: Path):
         pipeline.load_tables(tmp_path)
 
 
-@pytest.fixture(scope="module")
-def blank_nlp():
-    return pipeline.load_nlp("blank")
-
-
 def test_extract_one_text(blank_nlp):
     text = "Gestern, am 22. Oktober 2019, kamen rund 12.700 Besucher zur Messe."
     frames = pipeline.extract(text, reference_date="2019-10-23", nlp=blank_nlp)

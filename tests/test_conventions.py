@@ -22,7 +22,6 @@ from spacy.tokens import Doc, DocBin
 
 import pipeline
 from pipeline.extensions import FACT_TYPES, register_fact, set_facts
-from pipeline.nlp import load_nlp
 from pipeline.read_tables import load_tables
 from pipeline.tables import TABLES
 
@@ -89,8 +88,8 @@ def test_readme_run_command_twice_from_another_folder(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("blank")
+def nlp(blank_nlp):
+    return blank_nlp
 
 
 def make_docs(nlp) -> list[Doc]:

@@ -14,10 +14,8 @@ TUESDAY = dt.date(2019, 10, 22)  # the Smart Country Convention's first day
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = load_nlp(extract=False)
-    nlp.add_pipe("german_dates", config={"on_error": "raise"})
-    return nlp
+def nlp(dates_nlp):
+    return dates_nlp
 
 
 def mentions(nlp, text: str, reference: dt.date | None = TUESDAY):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import load_nlp
 from pipeline.refdate import parse_iso
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -41,20 +40,18 @@ def _match(preds: list[str], golds: list[dict]) -> int:
     return len(owner)
 
 
-def test_dev_reports_dates_f1() -> None:
+def test_dev_reports_dates_f1(dates_nlp) -> None:
     if not (DEV / "gold").is_dir():
         pytest.skip(f"dev set not found at {DEV} (shared data folder absent)")
-    nlp = load_nlp(extract=False)
-    nlp.add_pipe("german_dates", config={"on_error": "raise"})
     refs = _references()
     tp = n_pred = n_gold = 0
     misses = []
     for gold_path in sorted((DEV / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         doc_id = gold_path.stem
-        doc = nlp.make_doc((DEV / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8"))
+        doc = dates_nlp.make_doc((DEV / "texts" / f"{doc_id}.txt").read_text(encoding="utf-8"))
         doc._.reference_date = parse_iso(refs[doc_id]) if refs.get(doc_id) else None
-        preds = sorted({m.value for m in nlp(doc)._.dates if m.value})
+        preds = sorted({m.value for m in dates_nlp(doc)._.dates if m.value})
         optional = [g for g in gold["dates"] if g.get("optional")]
         required = [g for g in gold["dates"] if not g.get("optional")]
         neutral = {p for p in preds if any(p in {g["value"], *g.get("aliases", [])}

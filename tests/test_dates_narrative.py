@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import load_nlp
 from pipeline.refdate import find_dateline
 
 DATA = Path(__file__).parent / "data"
@@ -19,10 +18,8 @@ REQUIRED_NARRATIVE_SHARE = 0.95
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    nlp = load_nlp(extract=False)
-    nlp.add_pipe("german_dates", config={"on_error": "raise"})
-    return nlp
+def nlp(dates_nlp):
+    return dates_nlp
 
 
 def found(nlp, text: str, reference: dt.date | None = REFERENCE) -> list[tuple[str, str | None]]:

@@ -16,8 +16,8 @@ def rules_only_nlp():
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return rules_only_nlp()
+def nlp(entities_nlp):
+    return entities_nlp
 
 
 def places(nlp, text: str) -> dict[str, str]:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluate import normalise_name
-from pipeline.nlp import load_nlp
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SEED = "seed-sccon-2019"
@@ -21,14 +20,12 @@ def _gold_keys(entry: dict) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def seed():
+def seed(entities_nlp):
     text_path = SHARED / "dev" / "texts" / f"{SEED}.txt"
     if not text_path.is_file():
         pytest.skip(f"shared dev set not found at {SHARED / 'dev'}")
-    nlp = load_nlp("blank", extract=False)
-    nlp.add_pipe("german_entities", config={"on_error": "raise"})
     gold = json.loads((SHARED / "dev" / "gold" / f"{SEED}.json").read_text(encoding="utf-8"))
-    return nlp(text_path.read_text(encoding="utf-8")), gold
+    return entities_nlp(text_path.read_text(encoding="utf-8")), gold
 
 
 @pytest.mark.parametrize("fact", ["places", "organisations"])

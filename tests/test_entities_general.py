@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc, Span
-from test_entities import orgs, places, rules_only_nlp
+from test_entities import orgs, places
 
 
 @pytest.fixture(scope="module")
-def nlp():
+def nlp(entities_nlp):
     # rules only: the classes below must hold whatever NER model is loaded
-    return rules_only_nlp()
+    return entities_nlp
 
 
 def with_model_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:

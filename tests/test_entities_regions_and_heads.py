@@ -5,12 +5,12 @@ head, German names of border towns."""
 from __future__ import annotations
 
 import pytest
-from test_entities import orgs, places, rules_only_nlp
+from test_entities import orgs, places
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return rules_only_nlp()
+def nlp(entities_nlp):
+    return entities_nlp
 
 
 @pytest.mark.parametrize(

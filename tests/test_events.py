@@ -24,8 +24,8 @@ DEV = ROOT.parent / "shared" / "dev"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return pipeline.load_nlp()
+def nlp(default_nlp):
+    return default_nlp
 
 
 def event_rows(nlp, text: str, reference_date: str | None = None) -> list[dict[str, Any]]:

@@ -7,7 +7,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import pipeline
 from pipeline.evaluate import evaluate, load_gold
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -15,8 +14,8 @@ DEV = SHARED / "dev"
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return pipeline.load_nlp()
+def nlp(default_nlp):
+    return default_nlp
 
 
 def figures(nlp, text: str) -> list[tuple[float, str | None, str]]:

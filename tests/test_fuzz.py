@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.api import extract
-from pipeline.nlp import load_nlp
 from pipeline.read import normalise
 
 MAX_EXAMPLES = 150
@@ -96,8 +95,8 @@ ISO_DAY_OR_MINUTE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?|T\d{2}:\d{2}
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
+def nlp(default_nlp):
+    return default_nlp
 
 
 @pytest.fixture(scope="module")

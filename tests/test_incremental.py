@@ -28,8 +28,8 @@ def table_bytes(out: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    return load_nlp("blank")
+def nlp(blank_nlp):
+    return blank_nlp
 
 
 @pytest.fixture

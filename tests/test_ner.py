@@ -8,6 +8,7 @@ import json
 import random
 import re
 import time
+from itertools import islice
 from pathlib import Path
 
 import pytest
@@ -323,8 +324,25 @@ def test_gazetteers_give_german_names() -> None:
 # --- end to end -------------------------------------------------------------------------------
 
 
+def head_of_ner_data(data: Path, sentences: int, reports: int) -> Path:
+    """The first sentences of GermEval (trained on and scored) and the first event reports (a
+    few of them held out and scored), in the layout of the shared NER folder: the command runs
+    end to end without reading and scoring 27 MB (each corpus reader has its own test above)."""
+    germeval = data / "germeval2014" / "NER-de-dev.tsv"
+    germeval.parent.mkdir(parents=True)
+    blocks = (NER_DATA / "germeval2014" / "NER-de-dev.tsv").read_text(encoding="utf-8")
+    germeval.write_text("\n\n".join(blocks.split("\n\n")[:sentences]) + "\n\n", encoding="utf-8")
+    events = data / "event-reports" / "event_reports_ner.jsonl"
+    events.parent.mkdir(parents=True)
+    with (NER_DATA / "event-reports" / "event_reports_ner.jsonl").open(encoding="utf-8") as fh:
+        events.write_text("".join(islice(fh, reports)), encoding="utf-8")
+    return data
+
+
 @pytest.mark.skipif(not NER_DATA.is_dir(), reason=f"shared NER corpora not found at {NER_DATA}")
 def test_train_ner_command_end_to_end(tmp_path: Path) -> None:
+    data = head_of_ner_data(tmp_path / "data", sentences=300, reports=30)
+    out = tmp_path / "out"
     # CPU time, not wall time: on a shared machine the neighbours' load would count too.
     started = time.process_time()
     result = CliRunner().invoke(
@@ -332,11 +350,11 @@ def test_train_ner_command_end_to_end(tmp_path: Path) -> None:
         [
             "train-ner",
             "--data",
-            str(NER_DATA),
+            str(data),
             "--out",
-            str(tmp_path),
+            str(out),
             "--max-sentences",
-            "300",
+            "150",
             "--epochs",
             "1",
             "--seed",
@@ -344,10 +362,12 @@ def test_train_ner_command_end_to_end(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "model" / "config.cfg").is_file()
-    assert (tmp_path / "corpus" / "train.spacy").is_file()
-    scores = json.loads((tmp_path / "scores.json").read_text(encoding="utf-8"))
+    assert (out / "model" / "config.cfg").is_file()
+    assert (out / "corpus" / "train.spacy").is_file()
+    scores = json.loads((out / "scores.json").read_text(encoding="utf-8"))
     assert "dev_split" in scores
+    assert set(scores["train_data"]) == {"germeval2014", "event-reports"}
+    assert "event_reports_held_out" in scores and "germeval_dev_seen_in_training" in scores
     assert time.process_time() - started < 60
 
 

@@ -27,9 +27,9 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def single(reports: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def single(reports: Path, tmp_path_factory: pytest.TempPathFactory, blank_nlp) -> Path:
     out = tmp_path_factory.mktemp("single")
-    run(reports, out, model="blank", quiet=True, cache=False)
+    run(reports, out, nlp=blank_nlp, quiet=True, cache=False)
     return out
 
 
@@ -39,12 +39,10 @@ def test_two_workers_write_identical_tables(reports: Path, single: Path, tmp_pat
     assert table_bytes(tmp_path) == table_bytes(single)
 
 
-def test_results_come_in_input_order(reports: Path) -> None:
-    from pipeline.nlp import load_nlp
-
+def test_results_come_in_input_order(reports: Path, blank_nlp) -> None:
     paths = sorted(reports.rglob("*.txt"))[:5]
     jobs = [Job(p.stem, p) for p in reversed(paths)]
-    order = [job.doc_id for job, _ in results_in_order(jobs, SerialEngine(load_nlp("blank")))]
+    order = [job.doc_id for job, _ in results_in_order(jobs, SerialEngine(blank_nlp))]
     assert order == [job.doc_id for job in jobs]
 
 

@@ -69,11 +69,6 @@ def stall_on_marker(doc):
 
 
 @pytest.fixture(scope="module")
-def blank_nlp() -> Language:
-    return load_nlp("blank")
-
-
-@pytest.fixture(scope="module")
 def stalling_nlp() -> Language:
     nlp = load_nlp("blank")
     nlp.add_pipe("test_stall_on_marker", before="german_dates")

@@ -12,12 +12,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from pipeline.batch import CHUNK_CHARS
 from pipeline.read_tables import load_tables
 from pipeline.run import run
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 TABLE_NAMES = ("documents", "dates", "places", "organisations", "figures")
+HUGE_CHARS = 3 * CHUNK_CHARS
 
 CP1252_REPORT = (
     "Gießen, den 4. März 2022\n"
@@ -102,15 +104,18 @@ def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "Die Messe in Essen zählte am 12. März 2023 rund 12.700 Besucherinnen und "
         "Besucher und 150 Aussteller.\n\n"
     )
-    # 2 MB: twenty pieces of the 100,000 characters a long report is cut into
-    (folder / "huge.txt").write_text(paragraph * (2_000_000 // len(paragraph)), encoding="utf-8")
+    # three pieces of the CHUNK_CHARS a long report is cut into (the pieces themselves are
+    # tested in test_scale, test_streaming and test_reliability)
+    (folder / "huge.txt").write_text(paragraph * (HUGE_CHARS // len(paragraph)), encoding="utf-8")
     return folder
 
 
 @pytest.fixture(scope="module")
-def bad_run(bad_inputs: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+def bad_run(
+    bad_inputs: Path, tmp_path_factory: pytest.TempPathFactory, blank_nlp
+) -> tuple[Path, object]:
     out = tmp_path_factory.mktemp("bad-out")
-    summary = run(bad_inputs, out, model="blank", quiet=True)
+    summary = run(bad_inputs, out, nlp=blank_nlp, quiet=True)
     return out, summary
 
 
@@ -122,7 +127,7 @@ def test_bad_inputs_get_a_row_each(bad_run: tuple[Path, object]) -> None:
     assert docs["random"]["status"] == "error" and "binary" in docs["random"]["error"]
     assert docs["noise"]["status"] == "error" and docs["noise"]["error"]
     assert docs["windows"]["status"] == "ok"
-    assert docs["huge"]["status"] == "ok" and int(docs["huge"]["chars"]) > 1_900_000
+    assert docs["huge"]["status"] == "ok" and int(docs["huge"]["chars"]) > 2 * CHUNK_CHARS
     assert docs["2022/herbst/bericht"]["status"] == "ok"
     assert summary.exit_code == 1
 
@@ -158,7 +163,7 @@ def test_exit_codes_and_messages(tmp_path: Path) -> None:
     )
 
 
-def test_metadata_and_front_matter(tmp_path: Path) -> None:
+def test_metadata_and_front_matter(tmp_path: Path, blank_nlp) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("Gestern kamen 200 Gäste in die Stadthalle.", encoding="utf-8")
@@ -171,7 +176,7 @@ def test_metadata_and_front_matter(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     out = tmp_path / "out"
-    run(folder, out, metadata_path=meta, model="blank", quiet=True)
+    run(folder, out, metadata_path=meta, nlp=blank_nlp, quiet=True)
     docs = {d["doc_id"]: d for d in read_csv(out / "documents.csv")}
     assert docs["a"]["reference_date"] == "2021-06-01"
     assert docs["a"]["reference_date_source"] == "metadata"
@@ -181,12 +186,12 @@ def test_metadata_and_front_matter(tmp_path: Path) -> None:
     assert docs["b"]["title"] == "Stadtfest"
 
 
-def test_parquet_tables_match_csv(tmp_path: Path) -> None:
+def test_parquet_tables_match_csv(tmp_path: Path, blank_nlp) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_bytes(CP1252_REPORT.encode("cp1252"))
-    run(folder, tmp_path / "csv", model="blank", quiet=True)
-    run(folder, tmp_path / "pq", model="blank", quiet=True, fmt="parquet")
+    run(folder, tmp_path / "csv", nlp=blank_nlp, quiet=True)
+    run(folder, tmp_path / "pq", nlp=blank_nlp, quiet=True, fmt="parquet")
     csv_tables = load_tables(tmp_path / "csv")
     pq_tables = load_tables(tmp_path / "pq")
     for name in TABLE_NAMES:
@@ -196,7 +201,7 @@ def test_parquet_tables_match_csv(tmp_path: Path) -> None:
 
 
 def test_failed_run_leaves_no_partial_tables(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_nlp
 ) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -208,7 +213,7 @@ def test_failed_run_leaves_no_partial_tables(
 
     monkeypatch.setattr("pipeline.run.write_result", boom)
     with pytest.raises(KeyboardInterrupt):
-        run(folder, out, model="blank", quiet=True)
+        run(folder, out, nlp=blank_nlp, quiet=True)
     # The lock file stays: removing it would let two runs hold the lock at once.
     leftovers = [p.name for p in out.iterdir() if p.is_file() and p.name != ".run.lock"]
     assert leftovers == [], "no table and no temporary file may remain"

@@ -76,19 +76,17 @@ def test_workers_option_on_the_command_line(tmp_path: Path, fmt: str) -> None:
 
 
 def test_long_text_is_analysed_in_pieces_with_the_same_rows(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blank_nlp
 ) -> None:
     import pipeline.batch
     from pipeline.batch import Job, process_batch
-    from pipeline.nlp import load_nlp
 
     paragraph = "Die Messe in Essen zählte am 12. März 2023 rund 12.700 Besucher.\n\n"
     path = tmp_path / "long.txt"
     path.write_text(paragraph * 40, encoding="utf-8")
-    nlp = load_nlp("blank")
-    (whole,) = process_batch(nlp, [Job("long", path)])
+    (whole,) = process_batch(blank_nlp, [Job("long", path)])
     monkeypatch.setattr(pipeline.batch, "CHUNK_CHARS", 5 * len(paragraph) + 3)
-    (pieces,) = process_batch(nlp, [Job("long", path)])
+    (pieces,) = process_batch(blank_nlp, [Job("long", path)])
     assert pieces.document == whole.document
     assert pieces.facts == whole.facts
     assert len(pieces.facts["figures"]) >= 40

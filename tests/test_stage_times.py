@@ -9,7 +9,7 @@ import spacy
 
 from pipeline.bench import build_corpus
 from pipeline.doc_layout import doc_layout, doc_text, remember_text
-from pipeline.nlp import EXTRACTORS, load_nlp
+from pipeline.nlp import EXTRACTORS
 from pipeline.stage_times import format_stage_times, stage_times
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -20,11 +20,6 @@ TEXTS = [
     "Ein Satz",
     "",
 ]
-
-
-@pytest.fixture(scope="module")
-def blank_nlp():
-    return load_nlp("blank")
 
 
 @pytest.mark.parametrize("text", TEXTS)
