@@ -61,7 +61,10 @@ class EventBuilder:
             return [main]
         # the main event's row again without the further events' paragraphs
         taken = set().union(*(section for _, section in further))
-        rows = [(events[0], self.record(1, events[0], events, excluded=taken))]
+        alone = self.record(1, events[0], events, excluded=taken)
+        if (alone.start, alone.end) != (main.start, main.end):
+            return [main]  # the main event's days were read where the other is named
+        rows = [(events[0], alone)]
         for other, section in further:
             ordered = [other, *(e for e in events if e is not other)]
             rows.append((other, self.record(0, other, ordered, section=section)))

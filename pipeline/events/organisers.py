@@ -26,6 +26,8 @@ BY_WORDS = frozenset({"von", "vom", "durch", "der", "des"})
 GENITIVE_ARTICLES = frozenset({"des", "der", "vom", "von"})
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 JOINING_WORDS = frozenset({"und", "oder", "sowie", "als", "mit", "aus", "in", "zu", "für"})
 
 
@@ -95,8 +97,20 @@ class OrganiserFinder:
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
             comma = comma or self.ctx.words[i] == ","
             if self.ctx.cues.at(i, "organiser_role"):
-                return not (comma and self.opens_clause(start))
+                return not (comma and self.opens_clause(start) or self.object_after(i, start))
         return False
+
+    def object_after(self, role: int, start: int) -> bool:
+        """ "hatten die Organisatoren das Amt X angefragt": a role noun with its own article
+        and then only an article before the organisation: that is another phrase (an
+        object), not the role's name ("Veranstalter ist die X", "der Veranstalter, die X")."""
+        lowers = self.ctx.lowers
+        return (
+            start - role == 2
+            and lowers[role + 1] in ARTICLES
+            and role > 0
+            and lowers[role - 1] in ARTICLES
+        )
 
     def opens_clause(self, start: int) -> bool:
         """Whether the organisation is followed by a verb of its own (a lower-case word that
@@ -144,10 +158,30 @@ class OrganiserFinder:
             comma = end + 1 + len(after)
             if self.ctx.words[comma] == "," and not after:
                 after = list(self.clause_tokens(comma + 1, comma + 1 + CLAUSE_WINDOW))
+        relative = self.relative_clause(end)
+        if relative:
+            after += relative
         return any(
             self.ctx.cues.at(i, "organiser_verb") or self.ctx.cues.at(i, "organiser_by")
             for i in after
         )
+
+    def relative_clause(self, end: int) -> list[int]:
+        """ "der BVX (Kürzel), der den Tag seit Jahren … organisiert": the tokens of a
+        relative clause after the name (its verb stands at its end, maybe far off), up to the
+        next comma or clause break."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        i = end + 1
+        if i < len(words) and words[i] == "(":  # an acronym in brackets
+            i = next((k + 1 for k in range(i, min(i + 4, len(words))) if words[k] == ")"), i)
+        if i + 1 >= len(words) or words[i] != "," or lowers[i + 1] not in RELATIVE_PRONOUNS:
+            return []
+        out = []
+        for k in self.clause_tokens(i + 2, i + 2 + ROLE_WINDOW):
+            if words[k] == ",":
+                break
+            out.append(k)
+        return out
 
     def mention_start(self, end: int) -> int:
         return next((s for s, e, _ in self.mentions if e == end), end)
