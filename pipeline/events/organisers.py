@@ -74,6 +74,9 @@ class OrganiserFinder:
         found = stated or inferred
         return sorted(found, key=lambda n: found[n])
 
+    def is_event_business(self, start: int, end: int) -> bool:
+        return any(self.ctx.cues.at(i, "organiser_name") for i in range(start, end + 1))
+
     def is_inferred(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
         return (
             self.genitive_of_event(start, name_spans)
@@ -197,8 +200,7 @@ class OrganiserFinder:
     def reporting_business(self, start: int, end: int) -> bool:
         """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an
         event business reporting is the organiser."""
-        words = self.doc[start : end + 1]
-        if not any(self.ctx.cues.at(t.i, "organiser_name") for t in words):
+        if not self.is_event_business(start, end):
             return False
         before = self.clause_tokens(start - 1, start - 1 - REPORT_WINDOW)
         after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)

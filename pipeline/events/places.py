@@ -155,4 +155,5 @@ class PlaceChooser:
         if text[line_start : p.start_char].strip():
             return False
         after = text[p.end_char : p.end_char + DATELINE_CHARS].lstrip()
-        return after[:1] in ("–", "-", ",", "(", "/")
+        # "Altenburg. Auch …": a city alone before a full stop opens a paragraph so too
+        return after[:1] in ("–", "-", ",", "(", "/", ".")
