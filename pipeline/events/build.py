@@ -82,30 +82,40 @@ class EventBuilder:
         event stays one row. Each comes with its section: its sentences and those after them
         in the paragraph up to one that names another event."""
         ctx = self.ctx
+        if main.start is None or len(events) < 2:
+            return []  # a main event without days: days elsewhere may be its own
+        main_days = (main.start, main.end or main.start)
+        outside = {
+            ctx.sentence_of(d.token)
+            for d in DateChooser(ctx, self.dates, set()).days()
+            if not self.within(d.first.isoformat(), d.last.isoformat(), main_days)
+        }
+        if not outside:
+            return []
         named_in: dict[int, set[int]] = {}  # sentence -> the events (by position) named there
         for k, event in enumerate(events):
             for m in event.mentions:
                 if m.kind != "generic":
                     named_in.setdefault(ctx.sentence_of(m.start), set()).add(k)
-        main_days = (main.start or "", main.end or main.start or "")
-        days = DateChooser(ctx, self.dates, set()).days()
+        # events named alone in a sentence that gives days outside the main event's
+        alone = sorted({min(named_in[s]) for s in outside if len(named_in.get(s, ())) == 1})
         out: list[tuple[EventName, set[int]]] = []
-        for k, event in enumerate(events[1:], start=1):
-            if event.kind not in OWN_NAME_KINDS or event.best.plural:
+        for k in alone:
+            event = events[k]
+            if k == 0 or event.kind not in OWN_NAME_KINDS or event.best.plural:
                 continue
             if self.other_edition_sentences(event):
                 continue
-            own = {s for s, named in named_in.items() if named == {k}}
-            outside = [
-                d
-                for d in days
-                if ctx.sentence_of(d.token) in own
-                and not self.within(d.first.isoformat(), d.last.isoformat(), main_days)
-            ]
             section = self.section({ctx.sentence_of(m.start) for m in event.mentions}, named_in)
-            if outside and self.placed_apart(section, main):
+            if self.placed_apart(section, main):
                 out.append((event, section))
         return out
+
+    @staticmethod
+    def within(first: str, last: str, span: tuple[str, str]) -> bool:
+        """Whether days lie inside the main event's span (its ISO first and last day, or a
+        month)."""
+        return span[0] <= first and last <= span[1] + "~"  # "~": after any day of a month
 
     def section(self, sentences: set[int], named_in: dict[int, set[int]]) -> set[int]:
         """Those sentences and the ones after each in its paragraph that name no event."""
@@ -135,13 +145,6 @@ class EventBuilder:
         """The mentions (with character offsets) that stand in those sentences."""
         ctx = self.ctx
         return [r for r in records if ctx.sentence_of(ctx.token_at(r.start_char)) in sentences]
-
-    @staticmethod
-    def within(first: str, last: str, span: tuple[str, str]) -> bool:
-        """Whether days lie inside the main event's span (its ISO first and last day)."""
-        if not span[0]:
-            return True  # a main event without days: its days may be these
-        return span[0] <= first and last <= span[1] + "~"  # "~": after any day of a month
 
     def other_edition_sentences(self, event: EventName) -> set[int]:
         """Sentences that name another edition: another edition number than the first one
