@@ -27,6 +27,7 @@ WORD_KINDS = frozenset(
         "daypart_event",
         "not_event_prefix",
         "municipality",
+        "venue_locative",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.
@@ -129,6 +130,12 @@ def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
 def word_is_cue(word: str, kind: str) -> bool:
     """Whether one lower-case word is a one-word cue of ``kind``."""
     return any(len(c.words) == 1 and c.matches_word(0, word) for c in cues().get(kind, ()))
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def words_are_cue(words: tuple[str, ...], kind: str) -> bool:
+    """Whether lower-case words are a cue of ``kind`` (exact words)."""
+    return any(c.words == words for c in cues().get(kind, ()))
 
 
 @cache

@@ -8,7 +8,7 @@ from functools import cache
 
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import word_is_cue
+from pipeline.events.lexicon import word_is_cue, words_are_cue
 from pipeline.records import PlaceMention
 
 CITY_KINDS = ("city",)
@@ -93,7 +93,11 @@ class PlaceChooser:
         """ "im Goldenen Hirsch", "in der Stadthalle": towns take a bare "in", so a place of
         no known kind after a preposition with an article is a building or ground."""
         token = self._token(p)
-        return self.ctx.cues.within(token - 2, token, "venue_locative")
+        lowers = self.ctx.lowers
+        return any(
+            token - n >= 0 and words_are_cue(tuple(lowers[token - n : token]), "venue_locative")
+            for n in (1, 2)
+        )
 
     def is_venue(self, p: PlaceMention) -> bool:
         return p.kind == VENUE_KIND or (p.kind == OTHER_KIND and self.after_article(p))
