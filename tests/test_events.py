@@ -216,6 +216,14 @@ def test_municipality_gives_the_city(nlp):
     assert (event["name"], event["city"]) == ("Seniorennachmittag", "Oberxlingen")
 
 
+def test_municipality_named_elsewhere_gives_the_city_where_nothing_else_does(nlp):
+    text = (
+        "Das Winzerfest lockte am Wochenende viele Gäste an. Ein Sprecher der Stadt "
+        "Unterxlingen sagte am Montag, der Platz sei am Samstag voll gewesen."
+    )
+    assert only_event(nlp, text, "2021-09-13")["city"] == "Unterxlingen"
+
+
 def test_people_who_came_are_visitors(nlp):
     event = only_event(nlp, SENIORS_AFTERNOON, "2021-09-12")
     assert (event["visitors"], event["visitors_qualifier"]) == (90, "approx")

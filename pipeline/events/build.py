@@ -207,7 +207,11 @@ class EventBuilder:
             for o in self.organisations
             if ctx.sentence_of(ctx.token_at(o.start_char)) in place_anchors
         }
-        city = places.city(place_anchors, names, sorted(org_names))
+        # a municipality named anywhere (not in another event's section): a weaker hint
+        municipalities = sorted({o.name for o in self.organisations} - org_names)
+        if excluded or section is not None:
+            municipalities = []
+        city = places.city(place_anchors, names, sorted(org_names), municipalities)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
         # noun where the event is named carries its organiser's acronym

@@ -114,7 +114,13 @@ class PlaceChooser:
                 return p
         return None
 
-    def city(self, anchors: set[int], names: list[str], org_names: list[str] = ()) -> str | None:
+    def city(
+        self,
+        anchors: set[int],
+        names: list[str],
+        org_names: list[str] = (),
+        other_orgs: list[str] = (),
+    ) -> str | None:
         scores: dict[str, float] = {}
 
         def add(name: str | None, score: float) -> None:
@@ -143,6 +149,9 @@ class PlaceChooser:
             add(city, IN_NAME_SCORE)
         for town in {municipality_town(name) for name in org_names} - {None}:
             add(town, MUNICIPALITY_SCORE)
+        # "… der Stadt Luxemburg" elsewhere in the report: enough where nothing else is named
+        for town in {municipality_town(name) for name in other_orgs} - {None}:
+            add(town, MIN_CITY_SCORE)
         if not scores:
             return None
         best = max(scores, key=lambda n: scores[n])
