@@ -229,6 +229,14 @@ def test_people_who_came_are_visitors(nlp):
     assert (event["visitors"], event["visitors_qualifier"]) == (90, "approx")
 
 
+def test_organiser_before_a_far_participle(nlp):
+    text = (
+        "Am Samstag hat der Heimatverein Oberxlingen nach langer Pause wieder alle Mitglieder "
+        "und Freunde aus dem ganzen Ort zum Herbstfest auf dem Dorfplatz eingeladen."
+    )
+    assert only_event(nlp, text, "2021-09-13")["organisers"] == "Heimatverein Oberxlingen"
+
+
 def test_count_per_day_is_no_total(nlp):
     text = (
         "Seit der Eröffnung am Freitag kamen zum Herbstvolksfest in Ulm im Durchschnitt "

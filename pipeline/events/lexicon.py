@@ -28,6 +28,7 @@ WORD_KINDS = frozenset(
         "not_event_prefix",
         "municipality",
         "venue_locative",
+        "perfect_auxiliary",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import fold
 from pipeline.events.context import DocContext
+from pipeline.events.lexicon import word_is_cue
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
 from pipeline.records import OrganisationMention
 
@@ -155,8 +156,9 @@ class OrganiserFinder:
         before = self.doc[max(start - COMMISSION_REACH, 0) : start]
         if any(self.ctx.cues.at(t.i, "commissioning") for t in before):
             return False
-        after = list(self.clause_tokens(end + 1, end + 1 + CLAUSE_WINDOW))
-        if len(after) < CLAUSE_WINDOW and end + 2 + len(after) < len(self.ctx.words):
+        window = ROLE_WINDOW if self.after_auxiliary(start) else CLAUSE_WINDOW
+        after = list(self.clause_tokens(end + 1, end + 1 + window))
+        if len(after) < window and end + 2 + len(after) < len(self.ctx.words):
             # a relative clause right after the name: ", die die Nacht … organisiert"
             comma = end + 1 + len(after)
             if self.ctx.words[comma] == "," and not after:
@@ -168,6 +170,15 @@ class OrganiserFinder:
             self.ctx.cues.at(i, "organiser_verb") or self.ctx.cues.at(i, "organiser_by")
             for i in after
         )
+
+    def after_auxiliary(self, start: int) -> bool:
+        """ "hat die Gemeinde X … eingeladen": an auxiliary (and an article) before the name;
+        the participle that ends the clause may stand far after it."""
+        lowers = self.ctx.lowers
+        before = start - 1
+        if before >= 0 and lowers[before] in ARTICLES:
+            before -= 1
+        return before >= 0 and word_is_cue(lowers[before], "perfect_auxiliary")
 
     def relative_clause(self, end: int) -> list[int]:
         """ "der BVX (Kürzel), der den Tag seit Jahren … organisiert": the tokens of a
