@@ -130,6 +130,130 @@ def test_descriptive_name_where_the_report_names_none(nlp):
     assert event["start_char"] is None and event["end_char"] is None
 
 
+def test_one_row_per_event_of_a_report_on_several(nlp):
+    text = (
+        "Adventsmärkte im Landkreis\n\n"
+        "Der Lindenberger Christkindlmarkt öffnet am 29. November auf dem Marktplatz in "
+        "Lindenberg. Rund 40 Buden stehen dort bis zum 1. Dezember. Der Veranstalter, der "
+        "Gewerbeverein Lindenberg, erwartet 5.000 Besucher.\n\n"
+        "Der Sonthofer Weihnachtsmarkt beginnt eine Woche später, am 6. Dezember, im Kurpark in "
+        "Sonthofen. Die Stadt rechnet mit 3.000 Gästen."
+    )
+    rows = event_rows(nlp, text, "2019-11-20")
+    assert [(r["event"], r["name"]) for r in rows] == [
+        (1, "Lindenberger Christkindlmarkt"),
+        (2, "Sonthofer Weihnachtsmarkt"),
+    ]
+    first, second = rows
+    assert (first["start"], first["end"], first["city"]) == (
+        "2019-11-29",
+        "2019-12-01",
+        "Lindenberg",
+    )
+    assert (first["organisers"], first["visitors"]) == ("Gewerbeverein Lindenberg", 5000)
+    assert (second["start"], second["end"], second["city"]) == (
+        "2019-12-06",
+        "2019-12-06",
+        "Sonthofen",
+    )
+    # its own paragraph's total, not the first market's organiser
+    assert (second["organisers"], second["visitors"]) == (None, 3000)
+
+
+def test_a_race_of_the_programme_is_no_row_of_its_own(nlp):
+    text = (
+        "Der Kieler Hafenlauf fand am Sonntag, 12. Mai, zum zehnten Mal statt. 1.200 Läufer "
+        "gingen an den Start. Am Samstag davor fand bereits der Bambinilauf statt."
+    )
+    event = only_event(nlp, text, "2019-05-13")
+    assert (event["name"], event["start"]) == ("Kieler Hafenlauf", "2019-05-12")
+
+
+def test_events_named_by_a_time_of_day_and_words_that_only_end_so():
+    assert event_noun_base("Seniorennachmittag") == "Seniorennachmittag"
+    assert event_noun_base("Galaabend") == "Galaabend"
+    assert event_noun_base("Einwohnerversammlung") == "Einwohnerversammlung"
+    assert event_noun_base("Sonntagnachmittag") is None
+    assert event_noun_base("Vorabend") is None
+    assert event_noun_base("Nachmittag") is None
+    assert event_noun_base("Endmontage") is None  # no "-tage" of an event
+
+
+def test_name_in_the_nominative_after_an_adjective_and_a_quote(nlp):
+    text = (
+        "Tausende kamen zur „Langen Nacht der Kultur“ in Kiel. In der gestrigen „Langen Nacht "
+        "der Kultur“ öffneten 40 Häuser."
+    )
+    assert only_event(nlp, text, "2021-09-12")["name"] == "Lange Nacht der Kultur"
+
+
+BURGHER_EVENING = (
+    "Bürgerabend in Xlingen\n\n"
+    "Am Freitag hatten die Organisatoren das Landesamt für Straßenbau angefragt, über Radwege "
+    "zu sprechen. Der Bürgerabend der Gemeinde Oberxlingen fand im Goldenen Hirsch statt."
+)
+
+
+def test_role_nouns_object_is_no_organiser(nlp):
+    event = only_event(nlp, BURGHER_EVENING, "2021-09-12")
+    assert event["organisers"] == "Gemeinde Oberxlingen"
+
+
+def test_place_after_a_preposition_with_article_is_a_venue(nlp):
+    event = only_event(nlp, BURGHER_EVENING, "2021-09-12")
+    assert event["venue"] == "Goldener Hirsch"
+    assert event["city"] != "Goldener Hirsch"
+
+
+SENIORS_AFTERNOON = (
+    "Zum Seniorennachmittag hat die Gemeinde Oberxlingen am Samstag in den Bürgersaal "
+    "eingeladen. Rund 90 Bürgerinnen und Bürger kamen."
+)
+
+
+def test_municipality_gives_the_city(nlp):
+    event = only_event(nlp, SENIORS_AFTERNOON, "2021-09-12")
+    assert (event["name"], event["city"]) == ("Seniorennachmittag", "Oberxlingen")
+
+
+def test_municipality_named_elsewhere_gives_the_city_where_nothing_else_does(nlp):
+    text = (
+        "Das Winzerfest lockte am Wochenende viele Gäste an. Ein Sprecher der Stadt "
+        "Unterxlingen sagte am Montag, der Platz sei am Samstag voll gewesen."
+    )
+    assert only_event(nlp, text, "2021-09-13")["city"] == "Unterxlingen"
+
+
+def test_people_who_came_are_visitors(nlp):
+    event = only_event(nlp, SENIORS_AFTERNOON, "2021-09-12")
+    assert (event["visitors"], event["visitors_qualifier"]) == (90, "approx")
+
+
+def test_organiser_before_a_far_participle(nlp):
+    text = (
+        "Am Samstag hat der Heimatverein Oberxlingen nach langer Pause wieder alle Mitglieder "
+        "und Freunde aus dem ganzen Ort zum Herbstfest auf dem Dorfplatz eingeladen."
+    )
+    assert only_event(nlp, text, "2021-09-13")["organisers"] == "Heimatverein Oberxlingen"
+
+
+def test_count_per_day_is_no_total(nlp):
+    text = (
+        "Seit der Eröffnung am Freitag kamen zum Herbstvolksfest in Ulm im Durchschnitt "
+        "20.000 Besucher pro Tag."
+    )
+    assert only_event(nlp, text, "2021-09-12")["visitors"] is None
+
+
+def test_organiser_in_a_relative_clause(nlp):
+    text = (
+        "Der Kreisverband Ostholstein (KVO), der das Sommerfest in Eutin seit zehn Jahren "
+        "gemeinsam mit vielen Helfern organisiert, zog Bilanz. Das Sommerfest fand am 4. Juli "
+        "statt."
+    )
+    assert only_event(nlp, text, "2021-09-12")["organisers"] == "Kreisverband Ostholstein"
+
+
 def test_no_event_no_row(nlp):
     text = "Der Stadtrat hat am Dienstag den Haushalt für das kommende Jahr beschlossen."
     assert event_rows(nlp, text, "2023-04-17") == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
@@ -15,6 +17,8 @@ from pipeline.events.totals import FIELDS, TotalChooser
 from pipeline.records import EventRecord
 
 ORDINAL_REACH = 3  # tokens before a name where its edition number stands
+# Kinds of name that can open a row of their own beside the main event: a name of its own
+OWN_NAME_KINDS = ("named", "introduced")
 ORGANISER_SEPARATOR = "; "
 SPAN_KEY = "events"
 
@@ -51,7 +55,96 @@ class EventBuilder:
         events = finder.events(self.figures)
         if not events:
             return []
-        return [self.record(1, events[0], events)]
+        main = self.record(1, events[0], events)
+        further = self.further_events(events, main)
+        if not further:
+            return [main]
+        # the main event's row again without the further events' paragraphs
+        taken = set().union(*(section for _, section in further))
+        alone = self.record(1, events[0], events, excluded=taken)
+        if (alone.start, alone.end) != (main.start, main.end):
+            return [main]  # the main event's days were read where the other is named
+        rows = [(events[0], alone)]
+        for other, section in further:
+            ordered = [other, *(e for e in events if e is not other)]
+            rows.append((other, self.record(0, other, ordered, section=section)))
+        rows.sort(key=lambda row: row[0].first.start)
+        return [replace(record, event=n) for n, (_, record) in enumerate(rows, start=1)]
+
+    def further_events(
+        self, events: list[EventName], main: EventRecord
+    ) -> list[tuple[EventName, set[int]]]:
+        """Other events the report is about besides the main one ("a report on several
+        markets"), conservatively: only one with a name of its own (not plural, not another
+        edition) whose days are given in a sentence that names no other event (not a
+        programme's list of races, not a part of the main event) and lie outside the main
+        event's days, and that names a place other than the main event's. A report on one
+        event stays one row. Each comes with its section: its sentences and those after them
+        in the paragraph up to one that names another event."""
+        ctx = self.ctx
+        if main.start is None or len(events) < 2:
+            return []  # a main event without days: days elsewhere may be its own
+        main_days = (main.start, main.end or main.start)
+        outside = {
+            ctx.sentence_of(d.token)
+            for d in DateChooser(ctx, self.dates, set()).days()
+            if not self.within(d.first.isoformat(), d.last.isoformat(), main_days)
+        }
+        if not outside:
+            return []
+        named_in: dict[int, set[int]] = {}  # sentence -> the events (by position) named there
+        for k, event in enumerate(events):
+            for m in event.mentions:
+                if m.kind != "generic":
+                    named_in.setdefault(ctx.sentence_of(m.start), set()).add(k)
+        # events named alone in a sentence that gives days outside the main event's
+        alone = sorted({min(named_in[s]) for s in outside if len(named_in.get(s, ())) == 1})
+        out: list[tuple[EventName, set[int]]] = []
+        for k in alone:
+            event = events[k]
+            if k == 0 or event.kind not in OWN_NAME_KINDS or event.best.plural:
+                continue
+            if self.other_edition_sentences(event):
+                continue
+            section = self.section({ctx.sentence_of(m.start) for m in event.mentions}, named_in)
+            if self.placed_apart(section, main):
+                out.append((event, section))
+        return out
+
+    @staticmethod
+    def within(first: str, last: str, span: tuple[str, str]) -> bool:
+        """Whether days lie inside the main event's span (its ISO first and last day, or a
+        month)."""
+        return span[0] <= first and last <= span[1] + "~"  # "~": after any day of a month
+
+    def section(self, sentences: set[int], named_in: dict[int, set[int]]) -> set[int]:
+        """Those sentences and the ones after each in its paragraph that name no event."""
+        ctx = self.ctx
+        out = set(sentences)
+        for s in sentences:
+            k = s + 1
+            while k < len(ctx.sentence_starts) and k not in named_in and k not in out:
+                start = ctx.sentence_starts[k]
+                if "\n\n" in ctx.text[ctx.token_starts[start - 1] : ctx.token_starts[start]]:
+                    break  # a new paragraph
+                out.add(k)
+                k += 1
+        return out
+
+    def placed_apart(self, sentences: set[int], main: EventRecord) -> bool:
+        """Whether those sentences name a place that is not the main event's city or venue
+        (another market in another town or ground)."""
+        ctx = self.ctx
+        mains = {main.city, main.venue}
+        return any(
+            p.name not in mains and ctx.sentence_of(ctx.token_at(p.start_char)) in sentences
+            for p in self.places
+        )
+
+    def in_sentences(self, records: list, sentences: set[int]) -> list:
+        """The mentions (with character offsets) that stand in those sentences."""
+        ctx = self.ctx
+        return [r for r in records if ctx.sentence_of(ctx.token_at(r.start_char)) in sentences]
 
     def other_edition_sentences(self, event: EventName) -> set[int]:
         """Sentences that name another edition: another edition number than the first one
@@ -67,20 +160,34 @@ class EventBuilder:
                 out.add(ctx.sentence_of(m.start))
         return out
 
-    def record(self, number: int, event: EventName, events: list[EventName]) -> EventRecord:
+    def record(
+        self,
+        number: int,
+        event: EventName,
+        events: list[EventName],
+        section: set[int] | None = None,
+        excluded: set[int] = frozenset(),
+    ) -> EventRecord:
+        """The row of ``event`` (``events[0]``; the others are other events). The main event
+        (``section`` None) is also named by a bare event noun ("die Messe") and owns the
+        report but the ``excluded`` sentences; a further event owns its ``section`` only."""
         ctx = self.ctx
+        main = section is None
         own = {ctx.sentence_of(m.start) for m in event.mentions}
         other = self.other_edition_sentences(event) | (self.other_event_sentences(events) - own)
+        other |= set(excluded)
         anchors = own - other
-        if ctx.title_end and any(ctx.in_title(self.doc[m.start].idx) for m in event.mentions):
+        in_title = any(ctx.in_title(self.doc[m.start].idx) for m in event.mentions)
+        if main and ctx.title_end and in_title:
             # the sentence under a title that names the event is about it
             under_title = ctx.sentence_of(ctx.token_at(ctx.title_end - 1)) + 1
             if under_title < len(ctx.sentence_starts):  # a report may be its title alone
                 anchors |= {under_title} - other
-        # a bare "die Messe" names the event whatever other name it has
-        anchors |= {
-            ctx.sentence_of(m.start) for e in events if e.kind == "generic" for m in e.mentions
-        } - other
+        # a bare "die Messe" names the main event whatever other name it has
+        if main:
+            anchors |= {
+                ctx.sentence_of(m.start) for e in events if e.kind == "generic" for m in e.mentions
+            } - other
         dates = DateChooser(ctx, self.dates, other)
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event, dates, anchors)
@@ -100,7 +207,11 @@ class EventBuilder:
             for o in self.organisations
             if ctx.sentence_of(ctx.token_at(o.start_char)) in place_anchors
         }
-        city = places.city(place_anchors, names, sorted(org_names))
+        # a municipality named anywhere (not in another event's section): a weaker hint
+        municipalities = sorted({o.name for o in self.organisations} - org_names)
+        if excluded or section is not None:
+            municipalities = []
+        city = places.city(place_anchors, names, sorted(org_names), municipalities)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
         # noun where the event is named carries its organiser's acronym
@@ -113,10 +224,19 @@ class EventBuilder:
             and event_noun_base(ctx.words[m.end - 1])
             and ctx.sentence_of(m.start) in place_anchors
         ]
-        phrases = PhraseFinder(ctx, self.covered_orgs, self.covered_places)
-        finder = OrganiserFinder(ctx, self.organisations, phrases)
+        # a further event's organisers and totals are those of its own sentences only; the
+        # rest of the report is the main event's
+        phrases = PhraseFinder(ctx, self.covered_orgs, self.covered_places) if main else None
+        organisations, figures = self.organisations, self.figures
+        if excluded:
+            kept = set(range(len(ctx.sentence_starts))) - set(excluded)
+            organisations = self.in_sentences(organisations, kept)
+        if section is not None:
+            organisations = self.in_sentences(organisations, section)
+            figures = self.in_sentences(figures, section)
+        finder = OrganiserFinder(ctx, organisations, phrases)
         organisers = finder.organisers(spans, best.name, nouns)
-        totals = TotalChooser(ctx, other).totals(self.figures)
+        totals = TotalChooser(ctx, other).totals(figures)
         name, written = self.name(event, city)
         values: dict[str, object] = {}
         for field in FIELDS:

@@ -24,6 +24,11 @@ WORD_KINDS = frozenset(
         "participant_unit",
         "organiser_lead_in",
         "organiser_joining",
+        "daypart_event",
+        "not_event_prefix",
+        "municipality",
+        "venue_locative",
+        "perfect_auxiliary",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.
@@ -128,6 +133,12 @@ def word_is_cue(word: str, kind: str) -> bool:
     return any(len(c.words) == 1 and c.matches_word(0, word) for c in cues().get(kind, ()))
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def words_are_cue(words: tuple[str, ...], kind: str) -> bool:
+    """Whether lower-case words are a cue of ``kind`` (exact words)."""
+    return any(c.words == words for c in cues().get(kind, ()))
+
+
 @cache
 def event_endings() -> tuple[str, ...]:
     return tuple(sorted(load_words("event_nouns.txt"), key=len, reverse=True))
@@ -154,12 +165,23 @@ def event_noun_base(word: str) -> str | None:
     forms = [lower, *(lower[: -len(e)] for e in INFLECTION_ENDINGS if lower.endswith(e))]
     for form in forms:
         ending = next((e for e in event_endings() if form.endswith(e)), None)
-        if ending is None or len(form) < 3 or any(form.endswith(n) for n in not_events()):
+        if ending is None or len(form) < 3:
+            continue
+        if word_is_cue(ending, "daypart_event"):
+            return word[: len(form)] if _is_daypart_event(form, ending) else None
+        if any(form.endswith(n) for n in not_events()):
             continue
         if _is_event_day(form, ending):
             return None
         return word[: len(form)]
     return None
+
+
+def _is_daypart_event(form: str, ending: str) -> bool:
+    """ "Seniorennachmittag", "Galaabend" are events; "Nachmittag", "Sonntagnachmittag",
+    "Vorabend" are times."""
+    first = form[: -len(ending)].rstrip("s-")
+    return len(first) >= 3 and not word_is_cue(first, "not_event_prefix")
 
 
 def _is_event_day(form: str, ending: str) -> bool:

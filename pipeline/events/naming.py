@@ -275,8 +275,10 @@ class NameFinder:
     def nominative(self, start: int, words: list[str], head: int) -> list[str]:
         """ "der Langen Nacht" -> "Lange Nacht": weak adjective endings after an article."""
         before = start - 1
-        while before >= 0 and ORDINAL.match(self.ctx.words[before]):
-            before -= 1  # "der 30. Langen Nacht"
+        # "der 30. Langen Nacht", "der gestrigen „Langen Nacht": an edition number, an
+        # opening quotation mark or a weak adjective stand between the article and the name
+        while before >= 0 and self.between_article_and_name(self.ctx.words[before]):
+            before -= 1
         if before < 0 or self.ctx.lowers[before] not in INFLECTING_WORDS:
             return words
         out = list(words)
@@ -286,6 +288,11 @@ class NameFinder:
             if weak and (start + k) not in self.places:
                 out[k] = word[: -len(WEAK_ENDING)] + NOMINATIVE_ENDING
         return out
+
+    @staticmethod
+    def between_article_and_name(word: str) -> bool:
+        weak = word.endswith(WEAK_ENDING) and word[:1].islower() and word.isalpha()
+        return bool(ORDINAL.match(word)) or word in QUOTES or weak
 
     def introduced_names(self, i: int) -> list[NameMention]:
         """A name right after the event noun: "Publikumsmesse BEA", "Festival «Das Fest»"."""

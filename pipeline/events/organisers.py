@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import fold
 from pipeline.events.context import DocContext
+from pipeline.events.lexicon import word_is_cue
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
 from pipeline.records import OrganisationMention
 
@@ -26,6 +27,8 @@ BY_WORDS = frozenset({"von", "vom", "durch", "der", "des"})
 GENITIVE_ARTICLES = frozenset({"des", "der", "vom", "von"})
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
 JOINING_WORDS = frozenset({"und", "oder", "sowie", "als", "mit", "aus", "in", "zu", "für"})
 
 
@@ -72,6 +75,9 @@ class OrganiserFinder:
         found = stated or inferred
         return sorted(found, key=lambda n: found[n])
 
+    def is_event_business(self, start: int, end: int) -> bool:
+        return any(self.ctx.cues.at(i, "organiser_name") for i in range(start, end + 1))
+
     def is_inferred(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
         return (
             self.genitive_of_event(start, name_spans)
@@ -95,8 +101,20 @@ class OrganiserFinder:
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
             comma = comma or self.ctx.words[i] == ","
             if self.ctx.cues.at(i, "organiser_role"):
-                return not (comma and self.opens_clause(start))
+                return not (comma and self.opens_clause(start) or self.object_after(i, start))
         return False
+
+    def object_after(self, role: int, start: int) -> bool:
+        """ "hatten die Organisatoren das Amt X angefragt": a role noun with its own article
+        and then only an article before the organisation: that is another phrase (an
+        object), not the role's name ("Veranstalter ist die X", "der Veranstalter, die X")."""
+        lowers = self.ctx.lowers
+        return (
+            start - role == 2
+            and lowers[role + 1] in ARTICLES
+            and role > 0
+            and lowers[role - 1] in ARTICLES
+        )
 
     def opens_clause(self, start: int) -> bool:
         """Whether the organisation is followed by a verb of its own (a lower-case word that
@@ -138,16 +156,46 @@ class OrganiserFinder:
         before = self.doc[max(start - COMMISSION_REACH, 0) : start]
         if any(self.ctx.cues.at(t.i, "commissioning") for t in before):
             return False
-        after = list(self.clause_tokens(end + 1, end + 1 + CLAUSE_WINDOW))
-        if len(after) < CLAUSE_WINDOW and end + 2 + len(after) < len(self.ctx.words):
+        window = ROLE_WINDOW if self.after_auxiliary(start) else CLAUSE_WINDOW
+        after = list(self.clause_tokens(end + 1, end + 1 + window))
+        if len(after) < window and end + 2 + len(after) < len(self.ctx.words):
             # a relative clause right after the name: ", die die Nacht … organisiert"
             comma = end + 1 + len(after)
             if self.ctx.words[comma] == "," and not after:
                 after = list(self.clause_tokens(comma + 1, comma + 1 + CLAUSE_WINDOW))
+        relative = self.relative_clause(end)
+        if relative:
+            after += relative
         return any(
             self.ctx.cues.at(i, "organiser_verb") or self.ctx.cues.at(i, "organiser_by")
             for i in after
         )
+
+    def after_auxiliary(self, start: int) -> bool:
+        """ "hat die Gemeinde X … eingeladen": an auxiliary (and an article) before the name;
+        the participle that ends the clause may stand far after it."""
+        lowers = self.ctx.lowers
+        before = start - 1
+        if before >= 0 and lowers[before] in ARTICLES:
+            before -= 1
+        return before >= 0 and word_is_cue(lowers[before], "perfect_auxiliary")
+
+    def relative_clause(self, end: int) -> list[int]:
+        """ "der BVX (Kürzel), der den Tag seit Jahren … organisiert": the tokens of a
+        relative clause after the name (its verb stands at its end, maybe far off), up to the
+        next comma or clause break."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        i = end + 1
+        if i < len(words) and words[i] == "(":  # an acronym in brackets
+            i = next((k + 1 for k in range(i, min(i + 4, len(words))) if words[k] == ")"), i)
+        if i + 1 >= len(words) or words[i] != "," or lowers[i + 1] not in RELATIVE_PRONOUNS:
+            return []
+        out = []
+        for k in self.clause_tokens(i + 2, i + 2 + ROLE_WINDOW):
+            if words[k] == ",":
+                break
+            out.append(k)
+        return out
 
     def mention_start(self, end: int) -> int:
         return next((s for s, e, _ in self.mentions if e == end), end)
@@ -163,8 +211,7 @@ class OrganiserFinder:
     def reporting_business(self, start: int, end: int) -> bool:
         """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an
         event business reporting is the organiser."""
-        words = self.doc[start : end + 1]
-        if not any(self.ctx.cues.at(t.i, "organiser_name") for t in words):
+        if not self.is_event_business(start, end):
             return False
         before = self.clause_tokens(start - 1, start - 1 - REPORT_WINDOW)
         after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)

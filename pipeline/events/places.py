@@ -8,18 +8,21 @@ from functools import cache
 
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
+from pipeline.events.lexicon import word_is_cue, words_are_cue
 from pipeline.records import PlaceMention
 
 CITY_KINDS = ("city",)
 # Kinds that are a city where the text puts the event "in" them ("in St.Gallen", "in Wustrau")
 LOCATED_KINDS = ("city", "district", "other")
 VENUE_KIND = "venue"
+OTHER_KIND = "other"
 # Evidence for a city, and the least evidence that makes one the event's
 EVENT_SENTENCE_SCORE = 2.0
 LOCATIVE_SCORE = 1.0
 DATELINE_SCORE = 2.0
 TITLE_SCORE = 1.0
 IN_NAME_SCORE = 2.0
+MUNICIPALITY_SCORE = 4.0  # "die Gemeinde Aichtal lädt zur …": its town, over a city located once
 MENTION_SCORE = 0.5
 MIN_CITY_SCORE = 2.0
 ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen"})
@@ -55,6 +58,15 @@ def city_in_name(name: str) -> str | None:
     return None
 
 
+def municipality_town(name: str) -> str | None:
+    """ "Gemeinde Aichtal", "Stadt Luxemburg": the town of a municipality acting as an
+    organisation, known to the gazetteer or not."""
+    first, _, rest = name.partition(" ")
+    if rest[:1].isupper() and word_is_cue(first.lower(), "municipality"):
+        return rest
+    return None
+
+
 class PlaceChooser:
     def __init__(self, ctx: DocContext, places: list[PlaceMention]):
         self.ctx = ctx
@@ -77,10 +89,23 @@ class PlaceChooser:
                 return False
         return False
 
+    def after_article(self, p: PlaceMention) -> bool:
+        """ "im Goldenen Hirsch", "in der Stadthalle": towns take a bare "in", so a place of
+        no known kind after a preposition with an article is a building or ground."""
+        token = self._token(p)
+        lowers = self.ctx.lowers
+        return any(
+            token - n >= 0 and words_are_cue(tuple(lowers[token - n : token]), "venue_locative")
+            for n in (1, 2)
+        )
+
+    def is_venue(self, p: PlaceMention) -> bool:
+        return p.kind == VENUE_KIND or (p.kind == OTHER_KIND and self.after_article(p))
+
     def venue(self, anchors: set[int]) -> PlaceMention | None:
         """The first venue named in a sentence that names the event, after "in"/"im"/"auf"."""
         for p in self.places:
-            if p.kind != VENUE_KIND:
+            if not self.is_venue(p):
                 continue
             token = self._token(p)
             if self.ctx.in_parentheses(token):
@@ -89,7 +114,13 @@ class PlaceChooser:
                 return p
         return None
 
-    def city(self, anchors: set[int], names: list[str], org_names: list[str] = ()) -> str | None:
+    def city(
+        self,
+        anchors: set[int],
+        names: list[str],
+        org_names: list[str] = (),
+        other_orgs: list[str] = (),
+    ) -> str | None:
         scores: dict[str, float] = {}
 
         def add(name: str | None, score: float) -> None:
@@ -100,6 +131,8 @@ class PlaceChooser:
             located = self.located(p)
             if p.kind not in CITY_KINDS and not (p.kind in LOCATED_KINDS and located):
                 continue
+            if p.kind == OTHER_KIND and self.after_article(p):
+                continue  # a building, not a town
             token = self._token(p)
             add(p.name, MENTION_SCORE)
             if self.ctx.sentence_of(token) in anchors:
@@ -114,6 +147,11 @@ class PlaceChooser:
         # "Handwerkskammer … zu Bielefeld" are one hint)
         for city in {city_in_name(name) for name in org_names} - {None}:
             add(city, IN_NAME_SCORE)
+        for town in {municipality_town(name) for name in org_names} - {None}:
+            add(town, MUNICIPALITY_SCORE)
+        # "… der Stadt Luxemburg" elsewhere in the report: enough where nothing else is named
+        for town in {municipality_town(name) for name in other_orgs} - {None}:
+            add(town, MIN_CITY_SCORE)
         if not scores:
             return None
         best = max(scores, key=lambda n: scores[n])
@@ -130,4 +168,5 @@ class PlaceChooser:
         if text[line_start : p.start_char].strip():
             return False
         after = text[p.end_char : p.end_char + DATELINE_CHARS].lstrip()
-        return after[:1] in ("–", "-", ",", "(", "/")
+        # "Altenburg. Auch …": a city alone before a full stop opens a paragraph so too
+        return after[:1] in ("–", "-", ",", "(", "/", ".")

@@ -30,8 +30,12 @@ class TotalChooser:
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
-        if f.category == "participants" and self.ctx.cues.within(start, end, "visiting"):
+        if f.category in ("participants", "people") and self.ctx.cues.within(
+            start, end, "visiting"
+        ):
             return "visitors"  # "3.500 Teilnehmer besuchten die Jobmesse"
+        if f.category == "people" and self.ctx.cues.within(start, end, "coming"):
+            return "visitors"  # "80 Bürger kamen" (participants who came stay participants)
         if f.category in FIELDS:
             return f.category
         unit = (f.unit or "").lower()
