@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from pipeline.refdate import parse_iso
 from pipeline.tables import TABLES
 
 BOM = "\ufeff"
+log = logging.getLogger("pipeline")
 
 
 @cache
@@ -70,6 +72,10 @@ def extract(
         source.offsets = [offset + len(BOM) for offset in source.offsets]
     result = done if done is not None else _result(nlp, job, nlp(doc), source)
     result.document["path"] = None  # a string has no file
+    if result.document["status"] == "error":
+        # A run reports failures in its summary and exit code; a caller of extract() would
+        # otherwise see only an empty table.
+        log.warning("%s: %s (documents.error)", doc_id, result.document["error"])
     return result_frames(result)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -87,6 +88,20 @@ def test_extract_empty_text_gives_empty_tables(blank_nlp):
     frames = pipeline.extract("   \n", nlp=blank_nlp)
     assert frames["documents"]["status"].tolist() == ["empty"]
     assert all(frames[t].empty for t in ("dates", "places", "organisations", "figures"))
+
+
+def test_extract_warns_when_an_extractor_fails(blank_nlp, monkeypatch, caplog):
+    def fail(self, doc):
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setattr(type(blank_nlp.get_pipe("german_figures")), "extract", fail)
+    with caplog.at_level(logging.WARNING, logger="pipeline"):
+        frames = pipeline.extract("Rund 500 Gäste kamen am 3. Mai 2024.", nlp=blank_nlp)
+    assert frames["documents"]["status"].tolist() == ["error"]
+    assert frames["figures"].empty and not frames["dates"].empty
+    assert [r.getMessage() for r in caplog.records] == [
+        "text: german_figures: RuntimeError: kaputt (documents.error)"
+    ]
 
 
 def test_extract_rejects_a_malformed_reference_date(blank_nlp):
