@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import event_noun_base, word_is_cue
+from pipeline.events.lexicon import cue_words, event_noun_base, word_is_cue
 from pipeline.lang import load_tsv
 from pipeline.records import DateMention, FigureMention
 from pipeline.temporal.calendar import holiday_span
@@ -28,8 +28,6 @@ CUE_WINDOW_AFTER = 6
 DATELINE_MAX_WORDS = 3  # words besides the date on a line that only dates the page
 DATELINE_EXTRA_CHARS = 40  # characters besides the date on a line that only dates the page
 DAY_UNIT = "Tag"
-UNTIL_WORDS = ("bis",)
-UNTIL_ARTICLES = ("zum", "zur")
 ON_WORDS = ("am ",)
 HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmontag|szug")
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
@@ -245,9 +243,10 @@ class DateChooser:
     def is_until(self, day: Day) -> bool:
         text = day.mention.text.lower()
         before = [t.lower_ for t in self.doc[max(day.token - 2, 0) : day.token]]
-        if before[-1:] and before[-1] in UNTIL_ARTICLES:
+        if before[-1:] and word_is_cue(before[-1], "until_article"):
             before = before[:-1]  # "bis zum 30. Dezember"
-        return text.startswith(UNTIL_WORDS) or (bool(before) and before[-1] in UNTIL_WORDS)
+        until = cue_words("until")
+        return text.startswith(until) or (bool(before) and before[-1] in until)
 
     def month(self, anchors: set[int]) -> tuple[str | None, str | None]:
         for d in self.usable:

@@ -29,6 +29,17 @@ WORD_KINDS = frozenset(
         "municipality",
         "venue_locative",
         "perfect_auxiliary",
+        "until",
+        "until_article",
+        "genitive_head",
+        "genitive_article",
+        "genitive_link",
+        "inflecting_word",
+        "article",
+        "determiner",
+        "relative_pronoun",
+        "joining_word",
+        "simile",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.
@@ -131,6 +142,12 @@ def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
 def word_is_cue(word: str, kind: str) -> bool:
     """Whether one lower-case word is a one-word cue of ``kind``."""
     return any(len(c.words) == 1 and c.matches_word(0, word) for c in cues().get(kind, ()))
+
+
+@cache
+def cue_words(kind: str) -> tuple[str, ...]:
+    """The one-word cues of ``kind`` (for prefix tests: ``text.startswith(cue_words(k))``)."""
+    return tuple(c.words[0] for c in cues().get(kind, ()) if len(c.words) == 1)
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

@@ -35,14 +35,10 @@ ASIDE_FACTOR = 0.5  # in parentheses
 PLURAL_FACTOR = 0.5  # "Vernissagen sind …": such events in general
 OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
-GENITIVE_HEADS = frozenset({"nacht", "tag", "woche", "fest", "festival", "markt"})
 # Opening quotation marks and their closing ones ("»" is left out: it also closes "«")
 QUOTES = {"„": "“", "«": "»", '"': '"', "‚": "‘"}
 # Adjectival forms of a name after an article or preposition, and their nominative
 WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
-INFLECTING_WORDS = frozenset(
-    {"der", "des", "dem", "den", "zur", "zum", "beim", "im", "am", "vom", "einer", "eines"}
-)
 PROPER_MIN_LETTERS = 3
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
@@ -260,9 +256,9 @@ class NameFinder:
         """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
         a genitive attribute into its name."""
         doc = self.doc
-        if base.lower() not in GENITIVE_HEADS or i + 2 >= len(doc):
+        if not word_is_cue(base.lower(), "genitive_head") or i + 2 >= len(doc):
             return i + 1
-        if self.ctx.lowers[i + 1] not in ("der", "des"):
+        if not word_is_cue(self.ctx.lowers[i + 1], "genitive_article"):
             return i + 1
         for end in range(i + 2, min(i + 5, len(doc))):
             text = self.ctx.words[end]
@@ -279,7 +275,7 @@ class NameFinder:
         # opening quotation mark or a weak adjective stand between the article and the name
         while before >= 0 and self.between_article_and_name(self.ctx.words[before]):
             before -= 1
-        if before < 0 or self.ctx.lowers[before] not in INFLECTING_WORDS:
+        if before < 0 or not word_is_cue(self.ctx.lowers[before], "inflecting_word"):
             return words
         out = list(words)
         for k in range(head):

@@ -61,7 +61,7 @@ class PhraseFinder:
         out = []
         for _, end in name_spans:
             i = end + 2
-            if i >= len(words) or lowers[end + 1] not in ("der", "des"):
+            if i >= len(words) or not word_is_cue(lowers[end + 1], "genitive_article"):
                 continue
             if i in self.orgs or i in self.places or not is_acronym(words[i]):
                 continue

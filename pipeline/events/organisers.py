@@ -23,13 +23,8 @@ VERB_WINDOW = 3  # tokens between an organisation and a role noun after it
 CLAUSE_WINDOW = 12  # tokens between an organisation and the verb whose subject it is
 COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
 REPORT_WINDOW = 4
-BY_WORDS = frozenset({"von", "vom", "durch", "der", "des"})
-GENITIVE_ARTICLES = frozenset({"des", "der", "vom", "von"})
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
-ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
-RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "welcher", "welche", "welches"})
-JOINING_WORDS = frozenset({"und", "oder", "sowie", "als", "mit", "aus", "in", "zu", "für"})
 
 
 class OrganiserFinder:
@@ -111,9 +106,9 @@ class OrganiserFinder:
         lowers = self.ctx.lowers
         return (
             start - role == 2
-            and lowers[role + 1] in ARTICLES
+            and word_is_cue(lowers[role + 1], "article")
             and role > 0
-            and lowers[role - 1] in ARTICLES
+            and word_is_cue(lowers[role - 1], "article")
         )
 
     def opens_clause(self, start: int) -> bool:
@@ -123,7 +118,7 @@ class OrganiserFinder:
         if end + 1 >= len(self.ctx.words):
             return False
         word = self.ctx.words[end + 1]
-        return word[:1].islower() and word not in JOINING_WORDS
+        return word[:1].islower() and not word_is_cue(word, "joining_word")
 
     def before_role(self, end: int) -> bool:
         """ "X als Veranstalter", "X ist Gastgeber"."""
@@ -139,7 +134,7 @@ class OrganiserFinder:
             if not 0 < start - end - 1 <= GENITIVE_COORDINATION + 1:
                 continue
             between = self.doc[end + 1 : start]
-            if not between or between[0].lower_ not in GENITIVE_ARTICLES:
+            if not between or not word_is_cue(between[0].lower_, "genitive_link"):
                 continue
             # "des Fränkischen und Oberpfälzer Heimatbundes": coordinated names before it
             rest = between[1:]
@@ -176,7 +171,7 @@ class OrganiserFinder:
         the participle that ends the clause may stand far after it."""
         lowers = self.ctx.lowers
         before = start - 1
-        if before >= 0 and lowers[before] in ARTICLES:
+        if before >= 0 and word_is_cue(lowers[before], "article"):
             before -= 1
         return before >= 0 and word_is_cue(lowers[before], "perfect_auxiliary")
 
@@ -188,7 +183,11 @@ class OrganiserFinder:
         i = end + 1
         if i < len(words) and words[i] == "(":  # an acronym in brackets
             i = next((k + 1 for k in range(i, min(i + 4, len(words))) if words[k] == ")"), i)
-        if i + 1 >= len(words) or words[i] != "," or lowers[i + 1] not in RELATIVE_PRONOUNS:
+        if (
+            i + 1 >= len(words)
+            or words[i] != ","
+            or not word_is_cue(lowers[i + 1], "relative_pronoun")
+        ):
             return []
         out = []
         for k in self.clause_tokens(i + 2, i + 2 + ROLE_WINDOW):

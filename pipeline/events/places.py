@@ -25,7 +25,6 @@ IN_NAME_SCORE = 2.0
 MUNICIPALITY_SCORE = 4.0  # "die Gemeinde Aichtal lädt zur …": its town, over a city located once
 MENTION_SCORE = 0.5
 MIN_CITY_SCORE = 2.0
-ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen"})
 LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
 ADJECTIVE_ENDING = "er"  # "Saarlouiser Altstadtlauf", "Berner Publikumsmesse"
@@ -85,7 +84,11 @@ class PlaceChooser:
             if self.ctx.cues.at(i, "locative"):
                 return True
             # "in dieser Nacht das Deutsche Historische Museum": a new phrase begins
-            if self.ctx.lowers[i] in ARTICLES and i > 0 and self.ctx.words[i - 1][:1].isupper():
+            if (
+                word_is_cue(self.ctx.lowers[i], "determiner")
+                and i > 0
+                and self.ctx.words[i - 1][:1].isupper()
+            ):
                 return False
         return False
 

@@ -18,7 +18,6 @@ CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
 TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK = 0, 1, 2
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
-SIMILE = frozenset({"wie"})
 
 
 class TotalChooser:
@@ -62,7 +61,9 @@ class TotalChooser:
         )
         window = range(max(first - CUE_WINDOW, low), min(last + CUE_WINDOW, high))
         # "wie vor der Pandemie", "wie im Vorjahr": a comparison, not another edition's count
-        if any(self.ctx.cues.at(i, "past") and lowers[i - 1] not in SIMILE for i in window):
+        if any(
+            self.ctx.cues.at(i, "past") and not word_is_cue(lowers[i - 1], "simile") for i in window
+        ):
             return False
         if self.ctx.cues.within(first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
             return False
