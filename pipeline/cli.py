@@ -314,6 +314,13 @@ def train_ner(
     dev_share: Annotated[
         float, typer.Option(help="Share of documents held out for dev; 0 trains on all.")
     ] = 0.1,
+    dev_corpus: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Take the dev split (checkpoint choice) only from this corpus (repeatable), "
+            "e.g. event-reports; default: from every corpus."
+        ),
+    ] = None,
     vectors: Annotated[
         bool, typer.Option(help="Train static vectors on the corpora text and use them.")
     ] = True,
@@ -354,6 +361,7 @@ def train_ner(
         epochs=epochs,
         seed=seed,
         dev_share=dev_share,
+        dev_corpora=dev_corpus or [],
         vectors=vectors,
         base=base,
         general_scale=general_scale,

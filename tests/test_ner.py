@@ -42,7 +42,7 @@ from pipeline.ner.corpora import (
     split_token_stream,
     tags_to_spans,
 )
-from pipeline.ner.dataset import Mix, mix, split_by_document, weights_for
+from pipeline.ner.dataset import Mix, build_splits, mix, split_by_document, weights_for
 from pipeline.ner.evaluate import score_spans
 from pipeline.ner.labels import LABELS, ler_label, mobie_label
 
@@ -268,6 +268,17 @@ def test_dev_split_is_by_document() -> None:
     train_docs = {s.doc_id for s in split.train}
     dev_docs = {s.doc_id for s in split.dev}
     assert len(dev_docs) == 4 and not train_docs & dev_docs
+
+
+def test_dev_split_only_from_the_named_corpora() -> None:
+    domain = Corpus("event-reports", _corpus(20, 2).sentences)
+    general = Corpus("news", [Sentence(["Bonn"], ["B-LOC"], f"n:{d}", "news") for d in range(20)])
+    split = build_splits(
+        [domain, general], 0.2, random.Random(0), dev_corpora=frozenset({"event-reports"})
+    )
+    assert split.dev and {s.doc_id for s in split.dev} <= set(domain.documents)
+    # the general corpus goes into training whole
+    assert sum(s.corpus == "news" for s in split.train) == len(general.sentences)
 
 
 def test_mix_caps_size_and_share_of_empty_sentences() -> None:

@@ -93,11 +93,19 @@ def build_splits(
     rng: random.Random,
     general_scale: float = 1.0,
     domain_repeat: int | None = None,
+    dev_corpora: frozenset[str] = frozenset(),
 ) -> Split:
+    """Mix the corpora into train and a document-level dev split.
+
+    ``dev_corpora`` (when given) limits the dev split to those corpora, e.g. the event
+    reports alone, so that the checkpoint is chosen by in-domain accuracy; the other
+    corpora then go into training whole.
+    """
     train: list[Sentence] = []
     dev: list[Sentence] = []
     for corpus in corpora:
-        split = split_by_document(corpus, dev_share, rng)
+        share = dev_share if not dev_corpora or corpus.name in dev_corpora else 0.0
+        split = split_by_document(corpus, share, rng)
         weights = weights_for(corpus.name, general_scale, domain_repeat)
         train += mix(split.train, weights, rng) * weights.repeat
         # Dev keeps the same proportions as train so its score reflects the mixture.

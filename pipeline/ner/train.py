@@ -100,6 +100,8 @@ class TrainSettings:
     epochs: int = 3
     seed: int = 0
     dev_share: float = 0.1
+    # Corpora the dev split (checkpoint choice) is taken from; empty means every corpus.
+    dev_corpora: list[str] = field(default_factory=list)
     augment_share: float = 0.5
     # Share of one-word substitutes turned into non-entity compounds ("SPD-Chef").
     part_rate: float = 0.0
@@ -137,7 +139,12 @@ def prepare_data(
     """Split, mix and augment; everything random flows from ``settings.seed``."""
     rng = random.Random(settings.seed)
     split = build_splits(
-        corpora, settings.dev_share, rng, settings.general_scale, settings.domain_repeat
+        corpora,
+        settings.dev_share,
+        rng,
+        settings.general_scale,
+        settings.domain_repeat,
+        frozenset(settings.dev_corpora),
     )
     train = list(split.train)
     if settings.augment_share > 0:
