@@ -12,7 +12,14 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns, token_texts
+from pipeline.entities.words import (
+    common_nouns,
+    first_folded_word,
+    fold,
+    is_acronym,
+    org_patterns,
+    token_texts,
+)
 
 
 def acronym_after(doc: Doc, cand: Candidate) -> str | None:
@@ -101,20 +108,21 @@ def _alias_mentions(
     texts = token_texts(doc)
     i = 0
     while i < len(texts):
-        if i in covered:
-            i += 1
-            continue
         token = texts[i]
-        first = fold(token).split()[:1]
+        first = first_folded_word(token)
+        by_length = by_first.get(first) if first else None
+        prefix = token.split("-", 1)[0] if "-" in token else None
+        if (by_length is None and prefix not in acronyms) or i in covered:
+            i += 1  # most tokens open no alias
+            continue
         hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
-        for n, named in (by_first.get(first[0], {}) if first else {}).items():
+        for n, named in (by_length or {}).items():
             span = doc[i : i + n]
             if len(span) != n or any(t.i in covered for t in span):
                 continue
             found = named.get(tuple(fold(span.text).split()))
             if found:
                 hits.append((found[0], i + n, found[1]))
-        prefix = token.split("-", 1)[0] if "-" in token else None
         if prefix in acronyms:
             order, cand = acronyms[prefix]
             hits.append((order, i + 1, cand))
