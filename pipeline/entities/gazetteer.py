@@ -15,7 +15,14 @@ from functools import cache, lru_cache
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_capitalised, token_texts
+from pipeline.entities.words import (
+    DocWords,
+    common_nouns,
+    first_folded_word,
+    fold,
+    is_capitalised,
+    token_texts,
+)
 from pipeline.lang import load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
@@ -109,6 +116,7 @@ class Gazetteer:
         # a pure look-up that several layers ask for the same words: memoised per gazetteer
         self.lookup = lru_cache(maxsize=65536)(self.lookup)  # type: ignore[method-assign]
         self._longest_name = lru_cache(maxsize=65536)(self._longest_name)  # type: ignore[method-assign]
+        self._opening = lru_cache(maxsize=65536)(self._opening)  # type: ignore[method-assign]
 
     def _add(self, key: str, entry: PlaceEntry, replace: bool = True) -> None:
         if not replace and key in self.entries:
@@ -166,25 +174,37 @@ class Gazetteer:
         memo[start] = found
         return found
 
-    def _match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
-        text = doc[start].text
+    def _opening(self, text: str) -> int | tuple[PlaceEntry, str] | None:
+        """What a token's text alone says of a place name starting at it: None (none starts
+        there), the most words of a name its first folded word opens (the words after it
+        decide), or a one-word name's entry and name ("Berlins", "Niederlanden")."""
         if not is_capitalised(text):
             return None
-        first = fold(text).split()
+        first = first_folded_word(text)
         if not first:
             return None
-        longest = self.first_words.get(first[0], 0)
-        if not longest:  # an inflected one-word name ("Berlins", "Niederlanden")?
-            found = self.lookup(text)
-            if found is None:
-                return None
-            entry, written = found
-            name = written if fold(written) == fold(entry.name) else entry.name
+        longest = self.first_words.get(first, 0)
+        if longest:
+            return longest
+        found = self.lookup(text)
+        if found is None:
+            return None
+        entry, written = found
+        return entry, written if fold(written) == fold(entry.name) else entry.name
+
+    def _match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
+        opening = self._opening(doc[start].text)
+        if opening is None:
+            return None
+        if opening.__class__ is tuple:
+            entry, name = opening  # type: ignore[misc]
             return PlaceMatch(start, start + 1, entry, name)
-        last = min(len(doc), start + min(MAX_WORDS, longest + 3))
-        found = self._longest_name(
-            tuple((doc[k].text, doc[k].whitespace_) for k in range(start, last))
-        )
+        last = min(len(doc), start + min(MAX_WORDS, opening + 3))  # type: ignore[operator]
+        if isinstance(doc, DocWords):
+            words = tuple(zip(doc.texts[start:last], doc.spaces[start:last], strict=True))
+        else:
+            words = tuple((doc[k].text, doc[k].whitespace_) for k in range(start, last))
+        found = self._longest_name(words)
         if found is None:
             return None
         length, entry, name = found

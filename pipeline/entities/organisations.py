@@ -121,7 +121,14 @@ class OrganisationFinder:
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
         # word predicates asked for every token by several patterns: memoised per finder
-        for name in ("_is_person_role", "_is_org_head", "_is_complement_head", "_is_role_noun"):
+        for name in (
+            "_is_person_role",
+            "_is_org_head",
+            "_is_complement_head",
+            "_is_role_noun",
+            "_may_open_head",
+            "_is_lone_head",
+        ):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
     def find(self, doc: Doc) -> list[Candidate]:
@@ -549,18 +556,17 @@ class OrganisationFinder:
         starts = (
             range(len(doc)) if self.lower_place_heads else [i for i, _ in capitalised_tokens(doc)]
         )
+        texts = token_texts(doc)
         for i in starts:
-            heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
-            if not heads:
-                heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
+            text = texts[i]
+            heads: list[tuple[str, ...]] = []
+            if self._may_open_head(text):  # most words open none: spare the look-ups
+                heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
+                if not heads:
+                    heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
             place_head = bool(heads)
-            if (
-                not heads
-                and doc[i].text not in self.venue_heads
-                and not self._fair_compound(doc[i].text)
-                and self._is_org_head(doc[i].text)
-            ):
-                heads = [(doc[i].text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
+            if not heads and self._is_lone_head(text):
+                heads = [(text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
             for seq in heads:
                 end = self._place_after(doc, i + len(seq))
                 if end is None and place_head:  # "Stadt Neuweiler", "des Kreises Rottal-Inn"
@@ -575,8 +581,7 @@ class OrganisationFinder:
                 out.append(self._with_legal_form(doc, start, end))
                 break
             else:
-                tok = doc[i]
-                if is_acronym(tok.text) and self.gazetteer.lookup(tok.text) is None:
+                if is_acronym(text) and self.gazetteer.lookup(text) is None:
                     match = self.gazetteer.match_at(doc, i + 1)
                     if match is not None and match.end < len(doc) and doc[match.end].is_digit:
                         match = None  # "AQUA RUHR 2023": a fair's edition
@@ -595,6 +600,19 @@ class OrganisationFinder:
                     seq = min((e[0] for e in after), key=self.place_after_rank.__getitem__)
                     out.append(self._org(doc, i, match.end + len(seq), "pattern"))
         return out
+
+    def _may_open_head(self, text: str) -> bool:
+        """Whether a place head may start at a word: one of the heads before a place, or a
+        genitive form of one ("Kreises", see ``_genitive_head``)."""
+        return _may_start(self.place_before_index, text) or text.endswith("s")
+
+    def _is_lone_head(self, text: str) -> bool:
+        """An organisation head that takes a place after it by itself ("Universität")."""
+        return (
+            text not in self.venue_heads
+            and not self._fair_compound(text)
+            and self._is_org_head(text)
+        )
 
     @staticmethod
     def _fair_compound(text: str) -> bool:
