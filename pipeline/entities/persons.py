@@ -117,7 +117,8 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
         i = max(end, i + 1)
     surnames = {doc[c.end - 1].text for c in found if c.end - c.start >= 1}
     covered = {t for c in found for t in range(c.start, c.end)}
-    for tok in doc:
-        if tok.text in surnames and tok.i not in covered:
-            found.append(Candidate(tok.i, tok.i + 1, PERSON, tok.text, "surname"))
+    if surnames:
+        for k, text in enumerate(texts):
+            if text in surnames and k not in covered:
+                found.append(Candidate(k, k + 1, PERSON, text, "surname"))
     return found
