@@ -53,6 +53,7 @@ from pipeline.entities.words import (
     is_noun_form,
     org_patterns,
     person_titles,
+    positions,
     token_texts,
     venue_patterns,
 )
@@ -128,6 +129,13 @@ class OrganisationFinder:
             "_is_role_noun",
             "_may_open_head",
             "_is_lone_head",
+            "_opens_legal_form",
+            "_is_adjective_head",
+            "_opens_known",
+            "_may_open_club",
+            "_may_open_plural_name",
+            "_may_open_regional_name",
+            "_is_federal_body",
         ):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
@@ -163,6 +171,12 @@ class OrganisationFinder:
 
     def _is_role_noun(self, text: str) -> bool:
         return is_capitalised(text) and text.lower().endswith(self.role_suffixes)
+
+    def _opens_legal_form(self, text: str) -> bool:
+        return _may_start(self.legal_index, text)
+
+    def _opens_known(self, text: str) -> bool:
+        return _may_start(self.known_index, text)
 
     def _is_name_word(self, tok: Token) -> bool:
         """A word that can be part of a company or association name."""
@@ -258,12 +272,11 @@ class OrganisationFinder:
     # -- patterns ------------------------------------------------------------------------
     def _legal_forms(self, doc: Doc) -> list[Candidate]:
         out = []
-        texts = token_texts(doc)
-        i = 1
-        while i < len(texts):
-            if not _may_start(self.legal_index, texts[i]):
-                i += 1
+        resume = 1  # the token after the last name found
+        for i in positions(token_texts(doc), self._opens_legal_form):
+            if i < resume:
                 continue
+            resume = i + 1
             for seq, canon in self._starting_at(self.legal_index, doc, i):
                 start = i
                 while (
@@ -286,9 +299,8 @@ class OrganisationFinder:
                 core = canonical_span(doc[start:i], self.lemma)
                 cand.name = f"{core} {canon}".strip() if canon else core
                 out.append(cand)
-                i = end - 1
+                resume = end
                 break
-            i += 1
         return out
 
     def _is_complement_head(self, text: str) -> bool:
@@ -301,26 +313,25 @@ class OrganisationFinder:
     def _complements(self, doc: Doc) -> list[Candidate]:
         out = []
         texts = token_texts(doc)
-        i = 0
-        while i < len(texts) - 2:
-            if not self._is_complement_head(texts[i]):
-                i += 1
+        resume = 0  # the token after the last name found
+        for i in positions(texts, self._is_complement_head):
+            if i >= len(texts) - 2:
+                break
+            if i < resume:
                 continue
             end = self._complement_end(doc, i + 1)
             if end is None or not self._specific(doc, i, end):
-                i += 1
                 continue
             k = i
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2  # "Industrie- und Handelskammer zu Leipzig"
             if self._facility_of_company(doc, i, end):
-                i += 1
                 continue
             start = self._adjectives_before(doc, k)
             cand = self._with_legal_form(doc, start, end)
             cand.inner_places = self._genitive_places(doc, i + 1, end)
             out.append(cand)
-            i = cand.end
+            resume = cand.end
         return out
 
     def _facility_of_company(self, doc: Doc, head: int, end: int) -> bool:
@@ -461,11 +472,11 @@ class OrganisationFinder:
 
     def _adjective_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in capitalised_tokens(doc):
+        texts = token_texts(doc)
+        for i in positions(texts, self._is_adjective_head):
+            text = texts[i]
             head = head_noun(text)
             base = (head[0] if head else text).lower()
-            if not base.endswith(self.adjective_heads):
-                continue
             k = i
             # "Deutsche Kinder- und Jugendbund": skip the truncated part of a coordination
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
@@ -482,6 +493,13 @@ class OrganisationFinder:
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
             out.append(self._with_legal_form(doc, start, end))
         return out
+
+    def _is_adjective_head(self, text: str) -> bool:
+        """A capitalised word on an organisation head that adjectives name ("Städtetag")."""
+        if not text[:1].isupper():
+            return False
+        head = head_noun(text)
+        return (head[0] if head else text).lower().endswith(self.adjective_heads)
 
     def _place_adjective(self, word: str) -> bool:
         """A city's adjective, or an "-er" word on any place the gazetteer knows that is no
@@ -544,11 +562,15 @@ class OrganisationFinder:
         """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
         return [
             self._org(doc, i, i + 1, "pattern")
-            for i, text in enumerate(token_texts(doc))
-            if text.startswith(self.federal_prefix)
+            for i in positions(token_texts(doc), self._is_federal_body)
+        ]
+
+    def _is_federal_body(self, text: str) -> bool:
+        return (
+            text.startswith(self.federal_prefix)
             and len(text) > len(self.federal_prefix) + 3
             and self._is_org_head(text)
-        ]
+        )
 
     def _place_heads(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -649,9 +671,7 @@ class OrganisationFinder:
 
     def _prefix_names(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if text not in self.prefix_names:
-                continue
+        for i in positions(token_texts(doc), self.prefix_names.__contains__):
             end = i + 1
             complement = self._complement_end(doc, end)
             if complement is not None:
@@ -665,11 +685,11 @@ class OrganisationFinder:
     def _type_nouns(self, doc: Doc) -> list[Candidate]:
         out = []
         last = len(doc) - 1
-        for i, text in enumerate(token_texts(doc)):
+        texts = token_texts(doc)
+        for i in positions(texts, self.type_nouns.__contains__):
             if i == last:
                 break  # a type noun needs a name after it
-            if text not in self.type_nouns:
-                continue
+            text = texts[i]
             nxt = doc[i + 1]
             if not self._is_name_word(nxt) or nxt.text in self.nouns:
                 continue
@@ -692,10 +712,7 @@ class OrganisationFinder:
 
     def _known(self, doc: Doc) -> list[Candidate]:
         out = []
-        texts = token_texts(doc)
-        for i in range(len(doc)):
-            if not _may_start(self.known_index, texts[i]):
-                continue
+        for i in positions(token_texts(doc), self._opens_known):
             hits = self._starting_at(self.known_index, doc, i)
             if (
                 hits
@@ -713,9 +730,8 @@ class OrganisationFinder:
         name the company that runs the fairground; after a place preposition ("in der Messe
         Wels") it is the fairground (venues.py), before a year the fair."""
         out = []
-        texts = token_texts(doc)
-        for i in range(len(doc) - 1):
-            if texts[i] != "Messe" or self._in_venue_context(doc, i):
+        for i in positions(token_texts(doc), "Messe".__eq__):
+            if i >= len(doc) - 1 or self._in_venue_context(doc, i):
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "district", "region"):
@@ -795,12 +811,10 @@ class OrganisationFinder:
         """ "TSV 1860 München", "1. FC Köln", "FC Bayern München", "Sportfreunde Siegen",
         "von den Lauffreunden Wetterau": a club word, a founding year or number, and a place."""
         out = []
-        for i, text in enumerate(token_texts(doc)):
+        texts = token_texts(doc)
+        for i in positions(texts, self._may_open_club):
+            text = texts[i]
             lower = text.lower()
-            if text not in self.club_heads and not (
-                is_capitalised(text) and lower.endswith(self.club_suffixes)
-            ):
-                continue
             start = i
             if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.isdigit():
                 start = i - 2  # "1. FC Köln"
@@ -823,13 +837,20 @@ class OrganisationFinder:
             out.append(cand)
         return out
 
+    def _may_open_club(self, text: str) -> bool:
+        return text in self.club_heads or (
+            is_capitalised(text) and text.lower().endswith(self.club_suffixes)
+        )
+
     def _plural_names(self, doc: Doc) -> list[Candidate]:
         """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
         name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
         out = []
-        for i, text in capitalised_tokens(doc):
-            if i == len(doc) - 1 or len(text) < 8 or not text.isalpha():
+        texts = token_texts(doc)
+        for i in positions(texts, self._may_open_plural_name):
+            if i == len(doc) - 1:
                 continue
+            text = texts[i]
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "region", "district"):
                 continue
@@ -845,12 +866,15 @@ class OrganisationFinder:
             out.append(cand)
         return out
 
+    @staticmethod
+    def _may_open_plural_name(text: str) -> bool:
+        return text[:1].isupper() and len(text) >= 8 and text.isalpha()
+
     def _centers(self, doc: Doc) -> list[Candidate]:
         """ "Management Center Innsbruck", "Innovation Centre Bochum": an institution."""
         out = []
-        texts = token_texts(doc)
-        for i in range(len(doc) - 1):
-            if texts[i] not in self.center_words:
+        for i in positions(token_texts(doc), self.center_words.__contains__):
+            if i >= len(doc) - 1:
                 continue
             if doc[i + 1].text not in ("Center", "Centre", "Centrum"):
                 continue
@@ -879,10 +903,11 @@ class OrganisationFinder:
         founding year and an optional legal form."""
         out = []
         texts = token_texts(doc)
-        i = 0
-        while i < len(texts) - 1:
-            if texts[i] not in self.club_abbreviations:
-                i += 1
+        resume = 0  # the token after the last name found
+        for i in positions(texts, self.club_abbreviations.__contains__):
+            if i >= len(texts) - 1:
+                break
+            if i < resume:
                 continue
             end = self._name_run(doc, i + 1, 4)
             words = [t.text for t in doc[i + 1 : end]]
@@ -890,8 +915,7 @@ class OrganisationFinder:
                 all(w in self.nouns or self._lemma_is_noun(w) for w in words)
                 and not any(self.gazetteer.lookup(w) for w in words)
             ):
-                i += 1  # "im TV Programm"; but "LG Nordlicht Kiel"
-                continue
+                continue  # "im TV Programm"; but "LG Nordlicht Kiel"
             if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
                 end += 1  # "TSV Eintracht Grafenau 1925"
             cand = self._with_legal_form(doc, i, end)
@@ -901,10 +925,9 @@ class OrganisationFinder:
                 and not doc[end - 1].is_digit
                 and not any(self.gazetteer.lookup(w) for w in words)
             ):
-                i += 1  # "TV Script": a common abbreviation needs a place, year or legal form
-                continue
+                continue  # "TV Script": a common abbreviation needs a place, year or legal form
             out.append(cand)
-            i = cand.end
+            resume = cand.end
         return out
 
     def _plain_noun(self, word: str) -> bool:
@@ -920,7 +943,9 @@ class OrganisationFinder:
         one or two capitalised words, even when the gazetteer does not know the region."""
         out = []
         texts = token_texts(doc)
-        for i in range(len(doc) - 1):
+        for i in positions(texts, self._may_open_regional_name):
+            if i >= len(doc) - 1:
+                break
             text = texts[i]
             head = text
             if text not in self.regional_heads:
@@ -950,6 +975,13 @@ class OrganisationFinder:
             out.append(cand)
         return out
 
+    def _may_open_regional_name(self, text: str) -> bool:
+        """A regional head ("Sparkasse") or a genitive of one ("Sportkreises")."""
+        if text in self.regional_heads:
+            return True
+        stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
+        return text.endswith("s") and any(s in self.regional_heads for s in stems)
+
     def _family_name(self, doc: Doc, i: int) -> bool:
         """ "Bäckerei Krause,": a firm's type word and one capitalised word, then a boundary."""
         if doc[i].text not in self.family_heads or i + 2 > len(doc):
@@ -967,9 +999,7 @@ class OrganisationFinder:
         """ "Carlsen Verlag", "Verlag Peter Hammer", "Verlagsgruppe Oetinger": a publisher
         head before or after a capitalised name that is no common noun."""
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if text not in self.publisher_heads:
-                continue
+        for i in positions(token_texts(doc), self.publisher_heads.__contains__):
             end = self._name_run(doc, i + 1, 2)
             words = [t.text for t in doc[i + 1 : end]]
             if words and not all(w in self.nouns or self._lemma_is_noun(w) for w in words):
@@ -989,9 +1019,8 @@ class OrganisationFinder:
         lower-case word other than a genitive article (not "die Stiftung Gelder bereitstellt",
         "die Stiftung Kunst der Gegenwart")."""
         out = []
-        texts = token_texts(doc)
-        for i in range(1, len(doc) - 1):
-            if texts[i] != "Stiftung" or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
+        for i in positions(token_texts(doc), "Stiftung".__eq__):
+            if not 1 <= i < len(doc) - 1 or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
                 continue
             word = doc[i + 1].text
             if (

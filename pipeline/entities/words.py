@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
@@ -328,6 +328,13 @@ class WordSpan:
 def token_texts(doc: Doc | DocWords) -> list[str]:
     """The texts of a doc's tokens, for scans that look at most tokens only to skip them."""
     return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]
+
+
+def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
+    """Indices of the tokens whose text passes ``test``, a word test (memoised, or a set's
+    ``__contains__``) that a pattern needs before it looks further: the scan over all tokens
+    runs in C, only the tokens found pay for the pattern's Python."""
+    return list(compress(range(len(texts)), map(test, texts)))
 
 
 def capitalised_tokens(doc: Doc | DocWords) -> list[tuple[int, str]]:
