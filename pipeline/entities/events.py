@@ -4,6 +4,7 @@ inside is the event's name, not where something happened, and the event is no or
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -29,11 +30,10 @@ class EventFinder:
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if not text[:1].isupper():
-                continue  # no place name (Gazetteer.match_at)
-            match = self.gazetteer.match_at(doc, i)
-            if match is None or match.end >= len(doc):
+        matches = self.gazetteer.matches(doc)
+        for i in compress(range(len(matches)), matches):
+            match = matches[i]
+            if match.end >= len(doc):
                 continue
             if doc[match.end].text not in self.after_city:
                 continue

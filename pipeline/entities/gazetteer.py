@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 
 from spacy.tokens import Doc, Token
 
@@ -158,21 +159,24 @@ class Gazetteer:
         return None
 
     def match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
-        """Longest place name starting at token ``start`` (memoised on the doc: every layer
-        asks)."""
+        """Longest place name starting at token ``start`` (see :meth:`matches`)."""
         memo = doc.user_data.get(MEMO_KEY)
         if memo is None:
-            memo = doc.user_data[MEMO_KEY] = {}
-        try:
-            return memo[start]
-        except KeyError:
-            pass
-        if not 0 <= start < len(doc):
-            return None
-        # a name starts capitalised (see _match_at)
-        found = self._match_at(doc, start) if doc[start].text[:1].isupper() else None
-        memo[start] = found
-        return found
+            memo = self.matches(doc)
+        return memo[start] if 0 <= start < len(memo) else None
+
+    def matches(self, doc: Doc) -> list[PlaceMatch | None]:
+        """The longest place name starting at each token, found once per doc for all layers
+        (memoised on the doc: every layer asks, and most tokens start none by their text)."""
+        memo = doc.user_data.get(MEMO_KEY)
+        if memo is None:
+            texts = token_texts(doc)
+            openings = list(map(self._opening, texts))
+            memo = [None] * len(texts)
+            for i in compress(range(len(texts)), openings):
+                memo[i] = self._match_from(doc, i, openings[i])
+            doc.user_data[MEMO_KEY] = memo
+        return memo
 
     def _opening(self, text: str) -> int | tuple[PlaceEntry, str] | None:
         """What a token's text alone says of a place name starting at it: None (none starts
@@ -192,10 +196,10 @@ class Gazetteer:
         entry, written = found
         return entry, written if fold(written) == fold(entry.name) else entry.name
 
-    def _match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
-        opening = self._opening(doc[start].text)
-        if opening is None:
-            return None
+    def _match_from(
+        self, doc: Doc, start: int, opening: int | tuple[PlaceEntry, str]
+    ) -> PlaceMatch | None:
+        """The match at ``start`` given what its word says (:meth:`_opening`, not None)."""
         if opening.__class__ is tuple:
             entry, name = opening  # type: ignore[misc]
             return PlaceMatch(start, start + 1, entry, name)
@@ -331,16 +335,12 @@ class PlaceFinder:
         ner_places = ner_places or set()
         sure: list[Candidate] = []
         pending: list[Candidate] = []
-        texts = token_texts(doc)
-        i = 0
-        while i < len(texts):
-            if not texts[i][:1].isupper():
-                i += 1  # no place name (Gazetteer.match_at)
+        matches = self.gazetteer.matches(doc)
+        resume = 0  # the token after the last name found
+        for i in compress(range(len(matches)), matches):
+            if i < resume:
                 continue
-            match = self.gazetteer.match_at(doc, i)
-            if match is None:
-                i += 1
-                continue
+            match = matches[i]
             cand = place_candidate(match)
             if (
                 not match.entry.ambiguous
@@ -353,7 +353,7 @@ class PlaceFinder:
                 sure.append(cand)
             else:
                 pending.append(cand)
-            i = match.end
+            resume = match.end
         # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle")
         changed = True
         while changed and pending:
