@@ -24,7 +24,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -129,17 +131,67 @@ class OrganisationFinder:
             "_is_role_noun",
             "_may_open_head",
             "_is_lone_head",
-            "_opens_legal_form",
-            "_is_adjective_head",
-            "_opens_known",
-            "_may_open_club",
-            "_may_open_plural_name",
-            "_may_open_regional_name",
-            "_is_federal_body",
         ):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
+        # the word test each pattern makes before it looks further (see _starts)
+        self._tests: dict[str, Callable[[str], object]] = {
+            "legal_form": self._opens_legal_form,
+            "complement": self._is_complement_head,
+            "adjective_head": self._is_adjective_head,
+            "federal_body": self._is_federal_body,
+            "prefix_name": self.prefix_names.__contains__,
+            "type_noun": self.type_nouns.__contains__,
+            "known": self._opens_known,
+            "messe": "Messe".__eq__,
+            "club": self._may_open_club,
+            "plural_name": self._may_open_plural_name,
+            "center": self.center_words.__contains__,
+            "club_abbreviation": self.club_abbreviations.__contains__,
+            "regional_name": self._may_open_regional_name,
+            "publisher": self.publisher_heads.__contains__,
+            "foundation": "Stiftung".__eq__,
+        }
+        self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
+        self._word_mask = lru_cache(maxsize=65536)(self._word_mask)  # type: ignore[method-assign]
+        self._names_of = lru_cache(maxsize=4096)(self._names_of)  # type: ignore[method-assign]
+        self._doc_starts: tuple[Doc, dict[str, list[int]]] | None = None
+
+    def _word_mask(self, text: str) -> int:
+        """The patterns whose word test a word passes, as bits."""
+        mask = 0
+        for name, test in self._tests.items():
+            if test(text):
+                mask |= self._test_bits[name]
+        return mask
+
+    def _names_of(self, mask: int) -> tuple[str, ...]:
+        return tuple(name for name, bit in self._test_bits.items() if mask & bit)
+
+    def _index_starts(self, doc: Doc) -> dict[str, list[int]]:
+        """For every pattern, the tokens whose word passes its test: one pass over the doc
+        (one memoised look-up per token) for all patterns instead of one per pattern."""
+        masks = list(map(self._word_mask, token_texts(doc)))
+        starts: dict[str, list[int]] = {}
+        for i in compress(range(len(masks)), masks):
+            for name in self._names_of(masks[i]):
+                starts.setdefault(name, []).append(i)
+        return starts
+
+    def _starts(self, doc: Doc, name: str) -> list[int]:
+        """Indices of the tokens where the pattern ``name`` may start, in order."""
+        indexed = self._doc_starts
+        if indexed is not None and indexed[0] is doc:
+            return indexed[1].get(name, [])
+        return positions(token_texts(doc), self._tests[name])
 
     def find(self, doc: Doc) -> list[Candidate]:
+        self._doc_starts = (doc, self._index_starts(doc))
+        try:
+            return self._find(doc)
+        finally:
+            self._doc_starts = None  # holds no doc after it
+
+    def _find(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         for finder in (
             self._legal_forms,
@@ -273,7 +325,7 @@ class OrganisationFinder:
     def _legal_forms(self, doc: Doc) -> list[Candidate]:
         out = []
         resume = 1  # the token after the last name found
-        for i in positions(token_texts(doc), self._opens_legal_form):
+        for i in self._starts(doc, "legal_form"):
             if i < resume:
                 continue
             resume = i + 1
@@ -314,7 +366,7 @@ class OrganisationFinder:
         out = []
         texts = token_texts(doc)
         resume = 0  # the token after the last name found
-        for i in positions(texts, self._is_complement_head):
+        for i in self._starts(doc, "complement"):
             if i >= len(texts) - 2:
                 break
             if i < resume:
@@ -473,7 +525,7 @@ class OrganisationFinder:
     def _adjective_heads(self, doc: Doc) -> list[Candidate]:
         out = []
         texts = token_texts(doc)
-        for i in positions(texts, self._is_adjective_head):
+        for i in self._starts(doc, "adjective_head"):
             text = texts[i]
             head = head_noun(text)
             base = (head[0] if head else text).lower()
@@ -560,10 +612,7 @@ class OrganisationFinder:
 
     def _federal_bodies(self, doc: Doc) -> list[Candidate]:
         """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
-        return [
-            self._org(doc, i, i + 1, "pattern")
-            for i in positions(token_texts(doc), self._is_federal_body)
-        ]
+        return [self._org(doc, i, i + 1, "pattern") for i in self._starts(doc, "federal_body")]
 
     def _is_federal_body(self, text: str) -> bool:
         return (
@@ -671,7 +720,7 @@ class OrganisationFinder:
 
     def _prefix_names(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i in positions(token_texts(doc), self.prefix_names.__contains__):
+        for i in self._starts(doc, "prefix_name"):
             end = i + 1
             complement = self._complement_end(doc, end)
             if complement is not None:
@@ -686,7 +735,7 @@ class OrganisationFinder:
         out = []
         last = len(doc) - 1
         texts = token_texts(doc)
-        for i in positions(texts, self.type_nouns.__contains__):
+        for i in self._starts(doc, "type_noun"):
             if i == last:
                 break  # a type noun needs a name after it
             text = texts[i]
@@ -712,7 +761,7 @@ class OrganisationFinder:
 
     def _known(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i in positions(token_texts(doc), self._opens_known):
+        for i in self._starts(doc, "known"):
             hits = self._starting_at(self.known_index, doc, i)
             if (
                 hits
@@ -730,7 +779,7 @@ class OrganisationFinder:
         name the company that runs the fairground; after a place preposition ("in der Messe
         Wels") it is the fairground (venues.py), before a year the fair."""
         out = []
-        for i in positions(token_texts(doc), "Messe".__eq__):
+        for i in self._starts(doc, "messe"):
             if i >= len(doc) - 1 or self._in_venue_context(doc, i):
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
@@ -812,7 +861,7 @@ class OrganisationFinder:
         "von den Lauffreunden Wetterau": a club word, a founding year or number, and a place."""
         out = []
         texts = token_texts(doc)
-        for i in positions(texts, self._may_open_club):
+        for i in self._starts(doc, "club"):
             text = texts[i]
             lower = text.lower()
             start = i
@@ -847,7 +896,7 @@ class OrganisationFinder:
         name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
         out = []
         texts = token_texts(doc)
-        for i in positions(texts, self._may_open_plural_name):
+        for i in self._starts(doc, "plural_name"):
             if i == len(doc) - 1:
                 continue
             text = texts[i]
@@ -873,7 +922,7 @@ class OrganisationFinder:
     def _centers(self, doc: Doc) -> list[Candidate]:
         """ "Management Center Innsbruck", "Innovation Centre Bochum": an institution."""
         out = []
-        for i in positions(token_texts(doc), self.center_words.__contains__):
+        for i in self._starts(doc, "center"):
             if i >= len(doc) - 1:
                 continue
             if doc[i + 1].text not in ("Center", "Centre", "Centrum"):
@@ -904,7 +953,7 @@ class OrganisationFinder:
         out = []
         texts = token_texts(doc)
         resume = 0  # the token after the last name found
-        for i in positions(texts, self.club_abbreviations.__contains__):
+        for i in self._starts(doc, "club_abbreviation"):
             if i >= len(texts) - 1:
                 break
             if i < resume:
@@ -943,7 +992,7 @@ class OrganisationFinder:
         one or two capitalised words, even when the gazetteer does not know the region."""
         out = []
         texts = token_texts(doc)
-        for i in positions(texts, self._may_open_regional_name):
+        for i in self._starts(doc, "regional_name"):
             if i >= len(doc) - 1:
                 break
             text = texts[i]
@@ -999,7 +1048,7 @@ class OrganisationFinder:
         """ "Carlsen Verlag", "Verlag Peter Hammer", "Verlagsgruppe Oetinger": a publisher
         head before or after a capitalised name that is no common noun."""
         out = []
-        for i in positions(token_texts(doc), self.publisher_heads.__contains__):
+        for i in self._starts(doc, "publisher"):
             end = self._name_run(doc, i + 1, 2)
             words = [t.text for t in doc[i + 1 : end]]
             if words and not all(w in self.nouns or self._lemma_is_noun(w) for w in words):
@@ -1019,7 +1068,7 @@ class OrganisationFinder:
         lower-case word other than a genitive article (not "die Stiftung Gelder bereitstellt",
         "die Stiftung Kunst der Gegenwart")."""
         out = []
-        for i in positions(token_texts(doc), "Stiftung".__eq__):
+        for i in self._starts(doc, "foundation"):
             if not 1 <= i < len(doc) - 1 or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
                 continue
             word = doc[i + 1].text
