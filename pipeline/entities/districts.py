@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.unknown_names import place_name_end
-from pipeline.entities.words import common_nouns, is_capitalised, token_texts
+from pipeline.entities.words import common_nouns, is_capitalised, positions, token_texts
 from pipeline.lang import load_json
 
 ARTICLES = frozenset({"der", "dem", "den", "des"})
@@ -37,9 +37,9 @@ class DistrictFinder:
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if not self._may_open(text):
-                continue  # most words open no pattern below
+        texts = token_texts(doc)
+        for i in positions(texts, self._may_open):  # most words open no pattern below
+            text = texts[i]
             if "-" in text and is_capitalised(text) and text.lower().endswith(self.endings):
                 out.append(self._district(doc, i, i + 1, text))
                 continue

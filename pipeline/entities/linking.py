@@ -8,6 +8,7 @@ the full name; "Congress Center Leipzig (CCL)" makes "CCH" the venue.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
@@ -106,15 +107,19 @@ def _alias_mentions(
             acronyms.setdefault(alias, (order, cand))
     added = []
     texts = token_texts(doc)
-    i = 0
-    while i < len(texts):
-        token = texts[i]
-        first = first_folded_word(token)
-        by_length = by_first.get(first) if first else None
-        prefix = token.split("-", 1)[0] if "-" in token else None
-        if (by_length is None and prefix not in acronyms) or i in covered:
-            i += 1  # most tokens open no alias
+    firsts = list(map(first_folded_word, texts))
+    # most tokens open no alias: only those whose first word or acronym prefix opens one
+    opening = set(compress(range(len(texts)), map(by_first.__contains__, firsts)))
+    if acronyms:
+        hyphenated = compress(range(len(texts)), map(str.__contains__, texts, repeat("-")))
+        opening.update(k for k in hyphenated if texts[k].split("-", 1)[0] in acronyms)
+    resume = 0  # the token after the last alias found
+    for i in sorted(opening):
+        if i < resume or i in covered:
             continue
+        token = texts[i]
+        by_length = by_first.get(firsts[i])
+        prefix = token.split("-", 1)[0] if "-" in token else None
         hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
         for n, named in (by_length or {}).items():
             span = doc[i : i + n]
@@ -127,11 +132,10 @@ def _alias_mentions(
             order, cand = acronyms[prefix]
             hits.append((order, i + 1, cand))
         if not hits:
-            i += 1
             continue
         _, end, cand = min(hits, key=lambda hit: hit[0])
         added.append(replace(cand, start=i, end=end, source="acronym", inner_places=[]))
-        i = end
+        resume = end
     return added
 
 
