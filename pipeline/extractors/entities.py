@@ -69,13 +69,15 @@ class EntityExtractor(Extractor):
         set_facts(doc, "organisations", [m for m in found if isinstance(m, OrganisationMention)])
 
     def extract(self, doc: Doc) -> list:
+        words = DocWords(doc)  # the tokens read once for all layers and the mentions
         try:
-            return [mention(doc, c) for c in self.candidates(doc) if c.label in (PLACE, ORG)]
+            return [mention(words, c) for c in self.candidates(words) if c.label in (PLACE, ORG)]
         finally:
             doc.user_data.pop(MEMO_KEY, None)
 
-    def candidates(self, doc: Doc) -> list[Candidate]:
-        doc = DocWords(doc)  # type: ignore[assignment]  # the tokens read once for all layers
+    def candidates(self, doc: Doc | DocWords) -> list[Candidate]:
+        if not isinstance(doc, DocWords):
+            doc = DocWords(doc)  # the tokens read once for all layers
         ner = self.ner.find(doc)
         ner_places = {t for c in ner if c.label == PLACE for t in range(c.start, c.end)}
         # the model's own reading, before its spans are checked: it confirms a square or park
@@ -153,7 +155,7 @@ def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def mention(doc: Doc, c: Candidate) -> PlaceMention | OrganisationMention:
+def mention(doc: Doc | DocWords, c: Candidate) -> PlaceMention | OrganisationMention:
     span = doc[c.start : c.end]
     if c.label == PLACE:
         return PlaceMention(
