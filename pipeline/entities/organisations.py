@@ -150,6 +150,7 @@ class OrganisationFinder:
             "regional_name": self._may_open_regional_name,
             "publisher": self.publisher_heads.__contains__,
             "foundation": "Stiftung".__eq__,
+            "place_head": self._may_open_place_head,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
         self._word_mask = lru_cache(maxsize=65536)(self._word_mask)  # type: ignore[method-assign]
@@ -623,11 +624,10 @@ class OrganisationFinder:
 
     def _place_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        # without lower-case heads only a capitalised word starts a pattern
-        starts = (
-            range(len(doc)) if self.lower_place_heads else [i for i, _ in capitalised_tokens(doc)]
-        )
         texts = token_texts(doc)
+        # a reading starts on a head (its word says so), an acronym or a place name
+        matches = self.gazetteer.matches(doc)
+        starts = sorted({*self._starts(doc, "place_head"), *compress(range(len(matches)), matches)})
         for i in starts:
             text = texts[i]
             heads: list[tuple[str, ...]] = []
@@ -671,6 +671,13 @@ class OrganisationFinder:
                     seq = min((e[0] for e in after), key=self.place_after_rank.__getitem__)
                     out.append(self._org(doc, i, match.end + len(seq), "pattern"))
         return out
+
+    def _may_open_place_head(self, text: str) -> bool:
+        """Whether a reading of :meth:`_place_heads` other than a place and a word after it
+        may start at a word: a head before a place, an organisation head or an acronym."""
+        if not (self.lower_place_heads or text[:1].isupper()):
+            return False  # without lower-case heads only a capitalised word starts a pattern
+        return self._may_open_head(text) or self._is_lone_head(text) or is_acronym(text)
 
     def _may_open_head(self, text: str) -> bool:
         """Whether a place head may start at a word: one of the heads before a place, or a
