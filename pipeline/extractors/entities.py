@@ -69,9 +69,8 @@ class EntityExtractor(Extractor):
         set_facts(doc, "organisations", [m for m in found if isinstance(m, OrganisationMention)])
 
     def extract(self, doc: Doc) -> list:
-        words = DocWords(doc)  # the tokens read once for all layers and the mentions
         try:
-            return [mention(words, c) for c in self.candidates(words) if c.label in (PLACE, ORG)]
+            return [mention(doc, c) for c in self.candidates(doc) if c.label in (PLACE, ORG)]
         finally:
             doc.user_data.pop(MEMO_KEY, None)
 
@@ -155,7 +154,7 @@ def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def mention(doc: Doc | DocWords, c: Candidate) -> PlaceMention | OrganisationMention:
+def mention(doc: Doc, c: Candidate) -> PlaceMention | OrganisationMention:
     span = doc[c.start : c.end]
     if c.label == PLACE:
         return PlaceMention(
