@@ -44,7 +44,6 @@ from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
-    capitalised_tokens,
     common_nouns,
     fold,
     has_upper,
@@ -151,6 +150,7 @@ class OrganisationFinder:
             "publisher": self.publisher_heads.__contains__,
             "foundation": "Stiftung".__eq__,
             "place_head": self._may_open_place_head,
+            "compound_name": self._may_be_compound_name,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
         self._word_mask = lru_cache(maxsize=65536)(self._word_mask)  # type: ignore[method-assign]
@@ -836,9 +836,9 @@ class OrganisationFinder:
         organisation ending that is no common noun, before which stands a name rather than an
         everyday word ("Messegesellschaft", "Handwerkskammer" are generic)."""
         out = []
-        for i, text in capitalised_tokens(doc):
-            if len(text) < 8 or not text.replace("-", "").isalpha():
-                continue
+        texts = token_texts(doc)
+        for i in self._starts(doc, "compound_name"):
+            text = texts[i]
             lower = text.lower()
             suffix = (
                 next((x for x in self.compound_suffixes if lower.endswith(x)), None)
@@ -859,6 +859,14 @@ class OrganisationFinder:
                 continue
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
+
+    def _may_be_compound_name(self, text: str) -> bool:
+        return (
+            text[:1].isupper()
+            and len(text) >= 8
+            and text.replace("-", "").isalpha()
+            and text.lower().endswith(self.compound_suffixes)
+        )
 
     def _is_place_word(self, word: str) -> bool:
         return self.gazetteer.lookup(word[:1].upper() + word[1:]) is not None

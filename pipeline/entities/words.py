@@ -229,13 +229,12 @@ class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
     the Doc. An index gives a Word, a slice a WordSpan, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents", "capitalised")
+    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.user_data = doc.user_data
         self.ents = doc.ents  # spaCy builds the spans anew on every access
-        self.capitalised: list[tuple[int, str]] | None = None  # see capitalised_tokens
         # all attributes in one array instead of a Token object per token and attribute;
         # the Words are built column by column (map), the cheapest way to make many objects
         n = len(doc)
@@ -335,13 +334,3 @@ def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
     ``__contains__``) that a pattern needs before it looks further: the scan over all tokens
     runs in C, only the tokens found pay for the pattern's Python."""
     return list(compress(range(len(texts)), map(test, texts)))
-
-
-def capitalised_tokens(doc: Doc | DocWords) -> list[tuple[int, str]]:
-    """Index and text of every capitalised token, for the scans where only these can start a
-    name (found once per DocWords: several layers ask)."""
-    if isinstance(doc, DocWords):
-        if doc.capitalised is None:
-            doc.capitalised = [(i, t) for i, t in enumerate(doc.texts) if t[:1].isupper()]
-        return doc.capitalised
-    return [(i, t) for i, t in enumerate(token_texts(doc)) if t[:1].isupper()]
