@@ -47,3 +47,21 @@ def test_first_folded_word():
     assert first_folded_word("Köln-Deutz") == "koln"
     assert first_folded_word("Straße") == "strasse"
     assert first_folded_word("-") == ""
+
+
+def test_place_matches_are_found_once_for_every_token():
+    """Gazetteer.matches: the longest place name at each token, the same whether asked for
+    the DocWords or the Doc, and None where no name starts (lower-case words, inside a name)."""
+    from pipeline.entities.gazetteer import MEMO_KEY, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    doc = spacy.blank("de")("Wir fahren von Frankfurt am Main nach Bad Homburg und Berlin.")
+    matches = gazetteer.matches(DocWords(doc))
+    found = {(m.start, m.end, m.name) for m in matches if m is not None}
+    assert (3, 6, "Frankfurt am Main") in found
+    assert (7, 9, "Bad Homburg") in found
+    assert (10, 11, "Berlin") in found
+    assert matches[0] is None and matches[1] is None  # "Wir", "fahren"
+    doc.user_data.pop(MEMO_KEY)
+    assert [gazetteer.match_at(doc, i) for i in range(len(doc))] == matches
+    assert gazetteer.match_at(doc, len(doc)) is None and gazetteer.match_at(doc, -1) is None
