@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.unknown_names import place_name_end
-from pipeline.entities.words import common_nouns, is_capitalised, token_texts
+from pipeline.entities.words import common_nouns, is_capitalised, positions, token_texts
 from pipeline.lang import load_json
 
 ARTICLES = frozenset({"der", "dem", "den", "des"})
@@ -33,10 +33,13 @@ class DistrictFinder:
         self.region_nouns = frozenset(p["region_nouns"])
         # asked for every token: memoised per finder
         self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]
+        self._may_open = lru_cache(maxsize=65536)(self._may_open)  # type: ignore[method-assign]
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in enumerate(token_texts(doc)):
+        texts = token_texts(doc)
+        for i in positions(texts, self._may_open):  # most words open no pattern below
+            text = texts[i]
             if "-" in text and is_capitalised(text) and text.lower().endswith(self.endings):
                 out.append(self._district(doc, i, i + 1, text))
                 continue
@@ -83,6 +86,16 @@ class DistrictFinder:
                 cand.start = i + 1
                 out.append(cand)
         return out
+
+    def _may_open(self, text: str) -> bool:
+        """Whether one of the patterns of :meth:`find` can start at a word, by its text."""
+        return (
+            "-" in text
+            or self._named_compound(text)
+            or text in self.region_nouns
+            or text in self.named_heads
+            or text in self.part_heads
+        )
 
     def _foreign_town(self, doc: Doc, i: int) -> bool:
         """A hyphenated town name with a linking word ("Digne-les-Bains", "Villeneuve-sur-

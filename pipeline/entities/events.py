@@ -4,18 +4,31 @@ inside is the event's name, not where something happened, and the event is no or
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import EVENT, Candidate
 from pipeline.entities.gazetteer import Gazetteer
-from pipeline.entities.words import common_nouns, org_patterns, token_texts, venue_patterns
+from pipeline.entities.words import (
+    common_nouns,
+    org_patterns,
+    positions,
+    token_texts,
+    venue_patterns,
+)
 
 # English event words after a title ("Elbe Craft Beer Festival", "Hamburg Startup Week")
 TITLE_EVENT_WORDS = frozenset(
     {"Festival", "Week", "Days", "Summit", "Conference", "Convention", "Expo"}
 )
+
+
+@lru_cache(maxsize=65536)
+def _is_fair_compound(text: str) -> bool:
+    """ "Buchmesse", "Kunstmesse": a capitalised compound on "-messe"."""
+    return text[:1].isupper() and text.lower().endswith("messe") and len(text) > 7
 
 
 class EventFinder:
@@ -29,11 +42,10 @@ class EventFinder:
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if not text[:1].isupper():
-                continue  # no place name (Gazetteer.match_at)
-            match = self.gazetteer.match_at(doc, i)
-            if match is None or match.end >= len(doc):
+        matches = self.gazetteer.matches(doc)
+        for i in compress(range(len(matches)), matches):
+            match = matches[i]
+            if match.end >= len(doc):
                 continue
             if doc[match.end].text not in self.after_city:
                 continue
@@ -49,10 +61,10 @@ class EventFinder:
         out = []
         nouns = common_nouns()
         texts = token_texts(doc)
-        for i in range(len(doc) - 1):
-            text, nxt = texts[i], texts[i + 1]
-            if not (text[:1].isupper() and text.lower().endswith("messe") and len(text) > 7):
-                continue
+        for i in positions(texts, _is_fair_compound):
+            if i >= len(doc) - 1:
+                break
+            nxt = texts[i + 1]
             if not nxt[:1].isupper() or nxt.lower() in STOP_WORDS:
                 continue
             if nxt in nouns and self.gazetteer.lookup(nxt) is None:
@@ -64,9 +76,8 @@ class EventFinder:
         """ "Elbe Craft Beer Festival": a run of capitalised words before an English event
         word is the event's title (its words are no organisation)."""
         out = []
-        texts = token_texts(doc)
-        for i in range(2, len(doc)):
-            if texts[i] not in TITLE_EVENT_WORDS:
+        for i in positions(token_texts(doc), TITLE_EVENT_WORDS.__contains__):
+            if i < 2:
                 continue
             start = i
             while (

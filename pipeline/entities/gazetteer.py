@@ -11,11 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_capitalised, token_texts
+from pipeline.entities.words import (
+    DocWords,
+    common_nouns,
+    first_folded_word,
+    fold,
+    is_capitalised,
+    token_texts,
+)
 from pipeline.lang import load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
@@ -109,6 +117,7 @@ class Gazetteer:
         # a pure look-up that several layers ask for the same words: memoised per gazetteer
         self.lookup = lru_cache(maxsize=65536)(self.lookup)  # type: ignore[method-assign]
         self._longest_name = lru_cache(maxsize=65536)(self._longest_name)  # type: ignore[method-assign]
+        self._opening = lru_cache(maxsize=65536)(self._opening)  # type: ignore[method-assign]
 
     def _add(self, key: str, entry: PlaceEntry, replace: bool = True) -> None:
         if not replace and key in self.entries:
@@ -150,41 +159,56 @@ class Gazetteer:
         return None
 
     def match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
-        """Longest place name starting at token ``start`` (memoised on the doc: every layer
-        asks)."""
+        """Longest place name starting at token ``start`` (see :meth:`matches`)."""
         memo = doc.user_data.get(MEMO_KEY)
         if memo is None:
-            memo = doc.user_data[MEMO_KEY] = {}
-        try:
-            return memo[start]
-        except KeyError:
-            pass
-        if not 0 <= start < len(doc):
-            return None
-        # a name starts capitalised (see _match_at)
-        found = self._match_at(doc, start) if doc[start].text[:1].isupper() else None
-        memo[start] = found
-        return found
+            memo = self.matches(doc)
+        return memo[start] if 0 <= start < len(memo) else None
 
-    def _match_at(self, doc: Doc, start: int) -> PlaceMatch | None:
-        text = doc[start].text
+    def matches(self, doc: Doc) -> list[PlaceMatch | None]:
+        """The longest place name starting at each token, found once per doc for all layers
+        (memoised on the doc: every layer asks, and most tokens start none by their text)."""
+        memo = doc.user_data.get(MEMO_KEY)
+        if memo is None:
+            texts = token_texts(doc)
+            openings = list(map(self._opening, texts))
+            memo = [None] * len(texts)
+            for i in compress(range(len(texts)), openings):
+                memo[i] = self._match_from(doc, i, openings[i])
+            doc.user_data[MEMO_KEY] = memo
+        return memo
+
+    def _opening(self, text: str) -> int | tuple[PlaceEntry, str] | None:
+        """What a token's text alone says of a place name starting at it: None (none starts
+        there), the most words of a name its first folded word opens (the words after it
+        decide), or a one-word name's entry and name ("Berlins", "Niederlanden")."""
         if not is_capitalised(text):
             return None
-        first = fold(text).split()
+        first = first_folded_word(text)
         if not first:
             return None
-        longest = self.first_words.get(first[0], 0)
-        if not longest:  # an inflected one-word name ("Berlins", "Niederlanden")?
-            found = self.lookup(text)
-            if found is None:
-                return None
-            entry, written = found
-            name = written if fold(written) == fold(entry.name) else entry.name
+        longest = self.first_words.get(first, 0)
+        if longest:
+            return longest
+        found = self.lookup(text)
+        if found is None:
+            return None
+        entry, written = found
+        return entry, written if fold(written) == fold(entry.name) else entry.name
+
+    def _match_from(
+        self, doc: Doc, start: int, opening: int | tuple[PlaceEntry, str]
+    ) -> PlaceMatch | None:
+        """The match at ``start`` given what its word says (:meth:`_opening`, not None)."""
+        if opening.__class__ is tuple:
+            entry, name = opening  # type: ignore[misc]
             return PlaceMatch(start, start + 1, entry, name)
-        last = min(len(doc), start + min(MAX_WORDS, longest + 3))
-        found = self._longest_name(
-            tuple((doc[k].text, doc[k].whitespace_) for k in range(start, last))
-        )
+        last = min(len(doc), start + min(MAX_WORDS, opening + 3))  # type: ignore[operator]
+        if isinstance(doc, DocWords):
+            words = tuple(zip(doc.texts[start:last], doc.spaces[start:last], strict=True))
+        else:
+            words = tuple((doc[k].text, doc[k].whitespace_) for k in range(start, last))
+        found = self._longest_name(words)
         if found is None:
             return None
         length, entry, name = found
@@ -311,16 +335,12 @@ class PlaceFinder:
         ner_places = ner_places or set()
         sure: list[Candidate] = []
         pending: list[Candidate] = []
-        texts = token_texts(doc)
-        i = 0
-        while i < len(texts):
-            if not texts[i][:1].isupper():
-                i += 1  # no place name (Gazetteer.match_at)
+        matches = self.gazetteer.matches(doc)
+        resume = 0  # the token after the last name found
+        for i in compress(range(len(matches)), matches):
+            if i < resume:
                 continue
-            match = self.gazetteer.match_at(doc, i)
-            if match is None:
-                i += 1
-                continue
+            match = matches[i]
             cand = place_candidate(match)
             if (
                 not match.entry.ambiguous
@@ -333,7 +353,7 @@ class PlaceFinder:
                 sure.append(cand)
             else:
                 pending.append(cand)
-            i = match.end
+            resume = match.end
         # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle")
         changed = True
         while changed and pending:

@@ -8,11 +8,19 @@ the full name; "Congress Center Leipzig (CCL)" makes "CCH" the venue.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
-from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns, token_texts
+from pipeline.entities.words import (
+    common_nouns,
+    first_folded_word,
+    fold,
+    is_acronym,
+    org_patterns,
+    token_texts,
+)
 
 
 def acronym_after(doc: Doc, cand: Candidate) -> str | None:
@@ -99,31 +107,35 @@ def _alias_mentions(
             acronyms.setdefault(alias, (order, cand))
     added = []
     texts = token_texts(doc)
-    i = 0
-    while i < len(texts):
-        if i in covered:
-            i += 1
+    firsts = list(map(first_folded_word, texts))
+    # most tokens open no alias: only those whose first word or acronym prefix opens one
+    opening = set(compress(range(len(texts)), map(by_first.__contains__, firsts)))
+    if acronyms:
+        hyphenated = compress(range(len(texts)), map(str.__contains__, texts, repeat("-")))
+        opening.update(k for k in hyphenated if texts[k].split("-", 1)[0] in acronyms)
+    resume = 0  # the token after the last alias found
+    for i in sorted(opening):
+        if i < resume or i in covered:
             continue
         token = texts[i]
-        first = fold(token).split()[:1]
+        by_length = by_first.get(firsts[i])
+        prefix = token.split("-", 1)[0] if "-" in token else None
         hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
-        for n, named in (by_first.get(first[0], {}) if first else {}).items():
+        for n, named in (by_length or {}).items():
             span = doc[i : i + n]
             if len(span) != n or any(t.i in covered for t in span):
                 continue
             found = named.get(tuple(fold(span.text).split()))
             if found:
                 hits.append((found[0], i + n, found[1]))
-        prefix = token.split("-", 1)[0] if "-" in token else None
         if prefix in acronyms:
             order, cand = acronyms[prefix]
             hits.append((order, i + 1, cand))
         if not hits:
-            i += 1
             continue
         _, end, cand = min(hits, key=lambda hit: hit[0])
         added.append(replace(cand, start=i, end=end, source="acronym", inner_places=[]))
-        i = end
+        resume = end
     return added
 
 

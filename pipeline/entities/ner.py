@@ -32,6 +32,7 @@ from pipeline.entities.words import (
     is_noun_compound,
     noun_genders,
     org_patterns,
+    token_texts,
     venue_patterns,
 )
 
@@ -208,13 +209,15 @@ class NerCandidates:
             return False
         if len(words) == 1 and self.venues.city_of_adjective(words[0]) is not None:
             return False
-        return any(self._is_name_part(t) for t in span)
+        return any(self._is_name_part(span.doc, t) for t in span)
 
-    def _is_name_part(self, token) -> bool:
+    def _is_name_part(self, doc: Doc, token) -> bool:
+        """``doc``: the token's doc as the layers read it (DocWords: its place matches are
+        memoised with the other layers')."""
         text = token.text
         if not any(ch.isalpha() for ch in text) or text.lower() in STOP_WORDS:
             return False
-        if self.gazetteer.match_at(token.doc, token.i) is not None:
+        if self.gazetteer.match_at(doc, token.i) is not None:
             return False
         parts = [part for part in text.split("-") if part]
         if len(parts) > 1 and parts[0] in first_names():
@@ -270,14 +273,14 @@ def _in_motto(span: Span, doc: Doc | None = None) -> bool:
     """A span inside the quoted motto or title after "Motto", "Leitthema", "Titel": the
     nearest quotation mark to its left (within a few words) follows a motto noun. ``doc``:
     the span's doc as the entity layers read it (DocWords)."""
-    doc = span.doc if doc is None else doc
+    texts = token_texts(span.doc if doc is None else doc)
     k = span.start - 1
-    while k > 0 and span.start - k < MAX_MOTTO_WORDS and doc[k].text not in OPENING_QUOTES:
+    while k > 0 and span.start - k < MAX_MOTTO_WORDS and texts[k] not in OPENING_QUOTES:
         k -= 1
-    if k < 1 or doc[k].text not in OPENING_QUOTES:
+    if k < 1 or texts[k] not in OPENING_QUOTES:
         return False
-    return doc[k - 1].text in MOTTO_NOUNS or (
-        k >= 2 and doc[k - 1].text == ":" and doc[k - 2].text in MOTTO_NOUNS
+    return texts[k - 1] in MOTTO_NOUNS or (
+        k >= 2 and texts[k - 1] == ":" and texts[k - 2] in MOTTO_NOUNS
     )
 
 
@@ -296,7 +299,11 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc if doc is None else doc
     if ent.label_ not in ("PER", "PERSON"):
-        end = next((k for k in range(start + 1, end) if _person_at(doc, k, end)), end)
+        names, texts = first_names(), token_texts(doc)  # a person starts on a first name
+        end = next(
+            (k for k in range(start + 1, end) if texts[k] in names and _person_at(doc, k, end)),
+            end,
+        )
     # a line break ends a heading: the model sometimes runs a name into the next line
     end = next(
         (k for k in range(start + 1, end) if "\n" in doc[k - 1].whitespace_ or doc[k].is_space), end

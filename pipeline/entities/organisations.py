@@ -24,7 +24,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -42,7 +44,6 @@ from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
-    capitalised_tokens,
     common_nouns,
     fold,
     has_upper,
@@ -53,6 +54,7 @@ from pipeline.entities.words import (
     is_noun_form,
     org_patterns,
     person_titles,
+    positions,
     token_texts,
     venue_patterns,
 )
@@ -121,10 +123,76 @@ class OrganisationFinder:
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
         # word predicates asked for every token by several patterns: memoised per finder
-        for name in ("_is_person_role", "_is_org_head", "_is_complement_head", "_is_role_noun"):
+        for name in (
+            "_is_person_role",
+            "_is_org_head",
+            "_is_complement_head",
+            "_is_role_noun",
+            "_may_open_head",
+            "_is_lone_head",
+        ):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
+        # the word test each pattern makes before it looks further (see _starts)
+        self._tests: dict[str, Callable[[str], object]] = {
+            "legal_form": self._opens_legal_form,
+            "complement": self._is_complement_head,
+            "adjective_head": self._is_adjective_head,
+            "federal_body": self._is_federal_body,
+            "prefix_name": self.prefix_names.__contains__,
+            "type_noun": self.type_nouns.__contains__,
+            "known": self._opens_known,
+            "messe": "Messe".__eq__,
+            "club": self._may_open_club,
+            "plural_name": self._may_open_plural_name,
+            "center": self.center_words.__contains__,
+            "club_abbreviation": self.club_abbreviations.__contains__,
+            "regional_name": self._may_open_regional_name,
+            "publisher": self.publisher_heads.__contains__,
+            "foundation": "Stiftung".__eq__,
+            "place_head": self._may_open_place_head,
+            "compound_name": self._may_be_compound_name,
+        }
+        self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
+        self._word_mask = lru_cache(maxsize=65536)(self._word_mask)  # type: ignore[method-assign]
+        self._names_of = lru_cache(maxsize=4096)(self._names_of)  # type: ignore[method-assign]
+        self._doc_starts: tuple[Doc, dict[str, list[int]]] | None = None
+
+    def _word_mask(self, text: str) -> int:
+        """The patterns whose word test a word passes, as bits."""
+        mask = 0
+        for name, test in self._tests.items():
+            if test(text):
+                mask |= self._test_bits[name]
+        return mask
+
+    def _names_of(self, mask: int) -> tuple[str, ...]:
+        return tuple(name for name, bit in self._test_bits.items() if mask & bit)
+
+    def _index_starts(self, doc: Doc) -> dict[str, list[int]]:
+        """For every pattern, the tokens whose word passes its test: one pass over the doc
+        (one memoised look-up per token) for all patterns instead of one per pattern."""
+        masks = list(map(self._word_mask, token_texts(doc)))
+        starts: dict[str, list[int]] = {}
+        for i in compress(range(len(masks)), masks):
+            for name in self._names_of(masks[i]):
+                starts.setdefault(name, []).append(i)
+        return starts
+
+    def _starts(self, doc: Doc, name: str) -> list[int]:
+        """Indices of the tokens where the pattern ``name`` may start, in order."""
+        indexed = self._doc_starts
+        if indexed is not None and indexed[0] is doc:
+            return indexed[1].get(name, [])
+        return positions(token_texts(doc), self._tests[name])
 
     def find(self, doc: Doc) -> list[Candidate]:
+        self._doc_starts = (doc, self._index_starts(doc))
+        try:
+            return self._find(doc)
+        finally:
+            self._doc_starts = None  # holds no doc after it
+
+    def _find(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
         for finder in (
             self._legal_forms,
@@ -156,6 +224,12 @@ class OrganisationFinder:
 
     def _is_role_noun(self, text: str) -> bool:
         return is_capitalised(text) and text.lower().endswith(self.role_suffixes)
+
+    def _opens_legal_form(self, text: str) -> bool:
+        return _may_start(self.legal_index, text)
+
+    def _opens_known(self, text: str) -> bool:
+        return _may_start(self.known_index, text)
 
     def _is_name_word(self, tok: Token) -> bool:
         """A word that can be part of a company or association name."""
@@ -251,12 +325,11 @@ class OrganisationFinder:
     # -- patterns ------------------------------------------------------------------------
     def _legal_forms(self, doc: Doc) -> list[Candidate]:
         out = []
-        texts = token_texts(doc)
-        i = 1
-        while i < len(texts):
-            if not _may_start(self.legal_index, texts[i]):
-                i += 1
+        resume = 1  # the token after the last name found
+        for i in self._starts(doc, "legal_form"):
+            if i < resume:
                 continue
+            resume = i + 1
             for seq, canon in self._starting_at(self.legal_index, doc, i):
                 start = i
                 while (
@@ -279,9 +352,8 @@ class OrganisationFinder:
                 core = canonical_span(doc[start:i], self.lemma)
                 cand.name = f"{core} {canon}".strip() if canon else core
                 out.append(cand)
-                i = end - 1
+                resume = end
                 break
-            i += 1
         return out
 
     def _is_complement_head(self, text: str) -> bool:
@@ -294,26 +366,25 @@ class OrganisationFinder:
     def _complements(self, doc: Doc) -> list[Candidate]:
         out = []
         texts = token_texts(doc)
-        i = 0
-        while i < len(texts) - 2:
-            if not self._is_complement_head(texts[i]):
-                i += 1
+        resume = 0  # the token after the last name found
+        for i in self._starts(doc, "complement"):
+            if i >= len(texts) - 2:
+                break
+            if i < resume:
                 continue
             end = self._complement_end(doc, i + 1)
             if end is None or not self._specific(doc, i, end):
-                i += 1
                 continue
             k = i
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2  # "Industrie- und Handelskammer zu Leipzig"
             if self._facility_of_company(doc, i, end):
-                i += 1
                 continue
             start = self._adjectives_before(doc, k)
             cand = self._with_legal_form(doc, start, end)
             cand.inner_places = self._genitive_places(doc, i + 1, end)
             out.append(cand)
-            i = cand.end
+            resume = cand.end
         return out
 
     def _facility_of_company(self, doc: Doc, head: int, end: int) -> bool:
@@ -454,11 +525,11 @@ class OrganisationFinder:
 
     def _adjective_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in capitalised_tokens(doc):
+        texts = token_texts(doc)
+        for i in self._starts(doc, "adjective_head"):
+            text = texts[i]
             head = head_noun(text)
             base = (head[0] if head else text).lower()
-            if not base.endswith(self.adjective_heads):
-                continue
             k = i
             # "Deutsche Kinder- und Jugendbund": skip the truncated part of a coordination
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
@@ -475,6 +546,13 @@ class OrganisationFinder:
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
             out.append(self._with_legal_form(doc, start, end))
         return out
+
+    def _is_adjective_head(self, text: str) -> bool:
+        """A capitalised word on an organisation head that adjectives name ("Städtetag")."""
+        if not text[:1].isupper():
+            return False
+        head = head_noun(text)
+        return (head[0] if head else text).lower().endswith(self.adjective_heads)
 
     def _place_adjective(self, word: str) -> bool:
         """A city's adjective, or an "-er" word on any place the gazetteer knows that is no
@@ -535,32 +613,31 @@ class OrganisationFinder:
 
     def _federal_bodies(self, doc: Doc) -> list[Candidate]:
         """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
-        return [
-            self._org(doc, i, i + 1, "pattern")
-            for i, text in enumerate(token_texts(doc))
-            if text.startswith(self.federal_prefix)
+        return [self._org(doc, i, i + 1, "pattern") for i in self._starts(doc, "federal_body")]
+
+    def _is_federal_body(self, text: str) -> bool:
+        return (
+            text.startswith(self.federal_prefix)
             and len(text) > len(self.federal_prefix) + 3
             and self._is_org_head(text)
-        ]
+        )
 
     def _place_heads(self, doc: Doc) -> list[Candidate]:
         out = []
-        # without lower-case heads only a capitalised word starts a pattern
-        starts = (
-            range(len(doc)) if self.lower_place_heads else [i for i, _ in capitalised_tokens(doc)]
-        )
+        texts = token_texts(doc)
+        # a reading starts on a head (its word says so), an acronym or a place name
+        matches = self.gazetteer.matches(doc)
+        starts = sorted({*self._starts(doc, "place_head"), *compress(range(len(matches)), matches)})
         for i in starts:
-            heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
-            if not heads:
-                heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
+            text = texts[i]
+            heads: list[tuple[str, ...]] = []
+            if self._may_open_head(text):  # most words open none: spare the look-ups
+                heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
+                if not heads:
+                    heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
             place_head = bool(heads)
-            if (
-                not heads
-                and doc[i].text not in self.venue_heads
-                and not self._fair_compound(doc[i].text)
-                and self._is_org_head(doc[i].text)
-            ):
-                heads = [(doc[i].text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
+            if not heads and self._is_lone_head(text):
+                heads = [(text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
             for seq in heads:
                 end = self._place_after(doc, i + len(seq))
                 if end is None and place_head:  # "Stadt Neuweiler", "des Kreises Rottal-Inn"
@@ -575,8 +652,7 @@ class OrganisationFinder:
                 out.append(self._with_legal_form(doc, start, end))
                 break
             else:
-                tok = doc[i]
-                if is_acronym(tok.text) and self.gazetteer.lookup(tok.text) is None:
+                if is_acronym(text) and self.gazetteer.lookup(text) is None:
                     match = self.gazetteer.match_at(doc, i + 1)
                     if match is not None and match.end < len(doc) and doc[match.end].is_digit:
                         match = None  # "AQUA RUHR 2023": a fair's edition
@@ -595,6 +671,26 @@ class OrganisationFinder:
                     seq = min((e[0] for e in after), key=self.place_after_rank.__getitem__)
                     out.append(self._org(doc, i, match.end + len(seq), "pattern"))
         return out
+
+    def _may_open_place_head(self, text: str) -> bool:
+        """Whether a reading of :meth:`_place_heads` other than a place and a word after it
+        may start at a word: a head before a place, an organisation head or an acronym."""
+        if not (self.lower_place_heads or text[:1].isupper()):
+            return False  # without lower-case heads only a capitalised word starts a pattern
+        return self._may_open_head(text) or self._is_lone_head(text) or is_acronym(text)
+
+    def _may_open_head(self, text: str) -> bool:
+        """Whether a place head may start at a word: one of the heads before a place, or a
+        genitive form of one ("Kreises", see ``_genitive_head``)."""
+        return _may_start(self.place_before_index, text) or text.endswith("s")
+
+    def _is_lone_head(self, text: str) -> bool:
+        """An organisation head that takes a place after it by itself ("Universität")."""
+        return (
+            text not in self.venue_heads
+            and not self._fair_compound(text)
+            and self._is_org_head(text)
+        )
 
     @staticmethod
     def _fair_compound(text: str) -> bool:
@@ -631,9 +727,7 @@ class OrganisationFinder:
 
     def _prefix_names(self, doc: Doc) -> list[Candidate]:
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if text not in self.prefix_names:
-                continue
+        for i in self._starts(doc, "prefix_name"):
             end = i + 1
             complement = self._complement_end(doc, end)
             if complement is not None:
@@ -647,11 +741,11 @@ class OrganisationFinder:
     def _type_nouns(self, doc: Doc) -> list[Candidate]:
         out = []
         last = len(doc) - 1
-        for i, text in enumerate(token_texts(doc)):
+        texts = token_texts(doc)
+        for i in self._starts(doc, "type_noun"):
             if i == last:
                 break  # a type noun needs a name after it
-            if text not in self.type_nouns:
-                continue
+            text = texts[i]
             nxt = doc[i + 1]
             if not self._is_name_word(nxt) or nxt.text in self.nouns:
                 continue
@@ -674,10 +768,7 @@ class OrganisationFinder:
 
     def _known(self, doc: Doc) -> list[Candidate]:
         out = []
-        texts = token_texts(doc)
-        for i in range(len(doc)):
-            if not _may_start(self.known_index, texts[i]):
-                continue
+        for i in self._starts(doc, "known"):
             hits = self._starting_at(self.known_index, doc, i)
             if (
                 hits
@@ -695,9 +786,8 @@ class OrganisationFinder:
         name the company that runs the fairground; after a place preposition ("in der Messe
         Wels") it is the fairground (venues.py), before a year the fair."""
         out = []
-        texts = token_texts(doc)
-        for i in range(len(doc) - 1):
-            if texts[i] != "Messe" or self._in_venue_context(doc, i):
+        for i in self._starts(doc, "messe"):
+            if i >= len(doc) - 1 or self._in_venue_context(doc, i):
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "district", "region"):
@@ -746,9 +836,9 @@ class OrganisationFinder:
         organisation ending that is no common noun, before which stands a name rather than an
         everyday word ("Messegesellschaft", "Handwerkskammer" are generic)."""
         out = []
-        for i, text in capitalised_tokens(doc):
-            if len(text) < 8 or not text.replace("-", "").isalpha():
-                continue
+        texts = token_texts(doc)
+        for i in self._starts(doc, "compound_name"):
+            text = texts[i]
             lower = text.lower()
             suffix = (
                 next((x for x in self.compound_suffixes if lower.endswith(x)), None)
@@ -770,6 +860,14 @@ class OrganisationFinder:
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
 
+    def _may_be_compound_name(self, text: str) -> bool:
+        return (
+            text[:1].isupper()
+            and len(text) >= 8
+            and text.replace("-", "").isalpha()
+            and text.lower().endswith(self.compound_suffixes)
+        )
+
     def _is_place_word(self, word: str) -> bool:
         return self.gazetteer.lookup(word[:1].upper() + word[1:]) is not None
 
@@ -777,12 +875,10 @@ class OrganisationFinder:
         """ "TSV 1860 München", "1. FC Köln", "FC Bayern München", "Sportfreunde Siegen",
         "von den Lauffreunden Wetterau": a club word, a founding year or number, and a place."""
         out = []
-        for i, text in enumerate(token_texts(doc)):
+        texts = token_texts(doc)
+        for i in self._starts(doc, "club"):
+            text = texts[i]
             lower = text.lower()
-            if text not in self.club_heads and not (
-                is_capitalised(text) and lower.endswith(self.club_suffixes)
-            ):
-                continue
             start = i
             if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.isdigit():
                 start = i - 2  # "1. FC Köln"
@@ -805,13 +901,20 @@ class OrganisationFinder:
             out.append(cand)
         return out
 
+    def _may_open_club(self, text: str) -> bool:
+        return text in self.club_heads or (
+            is_capitalised(text) and text.lower().endswith(self.club_suffixes)
+        )
+
     def _plural_names(self, doc: Doc) -> list[Candidate]:
         """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
         name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
         out = []
-        for i, text in capitalised_tokens(doc):
-            if i == len(doc) - 1 or len(text) < 8 or not text.isalpha():
+        texts = token_texts(doc)
+        for i in self._starts(doc, "plural_name"):
+            if i == len(doc) - 1:
                 continue
+            text = texts[i]
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "region", "district"):
                 continue
@@ -827,12 +930,15 @@ class OrganisationFinder:
             out.append(cand)
         return out
 
+    @staticmethod
+    def _may_open_plural_name(text: str) -> bool:
+        return text[:1].isupper() and len(text) >= 8 and text.isalpha()
+
     def _centers(self, doc: Doc) -> list[Candidate]:
         """ "Management Center Innsbruck", "Innovation Centre Bochum": an institution."""
         out = []
-        texts = token_texts(doc)
-        for i in range(len(doc) - 1):
-            if texts[i] not in self.center_words:
+        for i in self._starts(doc, "center"):
+            if i >= len(doc) - 1:
                 continue
             if doc[i + 1].text not in ("Center", "Centre", "Centrum"):
                 continue
@@ -861,10 +967,11 @@ class OrganisationFinder:
         founding year and an optional legal form."""
         out = []
         texts = token_texts(doc)
-        i = 0
-        while i < len(texts) - 1:
-            if texts[i] not in self.club_abbreviations:
-                i += 1
+        resume = 0  # the token after the last name found
+        for i in self._starts(doc, "club_abbreviation"):
+            if i >= len(texts) - 1:
+                break
+            if i < resume:
                 continue
             end = self._name_run(doc, i + 1, 4)
             words = [t.text for t in doc[i + 1 : end]]
@@ -872,8 +979,7 @@ class OrganisationFinder:
                 all(w in self.nouns or self._lemma_is_noun(w) for w in words)
                 and not any(self.gazetteer.lookup(w) for w in words)
             ):
-                i += 1  # "im TV Programm"; but "LG Nordlicht Kiel"
-                continue
+                continue  # "im TV Programm"; but "LG Nordlicht Kiel"
             if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
                 end += 1  # "TSV Eintracht Grafenau 1925"
             cand = self._with_legal_form(doc, i, end)
@@ -883,10 +989,9 @@ class OrganisationFinder:
                 and not doc[end - 1].is_digit
                 and not any(self.gazetteer.lookup(w) for w in words)
             ):
-                i += 1  # "TV Script": a common abbreviation needs a place, year or legal form
-                continue
+                continue  # "TV Script": a common abbreviation needs a place, year or legal form
             out.append(cand)
-            i = cand.end
+            resume = cand.end
         return out
 
     def _plain_noun(self, word: str) -> bool:
@@ -902,7 +1007,9 @@ class OrganisationFinder:
         one or two capitalised words, even when the gazetteer does not know the region."""
         out = []
         texts = token_texts(doc)
-        for i in range(len(doc) - 1):
+        for i in self._starts(doc, "regional_name"):
+            if i >= len(doc) - 1:
+                break
             text = texts[i]
             head = text
             if text not in self.regional_heads:
@@ -932,6 +1039,13 @@ class OrganisationFinder:
             out.append(cand)
         return out
 
+    def _may_open_regional_name(self, text: str) -> bool:
+        """A regional head ("Sparkasse") or a genitive of one ("Sportkreises")."""
+        if text in self.regional_heads:
+            return True
+        stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
+        return text.endswith("s") and any(s in self.regional_heads for s in stems)
+
     def _family_name(self, doc: Doc, i: int) -> bool:
         """ "Bäckerei Krause,": a firm's type word and one capitalised word, then a boundary."""
         if doc[i].text not in self.family_heads or i + 2 > len(doc):
@@ -949,9 +1063,7 @@ class OrganisationFinder:
         """ "Carlsen Verlag", "Verlag Peter Hammer", "Verlagsgruppe Oetinger": a publisher
         head before or after a capitalised name that is no common noun."""
         out = []
-        for i, text in enumerate(token_texts(doc)):
-            if text not in self.publisher_heads:
-                continue
+        for i in self._starts(doc, "publisher"):
             end = self._name_run(doc, i + 1, 2)
             words = [t.text for t in doc[i + 1 : end]]
             if words and not all(w in self.nouns or self._lemma_is_noun(w) for w in words):
@@ -971,9 +1083,8 @@ class OrganisationFinder:
         lower-case word other than a genitive article (not "die Stiftung Gelder bereitstellt",
         "die Stiftung Kunst der Gegenwart")."""
         out = []
-        texts = token_texts(doc)
-        for i in range(1, len(doc) - 1):
-            if texts[i] != "Stiftung" or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
+        for i in self._starts(doc, "foundation"):
+            if not 1 <= i < len(doc) - 1 or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
                 continue
             word = doc[i + 1].text
             if (

@@ -9,7 +9,13 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON, Candidate
-from pipeline.entities.words import first_names, is_capitalised, person_titles, token_texts
+from pipeline.entities.words import (
+    first_names,
+    is_capitalised,
+    person_titles,
+    positions,
+    token_texts,
+)
 
 MAX_NAME_WORDS = 4
 NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "di", "da"})
@@ -25,6 +31,11 @@ def is_title_word(text: str) -> bool:
     if text in words:
         return True
     return is_capitalised(text) and text.lower().endswith(endings)
+
+
+@lru_cache(maxsize=65536)
+def _may_open_person(text: str) -> bool:
+    return is_title_word(text) or text in first_names()
 
 
 def _is_name_word(token: Token) -> bool:
@@ -83,10 +94,10 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
     names = first_names()
     titles = person_titles()[0]
     texts = token_texts(doc)
-    i = 0
-    while i < len(texts):
-        if not is_title_word(texts[i]) and texts[i] not in names:
-            i += 1  # no title, no first name: no person starts here
+    resume = 0  # the token after the last person found
+    # no title, no first name: no person starts there
+    for i in positions(texts, _may_open_person):
+        if i < resume:
             continue
         tok = doc[i]
         start = None
@@ -110,14 +121,14 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
         ):
             start = i
         if start is None:
-            i += 1
             continue
         end = max(_name_end(doc, start), start + 1)
         found.append(Candidate(start, end, PERSON, doc[start:end].text, "pattern"))
-        i = max(end, i + 1)
+        resume = max(end, i + 1)
     surnames = {doc[c.end - 1].text for c in found if c.end - c.start >= 1}
     covered = {t for c in found for t in range(c.start, c.end)}
-    for tok in doc:
-        if tok.text in surnames and tok.i not in covered:
-            found.append(Candidate(tok.i, tok.i + 1, PERSON, tok.text, "surname"))
+    if surnames:
+        for k, text in enumerate(texts):
+            if text in surnames and k not in covered:
+                found.append(Candidate(k, k + 1, PERSON, text, "surname"))
     return found

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import compress
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -88,24 +89,28 @@ class VenueFinder:
             (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
         )
         # word predicates asked for every token: memoised per finder
-        for name in ("_adjective", "_is_name_word", "_finders_for"):
+        for name in ("_adjective", "_is_name_word", "_finders_at"):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
         self._ner_places = ner_places or set()
         found: list[Candidate] = []
         texts = token_texts(doc)
-        for i in range(len(doc)):
-            text = texts[i]
-            # every pattern starts on a capitalised word, a head or a hyphenated name
-            if not (text[:1].isupper() or "-" in text or text in self.heads):
-                continue
-            for finder in self._finders_for(text):
+        finders = list(map(self._finders_at, texts))
+        for i in compress(range(len(texts)), finders):
+            for finder in finders[i]:
                 cand = finder(doc, i)
                 if cand is not None:
                     found.append(self._with_hotel_brand(doc, texts, cand))
                     break
         return found
+
+    def _finders_at(self, text: str) -> tuple[Callable[[Doc, int], Candidate | None], ...]:
+        """The patterns that can start on a word (none on most words)."""
+        # every pattern starts on a capitalised word, a head or a hyphenated name
+        if not (text[:1].isupper() or "-" in text or text in self.heads):
+            return ()
+        return self._finders_for(text)
 
     def _finders_for(self, text: str) -> tuple[Callable[[Doc, int], Candidate | None], ...]:
         """The patterns that can start on a word, in their order: each one's own first test
@@ -208,6 +213,9 @@ class VenueFinder:
 
     def _name_and_head(self, doc: Doc, i: int) -> Candidate | None:
         """ "Porsche Museum", "Lanxess Arena": a name that is no common word and a venue word."""
+        after = token_texts(doc)[i + 1 : i + 3]  # one or two name words, then the venue word
+        if not any(word in self.heads_after_name for word in after):
+            return None
         j = i
         while j < len(doc) and j - i < 2 and self._is_name_word(doc[j].text):
             j += 1

@@ -6,11 +6,12 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any
 
 from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
+from spacy.util import normalize_slice
 
 from pipeline.doc_layout import doc_text
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
@@ -25,6 +26,14 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
+
+
+@lru_cache(maxsize=65536)
+def first_folded_word(text: str) -> str:
+    """The first word of ``fold(text)`` ("" when it has none): what indexes of names by their
+    first word are keyed on."""
+    words = fold(text).split(maxsplit=1)
+    return words[0] if words else ""
 
 
 def is_capitalised(word: str) -> bool:
@@ -218,15 +227,14 @@ _WORD_ATTRS = [ORTH, SPACY, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_DIGIT, SENT_START]
 
 class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
-    the Doc. An index gives a Word, a slice the Doc's own Span, anything else is the Doc's."""
+    the Doc. An index gives a Word, a slice a WordSpan, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "text", "user_data", "ents", "capitalised")
+    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.user_data = doc.user_data
         self.ents = doc.ents  # spaCy builds the spans anew on every access
-        self.capitalised: list[tuple[int, str]] | None = None  # see capitalised_tokens
         # all attributes in one array instead of a Token object per token and attribute;
         # the Words are built column by column (map), the cheapest way to make many objects
         n = len(doc)
@@ -234,7 +242,7 @@ class DocWords:
         orths, spaces, like_num, punct, space, digit, sent_start = columns
         # the texts from the string store: Doc.text would build a Token per token
         self.texts = list(map(doc.vocab.strings.__getitem__, orths))
-        whitespace = list(map(_WHITESPACE.__getitem__, spaces))
+        self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
         self.text = doc_text(doc)  # shared with the other components of a run
         self.words = list(
             map(
@@ -258,13 +266,62 @@ class DocWords:
     def __iter__(self) -> Iterator[Word]:
         return iter(self.words)
 
-    def __getitem__(self, key: int | slice) -> Word | Span:
+    def __getitem__(self, key: int | slice) -> Word | WordSpan:
         if key.__class__ is slice:  # the layers index words far more often than they slice
-            return self.doc[key]
+            return WordSpan(self, *normalize_slice(len(self.words), key.start, key.stop, key.step))
         return self.words[key]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
+
+
+class WordSpan:
+    """A slice of a :class:`DocWords`, read like the Doc's Span (the words, their text) without
+    building one: the layers slice candidate spans by the thousand and mostly read their words.
+    Any other attribute is the Span's own (built when asked)."""
+
+    __slots__ = ("doc", "start", "end")
+
+    def __init__(self, doc: DocWords, start: int, end: int) -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self) -> Iterator[Word]:
+        return iter(self.doc.words[self.start : self.end])
+
+    def __getitem__(self, key: int | slice) -> Word | WordSpan:
+        n = self.end - self.start
+        if key.__class__ is slice:
+            start, end = normalize_slice(n, key.start, key.stop, key.step)
+            return WordSpan(self.doc, self.start + start, self.start + end)
+        if key < 0:
+            key += n
+        if not 0 <= key < n:
+            raise IndexError(key)
+        return self.doc.words[self.start + key]
+
+    @property
+    def text(self) -> str:
+        """As Span.text: the words with the spaces between them."""
+        if self.end <= self.start:
+            return ""
+        last = self.end - 1
+        texts, spaces = self.doc.texts, self.doc.spaces
+        if last == self.start:
+            return texts[last]
+        head = "".join(map(str.__add__, texts[self.start : last], spaces[self.start : last]))
+        return head + texts[last]
+
+    @property
+    def span(self) -> Span:
+        return self.doc.doc[self.start : self.end]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.doc.doc[self.start : self.end], name)
 
 
 def token_texts(doc: Doc | DocWords) -> list[str]:
@@ -272,11 +329,8 @@ def token_texts(doc: Doc | DocWords) -> list[str]:
     return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]
 
 
-def capitalised_tokens(doc: Doc | DocWords) -> list[tuple[int, str]]:
-    """Index and text of every capitalised token, for the scans where only these can start a
-    name (found once per DocWords: several layers ask)."""
-    if isinstance(doc, DocWords):
-        if doc.capitalised is None:
-            doc.capitalised = [(i, t) for i, t in enumerate(doc.texts) if t[:1].isupper()]
-        return doc.capitalised
-    return [(i, t) for i, t in enumerate(token_texts(doc)) if t[:1].isupper()]
+def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
+    """Indices of the tokens whose text passes ``test``, a word test (memoised, or a set's
+    ``__contains__``) that a pattern needs before it looks further: the scan over all tokens
+    runs in C, only the tokens found pay for the pattern's Python."""
+    return list(compress(range(len(texts)), map(test, texts)))

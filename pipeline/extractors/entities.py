@@ -74,8 +74,9 @@ class EntityExtractor(Extractor):
         finally:
             doc.user_data.pop(MEMO_KEY, None)
 
-    def candidates(self, doc: Doc) -> list[Candidate]:
-        doc = DocWords(doc)  # type: ignore[assignment]  # the tokens read once for all layers
+    def candidates(self, doc: Doc | DocWords) -> list[Candidate]:
+        if not isinstance(doc, DocWords):
+            doc = DocWords(doc)  # the tokens read once for all layers
         ner = self.ner.find(doc)
         ner_places = {t for c in ner if c.label == PLACE for t in range(c.start, c.end)}
         # the model's own reading, before its spans are checked: it confirms a square or park

@@ -1,0 +1,67 @@
+"""DocWords and its WordSpan read a Doc's words once; they must read exactly as spaCy's own
+Token and Span do, or the entity layers would change their output."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipeline.entities.words import DocWords, WordSpan, first_folded_word
+
+
+@pytest.fixture(scope="module")
+def doc():
+    nlp = spacy.blank("de")
+    return nlp("Die Messe  Düsseldorf GmbH (MD) lädt\nnach Köln-Deutz ein.")
+
+
+SLICES = [(0, 3), (1, 5), (2, 3), (3, 3), (5, 2), (-4, -1), (None, 4), (6, None), (0, 99)]
+
+
+@pytest.mark.parametrize(("start", "stop"), SLICES)
+def test_a_slice_reads_as_the_docs_span(doc, start, stop):
+    words = DocWords(doc)
+    mine, spacys = words[start:stop], doc[start:stop]
+    assert isinstance(mine, WordSpan)
+    assert (mine.start, mine.end, len(mine), mine.text) == (
+        spacys.start,
+        spacys.end,
+        len(spacys),
+        spacys.text,
+    )
+    assert [w.text for w in mine] == [t.text for t in spacys]
+
+
+def test_a_span_indexes_and_slices_as_spacys(doc):
+    mine, spacys = DocWords(doc)[1:7], doc[1:7]
+    assert mine[0].text == spacys[0].text and mine[-1].text == spacys[-1].text
+    assert mine[1:-1].text == spacys[1:-1].text
+    assert mine[-2:].text == spacys[-2:].text
+    with pytest.raises(IndexError):
+        mine[6]
+    # anything else comes from the Span itself
+    assert (mine.start_char, mine.end_char) == (spacys.start_char, spacys.end_char)
+
+
+def test_first_folded_word():
+    assert first_folded_word("Köln-Deutz") == "koln"
+    assert first_folded_word("Straße") == "strasse"
+    assert first_folded_word("-") == ""
+
+
+def test_place_matches_are_found_once_for_every_token():
+    """Gazetteer.matches: the longest place name at each token, the same whether asked for
+    the DocWords or the Doc, and None where no name starts (lower-case words, inside a name)."""
+    from pipeline.entities.gazetteer import MEMO_KEY, load_gazetteer
+
+    gazetteer = load_gazetteer()
+    doc = spacy.blank("de")("Wir fahren von Frankfurt am Main nach Bad Homburg und Berlin.")
+    matches = gazetteer.matches(DocWords(doc))
+    found = {(m.start, m.end, m.name) for m in matches if m is not None}
+    assert (3, 6, "Frankfurt am Main") in found
+    assert (7, 9, "Bad Homburg") in found
+    assert (10, 11, "Berlin") in found
+    assert matches[0] is None and matches[1] is None  # "Wir", "fahren"
+    doc.user_data.pop(MEMO_KEY)
+    assert [gazetteer.match_at(doc, i) for i in range(len(doc))] == matches
+    assert gazetteer.match_at(doc, len(doc)) is None and gazetteer.match_at(doc, -1) is None
