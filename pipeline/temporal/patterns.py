@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.temporal.atoms import Atom, AtomBuilder
+from pipeline.temporal.first_chars import rules_by_first_char
 from pipeline.temporal.lexicon import Lexicon, lexicon
 
 
@@ -88,6 +89,8 @@ class Patterns:
     inflected_starter: re.Pattern[str]  # "letzten", "nächste", "dritter"
     trigger_pattern: re.Pattern[str]  # every word that can head an expression, in one scan
     era_after: re.Pattern[str]  # an era marker after a number ("490 v. Chr.")
+    # character -> indexes of the rules that can begin with it (characters not listed: all)
+    rules_by_first_char: dict[str, frozenset[int]]
 
 
 def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -421,6 +424,9 @@ def patterns() -> Patterns:
             for distance in range(lookback + 1):
                 per_distance[distance].add(index)
     words, prefixes = _triggers(lex)
+    not_runs = sorted(w for w in [*words, *prefixes] if not re.fullmatch(r"\w+", w))
+    if not_runs:  # the grammar finds head words among word runs (grammar._attempts)
+        raise ValueError(f"head words of the date grammar must be single words: {not_runs}")
     return Patterns(
         lex,
         rules,
@@ -435,4 +441,5 @@ def patterns() -> Patterns:
             re.I,
         ),
         re.compile(rf"\s*(?:{eras})", re.I),
+        rules_by_first_char(pattern for pattern, _ in rules),
     )
