@@ -11,30 +11,11 @@ from functools import cache
 from pipeline.temporal.atoms import Atom, AtomBuilder
 from pipeline.temporal.first_chars import rules_by_first_char
 from pipeline.temporal.lexicon import Lexicon, lexicon
+from pipeline.word_trie import trie_pattern
 
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def _trie(words) -> str:
-    """An alternation of words as a prefix tree, which the regex engine walks without
-    backtracking through every word."""
-    root: dict = {}
-    for word in set(words):
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 def _inflected(stems) -> str:
@@ -436,7 +417,7 @@ def patterns() -> Patterns:
         re.compile(_alt(prefixes)),
         re.compile(f"{modifier}|{ordinal}"),
         re.compile(
-            rf"{B}(?:\d[\wäöüß]*|{_trie(words)}{E}|{_trie(prefixes)}[\wäöüß]*|"
+            rf"{B}(?:\d[\wäöüß]*|{trie_pattern(words)}{E}|{trie_pattern(prefixes)}[\wäöüß]*|"
             rf"q[1-4]{E}|kw\d{{1,2}}{E})",
             re.I,
         ),
