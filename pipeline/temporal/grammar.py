@@ -18,7 +18,7 @@ from functools import lru_cache
 from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
 from pipeline.temporal.combine import combine, share_years
-from pipeline.temporal.patterns import MAX_LOOKBACK, Patterns, patterns
+from pipeline.temporal.patterns import MAX_LOOKBACK, patterns
 from pipeline.temporal.spec import Expression
 
 _WORD_RUN = re.compile(r"[\wäöüß]+")
@@ -76,19 +76,18 @@ def _can_start(word: str) -> bool:
     )
 
 
-def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
+def _attempts(text: str) -> dict[int, set[int]]:
     """Rule indexes to try at each word start: at every head word and at the few words before
     it that may open the same expression. One scan of the word runs finds both: a head word is
     a whole run (:func:`_head_word`), and the runs before it are at hand."""
     attempts: dict[int, set[int]] = {}
-    recent: deque[tuple[int, int]] = deque(maxlen=MAX_LOOKBACK)  # the last runs, (start, end)
+    recent: deque[re.Match[str]] = deque(maxlen=MAX_LOOKBACK)  # the last word runs
     for run in _WORD_RUN.finditer(text):
-        start, end = run.span()
         word = run.group()
         word = word.lower() if word[0] in _ASCII_DIGITS else _head_word(word)
         if word is not None:
-            _add_attempts(attempts, text, pats, word, start, end, recent)
-        recent.append((start, end))
+            _add_attempts(attempts, text, word, run, recent)
+        recent.append(run)
     return attempts
 
 
@@ -98,12 +97,14 @@ _ASCII_DIGITS = frozenset("0123456789")
 def _add_attempts(
     attempts: dict[int, set[int]],
     text: str,
-    pats: Patterns,
     word: str,
-    start: int,
-    end: int,
-    recent: deque[tuple[int, int]],
+    head: re.Match[str],
+    recent: deque[re.Match[str]],
 ) -> None:
+    """The rules a head word opens, at itself and at the words before it (the last
+    :data:`MAX_LOOKBACK` runs in the :data:`LOOKBACK_CHARS` before it; a run the window cuts
+    counts from the window's start) that may open its expression."""
+    start, end = head.span()
     kinds = _number_kinds(word, text, end) if word[0].isdigit() else _trigger_kinds(word)
     if not kinds:
         return
@@ -111,12 +112,16 @@ def _add_attempts(
     if not at_distance:
         return
     attempts.setdefault(start, set()).update(at_distance[0])
-    if len(at_distance) == 1:
-        return
-    before = _words_before(text, start, recent)
-    for distance in range(1, min(len(at_distance), len(before) + 1)):
-        prefix_start, prefix = before[-distance]
-        if _can_start(prefix):
+    window = start - LOOKBACK_CHARS
+    for distance, run in enumerate(reversed(recent), 1):
+        if distance == len(at_distance):
+            break
+        prefix_start, prefix_end = run.span()
+        if prefix_end <= window:
+            break
+        if prefix_start < window:
+            prefix_start = window
+        if _can_start(text[prefix_start:prefix_end].lower()):
             attempts.setdefault(prefix_start, set()).update(at_distance[distance])
 
 
@@ -141,22 +146,10 @@ def _rules_at_distance(kinds: tuple[str, ...]) -> tuple[frozenset[int], ...]:
     )
 
 
-def _words_before(text: str, end: int, recent: deque[tuple[int, int]]) -> list[tuple[int, str]]:
-    """(start, lower-case word) of the last word runs (``recent``, at most
-    :data:`MAX_LOOKBACK`) in the :data:`LOOKBACK_CHARS` before ``end``, in text order; a run
-    the window cuts counts from the window's start."""
-    window = max(0, end - LOOKBACK_CHARS)
-    return [
-        (max(start, window), text[max(start, window) : run_end].lower())
-        for start, run_end in recent
-        if run_end > window
-    ]
-
-
 def find_atoms(text: str) -> list[Atom]:
     """All atoms, overlaps resolved in favour of the longest (then the earliest)."""
     pats = patterns()
-    attempts = _attempts(text, pats)
+    attempts = _attempts(text)
     found: list[Atom] = []
     for start in sorted(attempts):
         rules = attempts[start]
