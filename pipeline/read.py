@@ -53,6 +53,8 @@ _PLAIN = "".join(
     and unicodedata.normalize("NFC", c) == c
 )
 _PLAIN_RUN = re.compile(f"[{_PLAIN}]+")
+_PLAIN_CHARS = frozenset(c for c in map(chr, range(256)) if _PLAIN_RUN.fullmatch(c))
+_REPLACED = frozenset(DROPPED | SPACES | {"\r"})
 WESTERN_SIBLINGS = {
     "cp1250",
     "cp1252",
@@ -348,11 +350,23 @@ def normalise(text: str, base: int = 0) -> tuple[str, Sequence[int]]:
     Returns the text and the offset map. NFC is applied per starter-plus-combining-marks
     cluster so that every output character maps to the cluster it came from.
     """
+    if _maps_onto_itself(text):
+        return text, range(base, base + len(text) + 1)
     out: list[str] = []
     offsets = array("i")  # 4 bytes: files of up to 2**31 characters
     normalise_into(text, len(text), base, out, offsets)
     offsets.append(base + len(text))
     return "".join(out), offsets
+
+
+def _maps_onto_itself(text: str) -> bool:
+    """Whether :func:`normalise` leaves ``text`` as it is, each character in its place (most
+    reports): nothing to drop or replace, no combining mark (it would share the offset of its
+    cluster's first character), and NFC already."""
+    unusual = set(text).difference(_PLAIN_CHARS)
+    return all(
+        c not in _REPLACED and not unicodedata.combining(c) for c in unusual
+    ) and unicodedata.is_normalized("NFC", text)
 
 
 def normalise_into(text: str, stop: int, base: int, out: list[str], offsets: array) -> None:

@@ -411,6 +411,5 @@ def open_engine(
 def write_result(sink: TableSink, result: DocumentResult) -> None:
     sink.write("documents", result.document)
     for table, rows in result.facts.items():
-        for row in rows:
-            sink.write(table, row)
+        sink.write_all(table, rows)
     result.release()

@@ -12,6 +12,7 @@ import contextlib
 import csv
 import datetime as dt
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,21 @@ def csv_cell(value: Any, safe: bool = False) -> str:
     return spreadsheet_safe(text) if safe and isinstance(value, str) else text
 
 
+# Values the csv module writes as format_cell does (None as an empty field): passed as they are.
+_VERBATIM_TYPES = frozenset({str, int, type(None)})
+
+
+def csv_row(row: dict[str, Any], columns: Iterable[str], safe: bool = False) -> list[Any]:
+    """The cells of one row for csv.writer, in ``columns`` order (:func:`csv_cell` for
+    each, without the call where the csv module writes the value the same way)."""
+    if safe:
+        return [csv_cell(value, safe) for value in map(row.get, columns)]
+    return [
+        value if type(value) in _VERBATIM_TYPES else csv_cell(value)
+        for value in map(row.get, columns)
+    ]
+
+
 class _TableFile:
     def __init__(
         self, out_dir: Path, name: str, columns: dict[str, str], fmt: str, csv_safe: bool = False
@@ -84,11 +100,23 @@ class _TableFile:
     def write(self, row: dict[str, Any]) -> None:
         self.rows += 1
         if self.fmt == "csv":
-            self.writer.writerow([csv_cell(row.get(c), self.csv_safe) for c in self.columns])
+            self.writer.writerow(csv_row(row, self.columns, self.csv_safe))
             return
         self.buffer.append(row)
         if len(self.buffer) >= PARQUET_BATCH_ROWS:
             self._flush()
+
+    def write_all(self, rows: Iterable[dict[str, Any]]) -> None:
+        if self.fmt == "csv":
+            self.writer.writerows(self._counted_csv_rows(rows))
+            return
+        for row in rows:
+            self.write(row)
+
+    def _counted_csv_rows(self, rows: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
+        for row in rows:
+            self.rows += 1
+            yield csv_row(row, self.columns, self.csv_safe)
 
     def _flush(self) -> None:
         data = {c: [r.get(c) for r in self.buffer] for c in self.columns}
@@ -150,6 +178,10 @@ class TableSink:
 
     def write(self, table: str, row: dict[str, Any]) -> None:
         self.files[table].write(row)
+
+    def write_all(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
+        """Write every row of ``rows`` to ``table``, in order."""
+        self.files[table].write_all(rows)
 
     def commit(self) -> dict[str, Any]:
         """Put every table in place, then write the manifest naming them; returns it."""

@@ -54,9 +54,8 @@ class DateExtractor(Extractor):
 
     def extract(self, doc: Doc) -> list[DateMention]:
         text = doc_text(doc)
-        ctx = replace(
-            _base_context(doc._.reference_date, self.prefer_future),
-            anchor_durations=self.anchor_durations,
+        ctx = _base_context(doc._.reference_date, self.prefer_future).but(
+            anchor_durations=self.anchor_durations
         )
         expressions = [full_years(e, ctx.reference) for e in find_expressions(text)]
         if not expressions:
@@ -69,23 +68,22 @@ class DateExtractor(Extractor):
         day_fixed_at = -1  # where the text last named a single day
         previous: tuple[Expression, Resolution] | None = None
         for expr in expressions:
-            ctx = replace(
-                ctx,
+            ctx = ctx.but(
                 tense=partial(tenses.tense_at, expr.start),
                 spans=_in_focus(_nearest_spans(spans, span_starts, expr.start, text), ctx),
             )
             own = ctx
             if previous and _coordinated_weekday(expr, previous[0], previous[1], text):
                 day = previous[1].day  # "am Freitag und Samstag": the Saturday after that Friday
-                own = replace(ctx, spans=((day, day + dt.timedelta(days=6)),))
+                own = ctx.but(spans=((day, day + dt.timedelta(days=6)),))
             sentence = (tenses.sentence_start(expr.start), tenses.sentence_end(expr.start))
             if day_fixed_at < sentence[0] and _recurring_time(expr, text, sentence[0]):
-                own = replace(ctx, day=None, reference_time=None)
+                own = ctx.but(day=None, reference_time=None)
             if _spoken_hour(expr, text) and _evening(expr, text, sentence, ctx.day, focus):
                 expr = replace(expr, spec=expr.spec.with_(daypart="abend"))
             elif _after_midnight(expr, focus, own.day):
                 assert own.day is not None  # "Freitagabend ... um 02:30": early on Saturday
-                own = replace(own, day=own.day + dt.timedelta(days=1))
+                own = own.but(day=own.day + dt.timedelta(days=1))
             res = resolve(expr, own)
             if res is None:
                 continue
@@ -111,7 +109,7 @@ def _event_spans(expressions: list[Expression], ctx: Context) -> list[tuple[int,
     for expr in expressions:
         year = next((s.year for s in (expr.end_spec, expr.spec) if s and s.year), None)
         if year is not None and expr.spec.open is None and not expr.spec.bc:
-            ctx = replace(ctx, year=year)
+            ctx = ctx.but(year=year)
         if expr.end_spec is None or expr.spec.day is None or expr.end_spec.day is None:
             continue
         res = resolve(expr, ctx)
@@ -295,7 +293,7 @@ def _advance(ctx: Context, expr: Expression, res: Resolution) -> Context:
         changes["day"] = dt.date.fromisoformat(res.start[:10])
     elif _several_days(res) and expr.spec.open is None:
         changes["day"] = None
-    return replace(ctx, **changes) if changes else ctx
+    return ctx.but(**changes) if changes else ctx
 
 
 def _within_one_day(res: Resolution) -> bool:

@@ -36,6 +36,7 @@ from pipeline.numbers import (
 from pipeline.quantities import lexicon, nouns
 from pipeline.quantities.qualifiers import EXACT, Qualifier, find_qualifier
 from pipeline.records import FigureMention
+from pipeline.word_trie import trie_pattern
 
 COUNT_CATEGORIES = frozenset({"visitors", "exhibitors", "participants", "people", "organisations"})
 MEASURE_CATEGORIES = frozenset({"money", "percent", "area", "distance"})
@@ -44,7 +45,13 @@ RANGE_QUALIFIERS = ("at_least", "at_most")
 # A number in digits, not glued to a word, a dot or a colon before it ("G7", "4.0", "20:01");
 # thousands grouped by dots, spaces or the Swiss apostrophe ("2'300", "2’300").
 _NUMBER_CORE = r"(\d{1,3}(?:[.'’\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?!\d|[.,:'’]\d)"
-_DIGITS = re.compile(r"(?<![\w.,:/+\-–])(?<!\d['’])" + _NUMBER_CORE)
+# _NUMBER_CORE not glued to what is before it, written to begin with its first digit so that
+# the regex engine skips to the digits of a text instead of trying every character
+# ("(?<![…]\d)" after the digit tests the character before it).
+_DIGITS = re.compile(
+    r"(\d(?<![\w.,:/+\-–]\d)(?<!\d['’]\d)(?:\d{0,2}(?:[.'’\u00a0\u202f\u2009 ]\d{3})+(?:,\d+)?"
+    r"|\d*(?:,\d+)?))(?!\d|[.,:'’]\d)"
+)
 _DIGITS_AT = re.compile(_NUMBER_CORE)  # the upper end of a range, right after "-" or "bis"
 _SPACES = re.compile(r"[^\S\n]*")
 _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:[*:_/]-?[iI]n(?:nen)?(?!\w))?")
@@ -193,6 +200,25 @@ class FigureReader:
         self.person_ends = frozenset(e.end_char for e in doc.ents if e.label_ == "PER")
         self.sent_starts = doc_layout(doc).sentence_starts or [0]
         self.found: list[FigureMention] = []
+        # The rules ask for the same neighbours of a number again and again.
+        self._tokens: dict[int, Tok | None] = {}
+        self._words: dict[int, str] = {}
+
+    def _next(self, pos: int) -> Tok | None:
+        """:func:`next_token` in this document, each position read once."""
+        try:
+            return self._tokens[pos]
+        except KeyError:
+            tok = self._tokens[pos] = next_token(self.text, pos)
+            return tok
+
+    def _previous(self, pos: int, lower: bool = True) -> str:
+        """:func:`previous_word` in this document, each position read once."""
+        try:
+            word = self._words[pos]
+        except KeyError:
+            word = self._words[pos] = previous_word(self.text, pos, lower=False)
+        return word.lower() if lower else word
 
     # -- candidates -------------------------------------------------------------------------
 
@@ -217,7 +243,7 @@ class FigureReader:
             word, start, end = m.group(), m.start(), m.end()
             if word[0].isupper() and not self._sentence_initial(start):
                 continue  # "die Elf", "Acht geben": capitalised mid-sentence is a noun
-            if previous_word(self.text, start) in _CLOCK_BEFORE:
+            if self._previous(start) in _CLOCK_BEFORE:
                 continue  # "halb sieben" is a clock time
             lower = word.lower()
             found = read_number_word(lower)
@@ -289,14 +315,14 @@ class FigureReader:
         line_start = text.rfind("\n", max(0, r.start - _PHONE_WINDOW), r.start) + 1
         if _PHONE.search(text, max(line_start, r.start - _PHONE_WINDOW), r.start):
             return False
-        after_currency = previous_word(text, r.start, lower=False) in lexicon.units_before()
+        after_currency = self._previous(r.start, lower=False) in lexicon.units_before()
         price_dash = _PRICE_DASH.match(text, r.end)
         if price_dash:
             r.noun_end = price_dash.end()  # "500,- Euro", "Fr. 20.–"
         elif (
             text.startswith(".", r.end) and not text.startswith("..", r.end) and not after_currency
         ):
-            after = next_token(text, r.end + 1)
+            after = self._next(r.end + 1)
             sentence_start = (
                 after is None
                 or after.kind == "word"
@@ -318,7 +344,7 @@ class FigureReader:
         pos = self._read_half(r)
         pos = self._read_multiplier(r, pos)
         pos = self._read_range(r, pos)
-        tok = next_token(text, pos)
+        tok = self._next(pos)
         if tok is not None and tok.text == "von" and r.second is None:
             self._read_partitive(r, tok)
             return True
@@ -341,13 +367,13 @@ class FigureReader:
                 break
             seen_adjective = True
             r.attributes += 1
-            nxt = next_token(text, tok.end)
+            nxt = self._next(tok.end)
             if nxt is None or (joiner and not _is_adjective(nxt)):
                 return True
             tok = nxt
         if tok.kind == "word" and tok.text[0].isupper():
             if self._place_adjective(tok):
-                tok = next_token(text, tok.end)  # "zwei Hamburger Freundinnen"
+                tok = self._next(tok.end)  # "zwei Hamburger Freundinnen"
                 r.attributes += 1
             self._take_noun(r, tok)
         return True
@@ -355,7 +381,7 @@ class FigureReader:
     def _currency_before(self, r: Reading) -> str | None:
         """The currency written before the number ("CHF 1,85 Millionen", "€ 95,–", "US-$ 5"),
         with ``r.lead`` set to where it begins; None without one."""
-        word = previous_word(self.text, r.start, lower=False)
+        word = self._previous(r.start, lower=False)
         currency = lexicon.units_before().get(word)
         if currency is None:
             return None
@@ -372,7 +398,7 @@ class FigureReader:
             return False
         if nouns.category_of(nouns.noun_lemma(tok.text)) != nouns.DEFAULT_CATEGORY:
             return False
-        nxt = next_token(self.text, tok.end)
+        nxt = self._next(tok.end)
         if nxt is None or nxt.kind != "word" or not nxt.text[0].isupper():
             return False
         lemma = nouns.noun_lemma(nxt.text)
@@ -383,7 +409,7 @@ class FigureReader:
         pos = r.noun_end or r.end
         if r.kind != "article":
             return pos
-        tok = next_token(self.text, pos)
+        tok = self._next(pos)
         if tok is None or tok.text.lower() not in lexicon.half_words():
             return pos
         r.value, r.kind = Decimal("0.5"), "cardinal"
@@ -392,7 +418,7 @@ class FigureReader:
     def _read_partitive(self, r: Reading, von: Tok) -> None:
         """A part of a whole counts the whole's noun: "29 von 93 Maschinen", "57 von 910
         Mitgliedern", "acht von zehn Besuchern" (the whole is read as a figure of its own)."""
-        whole = next_token(self.text, von.end)
+        whole = self._next(von.end)
         if whole is None:
             return
         if whole.kind == "word":
@@ -415,7 +441,7 @@ class FigureReader:
             return False
         if tok.text in lexicon.function_words():
             return False
-        nxt = next_token(self.text, tok.end)
+        nxt = self._next(tok.end)
         return nxt is not None and _is_adjective(nxt)
 
     def _read_glued(self, r: Reading) -> bool:
@@ -449,7 +475,7 @@ class FigureReader:
         return True
 
     def _read_multiplier(self, r: Reading, pos: int) -> int:
-        tok = next_token(self.text, pos)
+        tok = self._next(pos)
         if tok is None or tok.kind != "word":
             return pos
         dotted = self.text.startswith(".", tok.end)
@@ -466,14 +492,14 @@ class FigureReader:
         """The upper end of a range: "10 bis 15", "10–15", "zwischen 10 und 15", "ein bis
         zwei"."""
         text = self.text
-        tok = next_token(text, pos)
+        tok = self._next(pos)
         if tok is None:
             return pos
-        between = previous_word(text, r.start) == "zwischen"
+        between = self._previous(r.start) == "zwischen"
         joiner = tok.text in _RANGE_DASHES or tok.text in _RANGE_WORDS
         if not (joiner or (between and tok.text == "und")):
             return pos
-        nxt = next_token(text, tok.end)
+        nxt = self._next(tok.end)
         if nxt is None:
             return pos
         if nxt.kind == "num":
@@ -500,10 +526,10 @@ class FigureReader:
 
     def _completes_truncation(self, tok: Tok) -> Tok | None:
         """The full compound after a truncated one: "Kurz- und Mittelstreckenflüge"."""
-        conj = next_token(self.text, tok.end + 1)
+        conj = self._next(tok.end + 1)
         if conj is None or conj.text not in _TRUNCATION_JOINERS:
             return None
-        full = next_token(self.text, conj.end)
+        full = self._next(conj.end)
         if full is not None and full.kind == "word" and full.text[0].isupper():
             return full
         return None
@@ -525,9 +551,9 @@ class FigureReader:
             return  # "810 IN 128/16": an acronym of a file number
         lemma = nouns.noun_lemma(word)
         r.unit, r.noun_end, r.noun_text = lemma, tok.end, word
-        pair = next_token(self.text, tok.end)  # "Besucherinnen und Besucher": one noun
+        pair = self._next(tok.end)  # "Besucherinnen und Besucher": one noun
         if pair is not None and pair.text == "und":
-            other = next_token(self.text, pair.end)
+            other = self._next(pair.end)
             if (
                 other is not None
                 and other.kind == "word"
@@ -541,8 +567,8 @@ class FigureReader:
     def _elided_unit(self, r: Reading, qual_start: int, qualifier: str) -> str | None:
         """The unit of a bare number from its context, or None when it is no figure."""
         text = self.text
-        before = previous_word(text, qual_start)
-        after = next_token(text, r.noun_end or r.end)
+        before = self._previous(qual_start)
+        after = self._next(r.noun_end or r.end)
         comparative = after is not None and after.text in _COMPARATIVES
         part = _PART_BEFORE.search(text, max(0, qual_start - _MAX_WORD), qual_start)
         if r.kind != "article" and (part or (after is not None and after.text in _PART_WORDS)):
@@ -584,7 +610,7 @@ class FigureReader:
         """A person's age after the person: "Ein Autofahrer (26)", "die Besucherin (73)",
         "Martina Huber (24)" (a person's name: no noun the tables know, no place)."""
         paren = self.text.rfind("(", 0, qual_start)
-        noun = previous_word(self.text, paren, lower=False)
+        noun = self._previous(paren, lower=False)
         if not noun[:1].isupper():
             return False
         if nouns.category_of(nouns.noun_lemma(noun)) in COUNT_CATEGORIES - {"organisations"}:
@@ -599,27 +625,27 @@ class FigureReader:
         start = name_end - len(noun)
         if self._in_name(start, name_end):
             return False
-        first = previous_word(self.text, start, lower=False)  # "Greta Vogel (17)"
+        first = self._previous(start, lower=False)  # "Greta Vogel (17)"
         return not nouns.is_noun(noun) or (
             first[:1].isupper() and first.isalpha() and not nouns.is_noun(first)
         )
 
     def _noun_after_als(self, r: Reading) -> str | None:
         """The noun after "als" in the clause: "rund 38000 werden als Tagesgäste erwartet"."""
-        tok = next_token(self.text, r.noun_end or r.end)
+        tok = self._next(r.noun_end or r.end)
         for _ in range(4):
             if tok is None or tok.kind != "word":
                 return None
             if tok.text == "als":
-                noun = next_token(self.text, tok.end)
+                noun = self._next(tok.end)
                 while noun is not None and _is_adjective(noun):
-                    noun = next_token(self.text, noun.end)
+                    noun = self._next(noun.end)
                 if noun is not None and noun.kind == "word" and noun.text[0].isupper():
                     lemma = nouns.noun_lemma(noun.text)
                     if nouns.category_of(lemma) != nouns.DEFAULT_CATEGORY:
                         return lemma  # not "7 gilt als Glückszahl"
                 return None
-            tok = next_token(self.text, tok.end)
+            tok = self._next(tok.end)
         return None
 
     def _sentence_count_noun(self, pos: int) -> str | None:
@@ -661,13 +687,13 @@ class FigureReader:
 
     def _counts(self, r: Reading, category: str, qualifier: Qualifier) -> bool:
         text, qual_start = self.text, qualifier.start
-        before = previous_word(text, qual_start)
+        before = self._previous(qual_start)
         unit_noun = category in MEASURE_CATEGORIES and not r.attributes
         phrase = text[qual_start : r.start].lower().split()
         adverbial = qualifier.qualifier != EXACT and not _PREPOSITIONAL.intersection(phrase)
         numeral = r.scaled or r.second is not None or unit_noun or adverbial
         numeral = numeral or (r.kind == "article" and self._fraction_of_whole(r))
-        if previous_word(text, r.start) in _VAGUE_BEFORE:
+        if self._previous(r.start) in _VAGUE_BEFORE:
             return False  # "mehrere tausend Besucher", "ein paar hundert Leute": vague
         if category == "money" and self._price_compound(r, before):
             return False  # "das 9 Euro Ticket", "Ein Euro Jobs": a compound without hyphens
@@ -682,11 +708,11 @@ class FigureReader:
                 return False  # "82491 Grainau": postal code
             if before in lexicon.label_words() and qual_start == r.start:
                 return False  # "Tag 1", "Halle 3"
-            raw = previous_word(text, qual_start, lower=False)
+            raw = self._previous(qual_start, lower=False)
             if len(raw) == 1 and raw.isupper():
                 return False  # "A 7", "B 27": roads
         if r.unit == "Jahr":
-            nxt = next_token(text, r.noun_end or r.end)
+            nxt = self._next(r.noun_end or r.end)
             if nxt is not None and nxt.text.startswith(_AGE_AFTER) and len(nxt.text) <= 6:
                 return False  # "73 Jahre alt", "eine 54 Jahre alte Fahrerin"
             if r.adjective and nxt is not None and nxt.text[:1].isupper():
@@ -713,7 +739,7 @@ class FigureReader:
         Drittel der Gäste"), not "ein Viertel mit Altbauten" (a quarter of a town)."""
         if r.unit is None or not _FRACTION_NOUN.match(r.unit):
             return False
-        nxt = next_token(self.text, r.noun_end or r.end)
+        nxt = self._next(r.noun_end or r.end)
         return nxt is not None and nxt.text.lower() in _WHOLE_AFTER_FRACTION
 
     def _price_compound(self, r: Reading, before: str) -> bool:
@@ -724,7 +750,7 @@ class FigureReader:
             return False
         if r.kind != "article" and before not in _DETERMINERS:
             return False
-        nxt = next_token(self.text, r.noun_end)
+        nxt = self._next(r.noun_end)
         return (
             nxt is not None
             and nxt.kind == "word"
@@ -750,7 +776,7 @@ class FigureReader:
         plural form ("1200 Arbeitsplätze") without "im Jahr"/"seit" before it."""
         if category in COUNT_CATEGORIES | MEASURE_CATEGORIES or qualified:
             return True
-        if previous_word(self.text, r.start) in _YEAR_WORDS:
+        if self._previous(r.start) in _YEAR_WORDS:
             return False
         # "1200 Arbeitsplätze", but not "der 1750 errichtete Turm"
         return not r.attributes and r.noun_text is not None and r.noun_text != r.unit
@@ -764,7 +790,7 @@ class FigureReader:
                 i -= 1
             if i > 0 and self.text[i - 1] in _OPEN_QUOTES:
                 break
-            word = previous_word(self.text, i, lower=False)
+            word = self._previous(i, lower=False)
             title_word = word[:1].isupper() and word.isalpha()
             if words == _TITLE_WORDS or not title_word or qualified:
                 return False
@@ -814,8 +840,7 @@ def _counted_part(lemma: str) -> str | None:
 @cache
 def _number_word_pattern() -> re.Pattern[str]:
     """Whole words that begin like a number word ("zwölf…", "ein…", "drei…")."""
-    starts = "|".join(re.escape(s) for s in number_word_starts())
-    return re.compile(rf"(?<![^\W\d_])(?:{starts})[^\W\d_]*", re.IGNORECASE)
+    return re.compile(rf"(?<![^\W\d_])(?:{trie_pattern(number_word_starts())})[^\W\d_]*", re.I)
 
 
 def _is_year(r: Reading, text: str) -> bool:

@@ -43,6 +43,11 @@ def _longest() -> int:
 
 
 @cache
+def _last_words() -> frozenset[str]:
+    return frozenset(phrase[-1] for phrase in _phrases())
+
+
+@cache
 def qualifier_words() -> frozenset[str]:
     """Every single word of a qualifying phrase ("zirka", "genau", …)."""
     return frozenset(w for phrase in _phrases() for w in phrase)
@@ -90,6 +95,8 @@ def find_qualifier(text: str, start: int, end: int | None = None) -> Qualifier:
     words = list(_WORD.finditer(before))
     if not words or before[words[-1].end() :].strip():
         return Qualifier(EXACT, start)
+    if words[-1].group().lower() not in _last_words():
+        return Qualifier(EXACT, start)  # most numbers: no phrase can end here
     phrases = _phrases()
     for size in range(min(_longest(), len(words)), 0, -1):
         tail = words[-size:]

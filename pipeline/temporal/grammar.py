@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from collections.abc import Iterator
 from functools import lru_cache
 
 from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
 from pipeline.temporal.combine import combine, share_years
-from pipeline.temporal.patterns import MAX_LOOKBACK, Patterns, patterns
+from pipeline.temporal.patterns import MAX_LOOKBACK, patterns
 from pipeline.temporal.spec import Expression
 
 _WORD_RUN = re.compile(r"[\wäöüß]+")
@@ -75,25 +76,62 @@ def _can_start(word: str) -> bool:
     )
 
 
-def _attempts(text: str, pats: Patterns) -> dict[int, set[int]]:
+def _attempts(text: str) -> dict[int, set[int]]:
     """Rule indexes to try at each word start: at every head word and at the few words before
-    it that may open the same expression."""
+    it that may open the same expression. One scan of the word runs finds both: a head word is
+    a whole run (:func:`_head_word`), and the runs before it are at hand."""
     attempts: dict[int, set[int]] = {}
-    for head in pats.trigger_pattern.finditer(text):
-        word = head.group(0).lower()
-        kinds = _number_kinds(word, text, head.end()) if word[0].isdigit() else _trigger_kinds(word)
-        if not kinds:
-            continue
-        at_distance = _rules_at_distance(kinds)
-        if not at_distance:
-            continue
-        attempts.setdefault(head.start(), set()).update(at_distance[0])
-        before = _words_before(text, head.start())
-        for distance in range(1, min(len(at_distance), len(before) + 1)):
-            start, prefix = before[-distance]
-            if _can_start(prefix):
-                attempts.setdefault(start, set()).update(at_distance[distance])
+    recent: deque[re.Match[str]] = deque(maxlen=MAX_LOOKBACK)  # the last word runs
+    for run in _WORD_RUN.finditer(text):
+        word = run.group()
+        word = word.lower() if word[0] in _ASCII_DIGITS else _head_word(word)
+        if word is not None:
+            _add_attempts(attempts, text, word, run, recent)
+        recent.append(run)
     return attempts
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _add_attempts(
+    attempts: dict[int, set[int]],
+    text: str,
+    word: str,
+    head: re.Match[str],
+    recent: deque[re.Match[str]],
+) -> None:
+    """The rules a head word opens, at itself and at the words before it (the last
+    :data:`MAX_LOOKBACK` runs in the :data:`LOOKBACK_CHARS` before it; a run the window cuts
+    counts from the window's start) that may open its expression."""
+    start, end = head.span()
+    kinds = _number_kinds(word, text, end) if word[0].isdigit() else _trigger_kinds(word)
+    if not kinds:
+        return
+    at_distance = _rules_at_distance(kinds)
+    if not at_distance:
+        return
+    attempts.setdefault(start, set()).update(at_distance[0])
+    window = start - LOOKBACK_CHARS
+    for distance, run in enumerate(reversed(recent), 1):
+        if distance == len(at_distance):
+            break
+        prefix_start, prefix_end = run.span()
+        if prefix_end <= window:
+            break
+        if prefix_start < window:
+            prefix_start = window
+        if _can_start(text[prefix_start:prefix_end].lower()):
+            attempts.setdefault(prefix_start, set()).update(at_distance[distance])
+
+
+@lru_cache(maxsize=65536)
+def _head_word(run: str) -> str | None:
+    """The word run in lower case when it can head an expression, else None. The trigger
+    pattern matches whole word runs only (its words are word runs: see
+    :func:`pipeline.temporal.patterns.patterns`), so matching the run alone is matching it in
+    the text."""
+    return run.lower() if patterns().trigger_pattern.fullmatch(run) else None
 
 
 @lru_cache(maxsize=1024)
@@ -108,27 +146,15 @@ def _rules_at_distance(kinds: tuple[str, ...]) -> tuple[frozenset[int], ...]:
     )
 
 
-def _words_before(text: str, end: int) -> list[tuple[int, str]]:
-    """(start, lower-case word) of the last :data:`MAX_LOOKBACK` word runs in the
-    :data:`LOOKBACK_CHARS` before ``end``, in text order (a run the window cuts counts from the
-    window's start). The window is scanned backwards, so only the words taken are built."""
-    window = text[max(0, end - LOOKBACK_CHARS) : end][::-1]
-    words = []
-    for m in _WORD_RUN.finditer(window):
-        words.append((end - m.end(), m.group(0)[::-1].lower()))
-        if len(words) == MAX_LOOKBACK:
-            break
-    words.reverse()
-    return words
-
-
 def find_atoms(text: str) -> list[Atom]:
     """All atoms, overlaps resolved in favour of the longest (then the earliest)."""
     pats = patterns()
-    attempts = _attempts(text, pats)
+    attempts = _attempts(text)
     found: list[Atom] = []
     for start in sorted(attempts):
-        for index in sorted(attempts[start]):
+        rules = attempts[start]
+        possible = pats.rules_by_first_char.get(text[start])
+        for index in sorted(rules if possible is None else rules & possible):
             pattern, build = pats.rules[index]
             m = pattern.match(text, start)
             if m is not None:

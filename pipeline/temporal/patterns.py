@@ -9,31 +9,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.temporal.atoms import Atom, AtomBuilder
+from pipeline.temporal.first_chars import rules_by_first_char
 from pipeline.temporal.lexicon import Lexicon, lexicon
+from pipeline.word_trie import trie_pattern
 
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-def _trie(words) -> str:
-    """An alternation of words as a prefix tree, which the regex engine walks without
-    backtracking through every word."""
-    root: dict = {}
-    for word in set(words):
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 def _inflected(stems) -> str:
@@ -88,6 +70,8 @@ class Patterns:
     inflected_starter: re.Pattern[str]  # "letzten", "nächste", "dritter"
     trigger_pattern: re.Pattern[str]  # every word that can head an expression, in one scan
     era_after: re.Pattern[str]  # an era marker after a number ("490 v. Chr.")
+    # character -> indexes of the rules that can begin with it (characters not listed: all)
+    rules_by_first_char: dict[str, frozenset[int]]
 
 
 def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -421,6 +405,9 @@ def patterns() -> Patterns:
             for distance in range(lookback + 1):
                 per_distance[distance].add(index)
     words, prefixes = _triggers(lex)
+    not_runs = sorted(w for w in [*words, *prefixes] if not re.fullmatch(r"\w+", w))
+    if not_runs:  # the grammar finds head words among word runs (grammar._attempts)
+        raise ValueError(f"head words of the date grammar must be single words: {not_runs}")
     return Patterns(
         lex,
         rules,
@@ -430,9 +417,10 @@ def patterns() -> Patterns:
         re.compile(_alt(prefixes)),
         re.compile(f"{modifier}|{ordinal}"),
         re.compile(
-            rf"{B}(?:\d[\wäöüß]*|{_trie(words)}{E}|{_trie(prefixes)}[\wäöüß]*|"
+            rf"{B}(?:\d[\wäöüß]*|{trie_pattern(words)}{E}|{trie_pattern(prefixes)}[\wäöüß]*|"
             rf"q[1-4]{E}|kw\d{{1,2}}{E})",
             re.I,
         ),
         re.compile(rf"\s*(?:{eras})", re.I),
+        rules_by_first_char(pattern for pattern, _ in rules),
     )

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from pipeline.temporal import calendar as cal
 from pipeline.temporal.lexicon import lexicon
@@ -38,6 +39,17 @@ class Context:
     # as gold-schema.md counts durations and "seit 20 Jahren")
     anchor_durations: bool = False
 
+    def but(self, **changes: Any) -> Context:
+        """This context with ``changes``: :func:`dataclasses.replace` without running
+        ``__init__`` again (it checks nothing here), as the date extractor derives a few
+        contexts for every expression."""
+        unknown = changes.keys() - _CONTEXT_FIELDS
+        if unknown:
+            raise TypeError(f"Context has no field(s) {sorted(unknown)}")
+        changed = object.__new__(Context)
+        vars(changed).update(vars(self), **changes)
+        return changed
+
     @property
     def clause_tense(self) -> str:
         return self.tense() if callable(self.tense) else self.tense
@@ -50,6 +62,9 @@ class Context:
         if tense == FUTURE or self.prefer_future:
             return "future"
         return "nearest"
+
+
+_CONTEXT_FIELDS = frozenset(f.name for f in fields(Context))
 
 
 @dataclass(frozen=True)

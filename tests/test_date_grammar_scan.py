@@ -1,0 +1,56 @@
+"""The date grammar's shortcuts give what trying every rule everywhere would give."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.temporal.first_chars import CHECKED, first_chars
+from pipeline.temporal.grammar import _longest_first, find_atoms
+from pipeline.temporal.patterns import patterns
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (re.compile(r"(?<![\w.])(?:am|vom)\s+\d"), set("av")),
+        (re.compile(r"(?:am|vom)\s+\d", re.I), set("aAvV")),
+        (re.compile(r"(?:ca\.\s*)?\d{1,2}"), set("c0123456789")),
+        (re.compile(r"[^\W\d_]+"), {c for c in CHECKED if c.isalpha()}),
+    ],
+)
+def test_first_chars_of_patterns(pattern: re.Pattern[str], expected: set[str]) -> None:
+    assert first_chars(pattern) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"(?:am\s+)?", r"\b", r"(?P<x>a)?(?(x)b|c)"])
+def test_first_chars_unknown_when_a_match_may_be_empty_or_is_not_read(pattern: str) -> None:
+    assert first_chars(re.compile(pattern)) is None
+
+
+def _every_rule_everywhere(text: str) -> list[tuple[int, int]]:
+    """Spans of the atoms found by trying every rule at every word start."""
+    found = []
+    for start in sorted({m.start() for m in re.finditer(r"\w+", text)}):
+        for pattern, build in patterns().rules:
+            m = pattern.match(text, start)
+            atom = build(m, text) if m else None
+            if atom is not None:
+                found.append(atom)
+    return [(a.start, a.end) for a in _longest_first(found)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Tagung läuft vom 3. bis 5. Mai 2024, der Einlass ist am Freitag so ungefähr um 9 Uhr.",
+        "Sie ist am kommenden Samstag von 10 bis 16 Uhr geöffnet, also in ungefähr zwei Wochen.",
+        # a lookback window cutting a long word before the head
+        "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstalt 12 Uhr",
+    ],
+)
+def test_head_words_open_the_rules_that_can_match(text: str) -> None:
+    spans = [(a.start, a.end) for a in find_atoms(text)]
+    assert spans
+    assert spans == _every_rule_everywhere(text)
