@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any
 
 from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
@@ -194,22 +194,27 @@ def is_generic_compound(
     return False
 
 
-@dataclass(slots=True)
-class Word:
+class Word(tuple):
     """What the entity layers read of a token, read once per document: every ``doc[i]``
     builds a new Token and every ``.text`` decodes the string again, and the layers ask for
     each token dozens of times. Any other attribute is the token's own (built when asked)."""
 
-    text: str
-    lower_: str
-    whitespace_: str
-    i: int
-    like_num: bool
-    is_punct: bool
-    is_space: bool
-    is_digit: bool
-    is_sent_start: bool | None
-    doc: Doc
+    # A tuple built in C from one row of the document's columns (``Word(row)``): a document
+    # makes one per token, and a dataclass's Python ``__init__`` cost more than all the rest
+    # of reading the tokens. The fields (text, lower_, whitespace_, i, like_num, is_punct,
+    # is_space, is_digit, is_sent_start, doc) are read through C-level item getters.
+    __slots__ = ()
+
+    text = property(itemgetter(0))
+    lower_ = property(itemgetter(1))
+    whitespace_ = property(itemgetter(2))
+    i = property(itemgetter(3))
+    like_num = property(itemgetter(4))
+    is_punct = property(itemgetter(5))
+    is_space = property(itemgetter(6))
+    is_digit = property(itemgetter(7))
+    is_sent_start = property(itemgetter(8))
+    doc = property(itemgetter(9))
 
     @property
     def token(self) -> Token:
@@ -247,16 +252,19 @@ class DocWords:
         self.words = list(
             map(
                 Word,
-                self.texts,
-                map(str.lower, self.texts),
-                whitespace,
-                range(n),
-                map(bool, like_num),
-                map(bool, punct),
-                map(bool, space),
-                map(bool, digit),
-                map(_SENT_START.__getitem__, sent_start),
-                repeat(doc, n),
+                zip(
+                    self.texts,
+                    map(str.lower, self.texts),
+                    whitespace,
+                    range(n),
+                    map(bool, like_num),
+                    map(bool, punct),
+                    map(bool, space),
+                    map(bool, digit),
+                    map(_SENT_START.__getitem__, sent_start),
+                    repeat(doc, n),
+                    strict=True,
+                ),
             )
         )
 
