@@ -9,9 +9,10 @@ from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any
 
-from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 from spacy.util import normalize_slice
+from spacy.vocab import Vocab
 
 from pipeline.doc_layout import doc_text
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
@@ -227,7 +228,32 @@ class Word(tuple):
 # Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
-_WORD_ATTRS = [ORTH, SPACY, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_DIGIT, SENT_START]
+_WORD_ATTRS = [ORTH, SPACY, SENT_START]
+
+
+class _LexemeFlags(dict):
+    """like_num, is_punct, is_space and is_digit by a word's orth: they are the lexeme's, the
+    same for every token of the word, and Doc.to_array reads them three times slower than
+    the token columns. One table per vocabulary (its words are the vocabulary's own)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, orth: int) -> tuple[bool, bool, bool, bool]:
+        lex = self.vocab[orth]
+        flags = self[orth] = (lex.like_num, lex.is_punct, lex.is_space, lex.is_digit)
+        return flags
+
+
+_FLAGS: dict[int, _LexemeFlags] = {}  # by id of the vocabulary
+
+
+def _lexeme_flags(vocab: Vocab) -> _LexemeFlags:
+    flags = _FLAGS.get(id(vocab))
+    if flags is None or flags.vocab is not vocab:  # a new vocabulary at a freed one's address
+        flags = _FLAGS[id(vocab)] = _LexemeFlags(vocab)
+    return flags
 
 
 class DocWords:
@@ -244,7 +270,11 @@ class DocWords:
         # the Words are built column by column (map), the cheapest way to make many objects
         n = len(doc)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
-        orths, spaces, like_num, punct, space, digit, sent_start = columns
+        orths, spaces, sent_start = columns
+        flags = _lexeme_flags(doc.vocab)
+        like_num, punct, space, digit = (
+            zip(*map(flags.__getitem__, orths), strict=True) if n else ((), (), (), ())
+        )
         # the texts from the string store: Doc.text would build a Token per token
         self.texts = list(map(doc.vocab.strings.__getitem__, orths))
         self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
@@ -257,10 +287,10 @@ class DocWords:
                     map(str.lower, self.texts),
                     whitespace,
                     range(n),
-                    map(bool, like_num),
-                    map(bool, punct),
-                    map(bool, space),
-                    map(bool, digit),
+                    like_num,
+                    punct,
+                    space,
+                    digit,
                     map(_SENT_START.__getitem__, sent_start),
                     repeat(doc, n),
                     strict=True,
