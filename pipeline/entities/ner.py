@@ -53,6 +53,9 @@ class NerCandidates:
         self.events = events
         self.lemma = lemma
         self._is_common_noun = lru_cache(maxsize=65536)(self._is_common_noun)  # type: ignore[method-assign]
+        # the word tests of a name, asked again for every span of the same words
+        self._name_words = lru_cache(maxsize=65536)(self._name_words)  # type: ignore[method-assign]
+        self._name_part_word = lru_cache(maxsize=65536)(self._name_part_word)  # type: ignore[method-assign]
         self.nouns = common_nouns()
         self.role_suffixes = tuple(org_patterns()["role_suffixes"])
         self.venue_heads = frozenset(venue_patterns()["heads_after_name"])
@@ -198,26 +201,31 @@ class NerCandidates:
         """A name has a word that is neither a common noun nor a known place ("Partnerland
         Polen", "Mädchen-Gruppe", "Termine" are none) and ends on no role noun ("Deutsche
         Messe-Vorstandsmitglied"); event names ("Smart Country Convention") are left out."""
-        words = [t.text for t in span]
+        if not self._name_words(tuple(t.text for t in span)):
+            return False
+        return any(self._is_name_part(span.doc, t) for t in span)
+
+    def _name_words(self, words: tuple[str, ...]) -> bool:
+        """What :meth:`_looks_like_name` asks of the span's words alone, before its parts."""
         if not is_capitalised(words[0]) and not any(ch.isupper() for ch in words[0]):
             return False
         if any("_" in w for w in words):
             return False  # "Preis03.12.19_Hr": a file or image name, no name of a thing
-        if self.events.is_event_name(words):
+        if self.events.is_event_name(list(words)):
             return False
         if self._is_role_noun(words[-1].split("-")[-1]):
             return False
-        if len(words) == 1 and self.venues.city_of_adjective(words[0]) is not None:
-            return False
-        return any(self._is_name_part(span.doc, t) for t in span)
+        return not (len(words) == 1 and self.venues.city_of_adjective(words[0]) is not None)
 
     def _is_name_part(self, doc: Doc, token) -> bool:
         """``doc``: the token's doc as the layers read it (DocWords: its place matches are
         memoised with the other layers')."""
-        text = token.text
+        # the place match last: it depends on the words after the token, the rest on its text
+        return self._name_part_word(token.text) and self.gazetteer.match_at(doc, token.i) is None
+
+    def _name_part_word(self, text: str) -> bool:
+        """A word that may be part of a name by its text alone (no place match checked)."""
         if not any(ch.isalpha() for ch in text) or text.lower() in STOP_WORDS:
-            return False
-        if self.gazetteer.match_at(doc, token.i) is not None:
             return False
         parts = [part for part in text.split("-") if part]
         if len(parts) > 1 and parts[0] in first_names():

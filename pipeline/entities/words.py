@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
+from operator import itemgetter
 from typing import Any
 
-from spacy.attrs import IS_DIGIT, IS_PUNCT, IS_SPACE, LIKE_NUM, ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 from spacy.util import normalize_slice
+from spacy.vocab import Vocab
 
 from pipeline.doc_layout import doc_text
 from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
@@ -194,22 +195,27 @@ def is_generic_compound(
     return False
 
 
-@dataclass(slots=True)
-class Word:
+class Word(tuple):
     """What the entity layers read of a token, read once per document: every ``doc[i]``
     builds a new Token and every ``.text`` decodes the string again, and the layers ask for
     each token dozens of times. Any other attribute is the token's own (built when asked)."""
 
-    text: str
-    lower_: str
-    whitespace_: str
-    i: int
-    like_num: bool
-    is_punct: bool
-    is_space: bool
-    is_digit: bool
-    is_sent_start: bool | None
-    doc: Doc
+    # A tuple built in C from one row of the document's columns (``Word(row)``): a document
+    # makes one per token, and a dataclass's Python ``__init__`` cost more than all the rest
+    # of reading the tokens. The fields (text, lower_, whitespace_, i, like_num, is_punct,
+    # is_space, is_digit, is_sent_start, doc) are read through C-level item getters.
+    __slots__ = ()
+
+    text = property(itemgetter(0))
+    lower_ = property(itemgetter(1))
+    whitespace_ = property(itemgetter(2))
+    i = property(itemgetter(3))
+    like_num = property(itemgetter(4))
+    is_punct = property(itemgetter(5))
+    is_space = property(itemgetter(6))
+    is_digit = property(itemgetter(7))
+    is_sent_start = property(itemgetter(8))
+    doc = property(itemgetter(9))
 
     @property
     def token(self) -> Token:
@@ -222,7 +228,32 @@ class Word:
 # Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
-_WORD_ATTRS = [ORTH, SPACY, LIKE_NUM, IS_PUNCT, IS_SPACE, IS_DIGIT, SENT_START]
+_WORD_ATTRS = [ORTH, SPACY, SENT_START]
+
+
+class _LexemeFlags(dict):
+    """like_num, is_punct, is_space and is_digit by a word's orth: they are the lexeme's, the
+    same for every token of the word, and Doc.to_array reads them three times slower than
+    the token columns. One table per vocabulary (its words are the vocabulary's own)."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+
+    def __missing__(self, orth: int) -> tuple[bool, bool, bool, bool]:
+        lex = self.vocab[orth]
+        flags = self[orth] = (lex.like_num, lex.is_punct, lex.is_space, lex.is_digit)
+        return flags
+
+
+_FLAGS: dict[int, _LexemeFlags] = {}  # by id of the vocabulary
+
+
+def _lexeme_flags(vocab: Vocab) -> _LexemeFlags:
+    flags = _FLAGS.get(id(vocab))
+    if flags is None or flags.vocab is not vocab:  # a new vocabulary at a freed one's address
+        flags = _FLAGS[id(vocab)] = _LexemeFlags(vocab)
+    return flags
 
 
 class DocWords:
@@ -239,7 +270,11 @@ class DocWords:
         # the Words are built column by column (map), the cheapest way to make many objects
         n = len(doc)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
-        orths, spaces, like_num, punct, space, digit, sent_start = columns
+        orths, spaces, sent_start = columns
+        flags = _lexeme_flags(doc.vocab)
+        like_num, punct, space, digit = (
+            zip(*map(flags.__getitem__, orths), strict=True) if n else ((), (), (), ())
+        )
         # the texts from the string store: Doc.text would build a Token per token
         self.texts = list(map(doc.vocab.strings.__getitem__, orths))
         self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
@@ -247,16 +282,19 @@ class DocWords:
         self.words = list(
             map(
                 Word,
-                self.texts,
-                map(str.lower, self.texts),
-                whitespace,
-                range(n),
-                map(bool, like_num),
-                map(bool, punct),
-                map(bool, space),
-                map(bool, digit),
-                map(_SENT_START.__getitem__, sent_start),
-                repeat(doc, n),
+                zip(
+                    self.texts,
+                    map(str.lower, self.texts),
+                    whitespace,
+                    range(n),
+                    like_num,
+                    punct,
+                    space,
+                    digit,
+                    map(_SENT_START.__getitem__, sent_start),
+                    repeat(doc, n),
+                    strict=True,
+                ),
             )
         )
 
