@@ -96,7 +96,9 @@ class DocContext:
     def token_at(self, char: int) -> int:
         """Index of the token that holds character ``char`` (or the one before, in the
         whitespace after it)."""
-        return min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.words) - 1)
+        k = bisect_right(self.token_starts, char) - 1
+        last = len(self.words) - 1
+        return last if k > last else (k if k > 0 else min(0, last))
 
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""

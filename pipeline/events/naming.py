@@ -399,13 +399,18 @@ class NameFinder:
             return
         taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
         # where each word stands, and each part before a hyphen ("XPO" in "XPO-Tage"): one
-        # pass over the words, not one per event (a report can name thousands)
+        # pass over the words, not one per event (a report can name thousands); only the forms
+        # looked up below are kept, as most words name no event
+        wanted = {self.ctx.words[g.best.start] for g in singles}
+        wanted |= {w + "-" for w in wanted}
         places_of: dict[str, list[int]] = defaultdict(list)
         for i, text in enumerate(self.ctx.words):
-            places_of[text].append(i)
+            if text in wanted:
+                places_of[text].append(i)
             k = text.find("-", 1)
             while k != -1:
-                places_of[text[:k] + "-"].append(i)
+                if text[: k + 1] in wanted:
+                    places_of[text[: k + 1]].append(i)
                 k = text.find("-", k + 1)
         for group in singles:
             best = group.best

@@ -71,7 +71,7 @@ class OrganiserFinder:
         return sorted(found, key=lambda n: found[n])
 
     def is_event_business(self, start: int, end: int) -> bool:
-        return any(self.ctx.cues.at(i, "organiser_name") for i in range(start, end + 1))
+        return self.ctx.cues.within(start, end + 1, "organiser_name")
 
     def is_inferred(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
         return (
@@ -129,17 +129,18 @@ class OrganiserFinder:
 
     def genitive_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
         """ "die Smart Country Convention des Bitkom e.V.", "Jahrestagung der DGPF"."""
+        words, lowers = self.ctx.words, self.ctx.lowers
         for _, end in name_spans:
             # the article and at most GENITIVE_COORDINATION words between name and organiser
             if not 0 < start - end - 1 <= GENITIVE_COORDINATION + 1:
                 continue
-            between = self.doc[end + 1 : start]
-            if not between or not word_is_cue(between[0].lower_, "genitive_link"):
+            # token indices, not a Span: this runs for every organisation and event name
+            if not word_is_cue(lowers[end + 1], "genitive_link"):
                 continue
             # "des Fränkischen und Oberpfälzer Heimatbundes": coordinated names before it
-            rest = between[1:]
+            rest = range(end + 2, start)
             if len(rest) <= GENITIVE_COORDINATION and all(
-                t.text[:1].isupper() or t.lower_ == "und" for t in rest
+                words[k][:1].isupper() or lowers[k] == "und" for k in rest
             ):
                 return True
         return False
@@ -148,8 +149,7 @@ class OrganiserFinder:
         """ "X lädt zur …", "X veranstaltet …", "hat X am Montag seinen Lauf ausgerichtet",
         "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
         start = self.mention_start(end)
-        before = self.doc[max(start - COMMISSION_REACH, 0) : start]
-        if any(self.ctx.cues.at(t.i, "commissioning") for t in before):
+        if self.ctx.cues.within(max(start - COMMISSION_REACH, 0), start, "commissioning"):
             return False
         window = ROLE_WINDOW if self.after_auxiliary(start) else CLAUSE_WINDOW
         after = list(self.clause_tokens(end + 1, end + 1 + window))
