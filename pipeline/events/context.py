@@ -42,13 +42,12 @@ class DocContext:
         orths, starts = (
             ([], []) if not len(doc) else (doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist())
         )
-        strings = doc.vocab.strings
-        self.words = [strings[orth] for orth in orths]
+        self.words = list(map(doc.vocab.strings.__getitem__, orths))
         # the text and sentence starts the other extractors have already read from this Doc
         layout = doc_layout(doc)
         self.text = layout.text
         self.token_starts = starts
-        self.lowers = [w.lower() for w in self.words]
+        self.lowers = list(map(str.lower, self.words))
         self.cues = CueIndex(self.lowers)
         if len(doc):
             self.sentence_starts = list(layout.sentence_tokens)

@@ -76,10 +76,8 @@ class CueIndex:
         starts: dict[str, list[int]] = defaultdict(list)
         # each distinct word looked up once; most open no cue
         opening = {w: found for w in set(lowers) if (found := _cues_opening(w))}
-        for i, word in enumerate(lowers):
-            if word not in opening:
-                continue
-            for kind, cue in opening[word]:
+        for i in [i for i, word in enumerate(lowers) if word in opening]:
+            for kind, cue in opening[lowers[i]]:
                 if len(cue.words) == 1 or _matches_from(cue, lowers, i):
                     starts[kind].append(i)
         self.starts = {kind: sorted(set(found)) for kind, found in starts.items()}

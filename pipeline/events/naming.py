@@ -170,14 +170,17 @@ class NameFinder:
 
     def noun_mentions(self) -> list[NameMention]:
         out = []
-        for i, text in enumerate(self.ctx.words):
-            # event nouns are capitalised: most words need no look-up
-            base = event_noun_base(text) if text[:1].isupper() else None
-            if base is None or self.inside_other_record(i):
+        texts = self.ctx.words
+        # event nouns are capitalised: most words need no look-up, and each distinct word is
+        # looked up once; then one fast pass finds where they stand
+        bases = {w: b for w in set(texts) if w[:1].isupper() and (b := event_noun_base(w))}
+        for i in [i for i, w in enumerate(texts) if w in bases]:
+            text = texts[i]
+            base = bases[text]
+            if self.inside_other_record(i):
                 continue
             start = self.name_start(i)
             end = self.genitive_end(i, base)
-            texts = self.ctx.words
             words = [*texts[start:i], base, *texts[i + 1 : end]]
             words = self.nominative(start, words, i - start)
             single = start == i and end == i + 1
