@@ -4,13 +4,17 @@ sentence and line of each token, the title line, which tokens other records cove
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout
 from pipeline.events.lexicon import CueIndex
+
+T = TypeVar("T")
 
 # A first line at most this long, without a full stop at its end, is a title.
 TITLE_MAX_CHARS = 160
@@ -32,6 +36,9 @@ class DocContext:
     sentence_starts: list[int] = field(init=False)  # token index of each sentence's start
     title_end: int = field(init=False)  # character offset where the title line ends (0: none)
     cues: CueIndex = field(init=False)
+    # results of rules that depend only on this Doc and a mention (a place's locative, a
+    # date's dateline): each event's row asks them again for every mention of the report
+    memo: dict[tuple, object] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         doc = self.doc
@@ -58,6 +65,14 @@ class DocContext:
         offset = len(self.text) - len(text)
         is_title = 0 < len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(".")
         self.title_end = offset + len(first_line) if is_title else 0
+
+    def memoised(self, key: tuple, compute: Callable[[], T]) -> T:
+        """``compute()``, once per ``key`` (the rule and the arguments it reads) and Doc."""
+        memo = self.memo
+        if key in memo:
+            return memo[key]  # type: ignore[return-value]
+        value = memo[key] = compute()
+        return value
 
     def sentence_of(self, token: int) -> int:
         return max(bisect_right(self.sentence_starts, token) - 1, 0)

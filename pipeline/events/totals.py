@@ -28,6 +28,10 @@ class TotalChooser:
 
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
+        key = ("total_field", f.start_char, f.category, f.unit)
+        return self.ctx.memoised(key, lambda: self._field(f))
+
+    def _field(self, f: FigureMention) -> str | None:
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
         if f.category in ("participants", "people") and self.ctx.cues.within(
             start, end, "visiting"
