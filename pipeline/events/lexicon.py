@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -88,6 +89,14 @@ class CueIndex:
         if i < 0:
             i += self.size
         return i in self.start_sets.get(kind, ())
+
+    def starts_of(self, kind: str) -> frozenset[int]:
+        """The tokens where a cue of ``kind`` starts (for tests over many tokens)."""
+        return self.start_sets.get(kind, frozenset())
+
+    def any_at(self, tokens: Iterable[int], kind: str) -> bool:
+        """Whether a cue of ``kind`` starts at one of ``tokens`` (indices into the Doc)."""
+        return not self.starts_of(kind).isdisjoint(tokens)
 
     def within(self, start: int, end: int, kind: str) -> bool:
         """Whether a cue of ``kind`` starts at a token in ``[start, end)``."""
