@@ -246,7 +246,7 @@ class DateChooser:
 
     def is_until(self, day: Day) -> bool:
         text = day.mention.text.lower()
-        before = [t.lower_ for t in self.doc[max(day.token - 2, 0) : day.token]]
+        before = self.ctx.lowers[max(day.token - 2, 0) : day.token]
         if before[-1:] and word_is_cue(before[-1], "until_article"):
             before = before[:-1]  # "bis zum 30. Dezember"
         until = cue_words("until")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import IS_PUNCT
+
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import word_is_cue, words_are_cue
@@ -81,8 +83,10 @@ class PlaceChooser:
     def _located(self, p: PlaceMention) -> bool:
         token = self._token(p)
         doc = self.ctx.doc
+        # read once per Doc from its array: a Token per word looked at would cost more
+        punct = self.ctx.memoised(("is_punct",), lambda: doc.to_array(IS_PUNCT).tolist())
         for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
-            if doc[i].is_punct:
+            if punct[i]:
                 return False
             if self.ctx.cues.at(i, "locative"):
                 return True
