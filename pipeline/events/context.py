@@ -75,7 +75,8 @@ class DocContext:
         return value
 
     def sentence_of(self, token: int) -> int:
-        return max(bisect_right(self.sentence_starts, token) - 1, 0)
+        k = bisect_right(self.sentence_starts, token) - 1
+        return k if k > 0 else 0
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """Token range of sentence ``index``."""

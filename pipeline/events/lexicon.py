@@ -157,6 +157,12 @@ def cue_words(kind: str) -> tuple[str, ...]:
     return tuple(c.words[0] for c in cues().get(kind, ()) if len(c.words) == 1)
 
 
+@cache
+def cue_first_words(kind: str) -> tuple[str, ...]:
+    """The first word of every cue of ``kind`` (for ending tests: ``word.endswith(...)``)."""
+    return tuple(c.words[0] for c in cues().get(kind, ()))
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def words_are_cue(words: tuple[str, ...], kind: str) -> bool:
     """Whether lower-case words are a cue of ``kind`` (exact words)."""

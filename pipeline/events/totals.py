@@ -10,7 +10,7 @@ where they take part ("196 Personen nahmen teil"), teams and runners participant
 from __future__ import annotations
 
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cues, word_is_cue
+from pipeline.events.lexicon import cue_first_words, word_is_cue
 from pipeline.records import FigureMention
 
 FIELDS = ("visitors", "exhibitors", "participants")
@@ -43,7 +43,7 @@ class TotalChooser:
             return f.category
         unit = (f.unit or "").lower()
         for field, kind in (("participants", "participant_unit"), ("visitors", "visitor_unit")):
-            if unit and any(unit.endswith(c.words[0]) for c in cues().get(kind, ())):
+            if unit and unit.endswith(cue_first_words(kind)):
                 return field  # "Mannschaften", "Turnfestteilnehmer", "Besuche"
         exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
         if exhibiting and self.ctx.cues.within(start, end, "exhibiting"):
