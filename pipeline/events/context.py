@@ -4,13 +4,17 @@ sentence and line of each token, the title line, which tokens other records cove
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout
 from pipeline.events.lexicon import CueIndex
+
+T = TypeVar("T")
 
 # A first line at most this long, without a full stop at its end, is a title.
 TITLE_MAX_CHARS = 160
@@ -32,6 +36,9 @@ class DocContext:
     sentence_starts: list[int] = field(init=False)  # token index of each sentence's start
     title_end: int = field(init=False)  # character offset where the title line ends (0: none)
     cues: CueIndex = field(init=False)
+    # results of rules that depend only on this Doc and a mention (a place's locative, a
+    # date's dateline): each event's row asks them again for every mention of the report
+    memo: dict[tuple, object] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         doc = self.doc
@@ -42,13 +49,12 @@ class DocContext:
         orths, starts = (
             ([], []) if not len(doc) else (doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist())
         )
-        strings = doc.vocab.strings
-        self.words = [strings[orth] for orth in orths]
+        self.words = list(map(doc.vocab.strings.__getitem__, orths))
         # the text and sentence starts the other extractors have already read from this Doc
         layout = doc_layout(doc)
         self.text = layout.text
         self.token_starts = starts
-        self.lowers = [w.lower() for w in self.words]
+        self.lowers = list(map(str.lower, self.words))
         self.cues = CueIndex(self.lowers)
         if len(doc):
             self.sentence_starts = list(layout.sentence_tokens)
@@ -60,8 +66,17 @@ class DocContext:
         is_title = 0 < len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(".")
         self.title_end = offset + len(first_line) if is_title else 0
 
+    def memoised(self, key: tuple, compute: Callable[[], T]) -> T:
+        """``compute()``, once per ``key`` (the rule and the arguments it reads) and Doc."""
+        memo = self.memo
+        if key in memo:
+            return memo[key]  # type: ignore[return-value]
+        value = memo[key] = compute()
+        return value
+
     def sentence_of(self, token: int) -> int:
-        return max(bisect_right(self.sentence_starts, token) - 1, 0)
+        k = bisect_right(self.sentence_starts, token) - 1
+        return k if k > 0 else 0
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """Token range of sentence ``index``."""
@@ -96,7 +111,9 @@ class DocContext:
     def token_at(self, char: int) -> int:
         """Index of the token that holds character ``char`` (or the one before, in the
         whitespace after it)."""
-        return min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.words) - 1)
+        k = bisect_right(self.token_starts, char) - 1
+        last = len(self.words) - 1
+        return last if k > last else (k if k > 0 else min(0, last))
 
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""

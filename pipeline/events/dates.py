@@ -77,6 +77,10 @@ class DateChooser:
     def is_dateline(self, d: DateMention) -> bool:
         """ "Münster, den 1. Oktober 2022", "Veröffentlicht am 24.07.2016 | Anfahrt …": a line
         that dates the page; a line that names an event with its date is none."""
+        key = ("date_dateline", d.start_char, d.text)
+        return self.ctx.memoised(key, lambda: self._is_dateline(d))
+
+    def _is_dateline(self, d: DateMention) -> bool:
         line = self.ctx.line_of(d.start_char)
         rest = line.replace(d.text, " ")
         words = (w.strip(",.:;|()") for w in rest.split())
@@ -242,7 +246,7 @@ class DateChooser:
 
     def is_until(self, day: Day) -> bool:
         text = day.mention.text.lower()
-        before = [t.lower_ for t in self.doc[max(day.token - 2, 0) : day.token]]
+        before = self.ctx.lowers[max(day.token - 2, 0) : day.token]
         if before[-1:] and word_is_cue(before[-1], "until_article"):
             before = before[:-1]  # "bis zum 30. Dezember"
         until = cue_words("until")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -76,10 +77,8 @@ class CueIndex:
         starts: dict[str, list[int]] = defaultdict(list)
         # each distinct word looked up once; most open no cue
         opening = {w: found for w in set(lowers) if (found := _cues_opening(w))}
-        for i, word in enumerate(lowers):
-            if word not in opening:
-                continue
-            for kind, cue in opening[word]:
+        for i in [i for i, word in enumerate(lowers) if word in opening]:
+            for kind, cue in opening[lowers[i]]:
                 if len(cue.words) == 1 or _matches_from(cue, lowers, i):
                     starts[kind].append(i)
         self.starts = {kind: sorted(set(found)) for kind, found in starts.items()}
@@ -90,6 +89,14 @@ class CueIndex:
         if i < 0:
             i += self.size
         return i in self.start_sets.get(kind, ())
+
+    def starts_of(self, kind: str) -> frozenset[int]:
+        """The tokens where a cue of ``kind`` starts (for tests over many tokens)."""
+        return self.start_sets.get(kind, frozenset())
+
+    def any_at(self, tokens: Iterable[int], kind: str) -> bool:
+        """Whether a cue of ``kind`` starts at one of ``tokens`` (indices into the Doc)."""
+        return not self.starts_of(kind).isdisjoint(tokens)
 
     def within(self, start: int, end: int, kind: str) -> bool:
         """Whether a cue of ``kind`` starts at a token in ``[start, end)``."""
@@ -148,6 +155,12 @@ def word_is_cue(word: str, kind: str) -> bool:
 def cue_words(kind: str) -> tuple[str, ...]:
     """The one-word cues of ``kind`` (for prefix tests: ``text.startswith(cue_words(k))``)."""
     return tuple(c.words[0] for c in cues().get(kind, ()) if len(c.words) == 1)
+
+
+@cache
+def cue_first_words(kind: str) -> tuple[str, ...]:
+    """The first word of every cue of ``kind`` (for ending tests: ``word.endswith(...)``)."""
+    return tuple(c.words[0] for c in cues().get(kind, ()))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

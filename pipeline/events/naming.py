@@ -141,8 +141,7 @@ class NameFinder:
         return sorted(groups, key=lambda g: (-g.score, g.first.start))
 
     def weight(self, m: NameMention) -> float:
-        token = self.doc[m.start]
-        if self.ctx.in_title(token.idx):
+        if self.ctx.in_title(self.ctx.token_starts[m.start]):
             weight = TITLE_WEIGHT
         elif self.ctx.in_lead(m.start):
             weight = LEAD_WEIGHT
@@ -166,18 +165,22 @@ class NameFinder:
         if record is None:
             return False
         words = record.text.split()
-        return not (len(words) <= 2 and record.end_char == self.doc[i].idx + len(self.doc[i]))
+        token_end = self.ctx.token_starts[i] + len(self.ctx.words[i])
+        return not (len(words) <= 2 and record.end_char == token_end)
 
     def noun_mentions(self) -> list[NameMention]:
         out = []
-        for i, text in enumerate(self.ctx.words):
-            # event nouns are capitalised: most words need no look-up
-            base = event_noun_base(text) if text[:1].isupper() else None
-            if base is None or self.inside_other_record(i):
+        texts = self.ctx.words
+        # event nouns are capitalised: most words need no look-up, and each distinct word is
+        # looked up once; then one fast pass finds where they stand
+        bases = {w: b for w in set(texts) if w[:1].isupper() and (b := event_noun_base(w))}
+        for i in [i for i, w in enumerate(texts) if w in bases]:
+            text = texts[i]
+            base = bases[text]
+            if self.inside_other_record(i):
                 continue
             start = self.name_start(i)
             end = self.genitive_end(i, base)
-            texts = self.ctx.words
             words = [*texts[start:i], base, *texts[i + 1 : end]]
             words = self.nominative(start, words, i - start)
             single = start == i and end == i + 1
@@ -206,12 +209,11 @@ class NameFinder:
     def name_start(self, i: int) -> int:
         """First token of the name whose event noun is token ``i``: capitalised words before
         it that are no common words ("Smart Country", "Cranger", "Hannover")."""
-        doc = self.doc
+        ctx = self.ctx
         start = i
         own = self.orgs.get(i)  # "Berner Publikumsmesse" read as an organisation
         while start > 0 and i - start < MAX_NAME_WORDS:
-            prev = doc[start - 1]
-            text = prev.text
+            text = ctx.words[start - 1]
             if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
                 break
             is_place = (start - 1) in self.places
@@ -223,7 +225,10 @@ class NameFinder:
             proper = is_place or is_acronym(text)
             if self.opens_line_or_sentence(start - 1) and not proper:
                 break
-            if "\n" in doc[start - 1 : start + 1].text_with_ws[len(text) :]:
+            # a line break after the word (what the two tokens' text_with_ws holds after it)
+            after = ctx.token_starts[start - 1] + len(text)
+            stop = ctx.token_starts[start + 1] if start + 1 < len(ctx.words) else len(ctx.text)
+            if "\n" in ctx.text[after:stop]:
                 break
             start -= 1
         # "die Genossenschaft Olma Messen": a common noun opening the run before another name
@@ -355,6 +360,8 @@ class NameFinder:
         total_tokens = [
             self.ctx.token_at(f.start_char) for f in figures if f.category in TOTAL_CATEGORIES
         ]
+        if not total_tokens:
+            return []
         counts = Counter(self.ctx.words)
         # each sentence's candidates found once: a sentence with many totals would otherwise
         # be walked once per total
@@ -374,14 +381,14 @@ class NameFinder:
         return out
 
     def is_proper_subject(self, i: int) -> bool:
-        token = self.doc[i]
-        text = token.text
+        text = self.ctx.words[i]
         if not (text.isalpha() and text[:1].isupper() and len(text) >= PROPER_MIN_LETTERS):
             return False
         if i in self.places or i in self.orgs or is_common_word(text) or text in first_names():
             return False
         if i > 0 and self.ctx.words[i - 1] in first_names():
             return False
+        token = self.doc[i]  # made only for the few words that get this far
         if token.ent_type_ == "PER" or event_noun_base(text):
             return False
         lemma = token.lemma_
@@ -399,13 +406,18 @@ class NameFinder:
             return
         taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
         # where each word stands, and each part before a hyphen ("XPO" in "XPO-Tage"): one
-        # pass over the words, not one per event (a report can name thousands)
+        # pass over the words, not one per event (a report can name thousands); only the forms
+        # looked up below are kept, as most words name no event
+        wanted = {self.ctx.words[g.best.start] for g in singles}
+        wanted |= {w + "-" for w in wanted}
         places_of: dict[str, list[int]] = defaultdict(list)
         for i, text in enumerate(self.ctx.words):
-            places_of[text].append(i)
+            if text in wanted:
+                places_of[text].append(i)
             k = text.find("-", 1)
             while k != -1:
-                places_of[text[:k] + "-"].append(i)
+                if text[: k + 1] in wanted:
+                    places_of[text[: k + 1]].append(i)
                 k = text.find("-", k + 1)
         for group in singles:
             best = group.best

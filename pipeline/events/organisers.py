@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from spacy.tokens import Doc
 
 from pipeline.entities.words import fold
@@ -40,6 +42,12 @@ class OrganiserFinder:
             (ctx.token_at(o.start_char), ctx.token_at(o.end_char - 1), o) for o in organisations
         ]
         self.phrases = phrases
+        # where clauses break, read once per Doc: every organisation and event row asks
+        words = ctx.words
+        self.breaks: list[int] = ctx.memoised(
+            ("organiser_clause_breaks",),
+            lambda: [i for i, w in enumerate(words) if w in CLAUSE_BREAKS],
+        )
 
     def organisers(
         self,
@@ -71,7 +79,7 @@ class OrganiserFinder:
         return sorted(found, key=lambda n: found[n])
 
     def is_event_business(self, start: int, end: int) -> bool:
-        return any(self.ctx.cues.at(i, "organiser_name") for i in range(start, end + 1))
+        return self.ctx.cues.within(start, end + 1, "organiser_name")
 
     def is_inferred(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
         return (
@@ -81,21 +89,28 @@ class OrganiserFinder:
             or self.reporting_business(start, end)
         )
 
-    def clause_tokens(self, start: int, end: int):
+    def clause_tokens(self, start: int, end: int) -> range:
         """Tokens from ``start`` towards ``end`` (either direction), up to a clause break."""
-        step = 1 if end >= start else -1
-        for i in range(start, end, step):
-            if not 0 <= i < len(self.ctx.words) or self.ctx.words[i] in CLAUSE_BREAKS:
-                return
-            yield i
+        size = len(self.ctx.words)
+        if not 0 <= start < size:
+            return range(0)
+        breaks = self.breaks
+        if end >= start:
+            k = bisect_left(breaks, start)
+            stop = breaks[k] if k < len(breaks) else size
+            return range(start, min(end, stop, size))
+        k = bisect_right(breaks, start) - 1
+        stop = breaks[k] if k >= 0 else -1
+        return range(start, max(end, stop), -1)
 
     def after_role(self, start: int) -> bool:
         """ "Der Veranstalter, die Deutsche Messe AG", "Ausrichter … sind die A und die B";
         not "Veranstalter ist die A, die Stadt B unterstützte sie" (a clause of its own)."""
         comma = False
+        roles = self.ctx.cues.starts_of("organiser_role")
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
             comma = comma or self.ctx.words[i] == ","
-            if self.ctx.cues.at(i, "organiser_role"):
+            if i in roles:
                 return not (comma and self.opens_clause(start) or self.object_after(i, start))
         return False
 
@@ -122,24 +137,23 @@ class OrganiserFinder:
 
     def before_role(self, end: int) -> bool:
         """ "X als Veranstalter", "X ist Gastgeber"."""
-        for i in self.clause_tokens(end + 1, end + 1 + VERB_WINDOW):
-            if self.ctx.cues.at(i, "organiser_role"):
-                return True
-        return False
+        after = self.clause_tokens(end + 1, end + 1 + VERB_WINDOW)
+        return self.ctx.cues.any_at(after, "organiser_role")
 
     def genitive_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
         """ "die Smart Country Convention des Bitkom e.V.", "Jahrestagung der DGPF"."""
+        words, lowers = self.ctx.words, self.ctx.lowers
         for _, end in name_spans:
             # the article and at most GENITIVE_COORDINATION words between name and organiser
             if not 0 < start - end - 1 <= GENITIVE_COORDINATION + 1:
                 continue
-            between = self.doc[end + 1 : start]
-            if not between or not word_is_cue(between[0].lower_, "genitive_link"):
+            # token indices, not a Span: this runs for every organisation and event name
+            if not word_is_cue(lowers[end + 1], "genitive_link"):
                 continue
             # "des Fränkischen und Oberpfälzer Heimatbundes": coordinated names before it
-            rest = between[1:]
+            rest = range(end + 2, start)
             if len(rest) <= GENITIVE_COORDINATION and all(
-                t.text[:1].isupper() or t.lower_ == "und" for t in rest
+                words[k][:1].isupper() or lowers[k] == "und" for k in rest
             ):
                 return True
         return False
@@ -148,8 +162,7 @@ class OrganiserFinder:
         """ "X lädt zur …", "X veranstaltet …", "hat X am Montag seinen Lauf ausgerichtet",
         "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
         start = self.mention_start(end)
-        before = self.doc[max(start - COMMISSION_REACH, 0) : start]
-        if any(self.ctx.cues.at(t.i, "commissioning") for t in before):
+        if self.ctx.cues.within(max(start - COMMISSION_REACH, 0), start, "commissioning"):
             return False
         window = ROLE_WINDOW if self.after_auxiliary(start) else CLAUSE_WINDOW
         after = list(self.clause_tokens(end + 1, end + 1 + window))
@@ -161,10 +174,8 @@ class OrganiserFinder:
         relative = self.relative_clause(end)
         if relative:
             after += relative
-        return any(
-            self.ctx.cues.at(i, "organiser_verb") or self.ctx.cues.at(i, "organiser_by")
-            for i in after
-        )
+        cues = self.ctx.cues
+        return cues.any_at(after, "organiser_verb") or cues.any_at(after, "organiser_by")
 
     def after_auxiliary(self, start: int) -> bool:
         """ "hat die Gemeinde X … eingeladen": an auxiliary (and an article) before the name;
@@ -202,10 +213,8 @@ class OrganiserFinder:
     def agent(self, start: int) -> bool:
         """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
         C", "Veranstaltet wurde die Tagung von der X gemeinsam mit der Y"."""
-        return any(
-            self.ctx.cues.at(i, "organiser_by")
-            for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
-        )
+        before = self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
+        return self.ctx.cues.any_at(before, "organiser_by")
 
     def reporting_business(self, start: int, end: int) -> bool:
         """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an
@@ -214,7 +223,7 @@ class OrganiserFinder:
             return False
         before = self.clause_tokens(start - 1, start - 1 - REPORT_WINDOW)
         after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)
-        return any(self.ctx.cues.at(i, "organiser_report") for i in (*before, *after))
+        return self.ctx.cues.any_at((*before, *after), "organiser_report")
 
     @staticmethod
     def named_like(org: OrganisationMention, event_name: str) -> bool:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.attrs import IS_PUNCT
+
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import word_is_cue, words_are_cue
@@ -76,10 +78,15 @@ class PlaceChooser:
 
     def located(self, p: PlaceMention) -> bool:
         """Whether a locative preposition stands right before the place ("in Köln")."""
+        return self.ctx.memoised(("located", p.start_char), lambda: self._located(p))
+
+    def _located(self, p: PlaceMention) -> bool:
         token = self._token(p)
         doc = self.ctx.doc
+        # read once per Doc from its array: a Token per word looked at would cost more
+        punct = self.ctx.memoised(("is_punct",), lambda: doc.to_array(IS_PUNCT).tolist())
         for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
-            if doc[i].is_punct:
+            if punct[i]:
                 return False
             if self.ctx.cues.at(i, "locative"):
                 return True
@@ -95,6 +102,9 @@ class PlaceChooser:
     def after_article(self, p: PlaceMention) -> bool:
         """ "im Goldenen Hirsch", "in der Stadthalle": towns take a bare "in", so a place of
         no known kind after a preposition with an article is a building or ground."""
+        return self.ctx.memoised(("after_article", p.start_char), lambda: self._after_article(p))
+
+    def _after_article(self, p: PlaceMention) -> bool:
         token = self._token(p)
         lowers = self.ctx.lowers
         return any(
@@ -163,6 +173,10 @@ class PlaceChooser:
     def is_dateline(self, p: PlaceMention) -> bool:
         """A city that opens a paragraph before a dash, a comma or an agency, or stands on a
         short line with a date ("23.09.2022, Gütersloh"): the dateline."""
+        key = ("place_dateline", p.start_char, p.end_char)
+        return self.ctx.memoised(key, lambda: self._is_dateline(p))
+
+    def _is_dateline(self, p: PlaceMention) -> bool:
         text = self.ctx.text
         line = self.ctx.line_of(p.start_char).strip()
         if len(line) <= DATELINE_CHARS and any(ch.isdigit() for ch in line):

@@ -10,7 +10,7 @@ where they take part ("196 Personen nahmen teil"), teams and runners participant
 from __future__ import annotations
 
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cues, word_is_cue
+from pipeline.events.lexicon import cue_first_words, word_is_cue
 from pipeline.records import FigureMention
 
 FIELDS = ("visitors", "exhibitors", "participants")
@@ -28,6 +28,10 @@ class TotalChooser:
 
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
+        key = ("total_field", f.start_char, f.category, f.unit)
+        return self.ctx.memoised(key, lambda: self._field(f))
+
+    def _field(self, f: FigureMention) -> str | None:
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
         if f.category in ("participants", "people") and self.ctx.cues.within(
             start, end, "visiting"
@@ -39,7 +43,7 @@ class TotalChooser:
             return f.category
         unit = (f.unit or "").lower()
         for field, kind in (("participants", "participant_unit"), ("visitors", "visitor_unit")):
-            if unit and any(unit.endswith(c.words[0]) for c in cues().get(kind, ())):
+            if unit and unit.endswith(cue_first_words(kind)):
                 return field  # "Mannschaften", "Turnfestteilnehmer", "Besuche"
         exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
         if exhibiting and self.ctx.cues.within(start, end, "exhibiting"):
