@@ -120,10 +120,6 @@ def resolve_reference_date(
 
 
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")
-# YYYY-AA-BB that is no date: dateparser reads a valid YYYY-DD-MM too ("2024-13-05"), so only
-# when neither AA nor BB can be a month is the answer known without asking it (which costs
-# milliseconds a call, and a quarter of a second to set up).
-_ISO_SHAPE = re.compile(r"\d{4}-(\d{2})-(\d{2})")
 
 
 def parse_user_date(value: str) -> dt.date:
@@ -136,20 +132,13 @@ def parse_user_date(value: str) -> dt.date:
             return parse_iso(text[:10])
     except ValueError:
         pass  # "2024-02-30": say so below
-    found = _user_date_parser().get_date_data(text).date_obj if _may_be_date(text) else None
+    found = _user_date_parser().get_date_data(text).date_obj if text else None
     if found is None:
         raise ValueError(
             f"cannot read {value!r} as a calendar date with day, month and year "
             "(YYYY-MM-DD, or e.g. 14.04.2024, 14. April 2024, April 14, 2024)"
         )
     return found.date()
-
-
-def _may_be_date(text: str) -> bool:
-    shape = _ISO_SHAPE.fullmatch(text)
-    if shape is None:
-        return bool(text)
-    return any(1 <= int(part) <= 12 for part in shape.groups())
 
 
 @cache
