@@ -75,8 +75,7 @@ class DocContext:
         return value
 
     def sentence_of(self, token: int) -> int:
-        k = bisect_right(self.sentence_starts, token) - 1
-        return k if k > 0 else 0
+        return max(bisect_right(self.sentence_starts, token) - 1, 0)
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """Token range of sentence ``index``."""
@@ -111,9 +110,7 @@ class DocContext:
     def token_at(self, char: int) -> int:
         """Index of the token that holds character ``char`` (or the one before, in the
         whitespace after it)."""
-        k = bisect_right(self.token_starts, char) - 1
-        last = len(self.words) - 1
-        return last if k > last else (k if k > 0 else min(0, last))
+        return min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.words) - 1)
 
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""
