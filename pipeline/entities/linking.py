@@ -8,6 +8,7 @@ the full name; "Congress Center Leipzig (CCL)" makes "CCH" the venue.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from itertools import compress, repeat
 
 from spacy.tokens import Doc
@@ -139,9 +140,11 @@ def _alias_mentions(
     return added
 
 
-# "Stadtverwaltung Bad Mergentheim" is the "Stadt Bad Mergentheim" (gold keeps the authority's
-# own name, the administration is an alias)
-ADMINISTRATIONS = {"stadtverwaltung": "stadt", "gemeindeverwaltung": "gemeinde"}
+@cache
+def administrations() -> dict[str, str]:
+    """ "Stadtverwaltung Bad Mergentheim" is the "Stadt Bad Mergentheim" (gold keeps the
+    authority's own name, the administration is an alias)."""
+    return dict(org_patterns()["administrations"])
 
 
 def _same_name_key(name: str, abbreviations: frozenset[str]) -> str:
@@ -154,14 +157,14 @@ def _same_name_key(name: str, abbreviations: frozenset[str]) -> str:
     if len(words) > 2 and words[-1].isdigit() and len(words[-1]) == 4:
         words = words[:-1]
     key = fold(" ".join(words)).split()
-    if key and key[0] in ADMINISTRATIONS:
-        key[0] = ADMINISTRATIONS[key[0]]
+    if key and key[0] in administrations():
+        key[0] = administrations()[key[0]]
     return " ".join(key)
 
 
 def _is_administration(name: str) -> bool:
     first = fold(name).split()[:1]
-    return bool(first) and first[0] in ADMINISTRATIONS
+    return bool(first) and first[0] in administrations()
 
 
 def _unify_names(kept: list[Candidate]) -> None:
