@@ -22,7 +22,7 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
-from pipeline.entities.org_evidence import has_org_evidence
+from pipeline.entities.org_evidence import has_org_evidence, is_headed_organisation
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -104,7 +104,9 @@ class NerCandidates:
                     continue
             if self._name_inside_compound(span):
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
-            if not self._looks_like_name(span):
+            if not self._looks_like_name(span) and not (
+                label == ORG and self._headed_name(tuple(t.text for t in span))
+            ):
                 continue
             if label == PLACE and span[-1].like_num:
                 continue  # "KM 4", "Halle 5": a marker or a hall number, no place
@@ -204,6 +206,11 @@ class NerCandidates:
         if not self._name_words(tuple(t.text for t in span)):
             return False
         return any(self._is_name_part(span.doc, t) for t in span)
+
+    def _headed_name(self, words: tuple[str, ...]) -> bool:
+        """An ORG span of common nouns and places that an organisation head names ("Messe
+        Dornbirn", "Wirtschaftsministerium"): the model read it as a name, the head agrees."""
+        return self._name_words(words) and is_headed_organisation(words)
 
     def _name_words(self, words: tuple[str, ...]) -> bool:
         """What :meth:`_looks_like_name` asks of the span's words alone, before its parts."""

@@ -75,6 +75,14 @@ def _is_org_head(word: str) -> bool:
     )
 
 
+def is_headed_organisation(words: tuple[str, ...]) -> bool:
+    """Words that an organisation head or a legal form makes an organisation name although no
+    word of theirs is a name of its own ("Messe Dornbirn", "Stiftung Wadentest", "Appenzeller
+    Kantonalbank"). A single word is left out: "der Richterakademie" may be a venue's short
+    name, and a lone compound on a head is as often a generic noun ("Förderverein")."""
+    return len(words) > 1 and any(w in legal_form_words() or _is_org_head(w) for w in words)
+
+
 def _is_acronym(word: str) -> bool:
     """An acronym, not a shouted common noun ("TOP", "HUB")."""
     return is_acronym(word) and not (word.isupper() and word.title() in common_nouns())

@@ -1,0 +1,33 @@
+"""Organisation names the model finds and the filters used to drop or cut, by class, each with
+sentences written for this test; the model's reading is given, the rules decide."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities_general import with_model_ents
+
+
+@pytest.fixture(scope="module")
+def nlp(entities_nlp):
+    return entities_nlp
+
+
+def model_orgs(nlp, text: str, ents: list[tuple[str, str]]) -> set[str]:
+    return {m.text for m in with_model_ents(nlp, text, ents)._.organisations}
+
+
+# -- an organisation head makes a name of common nouns and places ------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Den Erlös spendete die Stiftung Sonnenblume an zwei Schulen.", "Stiftung Sonnenblume"),
+        ("Zum Schluss spielte die Blasmusik Tannheim zwei Stücke.", "Blasmusik Tannheim"),
+    ],
+)
+def test_head_makes_common_words_a_name(nlp, text, words):
+    assert words in model_orgs(nlp, text, [(words, "ORG")])
+
+
+def test_lone_common_words_without_head_stay_out(nlp):
+    text = "Der Stand zeigte das Partnerland Polen."
+    assert model_orgs(nlp, text, [("Partnerland Polen", "ORG")]) == set()
