@@ -31,3 +31,21 @@ def test_head_makes_common_words_a_name(nlp, text, words):
 def test_lone_common_words_without_head_stay_out(nlp):
     text = "Der Stand zeigte das Partnerland Polen."
     assert model_orgs(nlp, text, [("Partnerland Polen", "ORG")]) == set()
+
+
+# -- a type word right before the model's span says what the name is --------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Danach trat die Schülerband Velvorn auf.", "Velvorn"),
+        ("Es sang der Kinderchor „Kolibrix“ zwei Lieder.", "Kolibrix"),
+        ("Die Bänke stellte der Möbelhersteller Kranzl.", "Kranzl"),
+    ],
+)
+def test_type_word_before_the_span(nlp, text, words):
+    assert words in model_orgs(nlp, text, [(words, "ORG")])
+
+
+def test_everyday_noun_before_the_span_is_no_type_word(nlp):
+    text = "Am Abend kam Velvorn zum Zelt."
+    assert model_orgs(nlp, text, [("Velvorn", "ORG")]) == set()

@@ -209,7 +209,9 @@ class NerCandidates:
 
     def _headed_name(self, words: tuple[str, ...]) -> bool:
         """An ORG span of common nouns and places that an organisation head names ("Messe
-        Dornbirn", "Wirtschaftsministerium"): the model read it as a name, the head agrees."""
+        Dornbirn"): the model read it as a name, the head agrees. (A type word before the span
+        is evidence of an organisation, not of a name: "die Band Nachtfalter" stays out, as
+        everyday words after a type word are too often no name.)"""
         return self._name_words(words) and is_headed_organisation(words)
 
     def _name_words(self, words: tuple[str, ...]) -> bool:

@@ -111,6 +111,33 @@ def _quote_fragment(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].text not in CLOSING_QUOTES
 
 
+# a cue that also closes a compound ("Rohstoffhersteller", "Jugendverein"); shorter cues
+# ("von", "bei") would end too many words
+MIN_COMPOUND_CUE = 6
+
+
+@cache
+def _compound_cues() -> tuple[str, ...]:
+    return tuple(sorted(w for w in _context("context_before") if len(w) >= MIN_COMPOUND_CUE))
+
+
+@lru_cache(maxsize=65536)
+def _is_type_word(word: str) -> bool:
+    """A noun that says what the next name is: an organisation head ("Jugendband",
+    "Blasmusikensemble") or a compound on a cue ("Rohstoffhersteller")."""
+    lower = word.lower()
+    return word[:1].isupper() and (_is_org_head(word) or lower.endswith(_compound_cues()))
+
+
+def _type_word_before(doc, start: int) -> bool:
+    """The word before the span (an opening quote between them allowed) is a type word: "die
+    Cheerleadergruppe Obsidian Fire", "der Jugendchor „Chorisma“"."""
+    k = start - 1
+    if k >= 0 and doc[k].text in OPENING_QUOTES:
+        k -= 1
+    return k >= 0 and _is_type_word(doc[k].text)
+
+
 def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     """A head word, legal form or acronym inside the span, or (``by_context``) organisation
     context around it. A span that opens with a first name ("Anna Berg") is a person unless a
@@ -122,6 +149,8 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     doc = span.doc
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
     if before & _context("context_before"):
+        return True
+    if _type_word_before(doc, span.start):
         return True
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after in _context("context_after")
