@@ -49,3 +49,33 @@ def test_type_word_before_the_span(nlp, text, words):
 def test_everyday_noun_before_the_span_is_no_type_word(nlp):
     text = "Am Abend kam Velvorn zum Zelt."
     assert model_orgs(nlp, text, [("Velvorn", "ORG")]) == set()
+
+
+# -- the model's span around an organisation pattern that stopped early ------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Eingeladen hatte der Bundesverband regionale Bäckereien nach Gera.",
+            "Bundesverband regionale Bäckereien",
+        ),
+        ("Es sprach die Sprecherin des Bundesverbands KLBV in Celle.", "Bundesverbands KLBV"),
+        ("Es sprach Jana Ott vom Sportverbund Weißenburg Land.", "Sportverbund Weißenburg Land"),
+    ],
+)
+def test_model_span_extends_a_pattern_cut_short(nlp, text, words):
+    assert model_orgs(nlp, text, [(words, "ORG")]) == {words}
+
+
+def test_model_span_around_a_town_authority_keeps_the_authority(nlp):
+    # the office of a town: the town's authority stays the organisation the text names
+    text = "Es sprach Jana Ott vom Amt des Sports der Stadt Kassel."
+    found = model_orgs(nlp, text, [("Amt des Sports der Stadt Kassel", "ORG")])
+    assert found == {"Stadt Kassel"}
+
+
+def test_acronym_opening_an_event_compound_is_no_mention(nlp):
+    text = "Die Kammer für Holzhandel ( KfH ) lud zum KfH-Fachtag nach Celle."
+    assert "KfH-Fachtag" not in model_orgs(nlp, text, [("KfH", "ORG")])
+    text = "Auch der KfH-Geschäftsführer der Kammer für Holzhandel ( KfH ) kam."
+    assert "KfH-Geschäftsführer" in model_orgs(nlp, text, [])

@@ -14,6 +14,7 @@ from itertools import compress, repeat
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
+from pipeline.entities.events import is_event_word
 from pipeline.entities.words import (
     common_nouns,
     first_folded_word,
@@ -65,6 +66,12 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
     _head_mentions(kept)
     _unify_names(kept)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _names_an_event(compound: str) -> bool:
+    """ "BVMW-Wirtschaftstag": the acronym opens an event's name, the compound is the event
+    rather than a mention of the organisation (unlike "BVMW-Geschäftsführer")."""
+    return is_event_word(compound.rsplit("-", 1)[-1])
 
 
 def _head_mentions(kept: list[Candidate]) -> None:
@@ -119,6 +126,8 @@ def _alias_mentions(
         if i < resume or i in covered:
             continue
         token = texts[i]
+        if "-" in token and _names_an_event(token):
+            continue
         by_length = by_first.get(firsts[i])
         prefix = token.split("-", 1)[0] if "-" in token else None
         hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
