@@ -79,3 +79,16 @@ def test_acronym_opening_an_event_compound_is_no_mention(nlp):
     assert "KfH-Fachtag" not in model_orgs(nlp, text, [("KfH", "ORG")])
     text = "Auch der KfH-Geschäftsführer der Kammer für Holzhandel ( KfH ) kam."
     assert "KfH-Geschäftsführer" in model_orgs(nlp, text, [])
+
+
+# -- heads of hospitals, consulates, funds, guilds ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Das Kreiskrankenhaus Talburg stellte neue Ärzte ein.", "Kreiskrankenhaus Talburg"),
+        ("Auch die Narrenzunft Hinterwald zog durch die Gassen.", "Narrenzunft Hinterwald"),
+        ("Den Umbau zahlte der Fonds Gesundes Kinderleben.", "Fonds Gesundes Kinderleben"),
+    ],
+)
+def test_more_organisation_heads(nlp, text, words):
+    assert words in model_orgs(nlp, text, [(words, "ORG")])
