@@ -92,3 +92,12 @@ def test_acronym_opening_an_event_compound_is_no_mention(nlp):
 )
 def test_more_organisation_heads(nlp, text, words):
     assert words in model_orgs(nlp, text, [(words, "ORG")])
+
+
+def test_name_in_brackets_after_a_person_is_an_affiliation(nlp):
+    text = "Den Vortrag hielt Eva Roth ( Velvorn Design ) am Vormittag."
+    ents = [("Eva Roth", "PER"), ("Velvorn Design", "ORG")]
+    assert "Velvorn Design" in model_orgs(nlp, text, ents)
+    # without the person the brackets say nothing
+    text = "Den Vortrag hielt die Gruppe ( Velvorn Design ) am Vormittag."
+    assert "Velvorn Design" not in model_orgs(nlp, text, [("Velvorn Design", "ORG")])

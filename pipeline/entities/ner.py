@@ -77,6 +77,7 @@ class NerCandidates:
         out = []
         spans = [(LABELS.get(ent.label_), _trim(ent, doc)) for ent in doc.ents]
         events = {span.text for _, span in spans if span is not None and self._before_year(span)}
+        person_ends = {e.end for e in doc.ents if e.label_ in PERSON_LABELS}
         for label, span in spans:
             if label is None or span is None:
                 continue
@@ -84,8 +85,12 @@ class NerCandidates:
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
-            if label == ORG and not has_org_evidence(
-                span, not (self._is_place_name(span) or self._person_noun_before(span))
+            if (
+                label == ORG
+                and not has_org_evidence(
+                    span, not (self._is_place_name(span) or self._person_noun_before(span))
+                )
+                and not _affiliation(span, person_ends)
             ):
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
@@ -298,6 +303,19 @@ def _in_motto(span: Span, doc: Doc | None = None) -> bool:
         return False
     return texts[k - 1] in MOTTO_NOUNS or (
         k >= 2 and texts[k - 1] == ":" and texts[k - 2] in MOTTO_NOUNS
+    )
+
+
+def _affiliation(span: Span, person_ends: set[int]) -> bool:
+    """A name in brackets right after a person's name is where the person works ("Eva Roth
+    (Kranzl Möbel)"), an organisation."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and span.start - 1 in person_ends
     )
 
 
