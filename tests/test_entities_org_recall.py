@@ -101,3 +101,10 @@ def test_name_in_brackets_after_a_person_is_an_affiliation(nlp):
     # without the person the brackets say nothing
     text = "Den Vortrag hielt die Gruppe ( Velvorn Design ) am Vormittag."
     assert "Velvorn Design" not in model_orgs(nlp, text, [("Velvorn Design", "ORG")])
+
+
+# -- two adjectives share the head of a name ---------------------------------------------------
+def test_adjectives_sharing_a_head_name_two_organisations(nlp):
+    text = "Der Präsident des Bayerischen und Hessischen Gemeindetags sprach."
+    names = {m.name for m in with_model_ents(nlp, text, [])._.organisations}
+    assert names == {"Bayerischer Gemeindetag", "Hessischer Gemeindetag"}
