@@ -108,3 +108,12 @@ def test_adjectives_sharing_a_head_name_two_organisations(nlp):
     text = "Der Präsident des Bayerischen und Hessischen Gemeindetags sprach."
     names = {m.name for m in with_model_ents(nlp, text, [])._.organisations}
     assert names == {"Bayerischer Gemeindetag", "Hessischer Gemeindetag"}
+
+
+def test_organisation_head_closing_a_span_outweighs_an_event_word(nlp):
+    text = "Es sprach der Leiter des Kassel Convention Bureau zur Lage."
+    assert "Kassel Convention Bureau" in model_orgs(
+        nlp, text, [("Kassel Convention Bureau", "ORG")]
+    )
+    text = "Wir waren auf der Kassel Business Convention im Mai."
+    assert model_orgs(nlp, text, [("Kassel Business Convention", "ORG")]) == set()

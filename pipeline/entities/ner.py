@@ -22,7 +22,7 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
-from pipeline.entities.org_evidence import has_org_evidence, is_headed_organisation
+from pipeline.entities.org_evidence import has_org_evidence, is_headed_organisation, is_org_head
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -217,15 +217,19 @@ class NerCandidates:
         Dornbirn"): the model read it as a name, the head agrees. (A type word before the span
         is evidence of an organisation, not of a name: "die Band Nachtfalter" stays out, as
         everyday words after a type word are too often no name.)"""
-        return self._name_words(words) and is_headed_organisation(words)
+        return self._name_words(words, headed=True) and is_headed_organisation(words)
 
-    def _name_words(self, words: tuple[str, ...]) -> bool:
-        """What :meth:`_looks_like_name` asks of the span's words alone, before its parts."""
+    def _name_words(self, words: tuple[str, ...], headed: bool = False) -> bool:
+        """What :meth:`_looks_like_name` asks of the span's words alone, before its parts.
+        ``headed``: an organisation head that is no event word closing the span outweighs an
+        event word inside it ("Cologne Convention Bureau" is no convention)."""
         if not is_capitalised(words[0]) and not any(ch.isupper() for ch in words[0]):
             return False
         if any("_" in w for w in words):
             return False  # "Preis03.12.19_Hr": a file or image name, no name of a thing
-        if self.events.is_event_name(list(words)):
+        if self.events.is_event_name(list(words)) and not (
+            headed and is_org_head(words[-1]) and not self.events.is_event_name([words[-1]])
+        ):
             return False
         if self._is_role_noun(words[-1].split("-")[-1]):
             return False

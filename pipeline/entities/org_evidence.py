@@ -65,7 +65,7 @@ def _has_inner_capital(word: str) -> bool:
 CASE_ENDINGS = ("", "s", "es", "n", "en")
 
 
-def _is_org_head(word: str) -> bool:
+def is_org_head(word: str) -> bool:
     last = word.split("-")[-1].lower()
     return any(
         len(last) > len(ending) + 1
@@ -80,7 +80,7 @@ def is_headed_organisation(words: tuple[str, ...]) -> bool:
     word of theirs is a name of its own ("Messe Dornbirn", "Stiftung Wadentest", "Appenzeller
     Kantonalbank"). A single word is left out: "der Richterakademie" may be a venue's short
     name, and a lone compound on a head is as often a generic noun ("Förderverein")."""
-    return len(words) > 1 and any(w in legal_form_words() or _is_org_head(w) for w in words)
+    return len(words) > 1 and any(w in legal_form_words() or is_org_head(w) for w in words)
 
 
 def _is_acronym(word: str) -> bool:
@@ -94,7 +94,7 @@ def _word_evidence(word: str) -> bool:
         word in legal_form_words()
         or _is_acronym(word)
         or _has_inner_capital(word)
-        or _is_org_head(word)
+        or is_org_head(word)
     )
 
 
@@ -126,7 +126,7 @@ def _is_type_word(word: str) -> bool:
     """A noun that says what the next name is: an organisation head ("Jugendband",
     "Blasmusikensemble") or a compound on a cue ("Rohstoffhersteller")."""
     lower = word.lower()
-    return word[:1].isupper() and (_is_org_head(word) or lower.endswith(_compound_cues()))
+    return word[:1].isupper() and (is_org_head(word) or lower.endswith(_compound_cues()))
 
 
 def _type_word_before(doc, start: int) -> bool:
