@@ -117,3 +117,25 @@ def test_organisation_head_closing_a_span_outweighs_an_event_word(nlp):
     )
     text = "Wir waren auf der Kassel Business Convention im Mai."
     assert model_orgs(nlp, text, [("Kassel Business Convention", "ORG")]) == set()
+
+
+# -- Austrian, Swiss and other European legal forms --------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Zelte kamen von der filmwerk kranz OG aus Graz.", "filmwerk kranz OG"),
+        ("Geliefert hat die Holzbau Steiner GesmbH die Bühne.", "Holzbau Steiner GesmbH"),
+        ("Partner war die Velvorn Sàrl aus Genf.", "Velvorn Sàrl"),
+    ],
+)
+def test_more_legal_forms(nlp, text, name):
+    assert name in model_orgs(nlp, text, [])
+
+
+def test_floor_abbreviation_is_no_legal_form(nlp):
+    assert model_orgs(nlp, "Die Büros liegen im 2. OG des Hauses.", []) == set()
+
+
+def test_fair_before_a_quoted_name_is_no_type_word(nlp):
+    text = "Viele kamen zur Weinmesse „Vinum Talgau“ in die Halle."
+    assert model_orgs(nlp, text, [("Vinum Talgau", "ORG")]) == set()

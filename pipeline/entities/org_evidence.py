@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Span
 
+from pipeline.entities.events import is_event_word
 from pipeline.entities.words import common_nouns, first_names, has_upper, is_acronym, org_patterns
 from pipeline.lang import load_json
 
@@ -126,7 +127,9 @@ def _is_type_word(word: str) -> bool:
     """A noun that says what the next name is: an organisation head ("Jugendband",
     "Blasmusikensemble") or a compound on a cue ("Rohstoffhersteller")."""
     lower = word.lower()
-    return word[:1].isupper() and (is_org_head(word) or lower.endswith(_compound_cues()))
+    if not word[:1].isupper() or is_event_word(word):
+        return False  # "die Weinmesse „Vinum“": a fair's name, not a company's
+    return is_org_head(word) or lower.endswith(_compound_cues())
 
 
 def _type_word_before(doc, start: int) -> bool:
