@@ -144,3 +144,10 @@ def test_fair_before_a_quoted_name_is_no_type_word(nlp):
 def test_one_word_organisation_on_bund(nlp):
     assert model_orgs(nlp, "Es warnte der Winzerbund vor dem Verlust.", []) == {"Winzerbund"}
     assert model_orgs(nlp, "Der Schlüsselbund lag auf dem Tisch.", []) == set()
+
+
+def test_town_between_commas_after_a_model_span_is_a_company_seat(nlp):
+    text = "Vertreten waren Velvorn, Rosenheim, und viele andere Aussteller."
+    assert "Velvorn" in model_orgs(nlp, text, [("Velvorn", "ORG")])
+    text = "Vertreten waren Velvorn und viele andere Aussteller."
+    assert "Velvorn" not in model_orgs(nlp, text, [("Velvorn", "ORG")])

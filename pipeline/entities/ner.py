@@ -91,6 +91,7 @@ class NerCandidates:
                     span, not (self._is_place_name(span) or self._person_noun_before(span))
                 )
                 and not _affiliation(span, person_ends)
+                and not self._seat_after(span)
             ):
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
@@ -144,6 +145,21 @@ class NerCandidates:
                 len(rest) == 2
                 and all(is_capitalised(w) and not self._is_common_noun(w) for w in rest)
             )
+        )
+
+    def _seat_after(self, span: Span) -> bool:
+        """A town between commas right after the span is a company's seat in a list of
+        exhibitors or suppliers ("Kranzl, Rosenheim, und ..."): the span is the company."""
+        doc = span.doc
+        k = span.end
+        if k + 2 >= len(doc) or doc[k].text != ",":
+            return False
+        match = self.gazetteer.match_at(doc, k + 1)
+        return (
+            match is not None
+            and match.end < len(doc)
+            and doc[match.end].text in (",", ")")
+            and span[0].text not in first_names()
         )
 
     def _person_noun_before(self, span: Span) -> bool:
