@@ -151,3 +151,9 @@ def test_town_between_commas_after_a_model_span_is_a_company_seat(nlp):
     assert "Velvorn" in model_orgs(nlp, text, [("Velvorn", "ORG")])
     text = "Vertreten waren Velvorn und viele andere Aussteller."
     assert "Velvorn" not in model_orgs(nlp, text, [("Velvorn", "ORG")])
+
+
+def test_acronym_after_a_federal_body_belongs_to_its_name(nlp):
+    text = "Die Tagung des Bundesverbands KLBV begann pünktlich."
+    names = {m.name for m in with_model_ents(nlp, text, [])._.organisations}
+    assert names == {"Bundesverband KLBV"}

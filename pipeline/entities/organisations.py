@@ -612,8 +612,15 @@ class OrganisationFinder:
         return base.endswith(self.complement_heads) or base.endswith(self.adjective_heads)
 
     def _federal_bodies(self, doc: Doc) -> list[Candidate]:
-        """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
-        return [self._org(doc, i, i + 1, "pattern") for i in self._starts(doc, "federal_body")]
+        """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind; an
+        acronym after it belongs to its name ("Bundesverband KLBV")."""
+        texts = token_texts(doc)
+        return [
+            self._org(
+                doc, i, i + 2 if i + 1 < len(doc) and is_acronym(texts[i + 1]) else i + 1, "pattern"
+            )
+            for i in self._starts(doc, "federal_body")
+        ]
 
     def _is_federal_body(self, text: str) -> bool:
         return (
