@@ -157,3 +157,9 @@ def test_acronym_after_a_federal_body_belongs_to_its_name(nlp):
     text = "Die Tagung des Bundesverbands KLBV begann pünktlich."
     names = {m.name for m in with_model_ents(nlp, text, [])._.organisations}
     assert names == {"Bundesverband KLBV"}
+
+
+def test_superlative_before_a_weak_legal_form_is_no_brand(default_nlp):
+    # the lemma table lists no superlatives: "neueste" is a word, not a lower-case brand
+    doc = default_nlp("Die Tänzer sind die neueste Gruppe im Verein.")
+    assert not any("neueste" in m.text for m in doc._.organisations)
