@@ -163,3 +163,9 @@ def test_superlative_before_a_weak_legal_form_is_no_brand(default_nlp):
     # the lemma table lists no superlatives: "neueste" is a word, not a lower-case brand
     doc = default_nlp("Die Tänzer sind die neueste Gruppe im Verein.")
     assert not any("neueste" in m.text for m in doc._.organisations)
+
+
+def test_role_noun_opening_a_conjunct_stays_outside_the_name(nlp):
+    text = "Dabei waren Velvorn GmbH sowie die Lieferanten Kranzl und Hobeck."
+    assert {"Kranzl", "Hobeck"} <= model_orgs(nlp, text, [])
+    assert not any("Lieferanten" in name for name in model_orgs(nlp, text, []))

@@ -97,6 +97,7 @@ def extend_coordinations(
     nouns = common_nouns()
     venue_words = tuple(venue_patterns()["suffixes"])
     streets = tuple(org_patterns()["street_suffixes"])
+    roles = tuple(org_patterns()["role_suffixes"])
     result = SpanIndex(kept)
     for cand in _shared_heads(doc, kept, lemma):
         if not result.overlapping(cand):
@@ -108,6 +109,8 @@ def extend_coordinations(
         if span is None:
             continue
         start, end = span
+        while end - start > 1 and doc[start].text.lower().endswith(roles):
+            start += 1  # "sowie die Lieferanten Kranzl": a role noun before the name
         while end - start > 1 and is_adjective(doc[end - 1].text, lemma):
             end -= 1  # "..., Barfußgässchen Spannendes und Kurioses": a name ends on no adjective
         after = doc[end].lower_ if end < len(doc) else ""
