@@ -169,3 +169,11 @@ def test_role_noun_opening_a_conjunct_stays_outside_the_name(nlp):
     text = "Dabei waren Velvorn GmbH sowie die Lieferanten Kranzl und Hobeck."
     assert {"Kranzl", "Hobeck"} <= model_orgs(nlp, text, [])
     assert not any("Lieferanten" in name for name in model_orgs(nlp, text, []))
+
+
+def test_whole_quoted_name_after_an_article(nlp):
+    text = "Im Finale schlugen die „Wilde Kolibrix“ den Titelverteidiger."
+    assert "Wilde Kolibrix" in model_orgs(nlp, text, [("Wilde Kolibrix", "ORG")])
+    # a work's title after a noun is none
+    text = "Zum Schluss sang sie das Lied „Wilde Kolibrix“ allein."
+    assert model_orgs(nlp, text, [("Wilde Kolibrix", "ORG")]) == set()

@@ -141,6 +141,22 @@ def _type_word_before(doc, start: int) -> bool:
     return k >= 0 and _is_type_word(doc[k].text)
 
 
+QUOTED_ARTICLES = frozenset({"der", "die", "den", "dem", "des"})
+
+
+def _quoted_after_article(span: Span) -> bool:
+    """ "die „Halbe Portionen“ gewannen": a whole quoted name after an article is a group's
+    or a team's name (a work's title follows a noun: "das Lied „...“")."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and span.end < len(doc)
+        and doc[span.start - 1].text in OPENING_QUOTES
+        and doc[span.end].text in CLOSING_QUOTES
+        and doc[span.start - 2].lower_ in QUOTED_ARTICLES
+    )
+
+
 def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     """A head word, legal form or acronym inside the span, or (``by_context``) organisation
     context around it. A span that opens with a first name ("Anna Berg") is a person unless a
@@ -153,7 +169,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
     if before & _context("context_before"):
         return True
-    if _type_word_before(doc, span.start):
+    if _type_word_before(doc, span.start) or _quoted_after_article(span):
         return True
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after in _context("context_after")
