@@ -177,3 +177,10 @@ def test_whole_quoted_name_after_an_article(nlp):
     # a work's title after a noun is none
     text = "Zum Schluss sang sie das Lied „Wilde Kolibrix“ allein."
     assert model_orgs(nlp, text, [("Wilde Kolibrix", "ORG")]) == set()
+
+
+def test_dateline_source_in_brackets(nlp):
+    text = "Kassel ( Velvorn ) - Der Markt öffnet am Freitag."
+    assert "Velvorn" in model_orgs(nlp, text, [("Velvorn", "ORG")])
+    text = "Am Freitag ( Velvorn ) öffnet der Markt."
+    assert model_orgs(nlp, text, [("Velvorn", "ORG")]) == set()

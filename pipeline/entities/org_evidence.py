@@ -141,6 +141,22 @@ def _type_word_before(doc, start: int) -> bool:
     return k >= 0 and _is_type_word(doc[k].text)
 
 
+def _line_start(doc, k: int) -> bool:
+    return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
+
+
+def _dateline_source(span: Span) -> bool:
+    """ "KASSEL (vel) -", "(vel) Die Stadt ...": the medium or author in brackets of a
+    dateline, after a line-initial word (the town) or opening the line."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0 or doc[k].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return False
+    return _line_start(doc, k) or (
+        k >= 1 and doc[k - 1].text[:1].isupper() and _line_start(doc, k - 1)
+    )
+
+
 QUOTED_ARTICLES = frozenset({"der", "die", "den", "dem", "des"})
 
 
@@ -163,13 +179,17 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     word inside it says otherwise; a span that opens a longer quoted title is none."""
     if any(_word_evidence(t.text) for t in span):
         return True
-    if not by_context or span[0].text in first_names() or _quote_fragment(span):
+    if not by_context or _quote_fragment(span):
         return False
     doc = span.doc
+    if _type_word_before(doc, span.start) or _dateline_source(span):
+        return True  # "die Firma Hermann Holzbau": the type word outweighs the first name
+    if span[0].text in first_names():
+        return False
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
     if before & _context("context_before"):
         return True
-    if _type_word_before(doc, span.start) or _quoted_after_article(span):
+    if _quoted_after_article(span):
         return True
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after in _context("context_after")
