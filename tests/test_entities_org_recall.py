@@ -184,3 +184,21 @@ def test_dateline_source_in_brackets(nlp):
     assert "Velvorn" in model_orgs(nlp, text, [("Velvorn", "ORG")])
     text = "Am Freitag ( Velvorn ) öffnet der Markt."
     assert model_orgs(nlp, text, [("Velvorn", "ORG")]) == set()
+
+
+# -- an organiser's cue names an organisation without the model --------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Das Fest wurde veranstaltet von Kranzl und der Stadt.", "Kranzl"),
+        ("Veranstalter war die Velvorn aus Kassel.", "Velvorn"),
+        ("Das Turnier wurde ausgerichtet vom Velvorn Club.", "Velvorn Club"),
+    ],
+)
+def test_organiser_cue_and_unknown_name(nlp, text, name):
+    assert name in model_orgs(nlp, text, [])
+
+
+def test_organiser_cue_before_a_person_or_everyday_words(nlp):
+    assert model_orgs(nlp, "Veranstalter war Hans Kranzl.", []) == set()
+    assert model_orgs(nlp, "Organisiert von Stadt und Vereinen.", []) == set()

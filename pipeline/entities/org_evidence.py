@@ -21,13 +21,13 @@ CONTEXT_WINDOW = 3
 
 
 @cache
-def _cues() -> dict:
+def org_cues() -> dict:
     return load_json("org_cues.json")
 
 
 @cache
 def _context(key: str) -> frozenset[str]:
-    return frozenset(_cues()[key])
+    return frozenset(org_cues()[key])
 
 
 @cache
@@ -43,7 +43,7 @@ def head_endings() -> tuple[str, ...]:
         patterns["publisher_heads"],
         patterns["family_name_heads"],
         patterns["type_nouns"],
-        _cues()["head_endings"],
+        org_cues()["head_endings"],
     )
     return tuple(sorted({w.lower() for words in lists for w in words if " " not in w}))
 

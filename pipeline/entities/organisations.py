@@ -41,10 +41,12 @@ from pipeline.entities.canonical import (
     is_dictionary_word,
 )
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
+from pipeline.entities.org_evidence import org_cues
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
     common_nouns,
+    first_names,
     fold,
     has_upper,
     is_acronym,
@@ -63,6 +65,7 @@ MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+MAX_UNKNOWN_NAME = 3
 FOUNDATION_BEFORE = frozenset({"die", "der", "von", "bei", "mit", "für", "durch"})
 PROPER_ADJECTIVE_STEMS = ("isch", "deutsch")
 
@@ -120,6 +123,12 @@ class OrganisationFinder:
         self.family_heads = frozenset(p["family_name_heads"])
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
+        cues = org_cues()
+        self.organiser_cues = frozenset(cues["organiser_verbs"]) | frozenset(
+            cues["organiser_nouns"]
+        )
+        self.organiser_nouns = frozenset(cues["organiser_nouns"])
+        self.organiser_links = frozenset(cues["organiser_links"])
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
         # word predicates asked for every token by several patterns: memoised per finder
@@ -151,6 +160,7 @@ class OrganisationFinder:
             "foundation": "Stiftung".__eq__,
             "place_head": self._may_open_place_head,
             "compound_name": self._may_be_compound_name,
+            "organiser_cue": self.organiser_cues.__contains__,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
         self._word_mask = lru_cache(maxsize=65536)(self._word_mask)  # type: ignore[method-assign]
@@ -212,6 +222,7 @@ class OrganisationFinder:
             self._publishers,
             self._foundations,
             self._fair_companies,
+            self._organiser_names,
         ):
             found.extend(finder(doc))
         return found
@@ -866,6 +877,50 @@ class OrganisationFinder:
                 continue
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
+
+    def _organiser_names(self, doc: Doc) -> list[Candidate]:
+        """ "veranstaltet von Kranzl", "Veranstalter war die Velvorn": after an organiser's cue
+        a name no dictionary, gazetteer or list of first names knows is the organiser, even
+        without a legal form or a head word."""
+        out = []
+        texts = token_texts(doc)
+        for i in self._starts(doc, "organiser_cue"):
+            j = i + 1
+            if texts[i] in self.organiser_nouns:
+                if j >= len(doc) or texts[j] not in self.organiser_links:
+                    continue  # "Veranstalter ist|war|sind"
+            elif j >= len(doc) or texts[j] not in ("von", "vom"):
+                continue  # "veranstaltet von"
+            j += 1
+            while j < len(doc) and texts[j] in ARTICLES:
+                j += 1
+            end = self._unknown_name_end(texts, j)
+            if end is not None:
+                out.append(self._org(doc, j, end, "pattern"))
+        return out
+
+    def _unknown_name_end(self, texts: list[str], j: int) -> int | None:
+        """End of one to three capitalised words at j, one of them a word that no lexicon,
+        gazetteer or list of first names knows, followed by no further capitalised word."""
+        end = j
+        while end < len(texts) and end - j < MAX_UNKNOWN_NAME and is_capitalised(texts[end]):
+            end += 1
+        if end == j or (end < len(texts) and is_capitalised(texts[end])):
+            return None
+        words = texts[j:end]
+        if words[0] in first_names() or any(w.lower() in STOP_WORDS for w in words):
+            return None
+        return end if any(self._is_unknown_word(w) for w in words) else None
+
+    def _is_unknown_word(self, word: str) -> bool:
+        return (
+            word.replace("-", "").isalpha()
+            and not is_noun_form(word)
+            and not is_noun_compound(word)
+            and not self._is_place_word(word)
+            and (self.lemma is None or self.lemma(word) in (None, word))
+            and not is_adjective(word, self.lemma)
+        )
 
     def _may_be_compound_name(self, text: str) -> bool:
         return (
