@@ -202,3 +202,16 @@ def test_organiser_cue_and_unknown_name(nlp, text, name):
 def test_organiser_cue_before_a_person_or_everyday_words(nlp):
     assert model_orgs(nlp, "Veranstalter war Hans Kranzl.", []) == set()
     assert model_orgs(nlp, "Organisiert von Stadt und Vereinen.", []) == set()
+
+
+# -- more type words that open a name: banks, trading houses, schools, clubs -------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Es spendete die Kantonalbank Glarus einen Scheck.", "Kantonalbank Glarus"),
+        ("Die Geschäftsführerin des Handelshauses Wendler kam.", "Handelshaus Wendler"),
+        ("Den Pokal gewann der Skiclub Hinterwies.", "Skiclub Hinterwies"),
+    ],
+)
+def test_more_regional_heads(nlp, text, name):
+    assert name in {m.name for m in with_model_ents(nlp, text, [])._.organisations}
