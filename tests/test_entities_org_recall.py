@@ -215,3 +215,8 @@ def test_organiser_cue_before_a_person_or_everyday_words(nlp):
 )
 def test_more_regional_heads(nlp, text, name):
     assert name in {m.name for m in with_model_ents(nlp, text, [])._.organisations}
+
+
+def test_person_title_after_an_adjective_is_no_organisation(nlp):
+    assert model_orgs(nlp, "Es sprach der Stellvertretende Landrat des Kreises.", []) == set()
+    assert model_orgs(nlp, "Es sprach der Deutsche Landkreistag.", []) == {"Deutsche Landkreistag"}

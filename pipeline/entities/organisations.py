@@ -559,8 +559,9 @@ class OrganisationFinder:
         return out
 
     def _is_adjective_head(self, text: str) -> bool:
-        """A capitalised word on an organisation head that adjectives name ("Städtetag")."""
-        if not text[:1].isupper():
+        """A capitalised word on an organisation head that adjectives name ("Städtetag"), no
+        person's title ("der Stellvertretende Landrat")."""
+        if not text[:1].isupper() or self._is_person_role(text):
             return False
         head = head_noun(text)
         return (head[0] if head else text).lower().endswith(self.adjective_heads)
