@@ -220,3 +220,8 @@ def test_more_regional_heads(nlp, text, name):
 def test_person_title_after_an_adjective_is_no_organisation(nlp):
     assert model_orgs(nlp, "Es sprach der Stellvertretende Landrat des Kreises.", []) == set()
     assert model_orgs(nlp, "Es sprach der Deutsche Landkreistag.", []) == {"Deutsche Landkreistag"}
+
+
+def test_name_of_a_company_with_a_legal_form_makes_no_surname(nlp):
+    text = "Kranzl präsentierte neue Fenster, wie im Vorjahr die Fritz Kranzl AG."
+    assert "Kranzl" in model_orgs(nlp, text, [("Kranzl", "ORG")])

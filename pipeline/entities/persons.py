@@ -9,6 +9,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON, Candidate
+from pipeline.entities.org_evidence import legal_form_words
 from pipeline.entities.words import (
     first_names,
     is_capitalised,
@@ -125,7 +126,11 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
         end = max(_name_end(doc, start), start + 1)
         found.append(Candidate(start, end, PERSON, doc[start:end].text, "pattern"))
         resume = max(end, i + 1)
-    surnames = {doc[c.end - 1].text for c in found if c.end - c.start >= 1}
+    # "Fritz Landolt AG" names a company: a later "Landolt" is the company, not a person
+    forms = legal_form_words()
+    surnames = {
+        doc[c.end - 1].text for c in found if c.end >= len(doc) or texts[c.end] not in forms
+    }
     covered = {t for c in found for t in range(c.start, c.end)}
     if surnames:
         for k, text in enumerate(texts):
