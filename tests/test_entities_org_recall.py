@@ -225,3 +225,8 @@ def test_person_title_after_an_adjective_is_no_organisation(nlp):
 def test_name_of_a_company_with_a_legal_form_makes_no_surname(nlp):
     text = "Kranzl präsentierte neue Fenster, wie im Vorjahr die Fritz Kranzl AG."
     assert "Kranzl" in model_orgs(nlp, text, [("Kranzl", "ORG")])
+
+
+def test_club_number_belongs_to_a_club_name(nlp):
+    text = "Alle folgten der Einladung des 1. RSV Blau-Weiß Talheim zum Rennen."
+    assert model_orgs(nlp, text, []) == {"1. RSV Blau-Weiß Talheim"}

@@ -942,11 +942,7 @@ class OrganisationFinder:
         for i in self._starts(doc, "club"):
             text = texts[i]
             lower = text.lower()
-            start = i
-            if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.isdigit():
-                start = i - 2  # "1. FC Köln"
-            elif i >= 1 and doc[i - 1].text in ("1.", "2."):
-                start = i - 1
+            start = _club_number_start(doc, i)
             j = i + 1
             if j < len(doc) and doc[j].text.isdigit() and len(doc[j].text) <= 4:
                 j += 1  # "TSV 1860", "Hannover 96"
@@ -1046,6 +1042,9 @@ class OrganisationFinder:
             if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
                 end += 1  # "TSV Eintracht Grafenau 1925"
             cand = self._with_legal_form(doc, i, end)
+            number = _club_number_start(doc, i)
+            if number < i:  # "1. RSV Germania Gräben"
+                cand = self._org(doc, number, cand.end, cand.source, legal_form=cand.legal_form)
             if (
                 doc[i].text in self.ambiguous_clubs
                 and cand.end == end
@@ -1187,6 +1186,15 @@ class OrganisationFinder:
             if lemma and lemma != part and lemma in self.nouns:
                 return part.endswith(("e", "er", "en")) and not lemma.endswith(part[-2:])
         return False
+
+
+def _club_number_start(doc: Doc, i: int) -> int:
+    """Start of the club's number before its abbreviation ("1. FC Köln"), else i."""
+    if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.isdigit():
+        return i - 2
+    if i >= 1 and doc[i - 1].text in ("1.", "2."):
+        return i - 1
+    return i
 
 
 def _first_token_index(entries: list[tuple]) -> dict[str, list[tuple]]:
