@@ -230,3 +230,9 @@ def test_name_of_a_company_with_a_legal_form_makes_no_surname(nlp):
 def test_club_number_belongs_to_a_club_name(nlp):
     text = "Alle folgten der Einladung des 1. RSV Blau-Weiß Talheim zum Rennen."
     assert model_orgs(nlp, text, []) == {"1. RSV Blau-Weiß Talheim"}
+
+
+def test_organisation_head_after_a_model_name_belongs_to_it(nlp):
+    text = "Die vom St. Hubertus Schützenverein 1520 veranstaltete Kirmes begann."
+    found = model_orgs(nlp, text, [("St. Hubertus", "ORG")])
+    assert found == {"St. Hubertus Schützenverein 1520"}

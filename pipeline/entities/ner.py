@@ -122,6 +122,8 @@ class NerCandidates:
                 and not has_place_context(doc, span.start, span.end)
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "aus" ...
+            if label == ORG:
+                span = self._with_head_after(span)
             name = canonical_span(span, self.lemma)
             if label == ORG and span[-1].text in self.venue_heads:
                 label = PLACE  # "Porsche Museum": the museum is where things happen
@@ -146,6 +148,22 @@ class NerCandidates:
                 and all(is_capitalised(w) and not self._is_common_noun(w) for w in rest)
             )
         )
+
+    def _with_head_after(self, span: Span) -> Span:
+        """The model's name and an organisation head right after it, with a founding year
+        ("St. Georg Schützenverein 1520"): the head word belongs to the name."""
+        doc = span.doc
+        k = span.end
+        if k >= len(doc) or not is_capitalised(doc[k].text) or not doc[k].text.isalpha():
+            return span
+        if not is_org_head(doc[k].text) or self.events.is_event_name([doc[k].text]):
+            return span
+        end = k + 1
+        if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
+            end += 1
+        if end < len(doc) and is_capitalised(doc[end].text):
+            return span  # a longer name or a new one: where it ends is unclear
+        return doc[span.start : end]
 
     def _seat_after(self, span: Span) -> bool:
         """A town between commas right after the span is a company's seat in a list of
