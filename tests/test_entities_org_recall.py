@@ -236,3 +236,8 @@ def test_organisation_head_after_a_model_name_belongs_to_it(nlp):
     text = "Die vom St. Hubertus Schützenverein 1520 veranstaltete Kirmes begann."
     found = model_orgs(nlp, text, [("St. Hubertus", "ORG")])
     assert found == {"St. Hubertus Schützenverein 1520"}
+
+
+def test_capitalised_numeral_inside_a_sentence_opens_a_company_name(nlp):
+    assert model_orgs(nlp, "Es kamen Sieben Kranzl GmbH und andere.", []) == {"Sieben Kranzl GmbH"}
+    assert "drei" not in " ".join(model_orgs(nlp, "Es kamen die drei Kranzl GmbH.", []))

@@ -60,6 +60,7 @@ from pipeline.entities.words import (
     token_texts,
     venue_patterns,
 )
+from pipeline.numbers import parse_number_word
 
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
@@ -247,6 +248,8 @@ class OrganisationFinder:
         text = tok.text
         if text in NAME_CONNECTORS:
             return True
+        if _capitalised_number(text) and not tok.is_sent_start:
+            return True  # "Sieben Medien GmbH": a capitalised numeral inside a sentence
         if not any(ch.isalnum() for ch in text) or text.lower() in STOP_WORDS:
             return False
         if self._is_role_noun(text) or self._is_person_role(text):
@@ -1186,6 +1189,11 @@ class OrganisationFinder:
             if lemma and lemma != part and lemma in self.nouns:
                 return part.endswith(("e", "er", "en")) and not lemma.endswith(part[-2:])
         return False
+
+
+@lru_cache(maxsize=65536)
+def _capitalised_number(text: str) -> bool:
+    return is_capitalised(text) and text.isalpha() and parse_number_word(text.lower()) is not None
 
 
 def _club_number_start(doc: Doc, i: int) -> int:
