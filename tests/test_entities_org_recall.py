@@ -241,3 +241,12 @@ def test_organisation_head_after_a_model_name_belongs_to_it(nlp):
 def test_capitalised_numeral_inside_a_sentence_opens_a_company_name(nlp):
     assert model_orgs(nlp, "Es kamen Sieben Kranzl GmbH und andere.", []) == {"Sieben Kranzl GmbH"}
     assert "drei" not in " ".join(model_orgs(nlp, "Es kamen die drei Kranzl GmbH.", []))
+
+
+def test_standing_conferences_are_bodies_not_events(nlp):
+    assert model_orgs(nlp, "Die Deutsche Bischofskonferenz tagte in Fulda.", []) == {
+        "Deutsche Bischofskonferenz"
+    }
+    text = "Er war Präsident der Landesrektorenkonferenz Sachsen."
+    ents = [("Landesrektorenkonferenz Sachsen", "ORG")]
+    assert model_orgs(nlp, text, ents) == {"Landesrektorenkonferenz Sachsen"}
