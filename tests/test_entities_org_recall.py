@@ -250,3 +250,9 @@ def test_standing_conferences_are_bodies_not_events(nlp):
     text = "Er war Präsident der Landesrektorenkonferenz Sachsen."
     ents = [("Landesrektorenkonferenz Sachsen", "ORG")]
     assert model_orgs(nlp, text, ents) == {"Landesrektorenkonferenz Sachsen"}
+
+
+def test_body_after_a_role_is_no_person(nlp):
+    text = "Es sprach Präsidentin Handelskammer beider Ufer über den Hafen."
+    ents = [("Handelskammer beider Ufer", "ORG")]
+    assert model_orgs(nlp, text, ents) == {"Handelskammer beider Ufer"}

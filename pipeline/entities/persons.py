@@ -9,7 +9,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON, Candidate
-from pipeline.entities.org_evidence import legal_form_words
+from pipeline.entities.org_evidence import is_org_head, legal_form_words
 from pipeline.entities.words import (
     first_names,
     is_capitalised,
@@ -112,6 +112,8 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
                 j < len(doc)
                 and _is_name_word(doc[j])
                 and (personal or doc[j].text in names or not is_place_name(j))
+                # "Präsidentin Handelskammer beider Basel": a role before a body, no person
+                and (personal or doc[j].text in names or not is_org_head(doc[j].text))
             ):
                 start = j
         elif (
