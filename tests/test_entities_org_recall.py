@@ -256,3 +256,10 @@ def test_body_after_a_role_is_no_person(nlp):
     text = "Es sprach Präsidentin Handelskammer beider Ufer über den Hafen."
     ents = [("Handelskammer beider Ufer", "ORG")]
     assert model_orgs(nlp, text, ents) == {"Handelskammer beider Ufer"}
+
+
+def test_one_word_body_defined_by_an_acronym(nlp):
+    text = "Es sprach die Vorsitzende des Landesmusikrats ( LMR ) in Bonn."
+    assert "Landesmusikrats" in model_orgs(nlp, text, [("Landesmusikrats", "ORG")])
+    text = "Es sprach die Vorsitzende des Landesmusikrats in Bonn."
+    assert model_orgs(nlp, text, [("Landesmusikrats", "ORG")]) == set()

@@ -28,6 +28,7 @@ from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
     common_nouns,
     first_names,
+    is_acronym,
     is_capitalised,
     is_noun_compound,
     noun_genders,
@@ -111,7 +112,8 @@ class NerCandidates:
             if self._name_inside_compound(span):
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span) and not (
-                label == ORG and self._headed_name(tuple(t.text for t in span))
+                label == ORG
+                and (self._headed_name(tuple(t.text for t in span)) or self._defined_body(span))
             ):
                 continue
             if label == PLACE and span[-1].like_num:
@@ -245,6 +247,21 @@ class NerCandidates:
         if not self._name_words(tuple(t.text for t in span)):
             return False
         return any(self._is_name_part(span.doc, t) for t in span)
+
+    def _defined_body(self, span: Span) -> bool:
+        """One compound on an organisation head that an acronym in brackets follows is a
+        body's name ("die Hochschulrektorenkonferenz (HRK)"), though the lexicon knows it."""
+        doc = span.doc
+        e = span.end
+        return (
+            len(span) == 1
+            and e + 2 < len(doc)
+            and doc[e].text == "("
+            and doc[e + 2].text == ")"
+            and is_acronym(doc[e + 1].text)
+            and is_org_head(span[0].text)
+            and self._name_words((span[0].text,), headed=True)
+        )
 
     def _headed_name(self, words: tuple[str, ...]) -> bool:
         """An ORG span of common nouns and places that an organisation head names ("Messe
