@@ -263,3 +263,8 @@ def test_one_word_body_defined_by_an_acronym(nlp):
     assert "Landesmusikrats" in model_orgs(nlp, text, [("Landesmusikrats", "ORG")])
     text = "Es sprach die Vorsitzende des Landesmusikrats in Bonn."
     assert model_orgs(nlp, text, [("Landesmusikrats", "ORG")]) == set()
+
+
+def test_one_word_body_after_a_state_adjective(nlp):
+    assert model_orgs(nlp, "Er sprach im hessischen Landtag.", [("Landtag", "ORG")]) == {"Landtag"}
+    assert model_orgs(nlp, "Er sprach im Landtag.", [("Landtag", "ORG")]) == set()

@@ -37,6 +37,8 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 
+# a state's or region's adjective before a body ("im hessischen Landtag")
+REGIONAL_ADJECTIVE_ENDINGS = ("ischen", "ischer", "isches", "ische")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 
@@ -249,19 +251,22 @@ class NerCandidates:
         return any(self._is_name_part(span.doc, t) for t in span)
 
     def _defined_body(self, span: Span) -> bool:
-        """One compound on an organisation head that an acronym in brackets follows is a
-        body's name ("die Hochschulrektorenkonferenz (HRK)"), though the lexicon knows it."""
+        """One compound on an organisation head that an acronym in brackets follows, or that a
+        state's adjective precedes, is a body's name ("die Hochschulrektorenkonferenz (HRK)",
+        "im hessischen Landtag"), though the lexicon knows the word."""
         doc = span.doc
         e = span.end
-        return (
-            len(span) == 1
-            and e + 2 < len(doc)
+        if len(span) != 1 or not is_org_head(span[0].text):
+            return False
+        defined = (
+            e + 2 < len(doc)
             and doc[e].text == "("
             and doc[e + 2].text == ")"
             and is_acronym(doc[e + 1].text)
-            and is_org_head(span[0].text)
-            and self._name_words((span[0].text,), headed=True)
         )
+        before = doc[span.start - 1].text if span.start > 0 else ""
+        regional = before.islower() and before.endswith(REGIONAL_ADJECTIVE_ENDINGS)
+        return (defined or regional) and self._name_words((span[0].text,), headed=True)
 
     def _headed_name(self, words: tuple[str, ...]) -> bool:
         """An ORG span of common nouns and places that an organisation head names ("Messe
