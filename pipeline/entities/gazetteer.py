@@ -59,6 +59,12 @@ COMPASS_PREFIXES = (
 )
 COMPASS_BASES = frozenset({"country", "state", "region"})
 ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+# a preposition fused with the definite article: "im Kurpark", "zur Messepiazza"
+# (not "beim": "beim Bogenschießen" names an activity more often than a place)
+FUSED_LOCATIVE = frozenset({"im", "ins", "am", "zum", "zur", "vom", "ums", "aufs"})
+# prepositions that, with a definite article, put a name where something happens or comes
+# from ("auf der Alm", "aus der Region", "an der Küste"); not "für", "mit", "über", "bei"
+ARTICLE_LOCATIVE = frozenset({"in", "auf", "aus", "an", "nach", "zu", "von", "hinter"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +293,25 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
             return True  # postal code
     # dateline: "Kassel, den 3. Mai 2021", "Essen (dpa)"
     return is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}
+
+
+def has_definite_place_context(doc: Doc, start: int) -> bool:
+    """A definite locative before a name: "im Maritim", "auf der Schwägalp", "aus dem Harz".
+    Weaker than :func:`has_place_context` (a landmark, a venue or a region takes the
+    article; a town does not), so it confirms only what the model already reads as a place."""
+    if start < 1 or (start + 1 < len(doc) and doc[start + 1].like_num):
+        return False  # "Am Seeufer 6": an address
+    k = start - 1
+    if k >= 1 and _inflected_adjective(doc[k].text):
+        k -= 1  # "im neuen Kurpark"
+    prev = doc[k].lower_
+    if prev in FUSED_LOCATIVE:
+        return True
+    return prev in ARTICLES - {"des"} and k >= 1 and doc[k - 1].lower_ in ARTICLE_LOCATIVE
+
+
+def _inflected_adjective(word: str) -> bool:
+    return word.isalpha() and word.islower() and len(word) > 3 and word.endswith(("en", "em"))
 
 
 def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:

@@ -18,6 +18,7 @@ from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import (
     Gazetteer,
     city_of_adjective,
+    has_definite_place_context,
     has_place_context,
     is_common_word,
     place_candidate,
@@ -30,6 +31,7 @@ from pipeline.entities.words import (
     first_names,
     is_capitalised,
     is_noun_compound,
+    is_noun_form,
     noun_genders,
     org_patterns,
     token_texts,
@@ -56,6 +58,8 @@ class NerCandidates:
         # the word tests of a name, asked again for every span of the same words
         self._name_words = lru_cache(maxsize=65536)(self._name_words)  # type: ignore[method-assign]
         self._name_part_word = lru_cache(maxsize=65536)(self._name_part_word)  # type: ignore[method-assign]
+        self._place_compound_word = lru_cache(maxsize=65536)(self._place_compound_word)  # type: ignore[method-assign]
+        self.place_suffixes = tuple(venue_patterns()["model_place_suffixes"])
         self.nouns = common_nouns()
         self.role_suffixes = tuple(org_patterns()["role_suffixes"])
         self.venue_heads = frozenset(venue_patterns()["heads_after_name"])
@@ -104,7 +108,9 @@ class NerCandidates:
                     continue
             if self._name_inside_compound(span):
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
-            if not self._looks_like_name(span):
+            if not self._looks_like_name(span) and not (
+                label == PLACE and self._place_compound(doc, span)
+            ):
                 continue
             if label == PLACE and span[-1].like_num:
                 continue  # "KM 4", "Halle 5": a marker or a hall number, no place
@@ -112,8 +118,9 @@ class NerCandidates:
                 label == PLACE
                 and len(span) == 1
                 and not has_place_context(doc, span.start, span.end)
+                and not has_definite_place_context(doc, span.start)
             ):
-                continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "aus" ...
+                continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             name = canonical_span(span, self.lemma)
             if label == ORG and span[-1].text in self.venue_heads:
                 label = PLACE  # "Porsche Museum": the museum is where things happen
@@ -231,6 +238,29 @@ class NerCandidates:
         if len(parts) > 1 and parts[0] in first_names():
             return True  # "Hans-Sachs-Schule": named after a person
         return not all(self._is_common_noun(part) for part in parts)
+
+    def _place_compound(self, doc: Doc, span: Span) -> bool:
+        """One compound the model reads as a place, on a place ending, that the lexicon does
+        not list as a whole ("im Museumsquartier", "an der Elfenbeinküste"; not "Landkreisen",
+        "in der Erde"), after a place preposition."""
+        if len(span) != 1:
+            return False
+        word = span[0].text
+        if not self._place_compound_word(word):
+            return False
+        return has_place_context(doc, span.start, span.end) or has_definite_place_context(
+            doc, span.start
+        )
+
+    def _place_compound_word(self, word: str) -> bool:
+        lower = word.lower()
+        return (
+            is_capitalised(word)
+            and word.isalpha()
+            and lower.endswith(self.place_suffixes)
+            and not any(len(lower) - len(s) < 3 for s in self.place_suffixes if lower.endswith(s))
+            and not is_noun_form(word)
+        )
 
     def _is_common_noun(self, word: str) -> bool:
         """A noun of the lexicon, inflected ("Kreuzungen") or as a compound of nouns
