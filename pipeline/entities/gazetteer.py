@@ -395,8 +395,10 @@ class PlaceFinder:
 
 
 @lru_cache(maxsize=65536)  # a pure look-up, asked for every capitalised token
-def city_of_adjective(gazetteer: Gazetteer, word: str) -> PlaceEntry | None:
-    """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher"."""
+def city_of_adjective(gazetteer: Gazetteer, word: str, strict: bool = True) -> PlaceEntry | None:
+    """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher". Without
+    ``strict`` also of a small town whose name is also a word ("Altenburger"), for a
+    pattern that is sure by itself."""
     if not is_capitalised(word) or not word.endswith("er") or len(word) < 5:
         return None
     stems = [word[:-2], word[:-1], word[:-2] + "en", word[:-3] + "en"]
@@ -407,6 +409,6 @@ def city_of_adjective(gazetteer: Gazetteer, word: str) -> PlaceEntry | None:
         if found is not None and found[0].kind == "city":
             entry = found[0]
             # "Lehrer" is no adjective of Lehre, "Essener" is one of Essen
-            if not entry.ambiguous or entry.population >= LARGE_CITY:
+            if not strict or not entry.ambiguous or entry.population >= LARGE_CITY:
                 return entry
     return None

@@ -106,7 +106,9 @@ class NerCandidates:
                     if not word_like or has_place_context(doc, span.start, span.end):
                         out.append(place_candidate(match, NER_SOURCE))
                     continue
-            if self._name_inside_compound(span):
+            if self._name_inside_compound(span) and not (
+                label == PLACE and self._place_compound(doc, span)
+            ):
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span) and not (
                 label == PLACE and self._place_compound(doc, span)
@@ -241,8 +243,8 @@ class NerCandidates:
 
     def _place_compound(self, doc: Doc, span: Span) -> bool:
         """One compound the model reads as a place, on a place ending, that the lexicon does
-        not list as a whole ("im Museumsquartier", "an der Elfenbeinküste"; not "Landkreisen",
-        "in der Erde"), after a place preposition."""
+        not list as a whole ("im Museumsquartier", "an der Elfenbeinküste", "auf der
+        Tanz-Bühne"; not "Landkreisen", "in der Erde"), after a place preposition."""
         if len(span) != 1:
             return False
         word = span[0].text
@@ -253,10 +255,11 @@ class NerCandidates:
         )
 
     def _place_compound_word(self, word: str) -> bool:
+        """ "Museumsquartier", "Stufen-Kino": by its text alone (see :meth:`_place_compound`)."""
         lower = word.lower()
         return (
             is_capitalised(word)
-            and word.isalpha()
+            and all(part.isalpha() for part in word.split("-"))
             and lower.endswith(self.place_suffixes)
             and not any(len(lower) - len(s) < 3 for s in self.place_suffixes if lower.endswith(s))
             and not is_noun_form(word)
