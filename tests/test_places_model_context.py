@@ -1,0 +1,59 @@
+"""Places the NER reads that the filters used to drop, and type words that belong to a place,
+each class with sentences written for this test. Rules only, the model's reading given."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities import places
+from test_entities_general import with_model_ents
+
+
+@pytest.fixture(scope="module")
+def nlp(entities_nlp):
+    return entities_nlp
+
+
+def model_places(nlp, text: str, words: str) -> dict[str, str]:
+    return {m.text: m.name for m in with_model_ents(nlp, text, [(words, "LOC")])._.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kept"),
+    [
+        # a lone unknown word the model reads as a place, after a definite locative
+        ("Gefeiert wurde im Velmora bis spät.", "Velmora", True),
+        ("Die Gäste kamen aus der Vallorbie angereist.", "Vallorbie", True),
+        ("Zum Abschluss ging es im neuen Velmora weiter.", "Velmora", True),
+        # without one it stays out, and so does an address or an activity after "beim"
+        ("Velmora lädt wieder ein.", "Velmora", False),
+        ("Die Praxis liegt Am Lindgraben 6 in Ulm.", "Lindgraben", False),
+        ("Den Pokal gab es beim Stelzenlaufen.", "Stelzenlaufen", False),
+        # a compound of common nouns on a place ending, or a hyphenated one, with the context
+        ("Das Fest fand auf dem Mühlenfeld statt.", "Mühlenfeld", True),
+        ("Die Band spielte auf der Rosen-Bühne.", "Rosen-Bühne", True),
+        # an everyday noun is none, and a compound on a place ending needs the context
+        ("Die Kinder gruben in der Erde.", "Erde", False),
+        ("Das Mühlenfeld war gut besucht.", "Mühlenfeld", False),
+    ],
+)
+def test_model_places_after_a_place_preposition(nlp, text, words, kept):
+    assert (words in model_places(nlp, text, words)) is kept
+
+
+def test_state_named_with_its_type_word(nlp):
+    found = {m.text: (m.name, m.kind) for m in nlp("Die Firmen im Land Brandenburg")._.places}
+    assert found == {"Land Brandenburg": ("Brandenburg", "state")}
+
+
+def test_country_round_a_town_named_like_a_word(nlp):
+    # "Altenburg" is also a word; the capitalised "Land" after its adjective makes the region
+    assert places(nlp, "Betriebe im Altenburger Land und des Altenburger Landes.") == {
+        "Altenburger Land": "Altenburger Land",
+        "Altenburger Landes": "Altenburger Land",
+    }
+
+
+def test_quarter_compound_takes_its_town(nlp):
+    assert places(nlp, "Die Messe lief im Messequartier Freiburg.") == {
+        "Messequartier Freiburg": "Messequartier Freiburg"
+    }
