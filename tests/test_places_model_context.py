@@ -28,6 +28,8 @@ def model_places(nlp, text: str, words: str) -> dict[str, str]:
         ("Velmora lädt wieder ein.", "Velmora", False),
         ("Die Praxis liegt Am Lindgraben 6 in Ulm.", "Lindgraben", False),
         ("Den Pokal gab es beim Stelzenlaufen.", "Stelzenlaufen", False),
+        ("Sie wurde Meisterin im Seilspringen.", "Seilspringen", False),
+        ("Wir aßen im Rosengarten zu Mittag.", "Rosengarten", True),
         # a compound of common nouns on a place ending, or a hyphenated one, with the context
         ("Das Fest fand auf dem Mühlenfeld statt.", "Mühlenfeld", True),
         ("Die Band spielte auf der Rosen-Bühne.", "Rosen-Bühne", True),

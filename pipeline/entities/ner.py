@@ -40,6 +40,7 @@ from pipeline.entities.words import (
 
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 PERSON_LABELS = frozenset({"PER", "PERSON"})
+MIN_VERB = 5  # the shortest infinitive taken as the end of a nominalised verb ("-laufen")
 
 
 class NerCandidates:
@@ -59,6 +60,7 @@ class NerCandidates:
         self._name_words = lru_cache(maxsize=65536)(self._name_words)  # type: ignore[method-assign]
         self._name_part_word = lru_cache(maxsize=65536)(self._name_part_word)  # type: ignore[method-assign]
         self._place_compound_word = lru_cache(maxsize=65536)(self._place_compound_word)  # type: ignore[method-assign]
+        self._activity_word = lru_cache(maxsize=65536)(self._activity_word)  # type: ignore[method-assign]
         self.place_suffixes = tuple(venue_patterns()["model_place_suffixes"])
         self.nouns = common_nouns()
         self.role_suffixes = tuple(org_patterns()["role_suffixes"])
@@ -120,7 +122,10 @@ class NerCandidates:
                 label == PLACE
                 and len(span) == 1
                 and not has_place_context(doc, span.start, span.end)
-                and not has_definite_place_context(doc, span.start)
+                and not (
+                    has_definite_place_context(doc, span.start)
+                    and not self._activity_word(span[0].text)
+                )
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             name = canonical_span(span, self.lemma)
@@ -252,6 +257,17 @@ class NerCandidates:
             return False
         return has_place_context(doc, span.start, span.end) or has_definite_place_context(
             doc, span.start
+        )
+
+    def _activity_word(self, word: str) -> bool:
+        """A verb made a noun ("im Seilspringen", "zum Bogenschießen"): its ending is an
+        infinitive of the lemma table, so after "im" it names what is done, not where."""
+        lower = word.lower()
+        if not lower.endswith("en") or len(lower) < 6 or lower.endswith(self.place_suffixes):
+            return False  # "Rosengarten": a place word whose end reads as a verb ("arten")
+        verbs = self.venues.lemma_values()
+        return any(
+            lower[k:] in verbs and lower[k:].islower() for k in range(0, len(lower) - MIN_VERB + 1)
         )
 
     def _place_compound_word(self, word: str) -> bool:
