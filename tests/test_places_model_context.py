@@ -33,6 +33,11 @@ def model_places(nlp, text: str, words: str) -> dict[str, str]:
         # a compound of common nouns on a place ending, or a hyphenated one, with the context
         ("Das Fest fand auf dem Mühlenfeld statt.", "Mühlenfeld", True),
         ("Die Band spielte auf der Rosen-Bühne.", "Rosen-Bühne", True),
+        # a town the gazetteer lacks, named like a compound of nouns, after a town's preposition
+        ("Der Bus fährt weiter nach Birkenbach.", "Birkenbach", True),
+        ("Die Teile kommen in Handarbeit.", "Handarbeit", False),
+        # a landscape named like a word takes an article
+        ("Sie wandern jeden Sommer im Jura.", "Jura", True),
         # an everyday noun is none, and a compound on a place ending needs the context
         ("Die Kinder gruben in der Erde.", "Erde", False),
         ("Das Mühlenfeld war gut besucht.", "Mühlenfeld", False),

@@ -40,6 +40,8 @@ from pipeline.entities.words import (
 
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 PERSON_LABELS = frozenset({"PER", "PERSON"})
+# a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
+LANDSCAPE_KINDS = frozenset({"region", "other"})
 MIN_VERB = 5  # the shortest infinitive taken as the end of a nominalised verb ("-laufen")
 
 
@@ -105,7 +107,14 @@ class NerCandidates:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
                     word_like = match.entry.ambiguous and is_common_word(match.name)
-                    if not word_like or has_place_context(doc, span.start, span.end):
+                    if (
+                        not word_like
+                        or has_place_context(doc, span.start, span.end)
+                        or (
+                            match.entry.kind in LANDSCAPE_KINDS
+                            and has_definite_place_context(doc, span.start)
+                        )
+                    ):
                         out.append(place_candidate(match, NER_SOURCE))
                     continue
             if self._name_inside_compound(span) and not (
@@ -254,10 +263,25 @@ class NerCandidates:
             return False
         word = span[0].text
         if not self._place_compound_word(word):
-            return False
+            # a town the gazetteer lacks, named like a compound ("nach Lindenbach"): only
+            # a town's context, which takes no article
+            return self._unlisted_compound(word) and has_place_context(
+                doc, span.start, span.end, weak_ok=False
+            )
         return has_place_context(doc, span.start, span.end) or has_definite_place_context(
             doc, span.start
         )
+
+    def _unlisted_compound(self, word: str) -> bool:
+        """A capitalised word the lexicon lacks as a whole, so that only the compound test
+        made it a common noun ("Lindenbach"; not "Handarbeit", "Wiesen")."""
+        return is_capitalised(word) and word.isalpha() and not self._is_lexicon_noun(word)
+
+    def _is_lexicon_noun(self, word: str) -> bool:
+        if is_noun_form(word) or word in self.nouns:
+            return True
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return bool(lemma) and lemma in self.nouns
 
     def _activity_word(self, word: str) -> bool:
         """A verb made a noun ("im Seilspringen", "zum Bogenschießen"): its ending is an
