@@ -64,3 +64,21 @@ def test_quarter_compound_takes_its_town(nlp):
     assert places(nlp, "Die Messe lief im Messequartier Freiburg.") == {
         "Messequartier Freiburg": "Messequartier Freiburg"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an inn or hotel named with one common noun
+        ("Danach saßen alle im Gasthof Krone zusammen.", {"Gasthof Krone": "Gasthof Krone"}),
+        # capitalised adjectives before a hall, court or palace
+        ("Der Empfang fand im Goldenen Saal statt.", {"Goldenen Saal": "Goldener Saal"}),
+        # a building named after a person is no person
+        (
+            "Der Vortrag fand im Karl Weber-Haus statt.",
+            {"Karl Weber-Haus": "Karl Weber-Haus"},
+        ),
+    ],
+)
+def test_named_inns_halls_and_buildings(nlp, text, expected):
+    assert places(nlp, text) == expected

@@ -64,6 +64,7 @@ class VenueFinder:
         self.lemma = lemma
         self.heads = frozenset(p["heads"])
         self.takes_complement = frozenset(p["takes_complement"])
+        self.noun_name_heads = frozenset(p["noun_name_heads"])
         self.complement_words = frozenset(p["complement_words"])
         self.joiners = frozenset(p["joiners"])
         self.suffixes = tuple(sorted(p["suffixes"], key=len, reverse=True))
@@ -163,6 +164,8 @@ class VenueFinder:
                 break
         # after two head words a common noun is a name too ("Congress Center Rosengarten")
         end = self._name_after(doc, j, allow_nouns=j - i >= 2, person_ends=self._genitive(doc, i))
+        if end is None and doc[j - 1].text in self.noun_name_heads:
+            end = self._noun_name(doc, j)
         if end is None and doc[j - 1].text in self.takes_complement:
             end = self._complement_after(doc, j)
         if end is None:
@@ -193,6 +196,15 @@ class VenueFinder:
                 return None
             end = match.end
         return self._venue(doc, i, end, "pattern")
+
+    def _noun_name(self, doc: Doc, j: int) -> int | None:
+        """End of an inn's or hotel's name that is one common noun in its dictionary form
+        ("Gasthof Krone", "Restaurant Linde"), not a plural or a case form ("Hotel Gäste")."""
+        if j >= len(doc) or doc[j].text not in self.nouns or doc[j].text in self.not_names:
+            return None
+        if j + 1 < len(doc) and is_capitalised(doc[j + 1].text):
+            return None  # "Hotel Zimmer Preise": a run of nouns, no name
+        return j + 1
 
     def _am_complement(self, doc: Doc, j: int) -> int | None:
         """End of "am Zoo", "im Ottoneum", "am Schiffbauerdamm" after a venue word: a name or a
@@ -352,7 +364,9 @@ class VenueFinder:
             parts = text.split("-")
             if len(parts[0]) < 2 or parts[-1].lower() not in self.suffixes:
                 return None
-            return self._venue(doc, i, i + 1, "pattern")
+            # a first name before it belongs to the name ("Erwin Schrödinger-Zentrum")
+            start = i - 1 if i > 0 and doc[i - 1].text in first_names() else i
+            return self._venue(doc, start, i + 1, "pattern")
         for suffix in self.suffixes:  # "Westfalenhallen": a place and a venue word
             if text.lower().endswith(suffix):
                 found = self.gazetteer.lookup(text[: len(text) - len(suffix)])
