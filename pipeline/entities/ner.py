@@ -138,6 +138,8 @@ class NerCandidates:
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             name = canonical_span(span, self.lemma)
+            if label == PLACE:
+                name = self._after_place_name(doc, span, name)
             if label == ORG and span[-1].text in self.venue_heads:
                 label = PLACE  # "Porsche Museum": the museum is where things happen
             kind = (
@@ -282,6 +284,16 @@ class NerCandidates:
             return True
         lemma = self.lemma(word) if self.lemma is not None else None
         return bool(lemma) and lemma in self.nouns
+
+    def _after_place_name(self, doc: Doc, span: Span, name: str) -> str:
+        """A span that opens with a known place keeps that place's name and adds the rest as
+        written ("Mollis GL", not a lemma of "Mollis")."""
+        match = self.gazetteer.match_at(doc, span.start)
+        if match is None or match.end >= span.end:
+            return name
+        rest = doc[match.end : span.end].text
+        space = doc[match.end - 1].whitespace_
+        return f"{match.name}{space}{rest}"
 
     def _activity_word(self, word: str) -> bool:
         """A verb made a noun ("im Seilspringen", "zum Bogenschießen"): its ending is an
