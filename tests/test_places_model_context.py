@@ -93,3 +93,8 @@ def test_model_place_continuing_a_rule_place(nlp):
     text = "Partnerland Schweden war dabei."
     found = {m.text for m in with_model_ents(nlp, text, [("Partnerland Schweden", "LOC")])._.places}
     assert found == {"Schweden"}
+
+
+def test_acronym_places_only_in_capitals(nlp):
+    # "DDr." is an Austrian double doctorate, "DDR" the state
+    assert places(nlp, "Es sprach DDr. Anna Keller über die Jahre in der DDR.") == {"DDR": "DDR"}

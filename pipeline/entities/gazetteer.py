@@ -101,8 +101,12 @@ class Gazetteer:
         # first folded word -> most words of a name starting with it: most tokens start none
         self.first_words: dict[str, int] = {}
         self.keep_written: set[str] = set()  # abbreviated keys whose spelling is the name
+        # acronyms ("DDR", "USA"): only in capitals, "DDr." is a title
+        self.acronyms: set[str] = set()
         for row in rows:
             key = fold(row["variant"])
+            if row["variant"].isupper() and " " not in row["variant"]:
+                self.acronyms.add(key)
             entry = PlaceEntry(
                 row["name"],
                 row["kind"],
@@ -139,6 +143,8 @@ class Gazetteer:
     def lookup(self, text: str) -> tuple[PlaceEntry, str] | None:
         """The entry for a written name and the name in nominative, or None."""
         key = fold(text)
+        if key in self.acronyms and not text.isupper():
+            return None
         if key in self.entries:
             return self.entries[key], text
         for stripped in _uninflected(text):
