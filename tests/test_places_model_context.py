@@ -98,3 +98,9 @@ def test_model_place_continuing_a_rule_place(nlp):
 def test_acronym_places_only_in_capitals(nlp):
     # "DDr." is an Austrian double doctorate, "DDR" the state
     assert places(nlp, "Es sprach DDr. Anna Keller über die Jahre in der DDR.") == {"DDR": "DDR"}
+
+
+def test_congress_before_a_venue_word_opens_the_venue(nlp):
+    assert places(nlp, "Getagt wurde im Kongress Centrum Erfurt.") == {
+        "Kongress Centrum Erfurt": "Kongress Centrum Erfurt"
+    }

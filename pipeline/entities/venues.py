@@ -65,6 +65,7 @@ class VenueFinder:
         self.heads = frozenset(p["heads"])
         self.takes_complement = frozenset(p["takes_complement"])
         self.noun_name_heads = frozenset(p["noun_name_heads"])
+        self.chain_heads = frozenset(p["chain_heads"])
         self.complement_words = frozenset(p["complement_words"])
         self.joiners = frozenset(p["joiners"])
         self.suffixes = tuple(sorted(p["suffixes"], key=len, reverse=True))
@@ -126,6 +127,7 @@ class VenueFinder:
             (
                 self._head_and_name,
                 text in self.heads
+                or text in self.chain_heads
                 or (capitalised and "-" not in text and lower.endswith(self.compound_heads)),
             ),
             (self._adjectives_and_head, self._adjective(text)),
@@ -152,7 +154,10 @@ class VenueFinder:
 
     # -- patterns ------------------------------------------------------------------------
     def _head_and_name(self, doc: Doc, i: int) -> Candidate | None:
-        if doc[i].text not in self.heads:
+        if doc[i].text in self.chain_heads:
+            if i + 1 >= len(doc) or doc[i + 1].text not in self.heads:
+                return None
+        elif doc[i].text not in self.heads:
             return self._compound_head(doc, i)
         j = i + 1
         while j < len(doc):  # "Messe und Congress Centrum Halle ..."
