@@ -104,3 +104,29 @@ def test_congress_before_a_venue_word_opens_the_venue(nlp):
     assert places(nlp, "Getagt wurde im Kongress Centrum Erfurt.") == {
         "Kongress Centrum Erfurt": "Kongress Centrum Erfurt"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the start of a route to a sure place is a place, a lone "von Esch" is not sure
+        ("Die Radler fuhren von Esch bis nach Trier.", {"Esch": "Esch", "Trier": "Trier"}),
+        ("Der Brief kam von Esch.", {}),
+        # a venue's owner named in the genitive belongs to it, a common noun does not
+        (
+            "Getanzt wurde in der Glas-Halle der Rheinmesse.",
+            {"Glas-Halle der Rheinmesse": "Glas-Halle der Rheinmesse"},
+        ),
+        ("Getagt wurde im Kultur-Zentrum der Stadt.", {"Kultur-Zentrum": "Kultur-Zentrum"}),
+        # a grounds compound is a venue after a name, not after a common noun
+        ("Alle kamen aufs Velmora-Gelände.", {"Velmora-Gelände": "Velmora-Gelände"}),
+        ("Alle kamen aufs Firmen-Gelände.", {}),
+    ],
+)
+def test_routes_owners_and_grounds(nlp, text, expected):
+    assert places(nlp, text) == expected
+
+
+def test_counted_noun_named_like_a_town_is_no_place(nlp):
+    text = "Es spielten Musiker in 40 Kapellen."
+    assert model_places(nlp, text, "Kapellen") == {}

@@ -337,6 +337,21 @@ def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:
     return out
 
 
+ROUTE_WORDS = ("bis nach", "nach", "bis")
+
+
+def route_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the destination starts in "von X (bis) nach Y" for a name X at start..end."""
+    if start < 1 or doc[start - 1].lower_ != "von":
+        return None
+    for words in ROUTE_WORDS:
+        parts = words.split()
+        k = end + len(parts)
+        if k < len(doc) and [t.lower_ for t in doc[end:k]] == parts:
+            return k
+    return None
+
+
 def is_common_word(name: str) -> bool:
     """ "Essen", "Zug", "Halle": also a common noun, so even the NER does not make it a place
     without a place context."""
@@ -385,13 +400,18 @@ class PlaceFinder:
             else:
                 pending.append(cand)
             resume = match.end
-        # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle")
+        # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle"), and
+        # so is the start of a route to one ("von Kirchheim bis nach Ulm")
         changed = True
         while changed and pending:
             changed = False
             ends = {c.end - 1 for c in sure} | {c.start for c in sure}
+            starts = {c.start for c in sure}
             for cand in list(pending):
-                if any(n in ends for n in coordinated_neighbours(doc, cand.start, cand.end)):
+                route = route_end(doc, cand.start, cand.end)
+                if route in starts or any(
+                    n in ends for n in coordinated_neighbours(doc, cand.start, cand.end)
+                ):
                     nxt = doc[cand.end] if cand.end < len(doc) else None
                     if nxt is None or not nxt.like_num:
                         sure.append(cand)

@@ -103,6 +103,8 @@ class NerCandidates:
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
+            if label == PLACE and _counted(doc, span.start):
+                continue  # "in 65 Kapellen": things counted, no place
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
@@ -375,6 +377,14 @@ def _in_motto(span: Span, doc: Doc | None = None) -> bool:
     return texts[k - 1] in MOTTO_NOUNS or (
         k >= 2 and texts[k - 1] == ":" and texts[k - 2] in MOTTO_NOUNS
     )
+
+
+def _counted(doc: Doc, start: int) -> bool:
+    """A number before the word that is no postal code: the word is a counted noun."""
+    if start < 1:
+        return False
+    prev = doc[start - 1]
+    return bool(prev.like_num) and not (prev.text.isdigit() and len(prev.text) in (4, 5))
 
 
 def _person_at(doc: Doc, k: int, end: int) -> bool:

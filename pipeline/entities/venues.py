@@ -66,6 +66,7 @@ class VenueFinder:
         self.takes_complement = frozenset(p["takes_complement"])
         self.noun_name_heads = frozenset(p["noun_name_heads"])
         self.chain_heads = frozenset(p["chain_heads"])
+        self.named_only = frozenset(p["named_only_suffixes"])
         self.complement_words = frozenset(p["complement_words"])
         self.joiners = frozenset(p["joiners"])
         self.suffixes = tuple(sorted(p["suffixes"], key=len, reverse=True))
@@ -369,9 +370,11 @@ class VenueFinder:
             parts = text.split("-")
             if len(parts[0]) < 2 or parts[-1].lower() not in self.suffixes:
                 return None
+            if parts[-1].lower() in self.named_only and self._is_noun(parts[0]):
+                return None  # "Firmen-Gelände"
             # a first name before it belongs to the name ("Erwin Schrödinger-Zentrum")
             start = i - 1 if i > 0 and doc[i - 1].text in first_names() else i
-            return self._venue(doc, start, i + 1, "pattern")
+            return self._venue(doc, start, self._owner_end(doc, i + 1), "pattern")
         for suffix in self.suffixes:  # "Westfalenhallen": a place and a venue word
             if text.lower().endswith(suffix):
                 found = self.gazetteer.lookup(text[: len(text) - len(suffix)])
@@ -379,6 +382,25 @@ class VenueFinder:
                     return self._venue(doc, i, i + 1, "pattern")
                 break
         return None
+
+    def _is_noun(self, word: str) -> bool:
+        """A common noun in any form ("Firmen", "Schulen")."""
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return is_noun_form(word) or (bool(lemma) and lemma in self.nouns)
+
+    def _owner_end(self, doc: Doc, j: int) -> int:
+        """End of a venue's owner in the genitive after it, when that is a name of its own
+        ("Congress-Centrum der Koelnmesse"; not "der Stadt", "der Universität Bonn")."""
+        if j + 1 >= len(doc) or doc[j].lower_ not in ("der", "des"):
+            return j
+        word = doc[j + 1].text
+        if not self._is_name_word(word) or self._is_noun(word):
+            return j
+        if self.gazetteer.match_at(doc, j + 1) is not None or person_starts(doc, j + 1):
+            return j
+        if j + 2 < len(doc) and is_capitalised(doc[j + 2].text):
+            return j  # a longer name: left to the organisation patterns
+        return j + 2
 
     def _named_compound(self, doc: Doc, i: int) -> Candidate | None:
         """ "auf dem Hansaplatz", "in die Rheingoldhalle", "des Fridericianums": one capitalised
