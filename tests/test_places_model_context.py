@@ -130,3 +130,13 @@ def test_routes_owners_and_grounds(nlp, text, expected):
 def test_counted_noun_named_like_a_town_is_no_place(nlp):
     text = "Es spielten Musiker in 40 Kapellen."
     assert model_places(nlp, text, "Kapellen") == {}
+
+
+def test_weather_and_noble_names_are_no_towns(nlp):
+    # "bei" before a town named like a noun is an idiom ("bei Regen"); "aus Regen" the town
+    assert places(nlp, "Bei Regen fiel das Spiel aus.") == {}
+    assert places(nlp, "Die Gäste kamen aus Regen.") == {"Regen": "Regen"}
+    # a surname after "von" inside a person the model reads
+    text = "Es sprach Professorin Anna von Lübeck."
+    doc = with_model_ents(nlp, text, [("Anna von Lübeck", "PER")])
+    assert doc._.places == []

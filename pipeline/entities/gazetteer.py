@@ -40,7 +40,7 @@ LOCATIVE = frozenset(
 )
 COORDINATORS = frozenset({",", "und", "oder", "sowie", "/", "bzw."})
 # prepositions that also open idioms with bare nouns ("in Brand", "über Steinen")
-WEAK_LOCATIVE = frozenset({"in", "über", "durch", "ab", "bis"})
+WEAK_LOCATIVE = frozenset({"in", "über", "durch", "ab", "bis", "bei"})  # "bei Regen"
 # cities this large are named "in Essen", "in Halle" more often than the noun is used
 LARGE_CITY = 100_000
 # written abbreviations of name parts (folded): "St. Gallen", "Hann. Münden", "Frankfurt a. M.";
@@ -382,9 +382,10 @@ class PlaceFinder:
         sure: list[Candidate] = []
         pending: list[Candidate] = []
         matches = self.gazetteer.matches(doc)
+        surnames = _noble_surnames(doc)
         resume = 0  # the token after the last name found
         for i in compress(range(len(matches)), matches):
-            if i < resume:
+            if i < resume or i in surnames:
                 continue
             match = matches[i]
             cand = place_candidate(match)
@@ -418,6 +419,23 @@ class PlaceFinder:
                         pending.remove(cand)
                         changed = True
         return sure
+
+
+NOBLE_PARTICLES = frozenset({"von", "zu", "van", "vom"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+
+
+def _noble_surnames(doc: Doc) -> set[int]:
+    """Tokens after "von", "zu" inside a person the model reads ("Anna von Falkenberg"): a
+    surname named after a place, no place."""
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS or len(ent) < 3:
+            continue
+        for k in range(ent.start + 1, ent.end - 1):
+            if doc[k].lower_ in NOBLE_PARTICLES:
+                out.add(k + 1)
+    return out
 
 
 @lru_cache(maxsize=65536)  # a pure look-up, asked for every capitalised token
