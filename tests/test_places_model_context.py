@@ -140,3 +140,11 @@ def test_weather_and_noble_names_are_no_towns(nlp):
     text = "Es sprach Professorin Anna von Lübeck."
     doc = with_model_ents(nlp, text, [("Anna von Lübeck", "PER")])
     assert doc._.places == []
+
+
+def test_squares_named_after_a_person_and_seas_with_an_adjective(nlp):
+    assert places(nlp, "Auf dem Ernst Kerner-Platz gab es Kuchen.") == {
+        "Ernst Kerner-Platz": "Ernst Kerner-Platz"
+    }
+    found = {m.text: (m.name, m.kind) for m in nlp("Sie segelten bis zum Roten Meer.")._.places}
+    assert found == {"Roten Meer": ("Rotes Meer", "other")}

@@ -135,7 +135,7 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
         if start is None:
             continue
         end = max(_name_end(doc, start), start + 1)
-        if _names_a_venue(texts[end - 1]):
+        if any(_names_a_venue(texts[k]) for k in range(start + 1, end)):
             continue  # "Erwin Schrödinger-Zentrum": a building named after a person
         found.append(Candidate(start, end, PERSON, doc[start:end].text, "pattern"))
         resume = max(end, i + 1)

@@ -67,6 +67,7 @@ class VenueFinder:
         self.noun_name_heads = frozenset(p["noun_name_heads"])
         self.chain_heads = frozenset(p["chain_heads"])
         self.named_only = frozenset(p["named_only_suffixes"])
+        self.landscape_suffixes = tuple(p["landscape_suffixes"])
         self.complement_words = frozenset(p["complement_words"])
         self.joiners = frozenset(p["joiners"])
         self.suffixes = tuple(sorted(p["suffixes"], key=len, reverse=True))
@@ -314,6 +315,9 @@ class VenueFinder:
         head = doc[k].text
         if not is_capitalised(head) or not head.lower().endswith(self.adjective_suffixes):
             return None
+        landscape = head.lower().endswith(self.landscape_suffixes)
+        if landscape and head.lower() not in self.landscape_suffixes:
+            return None  # "Wörthersee" is a name of its own, the adjective no part of it
         # sentence-initial capitals say nothing; two adjectives still make a name
         if (is_line_start(doc, i) or doc[i].is_sent_start) and k - i < 2:
             return None
@@ -321,7 +325,10 @@ class VenueFinder:
         match = self.gazetteer.match_at(doc, end)
         if match is not None and match.entry.kind == "city" and not match.entry.ambiguous:
             end = match.end  # "Deutsche Oper Berlin", "Alte Oper Frankfurt"
-        return self._venue(doc, i, end, "pattern")
+        cand = self._venue(doc, i, end, "pattern")
+        if landscape:
+            cand.kind = "other"  # "Schwarzes Meer": a landscape, no venue
+        return cand
 
     def _adjective(self, text: str) -> bool:
         """An adjective, hyphenated ones included ("Ökologisch-Botanischen Garten")."""
