@@ -148,3 +148,13 @@ def test_squares_named_after_a_person_and_seas_with_an_adjective(nlp):
     }
     found = {m.text: (m.name, m.kind) for m in nlp("Sie segelten bis zum Roten Meer.")._.places}
     assert found == {"Roten Meer": ("Rotes Meer", "other")}
+
+
+def test_swiss_regions_and_german_country_names(nlp):
+    found = {
+        m.text: (m.name, m.kind) for m in nlp("Viele reisten aus der Innerschweiz an.")._.places
+    }
+    assert found == {"Innerschweiz": ("Innerschweiz", "region")}
+    assert places(nlp, "Der Kakao stammt von der Elfenbeinküste.") == {
+        "Elfenbeinküste": "Côte d'Ivoire"
+    }
