@@ -158,3 +158,9 @@ def test_swiss_regions_and_german_country_names(nlp):
     assert places(nlp, "Der Kakao stammt von der Elfenbeinküste.") == {
         "Elfenbeinküste": "Côte d'Ivoire"
     }
+
+
+def test_country_in_brackets_before_a_legal_form_is_a_company_branch(nlp):
+    assert places(nlp, "Am Stand war die Kramer (Schweiz) AG, die Gäste kamen aus Bern.") == {
+        "Bern": "Bern"
+    }

@@ -22,6 +22,7 @@ from pipeline.entities.words import (
     first_folded_word,
     fold,
     is_capitalised,
+    org_patterns,
     token_texts,
 )
 from pipeline.lang import load_tsv, load_words
@@ -388,6 +389,8 @@ class PlaceFinder:
             if i < resume or i in surnames:
                 continue
             match = matches[i]
+            if in_company_name(doc, match.start, match.end):
+                continue
             cand = place_candidate(match)
             if (
                 not match.entry.ambiguous
@@ -419,6 +422,24 @@ class PlaceFinder:
                         pending.remove(cand)
                         changed = True
         return sure
+
+
+@cache
+def legal_form_openings() -> frozenset[str]:
+    """First words of the legal forms ("GmbH", "AG", "e.V.")."""
+    return frozenset(form.split()[0] for form, _ in org_patterns()["legal_forms"])
+
+
+def in_company_name(doc: Doc, start: int, end: int) -> bool:
+    """A country or town in brackets before a legal form names a company's branch ("Muster
+    (Schweiz) AG"), no place the text talks about."""
+    return (
+        start > 0
+        and end + 1 < len(doc)
+        and doc[start - 1].text == "("
+        and doc[end].text == ")"
+        and doc[end + 1].text in legal_form_openings()
+    )
 
 
 NOBLE_PARTICLES = frozenset({"von", "zu", "van", "vom"})

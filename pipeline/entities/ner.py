@@ -20,6 +20,7 @@ from pipeline.entities.gazetteer import (
     city_of_adjective,
     has_definite_place_context,
     has_place_context,
+    in_company_name,
     is_common_word,
     place_candidate,
 )
@@ -103,8 +104,10 @@ class NerCandidates:
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
-            if label == PLACE and _counted(doc, span.start):
-                continue  # "in 65 Kapellen": things counted, no place
+            if label == PLACE and (
+                _counted(doc, span.start) or in_company_name(doc, span.start, span.end)
+            ):
+                continue  # "in 65 Kapellen": things counted; "Muster (Schweiz) AG": a company
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
