@@ -171,3 +171,8 @@ def test_large_towns_of_neighbouring_countries_and_their_german_names(nlp):
         "Groningen": "Groningen",
         "Straßburg": "Straßburg",
     }
+
+
+def test_plural_noun_after_a_venue_and_a_comma_is_no_venue(nlp):
+    text = "Getagt wurde im Kongresshaus Gerbermühle, die Gäste schliefen nebenan."
+    assert "Gäste" not in places(nlp, text)
