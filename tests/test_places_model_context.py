@@ -176,3 +176,9 @@ def test_large_towns_of_neighbouring_countries_and_their_german_names(nlp):
 def test_plural_noun_after_a_venue_and_a_comma_is_no_venue(nlp):
     text = "Getagt wurde im Kongresshaus Gerbermühle, die Gäste schliefen nebenan."
     assert "Gäste" not in places(nlp, text)
+
+
+def test_chain_hotel_without_a_name_of_its_own(nlp):
+    assert places(nlp, "Die Referenten wohnten im Dorint Hotel nahe der Halle.") == {
+        "Dorint Hotel": "Dorint Hotel"
+    }

@@ -39,6 +39,7 @@ from pipeline.entities.words import (
     is_capitalised,
     is_generic_compound,
     is_noun_form,
+    positions,
     token_texts,
     venue_patterns,
 )
@@ -92,6 +93,7 @@ class VenueFinder:
         self.hotel_brands = sorted(
             (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
         )
+        self.brand_openings = frozenset(words[0] for words in self.hotel_brands)
         # word predicates asked for every token: memoised per finder
         for name in ("_adjective", "_is_name_word", "_finders_at"):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
@@ -107,7 +109,23 @@ class VenueFinder:
                 if cand is not None:
                     found.append(self._with_hotel_brand(doc, texts, cand))
                     break
-        return found
+        return found + self._brand_hotels(doc, texts, found)
+
+    def _brand_hotels(self, doc: Doc, texts: list[str], found: list[Candidate]) -> list[Candidate]:
+        """A chain's name and a hotel word with no name of its own ("im Dorint Hotel"): the
+        chain's hotel in the report's town."""
+        taken = {t for c in found for t in range(c.start, c.end)}
+        out = []
+        for i in positions(texts, self.brand_openings.__contains__):
+            for words in self.hotel_brands:  # longest first
+                end = i + len(words)
+                if end >= len(texts) or tuple(texts[i:end]) != words or end in taken:
+                    continue
+                if texts[end].lower().endswith("hotel") and is_capitalised(texts[end]):
+                    out.append(self._venue(doc, i, end + 1, "pattern"))
+                    taken.update(range(i, end + 1))
+                break
+        return out
 
     def _finders_at(self, text: str) -> tuple[Callable[[Doc, int], Candidate | None], ...]:
         """The patterns that can start on a word (none on most words)."""
