@@ -182,3 +182,19 @@ def test_chain_hotel_without_a_name_of_its_own(nlp):
     assert places(nlp, "Die Referenten wohnten im Dorint Hotel nahe der Halle.") == {
         "Dorint Hotel": "Dorint Hotel"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Das Fest fand im Schlosspark Lindenau statt.",
+            {"Schlosspark Lindenau": "Schlosspark Lindenau"},
+        ),
+        # an institution, a person or a longer run after the compound is no name of its own
+        ("Gefeiert wurde im Kindergarten Sonnenschein.", {}),
+        ("Es sprach die Leiterin vom Stadtmuseum Anna Keller.", {"Stadtmuseum": "Stadtmuseum"}),
+    ],
+)
+def test_compound_venue_with_a_name_of_its_own(nlp, text, expected):
+    assert places(nlp, text) == expected

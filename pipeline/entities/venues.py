@@ -69,6 +69,7 @@ class VenueFinder:
         self.chain_heads = frozenset(p["chain_heads"])
         self.named_only = frozenset(p["named_only_suffixes"])
         self.landscape_suffixes = tuple(p["landscape_suffixes"])
+        self.institutions = frozenset(p["institution_compounds"])
         self.complement_words = frozenset(p["complement_words"])
         self.joiners = frozenset(p["joiners"])
         self.suffixes = tuple(sorted(p["suffixes"], key=len, reverse=True))
@@ -213,6 +214,12 @@ class VenueFinder:
         if i + 1 >= len(doc):
             return None
         end = self._am_complement(doc, i + 1)
+        if (
+            end is None
+            and text not in self.institutions
+            and self.gazetteer.match_at(doc, i + 1) is None
+        ):
+            end = self._own_name(doc, i + 1)
         if end is None:
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "district"):
@@ -407,6 +414,18 @@ class VenueFinder:
                     return self._venue(doc, i, i + 1, "pattern")
                 break
         return None
+
+    def _own_name(self, doc: Doc, j: int) -> int | None:
+        """End of one name word of the venue's own after a compound venue word ("Schlosspark
+        Lindenau", "Sportpark Ronhof"): no common noun, no person, and the name ends there."""
+        word = doc[j].text
+        if not self._is_name_word(word) or self._is_noun(word) or word in first_names():
+            return None
+        if j + 1 < len(doc) and is_capitalised(doc[j + 1].text):
+            return None  # "Stadtmuseum Kurator Weber": a longer run is no name of the venue
+        if not word.isalpha() or word.isupper():
+            return None
+        return j + 1
 
     def _is_noun(self, word: str) -> bool:
         """A common noun in any form ("Firmen", "Schulen")."""
