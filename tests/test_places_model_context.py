@@ -198,3 +198,11 @@ def test_chain_hotel_without_a_name_of_its_own(nlp):
 )
 def test_compound_venue_with_a_name_of_its_own(nlp, text, expected):
     assert places(nlp, text) == expected
+
+
+def test_town_named_like_a_word_before_its_mayor(nlp):
+    assert places(nlp, "Es sprach Falkenbergs Bürgermeister.") == {"Falkenbergs": "Falkenberg"}
+    assert places(nlp, "Es sprach Falkenbergs Stellvertretende Landrätin.") == {
+        "Falkenbergs": "Falkenberg"
+    }
+    assert places(nlp, "Falkenbergs Rede war kurz.") == {}

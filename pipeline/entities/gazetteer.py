@@ -23,9 +23,10 @@ from pipeline.entities.words import (
     fold,
     is_capitalised,
     org_patterns,
+    positions,
     token_texts,
 )
-from pipeline.lang import load_tsv, load_words
+from pipeline.lang import load_json, load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
 MAX_WORDS = 6
@@ -421,7 +422,39 @@ class PlaceFinder:
                         sure.append(cand)
                         pending.remove(cand)
                         changed = True
-        return sure
+        taken = {t for c in sure for t in range(c.start, c.end)}
+        return sure + [c for c in self._town_genitives(doc) if c.start not in taken]
+
+    def _town_genitives(self, doc: Doc) -> list[Candidate]:
+        """A town in the genitive before its mayor or its people ("Lindachs Bürgermeister",
+        "Lindachs Stellvertretende Landrätin"): the noun makes even a town named like a word
+        one."""
+        texts = token_texts(doc)
+        heads = town_genitive_heads()
+        out = []
+        for k in positions(texts, heads.__contains__):
+            i = k - 1
+            if i >= 1 and texts[i][:1].isupper() and texts[i].endswith(ADJECTIVE_ENDINGS):
+                i -= 1  # "Stellvertretende"
+            if i < 0:
+                continue
+            word = texts[i]
+            if len(word) < 5 or not word.endswith("s") or not is_capitalised(word):
+                continue
+            entry = self.gazetteer.entries.get(fold(word[:-1]))
+            if entry is None or entry.kind not in ("city", "district"):
+                continue
+            match = PlaceMatch(i, i + 1, entry, word[:-1])
+            out.append(place_candidate(match))
+        return out
+
+
+ADJECTIVE_ENDINGS = ("e", "er", "en")
+
+
+@cache
+def town_genitive_heads() -> frozenset[str]:
+    return frozenset(load_json("district_patterns.json")["town_genitive_heads"])
 
 
 @cache
