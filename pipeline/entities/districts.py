@@ -1,4 +1,6 @@
-"""Districts: "im Landkreis Göttingen", "im Stadtteil Kreuzberg", "im Rhein-Sieg-Kreis".
+"""Districts: "im Landkreis Göttingen", "im Stadtteil Kreuzberg", "im Rhein-Sieg-Kreis"; also
+the state with its word ("im Land Brandenburg") and the country round a town ("im Altenburger
+Land").
 
 After a locative preposition a district head and a place name are a place of kind district;
 without one, "der Landkreis Göttingen lädt ein" is the authority (see organisations.py).

@@ -2,7 +2,10 @@
 
 The project's model is moderate (F1 ~0.6), so a span must look like a name: a lone common noun
 ("Messe", "Hauptstadt"), a city adjective ("Hamburger") or an event name is dropped; a LOC
-that the gazetteer knows takes the gazetteer's name and data.
+that the gazetteer knows takes the gazetteer's name and data. A lone unknown word needs a
+place context: a town's preposition ("in", "aus", "nach") or, for what takes an article (a
+venue, a landscape), a definite locative ("im", "auf der", "aus dem"); a compound of common
+nouns counts only on a place ending ("-quartier", "-küste") with such a context.
 """
 
 from __future__ import annotations

@@ -10,7 +10,11 @@
 - a compound venue word with a place or an "am/im" complement: "Stadtmuseum Kassel",
   "Kongresshalle am Zoo", "Naturkundemuseum im Ottoneum", "Hotel Grauer Bär";
 - one word on a square/park/hall ending that is no common noun, after a place preposition:
-  "auf dem Hansaplatz", "in die Rheingoldhalle"; Latinate names ("des Fridericianums").
+  "auf dem Hansaplatz", "in die Rheingoldhalle"; Latinate names ("des Fridericianums");
+- an inn or hotel named with one noun ("Gasthof Krone"), a chain's hotel ("im Dorint Hotel"),
+  a compound venue word with one name word of its own ("Schlosspark Lindenau"), a building
+  named after a person ("Karl Weber-Haus") and its owner in the genitive ("X-Halle der
+  Rheinmesse"); capitalised adjectives before "Meer" or "See" make a landscape.
 Known venues with their own names ("CityCube", "Estrel") come from the gazetteer.
 """
 
