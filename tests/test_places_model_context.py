@@ -206,3 +206,9 @@ def test_town_named_like_a_word_before_its_mayor(nlp):
         "Falkenbergs": "Falkenberg"
     }
     assert places(nlp, "Falkenbergs Rede war kurz.") == {}
+
+
+def test_truncated_first_part_belongs_to_the_venue(nlp):
+    text = "Viele kamen ins Spielzeug- und Puppenmuseum."
+    found = with_model_ents(nlp, text, [("Spielzeug- und Puppenmuseum", "LOC")])._.places
+    assert [m.text for m in found] == ["Spielzeug- und Puppenmuseum"]

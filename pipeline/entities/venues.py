@@ -112,9 +112,20 @@ class VenueFinder:
             for finder in finders[i]:
                 cand = finder(doc, i)
                 if cand is not None:
+                    cand = self._with_truncated_first(doc, texts, cand)
                     found.append(self._with_hotel_brand(doc, texts, cand))
                     break
         return found + self._brand_hotels(doc, texts, found)
+
+    def _with_truncated_first(self, doc: Doc, texts: list[str], cand: Candidate) -> Candidate:
+        """ "Spielzeug- und Puppenmuseum": a first part that shares the venue word belongs
+        to the name."""
+        k = cand.start
+        if k < 2 or texts[k - 1] not in ("und", "oder") or not texts[k - 2].endswith("-"):
+            return cand
+        if not is_capitalised(texts[k - 2]) or len(texts[k - 2]) < 3:
+            return cand
+        return self._venue(doc, k - 2, cand.end, "pattern")
 
     def _brand_hotels(self, doc: Doc, texts: list[str], found: list[Candidate]) -> list[Candidate]:
         """A chain's name and a hotel word with no name of its own ("im Dorint Hotel"): the
