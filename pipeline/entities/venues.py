@@ -542,6 +542,8 @@ class VenueFinder:
 
     def _venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
+        if k >= 2 and doc[k].lower_ in ("und", "oder") and doc[k - 1].text.endswith("-"):
+            k -= 2  # "ins Spielzeug- und Puppenmuseum"
         if k >= 0 and doc[k].lower_ in ("der", "die", "das", "dem", "den", "des"):
             k -= 1
         if k < 0:
