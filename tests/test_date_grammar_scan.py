@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.temporal.first_chars import CHECKED, first_chars
+from pipeline.temporal.first_chars import CHECKED, first_chars, rules_by_first_char
 from pipeline.temporal.grammar import _longest_first, find_atoms
 from pipeline.temporal.patterns import patterns
 
@@ -27,6 +27,18 @@ def test_first_chars_of_patterns(pattern: re.Pattern[str], expected: set[str]) -
 @pytest.mark.parametrize("pattern", [r"(?:am\s+)?", r"\b", r"(?P<x>a)?(?(x)b|c)"])
 def test_first_chars_unknown_when_a_match_may_be_empty_or_is_not_read(pattern: str) -> None:
     assert first_chars(re.compile(pattern)) is None
+
+
+def test_every_grammar_rule_has_known_first_chars() -> None:
+    """Fails when a Python upgrade changes re._parser so that the shortcut no longer works."""
+    assert all(first_chars(pattern) is not None for pattern, _ in patterns().rules)
+
+
+def test_unknown_first_chars_are_reported(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="pipeline"):
+        by_char = rules_by_first_char([re.compile(r"am\s"), re.compile(r"\b\d*")])
+    assert by_char["a"] == {0, 1} and by_char["7"] == {1}
+    assert "1 of 2 patterns" in caplog.text
 
 
 def _every_rule_everywhere(text: str) -> list[tuple[int, int]]:
