@@ -27,6 +27,9 @@ _NOT_A_TIME_NUMBER = re.compile(r"[.,]\d{3}(?!\d)|,\d")  # 20.000, 1,5
 _NOUN_AFTER = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)")  # "60 Vorträge": a count
 _QUARTER_OR_WEEK = re.compile(r"q[1-4]|kw\d{1,2}")
 _YEAR_WORD_BEFORE = re.compile(r"(?:jahre?|anno)\s+$", re.I)
+# A decade in digits is one word run ("80er", "1980ern", "80erjahre"): only such a run, not
+# every number, can head a decade ("Anfang der 80er Jahre").
+_DECADE_RUN = re.compile(r"(?:1\d|20)?\d0er(?:n|jahren?)?")
 
 
 def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
@@ -45,8 +48,8 @@ def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
         if noun and not _trigger_kinds(noun.group(1).lower()):
             return ()
         return ("digit",)
-    if word[0].isdigit():
-        return ("digit",)  # 15h, 17h10, 18uhr, 15ten
+    if word[0].isdigit():  # 15h, 17h10, 18uhr, 15ten
+        return ("digit", "decade") if _DECADE_RUN.fullmatch(word) else ("digit",)
     return ("quarter",) if _QUARTER_OR_WEEK.fullmatch(word) else ()
 
 
