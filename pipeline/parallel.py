@@ -190,9 +190,16 @@ def first_use(nlp: Language) -> None:
 
     The model, vocabulary and word lists loaded by now live as long as the process: frozen,
     the garbage collector stops walking them again in every full collection (about 1% of a
-    long run's CPU time)."""
+    long run's CPU time). Once per process only: a frozen object is never collected, so a
+    process that runs again and again would keep the garbage pending at every later call."""
     nlp(WARM_UP_TEXT)
-    gc.freeze()
+    global _frozen
+    if not _frozen:
+        gc.freeze()
+        _frozen = True
+
+
+_frozen = False  # whether first_use has frozen the objects loaded so far
 
 
 def run_worker_batch(
