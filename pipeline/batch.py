@@ -137,7 +137,7 @@ def document_row(job: Job, status: str, error: str | None = None, **values: Any)
 
 
 @dataclass(slots=True)
-class _Prepared:
+class PreparedReport:
     """A readable report, not yet analysed: its text and where it is cut into pieces."""
 
     source: SourceText
@@ -193,7 +193,7 @@ def _piece_doc(nlp: Language, job: Job, text: str, reference_date: dt.date | Non
     return doc
 
 
-def _prepare(nlp: Language, job: Job) -> _Prepared | _Streamed | DocumentResult:
+def prepare_report(nlp: Language, job: Job) -> PreparedReport | _Streamed | DocumentResult:
     """Read one file (a long one only its start), or a finished result for a bad or empty
     file."""
     if job.error:
@@ -215,7 +215,7 @@ def _size(path: Path) -> int:
         return -1  # reading it says what is wrong
 
 
-def _streamed(job: Job, limit: int) -> _Prepared | _Streamed | DocumentResult:
+def _streamed(job: Job, limit: int) -> PreparedReport | _Streamed | DocumentResult:
     scanned = scan(job.path)
     try:
         report = LongReport(job.path, scanned, limit)
@@ -238,7 +238,7 @@ def prepare_data(
     return prepared.piece(nlp, job, 0), prepared.source, None
 
 
-def _prepared(job: Job, data: bytes, chunk_chars: int | None) -> _Prepared | DocumentResult:
+def _prepared(job: Job, data: bytes, chunk_chars: int | None) -> PreparedReport | DocumentResult:
     digest = sha256(data)
     try:
         source = parse_source(data)
@@ -250,13 +250,13 @@ def _prepared(job: Job, data: bytes, chunk_chars: int | None) -> _Prepared | Doc
 
 def _prepared_source(
     job: Job, digest: str, source: SourceText, chunk_chars: int | None
-) -> _Prepared | DocumentResult:
+) -> PreparedReport | DocumentResult:
     reference = _reference(job, source.front_matter, source.text)
     base = _base_row(digest, len(source.text), reference, source.front_matter)
     if not source.text.strip():
         return DocumentResult(_empty_row(job, base), {})
     bounds = chunk_bounds(source.text, chunk_chars) if chunk_chars else [(0, len(source.text))]
-    return _Prepared(source, base, reference[0], bounds)
+    return PreparedReport(source, base, reference[0], bounds)
 
 
 def _reference(job: Job, front_matter: dict[str, str], text: str) -> tuple[dt.date | None, str]:
@@ -302,10 +302,10 @@ def chunk_bounds(text: str, limit: int) -> list[tuple[int, int]]:
 
 
 def _result(nlp: Language, job: Job, doc: Doc, source: SourceText) -> DocumentResult:
-    return _merged_result(nlp, job, [doc], source)
+    return merged_result(nlp, job, [doc], source)
 
 
-def _merged_result(nlp: Language, job: Job, docs: list[Doc], source: SourceText) -> DocumentResult:
+def merged_result(nlp: Language, job: Job, docs: list[Doc], source: SourceText) -> DocumentResult:
     """The rows of one report from its processed piece(s)."""
     rows = _ReportRows(job)
     for doc in docs:
@@ -442,12 +442,12 @@ def process_batch(
     to another process and nothing of the batch stays alive once they are written.
     """
     results: list[DocumentResult | None] = [None] * len(jobs)
-    single: list[tuple[int, _Prepared]] = []
+    single: list[tuple[int, PreparedReport]] = []
     for i, job in enumerate(jobs):
-        prepared = _prepare(nlp, job)
+        prepared = prepare_report(nlp, job)
         if isinstance(prepared, DocumentResult):
             results[i] = prepared
-        elif isinstance(prepared, _Prepared) and len(prepared.bounds) == 1:
+        elif isinstance(prepared, PreparedReport) and len(prepared.bounds) == 1:
             single.append((i, prepared))
         else:
             results[i] = _guarded(_streamed_result, nlp, job, prepared, doc_timeout, spool_dir)
@@ -468,7 +468,7 @@ def process_batch(
 
 
 def _analysed_together(
-    nlp: Language, reports: list[tuple[Job, _Prepared]], doc_timeout: float | None
+    nlp: Language, reports: list[tuple[Job, PreparedReport]], doc_timeout: float | None
 ) -> list[DocumentResult]:
     """Single-piece reports: the statistical components batched over all of them, then the
     rule-based extractors report by report, each under the time limit."""
@@ -486,7 +486,7 @@ def _analysed_together(
 def _extracted_result(
     nlp: Language,
     job: Job,
-    prepared: _Prepared,
+    prepared: PreparedReport,
     doc: Doc,
     rules: list[str],
     doc_timeout: float | None,
@@ -494,13 +494,13 @@ def _extracted_result(
     with time_limit(doc_timeout):
         for name in rules:
             doc = nlp.get_pipe(name)(doc)
-    return _merged_result(nlp, job, [doc], prepared.source)
+    return merged_result(nlp, job, [doc], prepared.source)
 
 
 def _streamed_result(
     nlp: Language,
     job: Job,
-    prepared: _Prepared | _Streamed,
+    prepared: PreparedReport | _Streamed,
     doc_timeout: float | None,
     spool_dir: Path | None = None,
 ) -> DocumentResult:

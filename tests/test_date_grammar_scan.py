@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from pipeline.temporal.first_chars import CHECKED, first_chars
+from pipeline.temporal.first_chars import CHECKED, first_chars, rules_by_first_char
 from pipeline.temporal.grammar import _longest_first, find_atoms
 from pipeline.temporal.patterns import patterns
 
@@ -29,6 +29,18 @@ def test_first_chars_unknown_when_a_match_may_be_empty_or_is_not_read(pattern: s
     assert first_chars(re.compile(pattern)) is None
 
 
+def test_every_grammar_rule_has_known_first_chars() -> None:
+    """Fails when a Python upgrade changes re._parser so that the shortcut no longer works."""
+    assert all(first_chars(pattern) is not None for pattern, _ in patterns().rules)
+
+
+def test_unknown_first_chars_are_reported(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level("WARNING", logger="pipeline"):
+        by_char = rules_by_first_char([re.compile(r"am\s"), re.compile(r"\b\d*")])
+    assert by_char["a"] == {0, 1} and by_char["7"] == {1}
+    assert "1 of 2 patterns" in caplog.text
+
+
 def _every_rule_everywhere(text: str) -> list[tuple[int, int]]:
     """Spans of the atoms found by trying every rule at every word start."""
     found = []
@@ -46,6 +58,8 @@ def _every_rule_everywhere(text: str) -> list[tuple[int, int]]:
     [
         "Die Tagung läuft vom 3. bis 5. Mai 2024, der Einlass ist am Freitag so ungefähr um 9 Uhr.",
         "Sie ist am kommenden Samstag von 10 bis 16 Uhr geöffnet, also in ungefähr zwei Wochen.",
+        # decades in digits: only such a word opens the decade rule, not every number
+        "Seit Anfang der 80er Jahre, bis in die 1990ern und Ende der 70erjahre kamen 12 Gäste.",
         # a lookback window cutting a long word before the head
         "Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstalt 12 Uhr",
     ],

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.bench import build_corpus
-from pipeline.read import discover
+from pipeline.read import discover, parse_source
+from pipeline.refdate import parse_iso
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +26,22 @@ def test_bench_corpus_cycles_examples_into_distinct_reports(tmp_path: Path) -> N
     assert len(second) == len(first) and second != first  # later ones: numbers shifted
     assert len({f.read_bytes() for f in files}) == docs
     assert corpus.words > 0
+
+
+def test_bench_corpus_keeps_calendar_dates_valid(tmp_path: Path) -> None:
+    """Later cycles shift years, not days and months: "2023-10-22" may become "2027-10-22",
+    never "2027-14-26", so every front matter date still reads as a calendar date."""
+
+    def front_matter_days(folder: Path) -> list[tuple[int, int]]:
+        values = [parse_source(p.read_bytes()).front_matter.get("date") for p in discover(folder)]
+        return [(d.month, d.day) for d in map(parse_iso, filter(None, values))]
+
+    examples = front_matter_days(ROOT / "corpus")
+    assert examples, "the examples should include a report with a front matter date"
+    build_corpus(ROOT / "corpus", 5 * len(discover(ROOT / "corpus")), tmp_path)
+    generated = front_matter_days(tmp_path)
+    assert len(generated) == 5 * len(examples)
+    assert set(generated) == set(examples)
 
 
 def test_bench_prints_speeds_ratio_and_memory() -> None:

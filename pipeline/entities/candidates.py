@@ -70,6 +70,11 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
             cand.contains(k) and k.length < cand.length and _replaceable(k) for k in clashing
         ):
             kept.replace(clashing, cand)
+        elif _qualified_place(cand, clashing):
+            rule = clashing[0]
+            if rule.kind == "venue":  # "Heilandkirche Siemshof": still the venue
+                cand.kind, cand.country_code = rule.kind, rule.country_code
+            kept.replace(clashing, cand)
     return kept.by_start()
 
 
@@ -111,6 +116,23 @@ class SpanIndex:
     def by_start(self) -> list[Candidate]:
         """The candidates in text order (in the order added where they start together)."""
         return sorted(self._in_order.values(), key=lambda c: c.start)
+
+
+# words the model may add after a rule place to name it fully ("Glarus Nord", "Rue du Canal")
+MAX_QUALIFIER_WORDS = 2
+
+
+def _qualified_place(ner: Candidate, clashing: list[Candidate]) -> bool:
+    """An NER place that opens with the one rule place it overlaps and continues it with a
+    few words that passed the NER filter as a name ("Mollis GL", "Mangfallpark Nord", "Rue du
+    Canal"): the longer name is the place. Not a name run on into the next sentence or a
+    list: at most two more words."""
+    if ner.label != PLACE or len(clashing) != 1:
+        return False
+    k = clashing[0]
+    return (
+        k.label == PLACE and k.start == ner.start and k.end < ner.end <= k.end + MAX_QUALIFIER_WORDS
+    )
 
 
 def _priority(c: Candidate) -> int:

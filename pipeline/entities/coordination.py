@@ -130,6 +130,7 @@ def extend_coordinations(
             for t in range(start, end)
             if t not in covered
             and doc[t].text not in nouns
+            and not (lemma is not None and lemma(doc[t].text) in nouns)  # "Gäste"
             and not (doc[t].text.isalpha() and is_noun_compound(doc[t].text))
             and len(doc[t].text) > 2
             and doc[t].text.replace("-", "").isalpha()  # not "und Co."

@@ -1,4 +1,6 @@
-"""Districts: "im Landkreis Göttingen", "im Stadtteil Kreuzberg", "im Rhein-Sieg-Kreis".
+"""Districts: "im Landkreis Göttingen", "im Stadtteil Kreuzberg", "im Rhein-Sieg-Kreis"; also
+the state with its word ("im Land Brandenburg") and the country round a town ("im Altenburger
+Land").
 
 After a locative preposition a district head and a place name are a place of kind district;
 without one, "der Landkreis Göttingen lädt ein" is the authority (see organisations.py).
@@ -30,7 +32,8 @@ class DistrictFinder:
         self.part_heads = frozenset(p["part_heads"])
         self.endings = tuple(p["compound_endings"])
         self.locatives = frozenset(p["locatives"])
-        self.region_nouns = frozenset(p["region_nouns"])
+        self.region_nouns: dict[str, str] = p["region_nouns"]
+        self.state_heads = frozenset(p["state_heads"])
         # asked for every token: memoised per finder
         self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]
         self._may_open = lru_cache(maxsize=65536)(self._may_open)  # type: ignore[method-assign]
@@ -52,10 +55,16 @@ class DistrictFinder:
                 out.append(cand)
                 continue
             if text in self.region_nouns and self._town_adjective_before(doc, i):
-                cand = self._district(doc, i - 1, i + 1, f"{doc[i - 1].text} {text}")
+                noun = self.region_nouns[text]
+                cand = self._district(doc, i - 1, i + 1, f"{doc[i - 1].text} {noun}")
                 cand.kind = "region"
                 out.append(cand)
                 continue
+            if text in self.state_heads and self._after_locative(doc, i):
+                state = self._state_after(doc, i)
+                if state is not None:  # "im Land Brandenburg": the state, named with its word
+                    out.append(state)
+                    continue
             if text not in self.named_heads and text not in self.part_heads:
                 continue
             if not self._after_locative(doc, i):
@@ -93,6 +102,7 @@ class DistrictFinder:
             "-" in text
             or self._named_compound(text)
             or text in self.region_nouns
+            or text in self.state_heads
             or text in self.named_heads
             or text in self.part_heads
         )
@@ -128,8 +138,29 @@ class DistrictFinder:
 
     def _town_adjective_before(self, doc: Doc, i: int) -> bool:
         """A town's adjective before a region noun: "Paderborner Land" is the country round
-        Paderborn, not the state it lies in."""
-        return i > 0 and city_of_adjective(self.gazetteer, doc[i - 1].text) is not None
+        Paderborn, not the state it lies in. The capitalised noun after it makes the pattern
+        sure enough for towns whose name is also a word ("Altenburger Land")."""
+        return (
+            i > 0 and city_of_adjective(self.gazetteer, doc[i - 1].text, strict=False) is not None
+        )
+
+    def _state_after(self, doc: Doc, i: int) -> Candidate | None:
+        match = self.gazetteer.match_at(doc, i + 1)
+        if match is None or match.entry.kind != "state":
+            return None
+        e = match.entry
+        return Candidate(
+            i,
+            match.end,
+            PLACE,
+            match.name,
+            "pattern",
+            kind=e.kind,
+            country_code=e.country_code,
+            geonames_id=e.geonames_id,
+            latitude=e.latitude,
+            longitude=e.longitude,
+        )
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
         k = i - 1

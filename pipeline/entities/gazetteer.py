@@ -22,9 +22,11 @@ from pipeline.entities.words import (
     first_folded_word,
     fold,
     is_capitalised,
+    org_patterns,
+    positions,
     token_texts,
 )
-from pipeline.lang import load_tsv, load_words
+from pipeline.lang import load_json, load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
 MAX_WORDS = 6
@@ -40,7 +42,7 @@ LOCATIVE = frozenset(
 )
 COORDINATORS = frozenset({",", "und", "oder", "sowie", "/", "bzw."})
 # prepositions that also open idioms with bare nouns ("in Brand", "über Steinen")
-WEAK_LOCATIVE = frozenset({"in", "über", "durch", "ab", "bis"})
+WEAK_LOCATIVE = frozenset({"in", "über", "durch", "ab", "bis", "bei"})  # "bei Regen"
 # cities this large are named "in Essen", "in Halle" more often than the noun is used
 LARGE_CITY = 100_000
 # written abbreviations of name parts (folded): "St. Gallen", "Hann. Münden", "Frankfurt a. M.";
@@ -59,6 +61,12 @@ COMPASS_PREFIXES = (
 )
 COMPASS_BASES = frozenset({"country", "state", "region"})
 ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
+# a preposition fused with the definite article: "im Kurpark", "zur Messepiazza"
+# (not "beim": "beim Bogenschießen" names an activity more often than a place)
+FUSED_LOCATIVE = frozenset({"im", "ins", "am", "zum", "zur", "vom", "ums", "aufs"})
+# prepositions that, with a definite article, put a name where something happens or comes
+# from ("auf der Alm", "aus der Region", "an der Küste"); not "für", "mit", "über", "bei"
+ARTICLE_LOCATIVE = frozenset({"in", "auf", "aus", "an", "nach", "zu", "von", "hinter"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +103,12 @@ class Gazetteer:
         # first folded word -> most words of a name starting with it: most tokens start none
         self.first_words: dict[str, int] = {}
         self.keep_written: set[str] = set()  # abbreviated keys whose spelling is the name
+        # acronyms ("DDR", "USA"): only in capitals, "DDr." is a title
+        self.acronyms: set[str] = set()
         for row in rows:
             key = fold(row["variant"])
+            if row["variant"].isupper() and " " not in row["variant"]:
+                self.acronyms.add(key)
             entry = PlaceEntry(
                 row["name"],
                 row["kind"],
@@ -133,6 +145,8 @@ class Gazetteer:
     def lookup(self, text: str) -> tuple[PlaceEntry, str] | None:
         """The entry for a written name and the name in nominative, or None."""
         key = fold(text)
+        if key in self.acronyms and not text.isupper():
+            return None
         if key in self.entries:
             return self.entries[key], text
         for stripped in _uninflected(text):
@@ -289,6 +303,25 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
     return is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}
 
 
+def has_definite_place_context(doc: Doc, start: int) -> bool:
+    """A definite locative before a name: "im Maritim", "auf der Schwägalp", "aus dem Harz".
+    Weaker than :func:`has_place_context` (a landmark, a venue or a region takes the
+    article; a town does not), so it confirms only what the model already reads as a place."""
+    if start < 1 or (start + 1 < len(doc) and doc[start + 1].like_num):
+        return False  # "Am Seeufer 6": an address
+    k = start - 1
+    if k >= 1 and _inflected_adjective(doc[k].text):
+        k -= 1  # "im neuen Kurpark"
+    prev = doc[k].lower_
+    if prev in FUSED_LOCATIVE:
+        return True
+    return prev in ARTICLES - {"des"} and k >= 1 and doc[k - 1].lower_ in ARTICLE_LOCATIVE
+
+
+def _inflected_adjective(word: str) -> bool:
+    return word.isalpha() and word.islower() and len(word) > 3 and word.endswith(("en", "em"))
+
+
 def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:
     """Token indices where a coordinated neighbour name starts or ends ("Cottbus, Ulm und
     Essen"): the token after a coordinator to the right, before one to the left."""
@@ -304,6 +337,21 @@ def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:
     if k >= 1 and doc[k].lower_ in COORDINATORS:
         out.append(k - 1)
     return out
+
+
+ROUTE_WORDS = ("bis nach", "nach", "bis")
+
+
+def route_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where the destination starts in "von X (bis) nach Y" for a name X at start..end."""
+    if start < 1 or doc[start - 1].lower_ != "von":
+        return None
+    for words in ROUTE_WORDS:
+        parts = words.split()
+        k = end + len(parts)
+        if k < len(doc) and [t.lower_ for t in doc[end:k]] == parts:
+            return k
+    return None
 
 
 def is_common_word(name: str) -> bool:
@@ -336,11 +384,14 @@ class PlaceFinder:
         sure: list[Candidate] = []
         pending: list[Candidate] = []
         matches = self.gazetteer.matches(doc)
+        surnames = _noble_surnames(doc)
         resume = 0  # the token after the last name found
         for i in compress(range(len(matches)), matches):
-            if i < resume:
+            if i < resume or i in surnames:
                 continue
             match = matches[i]
+            if in_company_name(doc, match.start, match.end):
+                continue
             cand = place_candidate(match)
             if (
                 not match.entry.ambiguous
@@ -354,24 +405,98 @@ class PlaceFinder:
             else:
                 pending.append(cand)
             resume = match.end
-        # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle")
+        # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle"), and
+        # so is the start of a route to one ("von Kirchheim bis nach Ulm")
         changed = True
         while changed and pending:
             changed = False
             ends = {c.end - 1 for c in sure} | {c.start for c in sure}
+            starts = {c.start for c in sure}
             for cand in list(pending):
-                if any(n in ends for n in coordinated_neighbours(doc, cand.start, cand.end)):
+                route = route_end(doc, cand.start, cand.end)
+                if route in starts or any(
+                    n in ends for n in coordinated_neighbours(doc, cand.start, cand.end)
+                ):
                     nxt = doc[cand.end] if cand.end < len(doc) else None
                     if nxt is None or not nxt.like_num:
                         sure.append(cand)
                         pending.remove(cand)
                         changed = True
-        return sure
+        taken = {t for c in sure for t in range(c.start, c.end)}
+        return sure + [c for c in self._town_genitives(doc) if c.start not in taken]
+
+    def _town_genitives(self, doc: Doc) -> list[Candidate]:
+        """A town in the genitive before its mayor or its people ("Lindachs Bürgermeister",
+        "Lindachs Stellvertretende Landrätin"): the noun makes even a town named like a word
+        one."""
+        texts = token_texts(doc)
+        heads = town_genitive_heads()
+        out = []
+        for k in positions(texts, heads.__contains__):
+            i = k - 1
+            if i >= 1 and texts[i][:1].isupper() and texts[i].endswith(ADJECTIVE_ENDINGS):
+                i -= 1  # "Stellvertretende"
+            if i < 0:
+                continue
+            word = texts[i]
+            if len(word) < 5 or not word.endswith("s") or not is_capitalised(word):
+                continue
+            entry = self.gazetteer.entries.get(fold(word[:-1]))
+            if entry is None or entry.kind not in ("city", "district"):
+                continue
+            match = PlaceMatch(i, i + 1, entry, word[:-1])
+            out.append(place_candidate(match))
+        return out
+
+
+ADJECTIVE_ENDINGS = ("e", "er", "en")
+
+
+@cache
+def town_genitive_heads() -> frozenset[str]:
+    return frozenset(load_json("district_patterns.json")["town_genitive_heads"])
+
+
+@cache
+def legal_form_openings() -> frozenset[str]:
+    """First words of the legal forms ("GmbH", "AG", "e.V.")."""
+    return frozenset(form.split()[0] for form, _ in org_patterns()["legal_forms"])
+
+
+def in_company_name(doc: Doc, start: int, end: int) -> bool:
+    """A country or town in brackets before a legal form names a company's branch ("Muster
+    (Schweiz) AG"), no place the text talks about."""
+    return (
+        start > 0
+        and end + 1 < len(doc)
+        and doc[start - 1].text == "("
+        and doc[end].text == ")"
+        and doc[end + 1].text in legal_form_openings()
+    )
+
+
+NOBLE_PARTICLES = frozenset({"von", "zu", "van", "vom"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
+
+
+def _noble_surnames(doc: Doc) -> set[int]:
+    """Tokens after "von", "zu" inside a person the model reads ("Anna von Falkenberg"): a
+    surname named after a place, no place."""
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS or len(ent) < 3:
+            continue
+        for k in range(ent.start + 1, ent.end - 1):
+            if doc[k].lower_ in NOBLE_PARTICLES:
+                out.add(k + 1)
+    return out
 
 
 @lru_cache(maxsize=65536)  # a pure look-up, asked for every capitalised token
-def city_of_adjective(gazetteer: Gazetteer, word: str) -> PlaceEntry | None:
-    """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher"."""
+def city_of_adjective(gazetteer: Gazetteer, word: str, strict: bool = True) -> PlaceEntry | None:
+    """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher". Without
+    ``strict`` also of a small town whose name is also a word ("Altenburger"), for a
+    pattern that is sure by itself."""
     if not is_capitalised(word) or not word.endswith("er") or len(word) < 5:
         return None
     stems = [word[:-2], word[:-1], word[:-2] + "en", word[:-3] + "en"]
@@ -382,6 +507,6 @@ def city_of_adjective(gazetteer: Gazetteer, word: str) -> PlaceEntry | None:
         if found is not None and found[0].kind == "city":
             entry = found[0]
             # "Lehrer" is no adjective of Lehre, "Essener" is one of Essen
-            if not entry.ambiguous or entry.population >= LARGE_CITY:
+            if not strict or not entry.ambiguous or entry.population >= LARGE_CITY:
                 return entry
     return None

@@ -2,7 +2,10 @@
 
 The project's model is moderate (F1 ~0.6), so a span must look like a name: a lone common noun
 ("Messe", "Hauptstadt"), a city adjective ("Hamburger") or an event name is dropped; a LOC
-that the gazetteer knows takes the gazetteer's name and data.
+that the gazetteer knows takes the gazetteer's name and data. A lone unknown word needs a
+place context: a town's preposition ("in", "aus", "nach") or, for what takes an article (a
+venue, a landscape), a definite locative ("im", "auf der", "aus dem"); a compound of common
+nouns counts only on a place ending ("-quartier", "-küste") with such a context.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import (
     Gazetteer,
     city_of_adjective,
+    has_definite_place_context,
     has_place_context,
+    in_company_name,
     is_common_word,
     place_candidate,
 )
@@ -31,6 +36,7 @@ from pipeline.entities.words import (
     is_acronym,
     is_capitalised,
     is_noun_compound,
+    is_noun_form,
     noun_genders,
     org_patterns,
     token_texts,
@@ -41,6 +47,9 @@ from pipeline.entities.words import (
 REGIONAL_ADJECTIVE_ENDINGS = ("ischen", "ischer", "isches", "ische")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 PERSON_LABELS = frozenset({"PER", "PERSON"})
+# a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
+LANDSCAPE_KINDS = frozenset({"region", "other"})
+MIN_VERB = 5  # the shortest infinitive taken as the end of a nominalised verb ("-laufen")
 
 
 class NerCandidates:
@@ -59,6 +68,9 @@ class NerCandidates:
         # the word tests of a name, asked again for every span of the same words
         self._name_words = lru_cache(maxsize=65536)(self._name_words)  # type: ignore[method-assign]
         self._name_part_word = lru_cache(maxsize=65536)(self._name_part_word)  # type: ignore[method-assign]
+        self._place_compound_word = lru_cache(maxsize=65536)(self._place_compound_word)  # type: ignore[method-assign]
+        self._activity_word = lru_cache(maxsize=65536)(self._activity_word)  # type: ignore[method-assign]
+        self.place_suffixes = tuple(venue_patterns()["model_place_suffixes"])
         self.nouns = common_nouns()
         self.role_suffixes = tuple(org_patterns()["role_suffixes"])
         self.venue_heads = frozenset(venue_patterns()["heads_after_name"])
@@ -104,18 +116,34 @@ class NerCandidates:
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
+            if label == PLACE and (
+                _counted(doc, span.start) or in_company_name(doc, span.start, span.end)
+            ):
+                continue  # "in 65 Kapellen": things counted; "Muster (Schweiz) AG": a company
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
                     word_like = match.entry.ambiguous and is_common_word(match.name)
-                    if not word_like or has_place_context(doc, span.start, span.end):
+                    if (
+                        not word_like
+                        or has_place_context(doc, span.start, span.end)
+                        or (
+                            match.entry.kind in LANDSCAPE_KINDS
+                            and has_definite_place_context(doc, span.start)
+                        )
+                    ):
                         out.append(place_candidate(match, NER_SOURCE))
                     continue
-            if self._name_inside_compound(span):
+            if self._name_inside_compound(span) and not (
+                label == PLACE and self._place_compound(doc, span)
+            ):
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span) and not (
-                label == ORG
-                and (self._headed_name(tuple(t.text for t in span)) or self._defined_body(span))
+                (label == PLACE and self._place_compound(doc, span))
+                or (
+                    label == ORG
+                    and (self._headed_name(tuple(t.text for t in span)) or self._defined_body(span))
+                )
             ):
                 continue
             if label == PLACE and span[-1].like_num:
@@ -124,11 +152,17 @@ class NerCandidates:
                 label == PLACE
                 and len(span) == 1
                 and not has_place_context(doc, span.start, span.end)
+                and not (
+                    has_definite_place_context(doc, span.start)
+                    and not self._activity_word(span[0].text)
+                )
             ):
-                continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "aus" ...
+                continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             if label == ORG:
                 span = self._with_head_after(span)
             name = canonical_span(span, self.lemma)
+            if label == PLACE:
+                name = self._after_place_name(doc, span, name)
             if label == ORG and span[-1].text in self.venue_heads:
                 label = PLACE  # "Porsche Museum": the museum is where things happen
             kind = (
@@ -306,6 +340,66 @@ class NerCandidates:
             return True  # "Hans-Sachs-Schule": named after a person
         return not all(self._is_common_noun(part) for part in parts)
 
+    def _place_compound(self, doc: Doc, span: Span) -> bool:
+        """One compound the model reads as a place, on a place ending, that the lexicon does
+        not list as a whole ("im Museumsquartier", "an der Elfenbeinküste", "auf der
+        Tanz-Bühne"; not "Landkreisen", "in der Erde"), after a place preposition."""
+        if len(span) != 1:
+            return False
+        word = span[0].text
+        if not self._place_compound_word(word):
+            # a town the gazetteer lacks, named like a compound ("nach Lindenbach"): only
+            # a town's context, which takes no article
+            return self._unlisted_compound(word) and has_place_context(
+                doc, span.start, span.end, weak_ok=False
+            )
+        return has_place_context(doc, span.start, span.end) or has_definite_place_context(
+            doc, span.start
+        )
+
+    def _unlisted_compound(self, word: str) -> bool:
+        """A capitalised word the lexicon lacks as a whole, so that only the compound test
+        made it a common noun ("Lindenbach"; not "Handarbeit", "Wiesen")."""
+        return is_capitalised(word) and word.isalpha() and not self._is_lexicon_noun(word)
+
+    def _is_lexicon_noun(self, word: str) -> bool:
+        if is_noun_form(word) or word in self.nouns:
+            return True
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return bool(lemma) and lemma in self.nouns
+
+    def _after_place_name(self, doc: Doc, span: Span, name: str) -> str:
+        """A span that opens with a known place keeps that place's name and adds the rest as
+        written ("Mollis GL", not a lemma of "Mollis")."""
+        match = self.gazetteer.match_at(doc, span.start)
+        if match is None or match.end >= span.end:
+            return name
+        rest = doc[match.end : span.end].text
+        space = doc[match.end - 1].whitespace_
+        return f"{match.name}{space}{rest}"
+
+    def _activity_word(self, word: str) -> bool:
+        """A verb made a noun ("im Seilspringen", "zum Bogenschießen"): its ending is an
+        infinitive of the lemma table, so after "im" it names what is done, not where."""
+        lower = word.lower()
+        if not lower.endswith("en") or len(lower) < 6 or lower.endswith(self.place_suffixes):
+            return False  # "Rosengarten": a place word whose end reads as a verb ("arten")
+        verbs = self.venues.lemma_values()
+        return any(
+            lower[k:] in verbs and lower[k:].islower() for k in range(0, len(lower) - MIN_VERB + 1)
+        )
+
+    def _place_compound_word(self, word: str) -> bool:
+        """ "Museumsquartier", "Stufen-Kino": by its text alone (see :meth:`_place_compound`)."""
+        lower = word.lower()
+        return (
+            is_capitalised(word)
+            and all(part.isalpha() for part in word.split("-"))
+            and lower.endswith(self.place_suffixes)
+            and not any(len(lower) - len(s) < 3 for s in self.place_suffixes if lower.endswith(s))
+            and not is_noun_form(word)
+        )
+
     def _is_common_noun(self, word: str) -> bool:
         """A noun of the lexicon, inflected ("Kreuzungen") or as a compound of nouns
         ("Trinkwasserleitungen", "Unternehmenskommunikation")."""
@@ -377,6 +471,14 @@ def _affiliation(span: Span, person_ends: set[int]) -> bool:
         and doc[span.end].text == ")"
         and span.start - 1 in person_ends
     )
+
+
+def _counted(doc: Doc, start: int) -> bool:
+    """A number before the word that is no postal code: the word is a counted noun."""
+    if start < 1:
+        return False
+    prev = doc[start - 1]
+    return bool(prev.like_num) and not (prev.text.isdigit() and len(prev.text) in (4, 5))
 
 
 def _person_at(doc: Doc, k: int, end: int) -> bool:

@@ -3,7 +3,7 @@ surname ("Jonas Brandt", "so Brandt") is no place."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
@@ -16,6 +16,7 @@ from pipeline.entities.words import (
     person_titles,
     positions,
     token_texts,
+    venue_patterns,
 )
 
 MAX_NAME_WORDS = 4
@@ -83,6 +84,17 @@ def _name_end(doc: Doc, start: int) -> int:
     return end
 
 
+def _names_a_venue(word: str) -> bool:
+    """A hyphenated last word on a venue ending ("Schrödinger-Zentrum", "Kuntner-Platz")."""
+    parts = word.split("-")
+    return len(parts) > 1 and parts[-1].lower() in venue_suffixes()
+
+
+@cache
+def venue_suffixes() -> frozenset[str]:
+    return frozenset(venue_patterns()["suffixes"])
+
+
 def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
     """Persons after a title ("Dr. Anna Keller", "Außenministerin Ana Maria Kovač"),
     after a first name ("Lea Brandt"), and later mentions of their surnames.
@@ -126,6 +138,8 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
         if start is None:
             continue
         end = max(_name_end(doc, start), start + 1)
+        if any(_names_a_venue(texts[k]) for k in range(start + 1, end)):
+            continue  # "Erwin Schrödinger-Zentrum": a building named after a person
         found.append(Candidate(start, end, PERSON, doc[start:end].text, "pattern"))
         resume = max(end, i + 1)
     # "Fritz Landolt AG" names a company: a later "Landolt" is the company, not a person

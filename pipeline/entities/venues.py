@@ -10,7 +10,11 @@
 - a compound venue word with a place or an "am/im" complement: "Stadtmuseum Kassel",
   "Kongresshalle am Zoo", "Naturkundemuseum im Ottoneum", "Hotel Grauer Bär";
 - one word on a square/park/hall ending that is no common noun, after a place preposition:
-  "auf dem Hansaplatz", "in die Rheingoldhalle"; Latinate names ("des Fridericianums").
+  "auf dem Hansaplatz", "in die Rheingoldhalle"; Latinate names ("des Fridericianums");
+- an inn or hotel named with one noun ("Gasthof Krone"), a chain's hotel ("im Dorint Hotel"),
+  a compound venue word with one name word of its own ("Schlosspark Lindenau"), a building
+  named after a person ("Karl Weber-Haus") and its owner in the genitive ("X-Halle der
+  Rheinmesse"); capitalised adjectives before "Meer" or "See" make a landscape.
 Known venues with their own names ("CityCube", "Estrel") come from the gazetteer.
 """
 
@@ -39,6 +43,7 @@ from pipeline.entities.words import (
     is_capitalised,
     is_generic_compound,
     is_noun_form,
+    positions,
     token_texts,
     venue_patterns,
 )
@@ -64,6 +69,11 @@ class VenueFinder:
         self.lemma = lemma
         self.heads = frozenset(p["heads"])
         self.takes_complement = frozenset(p["takes_complement"])
+        self.noun_name_heads = frozenset(p["noun_name_heads"])
+        self.chain_heads = frozenset(p["chain_heads"])
+        self.named_only = frozenset(p["named_only_suffixes"])
+        self.landscape_suffixes = tuple(p["landscape_suffixes"])
+        self.institutions = frozenset(p["institution_compounds"])
         self.complement_words = frozenset(p["complement_words"])
         self.joiners = frozenset(p["joiners"])
         self.suffixes = tuple(sorted(p["suffixes"], key=len, reverse=True))
@@ -88,6 +98,7 @@ class VenueFinder:
         self.hotel_brands = sorted(
             (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
         )
+        self.brand_openings = frozenset(words[0] for words in self.hotel_brands)
         # word predicates asked for every token: memoised per finder
         for name in ("_adjective", "_is_name_word", "_finders_at"):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
@@ -101,9 +112,36 @@ class VenueFinder:
             for finder in finders[i]:
                 cand = finder(doc, i)
                 if cand is not None:
+                    cand = self._with_truncated_first(doc, texts, cand)
                     found.append(self._with_hotel_brand(doc, texts, cand))
                     break
-        return found
+        return found + self._brand_hotels(doc, texts, found)
+
+    def _with_truncated_first(self, doc: Doc, texts: list[str], cand: Candidate) -> Candidate:
+        """ "Spielzeug- und Puppenmuseum": a first part that shares the venue word belongs
+        to the name."""
+        k = cand.start
+        if k < 2 or texts[k - 1] not in ("und", "oder") or not texts[k - 2].endswith("-"):
+            return cand
+        if not is_capitalised(texts[k - 2]) or len(texts[k - 2]) < 3:
+            return cand
+        return self._venue(doc, k - 2, cand.end, "pattern")
+
+    def _brand_hotels(self, doc: Doc, texts: list[str], found: list[Candidate]) -> list[Candidate]:
+        """A chain's name and a hotel word with no name of its own ("im Dorint Hotel"): the
+        chain's hotel in the report's town."""
+        taken = {t for c in found for t in range(c.start, c.end)}
+        out = []
+        for i in positions(texts, self.brand_openings.__contains__):
+            for words in self.hotel_brands:  # longest first
+                end = i + len(words)
+                if end >= len(texts) or tuple(texts[i:end]) != words or end in taken:
+                    continue
+                if texts[end].lower().endswith("hotel") and is_capitalised(texts[end]):
+                    out.append(self._venue(doc, i, end + 1, "pattern"))
+                    taken.update(range(i, end + 1))
+                break
+        return out
 
     def _finders_at(self, text: str) -> tuple[Callable[[Doc, int], Candidate | None], ...]:
         """The patterns that can start on a word (none on most words)."""
@@ -125,6 +163,7 @@ class VenueFinder:
             (
                 self._head_and_name,
                 text in self.heads
+                or text in self.chain_heads
                 or (capitalised and "-" not in text and lower.endswith(self.compound_heads)),
             ),
             (self._adjectives_and_head, self._adjective(text)),
@@ -151,7 +190,10 @@ class VenueFinder:
 
     # -- patterns ------------------------------------------------------------------------
     def _head_and_name(self, doc: Doc, i: int) -> Candidate | None:
-        if doc[i].text not in self.heads:
+        if doc[i].text in self.chain_heads:
+            if i + 1 >= len(doc) or doc[i + 1].text not in self.heads:
+                return None
+        elif doc[i].text not in self.heads:
             return self._compound_head(doc, i)
         j = i + 1
         while j < len(doc):  # "Messe und Congress Centrum Halle ..."
@@ -163,6 +205,8 @@ class VenueFinder:
                 break
         # after two head words a common noun is a name too ("Congress Center Rosengarten")
         end = self._name_after(doc, j, allow_nouns=j - i >= 2, person_ends=self._genitive(doc, i))
+        if end is None and doc[j - 1].text in self.noun_name_heads:
+            end = self._noun_name(doc, j)
         if end is None and doc[j - 1].text in self.takes_complement:
             end = self._complement_after(doc, j)
         if end is None:
@@ -185,6 +229,12 @@ class VenueFinder:
         if i + 1 >= len(doc):
             return None
         end = self._am_complement(doc, i + 1)
+        if (
+            end is None
+            and text not in self.institutions
+            and self.gazetteer.match_at(doc, i + 1) is None
+        ):
+            end = self._own_name(doc, i + 1)
         if end is None:
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "district"):
@@ -193,6 +243,15 @@ class VenueFinder:
                 return None
             end = match.end
         return self._venue(doc, i, end, "pattern")
+
+    def _noun_name(self, doc: Doc, j: int) -> int | None:
+        """End of an inn's or hotel's name that is one common noun in its dictionary form
+        ("Gasthof Krone", "Restaurant Linde"), not a plural or a case form ("Hotel Gäste")."""
+        if j >= len(doc) or doc[j].text not in self.nouns or doc[j].text in self.not_names:
+            return None
+        if j + 1 < len(doc) and is_capitalised(doc[j + 1].text):
+            return None  # "Hotel Zimmer Preise": a run of nouns, no name
+        return j + 1
 
     def _am_complement(self, doc: Doc, j: int) -> int | None:
         """End of "am Zoo", "im Ottoneum", "am Schiffbauerdamm" after a venue word: a name or a
@@ -296,6 +355,9 @@ class VenueFinder:
         head = doc[k].text
         if not is_capitalised(head) or not head.lower().endswith(self.adjective_suffixes):
             return None
+        landscape = head.lower().endswith(self.landscape_suffixes)
+        if landscape and head.lower() not in self.landscape_suffixes:
+            return None  # "Wörthersee" is a name of its own, the adjective no part of it
         # sentence-initial capitals say nothing; two adjectives still make a name
         if (is_line_start(doc, i) or doc[i].is_sent_start) and k - i < 2:
             return None
@@ -303,7 +365,10 @@ class VenueFinder:
         match = self.gazetteer.match_at(doc, end)
         if match is not None and match.entry.kind == "city" and not match.entry.ambiguous:
             end = match.end  # "Deutsche Oper Berlin", "Alte Oper Frankfurt"
-        return self._venue(doc, i, end, "pattern")
+        cand = self._venue(doc, i, end, "pattern")
+        if landscape:
+            cand.kind = "other"  # "Schwarzes Meer": a landscape, no venue
+        return cand
 
     def _adjective(self, text: str) -> bool:
         """An adjective, hyphenated ones included ("Ökologisch-Botanischen Garten")."""
@@ -352,7 +417,11 @@ class VenueFinder:
             parts = text.split("-")
             if len(parts[0]) < 2 or parts[-1].lower() not in self.suffixes:
                 return None
-            return self._venue(doc, i, i + 1, "pattern")
+            if parts[-1].lower() in self.named_only and self._is_noun(parts[0]):
+                return None  # "Firmen-Gelände"
+            # a first name before it belongs to the name ("Erwin Schrödinger-Zentrum")
+            start = i - 1 if i > 0 and doc[i - 1].text in first_names() else i
+            return self._venue(doc, start, self._owner_end(doc, i + 1), "pattern")
         for suffix in self.suffixes:  # "Westfalenhallen": a place and a venue word
             if text.lower().endswith(suffix):
                 found = self.gazetteer.lookup(text[: len(text) - len(suffix)])
@@ -360,6 +429,37 @@ class VenueFinder:
                     return self._venue(doc, i, i + 1, "pattern")
                 break
         return None
+
+    def _own_name(self, doc: Doc, j: int) -> int | None:
+        """End of one name word of the venue's own after a compound venue word ("Schlosspark
+        Lindenau", "Sportpark Ronhof"): no common noun, no person, and the name ends there."""
+        word = doc[j].text
+        if not self._is_name_word(word) or self._is_noun(word) or word in first_names():
+            return None
+        if j + 1 < len(doc) and is_capitalised(doc[j + 1].text):
+            return None  # "Stadtmuseum Kurator Weber": a longer run is no name of the venue
+        if not word.isalpha() or word.isupper():
+            return None
+        return j + 1
+
+    def _is_noun(self, word: str) -> bool:
+        """A common noun in any form ("Firmen", "Schulen")."""
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return is_noun_form(word) or (bool(lemma) and lemma in self.nouns)
+
+    def _owner_end(self, doc: Doc, j: int) -> int:
+        """End of a venue's owner in the genitive after it, when that is a name of its own
+        ("Congress-Centrum der Koelnmesse"; not "der Stadt", "der Universität Bonn")."""
+        if j + 1 >= len(doc) or doc[j].lower_ not in ("der", "des"):
+            return j
+        word = doc[j + 1].text
+        if not self._is_name_word(word) or self._is_noun(word):
+            return j
+        if self.gazetteer.match_at(doc, j + 1) is not None or person_starts(doc, j + 1):
+            return j
+        if j + 2 < len(doc) and is_capitalised(doc[j + 2].text):
+            return j  # a longer name: left to the organisation patterns
+        return j + 2
 
     def _named_compound(self, doc: Doc, i: int) -> Candidate | None:
         """ "auf dem Hansaplatz", "in die Rheingoldhalle", "des Fridericianums": one capitalised
@@ -442,6 +542,8 @@ class VenueFinder:
 
     def _venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
+        if k >= 2 and doc[k].lower_ in ("und", "oder") and doc[k - 1].text.endswith("-"):
+            k -= 2  # "ins Spielzeug- und Puppenmuseum"
         if k >= 0 and doc[k].lower_ in ("der", "die", "das", "dem", "den", "des"):
             k -= 1
         if k < 0:

@@ -9,9 +9,12 @@ character outside it is always tried.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from functools import cache
+
+log = logging.getLogger("pipeline")
 
 try:  # the parser behind re.compile; private, so any surprise means "no answer"
     from re import _constants as sre
@@ -35,12 +38,15 @@ def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters of :data:`CHECKED` a match of ``pattern`` can begin with, or None when
     that is not known (the pattern may match the empty string, or uses an unread construct)."""
     if sre_parse is None:
+        log.debug("first characters unknown: this Python has no re._parser")
         return None
     try:
         chars, empty = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
-    except (_Unknown, AttributeError, TypeError, ValueError):
+    except (_Unknown, AttributeError, TypeError, ValueError) as exc:
+        log.debug("first characters unknown (%s: %s): %.60s", type(exc).__name__, exc, pattern)
         return None
     if empty:
+        log.debug("first characters unknown (may match nothing): %.60s", pattern.pattern)
         return None
     if pattern.flags & re.IGNORECASE:
         chars = chars | {c.lower() for c in chars} | {c.upper() for c in chars}
@@ -51,6 +57,16 @@ def rules_by_first_char(patterns: Iterable[re.Pattern[str]]) -> dict[str, frozen
     """For each character of :data:`CHECKED`, the indexes of the patterns that can begin with
     it (a pattern whose first characters are not known counts for every character)."""
     firsts = [first_chars(p) for p in patterns]
+    unknown = sum(chars is None for chars in firsts)
+    if unknown:
+        # Same results, but each such pattern is tried at every word start: after a Python
+        # upgrade changed re._parser this is why the date stage got slower.
+        log.warning(
+            "date grammar: the first characters of %d of %d patterns are unknown (re._parser "
+            "missing or changed?); they are tried everywhere, which is slower",
+            unknown,
+            len(firsts),
+        )
     return {
         c: frozenset(i for i, chars in enumerate(firsts) if chars is None or c in chars)
         for c in sorted(CHECKED)

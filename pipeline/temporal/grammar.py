@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import deque
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate, compress
 
 from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
@@ -27,6 +27,9 @@ _NOT_A_TIME_NUMBER = re.compile(r"[.,]\d{3}(?!\d)|,\d")  # 20.000, 1,5
 _NOUN_AFTER = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)")  # "60 Vorträge": a count
 _QUARTER_OR_WEEK = re.compile(r"q[1-4]|kw\d{1,2}")
 _YEAR_WORD_BEFORE = re.compile(r"(?:jahre?|anno)\s+$", re.I)
+# A decade in digits is one word run ("80er", "1980ern", "80erjahre"): only such a run, not
+# every number, can head a decade ("Anfang der 80er Jahre").
+_DECADE_RUN = re.compile(r"(?:1\d|20)?\d0er(?:n|jahren?)?")
 
 
 def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
@@ -45,8 +48,8 @@ def _number_kinds(word: str, text: str, end: int) -> tuple[str, ...]:
         if noun and not _trigger_kinds(noun.group(1).lower()):
             return ()
         return ("digit",)
-    if word[0].isdigit():
-        return ("digit",)  # 15h, 17h10, 18uhr, 15ten
+    if word[0].isdigit():  # 15h, 17h10, 18uhr, 15ten
+        return ("digit", "decade") if _DECADE_RUN.fullmatch(word) else ("digit",)
     return ("quarter",) if _QUARTER_OR_WEEK.fullmatch(word) else ()
 
 
@@ -78,33 +81,30 @@ def _can_start(word: str) -> bool:
 
 def _attempts(text: str) -> dict[int, set[int]]:
     """Rule indexes to try at each word start: at every head word and at the few words before
-    it that may open the same expression. One scan of the word runs finds both: a head word is
-    a whole run (:func:`_head_word`), and the runs before it are at hand."""
+    it that may open the same expression. The text is cut into its word runs and the gaps
+    between them in C (``split``, ``accumulate``), every run is tested by a memoised word test
+    (``map``), and only the head words (a run of about six) take Python steps: a head word is
+    a whole run (:func:`_head_of_run`), and the runs before it are at hand by index."""
     attempts: dict[int, set[int]] = {}
-    recent: deque[re.Match[str]] = deque(maxlen=MAX_LOOKBACK)  # the last word runs
-    for run in _WORD_RUN.finditer(text):
-        word = run.group()
-        word = word.lower() if word[0] in _ASCII_DIGITS else _head_word(word)
-        if word is not None:
-            _add_attempts(attempts, text, word, run, recent)
-        recent.append(run)
+    parts = _WORD_RUN_SPLIT.split(text)  # gap, run, gap, run, ..., gap
+    ends = list(accumulate(map(len, parts)))  # run i spans ends[2i]..ends[2i+1]
+    heads = list(map(_head_of_run, parts[1::2]))
+    for i in compress(range(len(heads)), heads):
+        _add_attempts(attempts, text, heads[i], i, ends)
     return attempts
 
 
+_WORD_RUN_SPLIT = re.compile(rf"({_WORD_RUN.pattern})")
 _ASCII_DIGITS = frozenset("0123456789")
 
 
 def _add_attempts(
-    attempts: dict[int, set[int]],
-    text: str,
-    word: str,
-    head: re.Match[str],
-    recent: deque[re.Match[str]],
+    attempts: dict[int, set[int]], text: str, word: str, head: int, ends: list[int]
 ) -> None:
-    """The rules a head word opens, at itself and at the words before it (the last
-    :data:`MAX_LOOKBACK` runs in the :data:`LOOKBACK_CHARS` before it; a run the window cuts
-    counts from the window's start) that may open its expression."""
-    start, end = head.span()
+    """The rules the head word (run ``head``) opens, at itself and at the words before it (the
+    last :data:`MAX_LOOKBACK` runs in the :data:`LOOKBACK_CHARS` before it; a run the window
+    cuts counts from the window's start) that may open its expression."""
+    start, end = ends[2 * head], ends[2 * head + 1]
     kinds = _number_kinds(word, text, end) if word[0].isdigit() else _trigger_kinds(word)
     if not kinds:
         return
@@ -113,10 +113,9 @@ def _add_attempts(
         return
     attempts.setdefault(start, set()).update(at_distance[0])
     window = start - LOOKBACK_CHARS
-    for distance, run in enumerate(reversed(recent), 1):
-        if distance == len(at_distance):
-            break
-        prefix_start, prefix_end = run.span()
+    for distance in range(1, min(len(at_distance), MAX_LOOKBACK + 1, head + 1)):
+        run = head - distance
+        prefix_start, prefix_end = ends[2 * run], ends[2 * run + 1]
         if prefix_end <= window:
             break
         if prefix_start < window:
@@ -126,6 +125,12 @@ def _add_attempts(
 
 
 @lru_cache(maxsize=65536)
+def _head_of_run(run: str) -> str | None:
+    """The word run in lower case when it can head an expression (a number, or a word the
+    trigger pattern takes whole), else None."""
+    return run.lower() if run[0] in _ASCII_DIGITS else _head_word(run)
+
+
 def _head_word(run: str) -> str | None:
     """The word run in lower case when it can head an expression, else None. The trigger
     pattern matches whole word runs only (its words are word runs: see

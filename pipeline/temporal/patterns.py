@@ -51,7 +51,7 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "relative_word": {"relword": 1}, "now": {"now": 1}, "quarter": {"quarter": 2, "digit": 1},
     "iso_week": {"quarter": 1, "digit": 1}, "nth": {"weekday": 2, "unit": 2, "month": 4},
     "holiday": {"holiday": 0, "digit": 0}, "eve": {"eve": 1}, "month_pair": {"month": 1},
-    "era_year": {"era": 3}, "century": {"century": 4}, "decade": {"digit": 3, "decade": 3},
+    "era_year": {"era": 3}, "century": {"century": 4}, "decade": {"decade": 3},
     "anaphor": {"anaphor": 0}, "later": {"later": 3},
 }  # fmt: skip
 MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
