@@ -228,7 +228,7 @@ def test_name_of_a_company_with_a_legal_form_makes_no_surname(nlp):
 
 
 def test_club_number_belongs_to_a_club_name(nlp):
-    text = "Alle folgten der Einladung des 1. RSV Blau-Weiß Talheim zum Rennen."
+    text = "Zum Rennen hatte der 1. RSV Blau-Weiß Talheim eingeladen."
     assert model_orgs(nlp, text, []) == {"1. RSV Blau-Weiß Talheim"}
 
 

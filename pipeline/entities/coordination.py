@@ -62,9 +62,9 @@ def _conjunct_after(doc: Doc, j: int) -> tuple[int, int] | None:
 
 
 def _shared_heads(doc: Doc, kept: list[Candidate], lemma: LemmaLookup | None) -> list[Candidate]:
-    """ "des Badischen und Schwäbischen Turnerbundes": two adjectives share the head of an
-    organisation name, so the first adjective names a second organisation ("Badischer
-    Turnerbund"), declined like the first word of the name found."""
+    """ "des Fränkischen und Thüringer Sängerbundes": two adjectives share the head of an
+    organisation name, so the first adjective names a second organisation ("Fränkischer
+    Sängerbund"), declined like the first word of the name found."""
     out = []
     for lead in kept:
         k = lead.start - 2
