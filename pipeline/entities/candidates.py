@@ -53,8 +53,8 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     Berlin") and an event hides its city ("Hannover Messe"). A place inside a name survives
     when the name marks it as a place of its own (``inner_places``). An NER span may replace
     rule places and organisation patterns it strictly contains when it is an organisation
-    ("Boehringer Ingelheim Deutschland", "Bundesverband mittelständische Wirtschaft"), nothing
-    else: an NER place around a rule place ("Partnerland Polen") loses.
+    ("Hellwig Pharma Deutschland", "Bundesverband mittelständische Wirtschaft"), nothing
+    else: an NER place around a rule place ("Gastland Ungarn") loses.
     """
     rules = [c for c in candidates if c.source != NER_SOURCE]
     ner = [c for c in candidates if c.source == NER_SOURCE]
@@ -72,7 +72,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
             kept.replace(clashing, cand)
         elif _qualified_place(cand, clashing):
             rule = clashing[0]
-            if rule.kind == "venue":  # "Heilandkirche Siemshof": still the venue
+            if rule.kind == "venue":  # "Marienkirche Oberdorf": still the venue
                 cand.kind, cand.country_code = rule.kind, rule.country_code
             kept.replace(clashing, cand)
     return kept.by_start()
@@ -124,7 +124,7 @@ MAX_QUALIFIER_WORDS = 2
 
 def _qualified_place(ner: Candidate, clashing: list[Candidate]) -> bool:
     """An NER place that opens with the one rule place it overlaps and continues it with a
-    few words that passed the NER filter as a name ("Mollis GL", "Mangfallpark Nord", "Rue du
+    few words that passed the NER filter as a name ("Mollis GL", "Auenpark Nord", "Rue du
     Canal"): the longer name is the place. Not a name run on into the next sentence or a
     list: at most two more words."""
     if ner.label != PLACE or len(clashing) != 1:
@@ -146,10 +146,10 @@ def _priority(c: Candidate) -> int:
 
 
 def _replaceable(inner: Candidate) -> bool:
-    """A rule span an NER organisation around it replaces: a place ("Boehringer Ingelheim
+    """A rule span an NER organisation around it replaces: a place ("Hellwig Pharma
     Deutschland"), or an organisation pattern that stopped early at a word it does not know
-    ("Bundesverband" of "Bundesverband mittelständische Wirtschaft", "VDL-Landesverband" of
-    "VDL-Landesverband Ost"); a legal form, a known name or an authority's head and place
+    ("Bundesverband" of "Bundesverband mittelständische Wirtschaft", "KLV-Landesverband" of
+    "KLV-Landesverband Ost"); a legal form, a known name or an authority's head and place
     close a name for certain."""
     if inner.label == PLACE:
         return inner.kind != "venue"

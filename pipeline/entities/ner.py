@@ -312,7 +312,7 @@ class NerCandidates:
     def _name_words(self, words: tuple[str, ...], headed: bool = False) -> bool:
         """What :meth:`_looks_like_name` asks of the span's words alone, before its parts.
         ``headed``: an organisation head that is no event word closing the span outweighs an
-        event word inside it ("Cologne Convention Bureau" is no convention)."""
+        event word inside it ("Lindau Convention Bureau" is no convention)."""
         if not is_capitalised(words[0]) and not any(ch.isupper() for ch in words[0]):
             return False
         if any("_" in w for w in words):

@@ -78,7 +78,7 @@ def is_org_head(word: str) -> bool:
 
 def is_headed_organisation(words: tuple[str, ...]) -> bool:
     """Words that an organisation head or a legal form makes an organisation name although no
-    word of theirs is a name of its own ("Messe Dornbirn", "Stiftung Wadentest", "Appenzeller
+    word of theirs is a name of its own ("Messe Tannheim", "Stiftung Lesefreude", "Appenzeller
     Kantonalbank"). A single word is left out: "der Richterakademie" may be a venue's short
     name, and a lone compound on a head is as often a generic noun ("Förderverein")."""
     return len(words) > 1 and any(w in legal_form_words() or is_org_head(w) for w in words)
@@ -134,7 +134,7 @@ def _is_type_word(word: str) -> bool:
 
 def _type_word_before(doc, start: int) -> bool:
     """The word before the span (an opening quote between them allowed) is a type word: "die
-    Cheerleadergruppe Obsidian Fire", "der Jugendchor „Chorisma“"."""
+    Tanzgruppe Silver Stars", "der Jugendchor „Chorisma“"."""
     k = start - 1
     if k >= 0 and doc[k].text in OPENING_QUOTES:
         k -= 1

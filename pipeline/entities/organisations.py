@@ -249,7 +249,7 @@ class OrganisationFinder:
         if text in NAME_CONNECTORS:
             return True
         if _capitalised_number(text) and not tok.is_sent_start:
-            return True  # "Sieben Medien GmbH": a capitalised numeral inside a sentence
+            return True  # "Drei Kronen Verlag GmbH": a capitalised numeral inside a sentence
         if not any(ch.isalnum() for ch in text) or text.lower() in STOP_WORDS:
             return False
         if self._is_role_noun(text) or self._is_person_role(text):
@@ -804,7 +804,7 @@ class OrganisationFinder:
         return out
 
     def _fair_companies(self, doc: Doc) -> list[Candidate]:
-        """ "die Messe Wels meldete", "Veranstalter ist die Messe Dornbirn": "Messe" and a town
+        """ "die Messe Wels meldete", "Veranstalter ist die Messe Tannheim": "Messe" and a town
         name the company that runs the fairground; after a place preposition ("in der Messe
         Wels") it is the fairground (venues.py), before a year the fair."""
         out = []
@@ -1046,7 +1046,7 @@ class OrganisationFinder:
                 end += 1  # "TSV Eintracht Grafenau 1925"
             cand = self._with_legal_form(doc, i, end)
             number = _club_number_start(doc, i)
-            if number < i:  # "1. RSV Germania Gräben"
+            if number < i:  # "1. FC Blau-Weiß Talheim"
                 cand = self._org(doc, number, cand.end, cand.source, legal_form=cand.legal_form)
             if (
                 doc[i].text in self.ambiguous_clubs

@@ -124,7 +124,7 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
                 j < len(doc)
                 and _is_name_word(doc[j])
                 and (personal or doc[j].text in names or not is_place_name(j))
-                # "Präsidentin Handelskammer beider Basel": a role before a body, no person
+                # "Präsidentin Handelskammer Oberrhein": a role before a body, no person
                 and (personal or doc[j].text in names or not is_org_head(doc[j].text))
             ):
                 start = j
@@ -139,10 +139,10 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
             continue
         end = max(_name_end(doc, start), start + 1)
         if any(_names_a_venue(texts[k]) for k in range(start + 1, end)):
-            continue  # "Erwin Schrödinger-Zentrum": a building named after a person
+            continue  # "Lise Meitner-Zentrum": a building named after a person
         found.append(Candidate(start, end, PERSON, doc[start:end].text, "pattern"))
         resume = max(end, i + 1)
-    # "Fritz Landolt AG" names a company: a later "Landolt" is the company, not a person
+    # "Georg Brunner AG" names a company: a later "Brunner" is the company, not a person
     forms = legal_form_words()
     surnames = {
         doc[c.end - 1].text for c in found if c.end >= len(doc) or texts[c.end] not in forms

@@ -246,7 +246,7 @@ class VenueFinder:
 
     def _noun_name(self, doc: Doc, j: int) -> int | None:
         """End of an inn's or hotel's name that is one common noun in its dictionary form
-        ("Gasthof Krone", "Restaurant Linde"), not a plural or a case form ("Hotel Gäste")."""
+        ("Gasthof Krone", "Restaurant Eiche"), not a plural or a case form ("Hotel Gäste")."""
         if j >= len(doc) or doc[j].text not in self.nouns or doc[j].text in self.not_names:
             return None
         if j + 1 < len(doc) and is_capitalised(doc[j + 1].text):
@@ -357,7 +357,7 @@ class VenueFinder:
             return None
         landscape = head.lower().endswith(self.landscape_suffixes)
         if landscape and head.lower() not in self.landscape_suffixes:
-            return None  # "Wörthersee" is a name of its own, the adjective no part of it
+            return None  # "Bodensee" is a name of its own, the adjective no part of it
         # sentence-initial capitals say nothing; two adjectives still make a name
         if (is_line_start(doc, i) or doc[i].is_sent_start) and k - i < 2:
             return None
@@ -419,7 +419,7 @@ class VenueFinder:
                 return None
             if parts[-1].lower() in self.named_only and self._is_noun(parts[0]):
                 return None  # "Firmen-Gelände"
-            # a first name before it belongs to the name ("Erwin Schrödinger-Zentrum")
+            # a first name before it belongs to the name ("Lise Meitner-Zentrum")
             start = i - 1 if i > 0 and doc[i - 1].text in first_names() else i
             return self._venue(doc, start, self._owner_end(doc, i + 1), "pattern")
         for suffix in self.suffixes:  # "Westfalenhallen": a place and a venue word
@@ -449,7 +449,7 @@ class VenueFinder:
 
     def _owner_end(self, doc: Doc, j: int) -> int:
         """End of a venue's owner in the genitive after it, when that is a name of its own
-        ("Congress-Centrum der Koelnmesse"; not "der Stadt", "der Universität Bonn")."""
+        ("Congress-Centrum der Koelnmesse"; not "der Stadt", "der Universität")."""
         if j + 1 >= len(doc) or doc[j].lower_ not in ("der", "des"):
             return j
         word = doc[j + 1].text
