@@ -502,3 +502,15 @@ def test_total_is_the_final_count_of_the_whole_edition(nlp, counts: str, total: 
         f"Gartenmesse Nordheim\n\nDie Gartenmesse Nordheim ging am 12. Mai 2019 zu Ende. {counts}"
     )
     assert only_event(nlp, text)["visitors"] == total
+
+
+@pytest.mark.parametrize(
+    ("photos", "year"),
+    [("von den Ausflügen 2022 und 2023", None), ("vom Ausflug 2022", 2022)],
+)
+def test_year_where_the_event_is_named_only_when_one_is_given(nlp, photos: str, year: int | None):
+    text = (
+        "Zum Herbstfest hatte der Heimatverein Oberxlingen eingeladen. Beim Herbstfest zeigte "
+        f"der Vorsitzende Fotos {photos}."
+    )
+    assert only_event(nlp, text)["year"] == year

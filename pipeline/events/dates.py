@@ -261,13 +261,16 @@ class DateChooser:
         return None, None
 
     def year_in(self, sentences: set[int]) -> int | None:
-        """A year given where the event is named ("in diesem Jahr", "2019")."""
-        for d in self.usable:
-            value = d.value or ""
-            token = self.ctx.token_at(d.start_char)
-            if value[:4].isdigit() and self.ctx.sentence_of(token) in sentences:
-                return int(value[:4])
-        return None
+        """The one year given where the event is named ("in diesem Jahr", "2019"); none where
+        those sentences give several ("die Fahrten 2023 und 2024"): which is the edition's is
+        a guess."""
+        years = {
+            int(value[:4])
+            for d in self.usable
+            if (value := d.value or "")[:4].isdigit()
+            and self.ctx.sentence_of(self.ctx.token_at(d.start_char)) in sentences
+        }
+        return years.pop() if len(years) == 1 else None
 
 
 def holiday_in_name(name: str, year: int | None) -> str | None:
