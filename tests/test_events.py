@@ -514,3 +514,27 @@ def test_year_where_the_event_is_named_only_when_one_is_given(nlp, photos: str, 
         f"der Vorsitzende Fotos {photos}."
     )
     assert only_event(nlp, text)["year"] == year
+
+
+@pytest.mark.parametrize(
+    "announcement",
+    [
+        "Wir laden schon heute zum 12. Oberxlinger Weinfest ein, das am 6. September 2024 "
+        "stattfinden wird.",
+        "Der Termin für 2024 steht bereits fest: vom 4. bis 6. September.",
+    ],
+)
+def test_date_announced_in_a_report_with_totals_is_the_next_editions(nlp, announcement: str):
+    text = (
+        "Das Oberxlinger Weinfest war wieder ein Publikumsmagnet. Rund 20.000 Gäste kamen. "
+        + announcement
+    )
+    event = only_event(nlp, text)
+    assert (event["year"], event["start"], event["end"]) == (None, None, None)
+    assert event["visitors"] == 20000
+
+
+def test_date_announced_without_totals_is_the_events_own(nlp):
+    text = "Wir laden schon heute zum Oberxlinger Weinfest ein, das am 6. September stattfindet."
+    event = only_event(nlp, text, "2024-08-01")
+    assert (event["start"], event["end"]) == ("2024-09-06", "2024-09-06")

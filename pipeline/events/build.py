@@ -188,7 +188,11 @@ class EventBuilder:
             anchors |= {
                 ctx.sentence_of(m.start) for e in events if e.kind == "generic" for m in e.mentions
             } - other
-        dates = DateChooser(ctx, self.dates, other)
+        organisations, figures = self.organisations, self.figures
+        if section is not None:
+            figures = self.in_sentences(figures, section)
+        totals = TotalChooser(ctx, other).totals(figures)
+        dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals))
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event, dates, anchors)
         if start is None and end is None:
@@ -227,16 +231,13 @@ class EventBuilder:
         # a further event's organisers and totals are those of its own sentences only; the
         # rest of the report is the main event's
         phrases = PhraseFinder(ctx, self.covered_orgs, self.covered_places) if main else None
-        organisations, figures = self.organisations, self.figures
         if excluded:
             kept = set(range(len(ctx.sentence_starts))) - set(excluded)
             organisations = self.in_sentences(organisations, kept)
         if section is not None:
             organisations = self.in_sentences(organisations, section)
-            figures = self.in_sentences(figures, section)
         finder = OrganiserFinder(ctx, organisations, phrases)
         organisers = finder.organisers(spans, best.name, nouns)
-        totals = TotalChooser(ctx, other).totals(figures)
         name, written = self.name(event, city)
         values: dict[str, object] = {}
         for field in FIELDS:
@@ -267,6 +268,14 @@ class EventBuilder:
             for m in e.mentions
             if m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1)
         }
+
+    def ahead_sentences(self, totals: dict) -> set[int]:
+        """ "Wir laden schon heute zur 8. Messe am …": a report that gives the edition's
+        totals is written after it, so a date it announces is the next edition's."""
+        if not totals:
+            return set()
+        ctx = self.ctx
+        return {ctx.sentence_of(i) for i in ctx.cues.starts_of("ahead")}
 
     def other_year_sentences(self, year: int | None) -> set[int]:
         """ "das Protestantentreffen in Berlin 2017": a sentence that gives another year than
