@@ -538,3 +538,20 @@ def test_date_announced_without_totals_is_the_events_own(nlp):
     text = "Wir laden schon heute zum Oberxlinger Weinfest ein, das am 6. September stattfindet."
     event = only_event(nlp, text, "2024-08-01")
     assert (event["start"], event["end"]) == ("2024-09-06", "2024-09-06")
+
+
+@pytest.mark.parametrize(
+    ("address", "city"),
+    [
+        ("im Hotel Sonnenhof ein (Hauptstraße 2, 87561 Oberstdorf).", "Oberstdorf"),
+        # an address in a sentence without the venue is no hint
+        ("im Hotel Sonnenhof ein. Anmeldung: Hauptstraße 2, 87561 Oberstdorf.", None),
+    ],
+)
+def test_town_of_the_venues_postal_address_is_the_city(nlp, address: str, city: str | None):
+    text = (
+        "Der Imkertag fand am 3. Mai im Hotel Sonnenhof statt. Viele Gäste waren dabei. "
+        f"Die Gäste trafen am Morgen {address}"
+    )
+    event = only_event(nlp, text, "2023-05-04")
+    assert (event["venue"], event["city"]) == ("Hotel Sonnenhof", city)

@@ -215,7 +215,7 @@ class EventBuilder:
         municipalities = sorted({o.name for o in self.organisations} - org_names)
         if excluded or section is not None:
             municipalities = []
-        city = places.city(place_anchors, names, sorted(org_names), municipalities)
+        city = places.city(place_anchors, names, sorted(org_names), municipalities, venue)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
         # noun where the event is named carries its organiser's acronym

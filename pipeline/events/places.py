@@ -26,6 +26,8 @@ TITLE_SCORE = 1.0
 IN_NAME_SCORE = 2.0
 MUNICIPALITY_SCORE = 4.0  # "die Gemeinde Aichtal lädt zur …": its town, over a city located once
 MENTION_SCORE = 0.5
+POSTAL_SCORE = 2.0  # the town of the venue's postal address
+POSTCODE_DIGITS = (4, 5)  # Swiss and Austrian, German postal codes
 MIN_CITY_SCORE = 2.0
 LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
@@ -133,8 +135,14 @@ class PlaceChooser:
         names: list[str],
         org_names: list[str] = (),
         other_orgs: list[str] = (),
+        venue: PlaceMention | None = None,
     ) -> str | None:
         scores: dict[str, float] = {}
+        venue_sentences = {
+            self.ctx.sentence_of(self._token(p))
+            for p in self.places
+            if venue is not None and p.name == venue.name
+        }
 
         def add(name: str | None, score: float) -> None:
             if name:
@@ -154,6 +162,8 @@ class PlaceChooser:
                 add(p.name, TITLE_SCORE)
             if self.is_dateline(p):
                 add(p.name, DATELINE_SCORE)
+            if self.after_postcode(token) and self.ctx.sentence_of(token) in venue_sentences:
+                add(p.name, POSTAL_SCORE)  # "Schloss Oberau (Am Schlossberg 2, 82999 Xdorf)"
         for name in names:
             add(city_in_name(name), IN_NAME_SCORE)
         # organisations named with the event: each city once ("IHK … zu Bielefeld" and
@@ -169,6 +179,11 @@ class PlaceChooser:
             return None
         best = max(scores, key=lambda n: scores[n])
         return best if scores[best] >= MIN_CITY_SCORE else None
+
+    def after_postcode(self, token: int) -> bool:
+        """Whether a postal code stands right before the token ("82999 Xdorf")."""
+        before = self.ctx.words[token - 1] if token > 0 else ""
+        return before.isdigit() and len(before) in POSTCODE_DIGITS
 
     def is_dateline(self, p: PlaceMention) -> bool:
         """A city that opens a paragraph before a dash, a comma or an agency, or stands on a
