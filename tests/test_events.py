@@ -555,3 +555,38 @@ def test_town_of_the_venues_postal_address_is_the_city(nlp, address: str, city: 
     )
     event = only_event(nlp, text, "2023-05-04")
     assert (event["venue"], event["city"]) == ("Hotel Sonnenhof", city)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "visitors"),
+    [
+        (
+            "Zum 50-jährigen Jubiläum öffnete die Holzbau Oberxlingen GmbH am Samstag ihre "
+            "Werkstatt. Rund 800 Besucher kamen. Das Jubiläum wurde mit Musik gefeiert.",
+            "Jubiläum",
+            800,
+        ),
+        (
+            "Mit einem Festumzug beging die Feuerwehr Oberxlingen am Sonntag ihr "
+            "Vereinsjubiläum. Das Vereinsjubiläum lockte 3.000 Gäste an.",
+            "Vereinsjubiläum",
+            3000,
+        ),
+    ],
+)
+def test_an_anniversary_is_an_event(nlp, text: str, name: str, visitors: int):
+    event = only_event(nlp, text, "2023-05-08")
+    assert (event["name"], event["visitors"]) == (name, visitors)
+
+
+def test_a_bare_event_noun_named_once_in_passing_is_no_event(nlp):
+    text = (
+        "Der Chor probt jeden Dienstag im Gemeindehaus. Die Sänger freuen sich über neue "
+        "Stimmen. Noten bringt jeder selbst mit. Im Herbst wird dieses Jubiläum gefeiert."
+    )
+    assert event_rows(nlp, text, "2023-05-08") == []
+
+
+def test_a_season_is_no_month_of_the_event(nlp):
+    event = only_event(nlp, "Das Oberxlinger Weinfest beginnt im Herbst.", "2023-05-08")
+    assert (event["start"], event["end"]) == (None, None)

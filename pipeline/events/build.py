@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import event_noun_base
-from pipeline.events.naming import ORDINAL, EventName, NameFinder, NameMention, is_year
+from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organiser_phrases import PhraseFinder
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
@@ -53,7 +53,7 @@ class EventBuilder:
     def build(self) -> list[EventRecord]:
         finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs)
         events = finder.events(self.figures)
-        if not events:
+        if not events or self.passing_mention(events[0]):
             return []
         main = self.record(1, events[0], events)
         further = self.further_events(events, main)
@@ -70,6 +70,16 @@ class EventBuilder:
             rows.append((other, self.record(0, other, ordered, section=section)))
         rows.sort(key=lambda row: row[0].first.start)
         return [replace(record, event=n) for n, (_, record) in enumerate(rows, start=1)]
+
+    @staticmethod
+    def passing_mention(event: EventName) -> bool:
+        """ "Im Herbst wird dieses Jubiläum gefeiert": a bare event noun named once, in the
+        body, is no event the report is about (where the report names none better)."""
+        return (
+            event.kind == "generic"
+            and len(event.mentions) == 1
+            and event.first.weight < LEAD_WEIGHT
+        )
 
     def further_events(
         self, events: list[EventName], main: EventRecord

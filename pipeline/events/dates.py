@@ -256,7 +256,9 @@ class DateChooser:
         for d in self.usable:
             value = d.value or ""
             token = self.ctx.token_at(d.start_char)
-            if len(value) == 7 and value[4] == "-" and self.ctx.sentence_of(token) in anchors:
+            # "2023-12"; not a season ("2023-FA", "im Herbst")
+            month = len(value) == 7 and value[4] == "-" and value[5:].isdigit()
+            if month and self.ctx.sentence_of(token) in anchors:
                 return value, value
         return None, None
 

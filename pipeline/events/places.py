@@ -167,13 +167,14 @@ class PlaceChooser:
         for name in names:
             add(city_in_name(name), IN_NAME_SCORE)
         # organisations named with the event: each city once ("IHK … zu Bielefeld" and
-        # "Handwerkskammer … zu Bielefeld" are one hint)
-        for city in {city_in_name(name) for name in org_names} - {None}:
+        # "Handwerkskammer … zu Bielefeld" are one hint), in a fixed order (a tie goes to the
+        # first, whatever the process's string hashing)
+        for city in sorted({city_in_name(name) for name in org_names} - {None}):
             add(city, IN_NAME_SCORE)
-        for town in {municipality_town(name) for name in org_names} - {None}:
+        for town in sorted({municipality_town(name) for name in org_names} - {None}):
             add(town, MUNICIPALITY_SCORE)
         # "… der Stadt Luxemburg" elsewhere in the report: enough where nothing else is named
-        for town in {municipality_town(name) for name in other_orgs} - {None}:
+        for town in sorted({municipality_town(name) for name in other_orgs} - {None}):
             add(town, MIN_CITY_SCORE)
         if not scores:
             return None
