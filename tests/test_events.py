@@ -590,3 +590,13 @@ def test_a_bare_event_noun_named_once_in_passing_is_no_event(nlp):
 def test_a_season_is_no_month_of_the_event(nlp):
     event = only_event(nlp, "Das Oberxlinger Weinfest beginnt im Herbst.", "2023-05-08")
     assert (event["start"], event["end"]) == (None, None)
+
+
+def test_length_given_in_the_lead_bounds_the_days(nlp):
+    text = (
+        "Der Oberxlinger Frühjahrsmarkt hat wieder viele Gäste angelockt. Nach zwei schönen "
+        "Tagen ziehen die Händler zufrieden Bilanz. Schon der Samstag war gut besucht. Auch am "
+        "Sonntag kamen viele. Am Montagvormittag bauten die Helfer den Frühjahrsmarkt ab."
+    )
+    event = only_event(nlp, text, "2023-05-08")
+    assert (event["start"], event["end"]) == ("2023-05-06", "2023-05-07")

@@ -170,7 +170,9 @@ class DateChooser:
             whole = float(f.value).is_integer() and 1 <= f.value < MAX_EVENT_DAYS
             # "nach zwei Tagen", "an allen drei Tagen"; not "Zwei Tage Berlin" (a visit)
             stated = token > 0 and self.ctx.cues.at(token - 1, "length")
-            if f.unit == DAY_UNIT and whole and stated and self.ctx.sentence_of(token) in anchors:
+            # where the event is named or in the lead ("Die zehnte Messe … Nach zwei Tagen …")
+            told = self.ctx.sentence_of(token) in anchors or self.ctx.in_lead(token)
+            if f.unit == DAY_UNIT and whole and stated and told:
                 return int(f.value)
         return None
 
