@@ -600,3 +600,15 @@ def test_length_given_in_the_lead_bounds_the_days(nlp):
     )
     event = only_event(nlp, text, "2023-05-08")
     assert (event["start"], event["end"]) == ("2023-05-06", "2023-05-07")
+
+
+@pytest.mark.parametrize(
+    ("opening", "venue"),
+    [
+        ("Vor dem Oberxlinger Weinfest gab es am Vorabend im Schloss Oberxlingen", None),
+        ("Das Oberxlinger Weinfest begann im Schloss Oberxlingen", "Schloss Oberxlingen"),
+    ],
+)
+def test_venue_of_a_sentence_about_what_came_before_the_event(nlp, opening: str, venue):
+    text = f"{opening} mit einem Empfang. Rund 5.000 Gäste kamen am Wochenende."
+    assert only_event(nlp, text, "2023-09-04")["venue"] == venue

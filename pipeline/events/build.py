@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
-from pipeline.events.lexicon import event_noun_base
+from pipeline.events.lexicon import event_noun_base, words_are_cue
 from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organiser_phrases import PhraseFinder
 from pipeline.events.organisers import OrganiserFinder
@@ -20,6 +20,7 @@ ORDINAL_REACH = 3  # tokens before a name where its edition number stands
 # Kinds of name that can open a row of their own beside the main event: a name of its own
 OWN_NAME_KINDS = ("named", "introduced")
 ORGANISER_SEPARATOR = "; "
+AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 SPAN_KEY = "events"
 
 
@@ -209,7 +210,8 @@ class EventBuilder:
             start = end = holiday_in_name(event.best.name, year)
         place_anchors = anchors - self.other_year_sentences(year)
         places = PlaceChooser(ctx, self.places)
-        venue = places.venue(place_anchors | self.place_anaphor_sentences(place_anchors))
+        venue_anchors = place_anchors - self.around_event_sentences(event)
+        venue = places.venue(venue_anchors | self.place_anaphor_sentences(venue_anchors))
         best = event.best
         names = [
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
@@ -278,6 +280,26 @@ class EventBuilder:
             for m in e.mentions
             if m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1)
         }
+
+    def around_event_sentences(self, event: EventName) -> set[int]:
+        """ "Vor dem Stadtfest kam es am Vorabend auf der Burg zum Empfang": sentences that
+        name the event only after "vor dem", "nach der" and the like tell what happened
+        before or after it."""
+        ctx = self.ctx
+        around: dict[int, bool] = {}  # sentence -> whether every name there has such a cue
+        for m in event.mentions:
+            # the words before the name, across line breaks ("Vor\ndem Stadtfest")
+            before = [
+                w for w in ctx.lowers[max(m.start - 2 * AROUND_REACH, 0) : m.start] if w.strip()
+            ]
+            cued = any(
+                words_are_cue(tuple(before[-n:]), "around_event")
+                for n in range(2, AROUND_REACH + 1)
+                if len(before) >= n
+            )
+            s = ctx.sentence_of(m.start)
+            around[s] = around.get(s, True) and cued
+        return {s for s, cued in around.items() if cued}
 
     def ahead_sentences(self, totals: dict) -> set[int]:
         """ "Wir laden schon heute zur 8. Messe am …": a report that gives the edition's
