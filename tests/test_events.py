@@ -612,3 +612,22 @@ def test_length_given_in_the_lead_bounds_the_days(nlp):
 def test_venue_of_a_sentence_about_what_came_before_the_event(nlp, opening: str, venue):
     text = f"{opening} mit einem Empfang. Rund 5.000 Gäste kamen am Wochenende."
     assert only_event(nlp, text, "2023-09-04")["venue"] == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "organiser"),
+    [
+        (
+            "Zum 100-jährigen Bestehen des Musikvereins Oberxlingen fand am Samstag ein "
+            "Festabend in der Turnhalle statt. Rund 400 Gäste kamen.",
+            "Musikverein Oberxlingen",
+        ),
+        (
+            "50 Jahre TSV Oberxlingen\n\nMit einem Sportfest feierte der Verein am Sonntag. "
+            "Rund 900 Besucher kamen auf den Sportplatz.",
+            "TSV Oberxlingen",
+        ),
+    ],
+)
+def test_organisation_whose_anniversary_it_is_hosts(nlp, text: str, organiser: str):
+    assert only_event(nlp, text, "2023-05-08")["organisers"] == organiser

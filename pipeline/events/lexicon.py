@@ -180,6 +180,12 @@ def generic_event_nouns() -> frozenset[str]:
 
 
 @cache
+def anniversary_nouns() -> frozenset[str]:
+    """ "Jubiläum", "Bestehen": an organisation in their genitive celebrates."""
+    return load_words("anniversary_nouns.txt")
+
+
+@cache
 def not_events() -> frozenset[str]:
     return load_words("event_not_events.txt")
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import fold
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import word_is_cue
+from pipeline.events.lexicon import anniversary_nouns, word_is_cue
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
 from pipeline.records import OrganisationMention
 
@@ -27,6 +27,7 @@ COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organ
 REPORT_WINDOW = 4
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+YEARS_WORD = "jahre"  # "50 Jahre TSV Oberxlingen"
 
 
 class OrganiserFinder:
@@ -87,7 +88,21 @@ class OrganiserFinder:
             or self.subject_of_verb(end)
             or self.agent(start)
             or self.reporting_business(start, end)
+            or self.celebrates(start)
         )
+
+    def celebrates(self, start: int) -> bool:
+        """ "50 Jahre TSV Oberxlingen", "zum 100-jährigen Bestehen des Musikvereins X": the
+        organisation whose anniversary it is hosts the celebration."""
+        lowers = self.ctx.lowers
+        before = [w for w in lowers[max(start - 4, 0) : start] if w.strip()][-2:]
+        if len(before) < 2:
+            return False
+        first, second = before
+        if first.isdigit() and second == YEARS_WORD:
+            return True
+        noun = first.removesuffix("s")
+        return noun in anniversary_nouns() and word_is_cue(second, "genitive_link")
 
     def clause_tokens(self, start: int, end: int) -> range:
         """Tokens from ``start`` towards ``end`` (either direction), up to a clause break."""
