@@ -631,3 +631,18 @@ def test_venue_of_a_sentence_about_what_came_before_the_event(nlp, opening: str,
 )
 def test_organisation_whose_anniversary_it_is_hosts(nlp, text: str, organiser: str):
     assert only_event(nlp, text, "2023-05-08")["organisers"] == organiser
+
+
+@pytest.mark.parametrize(
+    ("closing", "organiser"),
+    [
+        ("sangen wir vom Gesangverein Oberxlingen eine Zugabe", "Gesangverein Oberxlingen"),
+        ("dankten wir dem Gesangverein Oberxlingen für die Zugabe", None),
+    ],
+)
+def test_authors_of_a_clubs_own_report_host_its_event(nlp, closing: str, organiser):
+    text = (
+        "Unser Frühjahrskonzert am 4. März in der Stadtkirche war ein voller Erfolg. Rund 300 "
+        f"Zuhörer kamen. Zum Schluss {closing}."
+    )
+    assert only_event(nlp, text, "2023-03-08")["organisers"] == organiser

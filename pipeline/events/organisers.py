@@ -5,7 +5,9 @@
 - the event's genitive: "die Smart Country Convention des Bitkom e.V.";
 - a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X";
 - an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
-- an organisation named like the event itself ("Deutscher Evangelischer Kirchentag").
+- an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
+- the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
+- the authors of a club's own report ("sangen wir Joyful Voices", "wir vom TSV X").
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import fold
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import anniversary_nouns, word_is_cue
+from pipeline.events.lexicon import anniversary_nouns, word_is_cue, words_are_cue
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
 from pipeline.records import OrganisationMention
 
@@ -27,7 +29,8 @@ COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organ
 REPORT_WINDOW = 4
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
-YEARS_WORD = "jahre"  # "50 Jahre TSV Oberxlingen"
+YEARS_WORD = "jahre"
+FIRST_PERSON_WORDS = 3  # "wir von der"  # "50 Jahre TSV Oberxlingen"
 
 
 class OrganiserFinder:
@@ -89,6 +92,18 @@ class OrganiserFinder:
             or self.agent(start)
             or self.reporting_business(start, end)
             or self.celebrates(start)
+            or self.authors(start)
+        )
+
+    def authors(self, start: int) -> bool:
+        """ "Als Zugabe sangen wir Joyful Voices …", "wir vom TSV X": the authors of a club's
+        own report on its event."""
+        lowers = self.ctx.lowers
+        before = [w for w in lowers[max(start - 6, 0) : start] if w.strip()]
+        return any(
+            words_are_cue(tuple(before[-n:]), "first_person")
+            for n in range(1, FIRST_PERSON_WORDS + 1)
+            if len(before) >= n
         )
 
     def celebrates(self, start: int) -> bool:
