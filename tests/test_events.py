@@ -646,3 +646,15 @@ def test_authors_of_a_clubs_own_report_host_its_event(nlp, closing: str, organis
         f"Zuhörer kamen. Zum Schluss {closing}."
     )
     assert only_event(nlp, text, "2023-03-08")["organisers"] == organiser
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("Die Gartenmesse Grünzeit öffnete am Freitag in der Karlsruher Gartenhalle.", "Karlsruhe"),
+        # a town adjective that is not where the event is held
+        ("Die Gartenmesse Grünzeit öffnete am Freitag. Viele Karlsruher Familien kamen.", None),
+    ],
+)
+def test_town_adjective_after_a_preposition_with_article_gives_the_city(nlp, sentence, city):
+    assert only_event(nlp, sentence, "2023-05-08")["city"] == city

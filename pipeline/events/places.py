@@ -49,14 +49,17 @@ def place_in_word(word: str) -> str | None:
     return None
 
 
-def city_in_name(name: str) -> str | None:
-    """A city in a name: "CityCube Berlin", "Hannover Messe", "Saarlouiser Altstadtlauf"."""
+def city_in_name(name: str, ambiguous: bool = False) -> str | None:
+    """A city in a name: "CityCube Berlin", "Hannover Messe", "Saarlouiser Altstadtlauf"
+    (with ``ambiguous``, also a name that several places share: the name is the same)."""
     for word in name.replace("-", " ").split():
-        for form in (word, word[: -len(ADJECTIVE_ENDING)] if word.endswith("er") else None):
+        # "Saarlouiser" -> Saarlouis, "Karlsruher" -> Karlsruhe
+        adjective = word.endswith(ADJECTIVE_ENDING)
+        for form in (word, word[:-2] if adjective else None, word[:-1] if adjective else None):
             if not form or not form[:1].isupper():
                 continue
             found = gazetteer().lookup(form)
-            if found and found[0].kind in CITY_KINDS and not found[0].ambiguous:
+            if found and found[0].kind in CITY_KINDS and (ambiguous or not found[0].ambiguous):
                 return found[0].name
     return None
 
@@ -166,6 +169,8 @@ class PlaceChooser:
                 add(p.name, POSTAL_SCORE)  # "Schloss Oberau (Am Schlossberg 2, 82999 Xdorf)"
         for name in names:
             add(city_in_name(name), IN_NAME_SCORE)
+        for city in self.adjective_cities(anchors):
+            add(city, EVENT_SENTENCE_SCORE + LOCATIVE_SCORE)
         # organisations named with the event: each city once ("IHK … zu Bielefeld" and
         # "Handwerkskammer … zu Bielefeld" are one hint), in a fixed order (a tie goes to the
         # first, whatever the process's string hashing)
@@ -180,6 +185,28 @@ class PlaceChooser:
             return None
         best = max(scores, key=lambda n: scores[n])
         return best if scores[best] >= MIN_CITY_SCORE else None
+
+    def adjective_cities(self, sentences: set[int]) -> list[str]:
+        """ "auf dem Welser Messegelände", "in der Karlsruher Stadthalle": the town of a
+        place adjective after a preposition with an article, where the event is named."""
+        ctx = self.ctx
+        words, lowers = ctx.words, ctx.lowers
+        out = []
+        for s in sorted(sentences):
+            start, end = ctx.sentence_bounds(s)
+            for i in range(max(start, 1), end):
+                word = words[i]
+                if not (word.endswith(ADJECTIVE_ENDING) and word[:1].isupper()):
+                    continue
+                if not any(
+                    i - n >= 0 and words_are_cue(tuple(lowers[i - n : i]), "venue_locative")
+                    for n in (1, 2)
+                ):
+                    continue
+                city = city_in_name(word, ambiguous=True)
+                if city:
+                    out.append(city)
+        return out
 
     def after_postcode(self, token: int) -> bool:
         """Whether a postal code stands right before the token ("82999 Xdorf")."""
