@@ -658,3 +658,17 @@ def test_authors_of_a_clubs_own_report_host_its_event(nlp, closing: str, organis
 )
 def test_town_adjective_after_a_preposition_with_article_gives_the_city(nlp, sentence, city):
     assert only_event(nlp, sentence, "2023-05-08")["city"] == city
+
+
+@pytest.mark.parametrize(
+    ("sentence", "visitors"),
+    [
+        ("12.000 Mal öffneten sich die Türen der Museen.", 12000),
+        ("Über 300 Seniorinnen und Senioren folgten der Einladung.", 300),
+        # people who helped did not visit
+        ("Über 300 Helferinnen und Helfer arbeiteten mit.", None),
+    ],
+)
+def test_visits_counted_as_times_and_people_who_followed_the_invitation(nlp, sentence, visitors):
+    text = f"Die Oberxlinger Museumsnacht war ein Erfolg. {sentence}"
+    assert only_event(nlp, text, "2023-05-08")["visitors"] == visitors

@@ -22,6 +22,7 @@ WORD_KINDS = frozenset(
         "exhibitor_unit",
         "not_alone",
         "visitor_unit",
+        "times_unit",
         "participant_unit",
         "organiser_lead_in",
         "organiser_joining",
