@@ -672,3 +672,22 @@ def test_town_adjective_after_a_preposition_with_article_gives_the_city(nlp, sen
 def test_visits_counted_as_times_and_people_who_followed_the_invitation(nlp, sentence, visitors):
     text = f"Die Oberxlinger Museumsnacht war ein Erfolg. {sentence}"
     assert only_event(nlp, text, "2023-05-08")["visitors"] == visitors
+
+
+def test_an_opening_is_an_event_and_a_compound_concert_at_its_end_no_name_of_its_own(nlp):
+    text = (
+        "Neues Rathaus eröffnet\n\nZahlreiche Gäste kamen am Samstag zur feierlichen Eröffnung "
+        "des neuen Rathauses in Oberxlingen. Bürgermeisterin Anna Berg hieß zur Eröffnung viele "
+        "Ehrengäste willkommen. Der Umbau dauerte zwei Jahre. Die Architektin erklärte die "
+        "Räume. Zum Schluss spielte die Kapelle ein Blasmusikkonzert."
+    )
+    event = only_event(nlp, text, "2023-05-08")
+    assert (event["name"], event["start"]) == ("Eröffnung", "2023-05-06")
+
+
+def test_day_of_an_opening_is_no_event_name(nlp):
+    text = (
+        "Das Oberxlinger Gewerbegebiet wurde am 2. Mai eröffnet. Schon am Tag der Eröffnung "
+        "zeigten 20 Firmen ihre Waren."
+    )
+    assert all(row["name"] != "Tag der Eröffnung" for row in event_rows(nlp, text, "2023-05-08"))
