@@ -691,3 +691,19 @@ def test_day_of_an_opening_is_no_event_name(nlp):
         "zeigten 20 Firmen ihre Waren."
     )
     assert all(row["name"] != "Tag der Eröffnung" for row in event_rows(nlp, text, "2023-05-08"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        (
+            "Am Freitag wurde zur Jahrestagung des Vereins für Ortsgeschichte in das Gymnasium "
+            "Oberxlingen eingeladen.",
+            "Gymnasium Oberxlingen",
+        ),
+        # an organisation that invites, not a building the event is in
+        ("Am Freitag lud das Gymnasium Oberxlingen zur Jahrestagung der Schülerzeitung ein.", None),
+    ],
+)
+def test_organisation_after_a_preposition_with_article_is_the_venue(nlp, sentence, venue):
+    assert only_event(nlp, sentence + " Rund 80 Gäste kamen.", "2023-05-08")["venue"] == venue

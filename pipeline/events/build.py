@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
-from pipeline.events.lexicon import event_noun_base, words_are_cue
+from pipeline.events.lexicon import event_noun_base, word_is_cue, words_are_cue
 from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organiser_phrases import PhraseFinder
 from pipeline.events.organisers import OrganiserFinder
@@ -211,12 +211,16 @@ class EventBuilder:
         place_anchors = anchors - self.other_year_sentences(year)
         places = PlaceChooser(ctx, self.places)
         venue_anchors = place_anchors - self.around_event_sentences(event)
-        venue = places.venue(venue_anchors | self.place_anaphor_sentences(venue_anchors))
+        venue_sentences = venue_anchors | self.place_anaphor_sentences(venue_anchors)
+        venue = places.venue(venue_sentences)
+        venue_name = venue.name if venue else None
+        if venue is None and main:
+            venue_name = self.organisation_building(venue_sentences)
         best = event.best
         names = [
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
         ]
-        names += [venue.name] if venue else []
+        names += [venue_name] if venue_name else []
         # "die Medien-Beauftragte des Kulturvereins Talheim wertet das Sommerfest aus"
         org_names = {
             o.name
@@ -264,7 +268,7 @@ class EventBuilder:
             start=start,
             end=end,
             city=city,
-            venue=venue.name if venue else None,
+            venue=venue_name,
             organisers=ORGANISER_SEPARATOR.join(organisers) or None,
             start_char=span.start_char if span is not None else None,
             end_char=span.end_char if span is not None else None,
@@ -280,6 +284,26 @@ class EventBuilder:
             for m in e.mentions
             if m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1)
         }
+
+    def organisation_building(self, sentences: set[int]) -> str | None:
+        """ "wurde in die Deutsche Richterakademie eingeladen": an organisation (not a town or
+        an area) after a preposition with an article where the event is named is where it
+        takes place."""
+        ctx = self.ctx
+        for o in self.organisations:
+            token = ctx.token_at(o.start_char)
+            if ctx.sentence_of(token) not in sentences:
+                continue
+            if word_is_cue(o.name.split(" ", 1)[0].lower(), "region"):
+                continue
+            lowers = ctx.lowers
+            if any(
+                token - n >= 0
+                and words_are_cue(tuple(lowers[token - n : token]), "building_locative")
+                for n in (1, 2)
+            ):
+                return o.name
+        return None
 
     def around_event_sentences(self, event: EventName) -> set[int]:
         """ "Vor dem Stadtfest kam es am Vorabend auf der Burg zum Empfang": sentences that

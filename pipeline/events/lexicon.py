@@ -23,6 +23,8 @@ WORD_KINDS = frozenset(
         "not_alone",
         "visitor_unit",
         "times_unit",
+        "building_locative",
+        "region",
         "participant_unit",
         "organiser_lead_in",
         "organiser_joining",
