@@ -707,3 +707,25 @@ def test_day_of_an_opening_is_no_event_name(nlp):
 )
 def test_organisation_after_a_preposition_with_article_is_the_venue(nlp, sentence, venue):
     assert only_event(nlp, sentence + " Rund 80 Gäste kamen.", "2023-05-08")["venue"] == venue
+
+
+@pytest.mark.parametrize(
+    ("body", "venue"),
+    [
+        (
+            "Im großen Saal war am Donnerstag kein Platz mehr frei: der Landrat überreichte im "
+            "Schloss Oberxlingen die Ehrennadeln des Kreises. Viele Gäste waren gekommen.",
+            "Schloss Oberxlingen",
+        ),
+        # a place named later, away from the event, is not its venue
+        (
+            "Der Landrat überreichte am Donnerstag die Ehrennadeln des Kreises. Viele Gäste waren "
+            "gekommen. Danach gab es Sekt im Schloss Oberxlingen.",
+            None,
+        ),
+    ],
+)
+def test_venue_in_the_first_sentence_under_the_title(nlp, body: str, venue):
+    closing = "Die Musikschule begleitete den Festakt."
+    text = f"Ehrung für Ehrenamtliche\n\nOberxlingen – {body} {closing}"
+    assert only_event(nlp, text, "2023-05-08")["venue"] == venue

@@ -215,7 +215,10 @@ class EventBuilder:
         venue = places.venue(venue_sentences)
         venue_name = venue.name if venue else None
         if venue is None and main:
-            venue_name = self.organisation_building(venue_sentences)
+            # the report's first sentence tells what, when and where
+            opening = {self.opening_sentence()} - other - self.around_event_sentences(event)
+            venue = places.venue(opening)
+            venue_name = venue.name if venue else self.organisation_building(venue_sentences)
         best = event.best
         names = [
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
@@ -284,6 +287,13 @@ class EventBuilder:
             for m in e.mentions
             if m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1)
         }
+
+    def opening_sentence(self) -> int:
+        """The sentence that holds the first words under the title (a title without a full
+        stop may share it)."""
+        ctx = self.ctx
+        rest = ctx.text[ctx.title_end :]
+        return ctx.sentence_of(ctx.token_at(ctx.title_end + len(rest) - len(rest.lstrip())))
 
     def organisation_building(self, sentences: set[int]) -> str | None:
         """ "wurde in die Deutsche Richterakademie eingeladen": an organisation (not a town or
