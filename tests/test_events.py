@@ -729,3 +729,11 @@ def test_venue_in_the_first_sentence_under_the_title(nlp, body: str, venue):
     closing = "Die Musikschule begleitete den Festakt."
     text = f"Ehrung für Ehrenamtliche\n\nOberxlingen – {body} {closing}"
     assert only_event(nlp, text, "2023-05-08")["venue"] == venue
+
+
+def test_a_dictionary_noun_alone_is_no_organisers_name_beside_a_named_one(nlp):
+    text = (
+        "Die Fachtagung Holz fand am Freitag in Kiel statt. Organisiert wurde sie vom "
+        "Bundesverband mittelständischer Sägewerke (BVMS) in Kiel. Rund 80 Gäste kamen."
+    )
+    assert only_event(nlp, text, "2023-05-08")["organisers"] == "BVMS"

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
-from pipeline.entities.words import fold
+from pipeline.entities.words import common_nouns, fold
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import anniversary_nouns, word_is_cue, words_are_cue
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
@@ -80,7 +80,11 @@ class OrganiserFinder:
             ):
                 _add_new(inferred, phrase, canonical)
         found = stated or inferred
-        return sorted(found, key=lambda n: found[n])
+        names = sorted(found, key=lambda n: found[n])
+        # "vom Bundesverband … (BVMW)" cut to its head noun: a dictionary word alone is no
+        # name where another organiser is named
+        named = [n for n in names if not is_plain_noun(n)]
+        return named or names
 
     def is_event_business(self, start: int, end: int) -> bool:
         return self.ctx.cues.within(start, end + 1, "organiser_name")
@@ -259,6 +263,11 @@ class OrganiserFinder:
     def named_like(org: OrganisationMention, event_name: str) -> bool:
         key = fold(event_name).replace(" ", "")
         return len(key) >= 4 and fold(org.name).replace(" ", "") == key
+
+
+def is_plain_noun(name: str) -> bool:
+    """ "Bundesverband", "Verein": a single dictionary noun."""
+    return " " not in name and name in common_nouns()
 
 
 def _add_new(found: dict[str, int], phrase: Phrase, canonical: dict[str, str]) -> None:
