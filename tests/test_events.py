@@ -737,3 +737,18 @@ def test_a_dictionary_noun_alone_is_no_organisers_name_beside_a_named_one(nlp):
         "Bundesverband mittelständischer Sägewerke (BVMS) in Kiel. Rund 80 Gäste kamen."
     )
     assert only_event(nlp, text, "2023-05-08")["organisers"] == "BVMS"
+
+
+@pytest.mark.parametrize(
+    ("quote", "day"),
+    [
+        ("„Wie sich der Dorfplatz heute zeigt, das ist schön“, sagte der Landrat.", None),
+        ("Der Landrat sagte heute, der Dorfplatz sei schön.", "2023-05-08"),
+    ],
+)
+def test_a_day_only_in_a_quotation_is_not_the_events(nlp, quote: str, day):
+    text = (
+        "Das Oberxlinger Dorffest war gut besucht. Viele Vereine machten mit. Die "
+        f"Kapelle spielte. Es gab Kuchen. {quote}"
+    )
+    assert only_event(nlp, text, "2023-05-08")["start"] == day

@@ -33,6 +33,8 @@ HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmon
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+QUOTE_REACH = 60  # tokens looked back for an opening quotation mark
+QUOTES = (("„", "“"), ("‚", "‘"))  # German quotation marks that tell opening from closing
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +138,17 @@ class DateChooser:
             return month
         if ranges:
             return self.from_range(ranges[0], days)
-        if days:
+        if days and not self.in_quote(days[0]):
             return self.around_anchor(days[0], days)
         return None, None
+
+    def in_quote(self, day: Day) -> bool:
+        """ "„Wie sich der Platz heute präsentiert …“": a day in a quotation is the speaker's
+        time, no statement of the event's day."""
+        start, _ = self.ctx.sentence_span(day.token)
+        # the sentence splitter may leave an opening mark at the end of the sentence before
+        before = self.ctx.words[max(start - 1, day.token - QUOTE_REACH, 0) : day.token]
+        return any(before.count(opening) > before.count(closing) for opening, closing in QUOTES)
 
     def held_on(self, day: Day) -> bool:
         """ "Der Halbmarathon fand am 25. August statt": the one day its sentence gives."""
