@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import event_endings, event_noun_base, is_generic, word_is_cue
+from pipeline.events.lexicon import event_noun_base, is_generic, word_is_cue
 from pipeline.events.places import place_in_word
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
@@ -44,7 +44,6 @@ ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
 YEAR_DIGITS = 4
-LINKING_ELEMENTS = ("s", "es", "n", "en")  # between the parts of a compound noun
 YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
 
 
@@ -204,14 +203,6 @@ class NameFinder:
         if is_generic(base):
             return "generic"
         if base in common_nouns() or base.capitalize() in common_nouns() or "-" in base:
-            return "compound"
-        # "Monsterkonzert": a dictionary word before the event noun makes a compound
-        lower = base.lower()
-        ending = next((e for e in event_endings() if lower.endswith(e)), "")
-        first = base[: len(base) - len(ending)].rstrip("-")
-        # with or without a linking element ("Delegierten|versammlung", "Kirchweih|s|fest")
-        forms = {first, *(first[: -len(e)] for e in LINKING_ELEMENTS if first.endswith(e))}
-        if any(len(f) >= 3 and f.capitalize() in common_nouns() for f in forms):
             return "compound"
         return "named"
 
