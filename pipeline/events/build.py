@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
-from pipeline.events.lexicon import event_noun_base, word_is_cue, words_are_cue
+from pipeline.events.lexicon import cue_first_words, event_noun_base, word_is_cue, words_are_cue
 from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organiser_phrases import PhraseFinder
 from pipeline.events.organisers import OrganiserFinder
@@ -320,20 +320,32 @@ class EventBuilder:
         name the event only after "vor dem", "nach der" and the like tell what happened
         before or after it."""
         ctx = self.ctx
+        cued = ctx.memoised(("after_around_cue",), self._after_around_cue)
         around: dict[int, bool] = {}  # sentence -> whether every name there has such a cue
         for m in event.mentions:
-            # the words before the name, across line breaks ("Vor\ndem Stadtfest")
-            before = [
-                w for w in ctx.lowers[max(m.start - 2 * AROUND_REACH, 0) : m.start] if w.strip()
-            ]
-            cued = any(
-                words_are_cue(tuple(before[-n:]), "around_event")
-                for n in range(2, AROUND_REACH + 1)
-                if len(before) >= n
-            )
             s = ctx.sentence_of(m.start)
-            around[s] = around.get(s, True) and cued
-        return {s for s, cued in around.items() if cued}
+            around[s] = around.get(s, True) and m.start in cued
+        return {s for s, found in around.items() if found}
+
+    def _after_around_cue(self) -> frozenset[int]:
+        """The tokens right after "vor dem", "im Vorfeld der" and the like, also across a line
+        break ("Vor\ndem Stadtfest"): read once per Doc."""
+        lowers = self.ctx.lowers
+        firsts = set(cue_first_words("around_event"))
+        out = set()
+        for i in (i for i, w in enumerate(lowers) if w in firsts):
+            words = []
+            k = i
+            while k < len(lowers) and len(words) < AROUND_REACH:
+                if lowers[k].strip():
+                    words.append(lowers[k])
+                    if words_are_cue(tuple(words), "around_event"):
+                        nxt = k + 1
+                        while nxt < len(lowers) and not lowers[nxt].strip():
+                            nxt += 1
+                        out.add(nxt)
+                k += 1
+        return frozenset(out)
 
     def ahead_sentences(self, totals: dict) -> set[int]:
         """ "Wir laden schon heute zur 8. Messe am …": a report that gives the edition's

@@ -31,7 +31,6 @@ WORD_KINDS = frozenset(
         "daypart_event",
         "not_event_prefix",
         "municipality",
-        "venue_locative",
         "perfect_auxiliary",
         "until",
         "until_article",

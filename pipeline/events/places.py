@@ -4,13 +4,13 @@ named) and its city (named with the event, in the dateline, in the venue's or th
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import IS_PUNCT
 
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import word_is_cue, words_are_cue
+from pipeline.events.lexicon import WORD_CACHE_SIZE, word_is_cue, words_are_cue
 from pipeline.records import PlaceMention
 
 CITY_KINDS = ("city",)
@@ -49,6 +49,7 @@ def place_in_word(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def city_in_name(name: str, ambiguous: bool = False) -> str | None:
     """A city in a name: "CityCube Berlin", "Hannover Messe", "Saarlouiser Altstadtlauf"
     (with ``ambiguous``, also a name that several places share: the name is the same)."""
@@ -190,22 +191,24 @@ class PlaceChooser:
         """ "auf dem Welser Messegelände", "in der Karlsruher Stadthalle": the town of a
         place adjective after a preposition with an article, where the event is named."""
         ctx = self.ctx
+        found = ctx.memoised(("adjective_cities",), self._adjective_cities)
+        return [city for token, city in found if ctx.sentence_of(token) in sentences]
+
+    def _adjective_cities(self) -> list[tuple[int, str]]:
+        """Each town adjective after a preposition with an article, and its town: read once
+        per Doc."""
+        ctx = self.ctx
         words, lowers = ctx.words, ctx.lowers
         out = []
-        for s in sorted(sentences):
-            start, end = ctx.sentence_bounds(s)
-            for i in range(max(start, 1), end):
+        for start in sorted(ctx.cues.starts_of("venue_locative")):
+            for i in (start + 1, start + 2):
+                if i >= len(words) or not words_are_cue(tuple(lowers[start:i]), "venue_locative"):
+                    continue
                 word = words[i]
-                if not (word.endswith(ADJECTIVE_ENDING) and word[:1].isupper()):
-                    continue
-                if not any(
-                    i - n >= 0 and words_are_cue(tuple(lowers[i - n : i]), "venue_locative")
-                    for n in (1, 2)
-                ):
-                    continue
-                city = city_in_name(word, ambiguous=True)
-                if city:
-                    out.append(city)
+                if word.endswith(ADJECTIVE_ENDING) and word[:1].isupper():
+                    town = city_in_name(word, ambiguous=True)
+                    if town:
+                        out.append((i, town))
         return out
 
     def after_postcode(self, token: int) -> bool:
