@@ -331,9 +331,18 @@ class EventBuilder:
         """The tokens right after "vor dem", "im Vorfeld der" and the like, also across a line
         break ("Vor\ndem Stadtfest"): read once per Doc."""
         lowers = self.ctx.lowers
-        firsts = set(cue_first_words("around_event"))
-        out = set()
-        for i in (i for i, w in enumerate(lowers) if w in firsts):
+        out: set[int] = set()
+        # a C-level search for each first word the text has, not a loop over all words
+        starts = []
+        for first in set(cue_first_words("around_event")).intersection(lowers):
+            i = lowers.index(first)
+            while True:
+                starts.append(i)
+                try:
+                    i = lowers.index(first, i + 1)
+                except ValueError:
+                    break
+        for i in starts:
             words = []
             k = i
             while k < len(lowers) and len(words) < AROUND_REACH:

@@ -142,11 +142,11 @@ class PlaceChooser:
         venue: PlaceMention | None = None,
     ) -> str | None:
         scores: dict[str, float] = {}
-        venue_sentences = {
-            self.ctx.sentence_of(self._token(p))
-            for p in self.places
-            if venue is not None and p.name == venue.name
-        }
+        venue_sentences = (
+            {self.ctx.sentence_of(self._token(p)) for p in self.places if p.name == venue.name}
+            if venue is not None
+            else set()
+        )
 
         def add(name: str | None, score: float) -> None:
             if name:
