@@ -502,3 +502,246 @@ def test_total_is_the_final_count_of_the_whole_edition(nlp, counts: str, total: 
         f"Gartenmesse Nordheim\n\nDie Gartenmesse Nordheim ging am 12. Mai 2019 zu Ende. {counts}"
     )
     assert only_event(nlp, text)["visitors"] == total
+
+
+@pytest.mark.parametrize(
+    ("photos", "year"),
+    [("von den Ausflügen 2022 und 2023", None), ("vom Ausflug 2022", 2022)],
+)
+def test_year_where_the_event_is_named_only_when_one_is_given(nlp, photos: str, year: int | None):
+    text = (
+        "Zum Herbstfest hatte der Heimatverein Oberxlingen eingeladen. Beim Herbstfest zeigte "
+        f"der Vorsitzende Fotos {photos}."
+    )
+    assert only_event(nlp, text)["year"] == year
+
+
+@pytest.mark.parametrize(
+    "announcement",
+    [
+        "Wir laden schon heute zum 12. Oberxlinger Weinfest ein, das am 6. September 2024 "
+        "stattfinden wird.",
+        "Der Termin für 2024 steht bereits fest: vom 4. bis 6. September.",
+    ],
+)
+def test_date_announced_in_a_report_with_totals_is_the_next_editions(nlp, announcement: str):
+    text = (
+        "Das Oberxlinger Weinfest war wieder ein Publikumsmagnet. Rund 20.000 Gäste kamen. "
+        + announcement
+    )
+    event = only_event(nlp, text)
+    assert (event["year"], event["start"], event["end"]) == (None, None, None)
+    assert event["visitors"] == 20000
+
+
+def test_date_announced_without_totals_is_the_events_own(nlp):
+    text = "Wir laden schon heute zum Oberxlinger Weinfest ein, das am 6. September stattfindet."
+    event = only_event(nlp, text, "2024-08-01")
+    assert (event["start"], event["end"]) == ("2024-09-06", "2024-09-06")
+
+
+@pytest.mark.parametrize(
+    ("address", "city"),
+    [
+        ("im Hotel Sonnenhof ein (Hauptstraße 2, 87561 Oberstdorf).", "Oberstdorf"),
+        # an address in a sentence without the venue is no hint
+        ("im Hotel Sonnenhof ein. Anmeldung: Hauptstraße 2, 87561 Oberstdorf.", None),
+    ],
+)
+def test_town_of_the_venues_postal_address_is_the_city(nlp, address: str, city: str | None):
+    text = (
+        "Der Imkertag fand am 3. Mai im Hotel Sonnenhof statt. Viele Gäste waren dabei. "
+        f"Die Gäste trafen am Morgen {address}"
+    )
+    event = only_event(nlp, text, "2023-05-04")
+    assert (event["venue"], event["city"]) == ("Hotel Sonnenhof", city)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "visitors"),
+    [
+        (
+            "Zum 50-jährigen Jubiläum öffnete die Holzbau Oberxlingen GmbH am Samstag ihre "
+            "Werkstatt. Rund 800 Besucher kamen. Das Jubiläum wurde mit Musik gefeiert.",
+            "Jubiläum",
+            800,
+        ),
+        (
+            "Mit einem Festumzug beging die Feuerwehr Oberxlingen am Sonntag ihr "
+            "Vereinsjubiläum. Das Vereinsjubiläum lockte 3.000 Gäste an.",
+            "Vereinsjubiläum",
+            3000,
+        ),
+    ],
+)
+def test_an_anniversary_is_an_event(nlp, text: str, name: str, visitors: int):
+    event = only_event(nlp, text, "2023-05-08")
+    assert (event["name"], event["visitors"]) == (name, visitors)
+
+
+def test_a_bare_event_noun_named_once_in_passing_is_no_event(nlp):
+    text = (
+        "Der Chor probt jeden Dienstag im Gemeindehaus. Die Sänger freuen sich über neue "
+        "Stimmen. Noten bringt jeder selbst mit. Im Herbst wird dieses Jubiläum gefeiert."
+    )
+    assert event_rows(nlp, text, "2023-05-08") == []
+
+
+def test_a_season_is_no_month_of_the_event(nlp):
+    event = only_event(nlp, "Das Oberxlinger Weinfest beginnt im Herbst.", "2023-05-08")
+    assert (event["start"], event["end"]) == (None, None)
+
+
+def test_length_given_in_the_lead_bounds_the_days(nlp):
+    text = (
+        "Der Oberxlinger Frühjahrsmarkt hat wieder viele Gäste angelockt. Nach zwei schönen "
+        "Tagen ziehen die Händler zufrieden Bilanz. Schon der Samstag war gut besucht. Auch am "
+        "Sonntag kamen viele. Am Montagvormittag bauten die Helfer den Frühjahrsmarkt ab."
+    )
+    event = only_event(nlp, text, "2023-05-08")
+    assert (event["start"], event["end"]) == ("2023-05-06", "2023-05-07")
+
+
+@pytest.mark.parametrize(
+    ("opening", "venue"),
+    [
+        ("Vor dem Oberxlinger Weinfest gab es am Vorabend im Schloss Oberxlingen", None),
+        ("Das Oberxlinger Weinfest begann im Schloss Oberxlingen", "Schloss Oberxlingen"),
+    ],
+)
+def test_venue_of_a_sentence_about_what_came_before_the_event(nlp, opening: str, venue):
+    text = f"{opening} mit einem Empfang. Rund 5.000 Gäste kamen am Wochenende."
+    assert only_event(nlp, text, "2023-09-04")["venue"] == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "organiser"),
+    [
+        (
+            "Zum 100-jährigen Bestehen des Musikvereins Oberxlingen fand am Samstag ein "
+            "Festabend in der Turnhalle statt. Rund 400 Gäste kamen.",
+            "Musikverein Oberxlingen",
+        ),
+        (
+            "50 Jahre TSV Oberxlingen\n\nMit einem Sportfest feierte der Verein am Sonntag. "
+            "Rund 900 Besucher kamen auf den Sportplatz.",
+            "TSV Oberxlingen",
+        ),
+        # a dictionary noun alone (a name cut to its head) is no name beside a named organiser
+        (
+            "Die Fachtagung Holz fand am Freitag in Kiel statt. Organisiert wurde sie vom "
+            "Bundesverband mittelständischer Sägewerke (BVMS) in Kiel. Rund 80 Gäste kamen.",
+            "BVMS",
+        ),
+    ],
+)
+def test_organisers_named_by_an_anniversary_or_an_acronym(nlp, text: str, organiser: str):
+    assert only_event(nlp, text, "2023-05-08")["organisers"] == organiser
+
+
+@pytest.mark.parametrize(
+    ("closing", "organiser"),
+    [
+        ("sangen wir vom Gesangverein Oberxlingen eine Zugabe", "Gesangverein Oberxlingen"),
+        ("dankten wir dem Gesangverein Oberxlingen für die Zugabe", None),
+    ],
+)
+def test_authors_of_a_clubs_own_report_host_its_event(nlp, closing: str, organiser):
+    text = (
+        "Unser Frühjahrskonzert am 4. März in der Stadtkirche war ein voller Erfolg. Rund 300 "
+        f"Zuhörer kamen. Zum Schluss {closing}."
+    )
+    assert only_event(nlp, text, "2023-03-08")["organisers"] == organiser
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("Die Gartenmesse Grünzeit öffnete am Freitag in der Karlsruher Gartenhalle.", "Karlsruhe"),
+        # a town adjective that is not where the event is held
+        ("Die Gartenmesse Grünzeit öffnete am Freitag. Viele Karlsruher Familien kamen.", None),
+    ],
+)
+def test_town_adjective_after_a_preposition_with_article_gives_the_city(nlp, sentence, city):
+    assert only_event(nlp, sentence, "2023-05-08")["city"] == city
+
+
+@pytest.mark.parametrize(
+    ("sentence", "visitors"),
+    [
+        ("12.000 Mal öffneten sich die Türen der Museen.", 12000),
+        ("Über 300 Seniorinnen und Senioren folgten der Einladung.", 300),
+        ("Gerne haben 200 Bürgerinnen und Bürger das Angebot wahrgenommen.", 200),
+        # people who helped did not visit
+        ("Über 300 Helferinnen und Helfer arbeiteten mit.", None),
+    ],
+)
+def test_visits_counted_as_times_and_people_who_followed_the_invitation(nlp, sentence, visitors):
+    text = f"Die Oberxlinger Museumsnacht war ein Erfolg. {sentence}"
+    assert only_event(nlp, text, "2023-05-08")["visitors"] == visitors
+
+
+def test_an_opening_is_an_event_only_with_what_it_opens_in_its_name(nlp):
+    text = "Zur Ausstellungseröffnung in der Galerie Oberxlingen kamen am Freitag 120 Gäste."
+    event = only_event(nlp, text, "2023-05-08")
+    assert (event["name"], event["start"], event["visitors"]) == (
+        "Ausstellungseröffnung",
+        "2023-05-05",
+        120,
+    )
+    # a bare "Eröffnung" and the day of one are no event's name
+    day = "Das Gewerbegebiet wurde am 2. Mai eröffnet. Am Tag der Eröffnung kamen 20 Firmen."
+    assert event_rows(nlp, day, "2023-05-08") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        (
+            "Am Freitag wurde zur Jahrestagung des Vereins für Ortsgeschichte in das Gymnasium "
+            "Oberxlingen eingeladen.",
+            "Gymnasium Oberxlingen",
+        ),
+        # an organisation that invites, not a building the event is in
+        ("Am Freitag lud das Gymnasium Oberxlingen zur Jahrestagung der Schülerzeitung ein.", None),
+    ],
+)
+def test_organisation_after_a_preposition_with_article_is_the_venue(nlp, sentence, venue):
+    assert only_event(nlp, sentence + " Rund 80 Gäste kamen.", "2023-05-08")["venue"] == venue
+
+
+@pytest.mark.parametrize(
+    ("body", "venue"),
+    [
+        (
+            "Im großen Saal war am Donnerstag kein Platz mehr frei: der Landrat überreichte im "
+            "Schloss Oberxlingen die Ehrennadeln des Kreises. Viele Gäste waren gekommen.",
+            "Schloss Oberxlingen",
+        ),
+        # a place named later, away from the event, is not its venue
+        (
+            "Der Landrat überreichte am Donnerstag die Ehrennadeln des Kreises. Viele Gäste waren "
+            "gekommen. Danach gab es Sekt im Schloss Oberxlingen.",
+            None,
+        ),
+    ],
+)
+def test_venue_in_the_first_sentence_under_the_title(nlp, body: str, venue):
+    closing = "Die Musikschule begleitete den Festakt."
+    text = f"Ehrung für Ehrenamtliche\n\nOberxlingen – {body} {closing}"
+    assert only_event(nlp, text, "2023-05-08")["venue"] == venue
+
+
+@pytest.mark.parametrize(
+    ("quote", "day"),
+    [
+        ("„Wie sich der Dorfplatz heute zeigt, das ist schön“, sagte der Landrat.", None),
+        ("Der Landrat sagte heute, der Dorfplatz sei schön.", "2023-05-08"),
+    ],
+)
+def test_a_day_only_in_a_quotation_is_not_the_events(nlp, quote: str, day):
+    text = (
+        "Das Oberxlinger Dorffest war gut besucht. Viele Vereine machten mit. Die "
+        f"Kapelle spielte. Es gab Kuchen. {quote}"
+    )
+    assert only_event(nlp, text, "2023-05-08")["start"] == day

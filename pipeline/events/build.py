@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span
 
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
-from pipeline.events.lexicon import event_noun_base
-from pipeline.events.naming import ORDINAL, EventName, NameFinder, NameMention, is_year
+from pipeline.events.lexicon import cue_first_words, event_noun_base, word_is_cue, words_are_cue
+from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organiser_phrases import PhraseFinder
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
@@ -20,6 +20,7 @@ ORDINAL_REACH = 3  # tokens before a name where its edition number stands
 # Kinds of name that can open a row of their own beside the main event: a name of its own
 OWN_NAME_KINDS = ("named", "introduced")
 ORGANISER_SEPARATOR = "; "
+AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 SPAN_KEY = "events"
 
 
@@ -53,7 +54,7 @@ class EventBuilder:
     def build(self) -> list[EventRecord]:
         finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs)
         events = finder.events(self.figures)
-        if not events:
+        if not events or self.passing_mention(events[0]):
             return []
         main = self.record(1, events[0], events)
         further = self.further_events(events, main)
@@ -70,6 +71,16 @@ class EventBuilder:
             rows.append((other, self.record(0, other, ordered, section=section)))
         rows.sort(key=lambda row: row[0].first.start)
         return [replace(record, event=n) for n, (_, record) in enumerate(rows, start=1)]
+
+    @staticmethod
+    def passing_mention(event: EventName) -> bool:
+        """ "Im Herbst wird dieses Jubiläum gefeiert": a bare event noun named once, in the
+        body, is no event the report is about (where the report names none better)."""
+        return (
+            event.kind == "generic"
+            and len(event.mentions) == 1
+            and event.first.weight < LEAD_WEIGHT
+        )
 
     def further_events(
         self, events: list[EventName], main: EventRecord
@@ -188,19 +199,31 @@ class EventBuilder:
             anchors |= {
                 ctx.sentence_of(m.start) for e in events if e.kind == "generic" for m in e.mentions
             } - other
-        dates = DateChooser(ctx, self.dates, other)
+        organisations, figures = self.organisations, self.figures
+        if section is not None:
+            figures = self.in_sentences(figures, section)
+        totals = TotalChooser(ctx, other).totals(figures)
+        dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals))
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event, dates, anchors)
         if start is None and end is None:
             start = end = holiday_in_name(event.best.name, year)
         place_anchors = anchors - self.other_year_sentences(year)
         places = PlaceChooser(ctx, self.places)
-        venue = places.venue(place_anchors | self.place_anaphor_sentences(place_anchors))
+        venue_anchors = place_anchors - self.around_event_sentences(event)
+        venue_sentences = venue_anchors | self.place_anaphor_sentences(venue_anchors)
+        venue = places.venue(venue_sentences)
+        venue_name = venue.name if venue else None
+        if venue is None and main:
+            # the report's first sentence tells what, when and where
+            opening = {self.opening_sentence()} - other - self.around_event_sentences(event)
+            venue = places.venue(opening)
+            venue_name = venue.name if venue else self.organisation_building(venue_sentences)
         best = event.best
         names = [
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
         ]
-        names += [venue.name] if venue else []
+        names += [venue_name] if venue_name else []
         # "die Medien-Beauftragte des Kulturvereins Talheim wertet das Sommerfest aus"
         org_names = {
             o.name
@@ -211,7 +234,7 @@ class EventBuilder:
         municipalities = sorted({o.name for o in self.organisations} - org_names)
         if excluded or section is not None:
             municipalities = []
-        city = places.city(place_anchors, names, sorted(org_names), municipalities)
+        city = places.city(place_anchors, names, sorted(org_names), municipalities, venue)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
         # noun where the event is named carries its organiser's acronym
@@ -227,16 +250,13 @@ class EventBuilder:
         # a further event's organisers and totals are those of its own sentences only; the
         # rest of the report is the main event's
         phrases = PhraseFinder(ctx, self.covered_orgs, self.covered_places) if main else None
-        organisations, figures = self.organisations, self.figures
         if excluded:
             kept = set(range(len(ctx.sentence_starts))) - set(excluded)
             organisations = self.in_sentences(organisations, kept)
         if section is not None:
             organisations = self.in_sentences(organisations, section)
-            figures = self.in_sentences(figures, section)
         finder = OrganiserFinder(ctx, organisations, phrases)
         organisers = finder.organisers(spans, best.name, nouns)
-        totals = TotalChooser(ctx, other).totals(figures)
         name, written = self.name(event, city)
         values: dict[str, object] = {}
         for field in FIELDS:
@@ -251,7 +271,7 @@ class EventBuilder:
             start=start,
             end=end,
             city=city,
-            venue=venue.name if venue else None,
+            venue=venue_name,
             organisers=ORGANISER_SEPARATOR.join(organisers) or None,
             start_char=span.start_char if span is not None else None,
             end_char=span.end_char if span is not None else None,
@@ -267,6 +287,82 @@ class EventBuilder:
             for m in e.mentions
             if m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1)
         }
+
+    def opening_sentence(self) -> int:
+        """The sentence that holds the first words under the title (a title without a full
+        stop may share it)."""
+        ctx = self.ctx
+        rest = ctx.text[ctx.title_end :]
+        return ctx.sentence_of(ctx.token_at(ctx.title_end + len(rest) - len(rest.lstrip())))
+
+    def organisation_building(self, sentences: set[int]) -> str | None:
+        """ "wurde in die Deutsche Richterakademie eingeladen": an organisation (not a town or
+        an area) after a preposition with an article where the event is named is where it
+        takes place."""
+        ctx = self.ctx
+        for o in self.organisations:
+            token = ctx.token_at(o.start_char)
+            if ctx.sentence_of(token) not in sentences:
+                continue
+            if word_is_cue(o.name.split(" ", 1)[0].lower(), "region"):
+                continue
+            lowers = ctx.lowers
+            if any(
+                token - n >= 0
+                and words_are_cue(tuple(lowers[token - n : token]), "building_locative")
+                for n in (1, 2)
+            ):
+                return o.name
+        return None
+
+    def around_event_sentences(self, event: EventName) -> set[int]:
+        """ "Vor dem Stadtfest kam es am Vorabend auf der Burg zum Empfang": sentences that
+        name the event only after "vor dem", "nach der" and the like tell what happened
+        before or after it."""
+        ctx = self.ctx
+        cued = ctx.memoised(("after_around_cue",), self._after_around_cue)
+        around: dict[int, bool] = {}  # sentence -> whether every name there has such a cue
+        for m in event.mentions:
+            s = ctx.sentence_of(m.start)
+            around[s] = around.get(s, True) and m.start in cued
+        return {s for s, found in around.items() if found}
+
+    def _after_around_cue(self) -> frozenset[int]:
+        """The tokens right after "vor dem", "im Vorfeld der" and the like, also across a line
+        break ("Vor\ndem Stadtfest"): read once per Doc."""
+        lowers = self.ctx.lowers
+        out: set[int] = set()
+        # a C-level search for each first word the text has, not a loop over all words
+        starts = []
+        for first in set(cue_first_words("around_event")).intersection(lowers):
+            i = lowers.index(first)
+            while True:
+                starts.append(i)
+                try:
+                    i = lowers.index(first, i + 1)
+                except ValueError:
+                    break
+        for i in starts:
+            words = []
+            k = i
+            while k < len(lowers) and len(words) < AROUND_REACH:
+                if lowers[k].strip():
+                    words.append(lowers[k])
+                    if words_are_cue(tuple(words), "around_event"):
+                        nxt = k + 1
+                        while nxt < len(lowers) and not lowers[nxt].strip():
+                            nxt += 1
+                        out.add(nxt)
+                k += 1
+        return frozenset(out)
+
+    def ahead_sentences(self, totals: dict) -> set[int]:
+        """ "Wir laden schon heute zur 8. Messe am …": a report that gives the edition's
+        totals is written after it, so a date it announces is the next edition's."""
+        if not totals:
+            return set()
+        ctx = self.ctx
+        return {ctx.sentence_of(i) for i in ctx.cues.starts_of("ahead")}
 
     def other_year_sentences(self, year: int | None) -> set[int]:
         """ "das Protestantentreffen in Berlin 2017": a sentence that gives another year than

@@ -33,6 +33,8 @@ HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmon
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+QUOTE_REACH = 60  # tokens looked back for an opening quotation mark
+QUOTES = (("„", "“"), ("‚", "‘"))  # German quotation marks that tell opening from closing
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +138,17 @@ class DateChooser:
             return month
         if ranges:
             return self.from_range(ranges[0], days)
-        if days:
+        if days and not self.in_quote(days[0]):
             return self.around_anchor(days[0], days)
         return None, None
+
+    def in_quote(self, day: Day) -> bool:
+        """ "„Wie sich der Platz heute präsentiert …“": a day in a quotation is the speaker's
+        time, no statement of the event's day."""
+        start, _ = self.ctx.sentence_span(day.token)
+        # the sentence splitter may leave an opening mark at the end of the sentence before
+        before = self.ctx.words[max(start - 1, day.token - QUOTE_REACH, 0) : day.token]
+        return any(before.count(opening) > before.count(closing) for opening, closing in QUOTES)
 
     def held_on(self, day: Day) -> bool:
         """ "Der Halbmarathon fand am 25. August statt": the one day its sentence gives."""
@@ -170,7 +180,9 @@ class DateChooser:
             whole = float(f.value).is_integer() and 1 <= f.value < MAX_EVENT_DAYS
             # "nach zwei Tagen", "an allen drei Tagen"; not "Zwei Tage Berlin" (a visit)
             stated = token > 0 and self.ctx.cues.at(token - 1, "length")
-            if f.unit == DAY_UNIT and whole and stated and self.ctx.sentence_of(token) in anchors:
+            # where the event is named or in the lead ("Die zehnte Messe … Nach zwei Tagen …")
+            told = self.ctx.sentence_of(token) in anchors or self.ctx.in_lead(token)
+            if f.unit == DAY_UNIT and whole and stated and told:
                 return int(f.value)
         return None
 
@@ -256,18 +268,23 @@ class DateChooser:
         for d in self.usable:
             value = d.value or ""
             token = self.ctx.token_at(d.start_char)
-            if len(value) == 7 and value[4] == "-" and self.ctx.sentence_of(token) in anchors:
+            # "2023-12"; not a season ("2023-FA", "im Herbst")
+            month = len(value) == 7 and value[4] == "-" and value[5:].isdigit()
+            if month and self.ctx.sentence_of(token) in anchors:
                 return value, value
         return None, None
 
     def year_in(self, sentences: set[int]) -> int | None:
-        """A year given where the event is named ("in diesem Jahr", "2019")."""
-        for d in self.usable:
-            value = d.value or ""
-            token = self.ctx.token_at(d.start_char)
-            if value[:4].isdigit() and self.ctx.sentence_of(token) in sentences:
-                return int(value[:4])
-        return None
+        """The one year given where the event is named ("in diesem Jahr", "2019"); none where
+        those sentences give several ("die Fahrten 2023 und 2024"): which is the edition's is
+        a guess."""
+        years = {
+            int(value[:4])
+            for d in self.usable
+            if (value := d.value or "")[:4].isdigit()
+            and self.ctx.sentence_of(self.ctx.token_at(d.start_char)) in sentences
+        }
+        return years.pop() if len(years) == 1 else None
 
 
 def holiday_in_name(name: str, year: int | None) -> str | None:

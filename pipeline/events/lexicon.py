@@ -22,13 +22,15 @@ WORD_KINDS = frozenset(
         "exhibitor_unit",
         "not_alone",
         "visitor_unit",
+        "times_unit",
+        "building_locative",
+        "region",
         "participant_unit",
         "organiser_lead_in",
         "organiser_joining",
         "daypart_event",
         "not_event_prefix",
         "municipality",
-        "venue_locative",
         "perfect_auxiliary",
         "until",
         "until_article",
@@ -177,6 +179,12 @@ def event_endings() -> tuple[str, ...]:
 @cache
 def generic_event_nouns() -> frozenset[str]:
     return load_words("event_generic_nouns.txt")
+
+
+@cache
+def anniversary_nouns() -> frozenset[str]:
+    """ "Jubiläum", "Bestehen": an organisation in their genitive celebrates."""
+    return load_words("anniversary_nouns.txt")
 
 
 @cache

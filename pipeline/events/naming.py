@@ -270,7 +270,9 @@ class NameFinder:
             if not text.isalpha():
                 return i + 1
             if text[:1].isupper():
-                return end + 1
+                # "am Tag der Eröffnung": a day of an event, not an event of its own
+                base = event_noun_base(text)
+                return i + 1 if base and is_generic(base) else end + 1
         return i + 1
 
     def nominative(self, start: int, words: list[str], head: int) -> list[str]:

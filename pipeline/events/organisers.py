@@ -5,7 +5,9 @@
 - the event's genitive: "die Smart Country Convention des Bitkom e.V.";
 - a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X";
 - an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
-- an organisation named like the event itself ("Deutscher Evangelischer Kirchentag").
+- an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
+- the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
+- the authors of a club's own report ("sangen wir Joyful Voices", "wir vom TSV X").
 """
 
 from __future__ import annotations
@@ -14,9 +16,9 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
-from pipeline.entities.words import fold
+from pipeline.entities.words import common_nouns, fold
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import word_is_cue
+from pipeline.events.lexicon import anniversary_nouns, word_is_cue, words_are_cue
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
 from pipeline.records import OrganisationMention
 
@@ -27,6 +29,8 @@ COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organ
 REPORT_WINDOW = 4
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
+YEARS_WORD = "jahre"
+FIRST_PERSON_WORDS = 3  # "wir von der"  # "50 Jahre TSV Oberxlingen"
 
 
 class OrganiserFinder:
@@ -76,7 +80,11 @@ class OrganiserFinder:
             ):
                 _add_new(inferred, phrase, canonical)
         found = stated or inferred
-        return sorted(found, key=lambda n: found[n])
+        names = sorted(found, key=lambda n: found[n])
+        # "vom Bundesverband … (BVMW)" cut to its head noun: a dictionary word alone is no
+        # name where another organiser is named
+        named = [n for n in names if not is_plain_noun(n)]
+        return named or names
 
     def is_event_business(self, start: int, end: int) -> bool:
         return self.ctx.cues.within(start, end + 1, "organiser_name")
@@ -87,7 +95,33 @@ class OrganiserFinder:
             or self.subject_of_verb(end)
             or self.agent(start)
             or self.reporting_business(start, end)
+            or self.celebrates(start)
+            or self.authors(start)
         )
+
+    def authors(self, start: int) -> bool:
+        """ "Als Zugabe sangen wir Joyful Voices …", "wir vom TSV X": the authors of a club's
+        own report on its event."""
+        lowers = self.ctx.lowers
+        before = [w for w in lowers[max(start - 6, 0) : start] if w.strip()]
+        return any(
+            words_are_cue(tuple(before[-n:]), "first_person")
+            for n in range(1, FIRST_PERSON_WORDS + 1)
+            if len(before) >= n
+        )
+
+    def celebrates(self, start: int) -> bool:
+        """ "50 Jahre TSV Oberxlingen", "zum 100-jährigen Bestehen des Musikvereins X": the
+        organisation whose anniversary it is hosts the celebration."""
+        lowers = self.ctx.lowers
+        before = [w for w in lowers[max(start - 4, 0) : start] if w.strip()][-2:]
+        if len(before) < 2:
+            return False
+        first, second = before
+        if first.isdigit() and second == YEARS_WORD:
+            return True
+        noun = first.removesuffix("s")
+        return noun in anniversary_nouns() and word_is_cue(second, "genitive_link")
 
     def clause_tokens(self, start: int, end: int) -> range:
         """Tokens from ``start`` towards ``end`` (either direction), up to a clause break."""
@@ -229,6 +263,11 @@ class OrganiserFinder:
     def named_like(org: OrganisationMention, event_name: str) -> bool:
         key = fold(event_name).replace(" ", "")
         return len(key) >= 4 and fold(org.name).replace(" ", "") == key
+
+
+def is_plain_noun(name: str) -> bool:
+    """ "Bundesverband", "Verein": a single dictionary noun."""
+    return " " not in name and name in common_nouns()
 
 
 def _add_new(found: dict[str, int], phrase: Phrase, canonical: dict[str, str]) -> None:

@@ -4,13 +4,13 @@ named) and its city (named with the event, in the dateline, in the venue's or th
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.attrs import IS_PUNCT
 
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import word_is_cue, words_are_cue
+from pipeline.events.lexicon import WORD_CACHE_SIZE, word_is_cue, words_are_cue
 from pipeline.records import PlaceMention
 
 CITY_KINDS = ("city",)
@@ -26,6 +26,8 @@ TITLE_SCORE = 1.0
 IN_NAME_SCORE = 2.0
 MUNICIPALITY_SCORE = 4.0  # "die Gemeinde Aichtal lädt zur …": its town, over a city located once
 MENTION_SCORE = 0.5
+POSTAL_SCORE = 2.0  # the town of the venue's postal address
+POSTCODE_DIGITS = (4, 5)  # Swiss and Austrian, German postal codes
 MIN_CITY_SCORE = 2.0
 LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
@@ -47,14 +49,18 @@ def place_in_word(word: str) -> str | None:
     return None
 
 
-def city_in_name(name: str) -> str | None:
-    """A city in a name: "CityCube Berlin", "Hannover Messe", "Saarlouiser Altstadtlauf"."""
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def city_in_name(name: str, ambiguous: bool = False) -> str | None:
+    """A city in a name: "CityCube Berlin", "Hannover Messe", "Saarlouiser Altstadtlauf"
+    (with ``ambiguous``, also a name that several places share: the name is the same)."""
     for word in name.replace("-", " ").split():
-        for form in (word, word[: -len(ADJECTIVE_ENDING)] if word.endswith("er") else None):
+        # "Saarlouiser" -> Saarlouis, "Karlsruher" -> Karlsruhe
+        adjective = word.endswith(ADJECTIVE_ENDING)
+        for form in (word, word[:-2] if adjective else None, word[:-1] if adjective else None):
             if not form or not form[:1].isupper():
                 continue
             found = gazetteer().lookup(form)
-            if found and found[0].kind in CITY_KINDS and not found[0].ambiguous:
+            if found and found[0].kind in CITY_KINDS and (ambiguous or not found[0].ambiguous):
                 return found[0].name
     return None
 
@@ -133,8 +139,14 @@ class PlaceChooser:
         names: list[str],
         org_names: list[str] = (),
         other_orgs: list[str] = (),
+        venue: PlaceMention | None = None,
     ) -> str | None:
         scores: dict[str, float] = {}
+        venue_sentences = (
+            {self.ctx.sentence_of(self._token(p)) for p in self.places if p.name == venue.name}
+            if venue is not None
+            else set()
+        )
 
         def add(name: str | None, score: float) -> None:
             if name:
@@ -154,21 +166,55 @@ class PlaceChooser:
                 add(p.name, TITLE_SCORE)
             if self.is_dateline(p):
                 add(p.name, DATELINE_SCORE)
+            if self.after_postcode(token) and self.ctx.sentence_of(token) in venue_sentences:
+                add(p.name, POSTAL_SCORE)  # "Schloss Oberau (Am Schlossberg 2, 82999 Xdorf)"
         for name in names:
             add(city_in_name(name), IN_NAME_SCORE)
+        for city in self.adjective_cities(anchors):
+            add(city, EVENT_SENTENCE_SCORE + LOCATIVE_SCORE)
         # organisations named with the event: each city once ("IHK … zu Bielefeld" and
-        # "Handwerkskammer … zu Bielefeld" are one hint)
-        for city in {city_in_name(name) for name in org_names} - {None}:
+        # "Handwerkskammer … zu Bielefeld" are one hint), in a fixed order (a tie goes to the
+        # first, whatever the process's string hashing)
+        for city in sorted({city_in_name(name) for name in org_names} - {None}):
             add(city, IN_NAME_SCORE)
-        for town in {municipality_town(name) for name in org_names} - {None}:
+        for town in sorted({municipality_town(name) for name in org_names} - {None}):
             add(town, MUNICIPALITY_SCORE)
         # "… der Stadt Luxemburg" elsewhere in the report: enough where nothing else is named
-        for town in {municipality_town(name) for name in other_orgs} - {None}:
+        for town in sorted({municipality_town(name) for name in other_orgs} - {None}):
             add(town, MIN_CITY_SCORE)
         if not scores:
             return None
         best = max(scores, key=lambda n: scores[n])
         return best if scores[best] >= MIN_CITY_SCORE else None
+
+    def adjective_cities(self, sentences: set[int]) -> list[str]:
+        """ "auf dem Welser Messegelände", "in der Karlsruher Stadthalle": the town of a
+        place adjective after a preposition with an article, where the event is named."""
+        ctx = self.ctx
+        found = ctx.memoised(("adjective_cities",), self._adjective_cities)
+        return [city for token, city in found if ctx.sentence_of(token) in sentences]
+
+    def _adjective_cities(self) -> list[tuple[int, str]]:
+        """Each town adjective after a preposition with an article, and its town: read once
+        per Doc."""
+        ctx = self.ctx
+        words, lowers = ctx.words, ctx.lowers
+        out = []
+        for start in sorted(ctx.cues.starts_of("venue_locative")):
+            for i in (start + 1, start + 2):
+                if i >= len(words) or not words_are_cue(tuple(lowers[start:i]), "venue_locative"):
+                    continue
+                word = words[i]
+                if word.endswith(ADJECTIVE_ENDING) and word[:1].isupper():
+                    town = city_in_name(word, ambiguous=True)
+                    if town:
+                        out.append((i, town))
+        return out
+
+    def after_postcode(self, token: int) -> bool:
+        """Whether a postal code stands right before the token ("82999 Xdorf")."""
+        before = self.ctx.words[token - 1] if token > 0 else ""
+        return before.isdigit() and len(before) in POSTCODE_DIGITS
 
     def is_dateline(self, p: PlaceMention) -> bool:
         """A city that opens a paragraph before a dash, a comma or an agency, or stands on a

@@ -18,6 +18,7 @@ CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
 TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK = 0, 1, 2
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
+GENDERED_PAIR = "innen und "  # "Seniorinnen und Senioren": counted people
 
 
 class TotalChooser:
@@ -37,8 +38,18 @@ class TotalChooser:
             start, end, "visiting"
         ):
             return "visitors"  # "3.500 Teilnehmer besuchten die Jobmesse"
-        if f.category == "people" and self.ctx.cues.within(start, end, "coming"):
-            return "visitors"  # "80 Bürger kamen" (participants who came stay participants)
+        people = f.category == "people" or (
+            f.category not in FIELDS and GENDERED_PAIR in (f.text or "")
+        )
+        if people and self.ctx.cues.within(start, end, "coming"):
+            # "80 Bürger kamen", "130 Seniorinnen und Senioren folgten der Einladung"
+            # (participants who came stay participants)
+            return "visitors"
+        cues = self.ctx.cues
+        if word_is_cue((f.unit or "").lower(), "times_unit") and (
+            cues.within(start, end, "visiting") or cues.within(start, end, "door_visits")
+        ):
+            return "visitors"  # "12.000 Mal öffneten sich die Türen"
         if f.category in FIELDS:
             return f.category
         unit = (f.unit or "").lower()
