@@ -79,7 +79,7 @@ def is_org_head(word: str) -> bool:
 def is_headed_organisation(words: tuple[str, ...]) -> bool:
     """Words that an organisation head or a legal form makes an organisation name although no
     word of theirs is a name of its own ("Messe Tannheim", "Stiftung Lesefreude", "Appenzeller
-    Kantonalbank"). A single word is left out: "der Richterakademie" may be a venue's short
+    Kantonalbank"). A single word is left out: "der Landesakademie" may be a venue's short
     name, and a lone compound on a head is as often a generic noun ("Förderverein")."""
     return len(words) > 1 and any(w in legal_form_words() or is_org_head(w) for w in words)
 

@@ -296,7 +296,7 @@ class EventBuilder:
         return ctx.sentence_of(ctx.token_at(ctx.title_end + len(rest) - len(rest.lstrip())))
 
     def organisation_building(self, sentences: set[int]) -> str | None:
-        """ "wurde in die Deutsche Richterakademie eingeladen": an organisation (not a town or
+        """ "wurde in die Landesakademie für Gesundheit eingeladen": an organisation (not a town or
         an area) after a preposition with an article where the event is named is where it
         takes place."""
         ctx = self.ctx

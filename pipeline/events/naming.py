@@ -239,7 +239,7 @@ class NameFinder:
 
     def is_phrase_head(self, i: int) -> bool:
         text = self.ctx.words[i]
-        if i in self.places or place_in_word(text):  # "Saarlouiser", "Tiroler"
+        if i in self.places or place_in_word(text):  # "Lindauer", "Tiroler"
             return False
         return is_common_word(text)
 
@@ -250,7 +250,7 @@ class NameFinder:
 
     def opens_line_or_sentence(self, i: int) -> bool:
         """A capitalised word at the start of a line or sentence may be any word
-        ("Erfolgreiches Jugendturnier"); after an edition number ("20. Saarlouiser …") the
+        ("Erfolgreiches Jugendturnier"); after an edition number ("20. Lindauer …") the
         sentence splitter's break is none."""
         doc = self.doc
         if i == 0 or self.ctx.after_line_break(doc[i].idx):

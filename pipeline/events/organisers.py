@@ -7,7 +7,7 @@
 - an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
-- the authors of a club's own report ("sangen wir Joyful Voices", "wir vom TSV X").
+- the authors of a club's own report ("spielten wir Blechklang", "wir vom TSV X").
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class OrganiserFinder:
         )
 
     def authors(self, start: int) -> bool:
-        """ "Als Zugabe sangen wir Joyful Voices …", "wir vom TSV X": the authors of a club's
+        """ "Zum Abschluss spielten wir Blechklang …", "wir vom TSV X": the authors of a club's
         own report on its event."""
         lowers = self.ctx.lowers
         before = [w for w in lowers[max(start - 6, 0) : start] if w.strip()]

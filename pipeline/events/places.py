@@ -31,7 +31,7 @@ POSTCODE_DIGITS = (4, 5)  # Swiss and Austrian, German postal codes
 MIN_CITY_SCORE = 2.0
 LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
-ADJECTIVE_ENDING = "er"  # "Saarlouiser Altstadtlauf", "Berner Publikumsmesse"
+ADJECTIVE_ENDING = "er"  # "Lindauer Hafenlauf", "Berner Publikumsmesse"
 
 
 @cache
@@ -51,10 +51,10 @@ def place_in_word(word: str) -> str | None:
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def city_in_name(name: str, ambiguous: bool = False) -> str | None:
-    """A city in a name: "CityCube Berlin", "Hannover Messe", "Saarlouiser Altstadtlauf"
+    """A city in a name: "CityCube Berlin", "Hannover Messe", "Lindauer Hafenlauf"
     (with ``ambiguous``, also a name that several places share: the name is the same)."""
     for word in name.replace("-", " ").split():
-        # "Saarlouiser" -> Saarlouis, "Karlsruher" -> Karlsruhe
+        # "Lindauer" -> Lindau, "Karlsruher" -> Karlsruhe
         adjective = word.endswith(ADJECTIVE_ENDING)
         for form in (word, word[:-2] if adjective else None, word[:-1] if adjective else None):
             if not form or not form[:1].isupper():
@@ -188,7 +188,7 @@ class PlaceChooser:
         return best if scores[best] >= MIN_CITY_SCORE else None
 
     def adjective_cities(self, sentences: set[int]) -> list[str]:
-        """ "auf dem Welser Messegelände", "in der Karlsruher Stadthalle": the town of a
+        """ "auf dem Ulmer Messegelände", "in der Karlsruher Stadthalle": the town of a
         place adjective after a preposition with an article, where the event is named."""
         ctx = self.ctx
         found = ctx.memoised(("adjective_cities",), self._adjective_cities)

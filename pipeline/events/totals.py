@@ -49,7 +49,7 @@ class TotalChooser:
         if word_is_cue((f.unit or "").lower(), "times_unit") and (
             cues.within(start, end, "visiting") or cues.within(start, end, "door_visits")
         ):
-            return "visitors"  # "12.000 Mal öffneten sich die Türen"
+            return "visitors"  # "Die Türen öffneten sich 9.000 Mal"
         if f.category in FIELDS:
             return f.category
         unit = (f.unit or "").lower()
