@@ -15,7 +15,14 @@ from spacy.util import normalize_slice
 from spacy.vocab import Vocab
 
 from pipeline.doc_layout import doc_text
-from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_word_kinds, load_words
+from pipeline.lang import (
+    MAX_WORD_CHARS,
+    load_json,
+    load_tsv,
+    load_word_kinds,
+    load_word_set,
+    load_words,
+)
 
 ENTITY_WORDS_FILE = "entity_words.tsv"
 
@@ -99,10 +106,9 @@ def entity_word_list(kind: str) -> tuple[str, ...]:
     return load_word_kinds(ENTITY_WORDS_FILE)[kind]
 
 
-@cache
 def entity_words(kind: str) -> frozenset[str]:
     """The words of one kind of ``entity_words.tsv`` (see its header), for membership tests."""
-    return frozenset(entity_word_list(kind))
+    return load_word_set(ENTITY_WORDS_FILE, kind)
 
 
 NOUN_ENDINGS = entity_word_list("noun_ending")

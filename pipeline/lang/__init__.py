@@ -41,6 +41,13 @@ def load_word_kinds(name: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, tuple[
 
 
 @cache
+def load_word_set(name: str, kind: str, lang: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The words of one kind of a ``kind<TAB>word`` file; a kind the file does not have is an
+    error, not an empty set."""
+    return frozenset(load_word_kinds(name, lang)[kind])
+
+
+@cache
 def load_json(name: str, lang: str = DEFAULT_LANGUAGE):
     with data_path(name, lang).open(encoding="utf-8") as fh:
         return json.load(fh)

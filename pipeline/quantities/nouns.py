@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from pipeline.lang import MAX_WORD_CHARS, load_tsv, load_words
+from pipeline.quantities.lexicon import figure_word_list
 
 DEFAULT_CATEGORY = "other"
 _MIN_HEAD = 3  # shortest compound head tried ("Tag" in "Festivaltagen")
@@ -22,8 +23,8 @@ _MIN_MODIFIER = 2
 # Gender forms: Besucher*innen, Besucher:innen, Besucher_innen, Besucher/-innen, BesucherInnen.
 _GENDER_MARK = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_/]-?[iI]n(?:nen)?|In(?:nen)?)$")
 # Masculine agent nouns whose feminine adds -in/-innen (Besucherin, Studentin, Journalistin).
-_AGENT_ENDINGS = ("er", "ent", "ist", "ant", "at", "et", "ot", "eur", "or", "ör", "ier", "og")
-_PARTICIPLE_ENDINGS = ("en", "er", "em", "e")
+_AGENT_ENDINGS = figure_word_list("agent_ending")
+_PARTICIPLE_ENDINGS = figure_word_list("participle_ending")
 # French-style feminines and their masculine endings, longest first, plural forms included:
 # Sommelière(s) -> Sommelier, Masseuse(n) -> Masseur, Direktrice(n) -> Direktor, Animatrice ->
 # Animateur. A word the tables know as a noun of its own keeps it unless the masculine is
@@ -39,8 +40,8 @@ _FRENCH_FEMININES = (
     ("rice", ("or", "eur")),
 )
 _MIN_FRENCH_STEM = 3
-_LINKING = ("s", "es", "n", "en", "-")
-_PLURAL_ENDINGS = ("n", "en", "e", "s")
+_LINKING = (*figure_word_list("compound_linker"), "-")
+_PLURAL_ENDINGS = figure_word_list("plural_ending")
 _MIN_TYPO_LENGTH = 7
 
 
@@ -154,7 +155,7 @@ def _masculine(word: str) -> str | None:
     if m:
         stem = m.group("stem")  # "Kolleg*innen" -> "Kollege"
         return stem if _known(stem) or not _known(stem + "e") else stem + "e"
-    for suffix in ("innen", "in"):
+    for suffix in figure_word_list("feminine_suffix"):
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 4:
             continue
