@@ -25,20 +25,6 @@ _GENDER_MARK = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_/]-?[iI]n(?:nen)?|I
 # Masculine agent nouns whose feminine adds -in/-innen (Besucherin, Studentin, Journalistin).
 _AGENT_ENDINGS = figure_word_list("agent_ending")
 _PARTICIPLE_ENDINGS = figure_word_list("participle_ending")
-# French-style feminines and their masculine endings, longest first, plural forms included:
-# Sommelière(s) -> Sommelier, Masseuse(n) -> Masseur, Direktrice(n) -> Direktor, Animatrice ->
-# Animateur. A word the tables know as a noun of its own keeps it unless the masculine is
-# known too ("Schleuse" is no feminine of "Schleur").
-_FRENCH_FEMININES = (
-    ("ières", ("ier",)),
-    ("ière", ("ier",)),
-    ("euses", ("eur",)),
-    ("eusen", ("eur",)),
-    ("euse", ("eur",)),
-    ("ricen", ("or", "eur")),
-    ("rices", ("or", "eur")),
-    ("rice", ("or", "eur")),
-)
 _MIN_FRENCH_STEM = 3
 _LINKING = (*figure_word_list("compound_linker"), "-")
 _PLURAL_ENDINGS = figure_word_list("plural_ending")
@@ -165,9 +151,20 @@ def _masculine(word: str) -> str | None:
     return None
 
 
+@cache
+def _french_feminines() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """French-style feminine endings and their masculine endings (french_feminines.tsv)."""
+    found: dict[str, list[str]] = {}
+    for row in load_tsv("french_feminines.tsv"):
+        found.setdefault(row["feminine"], []).append(row["masculine"])
+    return tuple((feminine, tuple(masculines)) for feminine, masculines in found.items())
+
+
 def _french_masculine(word: str) -> str | None:
-    """The masculine of a French-style feminine ("Biersommelières" -> "Biersommelier")."""
-    for ending, masculines in _FRENCH_FEMININES:
+    """The masculine of a French-style feminine ("Biersommelières" -> "Biersommelier"). A word
+    the tables know as a noun of its own keeps it unless the masculine is known too
+    ("Schleuse" is no feminine of "Schleur")."""
+    for ending, masculines in _french_feminines():
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < _MIN_FRENCH_STEM:
             continue
