@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+
+from pipeline.entities.words import org_patterns
 
 PLACE = "PLACE"
 ORG = "ORG"
@@ -49,8 +52,9 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     venue or organisation name hides the place inside it ("Messe München GmbH", "CityCube
     Berlin") and an event hides its city ("Hannover Messe"). A place inside a name survives
     when the name marks it as a place of its own (``inner_places``). An NER span may replace
-    rule places it strictly contains when it is an organisation ("Boehringer Ingelheim
-    Deutschland"), nothing else: an NER place around a rule place ("Partnerland Polen") loses.
+    rule places and organisation patterns it strictly contains when it is an organisation
+    ("Boehringer Ingelheim Deutschland", "Bundesverband mittelständische Wirtschaft"), nothing
+    else: an NER place around a rule place ("Partnerland Polen") loses.
     """
     rules = [c for c in candidates if c.source != NER_SOURCE]
     ner = [c for c in candidates if c.source == NER_SOURCE]
@@ -63,8 +67,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
         if not clashing:
             kept.add(cand)
         elif cand.label == ORG and all(
-            cand.contains(k) and k.length < cand.length and k.label == PLACE and k.kind != "venue"
-            for k in clashing
+            cand.contains(k) and k.length < cand.length and _replaceable(k) for k in clashing
         ):
             kept.replace(clashing, cand)
         elif _qualified_place(cand, clashing):
@@ -140,6 +143,28 @@ def _priority(c: Candidate) -> int:
     if c.label in (EVENT, PERSON):
         return 3
     return 2 if c.kind in ("venue", "district") else 1
+
+
+def _replaceable(inner: Candidate) -> bool:
+    """A rule span an NER organisation around it replaces: a place ("Boehringer Ingelheim
+    Deutschland"), or an organisation pattern that stopped early at a word it does not know
+    ("Bundesverband" of "Bundesverband mittelständische Wirtschaft", "VDL-Landesverband" of
+    "VDL-Landesverband Ost"); a legal form, a known name or an authority's head and place
+    close a name for certain."""
+    if inner.label == PLACE:
+        return inner.kind != "venue"
+    return (
+        inner.label == ORG
+        and inner.source not in ("legal_form", "known")
+        and inner.name.split(" ", 1)[0] not in _place_heads()
+    )
+
+
+@cache
+def _place_heads() -> frozenset[str]:
+    """Heads of a town's or district's authority ("Stadt X", "Landkreis X"): complete names,
+    which an NER span around them extends by an office of theirs ("Amt für Sport der Stadt X")."""
+    return frozenset(org_patterns()["place_heads_before"])
 
 
 def _inner_place(outer: Candidate, inner: Candidate) -> bool:

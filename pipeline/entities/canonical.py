@@ -169,6 +169,20 @@ def canonical_span(span, lemma: LemmaLookup | None = None) -> str:
     return join_words(nominative, spaces[len(spaces) - len(nominative) :])
 
 
+SUPERLATIVE_ENDINGS = (
+    "este",
+    "esten",
+    "ester",
+    "estes",
+    "estem",
+    "ste",
+    "sten",
+    "ster",
+    "stes",
+    "stem",
+)
+
+
 def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
     """Whether the lemma table knows a lower-case word, as an inflected form or as the lemma of
     one ("verantwortlich" <- "verantwortliche"); brand names such as "creatale" it does not."""
@@ -180,4 +194,12 @@ def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
         return True
     # an infinitive is the lemma of its participle and third person ("gründen" <- "gründet")
     stem = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("n") else ""
-    return bool(stem) and any(lemma(stem + e) == word for e in ("t", "et", "te"))
+    if stem and any(lemma(stem + e) == word for e in ("t", "et", "te")):
+        return True
+    # a superlative the table leaves out ("neueste", "schönsten") of an adjective it knows
+    return any(
+        word.endswith(ending)
+        and len(word) - len(ending) >= 3
+        and any(lemma(word[: -len(ending)] + e) for e in ("", "e", "en", "er"))
+        for ending in SUPERLATIVE_ENDINGS
+    )

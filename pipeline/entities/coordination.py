@@ -61,13 +61,47 @@ def _conjunct_after(doc: Doc, j: int) -> tuple[int, int] | None:
     return (start, j) if j > start else None
 
 
+def _shared_heads(doc: Doc, kept: list[Candidate], lemma: LemmaLookup | None) -> list[Candidate]:
+    """ "des Badischen und Schwäbischen Turnerbundes": two adjectives share the head of an
+    organisation name, so the first adjective names a second organisation ("Badischer
+    Turnerbund"), declined like the first word of the name found."""
+    out = []
+    for lead in kept:
+        k = lead.start - 2
+        if lead.label != ORG or lead.length < 2 or k < 0 or doc[k + 1].text not in ("und", "sowie"):
+            continue
+        first, other = doc[lead.start].text, doc[k].text
+        if not (is_adjective(first, lemma) and is_adjective(other, lemma)):
+            continue
+        if not (is_capitalised(other) and lead.name.startswith(first[:-1])):
+            continue
+        stem = _common_prefix(first, lead.name.split()[0])
+        if len(stem) < 3 or not other.endswith(first[len(stem) :]):
+            continue
+        declined = other[: len(other) - len(first) + len(stem)] + lead.name.split()[0][len(stem) :]
+        name = " ".join([declined, *lead.name.split()[1:]])
+        out.append(Candidate(k, k + 1, ORG, name, "coordination"))
+    return out
+
+
+def _common_prefix(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 def extend_coordinations(
     doc: Doc, kept: list[Candidate], lemma: LemmaLookup | None = None
 ) -> list[Candidate]:
     nouns = common_nouns()
     venue_words = tuple(venue_patterns()["suffixes"])
     streets = tuple(org_patterns()["street_suffixes"])
+    roles = tuple(org_patterns()["role_suffixes"])
     result = SpanIndex(kept)
+    for cand in _shared_heads(doc, kept, lemma):
+        if not result.overlapping(cand):
+            result.add(cand)
     for lead in sorted(kept, key=lambda c: c.start):
         if not _is_lead(lead) or lead not in result:
             continue
@@ -75,6 +109,8 @@ def extend_coordinations(
         if span is None:
             continue
         start, end = span
+        while end - start > 1 and doc[start].text.lower().endswith(roles):
+            start += 1  # "sowie die Lieferanten Kranzl": a role noun before the name
         while end - start > 1 and is_adjective(doc[end - 1].text, lemma):
             end -= 1  # "..., Barfußgässchen Spannendes und Kurioses": a name ends on no adjective
         after = doc[end].lower_ if end < len(doc) else ""

@@ -3,7 +3,7 @@ inside is the event's name, not where something happened, and the event is no or
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import compress
 
 from spacy.lang.de.stop_words import STOP_WORDS
@@ -31,14 +31,32 @@ def _is_fair_compound(text: str) -> bool:
     return text[:1].isupper() and text.lower().endswith("messe") and len(text) > 7
 
 
+@lru_cache(maxsize=65536)
+def is_event_word(word: str) -> bool:
+    """A word on an event ending ("Pflegetag", "Fachmesse"), unless an organisation head
+    longer than the ending closes it ("Städte|tag")."""
+    lower = word.lower()
+    ending = max((s for s in _event_suffixes() if lower.endswith(s)), key=len, default="")
+    if not ending:
+        return False
+    return not any(lower.endswith(h) and len(h) > len(ending) for h in _org_heads())
+
+
+@cache
+def _event_suffixes() -> tuple[str, ...]:
+    return tuple(venue_patterns()["event_suffixes"])
+
+
+@cache
+def _org_heads() -> tuple[str, ...]:
+    return tuple(org_patterns()["adjective_heads"])
+
+
 class EventFinder:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.after_city = frozenset(venue_patterns()["event_after_city"])
         self.words = frozenset(venue_patterns()["event_words"])
-        self.suffixes = tuple(venue_patterns()["event_suffixes"])
-        self.org_heads = tuple(org_patterns()["adjective_heads"])
-        self._event_word = lru_cache(maxsize=65536)(self._event_word)  # type: ignore[method-assign]
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -99,12 +117,4 @@ class EventFinder:
         if any(w in self.words or w in self.after_city for w in words):
             return True
         # "Fachmesse Aquatherm", "Pflegetag": a word on an event ending, not "Städtetag"
-        return any(self._event_word(w) for w in words if w[:1].isupper())
-
-    def _event_word(self, word: str) -> bool:
-        lower = word.lower()
-        ending = max((s for s in self.suffixes if lower.endswith(s)), key=len, default="")
-        if not ending:
-            return False
-        # an organisation head longer than the event ending wins ("Städte|tag")
-        return not any(lower.endswith(h) and len(h) > len(ending) for h in self.org_heads)
+        return any(is_event_word(w) for w in words if w[:1].isupper())

@@ -8,11 +8,13 @@ the full name; "Congress Center Leipzig (CCL)" makes "CCH" the venue.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
+from pipeline.entities.events import is_event_word
 from pipeline.entities.words import (
     common_nouns,
     first_folded_word,
@@ -64,6 +66,12 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
     _head_mentions(kept)
     _unify_names(kept)
     return sorted(kept, key=lambda c: c.start)
+
+
+def _names_an_event(compound: str) -> bool:
+    """ "BVMW-Wirtschaftstag": the acronym opens an event's name, the compound is the event
+    rather than a mention of the organisation (unlike "BVMW-Geschäftsführer")."""
+    return is_event_word(compound.rsplit("-", 1)[-1])
 
 
 def _head_mentions(kept: list[Candidate]) -> None:
@@ -118,6 +126,8 @@ def _alias_mentions(
         if i < resume or i in covered:
             continue
         token = texts[i]
+        if "-" in token and _names_an_event(token):
+            continue
         by_length = by_first.get(firsts[i])
         prefix = token.split("-", 1)[0] if "-" in token else None
         hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
@@ -139,9 +149,11 @@ def _alias_mentions(
     return added
 
 
-# "Stadtverwaltung Bad Mergentheim" is the "Stadt Bad Mergentheim" (gold keeps the authority's
-# own name, the administration is an alias)
-ADMINISTRATIONS = {"stadtverwaltung": "stadt", "gemeindeverwaltung": "gemeinde"}
+@cache
+def administrations() -> dict[str, str]:
+    """ "Stadtverwaltung Bad Mergentheim" is the "Stadt Bad Mergentheim" (gold keeps the
+    authority's own name, the administration is an alias)."""
+    return dict(org_patterns()["administrations"])
 
 
 def _same_name_key(name: str, abbreviations: frozenset[str]) -> str:
@@ -154,14 +166,14 @@ def _same_name_key(name: str, abbreviations: frozenset[str]) -> str:
     if len(words) > 2 and words[-1].isdigit() and len(words[-1]) == 4:
         words = words[:-1]
     key = fold(" ".join(words)).split()
-    if key and key[0] in ADMINISTRATIONS:
-        key[0] = ADMINISTRATIONS[key[0]]
+    if key and key[0] in administrations():
+        key[0] = administrations()[key[0]]
     return " ".join(key)
 
 
 def _is_administration(name: str) -> bool:
     first = fold(name).split()[:1]
-    return bool(first) and first[0] in ADMINISTRATIONS
+    return bool(first) and first[0] in administrations()
 
 
 def _unify_names(kept: list[Candidate]) -> None:

@@ -27,12 +27,13 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
-from pipeline.entities.org_evidence import has_org_evidence
+from pipeline.entities.org_evidence import has_org_evidence, is_headed_organisation, is_org_head
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
     common_nouns,
     first_names,
+    is_acronym,
     is_capitalised,
     is_noun_compound,
     is_noun_form,
@@ -42,6 +43,8 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 
+# a state's or region's adjective before a body ("im hessischen Landtag")
+REGIONAL_ADJECTIVE_ENDINGS = ("ischen", "ischer", "isches", "ische")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 # a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
@@ -89,6 +92,7 @@ class NerCandidates:
         out = []
         spans = [(LABELS.get(ent.label_), _trim(ent, doc)) for ent in doc.ents]
         events = {span.text for _, span in spans if span is not None and self._before_year(span)}
+        person_ends = {e.end for e in doc.ents if e.label_ in PERSON_LABELS}
         for label, span in spans:
             if label is None or span is None:
                 continue
@@ -96,8 +100,13 @@ class NerCandidates:
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
-            if label == ORG and not has_org_evidence(
-                span, not (self._is_place_name(span) or self._person_noun_before(span))
+            if (
+                label == ORG
+                and not has_org_evidence(
+                    span, not (self._is_place_name(span) or self._person_noun_before(span))
+                )
+                and not _affiliation(span, person_ends)
+                and not self._seat_after(span)
             ):
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
@@ -130,7 +139,11 @@ class NerCandidates:
             ):
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span) and not (
-                label == PLACE and self._place_compound(doc, span)
+                (label == PLACE and self._place_compound(doc, span))
+                or (
+                    label == ORG
+                    and (self._headed_name(tuple(t.text for t in span)) or self._defined_body(span))
+                )
             ):
                 continue
             if label == PLACE and span[-1].like_num:
@@ -145,6 +158,8 @@ class NerCandidates:
                 )
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
+            if label == ORG:
+                span = self._with_head_after(span)
             name = canonical_span(span, self.lemma)
             if label == PLACE:
                 name = self._after_place_name(doc, span, name)
@@ -170,6 +185,37 @@ class NerCandidates:
                 len(rest) == 2
                 and all(is_capitalised(w) and not self._is_common_noun(w) for w in rest)
             )
+        )
+
+    def _with_head_after(self, span: Span) -> Span:
+        """The model's name and an organisation head right after it, with a founding year
+        ("St. Georg Schützenverein 1520"): the head word belongs to the name."""
+        doc = span.doc
+        k = span.end
+        if k >= len(doc) or not is_capitalised(doc[k].text) or not doc[k].text.isalpha():
+            return span
+        if not is_org_head(doc[k].text) or self.events.is_event_name([doc[k].text]):
+            return span
+        end = k + 1
+        if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
+            end += 1
+        if end < len(doc) and is_capitalised(doc[end].text):
+            return span  # a longer name or a new one: where it ends is unclear
+        return doc[span.start : end]
+
+    def _seat_after(self, span: Span) -> bool:
+        """A town between commas right after the span is a company's seat in a list of
+        exhibitors or suppliers ("Kranzl, Rosenheim, und ..."): the span is the company."""
+        doc = span.doc
+        k = span.end
+        if k + 2 >= len(doc) or doc[k].text != ",":
+            return False
+        match = self.gazetteer.match_at(doc, k + 1)
+        return (
+            match is not None
+            and match.end < len(doc)
+            and doc[match.end].text in (",", ")")
+            and span[0].text not in first_names()
         )
 
     def _person_noun_before(self, span: Span) -> bool:
@@ -238,13 +284,42 @@ class NerCandidates:
             return False
         return any(self._is_name_part(span.doc, t) for t in span)
 
-    def _name_words(self, words: tuple[str, ...]) -> bool:
-        """What :meth:`_looks_like_name` asks of the span's words alone, before its parts."""
+    def _defined_body(self, span: Span) -> bool:
+        """One compound on an organisation head that an acronym in brackets follows, or that a
+        state's adjective precedes, is a body's name ("die Hochschulrektorenkonferenz (HRK)",
+        "im hessischen Landtag"), though the lexicon knows the word."""
+        doc = span.doc
+        e = span.end
+        if len(span) != 1 or not is_org_head(span[0].text):
+            return False
+        defined = (
+            e + 2 < len(doc)
+            and doc[e].text == "("
+            and doc[e + 2].text == ")"
+            and is_acronym(doc[e + 1].text)
+        )
+        before = doc[span.start - 1].text if span.start > 0 else ""
+        regional = before.islower() and before.endswith(REGIONAL_ADJECTIVE_ENDINGS)
+        return (defined or regional) and self._name_words((span[0].text,), headed=True)
+
+    def _headed_name(self, words: tuple[str, ...]) -> bool:
+        """An ORG span of common nouns and places that an organisation head names ("Messe
+        Dornbirn"): the model read it as a name, the head agrees. (A type word before the span
+        is evidence of an organisation, not of a name: "die Band Nachtfalter" stays out, as
+        everyday words after a type word are too often no name.)"""
+        return self._name_words(words, headed=True) and is_headed_organisation(words)
+
+    def _name_words(self, words: tuple[str, ...], headed: bool = False) -> bool:
+        """What :meth:`_looks_like_name` asks of the span's words alone, before its parts.
+        ``headed``: an organisation head that is no event word closing the span outweighs an
+        event word inside it ("Cologne Convention Bureau" is no convention)."""
         if not is_capitalised(words[0]) and not any(ch.isupper() for ch in words[0]):
             return False
         if any("_" in w for w in words):
             return False  # "Preis03.12.19_Hr": a file or image name, no name of a thing
-        if self.events.is_event_name(list(words)):
+        if self.events.is_event_name(list(words)) and not (
+            headed and is_org_head(words[-1]) and not self.events.is_event_name([words[-1]])
+        ):
             return False
         if self._is_role_noun(words[-1].split("-")[-1]):
             return False
@@ -382,6 +457,19 @@ def _in_motto(span: Span, doc: Doc | None = None) -> bool:
         return False
     return texts[k - 1] in MOTTO_NOUNS or (
         k >= 2 and texts[k - 1] == ":" and texts[k - 2] in MOTTO_NOUNS
+    )
+
+
+def _affiliation(span: Span, person_ends: set[int]) -> bool:
+    """A name in brackets right after a person's name is where the person works ("Eva Roth
+    (Kranzl Möbel)"), an organisation."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and span.start - 1 in person_ends
     )
 
 

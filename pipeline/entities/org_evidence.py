@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from spacy.tokens import Span
 
+from pipeline.entities.events import is_event_word
 from pipeline.entities.words import common_nouns, first_names, has_upper, is_acronym, org_patterns
 from pipeline.lang import load_json
 
@@ -20,13 +21,13 @@ CONTEXT_WINDOW = 3
 
 
 @cache
-def _cues() -> dict:
+def org_cues() -> dict:
     return load_json("org_cues.json")
 
 
 @cache
 def _context(key: str) -> frozenset[str]:
-    return frozenset(_cues()[key])
+    return frozenset(org_cues()[key])
 
 
 @cache
@@ -42,7 +43,7 @@ def head_endings() -> tuple[str, ...]:
         patterns["publisher_heads"],
         patterns["family_name_heads"],
         patterns["type_nouns"],
-        _cues()["head_endings"],
+        org_cues()["head_endings"],
     )
     return tuple(sorted({w.lower() for words in lists for w in words if " " not in w}))
 
@@ -65,7 +66,7 @@ def _has_inner_capital(word: str) -> bool:
 CASE_ENDINGS = ("", "s", "es", "n", "en")
 
 
-def _is_org_head(word: str) -> bool:
+def is_org_head(word: str) -> bool:
     last = word.split("-")[-1].lower()
     return any(
         len(last) > len(ending) + 1
@@ -73,6 +74,14 @@ def _is_org_head(word: str) -> bool:
         and last[: len(last) - len(ending)].endswith(head_endings())
         for ending in CASE_ENDINGS
     )
+
+
+def is_headed_organisation(words: tuple[str, ...]) -> bool:
+    """Words that an organisation head or a legal form makes an organisation name although no
+    word of theirs is a name of its own ("Messe Dornbirn", "Stiftung Wadentest", "Appenzeller
+    Kantonalbank"). A single word is left out: "der Richterakademie" may be a venue's short
+    name, and a lone compound on a head is as often a generic noun ("Förderverein")."""
+    return len(words) > 1 and any(w in legal_form_words() or is_org_head(w) for w in words)
 
 
 def _is_acronym(word: str) -> bool:
@@ -86,7 +95,7 @@ def _word_evidence(word: str) -> bool:
         word in legal_form_words()
         or _is_acronym(word)
         or _has_inner_capital(word)
-        or _is_org_head(word)
+        or is_org_head(word)
     )
 
 
@@ -103,17 +112,84 @@ def _quote_fragment(span: Span) -> bool:
     return span.end < len(doc) and doc[span.end].text not in CLOSING_QUOTES
 
 
+# a cue that also closes a compound ("Rohstoffhersteller", "Jugendverein"); shorter cues
+# ("von", "bei") would end too many words
+MIN_COMPOUND_CUE = 6
+
+
+@cache
+def _compound_cues() -> tuple[str, ...]:
+    return tuple(sorted(w for w in _context("context_before") if len(w) >= MIN_COMPOUND_CUE))
+
+
+@lru_cache(maxsize=65536)
+def _is_type_word(word: str) -> bool:
+    """A noun that says what the next name is: an organisation head ("Jugendband",
+    "Blasmusikensemble") or a compound on a cue ("Rohstoffhersteller")."""
+    lower = word.lower()
+    if not word[:1].isupper() or is_event_word(word):
+        return False  # "die Weinmesse „Vinum“": a fair's name, not a company's
+    return is_org_head(word) or lower.endswith(_compound_cues())
+
+
+def _type_word_before(doc, start: int) -> bool:
+    """The word before the span (an opening quote between them allowed) is a type word: "die
+    Cheerleadergruppe Obsidian Fire", "der Jugendchor „Chorisma“"."""
+    k = start - 1
+    if k >= 0 and doc[k].text in OPENING_QUOTES:
+        k -= 1
+    return k >= 0 and _is_type_word(doc[k].text)
+
+
+def _line_start(doc, k: int) -> bool:
+    return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
+
+
+def _dateline_source(span: Span) -> bool:
+    """ "KASSEL (vel) -", "(vel) Die Stadt ...": the medium or author in brackets of a
+    dateline, after a line-initial word (the town) or opening the line."""
+    doc = span.doc
+    k = span.start - 1
+    if k < 0 or doc[k].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return False
+    return _line_start(doc, k) or (
+        k >= 1 and doc[k - 1].text[:1].isupper() and _line_start(doc, k - 1)
+    )
+
+
+QUOTED_ARTICLES = frozenset({"der", "die", "den", "dem", "des"})
+
+
+def _quoted_after_article(span: Span) -> bool:
+    """ "die „Halbe Portionen“ gewannen": a whole quoted name after an article is a group's
+    or a team's name (a work's title follows a noun: "das Lied „...“")."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and span.end < len(doc)
+        and doc[span.start - 1].text in OPENING_QUOTES
+        and doc[span.end].text in CLOSING_QUOTES
+        and doc[span.start - 2].lower_ in QUOTED_ARTICLES
+    )
+
+
 def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     """A head word, legal form or acronym inside the span, or (``by_context``) organisation
     context around it. A span that opens with a first name ("Anna Berg") is a person unless a
     word inside it says otherwise; a span that opens a longer quoted title is none."""
     if any(_word_evidence(t.text) for t in span):
         return True
-    if not by_context or span[0].text in first_names() or _quote_fragment(span):
+    if not by_context or _quote_fragment(span):
         return False
     doc = span.doc
+    if _type_word_before(doc, span.start) or _dateline_source(span):
+        return True  # "die Firma Hermann Holzbau": the type word outweighs the first name
+    if span[0].text in first_names():
+        return False
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
     if before & _context("context_before"):
+        return True
+    if _quoted_after_article(span):
         return True
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after in _context("context_after")

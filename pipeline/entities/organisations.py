@@ -41,10 +41,12 @@ from pipeline.entities.canonical import (
     is_dictionary_word,
 )
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
+from pipeline.entities.org_evidence import org_cues
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
     common_nouns,
+    first_names,
     fold,
     has_upper,
     is_acronym,
@@ -58,11 +60,13 @@ from pipeline.entities.words import (
     token_texts,
     venue_patterns,
 )
+from pipeline.numbers import parse_number_word
 
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
 ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
+MAX_UNKNOWN_NAME = 3
 FOUNDATION_BEFORE = frozenset({"die", "der", "von", "bei", "mit", "für", "durch"})
 PROPER_ADJECTIVE_STEMS = ("isch", "deutsch")
 
@@ -120,6 +124,12 @@ class OrganisationFinder:
         self.family_heads = frozenset(p["family_name_heads"])
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
+        cues = org_cues()
+        self.organiser_cues = frozenset(cues["organiser_verbs"]) | frozenset(
+            cues["organiser_nouns"]
+        )
+        self.organiser_nouns = frozenset(cues["organiser_nouns"])
+        self.organiser_links = frozenset(cues["organiser_links"])
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
         # word predicates asked for every token by several patterns: memoised per finder
@@ -151,6 +161,7 @@ class OrganisationFinder:
             "foundation": "Stiftung".__eq__,
             "place_head": self._may_open_place_head,
             "compound_name": self._may_be_compound_name,
+            "organiser_cue": self.organiser_cues.__contains__,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
         self._word_mask = lru_cache(maxsize=65536)(self._word_mask)  # type: ignore[method-assign]
@@ -212,6 +223,7 @@ class OrganisationFinder:
             self._publishers,
             self._foundations,
             self._fair_companies,
+            self._organiser_names,
         ):
             found.extend(finder(doc))
         return found
@@ -236,6 +248,8 @@ class OrganisationFinder:
         text = tok.text
         if text in NAME_CONNECTORS:
             return True
+        if _capitalised_number(text) and not tok.is_sent_start:
+            return True  # "Sieben Medien GmbH": a capitalised numeral inside a sentence
         if not any(ch.isalnum() for ch in text) or text.lower() in STOP_WORDS:
             return False
         if self._is_role_noun(text) or self._is_person_role(text):
@@ -548,8 +562,9 @@ class OrganisationFinder:
         return out
 
     def _is_adjective_head(self, text: str) -> bool:
-        """A capitalised word on an organisation head that adjectives name ("Städtetag")."""
-        if not text[:1].isupper():
+        """A capitalised word on an organisation head that adjectives name ("Städtetag"), no
+        person's title ("der Stellvertretende Landrat")."""
+        if not text[:1].isupper() or self._is_person_role(text):
             return False
         head = head_noun(text)
         return (head[0] if head else text).lower().endswith(self.adjective_heads)
@@ -612,8 +627,15 @@ class OrganisationFinder:
         return base.endswith(self.complement_heads) or base.endswith(self.adjective_heads)
 
     def _federal_bodies(self, doc: Doc) -> list[Candidate]:
-        """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind."""
-        return [self._org(doc, i, i + 1, "pattern") for i in self._starts(doc, "federal_body")]
+        """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind; an
+        acronym after it belongs to its name ("Bundesverband KLBV")."""
+        texts = token_texts(doc)
+        return [
+            self._org(
+                doc, i, i + 2 if i + 1 < len(doc) and is_acronym(texts[i + 1]) else i + 1, "pattern"
+            )
+            for i in self._starts(doc, "federal_body")
+        ]
 
     def _is_federal_body(self, text: str) -> bool:
         return (
@@ -860,6 +882,50 @@ class OrganisationFinder:
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
 
+    def _organiser_names(self, doc: Doc) -> list[Candidate]:
+        """ "veranstaltet von Kranzl", "Veranstalter war die Velvorn": after an organiser's cue
+        a name no dictionary, gazetteer or list of first names knows is the organiser, even
+        without a legal form or a head word."""
+        out = []
+        texts = token_texts(doc)
+        for i in self._starts(doc, "organiser_cue"):
+            j = i + 1
+            if texts[i] in self.organiser_nouns:
+                if j >= len(doc) or texts[j] not in self.organiser_links:
+                    continue  # "Veranstalter ist|war|sind"
+            elif j >= len(doc) or texts[j] not in ("von", "vom"):
+                continue  # "veranstaltet von"
+            j += 1
+            while j < len(doc) and texts[j] in ARTICLES:
+                j += 1
+            end = self._unknown_name_end(texts, j)
+            if end is not None:
+                out.append(self._org(doc, j, end, "pattern"))
+        return out
+
+    def _unknown_name_end(self, texts: list[str], j: int) -> int | None:
+        """End of one to three capitalised words at j, one of them a word that no lexicon,
+        gazetteer or list of first names knows, followed by no further capitalised word."""
+        end = j
+        while end < len(texts) and end - j < MAX_UNKNOWN_NAME and is_capitalised(texts[end]):
+            end += 1
+        if end == j or (end < len(texts) and is_capitalised(texts[end])):
+            return None
+        words = texts[j:end]
+        if words[0] in first_names() or any(w.lower() in STOP_WORDS for w in words):
+            return None
+        return end if any(self._is_unknown_word(w) for w in words) else None
+
+    def _is_unknown_word(self, word: str) -> bool:
+        return (
+            word.replace("-", "").isalpha()
+            and not is_noun_form(word)
+            and not is_noun_compound(word)
+            and not self._is_place_word(word)
+            and (self.lemma is None or self.lemma(word) in (None, word))
+            and not is_adjective(word, self.lemma)
+        )
+
     def _may_be_compound_name(self, text: str) -> bool:
         return (
             text[:1].isupper()
@@ -879,11 +945,7 @@ class OrganisationFinder:
         for i in self._starts(doc, "club"):
             text = texts[i]
             lower = text.lower()
-            start = i
-            if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.isdigit():
-                start = i - 2  # "1. FC Köln"
-            elif i >= 1 and doc[i - 1].text in ("1.", "2."):
-                start = i - 1
+            start = _club_number_start(doc, i)
             j = i + 1
             if j < len(doc) and doc[j].text.isdigit() and len(doc[j].text) <= 4:
                 j += 1  # "TSV 1860", "Hannover 96"
@@ -983,6 +1045,9 @@ class OrganisationFinder:
             if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
                 end += 1  # "TSV Eintracht Grafenau 1925"
             cand = self._with_legal_form(doc, i, end)
+            number = _club_number_start(doc, i)
+            if number < i:  # "1. RSV Germania Gräben"
+                cand = self._org(doc, number, cand.end, cand.source, legal_form=cand.legal_form)
             if (
                 doc[i].text in self.ambiguous_clubs
                 and cand.end == end
@@ -1124,6 +1189,20 @@ class OrganisationFinder:
             if lemma and lemma != part and lemma in self.nouns:
                 return part.endswith(("e", "er", "en")) and not lemma.endswith(part[-2:])
         return False
+
+
+@lru_cache(maxsize=65536)
+def _capitalised_number(text: str) -> bool:
+    return is_capitalised(text) and text.isalpha() and parse_number_word(text.lower()) is not None
+
+
+def _club_number_start(doc: Doc, i: int) -> int:
+    """Start of the club's number before its abbreviation ("1. FC Köln"), else i."""
+    if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.isdigit():
+        return i - 2
+    if i >= 1 and doc[i - 1].text in ("1.", "2."):
+        return i - 1
+    return i
 
 
 def _first_token_index(entries: list[tuple]) -> dict[str, list[tuple]]:

@@ -9,6 +9,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON, Candidate
+from pipeline.entities.org_evidence import is_org_head, legal_form_words
 from pipeline.entities.words import (
     first_names,
     is_capitalised,
@@ -123,6 +124,8 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
                 j < len(doc)
                 and _is_name_word(doc[j])
                 and (personal or doc[j].text in names or not is_place_name(j))
+                # "Präsidentin Handelskammer beider Basel": a role before a body, no person
+                and (personal or doc[j].text in names or not is_org_head(doc[j].text))
             ):
                 start = j
         elif (
@@ -139,7 +142,11 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
             continue  # "Erwin Schrödinger-Zentrum": a building named after a person
         found.append(Candidate(start, end, PERSON, doc[start:end].text, "pattern"))
         resume = max(end, i + 1)
-    surnames = {doc[c.end - 1].text for c in found if c.end - c.start >= 1}
+    # "Fritz Landolt AG" names a company: a later "Landolt" is the company, not a person
+    forms = legal_form_words()
+    surnames = {
+        doc[c.end - 1].text for c in found if c.end >= len(doc) or texts[c.end] not in forms
+    }
     covered = {t for c in found for t in range(c.start, c.end)}
     if surnames:
         for k, text in enumerate(texts):
