@@ -14,6 +14,7 @@ from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, Span
 from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
 from pipeline.entities.words import (
     common_nouns,
+    entity_words,
     first_names,
     is_capitalised,
     is_noun_compound,
@@ -21,12 +22,12 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 
-COORDINATORS = frozenset({",", "und", "sowie", "oder"})
-DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des"})
+COORDINATORS = entity_words("coordinator") | {","}
+DETERMINERS = entity_words("article")
 MAX_CONJUNCT = 4
 MAX_BRACKET = 5
 # "Lea Brandt von der pixelkram Studios UG": a person followed by their affiliation
-AFFILIATION = frozenset({"von", "vom", "aus", "("})
+AFFILIATION = entity_words("affiliation") | {"("}
 
 
 def _is_lead(c: Candidate) -> bool:

@@ -46,6 +46,8 @@ from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
     common_nouns,
+    entity_word_list,
+    entity_words,
     first_names,
     fold,
     has_upper,
@@ -65,10 +67,13 @@ from pipeline.numbers import parse_number_word
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
-ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 MAX_UNKNOWN_NAME = 3
-FOUNDATION_BEFORE = frozenset({"die", "der", "von", "bei", "mit", "für", "durch"})
-PROPER_ADJECTIVE_STEMS = ("isch", "deutsch")
+# the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
+ARTICLES = entity_words("article")
+FOUNDATION_BEFORE = entity_words("foundation_before")
+PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
+TRUNCATION_JOINERS = entity_words("truncation_joiner")
+GENITIVE_ARTICLES = entity_words("genitive_article")
 
 
 class OrganisationFinder:
@@ -84,7 +89,7 @@ class OrganisationFinder:
             return tuple(t.text for t in nlp.make_doc(text))
 
         self.legal_forms = [(tokens(form), canon) for form, canon in p["legal_forms"]]
-        self.weak_legal_forms = frozenset({"Holding", "Group", "Gruppe", "Stiftung"})
+        self.weak_legal_forms = entity_words("weak_legal_form")
         self.complement_heads = tuple(p["complement_heads"])
         self.complement_words = frozenset(p["complement_words"])
         self.complement_joiners = frozenset(p["complement_joiners"])
@@ -293,7 +298,7 @@ class OrganisationFinder:
             after, before = doc[k + 1].text, doc[k - 1].text
             if tok.text in NAME_CONNECTORS:  # "Kiepenheuer & Witsch GmbH", "Ernst & Young"
                 return is_capitalised(before) and has_upper(after)
-            if tok.lower_ in ("und", "oder") and before.endswith("-") and len(before) > 2:
+            if tok.lower_ in TRUNCATION_JOINERS and before.endswith("-") and len(before) > 2:
                 return True  # "Fachverband Wasser- und Abwassertechnik e.V."
             # "Tourismus und Marketing GmbH", "Kultur im Park e.V.", not "Bitkom und Deutsche
             # Messe AG": the word after must be a common noun
@@ -404,7 +409,7 @@ class OrganisationFinder:
     def _facility_of_company(self, doc: Doc, head: int, end: int) -> bool:
         """ "im Rechenzentrum der Green Datacenter AG": a facility head before "der/des" and a
         name with a legal form; the company is the organisation, the head its building."""
-        if doc[head + 1].lower_ not in ("der", "des"):
+        if doc[head + 1].lower_ not in GENITIVE_ARTICLES:
             return False
         base = head_noun(doc[head].text)
         word = (base[0] if base else doc[head].text).lower()
@@ -423,7 +428,7 @@ class OrganisationFinder:
         adjective = head > 0 and is_adjective(doc[head - 1].text, self.lemma)
         if doc[head].text in self.generic_heads and not adjective and word != "für":
             return False
-        if word in ("des", "der"):
+        if word in GENITIVE_ARTICLES:
             return any(
                 is_adjective(t.text, self.lemma)
                 or (is_capitalised(t.text) and t.text not in self.nouns and self._lemma_noun(t))
@@ -531,7 +536,7 @@ class OrganisationFinder:
         """Places named in a genitive attribute ("der Freien und Hansestadt Hamburg")."""
         out = []
         for k in range(start, end - 1):
-            if doc[k].lower_ in ("der", "des"):
+            if doc[k].lower_ in GENITIVE_ARTICLES:
                 match = self.gazetteer.match_at(doc, k + 1)
                 if match is not None and match.end <= end:
                     out.append((match.start, match.end))
@@ -1163,7 +1168,7 @@ class OrganisationFinder:
                 continue
             nxt = doc[i + 2] if i + 2 < len(doc) else None
             if nxt is not None and not (
-                nxt.is_punct or (nxt.text[:1].islower() and nxt.lower_ not in ("der", "des"))
+                nxt.is_punct or (nxt.text[:1].islower() and nxt.lower_ not in GENITIVE_ARTICLES)
             ):
                 continue
             out.append(self._org(doc, i, i + 2, "pattern"))
