@@ -28,6 +28,7 @@ MAX_CONJUNCT = 4
 MAX_BRACKET = 5
 # "Lea Brandt von der pixelkram Studios UG": a person followed by their affiliation
 AFFILIATION = entity_words("affiliation") | {"("}
+ADJECTIVE_JOINERS = entity_words("adjective_joiner")
 
 
 def _is_lead(c: Candidate) -> bool:
@@ -69,7 +70,12 @@ def _shared_heads(doc: Doc, kept: list[Candidate], lemma: LemmaLookup | None) ->
     out = []
     for lead in kept:
         k = lead.start - 2
-        if lead.label != ORG or lead.length < 2 or k < 0 or doc[k + 1].text not in ("und", "sowie"):
+        if (
+            lead.label != ORG
+            or lead.length < 2
+            or k < 0
+            or doc[k + 1].text not in ADJECTIVE_JOINERS
+        ):
             continue
         first, other = doc[lead.start].text, doc[k].text
         if not (is_adjective(first, lemma) and is_adjective(other, lemma)):

@@ -73,7 +73,15 @@ ARTICLES = entity_words("article")
 FOUNDATION_BEFORE = entity_words("foundation_before")
 PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
 TRUNCATION_JOINERS = entity_words("truncation_joiner")
+KNOWN_NAME_ENDS = entity_words("known_name_end")
+AGENT_PREPOSITIONS = entity_words("agent_preposition")
+PLURAL_ENDINGS = entity_word_list("plural_ending")
+# the forms of the article a rule skips or asks for: the case tells a place from an actor
 GENITIVE_ARTICLES = entity_words("genitive_article")
+GENITIVE_DETERMINERS = entity_words("genitive_determiner")
+SINGULAR_GENITIVE_ARTICLES = entity_words("singular_genitive_article")
+LOCATIVE_ARTICLES = entity_words("locative_article")
+VENUE_ARTICLES = entity_words("venue_article")
 
 
 class OrganisationFinder:
@@ -733,7 +741,7 @@ class OrganisationFinder:
         text = doc[i].text
         if not (is_capitalised(text) and text.endswith("s") and i > 0):
             return []
-        if doc[i - 1].lower_ not in ("des", "eines", "dieses", "unseres"):
+        if doc[i - 1].lower_ not in GENITIVE_DETERMINERS:
             return []
         for stem in (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],):
             if (stem,) in self.place_before_set:
@@ -743,7 +751,7 @@ class OrganisationFinder:
     def _after_locative(self, doc: Doc, i: int) -> bool:
         """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor."""
         k = i - 1
-        while k >= 0 and doc[k].lower_ in ("der", "die", "dem", "den"):
+        while k >= 0 and doc[k].lower_ in LOCATIVE_ARTICLES:
             k -= 1
         return (
             k >= 0
@@ -791,7 +799,7 @@ class OrganisationFinder:
         return out
 
     def _at_boundary(self, doc: Doc, j: int) -> bool:
-        return j >= len(doc) or doc[j].is_punct or doc[j].lower_ in ("aus", "in", "und", "mit")
+        return j >= len(doc) or doc[j].is_punct or doc[j].lower_ in KNOWN_NAME_ENDS
 
     def _known(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -841,7 +849,7 @@ class OrganisationFinder:
 
     def _in_venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
-        if k >= 0 and doc[k].lower_ in ("der", "die", "das", "dem", "den"):
+        if k >= 0 and doc[k].lower_ in VENUE_ARTICLES:
             k -= 1
         return k >= 0 and doc[k].lower_ in self.venue_context
 
@@ -898,7 +906,7 @@ class OrganisationFinder:
             if texts[i] in self.organiser_nouns:
                 if j >= len(doc) or texts[j] not in self.organiser_links:
                     continue  # "Veranstalter ist|war|sind"
-            elif j >= len(doc) or texts[j] not in ("von", "vom"):
+            elif j >= len(doc) or texts[j] not in AGENT_PREPOSITIONS:
                 continue  # "veranstaltet von"
             j += 1
             while j < len(doc) and texts[j] in ARTICLES:
@@ -1083,7 +1091,9 @@ class OrganisationFinder:
             text = texts[i]
             head = text
             if text not in self.regional_heads:
-                if not (text.endswith("s") and i > 0 and doc[i - 1].lower_ in ("des", "eines")):
+                if not (
+                    text.endswith("s") and i > 0 and doc[i - 1].lower_ in SINGULAR_GENITIVE_ARTICLES
+                ):
                     continue
                 stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
                 head = next((s for s in stems if s in self.regional_heads), "")
@@ -1192,7 +1202,7 @@ class OrganisationFinder:
             part = word[cut:].capitalize()
             lemma = self.lemma(part)
             if lemma and lemma != part and lemma in self.nouns:
-                return part.endswith(("e", "er", "en")) and not lemma.endswith(part[-2:])
+                return part.endswith(PLURAL_ENDINGS) and not lemma.endswith(part[-2:])
         return False
 
 
