@@ -15,23 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
-from pipeline.entities.words import is_capitalised, noun_genders
+from pipeline.entities.words import entity_word_list, entity_words, is_capitalised, noun_genders
 from pipeline.lang import load_tsv
 
-ARTICLES = frozenset(
-    {
-        *("der", "die", "das", "des", "dem", "den"),
-        *("ein", "eine", "einer", "eines", "einem", "einen"),
-        *("im", "am", "vom", "zum", "zur", "beim", "ins"),
-        *("unser", "unsere", "unseres", "unserem", "unseren"),
-        *("ihr", "ihre", "ihres", "ihrem", "ihren"),
-        *("sein", "seine", "seines", "seinem", "seinen"),
-        *("dieser", "diese", "dieses", "diesem", "diesen"),
-    }
+# determiners stripped off the front of a name (lang/de/entity_words.tsv)
+ARTICLES = frozenset().union(
+    *map(
+        entity_words,
+        ("article", "indefinite_article", "fused_article", "possessive", "demonstrative"),
+    )
 )
-ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
-# adverbs the lemma table does not list, as they never inflect ("lediglich", "mindestens")
-INVARIANT_ENDINGS = ("lich", "ens", "weise", "mals", "wärts", "halb", "falls")
+ADJECTIVE_ENDINGS = entity_word_list("adjective_ending")
+INVARIANT_ENDINGS = entity_word_list("invariant_ending")
+TRUNCATION_JOINERS = entity_words("truncation_joiner")
+PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
 STRONG_NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 MAX_SUFFIX = 25
 
@@ -86,7 +83,7 @@ def adjective_stem(word: str, lemma: LemmaLookup | None = None) -> str | None:
         if not lower.endswith(ending) or len(lower) - len(ending) < 2:
             continue
         stem = lower[: -len(ending)]
-        if stem.endswith("isch") or stem.endswith("deutsch"):
+        if stem.endswith(PROPER_ADJECTIVE_STEMS):
             return word[: len(stem)]
         # adjectives are lower-case entries of the lemma table; the capitalised form would
         # also find nouns ("Namen" -> "Name")
@@ -131,7 +128,7 @@ def nominative_name(words: Sequence[str], lemma: LemmaLookup | None = None) -> l
     ):
         n_adj += 1
     h = n_adj
-    while h < len(words) and (words[h].endswith("-") or words[h].lower() in ("und", "oder")):
+    while h < len(words) and (words[h].endswith("-") or words[h].lower() in TRUNCATION_JOINERS):
         h += 1
     if h >= len(words):
         return words
@@ -169,18 +166,7 @@ def canonical_span(span, lemma: LemmaLookup | None = None) -> str:
     return join_words(nominative, spaces[len(spaces) - len(nominative) :])
 
 
-SUPERLATIVE_ENDINGS = (
-    "este",
-    "esten",
-    "ester",
-    "estes",
-    "estem",
-    "ste",
-    "sten",
-    "ster",
-    "stes",
-    "stem",
-)
+SUPERLATIVE_ENDINGS = entity_word_list("superlative_ending")
 
 
 def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:

@@ -14,6 +14,7 @@ from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, Span
 from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
 from pipeline.entities.words import (
     common_nouns,
+    entity_words,
     first_names,
     is_capitalised,
     is_noun_compound,
@@ -21,12 +22,13 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 
-COORDINATORS = frozenset({",", "und", "sowie", "oder"})
-DETERMINERS = frozenset({"der", "die", "das", "den", "dem", "des"})
+COORDINATORS = entity_words("coordinator") | {","}
+DETERMINERS = entity_words("article")
 MAX_CONJUNCT = 4
 MAX_BRACKET = 5
 # "Lea Brandt von der pixelkram Studios UG": a person followed by their affiliation
-AFFILIATION = frozenset({"von", "vom", "aus", "("})
+AFFILIATION = entity_words("affiliation") | {"("}
+ADJECTIVE_JOINERS = entity_words("adjective_joiner")
 
 
 def _is_lead(c: Candidate) -> bool:
@@ -68,7 +70,12 @@ def _shared_heads(doc: Doc, kept: list[Candidate], lemma: LemmaLookup | None) ->
     out = []
     for lead in kept:
         k = lead.start - 2
-        if lead.label != ORG or lead.length < 2 or k < 0 or doc[k + 1].text not in ("und", "sowie"):
+        if (
+            lead.label != ORG
+            or lead.length < 2
+            or k < 0
+            or doc[k + 1].text not in ADJECTIVE_JOINERS
+        ):
             continue
         first, other = doc[lead.start].text, doc[k].text
         if not (is_adjective(first, lemma) and is_adjective(other, lemma)):

@@ -15,12 +15,17 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.unknown_names import place_name_end
-from pipeline.entities.words import common_nouns, is_capitalised, positions, token_texts
+from pipeline.entities.words import (
+    common_nouns,
+    entity_words,
+    is_capitalised,
+    positions,
+    token_texts,
+)
 from pipeline.lang import load_json
 
-ARTICLES = frozenset({"der", "dem", "den", "des"})
-# linking words inside foreign hyphenated town names ("Digne-les-Bains", "Stratford-upon-Avon")
-TOWN_LINKERS = frozenset({"les", "lès", "sur", "en", "le", "la", "de", "sous", "am", "an", "upon"})
+ARTICLES = entity_words("oblique_article")
+TOWN_LINKERS = entity_words("town_linker")
 
 
 class DistrictFinder:

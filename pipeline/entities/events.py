@@ -13,6 +13,7 @@ from pipeline.entities.candidates import EVENT, Candidate
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.words import (
     common_nouns,
+    entity_words,
     org_patterns,
     positions,
     token_texts,
@@ -20,9 +21,7 @@ from pipeline.entities.words import (
 )
 
 # English event words after a title ("Elbe Craft Beer Festival", "Hamburg Startup Week")
-TITLE_EVENT_WORDS = frozenset(
-    {"Festival", "Week", "Days", "Summit", "Conference", "Convention", "Expo"}
-)
+TITLE_EVENT_WORDS = entity_words("title_event_word")
 
 
 @lru_cache(maxsize=65536)

@@ -19,6 +19,8 @@ from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.words import (
     DocWords,
     common_nouns,
+    entity_word_list,
+    entity_words,
     first_folded_word,
     fold,
     is_capitalised,
@@ -31,18 +33,10 @@ from pipeline.lang import load_json, load_tsv, load_words
 GAZETTEER_FILE = "places_gazetteer.tsv"
 MAX_WORDS = 6
 MEMO_KEY = "_entities_place_matches"
-# Prepositions after which a capitalised name is a place ("in Essen", "aus Bockenau");
-# not "im", "am": a town takes no article, so "im Saal" is a room.
-LOCATIVE = frozenset(
-    {
-        *("in", "aus", "nach", "bei", "nahe", "zwischen", "gen", "ab", "bis", "über", "durch"),
-        *("nördlich", "südlich", "östlich", "westlich", "unweit"),
-        *("nordöstlich", "nordwestlich", "südöstlich", "südwestlich"),
-    }
-)
-COORDINATORS = frozenset({",", "und", "oder", "sowie", "/", "bzw."})
-# prepositions that also open idioms with bare nouns ("in Brand", "über Steinen")
-WEAK_LOCATIVE = frozenset({"in", "über", "durch", "ab", "bis", "bei"})  # "bei Regen"
+# the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
+LOCATIVE = entity_words("locative")
+COORDINATORS = entity_words("coordinator") | entity_words("alternative") | {",", "/"}
+WEAK_LOCATIVE = entity_words("weak_locative")
 # cities this large are named "in Essen", "in Halle" more often than the noun is used
 LARGE_CITY = 100_000
 # written abbreviations of name parts (folded): "St. Gallen", "Hann. Münden", "Frankfurt a. M.";
@@ -60,13 +54,10 @@ COMPASS_PREFIXES = (
     *("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Mittel"),
 )
 COMPASS_BASES = frozenset({"country", "state", "region"})
-ARTICLES = frozenset({"der", "die", "das", "dem", "den", "des"})
-# a preposition fused with the definite article: "im Kurpark", "zur Messepiazza"
-# (not "beim": "beim Bogenschießen" names an activity more often than a place)
-FUSED_LOCATIVE = frozenset({"im", "ins", "am", "zum", "zur", "vom", "ums", "aufs"})
-# prepositions that, with a definite article, put a name where something happens or comes
-# from ("auf der Alm", "aus der Region", "an der Küste"); not "für", "mit", "über", "bei"
-ARTICLE_LOCATIVE = frozenset({"in", "auf", "aus", "an", "nach", "zu", "von", "hinter"})
+ARTICLES = entity_words("article")
+DATIVE_ARTICLES = entity_words("dative_article")
+FUSED_LOCATIVE = entity_words("fused_locative")
+ARTICLE_LOCATIVE = entity_words("article_locative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +286,7 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
         word = prev.lower_
         if word in LOCATIVE and (weak_ok or word not in WEAK_LOCATIVE):
             return True
-        if word in {"der", "dem", "den"} and start >= 2 and doc[start - 2].lower_ in LOCATIVE:
+        if word in DATIVE_ARTICLES and start >= 2 and doc[start - 2].lower_ in LOCATIVE:
             return False  # "in der Halle"
         if prev.like_num and len(prev.text) in (4, 5) and prev.text.isdigit():
             return True  # postal code
@@ -339,7 +330,7 @@ def coordinated_neighbours(doc: Doc, start: int, end: int) -> list[int]:
     return out
 
 
-ROUTE_WORDS = ("bis nach", "nach", "bis")
+ROUTE_WORDS = entity_word_list("route_word")
 
 
 def route_end(doc: Doc, start: int, end: int) -> int | None:
@@ -449,7 +440,7 @@ class PlaceFinder:
         return out
 
 
-ADJECTIVE_ENDINGS = ("e", "er", "en")
+ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
 
 
 @cache
@@ -475,7 +466,7 @@ def in_company_name(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-NOBLE_PARTICLES = frozenset({"von", "zu", "van", "vom"})
+NOBLE_PARTICLES = entity_words("noble_particle")
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 

@@ -32,6 +32,8 @@ from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
     common_nouns,
+    entity_word_list,
+    entity_words,
     first_names,
     is_acronym,
     is_capitalised,
@@ -43,8 +45,7 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 
-# a state's or region's adjective before a body ("im hessischen Landtag")
-REGIONAL_ADJECTIVE_ENDINGS = ("ischen", "ischer", "isches", "ische")
+REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 # a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
@@ -224,7 +225,7 @@ class NerCandidates:
         first = span[0].text.split("-")[-1]
         return (
             len(span) > 1
-            and first.endswith(("er", "erin"))
+            and first.endswith(PERSON_NOUN_ENDINGS)
             and noun_genders().get(first) in ("m", "f")
             and city_of_adjective(self.gazetteer, span[0].text) is None
         )
@@ -415,32 +416,11 @@ class NerCandidates:
 
 
 # nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
-MOTTO_NOUNS = frozenset(
-    {
-        "Motto",
-        "Leitthema",
-        "Leitmotiv",
-        "Thema",
-        "Titel",
-        "Slogan",
-        "Schwerpunktthema",
-        "Game",
-        "Spiel",
-        "Computerspiel",
-        "Videospiel",
-        "Buch",
-        "Roman",
-        "Film",
-        "Album",
-        "Song",
-        "Lied",
-        "Stück",
-        "Theaterstück",
-        "Musical",
-    }
-)
+MOTTO_NOUNS = entity_words("motto_noun")
+NOMINATIVE_ARTICLES = entity_words("nominative_article")
+PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
-PERSON_ROLE_ENDINGS = ("frontmann", "frontfrau", "sänger", "sängerin", "musiker", "musikerin")
+PERSON_ROLE_ENDINGS = entity_word_list("person_role_ending")
 OPENING_QUOTES = frozenset({"„", '"', "»", "«", "“", "‚", "'"})
 MAX_MOTTO_WORDS = 10
 
@@ -505,7 +485,7 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     end = next(
         (k for k in range(start + 1, end) if "\n" in doc[k - 1].whitespace_ or doc[k].is_space), end
     )
-    while start < end and (doc[start].is_punct or doc[start].lower_ in ("der", "die", "das")):
+    while start < end and (doc[start].is_punct or doc[start].lower_ in NOMINATIVE_ARTICLES):
         start += 1
     while end > start and (
         (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"))

@@ -14,7 +14,15 @@ from functools import cache, lru_cache
 from spacy.tokens import Span
 
 from pipeline.entities.events import is_event_word
-from pipeline.entities.words import common_nouns, first_names, has_upper, is_acronym, org_patterns
+from pipeline.entities.words import (
+    common_nouns,
+    entity_word_list,
+    entity_words,
+    first_names,
+    has_upper,
+    is_acronym,
+    org_patterns,
+)
 from pipeline.lang import load_json
 
 CONTEXT_WINDOW = 3
@@ -63,7 +71,8 @@ def _has_inner_capital(word: str) -> bool:
 
 
 # case and plural endings a head takes ("Verbandes", "Messen", "Ministeriums")
-CASE_ENDINGS = ("", "s", "es", "n", "en")
+# "" first: the head as it is
+CASE_ENDINGS = ("", *entity_word_list("case_ending"))
 
 
 def is_org_head(word: str) -> bool:
@@ -157,7 +166,7 @@ def _dateline_source(span: Span) -> bool:
     )
 
 
-QUOTED_ARTICLES = frozenset({"der", "die", "den", "dem", "des"})
+QUOTED_ARTICLES = entity_words("quoted_name_article")
 
 
 def _quoted_after_article(span: Span) -> bool:

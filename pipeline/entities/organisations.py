@@ -46,6 +46,8 @@ from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
     common_nouns,
+    entity_word_list,
+    entity_words,
     first_names,
     fold,
     has_upper,
@@ -65,10 +67,21 @@ from pipeline.numbers import parse_number_word
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
-ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des"})
 MAX_UNKNOWN_NAME = 3
-FOUNDATION_BEFORE = frozenset({"die", "der", "von", "bei", "mit", "für", "durch"})
-PROPER_ADJECTIVE_STEMS = ("isch", "deutsch")
+# the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
+ARTICLES = entity_words("article")
+FOUNDATION_BEFORE = entity_words("foundation_before")
+PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
+TRUNCATION_JOINERS = entity_words("truncation_joiner")
+KNOWN_NAME_ENDS = entity_words("known_name_end")
+AGENT_PREPOSITIONS = entity_words("agent_preposition")
+PLURAL_ENDINGS = entity_word_list("plural_ending")
+# the forms of the article a rule skips or asks for: the case tells a place from an actor
+GENITIVE_ARTICLES = entity_words("genitive_article")
+GENITIVE_DETERMINERS = entity_words("genitive_determiner")
+SINGULAR_GENITIVE_ARTICLES = entity_words("singular_genitive_article")
+LOCATIVE_ARTICLES = entity_words("locative_article")
+VENUE_ARTICLES = entity_words("venue_article")
 
 
 class OrganisationFinder:
@@ -84,7 +97,7 @@ class OrganisationFinder:
             return tuple(t.text for t in nlp.make_doc(text))
 
         self.legal_forms = [(tokens(form), canon) for form, canon in p["legal_forms"]]
-        self.weak_legal_forms = frozenset({"Holding", "Group", "Gruppe", "Stiftung"})
+        self.weak_legal_forms = entity_words("weak_legal_form")
         self.complement_heads = tuple(p["complement_heads"])
         self.complement_words = frozenset(p["complement_words"])
         self.complement_joiners = frozenset(p["complement_joiners"])
@@ -293,7 +306,7 @@ class OrganisationFinder:
             after, before = doc[k + 1].text, doc[k - 1].text
             if tok.text in NAME_CONNECTORS:  # "Kiepenheuer & Witsch GmbH", "Ernst & Young"
                 return is_capitalised(before) and has_upper(after)
-            if tok.lower_ in ("und", "oder") and before.endswith("-") and len(before) > 2:
+            if tok.lower_ in TRUNCATION_JOINERS and before.endswith("-") and len(before) > 2:
                 return True  # "Fachverband Wasser- und Abwassertechnik e.V."
             # "Tourismus und Marketing GmbH", "Kultur im Park e.V.", not "Bitkom und Deutsche
             # Messe AG": the word after must be a common noun
@@ -404,7 +417,7 @@ class OrganisationFinder:
     def _facility_of_company(self, doc: Doc, head: int, end: int) -> bool:
         """ "im Rechenzentrum der Green Datacenter AG": a facility head before "der/des" and a
         name with a legal form; the company is the organisation, the head its building."""
-        if doc[head + 1].lower_ not in ("der", "des"):
+        if doc[head + 1].lower_ not in GENITIVE_ARTICLES:
             return False
         base = head_noun(doc[head].text)
         word = (base[0] if base else doc[head].text).lower()
@@ -423,7 +436,7 @@ class OrganisationFinder:
         adjective = head > 0 and is_adjective(doc[head - 1].text, self.lemma)
         if doc[head].text in self.generic_heads and not adjective and word != "für":
             return False
-        if word in ("des", "der"):
+        if word in GENITIVE_ARTICLES:
             return any(
                 is_adjective(t.text, self.lemma)
                 or (is_capitalised(t.text) and t.text not in self.nouns and self._lemma_noun(t))
@@ -531,7 +544,7 @@ class OrganisationFinder:
         """Places named in a genitive attribute ("der Freien und Hansestadt Hamburg")."""
         out = []
         for k in range(start, end - 1):
-            if doc[k].lower_ in ("der", "des"):
+            if doc[k].lower_ in GENITIVE_ARTICLES:
                 match = self.gazetteer.match_at(doc, k + 1)
                 if match is not None and match.end <= end:
                     out.append((match.start, match.end))
@@ -728,7 +741,7 @@ class OrganisationFinder:
         text = doc[i].text
         if not (is_capitalised(text) and text.endswith("s") and i > 0):
             return []
-        if doc[i - 1].lower_ not in ("des", "eines", "dieses", "unseres"):
+        if doc[i - 1].lower_ not in GENITIVE_DETERMINERS:
             return []
         for stem in (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],):
             if (stem,) in self.place_before_set:
@@ -738,7 +751,7 @@ class OrganisationFinder:
     def _after_locative(self, doc: Doc, i: int) -> bool:
         """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor."""
         k = i - 1
-        while k >= 0 and doc[k].lower_ in ("der", "die", "dem", "den"):
+        while k >= 0 and doc[k].lower_ in LOCATIVE_ARTICLES:
             k -= 1
         return (
             k >= 0
@@ -786,7 +799,7 @@ class OrganisationFinder:
         return out
 
     def _at_boundary(self, doc: Doc, j: int) -> bool:
-        return j >= len(doc) or doc[j].is_punct or doc[j].lower_ in ("aus", "in", "und", "mit")
+        return j >= len(doc) or doc[j].is_punct or doc[j].lower_ in KNOWN_NAME_ENDS
 
     def _known(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -836,7 +849,7 @@ class OrganisationFinder:
 
     def _in_venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
-        if k >= 0 and doc[k].lower_ in ("der", "die", "das", "dem", "den"):
+        if k >= 0 and doc[k].lower_ in VENUE_ARTICLES:
             k -= 1
         return k >= 0 and doc[k].lower_ in self.venue_context
 
@@ -893,7 +906,7 @@ class OrganisationFinder:
             if texts[i] in self.organiser_nouns:
                 if j >= len(doc) or texts[j] not in self.organiser_links:
                     continue  # "Veranstalter ist|war|sind"
-            elif j >= len(doc) or texts[j] not in ("von", "vom"):
+            elif j >= len(doc) or texts[j] not in AGENT_PREPOSITIONS:
                 continue  # "veranstaltet von"
             j += 1
             while j < len(doc) and texts[j] in ARTICLES:
@@ -1078,7 +1091,9 @@ class OrganisationFinder:
             text = texts[i]
             head = text
             if text not in self.regional_heads:
-                if not (text.endswith("s") and i > 0 and doc[i - 1].lower_ in ("des", "eines")):
+                if not (
+                    text.endswith("s") and i > 0 and doc[i - 1].lower_ in SINGULAR_GENITIVE_ARTICLES
+                ):
                     continue
                 stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
                 head = next((s for s in stems if s in self.regional_heads), "")
@@ -1163,7 +1178,7 @@ class OrganisationFinder:
                 continue
             nxt = doc[i + 2] if i + 2 < len(doc) else None
             if nxt is not None and not (
-                nxt.is_punct or (nxt.text[:1].islower() and nxt.lower_ not in ("der", "des"))
+                nxt.is_punct or (nxt.text[:1].islower() and nxt.lower_ not in GENITIVE_ARTICLES)
             ):
                 continue
             out.append(self._org(doc, i, i + 2, "pattern"))
@@ -1187,7 +1202,7 @@ class OrganisationFinder:
             part = word[cut:].capitalize()
             lemma = self.lemma(part)
             if lemma and lemma != part and lemma in self.nouns:
-                return part.endswith(("e", "er", "en")) and not lemma.endswith(part[-2:])
+                return part.endswith(PLURAL_ENDINGS) and not lemma.endswith(part[-2:])
         return False
 
 

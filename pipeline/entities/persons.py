@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from pipeline.entities.candidates import PERSON, Candidate
 from pipeline.entities.org_evidence import is_org_head, legal_form_words
 from pipeline.entities.words import (
+    entity_words,
     first_names,
     is_capitalised,
     person_titles,
@@ -20,7 +21,7 @@ from pipeline.entities.words import (
 )
 
 MAX_NAME_WORDS = 4
-NAME_PARTICLES = frozenset({"von", "van", "de", "der", "zu", "di", "da"})
+NAME_PARTICLES = entity_words("name_particle")
 
 
 def is_title(token: Token) -> bool:

@@ -39,6 +39,8 @@ from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective
 from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
     common_nouns,
+    entity_word_list,
+    entity_words,
     first_names,
     is_capitalised,
     is_generic_compound,
@@ -49,10 +51,15 @@ from pipeline.entities.words import (
 )
 
 MAX_NAME_WORDS = 3
+ARTICLES = entity_words("article")
 # a definite article, alone or in a preposition: the one landmark of the town
-DEFINITE = frozenset(
-    {"der", "dem", "den", "die", "das", "des", "im", "am", "zum", "zur", "vom", "beim", "ins"}
-)
+DEFINITE = ARTICLES | entity_words("fused_article")
+TRUNCATION_JOINERS = entity_words("truncation_joiner")
+GENITIVE_ARTICLES = entity_words("genitive_article")
+COMPLEMENT_LOCATIVE = entity_words("complement_locative")
+# "" first: the name and the venue word written together without a linker
+NAME_LINKERS = ("", *entity_word_list("name_linker"))
+LIST_JOINERS = entity_words("coordinator") | {","}
 MAX_ADJECTIVES = 3
 
 
@@ -121,7 +128,7 @@ class VenueFinder:
         """ "Spielzeug- und Puppenmuseum": a first part that shares the venue word belongs
         to the name."""
         k = cand.start
-        if k < 2 or texts[k - 1] not in ("und", "oder") or not texts[k - 2].endswith("-"):
+        if k < 2 or texts[k - 1] not in TRUNCATION_JOINERS or not texts[k - 2].endswith("-"):
             return cand
         if not is_capitalised(texts[k - 2]) or len(texts[k - 2]) < 3:
             return cand
@@ -256,7 +263,7 @@ class VenueFinder:
     def _am_complement(self, doc: Doc, j: int) -> int | None:
         """End of "am Zoo", "im Ottoneum", "am Schiffbauerdamm" after a venue word: a name or a
         landmark noun, not "am Montag" or "im Rahmen"."""
-        if j + 1 >= len(doc) or doc[j].lower_ not in ("am", "im"):
+        if j + 1 >= len(doc) or doc[j].lower_ not in COMPLEMENT_LOCATIVE:
             return None
         word = doc[j + 1].text
         if not is_capitalised(word) or word.lower() in STOP_WORDS:
@@ -290,7 +297,7 @@ class VenueFinder:
     def _genitive(doc: Doc, i: int) -> bool:
         """ "die Intendantin der Kunsthalle Maria Sommer": a venue in a genitive after a noun,
         where a person's name may follow in apposition."""
-        return i >= 2 and doc[i - 1].lower_ in ("der", "des") and is_capitalised(doc[i - 2].text)
+        return i >= 2 and doc[i - 1].lower_ in GENITIVE_ARTICLES and is_capitalised(doc[i - 2].text)
 
     def _name_after(
         self, doc: Doc, j: int, allow_nouns: bool = False, person_ends: bool = False
@@ -450,7 +457,7 @@ class VenueFinder:
     def _owner_end(self, doc: Doc, j: int) -> int:
         """End of a venue's owner in the genitive after it, when that is a name of its own
         ("Congress-Centrum der Koelnmesse"; not "der Stadt", "der Universität")."""
-        if j + 1 >= len(doc) or doc[j].lower_ not in ("der", "des"):
+        if j + 1 >= len(doc) or doc[j].lower_ not in GENITIVE_ARTICLES:
             return j
         word = doc[j + 1].text
         if not self._is_name_word(word) or self._is_noun(word):
@@ -534,7 +541,7 @@ class VenueFinder:
         names = first_names()
         return any(
             prefix.endswith(linker) and prefix[: len(prefix) - len(linker)] in names
-            for linker in ("s", "n", "en", "")
+            for linker in NAME_LINKERS
         )
 
     def _is_place_word(self, word: str) -> bool:
@@ -542,9 +549,9 @@ class VenueFinder:
 
     def _venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
-        if k >= 2 and doc[k].lower_ in ("und", "oder") and doc[k - 1].text.endswith("-"):
+        if k >= 2 and doc[k].lower_ in TRUNCATION_JOINERS and doc[k - 1].text.endswith("-"):
             k -= 2  # "ins Spielzeug- und Puppenmuseum"
-        if k >= 0 and doc[k].lower_ in ("der", "die", "das", "dem", "den", "des"):
+        if k >= 0 and doc[k].lower_ in ARTICLES:
             k -= 1
         if k < 0:
             return False
@@ -552,7 +559,7 @@ class VenueFinder:
             return True
         # "zwischen Münsterplatz und Augustinerplatz"
         return (
-            doc[k].lower_ in ("und", "oder", ",", "sowie")
+            doc[k].lower_ in LIST_JOINERS
             and k >= 1
             and doc[k - 1].text.lower().endswith(self.name_suffixes)
             and is_capitalised(doc[k - 1].text)

@@ -15,7 +15,16 @@ from spacy.util import normalize_slice
 from spacy.vocab import Vocab
 
 from pipeline.doc_layout import doc_text
-from pipeline.lang import MAX_WORD_CHARS, load_json, load_tsv, load_words
+from pipeline.lang import (
+    MAX_WORD_CHARS,
+    load_json,
+    load_tsv,
+    load_word_kinds,
+    load_word_set,
+    load_words,
+)
+
+ENTITY_WORDS_FILE = "entity_words.tsv"
 
 # GeoNames' small-town table writes umlauts as plain vowels ("Munster"), so names are compared
 # folded: lower case, umlauts and accents dropped, ß -> ss, one space between words.
@@ -91,10 +100,22 @@ def org_patterns() -> dict:
     return load_json("org_patterns.json")
 
 
-# endings a noun takes in its case and plural forms ("Kreuzungen", "Parks", "Hallen")
-NOUN_ENDINGS = ("en", "es", "n", "s", "e", "er", "nen")
-# linking elements between the parts of a compound ("Unternehmens|kommunikation")
-LINKERS = ("", "s", "es", "n", "en", "e", "er", "-")
+def entity_word_list(kind: str) -> tuple[str, ...]:
+    """The words of one kind of ``entity_words.tsv`` in the file's order (endings tried in
+    turn); a kind the file does not have is an error, not an empty list."""
+    return load_word_kinds(ENTITY_WORDS_FILE)[kind]
+
+
+def entity_words(kind: str) -> frozenset[str]:
+    """The words of one kind of ``entity_words.tsv`` (see its header), for membership tests."""
+    return load_word_set(ENTITY_WORDS_FILE, kind)
+
+
+NOUN_ENDINGS = entity_word_list("noun_ending")
+# no linker at all is tried first, the hyphen ("Messe-Gesellschaft") last
+LINKERS = ("", *entity_word_list("compound_linker"), "-")
+GENITIVE_LINKERS = entity_words("genitive_linker")
+INFINITIVE_ENDINGS = entity_word_list("infinitive_ending")
 MIN_PART = 4
 
 
@@ -153,7 +174,7 @@ def _has_noun_head(word: str, k: int, stems: list[int]) -> bool:
             head = word[cut:k]
             if is_noun_form(head.capitalize()):
                 return True
-            if linker in ("s", "es") and head.isalpha():
+            if linker in GENITIVE_LINKERS and head.isalpha():
                 return True  # "Museums|card": a German compound on a common noun
     return False
 
@@ -190,7 +211,7 @@ def is_generic_compound(
             return True
         if nouns and (is_noun_form(cap) or is_noun_compound(cap)):
             return True
-        if any(stem.lower() + e in lemma_values for e in ("n", "en", "ern", "eln")):
+        if any(stem.lower() + e in lemma_values for e in INFINITIVE_ENDINGS):
             return True  # "Förder|bank": the stem of "fördern"
     return False
 

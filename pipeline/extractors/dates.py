@@ -166,14 +166,18 @@ class _Focus:
     hour: int | None = None
 
 
-_PM_DAYPARTS = ("nachmittag", "abend", "nacht")
+@cache
+def _pm_dayparts() -> frozenset[str]:
+    """The parts of the day after noon ("nachmittag", "abend", "nacht"): those whose hours below
+    12 are read as afternoon or evening hours (time_dayparts.tsv)."""
+    return frozenset(p.name for p in lexicon().dayparts.values() if p.pm in ("1", "late"))
 
 
 def _focus(focus: _Focus, expr: Expression, res: Resolution, day: dt.date | None) -> _Focus:
     day = res.day or day
     if day != focus.day:
         focus = _Focus(day)
-    if expr.spec.daypart in _PM_DAYPARTS:
+    if expr.spec.daypart in _pm_dayparts():
         focus = replace(focus, late=True, night=expr.spec.daypart != "nachmittag")
     if res.granularity == "minute" and res.value and not res.value.startswith("T"):
         focus = replace(focus, hour=int(res.value[11:13]))

@@ -58,46 +58,35 @@ _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:[*:_/]-?[iI]n(?:nen)?(?!\w))?")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 _GLUED_WORD = re.compile(r"[-–]?([^\W\d_]+)")
 _RANGE_DASHES = ("-", "–", "—")
-_RANGE_WORDS = ("bis",)
+_RANGE_WORDS = lexicon.figure_words("range_word")
 _PHONE = re.compile(r"(?i)\b(?:tel|telefon|fon|fax|telefax|mobil|handy|hotline)\b")
 _OPEN_QUOTES = "„“\"«»‚‹›'"
 _CLOSE_QUOTES = "“”\"»«‘’‹›'"
 _PHONE_WINDOW = 40
 _MAX_ADJECTIVES = 4
-_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
-_COMPARATIVES = ("weniger", "mehr")
-_YEAR_WORDS = frozenset(  # words before a year ("im Jahr 2016", "seit 2015")
-    ("im", "in", "seit", "bis", "von", "ab", "jahr", "jahre", "jahres", "jahren", "anno", "um")
-    + ("vor", "nach", "zwischen", "und", "sommer", "winter", "frühjahr", "herbst", "frühling")
-)
-_AGE_AFTER = ("alt", "jung", "älter", "jünger")
-_RELATIVE_DATE_UNITS = frozenset({"Jahr", "Jahrzehnt", "Monat", "Woche", "Tag"})
-# qualifiers that are prepositions too: before an article they say nothing about a numeral
-# ("stolperte über einen Stein"), unlike "knapp eine Woche", "mehr als eine Stunde"
-_PREPOSITIONAL = frozenset({"über", "unter", "bis", "ab", "gegen", "gut", "gute", "guten", "um"})
+# the word lists are in lang/de/figure_words.tsv, whose header says what each kind is for
+_ADJECTIVE_ENDINGS = lexicon.figure_word_list("adjective_ending")
+_COMPARATIVES = lexicon.figure_words("comparative")
+_YEAR_WORDS = lexicon.figure_words("year_before")
+_AGE_AFTER = lexicon.figure_word_list("age_after")
+_RELATIVE_DATE_UNITS = lexicon.figure_words("relative_date_unit")
+_PREPOSITIONAL = lexicon.figure_words("prepositional_qualifier")
 # how far back context is read: keeps every number's work bounded on huge, odd inputs
 _MAX_WORD = 64
 _CONTEXT_WINDOW = 400
 _CONTEXT_FIGURES = 20
-_AGE_LIMIT_BEFORE = frozenset({"bis"})  # no qualifier, but a limit: "Kinder bis 12 Jahre"
+_AGE_LIMIT_BEFORE = lexicon.figure_words("age_limit_before")
 _AGE_LIMIT_WORDS = 3  # "Kinder unter 14 Jahren", "Läuferinnen und Läufer ab 16 Jahren"
 _MAX_AGE = 110  # "Martina Huber (24)": a number in parentheses after a name up to this is an age
 _MIN_PARENS = 10  # a bare number in parentheses below this is a footnote or list mark
 _TITLE_WORDS = 2  # capitalised words before the number in a quoted title ("Die 7 Schächte")
-_TRUNCATION_JOINERS = ("und", "oder", "sowie", "bzw")
-_CLOCK_BEFORE = frozenset({"halb", "viertel", "dreiviertel"})
-# a part of the whole counted just before: "120 Verlage, davon 84 aus NRW", "zwei davon"
-_PART_WORDS = frozenset({"davon", "darunter"})
-_VAGUE_BEFORE = frozenset(
-    ("mehrere", "mehreren", "einige", "einigen", "paar", "viele", "vielen", "etliche")
-    + ("etlichen", "zig", "wenige", "wenigen", "unzählige", "unzähligen")
-)
+_TRUNCATION_JOINERS = lexicon.figure_words("truncation_joiner")
+_CLOCK_BEFORE = lexicon.figure_words("clock_before")
+_PART_WORDS = lexicon.figure_words("part_word")
+_VAGUE_BEFORE = lexicon.figure_words("vague_before")
 _FRACTION_NOUN = re.compile(r"(?:Drit|Vier|Fünf|Sechs|Sieb|Ach|Neun|Zehn|Zwanzigs|Hunderts)tel$")
-_WHOLE_AFTER_FRACTION = frozenset({"der", "des", "aller", "davon", "unserer", "ihrer"})
-_DETERMINERS = frozenset(
-    ("der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines")
-    + ("im", "vom", "zum", "zur", "beim", "ins", "jeder", "jede", "jedes", "jedem", "jeden")
-)
+_WHOLE_AFTER_FRACTION = lexicon.figure_words("whole_after_fraction")
+_DETERMINERS = lexicon.figure_words("determiner")
 # "davon 84", "davon kamen 300 aus Bayern", right before the number (or its qualifier)
 _PART_BEFORE = re.compile(r"\b(?:[Dd]avon|[Dd]arunter)\s+(?:[^\W\d_]+\s+)?\Z")
 _PRICE_DASH = re.compile(r"[.,][-–—]+(?![\w-])")  # whole currency units: "500,- Euro", "20.–"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import defaultdict
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -28,6 +29,22 @@ def load_tsv(name: str, lang: str = DEFAULT_LANGUAGE) -> tuple[dict[str, str], .
     with data_path(name, lang).open(encoding="utf-8", newline="") as fh:
         lines = (line for line in fh if line.strip() and not line.startswith("#"))
         return tuple(csv.DictReader(lines, delimiter="\t"))
+
+
+@cache
+def load_word_kinds(name: str, lang: str = DEFAULT_LANGUAGE) -> dict[str, tuple[str, ...]]:
+    """The words of a ``kind<TAB>word`` file by kind, each kind's words in file order."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for row in load_tsv(name, lang):
+        found[row["kind"]].append(row["word"])
+    return {kind: tuple(words) for kind, words in found.items()}
+
+
+@cache
+def load_word_set(name: str, kind: str, lang: str = DEFAULT_LANGUAGE) -> frozenset[str]:
+    """The words of one kind of a ``kind<TAB>word`` file; a kind the file does not have is an
+    error, not an empty set."""
+    return frozenset(load_word_kinds(name, lang)[kind])
 
 
 @cache

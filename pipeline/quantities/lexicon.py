@@ -5,7 +5,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pipeline.lang import load_tsv, load_words
+from pipeline.lang import load_tsv, load_word_kinds, load_word_set, load_words
+
+FIGURE_WORDS_FILE = "figure_words.tsv"
+
+
+def figure_word_list(kind: str) -> tuple[str, ...]:
+    """The words of one kind of ``figure_words.tsv`` in the file's order (endings tried in
+    turn)."""
+    return load_word_kinds(FIGURE_WORDS_FILE)[kind]
+
+
+def figure_words(kind: str) -> frozenset[str]:
+    """The words of one kind of ``figure_words.tsv`` (see its header), for membership tests."""
+    return load_word_set(FIGURE_WORDS_FILE, kind)
 
 
 @cache

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from pipeline.lang import MAX_WORD_CHARS, load_tsv, load_words
+from pipeline.quantities.lexicon import figure_word_list
 
 DEFAULT_CATEGORY = "other"
 _MIN_HEAD = 3  # shortest compound head tried ("Tag" in "Festivaltagen")
@@ -22,25 +23,11 @@ _MIN_MODIFIER = 2
 # Gender forms: Besucher*innen, Besucher:innen, Besucher_innen, Besucher/-innen, BesucherInnen.
 _GENDER_MARK = re.compile(r"^(?P<stem>.*[a-zäöüß])(?:[*:_/]-?[iI]n(?:nen)?|In(?:nen)?)$")
 # Masculine agent nouns whose feminine adds -in/-innen (Besucherin, Studentin, Journalistin).
-_AGENT_ENDINGS = ("er", "ent", "ist", "ant", "at", "et", "ot", "eur", "or", "ör", "ier", "og")
-_PARTICIPLE_ENDINGS = ("en", "er", "em", "e")
-# French-style feminines and their masculine endings, longest first, plural forms included:
-# Sommelière(s) -> Sommelier, Masseuse(n) -> Masseur, Direktrice(n) -> Direktor, Animatrice ->
-# Animateur. A word the tables know as a noun of its own keeps it unless the masculine is
-# known too ("Schleuse" is no feminine of "Schleur").
-_FRENCH_FEMININES = (
-    ("ières", ("ier",)),
-    ("ière", ("ier",)),
-    ("euses", ("eur",)),
-    ("eusen", ("eur",)),
-    ("euse", ("eur",)),
-    ("ricen", ("or", "eur")),
-    ("rices", ("or", "eur")),
-    ("rice", ("or", "eur")),
-)
+_AGENT_ENDINGS = figure_word_list("agent_ending")
+_PARTICIPLE_ENDINGS = figure_word_list("participle_ending")
 _MIN_FRENCH_STEM = 3
-_LINKING = ("s", "es", "n", "en", "-")
-_PLURAL_ENDINGS = ("n", "en", "e", "s")
+_LINKING = (*figure_word_list("compound_linker"), "-")
+_PLURAL_ENDINGS = figure_word_list("plural_ending")
 _MIN_TYPO_LENGTH = 7
 
 
@@ -154,7 +141,7 @@ def _masculine(word: str) -> str | None:
     if m:
         stem = m.group("stem")  # "Kolleg*innen" -> "Kollege"
         return stem if _known(stem) or not _known(stem + "e") else stem + "e"
-    for suffix in ("innen", "in"):
+    for suffix in figure_word_list("feminine_suffix"):
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 4:
             continue
@@ -164,9 +151,20 @@ def _masculine(word: str) -> str | None:
     return None
 
 
+@cache
+def _french_feminines() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """French-style feminine endings and their masculine endings (french_feminines.tsv)."""
+    found: dict[str, list[str]] = {}
+    for row in load_tsv("french_feminines.tsv"):
+        found.setdefault(row["feminine"], []).append(row["masculine"])
+    return tuple((feminine, tuple(masculines)) for feminine, masculines in found.items())
+
+
 def _french_masculine(word: str) -> str | None:
-    """The masculine of a French-style feminine ("Biersommelières" -> "Biersommelier")."""
-    for ending, masculines in _FRENCH_FEMININES:
+    """The masculine of a French-style feminine ("Biersommelières" -> "Biersommelier"). A word
+    the tables know as a noun of its own keeps it unless the masculine is known too
+    ("Schleuse" is no feminine of "Schleur")."""
+    for ending, masculines in _french_feminines():
         stem = word[: -len(ending)]
         if not word.endswith(ending) or len(stem) < _MIN_FRENCH_STEM:
             continue

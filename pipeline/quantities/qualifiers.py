@@ -12,6 +12,7 @@ from functools import cache
 from typing import NamedTuple
 
 from pipeline.lang import load_tsv
+from pipeline.quantities.lexicon import figure_words
 
 EXACT = "exact"
 _WINDOW = 60  # characters before the number that can hold a qualifier
@@ -20,10 +21,7 @@ _WORD = re.compile(r"[~≈><≥≤=]|[^\W\d_]+\.?|\d[\d.,]*|[^\s\w]")
 _GOVERNOR_BEFORE = 5  # words before "über" that may govern it ("Eine Studie der Uni … unter")
 _GOVERNOR_AFTER = 6  # words after the number ("um sich über 3.000 Angebote zu informieren")
 _CLAUSE_END = re.compile(r"[.,;:!?()\n–]")
-_PREPOSITIONS = frozenset(
-    ("von", "mit", "auf", "bei", "für", "aus", "zu", "an", "nach", "vor", "in", "um", "gegen")
-    + ("seit", "durch", "ab", "zwischen")
-)
+_PREPOSITIONS = figure_words("preposition")
 _CLAUSE_STARTS = frozenset('.,;:!?(–-„“"=')
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from pipeline.numbers import parse_number_word
-from pipeline.temporal.lexicon import Lexicon
+from pipeline.temporal.lexicon import Lexicon, lexicon
 from pipeline.temporal.spec import TimeSpec
 
 # Roles decide which atoms may combine.
@@ -26,8 +27,6 @@ class Atom:
     end_spec: TimeSpec | None = None  # a range read as one atom ("2015/16")
 
 
-OPEN_WORDS = {"ab": "after", "nach": "after", "seit": "after", "frühestens": "after",
-              "bis": "before", "vor": "before", "spätestens": "before"}  # fmt: skip
 _LAST_WORD = re.compile(r"([\wäöüß]+)\W*$")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _INFLECTION = re.compile(r"(?:e|en|er|es|em)$")
@@ -86,11 +85,21 @@ def _next_word(text: str, pos: int) -> str:
     return m.group(1) if m else ""
 
 
+@cache
+def _open_words() -> dict[str, str]:
+    """Word before a date -> the side the span is open to ("ab 2015": after)."""
+    context = lexicon().context
+    return dict.fromkeys(context["open_after"], "after") | dict.fromkeys(
+        context["open_before"], "before"
+    )
+
+
 def _open(pre: str | None) -> str | None:
     words = (pre or "").lower().split()
+    open_words = _open_words()
     for word in reversed(words):
-        if word in OPEN_WORDS:
-            return OPEN_WORDS[word]
+        if word in open_words:
+            return open_words[word]
     return None
 
 

@@ -15,7 +15,6 @@ from pipeline.doc_layout import doc_layout
 from pipeline.temporal.lexicon import lexicon
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
-_WEAK_PRETERITE_ENDINGS = ("eten", "ete", "ten", "te", "test", "tet")
 
 
 @cache
@@ -32,7 +31,7 @@ def _is_weak_preterite(word: str, lemma: str) -> bool:
     if word == lemma or not _is_verb_lemma(lemma):
         return False
     lemma_stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
-    for ending in _WEAK_PRETERITE_ENDINGS:
+    for ending in lexicon().tense["weak_preterite_ending"]:
         if word.endswith(ending) and word[: -len(ending)].endswith(lemma_stem):
             return True
     return False
