@@ -39,20 +39,12 @@ COORDINATORS = entity_words("coordinator") | entity_words("alternative") | {",",
 WEAK_LOCATIVE = entity_words("weak_locative")
 # cities this large are named "in Essen", "in Halle" more often than the noun is used
 LARGE_CITY = 100_000
-# written abbreviations of name parts (folded): "St. Gallen", "Hann. Münden", "Frankfurt a. M.";
-# True: the abbreviated form is an official spelling and stays the name ("St. Gallen")
-ABBREVIATIONS = (
-    ("sankt ", "st. ", True),
-    ("hannoversch ", "hann. ", True),
-    (" am main", " a. m.", False),
-    (" an der ", " a. d. ", False),
-    (" im breisgau", " i. br.", False),
+# written abbreviations of the words of names (place_abbreviations.tsv), spaced as whole words
+ABBREVIATIONS = tuple(
+    (f" {row['words']} ", f" {row['abbreviation']} ", row["official"] == "1")
+    for row in load_tsv("place_abbreviations.tsv")
 )
-# compass prefixes that make a part of a country, state or region ("Südniedersachsen",
-# "Nordhessen", "Ostfrankreich"): the part is a region of the same country
-COMPASS_PREFIXES = (
-    *("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Mittel"),
-)
+COMPASS_PREFIXES = entity_word_list("compass_prefix")
 COMPASS_BASES = frozenset({"country", "state", "region"})
 ARTICLES = entity_words("article")
 DATIVE_ARTICLES = entity_words("dative_article")
