@@ -212,3 +212,21 @@ def test_truncated_first_part_belongs_to_the_venue(nlp):
     text = "Viele kamen ins Spielzeug- und Lakritzmuseum."
     found = with_model_ents(nlp, text, [("Spielzeug- und Lakritzmuseum", "LOC")])._.places
     assert [m.text for m in found] == ["Spielzeug- und Lakritzmuseum"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a head word announces the name of a built-up area, with or without a locative
+        (
+            "Die ersten Familien ziehen ins Neubaugebiet Lindenhöhe.",
+            {"Neubaugebiet Lindenhöhe": "Lindenhöhe"},
+        ),
+        ("Hinter dem Baugebiet Erlenried spielten Kinder.", {"Baugebiet Erlenried": "Erlenried"}),
+        # a point of the compass or an everyday word after it is no name
+        ("Das Gewerbegebiet Nord wächst.", {}),
+        ("Das Industriegebiet Wasser bekommt eine Leitung.", {}),
+    ],
+)
+def test_area_of_a_town_after_its_head_word(nlp, text, found):
+    assert places(nlp, text) == found
