@@ -230,3 +230,11 @@ def test_truncated_first_part_belongs_to_the_venue(nlp):
 )
 def test_area_of_a_town_after_its_head_word(nlp, text, found):
     assert places(nlp, text) == found
+
+
+def test_hospital_named_with_its_town_is_a_venue(nlp):
+    # Swiss and Austrian 'Spital' like 'Krankenhaus': the head takes the town's name
+    assert places(nlp, "Der Vortrag fand im Spital Lachen statt.") == {
+        "Spital Lachen": "Spital Lachen"
+    }
+    assert places(nlp, "Sie arbeitet seit Jahren im Spital.") == {}
