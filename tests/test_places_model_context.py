@@ -238,3 +238,21 @@ def test_hospital_named_with_its_town_is_a_venue(nlp):
         "Spital Lachen": "Spital Lachen"
     }
     assert places(nlp, "Sie arbeitet seit Jahren im Spital.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a town with the river it lies on, or with a larger town near it, is one place
+        ("Gäste kamen aus der Partnergemeinde Hassel/Weser.", {"Hassel/Weser": "Hassel (Weser)"}),
+        ("Er wohnt in Kirchheim bei München.", {"Kirchheim bei München": "Kirchheim bei München"}),
+        # two towns with a slash stay two, and a club after 'bei' is no town near another
+        ("Die Firmen aus Mannheim/Wiesbaden.", {"Mannheim": "Mannheim", "Wiesbaden": "Wiesbaden"}),
+    ],
+)
+def test_town_named_with_a_river_or_a_larger_town(nlp, text, found):
+    assert places(nlp, text) == found
+
+
+def test_club_after_bei_is_no_larger_town(nlp):
+    assert places(nlp, "Das Spiel in Hamburg bei Hannover 96.").get("Hamburg") == "Hamburg"
