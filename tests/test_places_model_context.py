@@ -212,3 +212,47 @@ def test_truncated_first_part_belongs_to_the_venue(nlp):
     text = "Viele kamen ins Spielzeug- und Lakritzmuseum."
     found = with_model_ents(nlp, text, [("Spielzeug- und Lakritzmuseum", "LOC")])._.places
     assert [m.text for m in found] == ["Spielzeug- und Lakritzmuseum"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a head word announces the name of a built-up area, with or without a locative
+        (
+            "Die ersten Familien ziehen ins Neubaugebiet Lindenhöhe.",
+            {"Neubaugebiet Lindenhöhe": "Lindenhöhe"},
+        ),
+        ("Hinter dem Baugebiet Erlenried spielten Kinder.", {"Baugebiet Erlenried": "Erlenried"}),
+        # a point of the compass or an everyday word after it is no name
+        ("Das Gewerbegebiet Nord wächst.", {}),
+        ("Das Industriegebiet Wasser bekommt eine Leitung.", {}),
+    ],
+)
+def test_area_of_a_town_after_its_head_word(nlp, text, found):
+    assert places(nlp, text) == found
+
+
+def test_hospital_named_with_its_town_is_a_venue(nlp):
+    # Swiss and Austrian 'Spital' like 'Krankenhaus': the head takes the town's name
+    assert places(nlp, "Der Vortrag fand im Spital Lachen statt.") == {
+        "Spital Lachen": "Spital Lachen"
+    }
+    assert places(nlp, "Sie arbeitet seit Jahren im Spital.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a town with the river it lies on, or with a larger town near it, is one place
+        ("Gäste kamen aus der Partnergemeinde Hassel/Weser.", {"Hassel/Weser": "Hassel (Weser)"}),
+        ("Er wohnt in Kirchheim bei München.", {"Kirchheim bei München": "Kirchheim bei München"}),
+        # two towns with a slash stay two, and a club after 'bei' is no town near another
+        ("Die Firmen aus Mannheim/Wiesbaden.", {"Mannheim": "Mannheim", "Wiesbaden": "Wiesbaden"}),
+    ],
+)
+def test_town_named_with_a_river_or_a_larger_town(nlp, text, found):
+    assert places(nlp, text) == found
+
+
+def test_club_after_bei_is_no_larger_town(nlp):
+    assert places(nlp, "Das Spiel in Hamburg bei Hannover 96.").get("Hamburg") == "Hamburg"

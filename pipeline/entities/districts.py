@@ -39,6 +39,7 @@ class DistrictFinder:
         self.locatives = frozenset(p["locatives"])
         self.region_nouns: dict[str, str] = p["region_nouns"]
         self.state_heads = frozenset(p["state_heads"])
+        self.area_heads = frozenset(p["area_heads"])
         # asked for every token: memoised per finder
         self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]
         self._may_open = lru_cache(maxsize=65536)(self._may_open)  # type: ignore[method-assign]
@@ -70,6 +71,11 @@ class DistrictFinder:
                 if state is not None:  # "im Land Brandenburg": the state, named with its word
                     out.append(state)
                     continue
+            if text in self.area_heads:
+                area = self._area_after(doc, i)
+                if area is not None:
+                    out.append(area)
+                continue
             if text not in self.named_heads and text not in self.part_heads:
                 continue
             if not self._after_locative(doc, i):
@@ -108,6 +114,7 @@ class DistrictFinder:
             or self._named_compound(text)
             or text in self.region_nouns
             or text in self.state_heads
+            or text in self.area_heads
             or text in self.named_heads
             or text in self.part_heads
         )
@@ -166,6 +173,17 @@ class DistrictFinder:
             latitude=e.latitude,
             longitude=e.longitude,
         )
+
+    def _area_after(self, doc: Doc, i: int) -> Candidate | None:
+        """The built-up area a head word announces ("im Neubaugebiet Lindenhöhe"): the head
+        says what the name is, so no locative is needed; the mention keeps the head, the name
+        is the area's own."""
+        end = place_name_end(doc, i + 1, self.gazetteer, self.lemma)
+        if end is None:
+            return None
+        cand = self._district(doc, i, end, doc[i + 1 : end].text)
+        cand.country_code = None  # the head word does not say which country
+        return cand
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
         k = i - 1

@@ -9,7 +9,7 @@ coordination with another place. Genitive and dative endings are stripped ("Berl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import compress
 
@@ -172,6 +172,7 @@ class Gazetteer:
             memo = [None] * len(texts)
             for i in compress(range(len(texts)), openings):
                 memo[i] = self._match_from(doc, i, openings[i])
+            _join_named_towns(doc, texts, memo)
             doc.user_data[MEMO_KEY] = memo
         return memo
 
@@ -224,6 +225,35 @@ class Gazetteer:
                 same = fold(written) == fold(entry.name) or fold(written) in self.keep_written
                 return end, entry, written if same else entry.name
         return None
+
+
+def _space_after(doc: Doc, k: int) -> bool:
+    return bool(doc.spaces[k] if isinstance(doc, DocWords) else doc[k].whitespace_)
+
+
+def _join_named_towns(doc: Doc, texts: list[str], memo: list[PlaceMatch | None]) -> None:
+    """A town named with the river it lies on ("Hassel/Weser", named "Hassel (Weser)" as
+    GeoNames writes such names) or with a larger town near it ("Kirchheim bei Ulm") is one
+    place; the gazetteer lists such names for large towns only."""
+    for i, match in enumerate(memo):
+        if match is None or match.entry.kind != "city" or match.end + 1 >= len(memo):
+            continue
+        k = match.end
+        after = memo[k + 1]
+        if after is None:
+            continue
+        if texts[k] == "/" and not _space_after(doc, k - 1) and not _space_after(doc, k):
+            if after.entry.kind == "other":  # a river
+                memo[i] = _named_with(match, after, f"{match.name} ({after.name})")
+        elif texts[k] in entity_words("town_near") and after.entry.kind == "city":
+            number_after = after.end < len(texts) and texts[after.end][:1].isdigit()
+            if not after.entry.ambiguous and not number_after:  # no club ("bei Hannover 96")
+                memo[i] = _named_with(match, after, f"{match.name} {texts[k]} {after.name}")
+
+
+def _named_with(match: PlaceMatch, other: PlaceMatch, name: str) -> PlaceMatch:
+    # the second name tells which of the towns so named it is: no longer ambiguous
+    return PlaceMatch(match.start, other.end, replace(match.entry, ambiguous=False), name)
 
 
 def _uninflected(text: str) -> list[str]:
