@@ -14,6 +14,7 @@ import pytest
 import pipeline
 from pipeline.evaluate import evaluate, event_names_match, load_gold
 from pipeline.events.lexicon import event_noun_base
+from pipeline.events.organisers import is_plain_noun
 from pipeline.read_tables import load_tables
 from pipeline.run import run
 from pipeline.tables import TABLES
@@ -627,11 +628,12 @@ def test_venue_of_a_sentence_about_what_came_before_the_event(nlp, opening: str,
             "Rund 900 Besucher kamen auf den Sportplatz.",
             "TSV Oberxlingen",
         ),
-        # a dictionary noun alone (a name cut to its head) is no name beside a named organiser
+        # a name with its acronym is one organiser: not its bare head ("Bundesverband") and
+        # not the acronym as a second one
         (
             "Die Fachtagung Holz fand am Freitag in Kiel statt. Organisiert wurde sie vom "
             "Bundesverband mittelständischer Sägewerke (BVMS) in Kiel. Rund 80 Gäste kamen.",
-            "BVMS",
+            "Bundesverband mittelständischer Sägewerke",
         ),
     ],
 )
@@ -745,3 +747,12 @@ def test_a_day_only_in_a_quotation_is_not_the_events(nlp, quote: str, day):
         f"Kapelle spielte. Es gab Kuchen. {quote}"
     )
     assert only_event(nlp, text, "2023-05-08")["start"] == day
+
+
+@pytest.mark.parametrize(
+    ("name", "plain"),
+    [("Bundesverband", True), ("Verein", True), ("Bundesverband Holz", False), ("Oberxlingen", False)],
+)
+def test_a_single_dictionary_noun_is_no_organiser_name(name: str, plain: bool):
+    # beside a named organiser such a head alone (a name cut short) is dropped
+    assert is_plain_noun(name) is plain
