@@ -751,7 +751,12 @@ def test_a_day_only_in_a_quotation_is_not_the_events(nlp, quote: str, day):
 
 @pytest.mark.parametrize(
     ("name", "plain"),
-    [("Bundesverband", True), ("Verein", True), ("Bundesverband Holz", False), ("Oberxlingen", False)],
+    [
+        ("Bundesverband", True),
+        ("Verein", True),
+        ("Bundesverband Holz", False),
+        ("Oberxlingen", False),
+    ],
 )
 def test_a_single_dictionary_noun_is_no_organiser_name(name: str, plain: bool):
     # beside a named organiser such a head alone (a name cut short) is dropped
