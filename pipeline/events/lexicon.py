@@ -142,9 +142,18 @@ def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
 
 
 def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
-    if start + len(cue.words) > len(lowers):
+    words = cue.words
+    if start + len(words) > len(lowers):
         return False
-    return all(cue.matches_word(k, lowers[start + k]) for k in range(1, len(cue.words)))
+    # a plain loop: called at every opening of a multi-word cue in every report
+    for k in range(1, len(words)):
+        expected, word = words[k], lowers[start + k]
+        if expected.endswith("*"):
+            if not word.startswith(expected[:-1]):
+                return False
+        elif word != expected:
+            return False
+    return True
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
