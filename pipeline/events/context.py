@@ -135,13 +135,22 @@ class DocContext:
         return before.count("(") > before.count(")")
 
 
-def covered_tokens(doc: Doc, records: list) -> dict[int, object]:
-    """Token index -> the record (a mention with character offsets) that covers it."""
+def covered_tokens(ctx: DocContext, records: list) -> dict[int, object]:
+    """Token index -> the record (a mention with character offsets) that covers it: the
+    tokens ``doc.char_span(..., alignment_mode="expand")`` would give, found in the token
+    offsets (the tokens tile the text) without building a Span per record."""
+    starts, words, size = ctx.token_starts, ctx.words, len(ctx.text)
     covered: dict[int, object] = {}
     for record in records:
-        span = doc.char_span(record.start_char, record.end_char, alignment_mode="expand")
-        if span is None:
-            continue
-        for i in range(span.start, span.end):
+        first, last = record.start_char, record.end_char - 1
+        if not (0 <= first < size and 0 <= last < size):
+            continue  # char_span finds no token there
+        start = bisect_right(starts, first) - 1
+        end = bisect_right(starts, last)
+        if first == starts[start] + len(words[start]):
+            start += 1  # the whitespace after a token is not part of it
+        if start > end:  # an empty range spaCy refuses: let it raise as before
+            ctx.doc.char_span(record.start_char, record.end_char, alignment_mode="expand")
+        for i in range(start, end):
             covered[i] = record
     return covered

@@ -15,6 +15,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -45,6 +46,7 @@ TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
 YEAR_DIGITS = 4
 YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
+ENT_INSIDE, ENT_BEGIN = 1, 3  # spaCy's ENT_IOB values of "I" and "B"
 
 
 @dataclass
@@ -336,12 +338,12 @@ class NameFinder:
     def entity_mentions(self) -> list[NameMention]:
         """Named events the NER marks (``EVT``), when the loaded model has that label."""
         out = []
-        for ent in self.doc.ents:
-            if ent.label_ != "EVT" or not self.names_an_event(ent.start, ent.end):
+        for start, end in label_ranges(self.doc, "EVT"):
+            if not self.names_an_event(start, end):
                 continue
-            words = [t.text for t in ent if not is_year(t.text)]
+            words = [w for w in self.ctx.words[start:end] if not is_year(w)]
             if words:
-                out.append(mention(ent.start, ent.end, words, "named"))
+                out.append(mention(start, end, words, "named"))
         return out
 
     def names_an_event(self, start: int, end: int) -> bool:
@@ -431,6 +433,24 @@ class NameFinder:
                 m.weight = self.weight(m)
                 group.mentions.append(m)
                 taken.add(i)
+
+
+def label_ranges(doc: Doc, label: str) -> list[tuple[int, int]]:
+    """Token ranges of the entities of ``label``, as ``doc.ents`` has them (a B token of the
+    label and the I tokens after it), read from the token arrays: ``doc.ents`` builds a Span
+    for every entity of the report."""
+    if not len(doc) or label not in doc.vocab.strings:
+        return []
+    iob, types = doc.to_array([ENT_IOB, ENT_TYPE]).T
+    begins = ((iob == ENT_BEGIN) & (types == doc.vocab.strings[label])).nonzero()[0]
+    inside = iob.tolist()
+    out = []
+    for start in begins.tolist():
+        end = start + 1
+        while end < len(inside) and inside[end] == ENT_INSIDE:
+            end += 1
+        out.append((start, end))
+    return out
 
 
 def _last_part(word: str) -> str:
