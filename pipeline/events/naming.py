@@ -64,6 +64,9 @@ class NameMention:
 @dataclass
 class EventName:
     mentions: list[NameMention] = field(default_factory=list)
+    # the best mention and the number of mentions it was chosen from: the rules ask for it
+    # many times, and mentions are only ever added
+    _best: tuple[int, NameMention] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -72,7 +75,10 @@ class EventName:
     @property
     def best(self) -> NameMention:
         """The fullest name: most words, named before compound before generic, first."""
-        return min(
+        cached = self._best
+        if cached is not None and cached[0] == len(self.mentions):
+            return cached[1]
+        best = min(
             self.mentions,
             key=lambda m: (
                 m.kind != "introduced",
@@ -83,6 +89,8 @@ class EventName:
                 m.start,
             ),
         )
+        self._best = (len(self.mentions), best)
+        return best
 
     @property
     def first(self) -> NameMention:
@@ -321,7 +329,8 @@ class NameFinder:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
         out = []
         texts = self.ctx.words
-        candidates = (i for i, text in enumerate(texts) if len(text) == YEAR_DIGITS)
+        # four digits, found in one pass over the words (most are none)
+        candidates = [i for i, text in enumerate(texts) if len(text) == YEAR_DIGITS]
         for i in candidates:
             text = texts[i]
             if not (is_year(text) and int(text) in YEARS) or i == 0:
