@@ -19,9 +19,9 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.entities.words import common_nouns, first_names, is_acronym, positions
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import event_noun_base, is_generic, word_is_cue
+from pipeline.events.lexicon import WordMemo, event_noun_base, is_generic, word_is_cue
 from pipeline.events.places import place_in_word
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
@@ -183,8 +183,8 @@ class NameFinder:
         texts = self.ctx.words
         # event nouns are capitalised: most words need no look-up, and each distinct word is
         # looked up once; then one fast pass finds where they stand
-        bases = {w: b for w in set(texts) if w[:1].isupper() and (b := event_noun_base(w))}
-        for i in [i for i, w in enumerate(texts) if w in bases]:
+        bases = _NOUN_BASES.hits(set(texts))
+        for i in positions(texts, bases.__contains__):
             text = texts[i]
             base = bases[text]
             if self.inside_other_record(i):
@@ -460,6 +460,14 @@ def label_ranges(doc: Doc, label: str) -> list[tuple[int, int]]:
             end += 1
         out.append((start, end))
     return out
+
+
+def _capitalised_noun_base(word: str) -> str | None:
+    # event nouns are capitalised: most words need no look-up
+    return event_noun_base(word) if word[:1].isupper() else None
+
+
+_NOUN_BASES = WordMemo(_capitalised_noun_base)
 
 
 def _last_part(word: str) -> str:
