@@ -14,6 +14,8 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import methodcaller, or_
 
 from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.de.stop_words import STOP_WORDS
@@ -46,6 +48,7 @@ TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
 YEAR_DIGITS = 4
 YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
+NOT_FOUND = -1  # str.find's answer for no match
 ENT_INSIDE, ENT_BEGIN = 1, 3  # spaCy's ENT_IOB values of "I" and "B"
 
 
@@ -329,8 +332,8 @@ class NameFinder:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
         out = []
         texts = self.ctx.words
-        # four digits, found in one pass over the words (most are none)
-        candidates = [i for i, text in enumerate(texts) if len(text) == YEAR_DIGITS]
+        # words of four characters, found in C (most words are none)
+        candidates = list(compress(count(), map(YEAR_DIGITS.__eq__, map(len, texts))))
         for i in candidates:
             text = texts[i]
             if not (is_year(text) and int(text) in YEARS) or i == 0:
@@ -424,7 +427,13 @@ class NameFinder:
         wanted = {self.ctx.words[g.best.start] for g in singles}
         wanted |= {w + "-" for w in wanted}
         places_of: dict[str, list[int]] = defaultdict(list)
-        for i, text in enumerate(self.ctx.words):
+        words = self.ctx.words
+        # only the wanted words and those with a hyphen after their first character can be
+        # one: both found in C
+        hyphen_at = map(methodcaller("find", "-", 1), words)
+        maybe = map(or_, map(wanted.__contains__, words), map(NOT_FOUND.__ne__, hyphen_at))
+        for i in compress(count(), maybe):
+            text = words[i]
             if text in wanted:
                 places_of[text].append(i)
             k = text.find("-", 1)
