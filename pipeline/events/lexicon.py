@@ -62,6 +62,7 @@ class WordMemo(Generic[V]):
         self.compute = compute
         self.size = size
         self.values: dict[str, V] = {}
+        self.true: set[str] = set()  # the words of ``values`` whose value is true
 
     def hits(self, words: set[str]) -> dict[str, V]:
         """The words of ``words`` whose value is true, with their value."""
@@ -70,10 +71,13 @@ class WordMemo(Generic[V]):
         if new:
             if len(values) + len(new) > self.size:
                 values.clear()
+                self.true.clear()
                 new = words
             for word in new:
-                values[word] = self.compute(word)
-        return {word: values[word] for word in filter(values.__getitem__, words)}
+                value = values[word] = self.compute(word)
+                if value:
+                    self.true.add(word)
+        return {word: values[word] for word in words & self.true}
 
 
 @dataclass(frozen=True, slots=True)
