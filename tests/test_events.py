@@ -13,7 +13,7 @@ import pytest
 
 import pipeline
 from pipeline.evaluate import evaluate, event_names_match, load_gold
-from pipeline.events.lexicon import event_noun_base
+from pipeline.events.lexicon import WordMemo, event_noun_base
 from pipeline.events.organisers import is_plain_noun
 from pipeline.read_tables import load_tables
 from pipeline.run import run
@@ -761,3 +761,25 @@ def test_a_day_only_in_a_quotation_is_not_the_events(nlp, quote: str, day):
 def test_a_single_dictionary_noun_is_no_organiser_name(name: str, plain: bool):
     # beside a named organiser such a head alone (a name cut short) is dropped
     assert is_plain_noun(name) is plain
+
+
+def test_word_memo_asks_each_word_once_and_forgets_when_full():
+    asked: list[str] = []
+
+    def noun_base(word: str) -> str | None:
+        asked.append(word)
+        return event_noun_base(word)
+
+    memo = WordMemo(noun_base, size=3)
+    assert memo.hits({"Sommerfest", "wir", "Kongresses"}) == {
+        "Sommerfest": "Sommerfest",
+        "Kongresses": "Kongress",
+    }
+    assert memo.hits({"Sommerfest", "wir"}) == {"Sommerfest": "Sommerfest"}
+    assert sorted(asked) == ["Kongresses", "Sommerfest", "wir"]  # known words not asked again
+    # a new word past the size clears the memo: the document's words are all asked again
+    assert memo.hits({"Sommerfest", "Turnier"}) == {
+        "Sommerfest": "Sommerfest",
+        "Turnier": "Turnier",
+    }
+    assert len(memo.values) == 2 and asked.count("Sommerfest") == 2

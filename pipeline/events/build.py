@@ -48,8 +48,8 @@ class EventBuilder:
         self.organisations = doc._.organisations or []
         self.dates = doc._.dates or []
         self.figures = doc._.figures or []
-        self.covered_places = covered_tokens(doc, self.places)
-        self.covered_orgs = covered_tokens(doc, self.organisations)
+        self.covered_places = covered_tokens(self.ctx, self.places)
+        self.covered_orgs = covered_tokens(self.ctx, self.organisations)
 
     def build(self) -> list[EventRecord]:
         finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs)

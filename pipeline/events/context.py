@@ -39,6 +39,10 @@ class DocContext:
     # results of rules that depend only on this Doc and a mention (a place's locative, a
     # date's dateline): each event's row asks them again for every mention of the report
     memo: dict[tuple, object] = field(init=False, default_factory=dict)
+    # token_at by character and sentence_of by token: the rules ask them again for the same
+    # mentions in every event's row
+    token_of_char: dict[int, int] = field(init=False, default_factory=dict)
+    sentence_of_token: dict[int, int] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         doc = self.doc
@@ -60,9 +64,10 @@ class DocContext:
             self.sentence_starts = list(layout.sentence_tokens)
         else:  # as doc.sents would have it: no sentence, or the one mark-less whole
             self.sentence_starts = [] if doc.has_annotation("SENT_START") else [0]
-        text = self.text.lstrip()
-        first_line = text.split("\n", 1)[0].strip()
-        offset = len(self.text) - len(text)
+        # the first line found without copying the rest of a long text
+        offset = len(self.text) - len(self.text.lstrip())
+        line_end = self.text.find("\n", offset)
+        first_line = self.text[offset : line_end if line_end != -1 else len(self.text)].strip()
         is_title = 0 < len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(".")
         self.title_end = offset + len(first_line) if is_title else 0
 
@@ -75,7 +80,11 @@ class DocContext:
         return value
 
     def sentence_of(self, token: int) -> int:
-        return max(bisect_right(self.sentence_starts, token) - 1, 0)
+        found = self.sentence_of_token.get(token)
+        if found is None:
+            found = max(bisect_right(self.sentence_starts, token) - 1, 0)
+            self.sentence_of_token[token] = found
+        return found
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """Token range of sentence ``index``."""
@@ -110,7 +119,11 @@ class DocContext:
     def token_at(self, char: int) -> int:
         """Index of the token that holds character ``char`` (or the one before, in the
         whitespace after it)."""
-        return min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.words) - 1)
+        found = self.token_of_char.get(char)
+        if found is None:
+            found = min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.words) - 1)
+            self.token_of_char[char] = found
+        return found
 
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""
@@ -122,13 +135,22 @@ class DocContext:
         return before.count("(") > before.count(")")
 
 
-def covered_tokens(doc: Doc, records: list) -> dict[int, object]:
-    """Token index -> the record (a mention with character offsets) that covers it."""
+def covered_tokens(ctx: DocContext, records: list) -> dict[int, object]:
+    """Token index -> the record (a mention with character offsets) that covers it: the
+    tokens ``doc.char_span(..., alignment_mode="expand")`` would give, found in the token
+    offsets (the tokens tile the text) without building a Span per record."""
+    starts, words, size = ctx.token_starts, ctx.words, len(ctx.text)
     covered: dict[int, object] = {}
     for record in records:
-        span = doc.char_span(record.start_char, record.end_char, alignment_mode="expand")
-        if span is None:
-            continue
-        for i in range(span.start, span.end):
+        first, last = record.start_char, record.end_char - 1
+        if not (0 <= first < size and 0 <= last < size):
+            continue  # char_span finds no token there
+        start = bisect_right(starts, first) - 1
+        end = bisect_right(starts, last)
+        if first == starts[start] + len(words[start]):
+            start += 1  # the whitespace after a token is not part of it
+        if start > end:  # an empty range spaCy refuses: let it raise as before
+            ctx.doc.char_span(record.start_char, record.end_char, alignment_mode="expand")
+        for i in range(start, end):
             covered[i] = record
     return covered

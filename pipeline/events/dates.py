@@ -69,7 +69,14 @@ class DateChooser:
 
     def excluded(self, d: DateMention) -> bool:
         token = self.ctx.token_at(d.start_char)
-        if self.ctx.sentence_of(token) in self.other_editions or self.is_dateline(d):
+        if self.ctx.sentence_of(token) in self.other_editions:
+            return True
+        # the rest depends on the date alone: asked again by every event's row
+        key = ("date_excluded", d.start_char, d.text)
+        return self.ctx.memoised(key, lambda: self._dateline_or_cued(d, token))
+
+    def _dateline_or_cued(self, d: DateMention, token: int) -> bool:
+        if self.is_dateline(d):
             return True
         window = (token - CUE_WINDOW_BEFORE, token + CUE_WINDOW_AFTER)
         return self.ctx.cues.within(*window, "next_edition") or self.ctx.cues.within(

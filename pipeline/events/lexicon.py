@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Generic, TypeVar
 
+from pipeline.entities.words import positions
 from pipeline.lang import load_tsv, load_words
 
 # Inflection endings tried off a word before its event ending is looked up ("Kongresses",
@@ -48,6 +50,35 @@ WORD_KINDS = frozenset(
 # Words whose event noun is remembered: every token of every report is looked up.
 WORD_CACHE_SIZE = 100_000
 
+V = TypeVar("V")
+
+
+class WordMemo(Generic[V]):
+    """A test of one word, memoised in a plain dict (bounded: cleared when full), asked for a
+    document's distinct words at once: the known ones are picked out in C, and only the new
+    ones call the test."""
+
+    def __init__(self, compute: Callable[[str], V], size: int = WORD_CACHE_SIZE) -> None:
+        self.compute = compute
+        self.size = size
+        self.values: dict[str, V] = {}
+        self.true: set[str] = set()  # the words of ``values`` whose value is true
+
+    def hits(self, words: set[str]) -> dict[str, V]:
+        """The words of ``words`` whose value is true, with their value."""
+        values = self.values
+        new = words.difference(values)
+        if new:
+            if len(values) + len(new) > self.size:
+                values.clear()
+                self.true.clear()
+                new = words
+            for word in new:
+                value = values[word] = self.compute(word)
+                if value:
+                    self.true.add(word)
+        return {word: values[word] for word in words & self.true}
+
 
 @dataclass(frozen=True, slots=True)
 class Cue:
@@ -78,8 +109,8 @@ class CueIndex:
         self.size = len(lowers)
         starts: dict[str, list[int]] = defaultdict(list)
         # each distinct word looked up once; most open no cue
-        opening = {w: found for w in set(lowers) if (found := _cues_opening(w))}
-        for i in [i for i, word in enumerate(lowers) if word in opening]:
+        opening = _OPENING.hits(set(lowers))
+        for i in positions(lowers, opening.__contains__):
             for kind, cue in opening[lowers[i]]:
                 if len(cue.words) == 1 or _matches_from(cue, lowers, i):
                     starts[kind].append(i)
@@ -130,7 +161,6 @@ def _first_words() -> tuple[dict[str, tuple], dict[str, tuple]]:
     )
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
     """The cues (with their kind) whose first word is ``word``."""
     exact, prefixes = _first_words()
@@ -141,10 +171,22 @@ def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
     return tuple(found)
 
 
+_OPENING = WordMemo(_cues_opening)
+
+
 def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
-    if start + len(cue.words) > len(lowers):
+    words = cue.words
+    if start + len(words) > len(lowers):
         return False
-    return all(cue.matches_word(k, lowers[start + k]) for k in range(1, len(cue.words)))
+    # a plain loop: called at every opening of a multi-word cue in every report
+    for k in range(1, len(words)):
+        expected, word = words[k], lowers[start + k]
+        if expected.endswith("*"):
+            if not word.startswith(expected[:-1]):
+                return False
+        elif word != expected:
+            return False
+    return True
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

@@ -14,13 +14,16 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import methodcaller, or_
 
+from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.entities.words import common_nouns, first_names, is_acronym, positions
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import event_noun_base, is_generic, word_is_cue
+from pipeline.events.lexicon import WordMemo, event_noun_base, is_generic, word_is_cue
 from pipeline.events.places import place_in_word
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
@@ -45,6 +48,8 @@ TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
 YEAR_DIGITS = 4
 YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
+NOT_FOUND = -1  # str.find's answer for no match
+ENT_INSIDE, ENT_BEGIN = 1, 3  # spaCy's ENT_IOB values of "I" and "B"
 
 
 @dataclass
@@ -62,6 +67,9 @@ class NameMention:
 @dataclass
 class EventName:
     mentions: list[NameMention] = field(default_factory=list)
+    # the best mention and the number of mentions it was chosen from: the rules ask for it
+    # many times, and mentions are only ever added
+    _best: tuple[int, NameMention] | None = field(default=None, repr=False, compare=False)
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -70,7 +78,10 @@ class EventName:
     @property
     def best(self) -> NameMention:
         """The fullest name: most words, named before compound before generic, first."""
-        return min(
+        cached = self._best
+        if cached is not None and cached[0] == len(self.mentions):
+            return cached[1]
+        best = min(
             self.mentions,
             key=lambda m: (
                 m.kind != "introduced",
@@ -81,6 +92,8 @@ class EventName:
                 m.start,
             ),
         )
+        self._best = (len(self.mentions), best)
+        return best
 
     @property
     def first(self) -> NameMention:
@@ -173,8 +186,8 @@ class NameFinder:
         texts = self.ctx.words
         # event nouns are capitalised: most words need no look-up, and each distinct word is
         # looked up once; then one fast pass finds where they stand
-        bases = {w: b for w in set(texts) if w[:1].isupper() and (b := event_noun_base(w))}
-        for i in [i for i, w in enumerate(texts) if w in bases]:
+        bases = _NOUN_BASES.hits(set(texts))
+        for i in positions(texts, bases.__contains__):
             text = texts[i]
             base = bases[text]
             if self.inside_other_record(i):
@@ -319,7 +332,8 @@ class NameFinder:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
         out = []
         texts = self.ctx.words
-        candidates = (i for i, text in enumerate(texts) if len(text) == YEAR_DIGITS)
+        # words of four characters, found in C (most words are none)
+        candidates = list(compress(count(), map(YEAR_DIGITS.__eq__, map(len, texts))))
         for i in candidates:
             text = texts[i]
             if not (is_year(text) and int(text) in YEARS) or i == 0:
@@ -336,12 +350,12 @@ class NameFinder:
     def entity_mentions(self) -> list[NameMention]:
         """Named events the NER marks (``EVT``), when the loaded model has that label."""
         out = []
-        for ent in self.doc.ents:
-            if ent.label_ != "EVT" or not self.names_an_event(ent.start, ent.end):
+        for start, end in label_ranges(self.doc, "EVT"):
+            if not self.names_an_event(start, end):
                 continue
-            words = [t.text for t in ent if not is_year(t.text)]
+            words = [w for w in self.ctx.words[start:end] if not is_year(w)]
             if words:
-                out.append(mention(ent.start, ent.end, words, "named"))
+                out.append(mention(start, end, words, "named"))
         return out
 
     def names_an_event(self, start: int, end: int) -> bool:
@@ -413,7 +427,13 @@ class NameFinder:
         wanted = {self.ctx.words[g.best.start] for g in singles}
         wanted |= {w + "-" for w in wanted}
         places_of: dict[str, list[int]] = defaultdict(list)
-        for i, text in enumerate(self.ctx.words):
+        words = self.ctx.words
+        # only the wanted words and those with a hyphen after their first character can be
+        # one: both found in C
+        hyphen_at = map(methodcaller("find", "-", 1), words)
+        maybe = map(or_, map(wanted.__contains__, words), map(NOT_FOUND.__ne__, hyphen_at))
+        for i in compress(count(), maybe):
+            text = words[i]
             if text in wanted:
                 places_of[text].append(i)
             k = text.find("-", 1)
@@ -431,6 +451,32 @@ class NameFinder:
                 m.weight = self.weight(m)
                 group.mentions.append(m)
                 taken.add(i)
+
+
+def label_ranges(doc: Doc, label: str) -> list[tuple[int, int]]:
+    """Token ranges of the entities of ``label``, as ``doc.ents`` has them (a B token of the
+    label and the I tokens after it), read from the token arrays: ``doc.ents`` builds a Span
+    for every entity of the report."""
+    if not len(doc) or label not in doc.vocab.strings:
+        return []
+    iob, types = doc.to_array([ENT_IOB, ENT_TYPE]).T
+    begins = ((iob == ENT_BEGIN) & (types == doc.vocab.strings[label])).nonzero()[0]
+    inside = iob.tolist()
+    out = []
+    for start in begins.tolist():
+        end = start + 1
+        while end < len(inside) and inside[end] == ENT_INSIDE:
+            end += 1
+        out.append((start, end))
+    return out
+
+
+def _capitalised_noun_base(word: str) -> str | None:
+    # event nouns are capitalised: most words need no look-up
+    return event_noun_base(word) if word[:1].isupper() else None
+
+
+_NOUN_BASES = WordMemo(_capitalised_noun_base)
 
 
 def _last_part(word: str) -> str:

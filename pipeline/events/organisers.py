@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
-from pipeline.entities.words import common_nouns, fold
+from pipeline.entities.words import common_nouns, fold, positions
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import anniversary_nouns, word_is_cue, words_are_cue
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
@@ -50,7 +50,7 @@ class OrganiserFinder:
         words = ctx.words
         self.breaks: list[int] = ctx.memoised(
             ("organiser_clause_breaks",),
-            lambda: [i for i, w in enumerate(words) if w in CLAUSE_BREAKS],
+            lambda: positions(words, CLAUSE_BREAKS.__contains__),
         )
 
     def organisers(
