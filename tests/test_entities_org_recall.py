@@ -268,3 +268,20 @@ def test_one_word_body_defined_by_an_acronym(nlp):
 def test_one_word_body_after_a_state_adjective(nlp):
     assert model_orgs(nlp, "Er sprach im hessischen Landtag.", [("Landtag", "ORG")]) == {"Landtag"}
     assert model_orgs(nlp, "Er sprach im Landtag.", [("Landtag", "ORG")]) == set()
+
+
+# -- quotes after a type word, or a noun only a name follows, make everyday words a name -------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Den Scheck erhielt der Verein „Freude für Kinder“ am Freitag.", "Freude für Kinder"),
+        ("Die Bühne baute die Firma Holzbau Tannheim in zwei Tagen auf.", "Holzbau Tannheim"),
+    ],
+)
+def test_context_makes_everyday_words_a_name(nlp, text, words):
+    assert words in model_orgs(nlp, text, [(words, "ORG")])
+
+
+def test_quoted_everyday_words_after_an_article_alone_stay_out(nlp):
+    text = "Am Ende siegte die „Gute Laune“ knapp."
+    assert model_orgs(nlp, text, [("Gute Laune", "ORG")]) == set()

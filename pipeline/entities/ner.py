@@ -27,7 +27,12 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
-from pipeline.entities.org_evidence import has_org_evidence, is_headed_organisation, is_org_head
+from pipeline.entities.org_evidence import (
+    has_org_evidence,
+    is_headed_organisation,
+    is_org_head,
+    named_by_context,
+)
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -143,7 +148,11 @@ class NerCandidates:
                 (label == PLACE and self._place_compound(doc, span))
                 or (
                     label == ORG
-                    and (self._headed_name(tuple(t.text for t in span)) or self._defined_body(span))
+                    and (
+                        self._headed_name(tuple(t.text for t in span))
+                        or self._defined_body(span)
+                        or self._named_by_context(span)
+                    )
                 )
             ):
                 continue
@@ -302,6 +311,11 @@ class NerCandidates:
         before = doc[span.start - 1].text if span.start > 0 else ""
         regional = before.islower() and before.endswith(REGIONAL_ADJECTIVE_ENDINGS)
         return (defined or regional) and self._name_words((span[0].text,), headed=True)
+
+    def _named_by_context(self, span: Span) -> bool:
+        """Everyday words that quotes or a preceding noun make a name (see
+        :func:`named_by_context`); an event's name or a role noun stays none."""
+        return self._name_words(tuple(t.text for t in span)) and named_by_context(span)
 
     def _headed_name(self, words: tuple[str, ...]) -> bool:
         """An ORG span of common nouns and places that an organisation head names ("Messe

@@ -182,6 +182,27 @@ def _quoted_after_article(span: Span) -> bool:
     )
 
 
+def _whole_quoted(span: Span) -> bool:
+    doc = span.doc
+    return (
+        span.start >= 1
+        and span.end < len(doc)
+        and doc[span.start - 1].text in OPENING_QUOTES
+        and doc[span.end].text in CLOSING_QUOTES
+    )
+
+
+def named_by_context(span: Span) -> bool:
+    """Context that makes the span a name although its words are everyday ones: the whole
+    quoted span after a type word ("der Verein „Hilfe für Nachbarn“"; after an article alone
+    the quotes as often mark a slogan), or the span after a noun that only a name follows
+    ("die Firma Holzbau Keller")."""
+    doc = span.doc
+    if _whole_quoted(span) and _type_word_before(doc, span.start):
+        return True
+    return span.start >= 1 and doc[span.start - 1].lower_ in _context("name_nouns")
+
+
 def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     """A head word, legal form or acronym inside the span, or (``by_context``) organisation
     context around it. A span that opens with a first name ("Anna Berg") is a person unless a
