@@ -285,3 +285,10 @@ def test_context_makes_everyday_words_a_name(nlp, text, words):
 def test_quoted_everyday_words_after_an_article_alone_stay_out(nlp):
     text = "Am Ende siegte die „Gute Laune“ knapp."
     assert model_orgs(nlp, text, [("Gute Laune", "ORG")]) == set()
+
+
+def test_role_noun_after_an_organisation_is_no_second_one(nlp):
+    text = "Jana Berg ist Beirätin der Kranzl GmbH und Velvorn-Vorsitzende im Kreistag."
+    names = {m.text for m in nlp(text)._.organisations}
+    assert "Kranzl GmbH" in names
+    assert "Velvorn-Vorsitzende" not in names
