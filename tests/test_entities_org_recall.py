@@ -292,3 +292,9 @@ def test_role_noun_after_an_organisation_is_no_second_one(nlp):
     names = {m.text for m in nlp(text)._.organisations}
     assert "Kranzl GmbH" in names
     assert "Velvorn-Vorsitzende" not in names
+
+
+# -- a person's role and a genitive article before the span: what the person works for ---------
+def test_role_genitive_before_the_span(nlp):
+    text = "Zuerst sprach ein Vertreter der Velvorn über das Programm."
+    assert "Velvorn" in model_orgs(nlp, text, [("Velvorn", "ORG")])

@@ -203,6 +203,25 @@ def named_by_context(span: Span) -> bool:
     return span.start >= 1 and doc[span.start - 1].lower_ in _context("name_nouns")
 
 
+GENITIVE_ARTICLES = entity_words("genitive_article")
+
+
+@cache
+def _role_suffixes() -> tuple[str, ...]:
+    return tuple(org_patterns()["role_suffixes"])
+
+
+def _role_genitive_before(doc, start: int) -> bool:
+    """A person's role and a genitive article before the span ("der Chefredakteur der
+    Abendpost", "ein Vertreter des Velvorn"): the span is what the person works for."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in GENITIVE_ARTICLES
+        and doc[start - 2].text[:1].isupper()
+        and doc[start - 2].lower_.endswith(_role_suffixes())
+    )
+
+
 def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     """A head word, legal form or acronym inside the span, or (``by_context``) organisation
     context around it. A span that opens with a first name ("Anna Berg") is a person unless a
@@ -217,7 +236,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     if span[0].text in first_names():
         return False
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
-    if before & _context("context_before"):
+    if before & _context("context_before") or _role_genitive_before(doc, span.start):
         return True
     if _quoted_after_article(span):
         return True
