@@ -298,3 +298,25 @@ def test_role_noun_after_an_organisation_is_no_second_one(nlp):
 def test_role_genitive_before_the_span(nlp):
     text = "Zuerst sprach ein Vertreter der Velvorn über das Programm."
     assert "Velvorn" in model_orgs(nlp, text, [("Velvorn", "ORG")])
+
+
+# -- a brand or a web address in lower case --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Die Pokale kamen von kranzl, der Kette aus Tannheim.", "kranzl"),
+        ("Die Fotos stammen von velvorn-news.de und sind geschützt.", "velvorn-news.de"),
+    ],
+)
+def test_lower_case_brand(nlp, text, words):
+    assert words in model_orgs(nlp, text, [(words, "ORG")])
+
+
+def test_lower_case_word_of_the_lexicon_is_no_brand(nlp):
+    text = "Die Gäste kamen von weitem zum Fest."
+    assert model_orgs(nlp, text, [("weitem", "ORG")]) == set()
+
+
+def test_lower_case_name_is_not_cut_to_its_first_word(nlp):
+    text = "Die Teile kamen von kranzl logistik aus Tannheim."
+    assert "kranzl" not in model_orgs(nlp, text, [("kranzl logistik", "ORG")])
