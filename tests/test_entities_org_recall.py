@@ -320,3 +320,8 @@ def test_lower_case_word_of_the_lexicon_is_no_brand(nlp):
 def test_lower_case_name_is_not_cut_to_its_first_word(nlp):
     text = "Die Teile kamen von kranzl logistik aus Tannheim."
     assert "kranzl" not in model_orgs(nlp, text, [("kranzl logistik", "ORG")])
+
+
+def test_carnival_guild_on_narren_is_headed(nlp):
+    text = "Beim Umzug zeigten die Moorbacher Seenarren ihre neuen Masken."
+    assert "Moorbacher Seenarren" in model_orgs(nlp, text, [("Moorbacher Seenarren", "ORG")])
