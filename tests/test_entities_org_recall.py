@@ -325,3 +325,8 @@ def test_lower_case_name_is_not_cut_to_its_first_word(nlp):
 def test_carnival_guild_on_narren_is_headed(nlp):
     text = "Beim Umzug zeigten die Moorbacher Seenarren ihre neuen Masken."
     assert "Moorbacher Seenarren" in model_orgs(nlp, text, [("Moorbacher Seenarren", "ORG")])
+
+
+def test_friends_of_something_is_a_club(nlp):
+    text = "Den Ausschank übernahmen die Freunde alter Mühlen aus Tannheim."
+    assert "Freunde alter Mühlen" in model_orgs(nlp, text, [("Freunde alter Mühlen", "ORG")])
