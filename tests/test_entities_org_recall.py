@@ -330,3 +330,8 @@ def test_carnival_guild_on_narren_is_headed(nlp):
 def test_friends_of_something_is_a_club(nlp):
     text = "Den Ausschank übernahmen die Freunde alter Mühlen aus Tannheim."
     assert "Freunde alter Mühlen" in model_orgs(nlp, text, [("Freunde alter Mühlen", "ORG")])
+
+
+def test_english_business_word_heads_a_company(nlp):
+    text = "Den Auftrag bekam Velvorn Logistics im Frühjahr."
+    assert "Velvorn Logistics" in model_orgs(nlp, text, [("Velvorn Logistics", "ORG")])
