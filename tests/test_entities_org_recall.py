@@ -335,3 +335,8 @@ def test_friends_of_something_is_a_club(nlp):
 def test_english_business_word_heads_a_company(nlp):
     text = "Den Auftrag bekam Velvorn Logistics im Frühjahr."
     assert "Velvorn Logistics" in model_orgs(nlp, text, [("Velvorn Logistics", "ORG")])
+
+
+def test_organisation_head_on_a_street_ending_is_no_street(nlp):
+    text = "Die Maschinen lieferte Velvorn Engineering aus Tannheim."
+    assert "Velvorn Engineering" in model_orgs(nlp, text, [("Velvorn Engineering", "ORG")])

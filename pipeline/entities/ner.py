@@ -270,6 +270,8 @@ class NerCandidates:
         last = span[-1].text.lower()
         if not last.endswith(self.street_suffixes) or len(last) <= 5:
             return False
+        if label == ORG and is_org_head(span[-1].text):
+            return False  # "Velvorn Engineering": an organisation's head, though on "-ring"
         doc = span.doc
         return label == ORG or (span.end < len(doc) and doc[span.end].text[:1].isdigit())
 
