@@ -340,3 +340,20 @@ def test_english_business_word_heads_a_company(nlp):
 def test_organisation_head_on_a_street_ending_is_no_street(nlp):
     text = "Die Maschinen lieferte Velvorn Engineering aus Tannheim."
     assert "Velvorn Engineering" in model_orgs(nlp, text, [("Velvorn Engineering", "ORG")])
+
+
+# -- a town visited is a place, no town's authority -------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am zweiten Tag wurde die Stadt Tannheim besichtigt.",
+        "Die Gäste besuchten die Stadt Tannheim und ihr Museum.",
+    ],
+)
+def test_town_visited_is_no_organisation(nlp, text):
+    assert "Stadt Tannheim" not in {m.text for m in nlp(text)._.organisations}
+
+
+def test_town_acting_stays_an_organisation(nlp):
+    text = "Am zweiten Tag lud die Stadt Tannheim zum Empfang."
+    assert "Stadt Tannheim" in {m.text for m in nlp(text)._.organisations}
