@@ -169,19 +169,6 @@ def _dateline_source(span: Span) -> bool:
 QUOTED_ARTICLES = entity_words("quoted_name_article")
 
 
-def _quoted_after_article(span: Span) -> bool:
-    """ "die „Halbe Portionen“ gewannen": a whole quoted name after an article is a group's
-    or a team's name (a work's title follows a noun: "das Lied „...“")."""
-    doc = span.doc
-    return (
-        span.start >= 2
-        and span.end < len(doc)
-        and doc[span.start - 1].text in OPENING_QUOTES
-        and doc[span.end].text in CLOSING_QUOTES
-        and doc[span.start - 2].lower_ in QUOTED_ARTICLES
-    )
-
-
 def _whole_quoted(span: Span) -> bool:
     doc = span.doc
     return (
@@ -192,9 +179,19 @@ def _whole_quoted(span: Span) -> bool:
     )
 
 
+def _quoted_after_article(span: Span) -> bool:
+    """ "die „Halbe Portionen“ gewannen": a whole quoted name after an article is a group's
+    or a team's name (a work's title follows a noun: "das Lied „...“")."""
+    return (
+        span.start >= 2
+        and _whole_quoted(span)
+        and span.doc[span.start - 2].lower_ in QUOTED_ARTICLES
+    )
+
+
 def named_by_context(span: Span) -> bool:
     """Context that makes the span a name although its words are everyday ones: the whole
-    quoted span after a type word ("der Verein „Hilfe für Nachbarn“"; after an article alone
+    quoted span after a type word ("der Verein „Freude für Kinder“"; after an article alone
     the quotes as often mark a slogan), or the span after a noun that only a name follows
     ("die Firma Holzbau Keller")."""
     doc = span.doc
