@@ -268,3 +268,92 @@ def test_one_word_body_defined_by_an_acronym(nlp):
 def test_one_word_body_after_a_state_adjective(nlp):
     assert model_orgs(nlp, "Er sprach im hessischen Landtag.", [("Landtag", "ORG")]) == {"Landtag"}
     assert model_orgs(nlp, "Er sprach im Landtag.", [("Landtag", "ORG")]) == set()
+
+
+# -- quotes after a type word, or a noun only a name follows, make everyday words a name -------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Den Scheck erhielt der Verein „Freude für Kinder“ am Freitag.", "Freude für Kinder"),
+        ("Die Bühne baute die Firma Holzbau Tannheim in zwei Tagen auf.", "Holzbau Tannheim"),
+    ],
+)
+def test_context_makes_everyday_words_a_name(nlp, text, words):
+    assert words in model_orgs(nlp, text, [(words, "ORG")])
+
+
+def test_quoted_everyday_words_after_an_article_alone_stay_out(nlp):
+    text = "Am Ende siegte die „Gute Laune“ knapp."
+    assert model_orgs(nlp, text, [("Gute Laune", "ORG")]) == set()
+
+
+def test_role_noun_after_an_organisation_is_no_second_one(nlp):
+    text = "Jana Berg ist Beirätin der Kranzl GmbH und Velvorn-Vorsitzende im Kreistag."
+    names = {m.text for m in nlp(text)._.organisations}
+    assert "Kranzl GmbH" in names
+    assert "Velvorn-Vorsitzende" not in names
+
+
+# -- a person's role and a genitive article before the span: what the person works for ---------
+def test_role_genitive_before_the_span(nlp):
+    text = "Zuerst sprach ein Vertreter der Velvorn über das Programm."
+    assert "Velvorn" in model_orgs(nlp, text, [("Velvorn", "ORG")])
+
+
+# -- a brand or a web address in lower case --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Die Pokale kamen von kranzl, der Kette aus Tannheim.", "kranzl"),
+        ("Die Fotos stammen von velvorn-news.de und sind geschützt.", "velvorn-news.de"),
+    ],
+)
+def test_lower_case_brand(nlp, text, words):
+    assert words in model_orgs(nlp, text, [(words, "ORG")])
+
+
+def test_lower_case_word_of_the_lexicon_is_no_brand(nlp):
+    text = "Die Gäste kamen von weitem zum Fest."
+    assert model_orgs(nlp, text, [("weitem", "ORG")]) == set()
+
+
+def test_lower_case_name_is_not_cut_to_its_first_word(nlp):
+    text = "Die Teile kamen von kranzl logistik aus Tannheim."
+    assert "kranzl" not in model_orgs(nlp, text, [("kranzl logistik", "ORG")])
+
+
+def test_carnival_guild_on_narren_is_headed(nlp):
+    text = "Beim Umzug zeigten die Moorbacher Seenarren ihre neuen Masken."
+    assert "Moorbacher Seenarren" in model_orgs(nlp, text, [("Moorbacher Seenarren", "ORG")])
+
+
+def test_friends_of_something_is_a_club(nlp):
+    text = "Den Ausschank übernahmen die Freunde alter Mühlen aus Tannheim."
+    assert "Freunde alter Mühlen" in model_orgs(nlp, text, [("Freunde alter Mühlen", "ORG")])
+
+
+def test_english_business_word_heads_a_company(nlp):
+    text = "Den Auftrag bekam Velvorn Logistics im Frühjahr."
+    assert "Velvorn Logistics" in model_orgs(nlp, text, [("Velvorn Logistics", "ORG")])
+
+
+def test_organisation_head_on_a_street_ending_is_no_street(nlp):
+    text = "Die Maschinen lieferte Velvorn Engineering aus Tannheim."
+    assert "Velvorn Engineering" in model_orgs(nlp, text, [("Velvorn Engineering", "ORG")])
+
+
+# -- a town visited is a place, no town's authority -------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am zweiten Tag wurde die Stadt Tannheim besichtigt.",
+        "Die Gäste besuchten die Stadt Tannheim und ihr Museum.",
+    ],
+)
+def test_town_visited_is_no_organisation(nlp, text):
+    assert "Stadt Tannheim" not in {m.text for m in nlp(text)._.organisations}
+
+
+def test_town_acting_stays_an_organisation(nlp):
+    text = "Am zweiten Tag lud die Stadt Tannheim zum Empfang."
+    assert "Stadt Tannheim" in {m.text for m in nlp(text)._.organisations}

@@ -125,6 +125,8 @@ def extend_coordinations(
             continue  # "..., Junjie Xia von ...": a person listed with an organisation
         if doc[end - 1].text.lower().endswith(streets):
             continue  # "..., Wilhelm-Greil-Straße 7": an address
+        if end - start == 1 and doc[start].text.lower().endswith(roles):
+            continue  # "der Kranzl GmbH und Velvorn-Vorsitzende": a person's role
         inside = result.overlapping(Candidate(start, end, lead.label))
         if any(
             c.start < start or c.end > end or c.label != PLACE or c.kind == "venue" for c in inside

@@ -27,7 +27,12 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     place_candidate,
 )
-from pipeline.entities.org_evidence import has_org_evidence, is_headed_organisation, is_org_head
+from pipeline.entities.org_evidence import (
+    has_org_evidence,
+    is_headed_organisation,
+    is_org_head,
+    named_by_context,
+)
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -143,7 +148,12 @@ class NerCandidates:
                 (label == PLACE and self._place_compound(doc, span))
                 or (
                     label == ORG
-                    and (self._headed_name(tuple(t.text for t in span)) or self._defined_body(span))
+                    and (
+                        self._headed_name(tuple(t.text for t in span))
+                        or self._defined_body(span)
+                        or self._named_by_context(span)
+                        or self._lower_case_brand(span)
+                    )
                 )
             ):
                 continue
@@ -260,6 +270,8 @@ class NerCandidates:
         last = span[-1].text.lower()
         if not last.endswith(self.street_suffixes) or len(last) <= 5:
             return False
+        if label == ORG and is_org_head(span[-1].text):
+            return False  # "Velvorn Engineering": an organisation's head, though on "-ring"
         doc = span.doc
         return label == ORG or (span.end < len(doc) and doc[span.end].text[:1].isdigit())
 
@@ -302,6 +314,28 @@ class NerCandidates:
         before = doc[span.start - 1].text if span.start > 0 else ""
         regional = before.islower() and before.endswith(REGIONAL_ADJECTIVE_ENDINGS)
         return (defined or regional) and self._name_words((span[0].text,), headed=True)
+
+    def _named_by_context(self, span: Span) -> bool:
+        """Everyday words that quotes or a preceding noun make a name (see
+        :func:`named_by_context`); an event's name or a role noun stays none."""
+        return self._name_words(tuple(t.text for t in span)) and named_by_context(span)
+
+    def _lower_case_brand(self, span: Span) -> bool:
+        """A brand or a web address written in lower case ("von kranzl", "laut
+        velvorn-news.de"): every word unknown to the lexicon in any word class, so no
+        lower-case word of a sentence the model took for a name."""
+        return span[0].text[:1].islower() and all(
+            len(t.text) > 2 and t.lower_ not in STOP_WORDS and not self._lexicon_word(t.text)
+            for t in span
+        )
+
+    def _lexicon_word(self, word: str) -> bool:
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return (
+            bool(lemma)
+            or word in self.venues.lemma_values()
+            or self._is_common_noun(word[:1].upper() + word[1:])
+        )
 
     def _headed_name(self, words: tuple[str, ...]) -> bool:
         """An ORG span of common nouns and places that an organisation head names ("Messe
@@ -489,7 +523,12 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
         start += 1
     while end > start and (
         (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"))
-        or (doc[end - 1].text.isalpha() and doc[end - 1].text.islower() and end - 1 > start)
+        or (
+            doc[end - 1].text.isalpha()
+            and doc[end - 1].text.islower()
+            and end - 1 > start
+            and not doc[start].text.islower()  # "kranzl logistik": a name all in lower case
+        )
     ):
         end -= 1  # "St. Gallen am", "Smart Cities made": a lower-case word the model took along
     return doc[start:end] if end > start else None

@@ -169,16 +169,53 @@ def _dateline_source(span: Span) -> bool:
 QUOTED_ARTICLES = entity_words("quoted_name_article")
 
 
-def _quoted_after_article(span: Span) -> bool:
-    """ "die „Halbe Portionen“ gewannen": a whole quoted name after an article is a group's
-    or a team's name (a work's title follows a noun: "das Lied „...“")."""
+def _whole_quoted(span: Span) -> bool:
     doc = span.doc
     return (
-        span.start >= 2
+        span.start >= 1
         and span.end < len(doc)
         and doc[span.start - 1].text in OPENING_QUOTES
         and doc[span.end].text in CLOSING_QUOTES
-        and doc[span.start - 2].lower_ in QUOTED_ARTICLES
+    )
+
+
+def _quoted_after_article(span: Span) -> bool:
+    """ "die „Halbe Portionen“ gewannen": a whole quoted name after an article is a group's
+    or a team's name (a work's title follows a noun: "das Lied „...“")."""
+    return (
+        span.start >= 2
+        and _whole_quoted(span)
+        and span.doc[span.start - 2].lower_ in QUOTED_ARTICLES
+    )
+
+
+def named_by_context(span: Span) -> bool:
+    """Context that makes the span a name although its words are everyday ones: the whole
+    quoted span after a type word ("der Verein „Freude für Kinder“"; after an article alone
+    the quotes as often mark a slogan), or the span after a noun that only a name follows
+    ("die Firma Holzbau Keller")."""
+    doc = span.doc
+    if _whole_quoted(span) and _type_word_before(doc, span.start):
+        return True
+    return span.start >= 1 and doc[span.start - 1].lower_ in _context("name_nouns")
+
+
+GENITIVE_ARTICLES = entity_words("genitive_article")
+
+
+@cache
+def _role_suffixes() -> tuple[str, ...]:
+    return tuple(org_patterns()["role_suffixes"])
+
+
+def _role_genitive_before(doc, start: int) -> bool:
+    """A person's role and a genitive article before the span ("der Chefredakteur der
+    Abendpost", "ein Vertreter des Velvorn"): the span is what the person works for."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in GENITIVE_ARTICLES
+        and doc[start - 2].text[:1].isupper()
+        and doc[start - 2].lower_.endswith(_role_suffixes())
     )
 
 
@@ -196,7 +233,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     if span[0].text in first_names():
         return False
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
-    if before & _context("context_before"):
+    if before & _context("context_before") or _role_genitive_before(doc, span.start):
         return True
     if _quoted_after_article(span):
         return True

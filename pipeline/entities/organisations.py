@@ -143,6 +143,7 @@ class OrganisationFinder:
         )
         self.organiser_nouns = frozenset(cues["organiser_nouns"])
         self.organiser_links = frozenset(cues["organiser_links"])
+        self.visit_verbs = frozenset(cues["visit_verbs"])
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
         # word predicates asked for every token by several patterns: memoised per finder
@@ -681,6 +682,8 @@ class OrganisationFinder:
                     continue
                 if place_head and self._genitive_place(doc, i + len(seq), end):
                     continue  # "die größte Stadt Deutschlands": a town of the country
+                if place_head and self._visited(doc, i, end):
+                    continue  # "besichtigten die Stadt Tannheim": a place, no authority
                 # "Wissenschaftszentrum Berlin für Sozialforschung"
                 end = self._complement_end(doc, end) or end
                 start = self._adjectives_before(doc, i)
@@ -706,6 +709,21 @@ class OrganisationFinder:
                     seq = min((e[0] for e in after), key=self.place_after_rank.__getitem__)
                     out.append(self._org(doc, i, match.end + len(seq), "pattern"))
         return out
+
+    def _visited(self, doc: Doc, start: int, end: int) -> bool:
+        """A visiting verb right after the name or before its article ("wurde die Stadt
+        Tannheim besichtigt", "besuchten die Stadt Tannheim")."""
+        k = start - 1
+        while k >= 0 and doc[k].lower_ in ARTICLES:
+            k -= 1
+        return any(
+            0 <= j < len(doc) and self._verb_lemma(doc[j].text) in self.visit_verbs
+            for j in (k, end)
+        )
+
+    def _verb_lemma(self, word: str) -> str:
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return lemma or word
 
     def _may_open_place_head(self, text: str) -> bool:
         """Whether a reading of :meth:`_place_heads` other than a place and a word after it
