@@ -10,6 +10,8 @@ from pipeline.entities.words import org_patterns
 PLACE = "PLACE"
 ORG = "ORG"
 PERSON = "PERSON"
+# the model labels of a person: the own model says PER, spaCy's German models PER, others PERSON
+PERSON_LABELS = frozenset({"PER", "PERSON"})
 EVENT = "EVENT"
 
 # Layers that come from rules and data; the statistical NER only fills what they leave open.

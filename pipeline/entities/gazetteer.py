@@ -15,7 +15,7 @@ from itertools import compress
 
 from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import PLACE, Candidate
+from pipeline.entities.candidates import PERSON_LABELS, PLACE, Candidate
 from pipeline.entities.words import (
     DocWords,
     common_nouns,
@@ -489,7 +489,6 @@ def in_company_name(doc: Doc, start: int, end: int) -> bool:
 
 
 NOBLE_PARTICLES = entity_words("noble_particle")
-PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
 def _noble_surnames(doc: Doc) -> set[int]:

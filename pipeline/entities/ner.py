@@ -15,7 +15,14 @@ from functools import lru_cache
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.candidates import NER_SOURCE, ORG, PERSON, PLACE, Candidate
+from pipeline.entities.candidates import (
+    NER_SOURCE,
+    ORG,
+    PERSON,
+    PERSON_LABELS,
+    PLACE,
+    Candidate,
+)
 from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import (
@@ -52,7 +59,6 @@ from pipeline.entities.words import (
 
 REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
-PERSON_LABELS = frozenset({"PER", "PERSON"})
 # a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
 LANDSCAPE_KINDS = frozenset({"region", "other"})
 MIN_VERB = 5  # the shortest infinitive taken as the end of a nominalised verb ("-laufen")

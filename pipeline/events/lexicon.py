@@ -45,6 +45,9 @@ WORD_KINDS = frozenset(
         "relative_pronoun",
         "joining_word",
         "simile",
+        "anniversary_years",
+        "name_coordinator",
+        "town_adjective_ending",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

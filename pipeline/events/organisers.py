@@ -29,7 +29,6 @@ COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organ
 REPORT_WINDOW = 4
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
-YEARS_WORD = "jahre"
 FIRST_PERSON_WORDS = 3  # "wir von der"  # "50 Jahre TSV Oberxlingen"
 
 
@@ -118,7 +117,7 @@ class OrganiserFinder:
         if len(before) < 2:
             return False
         first, second = before
-        if first.isdigit() and second == YEARS_WORD:
+        if first.isdigit() and word_is_cue(second, "anniversary_years"):
             return True
         noun = first.removesuffix("s")
         return noun in anniversary_nouns() and word_is_cue(second, "genitive_link")
@@ -187,7 +186,7 @@ class OrganiserFinder:
             # "des Fränkischen und Oberpfälzer Heimatbundes": coordinated names before it
             rest = range(end + 2, start)
             if len(rest) <= GENITIVE_COORDINATION and all(
-                words[k][:1].isupper() or lowers[k] == "und" for k in rest
+                words[k][:1].isupper() or word_is_cue(lowers[k], "name_coordinator") for k in rest
             ):
                 return True
         return False

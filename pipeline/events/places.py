@@ -10,7 +10,7 @@ from spacy.attrs import IS_PUNCT
 
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import WORD_CACHE_SIZE, word_is_cue, words_are_cue
+from pipeline.events.lexicon import WORD_CACHE_SIZE, cue_words, word_is_cue, words_are_cue
 from pipeline.records import PlaceMention
 
 CITY_KINDS = ("city",)
@@ -31,7 +31,8 @@ POSTCODE_DIGITS = (4, 5)  # Swiss and Austrian, German postal codes
 MIN_CITY_SCORE = 2.0
 LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
-ADJECTIVE_ENDING = "er"  # "Lindauer Hafenlauf", "Berner Publikumsmesse"
+# "Lindauer Hafenlauf", "Berner Publikumsmesse"
+ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
 
 
 @cache

@@ -14,14 +14,21 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, resolve
+from pipeline.entities.candidates import (
+    NER_SOURCE,
+    ORG,
+    PERSON_LABELS,
+    PLACE,
+    Candidate,
+    resolve,
+)
 from pipeline.entities.canonical import LemmaLookup
 from pipeline.entities.coordination import extend_coordinations
 from pipeline.entities.districts import DistrictFinder
 from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer
 from pipeline.entities.linking import link
-from pipeline.entities.ner import PERSON_LABELS, NerCandidates
+from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons
 from pipeline.entities.venues import VenueFinder
