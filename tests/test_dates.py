@@ -106,6 +106,9 @@ def test_part_of_month_takes_year_of_preceding_date(nlp) -> None:
             "2019-05-01/2019-05-03",
         ),
         ("Die Konferenz läuft von Dienstag bis Donnerstag.", TUESDAY, "2019-10-22/2019-10-24"),
+        # a bare first day after the last one lies in the month before
+        ("Der Kurs lief vom 28. bis 3. März 2020.", None, "2020-02-28/2020-03-03"),
+        ("Die Ferienspiele liefen vom 29. bis 2. Januar 2021.", None, "2020-12-29/2021-01-02"),
         (
             "Von Donnerstag, 24. Oktober 2019, bis Freitag, 25. Oktober 2019, lädt der "
             "Ministerpräsident ein.",

@@ -111,7 +111,9 @@ def _range(a: Atom, b: Atom, text: str) -> Expression | None:
         return None
     first, last = a.spec, b.spec.with_(open=None)
     if a.role == DAY_HEAD:
-        first = last.with_(day=first.day, weekday=None, hour=None, minute=None)
+        first = _month_before_if_later(
+            last.with_(day=first.day, weekday=None, hour=None, minute=None), last
+        )
     elif a.role in (DAY, PERIOD) and first.year is None and first.month is not None:
         first = first.with_(year=last.year)
         if first.day is not None and first.month is None:
@@ -122,6 +124,18 @@ def _range(a: Atom, b: Atom, text: str) -> Expression | None:
         first = first.merge(last.with_(hour=None, minute=None, clock_words=False, open=None))
         first = first.with_(open=None)
     return Expression(start, b.end, first.with_(open=None), last)
+
+
+def _month_before_if_later(first: TimeSpec, last: TimeSpec) -> TimeSpec:
+    """ "vom 28. bis 3. März": a bare first day after the last one lies in the month before,
+    the only reading in which the range does not end before it starts."""
+    if first.day is None or last.day is None or last.month is None or first.day <= last.day:
+        return first
+    if last.month > 1:
+        return first.with_(month=last.month - 1)
+    if last.year is not None:
+        return first.with_(month=12, year=last.year - 1)
+    return first
 
 
 def _coordinated_day(a: Atom, b: Atom, text: str) -> Expression | None:
