@@ -342,17 +342,35 @@ def train_ner(
             "--set", help="spaCy config override KEY=VALUE (repeatable), e.g. training.dropout=0.2."
         ),
     ] = None,
+    leave_out_ids: Annotated[
+        Path | None,
+        typer.Option(
+            help="File of training-split event-report ids (one a line) to keep out of "
+            "training; they are scored as event_reports_left_out."
+        ),
+    ] = None,
+    extra_reports: Annotated[
+        list[Path] | None,
+        typer.Option(
+            help="More event reports in the same JSON-lines format, trained on whole "
+            "(repeatable), e.g. pipeline/ner/data/own_event_reports.jsonl."
+        ),
+    ] = None,
     install: Annotated[
         bool, typer.Option(help="Copy the trained model into pipeline/models/de_event_ner.")
     ] = False,
 ) -> None:
     """Train the project's German NER pipeline (PER, LOC, ORG, EVT) from the shared corpora."""
+    from pipeline.ner.corpora import read_report_ids
     from pipeline.ner.train import TrainSettings, install_model
     from pipeline.ner.train import train_ner as run_training
 
     _setup_logging(quiet=False)
     if not data.is_dir():
         raise fail(f"data folder {data} does not exist")
+    for path in [leave_out_ids, *(extra_reports or [])]:
+        if path is not None and not path.is_file():
+            raise fail(f"file {path} does not exist")
     settings = TrainSettings(
         data,
         out,
@@ -367,6 +385,8 @@ def train_ner(
         general_scale=general_scale,
         domain_repeat=domain_repeat,
         overrides=_config_overrides(set_config or []),
+        leave_out_ids=read_report_ids(leave_out_ids) if leave_out_ids else [],
+        extra_reports=extra_reports or [],
     )
     try:
         result = run_training(settings)

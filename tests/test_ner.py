@@ -32,13 +32,17 @@ from pipeline.ner.corpora import (
     convert_tags,
     held_out_event_reports,
     is_held_out,
+    left_out_event_reports,
+    load_corpora,
     read_europeana,
     read_event_reports,
     read_germeval,
     read_hipe,
     read_mobie,
+    read_report_ids,
     read_smartdata,
     read_token_tag,
+    report_id,
     split_token_stream,
     tags_to_spans,
 )
@@ -238,6 +242,40 @@ def test_held_out_scores_on_a_synthetic_set(tmp_path: Path) -> None:
     assert (scores["EVT"].tp, scores["EVT"].fp, scores["EVT"].fn) == (2, 0, 0)
     assert (scores["LOC"].fn, scores["ORG"].fp, scores["PER"].fn) == (1, 1, 1)
     assert scores["ALL"].tp == 2 and scores["ALL"].fn == 2
+
+
+def test_leave_out_ids_and_extra_reports_shape_the_domain_corpus(tmp_path: Path) -> None:
+    kept = [i for i in (f"r{n}" for n in range(50)) if not is_held_out(i)][:3]
+    held = next(i for i in (f"r{n}" for n in range(50)) if is_held_out(i))
+    reports = [
+        _report(i, f"Der Ruderclub Wellenbrecher {n} feiert in Jena.", [("Jena", "LOC")])
+        for n, i in enumerate([*kept, held])
+    ]
+    data = tmp_path / "data"
+    (data / "event-reports").mkdir(parents=True)
+    _write_reports(data / "event-reports" / "event_reports_ner.jsonl", reports)
+    # Own reports join whole, even an id the hash would hold out among the shared ones.
+    extra = _write_reports(
+        tmp_path / "own.jsonl",
+        [_report(held, "Die Band Nachtfalter spielt in Gera.", [("Nachtfalter", "ORG")])],
+    )
+    ids = tmp_path / "ids.txt"
+    write(ids, f"# left out for the rule layers' dev set\n{kept[1]}\n\n")
+    assert read_report_ids(ids) == [kept[1]]
+    [corpus] = load_corpora(data, leave_out=read_report_ids(ids), extra_reports=[extra])
+    assert [report_id(d) for d in corpus.documents] == sorted([kept[0], kept[2], held])
+    # The shared report with the same id stays held out: two kept reports + one own sentence.
+    assert len(corpus.sentences) == 3
+    assert [w for s in corpus.sentences for w in s.words if w == "Nachtfalter"] == ["Nachtfalter"]
+    left = left_out_event_reports(data / "event-reports" / "event_reports_ner.jsonl", [kept[1]])
+    assert {s.doc_id for s in left} == {f"event-reports:{kept[1]}"}
+    with pytest.raises(ValueError, match="not in the training split"):
+        load_corpora(data, leave_out=[held])
+    result = CliRunner().invoke(
+        app,
+        ["train-ner", "--data", str(data), "--out", str(tmp_path / "o"), "--leave-out-ids", "x"],
+    )
+    assert result.exit_code != 0 and "does not exist" in result.output
 
 
 def test_convert_tags_repairs_iob1() -> None:

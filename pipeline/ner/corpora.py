@@ -472,13 +472,28 @@ CORPORA: tuple[CorpusSpec, ...] = (
 )
 
 
-def load_corpora(data_dir: Path, exclude: Iterable[str] = ()) -> list[Corpus]:
+def read_report_ids(path: Path) -> list[str]:
+    """Report ids from a text file: one per line; blank lines and ``#`` comments are skipped."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+
+
+def load_corpora(
+    data_dir: Path,
+    exclude: Iterable[str] = (),
+    leave_out: Iterable[str] = (),
+    extra_reports: Iterable[Path] = (),
+) -> list[Corpus]:
     """Read every known corpus found below ``data_dir`` except those named in ``exclude``.
 
     ``exclude`` accepts corpus names or folder names (``germeval2014``, ``hipe2022-sonar-de``).
-    The held-out event reports are never part of the result (see ``held_out_event_reports``).
+    The held-out event reports are never part of the result (see ``held_out_event_reports``),
+    nor are the training-split reports named in ``leave_out`` (a second, honest dev set for
+    the rule layers). ``extra_reports`` are more files in the event reports' format that join
+    the in-domain corpus whole: the held-out hash applies only to the shared reports.
     """
     skip = set(exclude)
+    left_out = set(leave_out)
     unknown = skip - {s.name for s in CORPORA} - {s.folder for s in CORPORA}
     if unknown:
         raise ValueError(f"unknown corpora to exclude: {sorted(unknown)}")
@@ -493,11 +508,37 @@ def load_corpora(data_dir: Path, exclude: Iterable[str] = ()) -> list[Corpus]:
         for path in files:
             corpus.sentences.extend(s for s in spec.reader(path) if s.words)
         if spec.name == EVENT_REPORTS:
-            corpus.sentences = [s for s in corpus.sentences if not is_held_out(report_id(s.doc_id))]
+            _drop_untrained_reports(corpus, left_out)
         corpora.append(corpus)
+    extra = [s for path in extra_reports for s in read_event_reports(path) if s.words]
+    if extra:
+        domain = next((c for c in corpora if c.name == EVENT_REPORTS), None)
+        if domain is None:
+            domain = Corpus(EVENT_REPORTS)
+            corpora.append(domain)
+        domain.sentences.extend(extra)
     return corpora
+
+
+def _drop_untrained_reports(corpus: Corpus, left_out: set[str]) -> None:
+    """Remove the held-out reports and those left out on request (which must exist)."""
+    ids = {report_id(s.doc_id) for s in corpus.sentences}
+    unknown = left_out - {i for i in ids if not is_held_out(i)}
+    if unknown:
+        raise ValueError(f"reports to leave out not in the training split: {sorted(unknown)}")
+    corpus.sentences = [
+        s
+        for s in corpus.sentences
+        if not is_held_out(report_id(s.doc_id)) and report_id(s.doc_id) not in left_out
+    ]
 
 
 def held_out_event_reports(path: Path) -> list[Sentence]:
     """The sentences of the held-out event reports: the in-domain test set."""
     return [s for s in read_event_reports(path) if s.words and is_held_out(report_id(s.doc_id))]
+
+
+def left_out_event_reports(path: Path, ids: Iterable[str]) -> list[Sentence]:
+    """The sentences of the training-split reports a run left out (scored like the held-out)."""
+    wanted = set(ids)
+    return [s for s in read_event_reports(path) if s.words and report_id(s.doc_id) in wanted]

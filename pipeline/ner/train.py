@@ -27,6 +27,7 @@ from pipeline.ner.corpora import (
     Corpus,
     Sentence,
     held_out_event_reports,
+    left_out_event_reports,
     load_corpora,
     read_germeval,
     tags_to_spans,
@@ -118,6 +119,10 @@ class TrainSettings:
     # little general text against forgetting) and how often the event reports go in.
     general_scale: float = 1.0
     domain_repeat: int | None = None
+    # Training-split event reports kept out of this run (scored as ``event_reports_left_out``)
+    # and more in-domain files in the event reports' format (``pipeline/ner/data``).
+    leave_out_ids: list[str] = field(default_factory=list)
+    extra_reports: list[Path] = field(default_factory=list)
 
 
 @dataclass
@@ -127,7 +132,9 @@ class TrainResult:
 
 
 def read_corpora(settings: TrainSettings) -> list[Corpus]:
-    corpora = load_corpora(settings.data_dir, settings.exclude)
+    corpora = load_corpora(
+        settings.data_dir, settings.exclude, settings.leave_out_ids, settings.extra_reports
+    )
     if not corpora:
         raise ValueError(f"no NER corpora found below {settings.data_dir}")
     return corpora
@@ -233,6 +240,12 @@ def score_model(
         held_out_scores = score_spans(nlp, held_out_event_reports(event_reports))
         scores["event_reports_held_out"] = {k: v.as_dict() for k, v in held_out_scores.items()}
         log.info("event reports, held out: %s", format_scores(held_out_scores))
+        if settings.leave_out_ids:
+            left_out = score_spans(
+                nlp, left_out_event_reports(event_reports, settings.leave_out_ids)
+            )
+            scores["event_reports_left_out"] = {k: v.as_dict() for k, v in left_out.items()}
+            log.info("event reports, left out: %s", format_scores(left_out))
     germeval = settings.data_dir / GERMEVAL_FILE
     if germeval.is_file():
         gold = list(read_germeval(germeval))
@@ -297,7 +310,7 @@ def _set_meta(
     nlp.meta["performance"] = {
         key: {label: round(s["f"], 3) for label, s in value.items()}
         for key, value in scores.items()
-        if key in ("germeval_dev_held_out", "event_reports_held_out")
+        if key in ("germeval_dev_held_out", "event_reports_held_out", "event_reports_left_out")
         or (key == "dev_split" and settings.dev_share > 0)
     }
     nlp.meta["performance"]["note"] = (
@@ -321,6 +334,8 @@ def _set_meta(
                 "base": str(settings.base) if settings.base else None,
                 "general_scale": settings.general_scale,
                 "domain_repeat": settings.domain_repeat,
+                "left_out_reports": settings.leave_out_ids,
+                "extra_reports": [p.name for p in settings.extra_reports],
             },
         }
     )
