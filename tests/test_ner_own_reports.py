@@ -3,6 +3,8 @@ being exactly the conversion of the marked source, on spaCy's token boundaries."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pipeline.ner.corpora import AlignmentCount, read_event_reports
@@ -41,3 +43,17 @@ def test_committed_jsonl_is_the_marked_source_on_token_boundaries() -> None:
     assert counts.spans == sum(len(r.entities) for r in reports)
     assert (counts.misaligned, counts.lost) == (0, 0)
     assert {s.doc_id.split(":", 1)[1] for s in sentences} == {r.id for r in reports}
+
+
+def test_every_occurrence_of_a_marked_name_is_marked() -> None:
+    # The convention of the shared event reports: a name marked once in a report is marked
+    # wherever it stands as a whole word there; an unmarked twin teaches the model "no name".
+    unmarked = []
+    for report in read_marked_reports(MARKED_FILE):
+        spans = [(e["start"], e["end"]) for e in report.entities]
+        for name in {str(e["text"]) for e in report.entities}:
+            pattern = r"(?<![\w-])" + re.escape(name) + r"(?![\w-])"
+            for match in re.finditer(pattern, report.text):
+                if not any(s <= match.start() and match.end() <= e for s, e in spans):
+                    unmarked.append((report.id, name))
+    assert unmarked == []
