@@ -123,3 +123,36 @@ def test_parts_are_read_from_alternate_names_near_a_larger_town():
 )
 def test_a_count_of_many_events_is_no_editions_total(nlp, text, visitors):
     assert only_event(nlp, text)["visitors"] == visitors
+
+
+@pytest.mark.parametrize(
+    ("text", "organisers"),
+    [
+        # who speaks for an organisation reports on the event: the organisation runs it
+        (
+            "Das Lichterfest in Talheim lockte am Samstag 3.000 Besucher an. Jana Graf, die "
+            "Pressesprecherin der Kulturgemeinschaft Talheim, wertet das Lichterfest als Erfolg.",
+            "Kulturgemeinschaft Talheim",
+        ),
+        # a spokesperson who only speaks, and not of the event, credits no one
+        (
+            "Das Lichterfest in Talheim lockte am Samstag 3.000 Besucher an. Jana Graf, die "
+            "Pressesprecherin der Kulturgemeinschaft Talheim, sprach von einem guten Jahr.",
+            None,
+        ),
+        # the fair business of the town welcomes the guests of its fair ...
+        (
+            "Die Gartenmesse Grünzeit wurde am Freitag in Freiburg eröffnet. „So voll war es "
+            "noch nie“, sagte Karl Hubert, Geschäftsführer der Messe Freiburg, zur Begrüßung.",
+            "Messe Freiburg",
+        ),
+        # ... but only speaking of it credits it with nothing
+        (
+            "Die Gartenmesse Grünzeit wurde am Freitag in Freiburg eröffnet. „So voll war es "
+            "noch nie“, sagte Karl Hubert, Geschäftsführer der Messe Freiburg, am Abend.",
+            None,
+        ),
+    ],
+)
+def test_who_speaks_for_an_organisation_on_the_event_credits_it(nlp, text, organisers):
+    assert only_event(nlp, text)["organisers"] == organisers

@@ -94,6 +94,7 @@ class OrganiserFinder:
             or self.subject_of_verb(end)
             or self.agent(start)
             or self.reporting_business(start, end)
+            or self.reporting_spokesperson(start, end, name_spans)
             or self.celebrates(start)
             or self.authors(start)
         )
@@ -255,6 +256,23 @@ class OrganiserFinder:
         if not self.is_event_business(start, end):
             return False
         before = self.clause_tokens(start - 1, start - 1 - REPORT_WINDOW)
+        after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)
+        return self.ctx.cues.any_at((*before, *after), "organiser_report")
+
+    def reporting_spokesperson(
+        self, start: int, end: int, name_spans: list[tuple[int, int]]
+    ) -> bool:
+        """ "Die Presse-Verantwortliche von Kulturprojekte X wertet die Lange Nacht aus": who
+        speaks for an organisation reports on the event in a sentence that names it."""
+        lowers = self.ctx.lowers
+        if start < 2 or not word_is_cue(lowers[start - 1], "genitive_link"):
+            return False
+        if not self.ctx.cues.at(start - 2, "spokesperson"):
+            return False
+        sentence = self.ctx.sentence_of(start)
+        if not any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans):
+            return False
+        before = self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
         after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)
         return self.ctx.cues.any_at((*before, *after), "organiser_report")
 
