@@ -12,6 +12,7 @@ import pytest
 
 import pipeline
 from pipeline.entities.gazetteer import load_gazetteer
+from pipeline.events.lexicon import cue_words, word_is_cue
 from pipeline.events.places import district_towns, town_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -156,3 +157,10 @@ def test_a_count_of_many_events_is_no_editions_total(nlp, text, visitors):
 )
 def test_who_speaks_for_an_organisation_on_the_event_credits_it(nlp, text, organisers):
     assert only_event(nlp, text)["organisers"] == organisers
+
+
+def test_event_cue_kinds_are_word_kinds_and_a_missing_kind_is_an_error():
+    assert word_is_cue("veranstalterin", "organiser_role")  # "veranstalter*"
+    assert "gemeinde" in cue_words("municipality")
+    with pytest.raises(KeyError):
+        word_is_cue("messe", "no_such_kind")
