@@ -164,3 +164,27 @@ def test_event_cue_kinds_are_word_kinds_and_a_missing_kind_is_an_error():
     assert "gemeinde" in cue_words("municipality")
     with pytest.raises(KeyError):
         word_is_cue("messe", "no_such_kind")
+
+
+def test_events_listed_as_a_programme_are_its_parts(nlp):
+    text = (
+        "Stadtwerke feiern Jubiläum mit Festakt, Familienfest und Tag der offenen Tür\n\n"
+        "Die Stadtwerke Oberxlingen feierten am Freitag, 14. Juni 2024, ihr Firmenjubiläum. "
+        "Das Programm umfasste einen Festakt, ein Familienfest und einen Tag der offenen Tür. "
+        "Zum Firmenjubiläum kamen viele Gäste."
+    )
+    row = only_event(nlp, text, "2024-06-20")
+    assert (row["name"], row["start"]) == ("Firmenjubiläum", "2024-06-14")
+
+
+def test_an_event_named_once_as_a_closing_part_is_none_of_its_own(nlp):
+    body = (
+        "Im Rathaus von Oberxlingen wurde am Samstag das neue Bürgerbüro eingeweiht. "
+        "Bürgermeisterin Jana Graf dankte den Handwerkern. Der Architekt erklärte den Umbau. "
+        "Viele Gäste sahen sich die Räume an. Zwei Chöre gaben ein abschließendes Sommerkonzert."
+    )
+    frame = pipeline.extract(body, reference_date="2024-05-01", nlp=nlp)["events"]
+    assert frame.empty
+    # named as the report's event, the concert is one
+    text = "Das Sommerkonzert der Chöre fand am Samstag statt. " + body
+    assert only_event(nlp, text)["name"] == "Sommerkonzert"
