@@ -188,3 +188,13 @@ def test_an_event_named_once_as_a_closing_part_is_none_of_its_own(nlp):
     # named as the report's event, the concert is one
     text = "Das Sommerkonzert der Chöre fand am Samstag statt. " + body
     assert only_event(nlp, text)["name"] == "Sommerkonzert"
+
+
+def test_a_day_restated_in_brackets_is_the_brackets_day(nlp):
+    # published on Thursday 20 June: "Donnerstagabend" alone would be that day
+    text = (
+        "Ein festlicher Galaabend eröffnete am Donnerstagabend (13. Juni) das Stadtjubiläum "
+        "von Oberxlingen. Rund 300 Gäste kamen."
+    )
+    row = only_event(nlp, text, "2024-06-20")
+    assert (row["start"], row["end"]) == ("2024-06-13", "2024-06-13")
