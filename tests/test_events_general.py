@@ -198,3 +198,11 @@ def test_a_day_restated_in_brackets_is_the_brackets_day(nlp):
     )
     row = only_event(nlp, text, "2024-06-20")
     assert (row["start"], row["end"]) == ("2024-06-13", "2024-06-13")
+
+
+def test_a_dateline_names_the_town_also_where_the_gazetteer_does_not_know_it(nlp):
+    text = (
+        "Talbrunn (ol). Der Kinderflohmarkt des Kindergartens lockte am Samstag rund 200 "
+        "Besucher an. Die Eltern hatten Kuchen gebacken."
+    )
+    assert only_event(nlp, text)["city"] == "Talbrunn"

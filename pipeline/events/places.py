@@ -170,7 +170,14 @@ class PlaceChooser:
 
         for p in self.places:
             located = self.located(p)
-            if p.kind not in CITY_KINDS and not (p.kind in LOCATED_KINDS and located):
+            # "ANGERSBACH (ol). An seinem …": a dateline names a town, known to the gazetteer
+            # or not
+            dateline = p.kind == OTHER_KIND and self.is_dateline(p)
+            if (
+                p.kind not in CITY_KINDS
+                and not (p.kind in LOCATED_KINDS and located)
+                and not dateline
+            ):
                 continue
             if p.kind == OTHER_KIND and self.after_article(p):
                 continue  # a building, not a town
