@@ -206,3 +206,14 @@ def test_a_dateline_names_the_town_also_where_the_gazetteer_does_not_know_it(nlp
         "Besucher an. Die Eltern hatten Kuchen gebacken."
     )
     assert only_event(nlp, text)["city"] == "Talbrunn"
+
+
+@pytest.mark.parametrize("locative", ["auf den", "in den"])
+def test_a_place_after_a_plural_article_is_a_venue_not_a_town(nlp, locative):
+    # towns take a bare "in": "auf den Lechwiesen" is a ground
+    text = (
+        f"Das Frühlingsfest fand am Samstag {locative} Lechwiesen statt. Rund 20.000 Besucher "
+        "kamen."
+    )
+    row = only_event(nlp, text)
+    assert (row["city"], row["venue"]) == (None, "Lechwiesen")
