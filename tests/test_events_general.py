@@ -217,3 +217,24 @@ def test_a_place_after_a_plural_article_is_a_venue_not_a_town(nlp, locative):
     )
     row = only_event(nlp, text)
     assert (row["city"], row["venue"]) == (None, "Lechwiesen")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers"),
+    [
+        # a role without a name names no organiser
+        ("Veranstalter war das Orga-Team.", None),
+        ("Veranstalter war das Festkomitee.", None),
+        # the named organisation the role belongs to does
+        (
+            "Das Orga-Team des Heimatvereins Talheim zog eine positive Bilanz.",
+            "Heimatverein Talheim",
+        ),
+        ("Die Veranstalter vom Heimatverein Talheim waren zufrieden.", "Heimatverein Talheim"),
+        # the event in the genitive is no organiser
+        ("Die Veranstalter des Talheimer Dorffests waren zufrieden.", None),
+    ],
+)
+def test_an_organiser_is_a_named_organisation_not_a_role(nlp, sentence, organisers):
+    text = "Das Dorffest in Talheim lockte am Samstag 2.000 Besucher an. " + sentence
+    assert only_event(nlp, text)["organisers"] == organisers
