@@ -1,6 +1,6 @@
-"""The word-kind files of lang/de (entity_words.tsv, figure_words.tsv): every kind the rules
-load is explained in the file's header, and a kind the file lacks is an error, not an empty
-list that would silently switch a rule off."""
+"""The word-kind files of lang/de (entity_words.tsv, figure_words.tsv, event_cues.tsv): every
+kind the rules load is explained in the file's header, and a kind the file lacks is an error,
+not an empty list that would silently switch a rule off."""
 
 from __future__ import annotations
 
@@ -9,10 +9,11 @@ import re
 import pytest
 
 from pipeline.entities.words import ENTITY_WORDS_FILE, entity_word_list, entity_words
+from pipeline.events.lexicon import EVENT_CUES_FILE
 from pipeline.lang import data_path, load_word_kinds
 from pipeline.quantities.lexicon import FIGURE_WORDS_FILE, figure_words
 
-KIND_FILES = [ENTITY_WORDS_FILE, FIGURE_WORDS_FILE]
+KIND_FILES = [ENTITY_WORDS_FILE, FIGURE_WORDS_FILE, EVENT_CUES_FILE]
 # "#   kind   what it is for": the kind starts three spaces in, its explanation after it
 _DOCUMENTED = re.compile(r"^#   ([a-z_]+) ", re.M)
 

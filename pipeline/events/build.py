@@ -21,6 +21,7 @@ ORDINAL_REACH = 3  # tokens before a name where its edition number stands
 OWN_NAME_KINDS = ("named", "introduced")
 ORGANISER_SEPARATOR = "; "
 AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
+PART_REACH = 2  # tokens before a name where "abschließendes" stands ("ein abschließendes")
 SPAN_KEY = "events"
 
 
@@ -53,7 +54,7 @@ class EventBuilder:
 
     def build(self) -> list[EventRecord]:
         finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs)
-        events = finder.events(self.figures)
+        events = [e for e in finder.events(self.figures) if not self.programme_part(e)]
         if not events or self.passing_mention(events[0]):
             return []
         main = self.record(1, events[0], events)
@@ -80,6 +81,16 @@ class EventBuilder:
             event.kind == "generic"
             and len(event.mentions) == 1
             and event.first.weight < LEAD_WEIGHT
+        )
+
+    def programme_part(self, event: EventName) -> bool:
+        """ "Vier Kapellen gaben ein abschließendes Konzert": an event named once, in the body,
+        as the closing part of another is no event of its own."""
+        m = event.first
+        return (
+            len(event.mentions) == 1
+            and m.weight < LEAD_WEIGHT
+            and self.ctx.cues.within(m.start - PART_REACH, m.start, "programme_part")
         )
 
     def further_events(

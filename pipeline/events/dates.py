@@ -63,9 +63,23 @@ class DateChooser:
         self.ctx = ctx
         self.doc = ctx.doc
         self.other_editions = other_editions  # sentences about another edition
-        self.usable = [d for d in dates if d.value and not self.excluded(d)]
+        usable = [d for d in dates if d.value and not self.excluded(d)]
+        restated = self.restated(usable)
+        self.usable = [d for d in usable if id(d) not in restated]
         self.stated_length: int | None = None  # the event's length in days, where stated
         self.anchors: set[int] = set()
+
+    def restated(self, dates: list[DateMention]) -> set[int]:
+        """ "am Donnerstagabend (13. Juni)": a day the text restates in brackets right after
+        it is the bracket's day (the weekday was read against the reference date); the ids of
+        the dates so restated."""
+        text = self.ctx.text
+        ordered = sorted(dates, key=lambda d: d.start_char)
+        return {
+            id(a)
+            for a, b in zip(ordered, ordered[1:], strict=False)
+            if text[a.end_char : b.start_char].strip() == "(" and a.value != b.value
+        }
 
     def excluded(self, d: DateMention) -> bool:
         token = self.ctx.token_at(d.start_char)

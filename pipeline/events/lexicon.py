@@ -10,7 +10,11 @@ from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 from pipeline.entities.words import positions
-from pipeline.lang import load_tsv, load_words
+from pipeline.lang import load_word_kinds, load_words
+
+# The cue words of the event rules, one ``kind<TAB>word`` file like the entity and figure word
+# kinds (a "word" may be several words separated by a space)
+EVENT_CUES_FILE = "event_cues.tsv"
 
 # Inflection endings tried off a word before its event ending is looked up ("Kongresses",
 # "Messetagen", "Kirchentags"), longest first.
@@ -96,11 +100,11 @@ class Cue:
 
 @cache
 def cues() -> dict[str, tuple[Cue, ...]]:
-    """Cues by kind (see the header of ``event_cues.tsv``)."""
-    found: dict[str, list[Cue]] = defaultdict(list)
-    for row in load_tsv("event_cues.tsv"):
-        found[row["kind"]].append(Cue(tuple(row["cue"].split())))
-    return {kind: tuple(items) for kind, items in found.items()}
+    """Cues by kind (see the header of ``event_cues.tsv``), in the file's order."""
+    return {
+        kind: tuple(Cue(tuple(words.split())) for words in entries)
+        for kind, entries in load_word_kinds(EVENT_CUES_FILE).items()
+    }
 
 
 class CueIndex:
@@ -195,25 +199,25 @@ def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_is_cue(word: str, kind: str) -> bool:
     """Whether one lower-case word is a one-word cue of ``kind``."""
-    return any(len(c.words) == 1 and c.matches_word(0, word) for c in cues().get(kind, ()))
+    return any(len(c.words) == 1 and c.matches_word(0, word) for c in cues()[kind])
 
 
 @cache
 def cue_words(kind: str) -> tuple[str, ...]:
     """The one-word cues of ``kind`` (for prefix tests: ``text.startswith(cue_words(k))``)."""
-    return tuple(c.words[0] for c in cues().get(kind, ()) if len(c.words) == 1)
+    return tuple(c.words[0] for c in cues()[kind] if len(c.words) == 1)
 
 
 @cache
 def cue_first_words(kind: str) -> tuple[str, ...]:
     """The first word of every cue of ``kind`` (for ending tests: ``word.endswith(...)``)."""
-    return tuple(c.words[0] for c in cues().get(kind, ()))
+    return tuple(c.words[0] for c in cues()[kind])
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def words_are_cue(words: tuple[str, ...], kind: str) -> bool:
     """Whether lower-case words are a cue of ``kind`` (exact words)."""
-    return any(c.words == words for c in cues().get(kind, ()))
+    return any(c.words == words for c in cues()[kind])
 
 
 @cache

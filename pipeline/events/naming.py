@@ -37,6 +37,9 @@ SUBJECT_FACTOR = 1.0  # a proper name found only as the subject of the totals
 ASIDE_FACTOR = 0.5  # in parentheses
 PLURAL_FACTOR = 0.5  # "Vernissagen sind …": such events in general
 OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
+LISTED_PART_FACTOR = 0.3  # "mit Gala, Mitarbeiterfest und Tag der offenen Tür": parts
+LIST_EVENTS = 3  # events named in one sentence that make a list of a programme's parts
+LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitarbeitern und")
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
 # Opening quotation marks and their closing ones ("»" is left out: it also closes "«")
 QUOTES = {"„": "“", "«": "»", '"': '"', "‚": "‘"}
@@ -151,7 +154,36 @@ class NameFinder:
             m.weight = self.weight(m)
         groups = merge_introduced(group_mentions(mentions))
         self.add_bare_mentions(groups)
+        self.weigh_listed_parts(groups)
         return sorted(groups, key=lambda g: (-g.score, g.first.start))
+
+    def weigh_listed_parts(self, groups: list[EventName]) -> None:
+        """ "Die Feier umfasste einen Galaabend, ein Mitarbeiterfest und einen Tag der offenen
+        Tür": where a sentence names several events, those after the first are the parts of a
+        programme, which weigh less than the event they belong to."""
+        ctx = self.ctx
+        by_sentence: dict[int, list[tuple[int, int, NameMention]]] = defaultdict(list)
+        for k, group in enumerate(groups):
+            for m in group.mentions:
+                if not m.plural:  # "zwei Kongresse": such events, not a whole of parts
+                    by_sentence[ctx.sentence_of(m.start)].append((m.start, k, m))
+        for found in by_sentence.values():
+            if len({k for _, k, _ in found}) < LIST_EVENTS:
+                continue
+            found.sort(key=lambda item: item[0])
+            first = found[0][1]
+            parts = [m for _, k, m in found if k != first]
+            if all(self.coordinated(a, b) for a, b in zip(parts, parts[1:], strict=False)):
+                for m in parts:
+                    m.weight *= LISTED_PART_FACTOR
+
+    def coordinated(self, a: NameMention, b: NameMention) -> bool:
+        """Whether two names stand in one list: a comma or a coordinator between them and
+        only a few words ("einen Galaabend, ein Mitarbeiterfest")."""
+        between = self.ctx.lowers[a.end : b.start]
+        return len(between) <= LIST_GAP and any(
+            w == "," or word_is_cue(w, "name_coordinator") for w in between
+        )
 
     def weight(self, m: NameMention) -> float:
         if self.ctx.in_title(self.ctx.token_starts[m.start]):

@@ -18,7 +18,12 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import common_nouns, fold, positions
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import anniversary_nouns, word_is_cue, words_are_cue
+from pipeline.events.lexicon import (
+    anniversary_nouns,
+    event_noun_base,
+    word_is_cue,
+    words_are_cue,
+)
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
 from pipeline.records import OrganisationMention
 
@@ -78,6 +83,9 @@ class OrganiserFinder:
                 *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),
             ):
                 _add_new(inferred, phrase, canonical)
+        # "das Orga-Team", "das Festkomitee": a role without a name is no organiser
+        stated = {n: i for n, i in stated.items() if not is_role_alone(n)}
+        inferred = {n: i for n, i in inferred.items() if not is_role_alone(n)}
         found = stated or inferred
         names = sorted(found, key=lambda n: found[n])
         # "vom Bundesverband … (BVMW)" cut to its head noun: a dictionary word alone is no
@@ -94,6 +102,7 @@ class OrganiserFinder:
             or self.subject_of_verb(end)
             or self.agent(start)
             or self.reporting_business(start, end)
+            or self.reporting_spokesperson(start, end, name_spans)
             or self.celebrates(start)
             or self.authors(start)
         )
@@ -139,6 +148,8 @@ class OrganiserFinder:
     def after_role(self, start: int) -> bool:
         """ "Der Veranstalter, die Deutsche Messe AG", "Ausrichter … sind die A und die B";
         not "Veranstalter ist die A, die Stadt B unterstützte sie" (a clause of its own)."""
+        if self.event_genitive(start):
+            return False
         comma = False
         roles = self.ctx.cues.starts_of("organiser_role")
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
@@ -146,6 +157,16 @@ class OrganiserFinder:
             if i in roles:
                 return not (comma and self.opens_clause(start) or self.object_after(i, start))
         return False
+
+    def event_genitive(self, start: int) -> bool:
+        """ "Die Veranstalter des Talheimer Dorffests": a name in the genitive that ends in an
+        event noun is the event, not who runs it."""
+        end = next((e for s, e, _ in self.mentions if s == start), start)
+        return (
+            start > 0
+            and word_is_cue(self.ctx.lowers[start - 1], "genitive_link")
+            and event_noun_base(self.ctx.words[end]) is not None
+        )
 
     def object_after(self, role: int, start: int) -> bool:
         """ "hatten die Organisatoren das Amt X angefragt": a role noun with its own article
@@ -155,6 +176,8 @@ class OrganiserFinder:
         return (
             start - role == 2
             and word_is_cue(lowers[role + 1], "article")
+            # "das Orga-Team des Heimatvereins X": the role's owner, in the genitive
+            and not word_is_cue(lowers[role + 1], "genitive_link")
             and role > 0
             and word_is_cue(lowers[role - 1], "article")
         )
@@ -258,6 +281,23 @@ class OrganiserFinder:
         after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)
         return self.ctx.cues.any_at((*before, *after), "organiser_report")
 
+    def reporting_spokesperson(
+        self, start: int, end: int, name_spans: list[tuple[int, int]]
+    ) -> bool:
+        """ "Die Presse-Verantwortliche von Kulturprojekte X wertet die Lange Nacht aus": who
+        speaks for an organisation reports on the event in a sentence that names it."""
+        lowers = self.ctx.lowers
+        if start < 2 or not word_is_cue(lowers[start - 1], "genitive_link"):
+            return False
+        if not self.ctx.cues.at(start - 2, "spokesperson"):
+            return False
+        sentence = self.ctx.sentence_of(start)
+        if not any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans):
+            return False
+        before = self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
+        after = self.clause_tokens(end + 1, end + 1 + REPORT_WINDOW)
+        return self.ctx.cues.any_at((*before, *after), "organiser_report")
+
     @staticmethod
     def named_like(org: OrganisationMention, event_name: str) -> bool:
         key = fold(event_name).replace(" ", "")
@@ -267,6 +307,11 @@ class OrganiserFinder:
 def is_plain_noun(name: str) -> bool:
     """ "Bundesverband", "Verein": a single dictionary noun."""
     return " " not in name and name in common_nouns()
+
+
+def is_role_alone(name: str) -> bool:
+    """ "Orga-Team", "Festkomitee", "Veranstalter": one word that only names the role."""
+    return " " not in name and word_is_cue(name.lower(), "organiser_role")
 
 
 def _add_new(found: dict[str, int], phrase: Phrase, canonical: dict[str, str]) -> None:

@@ -11,6 +11,7 @@ from spacy.attrs import IS_PUNCT
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import WORD_CACHE_SIZE, cue_words, word_is_cue, words_are_cue
+from pipeline.lang import load_tsv
 from pipeline.records import PlaceMention
 
 CITY_KINDS = ("city",)
@@ -38,6 +39,18 @@ ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
 @cache
 def gazetteer() -> Gazetteer:
     return load_gazetteer()
+
+
+@cache
+def district_towns() -> dict[str, str]:
+    """The town each known part of a town belongs to ("Adlershof" -> "Berlin"), from
+    ``places_districts.tsv`` (written by scripts/build_districts.py)."""
+    return {row["district"]: row["town"] for row in load_tsv("places_districts.tsv")}
+
+
+def town_of(name: str) -> str:
+    """The town a place is part of, or the place itself: an event "in Deutz" is in Köln."""
+    return district_towns().get(name, name)
 
 
 def place_in_word(word: str) -> str | None:
@@ -151,11 +164,20 @@ class PlaceChooser:
 
         def add(name: str | None, score: float) -> None:
             if name:
-                scores[name] = scores.get(name, 0.0) + score
+                # the evidence for a part of a town is evidence for its town
+                town = town_of(name)
+                scores[town] = scores.get(town, 0.0) + score
 
         for p in self.places:
             located = self.located(p)
-            if p.kind not in CITY_KINDS and not (p.kind in LOCATED_KINDS and located):
+            # "ANGERSBACH (ol). An seinem …": a dateline names a town, known to the gazetteer
+            # or not
+            dateline = p.kind == OTHER_KIND and self.is_dateline(p)
+            if (
+                p.kind not in CITY_KINDS
+                and not (p.kind in LOCATED_KINDS and located)
+                and not dateline
+            ):
                 continue
             if p.kind == OTHER_KIND and self.after_article(p):
                 continue  # a building, not a town

@@ -113,14 +113,38 @@ class TotalChooser:
             return TOTAL_RANK
         return PLAIN_RANK
 
+    def event_counts(self, figures: list[FigureMention]) -> list[int]:
+        """The first tokens of counts of many events of any kind ("226 Veranstaltungen"),
+        not of the event's own parts ("2.400 Veranstaltungen des Kirchentags")."""
+        lowers = self.ctx.lowers
+        out = []
+        for f in figures:
+            if f.value <= 1 or not word_is_cue((f.unit or "").lower(), "many_events"):
+                continue
+            after = self.ctx.token_at(f.end_char - 1) + 1
+            if after < len(lowers) and word_is_cue(lowers[after], "genitive_link"):
+                continue
+            out.append(self.ctx.token_at(f.start_char))
+        return out
+
+    def of_many_events(self, f: FigureMention, event_counts: list[int]) -> bool:
+        """ "Im Kongresszentrum wurden 226 Veranstaltungen mit 292.763 Besuchern gezählt": a
+        count after a count of events in its clause is of all those events."""
+        first = self.ctx.token_at(f.start_char)
+        low, _ = self.clause(first, self.ctx.token_at(f.end_char - 1))
+        return any(low <= token < first for token in event_counts)
+
     def totals(self, figures: list[FigureMention]) -> dict[str, FigureMention]:
         """The total per field: of the figures the text calls total or final, else of the
         others, else of the early counts, the largest; of equal values the first mention
         (its qualifier) wins."""
         best: dict[str, tuple[int, FigureMention]] = {}
+        event_counts = self.event_counts(figures)
         for f in figures:
             field = self.field(f)
             if field is None or not self.counts_for_edition(f):
+                continue
+            if event_counts and self.of_many_events(f, event_counts):
                 continue
             key = (self.rank(f), -f.value)
             if field not in best or key < (best[field][0], -best[field][1].value):

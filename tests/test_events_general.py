@@ -1,0 +1,245 @@
+"""Event rules of general classes, each checked on sentences written for these tests: a part of
+a town given as the city, counts of many events, the data file of parts of towns."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import pipeline
+from pipeline.entities.gazetteer import load_gazetteer
+from pipeline.events.lexicon import cue_words, word_is_cue
+from pipeline.events.places import district_towns, town_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def nlp(default_nlp):
+    return default_nlp
+
+
+def only_event(nlp, text: str, reference_date: str = "2024-05-01") -> dict[str, Any]:
+    frame = pipeline.extract(text, reference_date=reference_date, nlp=nlp)["events"]
+    rows = [
+        {k: (None if pd.isna(v) else v) for k, v in row.items()} for row in frame.to_dict("records")
+    ]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def build_districts():
+    """scripts/build_districts.py as a module (its helpers are pure functions)."""
+    spec = importlib.util.spec_from_file_location(
+        "build_districts", ROOT / "scripts" / "build_districts.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "Das Sommerfest im Stadtteil Kreuzberg lockte am Samstag rund 5.000 Besucher an. "
+            "Gefeiert wurde in Kreuzberg rund um den Marheinekeplatz.",
+            "Berlin",
+        ),
+        ("Der Adventsmarkt in Vegesack öffnet am 29. November seine Buden.", "Bremen"),
+        # a town is its own town
+        ("Der Adventsmarkt in Bremen öffnet am 29. November seine Buden.", "Bremen"),
+    ],
+)
+def test_a_part_of_a_town_gives_its_town_as_the_city(nlp, text, city):
+    assert only_event(nlp, text)["city"] == city
+
+
+def test_parts_of_towns_data_names_towns_the_gazetteer_knows():
+    towns = district_towns()
+    assert towns["Adlershof"] == "Berlin"
+    assert town_of("Deutz") == "Köln"
+    assert town_of("Oberxlingen") == "Oberxlingen"  # not a known part: itself
+    gazetteer = load_gazetteer()
+    for district, town in towns.items():
+        assert district != town
+        assert any(entry.kind == "city" for entry in gazetteer.lookup(town)), town
+        assert town not in towns, town  # a town is no part of another
+
+
+def test_parts_are_read_from_alternate_names_near_a_larger_town():
+    module = build_districts()
+    town = {
+        "geonameid": 1,
+        "name": "Großstadt",
+        "alternatenames": ["Grossstadt"],
+        "countrycode": "DE",
+        "population": 500_000,
+        "latitude": 50.0,
+        "longitude": 8.0,
+    }
+
+    def place(geonameid: int, name: str, alternate: str, km_east: float) -> dict:
+        return {
+            "geonameid": geonameid,
+            "name": name,
+            "alternatenames": [alternate],
+            "countrycode": "DE",
+            "population": 20_000,
+            "latitude": 50.0,
+            "longitude": 8.0 + km_east / 71.5,  # about 71.5 km per degree at 50° N
+        }
+
+    near = place(2, "Nordviertel", "Grossstadt-Nordviertel", 5)
+    far = place(3, "Fernau", "Großstadt-Fernau", 60)
+    plain = place(4, "Ostdorf", "Ostdorf am See", 3)
+    twice = place(5, "Westdorf", "Großstadt-Westdorf", 4)
+    by_id = {1: "Großstadt", 2: "Nordviertel", 3: "Fernau", 4: "Ostdorf", 5: "Westdorf"}
+    ids_of = {"Nordviertel": {2}, "Fernau": {3}, "Ostdorf": {4}, "Westdorf": {5, 99}}
+    rows = module.district_rows([town, near, far, plain, twice], by_id, ids_of)
+    assert rows == [("Nordviertel", "Großstadt", "DE", 2, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "visitors"),
+    [
+        # the venue's count of all its events of the year is not the fair's
+        (
+            "Die Fachmesse Holzbau Nord endete am Samstag in Kiel. Rund 8.000 Besucher kamen in "
+            "die Hallen. Im Messezentrum Kiel wurden 2023 insgesamt 140 Veranstaltungen mit "
+            "410.000 Besuchern gezählt.",
+            8000,
+        ),
+        # the event's own programme: its parts' visitors are its own
+        (
+            "Das Stadtfest Oberxlingen endete am Sonntag. Bei den 120 Veranstaltungen des "
+            "Stadtfests zählten die Organisatoren insgesamt 60.000 Besucher.",
+            60000,
+        ),
+    ],
+)
+def test_a_count_of_many_events_is_no_editions_total(nlp, text, visitors):
+    assert only_event(nlp, text)["visitors"] == visitors
+
+
+@pytest.mark.parametrize(
+    ("text", "organisers"),
+    [
+        # who speaks for an organisation reports on the event: the organisation runs it
+        (
+            "Das Lichterfest in Talheim lockte am Samstag 3.000 Besucher an. Jana Graf, die "
+            "Pressesprecherin der Kulturgemeinschaft Talheim, wertet das Lichterfest als Erfolg.",
+            "Kulturgemeinschaft Talheim",
+        ),
+        # a spokesperson who only speaks, and not of the event, credits no one
+        (
+            "Das Lichterfest in Talheim lockte am Samstag 3.000 Besucher an. Jana Graf, die "
+            "Pressesprecherin der Kulturgemeinschaft Talheim, sprach von einem guten Jahr.",
+            None,
+        ),
+        # the fair business of the town welcomes the guests of its fair ...
+        (
+            "Die Gartenmesse Grünzeit wurde am Freitag in Freiburg eröffnet. „So voll war es "
+            "noch nie“, sagte Karl Hubert, Geschäftsführer der Messe Freiburg, zur Begrüßung.",
+            "Messe Freiburg",
+        ),
+        # ... but only speaking of it credits it with nothing
+        (
+            "Die Gartenmesse Grünzeit wurde am Freitag in Freiburg eröffnet. „So voll war es "
+            "noch nie“, sagte Karl Hubert, Geschäftsführer der Messe Freiburg, am Abend.",
+            None,
+        ),
+    ],
+)
+def test_who_speaks_for_an_organisation_on_the_event_credits_it(nlp, text, organisers):
+    assert only_event(nlp, text)["organisers"] == organisers
+
+
+def test_event_cue_kinds_are_word_kinds_and_a_missing_kind_is_an_error():
+    assert word_is_cue("veranstalterin", "organiser_role")  # "veranstalter*"
+    assert "gemeinde" in cue_words("municipality")
+    with pytest.raises(KeyError):
+        word_is_cue("messe", "no_such_kind")
+
+
+def test_an_event_named_once_as_a_closing_part_is_none_of_its_own(nlp):
+    body = (
+        "Im Rathaus von Oberxlingen wurde am Samstag das neue Bürgerbüro eingeweiht. "
+        "Bürgermeisterin Jana Graf dankte den Handwerkern. Der Architekt erklärte den Umbau. "
+        "Viele Gäste sahen sich die Räume an. Zwei Chöre gaben ein abschließendes Sommerkonzert."
+    )
+    frame = pipeline.extract(body, reference_date="2024-05-01", nlp=nlp)["events"]
+    assert frame.empty
+    # named as the report's event, the concert is one
+    text = "Das Sommerkonzert der Chöre fand am Samstag statt. " + body
+    assert only_event(nlp, text)["name"] == "Sommerkonzert"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference_date", "fields"),
+    [
+        pytest.param(
+            "Stadtwerke feiern Jubiläum mit Festakt, Familienfest und Tag der offenen Tür\n\n"
+            "Die Stadtwerke Oberxlingen feierten am Freitag, 14. Juni 2024, ihr Firmenjubiläum. "
+            "Das Programm umfasste einen Festakt, ein Familienfest und einen Tag der offenen Tür. "
+            "Zum Firmenjubiläum kamen viele Gäste.",
+            "2024-06-20",
+            {"name": "Firmenjubiläum", "start": "2024-06-14"},
+            id="events listed as a programme are its parts",
+        ),
+        pytest.param(
+            # published on Thursday 20 June: "Donnerstagabend" alone would be that day
+            "Ein festlicher Galaabend eröffnete am Donnerstagabend (13. Juni) das Stadtjubiläum "
+            "von Oberxlingen. Rund 300 Gäste kamen.",
+            "2024-06-20",
+            {"start": "2024-06-13", "end": "2024-06-13"},
+            id="a day restated in brackets is the bracket's day",
+        ),
+        pytest.param(
+            "Talbrunn (ol). Der Kinderflohmarkt des Kindergartens lockte am Samstag rund 200 "
+            "Besucher an. Die Eltern hatten Kuchen gebacken.",
+            "2024-05-01",
+            {"city": "Talbrunn"},
+            id="a dateline names the town also where the gazetteer does not know it",
+        ),
+    ],
+)
+def test_event_row_fields(nlp, text, reference_date, fields):
+    row = only_event(nlp, text, reference_date)
+    assert {key: row[key] for key in fields} == fields
+
+
+@pytest.mark.parametrize("locative", ["auf den", "in den"])
+def test_a_place_after_a_plural_article_is_a_venue_not_a_town(nlp, locative):
+    # towns take a bare "in": "auf den Lechwiesen" is a ground
+    text = (
+        f"Das Frühlingsfest fand am Samstag {locative} Lechwiesen statt. Rund 20.000 Besucher "
+        "kamen."
+    )
+    row = only_event(nlp, text)
+    assert (row["city"], row["venue"]) == (None, "Lechwiesen")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "organisers"),
+    [
+        # a role without a name names no organiser
+        ("Veranstalter war das Orga-Team.", None),
+        ("Veranstalter war das Festkomitee.", None),
+        # the named organisation the role belongs to does
+        (
+            "Das Orga-Team des Heimatvereins Talheim zog eine positive Bilanz.",
+            "Heimatverein Talheim",
+        ),
+        ("Die Veranstalter vom Heimatverein Talheim waren zufrieden.", "Heimatverein Talheim"),
+        # the event in the genitive is no organiser
+        ("Die Veranstalter des Talheimer Dorffests waren zufrieden.", None),
+    ],
+)
+def test_an_organiser_is_a_named_organisation_not_a_role(nlp, sentence, organisers):
+    text = "Das Dorffest in Talheim lockte am Samstag 2.000 Besucher an. " + sentence
+    assert only_event(nlp, text)["organisers"] == organisers
