@@ -1001,7 +1001,7 @@ class OrganisationFinder:
 
     def _plural_names(self, doc: Doc) -> list[Candidate]:
         """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
-        name written as such, not after a locative ("in den Kulturprojekte" is no phrase)."""
+        name written as such, not after a locative ("in den Kulturbetriebe" is no phrase)."""
         out = []
         texts = token_texts(doc)
         for i in self._starts(doc, "plural_name"):

@@ -70,7 +70,7 @@ class DateChooser:
         self.anchors: set[int] = set()
 
     def restated(self, dates: list[DateMention]) -> set[int]:
-        """ "am Donnerstagabend (13. Juni)": a day the text restates in brackets right after
+        """ "am Freitagabend (21. März)": a day the text restates in brackets right after
         it is the bracket's day (the weekday was read against the reference date); the ids of
         the dates so restated."""
         text = self.ctx.text

@@ -37,7 +37,7 @@ SUBJECT_FACTOR = 1.0  # a proper name found only as the subject of the totals
 ASIDE_FACTOR = 0.5  # in parentheses
 PLURAL_FACTOR = 0.5  # "Vernissagen sind …": such events in general
 OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
-LISTED_PART_FACTOR = 0.3  # "mit Gala, Mitarbeiterfest und Tag der offenen Tür": parts
+LISTED_PART_FACTOR = 0.3  # "mit Festakt, Kinderfest und Hoftag": parts
 LIST_EVENTS = 3  # events named in one sentence that make a list of a programme's parts
 LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitarbeitern und")
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
@@ -158,8 +158,7 @@ class NameFinder:
         return sorted(groups, key=lambda g: (-g.score, g.first.start))
 
     def weigh_listed_parts(self, groups: list[EventName]) -> None:
-        """ "Die Feier umfasste einen Galaabend, ein Mitarbeiterfest und einen Tag der offenen
-        Tür": where a sentence names several events, those after the first are the parts of a
+        """ "Das Jubiläum bot einen Festakt, ein Kinderfest und einen Hoftag": where a sentence names several events, those after the first are the parts of a
         programme, which weigh less than the event they belong to."""
         ctx = self.ctx
         by_sentence: dict[int, list[tuple[int, int, NameMention]]] = defaultdict(list)
@@ -179,7 +178,7 @@ class NameFinder:
 
     def coordinated(self, a: NameMention, b: NameMention) -> bool:
         """Whether two names stand in one list: a comma or a coordinator between them and
-        only a few words ("einen Galaabend, ein Mitarbeiterfest")."""
+        only a few words ("einen Festakt, ein Kinderfest")."""
         between = self.ctx.lowers[a.end : b.start]
         return len(between) <= LIST_GAP and any(
             w == "," or word_is_cue(w, "name_coordinator") for w in between

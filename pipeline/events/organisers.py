@@ -284,7 +284,7 @@ class OrganiserFinder:
     def reporting_spokesperson(
         self, start: int, end: int, name_spans: list[tuple[int, int]]
     ) -> bool:
-        """ "Die Presse-Verantwortliche von Kulturprojekte X wertet die Lange Nacht aus": who
+        """ "Die Pressesprecherin von Kulturbüro X wertet das Lichterfest aus": who
         speaks for an organisation reports on the event in a sentence that names it."""
         lowers = self.ctx.lowers
         if start < 2 or not word_is_cue(lowers[start - 1], "genitive_link"):

@@ -43,13 +43,13 @@ def gazetteer() -> Gazetteer:
 
 @cache
 def district_towns() -> dict[str, str]:
-    """The town each known part of a town belongs to ("Adlershof" -> "Berlin"), from
+    """The town each known part of a town belongs to ("Friedrichshagen" -> "Berlin"), from
     ``places_districts.tsv`` (written by scripts/build_districts.py)."""
     return {row["district"]: row["town"] for row in load_tsv("places_districts.tsv")}
 
 
 def town_of(name: str) -> str:
-    """The town a place is part of, or the place itself: an event "in Deutz" is in Köln."""
+    """The town a place is part of, or the place itself: an event "in Niederrad" is in Frankfurt."""
     return district_towns().get(name, name)
 
 
@@ -170,7 +170,7 @@ class PlaceChooser:
 
         for p in self.places:
             located = self.located(p)
-            # "ANGERSBACH (ol). An seinem …": a dateline names a town, known to the gazetteer
+            # "TALBRUNN (ks). Am Sonntag …": a dateline names a town, known to the gazetteer
             # or not
             dateline = p.kind == OTHER_KIND and self.is_dateline(p)
             if (

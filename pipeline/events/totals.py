@@ -128,7 +128,7 @@ class TotalChooser:
         return out
 
     def of_many_events(self, f: FigureMention, event_counts: list[int]) -> bool:
-        """ "Im Kongresszentrum wurden 226 Veranstaltungen mit 292.763 Besuchern gezählt": a
+        """ "Im Festspielhaus wurden 180 Veranstaltungen mit 95.400 Besuchern gezählt": a
         count after a count of events in its clause is of all those events."""
         first = self.ctx.token_at(f.start_char)
         low, _ = self.clause(first, self.ctx.token_at(f.end_char - 1))
