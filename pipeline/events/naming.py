@@ -158,8 +158,9 @@ class NameFinder:
         return sorted(groups, key=lambda g: (-g.score, g.first.start))
 
     def weigh_listed_parts(self, groups: list[EventName]) -> None:
-        """ "Das Jubiläum bot einen Festakt, ein Kinderfest und einen Hoftag": where a sentence names several events, those after the first are the parts of a
-        programme, which weigh less than the event they belong to."""
+        """ "Das Jubiläum bot einen Festakt, ein Kinderfest und einen Hoftag": where a
+        sentence names several events, those after the first are the parts of a programme,
+        which weigh less than the event they belong to."""
         ctx = self.ctx
         by_sentence: dict[int, list[tuple[int, int, NameMention]]] = defaultdict(list)
         for k, group in enumerate(groups):
