@@ -252,29 +252,44 @@ _WHITESPACE = {0: "", 1: " "}
 _WORD_ATTRS = [ORTH, SPACY, SENT_START]
 
 
-class _LexemeFlags(dict):
-    """like_num, is_punct, is_space and is_digit by a word's orth: they are the lexeme's, the
-    same for every token of the word, and Doc.to_array reads them three times slower than
-    the token columns. One table per vocabulary (its words are the vocabulary's own)."""
+class _Lexemes(dict):
+    """What the Words read of a vocabulary entry, by its orth: text, lower case, like_num,
+    is_punct, is_space and is_digit. They are the lexeme's, the same for every token of the
+    word: a dict look-up per token replaces a string-store decode, a ``str.lower`` and
+    Doc.to_array's slower lexeme columns. One table per vocabulary (its words are the
+    vocabulary's own), emptied when it reaches ``MAX_LEXEMES`` so that a long run's memory
+    stays flat."""
+
+    MAX_LEXEMES = 200_000
 
     def __init__(self, vocab: Vocab) -> None:
         super().__init__()
         self.vocab = vocab
 
-    def __missing__(self, orth: int) -> tuple[bool, bool, bool, bool]:
+    def __missing__(self, orth: int) -> tuple[str, str, bool, bool, bool, bool]:
+        if len(self) >= self.MAX_LEXEMES:
+            self.clear()
         lex = self.vocab[orth]
-        flags = self[orth] = (lex.like_num, lex.is_punct, lex.is_space, lex.is_digit)
-        return flags
+        text = lex.orth_
+        row = self[orth] = (
+            text,
+            text.lower(),
+            lex.like_num,
+            lex.is_punct,
+            lex.is_space,
+            lex.is_digit,
+        )
+        return row
 
 
-_FLAGS: dict[int, _LexemeFlags] = {}  # by id of the vocabulary
+_LEXEMES: dict[int, _Lexemes] = {}  # by id of the vocabulary
 
 
-def _lexeme_flags(vocab: Vocab) -> _LexemeFlags:
-    flags = _FLAGS.get(id(vocab))
-    if flags is None or flags.vocab is not vocab:  # a new vocabulary at a freed one's address
-        flags = _FLAGS[id(vocab)] = _LexemeFlags(vocab)
-    return flags
+def _lexemes(vocab: Vocab) -> _Lexemes:
+    table = _LEXEMES.get(id(vocab))
+    if table is None or table.vocab is not vocab:  # a new vocabulary at a freed one's address
+        table = _LEXEMES[id(vocab)] = _Lexemes(vocab)
+    return table
 
 
 class DocWords:
@@ -292,20 +307,20 @@ class DocWords:
         n = len(doc)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
         orths, spaces, sent_start = columns
-        flags = _lexeme_flags(doc.vocab)
-        like_num, punct, space, digit = (
-            zip(*map(flags.__getitem__, orths), strict=True) if n else ((), (), (), ())
+        texts, lowers, like_num, punct, space, digit = (
+            zip(*map(_lexemes(doc.vocab).__getitem__, orths), strict=True)
+            if n
+            else ((), (), (), (), (), ())
         )
-        # the texts from the string store: Doc.text would build a Token per token
-        self.texts = list(map(doc.vocab.strings.__getitem__, orths))
+        self.texts = list(texts)
         self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
         self.text = doc_text(doc)  # shared with the other components of a run
         self.words = list(
             map(
                 Word,
                 zip(
-                    self.texts,
-                    map(str.lower, self.texts),
+                    texts,
+                    lowers,
                     whitespace,
                     range(n),
                     like_num,
