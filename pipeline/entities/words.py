@@ -9,7 +9,7 @@ from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any
 
-from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 from spacy.util import normalize_slice
 from spacy.vocab import Vocab
@@ -296,7 +296,7 @@ class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
     the Doc. An index gives a Word, a slice a WordSpan, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents")
+    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents", "_starts")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -339,6 +339,15 @@ class DocWords:
 
     def __iter__(self) -> Iterator[Word]:
         return iter(self.words)
+
+    def char_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """``(start_char, end_char)`` of the tokens ``start:end`` (``end > start``), as the
+        Span's: the token offsets are read once per document, when first asked."""
+        try:
+            starts = self._starts
+        except AttributeError:
+            starts = self._starts = self.doc.to_array(IDX).tolist()
+        return starts[start], starts[end - 1] + len(self.texts[end - 1])
 
     def __getitem__(self, key: int | slice) -> Word | WordSpan:
         if key.__class__ is slice:  # the layers index words far more often than they slice
