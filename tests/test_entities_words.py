@@ -122,3 +122,23 @@ def test_a_canonical_name_is_the_same_from_the_words_and_from_the_span():
     for start, stop in [(1, 5), (2, 5), (6, 9), (7, 9)]:  # token 3: the second space
         assert canonical_span(words[start:stop]) == canonical_span(doc[start:stop])
     assert canonical_span(words[6:9]) == "Bayerischer Rundfunk"
+
+
+def test_a_memoised_word_test_finds_the_same_tokens_and_stays_bounded():
+    """WordValues: mapped over the tokens in C, the same positions and values as the test
+    itself; a new word past its size empties it instead of growing."""
+    from pipeline.entities.words import WordValues, positions, values_of
+
+    texts = ["Die", "Messe", "in", "Halle", "und", "Messe", "Essen", "."]
+    calls: list[str] = []
+
+    def opens(word: str) -> bool:
+        calls.append(word)
+        return word[:1].isupper() and len(word) > 3
+
+    memo = WordValues(opens, size=4)
+    assert positions(texts, memo) == positions(texts, opens) == [1, 3, 5, 6]
+    assert values_of(texts, memo) == [opens(t) for t in texts]
+    assert len(memo) <= 4
+    calls.clear()
+    assert memo("Essen") and calls in ([], ["Essen"])  # asked again: at most one new call
