@@ -429,8 +429,8 @@ class WordValues(dict):
         value = self[word] = self.compute(word)
         return value
 
-    def __call__(self, word: str) -> Any:
-        return self[word]
+    # called as the function it memoises, in C: dict.__getitem__ asks __missing__ for a new word
+    __call__ = dict.__getitem__
 
 
 def values_of(texts: list[str], value: Callable[[str], V]) -> list[V]:
