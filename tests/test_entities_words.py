@@ -65,3 +65,80 @@ def test_place_matches_are_found_once_for_every_token():
     doc.user_data.pop(MEMO_KEY)
     assert [gazetteer.match_at(doc, i) for i in range(len(doc))] == matches
     assert gazetteer.match_at(doc, len(doc)) is None and gazetteer.match_at(doc, -1) is None
+
+
+WORD_FIELDS = (
+    "text",
+    "lower_",
+    "whitespace_",
+    "i",
+    "like_num",
+    "is_punct",
+    "is_space",
+    "is_digit",
+    "is_sent_start",
+)
+
+
+@pytest.fixture(scope="module")
+def sentences():
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    return nlp("Rund 2.500 Gäste kamen am 3. Mai.  Der Verein (TSV) zählt 120 Mitglieder!\nEnde")
+
+
+def _fields(word) -> tuple:
+    return tuple(getattr(word, name) for name in WORD_FIELDS)
+
+
+def test_every_word_reads_as_its_token(sentences):
+    assert [_fields(w) for w in DocWords(sentences)] == [_fields(t) for t in sentences]
+
+
+def test_words_read_the_same_after_the_lexeme_table_is_emptied(sentences, monkeypatch):
+    """The table of a vocabulary's words is bounded: emptied while a document is read, the
+    words still read as the tokens."""
+    from pipeline.entities import words
+
+    monkeypatch.setattr(words._Lexemes, "MAX_LEXEMES", 3)
+    words._LEXEMES.clear()
+    assert [_fields(w) for w in DocWords(sentences)] == [_fields(t) for t in sentences]
+    assert len(words._lexemes(sentences.vocab)) <= 3
+
+
+@pytest.mark.parametrize(("start", "stop"), [(0, 1), (1, 4), (7, 12), (8, 9), (15, 17)])
+def test_character_bounds_are_the_spans(sentences, start, stop):
+    words, span = DocWords(sentences), sentences[start:stop]
+    start_char, end_char = words.char_bounds(start, stop)
+    assert (start_char, end_char) == (span.start_char, span.end_char)
+    assert words.text[start_char:end_char] == span.text
+
+
+def test_a_canonical_name_is_the_same_from_the_words_and_from_the_span():
+    from pipeline.entities.canonical import canonical_span
+
+    doc = spacy.blank("de")("Grüße vom Deutschen  Städtetag und des Bayerischen Rundfunks")
+    words = DocWords(doc)
+    for start, stop in [(1, 5), (2, 5), (6, 9), (7, 9)]:  # token 3: the second space
+        assert canonical_span(words[start:stop]) == canonical_span(doc[start:stop])
+    assert canonical_span(words[6:9]) == "Bayerischer Rundfunk"
+
+
+def test_a_memoised_word_test_finds_the_same_tokens_and_stays_bounded():
+    """WordValues: mapped over the tokens in C, the same positions and values as the test
+    itself; a new word past its size empties it instead of growing."""
+    from pipeline.entities.words import WordValues, positions, values_of
+
+    texts = ["Die", "Messe", "in", "Halle", "und", "Messe", "Essen", "."]
+    calls: list[str] = []
+
+    def opens(word: str) -> bool:
+        calls.append(word)
+        return word[:1].isupper() and len(word) > 3
+
+    memo = WordValues(opens, size=4)
+    assert positions(texts, memo) == positions(texts, opens) == [1, 3, 5, 6]
+    assert values_of(texts, memo) == [opens(t) for t in texts]
+    assert len(memo) <= 4
+    calls.clear()
+    assert memo("Essen") and calls in ([], ["Essen"])  # asked again: at most one new call

@@ -15,7 +15,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
-from pipeline.entities.words import entity_word_list, entity_words, is_capitalised, noun_genders
+from pipeline.entities.words import (
+    WordSpan,
+    entity_word_list,
+    entity_words,
+    is_capitalised,
+    noun_genders,
+)
 from pipeline.lang import load_tsv
 
 # determiners stripped off the front of a name (lang/de/entity_words.tsv)
@@ -160,8 +166,18 @@ def join_words(words: Sequence[str], spaces: Sequence[str]) -> str:
 
 def canonical_span(span, lemma: LemmaLookup | None = None) -> str:
     """Canonical name of a spaCy span: articles dropped, adjectives and head in nominative."""
-    words = [t.text for t in span]
-    spaces = [t.whitespace_ for t in span]
+    if isinstance(span, WordSpan):  # the words as the entity layers read them
+        texts, spaces = span.doc.texts, span.doc.spaces
+        return _canonical_name(
+            tuple(texts[span.start : span.end]), tuple(spaces[span.start : span.end]), lemma
+        )
+    return _canonical_name(tuple(t.text for t in span), tuple(t.whitespace_ for t in span), lemma)
+
+
+@lru_cache(maxsize=16384)  # a report names its places and organisations again and again
+def _canonical_name(
+    words: tuple[str, ...], spaces: tuple[str, ...], lemma: LemmaLookup | None
+) -> str:
     nominative = nominative_name(words, lemma)
     return join_words(nominative, spaces[len(spaces) - len(nominative) :])
 

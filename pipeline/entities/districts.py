@@ -16,6 +16,7 @@ from pipeline.entities.candidates import PLACE, Candidate
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
+    WordValues,
     common_nouns,
     entity_words,
     is_capitalised,
@@ -42,7 +43,7 @@ class DistrictFinder:
         self.area_heads = frozenset(p["area_heads"])
         # asked for every token: memoised per finder
         self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]
-        self._may_open = lru_cache(maxsize=65536)(self._may_open)  # type: ignore[method-assign]
+        self._may_open = WordValues(self._may_open)  # type: ignore[method-assign]
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []

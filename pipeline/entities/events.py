@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import EVENT, Candidate
 from pipeline.entities.gazetteer import Gazetteer
 from pipeline.entities.words import (
+    WordValues,
     common_nouns,
     entity_words,
     org_patterns,
@@ -24,7 +25,7 @@ from pipeline.entities.words import (
 TITLE_EVENT_WORDS = entity_words("title_event_word")
 
 
-@lru_cache(maxsize=65536)
+@WordValues
 def _is_fair_compound(text: str) -> bool:
     """ "Buchmesse", "Kunstmesse": a capitalised compound on "-messe"."""
     return text[:1].isupper() and text.lower().endswith("messe") and len(text) > 7

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from pipeline.entities.candidates import PERSON_LABELS, PLACE, Candidate
 from pipeline.entities.words import (
     DocWords,
+    WordValues,
     common_nouns,
     entity_word_list,
     entity_words,
@@ -27,6 +28,7 @@ from pipeline.entities.words import (
     org_patterns,
     positions,
     token_texts,
+    values_of,
 )
 from pipeline.lang import load_json, load_tsv, load_words
 
@@ -112,7 +114,7 @@ class Gazetteer:
         # a pure look-up that several layers ask for the same words: memoised per gazetteer
         self.lookup = lru_cache(maxsize=65536)(self.lookup)  # type: ignore[method-assign]
         self._longest_name = lru_cache(maxsize=65536)(self._longest_name)  # type: ignore[method-assign]
-        self._opening = lru_cache(maxsize=65536)(self._opening)  # type: ignore[method-assign]
+        self._opening = WordValues(self._opening)  # type: ignore[method-assign]
 
     def _add(self, key: str, entry: PlaceEntry, replace: bool = True) -> None:
         if not replace and key in self.entries:
@@ -168,7 +170,7 @@ class Gazetteer:
         memo = doc.user_data.get(MEMO_KEY)
         if memo is None:
             texts = token_texts(doc)
-            openings = list(map(self._opening, texts))
+            openings = values_of(texts, self._opening)
             memo = [None] * len(texts)
             for i in compress(range(len(texts)), openings):
                 memo[i] = self._match_from(doc, i, openings[i])

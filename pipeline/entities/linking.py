@@ -16,13 +16,18 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
 from pipeline.entities.events import is_event_word
 from pipeline.entities.words import (
+    WordValues,
     common_nouns,
     first_folded_word,
     fold,
     is_acronym,
     org_patterns,
     token_texts,
+    values_of,
 )
+
+# every token's first folded word, read in C for the words seen before
+_FIRST_WORDS = WordValues(first_folded_word)
 
 
 def acronym_after(doc: Doc, cand: Candidate) -> str | None:
@@ -115,7 +120,7 @@ def _alias_mentions(
             acronyms.setdefault(alias, (order, cand))
     added = []
     texts = token_texts(doc)
-    firsts = list(map(first_folded_word, texts))
+    firsts = values_of(texts, _FIRST_WORDS)
     # most tokens open no alias: only those whose first word or acronym prefix opens one
     opening = set(compress(range(len(texts)), map(by_first.__contains__, firsts)))
     if acronyms:

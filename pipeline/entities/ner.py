@@ -43,6 +43,7 @@ from pipeline.entities.org_evidence import (
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
+    DocWords,
     common_nouns,
     entity_word_list,
     entity_words,
@@ -515,6 +516,7 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     the entity layers read it (DocWords)."""
     start, end = ent.start, ent.end
     doc = ent.doc if doc is None else doc
+    words = doc.words if isinstance(doc, DocWords) else doc  # a list's items: no call per word
     if ent.label_ not in ("PER", "PERSON"):
         names, texts = first_names(), token_texts(doc)  # a person starts on a first name
         end = next(
@@ -523,17 +525,18 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
         )
     # a line break ends a heading: the model sometimes runs a name into the next line
     end = next(
-        (k for k in range(start + 1, end) if "\n" in doc[k - 1].whitespace_ or doc[k].is_space), end
+        (k for k in range(start + 1, end) if "\n" in words[k - 1].whitespace_ or words[k].is_space),
+        end,
     )
-    while start < end and (doc[start].is_punct or doc[start].lower_ in NOMINATIVE_ARTICLES):
+    while start < end and (words[start].is_punct or words[start].lower_ in NOMINATIVE_ARTICLES):
         start += 1
     while end > start and (
-        (doc[end - 1].is_punct and doc[end - 1].text not in (".", ")"))
+        (words[end - 1].is_punct and words[end - 1].text not in (".", ")"))
         or (
-            doc[end - 1].text.isalpha()
-            and doc[end - 1].text.islower()
+            words[end - 1].text.isalpha()
+            and words[end - 1].text.islower()
             and end - 1 > start
-            and not doc[start].text.islower()  # "kranzl logistik": a name all in lower case
+            and not words[start].text.islower()  # "kranzl logistik": a name all in lower case
         )
     ):
         end -= 1  # "St. Gallen am", "Smart Cities made": a lower-case word the model took along

@@ -45,6 +45,7 @@ from pipeline.entities.org_evidence import org_cues
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
+    WordValues,
     common_nouns,
     entity_word_list,
     entity_words,
@@ -60,6 +61,7 @@ from pipeline.entities.words import (
     person_titles,
     positions,
     token_texts,
+    values_of,
     venue_patterns,
 )
 from pipeline.numbers import parse_number_word
@@ -178,7 +180,7 @@ class OrganisationFinder:
             "organiser_cue": self.organiser_cues.__contains__,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
-        self._word_mask = lru_cache(maxsize=65536)(self._word_mask)  # type: ignore[method-assign]
+        self._word_mask = WordValues(self._word_mask)  # type: ignore[method-assign]
         self._names_of = lru_cache(maxsize=4096)(self._names_of)  # type: ignore[method-assign]
         self._doc_starts: tuple[Doc, dict[str, list[int]]] | None = None
 
@@ -196,7 +198,7 @@ class OrganisationFinder:
     def _index_starts(self, doc: Doc) -> dict[str, list[int]]:
         """For every pattern, the tokens whose word passes its test: one pass over the doc
         (one memoised look-up per token) for all patterns instead of one per pattern."""
-        masks = list(map(self._word_mask, token_texts(doc)))
+        masks = values_of(token_texts(doc), self._word_mask)
         starts: dict[str, list[int]] = {}
         for i in compress(range(len(masks)), masks):
             for name in self._names_of(masks[i]):

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from pipeline.entities.candidates import PERSON, Candidate
 from pipeline.entities.org_evidence import is_org_head, legal_form_words
 from pipeline.entities.words import (
+    WordValues,
     entity_words,
     first_names,
     is_capitalised,
@@ -36,7 +37,7 @@ def is_title_word(text: str) -> bool:
     return is_capitalised(text) and text.lower().endswith(endings)
 
 
-@lru_cache(maxsize=65536)
+@WordValues
 def _may_open_person(text: str) -> bool:
     return is_title_word(text) or text in first_names()
 

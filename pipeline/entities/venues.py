@@ -38,6 +38,7 @@ from pipeline.entities.canonical import (
 from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
 from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
+    WordValues,
     common_nouns,
     entity_word_list,
     entity_words,
@@ -47,6 +48,7 @@ from pipeline.entities.words import (
     is_noun_form,
     positions,
     token_texts,
+    values_of,
     venue_patterns,
 )
 
@@ -107,14 +109,15 @@ class VenueFinder:
         )
         self.brand_openings = frozenset(words[0] for words in self.hotel_brands)
         # word predicates asked for every token: memoised per finder
-        for name in ("_adjective", "_is_name_word", "_finders_at"):
+        self._finders_at = WordValues(self._finders_at)  # type: ignore[method-assign]
+        for name in ("_adjective", "_is_name_word"):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
     def find(self, doc: Doc, ner_places: set[int] | None = None) -> list[Candidate]:
         self._ner_places = ner_places or set()
         found: list[Candidate] = []
         texts = token_texts(doc)
-        finders = list(map(self._finders_at, texts))
+        finders = values_of(texts, self._finders_at)
         for i in compress(range(len(texts)), finders):
             for finder in finders[i]:
                 cand = finder(doc, i)

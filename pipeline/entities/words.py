@@ -7,9 +7,9 @@ from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from itertools import compress, repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
-from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 from spacy.util import normalize_slice
 from spacy.vocab import Vocab
@@ -25,6 +25,7 @@ from pipeline.lang import (
 )
 
 ENTITY_WORDS_FILE = "entity_words.tsv"
+V = TypeVar("V")
 
 # GeoNames' small-town table writes umlauts as plain vowels ("Munster"), so names are compared
 # folded: lower case, umlauts and accents dropped, ß -> ss, one space between words.
@@ -252,36 +253,51 @@ _WHITESPACE = {0: "", 1: " "}
 _WORD_ATTRS = [ORTH, SPACY, SENT_START]
 
 
-class _LexemeFlags(dict):
-    """like_num, is_punct, is_space and is_digit by a word's orth: they are the lexeme's, the
-    same for every token of the word, and Doc.to_array reads them three times slower than
-    the token columns. One table per vocabulary (its words are the vocabulary's own)."""
+class _Lexemes(dict):
+    """What the Words read of a vocabulary entry, by its orth: text, lower case, like_num,
+    is_punct, is_space and is_digit. They are the lexeme's, the same for every token of the
+    word: a dict look-up per token replaces a string-store decode, a ``str.lower`` and
+    Doc.to_array's slower lexeme columns. One table per vocabulary (its words are the
+    vocabulary's own), emptied when it reaches ``MAX_LEXEMES`` so that a long run's memory
+    stays flat."""
+
+    MAX_LEXEMES = 200_000
 
     def __init__(self, vocab: Vocab) -> None:
         super().__init__()
         self.vocab = vocab
 
-    def __missing__(self, orth: int) -> tuple[bool, bool, bool, bool]:
+    def __missing__(self, orth: int) -> tuple[str, str, bool, bool, bool, bool]:
+        if len(self) >= self.MAX_LEXEMES:
+            self.clear()
         lex = self.vocab[orth]
-        flags = self[orth] = (lex.like_num, lex.is_punct, lex.is_space, lex.is_digit)
-        return flags
+        text = lex.orth_
+        row = self[orth] = (
+            text,
+            text.lower(),
+            lex.like_num,
+            lex.is_punct,
+            lex.is_space,
+            lex.is_digit,
+        )
+        return row
 
 
-_FLAGS: dict[int, _LexemeFlags] = {}  # by id of the vocabulary
+_LEXEMES: dict[int, _Lexemes] = {}  # by id of the vocabulary
 
 
-def _lexeme_flags(vocab: Vocab) -> _LexemeFlags:
-    flags = _FLAGS.get(id(vocab))
-    if flags is None or flags.vocab is not vocab:  # a new vocabulary at a freed one's address
-        flags = _FLAGS[id(vocab)] = _LexemeFlags(vocab)
-    return flags
+def _lexemes(vocab: Vocab) -> _Lexemes:
+    table = _LEXEMES.get(id(vocab))
+    if table is None or table.vocab is not vocab:  # a new vocabulary at a freed one's address
+        table = _LEXEMES[id(vocab)] = _Lexemes(vocab)
+    return table
 
 
 class DocWords:
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
     the Doc. An index gives a Word, a slice a WordSpan, anything else is the Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents")
+    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents", "_starts")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -292,20 +308,20 @@ class DocWords:
         n = len(doc)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
         orths, spaces, sent_start = columns
-        flags = _lexeme_flags(doc.vocab)
-        like_num, punct, space, digit = (
-            zip(*map(flags.__getitem__, orths), strict=True) if n else ((), (), (), ())
+        texts, lowers, like_num, punct, space, digit = (
+            zip(*map(_lexemes(doc.vocab).__getitem__, orths), strict=True)
+            if n
+            else ((), (), (), (), (), ())
         )
-        # the texts from the string store: Doc.text would build a Token per token
-        self.texts = list(map(doc.vocab.strings.__getitem__, orths))
+        self.texts = list(texts)
         self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
         self.text = doc_text(doc)  # shared with the other components of a run
         self.words = list(
             map(
                 Word,
                 zip(
-                    self.texts,
-                    map(str.lower, self.texts),
+                    texts,
+                    lowers,
                     whitespace,
                     range(n),
                     like_num,
@@ -324,6 +340,15 @@ class DocWords:
 
     def __iter__(self) -> Iterator[Word]:
         return iter(self.words)
+
+    def char_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """``(start_char, end_char)`` of the tokens ``start:end`` (``end > start``), as the
+        Span's: the token offsets are read once per document, when first asked."""
+        try:
+            starts = self._starts
+        except AttributeError:
+            starts = self._starts = self.doc.to_array(IDX).tolist()
+        return starts[start], starts[end - 1] + len(self.texts[end - 1])
 
     def __getitem__(self, key: int | slice) -> Word | WordSpan:
         if key.__class__ is slice:  # the layers index words far more often than they slice
@@ -388,8 +413,33 @@ def token_texts(doc: Doc | DocWords) -> list[str]:
     return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]
 
 
+class WordValues(dict):
+    """A pure function of one word, memoised in the dict itself (bounded: emptied when full).
+    Mapped over a document's tokens (:func:`positions`, :func:`values_of`) a known word costs
+    a dict look-up in C, about half an ``lru_cache`` hit; only a new word calls ``compute``."""
+
+    def __init__(self, compute: Callable[[str], Any], size: int = 65536) -> None:
+        super().__init__()
+        self.compute = compute
+        self.size = size
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= self.size:
+            self.clear()
+        value = self[word] = self.compute(word)
+        return value
+
+    # called as the function it memoises, in C: dict.__getitem__ asks __missing__ for a new word
+    __call__ = dict.__getitem__
+
+
+def values_of(texts: list[str], value: Callable[[str], V]) -> list[V]:
+    """``value`` of every token's text, in C for a :class:`WordValues`."""
+    return list(map(value.__getitem__ if isinstance(value, WordValues) else value, texts))
+
+
 def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
-    """Indices of the tokens whose text passes ``test``, a word test (memoised, or a set's
-    ``__contains__``) that a pattern needs before it looks further: the scan over all tokens
-    runs in C, only the tokens found pay for the pattern's Python."""
-    return list(compress(range(len(texts)), map(test, texts)))
+    """Indices of the tokens whose text passes ``test``, a word test (a :class:`WordValues`,
+    memoised, or a set's ``__contains__``) that a pattern needs before it looks further: the
+    scan over all tokens runs in C, only the tokens found pay for the pattern's Python."""
+    return list(compress(range(len(texts)), values_of(texts, test)))

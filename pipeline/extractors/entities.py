@@ -77,7 +77,8 @@ class EntityExtractor(Extractor):
 
     def extract(self, doc: Doc) -> list:
         try:
-            return [mention(doc, c) for c in self.candidates(doc) if c.label in (PLACE, ORG)]
+            words = DocWords(doc)  # the tokens read once for all layers and the mentions
+            return [mention(words, c) for c in self.candidates(words) if c.label in (PLACE, ORG)]
         finally:
             doc.user_data.pop(MEMO_KEY, None)
 
@@ -161,13 +162,18 @@ def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def mention(doc: Doc, c: Candidate) -> PlaceMention | OrganisationMention:
-    span = doc[c.start : c.end]
+def mention(doc: Doc | DocWords, c: Candidate) -> PlaceMention | OrganisationMention:
+    if isinstance(doc, DocWords):  # offsets from the token columns: no Span built
+        start_char, end_char = doc.char_bounds(c.start, c.end)
+        text = doc.text[start_char:end_char]
+    else:
+        span = doc[c.start : c.end]
+        start_char, end_char, text = span.start_char, span.end_char, span.text
     if c.label == PLACE:
         return PlaceMention(
-            span.start_char,
-            span.end_char,
-            span.text,
+            start_char,
+            end_char,
+            text,
             c.name,
             c.kind,
             c.country_code,
@@ -177,5 +183,5 @@ def mention(doc: Doc, c: Candidate) -> PlaceMention | OrganisationMention:
             c.source,
         )
     return OrganisationMention(
-        span.start_char, span.end_char, span.text, c.name, c.acronym, c.legal_form, c.source
+        start_char, end_char, text, c.name, c.acronym, c.legal_form, c.source
     )
