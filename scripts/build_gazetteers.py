@@ -289,6 +289,18 @@ def cities(lex: Lexicon) -> Iterator[Place]:
         if neighbour and pop < LARGE_CITY and name not in lex.toponyms:
             yield from neighbour_town(city, name, lex)
             continue
+        own = city["name"]
+        if (
+            neighbour
+            and pop < LARGE_CITY
+            and own != name
+            and code not in SMALL_TOWN_COUNTRIES
+            and not any(ch.isdigit() for ch in own)
+        ):
+            # its own name too, as the partner towns' reports write it ("Jihlava" for Iglau);
+            # larger cities have their English name in this field ("Prague"), and the small
+            # towns' table has those of Luxembourg and Liechtenstein
+            yield from neighbour_town(city, own, lex)
         if not local and (
             (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
             or (name not in lex.toponyms and pop < 1_000_000 and not neighbour)

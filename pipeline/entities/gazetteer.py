@@ -435,6 +435,8 @@ class PlaceFinder:
                         sure.append(cand)
                         pending.remove(cand)
                         changed = True
+        if pending:
+            sure.extend(_named_as_towns(doc, matches, pending))
         taken = {t for c in sure for t in range(c.start, c.end)}
         return sure + [c for c in self._town_genitives(doc) if c.start not in taken]
 
@@ -463,6 +465,33 @@ class PlaceFinder:
 
 
 ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
+
+
+def _named_as_towns(
+    doc: Doc, matches: list[PlaceMatch | None], pending: list[Candidate]
+) -> list[Candidate]:
+    """Pending names the report itself calls a town elsewhere ("die Gemeinde Wels", "im
+    Ortsteil Linde"): there the word is the town, so it is wherever the context gives it
+    no other sense (an article before it: "der Wels"; a number after it: "Halle 5")."""
+    heads = town_part_heads()
+    named = {
+        m.name
+        for m in matches
+        if m is not None and m.start > 0 and doc[m.start - 1].text in heads
+    }
+    return [
+        c
+        for c in pending
+        if c.name in named
+        and (c.start == 0 or doc[c.start - 1].lower_ not in ARTICLES)
+        and (c.end >= len(doc) or not doc[c.end].like_num)
+    ]
+
+
+@cache
+def town_part_heads() -> frozenset[str]:
+    """Words before a name that make it a town or part of one ("Gemeinde", "Ortsteil")."""
+    return frozenset(load_json("district_patterns.json")["part_heads"])
 
 
 @cache

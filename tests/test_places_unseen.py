@@ -1,0 +1,61 @@
+"""Place classes that the rules used to miss or misread on reports nobody tuned on, each with
+sentences written for this test. Rules only (no statistical model) unless the model's
+reading is given."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities import places
+
+
+@pytest.fixture(scope="module")
+def nlp(entities_nlp):
+    return entities_nlp
+
+
+def place_rows(nlp, text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.name, m.country_code) for m in nlp(text)._.places}
+
+
+# -- towns of neighbouring countries under their own name -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Die Delegation reiste im Mai nach Jihlava weiter.", "Jihlava", "CZ"),
+        ("Der Chor aus Jelenia Góra sang zum Abschluss.", "Jelenia Góra", "PL"),
+        ("Gespielt wurde zuletzt in Szombathely.", "Szombathely", "HU"),
+    ],
+)
+def test_neighbour_town_by_its_own_name(nlp, text, town, country):
+    assert place_rows(nlp, text).get(town, (None, None))[1] == country
+
+
+def test_neighbour_town_own_name_needs_a_place_context(nlp):
+    # the town's own name is no German word, but a name without context may be anything
+    assert "Teplice" not in places(nlp, "Teplice heißt das neue Modell der Firma.")
+
+
+def test_german_name_of_neighbour_town_is_kept(nlp):
+    assert places(nlp, "Sie fuhren gestern nach Iglau.") == {"Iglau": "Iglau"}
+
+
+# -- a town named like a word, which the report calls a town elsewhere ----------------------
+def test_town_named_like_a_word_confirmed_by_the_report(nlp):
+    text = "Froh sind alle, dass Wels wieder Gastgeber ist. Die Stadt Wels lädt ein."
+    assert "Wels" in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing in the report calls it a town
+        "Froh sind alle, dass Wels wieder Gastgeber ist.",
+        # the report calls it a town, but here it is the fish
+        "Der Wels ist ein großer Fisch. Die Stadt Wels liegt an der Traun.",
+        # a hall, not the town
+        "Die Stadt Halle baut. Wir trafen uns an Halle 5 am Eingang.",
+    ],
+)
+def test_word_sense_kept_where_the_context_says_so(nlp, text):
+    found = places(nlp, text)
+    assert "Wels" not in found and "Halle 5" not in found and "Halle" not in found
