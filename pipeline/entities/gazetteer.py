@@ -475,9 +475,7 @@ def _named_as_towns(
     no other sense (an article before it: "der Wels"; a number after it: "Halle 5")."""
     heads = town_part_heads()
     named = {
-        m.name
-        for m in matches
-        if m is not None and m.start > 0 and doc[m.start - 1].text in heads
+        m.name for m in matches if m is not None and m.start > 0 and doc[m.start - 1].text in heads
     }
     return [
         c
