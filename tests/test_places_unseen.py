@@ -59,3 +59,30 @@ def test_town_named_like_a_word_confirmed_by_the_report(nlp):
 def test_word_sense_kept_where_the_context_says_so(nlp, text):
     found = places(nlp, text)
     assert "Wels" not in found and "Halle 5" not in found and "Halle" not in found
+
+
+# -- a Swiss town with its canton's code ----------------------------------------------------
+def test_canton_code_belongs_to_a_swiss_town(nlp):
+    found = place_rows(nlp, "Das Turnier findet dieses Jahr in Mollis GL statt.")
+    assert found == {"Mollis GL": ("Mollis", "CH")}
+
+
+def test_canton_code_makes_an_unknown_name_a_swiss_town(nlp):
+    text = "Zweiter wurde Urs Brändli aus Lindwil TG vor Beat Koller aus Ebnet SG."
+    assert place_rows(nlp, text) == {
+        "Lindwil TG": ("Lindwil", "CH"),
+        "Ebnet SG": ("Ebnet", "CH"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a club's abbreviation before the name, and capitals after a region of no country
+        "Die SG Lindwil gewann das Derby.",
+        "Die Lage in Europa SO bleibt offen.",
+        "Wir trafen ihn in Rom AG und Co. nicht.",
+    ],
+)
+def test_no_canton_code_without_a_swiss_town(nlp, text):
+    assert all(not name.endswith((" SG", " SO", " AG")) for name in places(nlp, text))

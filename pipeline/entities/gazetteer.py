@@ -406,7 +406,11 @@ class PlaceFinder:
             if in_company_name(doc, match.start, match.end):
                 continue
             cand = place_candidate(match)
-            if (
+            code_country = region_code_after(doc, match.end)
+            if code_country is not None and code_country == match.entry.country_code:
+                cand.end += 1  # "Mollis GL": the canton's code belongs to the mention
+                sure.append(cand)
+            elif (
                 not match.entry.ambiguous
                 or has_place_context(doc, match.start, match.end, weak_context_suffices(match))
                 or (
@@ -417,7 +421,7 @@ class PlaceFinder:
                 sure.append(cand)
             else:
                 pending.append(cand)
-            resume = match.end
+            resume = cand.end
         # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle"), and
         # so is the start of a route to one ("von Kirchheim bis nach Ulm")
         changed = True
@@ -438,7 +442,8 @@ class PlaceFinder:
         if pending:
             sure.extend(_named_as_towns(doc, matches, pending))
         taken = {t for c in sure for t in range(c.start, c.end)}
-        return sure + [c for c in self._town_genitives(doc) if c.start not in taken]
+        found = sure + [c for c in self._town_genitives(doc) if c.start not in taken]
+        return found + [c for c in _coded_towns(doc) if c.start not in taken]
 
     def _town_genitives(self, doc: Doc) -> list[Candidate]:
         """A town in the genitive before its mayor or its people ("Lindachs Bürgermeister",
@@ -465,6 +470,35 @@ class PlaceFinder:
 
 
 ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
+
+
+@cache
+def region_codes() -> dict[str, str]:
+    """Region code -> country ("SG" -> "CH"), from place_region_codes.tsv."""
+    return {row["code"]: row["country_code"] for row in load_tsv("place_region_codes.tsv")}
+
+
+def region_code_after(doc: Doc, end: int) -> str | None:
+    """The country of a region code right after a name ("Mollis GL" -> "CH")."""
+    if end >= len(doc) or not doc[end - 1].whitespace_:
+        return None
+    return region_codes().get(doc[end].text)
+
+
+def _coded_towns(doc: Doc) -> list[Candidate]:
+    """A town the gazetteer lacks, named with its region's code after a locative ("aus
+    Lindwil TG"): the code says it is a town of that country."""
+    out = []
+    for k in positions(token_texts(doc), region_codes().__contains__):
+        i = k - 1
+        if i < 1 or doc[i - 1].lower_ not in LOCATIVE:
+            continue
+        word = doc[i].text
+        if not (is_capitalised(word) and word.isalpha()) or not doc[i].whitespace_:
+            continue
+        country = region_codes()[doc[k].text]
+        out.append(Candidate(i, k + 1, PLACE, word, "pattern", kind="city", country_code=country))
+    return out
 
 
 def _named_as_towns(
