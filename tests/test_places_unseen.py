@@ -86,3 +86,29 @@ def test_canton_code_makes_an_unknown_name_a_swiss_town(nlp):
 )
 def test_no_canton_code_without_a_swiss_town(nlp, text):
     assert all(not name.endswith((" SG", " SO", " AG")) for name in places(nlp, text))
+
+
+# -- villages under 1,000 inhabitants (GeoNames' cities500) ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "village", "country"),
+    [
+        ("Das Jodlerfest fand dieses Jahr in Schötz statt.", "Schötz", "CH"),
+        ("Die Musik kam aus Abtswind und Würzburg.", "Abtswind", "DE"),
+    ],
+)
+def test_village_in_a_place_context(nlp, text, village, country):
+    assert place_rows(nlp, text).get(village, (None, None))[1] == country
+
+
+def test_village_without_a_place_context_is_no_place(nlp):
+    assert "Abtswind" not in places(nlp, "Abtswind hat gewonnen.")
+
+
+# -- a town in a club's name ----------------------------------------------------------------
+def test_second_town_of_a_club_name_is_no_place(nlp):
+    found = places(nlp, "Im Finale trafen die HSG Borken/Abtswind und der TSV Kassel aufeinander.")
+    assert "Abtswind" not in found
+
+
+def test_towns_joined_by_a_slash_outside_a_club_name(nlp):
+    assert "Abtswind" in places(nlp, "Die Gäste kamen aus Kassel/Abtswind angereist.")

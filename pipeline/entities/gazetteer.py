@@ -427,7 +427,9 @@ class PlaceFinder:
         changed = True
         while changed and pending:
             changed = False
-            ends = {c.end - 1 for c in sure} | {c.start for c in sure}
+            # a town in a club's name ("HSG Hude/Lindau") names no neighbour a town
+            towns = [c for c in sure if not _after_club_abbreviation(doc, c.start)]
+            ends = {c.end - 1 for c in towns} | {c.start for c in towns}
             starts = {c.start for c in sure}
             for cand in list(pending):
                 route = route_end(doc, cand.start, cand.end)
@@ -470,6 +472,26 @@ class PlaceFinder:
 
 
 ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
+
+
+def _second_club_town(doc: Doc, start: int) -> bool:
+    """The second town of a club's name ("HSG Hude/Lindau"): the club's, no place."""
+    return start >= 3 and doc[start - 1].text == "/" and _after_club_abbreviation(doc, start - 2)
+
+
+def _after_club_abbreviation(doc: Doc, start: int) -> bool:
+    """A name right after a sports club's abbreviation ("TSV", "HSG", "TuS")."""
+    if start < 1:
+        return False
+    word = doc[start - 1].text
+    return word in club_abbreviations() or (word.isupper() and word.isalpha() and len(word) <= 4)
+
+
+@cache
+def club_abbreviations() -> frozenset[str]:
+    """Abbreviations that open a sports club's name (org_patterns.json)."""
+    p = org_patterns()
+    return frozenset(p["club_abbreviations"]) | frozenset(p["ambiguous_club_abbreviations"])
 
 
 @cache
@@ -539,8 +561,9 @@ def legal_form_openings() -> frozenset[str]:
 
 def in_company_name(doc: Doc, start: int, end: int) -> bool:
     """A country or town in brackets before a legal form names a company's branch ("Muster
-    (Schweiz) AG"), no place the text talks about."""
-    return (
+    (Schweiz) AG"), no place the text talks about; so does the second town of a club's name
+    ("HSG Hude/Lindau")."""
+    return _second_club_town(doc, start) or (
         start > 0
         and end + 1 < len(doc)
         and doc[start - 1].text == "("
