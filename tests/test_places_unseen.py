@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from test_entities import places
+from test_entities_general import with_model_ents
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +113,19 @@ def test_second_town_of_a_club_name_is_no_place(nlp):
 
 def test_towns_joined_by_a_slash_outside_a_club_name(nlp):
     assert "Abtswind" in places(nlp, "Die Gäste kamen aus Kassel/Abtswind angereist.")
+
+
+# -- a town in the genitive inside what the model reads as an event -------------------------
+@pytest.mark.parametrize(
+    ("text", "event", "kept"),
+    [
+        # the genitive owns what follows: no event's name takes a town that way
+        ("Darüber war man sich in Bremens Chefetagen einig.", "Bremens Chefetagen", True),
+        # the town as it is, or its adjective, belongs to the event's name
+        ("Zum Bremen Marathon kamen viele Läufer.", "Bremen Marathon", False),
+        ("Die Kieler Woche lockte viele Segler an.", "Kieler Woche", False),
+    ],
+)
+def test_town_in_a_model_event(nlp, text, event, kept):
+    doc = with_model_ents(nlp, text, [(event, "EVT")])
+    assert any(p.name in ("Bremen", "Kiel") for p in doc._.places) is kept
