@@ -129,3 +129,19 @@ def test_towns_joined_by_a_slash_outside_a_club_name(nlp):
 def test_town_in_a_model_event(nlp, text, event, kept):
     doc = with_model_ents(nlp, text, [(event, "EVT")])
     assert any(p.name in ("Bremen", "Kiel") for p in doc._.places) is kept
+
+
+# -- the hall of a named valley or land, one compound ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "hall", "kept"),
+    [
+        ("Die Murrtalhalle war bis auf den letzten Platz gefüllt.", "Murrtalhalle", True),
+        ("Die neue Sauerlandhalle hat sich bewährt.", "Sauerlandhalle", True),
+        # a common noun before the landscape word, or none at all
+        ("Die Festlandhalle war voll.", "Festlandhalle", False),
+        ("Die Bergtalhalle wurde renoviert.", "Bergtalhalle", False),
+        ("Die Talhalle ist alt.", "Talhalle", False),
+    ],
+)
+def test_hall_of_a_named_valley(nlp, text, hall, kept):
+    assert (hall in places(nlp, text)) is kept

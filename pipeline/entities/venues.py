@@ -101,6 +101,7 @@ class VenueFinder:
         self.saint_suffixes = frozenset(p["saint_suffixes"])
         self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
         self.context_free = frozenset(p["context_free_suffixes"])
+        self.landscape_infixes = tuple(p["landscape_infixes"])
         # longest first: "Radisson Blu" before "Radisson"
         self.hotel_brands = sorted(
             (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
@@ -434,8 +435,20 @@ class VenueFinder:
                 found = self.gazetteer.lookup(text[: len(text) - len(suffix)])
                 if found is not None and not found[0].ambiguous:
                     return self._venue(doc, i, i + 1, "pattern")
+                if self._landscape_named(text[: len(text) - len(suffix)]):
+                    return self._venue(doc, i, i + 1, "pattern")
                 break
         return None
+
+    def _landscape_named(self, first: str) -> bool:
+        """A named valley or land before the venue word ("Murrtal|halle", "Sauerland|halle"):
+        the name before the landscape word is no common noun, nor is the whole word."""
+        lower = first.lower()
+        for infix in self.landscape_infixes:
+            name = first[: len(first) - len(infix)]
+            if lower.endswith(infix) and len(name) >= 3 and name.isalpha():
+                return not (self._is_noun(name) or self._is_noun(first) or name in self.nouns)
+        return False
 
     def _own_name(self, doc: Doc, j: int) -> int | None:
         """End of one name word of the venue's own after a compound venue word ("Schlosspark
