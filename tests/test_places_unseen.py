@@ -145,3 +145,19 @@ def test_town_in_a_model_event(nlp, text, event, kept):
 )
 def test_hall_of_a_named_valley(nlp, text, hall, kept):
     assert (hall in places(nlp, text)) is kept
+
+
+# -- a hotel chain's name alone ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gefeiert wurde bis spät im Dorint, danach ging es heim.", {"Dorint": "venue"}),
+        ("Vom Hilton aus fuhren die Busse zur Halle.", {"Hilton": "venue"}),
+        # the chain's hotel with a name of its own stays one venue
+        ("Wir wohnten im Maritim Hotel Ulm.", {"Maritim Hotel Ulm": "venue"}),
+        # without a definite locative the chain is a company
+        ("Dorint meldet ein gutes Jahr.", {}),
+    ],
+)
+def test_hotel_chain_alone_after_a_definite_locative(nlp, text, expected):
+    assert {m.text: m.kind for m in nlp(text)._.places} == expected

@@ -35,7 +35,13 @@ from pipeline.entities.canonical import (
     hyphen_adjective,
     is_adjective,
 )
-from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
+from pipeline.entities.gazetteer import (
+    Gazetteer,
+    PlaceEntry,
+    city_of_adjective,
+    has_definite_place_context,
+    is_line_start,
+)
 from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
     common_nouns,
@@ -148,8 +154,20 @@ class VenueFinder:
                 if texts[end].lower().endswith("hotel") and is_capitalised(texts[end]):
                     out.append(self._venue(doc, i, end + 1, "pattern"))
                     taken.update(range(i, end + 1))
+                elif self._bare_brand(doc, texts, i, end):
+                    out.append(self._venue(doc, i, end, "pattern"))
+                    taken.update(range(i, end))
                 break
         return out
+
+    def _bare_brand(self, doc: Doc, texts: list[str], i: int, end: int) -> bool:
+        """A chain's name alone after a definite locative ("im Dorint", "vom Hilton aus"):
+        the chain's hotel, unless a name runs on after it or the name is also a word."""
+        return (
+            has_definite_place_context(doc, i)
+            and not is_capitalised(texts[end])
+            and not any(self._is_noun(w) or w.lower() in STOP_WORDS for w in texts[i:end])
+        )
 
     def _finders_at(self, text: str) -> tuple[Callable[[Doc, int], Candidate | None], ...]:
         """The patterns that can start on a word (none on most words)."""
