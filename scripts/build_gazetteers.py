@@ -205,14 +205,16 @@ def german_country_names(lex: Lexicon) -> Iterator[Place]:
         for variant in {canonical, name, translate(getattr(country, "official_name", None))}:
             if variant and "," not in variant:
                 yield Place(variant, canonical, "country", code, gid, rank=3)
-        # English names occur in German reports too ("Smart Cities made in Germany")
+        # English names occur in German reports too ("Smart Cities made in Germany"), mostly
+        # after a preposition; alone they are as often a first name ("Georgia", "Jordan") or
+        # a word of an English name ("Georgia Augusta")
         english = getattr(country, "common_name", None) or country.name
         if (
             "," not in english
             and not lex.is_common_word(english)
             and not lex.is_person_name(english)
         ):
-            yield Place(english, canonical, "country", code, gid, rank=0.5)
+            yield Place(english, canonical, "country", code, gid, ambiguous=1, rank=0.5)
 
 
 def states() -> Iterator[Place]:

@@ -161,3 +161,13 @@ def test_hall_of_a_named_valley(nlp, text, hall, kept):
 )
 def test_hotel_chain_alone_after_a_definite_locative(nlp, text, expected):
     assert {m.text: m.kind for m in nlp(text)._.places} == expected
+
+
+# -- a country's English name ---------------------------------------------------------------
+def test_english_country_name_needs_a_place_context(nlp):
+    assert places(nlp, "Die Forschung kommt aus Georgia und Jordan.") == {
+        "Georgia": "Georgien",
+        "Jordan": "Jordanien",
+    }
+    # alone it is as often a first name or a word of an English name
+    assert places(nlp, "Die Rede hielt Georgia Brown vor der Georgia Augusta.") == {}
