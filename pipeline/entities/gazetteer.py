@@ -408,7 +408,11 @@ class PlaceFinder:
             if in_company_name(doc, match.start, match.end):
                 continue
             cand = place_candidate(match)
-            if (
+            code_country = region_code_after(doc, match.end)
+            if code_country is not None and code_country == match.entry.country_code:
+                cand.end += 1  # "Mollis GL": the canton's code belongs to the mention
+                sure.append(cand)
+            elif (
                 not match.entry.ambiguous
                 or has_place_context(doc, match.start, match.end, weak_context_suffices(match))
                 or (
@@ -419,13 +423,15 @@ class PlaceFinder:
                 sure.append(cand)
             else:
                 pending.append(cand)
-            resume = match.end
+            resume = cand.end
         # a name coordinated with a sure place is a place too ("Cottbus, Ulm und Halle"), and
         # so is the start of a route to one ("von Kirchheim bis nach Ulm")
         changed = True
         while changed and pending:
             changed = False
-            ends = {c.end - 1 for c in sure} | {c.start for c in sure}
+            # a town in a club's name ("HSG Hude/Lindau") names no neighbour a town
+            towns = [c for c in sure if not _after_club_abbreviation(doc, c.start)]
+            ends = {c.end - 1 for c in towns} | {c.start for c in towns}
             starts = {c.start for c in sure}
             for cand in list(pending):
                 route = route_end(doc, cand.start, cand.end)
@@ -437,8 +443,11 @@ class PlaceFinder:
                         sure.append(cand)
                         pending.remove(cand)
                         changed = True
+        if pending:
+            sure.extend(_named_as_towns(doc, matches, pending))
         taken = {t for c in sure for t in range(c.start, c.end)}
-        return sure + [c for c in self._town_genitives(doc) if c.start not in taken]
+        found = sure + [c for c in self._town_genitives(doc) if c.start not in taken]
+        return found + [c for c in _coded_towns(doc) if c.start not in taken]
 
     def _town_genitives(self, doc: Doc) -> list[Candidate]:
         """A town in the genitive before its mayor or its people ("Lindachs Bürgermeister",
@@ -467,6 +476,80 @@ class PlaceFinder:
 ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
 
 
+def _second_club_town(doc: Doc, start: int) -> bool:
+    """The second town of a club's name ("HSG Hude/Lindau"): the club's, no place."""
+    return start >= 3 and doc[start - 1].text == "/" and _after_club_abbreviation(doc, start - 2)
+
+
+def _after_club_abbreviation(doc: Doc, start: int) -> bool:
+    """A name right after a sports club's abbreviation ("TSV", "HSG", "TuS")."""
+    if start < 1:
+        return False
+    word = doc[start - 1].text
+    return word in club_abbreviations() or (word.isupper() and word.isalpha() and len(word) <= 4)
+
+
+@cache
+def club_abbreviations() -> frozenset[str]:
+    """Abbreviations that open a sports club's name (org_patterns.json)."""
+    p = org_patterns()
+    return frozenset(p["club_abbreviations"]) | frozenset(p["ambiguous_club_abbreviations"])
+
+
+@cache
+def region_codes() -> dict[str, str]:
+    """Region code -> country ("SG" -> "CH"), from place_region_codes.tsv."""
+    return {row["code"]: row["country_code"] for row in load_tsv("place_region_codes.tsv")}
+
+
+def region_code_after(doc: Doc, end: int) -> str | None:
+    """The country of a region code right after a name ("Mollis GL" -> "CH")."""
+    if end >= len(doc) or not doc[end - 1].whitespace_:
+        return None
+    return region_codes().get(doc[end].text)
+
+
+def _coded_towns(doc: Doc) -> list[Candidate]:
+    """A town the gazetteer lacks, named with its region's code after a locative ("aus
+    Lindwil TG"): the code says it is a town of that country."""
+    out = []
+    for k in positions(token_texts(doc), region_codes().__contains__):
+        i = k - 1
+        if i < 1 or doc[i - 1].lower_ not in LOCATIVE:
+            continue
+        word = doc[i].text
+        if not (is_capitalised(word) and word.isalpha()) or not doc[i].whitespace_:
+            continue
+        country = region_codes()[doc[k].text]
+        out.append(Candidate(i, k + 1, PLACE, word, "pattern", kind="city", country_code=country))
+    return out
+
+
+def _named_as_towns(
+    doc: Doc, matches: list[PlaceMatch | None], pending: list[Candidate]
+) -> list[Candidate]:
+    """Pending names the report itself calls a town elsewhere ("die Gemeinde Wels", "im
+    Ortsteil Linde"): there the word is the town, so it is wherever the context gives it
+    no other sense (an article before it: "der Wels"; a number after it: "Halle 5")."""
+    heads = town_part_heads()
+    named = {
+        m.name for m in matches if m is not None and m.start > 0 and doc[m.start - 1].text in heads
+    }
+    return [
+        c
+        for c in pending
+        if c.name in named
+        and (c.start == 0 or doc[c.start - 1].lower_ not in ARTICLES)
+        and (c.end >= len(doc) or not doc[c.end].like_num)
+    ]
+
+
+@cache
+def town_part_heads() -> frozenset[str]:
+    """Words before a name that make it a town or part of one ("Gemeinde", "Ortsteil")."""
+    return frozenset(load_json("district_patterns.json")["part_heads"])
+
+
 @cache
 def town_genitive_heads() -> frozenset[str]:
     return frozenset(load_json("district_patterns.json")["town_genitive_heads"])
@@ -480,8 +563,9 @@ def legal_form_openings() -> frozenset[str]:
 
 def in_company_name(doc: Doc, start: int, end: int) -> bool:
     """A country or town in brackets before a legal form names a company's branch ("Muster
-    (Schweiz) AG"), no place the text talks about."""
-    return (
+    (Schweiz) AG"), no place the text talks about; so does the second town of a club's name
+    ("HSG Hude/Lindau")."""
+    return _second_club_town(doc, start) or (
         start > 0
         and end + 1 < len(doc)
         and doc[start - 1].text == "("

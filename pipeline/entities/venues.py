@@ -35,7 +35,13 @@ from pipeline.entities.canonical import (
     hyphen_adjective,
     is_adjective,
 )
-from pipeline.entities.gazetteer import Gazetteer, PlaceEntry, city_of_adjective, is_line_start
+from pipeline.entities.gazetteer import (
+    Gazetteer,
+    PlaceEntry,
+    city_of_adjective,
+    has_definite_place_context,
+    is_line_start,
+)
 from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
     WordValues,
@@ -103,6 +109,7 @@ class VenueFinder:
         self.saint_suffixes = frozenset(p["saint_suffixes"])
         self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
         self.context_free = frozenset(p["context_free_suffixes"])
+        self.landscape_infixes = tuple(p["landscape_infixes"])
         # longest first: "Radisson Blu" before "Radisson"
         self.hotel_brands = sorted(
             (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
@@ -150,8 +157,20 @@ class VenueFinder:
                 if texts[end].lower().endswith("hotel") and is_capitalised(texts[end]):
                     out.append(self._venue(doc, i, end + 1, "pattern"))
                     taken.update(range(i, end + 1))
+                elif self._bare_brand(doc, texts, i, end):
+                    out.append(self._venue(doc, i, end, "pattern"))
+                    taken.update(range(i, end))
                 break
         return out
+
+    def _bare_brand(self, doc: Doc, texts: list[str], i: int, end: int) -> bool:
+        """A chain's name alone after a definite locative ("im Dorint", "vom Hilton aus"):
+        the chain's hotel, unless a name runs on after it or the name is also a word."""
+        return (
+            has_definite_place_context(doc, i)
+            and not is_capitalised(texts[end])
+            and not any(self._is_noun(w) or w.lower() in STOP_WORDS for w in texts[i:end])
+        )
 
     def _finders_at(self, text: str) -> tuple[Callable[[Doc, int], Candidate | None], ...]:
         """The patterns that can start on a word (none on most words)."""
@@ -437,8 +456,20 @@ class VenueFinder:
                 found = self.gazetteer.lookup(text[: len(text) - len(suffix)])
                 if found is not None and not found[0].ambiguous:
                     return self._venue(doc, i, i + 1, "pattern")
+                if self._landscape_named(text[: len(text) - len(suffix)]):
+                    return self._venue(doc, i, i + 1, "pattern")
                 break
         return None
+
+    def _landscape_named(self, first: str) -> bool:
+        """A named valley or land before the venue word ("Murrtal|halle", "Sauerland|halle"):
+        the name before the landscape word is no common noun, nor is the whole word."""
+        lower = first.lower()
+        for infix in self.landscape_infixes:
+            name = first[: len(first) - len(infix)]
+            if lower.endswith(infix) and len(name) >= 3 and name.isalpha():
+                return not (self._is_noun(name) or self._is_noun(first) or name in self.nouns)
+        return False
 
     def _own_name(self, doc: Doc, j: int) -> int | None:
         """End of one name word of the venue's own after a compound venue word ("Schlosspark

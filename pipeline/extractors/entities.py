@@ -134,7 +134,12 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
         for start, end in spans:
             if not (start <= c.start and c.end <= end):
                 continue
-            if c.label == PLACE and c.kind in TOWN_KINDS and end - start > c.end - c.start:
+            if (
+                c.label == PLACE
+                and c.kind in TOWN_KINDS
+                and end - start > c.end - c.start
+                and not _genitive_town(doc, c)
+            ):
                 return True
             if c.label in (PLACE, ORG) and events.is_event_name(
                 [t.text for t in doc[c.start : c.end]]
@@ -143,6 +148,13 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
         return False
 
     return [c for c in found if not inside_event(c)]
+
+
+def _genitive_town(doc: Doc, c: Candidate) -> bool:
+    """A town in the genitive ("Bremens", "in Kölns Altstadt") owns what follows it: an
+    event's name takes the town as it is ("Bremen Marathon") or its adjective."""
+    text = doc[c.end - 1].text
+    return text.endswith("s") and not c.name.endswith("s") and text[:-1] == c.name.split()[-1]
 
 
 def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:

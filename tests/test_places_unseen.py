@@ -1,0 +1,173 @@
+"""Place classes that the rules used to miss or misread on reports nobody tuned on, each with
+sentences written for this test. Rules only (no statistical model) unless the model's
+reading is given."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities import places
+from test_entities_general import with_model_ents
+
+
+@pytest.fixture(scope="module")
+def nlp(entities_nlp):
+    return entities_nlp
+
+
+def place_rows(nlp, text: str) -> dict[str, tuple[str, str | None]]:
+    return {m.text: (m.name, m.country_code) for m in nlp(text)._.places}
+
+
+# -- towns of neighbouring countries under their own name -----------------------------------
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Die Delegation reiste im Mai nach Jihlava weiter.", "Jihlava", "CZ"),
+        ("Der Chor aus Jelenia Góra sang zum Abschluss.", "Jelenia Góra", "PL"),
+        ("Gespielt wurde zuletzt in Szombathely.", "Szombathely", "HU"),
+    ],
+)
+def test_neighbour_town_by_its_own_name(nlp, text, town, country):
+    assert place_rows(nlp, text).get(town, (None, None))[1] == country
+
+
+def test_neighbour_town_own_name_needs_a_place_context(nlp):
+    # the town's own name is no German word, but a name without context may be anything
+    assert "Teplice" not in places(nlp, "Teplice heißt das neue Modell der Firma.")
+
+
+def test_german_name_of_neighbour_town_is_kept(nlp):
+    assert places(nlp, "Sie fuhren gestern nach Iglau.") == {"Iglau": "Iglau"}
+
+
+# -- a town named like a word, which the report calls a town elsewhere ----------------------
+def test_town_named_like_a_word_confirmed_by_the_report(nlp):
+    text = "Froh sind alle, dass Wels wieder Gastgeber ist. Die Stadt Wels lädt ein."
+    assert "Wels" in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nothing in the report calls it a town
+        "Froh sind alle, dass Wels wieder Gastgeber ist.",
+        # the report calls it a town, but here it is the fish
+        "Der Wels ist ein großer Fisch. Die Stadt Wels liegt an der Traun.",
+        # a hall, not the town
+        "Die Stadt Halle baut. Wir trafen uns an Halle 5 am Eingang.",
+    ],
+)
+def test_word_sense_kept_where_the_context_says_so(nlp, text):
+    found = places(nlp, text)
+    assert "Wels" not in found and "Halle 5" not in found and "Halle" not in found
+
+
+# -- a Swiss town with its canton's code ----------------------------------------------------
+def test_canton_code_belongs_to_a_swiss_town(nlp):
+    found = place_rows(nlp, "Das Turnier findet dieses Jahr in Mollis GL statt.")
+    assert found == {"Mollis GL": ("Mollis", "CH")}
+
+
+def test_canton_code_makes_an_unknown_name_a_swiss_town(nlp):
+    text = "Zweiter wurde Urs Brändli aus Lindwil TG vor Beat Koller aus Ebnet SG."
+    assert place_rows(nlp, text) == {
+        "Lindwil TG": ("Lindwil", "CH"),
+        "Ebnet SG": ("Ebnet", "CH"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a club's abbreviation before the name, and capitals after a region of no country
+        "Die SG Lindwil gewann das Derby.",
+        "Die Lage in Europa SO bleibt offen.",
+        "Wir trafen ihn in Rom AG und Co. nicht.",
+    ],
+)
+def test_no_canton_code_without_a_swiss_town(nlp, text):
+    assert all(not name.endswith((" SG", " SO", " AG")) for name in places(nlp, text))
+
+
+# -- villages under 1,000 inhabitants (GeoNames' cities500) ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "village", "country"),
+    [
+        ("Das Jodlerfest fand dieses Jahr in Schötz statt.", "Schötz", "CH"),
+        ("Die Musik kam aus Abtswind und Würzburg.", "Abtswind", "DE"),
+    ],
+)
+def test_village_in_a_place_context(nlp, text, village, country):
+    assert place_rows(nlp, text).get(village, (None, None))[1] == country
+
+
+def test_village_without_a_place_context_is_no_place(nlp):
+    assert "Abtswind" not in places(nlp, "Abtswind hat gewonnen.")
+
+
+# -- a town in a club's name ----------------------------------------------------------------
+def test_second_town_of_a_club_name_is_no_place(nlp):
+    found = places(nlp, "Im Finale trafen die HSG Borken/Abtswind und der TSV Kassel aufeinander.")
+    assert "Abtswind" not in found
+
+
+def test_towns_joined_by_a_slash_outside_a_club_name(nlp):
+    assert "Abtswind" in places(nlp, "Die Gäste kamen aus Kassel/Abtswind angereist.")
+
+
+# -- a town in the genitive inside what the model reads as an event -------------------------
+@pytest.mark.parametrize(
+    ("text", "event", "kept"),
+    [
+        # the genitive owns what follows: no event's name takes a town that way
+        ("Darüber war man sich in Bremens Chefetagen einig.", "Bremens Chefetagen", True),
+        # the town as it is, or its adjective, belongs to the event's name
+        ("Zum Bremen Marathon kamen viele Läufer.", "Bremen Marathon", False),
+        ("Die Kieler Woche lockte viele Segler an.", "Kieler Woche", False),
+    ],
+)
+def test_town_in_a_model_event(nlp, text, event, kept):
+    doc = with_model_ents(nlp, text, [(event, "EVT")])
+    assert any(p.name in ("Bremen", "Kiel") for p in doc._.places) is kept
+
+
+# -- the hall of a named valley or land, one compound ---------------------------------------
+@pytest.mark.parametrize(
+    ("text", "hall", "kept"),
+    [
+        ("Die Murrtalhalle war bis auf den letzten Platz gefüllt.", "Murrtalhalle", True),
+        ("Die neue Sauerlandhalle hat sich bewährt.", "Sauerlandhalle", True),
+        # a common noun before the landscape word, or none at all
+        ("Die Festlandhalle war voll.", "Festlandhalle", False),
+        ("Die Bergtalhalle wurde renoviert.", "Bergtalhalle", False),
+        ("Die Talhalle ist alt.", "Talhalle", False),
+    ],
+)
+def test_hall_of_a_named_valley(nlp, text, hall, kept):
+    assert (hall in places(nlp, text)) is kept
+
+
+# -- a hotel chain's name alone ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gefeiert wurde bis spät im Dorint, danach ging es heim.", {"Dorint": "venue"}),
+        ("Vom Hilton aus fuhren die Busse zur Halle.", {"Hilton": "venue"}),
+        # the chain's hotel with a name of its own stays one venue
+        ("Wir wohnten im Maritim Hotel Ulm.", {"Maritim Hotel Ulm": "venue"}),
+        # without a definite locative the chain is a company
+        ("Dorint meldet ein gutes Jahr.", {}),
+    ],
+)
+def test_hotel_chain_alone_after_a_definite_locative(nlp, text, expected):
+    assert {m.text: m.kind for m in nlp(text)._.places} == expected
+
+
+# -- a country's English name ---------------------------------------------------------------
+def test_english_country_name_needs_a_place_context(nlp):
+    assert places(nlp, "Die Forschung kommt aus Georgia und Jordan.") == {
+        "Georgia": "Georgien",
+        "Jordan": "Jordanien",
+    }
+    # alone it is as often a first name or a word of an English name
+    assert places(nlp, "Die Rede hielt Georgia Brown vor der Georgia Augusta.") == {}
