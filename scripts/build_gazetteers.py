@@ -381,7 +381,7 @@ def small_towns(lex: Lexicon) -> Iterator[Place]:
 def villages(lex: Lexicon) -> Iterator[Place]:
     """The places GeoNames' cities500 table adds for the German-speaking countries (from 500
     inhabitants, and every seat of a municipality): the villages and small towns that reports
-    of their clubs and festivals name and that cities1000 lacks ("Schötz", "Hemberg"). Each
+    of their clubs and festivals name and that cities1000 lacks ("Alberswil", "Andeer"). Each
     needs a place context, and ranks below every other source, so that a village only adds a
     name that no other row has; a village named like a word or a person ("Sommer", "Benz")
     is left out, since even a place context does not tell it from the word."""

@@ -126,7 +126,7 @@ MAX_QUALIFIER_WORDS = 2
 
 def _qualified_place(ner: Candidate, clashing: list[Candidate]) -> bool:
     """An NER place that opens with the one rule place it overlaps and continues it with a
-    few words that passed the NER filter as a name ("Mollis GL", "Auenpark Nord", "Rue du
+    few words that passed the NER filter as a name ("Alpthal SZ", "Auenpark Nord", "Rue du
     Canal"): the longer name is the place. Not a name run on into the next sentence or a
     list: at most two more words."""
     if ner.label != PLACE or len(clashing) != 1:

@@ -410,7 +410,7 @@ class PlaceFinder:
             cand = place_candidate(match)
             code_country = region_code_after(doc, match.end)
             if code_country is not None and code_country == match.entry.country_code:
-                cand.end += 1  # "Mollis GL": the canton's code belongs to the mention
+                cand.end += 1  # "Alpthal SZ": the canton's code belongs to the mention
                 sure.append(cand)
             elif (
                 not match.entry.ambiguous
@@ -429,7 +429,7 @@ class PlaceFinder:
         changed = True
         while changed and pending:
             changed = False
-            # a town in a club's name ("HSG Hude/Lindau") names no neighbour a town
+            # a town in a club's name ("HSG Bassum/Lindau") names no neighbour a town
             towns = [c for c in sure if not _after_club_abbreviation(doc, c.start)]
             ends = {c.end - 1 for c in towns} | {c.start for c in towns}
             starts = {c.start for c in sure}
@@ -477,7 +477,7 @@ ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
 
 
 def _second_club_town(doc: Doc, start: int) -> bool:
-    """The second town of a club's name ("HSG Hude/Lindau"): the club's, no place."""
+    """The second town of a club's name ("HSG Bassum/Lindau"): the club's, no place."""
     return start >= 3 and doc[start - 1].text == "/" and _after_club_abbreviation(doc, start - 2)
 
 
@@ -503,7 +503,7 @@ def region_codes() -> dict[str, str]:
 
 
 def region_code_after(doc: Doc, end: int) -> str | None:
-    """The country of a region code right after a name ("Mollis GL" -> "CH")."""
+    """The country of a region code right after a name ("Alpthal SZ" -> "CH")."""
     if end >= len(doc) or not doc[end - 1].whitespace_:
         return None
     return region_codes().get(doc[end].text)
@@ -564,7 +564,7 @@ def legal_form_openings() -> frozenset[str]:
 def in_company_name(doc: Doc, start: int, end: int) -> bool:
     """A country or town in brackets before a legal form names a company's branch ("Muster
     (Schweiz) AG"), no place the text talks about; so does the second town of a club's name
-    ("HSG Hude/Lindau")."""
+    ("HSG Bassum/Lindau")."""
     return _second_club_town(doc, start) or (
         start > 0
         and end + 1 < len(doc)

@@ -412,7 +412,7 @@ class NerCandidates:
 
     def _after_place_name(self, doc: Doc, span: Span, name: str) -> str:
         """A span that opens with a known place keeps that place's name and adds the rest as
-        written ("Mollis GL", not a lemma of "Mollis")."""
+        written ("Alpthal SZ", not a lemma of "Alpthal")."""
         match = self.gazetteer.match_at(doc, span.start)
         if match is None or match.end >= span.end:
             return name
