@@ -13,7 +13,7 @@ import pytest
 import pipeline
 from pipeline.entities.gazetteer import load_gazetteer
 from pipeline.events.lexicon import cue_words, word_is_cue
-from pipeline.events.places import district_towns, town_of
+from pipeline.events.places import city_in_name, district_towns, town_of
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -243,3 +243,8 @@ def test_a_place_after_a_plural_article_is_a_venue_not_a_town(nlp, locative):
 def test_an_organiser_is_a_named_organisation_not_a_role(nlp, sentence, organisers):
     text = "Das Dorffest in Talheim lockte am Samstag 2.000 Besucher an. " + sentence
     assert only_event(nlp, text)["organisers"] == organisers
+
+
+def test_a_surname_after_a_first_name_in_a_venue_name_is_no_town():
+    assert city_in_name("Otto-Lindau-Forum", ambiguous=True) is None
+    assert city_in_name("Lindauer Hafenlauf") == "Lindau"

@@ -9,6 +9,7 @@ from functools import cache, lru_cache
 from spacy.attrs import IS_PUNCT
 
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
+from pipeline.entities.words import first_names
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import WORD_CACHE_SIZE, cue_words, word_is_cue, words_are_cue
 from pipeline.lang import load_tsv
@@ -67,7 +68,10 @@ def place_in_word(word: str) -> str | None:
 def city_in_name(name: str, ambiguous: bool = False) -> str | None:
     """A city in a name: "CityCube Berlin", "Hannover Messe", "Lindauer Hafenlauf"
     (with ``ambiguous``, also a name that several places share: the name is the same)."""
-    for word in name.replace("-", " ").split():
+    words = name.replace("-", " ").split()
+    for k, word in enumerate(words):
+        if k and words[k - 1] in first_names():
+            continue  # "Carl-Zeiss-Halle": a person's surname, no town
         # "Lindauer" -> Lindau, "Karlsruher" -> Karlsruhe
         adjective = word.endswith(ADJECTIVE_ENDING)
         for form in (word, word[:-2] if adjective else None, word[:-1] if adjective else None):
