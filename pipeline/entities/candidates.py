@@ -35,6 +35,9 @@ class Candidate:
     # token ranges inside this candidate that are places in their own right ("Senat der Freien
     # und Hansestadt Hamburg": the genitive attribute names a place the text talks about)
     inner_places: list[tuple[int, int]] = field(default_factory=list)
+    # the name follows a type word that is no part of it ("die Firma Velox", "das Studio
+    # Kranzl"): a model span that only adds that word does not replace it
+    after_type_word: bool = False
 
     @property
     def length(self) -> int:
@@ -69,7 +72,11 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
         if not clashing:
             kept.add(cand)
         elif cand.label == ORG and all(
-            cand.contains(k) and k.length < cand.length and _replaceable(k) for k in clashing
+            cand.contains(k)
+            and k.length < cand.length
+            and _replaceable(k)
+            and not (k.after_type_word and (cand.start, cand.end) == (k.start - 1, k.end))
+            for k in clashing
         ):
             kept.replace(clashing, cand)
         elif _qualified_place(cand, clashing):

@@ -54,6 +54,7 @@ from pipeline.entities.words import (
     is_noun_form,
     noun_genders,
     org_patterns,
+    person_titles,
     token_texts,
     venue_patterns,
 )
@@ -113,6 +114,8 @@ class NerCandidates:
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
+            if label == ORG and _title_before_title(span):
+                continue  # "PD Dr. Tom Keller": an academic title's acronym
             if (
                 label == ORG
                 and not has_org_evidence(
@@ -458,6 +461,7 @@ class NerCandidates:
 
 # nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
 MOTTO_NOUNS = entity_words("motto_noun")
+ARTICLE_WORDS = entity_words("article")
 NOMINATIVE_ARTICLES = entity_words("nominative_article")
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
@@ -491,6 +495,19 @@ def _affiliation(span: Span, person_ends: set[int]) -> bool:
         and doc[span.start - 1].text == "("
         and doc[span.end].text == ")"
         and span.start - 1 in person_ends
+    )
+
+
+def _title_before_title(span: Span) -> bool:
+    """An acronym right before a person's title ("PD Dr.", "MdL Prof.") is a title too; after
+    an article it is a body the person belongs to ("der ÖGKV Prof. Tom Keller")."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and not (span.start > 0 and doc[span.start - 1].lower_ in ARTICLE_WORDS)
+        and is_acronym(span[0].text)
+        and span.end < len(doc)
+        and doc[span.end].text in person_titles()[0]
     )
 
 

@@ -157,9 +157,13 @@ def _line_start(doc, k: int) -> bool:
 def _dateline_source(span: Span) -> bool:
     """ "KASSEL (vel) -", "(vel) Die Stadt ...": the medium or author in brackets of a
     dateline, after a line-initial word (the town) or opening the line."""
-    doc = span.doc
-    k = span.start - 1
-    if k < 0 or doc[k].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+    return dateline_source_at(span.doc, span.start, span.end)
+
+
+def dateline_source_at(doc, start: int, end: int) -> bool:
+    """Tokens start to end are in brackets in a dateline's place (see _dateline_source)."""
+    k = start - 1
+    if k < 0 or doc[k].text != "(" or end >= len(doc) or doc[end].text != ")":
         return False
     return _line_start(doc, k) or (
         k >= 1 and doc[k - 1].text[:1].isupper() and _line_start(doc, k - 1)

@@ -32,7 +32,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import ORG, Candidate
+from pipeline.entities.candidates import ORG, PERSON_LABELS, Candidate
 from pipeline.entities.canonical import (
     LemmaLookup,
     canonical_span,
@@ -40,8 +40,14 @@ from pipeline.entities.canonical import (
     is_adjective,
     is_dictionary_word,
 )
+from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
-from pipeline.entities.org_evidence import org_cues
+from pipeline.entities.org_evidence import (
+    CLOSING_QUOTES,
+    OPENING_QUOTES,
+    dateline_source_at,
+    org_cues,
+)
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
@@ -57,6 +63,7 @@ from pipeline.entities.words import (
     is_generic_compound,
     is_noun_compound,
     is_noun_form,
+    noun_genders,
     org_patterns,
     person_titles,
     positions,
@@ -84,6 +91,14 @@ GENITIVE_DETERMINERS = entity_words("genitive_determiner")
 SINGULAR_GENITIVE_ARTICLES = entity_words("singular_genitive_article")
 LOCATIVE_ARTICLES = entity_words("locative_article")
 VENUE_ARTICLES = entity_words("venue_article")
+ACRONYM_DETERMINERS = entity_words("acronym_determiner")
+PERSON_AFFILIATIONS = entity_words("person_affiliation")
+MIN_BARE_ACRONYM = 3  # "die EU", "die AG": two letters are too often an everyday abbreviation
+EDITION_YEAR_DIGITS = 4
+MAX_REGION_CODE = 2  # "(ZG)", "(D)": a canton's or country's code after a town, no medium
+MAX_QUOTED_WORDS = 5
+SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";"})
+MAX_INITIALS = 3  # "(tk)", "(gol)": an author's initials (news services are known by name)
 
 
 class OrganisationFinder:
@@ -128,7 +143,13 @@ class OrganisationFinder:
         self.place_after_index = _first_token_index([(seq,) for seq in self.place_after])
         self.place_after_rank = {seq: k for k, seq in enumerate(self.place_after)}
         self.known_index = _first_token_index(self.known)
-        self.compound_suffixes = tuple(sorted(p["compound_suffixes"], key=len, reverse=True))
+        self.compound_suffixes = tuple(
+            sorted(
+                (*p["compound_suffixes"], *p["institution_compound_suffixes"]),
+                key=len,
+                reverse=True,
+            )
+        )
         self.club_heads = frozenset(p["club_heads"])
         self.center_words = frozenset(p["center_words"])
         self.club_suffixes = tuple(p["club_suffixes"])
@@ -139,6 +160,7 @@ class OrganisationFinder:
         self.family_heads = frozenset(p["family_name_heads"])
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
+        self.institution_endings = tuple(p["institution_endings"])
         cues = org_cues()
         self.organiser_cues = frozenset(cues["organiser_verbs"]) | frozenset(
             cues["organiser_nouns"]
@@ -146,6 +168,7 @@ class OrganisationFinder:
         self.organiser_nouns = frozenset(cues["organiser_nouns"])
         self.organiser_links = frozenset(cues["organiser_links"])
         self.visit_verbs = frozenset(cues["visit_verbs"])
+        self.quoted_name_heads = tuple(cues["quoted_name_heads"])
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
         # word predicates asked for every token by several patterns: memoised per finder
@@ -178,6 +201,10 @@ class OrganisationFinder:
             "place_head": self._may_open_place_head,
             "compound_name": self._may_be_compound_name,
             "organiser_cue": self.organiser_cues.__contains__,
+            "bare_acronym": self._may_be_bare_acronym,
+            "dateline": "(".__eq__,
+            "quoted": OPENING_QUOTES.__contains__,
+            "role": self._is_person_role_word,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
         self._word_mask = WordValues(self._word_mask)  # type: ignore[method-assign]
@@ -224,6 +251,7 @@ class OrganisationFinder:
         for finder in (
             self._legal_forms,
             self._complements,
+            self._genitive_adjective_names,
             self._adjective_heads,
             self._place_heads,
             self._prefix_names,
@@ -240,6 +268,11 @@ class OrganisationFinder:
             self._foundations,
             self._fair_companies,
             self._organiser_names,
+            self._bare_acronyms,
+            self._dateline_sources,
+            self._person_affiliations,
+            self._quoted_names,
+            self._role_genitives,
         ):
             found.extend(finder(doc))
         return found
@@ -391,7 +424,21 @@ class OrganisationFinder:
             return False  # "Landrat des Landkreises ...", "Präsident der ...": a person
         head = head_noun(text)
         base = (head[0] if head else text).lower()
-        return base.endswith(self.complement_heads)
+        return self._on_head(base, self.complement_heads)
+
+    @staticmethod
+    def _on_head(base: str, endings: tuple[str, ...]) -> bool:
+        """A lower-case noun ends on one of the heads, and as a compound of it: a compound
+        takes its head's gender, so a noun of another gender only ends on the letters
+        ("das Referat", "die Heirat" are no "der Rat"; "der Stadtrat" is)."""
+        if not base.endswith(endings):
+            return False
+        ending = max((e for e in endings if base.endswith(e)), key=len)
+        if len(base) == len(ending):
+            return True
+        genders = noun_genders()
+        word, head = genders.get(base.capitalize()), genders.get(ending.capitalize())
+        return not (word and head and word != head)
 
     def _complements(self, doc: Doc) -> list[Candidate]:
         out = []
@@ -416,6 +463,60 @@ class OrganisationFinder:
             out.append(cand)
             resume = cand.end
         return out
+
+    def _genitive_adjective_names(self, doc: Doc) -> list[Candidate]:
+        """ "Verband Deutscher Werkzeughersteller", "Bund Freier Waldorfschulen e.V.", "des
+        Vereins Bayerischer Imker": a head, one to three adjectives in the genitive plural
+        ("-er") and a noun (or "Maschinen- und Anlagenbau") name one body; the head belongs to
+        the name, the adjectives do not describe it. A bare generic head takes adjectives in
+        any case and a place too ("Fonds Sicheres Tannheim", "Verein Deutsche Sprache")."""
+        out = []
+        texts = token_texts(doc)
+        resume = 0
+        for i in self._starts(doc, "complement"):
+            if i < resume or i + 2 >= len(doc):
+                continue
+            generic = texts[i] in self.generic_heads
+            j = i + 1
+            while (
+                j < len(doc)
+                and j - i <= MAX_ADJECTIVES
+                and (
+                    self._genitive_adjective(texts[j])
+                    or (generic and is_capitalised(texts[j]) and is_adjective(texts[j], self.lemma))
+                )
+            ):
+                j += 1
+            if j == i + 1 or j >= len(doc):
+                continue
+            if texts[j].endswith("-") and j + 2 < len(doc) and doc[j + 1].lower_ == "und":
+                j += 2  # "Maschinen- und Anlagenbau"
+            if not (is_capitalised(texts[j]) and texts[j].isalpha()):
+                continue
+            if self._is_place_word(texts[j]) and not generic:
+                continue
+            if texts[j - 1][:1].islower() and not self._inflected_noun(texts[j]):
+                continue  # "Stiftung neuer Art": a genitive singular, no plural of members
+            cand = self._with_legal_form(doc, i, j + 1)
+            out.append(cand)
+            resume = cand.end
+        return out
+
+    def _inflected_noun(self, word: str) -> bool:
+        """A noun not in its base form ("Kinder", "Sportjournalisten"): after a lower-case
+        "-er" adjective, the plural the genitive plural wants ("Verein kranker Tiere")."""
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return bool(lemma) and lemma != word and lemma in self.nouns
+
+    def _genitive_adjective(self, text: str) -> bool:
+        """ "Deutscher", "Bayerischer", "Kölner", "kranker": an adjective on "-er", the
+        form of the genitive plural after a head ("Bund Deutscher Architekten", "Verein
+        kranker Tiere"), capitalised or not."""
+        if not (text.endswith("er") and text.isalpha()):
+            return False
+        if text[:1].islower():
+            return is_adjective(text.capitalize(), self.lemma)
+        return is_adjective(text, self.lemma) or self._place_adjective(text)
 
     def _facility_of_company(self, doc: Doc, head: int, end: int) -> bool:
         """ "im Rechenzentrum der Green Datacenter AG": a facility head before "der/des" and a
@@ -583,7 +684,7 @@ class OrganisationFinder:
         if not text[:1].isupper() or self._is_person_role(text):
             return False
         head = head_noun(text)
-        return (head[0] if head else text).lower().endswith(self.adjective_heads)
+        return self._on_head((head[0] if head else text).lower(), self.adjective_heads)
 
     def _place_adjective(self, word: str) -> bool:
         """A city's adjective, or an "-er" word on any place the gazetteer knows that is no
@@ -640,7 +741,9 @@ class OrganisationFinder:
             return False  # "Landrat Martin Huber": a role and a person
         head = head_noun(text)
         base = (head[0] if head else text).lower()
-        return base.endswith(self.complement_heads) or base.endswith(self.adjective_heads)
+        return self._on_head(base, self.complement_heads) or self._on_head(
+            base, self.adjective_heads
+        )
 
     def _federal_bodies(self, doc: Doc) -> list[Candidate]:
         """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind; an
@@ -744,7 +847,16 @@ class OrganisationFinder:
         return (
             text not in self.venue_heads
             and not self._fair_compound(text)
-            and self._is_org_head(text)
+            and (self._is_org_head(text) or self._is_institution(text))
+        )
+
+    def _is_institution(self, text: str) -> bool:
+        """ "Kreiskrankenhaus", "Stadtmusik", "Realschule": a compound on an
+        institution's ending, which a place after it makes one body ("... Celle")."""
+        return (
+            text[:1].isupper()
+            and text.replace("-", "").isalpha()
+            and text.lower().endswith(self.institution_endings)
         )
 
     @staticmethod
@@ -804,6 +916,8 @@ class OrganisationFinder:
             nxt = doc[i + 1]
             if not self._is_name_word(nxt) or nxt.text in self.nouns:
                 continue
+            if self._genitive_adjective(nxt.text):
+                continue  # "Verband Deutscher Werkzeughersteller": the head belongs to the name
             if not has_upper(nxt.text) and not (
                 text in self.brand_type_nouns and self._at_boundary(doc, i + 2)
             ):
@@ -815,7 +929,7 @@ class OrganisationFinder:
                 if doc[end].text in self.nouns or person_starts(doc, end):
                     break
                 end += 1
-            out.append(self._org(doc, i + 1, end, "pattern"))
+            out.append(self._org(doc, i + 1, end, "pattern", after_type_word=True))
         return out
 
     def _at_boundary(self, doc: Doc, j: int) -> bool:
@@ -912,6 +1026,10 @@ class OrganisationFinder:
                 continue
             if self.gazetteer.match_at(doc, i) is not None:
                 continue
+            if self._is_institution(text) and (
+                self._after_locative(doc, i) or not all(p[:1].isupper() for p in text.split("-"))
+            ):
+                continue  # "in der Lotte-Reiniger-Schule": the building; "Bau-mit-Schule": a motto
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
 
@@ -935,6 +1053,160 @@ class OrganisationFinder:
             if end is not None:
                 out.append(self._org(doc, j, end, "pattern"))
         return out
+
+    def _bare_acronyms(self, doc: Doc) -> list[Candidate]:
+        """ "vertrat die TKVW", "beim BKGV": an acronym after an article names a body when no
+        reader knows it as a word ("die KI", "das WLAN" are everyday), it is no place, and the
+        report never writes it before a year ("die IAA 2023" is a fair's edition) or the model
+        reads it as an event or a person."""
+        texts = token_texts(doc)
+        found = self._starts(doc, "bare_acronym")
+        if not found:
+            return []
+        editions = {
+            texts[k - 1]
+            for k in range(1, len(texts))
+            if texts[k].isdigit() and len(texts[k]) == EDITION_YEAR_DIGITS
+        }
+        # "Internationale Akademie (IAK)": a defined acronym is the long form's (linking.py)
+        defined = {
+            texts[k]
+            for k in range(1, len(texts) - 1)
+            if texts[k - 1] == "(" and texts[k + 1] == ")"
+        }
+        other = {
+            t for e in doc.ents if e.label_ not in ("ORG", "LOC") for t in range(e.start, e.end)
+        }
+        out = []
+        for i in found:
+            text = texts[i]
+            if i == 0 or texts[i - 1].lower() not in ACRONYM_DETERMINERS:
+                continue
+            if text in editions or text in defined or i in other:
+                continue
+            if self.gazetteer.lookup(text) is not None:
+                continue
+            nxt = texts[i + 1] if i + 1 < len(texts) else ""
+            if nxt == "." and not doc[i].whitespace_:
+                continue  # "MdL.", "LAbg.": a title's abbreviation
+            if nxt[:1].isupper() or nxt[:1].isdigit():
+                continue  # "der TG Nordheide", "die IAA 2023": a longer name or an edition
+            out.append(self._org(doc, i, i + 1, "pattern"))
+        return out
+
+    def _dateline_sources(self, doc: Doc) -> list[Candidate]:
+        """ "Celle (Tannheimer Bote) -", "HOLLERBACH (KWZ).", "(Velvorn) Die Stadt ...": one
+        word in brackets after the town opening a report's line, or opening the line, is the
+        news service or medium; not a country or canton code ("Zug (ZG)"), nor an author's
+        initials ("(tk)")."""
+        out = []
+        texts = token_texts(doc)
+        for k in self._starts(doc, "dateline"):
+            i = k + 1
+            if i + 1 >= len(texts) or texts[i + 1] != ")":
+                continue
+            word = texts[i]
+            if not word.isalpha() or len(word) <= (
+                MAX_REGION_CODE if word.isupper() else MAX_INITIALS
+            ):
+                continue  # "(ZG)": a canton; "(tk)": the author's initials, no body
+            if self.gazetteer.lookup(word) is not None or word.lower() in STOP_WORDS:
+                continue
+            if dateline_source_at(doc, i, i + 1):
+                out.append(self._org(doc, i, i + 1, "pattern"))
+        return out
+
+    def _may_be_bare_acronym(self, text: str) -> bool:
+        return (
+            text.isalpha()
+            and len(text) >= MIN_BARE_ACRONYM
+            and not text.endswith("s")  # "die OKs": a plural of an everyday abbreviation
+            and is_acronym(text)
+            and text not in self.legal_index
+            and not is_everyday_word(text)
+        )
+
+    def _person_affiliations(self, doc: Doc) -> list[Candidate]:
+        """ "Alexander Berg von Velvorn nutzte ...": after a person the model reads, "von" and
+        one word that no dictionary, gazetteer or list of first names knows and that is no
+        everyday word is the body the person works for ("von Anfang an", "von Celle", "von
+        Frei" stay out; where a longer name ends is left to the model)."""
+        out = []
+        texts = token_texts(doc)
+        for ent in doc.ents:
+            j = ent.end
+            if ent.label_ not in PERSON_LABELS or j >= len(texts):
+                continue
+            if texts[j] not in PERSON_AFFILIATIONS:
+                continue
+            j += 1
+            while j < len(texts) and texts[j] in ARTICLES:
+                j += 1
+            end = self._unknown_name_end(texts, j)
+            if end == j + 1 and texts[j].isalpha() and not is_everyday_word(texts[j]):
+                out.append(self._org(doc, j, end, "pattern"))
+        return out
+
+    def _quoted_names(self, doc: Doc) -> list[Candidate]:
+        """ "der Verein „Freude für Kinder“", "die Schülerband „Kolibrix“": a whole quoted
+        name of up to five words right after an organisation's type word (``quoted_name_heads``
+        of org_cues.json) is that organisation's name, whatever its words (a fair's, a work's
+        or a project's title follows other nouns: "die Weinmesse „Vinum“", "das Projekt
+        „…“")."""
+        out = []
+        texts = token_texts(doc)
+        for k in self._starts(doc, "quoted"):
+            if k == 0 or not self._quoted_name_head(texts[k - 1]):
+                continue
+            end = k + 1
+            while (
+                end < len(texts)
+                and end - k <= MAX_QUOTED_WORDS
+                and texts[end] not in CLOSING_QUOTES
+                and texts[end] not in SENTENCE_MARKS
+            ):
+                end += 1
+            if end == k + 1 or end >= len(texts) or texts[end] not in CLOSING_QUOTES:
+                continue
+            if not texts[k + 1][:1].isupper():
+                continue
+            out.append(self._org(doc, k + 1, end, "pattern"))
+        return out
+
+    def _role_genitives(self, doc: Doc) -> list[Candidate]:
+        """ "der Chefredakteur der Abendpost", "Geschäftsführerin der Velvorn": a person's
+        role, a genitive article and one capitalised word that is no everyday word (frequency
+        data), place, first name or common noun name what the person works for ("Leiter der
+        Abteilung", "Bürgermeister der Stadt" stay out)."""
+        out = []
+        texts = token_texts(doc)
+        for i in self._starts(doc, "role"):
+            j = i + 2
+            if j >= len(texts) or texts[i + 1] not in GENITIVE_ARTICLES:
+                continue
+            word = texts[j]
+            if not (is_capitalised(word) and word.isalpha()) or is_everyday_word(word):
+                continue
+            if j + 1 < len(texts) and texts[j + 1][:1].isupper():
+                continue  # a longer name: where it ends is the model's or another rule's
+            if (
+                word in first_names()
+                or self._is_place_word(word)
+                or not self._is_unknown_word(word)
+            ):
+                continue
+            out.append(self._org(doc, j, j + 1, "pattern"))
+        return out
+
+    def _is_person_role_word(self, text: str) -> bool:
+        return self._is_role_noun(text) or self._is_person_role(text)
+
+    def _quoted_name_head(self, word: str) -> bool:
+        return (
+            word[:1].isupper()
+            and word.lower().endswith(self.quoted_name_heads)
+            and not self._is_role_noun(word)
+        )
 
     def _unknown_name_end(self, texts: list[str], j: int) -> int | None:
         """End of one to three capitalised words at j, one of them a word that no lexicon,
@@ -1147,7 +1419,7 @@ class OrganisationFinder:
         return text.endswith("s") and any(s in self.regional_heads for s in stems)
 
     def _family_name(self, doc: Doc, i: int) -> bool:
-        """ "Bäckerei Krause,": a firm's type word and one capitalised word, then a boundary."""
+        """ "Bäckerei Lemke,": a firm's type word and one capitalised word, then a boundary."""
         if doc[i].text not in self.family_heads or i + 2 > len(doc):
             return False
         word = doc[i + 1].text

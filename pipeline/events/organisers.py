@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc
 
-from pipeline.entities.words import common_nouns, fold, positions
+from pipeline.entities.words import common_nouns, fold, is_acronym, positions
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     anniversary_nouns,
@@ -69,7 +69,13 @@ class OrganiserFinder:
         for start, end, org in self.mentions:
             if self.after_role(start) or self.before_role(end):
                 stated.setdefault(org.name, start)
-            elif self.is_inferred(start, end, name_spans) or self.named_like(org, event_name):
+            elif (
+                self.is_inferred(start, end, name_spans)
+                or self.named_like(org, event_name)
+                or (is_acronym(org.text) and self.genitive_of_event(start, noun_spans))
+            ):
+                # an acronym after an event noun, found by the entity stage or not (see
+                # PhraseFinder.genitive_acronyms): "die Jahrestagung der DGVK"
                 inferred.setdefault(org.name, start)
         if self.phrases is not None:
             # names the entity stage missed here, where the text gives them the role; a name

@@ -1,0 +1,204 @@
+"""Organisation classes that failed on reports nobody tuned on, each with sentences written for
+this test (rules only: they must hold whatever NER model is loaded)."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities import orgs
+from test_entities_general import with_model_ents
+
+
+@pytest.fixture(scope="module")
+def nlp(entities_nlp):
+    return entities_nlp
+
+
+# -- a head and adjectives in the genitive plural name one body --------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Der Verband Deutscher Werkzeughersteller lud Gäste ein.",
+            "Verband Deutscher Werkzeughersteller",
+        ),
+        ("Es sprach die Präsidentin des Vereins Bayerischer Imker.", "Verein Bayerischer Imker"),
+        (
+            "Auch die Arbeitsgemeinschaft Freier Theater war dabei.",
+            "Arbeitsgemeinschaft Freier Theater",
+        ),
+        # a lower-case adjective in the genitive plural before a plural noun
+        ("Der Erlös ging an den Verein kranker Tiere in Celle.", "Verein kranker Tiere"),
+        # a bare generic head: adjectives in any case, and a place after them
+        ("Gefördert wird das vom Fonds Sicheres Bayern.", "Fonds Sicheres Bayern"),
+        ("Es sprach der Vorsitzende vom Verein Neue Musik.", "Verein Neue Musik"),
+    ],
+)
+def test_head_with_genitive_adjectives(nlp, text, name):
+    assert name in orgs(nlp, text).values()
+
+
+def test_genitive_adjective_is_no_name_of_its_own(nlp):
+    # the type noun before the adjective is the name's head, not a word before it
+    found = orgs(nlp, "Der Verband Deutscher Werkzeughersteller lud Gäste ein.")
+    assert "Deutscher" not in found
+
+
+# -- a bare acronym no reader knows as a word, after an article --------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Den Vortrag hielt ein Mitglied der BKGV aus Gera.", "BKGV"),
+        ("Die Gäste wurden beim TKVW in Sulz empfangen.", "TKVW"),
+    ],
+)
+def test_unknown_acronym_after_an_article(nlp, text, name):
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # an everyday abbreviation (frequency data), not a body
+        ("Das WLAN im Saal fiel am Morgen aus.", "WLAN"),
+        # written before a year somewhere in the report: a fair's edition
+        ("Die FTXA 2024 war voll. Die FTXA zog 900 Besucher an.", "FTXA"),
+        # a title's abbreviation
+        ("Es sprach der MdLb. Tom Kranz.", "MdLb"),
+    ],
+)
+def test_acronyms_that_name_no_body(nlp, text, word):
+    assert word not in orgs(nlp, text)
+
+
+def test_defined_acronym_keeps_the_long_name(nlp):
+    text = "Die Kammer für Holzhandel ( KfHW ) tagte. Danach lud die KfHW zum Essen."
+    names = {m.text: m.name for m in nlp(text)._.organisations}
+    assert names.get("KfHW") == "Kammer für Holzhandel"
+
+
+# -- an institution's compound and a place, a school named after a person ---------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Den Vortrag hielt das Kreiskrankenhaus Celle am Abend.", "Kreiskrankenhaus Celle"),
+        ("Zum Schluss spielte die Stadtmusik Wil zwei Märsche.", "Stadtmusik Wil"),
+        ("Gewonnen haben zwei Schülerinnen der Lotte-Reiniger-Schule.", "Lotte-Reiniger-Schule"),
+    ],
+)
+def test_institution_names(nlp, text, name):
+    assert name in orgs(nlp, text)
+
+
+def test_school_as_lodging_is_no_organisation(nlp):
+    assert "Lotte-Reiniger-Schule" not in orgs(
+        nlp, "Übernachtet wurde in der Lotte-Reiniger-Schule am Markt."
+    )
+
+
+# -- the medium in a dateline's brackets -------------------------------------------------------
+def test_dateline_medium(nlp):
+    text = "Celle (Heideblick) - Am Samstag kamen 300 Gäste zum Fest."
+    assert "Heideblick" in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Celle (tk) - Am Samstag kamen 300 Gäste zum Fest.",  # an author's initials
+        "Baar (ZG) - Am Samstag kamen 300 Gäste zum Fest.",  # a canton's code
+    ],
+)
+def test_dateline_brackets_without_medium(nlp, text):
+    assert not orgs(nlp, text)
+
+
+# -- a person and "von" with a name no lexicon knows -------------------------------------------
+def test_person_affiliation_without_the_model(nlp):
+    doc = with_model_ents(
+        nlp, "Sabine Roth von Kelvatec zeigte neue Pumpen.", [("Sabine Roth", "PER")]
+    )
+    assert "Kelvatec" in {m.text for m in doc._.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Sabine Roth von Anfang an dabei.", "Sabine Roth"),  # an everyday noun
+        ("Sabine Roth von Frei sprach.", "Sabine Roth"),  # an everyday word
+        ("Sabine Roth von Celle sprach.", "Sabine Roth"),  # a place
+    ],
+)
+def test_person_and_von_without_a_name(nlp, text, person):
+    doc = with_model_ents(nlp, text, [(person, "PER")])
+    assert not doc._.organisations
+
+
+def test_town_adjective_and_club(nlp):
+    found = orgs(nlp, "Der Vorsitzende des Celler Tennisklubs begrüßte die Gäste.")
+    assert "Celler Tennisklubs" in found
+
+
+# -- a whole quoted name after an organisation's type word -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Den Scheck bekam der Verein „Zukunft für Kinder“ am Montag.", "Zukunft für Kinder"),
+        ("Danach spielte die Schülerband „Kolibrix“ drei Lieder.", "Kolibrix"),
+    ],
+)
+def test_quoted_name_after_type_word(nlp, text, name):
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Gefördert wurde das Projekt „Grüne Höfe“ mit 500 Euro.", "Grüne Höfe"),
+        ("Er leitete das Gesamtkunstwerk „Maskenzug“ seit Jahren.", "Maskenzug"),
+    ],
+)
+def test_quoted_titles_are_no_organisations(nlp, text, title):
+    assert title not in orgs(nlp, text)
+
+
+def test_genitive_singular_after_a_head_is_no_name(nlp):
+    assert not orgs(nlp, "Die Stiftung neuer Art half vielen.")
+
+
+def test_word_ending_on_a_head_without_its_gender_is_no_head(nlp):
+    # "das Referat" only ends on the letters of "der Rat"; "der Beirat" is a compound of it
+    assert not orgs(nlp, "Großen Beifall bekam das Referat des Berliner Arztes Tom Kranz.")
+    found = orgs(nlp, "Es sprach der Beirat für Umweltfragen.")
+    assert "Beirat für Umweltfragen" in found
+
+
+# -- a person's role and a genitive name no lexicon knows --------------------------------------
+def test_role_and_genitive_name(nlp):
+    assert "Velvorn" in orgs(nlp, "Es sprach die Geschäftsführerin der Velvorn am Abend.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Es sprach die Leiterin der Abteilung am Abend.",
+        "Es sprach der Sprecher der Jugendverwaltung am Abend.",  # a compound of nouns
+        "Es sprach der Sprecher der Schweiz am Abend.",  # a place
+    ],
+)
+def test_role_and_genitive_common_noun(nlp, text):
+    assert not orgs(nlp, text)
+
+
+def test_model_span_adding_only_the_type_word_keeps_the_name(nlp):
+    text = "Es sprach Eva Roth vom Studio Kelvatec über Spiele."
+    doc = with_model_ents(nlp, text, [("Eva Roth", "PER"), ("Studio Kelvatec", "ORG")])
+    assert {m.text for m in doc._.organisations} == {"Kelvatec"}
+
+
+def test_acronym_before_a_title_is_a_title(nlp):
+    text = "Es sprach PD Dr. Tom Keller über Gelenke."
+    doc = with_model_ents(nlp, text, [("PD", "ORG"), ("Tom Keller", "PER")])
+    assert not doc._.organisations
+    text = "Es sprach der Präsident der ÖGKV Prof. Tom Keller."
+    doc = with_model_ents(nlp, text, [("ÖGKV", "ORG"), ("Tom Keller", "PER")])
+    assert {m.text for m in doc._.organisations} == {"ÖGKV"}
