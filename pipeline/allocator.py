@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ctypes
 import logging
+from functools import cache
 
 log = logging.getLogger("pipeline")
 
@@ -27,8 +28,9 @@ MMAP_THRESHOLD = 64 * 1024 * 1024
 TRIM_THRESHOLD = 256 * 1024 * 1024
 
 
+@cache
 def keep_freed_memory() -> bool:
-    """Raise glibc's trim and mmap thresholds for this process; whether it could."""
+    """Raise glibc's trim and mmap thresholds for this process (once); whether it could."""
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):

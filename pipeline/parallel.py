@@ -177,6 +177,7 @@ def worker_nlp(model: str | None) -> Language:
     with _load_lock:
         if model not in _pipelines:
             _pipelines[model] = load_nlp(model)
+            keep_freed_memory()  # a Dask worker runs batches without first_use
         return _pipelines[model]
 
 
