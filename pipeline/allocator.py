@@ -33,8 +33,8 @@ def keep_freed_memory() -> bool:
     """Raise glibc's trim and mmap thresholds for this process (once); whether it could."""
     try:
         mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False  # not glibc (macOS, Windows): nothing to tune
+    except (OSError, AttributeError, TypeError):
+        return False  # not glibc (macOS; Windows refuses CDLL(None)): nothing to tune
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     done = mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
