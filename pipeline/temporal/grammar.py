@@ -79,13 +79,13 @@ def _can_start(word: str) -> bool:
     )
 
 
-def _attempts(text: str) -> dict[int, set[int]]:
+def _attempts(text: str) -> dict[int, frozenset[int]]:
     """Rule indexes to try at each word start: at every head word and at the few words before
     it that may open the same expression. The text is cut into its word runs and the gaps
     between them in C (``split``, ``accumulate``), every run is tested by a memoised word test
     (``map``), and only the head words (a run of about six) take Python steps: a head word is
     a whole run (:func:`_head_of_run`), and the runs before it are at hand by index."""
-    attempts: dict[int, set[int]] = {}
+    attempts: dict[int, frozenset[int]] = {}
     parts = _WORD_RUN_SPLIT.split(text)  # gap, run, gap, run, ..., gap
     ends = list(accumulate(map(len, parts)))  # run i spans ends[2i]..ends[2i+1]
     heads = list(map(_head_of_run, parts[1::2]))
@@ -99,7 +99,7 @@ _ASCII_DIGITS = frozenset("0123456789")
 
 
 def _add_attempts(
-    attempts: dict[int, set[int]], text: str, word: str, head: int, ends: list[int]
+    attempts: dict[int, frozenset[int]], text: str, word: str, head: int, ends: list[int]
 ) -> None:
     """The rules the head word (run ``head``) opens, at itself and at the words before it (the
     last :data:`MAX_LOOKBACK` runs in the :data:`LOOKBACK_CHARS` before it; a run the window
@@ -111,7 +111,7 @@ def _add_attempts(
     at_distance = _rules_at_distance(kinds)
     if not at_distance:
         return
-    attempts.setdefault(start, set()).update(at_distance[0])
+    _add_rules(attempts, start, at_distance[0])
     window = start - LOOKBACK_CHARS
     for distance in range(1, min(len(at_distance), MAX_LOOKBACK + 1, head + 1)):
         run = head - distance
@@ -121,7 +121,14 @@ def _add_attempts(
         if prefix_start < window:
             prefix_start = window
         if _can_start(text[prefix_start:prefix_end].lower()):
-            attempts.setdefault(prefix_start, set()).update(at_distance[distance])
+            _add_rules(attempts, prefix_start, at_distance[distance])
+
+
+def _add_rules(attempts: dict[int, frozenset[int]], start: int, rules: frozenset[int]) -> None:
+    """Most starts get the rules of one head only: they keep the memoised frozenset itself, so
+    :func:`_rules_to_try` finds it by its cached hash."""
+    known = attempts.get(start)
+    attempts[start] = rules if known is None or known is rules else known | rules
 
 
 @lru_cache(maxsize=65536)
@@ -157,9 +164,7 @@ def find_atoms(text: str) -> list[Atom]:
     attempts = _attempts(text)
     found: list[Atom] = []
     for start in sorted(attempts):
-        rules = attempts[start]
-        possible = pats.rules_by_first_char.get(text[start])
-        for index in sorted(rules if possible is None else rules & possible):
+        for index in _rules_to_try(attempts[start], text[start]):
             pattern, build = pats.rules[index]
             m = pattern.match(text, start)
             if m is not None:
@@ -167,6 +172,13 @@ def find_atoms(text: str) -> list[Atom]:
                 if atom is not None:
                     found.append(atom)
     return _longest_first(found)
+
+
+@lru_cache(maxsize=4096)
+def _rules_to_try(rules: frozenset[int], first_char: str) -> tuple[int, ...]:
+    """The rules, in rule order, that may match at a start with this first character."""
+    possible = patterns().rules_by_first_char.get(first_char)
+    return tuple(sorted(rules if possible is None else rules & possible))
 
 
 def _longest_first(atoms: list[Atom]) -> list[Atom]:
