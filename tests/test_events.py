@@ -49,6 +49,10 @@ def test_event_nouns_and_days_of_events():
     assert event_noun_base("Messetagen") is None  # a day of a fair
     assert event_noun_base("Montag") is None
     assert event_noun_base("Verlauf") is None
+    # a not-event's plural is no event noun with a shorter ending ("Etagen" is no "Etag")
+    assert event_noun_base("Chefetagen") is None
+    assert event_noun_base("Reportagen") is None
+    assert event_noun_base("Stadtfesten") == "Stadtfest"
     assert event_noun_base("messe") is None  # not a noun
 
 
