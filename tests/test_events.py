@@ -53,7 +53,25 @@ def test_event_nouns_and_days_of_events():
     assert event_noun_base("Chefetagen") is None
     assert event_noun_base("Reportagen") is None
     assert event_noun_base("Stadtfesten") == "Stadtfest"
+    assert event_noun_base("Neujahrsempfangs") == "Neujahrsempfang"  # a reception
+    assert event_noun_base("Handyempfang") is None  # a signal
     assert event_noun_base("messe") is None  # not a noun
+
+
+def test_a_reception_is_an_event_but_bare_empfang_is_none(nlp):
+    text = (
+        "Rund 400 Gäste kamen am Freitag zum Neujahrsempfang der Stadtwerke Hameln ins "
+        "Rathaus. Oberbürgermeister Klaus Berg lobte die Zusammenarbeit."
+    )
+    event = only_event(nlp, text, "2024-01-15")
+    fields = (event["name"], event["start"], event["city"])
+    assert fields == ("Neujahrsempfang", "2024-01-12", "Hameln")
+    # "in Empfang nehmen" and the reception desk are no events
+    text = (
+        "Die Delegation aus Lyon wurde im Rathaus in Empfang genommen. "
+        "Am Empfang gibt es Stadtpläne."
+    )
+    assert event_rows(nlp, text, "2024-01-15") == []
 
 
 def test_organiser_named_by_role_not_a_supporter(nlp):
