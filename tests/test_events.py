@@ -74,6 +74,14 @@ def test_a_reception_is_an_event_but_bare_empfang_is_none(nlp):
     assert event_rows(nlp, text, "2024-01-15") == []
 
 
+def test_a_count_in_an_als_clause_after_the_last_year_is_last_years(nlp):
+    text = (
+        "Die Baumesse Ostholstein ging am Sonntag in Eutin zu Ende. Es kamen 4.100 Besucher. "
+        "Das war weniger als im Vorjahr, als noch 5.200 Besucher gezählt wurden."
+    )
+    assert only_event(nlp, text, "2024-03-11")["visitors"] == 4100
+
+
 def test_organiser_named_by_role_not_a_supporter(nlp):
     text = (
         "Fachmesse Holzbau: Bilanz nach drei Tagen\n\n"

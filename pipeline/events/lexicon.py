@@ -49,6 +49,7 @@ WORD_KINDS = frozenset(
         "relative_pronoun",
         "joining_word",
         "simile",
+        "time_clause",
         "anniversary_years",
         "name_coordinator",
         "town_adjective_ending",

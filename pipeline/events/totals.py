@@ -70,6 +70,11 @@ class TotalChooser:
             return False
         lowers = self.ctx.lowers
         low, high = self.clause(first, last)
+        # "im Vorjahr, als noch 466 Aussteller kamen": a clause opened by "als" is in the time
+        # the clause before it names
+        sentence_start = self.ctx.sentence_span(first)[0]
+        if low - 2 >= sentence_start and word_is_cue(lowers[low], "time_clause"):
+            low = self.clause(low - 2, low - 2)[0]
         # "30.000 Gäste und damit 5.000 weniger als im Jahr zuvor": the year is the comparison's
         high = next(
             (i for i in range(last + 1, high) if word_is_cue(lowers[i], "difference")), high
