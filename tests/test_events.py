@@ -82,6 +82,14 @@ def test_a_count_in_an_als_clause_after_the_last_year_is_last_years(nlp):
     assert only_event(nlp, text, "2024-03-11")["visitors"] == 4100
 
 
+def test_a_number_adjective_sizes_one_group_and_is_no_total(nlp):
+    text = (
+        "Das Sommerfest in Wusterhausen war gut besucht. Aus der Partnerstadt kamen auch "
+        "zwei Familien und eine zwölfköpfige Delegation."
+    )
+    assert only_event(nlp, text, "2024-05-12")["visitors"] is None
+
+
 def test_organiser_named_by_role_not_a_supporter(nlp):
     text = (
         "Fachmesse Holzbau: Bilanz nach drei Tagen\n\n"

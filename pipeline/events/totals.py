@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_first_words, word_is_cue
+from pipeline.quantities.lexicon import adjective_pattern
 from pipeline.records import FigureMention
 
 FIELDS = ("visitors", "exhibitors", "participants")
@@ -33,6 +34,8 @@ class TotalChooser:
         return self.ctx.memoised(key, lambda: self._field(f))
 
     def _field(self, f: FigureMention) -> str | None:
+        if adjective_pattern().match(f.text or ""):
+            return None  # "eine sechsköpfige Gruppe kam": the size of one group, no total
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
         if f.category in ("participants", "people") and self.ctx.cues.within(
             start, end, "visiting"
