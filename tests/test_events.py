@@ -49,7 +49,45 @@ def test_event_nouns_and_days_of_events():
     assert event_noun_base("Messetagen") is None  # a day of a fair
     assert event_noun_base("Montag") is None
     assert event_noun_base("Verlauf") is None
+    # a not-event's plural is no event noun with a shorter ending ("Etagen" is no "Etag")
+    assert event_noun_base("Chefetagen") is None
+    assert event_noun_base("Reportagen") is None
+    assert event_noun_base("Stadtfesten") == "Stadtfest"
+    assert event_noun_base("Neujahrsempfangs") == "Neujahrsempfang"  # a reception
+    assert event_noun_base("Handyempfang") is None  # a signal
     assert event_noun_base("messe") is None  # not a noun
+
+
+def test_a_reception_is_an_event_but_bare_empfang_is_none(nlp):
+    text = (
+        "Rund 400 Gäste kamen am Freitag zum Neujahrsempfang der Stadtwerke Hameln ins "
+        "Rathaus. Oberbürgermeister Klaus Berg lobte die Zusammenarbeit."
+    )
+    event = only_event(nlp, text, "2024-01-15")
+    fields = (event["name"], event["start"], event["city"])
+    assert fields == ("Neujahrsempfang", "2024-01-12", "Hameln")
+    # "in Empfang nehmen" and the reception desk are no events
+    text = (
+        "Die Delegation aus Lyon wurde im Rathaus in Empfang genommen. "
+        "Am Empfang gibt es Stadtpläne."
+    )
+    assert event_rows(nlp, text, "2024-01-15") == []
+
+
+def test_a_count_in_an_als_clause_after_the_last_year_is_last_years(nlp):
+    text = (
+        "Die Baumesse Ostholstein ging am Sonntag in Eutin zu Ende. Es kamen 4.100 Besucher. "
+        "Das war weniger als im Vorjahr, als noch 5.200 Besucher gezählt wurden."
+    )
+    assert only_event(nlp, text, "2024-03-11")["visitors"] == 4100
+
+
+def test_a_number_adjective_sizes_one_group_and_is_no_total(nlp):
+    text = (
+        "Das Sommerfest in Wusterhausen war gut besucht. Aus der Partnerstadt kamen auch "
+        "zwei Familien und eine zwölfköpfige Delegation."
+    )
+    assert only_event(nlp, text, "2024-05-12")["visitors"] is None
 
 
 def test_organiser_named_by_role_not_a_supporter(nlp):

@@ -49,6 +49,7 @@ WORD_KINDS = frozenset(
         "relative_pronoun",
         "joining_word",
         "simile",
+        "time_clause",
         "anniversary_years",
         "name_coordinator",
         "town_adjective_ending",
@@ -245,19 +246,21 @@ def not_events() -> frozenset[str]:
 def event_noun_base(word: str) -> str | None:
     """The word without inflection when it is an event noun ("Kongresses" -> "Kongress",
     "Unternehmertage" -> "Unternehmertage"), else None. A day of an event ("Messetagen",
-    "Festivaltag") and the words of ``event_not_events.txt`` are no event nouns."""
+    "Festivaltag") and the words of ``event_not_events.txt`` are no event nouns, in any
+    inflection: "Etagen" is the plural of "Etage", not "Etag" + "en" (a "-tag" event)."""
     if not word[:1].isupper() or not any(ch.isalpha() for ch in word):
         return None
     lower = word.lower()
     forms = [lower, *(lower[: -len(e)] for e in INFLECTION_ENDINGS if lower.endswith(e))]
+    not_event = any(form.endswith(n) for form in forms for n in not_events())
     for form in forms:
         ending = next((e for e in event_endings() if form.endswith(e)), None)
         if ending is None or len(form) < 3:
             continue
         if word_is_cue(ending, "daypart_event"):
             return word[: len(form)] if _is_daypart_event(form, ending) else None
-        if any(form.endswith(n) for n in not_events()):
-            continue
+        if not_event:
+            return None
         if _is_event_day(form, ending):
             return None
         return word[: len(form)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_first_words, word_is_cue
+from pipeline.quantities.lexicon import adjective_pattern
 from pipeline.records import FigureMention
 
 FIELDS = ("visitors", "exhibitors", "participants")
@@ -33,6 +34,8 @@ class TotalChooser:
         return self.ctx.memoised(key, lambda: self._field(f))
 
     def _field(self, f: FigureMention) -> str | None:
+        if adjective_pattern().match(f.text or ""):
+            return None  # "eine sechsköpfige Gruppe kam": the size of one group, no total
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
         if f.category in ("participants", "people") and self.ctx.cues.within(
             start, end, "visiting"
@@ -70,6 +73,11 @@ class TotalChooser:
             return False
         lowers = self.ctx.lowers
         low, high = self.clause(first, last)
+        # "im Vorjahr, als noch 466 Aussteller kamen": a clause opened by "als" is in the time
+        # the clause before it names
+        sentence_start = self.ctx.sentence_span(first)[0]
+        if low - 2 >= sentence_start and word_is_cue(lowers[low], "time_clause"):
+            low = self.clause(low - 2, low - 2)[0]
         # "30.000 Gäste und damit 5.000 weniger als im Jahr zuvor": the year is the comparison's
         high = next(
             (i for i in range(last + 1, high) if word_is_cue(lowers[i], "difference")), high
