@@ -553,6 +553,8 @@ def score_document_events(
     scores.events.add(Score(len(hits), len(preds) - len(pairs), len(required) - len(hits)))
     for p, row in enumerate(preds):
         pred_values = predicted_event_values(row)
+        if p in pairs and pairs[p] not in required:
+            continue  # an optional event counts neither way, nor do its fields
         if p in pairs:
             gold_values = gold_event_values(golds[pairs[p]], gold)
             for wrong in score_event_fields(pred_values, gold_values, scores):

@@ -404,6 +404,24 @@ def test_event_scores_count_events_and_fields(tmp_path: Path, make_run):
     assert (total.tp, total.fp, total.fn) == (5, 4, 2)
 
 
+def test_an_optional_event_and_its_fields_count_neither_way(tmp_path: Path, make_run):
+    gold = {
+        "id": "r1",
+        "events": [{"name": "Tag der offenen Tür", "year": 2019, "city": "Celle", "optional": True}],
+    }
+    out = make_run(
+        tmp_path / "run",
+        {
+            "documents": [{"doc_id": "r1", "status": "ok"}],
+            "events": [{"doc_id": "r1", "event": 1, "name": "Tag der offenen Tür", "year": 2018}],
+        },
+    )
+    scores = evaluate({"r1": gold}, load_tables(out)).events
+    assert (scores.events.tp, scores.events.fp, scores.events.fn) == (0, 0, 0)
+    total = scores.all_fields
+    assert (total.tp, total.fp, total.fn) == (0, 0, 0)
+
+
 def test_dev_event_scores(tmp_path: Path, record_scores):
     """The dev set's event scores (printed at the end of the session); the bounds hold
     whatever the rules do."""

@@ -73,7 +73,7 @@ class TotalChooser:
             return False
         lowers = self.ctx.lowers
         low, high = self.clause(first, last)
-        # "im Vorjahr, als noch 466 Aussteller kamen": a clause opened by "als" is in the time
+        # "im Vorjahr, als noch 380 Aussteller kamen": a clause opened by "als" is in the time
         # the clause before it names
         sentence_start = self.ctx.sentence_span(first)[0]
         if low - 2 >= sentence_start and word_is_cue(lowers[low], "time_clause"):
