@@ -407,7 +407,9 @@ def test_event_scores_count_events_and_fields(tmp_path: Path, make_run):
 def test_an_optional_event_and_its_fields_count_neither_way(tmp_path: Path, make_run):
     gold = {
         "id": "r1",
-        "events": [{"name": "Tag der offenen Tür", "year": 2019, "city": "Celle", "optional": True}],
+        "events": [
+            {"name": "Tag der offenen Tür", "year": 2019, "city": "Celle", "optional": True}
+        ],
     }
     out = make_run(
         tmp_path / "run",
