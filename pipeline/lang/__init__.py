@@ -20,7 +20,9 @@ MAX_WORD_CHARS = 80
 # Words for towns and administrative units ("Stadt", "Landkreis"), one kind per kind of unit: the
 # entity and event rules that know such words all take them from this file.
 ADMINISTRATIVE_UNITS_FILE = "administrative_units.tsv"
-ADMINISTRATIVE_KINDS = ("municipality", "municipal_union", "district", "state")
+# The kinds whose word before a capitalised name always names the unit; "Markt" (market_town)
+# is also the market square ("auf dem Markt Rosenheim").
+UNIT_KINDS = ("municipality", "municipal_union", "district", "state")
 
 
 def data_path(name: str, lang: str = DEFAULT_LANGUAGE) -> Path:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.lang import ADMINISTRATIVE_KINDS
+from pipeline.lang import UNIT_KINDS
 from pipeline.ner.corpora import Sentence, spans_to_tags, tags_to_spans
 
 # Names harvested from OCR corpora are too often garbled to spread them further.
@@ -226,9 +226,7 @@ class TypeWordTemplate:
 ORG_TYPE_WORDS = (
     TypeWordTemplate("{word} {city}", "org_patterns.json", "regional_heads"),
     TypeWordTemplate("{word} {city}", "org_patterns.json", "club_abbreviations"),
-    TypeWordTemplate(
-        "{word} {city}", "org_patterns.json", "place_heads_before", False, ADMINISTRATIVE_KINDS
-    ),
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "place_heads_before", False, UNIT_KINDS),
     TypeWordTemplate("{surname}-{word}", "org_patterns.json", "compound_suffixes", True),
     TypeWordTemplate("{adj} {word}", "org_patterns.json", "generic_heads"),
     TypeWordTemplate("{word} {surname}", "org_patterns.json", "publisher_heads"),
