@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.entities.words import org_patterns
+from pipeline.entities.words import org_place_heads
 
 PLACE = "PLACE"
 ORG = "ORG"
@@ -173,7 +173,7 @@ def _replaceable(inner: Candidate) -> bool:
 def _place_heads() -> frozenset[str]:
     """Heads of a town's or district's authority ("Stadt X", "Landkreis X"): complete names,
     which an NER span around them extends by an office of theirs ("Amt für Sport der Stadt X")."""
-    return frozenset(org_patterns()["place_heads_before"])
+    return frozenset(org_place_heads())
 
 
 def _inner_place(outer: Candidate, inner: Candidate) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import PLACE, Candidate
-from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
+from pipeline.entities.gazetteer import Gazetteer, city_of_adjective, town_part_heads
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
     WordValues,
@@ -23,7 +23,7 @@ from pipeline.entities.words import (
     positions,
     token_texts,
 )
-from pipeline.lang import load_json
+from pipeline.lang import administrative_words, load_json
 
 ARTICLES = entity_words("oblique_article")
 TOWN_LINKERS = entity_words("town_linker")
@@ -34,12 +34,14 @@ class DistrictFinder:
         p = load_json("district_patterns.json")
         self.lemma = lemma
         self.gazetteer = gazetteer
-        self.named_heads = frozenset(p["named_heads"])
-        self.part_heads = frozenset(p["part_heads"])
+        self.named_heads = frozenset(
+            (*p["named_heads"], *administrative_words("district", "municipal_union"))
+        )
+        self.part_heads = town_part_heads()
         self.endings = tuple(p["compound_endings"])
         self.locatives = frozenset(p["locatives"])
         self.region_nouns: dict[str, str] = p["region_nouns"]
-        self.state_heads = frozenset(p["state_heads"])
+        self.state_heads = frozenset((*p["state_heads"], *administrative_words("state")))
         self.area_heads = frozenset(p["area_heads"])
         # asked for every token: memoised per finder
         self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]

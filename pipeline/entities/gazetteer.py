@@ -30,7 +30,7 @@ from pipeline.entities.words import (
     token_texts,
     values_of,
 )
-from pipeline.lang import load_json, load_tsv, load_words
+from pipeline.lang import administrative_words, load_json, load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
 MAX_WORDS = 6
@@ -547,7 +547,9 @@ def _named_as_towns(
 @cache
 def town_part_heads() -> frozenset[str]:
     """Words before a name that make it a town or part of one ("Gemeinde", "Ortsteil")."""
-    return frozenset(load_json("district_patterns.json")["part_heads"])
+    return frozenset(
+        (*load_json("district_patterns.json")["part_heads"], *administrative_words("municipality"))
+    )
 
 
 @cache

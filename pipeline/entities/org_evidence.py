@@ -24,6 +24,7 @@ from pipeline.entities.words import (
     org_patterns,
 )
 from pipeline.lang import load_json
+from pipeline.quotation_marks import CLOSING, OPENING
 
 CONTEXT_WINDOW = 3
 
@@ -108,8 +109,8 @@ def _word_evidence(word: str) -> bool:
     )
 
 
-OPENING_QUOTES = frozenset({"„", '"', "»", "«", "“", "‚"})
-CLOSING_QUOTES = frozenset({"“", '"', "«", "»", "”", "‘"})
+OPENING_QUOTES = OPENING
+CLOSING_QUOTES = CLOSING
 
 
 def _quote_fragment(span: Span) -> bool:

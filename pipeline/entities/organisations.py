@@ -65,6 +65,7 @@ from pipeline.entities.words import (
     is_noun_form,
     noun_genders,
     org_patterns,
+    org_place_heads,
     person_titles,
     positions,
     token_texts,
@@ -120,7 +121,7 @@ class OrganisationFinder:
         self.complement_joiners = frozenset(p["complement_joiners"])
         self.directions = frozenset(p["direction_words"])
         self.adjective_heads = tuple(p["adjective_heads"])
-        self.place_before = [tokens(w) for w in p["place_heads_before"]]
+        self.place_before = [tokens(w) for w in org_place_heads()]
         self.place_after = sorted(
             (tokens(w) for w in p["place_heads_after"]), key=lambda x: -len(x)
         )

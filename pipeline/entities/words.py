@@ -17,6 +17,8 @@ from spacy.vocab import Vocab
 from pipeline.doc_layout import doc_text
 from pipeline.lang import (
     MAX_WORD_CHARS,
+    UNIT_KINDS,
+    administrative_words,
     load_json,
     load_tsv,
     load_word_kinds,
@@ -99,6 +101,15 @@ def venue_patterns() -> dict:
 @cache
 def org_patterns() -> dict:
     return load_json("org_patterns.json")
+
+
+@cache
+def org_place_heads() -> tuple[str, ...]:
+    """Words that, joined to a place name, name an organisation ("IHK Kassel", "Stadt
+    Mannheim"): the offices and institutions of ``org_patterns.json`` and every administrative
+    unit, which acts as a body when no locative stands before it (not "Markt", see
+    ``UNIT_KINDS``)."""
+    return (*org_patterns()["place_heads_before"], *administrative_words(*UNIT_KINDS))
 
 
 def entity_word_list(kind: str) -> tuple[str, ...]:

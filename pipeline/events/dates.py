@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_words, event_noun_base, word_is_cue
 from pipeline.lang import load_tsv
+from pipeline.quotation_marks import GERMAN_PAIRS
 from pipeline.records import DateMention, FigureMention
 from pipeline.temporal.calendar import holiday_span
 
@@ -34,7 +35,7 @@ RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonnt
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 QUOTE_REACH = 60  # tokens looked back for an opening quotation mark
-QUOTES = (("„", "“"), ("‚", "‘"))  # German quotation marks that tell opening from closing
+QUOTES = GERMAN_PAIRS  # quotation marks that tell opening from closing
 
 
 @dataclass(frozen=True, slots=True)

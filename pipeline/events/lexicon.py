@@ -10,11 +10,20 @@ from functools import cache, lru_cache
 from typing import Generic, TypeVar
 
 from pipeline.entities.words import positions
-from pipeline.lang import load_word_kinds, load_words
+from pipeline.lang import UNIT_KINDS, administrative_words, load_word_kinds, load_words
 
 # The cue words of the event rules, one ``kind<TAB>word`` file like the entity and figure word
 # kinds (a "word" may be several words separated by a space)
 EVENT_CUES_FILE = "event_cues.tsv"
+
+# Cue kinds whose words are (also) administrative units of ``administrative_units.tsv``, kept
+# there once for the entity rules as well: a municipality as organiser, any unit as an area. A
+# market town ("Markt Schönau") is a municipality but no region: as a region its name would no
+# longer be taken for the organiser named after "Veranstalter ist der ...".
+ADMINISTRATIVE_CUES = {
+    "municipality": ("municipality", "market_town"),
+    "region": UNIT_KINDS,
+}
 
 # Inflection endings tried off a word before its event ending is looked up ("Kongresses",
 # "Messetagen", "Kirchentags"), longest first.
@@ -102,9 +111,12 @@ class Cue:
 @cache
 def cues() -> dict[str, tuple[Cue, ...]]:
     """Cues by kind (see the header of ``event_cues.tsv``), in the file's order."""
+    found = dict(load_word_kinds(EVENT_CUES_FILE))
+    for kind, units in ADMINISTRATIVE_CUES.items():
+        found[kind] = (*found.get(kind, ()), *(w.lower() for w in administrative_words(*units)))
     return {
         kind: tuple(Cue(tuple(words.split())) for words in entries)
-        for kind, entries in load_word_kinds(EVENT_CUES_FILE).items()
+        for kind, entries in found.items()
     }
 
 

@@ -25,6 +25,7 @@ from pipeline.entities.words import common_nouns, first_names, is_acronym, posit
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import WordMemo, event_noun_base, is_generic, word_is_cue
 from pipeline.events.places import place_in_word
+from pipeline.quotation_marks import NAME_PAIRS
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
 TITLE_WEIGHT = 3.0
@@ -41,8 +42,8 @@ LISTED_PART_FACTOR = 0.3  # "mit Festakt, Kinderfest und Hoftag": parts
 LIST_EVENTS = 3  # events named in one sentence that make a list of a programme's parts
 LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitarbeitern und")
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
-# Opening quotation marks and their closing ones ("»" is left out: it also closes "«")
-QUOTES = {"„": "“", "«": "»", '"': '"', "‚": "‘"}
+# Opening quotation marks and their closing ones
+QUOTES = dict(NAME_PAIRS)
 # Adjectival forms of a name after an article or preposition, and their nominative
 WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
 PROPER_MIN_LETTERS = 3

@@ -17,6 +17,12 @@ DEFAULT_LANGUAGE = "de"
 # No word of the lexicons is longer (the longest noun has 67 letters): a longer run of letters
 # is read as no known word, not split into parts, which would cost time for nothing.
 MAX_WORD_CHARS = 80
+# Words for towns and administrative units ("Stadt", "Landkreis"), one kind per kind of unit: the
+# entity and event rules that know such words all take them from this file.
+ADMINISTRATIVE_UNITS_FILE = "administrative_units.tsv"
+# The kinds whose word before a capitalised name always names the unit; "Markt" (market_town)
+# is also the market square ("auf dem Markt Rosenheim").
+UNIT_KINDS = ("municipality", "municipal_union", "district", "state")
 
 
 def data_path(name: str, lang: str = DEFAULT_LANGUAGE) -> Path:
@@ -45,6 +51,14 @@ def load_word_set(name: str, kind: str, lang: str = DEFAULT_LANGUAGE) -> frozens
     """The words of one kind of a ``kind<TAB>word`` file; a kind the file does not have is an
     error, not an empty set."""
     return frozenset(load_word_kinds(name, lang)[kind])
+
+
+@cache
+def administrative_words(*kinds: str, lang: str = DEFAULT_LANGUAGE) -> tuple[str, ...]:
+    """The words of ``kinds`` of ``administrative_units.tsv``, kind after kind in the order
+    given, each kind's words in file order; an unknown kind is an error."""
+    found = load_word_kinds(ADMINISTRATIVE_UNITS_FILE, lang)
+    return tuple(word for kind in kinds for word in found[kind])
 
 
 @cache

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.lang import UNIT_KINDS
 from pipeline.ner.corpora import Sentence, spans_to_tags, tags_to_spans
 
 # Names harvested from OCR corpora are too often garbled to spread them further.
@@ -215,6 +216,8 @@ class TypeWordTemplate:
     patterns_file: str
     key: str
     capitalise: bool = False
+    # kinds of administrative_units.tsv whose words are type words too ("Stadt", "Landkreis")
+    administrative_kinds: tuple[str, ...] = ()
 
 
 # Organisations and venues of event reports are mostly a type word plus a place or a person
@@ -223,7 +226,7 @@ class TypeWordTemplate:
 ORG_TYPE_WORDS = (
     TypeWordTemplate("{word} {city}", "org_patterns.json", "regional_heads"),
     TypeWordTemplate("{word} {city}", "org_patterns.json", "club_abbreviations"),
-    TypeWordTemplate("{word} {city}", "org_patterns.json", "place_heads_before"),
+    TypeWordTemplate("{word} {city}", "org_patterns.json", "place_heads_before", False, UNIT_KINDS),
     TypeWordTemplate("{surname}-{word}", "org_patterns.json", "compound_suffixes", True),
     TypeWordTemplate("{adj} {word}", "org_patterns.json", "generic_heads"),
     TypeWordTemplate("{word} {surname}", "org_patterns.json", "publisher_heads"),
@@ -242,12 +245,13 @@ def type_word_names(
     surnames: list[str],
     rng: random.Random,
 ) -> list[str]:
-    from pipeline.lang import load_json
+    from pipeline.lang import administrative_words, load_json
 
     filled = []
     towns = _one_word(places)
     for template in templates:
         words = [str(w) for w in load_json(template.patterns_file)[template.key]]
+        words += administrative_words(*template.administrative_kinds)
         for _ in range(n // max(1, len(tuple(templates)))):
             word = rng.choice(words)
             town = rng.choice(towns)
