@@ -11,12 +11,19 @@ Python swallows an exception raised inside ``__del__`` or a garbage-collector ca
 reports it as "unraisable"). A limit that expires there would be lost and the work would run
 on, so after the first expiry the timer keeps firing every :data:`REPEAT_SECONDS` until the
 block is left.
+
+The kernel looks at the timer only at its clock ticks (every 4 ms at 250 Hz), charging each tick
+to the process then running. On a busy machine other processes' wake-ups cut the work into
+slices between ticks, and a short block can run over its limit without the timer firing. So
+the CPU time is read again when the block ends, and a block over its limit raises there: the
+outcome is "over the limit or not", never the luck of the ticks.
 """
 
 from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -52,9 +59,12 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise TimeLimitExceeded(seconds)
 
     previous = signal.signal(signal.SIGPROF, expire)
+    started = time.process_time()
     signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT_SECONDS)
     try:
         yield
+        if time.process_time() - started > seconds:
+            raise TimeLimitExceeded(seconds)
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import time
 
 import pytest
@@ -44,3 +45,13 @@ def test_no_limit_after_the_block() -> None:
     with time_limit(0.05):
         pass
     burn_cpu(0.2)  # would raise if the timer were still armed
+
+
+def test_a_block_over_its_limit_fails_even_when_the_timer_never_fired(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The kernel checks the timer only at its clock ticks; on a busy machine a short block can
+    # run between them and end over its limit unnoticed. A timer that never fires stands in.
+    monkeypatch.setattr(signal, "setitimer", lambda *args: (0.0, 0.0))
+    with pytest.raises(TimeLimitExceeded, match="--doc-timeout"), time_limit(0.01):
+        burn_cpu(0.03)
