@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.words import positions
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import cue_first_words, event_noun_base, word_is_cue, words_are_cue
@@ -343,17 +344,8 @@ class EventBuilder:
         break ("Vor\ndem Stadtfest"): read once per Doc."""
         lowers = self.ctx.lowers
         out: set[int] = set()
-        # a C-level search for each first word the text has, not a loop over all words
-        starts = []
-        for first in set(cue_first_words("around_event")).intersection(lowers):
-            i = lowers.index(first)
-            while True:
-                starts.append(i)
-                try:
-                    i = lowers.index(first, i + 1)
-                except ValueError:
-                    break
-        for i in starts:
+        firsts = frozenset(cue_first_words("around_event"))
+        for i in positions(lowers, firsts.__contains__):
             words = []
             k = i
             while k < len(lowers) and len(words) < AROUND_REACH:
