@@ -33,7 +33,7 @@ POSTCODE_DIGITS = (4, 5)  # Swiss and Austrian, German postal codes
 MIN_CITY_SCORE = 2.0
 LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
-# "Lindauer Hafenlauf", "Berner Publikumsmesse"
+# "Lindauer Hafenlauf", "Ulmer Gartenmesse"
 ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
 
 
