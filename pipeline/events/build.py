@@ -312,13 +312,13 @@ class EventBuilder:
         an area) after a preposition with an article where the event is named is where it
         takes place."""
         ctx = self.ctx
+        lowers = ctx.lowers
         for o in self.organisations:
             token = ctx.token_at(o.start_char)
             if ctx.sentence_of(token) not in sentences:
                 continue
             if word_is_cue(o.name.split(" ", 1)[0].lower(), "region"):
                 continue
-            lowers = ctx.lowers
             if any(
                 token - n >= 0
                 and words_are_cue(tuple(lowers[token - n : token]), "building_locative")

@@ -74,7 +74,8 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
             continue  # "Carl-Zeiss-Halle": a person's surname, no town
         # "Lindauer" -> Lindau, "Karlsruher" -> Karlsruhe
         adjective = word.endswith(ADJECTIVE_ENDING)
-        for form in (word, word[:-2] if adjective else None, word[:-1] if adjective else None):
+        stem = word[: -len(ADJECTIVE_ENDING)]
+        for form in (word, stem if adjective else None, word[:-1] if adjective else None):
             if not form or not form[:1].isupper():
                 continue
             found = gazetteer().lookup(form)
