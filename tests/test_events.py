@@ -730,7 +730,7 @@ def test_town_adjective_after_a_preposition_with_article_gives_the_city(nlp, sen
     ("sentence", "visitors"),
     [
         ("Die Türen der Museen öffneten sich 9.000 Mal.", 9000),
-        ("Über 300 Seniorinnen und Senioren folgten der Einladung.", 300),
+        ("Über 300 Rentnerinnen und Rentner folgten der Einladung.", 300),
         ("Gerne haben 200 Bürgerinnen und Bürger das Angebot wahrgenommen.", 200),
         # people who helped did not visit
         ("Über 300 Helferinnen und Helfer arbeiteten mit.", None),

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from pipeline.entities.words import positions
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import cue_first_words, event_noun_base, word_is_cue, words_are_cue
@@ -311,13 +312,13 @@ class EventBuilder:
         an area) after a preposition with an article where the event is named is where it
         takes place."""
         ctx = self.ctx
+        lowers = ctx.lowers
         for o in self.organisations:
             token = ctx.token_at(o.start_char)
             if ctx.sentence_of(token) not in sentences:
                 continue
             if word_is_cue(o.name.split(" ", 1)[0].lower(), "region"):
                 continue
-            lowers = ctx.lowers
             if any(
                 token - n >= 0
                 and words_are_cue(tuple(lowers[token - n : token]), "building_locative")
@@ -343,17 +344,8 @@ class EventBuilder:
         break ("Vor\ndem Stadtfest"): read once per Doc."""
         lowers = self.ctx.lowers
         out: set[int] = set()
-        # a C-level search for each first word the text has, not a loop over all words
-        starts = []
-        for first in set(cue_first_words("around_event")).intersection(lowers):
-            i = lowers.index(first)
-            while True:
-                starts.append(i)
-                try:
-                    i = lowers.index(first, i + 1)
-                except ValueError:
-                    break
-        for i in starts:
+        firsts = frozenset(cue_first_words("around_event"))
+        for i in positions(lowers, firsts.__contains__):
             words = []
             k = i
             while k < len(lowers) and len(words) < AROUND_REACH:

@@ -35,7 +35,6 @@ RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonnt
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 QUOTE_REACH = 60  # tokens looked back for an opening quotation mark
-QUOTES = GERMAN_PAIRS  # quotation marks that tell opening from closing
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +169,9 @@ class DateChooser:
         start, _ = self.ctx.sentence_span(day.token)
         # the sentence splitter may leave an opening mark at the end of the sentence before
         before = self.ctx.words[max(start - 1, day.token - QUOTE_REACH, 0) : day.token]
-        return any(before.count(opening) > before.count(closing) for opening, closing in QUOTES)
+        return any(
+            before.count(opening) > before.count(closing) for opening, closing in GERMAN_PAIRS
+        )
 
     def held_on(self, day: Day) -> bool:
         """ "Der Halbmarathon fand am 25. August statt": the one day its sentence gives."""

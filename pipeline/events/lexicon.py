@@ -62,6 +62,7 @@ WORD_KINDS = frozenset(
         "anniversary_years",
         "name_coordinator",
         "town_adjective_ending",
+        "gendered_pair",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

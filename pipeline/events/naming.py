@@ -3,7 +3,7 @@ how often they occur.
 
 A mention is an event noun ("Jobmesse", "Kirchentag", "Hackathon") with the capitalised words
 before it that belong to its name ("Smart Country Convention", "Cranger Kirmes", "Lange Nacht
-der Museen"), a name the noun introduces ("Publikumsmesse BEA", "Festival «Das Fest»"), an
+der Museen"), a name the noun introduces ("Gartenmesse GRÜNZEIT", "Festival «Sommerklang»"), an
 ``EVT`` entity of the NER, or a proper name that is the subject of the report's totals ("Olma
 lockt 350'000 Besucher an"). Mentions whose words are one another's part are one event.
 """
@@ -203,8 +203,8 @@ class NameFinder:
 
     def inside_other_record(self, i: int) -> bool:
         """A word inside a place or organisation name is no event ("Deutsche Messe AG",
-        "Messe und Congress Centrum"), unless the name is just an event ("Berner
-        Publikumsmesse" taken for an organisation)."""
+        "Messe und Congress Centrum"), unless the name is just an event ("Ulmer
+        Gartenmesse" taken for an organisation)."""
         if i in self.places:
             return True
         record = self.orgs.get(i)
@@ -257,7 +257,7 @@ class NameFinder:
         it that are no common words ("Smart Country", "Cranger", "Hannover")."""
         ctx = self.ctx
         start = i
-        own = self.orgs.get(i)  # "Berner Publikumsmesse" read as an organisation
+        own = self.orgs.get(i)  # "Ulmer Gartenmesse" read as an organisation
         while start > 0 and i - start < MAX_NAME_WORDS:
             text = ctx.words[start - 1]
             if not text[:1].isupper() or not any(ch.isalpha() for ch in text):
@@ -296,7 +296,7 @@ class NameFinder:
 
     def opens_line_or_sentence(self, i: int) -> bool:
         """A capitalised word at the start of a line or sentence may be any word
-        ("Erfolgreiches Jugendturnier"); after an edition number ("20. Lindauer …") the
+        ("Gelungenes Schülerturnier"); after an edition number ("20. Lindauer …") the
         sentence splitter's break is none."""
         doc = self.doc
         if i == 0 or self.ctx.after_line_break(doc[i].idx):
@@ -344,7 +344,7 @@ class NameFinder:
         return bool(ORDINAL.match(word)) or word in QUOTES or weak
 
     def introduced_names(self, i: int) -> list[NameMention]:
-        """A name right after the event noun: "Publikumsmesse BEA", "Festival «Das Fest»"."""
+        """A name right after the event noun: "Gartenmesse GRÜNZEIT", "Festival «Sommerklang»"."""
         doc = self.doc
         if i + 1 >= len(doc):
             return []
@@ -542,7 +542,7 @@ def refers_to(group: EventName, generic: NameMention) -> bool:
 
 
 def merge_introduced(groups: list[EventName]) -> list[EventName]:
-    """ "Weinmesse «Vinum Rheinhessen»", "Publikumsmesse BEA": the event noun before a name
+    """ "Weinmesse «Vinum Rheinhessen»", "Gartenmesse GRÜNZEIT": the event noun before a name
     is that event."""
     for group in list(groups):
         if group not in groups:

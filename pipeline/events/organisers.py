@@ -34,7 +34,10 @@ COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organ
 REPORT_WINDOW = 4
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
-FIRST_PERSON_WORDS = 3  # "wir von der"  # "50 Jahre TSV Oberxlingen"
+FIRST_PERSON_WORDS = 3  # "wir von der"
+FIRST_PERSON_REACH = 6  # tokens before a name searched for them (line breaks count)
+# tokens before a name searched for its anniversary ("50 Jahre TSV X", "Bestehen des X")
+ANNIVERSARY_REACH = 4
 
 
 class OrganiserFinder:
@@ -117,7 +120,7 @@ class OrganiserFinder:
         """ "Zum Abschluss spielten wir Blechklang …", "wir vom TSV X": the authors of a club's
         own report on its event."""
         lowers = self.ctx.lowers
-        before = [w for w in lowers[max(start - 6, 0) : start] if w.strip()]
+        before = [w for w in lowers[max(start - FIRST_PERSON_REACH, 0) : start] if w.strip()]
         return any(
             words_are_cue(tuple(before[-n:]), "first_person")
             for n in range(1, FIRST_PERSON_WORDS + 1)
@@ -128,7 +131,8 @@ class OrganiserFinder:
         """ "50 Jahre TSV Oberxlingen", "zum 100-jährigen Bestehen des Musikvereins X": the
         organisation whose anniversary it is hosts the celebration."""
         lowers = self.ctx.lowers
-        before = [w for w in lowers[max(start - 4, 0) : start] if w.strip()][-2:]
+        before = [w for w in lowers[max(start - ANNIVERSARY_REACH, 0) : start] if w.strip()]
+        before = before[-2:]
         if len(before) < 2:
             return False
         first, second = before

@@ -33,7 +33,7 @@ POSTCODE_DIGITS = (4, 5)  # Swiss and Austrian, German postal codes
 MIN_CITY_SCORE = 2.0
 LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
-# "Lindauer Hafenlauf", "Berner Publikumsmesse"
+# "Lindauer Hafenlauf", "Ulmer Gartenmesse"
 ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
 
 
@@ -74,7 +74,8 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
             continue  # "Carl-Zeiss-Halle": a person's surname, no town
         # "Lindauer" -> Lindau, "Karlsruher" -> Karlsruhe
         adjective = word.endswith(ADJECTIVE_ENDING)
-        for form in (word, word[:-2] if adjective else None, word[:-1] if adjective else None):
+        stem = word[: -len(ADJECTIVE_ENDING)]
+        for form in (word, stem if adjective else None, word[:-1] if adjective else None):
             if not form or not form[:1].isupper():
                 continue
             found = gazetteer().lookup(form)

@@ -9,8 +9,10 @@ where they take part ("196 Personen nahmen teil"), teams and runners participant
 
 from __future__ import annotations
 
+from functools import cache
+
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import cue_first_words, word_is_cue
+from pipeline.events.lexicon import cue_first_words, cues, word_is_cue
 from pipeline.quantities.lexicon import adjective_pattern
 from pipeline.records import FigureMention
 
@@ -19,7 +21,6 @@ CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
 TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK = 0, 1, 2
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
-GENDERED_PAIR = "innen und "  # "Seniorinnen und Senioren": counted people
 
 
 class TotalChooser:
@@ -42,10 +43,10 @@ class TotalChooser:
         ):
             return "visitors"  # "3.500 Teilnehmer besuchten die Jobmesse"
         people = f.category == "people" or (
-            f.category not in FIELDS and GENDERED_PAIR in (f.text or "")
+            f.category not in FIELDS and gendered_pair() in (f.text or "")
         )
         if people and self.ctx.cues.within(start, end, "coming"):
-            # "80 Bürger kamen", "130 Seniorinnen und Senioren folgten der Einladung"
+            # "80 Bürger kamen", "90 Rentnerinnen und Rentner folgten der Einladung"
             # (participants who came stay participants)
             return "visitors"
         cues = self.ctx.cues
@@ -158,3 +159,9 @@ class TotalChooser:
             if field not in best or key < (best[field][0], -best[field][1].value):
                 best[field] = (key[0], f)
         return {field: f for field, (_, f) in best.items()}
+
+
+@cache
+def gendered_pair() -> str:
+    """ "innen und " ("Rentnerinnen und Rentner"): in a figure's text, counted people."""
+    return " ".join(cues()["gendered_pair"][0].words) + " "

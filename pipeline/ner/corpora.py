@@ -475,7 +475,8 @@ CORPORA: tuple[CorpusSpec, ...] = (
 def read_report_ids(path: Path) -> list[str]:
     """Report ids from a text file: one per line; blank lines and ``#`` comments are skipped."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+    ids = (line.split("#", 1)[0].strip() for line in lines)
+    return [i for i in ids if i]
 
 
 def load_corpora(
