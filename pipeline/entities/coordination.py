@@ -122,7 +122,7 @@ def extend_coordinations(
             end -= 1  # "..., Barfußgässchen Spannendes und Kurioses": a name ends on no adjective
         after = doc[end].lower_ if end < len(doc) else ""
         if doc[start].text in first_names() or (lead.label == ORG and after in AFFILIATION):
-            continue  # "..., Junjie Xia von ...": a person listed with an organisation
+            continue  # "..., Lin Wei von ...": a person listed with an organisation
         if doc[end - 1].text.lower().endswith(streets):
             continue  # "..., Wilhelm-Greil-Straße 7": an address
         if end - start == 1 and doc[start].text.lower().endswith(roles):

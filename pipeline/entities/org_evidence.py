@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from pipeline.entities.events import is_event_word
 from pipeline.entities.words import (
+    GENITIVE_ARTICLES,
     common_nouns,
     entity_word_list,
     entity_words,
@@ -203,9 +204,6 @@ def named_by_context(span: Span) -> bool:
     if _whole_quoted(span) and _type_word_before(doc, span.start):
         return True
     return span.start >= 1 and doc[span.start - 1].lower_ in _context("name_nouns")
-
-
-GENITIVE_ARTICLES = entity_words("genitive_article")
 
 
 @cache

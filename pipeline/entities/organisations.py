@@ -51,6 +51,7 @@ from pipeline.entities.org_evidence import (
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
+    GENITIVE_ARTICLES,
     WordValues,
     common_nouns,
     entity_word_list,
@@ -87,7 +88,6 @@ KNOWN_NAME_ENDS = entity_words("known_name_end")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
 PLURAL_ENDINGS = entity_word_list("plural_ending")
 # the forms of the article a rule skips or asks for: the case tells a place from an actor
-GENITIVE_ARTICLES = entity_words("genitive_article")
 GENITIVE_DETERMINERS = entity_words("genitive_determiner")
 SINGULAR_GENITIVE_ARTICLES = entity_words("singular_genitive_article")
 LOCATIVE_ARTICLES = entity_words("locative_article")

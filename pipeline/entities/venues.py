@@ -44,6 +44,7 @@ from pipeline.entities.gazetteer import (
 )
 from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
+    GENITIVE_ARTICLES,
     WordValues,
     common_nouns,
     entity_word_list,
@@ -63,7 +64,6 @@ ARTICLES = entity_words("article")
 # a definite article, alone or in a preposition: the one landmark of the town
 DEFINITE = ARTICLES | entity_words("fused_article")
 TRUNCATION_JOINERS = entity_words("truncation_joiner")
-GENITIVE_ARTICLES = entity_words("genitive_article")
 COMPLEMENT_LOCATIVE = entity_words("complement_locative")
 # "" first: the name and the venue word written together without a linker
 NAME_LINKERS = ("", *entity_word_list("name_linker"))
@@ -490,7 +490,7 @@ class VenueFinder:
 
     def _owner_end(self, doc: Doc, j: int) -> int:
         """End of a venue's owner in the genitive after it, when that is a name of its own
-        ("Congress-Centrum der Koelnmesse"; not "der Stadt", "der Universität")."""
+        ("Kongresshaus der Velvorn-Messe"; not "der Stadt", "der Universität")."""
         if j + 1 >= len(doc) or doc[j].lower_ not in GENITIVE_ARTICLES:
             return j
         word = doc[j + 1].text

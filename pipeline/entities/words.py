@@ -127,6 +127,8 @@ NOUN_ENDINGS = entity_word_list("noun_ending")
 # no linker at all is tried first, the hyphen ("Messe-Gesellschaft") last
 LINKERS = ("", *entity_word_list("compound_linker"), "-")
 GENITIVE_LINKERS = entity_words("genitive_linker")
+# "der Leiter des Vereins": read by the organisation, venue and evidence rules alike
+GENITIVE_ARTICLES = entity_words("genitive_article")
 INFINITIVE_ENDINGS = entity_word_list("infinitive_ending")
 MIN_PART = 4
 
