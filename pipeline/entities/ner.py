@@ -58,7 +58,7 @@ from pipeline.entities.words import (
     token_texts,
     venue_patterns,
 )
-from pipeline.quotation_marks import OPENING
+from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
@@ -467,7 +467,6 @@ NOMINATIVE_ARTICLES = entity_words("nominative_article")
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
 PERSON_ROLE_ENDINGS = entity_word_list("person_role_ending")
-OPENING_QUOTES = OPENING
 MAX_MOTTO_WORDS = 10
 
 

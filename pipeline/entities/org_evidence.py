@@ -25,7 +25,8 @@ from pipeline.entities.words import (
     org_patterns,
 )
 from pipeline.lang import load_json
-from pipeline.quotation_marks import CLOSING, OPENING
+from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
+from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 CONTEXT_WINDOW = 3
 
@@ -110,10 +111,6 @@ def _word_evidence(word: str) -> bool:
     )
 
 
-OPENING_QUOTES = OPENING
-CLOSING_QUOTES = CLOSING
-
-
 def _quote_fragment(span: Span) -> bool:
     """The start of a longer quoted title ("„Smarte Dörfer made in Sachsen“"): the span
     follows an opening quote that does not close right after it."""
@@ -156,14 +153,10 @@ def _line_start(doc, k: int) -> bool:
     return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
 
 
-def _dateline_source(span: Span) -> bool:
-    """ "KASSEL (vel) -", "(vel) Die Stadt ...": the medium or author in brackets of a
-    dateline, after a line-initial word (the town) or opening the line."""
-    return dateline_source_at(span.doc, span.start, span.end)
-
-
 def dateline_source_at(doc, start: int, end: int) -> bool:
-    """Tokens start to end are in brackets in a dateline's place (see _dateline_source)."""
+    """Tokens start to end are in brackets in a dateline's place ("KASSEL (vel) -", "(vel)
+    Die Stadt ..."): the medium or author, after a line-initial word (the town) or opening
+    the line."""
     k = start - 1
     if k < 0 or doc[k].text != "(" or end >= len(doc) or doc[end].text != ")":
         return False
@@ -231,7 +224,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     if not by_context or _quote_fragment(span):
         return False
     doc = span.doc
-    if _type_word_before(doc, span.start) or _dateline_source(span):
+    if _type_word_before(doc, span.start) or dateline_source_at(doc, span.start, span.end):
         return True  # "die Firma Hermann Holzbau": the type word outweighs the first name
     if span[0].text in first_names():
         return False

@@ -42,12 +42,7 @@ from pipeline.entities.canonical import (
 )
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
-from pipeline.entities.org_evidence import (
-    CLOSING_QUOTES,
-    OPENING_QUOTES,
-    dateline_source_at,
-    org_cues,
-)
+from pipeline.entities.org_evidence import dateline_source_at, org_cues
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
@@ -74,6 +69,8 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 from pipeline.numbers import parse_number_word
+from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
+from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
@@ -1190,12 +1187,8 @@ class OrganisationFinder:
                 continue
             if j + 1 < len(texts) and texts[j + 1][:1].isupper():
                 continue  # a longer name: where it ends is the model's or another rule's
-            if (
-                word in first_names()
-                or self._is_place_word(word)
-                or not self._is_unknown_word(word)
-            ):
-                continue
+            if word in first_names() or not self._is_unknown_word(word):
+                continue  # an unknown word is no place word either
             out.append(self._org(doc, j, j + 1, "pattern"))
         return out
 
