@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from pipeline.entities.words import (
+    PROPER_ADJECTIVE_STEMS,
+    TRUNCATION_JOINERS,
     WordSpan,
     entity_word_list,
     entity_words,
@@ -33,8 +35,6 @@ ARTICLES = frozenset().union(
 )
 ADJECTIVE_ENDINGS = entity_word_list("adjective_ending")
 INVARIANT_ENDINGS = entity_word_list("invariant_ending")
-TRUNCATION_JOINERS = entity_words("truncation_joiner")
-PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
 STRONG_NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 MAX_SUFFIX = 25
 

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, SpanIndex
 from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
 from pipeline.entities.words import (
+    ARTICLES,
+    LIST_JOINERS,
     common_nouns,
     entity_words,
     first_names,
@@ -22,8 +24,6 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 
-COORDINATORS = entity_words("coordinator") | {","}
-DETERMINERS = entity_words("article")
 MAX_CONJUNCT = 4
 MAX_BRACKET = 5
 # "Lea Brandt von der pixelkram Studios UG": a person followed by their affiliation
@@ -46,10 +46,10 @@ def _skip_bracket(doc: Doc, j: int) -> int:
 
 def _conjunct_after(doc: Doc, j: int) -> tuple[int, int] | None:
     j = _skip_bracket(doc, j)
-    if j >= len(doc) or doc[j].lower_ not in COORDINATORS:
+    if j >= len(doc) or doc[j].lower_ not in LIST_JOINERS:
         return None
     j += 1
-    while j < len(doc) and doc[j].lower_ in DETERMINERS:
+    while j < len(doc) and doc[j].lower_ in ARTICLES:
         j += 1
     start = j
     while (

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON_LABELS, PLACE, Candidate
 from pipeline.entities.words import (
+    ARTICLES,
     DocWords,
     WordValues,
     common_nouns,
@@ -48,7 +49,6 @@ ABBREVIATIONS = tuple(
 )
 COMPASS_PREFIXES = entity_word_list("compass_prefix")
 COMPASS_BASES = frozenset({"country", "state", "region"})
-ARTICLES = entity_words("article")
 DATIVE_ARTICLES = entity_words("dative_article")
 FUSED_LOCATIVE = entity_words("fused_locative")
 ARTICLE_LOCATIVE = entity_words("article_locative")

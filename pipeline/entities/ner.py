@@ -43,6 +43,7 @@ from pipeline.entities.org_evidence import (
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
+    ARTICLES,
     DocWords,
     common_nouns,
     entity_word_list,
@@ -462,7 +463,6 @@ class NerCandidates:
 
 # nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
 MOTTO_NOUNS = entity_words("motto_noun")
-ARTICLE_WORDS = entity_words("article")
 NOMINATIVE_ARTICLES = entity_words("nominative_article")
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
@@ -504,7 +504,7 @@ def _title_before_title(span: Span) -> bool:
     doc = span.doc
     return (
         len(span) == 1
-        and not (span.start > 0 and doc[span.start - 1].lower_ in ARTICLE_WORDS)
+        and not (span.start > 0 and doc[span.start - 1].lower_ in ARTICLES)
         and is_acronym(span[0].text)
         and span.end < len(doc)
         and doc[span.end].text in person_titles()[0]

@@ -46,7 +46,10 @@ from pipeline.entities.org_evidence import dateline_source_at, org_cues
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
+    ARTICLES,
     GENITIVE_ARTICLES,
+    PROPER_ADJECTIVE_STEMS,
+    TRUNCATION_JOINERS,
     WordValues,
     common_nouns,
     entity_word_list,
@@ -77,10 +80,7 @@ MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
 MAX_UNKNOWN_NAME = 3
 # the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
-ARTICLES = entity_words("article")
 FOUNDATION_BEFORE = entity_words("foundation_before")
-PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
-TRUNCATION_JOINERS = entity_words("truncation_joiner")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
 PLURAL_ENDINGS = entity_word_list("plural_ending")

@@ -44,7 +44,10 @@ from pipeline.entities.gazetteer import (
 )
 from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
+    ARTICLES,
     GENITIVE_ARTICLES,
+    LIST_JOINERS,
+    TRUNCATION_JOINERS,
     WordValues,
     common_nouns,
     entity_word_list,
@@ -60,14 +63,11 @@ from pipeline.entities.words import (
 )
 
 MAX_NAME_WORDS = 3
-ARTICLES = entity_words("article")
 # a definite article, alone or in a preposition: the one landmark of the town
 DEFINITE = ARTICLES | entity_words("fused_article")
-TRUNCATION_JOINERS = entity_words("truncation_joiner")
 COMPLEMENT_LOCATIVE = entity_words("complement_locative")
 # "" first: the name and the venue word written together without a linker
 NAME_LINKERS = ("", *entity_word_list("name_linker"))
-LIST_JOINERS = entity_words("coordinator") | {","}
 MAX_ADJECTIVES = 3
 
 
