@@ -225,7 +225,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
         return False
     doc = span.doc
     if _type_word_before(doc, span.start) or dateline_source_at(doc, span.start, span.end):
-        return True  # "die Firma Hermann Holzbau": the type word outweighs the first name
+        return True  # "die Firma Heinrich Fensterbau": the type word outweighs the first name
     if span[0].text in first_names():
         return False
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
