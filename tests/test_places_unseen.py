@@ -23,7 +23,7 @@ def place_rows(nlp, text: str) -> dict[str, tuple[str, str | None]]:
     ("text", "town", "country"),
     [
         ("Die Delegation reiste im Mai nach Jihlava weiter.", "Jihlava", "CZ"),
-        ("Der Chor aus Jelenia Góra sang zum Abschluss.", "Jelenia Góra", "PL"),
+        ("Der Chor aus Kamienna Góra sang zum Abschluss.", "Kamienna Góra", "PL"),
         ("Gespielt wurde zuletzt in Szombathely.", "Szombathely", "HU"),
     ],
 )

@@ -235,7 +235,7 @@ def _space_after(doc: Doc, k: int) -> bool:
 
 
 def _join_named_towns(doc: Doc, texts: list[str], memo: list[PlaceMatch | None]) -> None:
-    """A town named with the river it lies on ("Hassel/Weser", named "Hassel (Weser)" as
+    """A town named with the river it lies on ("Hoya/Weser", named "Hoya (Weser)" as
     GeoNames writes such names) or with a larger town near it ("Kirchheim bei Ulm") is one
     place; the gazetteer lists such names for large towns only."""
     for i, match in enumerate(memo):

@@ -142,7 +142,7 @@ def _is_type_word(word: str) -> bool:
 
 def _type_word_before(doc, start: int) -> bool:
     """The word before the span (an opening quote between them allowed) is a type word: "die
-    Tanzgruppe Silver Stars", "der Jugendchor „Chorisma“"."""
+    Tanzgruppe Silver Stars", "der Jugendchor „Tonwerk“"."""
     k = start - 1
     if k >= 0 and doc[k].text in OPENING_QUOTES:
         k -= 1
