@@ -21,6 +21,7 @@ from pipeline.entities.words import (
     is_capitalised,
     is_noun_compound,
     org_patterns,
+    role_suffixes,
     venue_patterns,
 )
 
@@ -104,7 +105,7 @@ def extend_coordinations(
     nouns = common_nouns()
     venue_words = tuple(venue_patterns()["suffixes"])
     streets = tuple(org_patterns()["street_suffixes"])
-    roles = tuple(org_patterns()["role_suffixes"])
+    roles = role_suffixes()
     result = SpanIndex(kept)
     for cand in _shared_heads(doc, kept, lemma):
         if not result.overlapping(cand):

@@ -23,6 +23,7 @@ from pipeline.entities.words import (
     has_upper,
     is_acronym,
     org_patterns,
+    role_suffixes,
 )
 from pipeline.lang import load_json
 from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
@@ -199,11 +200,6 @@ def named_by_context(span: Span) -> bool:
     return span.start >= 1 and doc[span.start - 1].lower_ in _context("name_nouns")
 
 
-@cache
-def _role_suffixes() -> tuple[str, ...]:
-    return tuple(org_patterns()["role_suffixes"])
-
-
 def _role_genitive_before(doc, start: int) -> bool:
     """A person's role and a genitive article before the span ("der Chefredakteur der
     Abendpost", "ein Vertreter des Velvorn"): the span is what the person works for."""
@@ -211,7 +207,7 @@ def _role_genitive_before(doc, start: int) -> bool:
         start >= 2
         and doc[start - 1].lower_ in GENITIVE_ARTICLES
         and doc[start - 2].text[:1].isupper()
-        and doc[start - 2].lower_.endswith(_role_suffixes())
+        and doc[start - 2].lower_.endswith(role_suffixes())
     )
 
 

@@ -104,6 +104,13 @@ def org_patterns() -> dict:
 
 
 @cache
+def role_suffixes() -> tuple[str, ...]:
+    """Endings of a role noun before a name ("Veranstalter", "Lieferanten"), from
+    ``org_patterns.json``."""
+    return tuple(org_patterns()["role_suffixes"])
+
+
+@cache
 def org_place_heads() -> tuple[str, ...]:
     """Words that, joined to a place name, name an organisation ("IHK Kassel", "Stadt
     Mannheim"): the offices and institutions of ``org_patterns.json`` and every administrative
