@@ -183,6 +183,8 @@ def _canonical_name(
 
 
 SUPERLATIVE_ENDINGS = entity_word_list("superlative_ending")
+# "" first: the stem as it is ("schön")
+SUPERLATIVE_BASE_ENDINGS = ("", *entity_word_list("superlative_base_ending"))
 
 
 def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
@@ -202,6 +204,6 @@ def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
     return any(
         word.endswith(ending)
         and len(word) - len(ending) >= 3
-        and any(lemma(word[: -len(ending)] + e) for e in ("", "e", "en", "er"))
+        and any(lemma(word[: -len(ending)] + e) for e in SUPERLATIVE_BASE_ENDINGS)
         for ending in SUPERLATIVE_ENDINGS
     )
