@@ -170,4 +170,4 @@ def test_english_country_name_needs_a_place_context(nlp):
         "Jordan": "Jordanien",
     }
     # alone it is as often a first name or a word of an English name
-    assert places(nlp, "Die Rede hielt Georgia Brown vor der Georgia Augusta.") == {}
+    assert places(nlp, "Die Rede hielt Georgia Brown vor der Georgia Society.") == {}

@@ -556,5 +556,5 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
             and not words[start].text.islower()  # "kranzl logistik": a name all in lower case
         )
     ):
-        end -= 1  # "St. Gallen am", "Smart Cities made": a lower-case word the model took along
+        end -= 1  # "St. Gallen am", "Green Towns made": a lower-case word the model took along
     return doc[start:end] if end > start else None
