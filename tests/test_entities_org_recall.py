@@ -111,7 +111,7 @@ def test_adjectives_sharing_a_head_name_two_organisations(nlp):
 
 
 def test_organisation_head_closing_a_span_outweighs_an_event_word(nlp):
-    text = "Es sprach der Leiter des Kassel Convention Bureau zur Lage."
+    text = "Den Stadtplan verteilte das Kassel Convention Bureau an alle."
     assert "Kassel Convention Bureau" in model_orgs(
         nlp, text, [("Kassel Convention Bureau", "ORG")]
     )

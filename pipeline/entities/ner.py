@@ -137,7 +137,7 @@ class NerCandidates:
             if label == PLACE and (
                 _counted(doc, span.start) or in_company_name(doc, span.start, span.end)
             ):
-                continue  # "in 65 Kapellen": things counted; "Muster (Schweiz) AG": a company
+                continue  # "in 40 Kapellen": things counted; "Muster (Schweiz) AG": a company
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
@@ -304,7 +304,7 @@ class NerCandidates:
     def _looks_like_name(self, span: Span) -> bool:
         """A name has a word that is neither a common noun nor a known place ("Partnerland
         Polen", "Mädchen-Gruppe", "Termine" are none) and ends on no role noun ("Deutsche
-        Messe-Vorstandsmitglied"); event names ("Smart Country Convention") are left out."""
+        Messe-Vorstandsmitglied"); event names ("Green Country Convention") are left out."""
         if not self._name_words(tuple(t.text for t in span)):
             return False
         return any(self._is_name_part(span.doc, t) for t in span)

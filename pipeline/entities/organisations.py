@@ -570,7 +570,7 @@ class OrganisationFinder:
         while j < len(doc) and doc[j].lower_ in self.complement_words:
             k = j + 1
             if doc[j].lower_ == "für" and k < len(doc) and doc[k].lower_ in ARTICLES:
-                break  # "Stadtrat für die Kirmes": a purpose, no portfolio ("für Arbeit")
+                break  # "die Beauftragte für die Kirchweih": a purpose, no portfolio ("für Arbeit")
             while k < len(doc) and doc[k].lower_ in ARTICLES:
                 k += 1
             first = k
@@ -962,7 +962,7 @@ class OrganisationFinder:
             if match.end < len(doc) and doc[match.end].like_num:
                 continue
             if not self._acts(doc, i, match.end):
-                continue  # "scheint die Messe Hannover beliebter zu werden": the fair
+                continue  # "bei Familien wird die Messe Tannheim beliebter": the fair
             out.append(self._with_legal_form(doc, i, match.end))
         return out
 

@@ -1,6 +1,6 @@
 """Venues by pattern (venue_patterns.json): where an event took place.
 
-- a head word and a name: "Schloss Wolfsbrunn", "Messe und Congress Centrum Halle Emsland",
+- a head word and a name: "Schloss Wolfsbrunn", "Messe und Kongress Centrum Tannheim",
   "Museum für Völkerkunde", "Sternwarte Johann Kepler";
 - a hyphenated compound on a venue word: "Hans-Sachs-Anlage", "DDR-Museum";
 - capitalised adjectives before a venue word: "Neue Stadtgalerie", "Großer Anger";
@@ -225,7 +225,7 @@ class VenueFinder:
         elif doc[i].text not in self.heads:
             return self._compound_head(doc, i)
         j = i + 1
-        while j < len(doc):  # "Messe und Congress Centrum Halle ..."
+        while j < len(doc):  # "Messe und Kongress Centrum Tannheim"
             if doc[j].text in self.heads:
                 j += 1
             elif doc[j].text in self.joiners and j + 1 < len(doc) and doc[j + 1].text in self.heads:
