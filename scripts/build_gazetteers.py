@@ -205,9 +205,9 @@ def german_country_names(lex: Lexicon) -> Iterator[Place]:
         for variant in {canonical, name, translate(getattr(country, "official_name", None))}:
             if variant and "," not in variant:
                 yield Place(variant, canonical, "country", code, gid, rank=3)
-        # English names occur in German reports too ("Smart Cities made in Germany"), mostly
+        # English names occur in German reports too ("Green Towns made in Germany"), mostly
         # after a preposition; alone they are as often a first name ("Georgia", "Jordan") or
-        # a word of an English name ("Georgia Augusta")
+        # a word of an English name ("Georgia Society")
         english = getattr(country, "common_name", None) or country.name
         if (
             "," not in english

@@ -58,7 +58,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
     Berlin") and an event hides its city ("Hannover Messe"). A place inside a name survives
     when the name marks it as a place of its own (``inner_places``). An NER span may replace
     rule places and organisation patterns it strictly contains when it is an organisation
-    ("Hellwig Pharma Deutschland", "Bundesverband mittelständische Wirtschaft"), nothing
+    ("Hellwig Pharma Deutschland", "Bundesverband mittelständische Holzbetriebe"), nothing
     else: an NER place around a rule place ("Gastland Ungarn") loses.
     """
     rules = [c for c in candidates if c.source != NER_SOURCE]
@@ -157,7 +157,7 @@ def _priority(c: Candidate) -> int:
 def _replaceable(inner: Candidate) -> bool:
     """A rule span an NER organisation around it replaces: a place ("Hellwig Pharma
     Deutschland"), or an organisation pattern that stopped early at a word it does not know
-    ("Bundesverband" of "Bundesverband mittelständische Wirtschaft", "KLV-Landesverband" of
+    ("Bundesverband" of "Bundesverband mittelständische Holzbetriebe", "KLV-Landesverband" of
     "KLV-Landesverband Ost"); a legal form, a known name or an authority's head and place
     close a name for certain."""
     if inner.label == PLACE:

@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 
 from pipeline.entities.words import (
+    PROPER_ADJECTIVE_STEMS,
+    TRUNCATION_JOINERS,
     WordSpan,
     entity_word_list,
     entity_words,
@@ -33,8 +35,6 @@ ARTICLES = frozenset().union(
 )
 ADJECTIVE_ENDINGS = entity_word_list("adjective_ending")
 INVARIANT_ENDINGS = entity_word_list("invariant_ending")
-TRUNCATION_JOINERS = entity_words("truncation_joiner")
-PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
 STRONG_NOMINATIVE = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 MAX_SUFFIX = 25
 
@@ -183,6 +183,8 @@ def _canonical_name(
 
 
 SUPERLATIVE_ENDINGS = entity_word_list("superlative_ending")
+# "" first: the stem as it is ("schön")
+SUPERLATIVE_BASE_ENDINGS = ("", *entity_word_list("superlative_base_ending"))
 
 
 def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
@@ -202,6 +204,6 @@ def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
     return any(
         word.endswith(ending)
         and len(word) - len(ending) >= 3
-        and any(lemma(word[: -len(ending)] + e) for e in ("", "e", "en", "er"))
+        and any(lemma(word[: -len(ending)] + e) for e in SUPERLATIVE_BASE_ENDINGS)
         for ending in SUPERLATIVE_ENDINGS
     )

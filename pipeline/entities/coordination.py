@@ -13,17 +13,18 @@ from spacy.tokens import Doc
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, SpanIndex
 from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
 from pipeline.entities.words import (
+    ARTICLES,
+    LIST_JOINERS,
     common_nouns,
     entity_words,
     first_names,
     is_capitalised,
     is_noun_compound,
     org_patterns,
+    role_suffixes,
     venue_patterns,
 )
 
-COORDINATORS = entity_words("coordinator") | {","}
-DETERMINERS = entity_words("article")
 MAX_CONJUNCT = 4
 MAX_BRACKET = 5
 # "Lea Brandt von der pixelkram Studios UG": a person followed by their affiliation
@@ -46,10 +47,10 @@ def _skip_bracket(doc: Doc, j: int) -> int:
 
 def _conjunct_after(doc: Doc, j: int) -> tuple[int, int] | None:
     j = _skip_bracket(doc, j)
-    if j >= len(doc) or doc[j].lower_ not in COORDINATORS:
+    if j >= len(doc) or doc[j].lower_ not in LIST_JOINERS:
         return None
     j += 1
-    while j < len(doc) and doc[j].lower_ in DETERMINERS:
+    while j < len(doc) and doc[j].lower_ in ARTICLES:
         j += 1
     start = j
     while (
@@ -104,7 +105,7 @@ def extend_coordinations(
     nouns = common_nouns()
     venue_words = tuple(venue_patterns()["suffixes"])
     streets = tuple(org_patterns()["street_suffixes"])
-    roles = tuple(org_patterns()["role_suffixes"])
+    roles = role_suffixes()
     result = SpanIndex(kept)
     for cand in _shared_heads(doc, kept, lemma):
         if not result.overlapping(cand):
@@ -122,7 +123,7 @@ def extend_coordinations(
             end -= 1  # "..., Barfußgässchen Spannendes und Kurioses": a name ends on no adjective
         after = doc[end].lower_ if end < len(doc) else ""
         if doc[start].text in first_names() or (lead.label == ORG and after in AFFILIATION):
-            continue  # "..., Junjie Xia von ...": a person listed with an organisation
+            continue  # "..., Lin Wei von ...": a person listed with an organisation
         if doc[end - 1].text.lower().endswith(streets):
             continue  # "..., Wilhelm-Greil-Straße 7": an address
         if end - start == 1 and doc[start].text.lower().endswith(roles):

@@ -112,7 +112,7 @@ class EventFinder:
         return out
 
     def is_event_name(self, words: list[str]) -> bool:
-        """An NER span such as "Smart Country Convention" or "Deutscher Pflegetag" names an
+        """An NER span such as "Green Country Convention" or "Deutscher Pflegetag" names an
         event."""
         if any(w in self.words or w in self.after_city for w in words):
             return True

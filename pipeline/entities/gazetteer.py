@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON_LABELS, PLACE, Candidate
 from pipeline.entities.words import (
+    ARTICLES,
     DocWords,
     WordValues,
     common_nouns,
@@ -48,10 +49,10 @@ ABBREVIATIONS = tuple(
 )
 COMPASS_PREFIXES = entity_word_list("compass_prefix")
 COMPASS_BASES = frozenset({"country", "state", "region"})
-ARTICLES = entity_words("article")
 DATIVE_ARTICLES = entity_words("dative_article")
 FUSED_LOCATIVE = entity_words("fused_locative")
 ARTICLE_LOCATIVE = entity_words("article_locative")
+TOWN_NEAR = entity_words("town_near")  # "Kirchheim bei Ulm"
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +235,7 @@ def _space_after(doc: Doc, k: int) -> bool:
 
 
 def _join_named_towns(doc: Doc, texts: list[str], memo: list[PlaceMatch | None]) -> None:
-    """A town named with the river it lies on ("Hassel/Weser", named "Hassel (Weser)" as
+    """A town named with the river it lies on ("Hoya/Weser", named "Hoya (Weser)" as
     GeoNames writes such names) or with a larger town near it ("Kirchheim bei Ulm") is one
     place; the gazetteer lists such names for large towns only."""
     for i, match in enumerate(memo):
@@ -247,7 +248,7 @@ def _join_named_towns(doc: Doc, texts: list[str], memo: list[PlaceMatch | None])
         if texts[k] == "/" and not _space_after(doc, k - 1) and not _space_after(doc, k):
             if after.entry.kind == "other":  # a river
                 memo[i] = _named_with(match, after, f"{match.name} ({after.name})")
-        elif texts[k] in entity_words("town_near") and after.entry.kind == "city":
+        elif texts[k] in TOWN_NEAR and after.entry.kind == "city":
             number_after = after.end < len(texts) and texts[after.end][:1].isdigit()
             if not after.entry.ambiguous and not number_after:  # no club ("bei Hannover 96")
                 memo[i] = _named_with(match, after, f"{match.name} {texts[k]} {after.name}")

@@ -74,8 +74,8 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
 
 
 def _names_an_event(compound: str) -> bool:
-    """ "BVMW-Wirtschaftstag": the acronym opens an event's name, the compound is the event
-    rather than a mention of the organisation (unlike "BVMW-Geschäftsführer")."""
+    """ "KLBV-Fachtag": the acronym opens an event's name, the compound is the event
+    rather than a mention of the organisation (unlike "KLBV-Geschäftsführer")."""
     return is_event_word(compound.rsplit("-", 1)[-1])
 
 

@@ -43,6 +43,7 @@ from pipeline.entities.org_evidence import (
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
+    ARTICLES,
     DocWords,
     common_nouns,
     entity_word_list,
@@ -58,7 +59,7 @@ from pipeline.entities.words import (
     token_texts,
     venue_patterns,
 )
-from pipeline.quotation_marks import OPENING
+from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
@@ -136,7 +137,7 @@ class NerCandidates:
             if label == PLACE and (
                 _counted(doc, span.start) or in_company_name(doc, span.start, span.end)
             ):
-                continue  # "in 65 Kapellen": things counted; "Muster (Schweiz) AG": a company
+                continue  # "in 40 Kapellen": things counted; "Muster (Schweiz) AG": a company
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
@@ -303,7 +304,7 @@ class NerCandidates:
     def _looks_like_name(self, span: Span) -> bool:
         """A name has a word that is neither a common noun nor a known place ("Partnerland
         Polen", "Mädchen-Gruppe", "Termine" are none) and ends on no role noun ("Deutsche
-        Messe-Vorstandsmitglied"); event names ("Smart Country Convention") are left out."""
+        Messe-Vorstandsmitglied"); event names ("Green Country Convention") are left out."""
         if not self._name_words(tuple(t.text for t in span)):
             return False
         return any(self._is_name_part(span.doc, t) for t in span)
@@ -462,12 +463,10 @@ class NerCandidates:
 
 # nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
 MOTTO_NOUNS = entity_words("motto_noun")
-ARTICLE_WORDS = entity_words("article")
 NOMINATIVE_ARTICLES = entity_words("nominative_article")
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
 PERSON_ROLE_ENDINGS = entity_word_list("person_role_ending")
-OPENING_QUOTES = OPENING
 MAX_MOTTO_WORDS = 10
 
 
@@ -505,7 +504,7 @@ def _title_before_title(span: Span) -> bool:
     doc = span.doc
     return (
         len(span) == 1
-        and not (span.start > 0 and doc[span.start - 1].lower_ in ARTICLE_WORDS)
+        and not (span.start > 0 and doc[span.start - 1].lower_ in ARTICLES)
         and is_acronym(span[0].text)
         and span.end < len(doc)
         and doc[span.end].text in person_titles()[0]
@@ -557,5 +556,5 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
             and not words[start].text.islower()  # "kranzl logistik": a name all in lower case
         )
     ):
-        end -= 1  # "St. Gallen am", "Smart Cities made": a lower-case word the model took along
+        end -= 1  # "St. Gallen am", "Green Towns made": a lower-case word the model took along
     return doc[start:end] if end > start else None

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from pipeline.entities.events import is_event_word
 from pipeline.entities.words import (
+    GENITIVE_ARTICLES,
     common_nouns,
     entity_word_list,
     entity_words,
@@ -22,9 +23,11 @@ from pipeline.entities.words import (
     has_upper,
     is_acronym,
     org_patterns,
+    role_suffixes,
 )
 from pipeline.lang import load_json
-from pipeline.quotation_marks import CLOSING, OPENING
+from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
+from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 CONTEXT_WINDOW = 3
 
@@ -109,10 +112,6 @@ def _word_evidence(word: str) -> bool:
     )
 
 
-OPENING_QUOTES = OPENING
-CLOSING_QUOTES = CLOSING
-
-
 def _quote_fragment(span: Span) -> bool:
     """The start of a longer quoted title ("„Smarte Dörfer made in Sachsen“"): the span
     follows an opening quote that does not close right after it."""
@@ -144,7 +143,7 @@ def _is_type_word(word: str) -> bool:
 
 def _type_word_before(doc, start: int) -> bool:
     """The word before the span (an opening quote between them allowed) is a type word: "die
-    Tanzgruppe Silver Stars", "der Jugendchor „Chorisma“"."""
+    Tanzgruppe Silver Stars", "der Jugendchor „Tonwerk“"."""
     k = start - 1
     if k >= 0 and doc[k].text in OPENING_QUOTES:
         k -= 1
@@ -155,14 +154,10 @@ def _line_start(doc, k: int) -> bool:
     return k == 0 or "\n" in doc[k - 1].whitespace_ or doc[k - 1].is_space
 
 
-def _dateline_source(span: Span) -> bool:
-    """ "KASSEL (vel) -", "(vel) Die Stadt ...": the medium or author in brackets of a
-    dateline, after a line-initial word (the town) or opening the line."""
-    return dateline_source_at(span.doc, span.start, span.end)
-
-
 def dateline_source_at(doc, start: int, end: int) -> bool:
-    """Tokens start to end are in brackets in a dateline's place (see _dateline_source)."""
+    """Tokens start to end are in brackets in a dateline's place ("KASSEL (vel) -", "(vel)
+    Die Stadt ..."): the medium or author, after a line-initial word (the town) or opening
+    the line."""
     k = start - 1
     if k < 0 or doc[k].text != "(" or end >= len(doc) or doc[end].text != ")":
         return False
@@ -205,14 +200,6 @@ def named_by_context(span: Span) -> bool:
     return span.start >= 1 and doc[span.start - 1].lower_ in _context("name_nouns")
 
 
-GENITIVE_ARTICLES = entity_words("genitive_article")
-
-
-@cache
-def _role_suffixes() -> tuple[str, ...]:
-    return tuple(org_patterns()["role_suffixes"])
-
-
 def _role_genitive_before(doc, start: int) -> bool:
     """A person's role and a genitive article before the span ("der Chefredakteur der
     Abendpost", "ein Vertreter des Velvorn"): the span is what the person works for."""
@@ -220,7 +207,7 @@ def _role_genitive_before(doc, start: int) -> bool:
         start >= 2
         and doc[start - 1].lower_ in GENITIVE_ARTICLES
         and doc[start - 2].text[:1].isupper()
-        and doc[start - 2].lower_.endswith(_role_suffixes())
+        and doc[start - 2].lower_.endswith(role_suffixes())
     )
 
 
@@ -233,8 +220,8 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     if not by_context or _quote_fragment(span):
         return False
     doc = span.doc
-    if _type_word_before(doc, span.start) or _dateline_source(span):
-        return True  # "die Firma Hermann Holzbau": the type word outweighs the first name
+    if _type_word_before(doc, span.start) or dateline_source_at(doc, span.start, span.end):
+        return True  # "die Firma Heinrich Fensterbau": the type word outweighs the first name
     if span[0].text in first_names():
         return False
     before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}

@@ -42,15 +42,14 @@ from pipeline.entities.canonical import (
 )
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
-from pipeline.entities.org_evidence import (
-    CLOSING_QUOTES,
-    OPENING_QUOTES,
-    dateline_source_at,
-    org_cues,
-)
+from pipeline.entities.org_evidence import dateline_source_at, org_cues
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
+    ARTICLES,
+    GENITIVE_ARTICLES,
+    PROPER_ADJECTIVE_STEMS,
+    TRUNCATION_JOINERS,
     WordValues,
     common_nouns,
     entity_word_list,
@@ -73,21 +72,19 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 from pipeline.numbers import parse_number_word
+from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
+from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
 MAX_UNKNOWN_NAME = 3
 # the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
-ARTICLES = entity_words("article")
 FOUNDATION_BEFORE = entity_words("foundation_before")
-PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
-TRUNCATION_JOINERS = entity_words("truncation_joiner")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
 PLURAL_ENDINGS = entity_word_list("plural_ending")
 # the forms of the article a rule skips or asks for: the case tells a place from an actor
-GENITIVE_ARTICLES = entity_words("genitive_article")
 GENITIVE_DETERMINERS = entity_words("genitive_determiner")
 SINGULAR_GENITIVE_ARTICLES = entity_words("singular_genitive_article")
 LOCATIVE_ARTICLES = entity_words("locative_article")
@@ -573,7 +570,7 @@ class OrganisationFinder:
         while j < len(doc) and doc[j].lower_ in self.complement_words:
             k = j + 1
             if doc[j].lower_ == "für" and k < len(doc) and doc[k].lower_ in ARTICLES:
-                break  # "Stadtrat für die Kirmes": a purpose, no portfolio ("für Arbeit")
+                break  # "die Beauftragte für die Kirchweih": a purpose, no portfolio ("für Arbeit")
             while k < len(doc) and doc[k].lower_ in ARTICLES:
                 k += 1
             first = k
@@ -965,7 +962,7 @@ class OrganisationFinder:
             if match.end < len(doc) and doc[match.end].like_num:
                 continue
             if not self._acts(doc, i, match.end):
-                continue  # "scheint die Messe Hannover beliebter zu werden": the fair
+                continue  # "bei Familien wird die Messe Tannheim beliebter": the fair
             out.append(self._with_legal_form(doc, i, match.end))
         return out
 
@@ -1190,12 +1187,8 @@ class OrganisationFinder:
                 continue
             if j + 1 < len(texts) and texts[j + 1][:1].isupper():
                 continue  # a longer name: where it ends is the model's or another rule's
-            if (
-                word in first_names()
-                or self._is_place_word(word)
-                or not self._is_unknown_word(word)
-            ):
-                continue
+            if word in first_names() or not self._is_unknown_word(word):
+                continue  # an unknown word is no place word either
             out.append(self._org(doc, j, j + 1, "pattern"))
         return out
 

@@ -1,6 +1,6 @@
 """Venues by pattern (venue_patterns.json): where an event took place.
 
-- a head word and a name: "Schloss Wolfsbrunn", "Messe und Congress Centrum Halle Emsland",
+- a head word and a name: "Schloss Wolfsbrunn", "Messe und Kongress Centrum Tannheim",
   "Museum für Völkerkunde", "Sternwarte Johann Kepler";
 - a hyphenated compound on a venue word: "Hans-Sachs-Anlage", "DDR-Museum";
 - capitalised adjectives before a venue word: "Neue Stadtgalerie", "Großer Anger";
@@ -44,6 +44,10 @@ from pipeline.entities.gazetteer import (
 )
 from pipeline.entities.persons import is_title, person_starts
 from pipeline.entities.words import (
+    ARTICLES,
+    GENITIVE_ARTICLES,
+    LIST_JOINERS,
+    TRUNCATION_JOINERS,
     WordValues,
     common_nouns,
     entity_word_list,
@@ -59,15 +63,11 @@ from pipeline.entities.words import (
 )
 
 MAX_NAME_WORDS = 3
-ARTICLES = entity_words("article")
 # a definite article, alone or in a preposition: the one landmark of the town
 DEFINITE = ARTICLES | entity_words("fused_article")
-TRUNCATION_JOINERS = entity_words("truncation_joiner")
-GENITIVE_ARTICLES = entity_words("genitive_article")
 COMPLEMENT_LOCATIVE = entity_words("complement_locative")
 # "" first: the name and the venue word written together without a linker
 NAME_LINKERS = ("", *entity_word_list("name_linker"))
-LIST_JOINERS = entity_words("coordinator") | {","}
 MAX_ADJECTIVES = 3
 
 
@@ -225,7 +225,7 @@ class VenueFinder:
         elif doc[i].text not in self.heads:
             return self._compound_head(doc, i)
         j = i + 1
-        while j < len(doc):  # "Messe und Congress Centrum Halle ..."
+        while j < len(doc):  # "Messe und Kongress Centrum Tannheim"
             if doc[j].text in self.heads:
                 j += 1
             elif doc[j].text in self.joiners and j + 1 < len(doc) and doc[j + 1].text in self.heads:
@@ -490,7 +490,7 @@ class VenueFinder:
 
     def _owner_end(self, doc: Doc, j: int) -> int:
         """End of a venue's owner in the genitive after it, when that is a name of its own
-        ("Congress-Centrum der Koelnmesse"; not "der Stadt", "der Universität")."""
+        ("Kongresshaus der Velvorn-Messe"; not "der Stadt", "der Universität")."""
         if j + 1 >= len(doc) or doc[j].lower_ not in GENITIVE_ARTICLES:
             return j
         word = doc[j + 1].text

@@ -104,6 +104,13 @@ def org_patterns() -> dict:
 
 
 @cache
+def role_suffixes() -> tuple[str, ...]:
+    """Endings of a role noun before a name ("Veranstalter", "Lieferanten"), from
+    ``org_patterns.json``."""
+    return tuple(org_patterns()["role_suffixes"])
+
+
+@cache
 def org_place_heads() -> tuple[str, ...]:
     """Words that, joined to a place name, name an organisation ("IHK Kassel", "Stadt
     Mannheim"): the offices and institutions of ``org_patterns.json`` and every administrative
@@ -127,6 +134,14 @@ NOUN_ENDINGS = entity_word_list("noun_ending")
 # no linker at all is tried first, the hyphen ("Messe-Gesellschaft") last
 LINKERS = ("", *entity_word_list("compound_linker"), "-")
 GENITIVE_LINKERS = entity_words("genitive_linker")
+# word kinds read by several entity modules, loaded once here
+ARTICLES = entity_words("article")
+# "der Leiter des Vereins": read by the organisation, venue and evidence rules alike
+GENITIVE_ARTICLES = entity_words("genitive_article")
+TRUNCATION_JOINERS = entity_words("truncation_joiner")
+PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
+# words that join the items of a list ("Kiel, Lübeck und Flensburg")
+LIST_JOINERS = entity_words("coordinator") | {","}
 INFINITIVE_ENDINGS = entity_word_list("infinitive_ending")
 MIN_PART = 4
 

@@ -174,13 +174,10 @@ def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     ]
 
 
-def mention(doc: Doc | DocWords, c: Candidate) -> PlaceMention | OrganisationMention:
-    if isinstance(doc, DocWords):  # offsets from the token columns: no Span built
-        start_char, end_char = doc.char_bounds(c.start, c.end)
-        text = doc.text[start_char:end_char]
-    else:
-        span = doc[c.start : c.end]
-        start_char, end_char, text = span.start_char, span.end_char, span.text
+def mention(words: DocWords, c: Candidate) -> PlaceMention | OrganisationMention:
+    # offsets from the token columns: no Span built
+    start_char, end_char = words.char_bounds(c.start, c.end)
+    text = words.text[start_char:end_char]
     if c.label == PLACE:
         return PlaceMention(
             start_char,
