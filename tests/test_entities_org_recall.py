@@ -137,8 +137,8 @@ def test_floor_abbreviation_is_no_legal_form(nlp):
 
 
 def test_fair_before_a_quoted_name_is_no_type_word(nlp):
-    text = "Viele kamen zur Weinmesse „Vinum Talgau“ in die Halle."
-    assert model_orgs(nlp, text, [("Vinum Talgau", "ORG")]) == set()
+    text = "Viele kamen zur Weinmesse „Rebenzauber Talgau“ in die Halle."
+    assert model_orgs(nlp, text, [("Rebenzauber Talgau", "ORG")]) == set()
 
 
 def test_one_word_organisation_on_bund(nlp):

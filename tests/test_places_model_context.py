@@ -245,7 +245,10 @@ def test_hospital_named_with_its_town_is_a_venue(nlp):
     ("text", "found"),
     [
         # a town with the river it lies on, or with a larger town near it, is one place
-        ("Gäste kamen aus der Partnergemeinde Hassel/Weser.", {"Hassel/Weser": "Hassel (Weser)"}),
+        (
+            "Gäste kamen aus der Partnergemeinde Bodenwerder/Weser.",
+            {"Bodenwerder/Weser": "Bodenwerder (Weser)"},
+        ),
         ("Er wohnt in Kirchheim bei München.", {"Kirchheim bei München": "Kirchheim bei München"}),
         # two towns with a slash stay two, and a club after 'bei' is no town near another
         ("Die Firmen aus Mannheim/Wiesbaden.", {"Mannheim": "Mannheim", "Wiesbaden": "Wiesbaden"}),

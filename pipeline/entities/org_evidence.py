@@ -137,7 +137,7 @@ def _is_type_word(word: str) -> bool:
     "Blasmusikensemble") or a compound on a cue ("Rohstoffhersteller")."""
     lower = word.lower()
     if not word[:1].isupper() or is_event_word(word):
-        return False  # "die Weinmesse „Vinum“": a fair's name, not a company's
+        return False  # "die Weinmesse „Rebenzauber“": a fair's name, not a company's
     return is_org_head(word) or lower.endswith(_compound_cues())
 
 

@@ -671,7 +671,7 @@ class OrganisationFinder:
             if text in self.venue_heads and self._in_venue_context(doc, start):
                 continue  # "in die Grazer Oper", "in der Leipziger Messe": the building
             if base.endswith("messe") and not self._fair_company(doc, start, i):
-                continue  # "die Offene Messe", "die Berner Publikumsmesse": fairs, events
+                continue  # "die Offene Messe", "die Ulmer Gartenmesse": fairs, events
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
             out.append(self._with_legal_form(doc, start, end))
         return out
@@ -1149,7 +1149,7 @@ class OrganisationFinder:
         """ "der Verein „Freude für Kinder“", "die Schülerband „Kolibrix“": a whole quoted
         name of up to five words right after an organisation's type word (``quoted_name_heads``
         of org_cues.json) is that organisation's name, whatever its words (a fair's, a work's
-        or a project's title follows other nouns: "die Weinmesse „Vinum“", "das Projekt
+        or a project's title follows other nouns: "die Weinmesse „Rebenzauber“", "das Projekt
         „…“")."""
         out = []
         texts = token_texts(doc)

@@ -542,7 +542,7 @@ def refers_to(group: EventName, generic: NameMention) -> bool:
 
 
 def merge_introduced(groups: list[EventName]) -> list[EventName]:
-    """ "Weinmesse «Vinum Rheinhessen»", "Gartenmesse GRÜNZEIT": the event noun before a name
+    """ "Weinmesse «Rebenzauber Talgau»", "Gartenmesse GRÜNZEIT": the event noun before a name
     is that event."""
     for group in list(groups):
         if group not in groups:

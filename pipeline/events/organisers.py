@@ -97,7 +97,7 @@ class OrganiserFinder:
         inferred = {n: i for n, i in inferred.items() if not is_role_alone(n)}
         found = stated or inferred
         names = sorted(found, key=lambda n: found[n])
-        # "vom Bundesverband … (BVMW)" cut to its head noun: a dictionary word alone is no
+        # "vom Bundesverband … (BVXW)" cut to its head noun: a dictionary word alone is no
         # name where another organiser is named
         named = [n for n in names if not is_plain_noun(n)]
         return named or names
