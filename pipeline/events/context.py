@@ -149,8 +149,6 @@ def covered_tokens(ctx: DocContext, records: list) -> dict[int, object]:
         end = bisect_right(starts, last)
         if first == starts[start] + len(words[start]):
             start += 1  # the whitespace after a token is not part of it
-        if start > end:  # an empty range spaCy refuses: let it raise as before
-            ctx.doc.char_span(record.start_char, record.end_char, alignment_mode="expand")
-        for i in range(start, end):
+        for i in range(start, end):  # an empty record (start > end) covers no token
             covered[i] = record
     return covered
