@@ -194,3 +194,27 @@ def test_acronym_before_a_title_is_a_title(nlp):
     text = "Es sprach der Präsident der ÖGKV Prof. Tom Keller."
     doc = with_model_ents(nlp, text, [("ÖGKV", "ORG"), ("Tom Keller", "PER")])
     assert {m.text for m in doc._.organisations} == {"ÖGKV"}
+
+
+# -- a council's name as a person's office -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Zum Empfang kam alt Bundesrat Peter Gisler aus Bern.", [("Peter Gisler", "PER")]),
+        # a list of offices before the person, the first with a canton's adjective
+        (
+            "Es sprach der Zürcher Kantonsrat, Regierungsrat und Nationalrat Hans Meier.",
+            [("Zürcher Kantonsrat", "LOC"), ("Hans Meier", "PER")],
+        ),
+    ],
+)
+def test_council_before_a_person_is_an_office(nlp, text, ents):
+    doc = with_model_ents(nlp, text, ents)
+    assert not doc._.organisations
+    assert not [m for m in doc._.places if "rat" in m.text]
+
+
+def test_council_without_a_person_stays_a_body(nlp):
+    text = "Der Bundesrat und Peter Gisler sprachen am Abend."
+    doc = with_model_ents(nlp, text, [("Peter Gisler", "PER")])
+    assert {m.text for m in doc._.organisations} == {"Bundesrat"}
