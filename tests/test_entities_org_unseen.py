@@ -218,3 +218,20 @@ def test_council_without_a_person_stays_a_body(nlp):
     text = "Der Bundesrat und Peter Gisler sprachen am Abend."
     doc = with_model_ents(nlp, text, [("Peter Gisler", "PER")])
     assert {m.text for m in doc._.organisations} == {"Bundesrat"}
+
+
+# -- a person's affiliation in brackets is the body's whole name ---------------------------------
+def test_bracketed_affiliation_runs_to_the_town(nlp):
+    text = "Es sprach Anna Weber (Deutsche Akademie für Lehrer in Schule und Beruf, Ulm) zuerst."
+    doc = with_model_ents(nlp, text, [("Anna Weber", "PER")])
+    found = {m.text: m.name for m in doc._.organisations}
+    name = "Deutsche Akademie für Lehrer in Schule und Beruf"
+    assert found == {name: name}
+    assert {m.text for m in doc._.places} == {"Ulm"}
+
+
+def test_bracketed_affiliation_stops_before_a_sentence(nlp):
+    # no closing bracket or town in reach: the rule's name stays as it was
+    text = "Es sprach Anna Weber (Institut für Kunst in der Stadt, das sie seit vielen Jahren leitet)."
+    doc = with_model_ents(nlp, text, [("Anna Weber", "PER")])
+    assert {m.text for m in doc._.organisations} == {"Institut für Kunst"}

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.entities.affiliations import extend_bracketed_affiliations
 from pipeline.entities.candidates import (
     NER_SOURCE,
     ORG,
@@ -110,7 +111,7 @@ class EntityExtractor(Extractor):
         ]
         found = without_person_offices(doc, without_person_places(doc, found))
         found = outside_model_events(doc, found, self.events)
-        kept = resolve(found)
+        kept = extend_bracketed_affiliations(doc, resolve(found))
         for _ in range(2):  # chains: "A, B und C"
             kept = extend_coordinations(doc, kept, self.lemma)
         return link(doc, kept)
