@@ -171,3 +171,21 @@ def test_english_country_name_needs_a_place_context(nlp):
     }
     # alone it is as often a first name or a word of an English name
     assert places(nlp, "Die Rede hielt Georgia Brown vor der Georgia Society.") == {}
+
+
+# -- a known place and a compass word the model reads as one name ------------------------------
+def test_place_and_compass_word(nlp):
+    text = "Die Gäste kamen aus Frankfurt Süd und aus Ulm."
+    doc = with_model_ents(nlp, text, [("Frankfurt Süd", "LOC"), ("Ulm", "LOC")])
+    assert {m.text: m.name for m in doc._.places} == {
+        "Frankfurt Süd": "Frankfurt Süd",
+        "Ulm": "Ulm",
+    }
+
+
+def test_compass_word_alone_is_no_name(nlp):
+    # without the model's reading the known town stays the place
+    assert places(nlp, "Die Gäste kamen aus Frankfurt Süd und aus Ulm.") == {
+        "Frankfurt": "Frankfurt",
+        "Ulm": "Ulm",
+    }

@@ -93,6 +93,7 @@ class NerCandidates:
         low, high = org_patterns()["event_years"]
         self.event_years = range(low, high + 1)
         self.street_suffixes = tuple(org_patterns()["street_suffixes"])
+        self.directions = frozenset(org_patterns()["direction_words"])
         self.org_heads = tuple(org_patterns()["adjective_heads"])
         # heads that make a hyphenated compound a name of its own ("Max-Planck-Gesellschaft",
         # "DDR-Museum", "Rhein-Sieg-Kreis")
@@ -158,6 +159,7 @@ class NerCandidates:
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span) and not (
                 (label == PLACE and self._place_compound(doc, span))
+                or (label == PLACE and self._place_and_direction(doc, span))
                 or (
                     label == ORG
                     and (
@@ -403,6 +405,12 @@ class NerCandidates:
         return has_place_context(doc, span.start, span.end) or has_definite_place_context(
             doc, span.start
         )
+
+    def _place_and_direction(self, doc: Doc, span: Span) -> bool:
+        """A known place and a compass word the model reads as one name ("Glarus Nord",
+        "Frankfurt Süd"): the part of the town or the municipality named after it."""
+        match = self.gazetteer.match_at(doc, span.start)
+        return match is not None and match.end == span.end - 1 and span[-1].text in self.directions
 
     def _unlisted_compound(self, word: str) -> bool:
         """A capitalised word the lexicon lacks as a whole, so that only the compound test
