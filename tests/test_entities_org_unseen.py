@@ -235,3 +235,10 @@ def test_bracketed_affiliation_stops_before_a_sentence(nlp):
     text = "Es sprach Anna Weber (Institut für Kunst in der Stadt, das sie seit Jahren leitet)."
     doc = with_model_ents(nlp, text, [("Anna Weber", "PER")])
     assert {m.text for m in doc._.organisations} == {"Institut für Kunst"}
+
+
+def test_model_span_ends_before_a_bracket_it_does_not_close(nlp):
+    text = "Gewonnen hat der TSV Nord 08 Lindau (12 Teilnehmer) vor dem SV Ost."
+    doc = with_model_ents(nlp, text, [("TSV Nord 08 Lindau (12 Teilnehmer", "ORG")])
+    assert "TSV Nord 08 Lindau" in {m.text for m in doc._.organisations}
+    assert not [m for m in doc._.organisations if "(" in m.text]

@@ -189,3 +189,22 @@ def test_compass_word_alone_is_no_name(nlp):
         "Frankfurt": "Frankfurt",
         "Ulm": "Ulm",
     }
+
+
+# -- a district after a locative, an article and adjectives is the area --------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Es kamen Gäste aus dem benachbarten Landkreis Celle.", "Landkreis Celle"),
+        ("Die Firmen im gesamten Landkreis Harburg profitieren.", "Landkreis Harburg"),
+    ],
+)
+def test_district_after_locative_and_adjective(nlp, text, name):
+    doc = nlp(text)
+    assert name in {m.name for m in doc._.places}
+    assert not doc._.organisations
+
+
+def test_district_as_subject_stays_the_authority(nlp):
+    doc = nlp("Der benachbarte Landkreis Celle hat die Förderung beschlossen.")
+    assert not doc._.places

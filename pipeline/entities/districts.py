@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import PLACE, Candidate
+from pipeline.entities.canonical import before_attributive_adjectives
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective, town_part_heads
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
@@ -189,7 +190,7 @@ class DistrictFinder:
         return cand
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
-        k = i - 1
+        k = before_attributive_adjectives(doc, i, self.lemma)  # "aus dem ganzen Kreis X"
         while k >= 0 and doc[k].lower_ in ARTICLES:
             k -= 1
         return k >= 0 and doc[k].lower_ in self.locatives

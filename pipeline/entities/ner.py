@@ -548,6 +548,11 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
             (k for k in range(start + 1, end) if texts[k] in names and _person_at(doc, k, end)),
             end,
         )
+    # "SV Lindau (8 Teilnehmer": a bracket the span opens but does not close is no part of it
+    texts = token_texts(doc)
+    end = next(
+        (k for k in range(start + 1, end) if texts[k] == "(" and ")" not in texts[k:end]), end
+    )
     # a line break ends a heading: the model sometimes runs a name into the next line
     end = next(
         (k for k in range(start + 1, end) if "\n" in words[k - 1].whitespace_ or words[k].is_space),

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from pipeline.entities.candidates import ORG, PERSON_LABELS, Candidate
 from pipeline.entities.canonical import (
     LemmaLookup,
+    before_attributive_adjectives,
     canonical_span,
     head_noun,
     is_adjective,
@@ -879,15 +880,16 @@ class OrganisationFinder:
         return []
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
-        """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor."""
-        k = i - 1
+        """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor; so is
+        "im gesamten Landkreis X": adjectives between the article and the head."""
+        first = k = before_attributive_adjectives(doc, i, self.lemma)
         while k >= 0 and doc[k].lower_ in LOCATIVE_ARTICLES:
             k -= 1
         return (
             k >= 0
-            and k < i - 1
+            and k < first
             and doc[k].lower_ in self.locative
-            or (k == i - 1 and k >= 0 and doc[k].lower_ in ("im",))
+            or (k == first and k >= 0 and doc[k].lower_ in ("im",))
         )
 
     def _prefix_names(self, doc: Doc) -> list[Candidate]:
