@@ -242,3 +242,10 @@ def test_model_span_ends_before_a_bracket_it_does_not_close(nlp):
     doc = with_model_ents(nlp, text, [("TSV Nord 08 Lindau (12 Teilnehmer", "ORG")])
     assert "TSV Nord 08 Lindau" in {m.text for m in doc._.organisations}
     assert not [m for m in doc._.organisations if "(" in m.text]
+
+
+def test_titles_after_an_organisation_are_no_second_one(nlp):
+    text = "Der Chef der Velvorn Dental GmbH, OMR DDr. Ilvy Burg, sprach zuerst."
+    found = orgs(nlp, text)
+    assert "Velvorn Dental GmbH" in found
+    assert not [t for t in found if "DDr" in t]

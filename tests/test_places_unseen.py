@@ -208,3 +208,25 @@ def test_district_after_locative_and_adjective(nlp, text, name):
 def test_district_as_subject_stays_the_authority(nlp):
     doc = nlp("Der benachbarte Landkreis Celle hat die Förderung beschlossen.")
     assert not doc._.places
+
+
+# -- a person the model reads as a place ---------------------------------------------------------
+def test_first_name_and_unknown_surname_is_a_person(nlp):
+    # "Sofia" is a town too: with an unknown word after it, the model's place is a person
+    text = "Es forschten Jan Keller (Gymnasium Lindau) und Sofia Wicki (Realschule Wangen)."
+    doc = with_model_ents(nlp, text, [("Jan Keller", "PER"), ("Sofia Wicki", "LOC")])
+    assert not doc._.places
+
+
+def test_town_named_with_a_first_name_stays_a_place(nlp):
+    text = "Die Gäste kamen aus Maria Enzersdorf und Ulm."
+    doc = with_model_ents(nlp, text, [("Maria Enzersdorf", "LOC"), ("Ulm", "LOC")])
+    assert {m.text for m in doc._.places} == {"Maria Enzersdorf", "Ulm"}
+
+
+@pytest.mark.parametrize("title", ["Mag.", "MMag.", "Dkfm.", "DDr."])
+def test_abbreviated_title_the_tokenizer_splits_opens_a_person(nlp, title):
+    text = f"Es sprachen Tom Keller und {title} Ilvy Burg, Leiterin des Hauses."
+    doc = with_model_ents(nlp, text, [("Ilvy Burg", "LOC")])
+    assert not doc._.places
+    assert not doc._.organisations

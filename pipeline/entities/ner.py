@@ -153,6 +153,10 @@ class NerCandidates:
                     ):
                         out.append(place_candidate(match, NER_SOURCE))
                     continue
+            if label == PLACE and self._first_name_and_surname(doc, span):
+                # "Sofia Mik": a person; the town of that first name goes with the model's span
+                out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
+                continue
             if self._name_inside_compound(span) and not (
                 label == PLACE and self._place_compound(doc, span)
             ):
@@ -404,6 +408,20 @@ class NerCandidates:
             )
         return has_place_context(doc, span.start, span.end) or has_definite_place_context(
             doc, span.start
+        )
+
+    def _first_name_and_surname(self, doc: Doc, span: Span) -> bool:
+        """A first name and one capitalised word that no lexicon, gazetteer or place ending
+        knows: a person's name the model read as a place ("Lena Wicki")."""
+        if len(span) != 2 or span[0].text not in first_names():
+            return False
+        last = span[1].text
+        return (
+            is_capitalised(last)
+            and last.isalpha()
+            and not self._lexicon_word(last)
+            and not last.lower().endswith((*self.name_heads, *self.place_suffixes))
+            and self.gazetteer.match_at(doc, span.start + 1) is None
         )
 
     def _place_and_direction(self, doc: Doc, span: Span) -> bool:

@@ -162,8 +162,15 @@ def _genitive_town(doc: Doc, c: Candidate) -> bool:
 
 def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Drop a town that opens a person's name in the model's reading ("Nancy Faeser", "Florenz
-    Müller"): a place name at the start of a longer PER span, followed by a capitalised word."""
+    Müller"): a place name at the start of a longer PER span (or of a place span the NER layer
+    reads as a person), followed by a capitalised word."""
     person_starts = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1}
+    # the model's places that the NER layer reads as a person ("Sofia Mik")
+    person_starts.update(
+        (c.start, c.end)
+        for c in found
+        if c.label == PERSON and c.source == NER_SOURCE and c.length > 1
+    )
     return [
         c
         for c in found
