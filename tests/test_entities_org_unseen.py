@@ -249,3 +249,15 @@ def test_titles_after_an_organisation_are_no_second_one(nlp):
     found = orgs(nlp, text)
     assert "Velvorn Dental GmbH" in found
     assert not [t for t in found if "DDr" in t]
+
+
+# -- a feminine or genitive role noun before a fair company --------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir sind zufrieden“, sagt die Geschäftsführerin der Messe Ulm, Eva Roth.",
+        "So lautet die Bilanz des Geschäftsführers der Messe Ulm, Tom Keller.",
+    ],
+)
+def test_role_before_fair_company(nlp, text):
+    assert "Messe Ulm" in orgs(nlp, text)
