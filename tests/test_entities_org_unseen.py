@@ -261,3 +261,21 @@ def test_titles_after_an_organisation_are_no_second_one(nlp):
 )
 def test_role_before_fair_company(nlp, text):
     assert "Messe Ulm" in orgs(nlp, text)
+
+
+# -- well-known names the frequency data calls everyday words ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Bilder wurden auf Instagram und YouTube geteilt.", "YouTube"),
+        ("Im Anschluss sprach ein Vertreter der ÖVP zu den Gästen.", "ÖVP"),
+        ("Die Helfer vom Roten Kreuz versorgten die Läufer.", "Rotes Kreuz"),
+    ],
+)
+def test_well_known_names(nlp, text, name):
+    assert name in orgs(nlp, text).values()
+
+
+def test_person_after_a_known_name_is_no_second_one(nlp):
+    text = "Es moderierte die Chefin der Wirtschaftswoche sowie der Journalist Tom Keller."
+    assert orgs(nlp, text) == {"Wirtschaftswoche": "Wirtschaftswoche"}
