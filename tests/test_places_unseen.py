@@ -5,7 +5,7 @@ reading is given."""
 from __future__ import annotations
 
 import pytest
-from test_entities import places
+from test_entities import orgs, places
 from test_entities_general import with_model_ents
 
 
@@ -230,3 +230,12 @@ def test_abbreviated_title_the_tokenizer_splits_opens_a_person(nlp, title):
     doc = with_model_ents(nlp, text, [("Ilvy Burg", "LOC")])
     assert not doc._.places
     assert not doc._.organisations
+
+
+# -- a plural of a town word before town names lists the towns -----------------------------------
+def test_partner_towns_are_places(nlp):
+    found = places(nlp, "Die Partnerstädte Dreux und Zwickau schickten Gäste.")
+    assert {"Dreux", "Zwickau"} <= set(found.values())
+    assert not orgs(nlp, "Die Partnerstädte Dreux und Zwickau schickten Gäste.")
+    # a body's plural compound before a town stays the body
+    assert "Stadtwerke Ulm" in orgs(nlp, "Die Stadtwerke Ulm luden ein.")
