@@ -239,3 +239,24 @@ def test_partner_towns_are_places(nlp):
     assert not orgs(nlp, "Die Partnerstädte Dreux und Zwickau schickten Gäste.")
     # a body's plural compound before a town stays the body
     assert "Stadtwerke Ulm" in orgs(nlp, "Die Stadtwerke Ulm luden ein.")
+
+
+# -- known places joined by hyphens into one word --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Die Sieger der Runde Bodensee-Oberschwaben stehen fest.",
+            "Bodensee-Oberschwaben",
+            "region",
+        ),
+        ("Die Gäste kamen aus Hamburg-Altona.", "Hamburg-Altona", "district"),
+    ],
+)
+def test_joined_places(nlp, text, name, kind):
+    found = {m.name: m.kind for m in nlp(text)._.places}
+    assert found == {name: kind}
+
+
+def test_double_surname_is_no_joined_place(nlp):
+    assert not places(nlp, "Es sprach Karl Meyer-Lindau über die Pläne.")
