@@ -260,3 +260,19 @@ def test_joined_places(nlp, text, name, kind):
 
 def test_double_surname_is_no_joined_place(nlp):
     assert not places(nlp, "Es sprach Karl Meyer-Lindau über die Pläne.")
+
+
+# -- a noun that says where something takes place, a copula and the venue --------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Spielort war das Lindenstadion.", "Lindenstadion"),
+        ("Tagungsort war der Velvornpark bei Ulm.", "Velvornpark"),
+    ],
+)
+def test_venue_after_a_venue_statement(nlp, text, name):
+    assert name in places(nlp, text).values()
+
+
+def test_venue_word_without_a_venue_statement(nlp):
+    assert "Lindenstadion" not in places(nlp, "Sein Lieblingswort war das Lindenstadion.").values()
