@@ -279,3 +279,17 @@ def test_well_known_names(nlp, text, name):
 def test_person_after_a_known_name_is_no_second_one(nlp):
     text = "Es moderierte die Chefin der Wirtschaftswoche sowie der Journalist Tom Keller."
     assert orgs(nlp, text) == {"Wirtschaftswoche": "Wirtschaftswoche"}
+
+
+def test_model_span_ends_before_an_object(nlp):
+    text = "Am Ende holte sich Tom Keller vom SV Linde Lindach den Titel und das Preisgeld."
+    doc = with_model_ents(nlp, text, [("Tom Keller", "PER"), ("SV Linde Lindach den Titel", "ORG")])
+    assert {m.text for m in doc._.organisations} == {"SV Linde Lindach"}
+
+
+def test_model_span_drops_a_persons_title(nlp):
+    text = "Das Referat von PD Dr. med. Tom Keller trug einen langen Titel."
+    assert not with_model_ents(nlp, text, [("PD Dr.", "ORG")])._.organisations
+    text = "Es sprach der Präsident der ÖGKV Prof. Tom Keller."
+    doc = with_model_ents(nlp, text, [("ÖGKV Prof.", "ORG")])
+    assert {m.text for m in doc._.organisations} == {"ÖGKV"}

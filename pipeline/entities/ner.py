@@ -489,6 +489,7 @@ class NerCandidates:
 
 # nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
 MOTTO_NOUNS = entity_words("motto_noun")
+OBJECT_ARTICLES = entity_words("object_article")
 NOMINATIVE_ARTICLES = entity_words("nominative_article")
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
@@ -560,17 +561,19 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc if doc is None else doc
     words = doc.words if isinstance(doc, DocWords) else doc  # a list's items: no call per word
+    texts = token_texts(doc)
     if ent.label_ not in ("PER", "PERSON"):
-        names, texts = first_names(), token_texts(doc)  # a person starts on a first name
+        names = first_names()  # a person starts on a first name
         end = next(
             (k for k in range(start + 1, end) if texts[k] in names and _person_at(doc, k, end)),
             end,
         )
     # "SV Lindau (8 Teilnehmer": a bracket the span opens but does not close is no part of it
-    texts = token_texts(doc)
     end = next(
         (k for k in range(start + 1, end) if texts[k] == "(" and ")" not in texts[k:end]), end
     )
+    if ent.label_ == "ORG":  # "SV Lindach den Titel": the name ends before an object
+        end = next((k for k in range(start + 1, end) if texts[k] in OBJECT_ARTICLES), end)
     # a line break ends a heading: the model sometimes runs a name into the next line
     end = next(
         (k for k in range(start + 1, end) if "\n" in words[k - 1].whitespace_ or words[k].is_space),
@@ -588,4 +591,8 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
         )
     ):
         end -= 1  # "St. Gallen am", "Green Towns made": a lower-case word the model took along
+    if ent.label_ not in ("PER", "PERSON"):
+        titles = person_titles()[0]
+        while end - start > 1 and words[end - 1].text in titles:
+            end -= 1  # "ÖGKV Prof." of "ÖGKV Prof. Tom Keller": the person's title
     return doc[start:end] if end > start else None
