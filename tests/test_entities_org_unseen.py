@@ -194,3 +194,102 @@ def test_acronym_before_a_title_is_a_title(nlp):
     text = "Es sprach der Präsident der ÖGKV Prof. Tom Keller."
     doc = with_model_ents(nlp, text, [("ÖGKV", "ORG"), ("Tom Keller", "PER")])
     assert {m.text for m in doc._.organisations} == {"ÖGKV"}
+
+
+# -- a council's name as a person's office -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Zum Empfang kam alt Bundesrat Peter Gisler aus Bern.", [("Peter Gisler", "PER")]),
+        # a list of offices before the person, the first with a canton's adjective
+        (
+            "Es sprach der Zürcher Kantonsrat, Regierungsrat und Nationalrat Hans Meier.",
+            [("Zürcher Kantonsrat", "LOC"), ("Hans Meier", "PER")],
+        ),
+    ],
+)
+def test_council_before_a_person_is_an_office(nlp, text, ents):
+    doc = with_model_ents(nlp, text, ents)
+    assert not doc._.organisations
+    assert not [m for m in doc._.places if "rat" in m.text]
+
+
+def test_council_without_a_person_stays_a_body(nlp):
+    text = "Der Bundesrat und Peter Gisler sprachen am Abend."
+    doc = with_model_ents(nlp, text, [("Peter Gisler", "PER")])
+    assert {m.text for m in doc._.organisations} == {"Bundesrat"}
+
+
+# -- a person's affiliation in brackets is the body's whole name ---------------------------------
+def test_bracketed_affiliation_runs_to_the_town(nlp):
+    text = "Es sprach Anna Weber (Deutsche Akademie für Lehrer in Schule und Beruf, Ulm) zuerst."
+    doc = with_model_ents(nlp, text, [("Anna Weber", "PER")])
+    found = {m.text: m.name for m in doc._.organisations}
+    name = "Deutsche Akademie für Lehrer in Schule und Beruf"
+    assert found == {name: name}
+    assert {m.text for m in doc._.places} == {"Ulm"}
+
+
+def test_bracketed_affiliation_stops_before_a_sentence(nlp):
+    # no closing bracket or town in reach: the rule's name stays as it was
+    text = "Es sprach Anna Weber (Institut für Kunst in der Stadt, das sie seit Jahren leitet)."
+    doc = with_model_ents(nlp, text, [("Anna Weber", "PER")])
+    assert {m.text for m in doc._.organisations} == {"Institut für Kunst"}
+
+
+def test_model_span_ends_before_a_bracket_it_does_not_close(nlp):
+    text = "Gewonnen hat der TSV Nord 08 Lindau (12 Teilnehmer) vor dem SV Ost."
+    doc = with_model_ents(nlp, text, [("TSV Nord 08 Lindau (12 Teilnehmer", "ORG")])
+    assert "TSV Nord 08 Lindau" in {m.text for m in doc._.organisations}
+    assert not [m for m in doc._.organisations if "(" in m.text]
+
+
+def test_titles_after_an_organisation_are_no_second_one(nlp):
+    text = "Der Chef der Velvorn Dental GmbH, OMR DDr. Ilvy Burg, sprach zuerst."
+    found = orgs(nlp, text)
+    assert "Velvorn Dental GmbH" in found
+    assert not [t for t in found if "DDr" in t]
+
+
+# -- a feminine or genitive role noun before a fair company --------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Wir sind zufrieden“, sagt die Geschäftsführerin der Messe Ulm, Eva Roth.",
+        "So lautet die Bilanz des Geschäftsführers der Messe Ulm, Tom Keller.",
+    ],
+)
+def test_role_before_fair_company(nlp, text):
+    assert "Messe Ulm" in orgs(nlp, text)
+
+
+# -- well-known names the frequency data calls everyday words ------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Bilder wurden auf Instagram und YouTube geteilt.", "YouTube"),
+        ("Im Anschluss sprach ein Vertreter der ÖVP zu den Gästen.", "ÖVP"),
+        ("Die Helfer vom Roten Kreuz versorgten die Läufer.", "Rotes Kreuz"),
+    ],
+)
+def test_well_known_names(nlp, text, name):
+    assert name in orgs(nlp, text).values()
+
+
+def test_person_after_a_known_name_is_no_second_one(nlp):
+    text = "Es moderierte die Chefin der Wirtschaftswoche sowie der Journalist Tom Keller."
+    assert orgs(nlp, text) == {"Wirtschaftswoche": "Wirtschaftswoche"}
+
+
+def test_model_span_ends_before_an_object(nlp):
+    text = "Am Ende holte sich Tom Keller vom SV Linde Lindach den Titel und das Preisgeld."
+    doc = with_model_ents(nlp, text, [("Tom Keller", "PER"), ("SV Linde Lindach den Titel", "ORG")])
+    assert {m.text for m in doc._.organisations} == {"SV Linde Lindach"}
+
+
+def test_model_span_drops_a_persons_title(nlp):
+    text = "Das Referat von PD Dr. med. Tom Keller trug einen langen Titel."
+    assert not with_model_ents(nlp, text, [("PD Dr.", "ORG")])._.organisations
+    text = "Es sprach der Präsident der ÖGKV Prof. Tom Keller."
+    doc = with_model_ents(nlp, text, [("ÖGKV Prof.", "ORG")])
+    assert {m.text for m in doc._.organisations} == {"ÖGKV"}

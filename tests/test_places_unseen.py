@@ -5,7 +5,7 @@ reading is given."""
 from __future__ import annotations
 
 import pytest
-from test_entities import places
+from test_entities import orgs, places
 from test_entities_general import with_model_ents
 
 
@@ -171,3 +171,108 @@ def test_english_country_name_needs_a_place_context(nlp):
     }
     # alone it is as often a first name or a word of an English name
     assert places(nlp, "Die Rede hielt Georgia Brown vor der Georgia Society.") == {}
+
+
+# -- a known place and a compass word the model reads as one name ------------------------------
+def test_place_and_compass_word(nlp):
+    text = "Die Gäste kamen aus Frankfurt Süd und aus Ulm."
+    doc = with_model_ents(nlp, text, [("Frankfurt Süd", "LOC"), ("Ulm", "LOC")])
+    assert {m.text: m.name for m in doc._.places} == {
+        "Frankfurt Süd": "Frankfurt Süd",
+        "Ulm": "Ulm",
+    }
+
+
+def test_compass_word_alone_is_no_name(nlp):
+    # without the model's reading the known town stays the place
+    assert places(nlp, "Die Gäste kamen aus Frankfurt Süd und aus Ulm.") == {
+        "Frankfurt": "Frankfurt",
+        "Ulm": "Ulm",
+    }
+
+
+# -- a district after a locative, an article and adjectives is the area --------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Es kamen Gäste aus dem benachbarten Landkreis Celle.", "Landkreis Celle"),
+        ("Die Firmen im gesamten Landkreis Harburg profitieren.", "Landkreis Harburg"),
+    ],
+)
+def test_district_after_locative_and_adjective(nlp, text, name):
+    doc = nlp(text)
+    assert name in {m.name for m in doc._.places}
+    assert not doc._.organisations
+
+
+def test_district_as_subject_stays_the_authority(nlp):
+    doc = nlp("Der benachbarte Landkreis Celle hat die Förderung beschlossen.")
+    assert not doc._.places
+
+
+# -- a person the model reads as a place ---------------------------------------------------------
+def test_first_name_and_unknown_surname_is_a_person(nlp):
+    # "Sofia" is a town too: with an unknown word after it, the model's place is a person
+    text = "Es forschten Jan Keller (Gymnasium Lindau) und Sofia Wicki (Realschule Wangen)."
+    doc = with_model_ents(nlp, text, [("Jan Keller", "PER"), ("Sofia Wicki", "LOC")])
+    assert not doc._.places
+
+
+def test_town_named_with_a_first_name_stays_a_place(nlp):
+    text = "Die Gäste kamen aus Maria Enzersdorf und Ulm."
+    doc = with_model_ents(nlp, text, [("Maria Enzersdorf", "LOC"), ("Ulm", "LOC")])
+    assert {m.text for m in doc._.places} == {"Maria Enzersdorf", "Ulm"}
+
+
+@pytest.mark.parametrize("title", ["Mag.", "MMag.", "Dkfm.", "DDr."])
+def test_abbreviated_title_the_tokenizer_splits_opens_a_person(nlp, title):
+    text = f"Es sprachen Tom Keller und {title} Ilvy Burg, Leiterin des Hauses."
+    doc = with_model_ents(nlp, text, [("Ilvy Burg", "LOC")])
+    assert not doc._.places
+    assert not doc._.organisations
+
+
+# -- a plural of a town word before town names lists the towns -----------------------------------
+def test_partner_towns_are_places(nlp):
+    found = places(nlp, "Die Partnerstädte Dreux und Zwickau schickten Gäste.")
+    assert {"Dreux", "Zwickau"} <= set(found.values())
+    assert not orgs(nlp, "Die Partnerstädte Dreux und Zwickau schickten Gäste.")
+    # a body's plural compound before a town stays the body
+    assert "Stadtwerke Ulm" in orgs(nlp, "Die Stadtwerke Ulm luden ein.")
+
+
+# -- known places joined by hyphens into one word --------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Die Sieger der Runde Bodensee-Oberschwaben stehen fest.",
+            "Bodensee-Oberschwaben",
+            "region",
+        ),
+        ("Die Gäste kamen aus Hamburg-Altona.", "Hamburg-Altona", "district"),
+    ],
+)
+def test_joined_places(nlp, text, name, kind):
+    found = {m.name: m.kind for m in nlp(text)._.places}
+    assert found == {name: kind}
+
+
+def test_double_surname_is_no_joined_place(nlp):
+    assert not places(nlp, "Es sprach Karl Meyer-Lindau über die Pläne.")
+
+
+# -- a noun that says where something takes place, a copula and the venue --------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Spielort war das Lindenstadion.", "Lindenstadion"),
+        ("Tagungsort war der Velvornpark bei Ulm.", "Velvornpark"),
+    ],
+)
+def test_venue_after_a_venue_statement(nlp, text, name):
+    assert name in places(nlp, text).values()
+
+
+def test_venue_word_without_a_venue_statement(nlp):
+    assert "Lindenstadion" not in places(nlp, "Sein Lieblingswort war das Lindenstadion.").values()

@@ -105,6 +105,15 @@ def is_adjective(word: str, lemma: LemmaLookup | None = None) -> bool:
     return adjective_stem(word, lemma) is not None
 
 
+def before_attributive_adjectives(doc, i: int, lemma: LemmaLookup | None) -> int:
+    """The index before the lower-case declined adjectives that end right before ``i`` ("im
+    gesamten Landkreis", "aus dem benachbarten Kreis"): i - 1 when there is none."""
+    k = i - 1
+    while k >= 0 and doc[k].text.islower() and is_adjective(doc[k].text.capitalize(), lemma):
+        k -= 1
+    return k
+
+
 @lru_cache(maxsize=65536)
 def hyphen_adjective(word: str, lemma: LemmaLookup | None) -> bool:
     """ "Ökologisch-Botanischen": uninflected adjectives joined to an inflected one."""

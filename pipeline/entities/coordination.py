@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, SpanIndex
 from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
+from pipeline.entities.persons import person_starts, title_end
 from pipeline.entities.words import (
     ARTICLES,
     LIST_JOINERS,
@@ -126,6 +127,8 @@ def extend_coordinations(
             continue  # "..., Lin Wei von ...": a person listed with an organisation
         if doc[end - 1].text.lower().endswith(streets):
             continue  # "..., Wilhelm-Greil-Straße 7": an address
+        if any(title_end(doc, t) > t or person_starts(doc, t) for t in range(start, end)):
+            continue  # "..., OMR DDr. Eva Roth", "sowie der Journalist Tom Keller": a person
         if end - start == 1 and doc[start].text.lower().endswith(roles):
             continue  # "der Kranzl GmbH und Velvorn-Vorsitzende": a person's role
         inside = result.overlapping(Candidate(start, end, lead.label))

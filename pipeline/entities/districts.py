@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import PLACE, Candidate
+from pipeline.entities.canonical import before_attributive_adjectives
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective, town_part_heads
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
@@ -63,6 +64,11 @@ class DistrictFinder:
                 cand.kind, cand.country_code = "city", None
                 out.append(cand)
                 continue
+            if "-" in text:
+                joined = self._joined_places(doc, i)
+                if joined is not None:  # "Donau-Hegau", "Berlin-Brandenburg"
+                    out.append(joined)
+                    continue
             if text in self.region_nouns and self._town_adjective_before(doc, i):
                 noun = self.region_nouns[text]
                 cand = self._district(doc, i - 1, i + 1, f"{doc[i - 1].text} {noun}")
@@ -135,6 +141,29 @@ class DistrictFinder:
         before = doc[i - 1]
         return before.lower_ in self.locatives or before.text in self.part_heads
 
+    def _joined_places(self, doc: Doc, i: int) -> Candidate | None:
+        """Known places joined by hyphens into one word the gazetteer lacks as a whole: the
+        region they span ("Donau-Iller", "Bodensee-Oberschwaben") or a town's part
+        ("Hamburg-Altona"). Every part a place written as such, none a word that is also
+        something else (ambiguous in the gazetteer)."""
+        text = doc[i].text
+        parts = text.split("-")
+        if not 2 <= len(parts) <= 3 or self.gazetteer.match_at(doc, i) is not None:
+            return None
+        entries = []
+        for part in parts:
+            if len(part) < 3 or not is_capitalised(part) or not part.isalpha():
+                return None
+            found = self.gazetteer.lookup(part)
+            if found is None or found[1] != part or found[0].ambiguous:
+                return None
+            entries.append(found[0])
+        cand = self._district(doc, i, i + 1, text)
+        if any(e.kind != "city" for e in entries):
+            cand.kind = "region"
+        cand.country_code = entries[0].country_code
+        return cand
+
     def _named_compound(self, text: str) -> bool:
         """One word on a district ending whose first part is a name, not an everyday word
         ("Hohenlohekreis", "Enzkreis"; not "Arbeitskreis", "Freundeskreis", "Landkreis")."""
@@ -189,7 +218,7 @@ class DistrictFinder:
         return cand
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
-        k = i - 1
+        k = before_attributive_adjectives(doc, i, self.lemma)  # "aus dem ganzen Kreis X"
         while k >= 0 and doc[k].lower_ in ARTICLES:
             k -= 1
         return k >= 0 and doc[k].lower_ in self.locatives

@@ -93,6 +93,7 @@ class NerCandidates:
         low, high = org_patterns()["event_years"]
         self.event_years = range(low, high + 1)
         self.street_suffixes = tuple(org_patterns()["street_suffixes"])
+        self.directions = frozenset(org_patterns()["direction_words"])
         self.org_heads = tuple(org_patterns()["adjective_heads"])
         # heads that make a hyphenated compound a name of its own ("Max-Planck-Gesellschaft",
         # "DDR-Museum", "Rhein-Sieg-Kreis")
@@ -152,12 +153,17 @@ class NerCandidates:
                     ):
                         out.append(place_candidate(match, NER_SOURCE))
                     continue
+            if label == PLACE and self._first_name_and_surname(doc, span):
+                # "Sofia Mik": a person; the town of that first name goes with the model's span
+                out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
+                continue
             if self._name_inside_compound(span) and not (
                 label == PLACE and self._place_compound(doc, span)
             ):
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span) and not (
                 (label == PLACE and self._place_compound(doc, span))
+                or (label == PLACE and self._place_and_direction(doc, span))
                 or (
                     label == ORG
                     and (
@@ -404,6 +410,26 @@ class NerCandidates:
             doc, span.start
         )
 
+    def _first_name_and_surname(self, doc: Doc, span: Span) -> bool:
+        """A first name and one capitalised word that no lexicon, gazetteer or place ending
+        knows: a person's name the model read as a place ("Lena Wicki")."""
+        if len(span) != 2 or span[0].text not in first_names():
+            return False
+        last = span[1].text
+        return (
+            is_capitalised(last)
+            and last.isalpha()
+            and not self._lexicon_word(last)
+            and not last.lower().endswith((*self.name_heads, *self.place_suffixes))
+            and self.gazetteer.match_at(doc, span.start + 1) is None
+        )
+
+    def _place_and_direction(self, doc: Doc, span: Span) -> bool:
+        """A known place and a compass word the model reads as one name ("Glarus Nord",
+        "Frankfurt Süd"): the part of the town or the municipality named after it."""
+        match = self.gazetteer.match_at(doc, span.start)
+        return match is not None and match.end == span.end - 1 and span[-1].text in self.directions
+
     def _unlisted_compound(self, word: str) -> bool:
         """A capitalised word the lexicon lacks as a whole, so that only the compound test
         made it a common noun ("Lindenbach"; not "Handarbeit", "Wiesen")."""
@@ -463,6 +489,7 @@ class NerCandidates:
 
 # nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
 MOTTO_NOUNS = entity_words("motto_noun")
+OBJECT_ARTICLES = entity_words("object_article")
 NOMINATIVE_ARTICLES = entity_words("nominative_article")
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
@@ -534,12 +561,19 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc if doc is None else doc
     words = doc.words if isinstance(doc, DocWords) else doc  # a list's items: no call per word
+    texts = token_texts(doc)
     if ent.label_ not in ("PER", "PERSON"):
-        names, texts = first_names(), token_texts(doc)  # a person starts on a first name
+        names = first_names()  # a person starts on a first name
         end = next(
             (k for k in range(start + 1, end) if texts[k] in names and _person_at(doc, k, end)),
             end,
         )
+    # "SV Lindau (8 Teilnehmer": a bracket the span opens but does not close is no part of it
+    end = next(
+        (k for k in range(start + 1, end) if texts[k] == "(" and ")" not in texts[k:end]), end
+    )
+    if ent.label_ == "ORG":  # "SV Lindach den Titel": the name ends before an object
+        end = next((k for k in range(start + 1, end) if texts[k] in OBJECT_ARTICLES), end)
     # a line break ends a heading: the model sometimes runs a name into the next line
     end = next(
         (k for k in range(start + 1, end) if "\n" in words[k - 1].whitespace_ or words[k].is_space),
@@ -557,4 +591,8 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
         )
     ):
         end -= 1  # "St. Gallen am", "Green Towns made": a lower-case word the model took along
+    if ent.label_ not in ("PER", "PERSON"):
+        titles = person_titles()[0]
+        while end - start > 1 and words[end - 1].text in titles:
+            end -= 1  # "ÖGKV Prof." of "ÖGKV Prof. Tom Keller": the person's title
     return doc[start:end] if end > start else None

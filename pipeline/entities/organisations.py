@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 from pipeline.entities.candidates import ORG, PERSON_LABELS, Candidate
 from pipeline.entities.canonical import (
     LemmaLookup,
+    before_attributive_adjectives,
     canonical_span,
     head_noun,
     is_adjective,
@@ -82,6 +83,7 @@ MAX_UNKNOWN_NAME = 3
 # the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
 FOUNDATION_BEFORE = entity_words("foundation_before")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
+SETTLEMENT_PLURALS = entity_word_list("settlement_plural_ending")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
 PLURAL_ENDINGS = entity_word_list("plural_ending")
 # the forms of the article a rule skips or asks for: the case tells a place from an actor
@@ -879,15 +881,16 @@ class OrganisationFinder:
         return []
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
-        """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor."""
-        k = i - 1
+        """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor; so is
+        "im gesamten Landkreis X": adjectives between the article and the head."""
+        first = k = before_attributive_adjectives(doc, i, self.lemma)
         while k >= 0 and doc[k].lower_ in LOCATIVE_ARTICLES:
             k -= 1
         return (
             k >= 0
-            and k < i - 1
+            and k < first
             and doc[k].lower_ in self.locative
-            or (k == i - 1 and k >= 0 and doc[k].lower_ in ("im",))
+            or (k == first and k >= 0 and doc[k].lower_ in ("im",))
         )
 
     def _prefix_names(self, doc: Doc) -> list[Candidate]:
@@ -1281,6 +1284,8 @@ class OrganisationFinder:
                 continue
             if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):
                 continue
+            if text.lower().endswith(SETTLEMENT_PLURALS):
+                continue  # "die Partnerstädte Dreux und Zwickau": the towns themselves
             if fold(match.name) != fold(doc[i + 1 : match.end].text):
                 continue  # "Besucher Berlins": a genitive, not a name
             if self._after_locative(doc, i) or self._in_venue_context(doc, i):

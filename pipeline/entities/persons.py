@@ -39,7 +39,17 @@ def is_title_word(text: str) -> bool:
 
 @WordValues
 def _may_open_person(text: str) -> bool:
-    return is_title_word(text) or text in first_names()
+    return is_title_word(text) or text in first_names() or is_title_word(text + ".")
+
+
+def title_end(doc: Doc, i: int) -> int:
+    """The token after a title at i, or i when none starts there. An abbreviated title the
+    tokenizer splits from its period ("Mag", ".") counts with the period."""
+    if is_title(doc[i]):
+        return i + 1
+    if i + 1 < len(doc) and doc[i + 1].text == "." and is_title_word(doc[i].text + "."):
+        return i + 2
+    return i
 
 
 def _is_name_word(token: Token) -> bool:
@@ -116,12 +126,14 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
             continue
         tok = doc[i]
         start = None
-        if is_title(tok):
-            j = i + 1
-            while j < len(doc) and is_title(doc[j]):
-                j += 1
+        j = title_end(doc, i)
+        if j > i:
+            while j < len(doc) and title_end(doc, j) > j:
+                j = title_end(doc, j)
             # "Herr Weimar" is a person, "Weltmeister Deutschland" is not
-            personal = any(doc[k].text in titles for k in range(i, j))
+            personal = any(
+                doc[k].text in titles or doc[k].text + "." in titles for k in range(i, j)
+            )
             if (
                 j < len(doc)
                 and _is_name_word(doc[j])

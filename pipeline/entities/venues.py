@@ -66,6 +66,8 @@ MAX_NAME_WORDS = 3
 # a definite article, alone or in a preposition: the one landmark of the town
 DEFINITE = ARTICLES | entity_words("fused_article")
 COMPLEMENT_LOCATIVE = entity_words("complement_locative")
+VENUE_STATEMENTS = entity_words("venue_statement")
+COPULAS = entity_words("copula")
 # "" first: the name and the venue word written together without a linker
 NAME_LINKERS = ("", *entity_word_list("name_linker"))
 MAX_ADJECTIVES = 3
@@ -591,6 +593,8 @@ class VenueFinder:
             return False
         if doc[k].lower_ in self.context_words:
             return True
+        if doc[k].lower_ in COPULAS and k >= 1 and doc[k - 1].lower_ in VENUE_STATEMENTS:
+            return True  # "Austragungsort ist die Festhalle"
         # "zwischen Münsterplatz und Augustinerplatz"
         return (
             doc[k].lower_ in LIST_JOINERS

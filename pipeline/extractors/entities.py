@@ -14,9 +14,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.entities.affiliations import extend_bracketed_affiliations
 from pipeline.entities.candidates import (
     NER_SOURCE,
     ORG,
+    PERSON,
     PERSON_LABELS,
     PLACE,
     Candidate,
@@ -30,9 +32,9 @@ from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer
 from pipeline.entities.linking import link
 from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
-from pipeline.entities.persons import find_persons
+from pipeline.entities.persons import find_persons, is_title_word
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import DocWords, fold
+from pipeline.entities.words import LIST_JOINERS, DocWords, fold
 from pipeline.extensions import set_facts
 from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
@@ -107,8 +109,9 @@ class EntityExtractor(Extractor):
             *self.events.find(doc),
             *ner,
         ]
-        found = outside_model_events(doc, without_person_places(doc, found), self.events)
-        kept = resolve(found)
+        found = without_person_offices(doc, without_person_places(doc, found))
+        found = outside_model_events(doc, found, self.events)
+        kept = extend_bracketed_affiliations(doc, resolve(found))
         for _ in range(2):  # chains: "A, B und C"
             kept = extend_coordinations(doc, kept, self.lemma)
         return link(doc, kept)
@@ -159,8 +162,15 @@ def _genitive_town(doc: Doc, c: Candidate) -> bool:
 
 def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Drop a town that opens a person's name in the model's reading ("Nancy Faeser", "Florenz
-    Müller"): a place name at the start of a longer PER span, followed by a capitalised word."""
+    Müller"): a place name at the start of a longer PER span (or of a place span the NER layer
+    reads as a person), followed by a capitalised word."""
     person_starts = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1}
+    # the model's places that the NER layer reads as a person ("Sofia Mik")
+    person_starts.update(
+        (c.start, c.end)
+        for c in found
+        if c.label == PERSON and c.source == NER_SOURCE and c.length > 1
+    )
     return [
         c
         for c in found
@@ -172,6 +182,29 @@ def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             and doc[c.end].text[:1].isupper()
         )
     ]
+
+
+def without_person_offices(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Drop an organisation that is a person's office: a council or chamber whose name is also
+    the title of its members ("alt Bundesrat Eva Roth", "der Zürcher Kantonsrat und
+    Nationalrat Max Huber") right before a person's name, or before a list of such titles
+    that ends on one. "Der Bundesrat beschloss" stays the body. The model's place spans there
+    are no place either."""
+    person_starts = {c.start for c in found if c.label == PERSON}
+    if not person_starts:
+        return found
+
+    def office(c: Candidate) -> bool:
+        if not (c.label == ORG or (c.label == PLACE and c.source == NER_SOURCE)):
+            return False
+        if not is_title_word(doc[c.end - 1].text):
+            return False
+        k = c.end
+        while k + 1 < len(doc) and doc[k].lower_ in LIST_JOINERS and is_title_word(doc[k + 1].text):
+            k += 2
+        return k in person_starts
+
+    return [c for c in found if not office(c)]
 
 
 def mention(words: DocWords, c: Candidate) -> PlaceMention | OrganisationMention:
