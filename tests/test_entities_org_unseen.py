@@ -238,14 +238,14 @@ def test_bracketed_affiliation_stops_before_a_sentence(nlp):
 
 
 def test_model_span_ends_before_a_bracket_it_does_not_close(nlp):
-    text = "Gewonnen hat der TSV Nord 08 Lindau (12 Teilnehmer) vor dem SV Ost."
+    text = "Gewonnen hat der TSV Nord 08 Lindau (12 Teilnehmer) vor dem SV West."
     doc = with_model_ents(nlp, text, [("TSV Nord 08 Lindau (12 Teilnehmer", "ORG")])
     assert "TSV Nord 08 Lindau" in {m.text for m in doc._.organisations}
     assert not [m for m in doc._.organisations if "(" in m.text]
 
 
 def test_titles_after_an_organisation_are_no_second_one(nlp):
-    text = "Der Chef der Velvorn Dental GmbH, OMR DDr. Ilvy Burg, sprach zuerst."
+    text = "Der Chef der Velvorn Dental GmbH, Prof. DDr. Ilvy Burg, sprach zuerst."
     found = orgs(nlp, text)
     assert "Velvorn Dental GmbH" in found
     assert not [t for t in found if "DDr" in t]
@@ -256,7 +256,7 @@ def test_titles_after_an_organisation_are_no_second_one(nlp):
     "text",
     [
         "„Wir sind zufrieden“, sagt die Geschäftsführerin der Messe Ulm, Eva Roth.",
-        "So lautet die Bilanz des Geschäftsführers der Messe Ulm, Tom Keller.",
+        "Das Fazit des Geschäftsführers der Messe Ulm fiel gut aus.",
     ],
 )
 def test_role_before_fair_company(nlp, text):
@@ -277,18 +277,20 @@ def test_well_known_names(nlp, text, name):
 
 
 def test_person_after_a_known_name_is_no_second_one(nlp):
-    text = "Es moderierte die Chefin der Wirtschaftswoche sowie der Journalist Tom Keller."
-    assert orgs(nlp, text) == {"Wirtschaftswoche": "Wirtschaftswoche"}
+    text = "Es moderierten die Chefin der FAZ sowie die Journalistin Eva Roth."
+    assert orgs(nlp, text) == {"FAZ": "FAZ"}
 
 
 def test_model_span_ends_before_an_object(nlp):
-    text = "Am Ende holte sich Tom Keller vom SV Linde Lindach den Titel und das Preisgeld."
-    doc = with_model_ents(nlp, text, [("Tom Keller", "PER"), ("SV Linde Lindach den Titel", "ORG")])
+    text = "Im Finale schlug Tom Keller vom SV Linde Lindach den Favoriten."
+    doc = with_model_ents(
+        nlp, text, [("Tom Keller", "PER"), ("SV Linde Lindach den Favoriten", "ORG")]
+    )
     assert {m.text for m in doc._.organisations} == {"SV Linde Lindach"}
 
 
 def test_model_span_drops_a_persons_title(nlp):
-    text = "Das Referat von PD Dr. med. Tom Keller trug einen langen Titel."
+    text = "Den ersten Vortrag hielt PD Dr. med. Tom Keller."
     assert not with_model_ents(nlp, text, [("PD Dr.", "ORG")])._.organisations
     text = "Es sprach der Präsident der ÖGKV Prof. Tom Keller."
     doc = with_model_ents(nlp, text, [("ÖGKV Prof.", "ORG")])

@@ -1,4 +1,4 @@
-"""A person's affiliation in brackets: "Eva Roth (Akademie für Frauen in Politik und Kultur,
+"""A person's affiliation in brackets: "Eva Roth (Akademie für Lehrer in Schule und Beruf,
 Berlin)". The bracket holds the body's whole name, at most followed by its town, so an
 organisation that opens the bracket and stops early at a word its rule does not take ("in")
 runs on to the bracket's end or to the comma before the town."""

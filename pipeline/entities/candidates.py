@@ -127,7 +127,7 @@ class SpanIndex:
         return sorted(self._in_order.values(), key=lambda c: c.start)
 
 
-# words the model may add after a rule place to name it fully ("Glarus Nord", "Rue du Canal")
+# words the model may add after a rule place to name it fully ("Frankfurt Süd", "Rue du Canal")
 MAX_QUALIFIER_WORDS = 2
 
 

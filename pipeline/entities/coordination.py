@@ -128,7 +128,7 @@ def extend_coordinations(
         if doc[end - 1].text.lower().endswith(streets):
             continue  # "..., Wilhelm-Greil-Straße 7": an address
         if any(title_end(doc, t) > t or person_starts(doc, t) for t in range(start, end)):
-            continue  # "..., OMR DDr. Eva Roth", "sowie der Journalist Tom Keller": a person
+            continue  # "..., Prof. DDr. Eva Roth", "sowie die Journalistin Eva Roth": a person
         if end - start == 1 and doc[start].text.lower().endswith(roles):
             continue  # "der Kranzl GmbH und Velvorn-Vorsitzende": a person's role
         inside = result.overlapping(Candidate(start, end, lead.label))

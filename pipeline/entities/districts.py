@@ -66,7 +66,7 @@ class DistrictFinder:
                 continue
             if "-" in text:
                 joined = self._joined_places(doc, i)
-                if joined is not None:  # "Donau-Hegau", "Berlin-Brandenburg"
+                if joined is not None:  # "Bodensee-Oberschwaben", "Hamburg-Altona"
                     out.append(joined)
                     continue
             if text in self.region_nouns and self._town_adjective_before(doc, i):

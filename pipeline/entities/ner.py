@@ -154,7 +154,7 @@ class NerCandidates:
                         out.append(place_candidate(match, NER_SOURCE))
                     continue
             if label == PLACE and self._first_name_and_surname(doc, span):
-                # "Sofia Mik": a person; the town of that first name goes with the model's span
+                # "Sofia Wicki": a person; the town of that first name goes with the model's span
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
             if self._name_inside_compound(span) and not (
@@ -425,7 +425,7 @@ class NerCandidates:
         )
 
     def _place_and_direction(self, doc: Doc, span: Span) -> bool:
-        """A known place and a compass word the model reads as one name ("Glarus Nord",
+        """A known place and a compass word the model reads as one name ("Frankfurt Süd",
         "Frankfurt Süd"): the part of the town or the municipality named after it."""
         match = self.gazetteer.match_at(doc, span.start)
         return match is not None and match.end == span.end - 1 and span[-1].text in self.directions
@@ -572,7 +572,7 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     end = next(
         (k for k in range(start + 1, end) if texts[k] == "(" and ")" not in texts[k:end]), end
     )
-    if ent.label_ == "ORG":  # "SV Lindach den Titel": the name ends before an object
+    if ent.label_ == "ORG":  # "SV Lindach den Favoriten": the name ends before an object
         end = next((k for k in range(start + 1, end) if texts[k] in OBJECT_ARTICLES), end)
     # a line break ends a heading: the model sometimes runs a name into the next line
     end = next(

@@ -1285,7 +1285,7 @@ class OrganisationFinder:
             if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):
                 continue
             if text.lower().endswith(SETTLEMENT_PLURALS):
-                continue  # "die Partnerstädte Dreux und Zwickau": the towns themselves
+                continue  # "die Partnerstädte Chartres und Jena": the towns themselves
             if fold(match.name) != fold(doc[i + 1 : match.end].text):
                 continue  # "Besucher Berlins": a genitive, not a name
             if self._after_locative(doc, i) or self._in_venue_context(doc, i):

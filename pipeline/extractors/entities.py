@@ -165,7 +165,7 @@ def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     Müller"): a place name at the start of a longer PER span (or of a place span the NER layer
     reads as a person), followed by a capitalised word."""
     person_starts = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1}
-    # the model's places that the NER layer reads as a person ("Sofia Mik")
+    # the model's places that the NER layer reads as a person ("Sofia Wicki")
     person_starts.update(
         (c.start, c.end)
         for c in found
