@@ -35,6 +35,7 @@ from pipeline.numbers import (
 )
 from pipeline.quantities import lexicon, nouns
 from pipeline.quantities.qualifiers import EXACT, Qualifier, find_qualifier
+from pipeline.quotation_marks import CLOSING, OPENING
 from pipeline.records import FigureMention
 from pipeline.word_trie import trie_pattern
 
@@ -60,8 +61,10 @@ _GLUED_WORD = re.compile(r"[-–]?([^\W\d_]+)")
 _RANGE_DASHES = ("-", "–", "—")
 _RANGE_WORDS = lexicon.figure_words("range_word")
 _PHONE = re.compile(r"(?i)\b(?:tel|telefon|fon|fax|telefax|mobil|handy|hotline)\b")
-_OPEN_QUOTES = "„“\"«»‚‹›'"
-_CLOSE_QUOTES = "“”\"»«‘’‹›'"
+# the quotation marks of every rule, and the single guillemets and the typographic apostrophe,
+# which enclose a title in some reports
+_OPEN_QUOTES = OPENING | {"‹", "›"}
+_CLOSE_QUOTES = CLOSING | {"’", "‹", "›"}
 _PHONE_WINDOW = 40
 _MAX_ADJECTIVES = 4
 # the word lists are in lang/de/figure_words.tsv, whose header says what each kind is for

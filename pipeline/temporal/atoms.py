@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.numbers import parse_number_word
+from pipeline.quotation_marks import CLOSING
 from pipeline.temporal.lexicon import Lexicon, lexicon
 from pipeline.temporal.spec import TimeSpec
 
@@ -40,7 +41,8 @@ _BLANKS = re.compile(r"\s+")
 _PLACE_AFTER = re.compile(r"\s*(?:,\s*|\s+in\s+|\s*\(\s*)[A-ZÄÖÜ]")
 _WORD_BEFORE = re.compile(r"(?<![\w.,:])([\wäöüß]+)[ \t]+$")
 _ARTICLE = re.compile(r"ein(?:e[mnrs]?)?", re.I)
-_CLOSING_QUOTE = re.compile(r"[“”\"»«‘’']")
+# a closing quotation mark, or the typographic apostrophe some reports close a title with
+_CLOSING_QUOTE = re.compile(f"[{re.escape(''.join(sorted(CLOSING | {'’'})))}]")
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß.&-]*\s+$")
 _TWO_WORDS = re.compile(r"\s+([\wäöüß]+)(\s*[.,;:!?]?)\s*([\wäöüß]*)")
 _DAY_BY_DAY = re.compile(
