@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.util import is_package
 
 import pipeline.extractors  # noqa: F401  (registers the extractor factories)
+from pipeline.allocator import keep_freed_memory
 from pipeline.extensions import register_extensions
 from pipeline.long_runs import bound_tokenizer
 
@@ -58,6 +59,9 @@ def load_nlp(model: str | None = None, extract: bool = True) -> Language:
     if extract:
         for name in EXTRACTORS:
             nlp.add_pipe(name, name=name)
+    # once per process, for every engine (serial, pool worker, Dask worker) and API user: a
+    # pipeline run batch by batch would otherwise map and zero its freed arrays again each time
+    keep_freed_memory()
     return nlp
 
 

@@ -27,7 +27,6 @@ from typing import Protocol
 
 from spacy.language import Language
 
-from pipeline.allocator import keep_freed_memory
 from pipeline.batch import DocumentResult, Job, document_row, process_batch
 from pipeline.cache import ResultCache
 from pipeline.nlp import load_nlp, model_label
@@ -79,7 +78,6 @@ class SerialEngine:
         self.nlp = nlp
         self.doc_timeout = doc_timeout
         self.spool_dir = spool_dir
-        keep_freed_memory()
         if doc_timeout:
             first_use(nlp)
 
@@ -177,7 +175,6 @@ def worker_nlp(model: str | None) -> Language:
     with _load_lock:
         if model not in _pipelines:
             _pipelines[model] = load_nlp(model)
-            keep_freed_memory()  # a Dask worker runs batches without first_use
         return _pipelines[model]
 
 
@@ -195,12 +192,12 @@ def first_use(nlp: Language) -> None:
     the garbage collector stops walking them again in every full collection (about 1% of a
     long run's CPU time). Once per process only: a frozen object is never collected, so a
     process that runs again and again would keep the garbage pending at every later call.
-    The allocator keeps freed memory for the next batch (:mod:`pipeline.allocator`)."""
+    (:func:`pipeline.nlp.load_nlp` has already told the allocator to keep freed memory for the
+    next batch: :mod:`pipeline.allocator`.)"""
     nlp(WARM_UP_TEXT)
     global _frozen
     if not _frozen:
         gc.freeze()
-        keep_freed_memory()
         _frozen = True
 
 

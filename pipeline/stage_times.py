@@ -74,13 +74,22 @@ def _batch_results(nlp: Language, jobs: list[Job], clock: _Clock) -> list[Docume
         if isinstance(found, PreparedReport) and len(found.bounds) == 1:
             prepared.append((job, found))
     docs = [clock.measure("tokenizer", lambda j=j, p=p: p.piece(nlp, j, 0)) for j, p in prepared]
+    rules = [(name, c) for name, c in nlp.pipeline if name in EXTRACTORS]
     for name, component in nlp.pipeline:
-        if name not in EXTRACTORS and hasattr(component, "pipe"):
+        if name in EXTRACTORS:
+            continue
+        if hasattr(component, "pipe"):
             docs = clock.measure(
                 name, lambda c=component, d=docs: list(c.pipe(d, batch_size=BATCH_SIZE))
             )
         else:
             docs = [clock.measure(name, lambda c=component, d=d: c(d)) for d in docs]
+    # the extractors report by report, each in turn, as a run calls them (what one leaves for
+    # the next, such as the date grammar's word runs for the figures, is then at hand)
+    for k, doc in enumerate(docs):
+        for name, component in rules:
+            doc = clock.measure(name, lambda c=component, d=doc: c(d))
+        docs[k] = doc
     return [
         clock.measure("rows", lambda j=j, p=p, d=d: merged_result(nlp, j, [d], p.source))
         for (j, p), d in zip(prepared, docs, strict=True)

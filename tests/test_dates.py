@@ -172,6 +172,16 @@ def test_dienstag_morgen_is_tuesday_morning_not_tomorrow(nlp) -> None:
     assert found[0].start.startswith("2019-10-22T")  # the morning window
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Wir trainieren jeden  Montag in der Halle.", "Wir trainieren (jeden) Montag in der Halle."],
+)
+def test_word_before_weekday_read_across_spaces_and_brackets(nlp, text: str) -> None:
+    """ "jeden Montag" recurs: no date, however the article is set off from the weekday."""
+    assert values(nlp, text) == []
+    assert values(nlp, text.replace("jeden", "am")) == ["2019-10-21"]  # the day before
+
+
 def test_weekday_follows_tense(nlp) -> None:
     thursday = dt.date(2019, 10, 24)
     assert values(nlp, "Am Dienstag besuchten wir die Messe.", thursday) == ["2019-10-22"]

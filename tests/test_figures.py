@@ -228,6 +228,11 @@ def test_elided_noun_from_context(nlp, text: str, expected: list) -> None:
         ("insgesamt 500", "exact"),
         ("jeweils 500", "exact"),
         ("insgesamt mehr als 500", "more_than"),
+        # only the last word before the number counts, whatever spaces stand between them
+        ("~500", "approx"),
+        ("rund \t 500", "approx"),
+        ("rund) 500", "exact"),
+        ("gegen_ 500", "exact"),
     ],
 )
 def test_qualifiers(nlp, phrase: str, qualifier: str) -> None:

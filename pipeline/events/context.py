@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pipeline.doc_layout import doc_layout
 from pipeline.events.lexicon import CueIndex
@@ -22,6 +23,36 @@ TITLE_MAX_CHARS = 160
 LEAD_SENTENCES = 3
 # Tokens looked back for an open bracket.
 PAREN_REACH = 60
+# Words kept in the spelling tables below before they are emptied (memory stays flat on a run
+# over a million reports, whose numbers and names keep adding new words).
+SPELLINGS_LIMIT = 200_000
+
+
+class _Spellings(dict):
+    """Orth id -> the word and its lower case, for one vocabulary: a dict hit read in C
+    (``map``) costs half a string-store decode and ``str.lower`` together, and a report's words
+    are mostly known from earlier reports."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        super().__init__()
+        self.vocab = vocab
+        self.lowers: dict[int, str] = {}
+
+    def __missing__(self, orth: int) -> str:
+        word = self[orth] = self.vocab.strings[orth]
+        self.lowers[orth] = word.lower()
+        return word
+
+
+_spellings: list[_Spellings] = []  # the table of the vocabulary last read
+
+
+def _spellings_of(vocab: Vocab) -> _Spellings:
+    table = _spellings[0] if _spellings else None
+    if table is None or table.vocab is not vocab or len(table) > SPELLINGS_LIMIT:
+        table = _Spellings(vocab)
+        _spellings[:] = [table]
+    return table
 
 
 @dataclass
@@ -50,15 +81,14 @@ class DocContext:
         # each word (as doc.text does) costs more than all the rules' look-ups in these lists
         # (one flat list per attribute: a list per token would set off the garbage collector
         # again and again over a long report's growing heap)
-        orths, starts = (
-            ([], []) if not len(doc) else (doc.to_array(ORTH).tolist(), doc.to_array(IDX).tolist())
-        )
-        self.words = list(map(doc.vocab.strings.__getitem__, orths))
+        orths, starts = doc.to_array([ORTH, IDX]).T.tolist() if len(doc) else ([], [])
+        spellings = _spellings_of(doc.vocab)
+        self.words = list(map(spellings.__getitem__, orths))
         # the text and sentence starts the other extractors have already read from this Doc
         layout = doc_layout(doc)
         self.text = layout.text
         self.token_starts = starts
-        self.lowers = list(map(str.lower, self.words))
+        self.lowers = list(map(spellings.lowers.__getitem__, orths))
         self.cues = CueIndex(self.lowers)
         if len(doc):
             self.sentence_starts = list(layout.sentence_tokens)

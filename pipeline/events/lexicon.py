@@ -131,10 +131,16 @@ class CueIndex:
         starts: dict[str, list[int]] = defaultdict(list)
         # each distinct word looked up once; most open no cue
         opening = _OPENING.hits(set(lowers))
+        last = self.size - 1
         for i in positions(lowers, opening.__contains__):
-            for kind, cue in opening[lowers[i]]:
-                if len(cue.words) == 1 or _matches_from(cue, lowers, i):
-                    starts[kind].append(i)
+            singles, by_second, loose = _CUE_PLANS[lowers[i]]
+            for kind in singles:
+                starts[kind].append(i)
+            if i < last and (by_second or loose):
+                # a longer cue is matched in full only where its second word follows
+                for kind, cue in (*by_second.get(lowers[i + 1], ()), *loose):
+                    if _matches_from(cue, lowers, i):
+                        starts[kind].append(i)
         self.starts = {kind: sorted(set(found)) for kind, found in starts.items()}
         self.start_sets = {kind: frozenset(found) for kind, found in self.starts.items()}
 
@@ -193,6 +199,36 @@ def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
 
 
 _OPENING = WordMemo(_cues_opening)
+
+
+class _CuePlans(dict):
+    """Opening word -> how :class:`CueIndex` tests the cues it opens: the kinds of its one-word
+    cues (found where the word stands), its longer cues by their exact second word, and those
+    whose second word ends in "*". Most openings are prepositions ("in", "am") that open many
+    longer cues, of which the next word rules out nearly all."""
+
+    def __missing__(self, word: str) -> tuple[tuple[str, ...], dict[str, tuple], tuple]:
+        if len(self) >= WORD_CACHE_SIZE:
+            self.clear()
+        singles: list[str] = []
+        by_second: dict[str, list[tuple[str, Cue]]] = defaultdict(list)
+        loose: list[tuple[str, Cue]] = []
+        for kind, cue in _cues_opening(word):
+            if len(cue.words) == 1:
+                singles.append(kind)
+            elif cue.words[1].endswith("*"):
+                loose.append((kind, cue))
+            else:
+                by_second[cue.words[1]].append((kind, cue))
+        plan = self[word] = (
+            tuple(singles),
+            {second: tuple(found) for second, found in by_second.items()},
+            tuple(loose),
+        )
+        return plan
+
+
+_CUE_PLANS = _CuePlans()
 
 
 def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:

@@ -19,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
+from itertools import compress, count
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -35,7 +36,9 @@ from pipeline.numbers import (
 )
 from pipeline.quantities import lexicon, nouns
 from pipeline.quantities.qualifiers import EXACT, Qualifier, find_qualifier
+from pipeline.quotation_marks import CLOSING, OPENING
 from pipeline.records import FigureMention
+from pipeline.word_runs import word_runs
 from pipeline.word_trie import trie_pattern
 
 COUNT_CATEGORIES = frozenset({"visitors", "exhibitors", "participants", "people", "organisations"})
@@ -60,8 +63,10 @@ _GLUED_WORD = re.compile(r"[-–]?([^\W\d_]+)")
 _RANGE_DASHES = ("-", "–", "—")
 _RANGE_WORDS = lexicon.figure_words("range_word")
 _PHONE = re.compile(r"(?i)\b(?:tel|telefon|fon|fax|telefax|mobil|handy|hotline)\b")
-_OPEN_QUOTES = "„“\"«»‚‹›'"
-_CLOSE_QUOTES = "“”\"»«‘’‹›'"
+# the quotation marks of every rule, and the single guillemets and the typographic apostrophe,
+# which enclose a title in some reports
+_OPEN_QUOTES = OPENING | {"‹", "›"}
+_CLOSE_QUOTES = CLOSING | {"’", "‹", "›"}
 _PHONE_WINDOW = 40
 _MAX_ADJECTIVES = 4
 # the word lists are in lang/de/figure_words.tsv, whose header says what each kind is for
@@ -228,8 +233,8 @@ class FigureReader:
             value = _digits_decimal(m.group(1))
             if value is not None:
                 out.append(Reading(m.start(1), m.end(1), value, "digits"))
-        for m in _number_word_pattern().finditer(self.text):
-            word, start, end = m.group(), m.start(), m.end()
+        for start, end in _number_word_spans(self.text):
+            word = self.text[start:end]
             if word[0].isupper() and not self._sentence_initial(start):
                 continue  # "die Elf", "Acht geben": capitalised mid-sentence is a noun
             if self._previous(start) in _CLOCK_BEFORE:
@@ -824,6 +829,35 @@ def _counted_part(lemma: str) -> str | None:
             if nouns.category_of(part) != nouns.DEFAULT_CATEGORY:
                 return part
     return None
+
+
+def _number_word_spans(text: str) -> list[tuple[int, int]]:
+    """Where :func:`_number_word_pattern` matches in ``text``, in order. Its matches are
+    letters only, opening after a character that is no letter, so each lies in one word run
+    and is found the same in the run alone: the runs the date stage has cut this text into are
+    looked up in a memo (in C), instead of the pattern trying every character of the text."""
+    parts, ends = word_runs(text)
+    found = list(map(_NUMBER_WORDS_IN_RUN.__getitem__, parts[1::2]))
+    return [
+        (ends[2 * i] + start, ends[2 * i] + end)
+        for i in compress(count(), found)
+        for start, end in found[i]
+    ]
+
+
+class _NumberWordsInRun(dict):
+    """Word run -> the spans of :func:`_number_word_pattern`'s matches in it (mostly none),
+    memoised (emptied when full, so memory stays flat)."""
+
+    def __missing__(self, run: str) -> tuple[tuple[int, int], ...]:
+        if len(self) >= _RUN_MEMO_SIZE:
+            self.clear()
+        spans = self[run] = tuple(m.span() for m in _number_word_pattern().finditer(run))
+        return spans
+
+
+_RUN_MEMO_SIZE = 200_000
+_NUMBER_WORDS_IN_RUN = _NumberWordsInRun()
 
 
 @cache

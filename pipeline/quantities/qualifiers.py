@@ -82,6 +82,21 @@ def _governed(preposition: str, before: list[str], after: str) -> bool:
     return any(w.startswith(prefixes) or w.endswith(suffixes) for w in words)
 
 
+def _last_word(before: str) -> str | None:
+    """The last word ``_WORD`` finds in ``before``, in lower case, when only spaces follow it;
+    else None. No word holds a space and none starts with one, so the words of the last
+    spaceless stretch are those a search of the whole text finds there: only that stretch is
+    read (most numbers have no qualifier, and finding every word before each of them cost more
+    than the rest of the test)."""
+    stretch = before.rsplit(None, 1)
+    last = None
+    for last in _WORD.finditer(stretch[-1] if stretch else ""):  # noqa: B007 (the last one)
+        pass
+    if last is None or last.end() != len(stretch[-1]):
+        return None
+    return last.group().lower()
+
+
 def find_qualifier(text: str, start: int, end: int | None = None) -> Qualifier:
     """Qualifier of the number at ``start`` (its figure ending at ``end``): the longest phrase
     ending right before it."""
@@ -90,11 +105,11 @@ def find_qualifier(text: str, start: int, end: int | None = None) -> Qualifier:
     if "\n" in before:  # a qualifier does not stand on the line above its number
         window_start += before.rindex("\n") + 1
         before = text[window_start:start]
+    if _last_word(before) not in _last_words():
+        return Qualifier(EXACT, start)  # most numbers: no phrase can end here
     words = list(_WORD.finditer(before))
     if not words or before[words[-1].end() :].strip():
         return Qualifier(EXACT, start)
-    if words[-1].group().lower() not in _last_words():
-        return Qualifier(EXACT, start)  # most numbers: no phrase can end here
     phrases = _phrases()
     for size in range(min(_longest(), len(words)), 0, -1):
         tail = words[-size:]

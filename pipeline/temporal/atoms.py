@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.numbers import parse_number_word
+from pipeline.quotation_marks import CLOSING
 from pipeline.temporal.lexicon import Lexicon, lexicon
 from pipeline.temporal.spec import TimeSpec
 
@@ -27,7 +28,8 @@ class Atom:
     end_spec: TimeSpec | None = None  # a range read as one atom ("2015/16")
 
 
-_LAST_WORD = re.compile(r"([\wäöüß]+)\W*$")
+# the last word of a text and the non-word characters after it, in the text reversed
+_LAST_WORD_REVERSED = re.compile(r"\W*([\wäöüß]+)")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
 _INFLECTION = re.compile(r"(?:e|en|er|es|em)$")
 _NUMBER_BEFORE = re.compile(r"(?:\d[ /-]?|[€$£]\s?|\(\s*)$")  # "0221 2015", "€ 2019"
@@ -40,7 +42,8 @@ _BLANKS = re.compile(r"\s+")
 _PLACE_AFTER = re.compile(r"\s*(?:,\s*|\s+in\s+|\s*\(\s*)[A-ZÄÖÜ]")
 _WORD_BEFORE = re.compile(r"(?<![\w.,:])([\wäöüß]+)[ \t]+$")
 _ARTICLE = re.compile(r"ein(?:e[mnrs]?)?", re.I)
-_CLOSING_QUOTE = re.compile(r"[“”\"»«‘’']")
+# a closing quotation mark, or the typographic apostrophe some reports close a title with
+_CLOSING_QUOTE = re.compile(f"[{re.escape(''.join(sorted(CLOSING | {'’'})))}]")
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÄÖÜ][\wäöüß.&-]*\s+$")
 _TWO_WORDS = re.compile(r"\s+([\wäöüß]+)(\s*[.,;:!?]?)\s*([\wäöüß]*)")
 _DAY_BY_DAY = re.compile(
@@ -76,8 +79,11 @@ def _number(text: str) -> float | None:
 
 
 def _previous_word(text: str, pos: int) -> str:
-    m = _LAST_WORD.search(text[max(0, pos - 40) : pos])
-    return m.group(1).lower() if m else ""
+    # the last word of the 40 characters before ``pos``, read backwards: a search forwards
+    # for a word with only non-word characters after it tries (and backtracks through) every
+    # word of the window
+    m = _LAST_WORD_REVERSED.match(text[max(0, pos - 40) : pos][::-1])
+    return m.group(1)[::-1].lower() if m else ""
 
 
 def _next_word(text: str, pos: int) -> str:

@@ -13,15 +13,15 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 
 from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
 from pipeline.temporal.combine import combine, share_years
 from pipeline.temporal.patterns import MAX_LOOKBACK, patterns
 from pipeline.temporal.spec import Expression
+from pipeline.word_runs import word_runs
 
-_WORD_RUN = re.compile(r"[\wäöüß]+")
 LOOKBACK_CHARS = 60  # how far before a head word the words that may open its expression are read
 _NOT_A_TIME_NUMBER = re.compile(r"[.,]\d{3}(?!\d)|,\d")  # 20.000, 1,5
 _NOUN_AFTER = re.compile(r"\s+([A-ZÄÖÜ][a-zäöüß]+)")  # "60 Vorträge": a count
@@ -86,15 +86,13 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
     (``map``), and only the head words (a run of about six) take Python steps: a head word is
     a whole run (:func:`_head_of_run`), and the runs before it are at hand by index."""
     attempts: dict[int, frozenset[int]] = {}
-    parts = _WORD_RUN_SPLIT.split(text)  # gap, run, gap, run, ..., gap
-    ends = list(accumulate(map(len, parts)))  # run i spans ends[2i]..ends[2i+1]
+    parts, ends = word_runs(text)  # gap, run, gap, ...; run i spans ends[2i]..ends[2i+1]
     heads = list(map(_head_of_run, parts[1::2]))
     for i in compress(range(len(heads)), heads):
         _add_attempts(attempts, text, heads[i], i, ends)
     return attempts
 
 
-_WORD_RUN_SPLIT = re.compile(rf"({_WORD_RUN.pattern})")
 _ASCII_DIGITS = frozenset("0123456789")
 
 
