@@ -14,14 +14,18 @@ from itertools import accumulate
 WORD_RUN = re.compile(r"[\wäöüß]+")
 _SPLIT = re.compile(rf"({WORD_RUN.pattern})")
 
-_last: list = [None, (), ()]  # the text last cut, its parts and their ends
+# the text last cut, its parts and their ends: one tuple, replaced whole, so that a thread
+# never reads one text's parts with another's ends
+_last: list[tuple[str | None, list[str], list[int]]] = [(None, [], [])]
 
 
 def word_runs(text: str) -> tuple[list[str], list[int]]:
     """``(parts, ends)``: the text as gap, run, gap, run, ..., gap (run ``i`` is
     ``parts[2 * i + 1]`` and spans ``ends[2 * i]`` to ``ends[2 * i + 1]``), and the running
     ends of the parts. Callers must not change the lists."""
-    if _last[0] is not text:
+    cut, parts, ends = _last[0]
+    if cut is not text:
         parts = _SPLIT.split(text)
-        _last[:] = [text, parts, list(accumulate(map(len, parts)))]
-    return _last[1], _last[2]
+        ends = list(accumulate(map(len, parts)))
+        _last[0] = (text, parts, ends)
+    return parts, ends
