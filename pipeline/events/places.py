@@ -35,6 +35,8 @@ LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
 # "Lindauer Hafenlauf", "Ulmer Gartenmesse"
 ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
+# "Lindauer" -> Lindau, "Karlsruher" -> Karlsruhe: what the adjective added, in the order tried
+TOWN_ADJECTIVE_ADDS = cue_words("town_adjective_stem")
 
 
 @cache
@@ -72,11 +74,13 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
     for k, word in enumerate(words):
         if k and words[k - 1] in first_names():
             continue  # "Carl-Zeiss-Halle": a person's surname, no town
-        # "Lindauer" -> Lindau, "Karlsruher" -> Karlsruhe
-        adjective = word.endswith(ADJECTIVE_ENDING)
-        stem = word[: -len(ADJECTIVE_ENDING)]
-        for form in (word, stem if adjective else None, word[:-1] if adjective else None):
-            if not form or not form[:1].isupper():
+        stems = (
+            [word[: -len(added)] for added in TOWN_ADJECTIVE_ADDS]
+            if word.endswith(ADJECTIVE_ENDING)
+            else []
+        )
+        for form in (word, *stems):
+            if not form[:1].isupper():
                 continue
             found = gazetteer().lookup(form)
             if found and found[0].kind in CITY_KINDS and (ambiguous or not found[0].ambiguous):
