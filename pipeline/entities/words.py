@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from operator import itemgetter
 from typing import Any, TypeVar
 
@@ -442,18 +442,42 @@ def token_texts(doc: Doc | DocWords) -> list[str]:
 class WordValues(dict):
     """A pure function of one word, memoised in the dict itself (bounded: emptied when full).
     Mapped over a document's tokens (:func:`positions`, :func:`values_of`) a known word costs
-    a dict look-up in C, about half an ``lru_cache`` hit; only a new word calls ``compute``."""
+    a dict look-up in C, about half an ``lru_cache`` hit; only a new word calls ``compute``.
+    :meth:`hits` asks for a document's distinct words at once (the event rules)."""
 
     def __init__(self, compute: Callable[[str], Any], size: int = 65536) -> None:
         super().__init__()
         self.compute = compute
         self.size = size
+        self.true: set[str] = set()  # the words whose value is true, for :meth:`hits`
 
     def __missing__(self, word: str) -> Any:
         if len(self) >= self.size:
             self.clear()
         value = self[word] = self.compute(word)
+        if value:
+            self.true.add(word)
         return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.true.clear()
+
+    def hits(self, words: set[str]) -> dict[str, Any]:
+        """The words of ``words`` whose value is true, with their value: the known words are
+        picked out in C, only the new ones call ``compute``. When the new words would pass
+        ``size`` the memo is emptied first and all of ``words`` asked again."""
+        # not words.difference(self): for a dict subclass it walks the whole memo
+        new = set(filterfalse(self.__contains__, words))
+        if new:
+            if len(self) + len(new) > self.size:
+                self.clear()
+                new = words
+            for word in new:
+                value = self[word] = self.compute(word)
+                if value:
+                    self.true.add(word)
+        return {word: self[word] for word in words & self.true}
 
     # called as the function it memoises, in C: dict.__getitem__ asks __missing__ for a new word
     __call__ = dict.__getitem__
@@ -468,4 +492,12 @@ def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
     """Indices of the tokens whose text passes ``test``, a word test (a :class:`WordValues`,
     memoised, or a set's ``__contains__``) that a pattern needs before it looks further: the
     scan over all tokens runs in C, only the tokens found pay for the pattern's Python."""
+    words = getattr(test, "__self__", None)
+    if words.__class__ in _SETS and words.isdisjoint(texts):
+        # most reports hold none of a short word list: a scan of the set's own hash table,
+        # which stays in the processor's cache, replaces the list of a test per token
+        return []
     return list(compress(range(len(texts)), values_of(texts, test)))
+
+
+_SETS = (set, frozenset)
