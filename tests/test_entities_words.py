@@ -168,3 +168,19 @@ def test_word_positions_of_a_word_set_that_the_text_lacks_are_none():
     assert positions(["Die", "Halle", "am", "Markt"], heads.__contains__) == [1, 3]
     assert positions(["Die", "Messe", "in", "Essen"], heads.__contains__) == []
     assert positions([], heads.__contains__) == []
+
+
+def test_word_tests_mapped_over_one_document_each_read_their_own_values():
+    """values_of() finds a document's words once for all memoised tests (one row per word):
+    each test still gets its own values, also one that is first mapped after the others."""
+    from pipeline.entities.words import WordValues, positions, values_of
+
+    texts = ["Die", "Messe", "in", "Essen", "zeigt", "Boote", "."]
+    capitalised = WordValues(lambda w: w[:1].isupper())
+    length = WordValues(len)
+    assert values_of(texts, capitalised) == [True, True, False, True, False, True, False]
+    assert values_of(texts, length) == [3, 5, 2, 5, 5, 5, 1]
+    ends_in_e = WordValues(lambda w: w.endswith("e"))
+    assert positions(texts, ends_in_e) == [0, 1, 5]
+    assert values_of(texts, capitalised) == [w[:1].isupper() for w in texts]
+    assert values_of(["Essen", "in"], length) == [5, 2]  # another document's words

@@ -483,9 +483,65 @@ class WordValues(dict):
     __call__ = dict.__getitem__
 
 
+class _WordRows(dict):
+    """Every word test mapped over whole documents (:func:`values_of`), by word: one row of
+    all their values. Each memo is a large dict of its own, and seven of them looked up for
+    every token miss the processor's caches seven times; the row is found once per token and
+    document, and each test's values are read off the rows in C. A test takes a column when
+    first mapped (at most ``MAX_TESTS``, later ones keep their own memo: a test session
+    builds several pipelines); bounded like the memos (emptied at ``MAX_ROWS`` words)."""
+
+    MAX_ROWS = 65536
+    MAX_TESTS = 16
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tests: list[WordValues] = []
+        self.columns: dict[int, itemgetter] = {}  # by id of the test
+        self.last: tuple[list[str], list[tuple]] | None = None  # a document's texts and rows
+
+    def __missing__(self, word: str) -> tuple:
+        if len(self) >= self.MAX_ROWS:
+            self.clear()
+        row = self[word] = tuple([test[word] for test in self.tests])
+        return row
+
+    def clear(self) -> None:
+        super().clear()
+        self.last = None
+
+    def column(self, test: WordValues) -> itemgetter | None:
+        """The getter of ``test``'s value in a row (None: no column left)."""
+        getter = self.columns.get(id(test))
+        if getter is None and len(self.tests) < self.MAX_TESTS:
+            # the test is kept alive with its column: no other can take its id
+            getter = self.columns[id(test)] = itemgetter(len(self.tests))
+            self.tests.append(test)
+            self.clear()  # the rows so far lack the new column
+        return getter
+
+    def rows(self, texts: list[str]) -> list[tuple]:
+        """The rows of a document's token texts, looked up once for all the tests. ``texts``
+        is the document's own list (:func:`token_texts`), which no layer changes."""
+        last = self.last
+        if last is not None and last[0] is texts:
+            return last[1]
+        rows = list(map(self.__getitem__, texts))
+        self.last = (texts, rows)
+        return rows
+
+
+_ROWS = _WordRows()
+
+
 def values_of(texts: list[str], value: Callable[[str], V]) -> list[V]:
     """``value`` of every token's text, in C for a :class:`WordValues`."""
-    return list(map(value.__getitem__ if isinstance(value, WordValues) else value, texts))
+    if isinstance(value, WordValues):
+        column = _ROWS.column(value)
+        if column is None:
+            return list(map(value.__getitem__, texts))
+        return list(map(column, _ROWS.rows(texts)))
+    return list(map(value, texts))
 
 
 def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
