@@ -5,13 +5,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from itertools import compress, filterfalse, repeat
-from operator import itemgetter
+from itertools import accumulate, compress, filterfalse, repeat
+from operator import add, itemgetter
 from typing import Any, TypeVar
 
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
-from spacy.util import normalize_slice
 from spacy.vocab import Vocab
 
 from pipeline.doc_layout import doc_text
@@ -373,16 +372,29 @@ class DocWords:
         try:
             starts = self._starts
         except AttributeError:
-            starts = self._starts = self.doc.to_array(IDX).tolist()
+            # a Doc's text is its tokens' texts and spaces in a row: their running length is
+            # each token's offset (IDX), summed in C instead of read through Doc.to_array
+            lengths = map(add, map(len, self.texts), map(len, self.spaces))
+            starts = self._starts = list(accumulate(lengths, initial=0))
         return starts[start], starts[end - 1] + len(self.texts[end - 1])
 
     def __getitem__(self, key: int | slice) -> Word | WordSpan:
         if key.__class__ is slice:  # the layers index words far more often than they slice
-            return WordSpan(self, *normalize_slice(len(self.words), key.start, key.stop, key.step))
+            return WordSpan(self, *_slice_bounds(key, len(self.words)))
         return self.words[key]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
+
+
+def _slice_bounds(key: slice, n: int) -> tuple[int, int]:
+    """``(start, end)`` of a slice of ``n`` words as spaCy's Doc and Span take it (its
+    ``normalize_slice``: step 1 only, an end before the start is the start), clamped by
+    ``slice.indices`` in C."""
+    start, stop, step = key.indices(n)
+    if step != 1:
+        raise ValueError("a slice of words takes no step")
+    return start, stop if stop > start else start
 
 
 class WordSpan:
@@ -406,7 +418,7 @@ class WordSpan:
     def __getitem__(self, key: int | slice) -> Word | WordSpan:
         n = self.end - self.start
         if key.__class__ is slice:
-            start, end = normalize_slice(n, key.start, key.stop, key.step)
+            start, end = _slice_bounds(key, n)
             return WordSpan(self.doc, self.start + start, self.start + end)
         if key < 0:
             key += n
