@@ -534,17 +534,19 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     start, end = ent.start, ent.end
     doc = ent.doc if doc is None else doc
     words = doc.words if isinstance(doc, DocWords) else doc  # a list's items: no call per word
+    # plain loops, not next() over a generator: a span has a few words, and making the
+    # generator cost more than testing them
     if ent.label_ not in ("PER", "PERSON"):
         names, texts = first_names(), token_texts(doc)  # a person starts on a first name
-        end = next(
-            (k for k in range(start + 1, end) if texts[k] in names and _person_at(doc, k, end)),
-            end,
-        )
+        for k in range(start + 1, end):
+            if texts[k] in names and _person_at(doc, k, end):
+                end = k
+                break
     # a line break ends a heading: the model sometimes runs a name into the next line
-    end = next(
-        (k for k in range(start + 1, end) if "\n" in words[k - 1].whitespace_ or words[k].is_space),
-        end,
-    )
+    for k in range(start + 1, end):
+        if "\n" in words[k - 1].whitespace_ or words[k].is_space:
+            end = k
+            break
     while start < end and (words[start].is_punct or words[start].lower_ in NOMINATIVE_ARTICLES):
         start += 1
     while end > start and (
