@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
 from itertools import accumulate, compress, filterfalse, repeat
-from operator import add, itemgetter
+from operator import add, itemgetter, not_
 from typing import Any, TypeVar
 
 from spacy.attrs import ORTH, SENT_START, SPACY
@@ -466,9 +466,10 @@ class WordValues(dict):
     def __missing__(self, word: str) -> Any:
         if len(self) >= self.size:
             self.clear()
-        value = self[word] = self.compute(word)
-        if value:
+        value = self.compute(word)
+        if value:  # before the value is kept: a run's time limit may stop it in between
             self.true.add(word)
+        self[word] = value
         return value
 
     def clear(self) -> None:
@@ -486,9 +487,10 @@ class WordValues(dict):
                 self.clear()
                 new = words
             for word in new:
-                value = self[word] = self.compute(word)
+                value = self.compute(word)
                 if value:
                     self.true.add(word)
+                self[word] = value
         return {word: self[word] for word in words & self.true}
 
     # called as the function it memoises, in C: dict.__getitem__ asks __missing__ for a new word
@@ -538,7 +540,17 @@ class _WordRows(dict):
         last = self.last
         if last is not None and last[0] is texts:
             return last[1]
-        rows = list(map(self.__getitem__, texts))
+        rows = list(map(self.get, texts))
+        if not all(rows):  # new words (no row: None); a row is a non-empty tuple
+            new = list(dict.fromkeys(compress(texts, map(not_, rows))))
+            if len(self) + len(new) > self.MAX_ROWS:
+                self.clear()
+            # test by test over the new words, not word by word over the tests: a test's
+            # code and word lists stay in the processor's caches (a report of new words
+            # took a fifth longer when every word asked all the tests in turn)
+            columns = [list(map(test.__getitem__, new)) for test in self.tests]
+            self.update(zip(new, zip(*columns, strict=True), strict=True))
+            rows = list(map(self.__getitem__, texts))
         self.last = (texts, rows)
         return rows
 
