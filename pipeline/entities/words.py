@@ -517,7 +517,7 @@ class _WordRows(dict):
     def __missing__(self, word: str) -> tuple:
         if len(self) >= self.MAX_ROWS:
             self.clear()
-        row = self[word] = tuple([test[word] for test in self.tests])
+        row = self[word] = tuple([test.compute(word) for test in self.tests])
         return row
 
     def clear(self) -> None:
@@ -548,7 +548,8 @@ class _WordRows(dict):
             # test by test over the new words, not word by word over the tests: a test's
             # code and word lists stay in the processor's caches (a report of new words
             # took a fifth longer when every word asked all the tests in turn)
-            columns = [list(map(test.__getitem__, new)) for test in self.tests]
+            # (the rows are the memo of a mapped test: its own dict is left for single words)
+            columns = [list(map(test.compute, new)) for test in self.tests]
             self.update(zip(new, zip(*columns, strict=True), strict=True))
             rows = list(map(self.__getitem__, texts))
         self.last = (texts, rows)
