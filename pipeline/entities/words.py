@@ -452,10 +452,12 @@ def token_texts(doc: Doc | DocWords) -> list[str]:
 
 
 class WordValues(dict):
-    """A pure function of one word, memoised in the dict itself (bounded: emptied when full).
-    Mapped over a document's tokens (:func:`positions`, :func:`values_of`) a known word costs
-    a dict look-up in C, about half an ``lru_cache`` hit; only a new word calls ``compute``.
-    :meth:`hits` asks for a document's distinct words at once (the event rules)."""
+    """A pure function of one word, memoised in the dict itself (bounded: emptied when full):
+    called for one word, a known word costs a dict look-up in C, about half an ``lru_cache``
+    hit; only a new word calls ``compute``. Mapped over a document's tokens (:func:`positions`,
+    :func:`values_of`) its values come from the word rows all mapped tests share
+    (:class:`_WordRows`); :meth:`hits` asks for a document's distinct words at once (the event
+    rules)."""
 
     def __init__(self, compute: Callable[[str], Any], size: int = 65536) -> None:
         super().__init__()
