@@ -171,11 +171,14 @@ def test_word_positions_of_a_word_set_that_the_text_lacks_are_none():
 
 
 def test_word_tests_mapped_over_one_document_each_read_their_own_values():
-    """values_of() finds a document's words once for all memoised tests (one row per word):
-    each test still gets its own values, also one that is first mapped after the others."""
+    """values_of() finds a document's words once for all memoised tests (one row per word of
+    the vocabulary): each test still gets its own values, also one first mapped after the
+    others."""
     from pipeline.entities.words import WordValues, positions, values_of
 
-    texts = ["Die", "Messe", "in", "Essen", "zeigt", "Boote", "."]
+    nlp = spacy.blank("de")
+    texts = DocWords(nlp("Die Messe in Essen zeigt Boote.")).texts
+    assert texts == ["Die", "Messe", "in", "Essen", "zeigt", "Boote", "."]
     capitalised = WordValues(lambda w: w[:1].isupper())
     length = WordValues(len)
     assert values_of(texts, capitalised) == [True, True, False, True, False, True, False]
@@ -183,4 +186,7 @@ def test_word_tests_mapped_over_one_document_each_read_their_own_values():
     ends_in_e = WordValues(lambda w: w.endswith("e"))
     assert positions(texts, ends_in_e) == [0, 1, 5]
     assert values_of(texts, capitalised) == [w[:1].isupper() for w in texts]
-    assert values_of(["Essen", "in"], length) == [5, 2]  # another document's words
+    other = DocWords(nlp("Essen in Kiel")).texts  # another document of the vocabulary
+    assert values_of(other, length) == [5, 2, 4]
+    assert values_of(other, ends_in_e) == [False, False, False]
+    assert values_of(["Essen", "in"], length) == [5, 2]  # a plain list: the memo alone

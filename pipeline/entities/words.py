@@ -291,6 +291,9 @@ class _Lexemes(dict):
     def __init__(self, vocab: Vocab) -> None:
         super().__init__()
         self.vocab = vocab
+        # the word tests' rows for this vocabulary's documents: a pipeline's tests only, not
+        # those of another pipeline in the same process (a test session loads several)
+        self.rows = _WordRows()
 
     def __missing__(self, orth: int) -> tuple[str, str, bool, bool, bool, bool]:
         if len(self) >= self.MAX_LEXEMES:
@@ -331,14 +334,14 @@ class DocWords:
         # all attributes in one array instead of a Token object per token and attribute;
         # the Words are built column by column (map), the cheapest way to make many objects
         n = len(doc)
+        lexemes = _lexemes(doc.vocab)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
         orths, spaces, sent_start = columns
         texts, lowers, like_num, punct, space, digit = (
-            zip(*map(_lexemes(doc.vocab).__getitem__, orths), strict=True)
-            if n
-            else ((), (), (), (), (), ())
+            zip(*map(lexemes.__getitem__, orths), strict=True) if n else ((), (), (), (), (), ())
         )
-        self.texts = list(texts)
+        self.texts = _Texts(texts)
+        self.texts.rows = lexemes.rows
         self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
         self.text = doc_text(doc)  # shared with the other components of a run
         self.words = list(
@@ -503,9 +506,10 @@ class _WordRows(dict):
     """Every word test mapped over whole documents (:func:`values_of`), by word: one row of
     all their values. Each memo is a large dict of its own, and seven of them looked up for
     every token miss the processor's caches seven times; the row is found once per token and
-    document, and each test's values are read off the rows in C. A test takes a column when
-    first mapped (at most ``MAX_TESTS``, later ones keep their own memo: a test session
-    builds several pipelines); bounded like the memos (emptied at ``MAX_ROWS`` words)."""
+    document, and each test's values are read off the rows in C. One table per vocabulary
+    (``_Lexemes.rows``), so its tests are its pipeline's; a test takes a column when first
+    mapped (at most ``MAX_TESTS``, later ones keep their own memo); bounded like the memos
+    (emptied at ``MAX_ROWS`` words)."""
 
     MAX_ROWS = 65536
     MAX_TESTS = 16
@@ -558,16 +562,21 @@ class _WordRows(dict):
         return rows
 
 
-_ROWS = _WordRows()
+class _Texts(list):
+    """The token texts of a :class:`DocWords`, with the word rows of its vocabulary, which
+    :func:`values_of` reads for a memoised test."""
+
+    __slots__ = ("rows",)
 
 
 def values_of(texts: list[str], value: Callable[[str], V]) -> list[V]:
     """``value`` of every token's text, in C for a :class:`WordValues`."""
     if isinstance(value, WordValues):
-        column = _ROWS.column(value)
+        rows = getattr(texts, "rows", None)  # None: not a DocWords' texts
+        column = rows.column(value) if rows is not None else None
         if column is None:
             return list(map(value.__getitem__, texts))
-        return list(map(column, _ROWS.rows(texts)))
+        return list(map(column, rows.rows(texts)))
     return list(map(value, texts))
 
 
