@@ -142,3 +142,51 @@ def test_a_memoised_word_test_finds_the_same_tokens_and_stays_bounded():
     assert len(memo) <= 4
     calls.clear()
     assert memo("Essen") and calls in ([], ["Essen"])  # asked again: at most one new call
+
+
+def test_a_memoised_word_test_asked_for_a_set_and_per_word_agrees():
+    """WordValues.hits (the event rules: a report's distinct words at once) and the per-word
+    look-ups of the entity layers share one memo; emptying it forgets the true words too."""
+    from pipeline.entities.words import WordValues
+
+    def stem(word: str) -> str | None:
+        return word[:-1] if word.endswith("n") and word[:1].isupper() else None
+
+    memo = WordValues(stem, size=3)
+    assert memo("Hallen") == "Halle" and memo("und") is None
+    assert memo.hits({"Hallen", "und", "Messen"}) == {"Hallen": "Halle", "Messen": "Messe"}
+    assert memo.hits({"Turm"}) == {}  # a fourth word: emptied, then only this one asked
+    assert len(memo) == 1 and memo.true == set()
+
+
+def test_word_positions_of_a_word_set_that_the_text_lacks_are_none():
+    """positions() with a set's membership test: the same indices whether or not the text
+    holds one of the set's words (a report without any skips the scan)."""
+    from pipeline.entities.words import positions
+
+    heads = frozenset({"Halle", "Markt"})
+    assert positions(["Die", "Halle", "am", "Markt"], heads.__contains__) == [1, 3]
+    assert positions(["Die", "Messe", "in", "Essen"], heads.__contains__) == []
+    assert positions([], heads.__contains__) == []
+
+
+def test_word_tests_mapped_over_one_document_each_read_their_own_values():
+    """values_of() finds a document's words once for all memoised tests (one row per word of
+    the vocabulary): each test still gets its own values, also one first mapped after the
+    others."""
+    from pipeline.entities.words import WordValues, positions, values_of
+
+    nlp = spacy.blank("de")
+    texts = DocWords(nlp("Die Messe in Essen zeigt Boote.")).texts
+    assert texts == ["Die", "Messe", "in", "Essen", "zeigt", "Boote", "."]
+    capitalised = WordValues(lambda w: w[:1].isupper())
+    length = WordValues(len)
+    assert values_of(texts, capitalised) == [True, True, False, True, False, True, False]
+    assert values_of(texts, length) == [3, 5, 2, 5, 5, 5, 1]
+    ends_in_e = WordValues(lambda w: w.endswith("e"))
+    assert positions(texts, ends_in_e) == [0, 1, 5]
+    assert values_of(texts, capitalised) == [w[:1].isupper() for w in texts]
+    other = DocWords(nlp("Essen in Kiel")).texts  # another document of the vocabulary
+    assert values_of(other, length) == [5, 2, 4]
+    assert values_of(other, ends_in_e) == [False, False, False]
+    assert values_of(["Essen", "in"], length) == [5, 2]  # a plain list: the memo alone

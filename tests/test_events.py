@@ -13,7 +13,7 @@ import pytest
 
 import pipeline
 from pipeline.evaluate import evaluate, event_names_match, load_gold
-from pipeline.events.lexicon import WordMemo, event_noun_base
+from pipeline.events.lexicon import WordValues, event_noun_base
 from pipeline.events.organisers import is_plain_noun
 from pipeline.read_tables import load_tables
 from pipeline.run import run
@@ -828,7 +828,7 @@ def test_word_memo_asks_each_word_once_and_forgets_when_full():
         asked.append(word)
         return event_noun_base(word)
 
-    memo = WordMemo(noun_base, size=3)
+    memo = WordValues(noun_base, size=3)
     assert memo.hits({"Sommerfest", "wir", "Kongresses"}) == {
         "Sommerfest": "Sommerfest",
         "Kongresses": "Kongress",
@@ -840,4 +840,4 @@ def test_word_memo_asks_each_word_once_and_forgets_when_full():
         "Sommerfest": "Sommerfest",
         "Turnier": "Turnier",
     }
-    assert len(memo.values) == 2 and asked.count("Sommerfest") == 2
+    assert len(memo) == 2 and asked.count("Sommerfest") == 2

@@ -562,23 +562,29 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
     doc = ent.doc if doc is None else doc
     words = doc.words if isinstance(doc, DocWords) else doc  # a list's items: no call per word
     texts = token_texts(doc)
+    # plain loops, not next() over a generator: a span has a few words, and making the
+    # generator cost more than testing them
     if ent.label_ not in ("PER", "PERSON"):
         names = first_names()  # a person starts on a first name
-        end = next(
-            (k for k in range(start + 1, end) if texts[k] in names and _person_at(doc, k, end)),
-            end,
-        )
-    # "SV Lindau (8 Teilnehmer": a bracket the span opens but does not close is no part of it
-    end = next(
-        (k for k in range(start + 1, end) if texts[k] == "(" and ")" not in texts[k:end]), end
-    )
+        for k in range(start + 1, end):
+            if texts[k] in names and _person_at(doc, k, end):
+                end = k
+                break
+    # "TSV Lindau (8 Teilnehmer": a bracket the span opens but does not close is no part of it
+    for k in range(start + 1, end):
+        if texts[k] == "(" and ")" not in texts[k:end]:
+            end = k
+            break
     if ent.label_ == "ORG":  # "SV Lindach den Favoriten": the name ends before an object
-        end = next((k for k in range(start + 1, end) if texts[k] in OBJECT_ARTICLES), end)
+        for k in range(start + 1, end):
+            if texts[k] in OBJECT_ARTICLES:
+                end = k
+                break
     # a line break ends a heading: the model sometimes runs a name into the next line
-    end = next(
-        (k for k in range(start + 1, end) if "\n" in words[k - 1].whitespace_ or words[k].is_space),
-        end,
-    )
+    for k in range(start + 1, end):
+        if "\n" in words[k - 1].whitespace_ or words[k].is_space:
+            end = k
+            break
     while start < end and (words[start].is_punct or words[start].lower_ in NOMINATIVE_ARTICLES):
         start += 1
     while end > start and (

@@ -315,13 +315,13 @@ class OrganisationFinder:
 
     def _match_tokens(self, doc: Doc, i: int, seq: tuple[str, ...]) -> bool:
         """Token texts equal ``seq``; the last may carry the sentence's full stop ("GmbH.")."""
-        if i + len(seq) > len(doc):
+        texts = token_texts(doc)
+        end = i + len(seq)
+        if end > len(texts):
             return False
-        last = len(seq) - 1
-        return all(
-            doc[i + k].text == w or (k == last and doc[i + k].text == w + ".")
-            for k, w in enumerate(seq)
-        )
+        # slices compared in C: asked at every token an index entry starts with
+        word, last = texts[end - 1], seq[-1]
+        return (word == last or word == last + ".") and texts[i : end - 1] == list(seq[:-1])
 
     def _starting_at(self, index: dict[str, list], doc: Doc, i: int) -> list:
         """Entries of a first-token index whose token sequence starts at token i."""

@@ -163,7 +163,7 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
     }
     covered = {t for c in found for t in range(c.start, c.end)}
     if surnames:
-        for k, text in enumerate(texts):
-            if text in surnames and k not in covered:
-                found.append(Candidate(k, k + 1, PERSON, text, "surname"))
+        for k in positions(texts, surnames.__contains__):  # the scan in C
+            if k not in covered:
+                found.append(Candidate(k, k + 1, PERSON, texts[k], "surname"))
     return found

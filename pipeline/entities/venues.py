@@ -304,7 +304,7 @@ class VenueFinder:
     def _name_and_head(self, doc: Doc, i: int) -> Candidate | None:
         """ "Porsche Museum", "Lanxess Arena": a name that is no common word and a venue word."""
         after = token_texts(doc)[i + 1 : i + 3]  # one or two name words, then the venue word
-        if not any(word in self.heads_after_name for word in after):
+        if self.heads_after_name.isdisjoint(after):  # in C: asked at most capitalised words
             return None
         j = i
         while j < len(doc) and j - i < 2 and self._is_name_word(doc[j].text):

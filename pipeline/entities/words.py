@@ -5,13 +5,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from itertools import compress, repeat
-from operator import itemgetter
+from itertools import accumulate, compress, filterfalse, repeat
+from operator import add, itemgetter, not_
 from typing import Any, TypeVar
 
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+from spacy.attrs import ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
-from spacy.util import normalize_slice
 from spacy.vocab import Vocab
 
 from pipeline.doc_layout import doc_text
@@ -292,6 +291,9 @@ class _Lexemes(dict):
     def __init__(self, vocab: Vocab) -> None:
         super().__init__()
         self.vocab = vocab
+        # the word tests' rows for this vocabulary's documents: a pipeline's tests only, not
+        # those of another pipeline in the same process (a test session loads several)
+        self.rows = _WordRows()
 
     def __missing__(self, orth: int) -> tuple[str, str, bool, bool, bool, bool]:
         if len(self) >= self.MAX_LEXEMES:
@@ -332,14 +334,14 @@ class DocWords:
         # all attributes in one array instead of a Token object per token and attribute;
         # the Words are built column by column (map), the cheapest way to make many objects
         n = len(doc)
+        lexemes = _lexemes(doc.vocab)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
         orths, spaces, sent_start = columns
         texts, lowers, like_num, punct, space, digit = (
-            zip(*map(_lexemes(doc.vocab).__getitem__, orths), strict=True)
-            if n
-            else ((), (), (), (), (), ())
+            zip(*map(lexemes.__getitem__, orths), strict=True) if n else ((), (), (), (), (), ())
         )
-        self.texts = list(texts)
+        self.texts = _Texts(texts)
+        self.texts.rows = lexemes.rows
         self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
         self.text = doc_text(doc)  # shared with the other components of a run
         self.words = list(
@@ -373,16 +375,29 @@ class DocWords:
         try:
             starts = self._starts
         except AttributeError:
-            starts = self._starts = self.doc.to_array(IDX).tolist()
+            # a Doc's text is its tokens' texts and spaces in a row: their running length is
+            # each token's offset (IDX), summed in C instead of read through Doc.to_array
+            lengths = map(add, map(len, self.texts), map(len, self.spaces))
+            starts = self._starts = list(accumulate(lengths, initial=0))
         return starts[start], starts[end - 1] + len(self.texts[end - 1])
 
     def __getitem__(self, key: int | slice) -> Word | WordSpan:
         if key.__class__ is slice:  # the layers index words far more often than they slice
-            return WordSpan(self, *normalize_slice(len(self.words), key.start, key.stop, key.step))
+            return WordSpan(self, *_slice_bounds(key, len(self.words)))
         return self.words[key]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
+
+
+def _slice_bounds(key: slice, n: int) -> tuple[int, int]:
+    """``(start, end)`` of a slice of ``n`` words as spaCy's Doc and Span take it (its
+    ``normalize_slice``: step 1 only, an end before the start is the start), clamped by
+    ``slice.indices`` in C."""
+    start, stop, step = key.indices(n)
+    if step != 1:
+        raise ValueError("a slice of words takes no step")
+    return start, stop if stop > start else start
 
 
 class WordSpan:
@@ -406,7 +421,7 @@ class WordSpan:
     def __getitem__(self, key: int | slice) -> Word | WordSpan:
         n = self.end - self.start
         if key.__class__ is slice:
-            start, end = normalize_slice(n, key.start, key.stop, key.step)
+            start, end = _slice_bounds(key, n)
             return WordSpan(self.doc, self.start + start, self.start + end)
         if key < 0:
             key += n
@@ -440,32 +455,141 @@ def token_texts(doc: Doc | DocWords) -> list[str]:
 
 
 class WordValues(dict):
-    """A pure function of one word, memoised in the dict itself (bounded: emptied when full).
-    Mapped over a document's tokens (:func:`positions`, :func:`values_of`) a known word costs
-    a dict look-up in C, about half an ``lru_cache`` hit; only a new word calls ``compute``."""
+    """A pure function of one word, memoised in the dict itself (bounded: emptied when full):
+    called for one word, a known word costs a dict look-up in C, about half an ``lru_cache``
+    hit; only a new word calls ``compute``. Mapped over a document's tokens (:func:`positions`,
+    :func:`values_of`) its values come from the word rows all mapped tests share
+    (:class:`_WordRows`); :meth:`hits` asks for a document's distinct words at once (the event
+    rules)."""
 
     def __init__(self, compute: Callable[[str], Any], size: int = 65536) -> None:
         super().__init__()
         self.compute = compute
         self.size = size
+        self.true: set[str] = set()  # the words whose value is true, for :meth:`hits`
 
     def __missing__(self, word: str) -> Any:
         if len(self) >= self.size:
             self.clear()
-        value = self[word] = self.compute(word)
+        value = self.compute(word)
+        if value:  # before the value is kept: a run's time limit may stop it in between
+            self.true.add(word)
+        self[word] = value
         return value
+
+    def clear(self) -> None:
+        super().clear()
+        self.true.clear()
+
+    def hits(self, words: set[str]) -> dict[str, Any]:
+        """The words of ``words`` whose value is true, with their value: the known words are
+        picked out in C, only the new ones call ``compute``. When the new words would pass
+        ``size`` the memo is emptied first and all of ``words`` asked again."""
+        # not words.difference(self): for a dict subclass it walks the whole memo
+        new = set(filterfalse(self.__contains__, words))
+        if new:
+            if len(self) + len(new) > self.size:
+                self.clear()
+                new = words
+            for word in new:
+                value = self.compute(word)
+                if value:
+                    self.true.add(word)
+                self[word] = value
+        return {word: self[word] for word in words & self.true}
 
     # called as the function it memoises, in C: dict.__getitem__ asks __missing__ for a new word
     __call__ = dict.__getitem__
 
 
+class _WordRows(dict):
+    """Every word test mapped over whole documents (:func:`values_of`), by word: one row of
+    all their values. Each memo is a large dict of its own, and seven of them looked up for
+    every token miss the processor's caches seven times; the row is found once per token and
+    document, and each test's values are read off the rows in C. One table per vocabulary
+    (``_Lexemes.rows``), so its tests are its pipeline's; a test takes a column when first
+    mapped (at most ``MAX_TESTS``, later ones keep their own memo); bounded like the memos
+    (emptied at ``MAX_ROWS`` words)."""
+
+    MAX_ROWS = 65536
+    MAX_TESTS = 16
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tests: list[WordValues] = []
+        self.columns: dict[int, itemgetter] = {}  # by id of the test
+        self.last: tuple[list[str], list[tuple]] | None = None  # a document's texts and rows
+
+    def __missing__(self, word: str) -> tuple:
+        if len(self) >= self.MAX_ROWS:
+            self.clear()
+        row = self[word] = tuple([test.compute(word) for test in self.tests])
+        return row
+
+    def clear(self) -> None:
+        super().clear()
+        self.last = None
+
+    def column(self, test: WordValues) -> itemgetter | None:
+        """The getter of ``test``'s value in a row (None: no column left)."""
+        getter = self.columns.get(id(test))
+        if getter is None and len(self.tests) < self.MAX_TESTS:
+            # the test is kept alive with its column: no other can take its id
+            getter = self.columns[id(test)] = itemgetter(len(self.tests))
+            self.tests.append(test)
+            self.clear()  # the rows so far lack the new column
+        return getter
+
+    def rows(self, texts: list[str]) -> list[tuple]:
+        """The rows of a document's token texts, looked up once for all the tests. ``texts``
+        is the document's own list (:func:`token_texts`), which no layer changes."""
+        last = self.last
+        if last is not None and last[0] is texts:
+            return last[1]
+        rows = list(map(self.get, texts))
+        if not all(rows):  # new words (no row: None); a row is a non-empty tuple
+            new = list(dict.fromkeys(compress(texts, map(not_, rows))))
+            if len(self) + len(new) > self.MAX_ROWS:
+                self.clear()
+            # test by test over the new words, not word by word over the tests: a test's
+            # code and word lists stay in the processor's caches (a report of new words
+            # took a fifth longer when every word asked all the tests in turn)
+            # (the rows are the memo of a mapped test: its own dict is left for single words)
+            columns = [list(map(test.compute, new)) for test in self.tests]
+            self.update(zip(new, zip(*columns, strict=True), strict=True))
+            rows = list(map(self.__getitem__, texts))
+        self.last = (texts, rows)
+        return rows
+
+
+class _Texts(list):
+    """The token texts of a :class:`DocWords`, with the word rows of its vocabulary, which
+    :func:`values_of` reads for a memoised test."""
+
+    __slots__ = ("rows",)
+
+
 def values_of(texts: list[str], value: Callable[[str], V]) -> list[V]:
     """``value`` of every token's text, in C for a :class:`WordValues`."""
-    return list(map(value.__getitem__ if isinstance(value, WordValues) else value, texts))
+    if isinstance(value, WordValues):
+        rows = getattr(texts, "rows", None)  # None: not a DocWords' texts
+        column = rows.column(value) if rows is not None else None
+        if column is None:
+            return list(map(value.__getitem__, texts))
+        return list(map(column, rows.rows(texts)))
+    return list(map(value, texts))
 
 
 def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
     """Indices of the tokens whose text passes ``test``, a word test (a :class:`WordValues`,
     memoised, or a set's ``__contains__``) that a pattern needs before it looks further: the
     scan over all tokens runs in C, only the tokens found pay for the pattern's Python."""
+    words = getattr(test, "__self__", None)
+    if words.__class__ in _SETS and words.isdisjoint(texts):
+        # most reports hold none of a short word list: a scan of the set's own hash table,
+        # which stays in the processor's cache, replaces the list of a test per token
+        return []
     return list(compress(range(len(texts)), values_of(texts, test)))
+
+
+_SETS = (set, frozenset)

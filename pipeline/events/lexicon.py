@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Generic, TypeVar
 
-from pipeline.entities.words import positions
+from pipeline.entities.words import WordValues, positions
 from pipeline.lang import UNIT_KINDS, administrative_words, load_word_kinds, load_words
 
 # The cue words of the event rules, one ``kind<TAB>word`` file like the entity and figure word
@@ -67,35 +66,6 @@ WORD_KINDS = frozenset(
 )
 # Words whose event noun is remembered: every token of every report is looked up.
 WORD_CACHE_SIZE = 100_000
-
-V = TypeVar("V")
-
-
-class WordMemo(Generic[V]):
-    """A test of one word, memoised in a plain dict (bounded: cleared when full), asked for a
-    document's distinct words at once: the known ones are picked out in C, and only the new
-    ones call the test."""
-
-    def __init__(self, compute: Callable[[str], V], size: int = WORD_CACHE_SIZE) -> None:
-        self.compute = compute
-        self.size = size
-        self.values: dict[str, V] = {}
-        self.true: set[str] = set()  # the words of ``values`` whose value is true
-
-    def hits(self, words: set[str]) -> dict[str, V]:
-        """The words of ``words`` whose value is true, with their value."""
-        values = self.values
-        new = words.difference(values)
-        if new:
-            if len(values) + len(new) > self.size:
-                values.clear()
-                self.true.clear()
-                new = words
-            for word in new:
-                value = values[word] = self.compute(word)
-                if value:
-                    self.true.add(word)
-        return {word: values[word] for word in words & self.true}
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +168,7 @@ def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
     return tuple(found)
 
 
-_OPENING = WordMemo(_cues_opening)
+_OPENING = WordValues(_cues_opening, WORD_CACHE_SIZE)
 
 
 class _CuePlans(dict):

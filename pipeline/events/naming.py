@@ -23,7 +23,13 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import common_nouns, first_names, is_acronym, positions
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import WordMemo, event_noun_base, is_generic, word_is_cue
+from pipeline.events.lexicon import (
+    WORD_CACHE_SIZE,
+    WordValues,
+    event_noun_base,
+    is_generic,
+    word_is_cue,
+)
 from pipeline.events.places import place_in_word
 from pipeline.quotation_marks import NAME_PAIRS
 
@@ -509,7 +515,7 @@ def _capitalised_noun_base(word: str) -> str | None:
     return event_noun_base(word) if word[:1].isupper() else None
 
 
-_NOUN_BASES = WordMemo(_capitalised_noun_base)
+_NOUN_BASES = WordValues(_capitalised_noun_base, WORD_CACHE_SIZE)
 
 
 def _last_part(word: str) -> str:
