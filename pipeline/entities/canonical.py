@@ -194,6 +194,9 @@ def _canonical_name(
 SUPERLATIVE_ENDINGS = entity_word_list("superlative_ending")
 # "" first: the stem as it is ("schön")
 SUPERLATIVE_BASE_ENDINGS = ("", *entity_word_list("superlative_base_ending"))
+LEMMA_PROBE_ENDINGS = entity_word_list("lemma_probe_ending")
+VERB_INFINITIVE_ENDINGS = entity_word_list("verb_infinitive_ending")
+VERB_FORM_ENDINGS = entity_word_list("verb_form_ending")
 
 
 def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
@@ -203,11 +206,12 @@ def is_dictionary_word(word: str, lemma: LemmaLookup | None) -> bool:
         return True
     if lemma(word) is not None or word.endswith(INVARIANT_ENDINGS):
         return True
-    if any(lemma(word + ending) == word for ending in ("e", "en", "er", "es", "t", "n", "s")):
+    if any(lemma(word + ending) == word for ending in LEMMA_PROBE_ENDINGS):
         return True
     # an infinitive is the lemma of its participle and third person ("gründen" <- "gründet")
-    stem = word[:-2] if word.endswith("en") else word[:-1] if word.endswith("n") else ""
-    if stem and any(lemma(stem + e) == word for e in ("t", "et", "te")):
+    ending = next((e for e in VERB_INFINITIVE_ENDINGS if word.endswith(e)), "")
+    stem = word[: -len(ending)] if ending else ""
+    if stem and any(lemma(stem + e) == word for e in VERB_FORM_ENDINGS):
         return True
     # a superlative the table leaves out ("neueste", "schönsten") of an adjective it knows
     return any(

@@ -86,6 +86,7 @@ KNOWN_NAME_ENDS = entity_words("known_name_end")
 SETTLEMENT_PLURALS = entity_word_list("settlement_plural_ending")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
 PLURAL_ENDINGS = entity_word_list("plural_ending")
+CLUB_ORDINALS = entity_words("club_ordinal")
 # the forms of the article a rule skips or asks for: the case tells a place from an actor
 GENITIVE_DETERMINERS = entity_words("genitive_determiner")
 SINGULAR_GENITIVE_ARTICLES = entity_words("singular_genitive_article")
@@ -1506,7 +1507,7 @@ def _club_number_start(doc: Doc, i: int) -> int:
     """Start of the club's number before its abbreviation ("1. FC Köln"), else i."""
     if i >= 2 and doc[i - 1].text == "." and doc[i - 2].text.isdigit():
         return i - 2
-    if i >= 1 and doc[i - 1].text in ("1.", "2."):
+    if i >= 1 and doc[i - 1].text in CLUB_ORDINALS:
         return i - 1
     return i
 

@@ -34,10 +34,13 @@ from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons, is_title_word
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import LIST_JOINERS, DocWords, fold
+from pipeline.entities.words import LIST_JOINERS, DocWords, entity_word_list, fold
 from pipeline.extensions import set_facts
 from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
+
+# "Bremens": a town in the genitive
+TOWN_GENITIVE_ENDING = entity_word_list("town_genitive_ending")[0]
 
 
 @Language.factory("german_entities", default_config={"on_error": "record"})
@@ -156,8 +159,12 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
 def _genitive_town(doc: Doc, c: Candidate) -> bool:
     """A town in the genitive ("Bremens", "in Kölns Altstadt") owns what follows it: an
     event's name takes the town as it is ("Bremen Marathon") or its adjective."""
-    text = doc[c.end - 1].text
-    return text.endswith("s") and not c.name.endswith("s") and text[:-1] == c.name.split()[-1]
+    text, ending = doc[c.end - 1].text, TOWN_GENITIVE_ENDING
+    return (
+        text.endswith(ending)
+        and not c.name.endswith(ending)
+        and text[: -len(ending)] == c.name.split()[-1]
+    )
 
 
 def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
