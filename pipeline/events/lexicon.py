@@ -56,6 +56,7 @@ WORD_KINDS = frozenset(
         "article",
         "determiner",
         "relative_pronoun",
+        "subject_article",
         "joining_word",
         "simile",
         "time_clause",

@@ -1,9 +1,12 @@
 """Who organises, hosts or runs the event: the organisations the text gives that role.
 
-- a role noun: "Der Veranstalter, die Deutsche Messe AG", "Ausrichter des Kongresses sind die
-  A und die B", "X als Gastgeber";
+- a role noun or adjective: "Der Veranstalter, die Deutsche Messe AG", "Ausrichter des
+  Kongresses sind die A und die B", "X als Gastgeber", "der veranstaltenden Agentur X";
 - the event's genitive: "die Smart Country Convention des Bitkom e.V.";
-- a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X";
+- a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X",
+  also with the subject after the verb ("Am Freitag lud die X zum Empfang");
+- where nothing else names one, the organisation whose head welcomes the guests ("der
+  Vorsitzende des Schachklubs X begrüßte die Spieler");
 - an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
@@ -38,6 +41,7 @@ FIRST_PERSON_WORDS = 3  # "wir von der"
 FIRST_PERSON_REACH = 6  # tokens before a name searched for them (line breaks count)
 # tokens before a name searched for its anniversary ("50 Jahre TSV X", "Bestehen des X")
 ANNIVERSARY_REACH = 4
+ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
 
 class OrganiserFinder:
@@ -69,8 +73,9 @@ class OrganiserFinder:
         """Canonical names of the organisers, in the order of their first mention."""
         stated: dict[str, int] = {}  # given the role in words: these alone when there are any
         inferred: dict[str, int] = {}
+        hosts: dict[str, int] = {}  # a weaker sign: only where neither of the others is found
         for start, end, org in self.mentions:
-            if self.after_role(start) or self.before_role(end):
+            if self.after_role(start) or self.before_role(end) or self.attributed(start):
                 stated.setdefault(org.name, start)
             elif (
                 self.is_inferred(start, end, name_spans)
@@ -80,6 +85,8 @@ class OrganiserFinder:
                 # an acronym after an event noun, found by the entity stage or not (see
                 # PhraseFinder.genitive_acronyms): "die Jahrestagung der DGVK"
                 inferred.setdefault(org.name, start)
+            elif self.welcoming_officer(start, end):
+                hosts.setdefault(org.name, start)
         if self.phrases is not None:
             # names the entity stage missed here, where the text gives them the role; a name
             # it found elsewhere in the report gets that canonical name
@@ -95,7 +102,8 @@ class OrganiserFinder:
         # "das Orga-Team", "das Festkomitee": a role without a name is no organiser
         stated = {n: i for n, i in stated.items() if not is_role_alone(n)}
         inferred = {n: i for n, i in inferred.items() if not is_role_alone(n)}
-        found = stated or inferred
+        hosts = {n: i for n, i in hosts.items() if not is_role_alone(n)}
+        found = stated or inferred or hosts
         names = sorted(found, key=lambda n: found[n])
         # "vom Bundesverband … (BVXW)" cut to its head noun: a dictionary word alone is no
         # name where another organiser is named
@@ -109,6 +117,7 @@ class OrganiserFinder:
         return (
             self.genitive_of_event(start, name_spans)
             or self.subject_of_verb(end)
+            or self.subject_after_verb(start)
             or self.agent(start)
             or self.reporting_business(start, end)
             or self.reporting_spokesperson(start, end, name_spans)
@@ -167,6 +176,11 @@ class OrganiserFinder:
             if i in roles:
                 return not (comma and self.opens_clause(start) or self.object_after(i, start))
         return False
+
+    def attributed(self, start: int) -> bool:
+        """ "der veranstaltenden Agentur X", "des gastgebenden Vereins X": an adjective of the
+        role right before the name (or its type word)."""
+        return self.ctx.cues.within(start - ATTRIBUTE_REACH, start, "organiser_attribute")
 
     def event_genitive(self, start: int) -> bool:
         """ "Die Veranstalter des Talheimer Dorffests": a name in the genitive that ends in an
@@ -242,6 +256,33 @@ class OrganiserFinder:
             after += relative
         cues = self.ctx.cues
         return cues.any_at(after, "organiser_verb") or cues.any_at(after, "organiser_by")
+
+    def subject_after_verb(self, start: int) -> bool:
+        """ "Am Freitag lud die X zum Empfang", "Eingeladen hatte die X": the verb before the
+        name, with no other organisation before it in the clause (that would be the subject, the
+        name its object: "die Stadt lud die X ein")."""
+        lowers = self.ctx.lowers
+        i = start - 1
+        if i >= 0 and word_is_cue(lowers[i], "subject_article"):
+            i -= 1
+        if i >= 0 and word_is_cue(lowers[i], "perfect_auxiliary"):
+            i -= 1  # "eingeladen hatte die X"
+        if i < 0 or not self.ctx.cues.at(i, "organiser_verb"):
+            return False
+        before = self.clause_tokens(i - 1, -1)
+        return not any(s in before or e in before for s, e, _ in self.mentions)
+
+    def welcoming_officer(self, start: int, end: int) -> bool:
+        """ "Der Vorsitzende des Schachklubs X hieß die Spieler willkommen": who heads an
+        organisation welcomes the guests as their host."""
+        lowers = self.ctx.lowers
+        if start < 2 or not word_is_cue(lowers[start - 1], "genitive_link"):
+            return False
+        if not self.ctx.cues.at(start - 2, "officer"):
+            return False
+        before = self.clause_tokens(start - 3, start - 3 - ROLE_WINDOW)
+        after = self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW)
+        return self.ctx.cues.any_at((*before, *after), "welcoming")
 
     def after_auxiliary(self, start: int) -> bool:
         """ "hat die Gemeinde X … eingeladen": an auxiliary (and an article) before the name;
