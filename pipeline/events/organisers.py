@@ -280,9 +280,12 @@ class OrganiserFinder:
             return False
         if not self.ctx.cues.at(start - 2, "officer"):
             return False
-        before = self.clause_tokens(start - 3, start - 3 - ROLE_WINDOW)
-        after = self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW)
-        return self.ctx.cues.any_at((*before, *after), "welcoming")
+        clause = (
+            *self.clause_tokens(start - 3, start - 3 - ROLE_WINDOW),
+            *self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW),
+        )
+        cues = self.ctx.cues
+        return cues.any_at(clause, "welcoming") and cues.any_at(clause, "guests")
 
     def after_auxiliary(self, start: int) -> bool:
         """ "hat die Gemeinde X … eingeladen": an auxiliary (and an article) before the name;
