@@ -80,3 +80,16 @@ def test_welcoming_a_decision_is_no_host(nlp):
         "Talheim zu verlängern."
     )
     assert organisers(nlp, text) is None
+
+
+def test_organisation_where_the_event_is_hosts(nlp):
+    text = "Zum Tag der offenen Tür an der Grundschule Talheim kamen am Samstag rund 300 Besucher."
+    assert organisers(nlp, text) == "Grundschule Talheim"
+
+
+def test_place_of_the_event_only_where_no_organiser_is_named(nlp):
+    text = (
+        "Zum Sommerfest beim TSV Talheim kamen am Samstag rund 300 Besucher. Veranstalter war "
+        "der Förderverein Talheim e.V."
+    )
+    assert organisers(nlp, text) == "Förderverein Talheim e.V."

@@ -6,7 +6,8 @@
 - a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X",
   also with the subject after the verb ("Am Freitag lud die X zum Empfang");
 - where nothing else names one, the organisation whose head welcomes the guests ("der
-  Vorsitzende des Schachklubs X begrüßte die Spieler");
+  Vorsitzende des Schachklubs X begrüßte die Spieler"), or the one named as where the event
+  is ("der Tag der offenen Tür an der Grundschule X");
 - an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
@@ -41,6 +42,7 @@ FIRST_PERSON_WORDS = 3  # "wir von der"
 FIRST_PERSON_REACH = 6  # tokens before a name searched for them (line breaks count)
 # tokens before a name searched for its anniversary ("50 Jahre TSV X", "Bestehen des X")
 ANNIVERSARY_REACH = 4
+HOST_PREPOSITION_WORDS = 2  # "an der", "beim"
 ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
 
@@ -85,7 +87,7 @@ class OrganiserFinder:
                 # an acronym after an event noun, found by the entity stage or not (see
                 # PhraseFinder.genitive_acronyms): "die Jahrestagung der DGVK"
                 inferred.setdefault(org.name, start)
-            elif self.welcoming_officer(start, end):
+            elif self.welcoming_officer(start, end) or self.place_of_event(start, name_spans):
                 hosts.setdefault(org.name, start)
         if self.phrases is not None:
             # names the entity stage missed here, where the text gives them the role; a name
@@ -271,6 +273,16 @@ class OrganiserFinder:
             return False
         before = self.clause_tokens(i - 1, -1)
         return not any(s in before or e in before for s, e, _ in self.mentions)
+
+    def place_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
+        """ "der Tag der offenen Tür an der Grundschule X", "das Sommerfest beim TSV X": an
+        organisation named as where the event is, right after its name."""
+        lowers = self.ctx.lowers
+        return any(
+            0 < start - end - 1 <= HOST_PREPOSITION_WORDS
+            and words_are_cue(tuple(lowers[end + 1 : start]), "host_preposition")
+            for _, end in name_spans
+        )
 
     def welcoming_officer(self, start: int, end: int) -> bool:
         """ "Der Vorsitzende des Schachklubs X hieß die Spieler willkommen": who heads an
