@@ -93,3 +93,16 @@ def test_place_of_the_event_only_where_no_organiser_is_named(nlp):
         "der Förderverein Talheim e.V."
     )
     assert organisers(nlp, text) == "Förderverein Talheim e.V."
+
+
+def test_split_verb_with_its_particle(nlp):
+    text = "Der Sportverein Talheim richtet am Sonntag die Kreismeisterschaft im Crosslauf aus."
+    assert organisers(nlp, text) == "Sportverein Talheim"
+
+
+def test_split_verb_without_its_particle_is_another_verb(nlp):
+    text = (
+        "Zum Festakt in Talheim am Freitag werden auch der Landrat und ein Vertreter der "
+        "Kreissparkasse Talheim das Wort an die Gäste richten."
+    )
+    assert organisers(nlp, text) is None

@@ -257,7 +257,19 @@ class OrganiserFinder:
         if relative:
             after += relative
         cues = self.ctx.cues
-        return cues.any_at(after, "organiser_verb") or cues.any_at(after, "organiser_by")
+        return self.has_verb(after) or cues.any_at(after, "organiser_by")
+
+    def has_verb(self, tokens: list[int] | range) -> bool:
+        """Whether an organiser's verb is among ``tokens``: a split verb ("richtet … aus") only
+        with its particle later in its clause."""
+        cues = self.ctx.cues
+        if cues.any_at(tokens, "organiser_verb"):
+            return True
+        split = cues.starts_of("organiser_split_verb").intersection(tokens)
+        particles = cues.starts_of("organiser_particle")
+        return any(
+            not particles.isdisjoint(self.clause_tokens(i + 1, i + 1 + ROLE_WINDOW)) for i in split
+        )
 
     def subject_after_verb(self, start: int) -> bool:
         """ "Am Freitag lud die X zum Empfang", "Eingeladen hatte die X": the verb before the
@@ -269,7 +281,7 @@ class OrganiserFinder:
             i -= 1
         if i >= 0 and word_is_cue(lowers[i], "perfect_auxiliary"):
             i -= 1  # "eingeladen hatte die X"
-        if i < 0 or not self.ctx.cues.at(i, "organiser_verb"):
+        if i < 0 or not self.has_verb((i,)):
             return False
         before = self.clause_tokens(i - 1, -1)
         return not any(s in before or e in before for s, e, _ in self.mentions)
