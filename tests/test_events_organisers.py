@@ -106,3 +106,16 @@ def test_split_verb_without_its_particle_is_another_verb(nlp):
         "Kreissparkasse Talheim das Wort an die Gäste richten."
     )
     assert organisers(nlp, text) is None
+
+
+def test_event_business_whose_officer_speaks(nlp):
+    text = (
+        "Rund 9.000 Besucher kamen zur Gartenmesse in Talheim. „Wir sind sehr zufrieden“, sagte "
+        "die Geschäftsführerin der Messe Talheim GmbH am Sonntag."
+    )
+    assert organisers(nlp, text) == "Messe Talheim GmbH"
+
+
+def test_stemmen_is_an_organiser_verb(nlp):
+    text = "Der Turnverein Oberxlingen stemmte das Dorffest am Wochenende mit 80 Helfern."
+    assert organisers(nlp, text) == "Turnverein Oberxlingen"

@@ -6,8 +6,9 @@
 - a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X",
   also with the subject after the verb ("Am Freitag lud die X zum Empfang");
 - where nothing else names one, the organisation whose head welcomes the guests ("der
-  Vorsitzende des Schachklubs X begrüßte die Spieler"), or the one named as where the event
-  is ("der Tag der offenen Tür an der Grundschule X");
+  Vorsitzende des Schachklubs X begrüßte die Spieler"), the one named as where the event
+  is ("der Tag der offenen Tür an der Grundschule X"), or an event business whose officer
+  speaks ("sagte der Geschäftsführer der Messe X");
 - an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
@@ -87,7 +88,11 @@ class OrganiserFinder:
                 # an acronym after an event noun, found by the entity stage or not (see
                 # PhraseFinder.genitive_acronyms): "die Jahrestagung der DGVK"
                 inferred.setdefault(org.name, start)
-            elif self.welcoming_officer(start, end) or self.place_of_event(start, name_spans):
+            elif (
+                self.welcoming_officer(start, end)
+                or self.place_of_event(start, name_spans)
+                or (self.is_event_business(start, end) and self.officer_before(start))
+            ):
                 hosts.setdefault(org.name, start)
         if self.phrases is not None:
             # names the entity stage missed here, where the text gives them the role; a name
@@ -294,6 +299,17 @@ class OrganiserFinder:
             0 < start - end - 1 <= HOST_PREPOSITION_WORDS
             and words_are_cue(tuple(lowers[end + 1 : start]), "host_preposition")
             for _, end in name_spans
+        )
+
+    def officer_before(self, start: int) -> bool:
+        """ "Geschäftsführer der Messe X", "Bereichsleiterin bei den X Messen": who heads or
+        leads for the organisation, right before its name."""
+        lowers = self.ctx.lowers
+        return any(
+            start > size
+            and words_are_cue(tuple(lowers[start - size : start]), "officer_link")
+            and self.ctx.cues.at(start - size - 1, "officer")
+            for size in (1, 2)
         )
 
     def welcoming_officer(self, start: int, end: int) -> bool:
