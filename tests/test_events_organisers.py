@@ -110,8 +110,8 @@ def test_split_verb_without_its_particle_is_another_verb(nlp):
 
 def test_event_business_whose_officer_speaks(nlp):
     text = (
-        "Rund 9.000 Besucher kamen zur Gartenmesse in Talheim. „Wir sind sehr zufrieden“, sagte "
-        "die Geschäftsführerin der Messe Talheim GmbH am Sonntag."
+        "Rund 9.000 Besucher kamen zur Gartenmesse in Talheim. „Die Gartenmesse war ein voller "
+        "Erfolg“, sagte die Geschäftsführerin der Messe Talheim GmbH am Sonntag."
     )
     assert organisers(nlp, text) == "Messe Talheim GmbH"
 

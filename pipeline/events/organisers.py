@@ -8,7 +8,7 @@
 - where nothing else names one, the organisation whose head welcomes the guests ("der
   Vorsitzende des Schachklubs X begrüßte die Spieler"), the one named as where the event
   is ("der Tag der offenen Tür an der Grundschule X"), or an event business whose officer
-  speaks ("sagte der Geschäftsführer der Messe X");
+  speaks in a sentence that names the event;
 - an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
@@ -91,7 +91,7 @@ class OrganiserFinder:
             elif (
                 self.welcoming_officer(start, end)
                 or self.place_of_event(start, name_spans)
-                or (self.is_event_business(start, end) and self.officer_before(start))
+                or self.business_officer_on_event(start, end, name_spans)
             ):
                 hosts.setdefault(org.name, start)
         if self.phrases is not None:
@@ -300,6 +300,16 @@ class OrganiserFinder:
             and words_are_cue(tuple(lowers[end + 1 : start]), "host_preposition")
             for _, end in name_spans
         )
+
+    def business_officer_on_event(
+        self, start: int, end: int, name_spans: list[tuple[int, int]]
+    ) -> bool:
+        """ "„Die Herbstmesse war ein Erfolg“, sagte die Geschäftsführerin der Messe X": an
+        event business whose officer speaks in a sentence that names the event."""
+        if not (self.is_event_business(start, end) and self.officer_before(start)):
+            return False
+        sentence = self.ctx.sentence_of(start)
+        return any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans)
 
     def officer_before(self, start: int) -> bool:
         """ "Geschäftsführer der Messe X", "Bereichsleiterin bei den X Messen": who heads or
