@@ -55,6 +55,7 @@ WORD_KINDS = frozenset(
         "article",
         "determiner",
         "relative_pronoun",
+        "subject_article",
         "joining_word",
         "simile",
         "time_clause",

@@ -1,9 +1,14 @@
 """Who organises, hosts or runs the event: the organisations the text gives that role.
 
-- a role noun: "Der Veranstalter, die Deutsche Messe AG", "Ausrichter des Kongresses sind die
-  A und die B", "X als Gastgeber";
+- a role noun or adjective: "Der Veranstalter, die Deutsche Messe AG", "Ausrichter des
+  Kongresses sind die A und die B", "X als Gastgeber", "der veranstaltenden Agentur X";
 - the event's genitive: "die Smart Country Convention des Bitkom e.V.";
-- a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X";
+- a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X",
+  also with the subject after the verb ("Am Freitag lud die X zum Empfang");
+- where nothing else names one, the organisation whose head welcomes the guests ("der
+  Vorsitzende des Schachklubs X begrüßte die Spieler"), the one named as where the event
+  is ("der Tag der offenen Tür an der Grundschule X"), or an event business whose officer
+  speaks in a sentence that names the event;
 - an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
@@ -38,6 +43,8 @@ FIRST_PERSON_WORDS = 3  # "wir von der"
 FIRST_PERSON_REACH = 6  # tokens before a name searched for them (line breaks count)
 # tokens before a name searched for its anniversary ("50 Jahre TSV X", "Bestehen des X")
 ANNIVERSARY_REACH = 4
+HOST_PREPOSITION_WORDS = 2  # "an der", "beim"
+ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
 
 class OrganiserFinder:
@@ -69,8 +76,9 @@ class OrganiserFinder:
         """Canonical names of the organisers, in the order of their first mention."""
         stated: dict[str, int] = {}  # given the role in words: these alone when there are any
         inferred: dict[str, int] = {}
+        hosts: dict[str, int] = {}  # a weaker sign: only where neither of the others is found
         for start, end, org in self.mentions:
-            if self.after_role(start) or self.before_role(end):
+            if self.after_role(start) or self.before_role(end) or self.attributed(start):
                 stated.setdefault(org.name, start)
             elif (
                 self.is_inferred(start, end, name_spans)
@@ -80,6 +88,12 @@ class OrganiserFinder:
                 # an acronym after an event noun, found by the entity stage or not (see
                 # PhraseFinder.genitive_acronyms): "die Jahrestagung der DGVK"
                 inferred.setdefault(org.name, start)
+            elif (
+                self.welcoming_officer(start, end)
+                or self.place_of_event(start, name_spans)
+                or self.business_officer_on_event(start, end, name_spans)
+            ):
+                hosts.setdefault(org.name, start)
         if self.phrases is not None:
             # names the entity stage missed here, where the text gives them the role; a name
             # it found elsewhere in the report gets that canonical name
@@ -95,7 +109,8 @@ class OrganiserFinder:
         # "das Orga-Team", "das Festkomitee": a role without a name is no organiser
         stated = {n: i for n, i in stated.items() if not is_role_alone(n)}
         inferred = {n: i for n, i in inferred.items() if not is_role_alone(n)}
-        found = stated or inferred
+        hosts = {n: i for n, i in hosts.items() if not is_role_alone(n)}
+        found = stated or inferred or hosts
         names = sorted(found, key=lambda n: found[n])
         # "vom Bundesverband … (BVXW)" cut to its head noun: a dictionary word alone is no
         # name where another organiser is named
@@ -109,6 +124,7 @@ class OrganiserFinder:
         return (
             self.genitive_of_event(start, name_spans)
             or self.subject_of_verb(end)
+            or self.subject_after_verb(start)
             or self.agent(start)
             or self.reporting_business(start, end)
             or self.reporting_spokesperson(start, end, name_spans)
@@ -167,6 +183,11 @@ class OrganiserFinder:
             if i in roles:
                 return not (comma and self.opens_clause(start) or self.object_after(i, start))
         return False
+
+    def attributed(self, start: int) -> bool:
+        """ "der veranstaltenden Agentur X", "des gastgebenden Vereins X": an adjective of the
+        role right before the name (or its type word)."""
+        return self.ctx.cues.within(start - ATTRIBUTE_REACH, start, "organiser_attribute")
 
     def event_genitive(self, start: int) -> bool:
         """ "Die Veranstalter des Talheimer Dorffests": a name in the genitive that ends in an
@@ -241,7 +262,80 @@ class OrganiserFinder:
         if relative:
             after += relative
         cues = self.ctx.cues
-        return cues.any_at(after, "organiser_verb") or cues.any_at(after, "organiser_by")
+        return self.has_verb(after) or cues.any_at(after, "organiser_by")
+
+    def has_verb(self, tokens: list[int] | range) -> bool:
+        """Whether an organiser's verb is among ``tokens``: a split verb ("richtet … aus") only
+        with its particle later in its clause."""
+        cues = self.ctx.cues
+        if cues.any_at(tokens, "organiser_verb"):
+            return True
+        split = cues.starts_of("organiser_split_verb").intersection(tokens)
+        particles = cues.starts_of("organiser_particle")
+        return any(
+            not particles.isdisjoint(self.clause_tokens(i + 1, i + 1 + ROLE_WINDOW)) for i in split
+        )
+
+    def subject_after_verb(self, start: int) -> bool:
+        """ "Am Freitag lud die X zum Empfang", "Eingeladen hatte die X": the verb before the
+        name, with no other organisation before it in the clause (that would be the subject, the
+        name its object: "die Stadt lud die X ein")."""
+        lowers = self.ctx.lowers
+        i = start - 1
+        if i >= 0 and word_is_cue(lowers[i], "subject_article"):
+            i -= 1
+        if i >= 0 and word_is_cue(lowers[i], "perfect_auxiliary"):
+            i -= 1  # "eingeladen hatte die X"
+        if i < 0 or not self.has_verb((i,)):
+            return False
+        before = self.clause_tokens(i - 1, -1)
+        return not any(s in before or e in before for s, e, _ in self.mentions)
+
+    def place_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
+        """ "der Tag der offenen Tür an der Grundschule X", "das Sommerfest beim TSV X": an
+        organisation named as where the event is, right after its name."""
+        lowers = self.ctx.lowers
+        return any(
+            0 < start - end - 1 <= HOST_PREPOSITION_WORDS
+            and words_are_cue(tuple(lowers[end + 1 : start]), "host_preposition")
+            for _, end in name_spans
+        )
+
+    def business_officer_on_event(
+        self, start: int, end: int, name_spans: list[tuple[int, int]]
+    ) -> bool:
+        """ "„Die Herbstmesse war ein Erfolg“, sagte die Geschäftsführerin der Messe X": an
+        event business whose officer speaks in a sentence that names the event."""
+        if not (self.is_event_business(start, end) and self.officer_before(start)):
+            return False
+        sentence = self.ctx.sentence_of(start)
+        return any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans)
+
+    def officer_before(self, start: int) -> bool:
+        """ "Geschäftsführer der Messe X", "Bereichsleiterin bei den X Messen": who heads or
+        leads for the organisation, right before its name."""
+        lowers = self.ctx.lowers
+        return any(
+            start > size
+            and words_are_cue(tuple(lowers[start - size : start]), "officer_link")
+            and self.ctx.cues.at(start - size - 1, "officer")
+            for size in (1, 2)
+        )
+
+    def welcoming_officer(self, start: int, end: int) -> bool:
+        """ "Der Vorsitzende des Schachklubs X hieß die Spieler willkommen": who heads an
+        organisation welcomes the guests as their host."""
+        lowers = self.ctx.lowers
+        if start < 2 or not word_is_cue(lowers[start - 1], "genitive_link"):
+            return False
+        if not self.ctx.cues.at(start - 2, "officer"):
+            return False
+        clause = (
+            *self.clause_tokens(start - 3, start - 3 - ROLE_WINDOW),
+            *self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW),
+        )
+        cues = self.ctx.cues
+        return cues.any_at(clause, "welcoming") and cues.any_at(clause, "guests")
 
     def after_auxiliary(self, start: int) -> bool:
         """ "hat die Gemeinde X … eingeladen": an auxiliary (and an article) before the name;

@@ -1,0 +1,112 @@
+"""Who organises an event (the ``organisers`` column): the forms of ``OrganiserFinder`` that read
+the role from the sentence's shape, each on sentences written for these tests, with a sentence
+of the same shape where the rule must not fire."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import pipeline
+
+REFERENCE = "2023-09-12"
+
+
+@pytest.fixture(scope="module")
+def nlp(default_nlp):
+    return default_nlp
+
+
+def organisers(nlp, text: str) -> str | None:
+    events = pipeline.extract(text, reference_date=REFERENCE, nlp=nlp)["events"]
+    assert len(events) == 1, events
+    value = events["organisers"].iloc[0]
+    return None if pd.isna(value) else value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject after its verb
+        (
+            "Am Freitagabend lud der Heimatverein Oberxlingen zum Herbstfest auf den Dorfplatz "
+            "ein.",
+            "Heimatverein Oberxlingen",
+        ),
+        # ... after a participle and its auxiliary
+        (
+            "Eingeladen hatte der Heimatverein Talbrunn zum Lichterfest am Marktplatz.",
+            "Heimatverein Talbrunn",
+        ),
+        # an adjective of the role right before the name
+        (
+            "Rund 800 Besucher kamen am Samstag zur Jobmesse in Talheim, sagte die Sprecherin des "
+            "veranstaltenden Gewerbevereins Talheim.",
+            "Gewerbeverein Talheim",
+        ),
+        # "durchführen", "stemmen" and "richten … aus" are organisers' verbs
+        (
+            "Am Samstag hat die Freiwillige Feuerwehr Oberxlingen ihren Tag der offenen Tür "
+            "durchgeführt.",
+            "Freiwillige Feuerwehr Oberxlingen",
+        ),
+        (
+            "Der Turnverein Oberxlingen stemmte das Dorffest am Wochenende mit 80 Helfern.",
+            "Turnverein Oberxlingen",
+        ),
+        (
+            "Der Sportverein Talheim richtet am Sonntag die Kreismeisterschaft im Crosslauf aus.",
+            "Sportverein Talheim",
+        ),
+        # where nothing else names one: the head who welcomes the guests ...
+        (
+            "Der Vorsitzende des TSV Talheim hieß die Teilnehmerinnen und Teilnehmer des "
+            "Hallenturniers in der Sporthalle willkommen.",
+            "TSV Talheim",
+        ),
+        # ... the organisation named as where the event is ...
+        (
+            "Zum Tag der offenen Tür an der Grundschule Talheim kamen am Samstag rund 300 "
+            "Besucher.",
+            "Grundschule Talheim",
+        ),
+        # ... an event business whose officer speaks of the event
+        (
+            "Rund 9.000 Besucher kamen zur Gartenmesse in Talheim. „Die Gartenmesse war ein "
+            "voller Erfolg“, sagte die Geschäftsführerin der Messe Talheim GmbH am Sonntag.",
+            "Messe Talheim GmbH",
+        ),
+        # and where the shape differs, no organiser or only the one named in words
+        # the subject stands before the verb: the club after it is invited, it does not invite
+        (
+            "Die Gemeinde Talbrunn lud den Musikverein Oberxlingen zum Sommerfest in die "
+            "Festhalle ein.",
+            "Gemeinde Talbrunn",
+        ),
+        # "richten" without its particle is another verb
+        (
+            "Zum Festakt in Talheim am Freitag werden auch der Landrat und ein Vertreter der "
+            "Kreissparkasse Talheim das Wort an die Gäste richten.",
+            None,
+        ),
+        # a welcome without guests is none ("begrüßte die Entscheidung")
+        (
+            "Der Präsident des Landesverbands Nord begrüßte die Entscheidung, das Stadtfest in "
+            "Talheim zu verlängern.",
+            None,
+        ),
+        # the weaker signs only where no organiser is named in words
+        (
+            "Veranstalter des Schachturniers war der Kreisverband Ostholstein. Der Präsident des "
+            "TSV Talheim begrüßte die Spieler in der Stadthalle.",
+            "Kreisverband Ostholstein",
+        ),
+        (
+            "Zum Sommerfest beim TSV Talheim kamen am Samstag rund 300 Besucher. Veranstalter "
+            "war der Förderverein Talheim e.V.",
+            "Förderverein Talheim e.V.",
+        ),
+    ],
+)
+def test_organiser_read_from_the_sentence(nlp, text, expected):
+    assert organisers(nlp, text) == expected
