@@ -46,7 +46,7 @@ def organisers(nlp, text: str) -> str | None:
         ),
         # "durchführen", "stemmen" and "richten … aus" are organisers' verbs
         (
-            "Am Samstag hat die Freiwillige Feuerwehr Oberxlingen ihren Tag der offenen Tür "
+            "Am Samstag hat die Freiwillige Feuerwehr Oberxlingen ihr Sommerfest mit Umzug "
             "durchgeführt.",
             "Freiwillige Feuerwehr Oberxlingen",
         ),

@@ -1,7 +1,7 @@
 """Who organises, hosts or runs the event: the organisations the text gives that role.
 
-- a role noun or adjective: "Der Veranstalter, die Deutsche Messe AG", "Ausrichter des
-  Kongresses sind die A und die B", "X als Gastgeber", "der veranstaltenden Agentur X";
+- a role noun or adjective: "Der Veranstalter, die Messe Talheim GmbH", "Ausrichter der
+  Tagung sind die A und die B", "X als Gastgeber", "der veranstaltenden Agentur X";
 - the event's genitive: "die Smart Country Convention des Bitkom e.V.";
 - a verb whose subject runs it: "X lädt zur Konferenz", "X veranstaltet", "organisiert von X",
   also with the subject after the verb ("Am Freitag lud die X zum Empfang");
@@ -172,7 +172,7 @@ class OrganiserFinder:
         return range(start, max(end, stop), -1)
 
     def after_role(self, start: int) -> bool:
-        """ "Der Veranstalter, die Deutsche Messe AG", "Ausrichter … sind die A und die B";
+        """ "Der Veranstalter, die Messe Talheim GmbH", "Ausrichter … sind die A und die B";
         not "Veranstalter ist die A, die Stadt B unterstützte sie" (a clause of its own)."""
         if self.event_genitive(start):
             return False
