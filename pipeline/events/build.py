@@ -231,6 +231,9 @@ class EventBuilder:
             opening = {self.opening_sentence()} - other - self.around_event_sentences(event)
             venue = places.venue(opening)
             venue_name = venue.name if venue else self.organisation_building(venue_sentences)
+            if venue_name is None:
+                venue = places.sole_venue(set(range(len(ctx.sentence_starts))) - other)
+                venue_name = venue.name if venue else None
         best = event.best
         names = [
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors

@@ -97,6 +97,14 @@ def municipality_town(name: str) -> str | None:
     return None
 
 
+def is_event_ground(name: str) -> bool:
+    """ "Kongresszentrum Oberau", "Festhalle", "Bernexpo-Gelände": a hall or ground built for
+    events, by how a word of its name ends."""
+    return any(
+        word.lower().endswith(cue_words("venue_ground")) for word in name.replace("-", " ").split()
+    )
+
+
 class PlaceChooser:
     def __init__(self, ctx: DocContext, places: list[PlaceMention]):
         self.ctx = ctx
@@ -155,6 +163,21 @@ class PlaceChooser:
             if self.ctx.sentence_of(token) in anchors and self.located(p):
                 return p
         return None
+
+    def sole_venue(self, sentences: set[int]) -> PlaceMention | None:
+        """ "Die Aufräumarbeiten auf dem Festgelände dauerten an": where a report puts people
+        in one hall or ground for events only, and names no venue where it names the event,
+        that is where the event took place. Two distinct ones leave it open."""
+        found = [
+            p
+            for p in self.places
+            if self.is_venue(p)
+            and is_event_ground(p.name)
+            and not self.ctx.in_parentheses(self._token(p))
+            and self.ctx.sentence_of(self._token(p)) in sentences
+            and self.located(p)
+        ]
+        return found[0] if len({p.name for p in found}) == 1 else None
 
     def city(
         self,

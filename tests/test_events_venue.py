@@ -1,0 +1,62 @@
+"""Venue and city of event records where the report names the venue away from the event's
+name: rules of pipeline/events/places.py, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from pipeline.events.places import is_event_ground
+
+
+@pytest.fixture(scope="module")
+def nlp(default_nlp):
+    return default_nlp
+
+
+def only_event(nlp, text: str, reference_date: str) -> dict[str, Any]:
+    from tests.test_events import only_event as rows_of
+
+    return rows_of(nlp, text, reference_date)
+
+
+@pytest.mark.parametrize(
+    ("name", "ground"),
+    [
+        ("Stadthalle Oberxlingen", True),
+        ("Messegelände", True),
+        ("Kongresszentrum Talheim", True),
+        ("Festareal", True),
+        ("Marktplatz", False),
+        ("Haus Sonnenschein", False),
+        ("Burg Talstein", False),
+    ],
+)
+def test_halls_and_grounds_for_events(name: str, ground: bool):
+    assert is_event_ground(name) is ground
+
+
+OPENING = "Das Sommerfest des Turnvereins Oberxlingen lockte am Samstag rund 2000 Gäste an. "
+
+
+@pytest.mark.parametrize(
+    ("later", "venue"),
+    [
+        # the one hall the report puts people in, named away from the event
+        (
+            "Bis Mitternacht tanzten die Gäste in der Stadthalle Oberxlingen.",
+            "Stadthalle Oberxlingen",
+        ),
+        # two halls: either may be the venue
+        (
+            "Bis Mitternacht tanzten die Gäste in der Stadthalle Oberxlingen. Am Sonntag räumten "
+            "Helfer in der Sporthalle Talheim auf.",
+            None,
+        ),
+        # a square is a place for many things, not surely the venue
+        ("Bis Mitternacht tanzten die Gäste auf dem Lindenplatz.", None),
+    ],
+)
+def test_sole_hall_of_the_report_is_the_venue(nlp, later: str, venue):
+    assert only_event(nlp, OPENING + later, "2023-07-10")["venue"] == venue
