@@ -60,3 +60,21 @@ OPENING = "Das Sommerfest des Turnvereins Oberxlingen lockte am Samstag rund 200
 )
 def test_sole_hall_of_the_report_is_the_venue(nlp, later: str, venue):
     assert only_event(nlp, OPENING + later, "2023-07-10")["venue"] == venue
+
+
+GALA = "Die Sportgala des Turnvereins lockte am Samstag viele Gäste an. "
+
+
+@pytest.mark.parametrize(
+    ("later", "city"),
+    [
+        # the one town the report puts people in, named away from the event
+        ("Bis zu 3000 Besucher versammelten sich dazu in Heilbronn.", "Heilbronn"),
+        # someone's home is no place people went to
+        ("Die in Heilbronn lebende Künstlerin zeigte dort ihre Bilder.", None),
+        # two towns: either may be the city
+        ("Die Gäste kamen in Heilbronn und danach in Ulm zusammen.", None),
+    ],
+)
+def test_sole_town_of_the_report_is_the_city(nlp, later: str, city):
+    assert only_event(nlp, GALA + later, "2023-07-10")["city"] == city

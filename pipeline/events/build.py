@@ -250,6 +250,8 @@ class EventBuilder:
         if excluded or section is not None:
             municipalities = []
         city = places.city(place_anchors, names, sorted(org_names), municipalities, venue)
+        if city is None and main and not excluded:
+            city = places.sole_city(set(range(len(ctx.sentence_starts))) - other)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
         # noun where the event is named carries its organiser's acronym

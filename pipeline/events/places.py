@@ -242,6 +242,28 @@ class PlaceChooser:
         best = max(scores, key=lambda n: scores[n])
         return best if scores[best] >= MIN_CITY_SCORE else None
 
+    def sole_city(self, sentences: set[int]) -> str | None:
+        """ "Am Abend zogen die Gäste weiter nach Xdorf": where the evidence reaches no city,
+        the one town a report puts people in ("in", "nach") is where its event took place.
+        Two distinct towns leave it open."""
+        towns = {
+            town_of(p.name)
+            for p in self.places
+            if p.kind in LOCATED_KINDS
+            and not (p.kind == OTHER_KIND and self.after_article(p))
+            and self.ctx.sentence_of(self._token(p)) in sentences
+            and not self.ctx.in_parentheses(self._token(p))
+            and self.located(p)
+            and not self.is_residence(p)
+        }
+        return towns.pop() if len(towns) == 1 else None
+
+    def is_residence(self, p: PlaceMention) -> bool:
+        """ "die in Xdorf lebende Künstlerin": the town is someone's home."""
+        after = self.ctx.token_at(p.end_char - 1) + 1
+        lowers = self.ctx.lowers
+        return after < len(lowers) and word_is_cue(lowers[after], "residence")
+
     def adjective_cities(self, sentences: set[int]) -> list[str]:
         """ "auf dem Ulmer Messegelände", "in der Karlsruher Stadthalle": the town of a
         place adjective after a preposition with an article, where the event is named."""
