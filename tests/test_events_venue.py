@@ -78,3 +78,19 @@ GALA = "Die Sportgala des Turnvereins lockte am Samstag viele Gäste an. "
 )
 def test_sole_town_of_the_report_is_the_city(nlp, later: str, city):
     assert only_event(nlp, GALA + later, "2023-07-10")["city"] == city
+
+
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        (
+            "Die Kreisgewerbeschau öffnete am Samstag auf dem Welser Messegelände ihre Tore.",
+            "Welser Messegelände",
+        ),
+        ("Der Neujahrsempfang fand am Freitag im Schwazer Rathaus statt.", "Schwazer Rathaus"),
+        # a part of the town, not a building
+        ("Die Kreisgewerbeschau öffnete am Samstag in der Welser Innenstadt ihre Tore.", None),
+    ],
+)
+def test_town_adjective_and_hall_name_the_venue(nlp, sentence: str, venue):
+    assert only_event(nlp, sentence + " Viele Gäste kamen.", "2023-01-16")["venue"] == venue

@@ -232,6 +232,8 @@ class EventBuilder:
             venue = places.venue(opening)
             venue_name = venue.name if venue else self.organisation_building(venue_sentences)
             if venue_name is None:
+                venue_name = places.adjective_venue(venue_sentences | opening)
+            if venue_name is None:
                 venue = places.sole_venue(set(range(len(ctx.sentence_starts))) - other)
                 venue_name = venue.name if venue else None
         best = event.best

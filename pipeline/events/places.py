@@ -97,6 +97,12 @@ def municipality_town(name: str) -> str | None:
     return None
 
 
+def is_event_building(word: str) -> bool:
+    """ "Messegelände", "Rathaus": a building or ground a town's adjective may name as a venue."""
+    lower = word.lower()
+    return is_event_ground(word) or lower.endswith(cue_words("venue_building"))
+
+
 def is_event_ground(name: str) -> bool:
     """ "Kongresszentrum Oberau", "Festhalle", "Bernexpo-Gelände": a hall or ground built for
     events, by how a word of its name ends."""
@@ -263,6 +269,20 @@ class PlaceChooser:
         after = self.ctx.token_at(p.end_char - 1) + 1
         lowers = self.ctx.lowers
         return after < len(lowers) and word_is_cue(lowers[after], "residence")
+
+    def adjective_venue(self, sentences: set[int]) -> str | None:
+        """ "auf dem Xdorfer Messegelände", "im Xdorfer Rathaus": a town's adjective and a hall
+        or building after a preposition with an article, where the event is named, is a venue
+        (where the place rules, knowing no such town, left it out)."""
+        words = self.ctx.words
+        for token, _ in self.ctx.memoised(("adjective_cities",), self._adjective_cities):
+            after = token + 1
+            if self.ctx.sentence_of(token) not in sentences or after >= len(words):
+                continue
+            noun = words[after]
+            if noun[:1].isupper() and noun.isalpha() and is_event_building(noun):
+                return f"{words[token]} {noun}"  # as the places table writes such names
+        return None
 
     def adjective_cities(self, sentences: set[int]) -> list[str]:
         """ "auf dem Ulmer Messegelände", "in der Karlsruher Stadthalle": the town of a
