@@ -48,7 +48,7 @@ OPENING = "Das Sommerfest des Turnvereins Oberxlingen lockte am Samstag rund 200
             "Bis Mitternacht tanzten die Gäste in der Stadthalle Oberxlingen.",
             "Stadthalle Oberxlingen",
         ),
-        ("Am Abend zogen die Gäste aufs Talwiesenareal.", "Talwiesenareal"),
+        ("Spät abends zogen die Gäste aufs Talwiesenareal.", "Talwiesenareal"),
         # two halls: either may be the venue
         (
             "Bis Mitternacht tanzten die Gäste in der Stadthalle Oberxlingen. Am Sonntag räumten "
