@@ -3,22 +3,15 @@ name: rules of pipeline/events/places.py, on sentences written for these tests."
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from pipeline.events.places import is_event_ground
+from tests.test_events import only_event
 
 
 @pytest.fixture(scope="module")
 def nlp(default_nlp):
     return default_nlp
-
-
-def only_event(nlp, text: str, reference_date: str) -> dict[str, Any]:
-    from tests.test_events import only_event as rows_of
-
-    return rows_of(nlp, text, reference_date)
 
 
 @pytest.mark.parametrize(
