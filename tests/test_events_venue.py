@@ -48,6 +48,13 @@ OPENING = "Das Sommerfest des Turnvereins Oberxlingen lockte am Samstag rund 200
             "Helfer in der Sporthalle Talheim auf.",
             None,
         ),
+        # a town adjective and a hall, known to no place rule
+        ("Bis Mitternacht tanzten die Gäste im Welser Rathaus.", "Welser Rathaus"),
+        (
+            "Bis Mitternacht tanzten die Gäste im Welser Rathaus. Am Sonntag räumten Helfer "
+            "auf dem Schwazer Messegelände auf.",
+            None,
+        ),
         # a square is a place for many things, not surely the venue
         ("Bis Mitternacht tanzten die Gäste auf dem Lindenplatz.", None),
     ],

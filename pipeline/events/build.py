@@ -234,8 +234,9 @@ class EventBuilder:
             if venue_name is None:
                 venue_name = places.adjective_venue(venue_sentences | opening)
             if venue_name is None:
-                venue = places.sole_venue(set(range(len(ctx.sentence_starts))) - other)
-                venue_name = venue.name if venue else None
+                anywhere = set(range(len(ctx.sentence_starts))) - other
+                venue = places.sole_venue(anywhere)
+                venue_name = venue.name if venue else places.adjective_venue(anywhere, sole=True)
         best = event.best
         names = [
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors

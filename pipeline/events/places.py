@@ -270,19 +270,22 @@ class PlaceChooser:
         lowers = self.ctx.lowers
         return after < len(lowers) and word_is_cue(lowers[after], "residence")
 
-    def adjective_venue(self, sentences: set[int]) -> str | None:
+    def adjective_venue(self, sentences: set[int], sole: bool = False) -> str | None:
         """ "auf dem Xdorfer Messegelände", "im Xdorfer Rathaus": a town's adjective and a hall
         or building after a preposition with an article, where the event is named, is a venue
         (where the place rules, knowing no such town, left it out)."""
         words = self.ctx.words
+        found = []
         for token, _ in self.ctx.memoised(("adjective_cities",), self._adjective_cities):
             after = token + 1
             if self.ctx.sentence_of(token) not in sentences or after >= len(words):
                 continue
             noun = words[after]
             if noun[:1].isupper() and noun.isalpha() and is_event_building(noun):
-                return f"{words[token]} {noun}"  # as the places table writes such names
-        return None
+                found.append(f"{words[token]} {noun}")  # as the places table writes such names
+        if sole:
+            return found[0] if len(set(found)) == 1 else None
+        return found[0] if found else None
 
     def adjective_cities(self, sentences: set[int]) -> list[str]:
         """ "auf dem Ulmer Messegelände", "in der Karlsruher Stadthalle": the town of a
