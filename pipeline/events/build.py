@@ -231,6 +231,12 @@ class EventBuilder:
             opening = {self.opening_sentence()} - other - self.around_event_sentences(event)
             venue = places.venue(opening)
             venue_name = venue.name if venue else self.organisation_building(venue_sentences)
+            if venue_name is None:
+                venue_name = places.adjective_venue(venue_sentences | opening)
+            if venue_name is None:
+                anywhere = set(range(len(ctx.sentence_starts))) - other
+                venue = places.sole_venue(anywhere)
+                venue_name = venue.name if venue else places.adjective_venue(anywhere, sole=True)
         best = event.best
         names = [
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
@@ -247,6 +253,8 @@ class EventBuilder:
         if excluded or section is not None:
             municipalities = []
         city = places.city(place_anchors, names, sorted(org_names), municipalities, venue)
+        if city is None and main and not excluded:
+            city = places.sole_city(set(range(len(ctx.sentence_starts))) - other)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
         # noun where the event is named carries its organiser's acronym

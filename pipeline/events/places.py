@@ -97,6 +97,20 @@ def municipality_town(name: str) -> str | None:
     return None
 
 
+def is_event_building(word: str) -> bool:
+    """ "Messegelände", "Rathaus": a building or ground a town's adjective may name as a venue."""
+    lower = word.lower()
+    return is_event_ground(word) or lower.endswith(cue_words("venue_building"))
+
+
+def is_event_ground(name: str) -> bool:
+    """ "Kongresszentrum Oberau", "Festhalle", "Bernexpo-Gelände": a hall or ground built for
+    events, by how a word of its name ends."""
+    return any(
+        word.lower().endswith(cue_words("venue_ground")) for word in name.replace("-", " ").split()
+    )
+
+
 class PlaceChooser:
     def __init__(self, ctx: DocContext, places: list[PlaceMention]):
         self.ctx = ctx
@@ -155,6 +169,21 @@ class PlaceChooser:
             if self.ctx.sentence_of(token) in anchors and self.located(p):
                 return p
         return None
+
+    def sole_venue(self, sentences: set[int]) -> PlaceMention | None:
+        """ "Die Aufräumarbeiten auf dem Festgelände dauerten an": where a report puts people
+        in one hall or ground for events only, and names no venue where it names the event,
+        that is where the event took place. Two distinct ones leave it open."""
+        found = [
+            p
+            for p in self.places
+            if self.is_venue(p)
+            and is_event_ground(p.name)
+            and not self.ctx.in_parentheses(self._token(p))
+            and self.ctx.sentence_of(self._token(p)) in sentences
+            and self.located(p)
+        ]
+        return found[0] if len({p.name for p in found}) == 1 else None
 
     def city(
         self,
@@ -218,6 +247,45 @@ class PlaceChooser:
             return None
         best = max(scores, key=lambda n: scores[n])
         return best if scores[best] >= MIN_CITY_SCORE else None
+
+    def sole_city(self, sentences: set[int]) -> str | None:
+        """ "Am Abend zogen die Gäste weiter nach Xdorf": where the evidence reaches no city,
+        the one town a report puts people in ("in", "nach") is where its event took place.
+        Two distinct towns leave it open."""
+        towns = {
+            town_of(p.name)
+            for p in self.places
+            if p.kind in LOCATED_KINDS
+            and not (p.kind == OTHER_KIND and self.after_article(p))
+            and self.ctx.sentence_of(self._token(p)) in sentences
+            and not self.ctx.in_parentheses(self._token(p))
+            and self.located(p)
+            and not self.is_residence(p)
+        }
+        return towns.pop() if len(towns) == 1 else None
+
+    def is_residence(self, p: PlaceMention) -> bool:
+        """ "die in Xdorf lebende Künstlerin": the town is someone's home."""
+        after = self.ctx.token_at(p.end_char - 1) + 1
+        lowers = self.ctx.lowers
+        return after < len(lowers) and word_is_cue(lowers[after], "residence")
+
+    def adjective_venue(self, sentences: set[int], sole: bool = False) -> str | None:
+        """ "auf dem Xdorfer Messegelände", "im Xdorfer Rathaus": a town's adjective and a hall
+        or building after a preposition with an article, where the event is named, is a venue
+        (where the place rules, knowing no such town, left it out)."""
+        words = self.ctx.words
+        found = []
+        for token, _ in self.ctx.memoised(("adjective_cities",), self._adjective_cities):
+            after = token + 1
+            if self.ctx.sentence_of(token) not in sentences or after >= len(words):
+                continue
+            noun = words[after]
+            if noun[:1].isupper() and noun.isalpha() and is_event_building(noun):
+                found.append(f"{words[token]} {noun}")  # as the places table writes such names
+        if sole:
+            return found[0] if len(set(found)) == 1 else None
+        return found[0] if found else None
 
     def adjective_cities(self, sentences: set[int]) -> list[str]:
         """ "auf dem Ulmer Messegelände", "in der Karlsruher Stadthalle": the town of a

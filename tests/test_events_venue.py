@@ -1,0 +1,97 @@
+"""Venue and city of event records where the report names the venue away from the event's
+name: rules of pipeline/events/places.py, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.places import is_event_ground
+from tests.test_events import only_event
+
+
+@pytest.fixture(scope="module")
+def nlp(default_nlp):
+    return default_nlp
+
+
+@pytest.mark.parametrize(
+    ("name", "ground"),
+    [
+        ("Stadthalle Oberxlingen", True),
+        ("Messegelände", True),
+        ("Kongresszentrum Talheim", True),
+        ("Festareal", True),
+        ("Marktplatz", False),
+        ("Haus Sonnenschein", False),
+        ("Burg Talstein", False),
+    ],
+)
+def test_halls_and_grounds_for_events(name: str, ground: bool):
+    assert is_event_ground(name) is ground
+
+
+OPENING = "Das Sommerfest des Turnvereins Oberxlingen lockte am Samstag rund 2000 Gäste an. "
+
+
+@pytest.mark.parametrize(
+    ("later", "venue"),
+    [
+        # the one hall the report puts people in, named away from the event
+        (
+            "Bis Mitternacht tanzten die Gäste in der Stadthalle Oberxlingen.",
+            "Stadthalle Oberxlingen",
+        ),
+        ("Spät abends zogen die Gäste aufs Talwiesenareal.", "Talwiesenareal"),
+        # two halls: either may be the venue
+        (
+            "Bis Mitternacht tanzten die Gäste in der Stadthalle Oberxlingen. Am Sonntag räumten "
+            "Helfer in der Sporthalle Talheim auf.",
+            None,
+        ),
+        # a town adjective and a hall, known to no place rule
+        ("Bis Mitternacht tanzten die Gäste im Welser Rathaus.", "Welser Rathaus"),
+        (
+            "Bis Mitternacht tanzten die Gäste im Welser Rathaus. Am Sonntag räumten Helfer "
+            "auf dem Schwazer Messegelände auf.",
+            None,
+        ),
+        # a square is a place for many things, not surely the venue
+        ("Bis Mitternacht tanzten die Gäste auf dem Lindenplatz.", None),
+    ],
+)
+def test_sole_hall_of_the_report_is_the_venue(nlp, later: str, venue):
+    assert only_event(nlp, OPENING + later, "2023-07-10")["venue"] == venue
+
+
+GALA = "Die Sportgala des Turnvereins lockte am Samstag viele Gäste an. "
+
+
+@pytest.mark.parametrize(
+    ("later", "city"),
+    [
+        # the one town the report puts people in, named away from the event
+        ("Bis zu 3000 Besucher versammelten sich dazu in Heilbronn.", "Heilbronn"),
+        # someone's home is no place people went to
+        ("Die in Heilbronn lebende Künstlerin zeigte dort ihre Bilder.", None),
+        # two towns: either may be the city
+        ("Die Gäste kamen in Heilbronn und danach in Ulm zusammen.", None),
+    ],
+)
+def test_sole_town_of_the_report_is_the_city(nlp, later: str, city):
+    assert only_event(nlp, GALA + later, "2023-07-10")["city"] == city
+
+
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        (
+            "Die Kreisgewerbeschau öffnete am Samstag auf dem Welser Messegelände ihre Tore.",
+            "Welser Messegelände",
+        ),
+        ("Der Neujahrsempfang fand am Freitag im Schwazer Rathaus statt.", "Schwazer Rathaus"),
+        # a part of the town, not a building
+        ("Die Kreisgewerbeschau öffnete am Samstag in der Welser Innenstadt ihre Tore.", None),
+    ],
+)
+def test_town_adjective_and_hall_name_the_venue(nlp, sentence: str, venue):
+    assert only_event(nlp, sentence + " Viele Gäste kamen.", "2023-01-16")["venue"] == venue
