@@ -49,10 +49,10 @@ OPENING = "Das Sommerfest des Turnvereins Oberxlingen lockte am Samstag rund 200
             None,
         ),
         # a town adjective and a hall, known to no place rule
-        ("Bis Mitternacht tanzten die Gäste im Welser Rathaus.", "Welser Rathaus"),
+        ("Bis Mitternacht tanzten die Gäste im Passauer Rathaus.", "Passauer Rathaus"),
         (
-            "Bis Mitternacht tanzten die Gäste im Welser Rathaus. Am Sonntag räumten Helfer "
-            "auf dem Schwazer Messegelände auf.",
+            "Bis Mitternacht tanzten die Gäste im Passauer Rathaus. Am Sonntag räumten Helfer "
+            "auf dem Dürener Messegelände auf.",
             None,
         ),
         # a square is a place for many things, not surely the venue
@@ -85,12 +85,12 @@ def test_sole_town_of_the_report_is_the_city(nlp, later: str, city):
     ("sentence", "venue"),
     [
         (
-            "Die Kreisgewerbeschau öffnete am Samstag auf dem Welser Messegelände ihre Tore.",
-            "Welser Messegelände",
+            "Die Kreisgewerbeschau öffnete am Samstag auf dem Passauer Messegelände ihre Tore.",
+            "Passauer Messegelände",
         ),
-        ("Der Neujahrsempfang fand am Freitag im Schwazer Rathaus statt.", "Schwazer Rathaus"),
+        ("Der Neujahrsempfang fand am Freitag im Dürener Rathaus statt.", "Dürener Rathaus"),
         # a part of the town, not a building
-        ("Die Kreisgewerbeschau öffnete am Samstag in der Welser Innenstadt ihre Tore.", None),
+        ("Die Kreisgewerbeschau öffnete am Samstag in der Passauer Innenstadt ihre Tore.", None),
     ],
 )
 def test_town_adjective_and_hall_name_the_venue(nlp, sentence: str, venue):

@@ -236,7 +236,12 @@ class EventBuilder:
             if venue_name is None:
                 anywhere = set(range(len(ctx.sentence_starts))) - other
                 venue = places.sole_venue(anywhere)
-                venue_name = venue.name if venue else places.adjective_venue(anywhere, sole=True)
+                if venue is None:
+                    venue_name = places.adjective_venue(anywhere, sole=True)
+                elif places.adjective_venue(anywhere) in (None, venue.name):
+                    venue_name = venue.name
+                else:  # a town's building the places table does not list is a second hall
+                    venue = None
         best = event.best
         names = [
             m.name for e in events for m in e.mentions if ctx.sentence_of(m.start) in place_anchors
