@@ -103,7 +103,7 @@ def test_words_read_the_same_after_the_lexeme_table_is_emptied(sentences, monkey
     monkeypatch.setattr(words._Lexemes, "MAX_LEXEMES", 3)
     words._LEXEMES.clear()
     assert [_fields(w) for w in DocWords(sentences)] == [_fields(t) for t in sentences]
-    assert len(words._lexemes(sentences.vocab)) <= 3
+    assert len(words.lexeme_table(sentences.vocab)) <= 3
 
 
 @pytest.mark.parametrize(("start", "stop"), [(0, 1), (1, 4), (7, 12), (8, 9), (15, 17)])

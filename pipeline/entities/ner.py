@@ -426,7 +426,7 @@ class NerCandidates:
 
     def _place_and_direction(self, doc: Doc, span: Span) -> bool:
         """A known place and a compass word the model reads as one name ("Frankfurt Süd",
-        "Frankfurt Süd"): the part of the town or the municipality named after it."""
+        "Ulm West"): the part of the town or the municipality named after it."""
         match = self.gazetteer.match_at(doc, span.start)
         return match is not None and match.end == span.end - 1 and span[-1].text in self.directions
 

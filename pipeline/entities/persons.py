@@ -128,8 +128,8 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
         start = None
         j = title_end(doc, i)
         if j > i:
-            while j < len(doc) and title_end(doc, j) > j:
-                j = title_end(doc, j)
+            while j < len(doc) and (after := title_end(doc, j)) > j:
+                j = after
             # "Herr Weimar" is a person, "Weltmeister Deutschland" is not
             personal = any(
                 doc[k].text in titles or doc[k].text + "." in titles for k in range(i, j)

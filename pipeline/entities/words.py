@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from itertools import accumulate, compress, filterfalse, repeat
+from itertools import accumulate, compress, repeat
 from operator import add, itemgetter, not_
 from typing import Any, TypeVar
 
@@ -24,6 +24,7 @@ from pipeline.lang import (
     load_word_set,
     load_words,
 )
+from pipeline.memo import WordValues
 
 ENTITY_WORDS_FILE = "entity_words.tsv"
 V = TypeVar("V")
@@ -314,7 +315,9 @@ class _Lexemes(dict):
 _LEXEMES: dict[int, _Lexemes] = {}  # by id of the vocabulary
 
 
-def _lexemes(vocab: Vocab) -> _Lexemes:
+def lexeme_table(vocab: Vocab) -> _Lexemes:
+    """The table of ``vocab``'s words: orth -> text, lower case, like_num, is_punct, is_space,
+    is_digit (shared by the entity stage and the event rules)."""
     table = _LEXEMES.get(id(vocab))
     if table is None or table.vocab is not vocab:  # a new vocabulary at a freed one's address
         table = _LEXEMES[id(vocab)] = _Lexemes(vocab)
@@ -334,7 +337,7 @@ class DocWords:
         # all attributes in one array instead of a Token object per token and attribute;
         # the Words are built column by column (map), the cheapest way to make many objects
         n = len(doc)
-        lexemes = _lexemes(doc.vocab)
+        lexemes = lexeme_table(doc.vocab)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
         orths, spaces, sent_start = columns
         texts, lowers, like_num, punct, space, digit = (
@@ -452,54 +455,6 @@ class WordSpan:
 def token_texts(doc: Doc | DocWords) -> list[str]:
     """The texts of a doc's tokens, for scans that look at most tokens only to skip them."""
     return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]
-
-
-class WordValues(dict):
-    """A pure function of one word, memoised in the dict itself (bounded: emptied when full):
-    called for one word, a known word costs a dict look-up in C, about half an ``lru_cache``
-    hit; only a new word calls ``compute``. Mapped over a document's tokens (:func:`positions`,
-    :func:`values_of`) its values come from the word rows all mapped tests share
-    (:class:`_WordRows`); :meth:`hits` asks for a document's distinct words at once (the event
-    rules)."""
-
-    def __init__(self, compute: Callable[[str], Any], size: int = 65536) -> None:
-        super().__init__()
-        self.compute = compute
-        self.size = size
-        self.true: set[str] = set()  # the words whose value is true, for :meth:`hits`
-
-    def __missing__(self, word: str) -> Any:
-        if len(self) >= self.size:
-            self.clear()
-        value = self.compute(word)
-        if value:  # before the value is kept: a run's time limit may stop it in between
-            self.true.add(word)
-        self[word] = value
-        return value
-
-    def clear(self) -> None:
-        super().clear()
-        self.true.clear()
-
-    def hits(self, words: set[str]) -> dict[str, Any]:
-        """The words of ``words`` whose value is true, with their value: the known words are
-        picked out in C, only the new ones call ``compute``. When the new words would pass
-        ``size`` the memo is emptied first and all of ``words`` asked again."""
-        # not words.difference(self): for a dict subclass it walks the whole memo
-        new = set(filterfalse(self.__contains__, words))
-        if new:
-            if len(self) + len(new) > self.size:
-                self.clear()
-                new = words
-            for word in new:
-                value = self.compute(word)
-                if value:
-                    self.true.add(word)
-                self[word] = value
-        return {word: self[word] for word in words & self.true}
-
-    # called as the function it memoises, in C: dict.__getitem__ asks __missing__ for a new word
-    __call__ = dict.__getitem__
 
 
 class _WordRows(dict):

@@ -6,13 +6,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import TypeVar
 
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from pipeline.doc_layout import doc_layout
+from pipeline.entities.words import lexeme_table
 from pipeline.events.lexicon import CueIndex
 
 T = TypeVar("T")
@@ -23,36 +24,6 @@ TITLE_MAX_CHARS = 160
 LEAD_SENTENCES = 3
 # Tokens looked back for an open bracket.
 PAREN_REACH = 60
-# Words kept in the spelling tables below before they are emptied (memory stays flat on a run
-# over a million reports, whose numbers and names keep adding new words).
-SPELLINGS_LIMIT = 200_000
-
-
-class _Spellings(dict):
-    """Orth id -> the word and its lower case, for one vocabulary: a dict hit read in C
-    (``map``) costs half a string-store decode and ``str.lower`` together, and a report's words
-    are mostly known from earlier reports."""
-
-    def __init__(self, vocab: Vocab) -> None:
-        super().__init__()
-        self.vocab = vocab
-        self.lowers: dict[int, str] = {}
-
-    def __missing__(self, orth: int) -> str:
-        word = self[orth] = self.vocab.strings[orth]
-        self.lowers[orth] = word.lower()
-        return word
-
-
-_spellings: list[_Spellings] = []  # the table of the vocabulary last read
-
-
-def _spellings_of(vocab: Vocab) -> _Spellings:
-    table = _spellings[0] if _spellings else None
-    if table is None or table.vocab is not vocab or len(table) > SPELLINGS_LIMIT:
-        table = _Spellings(vocab)
-        _spellings[:] = [table]
-    return table
 
 
 @dataclass
@@ -82,13 +53,15 @@ class DocContext:
         # (one flat list per attribute: a list per token would set off the garbage collector
         # again and again over a long report's growing heap)
         orths, starts = doc.to_array([ORTH, IDX]).T.tolist() if len(doc) else ([], [])
-        spellings = _spellings_of(doc.vocab)
-        self.words = list(map(spellings.__getitem__, orths))
+        # the entity stage's table of the vocabulary's words: a dict hit read in C costs half a
+        # string-store decode and a ``str.lower`` together
+        rows = list(map(lexeme_table(doc.vocab).__getitem__, orths))
+        self.words = list(map(itemgetter(0), rows))
         # the text and sentence starts the other extractors have already read from this Doc
         layout = doc_layout(doc)
         self.text = layout.text
         self.token_starts = starts
-        self.lowers = list(map(spellings.lowers.__getitem__, orths))
+        self.lowers = list(map(itemgetter(1), rows))
         self.cues = CueIndex(self.lowers)
         if len(doc):
             self.sentence_starts = list(layout.sentence_tokens)

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from pipeline.entities.words import WordValues, positions
+from pipeline.entities.words import positions
 from pipeline.lang import UNIT_KINDS, administrative_words, load_word_kinds, load_words
+from pipeline.memo import WordValues
 
 # The cue words of the event rules, one ``kind<TAB>word`` file like the entity and figure word
 # kinds (a "word" may be several words separated by a space)
@@ -172,34 +173,29 @@ def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
 _OPENING = WordValues(_cues_opening, WORD_CACHE_SIZE)
 
 
-class _CuePlans(dict):
-    """Opening word -> how :class:`CueIndex` tests the cues it opens: the kinds of its one-word
-    cues (found where the word stands), its longer cues by their exact second word, and those
-    whose second word ends in "*". Most openings are prepositions ("in", "am") that open many
-    longer cues, of which the next word rules out nearly all."""
-
-    def __missing__(self, word: str) -> tuple[tuple[str, ...], dict[str, tuple], tuple]:
-        if len(self) >= WORD_CACHE_SIZE:
-            self.clear()
-        singles: list[str] = []
-        by_second: dict[str, list[tuple[str, Cue]]] = defaultdict(list)
-        loose: list[tuple[str, Cue]] = []
-        for kind, cue in _cues_opening(word):
-            if len(cue.words) == 1:
-                singles.append(kind)
-            elif cue.words[1].endswith("*"):
-                loose.append((kind, cue))
-            else:
-                by_second[cue.words[1]].append((kind, cue))
-        plan = self[word] = (
-            tuple(singles),
-            {second: tuple(found) for second, found in by_second.items()},
-            tuple(loose),
-        )
-        return plan
+def _cue_plan(word: str) -> tuple[tuple[str, ...], dict[str, tuple], tuple]:
+    """How :class:`CueIndex` tests the cues ``word`` opens: the kinds of its one-word cues
+    (found where the word stands), its longer cues by their exact second word, and those whose
+    second word ends in "*". Most openings are prepositions ("in", "am") that open many longer
+    cues, of which the next word rules out nearly all."""
+    singles: list[str] = []
+    by_second: dict[str, list[tuple[str, Cue]]] = defaultdict(list)
+    loose: list[tuple[str, Cue]] = []
+    for kind, cue in _cues_opening(word):
+        if len(cue.words) == 1:
+            singles.append(kind)
+        elif cue.words[1].endswith("*"):
+            loose.append((kind, cue))
+        else:
+            by_second[cue.words[1]].append((kind, cue))
+    return (
+        tuple(singles),
+        {second: tuple(found) for second, found in by_second.items()},
+        tuple(loose),
+    )
 
 
-_CUE_PLANS = _CuePlans()
+_CUE_PLANS = WordValues(_cue_plan, WORD_CACHE_SIZE)
 
 
 def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:

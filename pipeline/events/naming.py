@@ -23,14 +23,9 @@ from spacy.tokens import Doc
 
 from pipeline.entities.words import common_nouns, first_names, is_acronym, positions
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import (
-    WORD_CACHE_SIZE,
-    WordValues,
-    event_noun_base,
-    is_generic,
-    word_is_cue,
-)
+from pipeline.events.lexicon import WORD_CACHE_SIZE, event_noun_base, is_generic, word_is_cue
 from pipeline.events.places import place_in_word
+from pipeline.memo import WordValues
 from pipeline.quotation_marks import NAME_PAIRS
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.

@@ -99,8 +99,7 @@ def municipality_town(name: str) -> str | None:
 
 def is_event_building(word: str) -> bool:
     """ "Messegelände", "Rathaus": a building or ground a town's adjective may name as a venue."""
-    lower = word.lower()
-    return is_event_ground(word) or lower.endswith(cue_words("venue_building"))
+    return is_event_ground(word) or word.lower().endswith(cue_words("venue_building"))
 
 
 def is_event_ground(name: str) -> bool:
@@ -158,17 +157,21 @@ class PlaceChooser:
     def is_venue(self, p: PlaceMention) -> bool:
         return p.kind == VENUE_KIND or (p.kind == OTHER_KIND and self.after_article(p))
 
+    def placed_in(self, p: PlaceMention, sentences: set[int]) -> bool:
+        """Whether one of ``sentences`` puts something at ``p`` ("in Köln", "im Saal"), outside
+        brackets ("(Kleines Fest im Großen Garten)": another event's place)."""
+        token = self._token(p)
+        return (
+            self.ctx.sentence_of(token) in sentences
+            and not self.ctx.in_parentheses(token)
+            and self.located(p)
+        )
+
     def venue(self, anchors: set[int]) -> PlaceMention | None:
         """The first venue named in a sentence that names the event, after "in"/"im"/"auf"."""
-        for p in self.places:
-            if not self.is_venue(p):
-                continue
-            token = self._token(p)
-            if self.ctx.in_parentheses(token):
-                continue  # "(Kleines Fest im Großen Garten)": another event's place
-            if self.ctx.sentence_of(token) in anchors and self.located(p):
-                return p
-        return None
+        return next(
+            (p for p in self.places if self.is_venue(p) and self.placed_in(p, anchors)), None
+        )
 
     def sole_venue(self, sentences: set[int]) -> PlaceMention | None:
         """ "Die Aufräumarbeiten auf dem Festgelände dauerten an": where a report puts people
@@ -177,11 +180,7 @@ class PlaceChooser:
         found = [
             p
             for p in self.places
-            if self.is_venue(p)
-            and is_event_ground(p.name)
-            and not self.ctx.in_parentheses(self._token(p))
-            and self.ctx.sentence_of(self._token(p)) in sentences
-            and self.located(p)
+            if self.is_venue(p) and is_event_ground(p.name) and self.placed_in(p, sentences)
         ]
         return found[0] if len({p.name for p in found}) == 1 else None
 
@@ -257,9 +256,7 @@ class PlaceChooser:
             for p in self.places
             if p.kind in LOCATED_KINDS
             and not (p.kind == OTHER_KIND and self.after_article(p))
-            and self.ctx.sentence_of(self._token(p)) in sentences
-            and not self.ctx.in_parentheses(self._token(p))
-            and self.located(p)
+            and self.placed_in(p, sentences)
             and not self.is_residence(p)
         }
         return towns.pop() if len(towns) == 1 else None

@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout, doc_text
 from pipeline.extractors.base import Extractor
+from pipeline.memo import WordValues
 from pipeline.numbers import (
     _digits_decimal,
     finite_float,
@@ -845,19 +846,13 @@ def _number_word_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
-class _NumberWordsInRun(dict):
-    """Word run -> the spans of :func:`_number_word_pattern`'s matches in it (mostly none),
-    memoised (emptied when full, so memory stays flat)."""
-
-    def __missing__(self, run: str) -> tuple[tuple[int, int], ...]:
-        if len(self) >= _RUN_MEMO_SIZE:
-            self.clear()
-        spans = self[run] = tuple(m.span() for m in _number_word_pattern().finditer(run))
-        return spans
+def _number_words_in_run(run: str) -> tuple[tuple[int, int], ...]:
+    """The spans of :func:`_number_word_pattern`'s matches in one word run (mostly none)."""
+    return tuple(m.span() for m in _number_word_pattern().finditer(run))
 
 
-_RUN_MEMO_SIZE = 200_000
-_NUMBER_WORDS_IN_RUN = _NumberWordsInRun()
+# memoised by run, emptied when full, so memory stays flat
+_NUMBER_WORDS_IN_RUN = WordValues(_number_words_in_run, 200_000)
 
 
 @cache
