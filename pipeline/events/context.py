@@ -134,7 +134,9 @@ class DocContext:
         # a bracket opened further back than this is no aside (and a run-on "sentence" of a
         # whole list must not be scanned again for every name in it)
         start = max(start, token - PAREN_REACH)
-        before = self.words[start:token]
+        # counted in the text, not in tokens: a bracket can close inside a word
+        # ("am (Eintritts)-freien Tag")
+        before = self.text[self.token_starts[start] : self.token_starts[token]]
         return before.count("(") > before.count(")")
 
 

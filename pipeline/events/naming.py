@@ -117,7 +117,26 @@ class EventName:
             "compound": COMPOUND_FACTOR,
             "generic": GENERIC_FACTOR,
         }[self.kind]
-        return factor * sum(m.weight for m in self.mentions)
+        return factor * sum(placed_weights(self.mentions))
+
+
+def placed_weights(mentions: list[NameMention]) -> list[float]:
+    """The weight of each place in the text that names the event, once: the same words can be
+    found by several rules (an event noun and an ``EVT`` entity, a name and the noun that
+    introduces it, a subject before two totals), and how often a report names an event is
+    counted in places, not in rules. Of overlapping mentions the heaviest counts."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.weight))
+    out: list[float] = []
+    end = -1
+    for m in ordered:
+        if m.start < end:  # overlaps the place counted last
+            if m.weight > out[-1]:
+                out[-1] = m.weight
+            end = max(end, m.end)
+            continue
+        out.append(m.weight)
+        end = m.end
+    return out
 
 
 def stem(word: str) -> str:
