@@ -207,7 +207,7 @@ class NameFinder:
         )
 
     def weight(self, m: NameMention) -> float:
-        if self.ctx.in_title(self.ctx.token_starts[m.start]):
+        if self.ctx.in_title(self.ctx.token_starts[m.start]) or self.opens_untitled(m.start):
             weight = TITLE_WEIGHT
         elif self.ctx.in_lead(m.start):
             weight = LEAD_WEIGHT
@@ -220,6 +220,11 @@ class NameFinder:
         if self.ctx.cues.within(m.start - 3, m.start, "next_edition"):
             weight *= OTHER_EDITION_FACTOR
         return weight
+
+    def opens_untitled(self, i: int) -> bool:
+        """A report without a title opens with the sentence that says what it is about: its
+        first sentence weighs as a title does."""
+        return not self.ctx.title_end and self.ctx.sentence_of(i) == 0
 
     def inside_other_record(self, i: int) -> bool:
         """A word inside a place or organisation name is no event ("Deutsche Messe AG",
