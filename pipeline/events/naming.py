@@ -40,6 +40,7 @@ ASIDE_FACTOR = 0.5  # in parentheses
 PLURAL_FACTOR = 0.5  # "Vernissagen sind …": such events in general
 OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
 LISTED_PART_FACTOR = 0.3  # "mit Festakt, Kinderfest und Hoftag": parts
+ATTENDED_FACTOR = 1.5  # "die Besucher des Dorffests": the report's people belong to it
 LIST_EVENTS = 3  # events named in one sentence that make a list of a programme's parts
 LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitarbeitern und")
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
@@ -219,7 +220,21 @@ class NameFinder:
             weight *= PLURAL_FACTOR
         if self.ctx.cues.within(m.start - 3, m.start, "next_edition"):
             weight *= OTHER_EDITION_FACTOR
+        if self.attended(m.start):
+            weight *= ATTENDED_FACTOR
         return weight
+
+    def attended(self, start: int) -> bool:
+        """ "Die Besucher des 30. Talheimer Dorffests", "die Veranstalter der X": an event
+        named in the genitive of who comes to it or runs it."""
+        words, lowers, cues = self.ctx.words, self.ctx.lowers, self.ctx.cues
+        link = start - 1
+        # an edition number, an opening quotation mark or a weak adjective may stand between
+        while link >= 0 and self.between_article_and_name(words[link]):
+            link -= 1
+        if link < 1 or not word_is_cue(lowers[link], "genitive_link"):
+            return False
+        return cues.at(link - 1, "attendee") or cues.at(link - 1, "organiser_role")
 
     def opens_untitled(self, i: int) -> bool:
         """A report without a title opens with the sentence that says what it is about: its
