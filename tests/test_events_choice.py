@@ -7,6 +7,7 @@ import pytest
 
 import pipeline
 from pipeline.events.context import DocContext
+from pipeline.events.lexicon import event_noun_base
 from pipeline.events.naming import EventName, NameMention, placed_weights
 
 
@@ -65,3 +66,10 @@ def test_an_event_in_the_genitive_of_its_visitors_weighs_more(nlp):
         "Herbsttage lobten das Wetter."
     )
     assert event_names(nlp, text) == ["Talheimer Herbsttage"]
+
+
+def test_an_inauguration_and_a_ground_breaking_are_events(nlp):
+    assert event_noun_base("Schulhaus-Einweihung") == "Schulhaus-Einweihung"
+    assert event_noun_base("Spatenstichs") == "Spatenstich"
+    text = "Die Turnhallen-Einweihung in Talheim lockte am Samstag 500 Gäste an."
+    assert event_names(nlp, text) == ["Turnhallen-Einweihung"]
