@@ -73,3 +73,13 @@ def test_an_inauguration_and_a_ground_breaking_are_events(nlp):
     assert event_noun_base("Spatenstichs") == "Spatenstich"
     text = "Die Turnhallen-Einweihung in Talheim lockte am Samstag 500 Gäste an."
     assert event_names(nlp, text) == ["Turnhallen-Einweihung"]
+
+
+def test_a_day_inside_guillemets_is_the_speakers_not_the_events(nlp):
+    text = (
+        "Das Talheimer Gartenfest war gut besucht. Der Vortrag trug den Titel «Gärten heute "
+        "und morgen». Rund 300 Gäste kamen."
+    )
+    rows = pipeline.extract(text, reference_date="2023-06-12", nlp=nlp)["events"]
+    assert list(rows["name"]) == ["Talheimer Gartenfest"]
+    assert rows["start"].isna().all()
