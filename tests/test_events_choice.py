@@ -83,3 +83,25 @@ def test_a_day_inside_guillemets_is_the_speakers_not_the_events(nlp):
     rows = pipeline.extract(text, reference_date="2023-06-12", nlp=nlp)["events"]
     assert list(rows["name"]) == ["Talheimer Gartenfest"]
     assert rows["start"].isna().all()
+
+
+def test_what_someone_said_is_speech_and_a_quoted_name_is_none(nlp):
+    doc = nlp(
+        "Ein Gast sagte: „Auf der Messe haben wir sehr viel gesehen.“ Die «Gartenmesse» lief gut."
+    )
+    ctx = DocContext(doc)
+    said = next(t.i for t in doc if t.text == "Messe")
+    name = next(t.i for t in doc if t.text == "Gartenmesse")
+    assert ctx.in_speech(said)
+    assert not ctx.in_speech(name)
+    assert not ctx.in_speech(next(t.i for t in doc if t.text == "lief"))
+
+
+def test_a_bare_event_noun_in_speech_does_not_choose_the_event(nlp):
+    text = (
+        "Am Wochenende kamen viele Gäste zu den Oberbacher Gartentagen in die Stadthalle.\n"
+        "Ein Aussteller war begeistert: „Das war eine Supermesse. Auf der Messe haben wir viel "
+        "verkauft, die Messe hat sich gelohnt, und auf der Messe waren alle freundlich.“\n"
+        "Die Oberbacher Gartentage sollen im nächsten Jahr wiederkommen."
+    )
+    assert event_names(nlp, text) == ["Oberbacher Gartentage"]

@@ -67,6 +67,7 @@ class NameMention:
     kind: str  # introduced, named, compound, generic, subject
     weight: float = 1.0
     plural: bool = False
+    in_speech: bool = False  # inside what someone said (asked of bare event nouns only)
     introduces: tuple[str, ...] = ()  # key of the event noun this name follows
 
 
@@ -118,7 +119,12 @@ class EventName:
             "compound": COMPOUND_FACTOR,
             "generic": GENERIC_FACTOR,
         }[self.kind]
-        return factor * sum(placed_weights(self.mentions))
+        mentions = self.mentions
+        if self.kind != "generic":
+            # „Eine tolle Messe für uns“: a bare event noun in what someone said joins the
+            # named event it can refer to, but does not tell which event the report is about
+            mentions = [m for m in mentions if not (m.kind == "generic" and m.in_speech)]
+        return factor * sum(placed_weights(mentions))
 
 
 def placed_weights(mentions: list[NameMention]) -> list[float]:
@@ -174,6 +180,7 @@ class NameFinder:
         ]
         for m in mentions:
             m.weight = self.weight(m)
+            m.in_speech = m.kind == "generic" and self.ctx.in_speech(m.start)
         groups = merge_introduced(group_mentions(mentions))
         self.add_bare_mentions(groups)
         self.weigh_listed_parts(groups)
