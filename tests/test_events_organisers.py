@@ -110,3 +110,15 @@ def organisers(nlp, text: str) -> str | None:
 )
 def test_organiser_read_from_the_sentence(nlp, text, expected):
     assert organisers(nlp, text) == expected
+
+
+def test_the_event_in_a_role_nouns_genitive_is_no_organiser_without_an_event_noun(nlp):
+    # the name ends in no event noun: it is the event by the event's own mentions
+    text = (
+        "Die Veranstalter der Oberbacher Sommerklassik 2024 haben eine gute Bilanz gezogen. "
+        "Rund 5000 Gäste kamen am Wochenende in den Schlosspark. Die Oberbacher Sommerklassik "
+        "2024 war ausverkauft."
+    )
+    rows = pipeline.extract(text, nlp=nlp)["events"]
+    assert list(rows["name"]) == ["Oberbacher Sommerklassik"]
+    assert rows["organisers"].isna().all()

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from pipeline.doc_layout import doc_layout
 from pipeline.entities.words import lexeme_table
 from pipeline.events.lexicon import CueIndex
+from pipeline.quotation_marks import GERMAN_PAIRS
 
 T = TypeVar("T")
 
@@ -24,6 +25,12 @@ TITLE_MAX_CHARS = 160
 LEAD_SENTENCES = 3
 # Tokens looked back for an open bracket.
 PAREN_REACH = 60
+# A quotation of more words than this is someone's speech, not a quoted name («Swissbau»)
+SPEECH_WORDS = 5
+# Quotation marks of speech: German ones, guillemets either way round, straight double quotes
+# (not the English “…”, whose opening mark is the German closing one, nor a straight
+# apostrophe, mostly an elision: "geht's")
+SPEECH_PAIRS = (*GERMAN_PAIRS, ("«", "»"), ("»", "«"), ('"', '"'))
 
 
 @dataclass
@@ -134,8 +141,33 @@ class DocContext:
         # a bracket opened further back than this is no aside (and a run-on "sentence" of a
         # whole list must not be scanned again for every name in it)
         start = max(start, token - PAREN_REACH)
-        before = self.words[start:token]
+        # counted in the text, not in tokens: a bracket can close inside a word
+        # ("am (Eintritts)-freien Tag")
+        before = self.text[self.token_starts[start] : self.token_starts[token]]
         return before.count("(") > before.count(")")
+
+    def in_speech(self, token: int) -> bool:
+        """Whether the token stands inside a quotation of more words than a name has: what
+        someone said („Eine tolle Messe für uns.“), not a quoted name («Swissbau»). A
+        quotation is read within its paragraph line."""
+        text, char = self.text, self.token_starts[token]
+        line_start = text.rfind("\n", 0, char) + 1
+        line_end = text.find("\n", char)
+        line_end = len(text) if line_end == -1 else line_end
+        before = text[line_start:char]
+        for opening, closing in SPEECH_PAIRS:
+            if opening == closing:
+                inside = before.count(opening) % 2 == 1
+            else:
+                inside = before.count(opening) > before.count(closing)
+            if not inside:
+                continue
+            opened = line_start + before.rfind(opening) + 1
+            closed = text.find(closing, char, line_end)
+            quoted = text[opened : line_end if closed == -1 else closed]
+            if len(quoted.split()) > SPEECH_WORDS:
+                return True
+        return False
 
 
 def covered_tokens(ctx: DocContext, records: list) -> dict[int, object]:

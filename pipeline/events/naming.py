@@ -40,6 +40,7 @@ ASIDE_FACTOR = 0.5  # in parentheses
 PLURAL_FACTOR = 0.5  # "Vernissagen sind …": such events in general
 OTHER_EDITION_FACTOR = 0.3  # "die nächste Messe"
 LISTED_PART_FACTOR = 0.3  # "mit Festakt, Kinderfest und Hoftag": parts
+ATTENDED_FACTOR = 1.5  # "die Besucher des Dorffests": the report's people belong to it
 LIST_EVENTS = 3  # events named in one sentence that make a list of a programme's parts
 LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitarbeitern und")
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
@@ -66,6 +67,7 @@ class NameMention:
     kind: str  # introduced, named, compound, generic, subject
     weight: float = 1.0
     plural: bool = False
+    in_speech: bool = False  # inside what someone said (asked of bare event nouns only)
     introduces: tuple[str, ...] = ()  # key of the event noun this name follows
 
 
@@ -117,7 +119,31 @@ class EventName:
             "compound": COMPOUND_FACTOR,
             "generic": GENERIC_FACTOR,
         }[self.kind]
-        return factor * sum(m.weight for m in self.mentions)
+        mentions = self.mentions
+        if self.kind != "generic":
+            # „Eine tolle Messe für uns“: a bare event noun in what someone said joins the
+            # named event it can refer to, but does not tell which event the report is about
+            mentions = [m for m in mentions if not (m.kind == "generic" and m.in_speech)]
+        return factor * sum(placed_weights(mentions))
+
+
+def placed_weights(mentions: list[NameMention]) -> list[float]:
+    """The weight of each place in the text that names the event, once: the same words can be
+    found by several rules (an event noun and an ``EVT`` entity, a name and the noun that
+    introduces it, a subject before two totals), and how often a report names an event is
+    counted in places, not in rules. Of overlapping mentions the heaviest counts."""
+    ordered = sorted(mentions, key=lambda m: (m.start, -m.weight))
+    out: list[float] = []
+    end = -1
+    for m in ordered:
+        if m.start < end:  # overlaps the place counted last
+            if m.weight > out[-1]:
+                out[-1] = m.weight
+            end = max(end, m.end)
+            continue
+        out.append(m.weight)
+        end = m.end
+    return out
 
 
 def stem(word: str) -> str:
@@ -154,6 +180,7 @@ class NameFinder:
         ]
         for m in mentions:
             m.weight = self.weight(m)
+            m.in_speech = m.kind == "generic" and self.ctx.in_speech(m.start)
         groups = merge_introduced(group_mentions(mentions))
         self.add_bare_mentions(groups)
         self.weigh_listed_parts(groups)
@@ -188,7 +215,7 @@ class NameFinder:
         )
 
     def weight(self, m: NameMention) -> float:
-        if self.ctx.in_title(self.ctx.token_starts[m.start]):
+        if self.ctx.in_title(self.ctx.token_starts[m.start]) or self.opens_untitled(m.start):
             weight = TITLE_WEIGHT
         elif self.ctx.in_lead(m.start):
             weight = LEAD_WEIGHT
@@ -200,7 +227,26 @@ class NameFinder:
             weight *= PLURAL_FACTOR
         if self.ctx.cues.within(m.start - 3, m.start, "next_edition"):
             weight *= OTHER_EDITION_FACTOR
+        if self.attended(m.start):
+            weight *= ATTENDED_FACTOR
         return weight
+
+    def attended(self, start: int) -> bool:
+        """ "Die Besucher des 30. Talheimer Dorffests", "die Veranstalter der X": an event
+        named in the genitive of who comes to it or runs it."""
+        words, lowers, cues = self.ctx.words, self.ctx.lowers, self.ctx.cues
+        link = start - 1
+        # an edition number, an opening quotation mark or a weak adjective may stand between
+        while link >= 0 and self.between_article_and_name(words[link]):
+            link -= 1
+        if link < 1 or not word_is_cue(lowers[link], "genitive_link"):
+            return False
+        return cues.at(link - 1, "attendee") or cues.at(link - 1, "organiser_role")
+
+    def opens_untitled(self, i: int) -> bool:
+        """A report without a title opens with the sentence that says what it is about: its
+        first sentence weighs as a title does."""
+        return not self.ctx.title_end and self.ctx.sentence_of(i) == 0
 
     def inside_other_record(self, i: int) -> bool:
         """A word inside a place or organisation name is no event ("Deutsche Messe AG",

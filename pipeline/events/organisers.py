@@ -100,7 +100,9 @@ class OrganiserFinder:
             canonical = {fold(o.text): o.name for _, _, o in self.mentions}
             canonical |= {fold(o.name): o.name for _, _, o in self.mentions}
             for phrase in self.phrases.after_cues("organiser_role"):
-                _add_new(stated, phrase, canonical)
+                # "die Veranstalter des Talheimer Herbstmarkts": the event's own name
+                if not any(phrase.start <= e and s < phrase.end for s, e in name_spans):
+                    _add_new(stated, phrase, canonical)
             for phrase in (
                 *self.phrases.after_cues("organiser_agent"),
                 *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),

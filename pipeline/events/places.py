@@ -11,7 +11,7 @@ from spacy.attrs import IS_PUNCT
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.entities.words import first_names
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import WORD_CACHE_SIZE, cue_words, word_is_cue, words_are_cue
+from pipeline.events.lexicon import WORD_CACHE_SIZE, cue_words, cues, word_is_cue, words_are_cue
 from pipeline.lang import load_tsv
 from pipeline.records import PlaceMention
 
@@ -36,7 +36,10 @@ DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
 # "Lindauer Hafenlauf", "Ulmer Gartenmesse"
 ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
 # "Lindauer" -> Lindau, "Karlsruher" -> Karlsruhe: what the adjective added, in the order tried
-TOWN_ADJECTIVE_ADDS = cue_words("town_adjective_stem")
+TOWN_ADJECTIVE_ADDS = tuple(
+    (added, restored[0] if restored else "")
+    for added, *restored in (cue.words for cue in cues()["town_adjective_stem"])
+)
 
 
 @cache
@@ -75,7 +78,7 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
         if k and words[k - 1] in first_names():
             continue  # "Carl-Zeiss-Halle": a person's surname, no town
         stems = (
-            [word[: -len(added)] for added in TOWN_ADJECTIVE_ADDS]
+            [word[: -len(added)] + restored for added, restored in TOWN_ADJECTIVE_ADDS]
             if word.endswith(ADJECTIVE_ENDING)
             else []
         )

@@ -1,0 +1,19 @@
+"""The city of an event read from names, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pipeline
+from pipeline.events.places import city_in_name
+
+
+def test_a_town_adjective_of_a_town_ending_in_en_names_it():
+    assert city_in_name("Göppinger Stadthalle") == "Göppingen"
+    assert city_in_name("Bremer Kirchentag") == "Bremen"
+    assert city_in_name("Lindauer Hafenlauf") == "Lindau"  # the adjective adds "er"
+    assert city_in_name("Oberer Saal") is None  # no town
+
+
+def test_the_venues_town_adjective_gives_the_city(default_nlp):
+    text = "Das Kelterfest fand am Samstag in der Reutlinger Stadthalle statt. 300 Gäste kamen."
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["city"]) == ["Reutlingen"]
