@@ -100,8 +100,9 @@ def test_what_someone_said_is_speech_and_a_quoted_name_is_none(nlp):
 def test_a_bare_event_noun_in_speech_does_not_choose_the_event(nlp):
     text = (
         "Am Wochenende kamen viele Gäste zu den Oberbacher Gartentagen in die Stadthalle.\n"
-        "Ein Aussteller war begeistert: „Das war eine Supermesse. Auf der Messe haben wir viel "
-        "verkauft, die Messe hat sich gelohnt, und auf der Messe waren alle freundlich.“\n"
+        "Ein Aussteller war begeistert: „Das war eine Messe nach unserem Geschmack. "
+        "Auf der Messe haben wir viel verkauft, die Messe hat sich gelohnt, "
+        "und auf der Messe waren alle freundlich.“\n"
         "Die Oberbacher Gartentage sollen im nächsten Jahr wiederkommen."
     )
     assert event_names(nlp, text) == ["Oberbacher Gartentage"]

@@ -25,7 +25,7 @@ TITLE_MAX_CHARS = 160
 LEAD_SENTENCES = 3
 # Tokens looked back for an open bracket.
 PAREN_REACH = 60
-# A quotation of more words than this is someone's speech, not a quoted name («Swissbau»)
+# A quotation of more words than this is someone's speech, not a quoted name («Holzbautage»)
 SPEECH_WORDS = 5
 # Quotation marks of speech: German ones, guillemets either way round, straight double quotes
 # (not the English “…”, whose opening mark is the German closing one, nor a straight
@@ -148,7 +148,7 @@ class DocContext:
 
     def in_speech(self, token: int) -> bool:
         """Whether the token stands inside a quotation of more words than a name has: what
-        someone said („Eine tolle Messe für uns.“), not a quoted name («Swissbau»). A
+        someone said („Eine tolle Messe für uns.“), not a quoted name («Holzbautage»). A
         quotation is read within its paragraph line."""
         text, char = self.text, self.token_starts[token]
         line_start = text.rfind("\n", 0, char) + 1
