@@ -51,6 +51,7 @@ COMPASS_PREFIXES = entity_word_list("compass_prefix")
 COMPASS_BASES = frozenset({"country", "state", "region"})
 DATIVE_ARTICLES = entity_words("dative_article")
 FUSED_LOCATIVE = entity_words("fused_locative")
+TOWN_OF = entity_words("town_of")
 ARTICLE_LOCATIVE = entity_words("article_locative")
 TOWN_NEAR = entity_words("town_near")  # "Kirchheim bei Ulm"
 
@@ -315,6 +316,8 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
             return False  # "in der Halle"
         if prev.like_num and len(prev.text) in (4, 5) and prev.text.isdigit():
             return True  # postal code
+        if word in TOWN_OF and start >= 2 and doc[start - 2].text in town_genitive_heads():
+            return True  # "der Bürgermeister von Kiel", "im Hafen von Kiel"
     # dateline: "Kassel, den 3. Mai 2021", "Essen (dpa)"
     return is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}
 

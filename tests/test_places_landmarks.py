@@ -1,0 +1,50 @@
+"""Landmarks, parks, halls and churches named by a compound of everyday words, and towns named
+like a word after "von" and a town's noun, in sentences written for this test. Rules only."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities import places
+
+
+@pytest.fixture(scope="module")
+def nlp(entities_nlp):
+    return entities_nlp
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Der Frühjahrsmarkt fand im Rosengarten statt.", "Rosengarten"),
+        ("Die Blaskapelle spielte am Sonntag im Volksgarten.", "Volksgarten"),
+        ("Der Kurorchesterabend war im Kursaal.", "Kursaal"),
+        ("Das Weihnachtsoratorium erklang in der Klosterkirche.", "Klosterkirche"),
+        ("Die Andacht zum Jubiläum war in der Universitätskirche.", "Universitätskirche"),
+    ],
+)
+def test_civic_landmark_after_a_definite_locative(nlp, text, name):
+    assert name in places(nlp, text)
+
+
+def test_civic_landmark_without_article_is_no_place(nlp):
+    assert "Rosengarten" not in places(nlp, "Sie pflanzte einen Rosengarten hinter dem Haus.")
+
+
+def test_monument_named_after_a_person(nlp):
+    assert "Hermannsdenkmal" in places(nlp, "Die Wandergruppe rastete am Hermannsdenkmal.")
+
+
+def test_generic_monument_is_no_place(nlp):
+    assert not places(nlp, "Vor dem Denkmal legten die Schüler Blumen nieder.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Regatta begann im Hafen von Kiel.", "Der Bürgermeister von Kiel eröffnete den Markt."],
+)
+def test_town_named_like_a_word_after_von_and_a_town_noun(nlp, text):
+    assert places(nlp, text) == {"Kiel": "Kiel"}
+
+
+def test_von_after_another_noun_is_no_place_context(nlp):
+    assert "Kiel" not in places(nlp, "Das Boot hatte einen Kiel von sechs Metern.")
