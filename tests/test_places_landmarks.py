@@ -48,3 +48,34 @@ def test_town_named_like_a_word_after_von_and_a_town_noun(nlp, text):
 
 def test_von_after_another_noun_is_no_place_context(nlp):
     assert "Kiel" not in places(nlp, "Das Boot hatte einen Kiel von sechs Metern.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Ruderer trainierten am Schweriner See.", "Schweriner See"),
+        ("Am Ufer des Schweriner Sees standen die Zelte.", "Schweriner See"),
+    ],
+)
+def test_lake_named_by_a_town_adjective(nlp, text, name):
+    assert name in places(nlp, text).values()
+
+
+def test_town_adjective_and_lake_without_context_is_no_place(nlp):
+    assert not places(nlp, "Ein Schweriner See-Blick wäre schön.")
+
+
+@pytest.mark.parametrize(
+    ("text", "river"),
+    [
+        ("Das Sommerfest fand direkt an der Saar statt.", "Saar"),
+        ("Die Schlauchboote fuhren auf der Aare flussabwärts.", "Aare"),
+        ("Die Radtour führte entlang der Altmühl.", "Altmühl"),
+    ],
+)
+def test_river(nlp, text, river):
+    assert river in places(nlp, text)
+
+
+def test_river_named_like_a_word_needs_more_than_an_article(nlp):
+    assert "Leine" not in places(nlp, "Der Hund lief brav an der Leine.")
