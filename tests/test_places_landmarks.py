@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from test_entities import places
+from test_entities_general import with_model_ents
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +80,16 @@ def test_river(nlp, text, river):
 
 def test_river_named_like_a_word_needs_more_than_an_article(nlp):
     assert "Leine" not in places(nlp, "Der Hund lief brav an der Leine.")
+
+
+def test_listed_venue_stays_where_the_model_reads_an_event(nlp):
+    # the model's event spans are less sure than a venue the gazetteer lists
+    text = "Das Treffen der Zahnärzte fand im Estrel Congress Center statt."
+    doc = with_model_ents(nlp, text, [("Estrel Congress Center", "EVT")])
+    assert "Estrel Berlin" in {p.name for p in doc._.places}
+
+
+def test_unlisted_event_name_in_a_model_event_is_no_venue(nlp):
+    text = "Die Besucher lobten den Velvorn Kongress sehr."
+    doc = with_model_ents(nlp, text, [("Velvorn Kongress", "EVT")])
+    assert not doc._.places

@@ -130,8 +130,9 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
     enter the tables, and a rule candidate inside one is dropped when it is a town in the
     event's name ("Hannover" in "Hannover Messe") or itself reads as an event ("Messe Ried",
     "Fachmesse Aquatherm"). A venue or an organisation name the rules found by its own
-    pattern ("Günther-Klotz-Anlage", "Deutscher Landkreistag") stays: the model's event
-    boundaries are less sure than these patterns."""
+    pattern ("Günther-Klotz-Anlage", "Deutscher Landkreistag"), or a venue the gazetteer
+    lists ("Estrel Congress Center"), stays: the model's event boundaries are less sure than
+    these patterns."""
     spans = [(e.start, e.end) for e in doc.ents if e.label_ in EVENT_LABELS]
     if not spans:
         return found
@@ -147,8 +148,10 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
                 and not _genitive_town(doc, c)
             ):
                 return True
-            if c.label in (PLACE, ORG) and events.is_event_name(
-                [t.text for t in doc[c.start : c.end]]
+            if (
+                c.label in (PLACE, ORG)
+                and not (c.kind == "venue" and c.source == "gazetteer")
+                and events.is_event_name([t.text for t in doc[c.start : c.end]])
             ):
                 return True
         return False
