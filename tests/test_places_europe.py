@@ -54,3 +54,28 @@ def test_large_neighbour_city_by_its_own_name(nlp, text, town):
 def test_german_name_of_a_large_city_keeps_its_sense(nlp):
     # the own name is added, the German one still needs no context
     assert places(nlp, "Krakau war im Sommer voller Gäste.") == {"Krakau": "Krakau"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Der Wanderverein fuhr in die Sächsische Schweiz.", "Sächsische Schweiz"),
+        ("Die Kletterer kamen aus der Sächsischen Schweiz.", "Sächsische Schweiz"),
+        ("Die Radler kamen von der Schwäbischen Alb.", "Schwäbische Alb"),
+        ("Die Käser kamen aus dem Oberallgäu.", "Oberallgäu"),
+    ],
+)
+def test_landscape_named_with_an_adjective_or_a_prefix(nlp, text, name):
+    assert name in places(nlp, text).values()
+    assert "Schweiz" not in places(nlp, text)  # the landscape, not the country
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Der Chor kam aus Frankfurt (Oder) angereist.", "Frankfurt (Oder)"),
+        ("Die Tagung fand in Halle (Saale) statt.", "Halle (Saale)"),
+    ],
+)
+def test_town_with_its_river_in_brackets(nlp, text, name):
+    assert name in places(nlp, text)

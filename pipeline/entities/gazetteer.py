@@ -220,7 +220,8 @@ class Gazetteer:
         """Words, entry and name of the longest place name opening ``words`` (text and
         whitespace of each token); memoised per gazetteer: the same phrases recur."""
         for end in range(len(words), 0, -1):
-            if end > 1 and not is_capitalised(words[end - 1][0]):
+            # a name ends on a capitalised word or on the bracket of its river ("Halle (Saale)")
+            if end > 1 and not (is_capitalised(words[end - 1][0]) or words[end - 1][0] == ")"):
                 continue
             written = "".join(text + space for text, space in words[: end - 1])
             found = self.lookup(written + words[end - 1][0])
