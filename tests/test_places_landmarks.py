@@ -93,3 +93,16 @@ def test_unlisted_event_name_in_a_model_event_is_no_venue(nlp):
     text = "Die Besucher lobten den Velvorn Kongress sehr."
     doc = with_model_ents(nlp, text, [("Velvorn Kongress", "EVT")])
     assert not doc._.places
+
+
+def test_town_after_a_town_noun_stays_inside_a_model_event(nlp):
+    # "Partnerstadt" names the town, whatever span the model reads as an event
+    text = "Die Partnerstadt Tarnów schickte eine Abordnung."
+    doc = with_model_ents(nlp, text, [("Partnerstadt Tarnów", "EVT")])
+    assert "Tarnów" in {p.text for p in doc._.places}
+
+
+def test_town_in_a_model_event_name_is_still_dropped(nlp):
+    text = "Zum Velvorn Ulm Marathon kamen viele Läufer."
+    doc = with_model_ents(nlp, text, [("Velvorn Ulm Marathon", "EVT")])
+    assert "Ulm" not in {p.text for p in doc._.places}
