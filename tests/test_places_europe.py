@@ -99,3 +99,17 @@ def test_small_neighbour_town_needs_a_place_context_even_where_the_model_reads_o
     text = "Der Minister Barlinek Novak sprach zuerst."
     doc = with_model_ents(nlp, text, [("Barlinek", "LOC"), ("Novak", "PER")])
     assert "Barlinek" not in {p.text for p in doc._.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Der Kongress tagte in Marburg.", "Marburg"),
+        ("Die Messe in Gera war gut besucht.", "Gera"),
+        ("Die Gäste kamen aus Verden.", "Verden"),
+    ],
+)
+def test_german_town_keeps_its_name_against_a_foreign_alternate(nlp, text, town):
+    # GeoNames lists "Marburg" among Maribor's names, "Gera" among Győr's
+    rows = {m.text: (m.name, m.country_code) for m in nlp(text)._.places}
+    assert rows.get(town) == (town, "DE")
