@@ -106,3 +106,15 @@ def test_town_in_a_model_event_name_is_still_dropped(nlp):
     text = "Zum Velvorn Ulm Marathon kamen viele Läufer."
     doc = with_model_ents(nlp, text, [("Velvorn Ulm Marathon", "EVT")])
     assert "Ulm" not in {p.text for p in doc._.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Das Derby war im Signal Iduna Park ausverkauft.", "Signal Iduna Park"),
+        ("Früher hieß das Stadion Westfalenstadion.", "Signal Iduna Park"),
+        ("Das Finale lief im Deutsche Bank Park.", "Deutsche Bank Park"),
+    ],
+)
+def test_listed_stadium(nlp, text, name):
+    assert name in places(nlp, text).values()
