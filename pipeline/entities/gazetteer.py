@@ -42,6 +42,11 @@ COORDINATORS = entity_words("coordinator") | entity_words("alternative") | {",",
 WEAK_LOCATIVE = entity_words("weak_locative")
 # cities this large are named "in Essen", "in Halle" more often than the noun is used
 LARGE_CITY = 100_000
+# the countries whose small towns and villages the gazetteer lists (from GeoNames' cities1000
+# and cities500); elsewhere it lists towns from FOREIGN_TOWN_POPULATION on, and smaller ones
+# of the neighbouring countries only as names that need a place context
+SMALL_TOWN_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
+FOREIGN_TOWN_POPULATION = 15_000
 # written abbreviations of the words of names (place_abbreviations.tsv), spaced as whole words
 ABBREVIATIONS = tuple(
     (f" {row['words']} ", f" {row['abbreviation']} ", row["official"] == "1")
@@ -51,6 +56,7 @@ COMPASS_PREFIXES = entity_word_list("compass_prefix")
 COMPASS_BASES = frozenset({"country", "state", "region"})
 DATIVE_ARTICLES = entity_words("dative_article")
 FUSED_LOCATIVE = entity_words("fused_locative")
+TOWN_OF = entity_words("town_of")
 ARTICLE_LOCATIVE = entity_words("article_locative")
 TOWN_NEAR = entity_words("town_near")  # "Kirchheim bei Ulm"
 
@@ -219,7 +225,8 @@ class Gazetteer:
         """Words, entry and name of the longest place name opening ``words`` (text and
         whitespace of each token); memoised per gazetteer: the same phrases recur."""
         for end in range(len(words), 0, -1):
-            if end > 1 and not is_capitalised(words[end - 1][0]):
+            # a name ends on a capitalised word or on the bracket of its river ("Halle (Saale)")
+            if end > 1 and not (is_capitalised(words[end - 1][0]) or words[end - 1][0] == ")"):
                 continue
             written = "".join(text + space for text, space in words[: end - 1])
             found = self.lookup(written + words[end - 1][0])
@@ -315,6 +322,8 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
             return False  # "in der Halle"
         if prev.like_num and len(prev.text) in (4, 5) and prev.text.isdigit():
             return True  # postal code
+        if word in TOWN_OF and start >= 2 and doc[start - 2].text in town_genitive_heads():
+            return True  # "der Bürgermeister von Kiel", "im Hafen von Kiel"
     # dateline: "Kassel, den 3. Mai 2021", "Essen (dpa)"
     return is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}
 
@@ -370,6 +379,17 @@ def route_end(doc: Doc, start: int, end: int) -> int | None:
     return None
 
 
+def is_small_foreign_town(entry: PlaceEntry) -> bool:
+    """A neighbour's town under 15,000 inhabitants (the gazetteer lists them from 5,000): the
+    model reads many a foreign first name or word as a place ("Außenminister Linas ..."), so
+    only a place context makes such a name the town."""
+    return (
+        entry.kind == "city"
+        and entry.country_code not in SMALL_TOWN_COUNTRIES
+        and 0 < entry.population < FOREIGN_TOWN_POPULATION
+    )
+
+
 def is_common_word(name: str) -> bool:
     """ "Essen", "Zug", "Halle": also a common noun, so even the NER does not make it a place
     without a place context."""
@@ -419,6 +439,7 @@ class PlaceFinder:
                 or (
                     any(t in ner_places for t in range(match.start, match.end))
                     and not is_common_word(match.name)
+                    and not is_small_foreign_town(match.entry)
                 )
             ):
                 sure.append(cand)

@@ -32,6 +32,7 @@ from pipeline.entities.gazetteer import (
     has_place_context,
     in_company_name,
     is_common_word,
+    is_small_foreign_town,
     place_candidate,
 )
 from pipeline.entities.org_evidence import (
@@ -142,7 +143,10 @@ class NerCandidates:
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
-                    word_like = match.entry.ambiguous and is_common_word(match.name)
+                    # a word, or a neighbour's small town named like a foreign first name
+                    word_like = match.entry.ambiguous and (
+                        is_common_word(match.name) or is_small_foreign_town(match.entry)
+                    )
                     if (
                         not word_like
                         or has_place_context(doc, span.start, span.end)

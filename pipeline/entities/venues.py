@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, product
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -117,6 +117,7 @@ class VenueFinder:
             (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
         )
         self.brand_openings = frozenset(words[0] for words in self.hotel_brands)
+        self.hotel_locations = frozenset(p["hotel_locations"])
         # word predicates asked for every token: memoised per finder
         self._finders_at = WordValues(self._finders_at)  # type: ignore[method-assign]
         for name in ("_adjective", "_is_name_word"):
@@ -156,14 +157,33 @@ class VenueFinder:
                 end = i + len(words)
                 if end >= len(texts) or tuple(texts[i:end]) != words or end in taken:
                     continue
-                if texts[end].lower().endswith("hotel") and is_capitalised(texts[end]):
-                    out.append(self._venue(doc, i, end + 1, "pattern"))
-                    taken.update(range(i, end + 1))
+                town_end = self._brand_town_end(doc, texts, end)
+                hotel = end  # the hotel's own name may stand before "Hotel" ("Sheraton Carlton")
+                while hotel < min(end + 2, len(texts) - 1) and self._hotel_name_word(texts[hotel]):
+                    hotel += 1
+                if texts[hotel].lower().endswith("hotel") and is_capitalised(texts[hotel]):
+                    out.append(self._venue(doc, i, hotel + 1, "pattern"))
+                    taken.update(range(i, hotel + 1))
+                elif town_end is not None and has_definite_place_context(doc, i):
+                    # "im Hilton Frankfurt", "im Novotel München City": the chain's hotel there
+                    out.append(self._venue(doc, i, town_end, "pattern"))
+                    taken.update(range(i, town_end))
                 elif self._bare_brand(doc, texts, i, end):
                     out.append(self._venue(doc, i, end, "pattern"))
                     taken.update(range(i, end))
                 break
         return out
+
+    def _brand_town_end(self, doc: Doc, texts: list[str], j: int) -> int | None:
+        """End of a town no word could be (and of a location word after it: "City",
+        "Airport") that follows a chain's name at ``j``."""
+        match = self.gazetteer.match_at(doc, j)
+        if match is None or match.entry.kind != "city" or match.entry.ambiguous:
+            return None
+        end = match.end
+        if end < len(texts) and texts[end] in self.hotel_locations:
+            end += 1
+        return end
 
     def _bare_brand(self, doc: Doc, texts: list[str], i: int, end: int) -> bool:
         """A chain's name alone after a definite locative ("im Dorint", "vom Hilton aus"):
@@ -415,6 +435,16 @@ class VenueFinder:
         head = doc[i + 1].text
         base = head_noun(head)
         nominative = base[0] if base else head
+        lake = self._landscape_noun(head)
+        if lake is not None:
+            # "am Schweriner See", "am Ufer des Zeller Sees": the lake of the town, named as
+            # written, where the sentence puts something at it or names a part of it
+            if not (
+                self._venue_context(doc, i) or (i > 0 and doc[i - 1].lower_ in GENITIVE_ARTICLES)
+            ):
+                return None
+            name = f"{doc[i].text} {lake}"
+            return Candidate(i, i + 2, PLACE, name, "pattern", kind="other")
         if nominative not in self.generic:
             return None
         if nominative in self.generic_needs_context and not self._venue_context(doc, i):
@@ -432,6 +462,14 @@ class VenueFinder:
             kind="venue",
             country_code=entry.country_code,
         )
+
+    def _landscape_noun(self, word: str) -> str | None:
+        """The nominative of a bare landscape noun ("See", "Sees", "Meer", "Meeres")."""
+        for suffix in self.landscape_suffixes:
+            noun = suffix[:1].upper() + suffix[1:]
+            if word in (noun, f"{noun}s", f"{noun}es"):
+                return noun
+        return None
 
     def city_of_adjective(self, word: str) -> PlaceEntry | None:
         return city_of_adjective(self.gazetteer, word)
@@ -608,10 +646,14 @@ class VenueFinder:
         Bonn"): the chain may run several hotels in one town."""
         if not texts[cand.start].lower().endswith("hotel"):
             return cand
-        for words in self.hotel_brands:
-            start = cand.start - len(words)
-            if start >= 0 and tuple(texts[start : cand.start]) == words:
-                brand = " ".join(words)
+        # the hotel's own name may stand between ("Sheraton Carlton Hotel")
+        gap = cand.start
+        while gap > 0 and cand.start - gap < 2 and self._hotel_name_word(texts[gap - 1]):
+            gap -= 1
+        for words, name_start in product(self.hotel_brands, range(gap, cand.start + 1)):
+            start = name_start - len(words)
+            if start >= 0 and tuple(texts[start:name_start]) == words:
+                brand = " ".join(texts[start : cand.start])
                 return Candidate(
                     start,
                     cand.end,
@@ -622,6 +664,15 @@ class VenueFinder:
                     country_code=cand.country_code,
                 )
         return cand
+
+    def _hotel_name_word(self, word: str) -> bool:
+        """A word of a hotel's own name between the chain and "Hotel" ("Carlton", "proArte",
+        "Plus"): a capitalised word or one written in mixed case; only a chain's name before
+        it makes it one."""
+        if word.lower().endswith("hotel") or not word.isalpha():
+            return False
+        mixed = word[:1].islower() and any(ch.isupper() for ch in word[1:])
+        return mixed or self._is_name_word(word, allow_nouns=True)
 
     def _named(self, doc: Doc, i: int, name: str) -> Candidate:
         cand = self._venue(doc, i, i + 1, "pattern")

@@ -28,7 +28,7 @@ from pipeline.entities.canonical import LemmaLookup
 from pipeline.entities.coordination import extend_coordinations
 from pipeline.entities.districts import DistrictFinder
 from pipeline.entities.events import EventFinder
-from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer
+from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer, town_part_heads
 from pipeline.entities.linking import link
 from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
@@ -128,10 +128,12 @@ TOWN_KINDS = frozenset({"city", "country", "state", "region", "district"})
 def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) -> list[Candidate]:
     """The model's named events (EVT) are no places or organisations: its EVT spans never
     enter the tables, and a rule candidate inside one is dropped when it is a town in the
-    event's name ("Hannover" in "Hannover Messe") or itself reads as an event ("Messe Ried",
+    event's name ("Hannover" in "Hannover Messe"; not after a town's noun inside the span:
+    "Partnerstadt Kalisz") or itself reads as an event ("Messe Ried",
     "Fachmesse Aquatherm"). A venue or an organisation name the rules found by its own
-    pattern ("Günther-Klotz-Anlage", "Deutscher Landkreistag") stays: the model's event
-    boundaries are less sure than these patterns."""
+    pattern ("Günther-Klotz-Anlage", "Deutscher Landkreistag"), or a venue the gazetteer
+    lists ("Estrel Congress Center"), stays: the model's event boundaries are less sure than
+    these patterns."""
     spans = [(e.start, e.end) for e in doc.ents if e.label_ in EVENT_LABELS]
     if not spans:
         return found
@@ -145,10 +147,13 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
                 and c.kind in TOWN_KINDS
                 and end - start > c.end - c.start
                 and not _genitive_town(doc, c)
+                and not (c.start > start and doc[c.start - 1].text in town_part_heads())
             ):
                 return True
-            if c.label in (PLACE, ORG) and events.is_event_name(
-                [t.text for t in doc[c.start : c.end]]
+            if (
+                c.label in (PLACE, ORG)
+                and not (c.kind == "venue" and c.source == "gazetteer")
+                and events.is_event_name([t.text for t in doc[c.start : c.end]])
             ):
                 return True
         return False
