@@ -381,7 +381,7 @@ def route_end(doc: Doc, start: int, end: int) -> int | None:
 
 def is_small_foreign_town(entry: PlaceEntry) -> bool:
     """A neighbour's town under 15,000 inhabitants (the gazetteer lists them from 5,000): the
-    model reads many a foreign first name or word as a place ("Außenminister Linas ..."), so
+    model reads many a foreign first name or word as a place (a visiting minister's first name), so
     only a place context makes such a name the town."""
     return (
         entry.kind == "city"

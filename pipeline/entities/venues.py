@@ -15,7 +15,7 @@
   a compound venue word with one name word of its own ("Schlosspark Lindenau"), a building
   named after a person ("Karl Weber-Haus") and its owner in the genitive ("X-Halle der
   Rheinmesse"); capitalised adjectives before "Meer" or "See" make a landscape.
-Known venues with their own names ("CityCube", "Estrel") come from the gazetteer.
+Known venues with their own names ("CityCube", "RuhrCongress") come from the gazetteer.
 """
 
 from __future__ import annotations
@@ -313,7 +313,7 @@ class VenueFinder:
         if not is_capitalised(word) or word.lower() in STOP_WORDS:
             return None
         match = self.gazetteer.match_at(doc, j + 1)
-        if match is not None:  # "am Rhein"; not "im Estrel": a venue of its own
+        if match is not None:  # "am Rhein"; not "im RuhrCongress": a venue of its own
             return None if match.entry.kind == "venue" else match.end
         if word in self.landmarks:
             return j + 2

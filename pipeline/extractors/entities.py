@@ -132,7 +132,7 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
     "Partnerstadt Kalisz") or itself reads as an event ("Messe Ried",
     "Fachmesse Aquatherm"). A venue or an organisation name the rules found by its own
     pattern ("Günther-Klotz-Anlage", "Deutscher Landkreistag"), or a venue the gazetteer
-    lists ("Estrel Congress Center"), stays: the model's event boundaries are less sure than
+    lists ("Congress Center Leipzig"), stays: the model's event boundaries are less sure than
     these patterns."""
     spans = [(e.start, e.end) for e in doc.ents if e.label_ in EVENT_LABELS]
     if not spans:
