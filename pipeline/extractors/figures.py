@@ -220,7 +220,7 @@ class FigureReader:
     def read(self) -> list[FigureMention]:
         consumed = -1
         for reading in sorted(self._candidates(), key=lambda r: r.start):
-            if reading.start < consumed or self._in_date(reading.start, reading.end):
+            if reading.start < consumed:
                 continue
             figures = self._complete(reading)
             if figures:
@@ -229,12 +229,20 @@ class FigureReader:
         return self.found
 
     def _candidates(self) -> list[Reading]:
+        """The numbers outside the dates (a number in a date is none of its figures), read
+        only there."""
         out = []
+        in_date = self._in_date
         for m in _DIGITS.finditer(self.text):
+            start, end = m.span(1)
+            if in_date(start, end):
+                continue
             value = _digits_decimal(m.group(1))
             if value is not None:
-                out.append(Reading(m.start(1), m.end(1), value, "digits"))
+                out.append(Reading(start, end, value, "digits"))
         for start, end in _number_word_spans(self.text):
+            if in_date(start, end):
+                continue
             word = self.text[start:end]
             if word[0].isupper() and not self._sentence_initial(start):
                 continue  # "die Elf", "Acht geben": capitalised mid-sentence is a noun
