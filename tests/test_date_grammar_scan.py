@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -10,6 +11,7 @@ from pipeline.temporal.atoms import Atom
 from pipeline.temporal.first_chars import CHECKED, first_chars, rules_by_first_char
 from pipeline.temporal.grammar import find_atoms
 from pipeline.temporal.patterns import patterns
+from pipeline.temporal.spec import TimeSpec
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,13 @@ def test_head_words_open_the_rules_that_can_match(text: str) -> None:
     atoms = find_atoms(text)
     assert atoms
     assert atoms == _every_rule_everywhere(text)
+
+
+def test_spec_with_changes_as_dataclasses_replace() -> None:
+    spec = TimeSpec(year=2024, month=5, day=3, hour=10, minute=30, open="after")
+    changed = spec.with_(hour=None, minute=None, daypart="abend")
+    assert changed == replace(spec, hour=None, minute=None, daypart="abend")
+    assert changed.year == 2024 and changed.hour is None and spec.hour == 10
+    assert spec.merge(TimeSpec(year=1999, weekday=5)) == replace(spec, weekday=5)
+    with pytest.raises(TypeError):
+        spec.with_(no_such_field=1)
