@@ -105,7 +105,7 @@ class Tok(NamedTuple):
     kind: str  # word, num, sym
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """One number being read: where it stands and what has been found after it."""
 
