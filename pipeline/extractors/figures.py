@@ -192,7 +192,7 @@ class FigureReader:
         )
         self.name_starts = [s for s, _ in names]
         self.name_ends = [e for _, e in names]
-        self.person_ends = frozenset(e.end_char for e in doc.ents if e.label_ == "PER")
+        self._person_ends: frozenset[int] | None = None  # read when first asked (rarely)
         self.sent_starts = doc_layout(doc).sentence_starts or [0]
         self.found: list[FigureMention] = []
         # The rules ask for the same neighbours of a number again and again.
@@ -623,7 +623,7 @@ class FigureReader:
         name_end = paren
         while name_end > 0 and self.text[name_end - 1] in " \u00a0":
             name_end -= 1
-        if name_end in self.person_ends:
+        if name_end in self._persons_end():
             return True
         start = name_end - len(noun)
         if self._in_name(start, name_end):
@@ -632,6 +632,13 @@ class FigureReader:
         return not nouns.is_noun(noun) or (
             first[:1].isupper() and first.isalpha() and not nouns.is_noun(first)
         )
+
+    def _persons_end(self) -> frozenset[int]:
+        """Where the model's persons end: only an age in parentheses asks, so the entities
+        (a Span each) are read for the few reports with one."""
+        if self._person_ends is None:
+            self._person_ends = frozenset(e.end_char for e in self.doc.ents if e.label_ == "PER")
+        return self._person_ends
 
     def _noun_after_als(self, r: Reading) -> str | None:
         """The noun after "als" in the clause: "rund 38000 werden als Tagesgäste erwartet"."""
