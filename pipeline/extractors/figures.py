@@ -18,8 +18,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -143,6 +144,9 @@ class FigureExtractor(Extractor):
         return FigureReader(doc).read()
 
 
+_offsets = partial(map, itemgetter("start_char", "end_char"))  # of stored fact rows
+
+
 def next_token(text: str, pos: int) -> Tok | None:
     """The token after ``pos`` on the same line (spaces skipped), or None at a line end."""
     pos = _SPACES.match(text, pos).end()
@@ -184,11 +188,14 @@ class FigureReader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        spans = sorted((d.start_char, d.end_char) for d in (doc._.dates or []))
+        # the offsets from the stored rows (one read of the Doc's facts instead of a list of
+        # records per fact type)
+        facts = doc._.facts or {}
+        spans = sorted(_offsets(facts.get("dates") or ()))
         self.date_starts = [s for s, _ in spans]
         self.date_ends = [e for _, e in spans]
         names = sorted(
-            (m.start_char, m.end_char) for m in (doc._.places or []) + (doc._.organisations or [])
+            _offsets([*(facts.get("places") or ()), *(facts.get("organisations") or ())])
         )
         self.name_starts = [s for s, _ in names]
         self.name_ends = [e for _, e in names]
