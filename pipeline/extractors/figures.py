@@ -145,6 +145,7 @@ class FigureExtractor(Extractor):
 
 
 _offsets = partial(map, itemgetter("start_char", "end_char"))  # of stored fact rows
+_UNREAD = Tok("", -1, -1, "")  # a position FigureReader has not read yet
 
 
 def next_token(text: str, pos: int) -> Tok | None:
@@ -202,25 +203,30 @@ class FigureReader:
         self._person_ends: frozenset[int] | None = None  # read when first asked (rarely)
         self.sent_starts = doc_layout(doc).sentence_starts or [0]
         self.found: list[FigureMention] = []
-        # The rules ask for the same neighbours of a number again and again.
+        # The rules ask for the same neighbours of a number again and again. About half the
+        # asks are new positions: a miss is a dict.get, not a KeyError raised and caught.
         self._tokens: dict[int, Tok | None] = {}
         self._words: dict[int, str] = {}
+        self._lower_words: dict[int, str] = {}
 
     def _next(self, pos: int) -> Tok | None:
         """:func:`next_token` in this document, each position read once."""
-        try:
-            return self._tokens[pos]
-        except KeyError:
+        tok = self._tokens.get(pos, _UNREAD)
+        if tok is _UNREAD:
             tok = self._tokens[pos] = next_token(self.text, pos)
-            return tok
+        return tok
 
     def _previous(self, pos: int, lower: bool = True) -> str:
         """:func:`previous_word` in this document, each position read once."""
-        try:
-            word = self._words[pos]
-        except KeyError:
+        if lower:
+            word = self._lower_words.get(pos)
+            if word is None:
+                word = self._lower_words[pos] = self._previous(pos, lower=False).lower()
+            return word
+        word = self._words.get(pos)
+        if word is None:
             word = self._words[pos] = previous_word(self.text, pos, lower=False)
-        return word.lower() if lower else word
+        return word
 
     # -- candidates -------------------------------------------------------------------------
 
