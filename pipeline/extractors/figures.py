@@ -58,9 +58,14 @@ _DIGITS = re.compile(
     r"|\d*(?:,\d+)?))(?!\d|[.,:'’]\d)"
 )
 _DIGITS_AT = re.compile(_NUMBER_CORE)  # the upper end of a range, right after "-" or "bis"
-_SPACES = re.compile(r"[^\S\n]*")
 _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:[*:_/]-?[iI]n(?:nen)?(?!\w))?")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+# spaces (possessive: never given back for a space to be the "other character"), then a
+# word, a number or any other character but a line end, tried in that order: one match
+# instead of three
+_NEXT_TOKEN = re.compile(
+    rf"[^\S\n]*+(?:(?P<word>{_WORD.pattern})|(?P<num>{_NUMBER.pattern})|(?P<sym>[^\n]))"
+)
 _GLUED_WORD = re.compile(r"[-–]?([^\W\d_]+)")
 _RANGE_DASHES = ("-", "–", "—")
 _RANGE_WORDS = lexicon.figure_words("range_word")
@@ -150,14 +155,12 @@ _UNREAD = Tok("", -1, -1, "")  # a position FigureReader has not read yet
 
 def next_token(text: str, pos: int) -> Tok | None:
     """The token after ``pos`` on the same line (spaces skipped), or None at a line end."""
-    pos = _SPACES.match(text, pos).end()
-    if pos >= len(text) or text[pos] == "\n":
+    m = _NEXT_TOKEN.match(text, pos)
+    if m is None:
         return None
-    for kind, pattern in (("word", _WORD), ("num", _NUMBER)):
-        m = pattern.match(text, pos)
-        if m:
-            return Tok(m.group(), pos, m.end(), kind)
-    return Tok(text[pos], pos, pos + 1, "sym")
+    kind = m.lastgroup
+    assert kind is not None
+    return Tok(m.group(kind), m.start(kind), m.end(), kind)
 
 
 def previous_word(text: str, pos: int, lower: bool = True) -> str:
