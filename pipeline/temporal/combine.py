@@ -166,13 +166,10 @@ def _weekday_pair(a: Atom, b: Atom, text: str) -> bool:
     if a.role != DAY or b.role != DAY or a.end_spec is not None or b.end_spec is not None:
         return False
     sa, sb = a.spec, b.spec
+    if sa.weekday is None or sb.weekday is None:
+        return False
     bare = TimeSpec(weekday=sa.weekday)
-    if (
-        sa.weekday is None
-        or sb.weekday is None
-        or sa != bare
-        or sb.with_(open=None) != bare.with_(weekday=sb.weekday)
-    ):
+    if sa != bare or sb.with_(open=None) != bare.with_(weekday=sb.weekday):
         return False
     return (
         sb.weekday == sa.weekday % 7 + 1 and _GAP_AND.fullmatch(text[a.end : b.start]) is not None
