@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from pipeline.evaluate import evaluate, load_gold
+from pipeline.extractors.figures import Tok, next_token
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV = SHARED / "dev"
@@ -671,3 +672,18 @@ def test_article_before_a_fraction_of_a_whole(nlp, text: str, expected: list) ->
 )
 def test_vague_quantities_are_no_figures(nlp, text: str) -> None:
     assert figures(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "expected"),
+    [
+        ("12 Besucherinnen kamen", 2, ("Besucherinnen", 3, 16, "word")),
+        ("rund 1.500,5 Euro", 4, ("1.500,5", 5, 12, "num")),
+        ("12\u00a0€ Eintritt", 2, ("€", 3, 4, "sym")),
+        ("Es kamen 12  \nBesucher", 11, None),  # spaces before a line end: no token
+        ("Es kamen 12 ", 11, None),
+        ("300 Teilnehmer:innen", 3, ("Teilnehmer:innen", 4, 20, "word")),
+    ],
+)
+def test_next_token_on_the_same_line(text: str, pos: int, expected: tuple | None) -> None:
+    assert next_token(text, pos) == (None if expected is None else Tok(*expected))

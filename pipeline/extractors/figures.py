@@ -18,8 +18,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -57,9 +58,14 @@ _DIGITS = re.compile(
     r"|\d*(?:,\d+)?))(?!\d|[.,:'’]\d)"
 )
 _DIGITS_AT = re.compile(_NUMBER_CORE)  # the upper end of a range, right after "-" or "bis"
-_SPACES = re.compile(r"[^\S\n]*")
 _WORD = re.compile(r"[^\W\d_](?:[\w\-]*\w)?(?:[*:_/]-?[iI]n(?:nen)?(?!\w))?")
 _NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+# spaces (possessive: never given back for a space to be the "other character"), then a
+# word, a number or any other character but a line end, tried in that order: one match
+# instead of three
+_NEXT_TOKEN = re.compile(
+    rf"[^\S\n]*+(?:(?P<word>{_WORD.pattern})|(?P<num>{_NUMBER.pattern})|(?P<sym>[^\n]))"
+)
 _GLUED_WORD = re.compile(r"[-–]?([^\W\d_]+)")
 _RANGE_DASHES = ("-", "–", "—")
 _RANGE_WORDS = lexicon.figure_words("range_word")
@@ -105,7 +111,7 @@ class Tok(NamedTuple):
     kind: str  # word, num, sym
 
 
-@dataclass
+@dataclass(slots=True)
 class Reading:
     """One number being read: where it stands and what has been found after it."""
 
@@ -143,16 +149,18 @@ class FigureExtractor(Extractor):
         return FigureReader(doc).read()
 
 
+_offsets = partial(map, itemgetter("start_char", "end_char"))  # of stored fact rows
+_UNREAD = Tok("", -1, -1, "")  # a position FigureReader has not read yet
+
+
 def next_token(text: str, pos: int) -> Tok | None:
     """The token after ``pos`` on the same line (spaces skipped), or None at a line end."""
-    pos = _SPACES.match(text, pos).end()
-    if pos >= len(text) or text[pos] == "\n":
+    m = _NEXT_TOKEN.match(text, pos)
+    if m is None:
         return None
-    for kind, pattern in (("word", _WORD), ("num", _NUMBER)):
-        m = pattern.match(text, pos)
-        if m:
-            return Tok(m.group(), pos, m.end(), kind)
-    return Tok(text[pos], pos, pos + 1, "sym")
+    kind = m.lastgroup
+    assert kind is not None
+    return Tok(m.group(kind), m.start(kind), m.end(), kind)
 
 
 def previous_word(text: str, pos: int, lower: bool = True) -> str:
@@ -184,43 +192,51 @@ class FigureReader:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        spans = sorted((d.start_char, d.end_char) for d in (doc._.dates or []))
+        # the offsets from the stored rows (one read of the Doc's facts instead of a list of
+        # records per fact type)
+        facts = doc._.facts or {}
+        spans = sorted(_offsets(facts.get("dates") or ()))
         self.date_starts = [s for s, _ in spans]
         self.date_ends = [e for _, e in spans]
         names = sorted(
-            (m.start_char, m.end_char) for m in (doc._.places or []) + (doc._.organisations or [])
+            _offsets([*(facts.get("places") or ()), *(facts.get("organisations") or ())])
         )
         self.name_starts = [s for s, _ in names]
         self.name_ends = [e for _, e in names]
-        self.person_ends = frozenset(e.end_char for e in doc.ents if e.label_ == "PER")
+        self._person_ends: frozenset[int] | None = None  # read when first asked (rarely)
         self.sent_starts = doc_layout(doc).sentence_starts or [0]
         self.found: list[FigureMention] = []
-        # The rules ask for the same neighbours of a number again and again.
+        # The rules ask for the same neighbours of a number again and again. About half the
+        # asks are new positions: a miss is a dict.get, not a KeyError raised and caught.
         self._tokens: dict[int, Tok | None] = {}
         self._words: dict[int, str] = {}
+        self._lower_words: dict[int, str] = {}
 
     def _next(self, pos: int) -> Tok | None:
         """:func:`next_token` in this document, each position read once."""
-        try:
-            return self._tokens[pos]
-        except KeyError:
+        tok = self._tokens.get(pos, _UNREAD)
+        if tok is _UNREAD:
             tok = self._tokens[pos] = next_token(self.text, pos)
-            return tok
+        return tok
 
     def _previous(self, pos: int, lower: bool = True) -> str:
         """:func:`previous_word` in this document, each position read once."""
-        try:
-            word = self._words[pos]
-        except KeyError:
+        if lower:
+            word = self._lower_words.get(pos)
+            if word is None:
+                word = self._lower_words[pos] = self._previous(pos, lower=False).lower()
+            return word
+        word = self._words.get(pos)
+        if word is None:
             word = self._words[pos] = previous_word(self.text, pos, lower=False)
-        return word.lower() if lower else word
+        return word
 
     # -- candidates -------------------------------------------------------------------------
 
     def read(self) -> list[FigureMention]:
         consumed = -1
         for reading in sorted(self._candidates(), key=lambda r: r.start):
-            if reading.start < consumed or self._in_date(reading.start, reading.end):
+            if reading.start < consumed:
                 continue
             figures = self._complete(reading)
             if figures:
@@ -229,12 +245,20 @@ class FigureReader:
         return self.found
 
     def _candidates(self) -> list[Reading]:
+        """The numbers outside the dates (a number in a date is none of its figures), read
+        only there."""
         out = []
+        in_date = self._in_date
         for m in _DIGITS.finditer(self.text):
+            start, end = m.span(1)
+            if in_date(start, end):
+                continue
             value = _digits_decimal(m.group(1))
             if value is not None:
-                out.append(Reading(m.start(1), m.end(1), value, "digits"))
+                out.append(Reading(start, end, value, "digits"))
         for start, end in _number_word_spans(self.text):
+            if in_date(start, end):
+                continue
             word = self.text[start:end]
             if word[0].isupper() and not self._sentence_initial(start):
                 continue  # "die Elf", "Acht geben": capitalised mid-sentence is a noun
@@ -615,7 +639,7 @@ class FigureReader:
         name_end = paren
         while name_end > 0 and self.text[name_end - 1] in " \u00a0":
             name_end -= 1
-        if name_end in self.person_ends:
+        if name_end in self._persons_end():
             return True
         start = name_end - len(noun)
         if self._in_name(start, name_end):
@@ -624,6 +648,13 @@ class FigureReader:
         return not nouns.is_noun(noun) or (
             first[:1].isupper() and first.isalpha() and not nouns.is_noun(first)
         )
+
+    def _persons_end(self) -> frozenset[int]:
+        """Where the model's persons end: only an age in parentheses asks, so the entities
+        (a Span each) are read for the few reports with one."""
+        if self._person_ends is None:
+            self._person_ends = frozenset(e.end_char for e in self.doc.ents if e.label_ == "PER")
+        return self._person_ends
 
     def _noun_after_als(self, r: Reading) -> str | None:
         """The noun after "als" in the clause: "rund 38000 werden als Tagesgäste erwartet"."""

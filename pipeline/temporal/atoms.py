@@ -110,7 +110,9 @@ def _open(pre: str | None) -> str | None:
 
 
 class AtomBuilder:
-    """Turns a pattern match into an atom, or None when the context rules it out."""
+    """Turns a pattern match into an atom, or None when the context rules it out. An atom spans
+    its match exactly: the grammar chooses among overlapping matches before it builds any
+    (:func:`pipeline.temporal.grammar.find_atoms`)."""
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex

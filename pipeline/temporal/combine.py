@@ -84,30 +84,42 @@ def _of_the_year_in_focus(a: TimeSpec, b: TimeSpec) -> bool:
     return named and anaphor and a.year is None and a.unit is None and a.offset is None
 
 
+# the roles of the two ends a range may join
+_RANGE_PAIRS = frozenset(
+    {
+        (DAY, DAY),
+        (DAY_HEAD, DAY),
+        (TIME, TIME),
+        (TIME_HEAD, TIME),
+        (YEAR, YEAR),
+        (PERIOD, PERIOD),
+        (PERIOD, YEAR),
+        (YEAR, PERIOD),
+    }
+)
+
+
 def _range(a: Atom, b: Atom, text: str) -> Expression | None:
-    if a.end_spec is not None or b.end_spec is not None:
+    # the tests that need no text first: most neighbours are no range ("am Freitag um 18 Uhr")
+    if a.end_spec is not None or b.end_spec is not None or (a.role, b.role) not in _RANGE_PAIRS:
         return None
     gap = text[a.end : b.start]
     lead = _LEADING_CONNECTOR.match(text, b.start, b.end)
     if lead:  # "bis Freitag", "bis 18 Uhr": the connector opens the second atom
         gap += lead.group(0)
-    prefix = _RANGE_PREFIX.search(text[max(0, a.start - 20) : a.start])
-    start = a.start - (len(prefix.group(0)) if prefix else 0)
     if a.role in (DAY_HEAD, TIME_HEAD):
         if not _GAP_HEAD_RANGE.fullmatch(gap):
             return None
     elif not _GAP_RANGE.fullmatch(gap):
         return None
+    prefix = _RANGE_PREFIX.search(text[max(0, a.start - 20) : a.start])
+    start = a.start - (len(prefix.group(0)) if prefix else 0)
     words = gap.lower().split()
     if "und" in words and not (prefix and "zwischen" in prefix.group(0).lower()):
         return None
     if "auf" in words and not (prefix and prefix.group(0).lower().startswith("vom")):
         return None  # "vom 14. auf den 15.": a night; "vom 3.5. auf 7.5. verschoben" is not
     if "/" in gap and a.role not in (DAY_HEAD, TIME_HEAD, TIME):
-        return None
-    pairs = {(DAY, DAY), (DAY_HEAD, DAY), (TIME, TIME), (TIME_HEAD, TIME), (YEAR, YEAR),
-             (PERIOD, PERIOD), (PERIOD, YEAR), (YEAR, PERIOD)}  # fmt: skip
-    if (a.role, b.role) not in pairs:
         return None
     first, last = a.spec, b.spec.with_(open=None)
     if a.role == DAY_HEAD:
@@ -154,13 +166,10 @@ def _weekday_pair(a: Atom, b: Atom, text: str) -> bool:
     if a.role != DAY or b.role != DAY or a.end_spec is not None or b.end_spec is not None:
         return False
     sa, sb = a.spec, b.spec
+    if sa.weekday is None or sb.weekday is None:
+        return False
     bare = TimeSpec(weekday=sa.weekday)
-    if (
-        sa.weekday is None
-        or sb.weekday is None
-        or sa != bare
-        or sb.with_(open=None) != bare.with_(weekday=sb.weekday)
-    ):
+    if sa != bare or sb.with_(open=None) != bare.with_(weekday=sb.weekday):
         return False
     return (
         sb.weekday == sa.weekday % 7 + 1 and _GAP_AND.fullmatch(text[a.end : b.start]) is not None

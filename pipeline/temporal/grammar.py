@@ -18,7 +18,7 @@ from itertools import compress
 from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
 from pipeline.temporal.combine import combine, share_years
-from pipeline.temporal.patterns import MAX_LOOKBACK, patterns
+from pipeline.temporal.patterns import MAX_LOOKBACK, Builder, patterns
 from pipeline.temporal.spec import Expression
 from pipeline.word_runs import word_runs
 
@@ -82,44 +82,42 @@ def _can_start(word: str) -> bool:
 def _attempts(text: str) -> dict[int, frozenset[int]]:
     """Rule indexes to try at each word start: at every head word and at the few words before
     it that may open the same expression. The text is cut into its word runs and the gaps
-    between them in C (``split``, ``accumulate``), every run is tested by a memoised word test
-    (``map``), and only the head words (a run of about six) take Python steps: a head word is
-    a whole run (:func:`_head_of_run`), and the runs before it are at hand by index."""
+    between them in C (``split``, ``accumulate``), every run gets its memoised plan
+    (:func:`_plan_of_run`, by ``map``), and only the head words (a run of about six) take
+    Python steps: a head word is a whole run, and the runs before it are at hand by index."""
     attempts: dict[int, frozenset[int]] = {}
     parts, ends = word_runs(text)  # gap, run, gap, ...; run i spans ends[2i]..ends[2i+1]
-    heads = list(map(_head_of_run, parts[1::2]))
-    for i in compress(range(len(heads)), heads):
-        _add_attempts(attempts, text, heads[i], i, ends)
+    plans = list(map(_plan_of_run, parts[1::2]))
+    for head in compress(range(len(plans)), plans):
+        at_distance = plans[head]
+        start = ends[2 * head]
+        if at_distance.__class__ is str:  # a number: what it heads depends on the text around
+            kinds = _number_kinds(at_distance, text, ends[2 * head + 1])
+            if not kinds:
+                continue
+            at_distance = _rules_at_distance(kinds)
+            if not at_distance:
+                continue
+        _add_rules(attempts, start, at_distance[0])
+        # the words before the head that may open its expression: the last MAX_LOOKBACK runs
+        # in the LOOKBACK_CHARS before it (a run the window cuts counts from the window's start)
+        window = start - LOOKBACK_CHARS
+        for distance in range(1, min(len(at_distance), MAX_LOOKBACK + 1, head + 1)):
+            run = 2 * (head - distance)
+            prefix_start, prefix_end = ends[run], ends[run + 1]
+            if prefix_end <= window:
+                break
+            if prefix_start < window:
+                opens = _can_start(text[window:prefix_end].lower())
+                prefix_start = window
+            else:
+                opens = _run_can_start(parts[run + 1])
+            if opens:
+                _add_rules(attempts, prefix_start, at_distance[distance])
     return attempts
 
 
 _ASCII_DIGITS = frozenset("0123456789")
-
-
-def _add_attempts(
-    attempts: dict[int, frozenset[int]], text: str, word: str, head: int, ends: list[int]
-) -> None:
-    """The rules the head word (run ``head``) opens, at itself and at the words before it (the
-    last :data:`MAX_LOOKBACK` runs in the :data:`LOOKBACK_CHARS` before it; a run the window
-    cuts counts from the window's start) that may open its expression."""
-    start, end = ends[2 * head], ends[2 * head + 1]
-    kinds = _number_kinds(word, text, end) if word[0].isdigit() else _trigger_kinds(word)
-    if not kinds:
-        return
-    at_distance = _rules_at_distance(kinds)
-    if not at_distance:
-        return
-    _add_rules(attempts, start, at_distance[0])
-    window = start - LOOKBACK_CHARS
-    for distance in range(1, min(len(at_distance), MAX_LOOKBACK + 1, head + 1)):
-        run = head - distance
-        prefix_start, prefix_end = ends[2 * run], ends[2 * run + 1]
-        if prefix_end <= window:
-            break
-        if prefix_start < window:
-            prefix_start = window
-        if _can_start(text[prefix_start:prefix_end].lower()):
-            _add_rules(attempts, prefix_start, at_distance[distance])
 
 
 def _add_rules(attempts: dict[int, frozenset[int]], start: int, rules: frozenset[int]) -> None:
@@ -127,6 +125,25 @@ def _add_rules(attempts: dict[int, frozenset[int]], start: int, rules: frozenset
     :func:`_rules_to_try` finds it by its cached hash."""
     known = attempts.get(start)
     attempts[start] = rules if known is None or known is rules else known | rules
+
+
+@lru_cache(maxsize=65536)
+def _plan_of_run(run: str) -> tuple[frozenset[int], ...] | str | None:
+    """What a word run heads, as far as the run alone tells: None when it heads nothing, the
+    rules it opens at each distance (:func:`_rules_at_distance`) for a word, and for a number
+    its lower-case form (what a number heads depends on the text around it:
+    :func:`_number_kinds`)."""
+    head = _head_of_run(run)
+    if head is None or head[0].isdigit():
+        return head
+    kinds = _trigger_kinds(head)
+    return _rules_at_distance(kinds) if kinds else None
+
+
+@lru_cache(maxsize=65536)
+def _run_can_start(run: str) -> bool:
+    """:func:`_can_start` of a whole word run as written."""
+    return _can_start(run.lower())
 
 
 @lru_cache(maxsize=65536)
@@ -160,16 +177,14 @@ def find_atoms(text: str) -> list[Atom]:
     """All atoms, overlaps resolved in favour of the longest (then the earliest)."""
     pats = patterns()
     attempts = _attempts(text)
-    found: list[Atom] = []
+    matches: list[tuple[re.Match[str], Builder]] = []
     for start in sorted(attempts):
         for index in _rules_to_try(attempts[start], text[start]):
             pattern, build = pats.rules[index]
             m = pattern.match(text, start)
             if m is not None:
-                atom = build(m, text)
-                if atom is not None:
-                    found.append(atom)
-    return _longest_first(found)
+                matches.append((m, build))
+    return _longest_built(matches, text)
 
 
 @lru_cache(maxsize=4096)
@@ -179,22 +194,37 @@ def _rules_to_try(rules: frozenset[int], first_char: str) -> tuple[int, ...]:
     return tuple(sorted(rules if possible is None else rules & possible))
 
 
-def _longest_first(atoms: list[Atom]) -> list[Atom]:
-    """Non-overlapping atoms, longer ones winning, in text order."""
-    atoms = sorted(atoms, key=lambda a: (-(a.end - a.start), a.start))
+def _longest_built(matches: list[tuple[re.Match[str], Builder]], text: str) -> list[Atom]:
+    """The atoms of the non-overlapping matches, longer ones winning (then the earlier, then
+    the rule tried first), in text order. A match is built into its atom only when no atom
+    taken before overlaps it: about half the matches lose to a longer one, and building an
+    atom (the words around it, its spec) costs more than matching. A builder's atom spans its
+    match, and a match whose builder refuses it (None) is passed over as if it had not
+    matched, so this takes what building every match first and then choosing would take."""
+    order = sorted(range(len(matches)), key=lambda i: _longest_key(matches[i][0]))
     starts: list[int] = []  # sorted starts of taken atoms; ends[i] belongs to starts[i]
     ends: list[int] = []
     taken: list[Atom] = []
-    for atom in atoms:
-        i = bisect_left(starts, atom.start)
-        if i < len(starts) and starts[i] < atom.end:
+    for i in order:
+        m, build = matches[i]
+        start, end = m.span()
+        k = bisect_left(starts, start)
+        if k < len(starts) and starts[k] < end:
             continue  # a taken atom starts inside this one
-        if i > 0 and ends[i - 1] > atom.start:
+        if k > 0 and ends[k - 1] > start:
             continue  # the taken atom before reaches into this one
-        starts.insert(i, atom.start)
-        ends.insert(i, atom.end)
+        atom = build(m, text)
+        if atom is None:
+            continue
+        starts.insert(k, start)
+        ends.insert(k, end)
         taken.append(atom)
     return sorted(taken, key=lambda a: a.start)
+
+
+def _longest_key(m: re.Match[str]) -> tuple[int, int]:
+    start, end = m.span()
+    return (start - end, start)
 
 
 # Gaps (text between two atoms) that let them combine.

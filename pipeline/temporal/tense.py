@@ -7,7 +7,7 @@ date, future forward, present to the nearest (a report's present usually narrate
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -57,32 +57,48 @@ def _takes_sein(lemma: str) -> bool:
     return any(lemma.endswith(verb) for verb in lexicon().tense.get("sein_verb", ()))
 
 
-def _cue(word: str, lemma: str, participles: tuple[str, ...]) -> str | None:
+@lru_cache(maxsize=65536)
+def _reading(word: str, lemma: str) -> tuple[bool, str | None]:
+    """What a word says about its clause's tense, whatever the clause: whether it is a
+    participle, and its cue (FUTURE, PAST, "perfect" for an auxiliary of the perfect,
+    "perfect_sein" for one of "sein", or None). Memoised: a report repeats its verb forms,
+    and the preterite tests read every ending of a word."""
     cues = lexicon().tense
+    participle = _is_participle(word, lemma)
     if word in cues.get("future", ()):
-        return FUTURE
+        return participle, FUTURE
     if word in cues.get("past", ()):
-        return PAST
+        return participle, PAST
     if word in cues.get("perfect", ()):
-        return PAST if participles else None
+        return participle, "perfect"
     if word in cues.get("perfect_sein", ()):
-        return PAST if any(_takes_sein(p) for p in participles) else None
+        return participle, "perfect_sein"
     if _is_weak_preterite(word, lemma) or _is_strong_preterite(word, lemma):
-        return PAST
-    return None
+        return participle, PAST
+    return participle, None
+
+
+def _cue(cue: str | None, participles: tuple[str, ...]) -> str | None:
+    """The tense a word's cue (:func:`_reading`) gives in a clause with these participles."""
+    if cue == "perfect":
+        return PAST if participles else None
+    if cue == "perfect_sein":
+        return PAST if any(_takes_sein(p) for p in participles) else None
+    return cue
 
 
 def sentence_cues(sent: Span) -> tuple[tuple[int, str], ...]:
     """(offset, tense) of every tense cue in a sentence."""
     words = [
-        (t.idx, t.lower_, (t.lemma_ or t.lower_).lower())
+        (t.idx, lemma, _reading(t.lower_, lemma))
         for t in sent
         if t.is_lower or t.is_sent_start
+        for lemma in ((t.lemma_ or t.lower_).lower(),)
     ]
-    participles = tuple(lemma for _, word, lemma in words if _is_participle(word, lemma))
+    participles = tuple(lemma for _, lemma, (participle, _) in words if participle)
     found = []
-    for idx, word, lemma in words:
-        cue = _cue(word, lemma, participles)
+    for idx, _, (_, word_cue) in words:
+        cue = _cue(word_cue, participles) if word_cue else None
         if cue:
             found.append((idx, cue))
     return tuple(found)
