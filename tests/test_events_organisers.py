@@ -76,6 +76,12 @@ def organisers(nlp, text: str) -> str | None:
             "voller Erfolg“, sagte die Geschäftsführerin der Messe Talheim GmbH am Sonntag.",
             "Messe Talheim GmbH",
         ),
+        # an event business whose officer sums up, in a report on organisers it does not name
+        (
+            "Die Veranstalter der Gartenmesse in Talheim haben eine positive Bilanz gezogen. "
+            "Man sei zufrieden, so die Bilanz des Geschäftsführers der Messe Talheim.",
+            "Messe Talheim",
+        ),
         # and where the shape differs, no organiser or only the one named in words
         # the subject stands before the verb: the club after it is invited, it does not invite
         (
@@ -93,6 +99,12 @@ def organisers(nlp, text: str) -> str | None:
         (
             "Der Präsident des Landesverbands Nord begrüßte die Entscheidung, das Stadtfest in "
             "Talheim zu verlängern.",
+            None,
+        ),
+        # ... not where the report speaks of no organisers and the sentence not of the event
+        (
+            "Rund 9.000 Besucher kamen zur Gartenmesse in Talheim. Man sei zufrieden, so die "
+            "Bilanz des Geschäftsführers der Messe Talheim.",
             None,
         ),
         # the weaker signs only where no organiser is named in words

@@ -214,7 +214,8 @@ class EventBuilder:
         organisations, figures = self.organisations, self.figures
         if section is not None:
             figures = self.in_sentences(figures, section)
-        totals = TotalChooser(ctx, other).totals(figures)
+        name_ends = frozenset(m.end - 1 for m in event.mentions)
+        totals = TotalChooser(ctx, other, name_ends).totals(figures)
         dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals))
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event, dates, anchors)

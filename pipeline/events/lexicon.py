@@ -41,6 +41,7 @@ WORD_KINDS = frozenset(
         "building_locative",
         "region",
         "participant_unit",
+        "name_attachment",
         "organiser_lead_in",
         "organiser_joining",
         "daypart_event",

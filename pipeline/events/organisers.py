@@ -307,9 +307,14 @@ class OrganiserFinder:
         self, start: int, end: int, name_spans: list[tuple[int, int]]
     ) -> bool:
         """ "„Die Herbstmesse war ein Erfolg“, sagte die Geschäftsführerin der Messe X": an
-        event business whose officer speaks in a sentence that names the event."""
+        event business whose officer speaks in a sentence that names the event, or anywhere in
+        a report that speaks of the event's organisers."""
         if not (self.is_event_business(start, end) and self.officer_before(start)):
             return False
+        if self.ctx.cues.starts_of("organiser_role"):
+            # "laut Veranstalter …", "so die Bilanz des Geschäftsführers der Messe X": the
+            # report speaks of organisers without naming them, this business is one
+            return True
         sentence = self.ctx.sentence_of(start)
         return any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans)
 

@@ -21,13 +21,17 @@ CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
 TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK = 0, 1, 2
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
+ATTACHMENT_REACH = 4  # tokens between the event's name and "mit": an acronym in brackets
 
 
 class TotalChooser:
-    def __init__(self, ctx: DocContext, other_editions: set[int]):
+    def __init__(
+        self, ctx: DocContext, other_editions: set[int], name_ends: frozenset[int] = frozenset()
+    ):
         self.ctx = ctx
         self.doc = ctx.doc
         self.other_editions = other_editions
+        self.name_ends = name_ends  # last tokens of the event's name mentions
 
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
@@ -110,7 +114,8 @@ class TotalChooser:
         return self.ctx.words[i] in CLAUSE_BREAKS
 
     def rank(self, f: FigureMention) -> int:
-        """0 for a figure the text calls the total or final one ("insgesamt", "endgültig"),
+        """0 for a figure the text calls the total or final one ("insgesamt", "endgültig") or
+        joins to the event's name ("der Kongress mit 5.000 Teilnehmern"),
         2 for an early count ("nach vorläufigen Zahlen"), else 1."""
         first = self.ctx.token_at(f.start_char)
         last = self.ctx.token_at(f.end_char - 1)
@@ -118,9 +123,17 @@ class TotalChooser:
         before = max(first - CUE_WINDOW, low)
         if self.ctx.cues.within(before, min(last + PARTIAL_WINDOW, high), "preliminary"):
             return PRELIMINARY_RANK
-        if self.ctx.cues.within(before, first, "total"):
+        if self.ctx.cues.within(before, first, "total") or self.attached_to_name(first):
             return TOTAL_RANK
         return PLAIN_RANK
+
+    def attached_to_name(self, first: int) -> bool:
+        """ "die Jahrestagung der X (XY) mit 5.000 Teilnehmern und der Kongress der Y mit 6.000":
+        the count joined to the event's own name."""
+        link = first - 1
+        if link < 1 or not word_is_cue(self.ctx.lowers[link], "name_attachment"):
+            return False
+        return any(link - ATTACHMENT_REACH <= end < link for end in self.name_ends)
 
     def event_counts(self, figures: list[FigureMention]) -> list[int]:
         """The first tokens of counts of many events of any kind ("226 Veranstaltungen"),

@@ -1,0 +1,47 @@
+"""The participants total of an event (the ``participants`` column): which of several counts is
+the edition's total, on sentences written for these tests, with a sentence of the same shape
+where the rule must not fire."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import pipeline
+
+REFERENCE = "2023-09-12"
+
+
+def participants(nlp, text: str) -> float | None:
+    events = pipeline.extract(text, reference_date=REFERENCE, nlp=nlp)["events"]
+    assert len(events) == 1, events
+    value = events["participants"].iloc[0]
+    return None if pd.isna(value) else value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the count joined to the event's name, not a larger one of another event after it
+        (
+            "Ärztekongress in Talheim. Der Ärztekongress (ÄKT) mit 5.200 Teilnehmern und "
+            "zeitgleich ein Fachtag in Oberxlingen mit 6.100 Teilnehmern fanden in derselben "
+            "Woche statt.",
+            5200,
+        ),
+        (
+            "Ärztekongress in Talheim mit Rekord. Der Ärztekongress mit 5.200 Teilnehmern in "
+            "Talheim und zeitgleich ein Fachtag in Oberxlingen mit 6.100 Teilnehmern fanden in "
+            "derselben Woche statt.",
+            5200,
+        ),
+        # "mit" far from the name joins nothing: the largest count stays the total
+        (
+            "Der Ärztekongress in Talheim endete am Freitag. Die Organisatoren rechneten mit 5.200 "
+            "Teilnehmern, gekommen sind 6.100 Teilnehmer.",
+            6100,
+        ),
+    ],
+)
+def test_participants_total(default_nlp, text, expected):
+    assert participants(default_nlp, text) == expected
