@@ -78,8 +78,8 @@ def organisers(nlp, text: str) -> str | None:
         ),
         # an event business whose officer sums up, in a report on organisers it does not name
         (
-            "Die Veranstalter der Gartenmesse in Talheim haben eine positive Bilanz gezogen. "
-            "Man sei zufrieden, so die Bilanz des Geschäftsführers der Messe Talheim.",
+            "Die Veranstalter der Gartenmesse in Talheim zeigten sich am Ende zufrieden. "
+            "Man sei gut ausgebucht gewesen, meinte der Geschäftsführer der Messe Talheim.",
             "Messe Talheim",
         ),
         # and where the shape differs, no organiser or only the one named in words
@@ -103,8 +103,8 @@ def organisers(nlp, text: str) -> str | None:
         ),
         # ... not where the report speaks of no organisers and the sentence not of the event
         (
-            "Rund 9.000 Besucher kamen zur Gartenmesse in Talheim. Man sei zufrieden, so die "
-            "Bilanz des Geschäftsführers der Messe Talheim.",
+            "Rund 9.000 Besucher kamen zur Gartenmesse in Talheim. Man sei gut ausgebucht "
+            "gewesen, meinte der Geschäftsführer der Messe Talheim.",
             None,
         ),
         # the weaker signs only where no organiser is named in words

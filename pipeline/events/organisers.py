@@ -312,7 +312,7 @@ class OrganiserFinder:
         if not (self.is_event_business(start, end) and self.officer_before(start)):
             return False
         if self.ctx.cues.starts_of("organiser_role"):
-            # "laut Veranstalter …", "so die Bilanz des Geschäftsführers der Messe X": the
+            # "laut Veranstalter …" and later "meinte der Geschäftsführer der Messe X": the
             # report speaks of organisers without naming them, this business is one
             return True
         sentence = self.ctx.sentence_of(start)
