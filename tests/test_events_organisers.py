@@ -4,10 +4,10 @@ of the same shape where the rule must not fire."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 import pipeline
+from tests.test_events import only_event
 
 REFERENCE = "2023-09-12"
 
@@ -18,10 +18,7 @@ def nlp(default_nlp):
 
 
 def organisers(nlp, text: str) -> str | None:
-    events = pipeline.extract(text, reference_date=REFERENCE, nlp=nlp)["events"]
-    assert len(events) == 1, events
-    value = events["organisers"].iloc[0]
-    return None if pd.isna(value) else value
+    return only_event(nlp, text, REFERENCE)["organisers"]
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,15 @@ where the rule must not fire."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-import pipeline
+from tests.test_events import only_event
 
 REFERENCE = "2023-09-12"
 
 
 def participants(nlp, text: str) -> float | None:
-    events = pipeline.extract(text, reference_date=REFERENCE, nlp=nlp)["events"]
-    assert len(events) == 1, events
-    value = events["participants"].iloc[0]
-    return None if pd.isna(value) else value
+    return only_event(nlp, text, REFERENCE)["participants"]
 
 
 @pytest.mark.parametrize(
