@@ -13,7 +13,7 @@ import pytest
 
 import pipeline
 from pipeline.evaluate import evaluate, event_names_match, load_gold
-from pipeline.events.lexicon import WordValues, event_noun_base
+from pipeline.events.lexicon import WordValues, cue_sizes_before, event_noun_base
 from pipeline.events.organisers import is_plain_noun
 from pipeline.read_tables import load_tables
 from pipeline.run import run
@@ -40,6 +40,14 @@ def only_event(nlp, text: str, reference_date: str | None = None) -> dict[str, A
     rows = event_rows(nlp, text, reference_date)
     assert len(rows) == 1, rows
     return rows[0]
+
+
+def test_cues_of_one_or_more_words_right_before_a_token():
+    words = ["wir", "trafen", "uns", "in", "der", "alten", "halle", "und", "dann", "im", "saal"]
+    assert cue_sizes_before(words, 6, "venue_locative") == []  # "der alten" is no locative
+    assert cue_sizes_before(words, 5, "venue_locative") == [2]  # "in der"
+    assert cue_sizes_before(words, 10, "venue_locative") == [1]  # "im"
+    assert cue_sizes_before(words, 0, "venue_locative") == []
 
 
 def test_event_nouns_and_days_of_events():

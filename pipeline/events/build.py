@@ -9,7 +9,13 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.words import positions
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
-from pipeline.events.lexicon import cue_first_words, event_noun_base, word_is_cue, words_are_cue
+from pipeline.events.lexicon import (
+    cue_first_words,
+    cue_sizes_before,
+    event_noun_base,
+    word_is_cue,
+    words_are_cue,
+)
 from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
 from pipeline.events.organiser_phrases import PhraseFinder
 from pipeline.events.organisers import OrganiserFinder
@@ -333,11 +339,7 @@ class EventBuilder:
                 continue
             if word_is_cue(o.name.split(" ", 1)[0].lower(), "region"):
                 continue
-            if any(
-                token - n >= 0
-                and words_are_cue(tuple(lowers[token - n : token]), "building_locative")
-                for n in (1, 2)
-            ):
+            if cue_sizes_before(lowers, token, "building_locative"):
                 return o.name
         return None
 

@@ -25,9 +25,6 @@ ADMINISTRATIVE_CUES = {
     "region": UNIT_KINDS,
 }
 
-# Inflection endings tried off a word before its event ending is looked up ("Kongresses",
-# "Messetagen", "Kirchentags"), longest first.
-INFLECTION_ENDINGS = ("es", "en", "n", "s")
 # Kinds of one-word cues the rules look up for a given word (``word_is_cue``), never by
 # position: left out of the per-document index, where frequent words ("der", ",") would cost.
 WORD_KINDS = frozenset(
@@ -239,6 +236,22 @@ def words_are_cue(words: tuple[str, ...], kind: str) -> bool:
 
 
 @cache
+def cue_sizes(kind: str) -> tuple[int, ...]:
+    """How many words the cues of ``kind`` have, fewest first."""
+    return tuple(sorted({len(c.words) for c in cues()[kind]}))
+
+
+def cue_sizes_before(lowers: list[str], token: int, kind: str) -> list[int]:
+    """The sizes of the cues of ``kind`` (exact words) that end right before ``token``: "im"
+    and "in der" before a name."""
+    return [
+        n
+        for n in cue_sizes(kind)
+        if token - n >= 0 and words_are_cue(tuple(lowers[token - n : token]), kind)
+    ]
+
+
+@cache
 def event_endings() -> tuple[str, ...]:
     return tuple(sorted(load_words("event_nouns.txt"), key=len, reverse=True))
 
@@ -268,7 +281,8 @@ def event_noun_base(word: str) -> str | None:
     if not word[:1].isupper() or not any(ch.isalpha() for ch in word):
         return None
     lower = word.lower()
-    forms = [lower, *(lower[: -len(e)] for e in INFLECTION_ENDINGS if lower.endswith(e))]
+    endings = cue_words("noun_inflection_ending")
+    forms = [lower, *(lower[: -len(e)] for e in endings if lower.endswith(e))]
     not_event = any(form.endswith(n) for form in forms for n in not_events())
     for form in forms:
         ending = next((e for e in event_endings() if form.endswith(e)), None)

@@ -25,6 +25,8 @@ from pipeline.entities.words import common_nouns, fold, is_acronym, positions
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     anniversary_nouns,
+    cue_sizes_before,
+    cue_words,
     event_noun_base,
     word_is_cue,
     words_are_cue,
@@ -43,6 +45,7 @@ FIRST_PERSON_WORDS = 3  # "wir von der"
 FIRST_PERSON_REACH = 6  # tokens before a name searched for them (line breaks count)
 # tokens before a name searched for its anniversary ("50 Jahre TSV X", "Bestehen des X")
 ANNIVERSARY_REACH = 4
+GENITIVE_ENDING = cue_words("noun_genitive_ending")[0]  # "Bestehens" - s = "Bestehen"
 HOST_PREPOSITION_WORDS = 2  # "an der", "beim"
 ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
@@ -156,7 +159,7 @@ class OrganiserFinder:
         first, second = before
         if first.isdigit() and word_is_cue(second, "anniversary_years"):
             return True
-        noun = first.removesuffix("s")
+        noun = first.removesuffix(GENITIVE_ENDING)
         return noun in anniversary_nouns() and word_is_cue(second, "genitive_link")
 
     def clause_tokens(self, start: int, end: int) -> range:
@@ -321,12 +324,9 @@ class OrganiserFinder:
     def officer_before(self, start: int) -> bool:
         """ "Geschäftsführer der Messe X", "Bereichsleiterin bei den X Messen": who heads or
         leads for the organisation, right before its name."""
-        lowers = self.ctx.lowers
         return any(
-            start > size
-            and words_are_cue(tuple(lowers[start - size : start]), "officer_link")
-            and self.ctx.cues.at(start - size - 1, "officer")
-            for size in (1, 2)
+            start > size and self.ctx.cues.at(start - size - 1, "officer")
+            for size in cue_sizes_before(self.ctx.lowers, start, "officer_link")
         )
 
     def welcoming_officer(self, start: int, end: int) -> bool:

@@ -11,7 +11,14 @@ from spacy.attrs import IS_PUNCT
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.entities.words import first_names
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import WORD_CACHE_SIZE, cue_words, cues, word_is_cue, words_are_cue
+from pipeline.events.lexicon import (
+    WORD_CACHE_SIZE,
+    cue_sizes_before,
+    cue_words,
+    cues,
+    word_is_cue,
+    words_are_cue,
+)
 from pipeline.lang import load_tsv
 from pipeline.records import PlaceMention
 
@@ -151,11 +158,7 @@ class PlaceChooser:
 
     def _after_article(self, p: PlaceMention) -> bool:
         token = self._token(p)
-        lowers = self.ctx.lowers
-        return any(
-            token - n >= 0 and words_are_cue(tuple(lowers[token - n : token]), "venue_locative")
-            for n in (1, 2)
-        )
+        return bool(cue_sizes_before(self.ctx.lowers, token, "venue_locative"))
 
     def is_venue(self, p: PlaceMention) -> bool:
         return p.kind == VENUE_KIND or (p.kind == OTHER_KIND and self.after_article(p))
