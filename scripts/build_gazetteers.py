@@ -71,6 +71,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.entities.everyday import is_everyday_word  # noqa: E402
+
+# SMALL_TOWN_COUNTRIES: where German is spoken, whose towns from 1,000 inhabitants on are
+# listed; the run asks a place context of other countries' towns below FOREIGN_TOWN_POPULATION
+from pipeline.entities.gazetteer import (  # noqa: E402
+    FOREIGN_TOWN_POPULATION,
+    SMALL_TOWN_COUNTRIES,
+)
 from pipeline.entities.words import fold  # noqa: E402
 
 OUT = ROOT / "pipeline" / "lang" / "de"
@@ -82,16 +89,14 @@ FOREIGN_MIN_POPULATION = 300_000
 FOREIGN_MIN_POPULATION_GERMAN_NAME = 50_000
 # Neighbouring and nearby countries whose towns German reports name (partner towns, trips,
 # exhibitors): every GeoNames city from this size on, each needing a place context ("in
-# Jablonec nad Nisou", "aus Kortrijk"), since their names are no German words we could check.
+# Kralupy nad Vltavou", "aus Kortrijk"), since their names are no German words we could check.
 NEIGHBOURS = ("FR", "BE", "NL", "LU", "LI", "DK", "PL", "CZ", "SK", "HU", "SI", "IT", "HR")
-NEIGHBOUR_MIN_POPULATION = 15_000
+NEIGHBOUR_MIN_POPULATION = FOREIGN_TOWN_POPULATION  # below it, a town needs a place context
 # The rest of Europe (GeoNames continent EU: trips, partner towns, guests from Tartu, Tampere or
 # Coimbra): every city from this size on, under its own name and needing a place context like a
 # neighbour's town, unless the name is an everyday word of German text (everyday_words.txt,
 # from wordfreq: "Sale", "Barry", "Santander", "York", English words, surnames and companies).
 EUROPE_MIN_POPULATION = 50_000
-# Countries where German is spoken, whose towns from 1,000 inhabitants on are listed.
-SMALL_TOWN_COUNTRIES = (*GERMAN_SPEAKING, "LI", "LU")
 # Precedence of a small German-speaking town over a neighbour's town of the same name (0.5)
 SMALL_TOWN_RANK = 0.75
 # below every other source: a village of the cities500 table only adds unknown names

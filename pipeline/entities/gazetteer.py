@@ -45,7 +45,7 @@ LARGE_CITY = 100_000
 # the countries whose small towns and villages the gazetteer lists (from GeoNames' cities1000
 # and cities500); elsewhere it lists towns from FOREIGN_TOWN_POPULATION on, and smaller ones
 # of the neighbouring countries only as names that need a place context
-SMALL_TOWN_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
+SMALL_TOWN_COUNTRIES = ("DE", "AT", "CH", "LI", "LU")  # scripts/build_gazetteers.py reads them
 FOREIGN_TOWN_POPULATION = 15_000
 # written abbreviations of the words of names (place_abbreviations.tsv), spaced as whole words
 ABBREVIATIONS = tuple(

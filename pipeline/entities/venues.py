@@ -435,15 +435,14 @@ class VenueFinder:
         head = doc[i + 1].text
         base = head_noun(head)
         nominative = base[0] if base else head
-        lake = self._landscape_noun(head)
-        if lake is not None:
+        if is_capitalised(head) and nominative.lower() in self.landscape_suffixes:
             # "am Schweriner See", "am Ufer des Zeller Sees": the lake of the town, named as
             # written, where the sentence puts something at it or names a part of it
             if not (
                 self._venue_context(doc, i) or (i > 0 and doc[i - 1].lower_ in GENITIVE_ARTICLES)
             ):
                 return None
-            name = f"{doc[i].text} {lake}"
+            name = f"{doc[i].text} {nominative}"
             return Candidate(i, i + 2, PLACE, name, "pattern", kind="other")
         if nominative not in self.generic:
             return None
@@ -462,14 +461,6 @@ class VenueFinder:
             kind="venue",
             country_code=entry.country_code,
         )
-
-    def _landscape_noun(self, word: str) -> str | None:
-        """The nominative of a bare landscape noun ("See", "Sees", "Meer", "Meeres")."""
-        for suffix in self.landscape_suffixes:
-            noun = suffix[:1].upper() + suffix[1:]
-            if word in (noun, f"{noun}s", f"{noun}es"):
-                return noun
-        return None
 
     def city_of_adjective(self, word: str) -> PlaceEntry | None:
         return city_of_adjective(self.gazetteer, word)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from pipeline.doc_layout import doc_layout
 from pipeline.entities.words import lexeme_table
 from pipeline.events.lexicon import CueIndex
-from pipeline.quotation_marks import GERMAN_PAIRS
+from pipeline.quotation_marks import QUOTATION_PAIRS
 
 T = TypeVar("T")
 
@@ -27,10 +27,10 @@ LEAD_SENTENCES = 3
 PAREN_REACH = 60
 # A quotation of more words than this is someone's speech, not a quoted name («Holzbautage»)
 SPEECH_WORDS = 5
-# Quotation marks of speech: German ones, guillemets either way round, straight double quotes
+# Quotation marks of speech: those that open and close differently, and straight double quotes
 # (not the English “…”, whose opening mark is the German closing one, nor a straight
 # apostrophe, mostly an elision: "geht's")
-SPEECH_PAIRS = (*GERMAN_PAIRS, ("«", "»"), ("»", "«"), ('"', '"'))
+SPEECH_PAIRS = (*QUOTATION_PAIRS, ('"', '"'))
 
 
 @dataclass

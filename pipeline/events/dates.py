@@ -16,13 +16,10 @@ from dataclasses import dataclass
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_words, event_noun_base, word_is_cue
 from pipeline.lang import load_tsv
-from pipeline.quotation_marks import GERMAN_PAIRS
+from pipeline.quotation_marks import QUOTATION_PAIRS
 from pipeline.records import DateMention, FigureMention
 from pipeline.temporal.calendar import holiday_span
 
-# quotation marks that open and close with different characters: German, and the guillemets of
-# Swiss and Austrian reports in either direction ("«heute und morgen»", "»heute«")
-QUOTE_PAIRS = (*GERMAN_PAIRS, ("«", "»"), ("»", "«"))
 MAX_EVENT_DAYS = 31  # a longer range is no event's span ("Januar bis März")
 MAX_SEASON_DAYS = 62  # a market or exhibition open "bis zum 30. Dezember"
 DAYS_BEFORE_ANCHOR = 4  # how far the event's days reach around the first day named with it
@@ -173,7 +170,7 @@ class DateChooser:
         # the sentence splitter may leave an opening mark at the end of the sentence before
         before = self.ctx.words[max(start - 1, day.token - QUOTE_REACH, 0) : day.token]
         return any(
-            before.count(opening) > before.count(closing) for opening, closing in QUOTE_PAIRS
+            before.count(opening) > before.count(closing) for opening, closing in QUOTATION_PAIRS
         )
 
     def held_on(self, day: Day) -> bool:
