@@ -1,8 +1,8 @@
 """Canonical names: nominative, without articles and case endings.
 
 "des Eco e.V." -> "Eco e.V.", "dem Deutschen Landkreistag" -> "Deutscher Städtetag",
-"Deutsche Technikmuseum" -> "Deutsches Historisches Museum", "Senats der Freien und
-Hansestadt Hamburg" -> "Senat der Freien und Hansestadt Hamburg" (only the head is declined;
+"Deutsche Technikmuseum" -> "Deutsches Historisches Museum", "Vorstands der Stiftung
+Freie Kunst" -> "Vorstand der Stiftung Freie Kunst" (only the head is declined;
 a genitive attribute stays as it is).
 
 Adjectives before the head take the strong nominative ending of the head's gender; the head's

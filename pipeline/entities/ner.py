@@ -132,7 +132,7 @@ class NerCandidates:
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
             if label != PERSON and _in_motto(span, doc):
-                continue  # "unter dem Leitthema „Integrated Industry – Creating Value“"
+                continue  # "unter dem Leitthema „Smart Work – Shaping Tomorrow“"
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue

@@ -4,8 +4,8 @@ how often they occur.
 A mention is an event noun ("Jobmesse", "Kirchentag", "Hackathon") with the capitalised words
 before it that belong to its name ("Smart Country Convention", "Cranger Kirmes", "Lange Nacht
 der Museen"), a name the noun introduces ("Gartenmesse GRÜNZEIT", "Festival «Sommerklang»"), an
-``EVT`` entity of the NER, or a proper name that is the subject of the report's totals ("Olma
-lockt 350'000 Besucher an"). Mentions whose words are one another's part are one event.
+``EVT`` entity of the NER, or a proper name that is the subject of the report's totals ("Kornfest
+zieht 20'000 Gäste an"). Mentions whose words are one another's part are one event.
 """
 
 from __future__ import annotations
@@ -451,7 +451,7 @@ class NameFinder:
         return not all(self.is_common(i) or is_common_word(_last_part(words[i])) for i in tokens)
 
     def subject_mentions(self, figures: list) -> list[NameMention]:
-        """ "Olma lockt 350'000 Besucher an": a proper name before a total in its sentence,
+        """ "Kornfest zieht 20'000 Gäste an": a proper name before a total in its sentence,
         used more than once, that is no place, organisation, person or common word."""
         total_tokens = [
             self.ctx.token_at(f.start_char) for f in figures if f.category in TOTAL_CATEGORIES

@@ -9,7 +9,7 @@
   Vorsitzende des Schachklubs X begrüßte die Spieler"), the one named as where the event
   is ("der Tag der offenen Tür an der Grundschule X"), or an event business whose officer
   speaks in a sentence that names the event;
-- an event business that reports on it: "teilte die Genossenschaft Olma Messen mit";
+- an event business that reports on it: "teilte die Genossenschaft Messe Seetal mit";
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
 - the authors of a club's own report ("spielten wir Blechklang", "wir vom TSV X").
@@ -384,7 +384,7 @@ class OrganiserFinder:
         return self.ctx.cues.any_at(before, "organiser_by")
 
     def reporting_business(self, start: int, end: int) -> bool:
-        """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an
+        """ "teilte die Genossenschaft Messe Seetal mit", "die Messe X meldet": an
         event business reporting is the organiser."""
         if not self.is_event_business(start, end):
             return False

@@ -38,7 +38,7 @@ MENTION_SCORE = 0.5
 POSTAL_SCORE = 2.0  # the town of the venue's postal address
 POSTCODE_DIGITS = (4, 5)  # Swiss and Austrian, German postal codes
 MIN_CITY_SCORE = 2.0
-LOCATIVE_REACH = 7  # "auf einem großen Platz mit dem Namen Kleiner Markt"
+LOCATIVE_REACH = 7  # "auf einer weiten Wiese mit dem Namen Alte Bleiche"
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
 # "Lindauer Hafenlauf", "Ulmer Gartenmesse"
 ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
@@ -142,7 +142,7 @@ class PlaceChooser:
                 return False
             if self.ctx.cues.at(i, "locative"):
                 return True
-            # "in dieser Nacht das Deutsche Historische Museum": a new phrase begins
+            # "in jener Woche das Städtische Kunstmuseum": a new phrase begins
             if (
                 word_is_cue(self.ctx.lowers[i], "determiner")
                 and i > 0
