@@ -384,7 +384,7 @@ class EventBuilder:
         return {ctx.sentence_of(i) for i in ctx.cues.starts_of("ahead")}
 
     def other_year_sentences(self, year: int | None) -> set[int]:
-        """ "das Protestantentreffen in Berlin 2017": a sentence that gives another year than
+        """ "das Chortreffen in Erfurt 2015": a sentence that gives another year than
         the event's, and not the event's, is about another edition."""
         if year is None:
             return set()

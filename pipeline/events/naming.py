@@ -371,7 +371,7 @@ class NameFinder:
     def nominative(self, start: int, words: list[str], head: int) -> list[str]:
         """ "der Langen Nacht" -> "Lange Nacht": weak adjective endings after an article."""
         before = start - 1
-        # "der 30. Langen Nacht", "der gestrigen „Langen Nacht": an edition number, an
+        # "der 12. Langen Nacht", "der gestrigen „Langen Nacht": an edition number, an
         # opening quotation mark or a weak adjective stand between the article and the name
         while before >= 0 and self.between_article_and_name(self.ctx.words[before]):
             before -= 1

@@ -165,7 +165,7 @@ class PlaceChooser:
 
     def placed_in(self, p: PlaceMention, sentences: set[int]) -> bool:
         """Whether one of ``sentences`` puts something at ``p`` ("in Köln", "im Saal"), outside
-        brackets ("(Kleines Fest im Großen Garten)": another event's place)."""
+        brackets ("(Sommerfest im Schlosspark)": another event's place)."""
         token = self._token(p)
         return (
             self.ctx.sentence_of(token) in sentences

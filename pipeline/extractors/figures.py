@@ -657,7 +657,7 @@ class FigureReader:
         return self._person_ends
 
     def _noun_after_als(self, r: Reading) -> str | None:
-        """The noun after "als" in the clause: "rund 38000 werden als Tagesgäste erwartet"."""
+        """The noun after "als" in the clause: "etwa 5000 werden als Zuschauer erwartet"."""
         tok = self._next(r.noun_end or r.end)
         for _ in range(4):
             if tok is None or tok.kind != "word":
