@@ -210,7 +210,7 @@ class DateChooser:
         return None
 
     def from_length(self, days: list[Day], figures: list[FigureMention]) -> tuple[str, str] | None:
-        """ "Nach vier Tagen … sind gestern (am 30. September) zu Ende gegangen": the end day
+        """ "Nach drei Tagen … ging die Schau gestern (am 12. Mai) zu Ende": the end day
         and the length give the first day."""
         for f in figures:
             if f.unit != DAY_UNIT or not float(f.value).is_integer() or f.value < 1:
