@@ -33,13 +33,13 @@ def values(nlp, text: str, reference: dt.date | None = TUESDAY) -> list[str | No
     [
         ("Die Messe öffnete am 22.10.2019 ihre Tore.", ["2019-10-22"]),
         ("Die Messe öffnete am 22.10.19 ihre Tore.", ["2019-10-22"]),
-        ("Münster, den 1. Oktober 2022", ["2022-10-01"]),
+        ("Göppingen, den 4. März 2021", ["2021-03-04"]),
         ("Anmeldeschluss ist der 22. Okt. 2019.", ["2019-10-22"]),
         ("Der Bericht erschien im Oktober 2019 im Netz.", ["2019-10"]),
         ("Stand: 2019-10-22", ["2019-10-22"]),
         (
-            "Die erste Jobbörse, die im Februar 2016 stattfand, richtete sich an Geflüchtete.",
-            ["2016-02"],
+            "Das erste Reparaturcafé, das im März 2017 öffnete, zog vor allem Rentner an.",
+            ["2017-03"],
         ),
         ("Im Herbst 2019 folgt die zweite Runde.", ["2019-FA"]),
         ("Im Jahr 2019 kamen mehr Gäste.", ["2019"]),
@@ -47,7 +47,7 @@ def values(nlp, text: str, reference: dt.date | None = TUESDAY) -> list[str | No
         ("Für das Jahr 2030 plant die Stadt einen Neubau.", ["2030"]),
         ("Im Jahr 2016 kamen 5.200 Aussteller.", ["2016"]),
         ("2016 kamen 5.200 Aussteller.", ["2016"]),
-        ("Deutliche Steigerung gegenüber 2015 und 2016", ["2015", "2016"]),
+        ("Ein klares Plus gegenüber 2013 und 2014", ["2013", "2014"]),
         ("2014 waren es 50.000 Gäste.", ["2014"]),
         ("Das Museum (2000 Besucher) war voll.", []),
         ("Es kamen 2000 Besucher und rund 2019 Gäste.", []),
@@ -72,12 +72,12 @@ def test_partial_date_takes_year_from_context(nlp) -> None:
 
 def test_part_of_month_takes_year_of_preceding_date(nlp) -> None:
     text = (
-        "Das CCH verbuchte 2016 insgesamt 226 Veranstaltungen. Zum Kongress kamen Anfang "
-        "Dezember mehr als 40 Außenminister."
+        "Die Stadthalle Xlingen zählte 2014 genau 173 Buchungen. Zur Tagung reisten Anfang "
+        "November gut 60 Bürgermeister an."
     )
-    found = mentions(nlp, text, dt.date(2017, 1, 26))
-    assert [m.value for m in found] == ["2016", "2016-12"]
-    assert (found[1].start, found[1].end) == ("2016-12-01", "2016-12-10")
+    found = mentions(nlp, text, dt.date(2015, 2, 9))
+    assert [m.value for m in found] == ["2014", "2014-11"]
+    assert (found[1].start, found[1].end) == ("2014-11-01", "2014-11-10")
 
 
 @pytest.mark.parametrize(
@@ -91,9 +91,9 @@ def test_part_of_month_takes_year_of_preceding_date(nlp) -> None:
         ("Die Tage der offenen Tür sind am 7.-9.11. geplant.", TUESDAY, "2019-11-07/2019-11-09"),
         ("Die Messe läuft vom 22. bis 24.10. in Berlin.", TUESDAY, "2019-10-22/2019-10-24"),
         (
-            "Dafür kamen vom 19. bis zum 21. Juli 2013 Programmierer zusammen.",
+            "Dazu trafen sich vom 8. bis zum 10. August 2014 Modellbauer in der Werkhalle.",
             None,
-            "2013-07-19/2013-07-21",
+            "2014-08-08/2014-08-10",
         ),
         (
             "Die Ausstellung ist vom 22. Oktober bis 3. November 2019 zu sehen.",
@@ -110,8 +110,8 @@ def test_part_of_month_takes_year_of_preceding_date(nlp) -> None:
         ("Der Kurs lief vom 28. bis 3. März 2020.", None, "2020-02-28/2020-03-03"),
         ("Die Ferienspiele liefen vom 29. bis 2. Januar 2021.", None, "2020-12-29/2021-01-02"),
         (
-            "Von Donnerstag, 24. Oktober 2019, bis Freitag, 25. Oktober 2019, lädt der "
-            "Ministerpräsident ein.",
+            "Von Donnerstag, 24. Oktober 2019, bis Freitag, 25. Oktober 2019, lädt die "
+            "Landrätin ein.",
             None,
             "2019-10-24/2019-10-25",
         ),
@@ -154,9 +154,9 @@ def test_clock_time_range_on_the_stated_day(nlp) -> None:
         ("Nächste Woche wird abgebaut.", "2019-W44"),
         ("Im vergangenen Jahr kamen weniger Gäste.", "2018"),
         ("Das ist mehr als im Vorjahr.", "2018"),
-        ("Die diesjährigen Unternehmertage sind zu Ende.", "2019"),
-        ("In diesem Jahr stehen mobile Anwendungen im Fokus.", "2019"),
-        ("Dieses Jahr stellten rund 6.500 Firmen aus.", "2019"),
+        ("Die diesjährigen Handwerkertage sind zu Ende.", "2019"),
+        ("In diesem Jahr geht es vor allem um Solardächer.", "2019"),
+        ("Dieses Jahr zeigten etwa 730 Betriebe ihre Neuheiten.", "2019"),
         ("Vor zwei Wochen wurde der Vertrag unterschrieben.", "2019-10-08"),
         ("Die Lange Nacht wurde vor zwanzig Jahren erfunden.", "1999"),
         ("In drei Tagen beginnt der Aufbau.", "2019-10-25"),
@@ -186,22 +186,22 @@ def test_weekday_follows_tense(nlp) -> None:
     thursday = dt.date(2019, 10, 24)
     assert values(nlp, "Am Dienstag besuchten wir die Messe.", thursday) == ["2019-10-22"]
     assert values(nlp, "Am Dienstag werden wir die Messe besuchen.", thursday) == ["2019-10-29"]
-    assert values(nlp, "Stärkster Messetag war der Donnerstag.", dt.date(2022, 10, 1)) == [
+    assert values(nlp, "Der ruhigste Tag der Schau war der Donnerstag.", dt.date(2022, 10, 1)) == [
         "2022-09-29"
     ]
 
 
 def test_weekday_resolves_inside_the_stated_event_span(nlp) -> None:
     text = (
-        "Dafür kamen vom 19. bis zum 21. Juli 2013 Programmierer zusammen. Die Teams haben "
-        "ihre Prototypen am Sonntagnachmittag vorgestellt."
+        "Dazu trafen sich vom 8. bis zum 10. August 2014 Modellbauer in der Werkhalle. Die "
+        "Gruppen haben ihre Loks am Sonntagnachmittag vorgeführt."
     )
-    assert values(nlp, text, dt.date(2013, 7, 19)) == ["2013-07-19/2013-07-21", "2013-07-21"]
+    assert values(nlp, text, dt.date(2014, 8, 8)) == ["2014-08-08/2014-08-10", "2014-08-10"]
 
 
 def test_weekend_in_a_past_report(nlp) -> None:
-    text = "Am Wochenende habe das Wetter wieder mitgespielt, sagte Wacker."
-    assert values(nlp, text, dt.date(2016, 7, 24)) == ["2016-07-23/2016-07-24"]
+    text = "Am Wochenende sei der Andrang groß gewesen, berichtete Kessler."
+    assert values(nlp, text, dt.date(2018, 6, 17)) == ["2018-06-16/2018-06-17"]
 
 
 def test_duration_in_past_clause_is_no_date(nlp) -> None:
@@ -232,8 +232,8 @@ def test_holidays_without_year_follow_tense(nlp) -> None:
     assert values(nlp, "Weihnachten feiern wir in Berlin.") == ["2019-12-25"]
     assert values(nlp, "Silvester war die Halle voll.", dt.date(2020, 1, 10)) == ["2019-12-31"]
     assert values(nlp, "Im Advent 2019 öffnet der Markt.") == ["2019-12-01/2019-12-24"]
-    text = "Letzte Veranstaltung war der Congress zwischen Weihnachten und Silvester."
-    assert values(nlp, text, dt.date(2017, 1, 26)) == ["2016-12-25/2016-12-31"]
+    text = "Zuletzt fand das Schachturnier zwischen Weihnachten und Silvester statt."
+    assert values(nlp, text, dt.date(2018, 1, 15)) == ["2017-12-25/2017-12-31"]
 
 
 @pytest.mark.parametrize(
@@ -255,8 +255,8 @@ def test_clock_times_on_the_day_of_the_sentence(nlp, text: str, expected: str) -
 
 def test_clock_times_take_the_day_the_preceding_text_fixes(nlp) -> None:
     text = (
-        "Am Donnerstag, 24. Oktober 2019, 11.00 Uhr, begrüßt der Ministerpräsident die Gäste."
-        "\n\nUm 11:15 Uhr fahren alle auf die Zugspitze.\n\nAm Freitag, 25. Oktober 2019, 9.00 "
+        "Am Donnerstag, 24. Oktober 2019, 11.00 Uhr, begrüßt die Landrätin die Gäste."
+        "\n\nUm 11:15 Uhr fahren alle zum Hafen.\n\nAm Freitag, 25. Oktober 2019, 9.00 "
         "Uhr, beginnt die Konferenz.\n\nUm 13:00 Uhr folgt die Pressekonferenz."
     )
     assert values(nlp, text, dt.date(2019, 10, 21)) == [
@@ -293,7 +293,7 @@ def test_without_reference_relative_dates_are_listed_unresolved(nlp) -> None:
 def test_words_and_numbers_that_are_no_dates(nlp) -> None:
     text = (
         "Die Gäste kamen mit Don Camillo und Sam, die mit dem Zug anreisten. Die 13. Auflage "
-        "der Messe und die 30. Langen Nacht der Museen: Tag 1 stand im Zeichen von Industrie "
+        "der Messe und die 24. Offenen Gartentage: Tag 1 stand im Zeichen von Industrie "
         "4.0 und Smart City 2030. Tel. 0221 2015-123, Telefon 030/123 456 78, Fax +49 (0)30 "
         "2019 4455. Es kamen 2000 Besucher, das Ticket kostet 19,90 Euro, der Katalog hat 350 "
         "Seiten. Die Bestzeit lag bei 31:11, zwei Tage und 24 Stunden dauerte das Fest. "
@@ -325,11 +325,11 @@ def test_more_written_forms(nlp, text: str, expected: list[str]) -> None:
 
 
 def test_counted_periods_are_durations_unless_anchored(nlp) -> None:
-    text = "In den letzten drei Jahren wuchs die Messe stark."
+    text = "Der Chor hat sich in den letzten fünf Jahren verdoppelt."
     assert values(nlp, text) == []  # a duration: gold-schema counts it as a figure
     anchored = load_nlp(extract=False)
     anchored.add_pipe("german_dates", config={"anchor_durations": True})
-    assert values(anchored, text) == ["2016/2018"]
+    assert values(anchored, text) == ["2014/2018"]
 
 
 @pytest.mark.parametrize(
