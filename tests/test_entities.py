@@ -62,16 +62,16 @@ def test_place_records_carry_kind_country_and_coordinates(nlp):
 def test_genitive_and_official_state_names(nlp):
     found = places(
         nlp,
-        "Die Gäste Berlins trafen den Präsidenten des Senats der Freien Hansestadt Bremen.",
+        "Eine Abordnung Kölns reiste in den Freistaat Thüringen.",
     )
-    assert found["Berlins"] == "Berlin"
-    assert found["Freien Hansestadt Bremen"] == "Bremen"
+    assert found["Kölns"] == "Köln"
+    assert found["Freistaat Thüringen"] == "Thüringen"
 
 
 def test_small_town_needs_a_place_context(nlp):
-    assert places(nlp, "Die Kojen baute eine Firma aus Bockenau bei Bingen.") == {
-        "Bockenau": "Bockenau",
-        "Bingen": "Bingen",
+    assert places(nlp, "Die Bühne baute eine Firma aus Hundsangen bei Montabaur.") == {
+        "Hundsangen": "Hundsangen",
+        "Montabaur": "Montabaur",
     }
 
 
@@ -92,43 +92,43 @@ def test_town_named_surname_is_a_person(nlp):
 
 
 def test_rooms_and_halls_are_no_places(nlp):
-    assert places(nlp, "Das Gruppenfoto entstand im Saal „Fidelio“.") == {}
+    assert places(nlp, "Das Gruppenfoto entstand im Saal „Rigoletto“.") == {}
     assert places(nlp, "Der Stand befindet sich in Halle 5.") == {}
 
 
 def test_adjectives_are_no_places(nlp):
-    assert places(nlp, "Die Hamburger Hip-Hopper und litauische Gäste feierten.") == {}
+    assert places(nlp, "Die Bremer Breakdancer und estnische Gäste feierten.") == {}
 
 
 # -- venues ---------------------------------------------------------------------------------
 def test_venue_patterns(nlp):
     found = places(
         nlp,
-        "Die Messe fand im Messe und Congress Centrum Halle Emsland statt. Danach ging es "
-        "auf Schloss Wolfsbrunn und in die Karlsruher Hans-Sachs-Anlage, später ins DDR-Museum, "
-        "ins Museum für Spiel und Technik und zur Sternwarte Johann Kepler.",
+        "Das Treffen fand im Arena und Congress Center Forum Wesertal statt. Danach ging es "
+        "auf Burg Falkenhorst und in die Mannheimer Otto-Lenz-Anlage, später ins "
+        "Spielzeug-Museum, ins Museum für Glas und Keramik und zur Sternwarte Tycho Brahe.",
     )
     assert found == {
-        "Messe und Congress Centrum Halle Emsland": ("Messe und Congress Centrum Halle Emsland"),
-        "Schloss Wolfsbrunn": "Schloss Wolfsbrunn",
-        "Hans-Sachs-Anlage": "Hans-Sachs-Anlage",
-        "DDR-Museum": "DDR-Museum",
-        "Museum für Spiel und Technik": "Museum für Spiel und Technik",
-        "Sternwarte Johann Kepler": "Sternwarte Johann Kepler",
+        "Arena und Congress Center Forum Wesertal": "Arena und Congress Center Forum Wesertal",
+        "Burg Falkenhorst": "Burg Falkenhorst",
+        "Otto-Lenz-Anlage": "Otto-Lenz-Anlage",
+        "Spielzeug-Museum": "Spielzeug-Museum",
+        "Museum für Glas und Keramik": "Museum für Glas und Keramik",
+        "Sternwarte Tycho Brahe": "Sternwarte Tycho Brahe",
     }
 
 
 def test_venue_names_in_nominative(nlp):
-    found = places(nlp, "Besucher zog es in das Deutsche Technikmuseum und in das Alte Museum.")
+    found = places(nlp, "Besucher zog es in das Deutsche Technikmuseum und in das Neue Museum.")
     assert found == {
         "Deutsche Technikmuseum": "Deutsches Technikmuseum",
-        "Alte Museum": "Altes Museum",
+        "Neue Museum": "Neues Museum",
     }
 
 
 def test_city_adjective_venue_shares_the_name_of_its_plain_form(nlp):
-    doc = nlp("Der Hackathon im Literaturhaus Köln: im Kölner Literaturhaus war es voll.")
-    assert {m.name for m in doc._.places if m.kind == "venue"} == {"Literaturhaus Köln"}
+    doc = nlp("Der Lesekreis im Literaturhaus Kiel: im Kieler Literaturhaus war es voll.")
+    assert {m.name for m in doc._.places if m.kind == "venue"} == {"Literaturhaus Kiel"}
 
 
 def test_known_venue_keeps_the_city_where_the_text_uses_it(nlp):
@@ -141,14 +141,14 @@ def test_known_venue_keeps_the_city_where_the_text_uses_it(nlp):
 
 def test_venue_acronym_is_linked(nlp):
     found = places(
-        nlp, "Im Congress Center Leipzig (CCL) gab es 226 Veranstaltungen. Das CCL schließt."
+        nlp, "Im Congress Center Leipzig (CCL) gab es 184 Veranstaltungen. Das CCL schließt."
     )
     assert set(found.values()) == {"Congress Center Leipzig"}
     assert "CCL" in found
 
 
 def test_named_event_hides_its_city(nlp):
-    assert places(nlp, "Auf der Kieler Woche 2016 waren Roboter ein Thema.") == {}
+    assert places(nlp, "Auf der Kieler Woche 2018 waren Drohnen ein Thema.") == {}
 
 
 # -- organisations --------------------------------------------------------------------------
@@ -188,41 +188,42 @@ def test_public_bodies(nlp):
     found = orgs(
         nlp,
         "Es folgte ein Workshop des Bundesministerium für Bildung, Wissenschaft und Forschung. "
-        "Veranstalter waren das Estrel Berlin und die Agentur für Arbeit Köln Nord; "
+        "Veranstalter waren das Kongress Palais Kassel sowie die Agentur für Arbeit Ulm Süd; "
         "die IHK Kassel unterstützte.",
     )
     assert set(found.values()) == {
         "Bundesministerium für Bildung, Wissenschaft und Forschung",
-        "Agentur für Arbeit Köln Nord",
+        "Agentur für Arbeit Ulm Süd",
         "IHK Kassel",
     }
 
 
 def test_genitive_body_keeps_its_place(nlp):
-    doc = nlp("Es sprach der Präsident des Senats der Freien Hansestadt Bremen.")
-    assert [m.name for m in doc._.organisations] == ["Senat der Freien Hansestadt Bremen"]
-    assert [m.name for m in doc._.places] == ["Bremen"]
+    doc = nlp("Es sprach die Präsidentin des Landtags des Saarlandes.")
+    assert [m.name for m in doc._.organisations] == ["Landtag des Saarlandes"]
+    assert [m.name for m in doc._.places] == ["Saarland"]
 
 
 def test_acronym_defined_in_brackets_is_linked(nlp):
     doc = nlp(
-        "Veranstalter ist die Nordic Fair Services GmbH (E.G.E.). "
-        "E.G.E.-Geschäftsführer Lars Jaeger sagte, die E.G.E. sei zufrieden."
+        "Veranstalter ist die Nordic Fair Services GmbH (K.M.V.). "
+        "K.M.V.-Geschäftsführerin Olga Brenner sagte, die K.M.V. sei zufrieden."
     )
     names = {m.name for m in doc._.organisations}
     assert names == {"Nordic Fair Services GmbH"}
-    assert {m.acronym for m in doc._.organisations} == {"E.G.E."}
+    assert {m.acronym for m in doc._.organisations} == {"K.M.V."}
     assert len(doc._.organisations) >= 3
 
 
 def test_short_form_shares_the_full_name(nlp):
     doc = nlp(
         "Die Smart Country Convention des Bitkom e.V. begann. Nach einer Begrüßung von Seiten "
-        "des Bitkom ging es weiter. Die Deutsche Messe AG lud ein; die Deutsche Messe zählte."
+        "des Bitkom ging es weiter. Die Nordhessische Messe AG lud ein; die Nordhessische Messe "
+        "zählte."
     )
     by_text = {m.text: m.name for m in doc._.organisations}
     assert by_text["Bitkom"] == "Bitkom e.V."
-    assert by_text["Deutsche Messe"] == "Deutsche Messe AG"
+    assert by_text["Nordhessische Messe"] == "Nordhessische Messe AG"
     assert {m.legal_form for m in doc._.organisations} == {"e.V.", "AG"}
 
 
@@ -235,8 +236,8 @@ def test_research_institutes_and_news_agencies(nlp):
 
 def test_persons_and_events_are_neither(nlp):
     doc = nlp(
-        "Ministerpräsident Dr. Markus Söder begrüßte den litauischen Außenminister Linas "
-        "Antanas Linkevičius auf der Smart Country Convention."
+        "Landrätin Dr. Helga Bornemann begrüßte den estnischen Außenminister Tarmo Kivisild "
+        "auf der Smart Country Convention."
     )
     assert doc._.places == [] and doc._.organisations == []
 
@@ -272,13 +273,13 @@ def test_coordination_with_an_organisation_wins_over_places_inside(nlp):
 
 
 def test_coordination_with_a_venue(nlp):
-    found = places(nlp, "Magneten waren das Alte Museum (5300), das Stadtforum (5100) und andere.")
-    assert set(found.values()) == {"Altes Museum", "Stadtforum"}
+    found = places(nlp, "Magneten waren das Neue Museum (4100), das Stadtforum (3700) und andere.")
+    assert set(found.values()) == {"Neues Museum", "Stadtforum"}
 
 
 def test_club_acronym_and_place(nlp):
-    doc = nlp("Er ist langjähriges Vereinsmitglied beim LAC Homburg.")
-    assert [m.name for m in doc._.organisations] == ["LAC Homburg"]
+    doc = nlp("Er trainiert seit Jahren beim RSC Wetzlar.")
+    assert [m.name for m in doc._.organisations] == ["RSC Wetzlar"]
     assert doc._.places == []
 
 
@@ -356,7 +357,7 @@ def test_body_with_a_specific_complement(nlp):
 
 
 def test_lower_case_brand_after_a_type_noun(nlp):
-    assert orgs(nlp, "Das Team vom Startup wuselwerk aus Bietigheim gewann.") == {
+    assert orgs(nlp, "Den Preis holte das Startup wuselwerk aus Bietigheim.") == {
         "wuselwerk": "wuselwerk"
     }
 
