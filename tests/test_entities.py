@@ -169,7 +169,7 @@ def test_legal_forms_and_canonical_names(nlp):
 def test_role_noun_is_not_part_of_the_name(nlp):
     found = orgs(
         nlp,
-        "Lea Brandt, Projektverantwortliche des Messeveranstalters "
+        "Lea Brandt, Sprecherin des Messeveranstalters "
         "Nordic Fair Services GmbH, zieht Bilanz.",
     )
     assert list(found.values()) == ["Nordic Fair Services GmbH"]
@@ -244,7 +244,7 @@ def test_persons_and_events_are_neither(nlp):
 
 def test_report_whose_only_places_are_inside_organisation_names(nlp):
     doc = nlp(
-        "Zu den Unterstützern gehören die IHK Kassel, Dresden Marketing, visitKassel "
+        "Mit im Boot sind die IHK Kassel, Dresden Marketing, visitKassel "
         "Gastgeber e.V. sowie die Stadt Mannheim und das Team der Kulturbetriebe Dresden."
     )
     assert doc._.places == []

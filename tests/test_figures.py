@@ -93,7 +93,7 @@ def test_ranges_give_two_rows(nlp, text: str) -> None:
         ("Der Umbau dauert anderthalb Jahre.", (1.5, "Jahr", "exact")),
         ("Das Haus bleibt zweieinhalb Jahre geschlossen.", (2.5, "Jahr", "exact")),
         ("Ein Dutzend Helfer baute auf.", (12, "Helfer", "exact")),
-        ("Mehr als zwei Drittel der Gäste reisten mit der Bahn an.", (2, "Drittel", "more_than")),
+        ("Es waren mehr als zwei Drittel aller Stühle belegt.", (2, "Drittel", "more_than")),
         ("Der 2-tägige Kongress war ausgebucht.", (2, "Tag", "exact")),
         ("Das zweijährige Projekt endet jetzt.", (2, "Jahr", "exact")),
         ("Eine fünfköpfige Jury entschied.", (5, "Person", "exact")),
@@ -145,12 +145,12 @@ def test_articles_and_clock_words_are_no_figures(nlp, text: str) -> None:
         ("Es halfen 50 Mitarbeitende.", "Mitarbeiter"),
         ("Es halfen 50 Mitarbeiterinnen und Mitarbeiter.", "Mitarbeiter"),
         ("Wir waren ein Team von drei Leuten.", "Leute"),
-        ("Es stellten 6.500 Firmen und Institutionen aus.", "Firma"),
+        ("Es stellten 420 Firmen und Vereine aus.", "Firma"),
         ("Es gibt zwei große Messehallen.", "Messehalle"),
         ("An allen vier Festivaltagen schien die Sonne.", "Festivaltag"),
         ("Es gab 300 Vorträge.", "Vortrag"),
         ("Es kamen 8.000 ausländische Gäste.", "Gast"),
-        ("Es gab 1.200 offene Stellenangebote.", "Stellenangebot"),
+        ("Ausgeschrieben waren 240 offene Stellenangebote.", "Stellenangebot"),
         ("Im Vorjahr kamen 4.100 Austeller.", "Aussteller"),  # a typo of a lexicon noun
         ("Die Wanderung war 12 km lang.", "Kilometer"),
         ("Es waren >30° im Schatten.", "Grad"),
@@ -183,12 +183,12 @@ def test_counted_noun_lemma(nlp, text: str, unit: str) -> None:
             ],
         ),
         (
-            "Rund 52000 Besucher haben Dauerkarten, rund 17000 werden als Tagesgäste erwartet.",
-            [(52000, "Besucher", "approx"), (17000, "Tagesgast", "approx")],
+            "Rund 9000 Besucher lösen ein Festivalbändchen, rund 3500 kommen als Tagesgäste.",
+            [(9000, "Besucher", "approx"), (3500, "Tagesgast", "approx")],
         ),
         (
-            "Es kamen mehr als 140 000 Besucher und damit rund 15 000 weniger als im Vorjahr.",
-            [(140000, "Besucher", "more_than"), (15000, "Besucher", "approx")],
+            "Es kamen mehr als 23 000 Besucher und damit rund 4 000 weniger als im Vorjahr.",
+            [(23000, "Besucher", "more_than"), (4000, "Besucher", "approx")],
         ),
         (
             "Der Umsatz stieg auf 5 Mio. Euro; im Vorjahr waren es 4,2 Mio.",
@@ -290,9 +290,9 @@ def test_category_of_a_compound_comes_from_its_head(nlp) -> None:
         "Die Messe fand 2019 statt, 2020 fiel sie aus. Am 12.03.2021 um 10.00 Uhr ging es los, "
         "um 10:30 Uhr folgte der Rundgang, gegen 16.45 Uhr die Abfahrt, um 18 Uhr das Ende.",
         # ordinals, names, labels, versions, ages, race times, vague words
-        "Zum zehnten Mal fand das Fest statt; der 3. Platz ging an Köln, zum 50. Geburtstag "
-        "gratulierte die 12. Lange Nacht. Tag 1 endete früh. Thema war Industrie 4.0 und die "
-        "G7-Bank, Version 2.3.1. Er ist 73 Jahre alt und lief 31:11. Mehrere Gäste, "
+        "Zum zehnten Mal gab es das Fest; der 3. Platz ging an Köln, zum 50. Geburtstag "
+        "gratulierte die 12. Lange Nacht. Tag 1 endete früh. Thema war Handwerk 4.0 und die "
+        "A7-Brücke, Version 2.3.1. Er ist 73 Jahre alt und lief 33:47. Mehrere Gäste, "
         "zahlreiche Aussteller und viele Besucher kamen zur 750-Jahrfeier.",
     ],
 )
