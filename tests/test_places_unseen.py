@@ -135,7 +135,7 @@ def test_town_in_a_model_event(nlp, text, event, kept):
 @pytest.mark.parametrize(
     ("text", "hall", "kept"),
     [
-        ("Die Murrtalhalle war bis auf den letzten Platz gefüllt.", "Murrtalhalle", True),
+        ("Die Murrtalhalle war beim Konzert voll besetzt.", "Murrtalhalle", True),
         ("Die neue Sauerlandhalle hat sich bewährt.", "Sauerlandhalle", True),
         # a common noun before the landscape word, or none at all
         ("Die Festlandhalle war voll.", "Festlandhalle", False),
