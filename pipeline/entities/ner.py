@@ -11,6 +11,7 @@ nouns counts only on a place ending ("-quartier", "-küste") with such a context
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -111,6 +112,8 @@ class NerCandidates:
         spans = [(LABELS.get(ent.label_), _trim(ent, doc)) for ent in doc.ents]
         events = {span.text for _, span in spans if span is not None and self._before_year(span)}
         person_ends = {e.end for e in doc.ents if e.label_ in PERSON_LABELS}
+        # most reports quote no motto: then no span is inside one (see _in_motto)
+        quotes_motto = _quotes_motto(token_texts(doc))
         for label, span in spans:
             if label is None or span is None:
                 continue
@@ -131,7 +134,7 @@ class NerCandidates:
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
-            if label != PERSON and _in_motto(span, doc):
+            if label != PERSON and quotes_motto and _in_motto(span, doc):
                 continue  # "unter dem Leitthema „Integrated Industry – Creating Value“"
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
@@ -514,6 +517,20 @@ def _in_motto(span: Span, doc: Doc | None = None) -> bool:
     return texts[k - 1] in MOTTO_NOUNS or (
         k >= 2 and texts[k - 1] == ":" and texts[k - 2] in MOTTO_NOUNS
     )
+
+
+def _quotes_motto(texts: list[str]) -> bool:
+    """Whether a quotation mark follows a motto noun anywhere in the doc (see
+    :func:`_in_motto`, which finds none where this is false)."""
+    if OPENING_QUOTES.isdisjoint(texts):
+        return False
+    for k in compress(range(len(texts)), map(OPENING_QUOTES.__contains__, texts)):
+        if k >= 1 and (
+            texts[k - 1] in MOTTO_NOUNS
+            or (k >= 2 and texts[k - 1] == ":" and texts[k - 2] in MOTTO_NOUNS)
+        ):
+            return True
+    return False
 
 
 def _affiliation(span: Span, person_ends: set[int]) -> bool:

@@ -121,6 +121,8 @@ class OrganisationFinder:
         self.complement_joiners = frozenset(p["complement_joiners"])
         self.directions = frozenset(p["direction_words"])
         self.adjective_heads = tuple(p["adjective_heads"])
+        # heads of a body's name, which a title ending does not make a person ("Stadtrat")
+        self.body_heads = frozenset(self.complement_heads + self.adjective_heads)
         self.place_before = [tokens(w) for w in org_place_heads()]
         self.place_after = sorted(
             (tokens(w) for w in p["place_heads_after"]), key=lambda x: -len(x)
@@ -208,6 +210,7 @@ class OrganisationFinder:
             "role": self._is_person_role_word,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
+        self._bit_tests = tuple(zip(self._test_bits.values(), self._tests.values(), strict=True))
         self._word_mask = WordValues(self._word_mask)  # type: ignore[method-assign]
         self._names_of = lru_cache(maxsize=4096)(self._names_of)  # type: ignore[method-assign]
         self._doc_starts: tuple[Doc, dict[str, list[int]]] | None = None
@@ -215,9 +218,9 @@ class OrganisationFinder:
     def _word_mask(self, text: str) -> int:
         """The patterns whose word test a word passes, as bits."""
         mask = 0
-        for name, test in self._tests.items():
+        for bit, test in self._bit_tests:
             if test(text):
-                mask |= self._test_bits[name]
+                mask |= bit
         return mask
 
     def _names_of(self, mask: int) -> tuple[str, ...]:
@@ -617,8 +620,10 @@ class OrganisationFinder:
         if text in words:
             return True
         lower = text.lower()
+        if not lower.endswith(endings):  # one test in C for most words, then the longest
+            return False
         ending = max((e for e in endings if lower.endswith(e)), key=len, default="")
-        return bool(ending) and ending not in self.complement_heads + self.adjective_heads
+        return bool(ending) and ending not in self.body_heads
 
     def _attributive_adjective(self, doc: Doc, k: int) -> bool:
         """ "für politische Bildung": a lower-case adjective before a capitalised noun."""

@@ -36,6 +36,8 @@ _FOLD = str.maketrans({"ß": "ss", "ẞ": "ss", "-": " ", "‐": " ", "–": " "
 
 @lru_cache(maxsize=65536)  # bounded: token texts repeat, the corpus does not fit in memory
 def fold(text: str) -> str:
+    if text.isascii():  # no umlaut, accent or ß: only the hyphens and the case to fold
+        return " ".join(text.replace("-", " ").lower().split())
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
