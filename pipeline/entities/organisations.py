@@ -1067,7 +1067,13 @@ class OrganisationFinder:
         report never writes it before a year ("die IAA 2023" is a fair's edition) or the model
         reads it as an event or a person."""
         texts = token_texts(doc)
-        found = self._starts(doc, "bare_acronym")
+        # only after an article or a preposition (the first test of the loop below): the
+        # sets of the whole report are built for these alone
+        found = [
+            i
+            for i in self._starts(doc, "bare_acronym")
+            if i > 0 and texts[i - 1].lower() in ACRONYM_DETERMINERS
+        ]
         if not found:
             return []
         editions = {
@@ -1087,8 +1093,6 @@ class OrganisationFinder:
         out = []
         for i in found:
             text = texts[i]
-            if i == 0 or texts[i - 1].lower() not in ACRONYM_DETERMINERS:
-                continue
             if text in editions or text in defined or i in other:
                 continue
             if self.gazetteer.lookup(text) is not None:
