@@ -162,7 +162,8 @@ def is_noun_form(word: str) -> bool:
     nouns = common_nouns()
     if word in nouns or noun_plural_lemmas().get(word) in nouns:
         return True
-    return any(
+    # one test in C first: the compound search asks this of every prefix of a word
+    return word.endswith(NOUN_ENDINGS) and any(
         word.endswith(e) and len(word) - len(e) >= MIN_PART and word[: -len(e)] in nouns
         for e in NOUN_ENDINGS
     )
