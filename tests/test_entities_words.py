@@ -190,3 +190,41 @@ def test_word_tests_mapped_over_one_document_each_read_their_own_values():
     assert values_of(other, length) == [5, 2, 4]
     assert values_of(other, ends_in_e) == [False, False, False]
     assert values_of(["Essen", "in"], length) == [5, 2]  # a plain list: the memo alone
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [
+        ("Rhein-Main  Gebiet", "rhein main gebiet"),  # ASCII: hyphens, case and spaces only
+        ("  Bad  Homburg ", "bad homburg"),
+        ("Groß-Gerau", "gross gerau"),  # the full folding: ß, umlauts and accents
+        ("Zürich", "zurich"),
+        ("Besançon", "besancon"),
+    ],
+)
+def test_fold_reads_ascii_and_accented_names_alike(written, folded):
+    from pipeline.entities.words import fold
+
+    assert fold.__wrapped__(written) == folded
+
+
+def test_a_head_noun_is_found_by_its_ending_or_as_a_whole_noun():
+    from pipeline.entities.canonical import _head_tails, head_noun, noun_heads
+
+    # every form of the table ends on one of the three-letter tails the shortcut asks for
+    assert all(form[-3:] in _head_tails() for form in noun_heads())
+    assert head_noun.__wrapped__("Landesverbandes") == ("Landesverband", "m", "sg")
+    assert head_noun.__wrapped__("Sportvereins") == ("Sportverein", "m", "sg")
+    # no form ends the word: a noun of the lexicon as it stands, or nothing
+    assert head_noun.__wrapped__("Welle") == ("Welle", "f", "sg")
+    assert head_noun.__wrapped__("Xylofonbau") is None
+
+
+def test_a_motto_is_looked_for_only_where_a_quotation_follows_a_motto_noun():
+    from pipeline.entities.ner import _quotes_motto
+
+    assert _quotes_motto(["unter", "dem", "Motto", "„", "Alles", "neu", "“"])
+    assert _quotes_motto(["Das", "Leitthema", ":", "„", "Wasser", "“"])
+    assert not _quotes_motto(["Sie", "sagte", "„", "Gut", "“", "zum", "Motto"])
+    assert not _quotes_motto(["„", "Neues", "Motto"])  # a quotation opening the text
+    assert not _quotes_motto(["Kein", "Zitat", "hier"])

@@ -49,13 +49,26 @@ def noun_heads() -> dict[str, tuple[str, str, str]]:
     }
 
 
+@cache
+def _head_tails() -> frozenset[str] | None:
+    """The last three letters of every form of :func:`noun_heads`, which an ending must end on
+    to be one (None when a form is shorter: then no such test)."""
+    forms = noun_heads()
+    if any(len(form) < 3 for form in forms):
+        return None
+    return frozenset(form[-3:] for form in forms)
+
+
 @lru_cache(maxsize=65536)
 def head_noun(word: str) -> tuple[str, str, str] | None:
     """Nominative, gender and number of a (compound) noun from its longest known ending:
     "Städtetages" -> ("Städtetag", "m", "sg")."""
     lower = word.lower()
     table = noun_heads()
-    for cut in range(max(0, len(lower) - MAX_SUFFIX), len(lower)):
+    tails = _head_tails()
+    # most words end on three letters that no form of the table ends on: no ending is a form
+    cuts = range(max(0, len(lower) - MAX_SUFFIX), len(lower))
+    for cut in cuts if tails is None or lower[-3:] in tails else ():
         ending = lower[cut:]
         if ending in table and (cut == 0 or len(ending) >= 3):
             nominative, gender, number = table[ending]
@@ -85,6 +98,8 @@ def adjective_stem(word: str, lemma: LemmaLookup | None = None) -> str | None:
     if not is_capitalised(word) or "-" in word:
         return None
     lower = word.lower()
+    if not lower.endswith(ADJECTIVE_ENDINGS):  # one test in C for most words
+        return None
     for ending in ADJECTIVE_ENDINGS:
         if not lower.endswith(ending) or len(lower) - len(ending) < 2:
             continue

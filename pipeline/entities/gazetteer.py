@@ -149,7 +149,7 @@ class Gazetteer:
 
     def _compass_part(self, text: str) -> tuple[PlaceEntry, str] | None:
         """ "Südniedersachsen", "Nordhessens": a compass prefix on a country, state or region."""
-        if " " in text or "-" in text:
+        if " " in text or "-" in text or not text.startswith(COMPASS_PREFIXES):
             return None
         for prefix in COMPASS_PREFIXES:
             if not text.startswith(prefix) or len(text) - len(prefix) < 4:

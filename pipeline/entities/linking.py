@@ -181,10 +181,15 @@ def _is_administration(name: str) -> bool:
     return bool(first) and first[0] in administrations()
 
 
+@cache
+def _club_abbreviations() -> frozenset[str]:
+    return frozenset(org_patterns().get("club_abbreviations", ()))
+
+
 def _unify_names(kept: list[Candidate]) -> None:
     """Mentions whose names agree without the legal form, founding year or club abbreviation
     share the fullest name; a town's administration shares the town authority's name."""
-    abbreviations = frozenset(org_patterns().get("club_abbreviations", ()))
+    abbreviations = _club_abbreviations()
     groups: dict[str, list[Candidate]] = {}
     for cand in kept:
         if cand.label == ORG:

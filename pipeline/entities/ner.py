@@ -11,6 +11,7 @@ nouns counts only on a place ending ("-quartier", "-küste") with such a context
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
@@ -108,9 +109,18 @@ class NerCandidates:
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        spans = [(LABELS.get(ent.label_), _trim(ent, doc)) for ent in doc.ents]
+        ents = doc.ents
+        labels = [ent.label_ for ent in ents]  # each read decodes the string again
+        spans = [
+            (LABELS.get(label), _trim(ent, doc, label))
+            for ent, label in zip(ents, labels, strict=True)
+        ]
         events = {span.text for _, span in spans if span is not None and self._before_year(span)}
-        person_ends = {e.end for e in doc.ents if e.label_ in PERSON_LABELS}
+        person_ends = {
+            e.end for e, label in zip(ents, labels, strict=True) if label in PERSON_LABELS
+        }
+        # most reports quote no motto: then no span is inside one (see _in_motto)
+        quotes_motto = _quotes_motto(token_texts(doc))
         for label, span in spans:
             if label is None or span is None:
                 continue
@@ -131,7 +141,7 @@ class NerCandidates:
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
-            if label != PERSON and _in_motto(span, doc):
+            if label != PERSON and quotes_motto and _in_motto(span, doc):
                 continue  # "unter dem Leitthema „Smart Work – Shaping Tomorrow“"
             if label == PERSON:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
@@ -516,6 +526,20 @@ def _in_motto(span: Span, doc: Doc | None = None) -> bool:
     )
 
 
+def _quotes_motto(texts: list[str]) -> bool:
+    """Whether a quotation mark follows a motto noun anywhere in the doc (see
+    :func:`_in_motto`, which finds none where this is false)."""
+    if OPENING_QUOTES.isdisjoint(texts):
+        return False
+    for k in compress(range(len(texts)), map(OPENING_QUOTES.__contains__, texts)):
+        if k >= 1 and (
+            texts[k - 1] in MOTTO_NOUNS
+            or (k >= 2 and texts[k - 1] == ":" and texts[k - 2] in MOTTO_NOUNS)
+        ):
+            return True
+    return False
+
+
 def _affiliation(span: Span, person_ends: set[int]) -> bool:
     """A name in brackets right after a person's name is where the person works ("Eva Roth
     (Kranzl Möbel)"), an organisation."""
@@ -558,17 +582,19 @@ def _person_at(doc: Doc, k: int, end: int) -> bool:
     return k + 2 == end and doc[k].text in first_names() and is_capitalised(doc[k + 1].text)
 
 
-def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
+def _trim(ent: Span, doc: Doc | None = None, label: str | None = None) -> Span | None:
     """Drop leading articles and trailing punctuation the model included, and a person's name
     after an organisation or venue ("Schauspielhaus Lea Brandt"). ``doc``: the span's doc as
-    the entity layers read it (DocWords)."""
+    the entity layers read it (DocWords); ``label``: the span's ``label_`` when read already."""
     start, end = ent.start, ent.end
+    if label is None:
+        label = ent.label_
     doc = ent.doc if doc is None else doc
     words = doc.words if isinstance(doc, DocWords) else doc  # a list's items: no call per word
     texts = token_texts(doc)
     # plain loops, not next() over a generator: a span has a few words, and making the
     # generator cost more than testing them
-    if ent.label_ not in ("PER", "PERSON"):
+    if label not in ("PER", "PERSON"):
         names = first_names()  # a person starts on a first name
         for k in range(start + 1, end):
             if texts[k] in names and _person_at(doc, k, end):
@@ -579,7 +605,7 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
         if texts[k] == "(" and ")" not in texts[k:end]:
             end = k
             break
-    if ent.label_ == "ORG":  # "SV Lindach den Favoriten": the name ends before an object
+    if label == "ORG":  # "SV Lindach den Favoriten": the name ends before an object
         for k in range(start + 1, end):
             if texts[k] in OBJECT_ARTICLES:
                 end = k
@@ -601,7 +627,7 @@ def _trim(ent: Span, doc: Doc | None = None) -> Span | None:
         )
     ):
         end -= 1  # "St. Gallen am", "Green Towns made": a lower-case word the model took along
-    if ent.label_ not in ("PER", "PERSON"):
+    if label not in ("PER", "PERSON"):
         titles = person_titles()[0]
         while end - start > 1 and words[end - 1].text in titles:
             end -= 1  # "ÖGKV Prof." of "ÖGKV Prof. Tom Keller": the person's title

@@ -121,6 +121,8 @@ class OrganisationFinder:
         self.complement_joiners = frozenset(p["complement_joiners"])
         self.directions = frozenset(p["direction_words"])
         self.adjective_heads = tuple(p["adjective_heads"])
+        # heads of a body's name, which a title ending does not make a person ("Stadtrat")
+        self.body_heads = frozenset(self.complement_heads + self.adjective_heads)
         self.place_before = [tokens(w) for w in org_place_heads()]
         self.place_after = sorted(
             (tokens(w) for w in p["place_heads_after"]), key=lambda x: -len(x)
@@ -208,6 +210,7 @@ class OrganisationFinder:
             "role": self._is_person_role_word,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
+        self._bit_tests = tuple(zip(self._test_bits.values(), self._tests.values(), strict=True))
         self._word_mask = WordValues(self._word_mask)  # type: ignore[method-assign]
         self._names_of = lru_cache(maxsize=4096)(self._names_of)  # type: ignore[method-assign]
         self._doc_starts: tuple[Doc, dict[str, list[int]]] | None = None
@@ -215,9 +218,9 @@ class OrganisationFinder:
     def _word_mask(self, text: str) -> int:
         """The patterns whose word test a word passes, as bits."""
         mask = 0
-        for name, test in self._tests.items():
+        for bit, test in self._bit_tests:
             if test(text):
-                mask |= self._test_bits[name]
+                mask |= bit
         return mask
 
     def _names_of(self, mask: int) -> tuple[str, ...]:
@@ -617,8 +620,10 @@ class OrganisationFinder:
         if text in words:
             return True
         lower = text.lower()
+        if not lower.endswith(endings):  # one test in C for most words, then the longest
+            return False
         ending = max((e for e in endings if lower.endswith(e)), key=len, default="")
-        return bool(ending) and ending not in self.complement_heads + self.adjective_heads
+        return bool(ending) and ending not in self.body_heads
 
     def _attributive_adjective(self, doc: Doc, k: int) -> bool:
         """ "für politische Bildung": a lower-case adjective before a capitalised noun."""
@@ -1062,7 +1067,13 @@ class OrganisationFinder:
         report never writes it before a year ("die IAA 2023" is a fair's edition) or the model
         reads it as an event or a person."""
         texts = token_texts(doc)
-        found = self._starts(doc, "bare_acronym")
+        # only after an article or a preposition (the first test of the loop below): the
+        # sets of the whole report are built for these alone
+        found = [
+            i
+            for i in self._starts(doc, "bare_acronym")
+            if i > 0 and texts[i - 1].lower() in ACRONYM_DETERMINERS
+        ]
         if not found:
             return []
         editions = {
@@ -1082,8 +1093,6 @@ class OrganisationFinder:
         out = []
         for i in found:
             text = texts[i]
-            if i == 0 or texts[i - 1].lower() not in ACRONYM_DETERMINERS:
-                continue
             if text in editions or text in defined or i in other:
                 continue
             if self.gazetteer.lookup(text) is not None:

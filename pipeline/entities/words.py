@@ -36,6 +36,8 @@ _FOLD = str.maketrans({"ß": "ss", "ẞ": "ss", "-": " ", "‐": " ", "–": " "
 
 @lru_cache(maxsize=65536)  # bounded: token texts repeat, the corpus does not fit in memory
 def fold(text: str) -> str:
+    if text.isascii():  # no umlaut, accent or ß: only the hyphens and the case to fold
+        return " ".join(text.replace("-", " ").lower().split())
     text = unicodedata.normalize("NFKD", text.translate(_FOLD))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return " ".join(text.casefold().split())
@@ -160,7 +162,8 @@ def is_noun_form(word: str) -> bool:
     nouns = common_nouns()
     if word in nouns or noun_plural_lemmas().get(word) in nouns:
         return True
-    return any(
+    # one test in C first: the compound search asks this of every prefix of a word
+    return word.endswith(NOUN_ENDINGS) and any(
         word.endswith(e) and len(word) - len(e) >= MIN_PART and word[: -len(e)] in nouns
         for e in NOUN_ENDINGS
     )

@@ -116,7 +116,13 @@ class EntityExtractor(Extractor):
         found = outside_model_events(doc, found, self.events)
         kept = extend_bracketed_affiliations(doc, resolve(found))
         for _ in range(2):  # chains: "A, B und C"
-            kept = extend_coordinations(doc, kept, self.lemma)
+            extended = extend_coordinations(doc, kept, self.lemma)
+            unchanged = len(extended) == len(kept) and {id(c) for c in extended} == {
+                id(c) for c in kept
+            }
+            kept = extended
+            if unchanged:
+                break  # the same candidates again: a second pass would find nothing either
         return link(doc, kept)
 
 
