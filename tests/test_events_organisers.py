@@ -79,7 +79,52 @@ def organisers(nlp, text: str) -> str | None:
             "Man sei gut ausgebucht gewesen, meinte der Geschäftsführer der Messe Talheim.",
             "Messe Talheim",
         ),
+        # who runs it with another: "gemeinsam mit", "in Zusammenarbeit mit" in a sentence of
+        # organising, or (the close cues) one that names the event
+        (
+            "Der Förderverein Oberxlingen veranstaltete das Dorffest gemeinsam mit der "
+            "Freiwilligen Feuerwehr Oberxlingen.",
+            "Förderverein Oberxlingen; Freiwillige Feuerwehr Oberxlingen",
+        ),
+        (
+            "Die Pflegetagung in Talheim fand am 4. Mai in Zusammenarbeit mit dem Klinikum "
+            "Talheim statt.",
+            "Klinikum Talheim",
+        ),
+        # a one-word institution the dictionary knows, after an article
+        ("Die Jobmesse in Talheim wurde von der Handwerkskammer organisiert.", "Handwerkskammer"),
+        ("Gastgeber der Pflegetagung in Talheim war das Landratsamt.", "Landratsamt"),
+        (
+            "Die Kreishandwerkerschaft lud am Samstag zur Jobmesse in die Stadthalle Talheim ein.",
+            "Kreishandwerkerschaft",
+        ),
+        # the participle far after "X hat"
+        (
+            "Die Stadtverwaltung hat das Stadtfest in Talheim in diesem Jahr zum ersten Mal "
+            "selbst organisiert.",
+            "Stadtverwaltung",
+        ),
         # and where the shape differs, no organiser or only the one named in words
+        # opening or supporting it with someone is not running it
+        (
+            "Der Bürgermeister eröffnete das Dorffest in Oberxlingen gemeinsam mit dem "
+            "Vorsitzenden des TSV Oberxlingen.",
+            None,
+        ),
+        (
+            "Die Sparkasse Talheim unterstützte das Dorffest in Oberxlingen gemeinsam mit der "
+            "Volksbank Oberxlingen.",
+            None,
+        ),
+        # a council word as a person's title before the name, or one doing something else
+        ("Der Stadtrat Peter Muster lud zum Bürgerfest in Talheim ein.", None),
+        (
+            "Das Stadtfest in Talheim wurde vom Stadtmarketing organisiert. Der Stadtrat hatte "
+            "das Budget im Frühjahr erhöht.",
+            "Stadtmarketing",
+        ),
+        # the bare head of a compound is no institution of its own
+        ("Die Jobmesse in Talheim wurde von der Kammer organisiert.", None),
         # the subject stands before the verb: the club after it is invited, it does not invite
         (
             "Die Gemeinde Talbrunn lud den Musikverein Oberxlingen zum Sommerfest in die "

@@ -41,3 +41,31 @@ def participants(nlp, text: str) -> float | None:
 )
 def test_participants_total(default_nlp, text, expected):
     assert participants(default_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "visitors"),
+    [
+        # at a congress or conference, who comes or visits takes part
+        ("Die Fachtagung Pflege in Talheim besuchten 300 Teilnehmer.", 300, None),
+        ("Zur Fachtagung Pflege in Talheim kamen 300 Fachleute.", 300, None),
+        (
+            "Der Herzkongress in Talheim endete am Samstag. 1.200 Kardiologen kamen in die "
+            "Stadthalle.",
+            1200,
+            None,
+        ),
+        # at a fair they visit it
+        ("Die Jobmesse in Talheim besuchten 3.500 Teilnehmer.", None, 3500),
+        ("Zur Gartenmesse in Talheim kamen 300 Fachleute.", None, 300),
+        # a profession counted without coming or taking part is no total
+        (
+            "Der Herzkongress in Talheim endete am Samstag. Die Stadt zählt 1.200 Kardiologen.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_who_comes_to_a_congress_takes_part(default_nlp, text, participants, visitors):
+    row = only_event(default_nlp, text, REFERENCE)
+    assert (row["participants"], row["visitors"]) == (participants, visitors)

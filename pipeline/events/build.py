@@ -17,7 +17,7 @@ from pipeline.events.lexicon import (
     words_are_cue,
 )
 from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
-from pipeline.events.organiser_phrases import PhraseFinder
+from pipeline.events.organiser_phrases import PhraseFinder, institution_mentions
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
 from pipeline.events.totals import FIELDS, TotalChooser
@@ -58,6 +58,12 @@ class EventBuilder:
         self.figures = doc._.figures or []
         self.covered_places = covered_tokens(self.ctx, self.places)
         self.covered_orgs = covered_tokens(self.ctx, self.organisations)
+        # "die Handwerkskammer": one-word organisations the entity stage leaves out, for the
+        # organiser rules only
+        self.institutions = institution_mentions(
+            self.ctx, self.covered_orgs, self.covered_places, self.organisations
+        )
+        self.phrase_orgs = {**self.covered_orgs, **covered_tokens(self.ctx, self.institutions)}
 
     def build(self) -> list[EventRecord]:
         finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs)
@@ -221,7 +227,8 @@ class EventBuilder:
         if section is not None:
             figures = self.in_sentences(figures, section)
         name_ends = frozenset(m.end - 1 for m in event.mentions)
-        totals = TotalChooser(ctx, other, name_ends).totals(figures)
+        taking_part = takes_part(event.best.name)
+        totals = TotalChooser(ctx, other, name_ends, taking_part).totals(figures)
         dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals))
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event, dates, anchors)
@@ -281,7 +288,10 @@ class EventBuilder:
         ]
         # a further event's organisers and totals are those of its own sentences only; the
         # rest of the report is the main event's
-        phrases = PhraseFinder(ctx, self.covered_orgs, self.covered_places) if main else None
+        phrases = PhraseFinder(ctx, self.phrase_orgs, self.covered_places) if main else None
+        organisations = sorted(
+            [*organisations, *self.institutions], key=lambda o: (o.start_char, o.end_char)
+        )
         if excluded:
             kept = set(range(len(ctx.sentence_starts))) - set(excluded)
             organisations = self.in_sentences(organisations, kept)
@@ -427,6 +437,14 @@ class EventBuilder:
         if reference is not None:
             return reference.year
         return dates.year_in(anchors)
+
+
+def takes_part(name: str) -> bool:
+    """Whether the event's name ends in a noun of an event one takes part in ("Fachtagung",
+    "Weltkongress"; participant_event), not one visited."""
+    words = name.split()
+    base = event_noun_base(words[-1]) if words else None
+    return base is not None and base.lower().endswith(cue_first_words("participant_event"))
 
 
 def build_events(doc: Doc) -> list[EventRecord]:

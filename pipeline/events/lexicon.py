@@ -62,6 +62,9 @@ WORD_KINDS = frozenset(
         "name_coordinator",
         "town_adjective_ending",
         "gendered_pair",
+        "institution",
+        "participant_event",
+        "participant_person",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

@@ -17,9 +17,16 @@ from dataclasses import dataclass
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from pipeline.entities.canonical import nominative_name
-from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.entities.words import common_nouns, first_names, fold, is_acronym
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import event_noun_base, word_is_cue
+from pipeline.events.lexicon import (
+    cue_first_words,
+    cue_sizes,
+    event_noun_base,
+    word_is_cue,
+    words_are_cue,
+)
+from pipeline.records import OrganisationMention
 
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
@@ -49,6 +56,25 @@ class PhraseFinder:
             while found:
                 out.append(found)
                 # "die Weinfreunde Oberbach und der Sportclub Talheim": coordinated names
+                joining = found.end < len(self.ctx.words) and word_is_cue(
+                    self.ctx.lowers[found.end], "organiser_joining"
+                )
+                found = self.name_after(found.end + 1) if joining else None
+        return out
+
+    def after_cue_words(self, kind: str) -> list[tuple[int, Phrase]]:
+        """The names right after each whole cue of ``kind`` ("in Zusammenarbeit mit der X"),
+        with the token where the cue begins."""
+        out = []
+        lowers = self.ctx.lowers
+        for cue in self.ctx.cues.starts.get(kind, ()):
+            size = max(
+                (n for n in cue_sizes(kind) if words_are_cue(tuple(lowers[cue : cue + n]), kind)),
+                default=1,
+            )
+            found = self.name_after(cue + size)
+            while found:
+                out.append((cue, found))
                 joining = found.end < len(self.ctx.words) and word_is_cue(
                     self.ctx.lowers[found.end], "organiser_joining"
                 )
@@ -127,6 +153,49 @@ class PhraseFinder:
             if not {word, _stem(word), lemma} & common_nouns():
                 return True
         return False
+
+
+INSTITUTION_SOURCE = "event_institution"
+
+
+def institution_mentions(
+    ctx: DocContext,
+    orgs: dict[int, object],
+    places: dict[int, object],
+    organisations: list[OrganisationMention],
+) -> list[OrganisationMention]:
+    """ "die Handwerkskammer", "des Sozialministeriums": a one-word organisation that is a
+    dictionary compound of an institution word (the ``institution`` cues), after an article,
+    where the entity stage found nothing; named by the report's own longer name where one
+    begins with the word ("Handwerkskammer Talheim")."""
+    words, lowers, starts = ctx.words, ctx.lowers, ctx.token_starts
+    entries = cue_first_words("institution")
+    whole = frozenset(e for e in entries if not e.startswith("*"))
+    endings = tuple(e[1:] for e in entries if e.startswith("*"))
+    out = []
+    for i in range(1, len(words)):
+        word = words[i]
+        stem = _stem(word)
+        low = stem.lower()
+        if not word[:1].isupper():
+            continue
+        if low not in whole and (not low.endswith(endings) or low in endings):
+            continue
+        if i in orgs or i in places:
+            continue
+        before = lowers[i - 1]
+        if not (word_is_cue(before, "inflecting_word") or word_is_cue(before, "article")):
+            continue
+        if i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue  # a longer name the rule cannot read
+        key = fold(stem)
+        longer = {o.name for o in organisations if fold(o.name).startswith(key + " ")}
+        name = longer.pop() if len(longer) == 1 else stem
+        start = starts[i]
+        out.append(
+            OrganisationMention(start, start + len(word), word, name, source=INSTITUTION_SOURCE)
+        )
+    return out
 
 
 def _stem(word: str) -> str:

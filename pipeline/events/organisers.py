@@ -115,12 +115,61 @@ class OrganiserFinder:
         stated = {n: i for n, i in stated.items() if not is_role_alone(n)}
         inferred = {n: i for n, i in inferred.items() if not is_role_alone(n)}
         hosts = {n: i for n, i in hosts.items() if not is_role_alone(n)}
-        found = stated or inferred or hosts
+        found = dict(stated or inferred or hosts)
+        # "veranstaltet gemeinsam mit der X", "in Zusammenarbeit mit dem Y": who runs it with
+        # them, however the first is found
+        for name, start in self.partners(name_spans).items():
+            found.setdefault(name, start)
         names = sorted(found, key=lambda n: found[n])
         # "vom Bundesverband … (BVXW)" cut to its head noun: a dictionary word alone is no
         # name where another organiser is named
         named = [n for n in names if not is_plain_noun(n)]
         return named or names
+
+    def partners(self, name_spans: list[tuple[int, int]]) -> dict[str, int]:
+        """Co-organisers: the organisations after "gemeinsam mit", "in Zusammenarbeit mit"
+        (and those coordinated with them) in a sentence of organising or, for the close
+        cues, one that names the event."""
+        found: dict[str, int] = {}
+        for start, _, org in self.mentions:
+            cue = self.partner_cue(start)
+            if cue is not None and self.organising_sentence(cue, name_spans):
+                found.setdefault(org.name, start)
+        if self.phrases is not None:
+            canonical = {fold(o.text): o.name for _, _, o in self.mentions}
+            for cue, phrase in self.phrases.after_cue_words("organiser_partner"):
+                if self.organising_sentence(cue, name_spans) and not is_role_alone(phrase.name):
+                    _add_new(found, phrase, canonical)
+        return {n: i for n, i in found.items() if not is_role_alone(n)}
+
+    def partner_cue(self, start: int) -> int | None:
+        """Where the partner cue before the name at ``start`` begins ("gemeinsam mit der X",
+        "in Zusammenarbeit mit dem A und der B"), or None."""
+        lowers = self.ctx.lowers
+        i = start
+        if i > 0 and word_is_cue(lowers[i - 1], "article"):
+            i -= 1
+        sizes = cue_sizes_before(lowers, i, "organiser_partner")
+        if sizes:
+            return i - max(sizes)
+        if (
+            i > 1
+            and word_is_cue(lowers[i - 1], "organiser_joining")
+            and any(e == i - 2 for _, e, _ in self.mentions)
+        ):
+            return self.partner_cue(self.mention_start(i - 2))
+        return None
+
+    def organising_sentence(self, cue: int, name_spans: list[tuple[int, int]]) -> bool:
+        """Whether the sentence of a partner cue tells who organises (a verb, an agent
+        participle or a role noun), or names the event after a close partner cue."""
+        low, high = self.ctx.sentence_span(cue)
+        cues = self.ctx.cues
+        if self.has_verb(range(low, high)) or any(
+            cues.within(low, high, kind) for kind in ("organiser_by", "organiser_role")
+        ):
+            return True
+        return cues.at(cue, "close_partner") and any(low <= s < high for s, _ in name_spans)
 
     def is_event_business(self, start: int, end: int) -> bool:
         return self.ctx.cues.within(start, end + 1, "organiser_name")
@@ -256,7 +305,12 @@ class OrganiserFinder:
         start = self.mention_start(end)
         if self.ctx.cues.within(max(start - COMMISSION_REACH, 0), start, "commissioning"):
             return False
-        window = ROLE_WINDOW if self.after_auxiliary(start) else CLAUSE_WINDOW
+        # "hat die Gemeinde X … eingeladen", "X hat die Tagung … ausgerichtet": the
+        # participle ends the clause, maybe far off
+        auxiliary = end + 1 < len(self.ctx.words) and word_is_cue(
+            self.ctx.lowers[end + 1], "perfect_auxiliary"
+        )
+        window = ROLE_WINDOW if auxiliary or self.after_auxiliary(start) else CLAUSE_WINDOW
         after = list(self.clause_tokens(end + 1, end + 1 + window))
         if len(after) < window and end + 2 + len(after) < len(self.ctx.words):
             # a relative clause right after the name: ", die die Nacht … organisiert"
