@@ -104,7 +104,42 @@ def organisers(nlp, text: str) -> str | None:
             "selbst organisiert.",
             "Stadtverwaltung",
         ),
+        # the task of organising taken on, held or thanked for
+        (
+            "Das Dorffest in Oberxlingen war ein Erfolg. Die Organisation lag in den Händen des "
+            "Heimatvereins Oberxlingen.",
+            "Heimatverein Oberxlingen",
+        ),
+        (
+            "Das Dorffest in Oberxlingen war ein Erfolg. Für die Organisation zeichnete der "
+            "Heimatverein Oberxlingen verantwortlich.",
+            "Heimatverein Oberxlingen",
+        ),
+        (
+            "Beim Dorffest in Oberxlingen dankte der Bürgermeister dem Heimatverein Oberxlingen "
+            "für die Organisation.",
+            "Heimatverein Oberxlingen",
+        ),
+        # a role noun, an agent noun and the event word's genitive
+        (
+            "Träger der Gartenmesse in Talheim ist der Gartenbauverband Nord.",
+            "Gartenbauverband Nord",
+        ),
+        (
+            "Das Dorffest in Oberxlingen fand unter der Regie des Heimatvereins Oberxlingen statt.",
+            "Heimatverein Oberxlingen",
+        ),
+        (
+            "Die Gartenmesse in Talheim ist eine Veranstaltung der Messe Talheim GmbH.",
+            "Messe Talheim GmbH",
+        ),
         # and where the shape differs, no organiser or only the one named in words
+        # thanked for something else
+        (
+            "Beim Dorffest in Oberxlingen dankte der Bürgermeister der Sparkasse Oberxlingen für "
+            "die Unterstützung.",
+            None,
+        ),
         # opening or supporting it with someone is not running it
         (
             "Der Bürgermeister eröffnete das Dorffest in Oberxlingen gemeinsam mit dem "

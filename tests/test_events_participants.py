@@ -43,6 +43,11 @@ def test_participants_total(default_nlp, text, expected):
     assert participants(default_nlp, text) == expected
 
 
+def test_riders_and_wrestlers_take_part(default_nlp):
+    text = "Beim Reitturnier in Talheim gingen 45 Reiterpaare an den Start."
+    assert participants(default_nlp, text) == 45
+
+
 @pytest.mark.parametrize(
     ("text", "participants", "visitors"),
     [

@@ -63,6 +63,7 @@ WORD_KINDS = frozenset(
         "town_adjective_ending",
         "gendered_pair",
         "institution",
+        "organiser_genitive",
         "participant_event",
         "participant_person",
     }

@@ -81,11 +81,17 @@ class OrganiserFinder:
         inferred: dict[str, int] = {}
         hosts: dict[str, int] = {}  # a weaker sign: only where neither of the others is found
         for start, end, org in self.mentions:
-            if self.after_role(start) or self.before_role(end) or self.attributed(start):
+            if (
+                self.after_role(start)
+                or self.before_role(end)
+                or self.attributed(start)
+                or self.in_charge(start, end)
+            ):
                 stated.setdefault(org.name, start)
             elif (
                 self.is_inferred(start, end, name_spans)
                 or self.named_like(org, event_name)
+                or self.product_of(start)
                 or (is_acronym(org.text) and self.genitive_of_event(start, noun_spans))
             ):
                 # an acronym after an event noun, found by the entity stage or not (see
@@ -170,6 +176,27 @@ class OrganiserFinder:
         ):
             return True
         return cues.at(cue, "close_partner") and any(low <= s < high for s, _ in name_spans)
+
+    def in_charge(self, start: int, end: int) -> bool:
+        """ "Die Organisation lag in den Händen des X", "Der X übernahm die Organisation",
+        "Für die Organisation zeichnete der X verantwortlich": the task and taking it on in
+        the organisation's clause."""
+        clause = (
+            *self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW),
+            *self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW),
+        )
+        cues = self.ctx.cues
+        return cues.any_at(clause, "organising_noun") and cues.any_at(clause, "in_charge")
+
+    def product_of(self, start: int) -> bool:
+        """ "eine Veranstaltung der Messe X", "eine Initiative des Y": the event word's
+        genitive right before the name."""
+        lowers = self.ctx.lowers
+        return (
+            start > 1
+            and word_is_cue(lowers[start - 1], "organiser_genitive")
+            and self.ctx.cues.at(start - 2, "organiser_product")
+        )
 
     def is_event_business(self, start: int, end: int) -> bool:
         return self.ctx.cues.within(start, end + 1, "organiser_name")
