@@ -248,3 +248,24 @@ def test_an_organiser_is_a_named_organisation_not_a_role(nlp, sentence, organise
 def test_a_surname_after_a_first_name_in_a_venue_name_is_no_town():
     assert city_in_name("Otto-Lindau-Forum", ambiguous=True) is None
     assert city_in_name("Lindauer Hafenlauf") == "Lindau"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an event named only by a bare event noun is called by its motto
+        (
+            "Im Rathaus Talheim wurde am Freitag eine Ausstellung eröffnet. Unter dem Motto "
+            "„Farben des Südens“ zeigt die Ausstellung Bilder von Malern aus der Region.",
+            "Farben des Südens",
+        ),
+        # a name of its kind stays
+        (
+            "Das Stadtfest in Talheim stand unter dem Motto „Bunt und laut“ und lockte 20.000 "
+            "Besucher.",
+            "Stadtfest",
+        ),
+    ],
+)
+def test_an_event_known_only_by_its_motto(default_nlp, text, name):
+    assert only_event(default_nlp, text, "2023-09-12")["name"] == name

@@ -11,12 +11,22 @@ from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import (
     cue_first_words,
+    cue_sizes,
     cue_sizes_before,
     event_noun_base,
     word_is_cue,
     words_are_cue,
 )
-from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
+from pipeline.events.naming import (
+    LEAD_WEIGHT,
+    ORDINAL,
+    QUOTES,
+    EventName,
+    NameFinder,
+    NameMention,
+    is_year,
+    mention,
+)
 from pipeline.events.organiser_phrases import PhraseFinder, institution_mentions
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
@@ -30,6 +40,7 @@ ORGANISER_SEPARATOR = "; "
 AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 PART_REACH = 2  # tokens before a name where "abschließendes" stands ("ein abschließendes")
 SPAN_KEY = "events"
+MOTTO_WORDS = 6  # words of a quoted motto at most
 
 
 def edition_of(doc: Doc, m: NameMention) -> str | None:
@@ -420,10 +431,48 @@ class EventBuilder:
         descriptive name with the city ("Messe Freiburg"), written nowhere."""
         best = event.best
         if event.kind == "generic":
+            # "Unter dem Motto „Werte“ wurde eine Ausstellung gezeigt": known by its motto
+            # (not "das Stadtfest … unter dem Motto": a name of its kind, kept)
+            motto = self.motto(event)
+            if motto is not None:
+                return motto.name, motto
+        if event.kind == "generic":
             noun = best.name[:1].upper() + best.name[1:]
             return (f"{noun} {city}" if city else noun), None
         same = [m for m in event.mentions if m.name == best.name]
         return best.name, min(same, key=lambda m: m.start)
+
+    def motto(self, event: EventName) -> NameMention | None:
+        """The first quoted motto or title ("unter dem Motto „Werte“") right after a motto cue
+        in a sentence that names the event."""
+        ctx = self.ctx
+        words = ctx.words
+        for m in sorted(event.mentions, key=lambda m: m.start):
+            low, high = ctx.sentence_span(m.start)
+            for cue in ctx.cues.starts_of("motto"):
+                if not low <= cue < high:
+                    continue
+                i = cue + max(
+                    n
+                    for n in cue_sizes("motto")
+                    if words_are_cue(tuple(ctx.lowers[cue : cue + n]), "motto")
+                )
+                if i < high and words[i] == ":":
+                    i += 1
+                closing = QUOTES.get(words[i]) if i < high else None
+                if closing is None:
+                    continue
+                end = next(
+                    (
+                        k
+                        for k in range(i + 2, min(i + MOTTO_WORDS + 2, high))
+                        if words[k] == closing
+                    ),
+                    None,
+                )
+                if end is not None:
+                    return mention(i + 1, end, words[i + 1 : end], "introduced")
+        return None
 
     def year(
         self, day: str | None, event: EventName, dates: DateChooser, anchors: set[int]
