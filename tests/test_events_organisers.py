@@ -133,6 +133,16 @@ def organisers(nlp, text: str) -> str | None:
             "Die Gartenmesse in Talheim ist eine Veranstaltung der Messe Talheim GmbH.",
             "Messe Talheim GmbH",
         ),
+        (
+            "Die Ausrichtung des Turniers in Talheim übernahm der TSV Talheim.",
+            "TSV Talheim",
+        ),
+        ("Hausherr der Pflegetagung in Talheim war das Klinikum Talheim.", "Klinikum Talheim"),
+        # a name the entity stage does not know, after the role, the event and its town
+        (
+            "Ausrichter des Turniers in Talheim waren die Landfrauen Oberxlingen.",
+            "Landfrauen Oberxlingen",
+        ),
         # and where the shape differs, no organiser or only the one named in words
         # thanked for something else
         (

@@ -43,9 +43,20 @@ def test_participants_total(default_nlp, text, expected):
     assert participants(default_nlp, text) == expected
 
 
-def test_riders_and_wrestlers_take_part(default_nlp):
-    text = "Beim Reitturnier in Talheim gingen 45 Reiterpaare an den Start."
-    assert participants(default_nlp, text) == 45
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beim Reitturnier in Talheim gingen 45 Reiterpaare an den Start.", 45),
+        # people at the start take part
+        ("Beim Stadtlauf in Talheim waren 600 Kinder am Start.", 600),
+        ("Beim Stadtlauf in Talheim starteten 900 Schülerinnen und Schüler.", 900),
+        ("Beim Stadtlauf in Talheim gingen 3.000 Aktive an den Start.", 3000),
+        # people in the town are no participants
+        ("Beim Stadtlauf in Talheim feuerten 600 Kinder die Läufer an.", None),
+    ],
+)
+def test_who_starts_takes_part(default_nlp, text, expected):
+    assert participants(default_nlp, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -54,6 +65,7 @@ def test_riders_and_wrestlers_take_part(default_nlp):
         # at a congress or conference, who comes or visits takes part
         ("Die Fachtagung Pflege in Talheim besuchten 300 Teilnehmer.", 300, None),
         ("Zur Fachtagung Pflege in Talheim kamen 300 Fachleute.", 300, None),
+        ("Zum Kongress in Talheim reisten 2.000 Ärztinnen und Ärzte an.", 2000, None),
         (
             "Der Herzkongress in Talheim endete am Samstag. 1.200 Kardiologen kamen in die "
             "Stadthalle.",

@@ -123,7 +123,19 @@ class PhraseFinder:
             if not all(event_noun_base(w) for w in words[i:end]):
                 return None
             i = end  # "Veranstalter der Messe ist …": the event's own name
+            i = self.after_event_place(i)  # "… der Messe in Talheim war die X"
         return None
+
+    def after_event_place(self, i: int) -> int:
+        """The token after "in Talheim" right after the event's name (a locative and a town
+        the place stage found), or ``i`` where none follows."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        if i + 1 >= len(words) or not word_is_cue(lowers[i], "locative"):
+            return i
+        place = self.places.get(i + 1)
+        if place is None or getattr(place, "kind", None) == VENUE_KIND:
+            return i
+        return self.ctx.token_at(place.end_char - 1) + 1
 
     def run_end(self, start: int) -> int:
         """End of the run of capitalised words (and joining dashes) from ``start``."""
