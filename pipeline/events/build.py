@@ -74,6 +74,10 @@ class EventBuilder:
         self.institutions = institution_mentions(
             self.ctx, self.covered_orgs, self.covered_places, self.organisations
         )
+        # ... and names it missed where an organiser's verb's subject stands
+        self.institutions += PhraseFinder(
+            self.ctx, self.covered_orgs, self.covered_places
+        ).subject_names()
         self.phrase_orgs = {**self.covered_orgs, **covered_tokens(self.ctx, self.institutions)}
 
     def build(self) -> list[EventRecord]:

@@ -64,6 +64,7 @@ WORD_KINDS = frozenset(
         "gendered_pair",
         "institution",
         "organiser_genitive",
+        "person_opener",
         "participant_event",
         "participant_person",
     }

@@ -12,12 +12,13 @@ there counts too (a hotel or hall that runs the event).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from pipeline.entities.canonical import nominative_name
-from pipeline.entities.words import common_nouns, first_names, fold, is_acronym
+from pipeline.entities.words import common_nouns, first_names, fold, is_acronym, person_titles
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     cue_first_words,
@@ -80,6 +81,53 @@ class PhraseFinder:
                 )
                 found = self.name_after(found.end + 1) if joining else None
         return out
+
+    def subject_names(self) -> list[OrganisationMention]:
+        """Names the entity stage missed where an organiser's verb's subject stands: at the
+        start of a sentence that has such a verb ("Die Landfrauen X hatten zum Kaffee
+        eingeladen") or right after the verb and an article ("Am Freitag lud der Kulturkreis
+        X zum Empfang"); the organiser rules then decide whether it is the verb's subject."""
+        words, lowers, cues = self.ctx.words, self.ctx.lowers, self.ctx.cues
+        verbs = sorted(cues.starts_of("organiser_verb") | cues.starts_of("organiser_split_verb"))
+        starts: set[int] = set()
+        for v in verbs:
+            low, _ = self.ctx.sentence_span(v)
+            starts.add(low)
+            starts.add(v + 1)
+        out = []
+        for i in sorted(starts):
+            if i < len(words) and word_is_cue(lowers[i], "subject_article"):
+                i += 1
+            if i >= len(words) or i in self.orgs or i in self.places:
+                continue
+            if not words[i][:1].isupper() or self.is_titled(i):
+                continue
+            end = self.run_end(i)
+            if end <= i or not self.has_proper_word(i, end):
+                continue
+            if any(event_noun_base(w) for w in words[i:end]):
+                continue  # the event's own name
+            if any(REGNAL.match(w) for w in words[i:end]):
+                continue  # "Hans-Adam II.": a person
+            name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
+            first = self.ctx.token_starts[i]
+            last = self.ctx.token_starts[end - 1] + len(words[end - 1])
+            out.append(
+                OrganisationMention(
+                    first, last, " ".join(words[i:end]), name, source=SUBJECT_SOURCE
+                )
+            )
+        return out
+
+    def is_titled(self, i: int) -> bool:
+        """ "Landrat Schmidtke", "Bürgermeisterin X": a person's title opens the run."""
+        whole, endings = person_titles()
+        word = self.ctx.words[i]
+        return (
+            word in whole
+            or word.lower().endswith(endings)
+            or word_is_cue(word.lower(), "person_opener")
+        )
 
     def genitive_acronyms(self, name_spans: list[tuple[int, int]]) -> list[Phrase]:
         """ "Jahrestagung der DGVK": an acronym in the genitive right after the event's name."""
@@ -168,6 +216,8 @@ class PhraseFinder:
 
 
 INSTITUTION_SOURCE = "event_institution"
+SUBJECT_SOURCE = "event_subject"
+REGNAL = re.compile(r"^[IVX]+\.$")  # a ruler's number
 
 
 def institution_mentions(
