@@ -149,6 +149,24 @@ def organisers(nlp, text: str) -> str | None:
             "Landfrauen Oberxlingen",
         ),
         # and where the shape differs, no organiser or only the one named in words
+        # the role said of both
+        (
+            "Veranstalter des Stadtfests in Talheim ist der Gewerbeverein Talheim gemeinsam mit "
+            "der Werbegemeinschaft Talheim.",
+            "Gewerbeverein Talheim; Werbegemeinschaft Talheim",
+        ),
+        # partners of the organisers in something else are none
+        (
+            "Veranstalter des Stadtfests in Talheim ist der Gewerbeverein Talheim. Die "
+            "Veranstalter hatten gemeinsam mit der Polizei Talheim ein Sicherheitskonzept "
+            "erarbeitet.",
+            "Gewerbeverein Talheim",
+        ),
+        (
+            "Das Verkehrskonzept für das Stadtfest in Talheim wurde in Zusammenarbeit mit der "
+            "Polizei Talheim erstellt.",
+            None,
+        ),
         # a person after the verb is no organisation
         ("Landrat Schmidtke lud am Freitag zum Neujahrsempfang in die Festhalle Talheim.", None),
         ("Nach dem Festakt lud Fürst Hadubrand zum Empfang in die Festhalle Talheim.", None),

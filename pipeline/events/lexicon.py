@@ -65,6 +65,7 @@ WORD_KINDS = frozenset(
         "institution",
         "organiser_genitive",
         "person_opener",
+        "role_copula",
         "participant_event",
         "participant_person",
     }

@@ -167,15 +167,27 @@ class OrganiserFinder:
         return None
 
     def organising_sentence(self, cue: int, name_spans: list[tuple[int, int]]) -> bool:
-        """Whether the sentence of a partner cue tells who organises (a verb, an agent
-        participle or a role noun), or names the event after a close partner cue."""
+        """Whether the sentence of a partner cue tells who organises (a verb or an agent
+        participle: "veranstaltete das Fest gemeinsam mit der X"), or, after a close partner
+        cue, names the event held ("die Tagung fand in Zusammenarbeit mit der X statt"); not
+        a sentence of organisers doing something else ("Die Veranstalter hatten gemeinsam mit
+        der Polizei ein Konzept erarbeitet")."""
         low, high = self.ctx.sentence_span(cue)
         cues = self.ctx.cues
-        if self.has_verb(range(low, high)) or any(
-            cues.within(low, high, kind) for kind in ("organiser_by", "organiser_role")
+        if self.has_verb(range(low, high)) or cues.within(low, high, "organiser_by"):
+            return True
+        # "Veranstalter (des Fests) ist die X gemeinsam mit der Y": the role said of them
+        lowers = self.ctx.lowers
+        if any(
+            low <= i < cue and any(word_is_cue(w, "role_copula") for w in lowers[i + 1 : cue])
+            for i in cues.starts_of("organiser_role")
         ):
             return True
-        return cues.at(cue, "close_partner") and any(low <= s < high for s, _ in name_spans)
+        return (
+            cues.at(cue, "close_partner")
+            and cues.within(low, high, "held")
+            and any(low <= s < high for s, _ in name_spans)
+        )
 
     def in_charge(self, start: int, end: int) -> bool:
         """ "Die Organisation lag in den Händen des X", "Der X übernahm die Organisation",
@@ -262,6 +274,8 @@ class OrganiserFinder:
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
             comma = comma or self.ctx.words[i] == ","
             if i in roles:
+                if self.ctx.cues.within(i + 1, start, "organiser_partner"):
+                    return False  # "gemeinsam mit der X": the partner rule decides
                 return not (comma and self.opens_clause(start) or self.object_after(i, start))
         return False
 
