@@ -155,6 +155,12 @@ def organisers(nlp, text: str) -> str | None:
             "der Werbegemeinschaft Talheim.",
             "Gewerbeverein Talheim; Werbegemeinschaft Talheim",
         ),
+        # who thanks did not organise
+        (
+            "Beim Dorffest in Oberxlingen dankte die Sparkasse Oberxlingen dem Heimatverein "
+            "Oberxlingen für die Organisation.",
+            "Heimatverein Oberxlingen",
+        ),
         # partners of the organisers in something else are none
         (
             "Veranstalter des Stadtfests in Talheim ist der Gewerbeverein Talheim. Die "

@@ -66,6 +66,7 @@ WORD_KINDS = frozenset(
         "organiser_genitive",
         "person_opener",
         "role_copula",
+        "thanked_article",
         "participant_event",
         "participant_person",
     }

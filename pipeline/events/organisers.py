@@ -191,14 +191,22 @@ class OrganiserFinder:
 
     def in_charge(self, start: int, end: int) -> bool:
         """ "Die Organisation lag in den Händen des X", "Der X übernahm die Organisation",
-        "Für die Organisation zeichnete der X verantwortlich": the task and taking it on in
-        the organisation's clause."""
-        clause = (
-            *self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW),
-            *self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW),
-        )
+        "Für die Organisation zeichnete der X verantwortlich", "dankte dem X für die
+        Organisation": the task and taking it on (or thanks for it) in the organisation's
+        clause."""
+        before = tuple(self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW))
+        clause = (*before, *self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW))
         cues = self.ctx.cues
-        return cues.any_at(clause, "organising_noun") and cues.any_at(clause, "in_charge")
+        if not cues.any_at(clause, "organising_noun"):
+            return False
+        if cues.any_at(clause, "in_charge"):
+            return True
+        # "dankte dem X für die Organisation": the one thanked (a dative), after the thanks
+        return (
+            start > 0
+            and word_is_cue(self.ctx.lowers[start - 1], "thanked_article")
+            and cues.any_at(before, "thanked")
+        )
 
     def product_of(self, start: int) -> bool:
         """ "eine Veranstaltung der Messe X", "eine Initiative des Y": the event word's
