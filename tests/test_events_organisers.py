@@ -148,7 +148,28 @@ def organisers(nlp, text: str) -> str | None:
             "Die Landfrauen Oberxlingen hatten zum Kaffeenachmittag ins Gemeindehaus eingeladen.",
             "Landfrauen Oberxlingen",
         ),
+        # the organisation whose own event it is
+        (
+            "Der TSV Talheim feierte am Samstag sein Sommerfest auf dem Sportgelände.",
+            "TSV Talheim",
+        ),
+        (
+            "Die Freiwillige Feuerwehr Oberxlingen beging am Wochenende ihr traditionelles "
+            "Feuerwehrfest.",
+            "Freiwillige Feuerwehr Oberxlingen",
+        ),
+        (
+            "Die Sparkasse Talheim unterstützte den Musikverein Talheim bei seinem "
+            "Frühlingskonzert in der Stadthalle.",
+            "Musikverein Talheim",
+        ),
         # and where the shape differs, no organiser or only the one named in words
+        # the possessive belongs to someone in a clause of their own
+        (
+            "Beim Radrennen in Talheim siegte die für den RC Talheim startende Fahrerin, die "
+            "mit großem Vorsprung ihr Rennen beendete.",
+            None,
+        ),
         # the role said of both
         (
             "Veranstalter des Stadtfests in Talheim ist der Gewerbeverein Talheim gemeinsam mit "

@@ -67,6 +67,7 @@ WORD_KINDS = frozenset(
         "person_opener",
         "role_copula",
         "thanked_article",
+        "possessive",
         "participant_event",
         "participant_person",
     }

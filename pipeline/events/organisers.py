@@ -47,6 +47,8 @@ FIRST_PERSON_REACH = 6  # tokens before a name searched for them (line breaks co
 ANNIVERSARY_REACH = 4
 GENITIVE_ENDING = cue_words("noun_genitive_ending")[0]  # "Bestehens" - s = "Bestehen"
 HOST_PREPOSITION_WORDS = 2  # "an der", "beim"
+POSSESSIVE_REACH = 3  # "sein traditionelles Sommerfest": a possessive and two adjectives
+POSSESSIVE_WINDOW = 8  # tokens from an organisation to its possessive ("feierte am Samstag sein")
 ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
 
@@ -90,6 +92,7 @@ class OrganiserFinder:
                 stated.setdefault(org.name, start)
             elif (
                 self.is_inferred(start, end, name_spans)
+                or self.owns_event(start, end, name_spans)
                 or self.named_like(org, event_name)
                 or self.product_of(start)
                 or (is_acronym(org.text) and self.genitive_of_event(start, noun_spans))
@@ -188,6 +191,26 @@ class OrganiserFinder:
             and cues.within(low, high, "held")
             and any(low <= s < high for s, _ in name_spans)
         )
+
+    def owns_event(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
+        """ "Der TSV X feierte sein Sommerfest", "Die Feuerwehr X beging ihr traditionelles
+        Feuerwehrfest", "hatte zu seinem Frühlingskonzert geladen": a possessive before the
+        event's name refers to the nearest organisation a few words before it, with no comma
+        between (not "die für den RC X startende Fahrerin, die … ihr Rennen beendete")."""
+        lowers, words = self.ctx.lowers, self.ctx.words
+        starts = {s for s, _ in name_spans}
+        others = {s for s, _, _ in self.mentions if s > end}
+        for k in self.clause_tokens(end + 1, end + 1 + POSSESSIVE_WINDOW):
+            if k in others or words[k] == ",":
+                return False  # a nearer organisation, or a clause of someone else's
+            if not word_is_cue(lowers[k], "possessive"):
+                continue
+            for j in range(k + 1, min(k + 1 + POSSESSIVE_REACH, len(words))):
+                if j in starts:
+                    return True
+                if not words[j][:1].islower():
+                    break
+        return False
 
     def in_charge(self, start: int, end: int) -> bool:
         """ "Die Organisation lag in den Händen des X", "Der X übernahm die Organisation",
