@@ -51,6 +51,11 @@ def test_participants_total(default_nlp, text, expected):
         ("Beim Stadtlauf in Talheim waren 600 Kinder am Start.", 600),
         ("Beim Stadtlauf in Talheim starteten 900 Schülerinnen und Schüler.", 900),
         ("Beim Stadtlauf in Talheim gingen 3.000 Aktive an den Start.", 3000),
+        ("Beim Volkswandertag in Talheim gingen 600 Wanderer auf die Strecke.", 600),
+        # registrations for a race or a congress count who takes part, not for a fair
+        ("Der Stadtlauf in Talheim verzeichnete 1.800 Anmeldungen.", 1800),
+        ("Für den Ärztekongress in Talheim lagen 2.400 Anmeldungen vor.", 2400),
+        ("Für die Gartenmesse in Talheim lagen 300 Anmeldungen vor.", None),
         # people in the town are no participants
         ("Beim Stadtlauf in Talheim feuerten 600 Kinder die Läufer an.", None),
     ],

@@ -242,8 +242,10 @@ class EventBuilder:
         if section is not None:
             figures = self.in_sentences(figures, section)
         name_ends = frozenset(m.end - 1 for m in event.mentions)
-        taking_part = takes_part(event.best.name)
-        totals = TotalChooser(ctx, other, name_ends, taking_part).totals(figures)
+        taking_part = ends_in(event.best.name, "participant_event")
+        # "1.800 Anmeldungen": registrations for a congress or a race count who takes part
+        registering = taking_part or ends_in(event.best.name, "competition_event")
+        totals = TotalChooser(ctx, other, name_ends, taking_part, registering).totals(figures)
         dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals))
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event, dates, anchors)
@@ -492,12 +494,13 @@ class EventBuilder:
         return dates.year_in(anchors)
 
 
-def takes_part(name: str) -> bool:
-    """Whether the event's name ends in a noun of an event one takes part in ("Fachtagung",
-    "Weltkongress"; participant_event), not one visited."""
+def ends_in(name: str, kind: str) -> bool:
+    """Whether the event's name ends in a noun of an event of ``kind``: one takes part in
+    ("Fachtagung", "Weltkongress"; participant_event), not one visited, or a competition
+    ("Stadtlauf", "Hallenturnier"; competition_event)."""
     words = name.split()
     base = event_noun_base(words[-1]) if words else None
-    return base is not None and base.lower().endswith(cue_first_words("participant_event"))
+    return base is not None and base.lower().endswith(cue_first_words(kind))
 
 
 def build_events(doc: Doc) -> list[EventRecord]:

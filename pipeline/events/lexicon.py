@@ -68,6 +68,8 @@ WORD_KINDS = frozenset(
         "role_copula",
         "thanked_article",
         "possessive",
+        "competition_event",
+        "registration_unit",
         "participant_event",
         "participant_person",
     }

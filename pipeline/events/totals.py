@@ -31,6 +31,7 @@ class TotalChooser:
         other_editions: set[int],
         name_ends: frozenset[int] = frozenset(),
         taking_part: bool = False,
+        registering: bool = False,
     ):
         self.ctx = ctx
         self.doc = ctx.doc
@@ -38,6 +39,8 @@ class TotalChooser:
         self.name_ends = name_ends  # last tokens of the event's name mentions
         # a congress or assembly: who comes to it takes part (participant_event)
         self.taking_part = taking_part
+        # a congress or a competition: its registrations count who takes part
+        self.registering = registering
 
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
@@ -78,6 +81,8 @@ class TotalChooser:
         if f.category in FIELDS:
             return f.category
         unit = (f.unit or "").lower()
+        if self.registering and unit and unit.endswith(cue_first_words("registration_unit")):
+            return "participants"  # "1.800 Anmeldungen lagen vor"
         for field, kind in (("participants", "participant_unit"), ("visitors", "visitor_unit")):
             if unit and unit.endswith(cue_first_words(kind)):
                 return field  # "Mannschaften", "Turnfestteilnehmer", "Besuche"
