@@ -132,6 +132,10 @@ class EventBuilder:
         event stays one row. Each comes with its section: its sentences and those after them
         in the paragraph up to one that names another event."""
         ctx = self.ctx
+        if len(events) >= 2 and main.start is not None:
+            shared = self.events_with_own_totals(events)
+            if shared:
+                return shared
         if main.start is None or len(events) < 2:
             return []  # a main event without days: days elsewhere may be its own
         main_days = (main.start, main.end or main.start)
@@ -160,6 +164,54 @@ class EventBuilder:
             if self.placed_apart(section, main):
                 out.append((event, section))
         return out
+
+    def events_with_own_totals(self, events: list[EventName]) -> list[tuple[EventName, set[int]]]:
+        """Events held alongside the main one on the same days ("Die Gartenmesse und die
+        Baumesse fanden vom 3. bis 5. Mai statt. Die Gartenmesse zählte …, die Baumesse
+        verbuchte 9.000 Besucher"): another event with a name of its own, named in the title
+        or lead and dated in a sentence together with the main one, with totals given in a
+        sentence that names it alone, where the main event has such totals of its own too.
+        Its section is its own sentences (and the ones after them in the paragraph that name
+        no event); a sentence naming both stays shared."""
+        ctx = self.ctx
+        named_in: dict[int, set[int]] = {}
+        for k, event in enumerate(events):
+            for m in event.mentions:
+                if m.kind != "generic":
+                    named_in.setdefault(ctx.sentence_of(m.start), set()).add(k)
+        chooser = TotalChooser(ctx, set())
+        with_totals = {
+            ctx.sentence_of(ctx.token_at(f.start_char))
+            for f in self.figures
+            if chooser.field(f) is not None and chooser.counts_for_edition(f)
+        }
+
+        def alone_with_totals(k: int) -> set[int]:
+            return {s for s, ks in named_in.items() if ks == {k} and s in with_totals}
+
+        if not alone_with_totals(0) or not self.in_title_or_lead(events[0]):
+            return []
+        # the days: a sentence that names both and dates them ("X und Y fanden vom … statt")
+        dated = {ctx.sentence_of(ctx.token_at(d.start_char)) for d in self.dates if d.start}
+        out = []
+        for k, event in enumerate(events[1:], start=1):
+            if event.kind not in OWN_NAME_KINDS or event.best.plural:
+                continue
+            if not self.in_title_or_lead(event) or self.other_edition_sentences(event):
+                continue
+            if not alone_with_totals(k):
+                continue
+            if not any({0, k} <= ks and s in dated for s, ks in named_in.items()):
+                continue  # not held alongside it (another fair compared, say)
+            alone = {s for s, ks in named_in.items() if ks == {k}}
+            out.append((event, self.section(alone, named_in)))
+        return out
+
+    def in_title_or_lead(self, event: EventName) -> bool:
+        ctx = self.ctx
+        return any(
+            ctx.in_title(ctx.token_starts[m.start]) or ctx.in_lead(m.start) for m in event.mentions
+        )
 
     @staticmethod
     def within(first: str, last: str, span: tuple[str, str]) -> bool:
