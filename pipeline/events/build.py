@@ -191,8 +191,14 @@ class EventBuilder:
 
         if not alone_with_totals(0) or not self.in_title_or_lead(events[0]):
             return []
-        # the days: a sentence that names both and dates them ("X und Y fanden vom … statt")
+        # the days: a sentence that names both and dates them ("X und Y fanden vom … statt"),
+        # not a title naming both run into the first sentence
         dated = {ctx.sentence_of(ctx.token_at(d.start_char)) for d in self.dates if d.start}
+        in_body: dict[int, set[int]] = {}
+        for k, event in enumerate(events):
+            for m in event.mentions:
+                if m.kind != "generic" and not ctx.in_title(ctx.token_starts[m.start]):
+                    in_body.setdefault(ctx.sentence_of(m.start), set()).add(k)
         out = []
         for k, event in enumerate(events[1:], start=1):
             if event.kind not in OWN_NAME_KINDS or event.best.plural:
@@ -201,7 +207,7 @@ class EventBuilder:
                 continue
             if not alone_with_totals(k):
                 continue
-            if not any({0, k} <= ks and s in dated for s, ks in named_in.items()):
+            if not any({0, k} <= ks and s in dated for s, ks in in_body.items()):
                 continue  # not held alongside it (another fair compared, say)
             alone = {s for s, ks in named_in.items() if ks == {k}}
             out.append((event, self.section(alone, named_in)))
