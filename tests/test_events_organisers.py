@@ -163,7 +163,22 @@ def organisers(nlp, text: str) -> str | None:
             "Frühlingskonzert in der Stadthalle.",
             "Musikverein Talheim",
         ),
+        # a participle of running it opening the sentence, its agent far after it
+        (
+            "Getragen wird das Stadtfest in Talheim von der Werbegemeinschaft Talheim.",
+            "Werbegemeinschaft Talheim",
+        ),
+        (
+            "Initiiert wurde der Aktionstag in Talheim vom Seniorenbeirat Talheim.",
+            "Seniorenbeirat Talheim",
+        ),
         # and where the shape differs, no organiser or only the one named in words
+        # costumes worn are no event carried
+        (
+            "Beim Festumzug in Talheim wurden historische Trachten getragen, die der "
+            "Heimatverein Talheim genäht hatte.",
+            None,
+        ),
         # the possessive belongs to someone in a clause of their own
         (
             "Beim Radrennen in Talheim siegte die für den RC Talheim startende Fahrerin, die "

@@ -70,6 +70,7 @@ WORD_KINDS = frozenset(
         "possessive",
         "competition_event",
         "registration_unit",
+        "agent_preposition",
         "participant_event",
         "participant_person",
     }

@@ -237,10 +237,10 @@ def institution_mentions(
     out = []
     for i in range(1, len(words)):
         word = words[i]
-        stem = _stem(word)
-        low = stem.lower()
         if not word[:1].isupper():
             continue
+        stem = _stem(word)
+        low = stem.lower()
         if low not in whole and (not low.endswith(endings) or low in endings):
             continue
         if i in orgs or i in places:

@@ -507,7 +507,22 @@ class OrganiserFinder:
         """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
         C", "Veranstaltet wurde die Tagung von der X gemeinsam mit der Y"."""
         before = self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
-        return self.ctx.cues.any_at(before, "organiser_by")
+        if self.ctx.cues.any_at(before, "organiser_by"):
+            return True
+        # "getragen von der X", "initiiert vom Y": an agent cue right before the name
+        lowers = self.ctx.lowers
+        i = start
+        if i > 0 and word_is_cue(lowers[i - 1], "article"):
+            i -= 1
+        if cue_sizes_before(lowers, i, "organiser_agent"):
+            return True
+        # "Getragen wird das Stadtfest von der X": the participle opens the sentence
+        opening = self.ctx.sentence_span(start)[0]
+        return (
+            i > 0
+            and word_is_cue(lowers[i - 1], "agent_preposition")
+            and self.ctx.cues.at(opening, "fronted_agent")
+        )
 
     def reporting_business(self, start: int, end: int) -> bool:
         """ "teilte die Genossenschaft Olma Messen St.Gallen mit", "die Messe X meldet": an
