@@ -18,15 +18,24 @@ from dataclasses import dataclass
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from pipeline.entities.canonical import nominative_name
-from pipeline.entities.words import common_nouns, first_names, fold, is_acronym, person_titles
+from pipeline.entities.words import (
+    common_nouns,
+    first_names,
+    fold,
+    is_acronym,
+    person_titles,
+    positions,
+)
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
+    WORD_CACHE_SIZE,
     cue_first_words,
     cue_sizes,
     event_noun_base,
     word_is_cue,
     words_are_cue,
 )
+from pipeline.memo import WordValues
 from pipeline.records import OrganisationMention
 
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
@@ -231,18 +240,14 @@ def institution_mentions(
     where the entity stage found nothing; named by the report's own longer name where one
     begins with the word ("Handwerkskammer Talheim")."""
     words, lowers, starts = ctx.words, ctx.lowers, ctx.token_starts
-    entries = cue_first_words("institution")
-    whole = frozenset(e for e in entries if not e.startswith("*"))
-    endings = tuple(e[1:] for e in entries if e.startswith("*"))
+    # each distinct word looked up once (cached across documents); most are none
+    stems = _INSTITUTIONS.hits(set(words))
     out = []
-    for i in range(1, len(words)):
+    for i in positions(words, stems.__contains__):
+        if i == 0:
+            continue
         word = words[i]
-        if not word[:1].isupper():
-            continue
-        stem = _stem(word)
-        low = stem.lower()
-        if low not in whole and (not low.endswith(endings) or low in endings):
-            continue
+        stem = stems[word]
         if i in orgs or i in places:
             continue
         before = lowers[i - 1]
@@ -258,6 +263,25 @@ def institution_mentions(
             OrganisationMention(start, start + len(word), word, name, source=INSTITUTION_SOURCE)
         )
     return out
+
+
+def _institution_stem(word: str) -> str | None:
+    """The word without a genitive ending where it is an institution word ("Handwerkskammer",
+    "Sozialministeriums" -> "Sozialministerium"), else None."""
+    if not word[:1].isupper():
+        return None
+    entries = cue_first_words("institution")
+    stem = _stem(word)
+    low = stem.lower()
+    if low in entries:  # a whole word
+        return stem
+    endings = tuple(e[1:] for e in entries if e.startswith("*"))
+    if low.endswith(endings) and low not in endings:
+        return stem
+    return None
+
+
+_INSTITUTIONS = WordValues(_institution_stem, WORD_CACHE_SIZE)
 
 
 def _stem(word: str) -> str:
