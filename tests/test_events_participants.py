@@ -77,9 +77,22 @@ def test_who_starts_takes_part(default_nlp, text, expected):
             1200,
             None,
         ),
+        ("In Talheim trafen sich 1.200 Kardiologen zum Herzkongress.", 1200, None),
+        (
+            "Auf dem Herzkongress in Talheim diskutierten 1.200 Fachleute über neue Therapien.",
+            1200,
+            None,
+        ),
+        # people of any kind in a sentence that names it are no total
+        (
+            "Mit einem Team von drei Leuten waren wir auf dem Herzkongress in Talheim.",
+            None,
+            None,
+        ),
         # at a fair they visit it
         ("Die Jobmesse in Talheim besuchten 3.500 Teilnehmer.", None, 3500),
         ("Zur Gartenmesse in Talheim kamen 300 Fachleute.", None, 300),
+        ("Am Dorffest in Oberxlingen trafen sich 300 Bürger.", None, 300),
         # a profession counted without coming or taking part is no total
         (
             "Der Herzkongress in Talheim endete am Samstag. Die Stadt zählt 1.200 Kardiologen.",

@@ -58,9 +58,12 @@ class TotalChooser:
             and (
                 f.category == "participants"
                 or any(cues.within(start, end, k) for k in ("visiting", "coming", "participating"))
+                or (self.profession(f) and any(start <= e < end for e in self.name_ends))
             )
         ):
-            # "Die Fachtagung besuchten 300 Teilnehmer", "1.200 Kardiologen kamen"
+            # "Die Fachtagung besuchten 300 Teilnehmer", "1.200 Kardiologen kamen", "Auf dem
+            # Herzkongress diskutierten 1.200 Fachleute" (professions, in a sentence that
+            # names it)
             return "participants"
         if f.category in ("participants", "people") and self.ctx.cues.within(
             start, end, "visiting"
@@ -104,6 +107,15 @@ class TotalChooser:
             f.category not in FIELDS
             and bool(unit)
             and unit.endswith(cue_first_words("participant_person"))
+        )
+
+    @staticmethod
+    def profession(f: FigureMention) -> bool:
+        """Counted participants or professions ("Kardiologen", "Fachleute"), not people of
+        any kind ("ein Team von drei Leuten")."""
+        unit = (f.unit or "").lower()
+        return f.category == "participants" or (
+            bool(unit) and unit.endswith(cue_first_words("participant_person"))
         )
 
     def counts_for_edition(self, f: FigureMention) -> bool:
