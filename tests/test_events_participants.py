@@ -83,6 +83,13 @@ def test_who_starts_takes_part(default_nlp, text, expected):
             1200,
             None,
         ),
+        # a trade's day is a meeting of its people
+        (
+            "Rund 300 Handwerkerinnen und Handwerker sind am Freitag zum Wirtschaftstag in "
+            "Talheim zusammengekommen.",
+            300,
+            None,
+        ),
         # people of any kind in a sentence that names it are no total
         (
             "Mit einem Team von drei Leuten waren wir auf dem Herzkongress in Talheim.",
