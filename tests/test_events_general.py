@@ -248,3 +248,59 @@ def test_an_organiser_is_a_named_organisation_not_a_role(nlp, sentence, organise
 def test_a_surname_after_a_first_name_in_a_venue_name_is_no_town():
     assert city_in_name("Otto-Lindau-Forum", ambiguous=True) is None
     assert city_in_name("Lindauer Hafenlauf") == "Lindau"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an event named only by a bare event noun is called by its motto
+        (
+            "Im Rathaus Talheim wurde am Freitag eine Ausstellung eröffnet. Unter dem Motto "
+            "„Farben des Südens“ zeigt die Ausstellung Bilder von Malern aus der Region.",
+            "Farben des Südens",
+        ),
+        # a name of its kind stays
+        (
+            "Das Stadtfest in Talheim stand unter dem Motto „Bunt und laut“ und lockte 20.000 "
+            "Besucher.",
+            "Stadtfest",
+        ),
+    ],
+)
+def test_an_event_known_only_by_its_motto(default_nlp, text, name):
+    assert only_event(default_nlp, text, "2023-09-12")["name"] == name
+
+
+def test_a_second_event_on_the_same_days_with_totals_of_its_own(default_nlp):
+    text = (
+        "Gartenmesse und Baumesse: Doppelerfolg in Talheim\n\n"
+        "Die Talheimer Gartenmesse und die Talheimer Baumesse fanden vom 3. bis 5. Mai "
+        "gemeinsam auf dem Messegelände Talheim statt. Die Gartenmesse zählte 300 Aussteller "
+        "und 20.000 Besucher. Die Baumesse verbuchte 150 Aussteller und 9.000 Besucher."
+    )
+    rows = pipeline.extract(text, reference_date="2023-09-12", nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Talheimer Gartenmesse", "Talheimer Baumesse"]
+    assert list(rows["start"]) == ["2023-05-03", "2023-05-03"]
+    assert list(rows["visitors"]) == [20000, 9000]
+    assert list(rows["exhibitors"]) == [300, 150]
+
+
+def test_a_part_counted_in_the_body_is_no_second_event(default_nlp):
+    text = (
+        "Das Stadtfest in Talheim lockte am Wochenende 30.000 Besucher. Die Händler waren "
+        "zufrieden. Auch das Wetter spielte mit. Es gab Musik auf drei Bühnen. Der Talheimer "
+        "Citylauf zählte am Samstag 800 Läufer."
+    )
+    rows = pipeline.extract(text, reference_date="2023-09-12", nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Stadtfest"]
+
+
+def test_another_fair_compared_is_no_second_event(default_nlp):
+    # named together only in the title, dated apart
+    text = (
+        "Gartenmesse übertrifft Baumesse\n\nDie Talheimer Gartenmesse fand vom 3. bis 5. Mai "
+        "statt. Die Gartenmesse zählte 20.000 Besucher. Die Oberbacher Baumesse kam im "
+        "Frühjahr dagegen nur auf 9.000 Besucher."
+    )
+    rows = pipeline.extract(text, reference_date="2023-09-12", nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Talheimer Gartenmesse"]

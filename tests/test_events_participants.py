@@ -41,3 +41,73 @@ def participants(nlp, text: str) -> float | None:
 )
 def test_participants_total(default_nlp, text, expected):
     assert participants(default_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Beim Reitturnier in Talheim gingen 45 Reiterpaare an den Start.", 45),
+        # people at the start take part
+        ("Beim Stadtlauf in Talheim waren 600 Kinder am Start.", 600),
+        ("Beim Stadtlauf in Talheim starteten 900 Schülerinnen und Schüler.", 900),
+        ("Beim Stadtlauf in Talheim gingen 3.000 Aktive an den Start.", 3000),
+        ("Beim Volkswandertag in Talheim gingen 600 Wanderer auf die Strecke.", 600),
+        # registrations for a race or a congress count who takes part, not for a fair
+        ("Der Stadtlauf in Talheim verzeichnete 1.800 Anmeldungen.", 1800),
+        ("Für den Ärztekongress in Talheim lagen 2.400 Anmeldungen vor.", 2400),
+        ("Für die Gartenmesse in Talheim lagen 300 Anmeldungen vor.", None),
+        # people in the town are no participants
+        ("Beim Stadtlauf in Talheim feuerten 600 Kinder die Läufer an.", None),
+    ],
+)
+def test_who_starts_takes_part(default_nlp, text, expected):
+    assert participants(default_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "participants", "visitors"),
+    [
+        # at a congress or conference, who comes or visits takes part
+        ("Die Fachtagung Pflege in Talheim besuchten 300 Teilnehmer.", 300, None),
+        ("Zur Fachtagung Pflege in Talheim kamen 300 Fachleute.", 300, None),
+        ("Zum Kongress in Talheim reisten 2.000 Ärztinnen und Ärzte an.", 2000, None),
+        (
+            "Der Herzkongress in Talheim endete am Samstag. 1.200 Kardiologen kamen in die "
+            "Stadthalle.",
+            1200,
+            None,
+        ),
+        ("In Talheim trafen sich 1.200 Kardiologen zum Herzkongress.", 1200, None),
+        (
+            "Auf dem Herzkongress in Talheim diskutierten 1.200 Fachleute über neue Therapien.",
+            1200,
+            None,
+        ),
+        # a trade's day is a meeting of its people
+        (
+            "Rund 300 Handwerkerinnen und Handwerker sind am Freitag zum Wirtschaftstag in "
+            "Talheim zusammengekommen.",
+            300,
+            None,
+        ),
+        # people of any kind in a sentence that names it are no total
+        (
+            "Mit einem Team von drei Leuten waren wir auf dem Herzkongress in Talheim.",
+            None,
+            None,
+        ),
+        # at a fair they visit it
+        ("Die Jobmesse in Talheim besuchten 3.500 Teilnehmer.", None, 3500),
+        ("Zur Gartenmesse in Talheim kamen 300 Fachleute.", None, 300),
+        ("Am Dorffest in Oberxlingen trafen sich 300 Bürger.", None, 300),
+        # a profession counted without coming or taking part is no total
+        (
+            "Der Herzkongress in Talheim endete am Samstag. Die Stadt zählt 1.200 Kardiologen.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_who_comes_to_a_congress_takes_part(default_nlp, text, participants, visitors):
+    row = only_event(default_nlp, text, REFERENCE)
+    assert (row["participants"], row["visitors"]) == (participants, visitors)

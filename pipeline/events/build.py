@@ -11,13 +11,23 @@ from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import (
     cue_first_words,
+    cue_sizes,
     cue_sizes_before,
     event_noun_base,
     word_is_cue,
     words_are_cue,
 )
-from pipeline.events.naming import LEAD_WEIGHT, ORDINAL, EventName, NameFinder, NameMention, is_year
-from pipeline.events.organiser_phrases import PhraseFinder
+from pipeline.events.naming import (
+    LEAD_WEIGHT,
+    ORDINAL,
+    QUOTES,
+    EventName,
+    NameFinder,
+    NameMention,
+    is_year,
+    mention,
+)
+from pipeline.events.organiser_phrases import PhraseFinder, institution_mentions
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
 from pipeline.events.totals import FIELDS, TotalChooser
@@ -30,6 +40,7 @@ ORGANISER_SEPARATOR = "; "
 AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 PART_REACH = 2  # tokens before a name where "abschließendes" stands ("ein abschließendes")
 SPAN_KEY = "events"
+MOTTO_WORDS = 6  # words of a quoted motto at most
 
 
 def edition_of(doc: Doc, m: NameMention) -> str | None:
@@ -58,6 +69,16 @@ class EventBuilder:
         self.figures = doc._.figures or []
         self.covered_places = covered_tokens(self.ctx, self.places)
         self.covered_orgs = covered_tokens(self.ctx, self.organisations)
+        # "die Handwerkskammer": one-word organisations the entity stage leaves out, for the
+        # organiser rules only
+        self.institutions = institution_mentions(
+            self.ctx, self.covered_orgs, self.covered_places, self.organisations
+        )
+        # ... and names it missed where an organiser's verb's subject stands
+        self.institutions += PhraseFinder(
+            self.ctx, self.covered_orgs, self.covered_places
+        ).subject_names()
+        self.phrase_orgs = {**self.covered_orgs, **covered_tokens(self.ctx, self.institutions)}
 
     def build(self) -> list[EventRecord]:
         finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs)
@@ -111,6 +132,10 @@ class EventBuilder:
         event stays one row. Each comes with its section: its sentences and those after them
         in the paragraph up to one that names another event."""
         ctx = self.ctx
+        if len(events) >= 2 and main.start is not None:
+            shared = self.events_with_own_totals(events)
+            if shared:
+                return shared
         if main.start is None or len(events) < 2:
             return []  # a main event without days: days elsewhere may be its own
         main_days = (main.start, main.end or main.start)
@@ -139,6 +164,60 @@ class EventBuilder:
             if self.placed_apart(section, main):
                 out.append((event, section))
         return out
+
+    def events_with_own_totals(self, events: list[EventName]) -> list[tuple[EventName, set[int]]]:
+        """Events held alongside the main one on the same days ("Die Gartenmesse und die
+        Baumesse fanden vom 3. bis 5. Mai statt. Die Gartenmesse zählte …, die Baumesse
+        verbuchte 9.000 Besucher"): another event with a name of its own, named in the title
+        or lead and dated in a sentence together with the main one, with totals given in a
+        sentence that names it alone, where the main event has such totals of its own too.
+        Its section is its own sentences (and the ones after them in the paragraph that name
+        no event); a sentence naming both stays shared."""
+        ctx = self.ctx
+        named_in: dict[int, set[int]] = {}
+        for k, event in enumerate(events):
+            for m in event.mentions:
+                if m.kind != "generic":
+                    named_in.setdefault(ctx.sentence_of(m.start), set()).add(k)
+        chooser = TotalChooser(ctx, set())
+        with_totals = {
+            ctx.sentence_of(ctx.token_at(f.start_char))
+            for f in self.figures
+            if chooser.field(f) is not None and chooser.counts_for_edition(f)
+        }
+
+        def alone_with_totals(k: int) -> set[int]:
+            return {s for s, ks in named_in.items() if ks == {k} and s in with_totals}
+
+        if not alone_with_totals(0) or not self.in_title_or_lead(events[0]):
+            return []
+        # the days: a sentence that names both and dates them ("X und Y fanden vom … statt"),
+        # not a title naming both run into the first sentence
+        dated = {ctx.sentence_of(ctx.token_at(d.start_char)) for d in self.dates if d.start}
+        in_body: dict[int, set[int]] = {}
+        for k, event in enumerate(events):
+            for m in event.mentions:
+                if m.kind != "generic" and not ctx.in_title(ctx.token_starts[m.start]):
+                    in_body.setdefault(ctx.sentence_of(m.start), set()).add(k)
+        out = []
+        for k, event in enumerate(events[1:], start=1):
+            if event.kind not in OWN_NAME_KINDS or event.best.plural:
+                continue
+            if not self.in_title_or_lead(event) or self.other_edition_sentences(event):
+                continue
+            if not alone_with_totals(k):
+                continue
+            if not any({0, k} <= ks and s in dated for s, ks in in_body.items()):
+                continue  # not held alongside it (another fair compared, say)
+            alone = {s for s, ks in named_in.items() if ks == {k}}
+            out.append((event, self.section(alone, named_in)))
+        return out
+
+    def in_title_or_lead(self, event: EventName) -> bool:
+        ctx = self.ctx
+        return any(
+            ctx.in_title(ctx.token_starts[m.start]) or ctx.in_lead(m.start) for m in event.mentions
+        )
 
     @staticmethod
     def within(first: str, last: str, span: tuple[str, str]) -> bool:
@@ -221,7 +300,10 @@ class EventBuilder:
         if section is not None:
             figures = self.in_sentences(figures, section)
         name_ends = frozenset(m.end - 1 for m in event.mentions)
-        totals = TotalChooser(ctx, other, name_ends).totals(figures)
+        taking_part = ends_in(event.best.name, "participant_event")
+        # "1.800 Anmeldungen": registrations for a congress or a race count who takes part
+        registering = taking_part or ends_in(event.best.name, "competition_event")
+        totals = TotalChooser(ctx, other, name_ends, taking_part, registering).totals(figures)
         dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals))
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event, dates, anchors)
@@ -281,7 +363,10 @@ class EventBuilder:
         ]
         # a further event's organisers and totals are those of its own sentences only; the
         # rest of the report is the main event's
-        phrases = PhraseFinder(ctx, self.covered_orgs, self.covered_places) if main else None
+        phrases = PhraseFinder(ctx, self.phrase_orgs, self.covered_places) if main else None
+        organisations = sorted(
+            [*organisations, *self.institutions], key=lambda o: (o.start_char, o.end_char)
+        )
         if excluded:
             kept = set(range(len(ctx.sentence_starts))) - set(excluded)
             organisations = self.in_sentences(organisations, kept)
@@ -410,10 +495,48 @@ class EventBuilder:
         descriptive name with the city ("Messe Freiburg"), written nowhere."""
         best = event.best
         if event.kind == "generic":
+            # "Unter dem Motto „Werte“ wurde eine Ausstellung gezeigt": known by its motto
+            # (not "das Stadtfest … unter dem Motto": a name of its kind, kept)
+            motto = self.motto(event)
+            if motto is not None:
+                return motto.name, motto
+        if event.kind == "generic":
             noun = best.name[:1].upper() + best.name[1:]
             return (f"{noun} {city}" if city else noun), None
         same = [m for m in event.mentions if m.name == best.name]
         return best.name, min(same, key=lambda m: m.start)
+
+    def motto(self, event: EventName) -> NameMention | None:
+        """The first quoted motto or title ("unter dem Motto „Werte“") right after a motto cue
+        in a sentence that names the event."""
+        ctx = self.ctx
+        words = ctx.words
+        for m in sorted(event.mentions, key=lambda m: m.start):
+            low, high = ctx.sentence_span(m.start)
+            for cue in ctx.cues.starts_of("motto"):
+                if not low <= cue < high:
+                    continue
+                i = cue + max(
+                    n
+                    for n in cue_sizes("motto")
+                    if words_are_cue(tuple(ctx.lowers[cue : cue + n]), "motto")
+                )
+                if i < high and words[i] == ":":
+                    i += 1
+                closing = QUOTES.get(words[i]) if i < high else None
+                if closing is None:
+                    continue
+                end = next(
+                    (
+                        k
+                        for k in range(i + 2, min(i + MOTTO_WORDS + 2, high))
+                        if words[k] == closing
+                    ),
+                    None,
+                )
+                if end is not None:
+                    return mention(i + 1, end, words[i + 1 : end], "introduced")
+        return None
 
     def year(
         self, day: str | None, event: EventName, dates: DateChooser, anchors: set[int]
@@ -427,6 +550,15 @@ class EventBuilder:
         if reference is not None:
             return reference.year
         return dates.year_in(anchors)
+
+
+def ends_in(name: str, kind: str) -> bool:
+    """Whether the event's name ends in a noun of an event of ``kind``: one takes part in
+    ("Fachtagung", "Weltkongress"; participant_event), not one visited, or a competition
+    ("Stadtlauf", "Hallenturnier"; competition_event)."""
+    words = name.split()
+    base = event_noun_base(words[-1]) if words else None
+    return base is not None and base.lower().endswith(cue_first_words(kind))
 
 
 def build_events(doc: Doc) -> list[EventRecord]:

@@ -62,6 +62,17 @@ WORD_KINDS = frozenset(
         "name_coordinator",
         "town_adjective_ending",
         "gendered_pair",
+        "institution",
+        "organiser_genitive",
+        "person_opener",
+        "role_copula",
+        "thanked_article",
+        "possessive",
+        "competition_event",
+        "registration_unit",
+        "agent_preposition",
+        "participant_event",
+        "participant_person",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

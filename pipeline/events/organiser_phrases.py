@@ -12,14 +12,31 @@ there counts too (a hotel or hall that runs the event).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from pipeline.entities.canonical import nominative_name
-from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.entities.words import (
+    common_nouns,
+    first_names,
+    fold,
+    is_acronym,
+    person_titles,
+    positions,
+)
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import event_noun_base, word_is_cue
+from pipeline.events.lexicon import (
+    WORD_CACHE_SIZE,
+    cue_first_words,
+    cue_sizes,
+    event_noun_base,
+    word_is_cue,
+    words_are_cue,
+)
+from pipeline.memo import WordValues
+from pipeline.records import OrganisationMention
 
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
@@ -54,6 +71,72 @@ class PhraseFinder:
                 )
                 found = self.name_after(found.end + 1) if joining else None
         return out
+
+    def after_cue_words(self, kind: str) -> list[tuple[int, Phrase]]:
+        """The names right after each whole cue of ``kind`` ("in Zusammenarbeit mit der X"),
+        with the token where the cue begins."""
+        out = []
+        lowers = self.ctx.lowers
+        for cue in self.ctx.cues.starts.get(kind, ()):
+            size = max(
+                (n for n in cue_sizes(kind) if words_are_cue(tuple(lowers[cue : cue + n]), kind)),
+                default=1,
+            )
+            found = self.name_after(cue + size)
+            while found:
+                out.append((cue, found))
+                joining = found.end < len(self.ctx.words) and word_is_cue(
+                    self.ctx.lowers[found.end], "organiser_joining"
+                )
+                found = self.name_after(found.end + 1) if joining else None
+        return out
+
+    def subject_names(self) -> list[OrganisationMention]:
+        """Names the entity stage missed where an organiser's verb's subject stands: at the
+        start of a sentence that has such a verb ("Die Landfrauen X hatten zum Kaffee
+        eingeladen") or right after the verb and an article ("Am Freitag lud der Kulturkreis
+        X zum Empfang"); the organiser rules then decide whether it is the verb's subject."""
+        words, lowers, cues = self.ctx.words, self.ctx.lowers, self.ctx.cues
+        verbs = sorted(cues.starts_of("organiser_verb") | cues.starts_of("organiser_split_verb"))
+        starts: set[int] = set()
+        for v in verbs:
+            low, _ = self.ctx.sentence_span(v)
+            starts.add(low)
+            starts.add(v + 1)
+        out = []
+        for i in sorted(starts):
+            if i < len(words) and word_is_cue(lowers[i], "subject_article"):
+                i += 1
+            if i >= len(words) or i in self.orgs or i in self.places:
+                continue
+            if not words[i][:1].isupper() or self.is_titled(i):
+                continue
+            end = self.run_end(i)
+            if end <= i or not self.has_proper_word(i, end):
+                continue
+            if any(event_noun_base(w) for w in words[i:end]):
+                continue  # the event's own name
+            if any(REGNAL.match(w) for w in words[i:end]):
+                continue  # "Hans-Adam II.": a person
+            name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
+            first = self.ctx.token_starts[i]
+            last = self.ctx.token_starts[end - 1] + len(words[end - 1])
+            out.append(
+                OrganisationMention(
+                    first, last, " ".join(words[i:end]), name, source=SUBJECT_SOURCE
+                )
+            )
+        return out
+
+    def is_titled(self, i: int) -> bool:
+        """ "Landrat Schmidtke", "Bürgermeisterin X": a person's title opens the run."""
+        whole, endings = person_titles()
+        word = self.ctx.words[i]
+        return (
+            word in whole
+            or word.lower().endswith(endings)
+            or word_is_cue(word.lower(), "person_opener")
+        )
 
     def genitive_acronyms(self, name_spans: list[tuple[int, int]]) -> list[Phrase]:
         """ "Jahrestagung der DGVK": an acronym in the genitive right after the event's name."""
@@ -97,7 +180,19 @@ class PhraseFinder:
             if not all(event_noun_base(w) for w in words[i:end]):
                 return None
             i = end  # "Veranstalter der Messe ist …": the event's own name
+            i = self.after_event_place(i)  # "… der Messe in Talheim war die X"
         return None
+
+    def after_event_place(self, i: int) -> int:
+        """The token after "in Talheim" right after the event's name (a locative and a town
+        the place stage found), or ``i`` where none follows."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        if i + 1 >= len(words) or not word_is_cue(lowers[i], "locative"):
+            return i
+        place = self.places.get(i + 1)
+        if place is None or getattr(place, "kind", None) == VENUE_KIND:
+            return i
+        return self.ctx.token_at(place.end_char - 1) + 1
 
     def run_end(self, start: int) -> int:
         """End of the run of capitalised words (and joining dashes) from ``start``."""
@@ -127,6 +222,66 @@ class PhraseFinder:
             if not {word, _stem(word), lemma} & common_nouns():
                 return True
         return False
+
+
+INSTITUTION_SOURCE = "event_institution"
+SUBJECT_SOURCE = "event_subject"
+REGNAL = re.compile(r"^[IVX]+\.$")  # a ruler's number
+
+
+def institution_mentions(
+    ctx: DocContext,
+    orgs: dict[int, object],
+    places: dict[int, object],
+    organisations: list[OrganisationMention],
+) -> list[OrganisationMention]:
+    """ "die Handwerkskammer", "des Sozialministeriums": a one-word organisation that is a
+    dictionary compound of an institution word (the ``institution`` cues), after an article,
+    where the entity stage found nothing; named by the report's own longer name where one
+    begins with the word ("Handwerkskammer Talheim")."""
+    words, lowers, starts = ctx.words, ctx.lowers, ctx.token_starts
+    # each distinct word looked up once (cached across documents); most are none
+    stems = _INSTITUTIONS.hits(set(words))
+    out = []
+    for i in positions(words, stems.__contains__):
+        if i == 0:
+            continue
+        word = words[i]
+        stem = stems[word]
+        if i in orgs or i in places:
+            continue
+        before = lowers[i - 1]
+        if not (word_is_cue(before, "inflecting_word") or word_is_cue(before, "article")):
+            continue
+        if i + 1 < len(words) and words[i + 1][:1].isupper():
+            continue  # a longer name the rule cannot read
+        key = fold(stem)
+        longer = {o.name for o in organisations if fold(o.name).startswith(key + " ")}
+        name = longer.pop() if len(longer) == 1 else stem
+        start = starts[i]
+        out.append(
+            OrganisationMention(start, start + len(word), word, name, source=INSTITUTION_SOURCE)
+        )
+    return out
+
+
+def _institution_stem(word: str) -> str | None:
+    """The word without a genitive ending where it is an institution word ("Handwerkskammer",
+    "Sozialministeriums" -> "Sozialministerium"), else None."""
+    if not word[:1].isupper():
+        return None
+    entries = cue_first_words("institution")
+    stem = _stem(word)
+    low = stem.lower()
+    if low in entries:  # a whole word
+        return stem
+    endings = tuple(e[1:] for e in entries if e.startswith("*"))
+    if low.endswith(endings) and low not in endings:
+        return stem
+    return None
+
+
+_INSTITUTIONS = WordValues(_institution_stem, WORD_CACHE_SIZE)
 
 
 def _stem(word: str) -> str:

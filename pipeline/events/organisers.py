@@ -47,6 +47,8 @@ FIRST_PERSON_REACH = 6  # tokens before a name searched for them (line breaks co
 ANNIVERSARY_REACH = 4
 GENITIVE_ENDING = cue_words("noun_genitive_ending")[0]  # "Bestehens" - s = "Bestehen"
 HOST_PREPOSITION_WORDS = 2  # "an der", "beim"
+POSSESSIVE_REACH = 3  # "sein traditionelles Sommerfest": a possessive and two adjectives
+POSSESSIVE_WINDOW = 8  # tokens from an organisation to its possessive ("feierte am Samstag sein")
 ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
 
@@ -81,11 +83,18 @@ class OrganiserFinder:
         inferred: dict[str, int] = {}
         hosts: dict[str, int] = {}  # a weaker sign: only where neither of the others is found
         for start, end, org in self.mentions:
-            if self.after_role(start) or self.before_role(end) or self.attributed(start):
+            if (
+                self.after_role(start)
+                or self.before_role(end)
+                or self.attributed(start)
+                or self.in_charge(start, end)
+            ):
                 stated.setdefault(org.name, start)
             elif (
                 self.is_inferred(start, end, name_spans)
+                or self.owns_event(start, end, name_spans)
                 or self.named_like(org, event_name)
+                or self.product_of(start)
                 or (is_acronym(org.text) and self.genitive_of_event(start, noun_spans))
             ):
                 # an acronym after an event noun, found by the entity stage or not (see
@@ -115,12 +124,122 @@ class OrganiserFinder:
         stated = {n: i for n, i in stated.items() if not is_role_alone(n)}
         inferred = {n: i for n, i in inferred.items() if not is_role_alone(n)}
         hosts = {n: i for n, i in hosts.items() if not is_role_alone(n)}
-        found = stated or inferred or hosts
+        found = dict(stated or inferred or hosts)
+        # "veranstaltet gemeinsam mit der X", "in Zusammenarbeit mit dem Y": who runs it with
+        # them, however the first is found
+        for name, start in self.partners(name_spans).items():
+            found.setdefault(name, start)
         names = sorted(found, key=lambda n: found[n])
         # "vom Bundesverband … (BVXW)" cut to its head noun: a dictionary word alone is no
         # name where another organiser is named
         named = [n for n in names if not is_plain_noun(n)]
         return named or names
+
+    def partners(self, name_spans: list[tuple[int, int]]) -> dict[str, int]:
+        """Co-organisers: the organisations after "gemeinsam mit", "in Zusammenarbeit mit"
+        (and those coordinated with them) in a sentence of organising or, for the close
+        cues, one that names the event."""
+        found: dict[str, int] = {}
+        for start, _, org in self.mentions:
+            cue = self.partner_cue(start)
+            if cue is not None and self.organising_sentence(cue, name_spans):
+                found.setdefault(org.name, start)
+        if self.phrases is not None:
+            canonical = {fold(o.text): o.name for _, _, o in self.mentions}
+            for cue, phrase in self.phrases.after_cue_words("organiser_partner"):
+                if self.organising_sentence(cue, name_spans) and not is_role_alone(phrase.name):
+                    _add_new(found, phrase, canonical)
+        return {n: i for n, i in found.items() if not is_role_alone(n)}
+
+    def partner_cue(self, start: int) -> int | None:
+        """Where the partner cue before the name at ``start`` begins ("gemeinsam mit der X",
+        "in Zusammenarbeit mit dem A und der B"), or None."""
+        lowers = self.ctx.lowers
+        i = start
+        if i > 0 and word_is_cue(lowers[i - 1], "article"):
+            i -= 1
+        sizes = cue_sizes_before(lowers, i, "organiser_partner")
+        if sizes:
+            return i - max(sizes)
+        if (
+            i > 1
+            and word_is_cue(lowers[i - 1], "organiser_joining")
+            and any(e == i - 2 for _, e, _ in self.mentions)
+        ):
+            return self.partner_cue(self.mention_start(i - 2))
+        return None
+
+    def organising_sentence(self, cue: int, name_spans: list[tuple[int, int]]) -> bool:
+        """Whether the sentence of a partner cue tells who organises (a verb or an agent
+        participle: "veranstaltete das Fest gemeinsam mit der X"), or, after a close partner
+        cue, names the event held ("die Tagung fand in Zusammenarbeit mit der X statt"); not
+        a sentence of organisers doing something else ("Die Veranstalter hatten gemeinsam mit
+        der Polizei ein Konzept erarbeitet")."""
+        low, high = self.ctx.sentence_span(cue)
+        cues = self.ctx.cues
+        if self.has_verb(range(low, high)) or cues.within(low, high, "organiser_by"):
+            return True
+        # "Veranstalter (des Fests) ist die X gemeinsam mit der Y": the role said of them
+        lowers = self.ctx.lowers
+        if any(
+            low <= i < cue and any(word_is_cue(w, "role_copula") for w in lowers[i + 1 : cue])
+            for i in cues.starts_of("organiser_role")
+        ):
+            return True
+        return (
+            cues.at(cue, "close_partner")
+            and cues.within(low, high, "held")
+            and any(low <= s < high for s, _ in name_spans)
+        )
+
+    def owns_event(self, start: int, end: int, name_spans: list[tuple[int, int]]) -> bool:
+        """ "Der TSV X feierte sein Sommerfest", "Die Feuerwehr X beging ihr traditionelles
+        Feuerwehrfest", "hatte zu seinem Frühlingskonzert geladen": a possessive before the
+        event's name refers to the nearest organisation a few words before it, with no comma
+        between (not "die für den RC X startende Fahrerin, die … ihr Rennen beendete")."""
+        lowers, words = self.ctx.lowers, self.ctx.words
+        starts = {s for s, _ in name_spans}
+        others = {s for s, _, _ in self.mentions if s > end}
+        for k in self.clause_tokens(end + 1, end + 1 + POSSESSIVE_WINDOW):
+            if k in others or words[k] == ",":
+                return False  # a nearer organisation, or a clause of someone else's
+            if not word_is_cue(lowers[k], "possessive"):
+                continue
+            for j in range(k + 1, min(k + 1 + POSSESSIVE_REACH, len(words))):
+                if j in starts:
+                    return True
+                if not words[j][:1].islower():
+                    break
+        return False
+
+    def in_charge(self, start: int, end: int) -> bool:
+        """ "Die Organisation lag in den Händen des X", "Der X übernahm die Organisation",
+        "Für die Organisation zeichnete der X verantwortlich", "dankte dem X für die
+        Organisation": the task and taking it on (or thanks for it) in the organisation's
+        clause."""
+        before = tuple(self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW))
+        clause = (*before, *self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW))
+        cues = self.ctx.cues
+        if not cues.any_at(clause, "organising_noun"):
+            return False
+        if cues.any_at(clause, "in_charge"):
+            return True
+        # "dankte dem X für die Organisation": the one thanked (a dative), after the thanks
+        return (
+            start > 0
+            and word_is_cue(self.ctx.lowers[start - 1], "thanked_article")
+            and cues.any_at(before, "thanked")
+        )
+
+    def product_of(self, start: int) -> bool:
+        """ "eine Veranstaltung der Messe X", "eine Initiative des Y": the event word's
+        genitive right before the name."""
+        lowers = self.ctx.lowers
+        return (
+            start > 1
+            and word_is_cue(lowers[start - 1], "organiser_genitive")
+            and self.ctx.cues.at(start - 2, "organiser_product")
+        )
 
     def is_event_business(self, start: int, end: int) -> bool:
         return self.ctx.cues.within(start, end + 1, "organiser_name")
@@ -186,6 +305,8 @@ class OrganiserFinder:
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
             comma = comma or self.ctx.words[i] == ","
             if i in roles:
+                if self.ctx.cues.within(i + 1, start, "organiser_partner"):
+                    return False  # "gemeinsam mit der X": the partner rule decides
                 return not (comma and self.opens_clause(start) or self.object_after(i, start))
         return False
 
@@ -256,7 +377,12 @@ class OrganiserFinder:
         start = self.mention_start(end)
         if self.ctx.cues.within(max(start - COMMISSION_REACH, 0), start, "commissioning"):
             return False
-        window = ROLE_WINDOW if self.after_auxiliary(start) else CLAUSE_WINDOW
+        # "hat die Gemeinde X … eingeladen", "X hat die Tagung … ausgerichtet": the
+        # participle ends the clause, maybe far off
+        auxiliary = end + 1 < len(self.ctx.words) and word_is_cue(
+            self.ctx.lowers[end + 1], "perfect_auxiliary"
+        )
+        window = ROLE_WINDOW if auxiliary or self.after_auxiliary(start) else CLAUSE_WINDOW
         after = list(self.clause_tokens(end + 1, end + 1 + window))
         if len(after) < window and end + 2 + len(after) < len(self.ctx.words):
             # a relative clause right after the name: ", die die Nacht … organisiert"
@@ -381,7 +507,22 @@ class OrganiserFinder:
         """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
         C", "Veranstaltet wurde die Tagung von der X gemeinsam mit der Y"."""
         before = self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
-        return self.ctx.cues.any_at(before, "organiser_by")
+        if self.ctx.cues.any_at(before, "organiser_by"):
+            return True
+        # "getragen von der X", "initiiert vom Y": an agent cue right before the name
+        lowers = self.ctx.lowers
+        i = start
+        if i > 0 and word_is_cue(lowers[i - 1], "article"):
+            i -= 1
+        if cue_sizes_before(lowers, i, "organiser_agent"):
+            return True
+        # "Getragen wird das Stadtfest von der X": the participle opens the sentence
+        opening = self.ctx.sentence_span(start)[0]
+        return (
+            i > 0
+            and word_is_cue(lowers[i - 1], "agent_preposition")
+            and self.ctx.cues.at(opening, "fronted_agent")
+        )
 
     def reporting_business(self, start: int, end: int) -> bool:
         """ "teilte die Genossenschaft Messe Seetal mit", "die Messe X meldet": an

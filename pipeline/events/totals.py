@@ -26,12 +26,21 @@ ATTACHMENT_REACH = 4  # tokens between the event's name and "mit": an acronym in
 
 class TotalChooser:
     def __init__(
-        self, ctx: DocContext, other_editions: set[int], name_ends: frozenset[int] = frozenset()
+        self,
+        ctx: DocContext,
+        other_editions: set[int],
+        name_ends: frozenset[int] = frozenset(),
+        taking_part: bool = False,
+        registering: bool = False,
     ):
         self.ctx = ctx
         self.doc = ctx.doc
         self.other_editions = other_editions
         self.name_ends = name_ends  # last tokens of the event's name mentions
+        # a congress or assembly: who comes to it takes part (participant_event)
+        self.taking_part = taking_part
+        # a congress or a competition: its registrations count who takes part
+        self.registering = registering
 
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
@@ -42,6 +51,20 @@ class TotalChooser:
         if adjective_pattern().match(f.text or ""):
             return None  # "eine sechsköpfige Gruppe kam": the size of one group, no total
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
+        cues = self.ctx.cues
+        if (
+            self.taking_part
+            and self.person_taking_part(f)
+            and (
+                f.category == "participants"
+                or any(cues.within(start, end, k) for k in ("visiting", "coming", "participating"))
+                or (self.profession(f) and any(start <= e < end for e in self.name_ends))
+            )
+        ):
+            # "Die Fachtagung besuchten 300 Teilnehmer", "1.200 Kardiologen kamen", "Auf dem
+            # Herzkongress diskutierten 1.200 Fachleute" (professions, in a sentence that
+            # names it)
+            return "participants"
         if f.category in ("participants", "people") and self.ctx.cues.within(
             start, end, "visiting"
         ):
@@ -61,6 +84,8 @@ class TotalChooser:
         if f.category in FIELDS:
             return f.category
         unit = (f.unit or "").lower()
+        if self.registering and unit and unit.endswith(cue_first_words("registration_unit")):
+            return "participants"  # "1.800 Anmeldungen lagen vor"
         for field, kind in (("participants", "participant_unit"), ("visitors", "visitor_unit")):
             if unit and unit.endswith(cue_first_words(kind)):
                 return field  # "Mannschaften", "Turnfestteilnehmer", "Besuche"
@@ -70,6 +95,28 @@ class TotalChooser:
         if f.category == "people" and self.ctx.cues.within(start, end, "participating"):
             return "participants"
         return None
+
+    @staticmethod
+    def person_taking_part(f: FigureMention) -> bool:
+        """Counted participants, people or professions ("Teilnehmer", "Fachleute",
+        "Kardiologen"); not the audience or visitors, which stay what they are."""
+        if f.category in ("participants", "people"):
+            return True
+        unit = (f.unit or "").lower()
+        return (
+            f.category not in FIELDS
+            and bool(unit)
+            and unit.endswith(cue_first_words("participant_person"))
+        )
+
+    @staticmethod
+    def profession(f: FigureMention) -> bool:
+        """Counted participants or professions ("Kardiologen", "Fachleute"), not people of
+        any kind ("ein Team von drei Leuten")."""
+        unit = (f.unit or "").lower()
+        return f.category == "participants" or (
+            bool(unit) and unit.endswith(cue_first_words("participant_person"))
+        )
 
     def counts_for_edition(self, f: FigureMention) -> bool:
         first = self.ctx.token_at(f.start_char)
