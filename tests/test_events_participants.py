@@ -92,7 +92,7 @@ def test_who_starts_takes_part(default_nlp, text, expected):
         ),
         # people of any kind in a sentence that names it are no total
         (
-            "Mit einem Team von drei Leuten waren wir auf dem Herzkongress in Talheim.",
+            "Mit drei Leuten aus dem Büro sind wir zum Herzkongress in Talheim gefahren.",
             None,
             None,
         ),

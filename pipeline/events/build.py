@@ -495,7 +495,7 @@ class EventBuilder:
         descriptive name with the city ("Messe Freiburg"), written nowhere."""
         best = event.best
         if event.kind == "generic":
-            # "Unter dem Motto „Werte“ wurde eine Ausstellung gezeigt": known by its motto
+            # "Im Foyer war eine Ausstellung unter dem Titel „Spuren“ zu sehen": known by its motto
             # (not "das Stadtfest … unter dem Motto": a name of its kind, kept)
             motto = self.motto(event)
             if motto is not None:
@@ -507,7 +507,7 @@ class EventBuilder:
         return best.name, min(same, key=lambda m: m.start)
 
     def motto(self, event: EventName) -> NameMention | None:
-        """The first quoted motto or title ("unter dem Motto „Werte“") right after a motto cue
+        """The first quoted motto or title ("unter dem Motto „Spuren“") right after a motto cue
         in a sentence that names the event."""
         ctx = self.ctx
         words = ctx.words
