@@ -21,9 +21,15 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.words import common_nouns, first_names, is_acronym, positions
+from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import WORD_CACHE_SIZE, event_noun_base, is_generic, word_is_cue
+from pipeline.events.lexicon import (
+    WORD_CACHE_SIZE,
+    event_noun_base,
+    is_generic,
+    word_hits,
+    word_is_cue,
+)
 from pipeline.events.places import place_in_word
 from pipeline.memo import WordValues
 from pipeline.quotation_marks import NAME_PAIRS
@@ -264,12 +270,11 @@ class NameFinder:
     def noun_mentions(self) -> list[NameMention]:
         out = []
         texts = self.ctx.words
-        # event nouns are capitalised: most words need no look-up, and each distinct word is
-        # looked up once; then one fast pass finds where they stand
-        bases = _NOUN_BASES.hits(set(texts))
-        for i in positions(texts, bases.__contains__):
+        # event nouns are capitalised: most words need no look-up, and each word is looked up
+        # once (memoised across documents)
+        for i in word_hits(_NOUN_BASES, texts):
             text = texts[i]
-            base = bases[text]
+            base = _NOUN_BASES[text]
             if self.inside_other_record(i):
                 continue
             start = self.name_start(i)
