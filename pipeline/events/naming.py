@@ -350,10 +350,9 @@ class NameFinder:
         """A capitalised word at the start of a line or sentence may be any word
         ("Gelungenes Schülerturnier"); after an edition number ("20. Lindauer …") the
         sentence splitter's break is none."""
-        doc = self.doc
-        if i == 0 or self.ctx.after_line_break(doc[i].idx):
+        if i == 0 or self.ctx.after_line_break(self.ctx.token_starts[i]):
             return True
-        return doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
+        return self.doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
 
     def genitive_end(self, i: int, base: str) -> int:
         """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
@@ -397,18 +396,16 @@ class NameFinder:
 
     def introduced_names(self, i: int) -> list[NameMention]:
         """A name right after the event noun: "Gartenmesse GRÜNZEIT", "Festival «Sommerklang»"."""
-        doc = self.doc
-        if i + 1 >= len(doc):
+        texts = self.ctx.words
+        if i + 1 >= len(texts):
             return []
-        nxt = doc[i + 1]
-        closing = QUOTES.get(nxt.text)
+        text = texts[i + 1]
+        closing = QUOTES.get(text)
         if closing:
-            for end in range(i + 2, min(i + 7, len(doc))):
-                if self.ctx.words[end] == closing and end > i + 2:
-                    words = [t.text for t in doc[i + 2 : end]]
-                    return [mention(i + 2, end, words, "introduced")]
+            for end in range(i + 2, min(i + 7, len(texts))):
+                if texts[end] == closing and end > i + 2:
+                    return [mention(i + 2, end, texts[i + 2 : end], "introduced")]
             return []
-        text = nxt.text
         if is_acronym(text) and (i + 1) not in self.places and len(text) >= PROPER_MIN_LETTERS:
             return [mention(i + 1, i + 2, [text], "introduced")]
         return []
