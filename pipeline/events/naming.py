@@ -511,9 +511,12 @@ class NameFinder:
         places_of: dict[str, list[int]] = defaultdict(list)
         words = self.ctx.words
         # only the wanted words and those with a hyphen after their first character can be
-        # one: both found in C
-        hyphen_at = map(methodcaller("find", "-", 1), words)
-        maybe = map(or_, map(wanted.__contains__, words), map(NOT_FOUND.__ne__, hyphen_at))
+        # one: both found in C; the latter only where the text holds a wanted form that ends
+        # in a hyphen (a word's part before a hyphen stands in the text)
+        maybe = map(wanted.__contains__, words)
+        if any(w.endswith("-") and w in self.ctx.text for w in wanted):
+            hyphen_at = map(methodcaller("find", "-", 1), words)
+            maybe = map(or_, maybe, map(NOT_FOUND.__ne__, hyphen_at))
         for i in compress(count(), maybe):
             text = words[i]
             if text in wanted:

@@ -64,6 +64,12 @@ class OrganiserFinder:
         self.mentions = [
             (ctx.token_at(o.start_char), ctx.token_at(o.end_char - 1), o) for o in organisations
         ]
+        # the first mention starting or ending at a token: the rules ask for every organisation
+        self.end_of_start: dict[int, int] = {}
+        self.start_of_end: dict[int, int] = {}
+        for start, end, _ in self.mentions:
+            self.end_of_start.setdefault(start, end)
+            self.start_of_end.setdefault(end, start)
         self.phrases = phrases
         # where clauses break, read once per Doc: every organisation and event row asks
         words = ctx.words
@@ -164,7 +170,7 @@ class OrganiserFinder:
         if (
             i > 1
             and word_is_cue(lowers[i - 1], "organiser_joining")
-            and any(e == i - 2 for _, e, _ in self.mentions)
+            and (i - 2) in self.start_of_end
         ):
             return self.partner_cue(self.mention_start(i - 2))
         return None
@@ -199,7 +205,8 @@ class OrganiserFinder:
         between (not "die für den RC X startende Fahrerin, die … ihr Rennen beendete")."""
         lowers, words = self.ctx.lowers, self.ctx.words
         starts = {s for s, _ in name_spans}
-        others = {s for s, _, _ in self.mentions if s > end}
+        # (every token read here stands after the name: an organisation starting there is nearer)
+        others = self.end_of_start
         for k in self.clause_tokens(end + 1, end + 1 + POSSESSIVE_WINDOW):
             if k in others or words[k] == ",":
                 return False  # a nearer organisation, or a clause of someone else's
@@ -318,7 +325,7 @@ class OrganiserFinder:
     def event_genitive(self, start: int) -> bool:
         """ "Die Veranstalter des Talheimer Dorffests": a name in the genitive that ends in an
         event noun is the event, not who runs it."""
-        end = next((e for s, e, _ in self.mentions if s == start), start)
+        end = self.end_of_start.get(start, start)
         return (
             start > 0
             and word_is_cue(self.ctx.lowers[start - 1], "genitive_link")
@@ -342,7 +349,7 @@ class OrganiserFinder:
     def opens_clause(self, start: int) -> bool:
         """Whether the organisation is followed by a verb of its own (a lower-case word that
         joins nothing)."""
-        end = next((e for s, e, _ in self.mentions if s == start), start)
+        end = self.end_of_start.get(start, start)
         if end + 1 >= len(self.ctx.words):
             return False
         word = self.ctx.words[end + 1]
@@ -501,7 +508,7 @@ class OrganiserFinder:
         return out
 
     def mention_start(self, end: int) -> int:
-        return next((s for s, e, _ in self.mentions if e == end), end)
+        return self.start_of_end.get(end, end)
 
     def agent(self, start: int) -> bool:
         """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
