@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
@@ -39,11 +39,11 @@ class _Answers(dict):
 
     __slots__ = ("compute",)
 
-    def __init__(self, compute: Callable[[int], int]) -> None:
+    def __init__(self, compute: Callable[[int], Any]) -> None:
         super().__init__()
         self.compute = compute
 
-    def __missing__(self, key: int) -> int:
+    def __missing__(self, key: int) -> Any:
         value = self[key] = self.compute(key)
         return value
 
@@ -57,6 +57,14 @@ def _token_at(token_starts: list[int], size: int, char: int) -> int:
 def _sentence_of(sentence_starts: list[int], token: int) -> int:
     """Index of the sentence that holds token ``token``: ``DocContext.sentence_of``."""
     return max(bisect_right(sentence_starts, token) - 1, 0)
+
+
+def _sentence_span(sentence_starts: list[int], size: int, token: int) -> tuple[int, int]:
+    """Token range of the sentence that holds token ``token``: ``DocContext.sentence_span``."""
+    index = max(bisect_right(sentence_starts, token) - 1, 0)
+    start = sentence_starts[index]
+    nxt = index + 1
+    return start, sentence_starts[nxt] if nxt < len(sentence_starts) else size
 
 
 @dataclass
@@ -82,6 +90,8 @@ class DocContext:
     sentence_of_token: _Answers = field(init=False)
     token_at: Callable[[int], int] = field(init=False, repr=False)
     sentence_of: Callable[[int], int] = field(init=False, repr=False)
+    # token range of the sentence that holds a token
+    sentence_span: Callable[[int], tuple[int, int]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         doc = self.doc
@@ -116,6 +126,9 @@ class DocContext:
         self.token_at = self.token_of_char.__getitem__
         self.sentence_of_token = _Answers(partial(_sentence_of, self.sentence_starts))
         self.sentence_of = self.sentence_of_token.__getitem__
+        self.sentence_span = _Answers(
+            partial(_sentence_span, self.sentence_starts, len(self.words))
+        ).__getitem__
 
     def memoised(self, key: tuple, compute: Callable[[], T]) -> T:
         """``compute()``, once per ``key`` (the rule and the arguments it reads) and Doc."""
@@ -131,9 +144,6 @@ class DocContext:
         nxt = index + 1
         end = self.sentence_starts[nxt] if nxt < len(self.sentence_starts) else len(self.doc)
         return start, end
-
-    def sentence_span(self, token: int) -> tuple[int, int]:
-        return self.sentence_bounds(self.sentence_of(token))
 
     def in_title(self, char: int) -> bool:
         return char < self.title_end
