@@ -31,6 +31,7 @@ from pipeline.events.organiser_phrases import PhraseFinder, institution_mentions
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
 from pipeline.events.totals import FIELDS, TotalChooser
+from pipeline.extensions import get_facts
 from pipeline.records import EventRecord
 
 ORDINAL_REACH = 3  # tokens before a name where its edition number stands
@@ -64,10 +65,12 @@ class EventBuilder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.ctx = DocContext(doc)
-        self.places = doc._.places or []
-        self.organisations = doc._.organisations or []
-        self.dates = doc._.dates or []
-        self.figures = doc._.figures or []
+        # the other extractors' records, read as ``doc._.places`` etc. read them (without the
+        # extension attribute's own look-ups)
+        self.places = get_facts(doc, "places") or []
+        self.organisations = get_facts(doc, "organisations") or []
+        self.dates = get_facts(doc, "dates") or []
+        self.figures = get_facts(doc, "figures") or []
         self.covered_places = covered_tokens(self.ctx, self.places)
         self.covered_orgs = covered_tokens(self.ctx, self.organisations)
         # "die Handwerkskammer": one-word organisations the entity stage leaves out, for the

@@ -414,11 +414,9 @@ class NameFinder:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
         out = []
         texts = self.ctx.words
-        # words of four characters, found in C (most words are none)
-        candidates = list(compress(count(), map(YEAR_DIGITS.__eq__, map(len, texts))))
-        for i in candidates:
-            text = texts[i]
-            if not (is_year(text) and int(text) in YEARS) or i == 0:
+        # the years, found in C by a memoised word test (most words are none)
+        for i in word_hits(_YEAR_WORDS, texts):
+            if i == 0:
                 continue
             if event_noun_base(texts[i - 1]):
                 continue  # "Hannover Messe 2017" is found by its event noun
@@ -460,9 +458,11 @@ class NameFinder:
         ]
         if not total_tokens:
             return []
-        counts = Counter(self.ctx.words)
+        words = self.ctx.words
+        counts = Counter(words)
         # each sentence's candidates found once: a sentence with many totals would otherwise
-        # be walked once per total
+        # be walked once per total; only the words whose shape and dictionary look-ups allow
+        # a name (a memoised word test, mapped in C) are tested at their token
         candidates: dict[int, list[int]] = {}
         out = []
         for total in total_tokens:
@@ -470,8 +470,8 @@ class NameFinder:
             if start not in candidates:
                 candidates[start] = [
                     i
-                    for i in range(start, end)
-                    if self.is_proper_subject(i) and counts[self.ctx.words[i]] > 1
+                    for i in map(start.__add__, word_hits(_PROPER_WORDS, words[start:end]))
+                    if self.is_proper_subject(i) and counts[words[i]] > 1
                 ]
             found = candidates[start]
             for i in found[: bisect_left(found, total)]:
@@ -480,9 +480,9 @@ class NameFinder:
 
     def is_proper_subject(self, i: int) -> bool:
         text = self.ctx.words[i]
-        if not (text.isalpha() and text[:1].isupper() and len(text) >= PROPER_MIN_LETTERS):
+        if not is_proper_word(text):
             return False
-        if i in self.places or i in self.orgs or is_common_word(text) or text in first_names():
+        if i in self.places or i in self.orgs:
             return False
         if i > 0 and self.ctx.words[i - 1] in first_names():
             return False
@@ -554,6 +554,23 @@ def label_ranges(doc: Doc, label: str) -> list[tuple[int, int]]:
             end += 1
         out.append((start, end))
     return out
+
+
+def is_proper_word(text: str) -> bool:
+    """A capitalised word of letters that is no dictionary word, stop word or first name: it
+    can be an event's proper name."""
+    return (
+        text.isalpha()
+        and text[:1].isupper()
+        and len(text) >= PROPER_MIN_LETTERS
+        and not is_common_word(text)
+        and text not in first_names()
+    )
+
+
+_PROPER_WORDS = WordValues(is_proper_word, WORD_CACHE_SIZE)
+# four digits of a year after a name
+_YEAR_WORDS = WordValues(lambda text: is_year(text) and int(text) in YEARS, WORD_CACHE_SIZE)
 
 
 def _capitalised_noun_base(word: str) -> str | None:
