@@ -133,6 +133,10 @@ class CueIndex:
         """The tokens where a cue of ``kind`` starts (for tests over many tokens)."""
         return self.start_sets.get(kind, frozenset())
 
+    def any_starts(self, kinds: Iterable[str]) -> bool:
+        """Whether a cue of one of ``kinds`` starts anywhere in the Doc."""
+        return any(kind in self.start_sets for kind in kinds)
+
     def any_at(self, tokens: Iterable[int], kind: str) -> bool:
         """Whether a cue of ``kind`` starts at one of ``tokens`` (indices into the Doc)."""
         return not self.starts_of(kind).isdisjoint(tokens)

@@ -36,6 +36,8 @@ from pipeline.records import OrganisationMention
 
 ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
 VERB_WINDOW = 3  # tokens between an organisation and a role noun after it
+# the cues an organiser's verb rule reads: a report with none has no subject of such a verb
+ORGANISING_KINDS = ("organiser_verb", "organiser_split_verb", "organiser_by")
 CLAUSE_WINDOW = 12  # tokens between an organisation and the verb whose subject it is
 COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
 REPORT_WINDOW = 4
@@ -224,9 +226,11 @@ class OrganiserFinder:
         "Für die Organisation zeichnete der X verantwortlich", "dankte dem X für die
         Organisation": the task and taking it on (or thanks for it) in the organisation's
         clause."""
+        cues = self.ctx.cues
+        if not cues.starts_of("organising_noun"):
+            return False  # no task named in the whole report (most)
         before = tuple(self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW))
         clause = (*before, *self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW))
-        cues = self.ctx.cues
         if not cues.any_at(clause, "organising_noun"):
             return False
         if cues.any_at(clause, "in_charge"):
@@ -305,10 +309,10 @@ class OrganiserFinder:
     def after_role(self, start: int) -> bool:
         """ "Der Veranstalter, die Messe Talheim GmbH", "Ausrichter … sind die A und die B";
         not "Veranstalter ist die A, die Stadt B unterstützte sie" (a clause of its own)."""
-        if self.event_genitive(start):
-            return False
-        comma = False
         roles = self.ctx.cues.starts_of("organiser_role")
+        if not roles or self.event_genitive(start):
+            return False  # (no role named in the whole report: most)
+        comma = False
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
             comma = comma or self.ctx.words[i] == ","
             if i in roles:
@@ -357,6 +361,8 @@ class OrganiserFinder:
 
     def before_role(self, end: int) -> bool:
         """ "X als Veranstalter", "X ist Gastgeber"."""
+        if not self.ctx.cues.starts_of("organiser_role"):
+            return False
         after = self.clause_tokens(end + 1, end + 1 + VERB_WINDOW)
         return self.ctx.cues.any_at(after, "organiser_role")
 
@@ -381,6 +387,8 @@ class OrganiserFinder:
     def subject_of_verb(self, end: int) -> bool:
         """ "X lädt zur …", "X veranstaltet …", "hat X am Montag seinen Lauf ausgerichtet",
         "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
+        if not self.ctx.cues.any_starts(ORGANISING_KINDS):
+            return False  # no organiser's verb nor "von" of one in the whole report
         start = self.mention_start(end)
         if self.ctx.cues.within(max(start - COMMISSION_REACH, 0), start, "commissioning"):
             return False
