@@ -6,9 +6,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from spacy.attrs import IDX, ORTH
 from spacy.tokens import Doc
@@ -34,39 +33,6 @@ SPEECH_WORDS = 5
 SPEECH_PAIRS = (*QUOTATION_PAIRS, ('"', '"'))
 
 
-class _Answers(dict):
-    """A function of one int, memoised in the dict itself: ``__getitem__`` is the function."""
-
-    __slots__ = ("compute",)
-
-    def __init__(self, compute: Callable[[int], Any]) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, key: int) -> Any:
-        value = self[key] = self.compute(key)
-        return value
-
-
-def _token_at(token_starts: list[int], size: int, char: int) -> int:
-    """Index of the token that holds character ``char`` (or the one before, in the whitespace
-    after it): ``DocContext.token_at``."""
-    return min(max(bisect_right(token_starts, char) - 1, 0), size - 1)
-
-
-def _sentence_of(sentence_starts: list[int], token: int) -> int:
-    """Index of the sentence that holds token ``token``: ``DocContext.sentence_of``."""
-    return max(bisect_right(sentence_starts, token) - 1, 0)
-
-
-def _sentence_span(sentence_starts: list[int], size: int, token: int) -> tuple[int, int]:
-    """Token range of the sentence that holds token ``token``: ``DocContext.sentence_span``."""
-    index = max(bisect_right(sentence_starts, token) - 1, 0)
-    start = sentence_starts[index]
-    nxt = index + 1
-    return start, sentence_starts[nxt] if nxt < len(sentence_starts) else size
-
-
 @dataclass
 class DocContext:
     doc: Doc
@@ -83,15 +49,9 @@ class DocContext:
     # date's dateline): each event's row asks them again for every mention of the report
     memo: dict[tuple, object] = field(init=False, default_factory=dict)
     # token_at by character and sentence_of by token: the rules ask them again for the same
-    # mentions in every event's row, tens of thousands of times per thousand reports. Each is
-    # the look-up of a dict that computes a missing key (``_Answers``), bound as an attribute:
-    # a known answer is read in C, without a Python call
-    token_of_char: _Answers = field(init=False)
-    sentence_of_token: _Answers = field(init=False)
-    token_at: Callable[[int], int] = field(init=False, repr=False)
-    sentence_of: Callable[[int], int] = field(init=False, repr=False)
-    # token range of the sentence that holds a token
-    sentence_span: Callable[[int], tuple[int, int]] = field(init=False, repr=False)
+    # mentions in every event's row
+    token_of_char: dict[int, int] = field(init=False, default_factory=dict)
+    sentence_of_token: dict[int, int] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         doc = self.doc
@@ -120,15 +80,6 @@ class DocContext:
         first_line = self.text[offset : line_end if line_end != -1 else len(self.text)].strip()
         is_title = 0 < len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(".")
         self.title_end = offset + len(first_line) if is_title else 0
-        # (computed from the lists alone: a bound method of this context would make a
-        # reference cycle, which keeps the Doc until the garbage collector runs)
-        self.token_of_char = _Answers(partial(_token_at, self.token_starts, len(self.words)))
-        self.token_at = self.token_of_char.__getitem__
-        self.sentence_of_token = _Answers(partial(_sentence_of, self.sentence_starts))
-        self.sentence_of = self.sentence_of_token.__getitem__
-        self.sentence_span = _Answers(
-            partial(_sentence_span, self.sentence_starts, len(self.words))
-        ).__getitem__
 
     def memoised(self, key: tuple, compute: Callable[[], T]) -> T:
         """``compute()``, once per ``key`` (the rule and the arguments it reads) and Doc."""
@@ -138,12 +89,22 @@ class DocContext:
         value = memo[key] = compute()
         return value
 
+    def sentence_of(self, token: int) -> int:
+        found = self.sentence_of_token.get(token)
+        if found is None:
+            found = max(bisect_right(self.sentence_starts, token) - 1, 0)
+            self.sentence_of_token[token] = found
+        return found
+
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """Token range of sentence ``index``."""
         start = self.sentence_starts[index]
         nxt = index + 1
         end = self.sentence_starts[nxt] if nxt < len(self.sentence_starts) else len(self.doc)
         return start, end
+
+    def sentence_span(self, token: int) -> tuple[int, int]:
+        return self.sentence_bounds(self.sentence_of(token))
 
     def in_title(self, char: int) -> bool:
         return char < self.title_end
@@ -164,6 +125,15 @@ class DocContext:
         while j >= 0 and self.text[j] in " \t":
             j -= 1
         return j >= 0 and self.text[j] == "\n"
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that holds character ``char`` (or the one before, in the
+        whitespace after it)."""
+        found = self.token_of_char.get(char)
+        if found is None:
+            found = min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.words) - 1)
+            self.token_of_char[char] = found
+        return found
 
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""
