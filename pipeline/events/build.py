@@ -31,6 +31,7 @@ from pipeline.events.organiser_phrases import PhraseFinder, institution_mentions
 from pipeline.events.organisers import OrganiserFinder
 from pipeline.events.places import PlaceChooser
 from pipeline.events.totals import FIELDS, TotalChooser
+from pipeline.extensions import get_facts
 from pipeline.records import EventRecord
 
 ORDINAL_REACH = 3  # tokens before a name where its edition number stands
@@ -43,19 +44,20 @@ SPAN_KEY = "events"
 MOTTO_WORDS = 6  # words of a quoted motto at most
 
 
-def edition_of(doc: Doc, m: NameMention) -> str | None:
-    """The edition number written before a name ("zur 30. Langen Nacht" -> "30")."""
+def edition_of(words: list[str], m: NameMention) -> str | None:
+    """The edition number written before a name ("zur 30. Langen Nacht" -> "30"), read in the
+    Doc's token texts (``DocContext.words``)."""
     for i in range(m.start - 1, max(m.start - 1 - ORDINAL_REACH, -1), -1):
-        if ORDINAL.match(doc[i].text):
-            return doc[i].text.rstrip(".")
+        if ORDINAL.match(words[i]):
+            return words[i].rstrip(".")
     return None
 
 
-def year_after(doc: Doc, mentions: list[NameMention]) -> int | None:
+def year_after(words: list[str], mentions: list[NameMention]) -> int | None:
     """ "Hackathon 2013", "Hannover Messe 2017": the year written after the name."""
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.end < len(doc) and is_year(doc[m.end].text):
-            return int(doc[m.end].text)
+        if m.end < len(words) and is_year(words[m.end]):
+            return int(words[m.end])
     return None
 
 
@@ -63,10 +65,12 @@ class EventBuilder:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.ctx = DocContext(doc)
-        self.places = doc._.places or []
-        self.organisations = doc._.organisations or []
-        self.dates = doc._.dates or []
-        self.figures = doc._.figures or []
+        # the other extractors' records, read as ``doc._.places`` etc. read them (without the
+        # extension attribute's own look-ups)
+        self.places = get_facts(doc, "places") or []
+        self.organisations = get_facts(doc, "organisations") or []
+        self.dates = get_facts(doc, "dates") or []
+        self.figures = get_facts(doc, "figures") or []
         self.covered_places = covered_tokens(self.ctx, self.places)
         self.covered_orgs = covered_tokens(self.ctx, self.organisations)
         # "die Handwerkskammer": one-word organisations the entity stage leaves out, for the
@@ -259,7 +263,7 @@ class EventBuilder:
         given, or "die nächste Messe"."""
         ctx = self.ctx
         ordered = sorted(event.mentions, key=lambda m: m.start)
-        editions = [(m, edition_of(self.doc, m)) for m in ordered]
+        editions = [(m, edition_of(self.ctx.words, m)) for m in ordered]
         main = next((e for _, e in editions if e), None)
         out = set()
         for m, edition in editions:
@@ -285,7 +289,7 @@ class EventBuilder:
         other = self.other_edition_sentences(event) | (self.other_event_sentences(events) - own)
         other |= set(excluded)
         anchors = own - other
-        in_title = any(ctx.in_title(self.doc[m.start].idx) for m in event.mentions)
+        in_title = any(ctx.in_title(ctx.token_starts[m.start]) for m in event.mentions)
         if main and ctx.title_end and in_title:
             # the sentence under a title that names the event is about it
             under_title = ctx.sentence_of(ctx.token_at(ctx.title_end - 1)) + 1
@@ -543,7 +547,7 @@ class EventBuilder:
     ) -> int | None:
         if day:
             return int(day[:4])
-        written = year_after(self.doc, event.mentions)
+        written = year_after(self.ctx.words, event.mentions)
         if written:
             return written
         reference = self.doc._.reference_date

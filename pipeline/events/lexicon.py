@@ -7,8 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress, count
 
-from pipeline.entities.words import positions
 from pipeline.lang import UNIT_KINDS, administrative_words, load_word_kinds, load_words
 from pipeline.memo import WordValues
 
@@ -110,10 +110,8 @@ class CueIndex:
     def __init__(self, lowers: list[str]) -> None:
         self.size = len(lowers)
         starts: dict[str, list[int]] = defaultdict(list)
-        # each distinct word looked up once; most open no cue
-        opening = _OPENING.hits(set(lowers))
         last = self.size - 1
-        for i in positions(lowers, opening.__contains__):
+        for i in word_hits(_OPENING, lowers):  # most words open no cue
             singles, by_second, loose = _CUE_PLANS[lowers[i]]
             for kind in singles:
                 starts[kind].append(i)
@@ -135,6 +133,10 @@ class CueIndex:
         """The tokens where a cue of ``kind`` starts (for tests over many tokens)."""
         return self.start_sets.get(kind, frozenset())
 
+    def any_starts(self, kinds: Iterable[str]) -> bool:
+        """Whether a cue of one of ``kinds`` starts anywhere in the Doc."""
+        return any(kind in self.start_sets for kind in kinds)
+
     def any_at(self, tokens: Iterable[int], kind: str) -> bool:
         """Whether a cue of ``kind`` starts at one of ``tokens`` (indices into the Doc)."""
         return not self.starts_of(kind).isdisjoint(tokens)
@@ -147,6 +149,12 @@ class CueIndex:
         start, end = max(start, 0), min(end, self.size)
         k = bisect_left(found, start)
         return k < len(found) and found[k] < end
+
+
+def word_hits(values: WordValues, words: list[str]) -> list[int]:
+    """Indices of the words whose memoised value is true: one dict look-up per token in C (a
+    new word computes its value), cheaper than collecting the distinct words first."""
+    return list(compress(count(), map(values.__getitem__, words)))
 
 
 @cache

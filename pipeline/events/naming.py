@@ -21,9 +21,15 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.words import common_nouns, first_names, is_acronym, positions
+from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
-from pipeline.events.lexicon import WORD_CACHE_SIZE, event_noun_base, is_generic, word_is_cue
+from pipeline.events.lexicon import (
+    WORD_CACHE_SIZE,
+    event_noun_base,
+    is_generic,
+    word_hits,
+    word_is_cue,
+)
 from pipeline.events.places import place_in_word
 from pipeline.memo import WordValues
 from pipeline.quotation_marks import NAME_PAIRS
@@ -264,12 +270,11 @@ class NameFinder:
     def noun_mentions(self) -> list[NameMention]:
         out = []
         texts = self.ctx.words
-        # event nouns are capitalised: most words need no look-up, and each distinct word is
-        # looked up once; then one fast pass finds where they stand
-        bases = _NOUN_BASES.hits(set(texts))
-        for i in positions(texts, bases.__contains__):
+        # event nouns are capitalised: most words need no look-up, and each word is looked up
+        # once (memoised across documents)
+        for i in word_hits(_NOUN_BASES, texts):
             text = texts[i]
-            base = bases[text]
+            base = _NOUN_BASES[text]
             if self.inside_other_record(i):
                 continue
             start = self.name_start(i)
@@ -345,10 +350,9 @@ class NameFinder:
         """A capitalised word at the start of a line or sentence may be any word
         ("Gelungenes Schülerturnier"); after an edition number ("20. Lindauer …") the
         sentence splitter's break is none."""
-        doc = self.doc
-        if i == 0 or self.ctx.after_line_break(doc[i].idx):
+        if i == 0 or self.ctx.after_line_break(self.ctx.token_starts[i]):
             return True
-        return doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
+        return self.doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
 
     def genitive_end(self, i: int, base: str) -> int:
         """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
@@ -392,18 +396,16 @@ class NameFinder:
 
     def introduced_names(self, i: int) -> list[NameMention]:
         """A name right after the event noun: "Gartenmesse GRÜNZEIT", "Festival «Sommerklang»"."""
-        doc = self.doc
-        if i + 1 >= len(doc):
+        texts = self.ctx.words
+        if i + 1 >= len(texts):
             return []
-        nxt = doc[i + 1]
-        closing = QUOTES.get(nxt.text)
+        text = texts[i + 1]
+        closing = QUOTES.get(text)
         if closing:
-            for end in range(i + 2, min(i + 7, len(doc))):
-                if self.ctx.words[end] == closing and end > i + 2:
-                    words = [t.text for t in doc[i + 2 : end]]
-                    return [mention(i + 2, end, words, "introduced")]
+            for end in range(i + 2, min(i + 7, len(texts))):
+                if texts[end] == closing and end > i + 2:
+                    return [mention(i + 2, end, texts[i + 2 : end], "introduced")]
             return []
-        text = nxt.text
         if is_acronym(text) and (i + 1) not in self.places and len(text) >= PROPER_MIN_LETTERS:
             return [mention(i + 1, i + 2, [text], "introduced")]
         return []
@@ -412,11 +414,9 @@ class NameFinder:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
         out = []
         texts = self.ctx.words
-        # words of four characters, found in C (most words are none)
-        candidates = list(compress(count(), map(YEAR_DIGITS.__eq__, map(len, texts))))
-        for i in candidates:
-            text = texts[i]
-            if not (is_year(text) and int(text) in YEARS) or i == 0:
+        # the years, found in C by a memoised word test (most words are none)
+        for i in word_hits(_YEAR_WORDS, texts):
+            if i == 0:
                 continue
             if event_noun_base(texts[i - 1]):
                 continue  # "Hannover Messe 2017" is found by its event noun
@@ -458,9 +458,11 @@ class NameFinder:
         ]
         if not total_tokens:
             return []
-        counts = Counter(self.ctx.words)
+        words = self.ctx.words
+        counts = Counter(words)
         # each sentence's candidates found once: a sentence with many totals would otherwise
-        # be walked once per total
+        # be walked once per total; only the words whose shape and dictionary look-ups allow
+        # a name (a memoised word test, mapped in C) are tested at their token
         candidates: dict[int, list[int]] = {}
         out = []
         for total in total_tokens:
@@ -468,8 +470,8 @@ class NameFinder:
             if start not in candidates:
                 candidates[start] = [
                     i
-                    for i in range(start, end)
-                    if self.is_proper_subject(i) and counts[self.ctx.words[i]] > 1
+                    for i in map(start.__add__, word_hits(_PROPER_WORDS, words[start:end]))
+                    if self.is_proper_subject(i) and counts[words[i]] > 1
                 ]
             found = candidates[start]
             for i in found[: bisect_left(found, total)]:
@@ -478,9 +480,9 @@ class NameFinder:
 
     def is_proper_subject(self, i: int) -> bool:
         text = self.ctx.words[i]
-        if not (text.isalpha() and text[:1].isupper() and len(text) >= PROPER_MIN_LETTERS):
+        if not is_proper_word(text):
             return False
-        if i in self.places or i in self.orgs or is_common_word(text) or text in first_names():
+        if i in self.places or i in self.orgs:
             return False
         if i > 0 and self.ctx.words[i - 1] in first_names():
             return False
@@ -509,9 +511,12 @@ class NameFinder:
         places_of: dict[str, list[int]] = defaultdict(list)
         words = self.ctx.words
         # only the wanted words and those with a hyphen after their first character can be
-        # one: both found in C
-        hyphen_at = map(methodcaller("find", "-", 1), words)
-        maybe = map(or_, map(wanted.__contains__, words), map(NOT_FOUND.__ne__, hyphen_at))
+        # one: both found in C; the latter only where the text holds a wanted form that ends
+        # in a hyphen (a word's part before a hyphen stands in the text)
+        maybe = map(wanted.__contains__, words)
+        if any(w.endswith("-") and w in self.ctx.text for w in wanted):
+            hyphen_at = map(methodcaller("find", "-", 1), words)
+            maybe = map(or_, maybe, map(NOT_FOUND.__ne__, hyphen_at))
         for i in compress(count(), maybe):
             text = words[i]
             if text in wanted:
@@ -549,6 +554,23 @@ def label_ranges(doc: Doc, label: str) -> list[tuple[int, int]]:
             end += 1
         out.append((start, end))
     return out
+
+
+def is_proper_word(text: str) -> bool:
+    """A capitalised word of letters that is no dictionary word, stop word or first name: it
+    can be an event's proper name."""
+    return (
+        text.isalpha()
+        and text[:1].isupper()
+        and len(text) >= PROPER_MIN_LETTERS
+        and not is_common_word(text)
+        and text not in first_names()
+    )
+
+
+_PROPER_WORDS = WordValues(is_proper_word, WORD_CACHE_SIZE)
+# four digits of a year after a name
+_YEAR_WORDS = WordValues(lambda text: is_year(text) and int(text) in YEARS, WORD_CACHE_SIZE)
 
 
 def _capitalised_noun_base(word: str) -> str | None:

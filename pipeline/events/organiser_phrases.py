@@ -24,7 +24,6 @@ from pipeline.entities.words import (
     fold,
     is_acronym,
     person_titles,
-    positions,
 )
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
@@ -32,6 +31,7 @@ from pipeline.events.lexicon import (
     cue_first_words,
     cue_sizes,
     event_noun_base,
+    word_hits,
     word_is_cue,
     words_are_cue,
 )
@@ -240,14 +240,13 @@ def institution_mentions(
     where the entity stage found nothing; named by the report's own longer name where one
     begins with the word ("Handwerkskammer Talheim")."""
     words, lowers, starts = ctx.words, ctx.lowers, ctx.token_starts
-    # each distinct word looked up once (cached across documents); most are none
-    stems = _INSTITUTIONS.hits(set(words))
     out = []
-    for i in positions(words, stems.__contains__):
+    # each word looked up once (memoised across documents); most are none
+    for i in word_hits(_INSTITUTIONS, words):
         if i == 0:
             continue
         word = words[i]
-        stem = stems[word]
+        stem = _INSTITUTIONS[word]
         if i in orgs or i in places:
             continue
         before = lowers[i - 1]

@@ -36,6 +36,8 @@ from pipeline.records import OrganisationMention
 
 ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
 VERB_WINDOW = 3  # tokens between an organisation and a role noun after it
+# the cues an organiser's verb rule reads: a report with none has no subject of such a verb
+ORGANISING_KINDS = ("organiser_verb", "organiser_split_verb", "organiser_by")
 CLAUSE_WINDOW = 12  # tokens between an organisation and the verb whose subject it is
 COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
 REPORT_WINDOW = 4
@@ -64,6 +66,12 @@ class OrganiserFinder:
         self.mentions = [
             (ctx.token_at(o.start_char), ctx.token_at(o.end_char - 1), o) for o in organisations
         ]
+        # the first mention starting or ending at a token: the rules ask for every organisation
+        self.end_of_start: dict[int, int] = {}
+        self.start_of_end: dict[int, int] = {}
+        for start, end, _ in self.mentions:
+            self.end_of_start.setdefault(start, end)
+            self.start_of_end.setdefault(end, start)
         self.phrases = phrases
         # where clauses break, read once per Doc: every organisation and event row asks
         words = ctx.words
@@ -164,7 +172,7 @@ class OrganiserFinder:
         if (
             i > 1
             and word_is_cue(lowers[i - 1], "organiser_joining")
-            and any(e == i - 2 for _, e, _ in self.mentions)
+            and (i - 2) in self.start_of_end
         ):
             return self.partner_cue(self.mention_start(i - 2))
         return None
@@ -199,7 +207,8 @@ class OrganiserFinder:
         between (not "die für den RC X startende Fahrerin, die … ihr Rennen beendete")."""
         lowers, words = self.ctx.lowers, self.ctx.words
         starts = {s for s, _ in name_spans}
-        others = {s for s, _, _ in self.mentions if s > end}
+        # (every token read here stands after the name: an organisation starting there is nearer)
+        others = self.end_of_start
         for k in self.clause_tokens(end + 1, end + 1 + POSSESSIVE_WINDOW):
             if k in others or words[k] == ",":
                 return False  # a nearer organisation, or a clause of someone else's
@@ -217,9 +226,11 @@ class OrganiserFinder:
         "Für die Organisation zeichnete der X verantwortlich", "dankte dem X für die
         Organisation": the task and taking it on (or thanks for it) in the organisation's
         clause."""
+        cues = self.ctx.cues
+        if not cues.starts_of("organising_noun"):
+            return False  # no task named in the whole report (most)
         before = tuple(self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW))
         clause = (*before, *self.clause_tokens(end + 1, end + 1 + ROLE_WINDOW))
-        cues = self.ctx.cues
         if not cues.any_at(clause, "organising_noun"):
             return False
         if cues.any_at(clause, "in_charge"):
@@ -298,10 +309,10 @@ class OrganiserFinder:
     def after_role(self, start: int) -> bool:
         """ "Der Veranstalter, die Messe Talheim GmbH", "Ausrichter … sind die A und die B";
         not "Veranstalter ist die A, die Stadt B unterstützte sie" (a clause of its own)."""
-        if self.event_genitive(start):
-            return False
-        comma = False
         roles = self.ctx.cues.starts_of("organiser_role")
+        if not roles or self.event_genitive(start):
+            return False  # (no role named in the whole report: most)
+        comma = False
         for i in self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW):
             comma = comma or self.ctx.words[i] == ","
             if i in roles:
@@ -318,7 +329,7 @@ class OrganiserFinder:
     def event_genitive(self, start: int) -> bool:
         """ "Die Veranstalter des Talheimer Dorffests": a name in the genitive that ends in an
         event noun is the event, not who runs it."""
-        end = next((e for s, e, _ in self.mentions if s == start), start)
+        end = self.end_of_start.get(start, start)
         return (
             start > 0
             and word_is_cue(self.ctx.lowers[start - 1], "genitive_link")
@@ -342,7 +353,7 @@ class OrganiserFinder:
     def opens_clause(self, start: int) -> bool:
         """Whether the organisation is followed by a verb of its own (a lower-case word that
         joins nothing)."""
-        end = next((e for s, e, _ in self.mentions if s == start), start)
+        end = self.end_of_start.get(start, start)
         if end + 1 >= len(self.ctx.words):
             return False
         word = self.ctx.words[end + 1]
@@ -350,6 +361,8 @@ class OrganiserFinder:
 
     def before_role(self, end: int) -> bool:
         """ "X als Veranstalter", "X ist Gastgeber"."""
+        if not self.ctx.cues.starts_of("organiser_role"):
+            return False
         after = self.clause_tokens(end + 1, end + 1 + VERB_WINDOW)
         return self.ctx.cues.any_at(after, "organiser_role")
 
@@ -374,6 +387,8 @@ class OrganiserFinder:
     def subject_of_verb(self, end: int) -> bool:
         """ "X lädt zur …", "X veranstaltet …", "hat X am Montag seinen Lauf ausgerichtet",
         "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
+        if not self.ctx.cues.any_starts(ORGANISING_KINDS):
+            return False  # no organiser's verb nor "von" of one in the whole report
         start = self.mention_start(end)
         if self.ctx.cues.within(max(start - COMMISSION_REACH, 0), start, "commissioning"):
             return False
@@ -501,7 +516,7 @@ class OrganiserFinder:
         return out
 
     def mention_start(self, end: int) -> int:
-        return next((s for s, e, _ in self.mentions if e == end), end)
+        return self.start_of_end.get(end, end)
 
     def agent(self, start: int) -> bool:
         """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
