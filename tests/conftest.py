@@ -3,8 +3,10 @@ end of every test session (dev set and corpus scores appear in CI output without
 
 from __future__ import annotations
 
+import importlib.util
 import traceback
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -21,6 +23,17 @@ TINY_REPORTS = {
 }
 
 _SCORES = pytest.StashKey[list[tuple[str, str]]]()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_script(name: str) -> ModuleType:
+    """A file of scripts/ as a module: the builders are not a package, their helpers are tested."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def write_reports(folder: Path, reports: dict[str, str]) -> Path:

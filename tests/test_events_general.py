@@ -3,8 +3,6 @@ a town given as the city, counts of many events, the data file of parts of towns
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -14,8 +12,8 @@ import pipeline
 from pipeline.entities.gazetteer import load_gazetteer
 from pipeline.events.lexicon import cue_words, word_is_cue
 from pipeline.events.places import city_in_name, district_towns, town_of
+from tests.conftest import load_script
 
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +32,7 @@ def only_event(nlp, text: str, reference_date: str = "2024-05-01") -> dict[str, 
 
 def build_districts():
     """scripts/build_districts.py as a module (its helpers are pure functions)."""
-    spec = importlib.util.spec_from_file_location(
-        "build_districts", ROOT / "scripts" / "build_districts.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_districts")
 
 
 @pytest.mark.parametrize(

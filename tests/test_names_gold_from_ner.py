@@ -3,7 +3,6 @@ places/organisations gold that `evaluate` scores a run against."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from itertools import count
 from pathlib import Path
@@ -13,18 +12,14 @@ import pytest
 from pipeline.evaluate import evaluate_run
 from pipeline.ner.corpora import is_held_out
 from pipeline.run import run
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
 def script():
-    spec = importlib.util.spec_from_file_location(
-        "names_gold_from_ner", ROOT / "scripts" / "names_gold_from_ner.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("names_gold_from_ner")
 
 
 def first_id(held_out: bool) -> str:
