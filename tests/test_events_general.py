@@ -15,7 +15,6 @@ from pipeline.events.places import city_in_name, district_towns, town_of
 from tests.conftest import load_script
 
 
-
 @pytest.fixture(scope="module")
 def nlp(default_nlp):
     return default_nlp
