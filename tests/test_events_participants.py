@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.events.context import DocContext
+from pipeline.events.totals import TotalChooser
+from pipeline.extensions import get_facts
 from tests.test_events import only_event
 
 REFERENCE = "2023-09-12"
@@ -111,3 +114,16 @@ def test_who_starts_takes_part(default_nlp, text, expected):
 def test_who_comes_to_a_congress_takes_part(default_nlp, text, participants, visitors):
     row = only_event(default_nlp, text, REFERENCE)
     assert (row["participants"], row["visitors"]) == (participants, visitors)
+
+
+def test_a_congress_and_a_fair_read_the_same_count_apart(default_nlp):
+    # one report, two choosers: the answer for a figure depends on the event's kind, so a
+    # chooser must not reuse what the other one decided for it
+    doc = default_nlp("Die Fachtagung in Talheim besuchten 300 Teilnehmer.")
+    (figure,) = [f for f in get_facts(doc, "figures") if f.value == 300]
+    ctx = DocContext(doc)
+    fair = TotalChooser(ctx, set())
+    congress = TotalChooser(ctx, set(), taking_part=True, registering=True)
+    assert fair.field(figure) == "visitors"
+    assert congress.field(figure) == "participants"
+    assert fair.field(figure) == "visitors"

@@ -60,35 +60,32 @@ class PhraseFinder:
 
     def after_cues(self, kind: str) -> list[Phrase]:
         """The names right after each cue of ``kind``."""
-        out = []
-        for cue in self.ctx.cues.starts.get(kind, ()):
-            found = self.name_after(cue + 1)
-            while found:
-                out.append(found)
-                # "die Weinfreunde Oberbach und der Sportclub Talheim": coordinated names
-                joining = found.end < len(self.ctx.words) and word_is_cue(
-                    self.ctx.lowers[found.end], "organiser_joining"
-                )
-                found = self.name_after(found.end + 1) if joining else None
-        return out
+        return [p for cue in self.ctx.cues.starts.get(kind, ()) for p in self.names_from(cue + 1)]
 
     def after_cue_words(self, kind: str) -> list[tuple[int, Phrase]]:
         """The names right after each whole cue of ``kind`` ("in Zusammenarbeit mit der X"),
         with the token where the cue begins."""
-        out = []
         lowers = self.ctx.lowers
+        out = []
         for cue in self.ctx.cues.starts.get(kind, ()):
             size = max(
                 (n for n in cue_sizes(kind) if words_are_cue(tuple(lowers[cue : cue + n]), kind)),
                 default=1,
             )
-            found = self.name_after(cue + size)
-            while found:
-                out.append((cue, found))
-                joining = found.end < len(self.ctx.words) and word_is_cue(
-                    self.ctx.lowers[found.end], "organiser_joining"
-                )
-                found = self.name_after(found.end + 1) if joining else None
+            out.extend((cue, p) for p in self.names_from(cue + size))
+        return out
+
+    def names_from(self, i: int) -> list[Phrase]:
+        """The name starting near token ``i`` and the names coordinated with it ("die
+        Weinfreunde Oberbach und der Sportclub Talheim")."""
+        out = []
+        found = self.name_after(i)
+        while found:
+            out.append(found)
+            joining = found.end < len(self.ctx.words) and word_is_cue(
+                self.ctx.lowers[found.end], "organiser_joining"
+            )
+            found = self.name_after(found.end + 1) if joining else None
         return out
 
     def subject_names(self) -> list[OrganisationMention]:

@@ -163,9 +163,7 @@ class OrganiserFinder:
         """Where the partner cue before the name at ``start`` begins ("gemeinsam mit der X",
         "in Zusammenarbeit mit dem A und der B"), or None."""
         lowers = self.ctx.lowers
-        i = start
-        if i > 0 and word_is_cue(lowers[i - 1], "article"):
-            i -= 1
+        i = self.with_article(start)
         sizes = cue_sizes_before(lowers, i, "organiser_partner")
         if sizes:
             return i - max(sizes)
@@ -488,11 +486,14 @@ class OrganiserFinder:
     def after_auxiliary(self, start: int) -> bool:
         """ "hat die Gemeinde X … eingeladen": an auxiliary (and an article) before the name;
         the participle that ends the clause may stand far after it."""
-        lowers = self.ctx.lowers
-        before = start - 1
-        if before >= 0 and word_is_cue(lowers[before], "article"):
-            before -= 1
-        return before >= 0 and word_is_cue(lowers[before], "perfect_auxiliary")
+        before = self.with_article(start) - 1
+        return before >= 0 and word_is_cue(self.ctx.lowers[before], "perfect_auxiliary")
+
+    def with_article(self, start: int) -> int:
+        """Where the name at ``start`` begins with its article ("der X"): the cues stand before."""
+        if start > 0 and word_is_cue(self.ctx.lowers[start - 1], "article"):
+            return start - 1
+        return start
 
     def relative_clause(self, end: int) -> list[int]:
         """ "der BVX (Kürzel), der den Tag seit Jahren … organisiert": the tokens of a
@@ -526,9 +527,7 @@ class OrganiserFinder:
             return True
         # "getragen von der X", "initiiert vom Y": an agent cue right before the name
         lowers = self.ctx.lowers
-        i = start
-        if i > 0 and word_is_cue(lowers[i - 1], "article"):
-            i -= 1
+        i = self.with_article(start)
         if cue_sizes_before(lowers, i, "organiser_agent"):
             return True
         # "Getragen wird das Stadtfest von der X": the participle opens the sentence

@@ -44,7 +44,9 @@ class TotalChooser:
 
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
-        key = ("total_field", f.start_char, f.category, f.unit)
+        # the answer depends on the event's kind and names, so they are part of the key
+        flags = (self.taking_part, self.registering, self.name_ends if self.taking_part else None)
+        key = ("total_field", f.start_char, f.category, f.unit, flags)
         return self.ctx.memoised(key, lambda: self._field(f))
 
     def _field(self, f: FigureMention) -> str | None:
@@ -100,22 +102,19 @@ class TotalChooser:
     def person_taking_part(f: FigureMention) -> bool:
         """Counted participants, people or professions ("Teilnehmer", "Fachleute",
         "Kardiologen"); not the audience or visitors, which stay what they are."""
-        if f.category in ("participants", "people"):
+        return f.category == "people" or TotalChooser.profession(f)
+
+    @staticmethod
+    def profession(f: FigureMention) -> bool:
+        """Counted participants or professions ("Kardiologen", "Fachleute"), not people of
+        any kind ("ein Team von drei Leuten")."""
+        if f.category == "participants":
             return True
         unit = (f.unit or "").lower()
         return (
             f.category not in FIELDS
             and bool(unit)
             and unit.endswith(cue_first_words("participant_person"))
-        )
-
-    @staticmethod
-    def profession(f: FigureMention) -> bool:
-        """Counted participants or professions ("Kardiologen", "Fachleute"), not people of
-        any kind ("ein Team von drei Leuten")."""
-        unit = (f.unit or "").lower()
-        return f.category == "participants" or (
-            bool(unit) and unit.endswith(cue_first_words("participant_person"))
         )
 
     def counts_for_edition(self, f: FigureMention) -> bool:
