@@ -318,8 +318,12 @@ class EventBuilder:
         venue_anchors = place_anchors - self.around_event_sentences(event)
         venue_sentences = venue_anchors | self.place_anaphor_sentences(venue_anchors)
         venue = places.venue(venue_sentences)
+        # the first venue named with the event is one of several named together: no one venue
+        several = venue is not None and places.one_of_several(venue)
+        if several:
+            venue = None
         venue_name = venue.name if venue else None
-        if venue is None and main:
+        if venue is None and main and not several:
             # the report's first sentence tells what, when and where
             opening = {self.opening_sentence()} - other - self.around_event_sentences(event)
             venue = places.venue(opening)
