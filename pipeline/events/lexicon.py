@@ -73,6 +73,7 @@ WORD_KINDS = frozenset(
         "agent_preposition",
         "participant_event",
         "participant_person",
+        "founding_event",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.
