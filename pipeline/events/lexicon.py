@@ -74,6 +74,8 @@ WORD_KINDS = frozenset(
         "participant_event",
         "participant_person",
         "founding_event",
+        "opening",
+        "opened_building",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

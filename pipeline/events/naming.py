@@ -25,6 +25,7 @@ from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
+    cue_words,
     event_noun_base,
     is_generic,
     word_hits,
@@ -50,6 +51,8 @@ ATTENDED_FACTOR = 1.5  # "die Besucher des Dorffests": the report's people belon
 LIST_EVENTS = 3  # events named in one sentence that make a list of a programme's parts
 LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitarbeitern und")
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
+OPENED_REACH = 3  # words after "Eröffnung des" up to the building's noun ("neuen sanierten")
+GENITIVE_S = ("es", "s")  # "Gemeindeamtes", "Rathauses"
 # Opening quotation marks and their closing ones
 QUOTES = dict(NAME_PAIRS)
 # Adjectival forms of a name after an article or preposition, and their nominative
@@ -279,6 +282,8 @@ class NameFinder:
                 continue
             start = self.name_start(i)
             end = self.genitive_end(i, base)
+            if end == i + 1 and word_is_cue(base.lower(), "opening"):
+                end = self.opened_building_end(i)
             words = [*texts[start:i], base, *texts[i + 1 : end]]
             words = self.nominative(start, words, i - start)
             single = start == i and end == i + 1
@@ -353,6 +358,24 @@ class NameFinder:
         if i == 0 or self.ctx.after_line_break(self.ctx.token_starts[i]):
             return True
         return self.doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
+
+    def opened_building_end(self, i: int) -> int:
+        """ "die Eröffnung des sanierten Gemeindeamtes": an opening takes the genitive of the
+        building it opens into its name (adjectives between), not that of an event ("der
+        Messe")."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        if i + 2 >= len(words) or not word_is_cue(lowers[i + 1], "genitive_article"):
+            return i + 1
+        for end in range(i + 2, min(i + 2 + OPENED_REACH, len(words))):
+            text = words[end]
+            if not text.isalpha():
+                return i + 1
+            if text[:1].isupper():
+                lower = lowers[end]
+                forms = (lower, *(lower[: -len(e)] for e in GENITIVE_S if lower.endswith(e)))
+                endings = cue_words("opened_building")
+                return end + 1 if any(f.endswith(endings) for f in forms) else i + 1
+        return i + 1
 
     def genitive_end(self, i: int, base: str) -> int:
         """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
