@@ -97,6 +97,27 @@ def test_an_opening_is_an_event_with_the_building_it_opens(nlp, text: str, names
     assert event_names(nlp, text) == names
 
 
+ANNIVERSARY_BODY = (
+    "50 Jahre Musikverein Talheim waren ein Grund zum Feiern. Zwei Tage lang wurde gefeiert. "
+    "Viele Gäste kamen am Samstag. Zum Festumzug kamen 40 Gruppen. Der Festumzug zog durch den "
+    "Ort, nach dem Festumzug spielte die Kapelle."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # a title "N Jahre X" names the anniversary celebration, over a part named more often
+        # (the same words in the text are no such title)
+        ("50 Jahre Musikverein Talheim\n\n", "50 Jahre Musikverein Talheim"),
+        # without such a title the parade is what the report names most
+        ("Ein schönes Wochenende\n\n", "Festumzug"),
+    ],
+)
+def test_an_anniversary_title_names_the_celebration(nlp, title: str, name: str):
+    assert event_names(nlp, title + ANNIVERSARY_BODY)[0] == name
+
+
 def test_a_day_inside_guillemets_is_the_speakers_not_the_events(nlp):
     text = (
         "Das Talheimer Gartenfest war gut besucht. Der Vortrag trug den Titel «Gärten heute "
