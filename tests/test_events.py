@@ -167,6 +167,39 @@ def test_next_editions_date_and_deadline_excluded(nlp):
     assert event["city"] == "Wernigerode"
 
 
+@pytest.mark.parametrize(
+    ("history", "days"),
+    [
+        # the founding day after the date in its clause, and an evening read against it
+        (
+            "Der Redner erinnerte an den 3. März 1950, den Tag, an dem Karl Muster die Firma "
+            "gründete. Des Abends wurde viel gelacht.",
+            (None, None),
+        ),
+        # the founding verb right before the date
+        ("Gegründet wurde der Verein am 3. März 1950.", (None, None)),
+        # the founding verb is the later date's: the event's own day stays
+        (
+            "Am 10. Juni 2023 feierte der Verein, gegründet 1950, im Festzelt.",
+            ("2023-06-10", "2023-06-10"),
+        ),
+    ],
+)
+def test_a_founding_day_is_no_days_of_the_anniversary(nlp, history: str, days):
+    text = "Das Firmenjubiläum der Muster GmbH in Talheim war ein voller Erfolg. " + history
+    event = only_event(nlp, text)
+    assert (event["start"], event["end"]) == days
+
+
+def test_a_founding_assembly_is_dated_by_its_founding_verb(nlp):
+    text = (
+        "Die Gründungsversammlung des Fördervereins in Talheim war gut besucht. Am 3. März 2023 "
+        "wurde der Verein im Gasthaus Krone gegründet."
+    )
+    event = only_event(nlp, text)
+    assert (event["start"], event["year"]) == ("2023-03-03", 2023)
+
+
 def test_descriptive_name_where_the_report_names_none(nlp):
     text = (
         "Die Messe in Freiburg war an beiden Tagen gut besucht. Am Samstag drängten sich die "

@@ -75,6 +75,49 @@ def test_an_inauguration_and_a_ground_breaking_are_events(nlp):
     assert event_names(nlp, text) == ["Turnhallen-Einweihung"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an opening of a building is an event, named with the building
+        (
+            "Zahlreiche Gäste kamen am Samstag zur Eröffnung des sanierten Feuerwehrhauses in "
+            "Talheim. Der Bürgermeister hieß zur Eröffnung alle willkommen.",
+            ["Eröffnung des sanierten Feuerwehrhauses"],
+        ),
+        # the opening of a fair is a part of the fair
+        (
+            "Zur Eröffnung der Messe in Talheim kamen am Samstag 3000 Besucher.",
+            ["Messe Talheim"],
+        ),
+        # an opening alone names no event
+        ("Zur Eröffnung sprach am Samstag der Bürgermeister von Talheim.", []),
+    ],
+)
+def test_an_opening_is_an_event_with_the_building_it_opens(nlp, text: str, names):
+    assert event_names(nlp, text) == names
+
+
+ANNIVERSARY_BODY = (
+    "50 Jahre Musikverein Talheim waren ein Grund zum Feiern. Zwei Tage lang wurde gefeiert. "
+    "Viele Gäste kamen am Samstag. Zum Festumzug kamen 40 Gruppen. Der Festumzug zog durch den "
+    "Ort, nach dem Festumzug spielte die Kapelle."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # a title "N Jahre X" names the anniversary celebration, over a part named more often
+        # (the same words in the text are no such title)
+        ("50 Jahre Musikverein Talheim\n\n", "50 Jahre Musikverein Talheim"),
+        # without such a title the parade is what the report names most
+        ("Ein schönes Wochenende\n\n", "Festumzug"),
+    ],
+)
+def test_an_anniversary_title_names_the_celebration(nlp, title: str, name: str):
+    assert event_names(nlp, title + ANNIVERSARY_BODY)[0] == name
+
+
 def test_a_day_inside_guillemets_is_the_speakers_not_the_events(nlp):
     text = (
         "Das Talheimer Gartenfest war gut besucht. Der Vortrag trug den Titel «Gärten heute "

@@ -95,3 +95,29 @@ def test_sole_town_of_the_report_is_the_city(nlp, later: str, city):
 )
 def test_town_adjective_and_hall_name_the_venue(nlp, sentence: str, venue):
     assert only_event(nlp, sentence + " Viele Gäste kamen.", "2023-01-16")["venue"] == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # one venue where the event is named
+        (
+            "Die Talheimer Filmtage endeten am Sonntag im Kino Astra. Rund 900 Zuschauer kamen.",
+            "Kino Astra",
+        ),
+        # two venues named together: the event has several places, none is its venue
+        (
+            "Die Talheimer Filmtage endeten am Sonntag im Kino Astra und erstmals auch in der "
+            "Alten Mühle. Rund 900 Zuschauer kamen.",
+            None,
+        ),
+        # the same venue twice in a sentence is still one venue
+        (
+            "Die Talheimer Filmtage endeten am Sonntag im Kino Astra, denn das Kino Astra ist "
+            "groß. Rund 900 Zuschauer kamen.",
+            "Kino Astra",
+        ),
+    ],
+)
+def test_a_venue_named_with_another_is_no_single_venue(nlp, text: str, venue):
+    assert only_event(nlp, text, "2023-07-10")["venue"] == venue

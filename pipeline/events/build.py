@@ -13,6 +13,7 @@ from pipeline.events.lexicon import (
     cue_first_words,
     cue_sizes,
     cue_sizes_before,
+    cue_words,
     event_noun_base,
     word_is_cue,
     words_are_cue,
@@ -308,7 +309,8 @@ class EventBuilder:
         # "1.800 Anmeldungen": registrations for a congress or a race count who takes part
         registering = taking_part or ends_in(event.best.name, "competition_event")
         totals = TotalChooser(ctx, other, name_ends, taking_part, registering).totals(figures)
-        dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals))
+        founding = any(part in event.best.name.lower() for part in cue_words("founding_event"))
+        dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals), founding)
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event, dates, anchors)
         if start is None and end is None:
@@ -318,8 +320,12 @@ class EventBuilder:
         venue_anchors = place_anchors - self.around_event_sentences(event)
         venue_sentences = venue_anchors | self.place_anaphor_sentences(venue_anchors)
         venue = places.venue(venue_sentences)
+        # the first venue named with the event is one of several named together: no one venue
+        several = venue is not None and places.one_of_several(venue)
+        if several:
+            venue = None
         venue_name = venue.name if venue else None
-        if venue is None and main:
+        if venue is None and main and not several:
             # the report's first sentence tells what, when and where
             opening = {self.opening_sentence()} - other - self.around_event_sentences(event)
             venue = places.venue(opening)

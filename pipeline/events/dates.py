@@ -35,6 +35,7 @@ RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonnt
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 QUOTE_REACH = 60  # tokens looked back for an opening quotation mark
+FOUNDED_REACH = 12  # tokens between a founding verb and its date at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +60,23 @@ def _day(text: str | None) -> dt.date | None:
 
 
 class DateChooser:
-    def __init__(self, ctx: DocContext, dates: list[DateMention], other_editions: set[int]):
+    def __init__(
+        self,
+        ctx: DocContext,
+        dates: list[DateMention],
+        other_editions: set[int],
+        founding: bool = False,
+    ):
         self.ctx = ctx
         self.doc = ctx.doc
         self.other_editions = other_editions  # sentences about another edition
+        self.founding = founding  # the event is a founding: its founding verb dates it
+        self.all_dates = dates
         usable = [d for d in dates if d.value and not self.excluded(d)]
+        founded = self.founded_days(dates)
+        if founded:
+            # "des Abends" read against the founding day is that day's evening: history too
+            usable = [d for d in usable if not (d.relative and (d.start or "")[:10] in founded)]
         restated = self.restated(usable)
         self.usable = [d for d in usable if id(d) not in restated]
         self.stated_length: int | None = None  # the event's length in days, where stated
@@ -87,7 +100,9 @@ class DateChooser:
             return True
         # the rest depends on the date alone: asked again by every event's row
         key = ("date_excluded", d.start_char, d.text)
-        return self.ctx.memoised(key, lambda: self._dateline_or_cued(d, token))
+        if self.ctx.memoised(key, lambda: self._dateline_or_cued(d, token)):
+            return True
+        return not self.founding and self.is_founded(d)
 
     def _dateline_or_cued(self, d: DateMention, token: int) -> bool:
         if self.is_dateline(d):
@@ -96,6 +111,44 @@ class DateChooser:
         return self.ctx.cues.within(*window, "next_edition") or self.ctx.cues.within(
             *window, "deadline"
         )
+
+    def founded_days(self, dates: list[DateMention]) -> set[str]:
+        """The days (ISO) of the dates that a founding verb marks (see ``is_founded``)."""
+        if self.founding or not self.ctx.cues.starts_of("founded"):
+            return set()
+        return {
+            (d.start or "")[:10] for d in dates if d.value and not d.relative and self.is_founded(d)
+        }
+
+    def is_founded(self, d: DateMention) -> bool:
+        """ "Der 8. Februar 1924, der Tag, an dem X das Unternehmen gründete", "Gegründet wurde
+        der Verein am 3. Mai 1950": the day an organisation began, the date nearest to a
+        founding verb in its sentence (not "Am 10. Juni feierte der TSV, gegründet 1950")."""
+        if not self.ctx.cues.starts_of("founded"):
+            return False  # most reports name no founding
+        founded = self.ctx.memoised(("founded_dates",), self._founded_dates)
+        return d.start_char in founded
+
+    def _founded_dates(self) -> frozenset[int]:
+        """The start characters of the dates a founding verb marks: read once per Doc."""
+        ctx = self.ctx
+        spans = [
+            (ctx.token_at(d.start_char), ctx.token_at(d.end_char - 1) + 1, d.start_char)
+            for d in self.all_dates
+        ]
+        out = set()
+        for cue in ctx.cues.starts_of("founded"):
+            sentence = ctx.sentence_of(cue)
+            near = [
+                (start - cue if cue < start else cue - end + 1, char)
+                for start, end, char in spans
+                if ctx.sentence_of(start) == sentence
+            ]
+            if near:
+                distance, char = min(near)
+                if distance <= FOUNDED_REACH:
+                    out.add(char)
+        return frozenset(out)
 
     def is_dateline(self, d: DateMention) -> bool:
         """ "Münster, den 1. Oktober 2022", "Veröffentlicht am 24.07.2016 | Anfahrt …": a line

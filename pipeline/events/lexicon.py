@@ -73,6 +73,9 @@ WORD_KINDS = frozenset(
         "agent_preposition",
         "participant_event",
         "participant_person",
+        "founding_event",
+        "opening",
+        "opened_building",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

@@ -25,6 +25,7 @@ from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
+    cue_words,
     event_noun_base,
     is_generic,
     word_hits,
@@ -50,6 +51,9 @@ ATTENDED_FACTOR = 1.5  # "die Besucher des Dorffests": the report's people belon
 LIST_EVENTS = 3  # events named in one sentence that make a list of a programme's parts
 LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitarbeitern und")
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
+ANNIVERSARY_NAME_WORDS = 6  # words after "112 Jahre" that can name what is celebrated
+OPENED_REACH = 3  # words after "Eröffnung des" up to the building's noun ("neuen sanierten")
+GENITIVE_S = ("es", "s")  # "Gemeindeamtes", "Rathauses"
 # Opening quotation marks and their closing ones
 QUOTES = dict(NAME_PAIRS)
 # Adjectival forms of a name after an article or preposition, and their nominative
@@ -183,6 +187,7 @@ class NameFinder:
             *self.year_mentions(),
             *self.entity_mentions(),
             *self.subject_mentions(figures),
+            *self.anniversary_mentions(),
         ]
         for m in mentions:
             m.weight = self.weight(m)
@@ -279,6 +284,8 @@ class NameFinder:
                 continue
             start = self.name_start(i)
             end = self.genitive_end(i, base)
+            if end == i + 1 and word_is_cue(base.lower(), "opening"):
+                end = self.opened_building_end(i)
             words = [*texts[start:i], base, *texts[i + 1 : end]]
             words = self.nominative(start, words, i - start)
             single = start == i and end == i + 1
@@ -354,6 +361,24 @@ class NameFinder:
             return True
         return self.doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
 
+    def opened_building_end(self, i: int) -> int:
+        """ "die Eröffnung des sanierten Gemeindeamtes": an opening takes the genitive of the
+        building it opens into its name (adjectives between), not that of an event ("der
+        Messe")."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        if i + 2 >= len(words) or not word_is_cue(lowers[i + 1], "genitive_article"):
+            return i + 1
+        for end in range(i + 2, min(i + 2 + OPENED_REACH, len(words))):
+            text = words[end]
+            if not text.isalpha():
+                return i + 1
+            if text[:1].isupper():
+                lower = lowers[end]
+                forms = (lower, *(lower[: -len(e)] for e in GENITIVE_S if lower.endswith(e)))
+                endings = cue_words("opened_building")
+                return end + 1 if any(f.endswith(endings) for f in forms) else i + 1
+        return i + 1
+
     def genitive_end(self, i: int, base: str) -> int:
         """ "Lange Nacht der Museen", "Tag der offenen Tür": a bare time or feast noun takes
         a genitive attribute into its name."""
@@ -409,6 +434,57 @@ class NameFinder:
         if is_acronym(text) and (i + 1) not in self.places and len(text) >= PROPER_MIN_LETTERS:
             return [mention(i + 1, i + 2, [text], "introduced")]
         return []
+
+    def anniversary_mentions(self) -> list[NameMention]:
+        """ "112 Jahre Freiwillige Feuerwehr Xdorf" as a report's title: the anniversary
+        celebration of what it names, also where the text repeats the words."""
+        ctx = self.ctx
+        words, lowers = ctx.words, ctx.lowers
+        if not ctx.title_end:
+            return []
+        first = ctx.token_at(len(ctx.text) - len(ctx.text.lstrip()))
+        title = self.anniversary_at(first)
+        if title is None:
+            return []
+        out = [title]
+        key = title.key
+        # the same words again under the title
+        for i in range(title.end, len(words) - 1):
+            if words[i] == words[first] and lowers[i + 1] == lowers[first + 1]:
+                again = self.anniversary_at(i)
+                if again is not None and again.key == key:
+                    out.append(again)
+        return out
+
+    def anniversary_at(self, i: int) -> NameMention | None:
+        """ "112 Jahre Freiwillige Feuerwehr Xdorf" starting at token ``i``: a number, "Jahre"
+        and capitalised words (joined by "und" or hyphens) up to a line's or clause's end."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        if i + 2 >= len(words) or not words[i].isdigit():
+            return None
+        if not word_is_cue(lowers[i + 1], "anniversary_years"):
+            return None
+        end = i + 2
+        while end < len(words) and end - i - 2 < ANNIVERSARY_NAME_WORDS:
+            text = words[end]
+            if (
+                text[:1].isupper()
+                or text == "-"
+                or (
+                    word_is_cue(lowers[end], "name_coordinator")
+                    and end + 1 < len(words)
+                    and words[end + 1][:1].isupper()
+                )
+            ):
+                after = self.ctx.token_starts[end] + len(text)
+                end += 1
+                if "\n" in self.ctx.text[after : after + 2]:
+                    break
+                continue
+            break
+        if end == i + 2 or not words[end - 1][:1].isupper():
+            return None
+        return mention(i, end, words[i:end], "compound")
 
     def year_mentions(self) -> list[NameMention]:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""

@@ -120,6 +120,11 @@ def is_event_ground(name: str) -> bool:
     )
 
 
+def _venue_key(name: str) -> str:
+    """A venue's name for comparing two: lower case, letters and digits only."""
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 class PlaceChooser:
     def __init__(self, ctx: DocContext, places: list[PlaceMention]):
         self.ctx = ctx
@@ -179,6 +184,33 @@ class PlaceChooser:
             (p for p in self.places if self.is_venue(p) and self.placed_in(p, anchors)), None
         )
 
+    def one_of_several(self, p: PlaceMention) -> bool:
+        """ "im Kino Astra und erstmals auch in der Alten Mühle", "Publikumsmagnete waren das
+        Haus A, das Zentrum B …": a venue named in one sentence with another venue is one of
+        the event's several places (or of several events), no single venue."""
+        return self.ctx.memoised(("one_of_several", p.start_char), lambda: self._one_of_several(p))
+
+    def _one_of_several(self, p: PlaceMention) -> bool:
+        sentence = self.ctx.sentence_of(self._token(p))
+        own = _venue_key(p.name)
+        for q in self.venues_by_sentence().get(sentence, ()):
+            other = _venue_key(q.name)
+            if other and own and other not in own and own not in other:
+                return True  # not the same venue again ("Pilkentafel", "Werkstatt Pilkentafel")
+        return False
+
+    def venues_by_sentence(self) -> dict[int, list[PlaceMention]]:
+        """The venues of each sentence, outside brackets (read once per Doc)."""
+        return self.ctx.memoised(("venues_by_sentence",), self._venues_by_sentence)
+
+    def _venues_by_sentence(self) -> dict[int, list[PlaceMention]]:
+        out: dict[int, list[PlaceMention]] = {}
+        for q in self.places:
+            token = self._token(q)
+            if self.is_venue(q) and not self.ctx.in_parentheses(token):
+                out.setdefault(self.ctx.sentence_of(token), []).append(q)
+        return out
+
     def sole_venue(self, sentences: set[int]) -> PlaceMention | None:
         """ "Die Aufräumarbeiten auf dem Festgelände dauerten an": where a report puts people
         in one hall or ground for events only, and names no venue where it names the event,
@@ -186,7 +218,10 @@ class PlaceChooser:
         found = [
             p
             for p in self.places
-            if self.is_venue(p) and is_event_ground(p.name) and self.placed_in(p, sentences)
+            if self.is_venue(p)
+            and is_event_ground(p.name)
+            and self.placed_in(p, sentences)
+            and not self.one_of_several(p)
         ]
         return found[0] if len({p.name for p in found}) == 1 else None
 
