@@ -80,9 +80,9 @@ def test_an_inauguration_and_a_ground_breaking_are_events(nlp):
     [
         # an opening of a building is an event, named with the building
         (
-            "Zahlreiche Gäste kamen am Samstag zur Eröffnung des sanierten Feuerwehrhauses in "
+            "Zahlreiche Gäste kamen am Samstag zur Eröffnung des umgebauten Feuerwehrhauses in "
             "Talheim. Der Bürgermeister hieß zur Eröffnung alle willkommen.",
-            ["Eröffnung des sanierten Feuerwehrhauses"],
+            ["Eröffnung des umgebauten Feuerwehrhauses"],
         ),
         # the opening of a fair is a part of the fair
         (
@@ -98,7 +98,7 @@ def test_an_opening_is_an_event_with_the_building_it_opens(nlp, text: str, names
 
 
 ANNIVERSARY_BODY = (
-    "50 Jahre Musikverein Talheim waren ein Grund zum Feiern. Zwei Tage lang wurde gefeiert. "
+    "50 Jahre Musikverein Talheim waren ein Grund zum Feiern. Das Fest dauerte zwei Tage. "
     "Viele Gäste kamen am Samstag. Zum Festumzug kamen 40 Gruppen. Der Festumzug zog durch den "
     "Ort, nach dem Festumzug spielte die Kapelle."
 )

@@ -121,7 +121,7 @@ class DateChooser:
         }
 
     def is_founded(self, d: DateMention) -> bool:
-        """ "Der 8. Februar 1924, der Tag, an dem X das Unternehmen gründete", "Gegründet wurde
+        """ "Die Firma wurde am 2. März 1911 in Talheim gegründet", "Gegründet wurde
         der Verein am 3. Mai 1950": the day an organisation began, the date nearest to a
         founding verb in its sentence (not "Am 10. Juni feierte der TSV, gegründet 1950")."""
         if not self.ctx.cues.starts_of("founded"):

@@ -51,9 +51,9 @@ ATTENDED_FACTOR = 1.5  # "die Besucher des Dorffests": the report's people belon
 LIST_EVENTS = 3  # events named in one sentence that make a list of a programme's parts
 LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitarbeitern und")
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
-ANNIVERSARY_NAME_WORDS = 6  # words after "112 Jahre" that can name what is celebrated
-OPENED_REACH = 3  # words after "Eröffnung des" up to the building's noun ("neuen sanierten")
-GENITIVE_S = ("es", "s")  # "Gemeindeamtes", "Rathauses"
+ANNIVERSARY_NAME_WORDS = 6  # words after "75 Jahre" that can name what is celebrated
+OPENED_REACH = 3  # words after "Eröffnung des" up to the building's noun ("neuen umgebauten")
+GENITIVE_S = ("es", "s")  # "Rathauses", "Bades"
 # Opening quotation marks and their closing ones
 QUOTES = dict(NAME_PAIRS)
 # Adjectival forms of a name after an article or preposition, and their nominative
@@ -362,7 +362,7 @@ class NameFinder:
         return self.doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
 
     def opened_building_end(self, i: int) -> int:
-        """ "die Eröffnung des sanierten Gemeindeamtes": an opening takes the genitive of the
+        """ "die Eröffnung des umgebauten Rathauses": an opening takes the genitive of the
         building it opens into its name (adjectives between), not that of an event ("der
         Messe")."""
         words, lowers = self.ctx.words, self.ctx.lowers
@@ -436,7 +436,7 @@ class NameFinder:
         return []
 
     def anniversary_mentions(self) -> list[NameMention]:
-        """ "112 Jahre Freiwillige Feuerwehr Xdorf" as a report's title: the anniversary
+        """ "75 Jahre Turnverein Musterdorf" as a report's title: the anniversary
         celebration of what it names, also where the text repeats the words."""
         ctx = self.ctx
         words, lowers = ctx.words, ctx.lowers
@@ -457,7 +457,7 @@ class NameFinder:
         return out
 
     def anniversary_at(self, i: int) -> NameMention | None:
-        """ "112 Jahre Freiwillige Feuerwehr Xdorf" starting at token ``i``: a number, "Jahre"
+        """ "75 Jahre Turnverein Musterdorf" starting at token ``i``: a number, "Jahre"
         and capitalised words (joined by "und" or hyphens) up to a line's or clause's end."""
         words, lowers = self.ctx.words, self.ctx.lowers
         if i + 2 >= len(words) or not words[i].isdigit():

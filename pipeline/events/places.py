@@ -185,8 +185,8 @@ class PlaceChooser:
         )
 
     def one_of_several(self, p: PlaceMention) -> bool:
-        """ "im Kino Astra und erstmals auch in der Alten Mühle", "Publikumsmagnete waren das
-        Haus A, das Zentrum B …": a venue named in one sentence with another venue is one of
+        """ "in der Stadthalle und im Kulturhaus", "gespielt wurde im Haus A,
+        im Zentrum B …": a venue named in one sentence with another venue is one of
         the event's several places (or of several events), no single venue."""
         return self.ctx.memoised(("one_of_several", p.start_char), lambda: self._one_of_several(p))
 
