@@ -72,6 +72,7 @@ from pipeline.entities.words import (
     values_of,
     venue_patterns,
 )
+from pipeline.lang import UNIT_KINDS, administrative_words
 from pipeline.numbers import parse_number_word
 from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
 from pipeline.quotation_marks import OPENING as OPENING_QUOTES
@@ -98,6 +99,7 @@ MIN_BARE_ACRONYM = 3  # "die EU", "die AG": two letters are too often an everyda
 EDITION_YEAR_DIGITS = 4
 MAX_REGION_CODE = 2  # "(ZG)", "(D)": a canton's or country's code after a town, no medium
 MAX_QUOTED_WORDS = 5
+PLACE_LABELS = frozenset({"LOC", "GPE"})  # the model's labels of a place
 SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";"})
 MAX_INITIALS = 3  # "(tk)", "(gol)": an author's initials (news services are known by name)
 
@@ -795,6 +797,8 @@ class OrganisationFinder:
                     continue  # "die größte Stadt Deutschlands": a town of the country
                 if place_head and self._visited(doc, i, end):
                     continue  # "besichtigten die Stadt Tannheim": a place, no authority
+                if place_head and self._model_reads_town(doc, i, i + len(seq), end):
+                    continue  # "besuchten Gäste aus X die Stadt Tannheim": the town visited
                 # "Wissenschaftszentrum Berlin für Sozialforschung"
                 end = self._complement_end(doc, end) or end
                 start = self._adjectives_before(doc, i)
@@ -830,6 +834,15 @@ class OrganisationFinder:
         return any(
             0 <= j < len(doc) and self._verb_lemma(doc[j].text) in self.visit_verbs
             for j in (k, end)
+        )
+
+    def _model_reads_town(self, doc: Doc, i: int, name: int, end: int) -> bool:
+        """The model reads the name after a town's word as a place of its own, the word
+        outside it: the sentence means the town, not its authority ("besuchten Gäste aus
+        Ulm die Stadt Tannheim", "die Partnerschaft mit der Stadt Tannheim"). Where a town
+        acts ("die Stadt Tannheim lädt ein") the model reads word and name as one body."""
+        return doc[i].text in _unit_words() and any(
+            e.start == name and e.end == end and e.label_ in PLACE_LABELS for e in doc.ents
         )
 
     def _verb_lemma(self, word: str) -> str:
@@ -1505,6 +1518,12 @@ class OrganisationFinder:
             if lemma and lemma != part and lemma in self.nouns:
                 return part.endswith(PLURAL_ENDINGS) and not lemma.endswith(part[-2:])
         return False
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """The words of a town's or a district's unit ("Stadt", "Landkreis")."""
+    return frozenset(administrative_words(*UNIT_KINDS))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,42 @@
+"""Organisations the rule layers made where a reader sees none (a place, a common noun, an
+office), each class with sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities import orgs
+from test_entities_general import with_model_ents
+
+
+@pytest.fixture(scope="module")
+def nlp(entities_nlp):
+    return entities_nlp
+
+
+def org_names(doc) -> set[str]:
+    return {m.name for m in doc._.organisations}
+
+
+def place_names(doc) -> set[str]:
+    return {m.name for m in doc._.places}
+
+
+# -- a town's word and a name the model reads as the place alone: the town, no authority -------
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Im Mai besuchten Gäste aus Ulm und Celle die Stadt Gera.", "Gera"),
+        ("Gefeiert wurde die Partnerschaft mit der Stadt Gera.", "Gera"),
+    ],
+)
+def test_town_the_model_reads_as_a_place(nlp, text, town):
+    doc = with_model_ents(nlp, text, [(town, "LOC")])
+    assert f"Stadt {town}" not in org_names(doc)
+    assert town in place_names(doc)
+
+
+def test_town_the_model_reads_as_a_body_stays_one(nlp):
+    text = "Im Mai lud die Stadt Gera zum Empfang."
+    assert "Stadt Gera" in org_names(with_model_ents(nlp, text, [("Stadt Gera", "ORG")]))
+    # without a model reading the rule decides as before
+    assert "Stadt Gera" in orgs(nlp, text).values()
