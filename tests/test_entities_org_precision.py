@@ -40,3 +40,28 @@ def test_town_the_model_reads_as_a_body_stays_one(nlp):
     assert "Stadt Gera" in org_names(with_model_ents(nlp, text, [("Stadt Gera", "ORG")]))
     # without a model reading the rule decides as before
     assert "Stadt Gera" in orgs(nlp, text).values()
+
+
+# -- a kind of federal body alone refers back to one named in full ------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Laut einer Umfrage des Bundesverbands kamen viele Händler.",
+        "Der Bundesverband begrüßte die Gäste.",
+        "Das Bundesamt prüft den Antrag noch.",
+    ],
+)
+def test_bare_federal_kind_is_no_name(nlp, text):
+    assert not orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Der Bundesverband KLBV begrüßte die Gäste.", "Bundesverband KLBV"),
+        ("Die Bundesärztekammer begrüßte die Gäste.", "Bundesärztekammer"),
+        ("Der Bundesrat beschloss das Gesetz.", "Bundesrat"),
+    ],
+)
+def test_federal_body_of_one_kind_stays(nlp, text, name):
+    assert name in orgs(nlp, text).values()

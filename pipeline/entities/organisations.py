@@ -133,6 +133,7 @@ class OrganisationFinder:
         self.prefix_names = frozenset(p["prefix_names"])
         self.type_nouns = frozenset(p["type_nouns"])
         self.federal_prefix = p["federal_prefix"]
+        self.federal_kinds = frozenset(p["federal_kinds"])
         self.inner_words = frozenset(p["inner_name_words"])
         self.generic_heads = frozenset(p["generic_heads"])
         self.brand_type_nouns = frozenset(p["brand_type_nouns"])
@@ -757,12 +758,20 @@ class OrganisationFinder:
         """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind; an
         acronym after it belongs to its name ("Bundesverband KLBV")."""
         texts = token_texts(doc)
-        return [
-            self._org(
-                doc, i, i + 2 if i + 1 < len(doc) and is_acronym(texts[i + 1]) else i + 1, "pattern"
-            )
-            for i in self._starts(doc, "federal_body")
-        ]
+        out = []
+        for i in self._starts(doc, "federal_body"):
+            if i + 1 < len(doc) and is_acronym(texts[i + 1]):
+                out.append(self._org(doc, i, i + 2, "pattern"))
+            elif not self._federal_kind(texts[i]):
+                out.append(self._org(doc, i, i + 1, "pattern"))
+        return out
+
+    def _federal_kind(self, text: str) -> bool:
+        """ "Bundesverband", "des Bundesamtes": a kind of federal body, which alone refers back
+        to one named in full (a complement after it is another rule's name)."""
+        rest = text[len(self.federal_prefix) :].capitalize()
+        stems = (rest, rest[:-1], rest[:-2]) if rest.endswith("es") else (rest, rest[:-1])
+        return any(stem in self.federal_kinds for stem in stems)
 
     def _is_federal_body(self, text: str) -> bool:
         return (
