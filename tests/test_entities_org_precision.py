@@ -65,3 +65,21 @@ def test_bare_federal_kind_is_no_name(nlp, text):
 )
 def test_federal_body_of_one_kind_stays(nlp, text, name):
     assert name in orgs(nlp, text).values()
+
+
+# -- an indefinite article before a one-word name on an organisation ending: a common noun ------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie wollen eine kleine und fröhliche Velvorngruppe sein.",
+        "Es kam eine Velvorngruppe.",
+        "Der Erlös ging an eine Velvorn-Stiftung.",
+    ],
+)
+def test_compound_after_indefinite_article_is_no_name(nlp, text):
+    assert not orgs(nlp, text)
+
+
+def test_compound_after_definite_article_stays_a_name(nlp):
+    assert orgs(nlp, "Die Velvorngruppe stellte aus.") == {"Velvorngruppe": "Velvorngruppe"}
+    assert "Velvorn-Stiftung" in orgs(nlp, "Der Erlös ging an die Velvorn-Stiftung.")

@@ -86,6 +86,7 @@ FOUNDATION_BEFORE = entity_words("foundation_before")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
 SETTLEMENT_PLURALS = entity_word_list("settlement_plural_ending")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
+INDEFINITE_ARTICLES = entity_words("indefinite_article")
 PLURAL_ENDINGS = entity_word_list("plural_ending")
 CLUB_ORDINALS = entity_words("club_ordinal")
 # the forms of the article a rule skips or asks for: the case tells a place from an actor
@@ -1055,12 +1056,28 @@ class OrganisationFinder:
                 continue
             if self.gazetteer.match_at(doc, i) is not None:
                 continue
+            if self._after_indefinite_article(doc, i):
+                continue  # "eine kleine und familiäre Tanzgruppe": a common noun, no name
             if self._is_institution(text) and (
                 self._after_locative(doc, i) or not all(p[:1].isupper() for p in text.split("-"))
             ):
                 continue  # "in der Lotte-Reiniger-Schule": the building; "Bau-mit-Schule": a motto
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
+
+    def _after_indefinite_article(self, doc: Doc, i: int) -> bool:
+        """An indefinite article before the word, lower-case adjectives (and their "und")
+        between: a name takes none ("eine kleine und familiäre Tanzgruppe")."""
+        k = i - 1
+        while k >= 0 and doc[k].lower_ not in INDEFINITE_ARTICLES:
+            word = doc[k].text
+            if not (
+                word in ("und", ",")
+                or (word.islower() and is_adjective(word.capitalize(), self.lemma))
+            ):
+                return False
+            k -= 1
+        return k >= 0
 
     def _organiser_names(self, doc: Doc) -> list[Candidate]:
         """ "veranstaltet von Kranzl", "Veranstalter war die Velvorn": after an organiser's cue
