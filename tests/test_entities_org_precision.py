@@ -83,3 +83,12 @@ def test_compound_after_indefinite_article_is_no_name(nlp, text):
 def test_compound_after_definite_article_stays_a_name(nlp):
     assert orgs(nlp, "Die Velvorngruppe stellte aus.") == {"Velvorngruppe": "Velvorngruppe"}
     assert "Velvorn-Stiftung" in orgs(nlp, "Der Erlös ging an die Velvorn-Stiftung.")
+
+
+# -- an acronym and a district's authority the model reads as one name: the body's branch -----
+def test_acronym_before_authority_in_one_model_name(nlp):
+    text = "Es sprach Eva Roth vom KVBW Landkreis Celle über Busse."
+    doc = with_model_ents(nlp, text, [("KVBW Landkreis Celle", "ORG"), ("Eva Roth", "PER")])
+    assert "KVBW Landkreis Celle" in org_names(doc)
+    assert "Landkreis Celle" not in org_names(doc)
+
