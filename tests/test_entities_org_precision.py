@@ -92,3 +92,19 @@ def test_acronym_before_authority_in_one_model_name(nlp):
     assert "KVBW Landkreis Celle" in org_names(doc)
     assert "Landkreis Celle" not in org_names(doc)
 
+
+
+# -- an acronym no bracket defines that spells one full name of the report ----------------------
+def test_acronym_spelling_a_full_name_takes_it(nlp):
+    doc = nlp("Den Pokal gewann der SV Lindach. Danach feierten alle beim SVL bis in die Nacht.")
+    found = {m.text: (m.name, m.acronym) for m in doc._.organisations}
+    assert found["SVL"] == ("SV Lindach", "SVL")
+
+
+def test_acronym_spelling_two_names_stays_itself(nlp):
+    doc = nlp(
+        "Es spielten der SV Lindach und der SV Lauterbach. Danach feierten alle beim SVL bis "
+        "in die Nacht."
+    )
+    found = {m.text: m.name for m in doc._.organisations}
+    assert found["SVL"] == "SVL"
