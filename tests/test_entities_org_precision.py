@@ -108,3 +108,10 @@ def test_acronym_spelling_two_names_stays_itself(nlp):
     )
     found = {m.text: m.name for m in doc._.organisations}
     assert found["SVL"] == "SVL"
+
+
+# -- a council that is its member's title, before a laureate and the person's name --------------
+def test_council_title_before_laureate_and_person(nlp):
+    text = "Ihr erster Präsident war der Zürcher Kantonsrat und Nobelpreisträger Max Huber."
+    assert not orgs(nlp, text)
+    assert "Zürcher Kantonsrat" in orgs(nlp, "Der Zürcher Kantonsrat beschloss das Budget.").values()
