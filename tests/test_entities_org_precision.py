@@ -93,7 +93,6 @@ def test_acronym_before_authority_in_one_model_name(nlp):
     assert "Landkreis Celle" not in org_names(doc)
 
 
-
 # -- an acronym no bracket defines that spells one full name of the report ----------------------
 def test_acronym_spelling_a_full_name_takes_it(nlp):
     doc = nlp("Den Pokal gewann der SV Lindach. Danach feierten alle beim SVL bis in die Nacht.")
@@ -114,4 +113,6 @@ def test_acronym_spelling_two_names_stays_itself(nlp):
 def test_council_title_before_laureate_and_person(nlp):
     text = "Ihr erster Präsident war der Zürcher Kantonsrat und Nobelpreisträger Max Huber."
     assert not orgs(nlp, text)
-    assert "Zürcher Kantonsrat" in orgs(nlp, "Der Zürcher Kantonsrat beschloss das Budget.").values()
+    assert (
+        "Zürcher Kantonsrat" in orgs(nlp, "Der Zürcher Kantonsrat beschloss das Budget.").values()
+    )
