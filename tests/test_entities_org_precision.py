@@ -116,3 +116,16 @@ def test_council_title_before_laureate_and_person(nlp):
     assert (
         "Zürcher Kantonsrat" in orgs(nlp, "Der Zürcher Kantonsrat beschloss das Budget.").values()
     )
+
+
+# -- common nouns before the model's organisation that ends on the legal form -------------------
+def test_common_noun_before_the_models_company(nlp):
+    text = "Der Bau zeigt die Verbundenheit Velvorn Bau AG mit der Region."
+    doc = with_model_ents(nlp, text, [("Velvorn Bau AG", "ORG")])
+    assert org_names(doc) == {"Velvorn Bau AG"}
+
+
+def test_unknown_word_before_the_models_company_stays(nlp):
+    text = "Gebucht wurde die visitVelvorn Gastgeber e.V. aus Soest."
+    doc = with_model_ents(nlp, text, [("Gastgeber e.V.", "ORG")])
+    assert org_names(doc) == {"visitVelvorn Gastgeber e.V."}

@@ -415,6 +415,7 @@ class OrganisationFinder:
                     start += 1
                 if start == i:
                     break
+                start = self._model_start(doc, start, i, i + len(seq))
                 words = [t.text for t in doc[start:i]]
                 if canon in self.weak_legal_forms and all(w in self.nouns for w in words):
                     break
@@ -426,6 +427,20 @@ class OrganisationFinder:
                 resume = end
                 break
         return out
+
+    def _model_start(self, doc: Doc, start: int, form: int, end: int) -> int:
+        """Where the model's organisation that ends on the legal form starts, when it starts
+        later and only common nouns stand before it ("zeigt die Verbundenheit Velvorn AG"
+        -> "Velvorn AG"); else ``start``. A word no lexicon knows stays ("visitKassel")."""
+        for ent in doc.ents:
+            if (
+                ent.end == end
+                and start < ent.start < form
+                and ent.label_ == "ORG"
+                and all(doc[k].text in self.nouns for k in range(start, ent.start))
+            ):
+                return ent.start
+        return start
 
     def _is_complement_head(self, text: str) -> bool:
         if not is_capitalised(text) or self._is_person_role(text):
