@@ -155,3 +155,11 @@ def test_local_service_without_place_is_no_name(nlp, text):
 )
 def test_local_service_with_place_or_proper_adjective_is_a_name(nlp, text, name):
     assert name in orgs(nlp, text).values()
+
+
+# -- a choir in its Swiss diminutive is an organisation head -------------------------------------
+def test_swiss_diminutive_choir_is_an_organisation(nlp):
+    text = "Zum Schluss sang das Jodlerchörli Tannheim zwei Lieder."
+    doc = with_model_ents(nlp, text, [("Jodlerchörli Tannheim", "ORG")])
+    assert "Jodlerchörli Tannheim" in org_names(doc)
+    assert "Tannheim" not in place_names(doc)
