@@ -72,7 +72,7 @@ from pipeline.entities.words import (
     values_of,
     venue_patterns,
 )
-from pipeline.lang import UNIT_KINDS, administrative_words
+from pipeline.lang import administrative_words
 from pipeline.numbers import parse_number_word
 from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
 from pipeline.quotation_marks import OPENING as OPENING_QUOTES
@@ -875,7 +875,7 @@ class OrganisationFinder:
         outside it: the sentence means the town, not its authority ("besuchten Gäste aus
         Ulm die Stadt Tannheim", "die Partnerschaft mit der Stadt Tannheim"). Where a town
         acts ("die Stadt Tannheim lädt ein") the model reads word and name as one body."""
-        return doc[i].text in _unit_words() and any(
+        return doc[i].text in _town_words() and any(
             e.start == name and e.end == end and e.label_ in PLACE_LABELS for e in doc.ents
         )
 
@@ -1571,9 +1571,10 @@ class OrganisationFinder:
 
 
 @lru_cache(maxsize=1)
-def _unit_words() -> frozenset[str]:
-    """The words of a town's or a district's unit ("Stadt", "Landkreis")."""
-    return frozenset(administrative_words(*UNIT_KINDS))
+def _town_words() -> frozenset[str]:
+    """The words of a town as a unit ("Stadt", "Gemeinde"): a town is visited and partnered,
+    and the model reads a state's name without "Land" also where the state acts."""
+    return frozenset(administrative_words("municipality"))
 
 
 @lru_cache(maxsize=65536)
