@@ -131,32 +131,6 @@ def test_unknown_word_before_the_models_company_stays(nlp):
     assert org_names(doc) == {"visitVelvorn Gastgeber e.V."}
 
 
-# -- a service every town has, with everyday adjectives alone ------------------------------------
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Für das Essen sorgte die Freiwillige Feuerwehr mit Würstchen.",
-        "Gedankt wurde den Helfern der Freiwilligen Feuerwehr und des Roten Kreuzes.",
-    ],
-)
-def test_local_service_without_place_is_no_name(nlp, text):
-    assert "Freiwillige Feuerwehr" not in orgs(nlp, text).values()
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        (
-            "Für das Essen sorgte die Freiwillige Feuerwehr Tannheim.",
-            "Freiwillige Feuerwehr Tannheim",
-        ),
-        ("Den Verkehr regelte die Bayerische Polizei.", "Bayerische Polizei"),
-    ],
-)
-def test_local_service_with_place_or_proper_adjective_is_a_name(nlp, text, name):
-    assert name in orgs(nlp, text).values()
-
-
 # -- a choir in its Swiss diminutive is an organisation head -------------------------------------
 def test_swiss_diminutive_choir_is_an_organisation(nlp):
     text = "Zum Schluss sang das Jodlerchörli Tannheim zwei Lieder."

@@ -135,7 +135,6 @@ class OrganisationFinder:
         self.type_nouns = frozenset(p["type_nouns"])
         self.federal_prefix = p["federal_prefix"]
         self.federal_kinds = frozenset(p["federal_kinds"])
-        self.local_services = tuple(p["local_service_heads"])
         self.inner_words = frozenset(p["inner_name_words"])
         self.generic_heads = frozenset(p["generic_heads"])
         self.brand_type_nouns = frozenset(p["brand_type_nouns"])
@@ -701,16 +700,8 @@ class OrganisationFinder:
             if base.endswith("messe") and not self._fair_company(doc, start, i):
                 continue  # "die Offene Messe", "die Ulmer Gartenmesse": fairs, events
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
-            if end == i + 1 and self._local_service(base, texts[start:k]):
-                continue  # "die Freiwillige Feuerwehr": every town's service, no name
             out.append(self._with_legal_form(doc, start, end))
         return out
-
-    def _local_service(self, base: str, adjectives: list[str]) -> bool:
-        """A service every town has and only everyday adjectives before it."""
-        return base.endswith(self.local_services) and not any(
-            self._proper_adjective(w) or self._place_adjective(w) for w in adjectives
-        )
 
     def _is_adjective_head(self, text: str) -> bool:
         """A capitalised word on an organisation head that adjectives name ("Städtetag"), no
