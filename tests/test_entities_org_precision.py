@@ -137,3 +137,10 @@ def test_swiss_diminutive_choir_is_an_organisation(nlp):
     doc = with_model_ents(nlp, text, [("Jodlerchörli Tannheim", "ORG")])
     assert "Jodlerchörli Tannheim" in org_names(doc)
     assert "Tannheim" not in place_names(doc)
+
+
+def test_town_word_before_the_models_company_stays(nlp):
+    text = "Zum Fest lud die Ulmer Stadtwerke AG alle Kunden ein."
+    doc = with_model_ents(nlp, text, [("Stadtwerke AG", "ORG")])
+    found = {m.name: m.source for m in doc._.organisations}
+    assert found == {"Ulmer Stadtwerke AG": "legal_form"}

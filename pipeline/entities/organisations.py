@@ -43,7 +43,7 @@ from pipeline.entities.canonical import (
 )
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
-from pipeline.entities.org_evidence import dateline_source_at, org_cues
+from pipeline.entities.org_evidence import dateline_source_at, is_org_head, org_cues
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
@@ -431,16 +431,30 @@ class OrganisationFinder:
     def _model_start(self, doc: Doc, start: int, form: int, end: int) -> int:
         """Where the model's organisation that ends on the legal form starts, when it starts
         later and only common nouns stand before it ("zeigt die Verbundenheit Velvorn AG"
-        -> "Velvorn AG"); else ``start``. A word no lexicon knows stays ("visitKassel")."""
+        -> "Velvorn AG"); else ``start``. A word no lexicon knows stays ("visitKassel"), and so
+        does a type word of names ("Bäckerei Velvorn GmbH")."""
         for ent in doc.ents:
             if (
                 ent.end == end
                 and start < ent.start < form
                 and ent.label_ == "ORG"
-                and all(doc[k].text in self.nouns for k in range(start, ent.start))
+                and all(self._sentence_noun(doc[k].text) for k in range(start, ent.start))
             ):
                 return ent.start
         return start
+
+    def _sentence_noun(self, word: str) -> bool:
+        """A common noun that no name takes as its type or its town ("Verbundenheit"; not
+        "Bäckerei", "Stiftung", "Dortmunder": "Ulmer Stadtwerke AG" keeps its town's word)."""
+        return (
+            word in self.nouns
+            and word not in self.type_nouns
+            and word not in self.regional_heads
+            and not self._is_org_head(word)
+            and not is_org_head(word)
+            and not self._is_institution(word)
+            and not self._place_adjective(word)
+        )
 
     def _is_complement_head(self, text: str) -> bool:
         if not is_capitalised(text) or self._is_person_role(text):
