@@ -144,3 +144,12 @@ def test_town_word_before_the_models_company_stays(nlp):
     doc = with_model_ents(nlp, text, [("Stadtwerke AG", "ORG")])
     found = {m.name: m.source for m in doc._.organisations}
     assert found == {"Ulmer Stadtwerke AG": "legal_form"}
+
+
+# -- a company's name and "-Werk" in one word: its plant ----------------------------------------
+def test_company_plant_is_no_body(nlp):
+    assert not orgs(nlp, "Die Gäste besichtigten neben dem Velvorn-Werk auch den Hafen.")
+
+
+def test_compound_body_on_a_site_ending_without_hyphen_stays(nlp):
+    assert orgs(nlp, "Das Velvornwerk lud zum Empfang.") == {"Velvornwerk": "Velvornwerk"}

@@ -135,6 +135,7 @@ class OrganisationFinder:
         self.type_nouns = frozenset(p["type_nouns"])
         self.federal_prefix = p["federal_prefix"]
         self.federal_kinds = frozenset(p["federal_kinds"])
+        self.site_suffixes = frozenset(p["site_suffixes"])
         self.inner_words = frozenset(p["inner_name_words"])
         self.generic_heads = frozenset(p["generic_heads"])
         self.brand_type_nouns = frozenset(p["brand_type_nouns"])
@@ -1085,6 +1086,8 @@ class OrganisationFinder:
                 continue
             if self.gazetteer.match_at(doc, i) is not None:
                 continue
+            if "-" in text and suffix in self.site_suffixes:
+                continue  # "neben dem Velvorn-Werk": the company's plant, no body of its own
             if self._after_indefinite_article(doc, i):
                 continue  # "eine kleine und familiäre Tanzgruppe": a common noun, no name
             if self._is_institution(text) and (
