@@ -153,3 +153,16 @@ def test_company_plant_is_no_body(nlp):
 
 def test_compound_body_on_a_site_ending_without_hyphen_stays(nlp):
     assert orgs(nlp, "Das Velvornwerk lud zum Empfang.") == {"Velvornwerk": "Velvornwerk"}
+
+
+# -- the name after an edition noun and a genitive article is an event's ------------------------
+def test_name_of_an_edition_is_no_organisation(nlp):
+    text = "Gefeiert wurde die 13. Auflage der „Velvorner Lichterreigen“ mit vielen Gästen."
+    doc = with_model_ents(nlp, text, [("Velvorner Lichterreigen", "ORG")])
+    assert not org_names(doc)
+
+
+def test_newspaper_after_an_edition_noun_stays(nlp):
+    text = "Das stand in der aktuellen Ausgabe der Velvorner Zeitung vom Montag."
+    doc = with_model_ents(nlp, text, [("Velvorner Zeitung", "ORG")])
+    assert "Velvorner Zeitung" in org_names(doc)
