@@ -25,7 +25,7 @@ def place_names(doc) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "town"),
     [
-        ("Im Mai besuchten Gäste aus Ulm und Celle die Stadt Gera.", "Gera"),
+        ("Am Sonntag erkundeten Radler aus Ulm und Celle die Stadt Gera.", "Gera"),
         ("Gefeiert wurde die Partnerschaft mit der Stadt Gera.", "Gera"),
     ],
 )
@@ -46,7 +46,7 @@ def test_town_the_model_reads_as_a_body_stays_one(nlp):
 @pytest.mark.parametrize(
     "text",
     [
-        "Laut einer Umfrage des Bundesverbands kamen viele Händler.",
+        "Nach Angaben des Bundesverbands stieg der Umsatz.",
         "Der Bundesverband begrüßte die Gäste.",
         "Das Bundesamt prüft den Antrag noch.",
     ],
@@ -71,7 +71,7 @@ def test_federal_body_of_one_kind_stays(nlp, text, name):
 @pytest.mark.parametrize(
     "text",
     [
-        "Sie wollen eine kleine und fröhliche Velvorngruppe sein.",
+        "Im Dorf gibt es seit Jahren eine lustige und laute Velvorngruppe.",
         "Es kam eine Velvorngruppe.",
         "Der Erlös ging an eine Velvorn-Stiftung.",
     ],
@@ -87,7 +87,7 @@ def test_compound_after_definite_article_stays_a_name(nlp):
 
 # -- an acronym and a district's authority the model reads as one name: the body's branch -----
 def test_acronym_before_authority_in_one_model_name(nlp):
-    text = "Es sprach Eva Roth vom KVBW Landkreis Celle über Busse."
+    text = "Es sprach Eva Roth vom KVBW Landkreis Celle über Steuern."
     doc = with_model_ents(nlp, text, [("KVBW Landkreis Celle", "ORG"), ("Eva Roth", "PER")])
     assert "KVBW Landkreis Celle" in org_names(doc)
     assert "Landkreis Celle" not in org_names(doc)
@@ -95,15 +95,14 @@ def test_acronym_before_authority_in_one_model_name(nlp):
 
 # -- an acronym no bracket defines that spells one full name of the report ----------------------
 def test_acronym_spelling_a_full_name_takes_it(nlp):
-    doc = nlp("Den Pokal gewann der SV Lindach. Danach feierten alle beim SVL bis in die Nacht.")
+    doc = nlp("Den Pokal gewann der SV Lindach. Danach gab es beim SVL ein Grillfest.")
     found = {m.text: (m.name, m.acronym) for m in doc._.organisations}
     assert found["SVL"] == ("SV Lindach", "SVL")
 
 
 def test_acronym_spelling_two_names_stays_itself(nlp):
     doc = nlp(
-        "Es spielten der SV Lindach und der SV Lauterbach. Danach feierten alle beim SVL bis "
-        "in die Nacht."
+        "Es spielten der SV Lindach und der SV Lauterbach. Danach gab es beim SVL ein Grillfest."
     )
     found = {m.text: m.name for m in doc._.organisations}
     assert found["SVL"] == "SVL"
@@ -111,7 +110,7 @@ def test_acronym_spelling_two_names_stays_itself(nlp):
 
 # -- a council that is its member's title, before a laureate and the person's name --------------
 def test_council_title_before_laureate_and_person(nlp):
-    text = "Ihr erster Präsident war der Zürcher Kantonsrat und Nobelpreisträger Max Huber."
+    text = "Zu Gast war auch der Zürcher Kantonsrat und Friedenspreisträger Max Huber."
     assert not orgs(nlp, text)
     assert (
         "Zürcher Kantonsrat" in orgs(nlp, "Der Zürcher Kantonsrat beschloss das Budget.").values()
@@ -120,7 +119,7 @@ def test_council_title_before_laureate_and_person(nlp):
 
 # -- common nouns before the model's organisation that ends on the legal form -------------------
 def test_common_noun_before_the_models_company(nlp):
-    text = "Der Bau zeigt die Verbundenheit Velvorn Bau AG mit der Region."
+    text = "Der Film zeigt die Nähe Velvorn Bau AG zu den Kunden."
     doc = with_model_ents(nlp, text, [("Velvorn Bau AG", "ORG")])
     assert org_names(doc) == {"Velvorn Bau AG"}
 
@@ -148,7 +147,7 @@ def test_town_word_before_the_models_company_stays(nlp):
 
 # -- a company's name and "-Werk" in one word: its plant ----------------------------------------
 def test_company_plant_is_no_body(nlp):
-    assert not orgs(nlp, "Die Gäste besichtigten neben dem Velvorn-Werk auch den Hafen.")
+    assert not orgs(nlp, "Am Nachmittag ging es zum Velvorn-Werk am Stadtrand.")
 
 
 def test_compound_body_on_a_site_ending_without_hyphen_stays(nlp):
@@ -157,7 +156,7 @@ def test_compound_body_on_a_site_ending_without_hyphen_stays(nlp):
 
 # -- the name after an edition noun and a genitive article is an event's ------------------------
 def test_name_of_an_edition_is_no_organisation(nlp):
-    text = "Gefeiert wurde die 13. Auflage der „Velvorner Lichterreigen“ mit vielen Gästen."
+    text = "Gefeiert wurde die 4. Auflage der „Velvorner Lichterreigen“ am Marktplatz."
     doc = with_model_ents(nlp, text, [("Velvorner Lichterreigen", "ORG")])
     assert not org_names(doc)
 

@@ -142,7 +142,7 @@ class NerCandidates:
             ):
                 continue  # a band, a motto, a description: the model alone is too unsure
             if label == ORG and _edition_of(span):
-                continue  # "die 13. Auflage der „Velvorner Nacht“": an event's name
+                continue  # "die 4. Auflage der „Velvorner Nacht“": an event's name
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
             if label != PERSON and quotes_motto and _in_motto(span, doc):

@@ -431,7 +431,7 @@ class OrganisationFinder:
 
     def _model_start(self, doc: Doc, start: int, form: int, end: int) -> int:
         """Where the model's organisation that ends on the legal form starts, when it starts
-        later and only common nouns stand before it ("zeigt die Verbundenheit Velvorn AG"
+        later and only common nouns stand before it ("zeigt die Nähe Velvorn AG"
         -> "Velvorn AG"); else ``start``. A word no lexicon knows stays ("visitKassel"), and so
         does a type word of names ("Bäckerei Velvorn GmbH")."""
         for ent in doc.ents:
@@ -445,7 +445,7 @@ class OrganisationFinder:
         return start
 
     def _sentence_noun(self, word: str) -> bool:
-        """A common noun that no name takes as its type or its town ("Verbundenheit"; not
+        """A common noun that no name takes as its type or its town ("Nähe"; not
         "Bäckerei", "Stiftung", "Dortmunder": "Ulmer Stadtwerke AG" keeps its town's word)."""
         return (
             word in self.nouns
@@ -838,7 +838,7 @@ class OrganisationFinder:
                 if place_head and self._visited(doc, i, end):
                     continue  # "besichtigten die Stadt Tannheim": a place, no authority
                 if place_head and self._model_reads_town(doc, i, i + len(seq), end):
-                    continue  # "besuchten Gäste aus X die Stadt Tannheim": the town visited
+                    continue  # "erkundeten Radler aus X die Stadt Tannheim": the town visited
                 # "Wissenschaftszentrum Berlin für Sozialforschung"
                 end = self._complement_end(doc, end) or end
                 start = self._adjectives_before(doc, i)
@@ -878,7 +878,7 @@ class OrganisationFinder:
 
     def _model_reads_town(self, doc: Doc, i: int, name: int, end: int) -> bool:
         """The model reads the name after a town's word as a place of its own, the word
-        outside it: the sentence means the town, not its authority ("besuchten Gäste aus
+        outside it: the sentence means the town, not its authority ("erkundeten Radler aus
         Ulm die Stadt Tannheim", "die Partnerschaft mit der Stadt Tannheim"). Where a town
         acts ("die Stadt Tannheim lädt ein") the model reads word and name as one body."""
         return doc[i].text in _town_words() and any(
@@ -1087,9 +1087,9 @@ class OrganisationFinder:
             if self.gazetteer.match_at(doc, i) is not None:
                 continue
             if "-" in text and suffix in self.site_suffixes:
-                continue  # "neben dem Velvorn-Werk": the company's plant, no body of its own
+                continue  # "zum Velvorn-Werk": the company's plant, no body of its own
             if self._after_indefinite_article(doc, i):
-                continue  # "eine kleine und familiäre Tanzgruppe": a common noun, no name
+                continue  # "eine lustige und laute Tanzgruppe": a common noun, no name
             if self._is_institution(text) and (
                 self._after_locative(doc, i) or not all(p[:1].isupper() for p in text.split("-"))
             ):
@@ -1099,7 +1099,7 @@ class OrganisationFinder:
 
     def _after_indefinite_article(self, doc: Doc, i: int) -> bool:
         """An indefinite article before the word, lower-case adjectives (and their "und")
-        between: a name takes none ("eine kleine und familiäre Tanzgruppe")."""
+        between: a name takes none ("eine lustige und laute Tanzgruppe")."""
         k = i - 1
         while k >= 0 and doc[k].lower_ not in INDEFINITE_ARTICLES:
             word = doc[k].text
