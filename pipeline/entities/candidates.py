@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from pipeline.entities.words import org_place_heads
+from pipeline.entities.words import is_acronym, org_place_heads
 
 PLACE = "PLACE"
 ORG = "ORG"
@@ -74,7 +74,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
         elif cand.label == ORG and all(
             cand.contains(k)
             and k.length < cand.length
-            and _replaceable(k)
+            and (_replaceable(k) or _branch_of(cand, k))
             and not (k.after_type_word and (cand.start, cand.end) == (k.start - 1, k.end))
             for k in clashing
         ):
@@ -166,6 +166,18 @@ def _replaceable(inner: Candidate) -> bool:
         inner.label == ORG
         and inner.source not in ("legal_form", "known")
         and inner.name.split(" ", 1)[0] not in _place_heads()
+    )
+
+
+def _branch_of(outer: Candidate, inner: Candidate) -> bool:
+    """An acronym right before a town's or a district's authority in the model's one name:
+    the body's branch there ("DRK Landkreis Celle"), not the authority."""
+    head = inner.name.split(" ", 1)[0]
+    return (
+        inner.label == ORG
+        and (outer.start, outer.end) == (inner.start - 1, inner.end)
+        and head in _place_heads()
+        and is_acronym(outer.name.split(" ", 1)[0])
     )
 
 

@@ -68,6 +68,7 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             cand.label, cand.name, cand.kind = target.label, target.name, target.kind
             cand.acronym, cand.legal_form = target.acronym, target.legal_form
     kept = kept + _alias_mentions(doc, kept, aliases)
+    _initials_mentions(doc, kept)
     _head_mentions(kept)
     _unify_names(kept)
     return sorted(kept, key=lambda c: c.start)
@@ -77,6 +78,40 @@ def _names_an_event(compound: str) -> bool:
     """ "KLBV-Fachtag": the acronym opens an event's name, the compound is the event
     rather than a mention of the organisation (unlike "KLBV-Geschäftsführer")."""
     return is_event_word(compound.rsplit("-", 1)[-1])
+
+
+def initials(name: str) -> set[str]:
+    """The acronyms a name's capitalised words spell: their first letters, an abbreviation
+    among them taken whole ("Deutsche Gesellschaft für Kardiologie" -> "DGK", "SV Lindach"
+    -> "SL" and "SVL")."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    if len(words) < 2:
+        return set()
+    first = "".join(w[0] for w in words)
+    whole = "".join(w if is_acronym(w) else w[0] for w in words)
+    return {first.upper(), whole.upper()}
+
+
+def _initials_mentions(doc: Doc, kept: list[Candidate]) -> None:
+    """ "SVL" after "SV Lindach": an acronym no bracket defines that spells the initials of
+    exactly one organisation named in full in the report is that organisation."""
+    texts = token_texts(doc)
+    bare = [
+        c
+        for c in kept
+        if c.label == ORG and c.length == 1 and c.name == texts[c.start] and is_acronym(c.name)
+    ]
+    if not bare:
+        return
+    spelled: dict[str, set[str]] = {}
+    for cand in kept:
+        if cand.label == ORG and " " in cand.name:
+            for acronym in initials(core_name(cand)):
+                spelled.setdefault(acronym, set()).add(cand.name)
+    for cand in bare:
+        names = spelled.get(cand.name.upper(), set())
+        if len(names) == 1:
+            cand.acronym, cand.name = cand.name, names.pop()
 
 
 def _head_mentions(kept: list[Candidate]) -> None:

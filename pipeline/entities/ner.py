@@ -40,6 +40,7 @@ from pipeline.entities.org_evidence import (
     has_org_evidence,
     is_headed_organisation,
     is_org_head,
+    legal_form_words,
     named_by_context,
 )
 from pipeline.entities.persons import person_starts
@@ -64,6 +65,7 @@ from pipeline.entities.words import (
 from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
+EDITION_NOUNS = entity_words("edition_noun")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 # a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
 LANDSCAPE_KINDS = frozenset({"region", "other"})
@@ -139,6 +141,8 @@ class NerCandidates:
                 and not self._seat_after(span)
             ):
                 continue  # a band, a motto, a description: the model alone is too unsure
+            if label == ORG and _edition_of(span):
+                continue  # "die 4. Auflage der „Velvorner Nacht“": an event's name
             if label == ORG and self._people_before_name(span):
                 continue  # "der Bremer Rapper Kalte Suppe": people, then their name
             if label != PERSON and quotes_motto and _in_motto(span, doc):
@@ -550,6 +554,20 @@ def _affiliation(span: Span, person_ends: set[int]) -> bool:
         and doc[span.start - 1].text == "("
         and doc[span.end].text == ")"
         and span.start - 1 in person_ends
+    )
+
+
+def _edition_of(span: Span) -> bool:
+    """An edition noun and a genitive article before the span (an opening quote between),
+    and no organisation head or legal form in it: the name of an event's edition."""
+    doc, k = span.doc, span.start - 1
+    if k >= 0 and doc[k].text in OPENING_QUOTES:
+        k -= 1
+    return (
+        k >= 1
+        and doc[k].lower_ in ("der", "des")
+        and doc[k - 1].lower_ in EDITION_NOUNS
+        and not any(t.text in legal_form_words() or is_org_head(t.text) for t in span)
     )
 
 

@@ -43,7 +43,7 @@ from pipeline.entities.canonical import (
 )
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
-from pipeline.entities.org_evidence import dateline_source_at, org_cues
+from pipeline.entities.org_evidence import dateline_source_at, is_org_head, org_cues
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
@@ -72,6 +72,7 @@ from pipeline.entities.words import (
     values_of,
     venue_patterns,
 )
+from pipeline.lang import administrative_words
 from pipeline.numbers import parse_number_word
 from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
 from pipeline.quotation_marks import OPENING as OPENING_QUOTES
@@ -85,6 +86,7 @@ FOUNDATION_BEFORE = entity_words("foundation_before")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
 SETTLEMENT_PLURALS = entity_word_list("settlement_plural_ending")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
+INDEFINITE_ARTICLES = entity_words("indefinite_article")
 PLURAL_ENDINGS = entity_word_list("plural_ending")
 CLUB_ORDINALS = entity_words("club_ordinal")
 # the forms of the article a rule skips or asks for: the case tells a place from an actor
@@ -98,6 +100,7 @@ MIN_BARE_ACRONYM = 3  # "die EU", "die AG": two letters are too often an everyda
 EDITION_YEAR_DIGITS = 4
 MAX_REGION_CODE = 2  # "(ZG)", "(D)": a canton's or country's code after a town, no medium
 MAX_QUOTED_WORDS = 5
+PLACE_LABELS = frozenset({"LOC", "GPE"})  # the model's labels of a place
 SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";"})
 MAX_INITIALS = 3  # "(tk)", "(gol)": an author's initials (news services are known by name)
 
@@ -131,6 +134,8 @@ class OrganisationFinder:
         self.prefix_names = frozenset(p["prefix_names"])
         self.type_nouns = frozenset(p["type_nouns"])
         self.federal_prefix = p["federal_prefix"]
+        self.federal_kinds = frozenset(p["federal_kinds"])
+        self.site_suffixes = frozenset(p["site_suffixes"])
         self.inner_words = frozenset(p["inner_name_words"])
         self.generic_heads = frozenset(p["generic_heads"])
         self.brand_type_nouns = frozenset(p["brand_type_nouns"])
@@ -411,6 +416,7 @@ class OrganisationFinder:
                     start += 1
                 if start == i:
                     break
+                start = self._model_start(doc, start, i, i + len(seq))
                 words = [t.text for t in doc[start:i]]
                 if canon in self.weak_legal_forms and all(w in self.nouns for w in words):
                     break
@@ -422,6 +428,34 @@ class OrganisationFinder:
                 resume = end
                 break
         return out
+
+    def _model_start(self, doc: Doc, start: int, form: int, end: int) -> int:
+        """Where the model's organisation that ends on the legal form starts, when it starts
+        later and only common nouns stand before it ("zeigt die Nähe Velvorn AG"
+        -> "Velvorn AG"); else ``start``. A word no lexicon knows stays ("visitKassel"), and so
+        does a type word of names ("Bäckerei Velvorn GmbH")."""
+        for ent in doc.ents:
+            if (
+                ent.end == end
+                and start < ent.start < form
+                and ent.label_ == "ORG"
+                and all(self._sentence_noun(doc[k].text) for k in range(start, ent.start))
+            ):
+                return ent.start
+        return start
+
+    def _sentence_noun(self, word: str) -> bool:
+        """A common noun that no name takes as its type or its town ("Nähe"; not
+        "Bäckerei", "Stiftung", "Dortmunder": "Ulmer Stadtwerke AG" keeps its town's word)."""
+        return (
+            word in self.nouns
+            and word not in self.type_nouns
+            and word not in self.regional_heads
+            and not self._is_org_head(word)
+            and not is_org_head(word)
+            and not self._is_institution(word)
+            and not self._place_adjective(word)
+        )
 
     def _is_complement_head(self, text: str) -> bool:
         if not is_capitalised(text) or self._is_person_role(text):
@@ -755,12 +789,20 @@ class OrganisationFinder:
         """ "Bundesärztekammer", "Bundesnetzagentur": a federal body is one of a kind; an
         acronym after it belongs to its name ("Bundesverband KLBV")."""
         texts = token_texts(doc)
-        return [
-            self._org(
-                doc, i, i + 2 if i + 1 < len(doc) and is_acronym(texts[i + 1]) else i + 1, "pattern"
-            )
-            for i in self._starts(doc, "federal_body")
-        ]
+        out = []
+        for i in self._starts(doc, "federal_body"):
+            if i + 1 < len(doc) and is_acronym(texts[i + 1]):
+                out.append(self._org(doc, i, i + 2, "pattern"))
+            elif not self._federal_kind(texts[i]):
+                out.append(self._org(doc, i, i + 1, "pattern"))
+        return out
+
+    def _federal_kind(self, text: str) -> bool:
+        """ "Bundesverband", "des Bundesamtes": a kind of federal body, which alone refers back
+        to one named in full (a complement after it is another rule's name)."""
+        rest = text[len(self.federal_prefix) :].capitalize()
+        stems = (rest, rest[:-1], rest[:-2]) if rest.endswith("es") else (rest, rest[:-1])
+        return any(stem in self.federal_kinds for stem in stems)
 
     def _is_federal_body(self, text: str) -> bool:
         return (
@@ -795,6 +837,8 @@ class OrganisationFinder:
                     continue  # "die größte Stadt Deutschlands": a town of the country
                 if place_head and self._visited(doc, i, end):
                     continue  # "besichtigten die Stadt Tannheim": a place, no authority
+                if place_head and self._model_reads_town(doc, i, i + len(seq), end):
+                    continue  # "erkundeten Radler aus X die Stadt Tannheim": the town visited
                 # "Wissenschaftszentrum Berlin für Sozialforschung"
                 end = self._complement_end(doc, end) or end
                 start = self._adjectives_before(doc, i)
@@ -830,6 +874,15 @@ class OrganisationFinder:
         return any(
             0 <= j < len(doc) and self._verb_lemma(doc[j].text) in self.visit_verbs
             for j in (k, end)
+        )
+
+    def _model_reads_town(self, doc: Doc, i: int, name: int, end: int) -> bool:
+        """The model reads the name after a town's word as a place of its own, the word
+        outside it: the sentence means the town, not its authority ("erkundeten Radler aus
+        Ulm die Stadt Tannheim", "die Partnerschaft mit der Stadt Tannheim"). Where a town
+        acts ("die Stadt Tannheim lädt ein") the model reads word and name as one body."""
+        return doc[i].text in _town_words() and any(
+            e.start == name and e.end == end and e.label_ in PLACE_LABELS for e in doc.ents
         )
 
     def _verb_lemma(self, word: str) -> str:
@@ -1033,12 +1086,30 @@ class OrganisationFinder:
                 continue
             if self.gazetteer.match_at(doc, i) is not None:
                 continue
+            if "-" in text and suffix in self.site_suffixes:
+                continue  # "zum Velvorn-Werk": the company's plant, no body of its own
+            if self._after_indefinite_article(doc, i):
+                continue  # "eine lustige und laute Tanzgruppe": a common noun, no name
             if self._is_institution(text) and (
                 self._after_locative(doc, i) or not all(p[:1].isupper() for p in text.split("-"))
             ):
                 continue  # "in der Lotte-Reiniger-Schule": the building; "Bau-mit-Schule": a motto
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
+
+    def _after_indefinite_article(self, doc: Doc, i: int) -> bool:
+        """An indefinite article before the word, lower-case adjectives (and their "und")
+        between: a name takes none ("eine lustige und laute Tanzgruppe")."""
+        k = i - 1
+        while k >= 0 and doc[k].lower_ not in INDEFINITE_ARTICLES:
+            word = doc[k].text
+            if not (
+                word in ("und", ",")
+                or (word.islower() and is_adjective(word.capitalize(), self.lemma))
+            ):
+                return False
+            k -= 1
+        return k >= 0
 
     def _organiser_names(self, doc: Doc) -> list[Candidate]:
         """ "veranstaltet von Kranzl", "Veranstalter war die Velvorn": after an organiser's cue
@@ -1505,6 +1576,13 @@ class OrganisationFinder:
             if lemma and lemma != part and lemma in self.nouns:
                 return part.endswith(PLURAL_ENDINGS) and not lemma.endswith(part[-2:])
         return False
+
+
+@lru_cache(maxsize=1)
+def _town_words() -> frozenset[str]:
+    """The words of a town as a unit ("Stadt", "Gemeinde"): a town is visited and partnered,
+    and the model reads a state's name without "Land" also where the state acts."""
+    return frozenset(administrative_words("municipality"))
 
 
 @lru_cache(maxsize=65536)
