@@ -82,7 +82,7 @@ def _names_an_event(compound: str) -> bool:
 
 def initials(name: str) -> set[str]:
     """The acronyms a name's capitalised words spell: their first letters, an abbreviation
-    among them taken whole ("Deutsche Gesellschaft für Kardiologie" -> "DGK", "SV Lindach"
+    among them taken whole ("Deutsche Gesellschaft für Obstbau" -> "DGO", "SV Lindach"
     -> "SL" and "SVL")."""
     words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     if len(words) < 2:
