@@ -149,3 +149,32 @@ def test_a_bare_event_noun_in_speech_does_not_choose_the_event(nlp):
         "Die Oberbacher Gartentage sollen im nächsten Jahr wiederkommen."
     )
     assert event_names(nlp, text) == ["Oberbacher Gartentage"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the name only in the dative: its adjective takes the nominative of the head's gender
+        (
+            "Zum Großen Preis von Talheim kamen am Sonntag rund 3.000 Zuschauer. Beim Großen "
+            "Preis von Talheim siegte ein Gast aus Ulm.",
+            "Großer Preis von Talheim",
+        ),
+        # a neuter head
+        (
+            "Zum Großen Sommerkonzert kamen am Samstag 600 Gäste nach Talheim. Das Orchester "
+            "spielte beim Großen Sommerkonzert bis Mitternacht.",
+            "Großes Sommerkonzert",
+        ),
+        # a feminine head: the dative's "-en" becomes "-e"
+        (
+            "Rund 800 Gäste kamen zur Langen Nacht der Chöre in Talheim. Bei der Langen "
+            "Nacht der Chöre sangen 20 Chöre.",
+            "Lange Nacht der Chöre",
+        ),
+        # a town's adjective is no declined adjective and stays as it is
+        ("Das Talheimer Weinfest lockte 5.000 Besucher an.", "Talheimer Weinfest"),
+    ],
+)
+def test_an_event_name_is_given_in_the_nominative(nlp, text: str, name: str):
+    assert event_names(nlp, text) == [name]

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.words import positions
+from pipeline.entities.canonical import (
+    STRONG_NOMINATIVE,
+    LemmaLookup,
+    adjective_stem,
+    is_adjective,
+)
+from pipeline.entities.words import noun_genders, positions
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import (
+    WORD_CACHE_SIZE,
     cue_first_words,
     cue_sizes,
     cue_sizes_before,
@@ -63,8 +71,9 @@ def year_after(words: list[str], mentions: list[NameMention]) -> int | None:
 
 
 class EventBuilder:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, lemma: LemmaLookup | None = None) -> None:
         self.doc = doc
+        self.lemma = lemma
         self.ctx = DocContext(doc)
         # the other extractors' records, read as ``doc._.places`` etc. read them (without the
         # extension attribute's own look-ups)
@@ -514,7 +523,28 @@ class EventBuilder:
             noun = best.name[:1].upper() + best.name[1:]
             return (f"{noun} {city}" if city else noun), None
         same = [m for m in event.mentions if m.name == best.name]
-        return best.name, min(same, key=lambda m: m.start)
+        return self.nominative(best.name), min(same, key=lambda m: m.start)
+
+    def nominative(self, name: str) -> str:
+        """ "des Großen Preises" -> "Großer Preis", "das Internationale Jugendturnier" ->
+        "Internationales Jugendturnier": a name that opens with declined adjectives takes the
+        strong nominative of its head noun's gender (a name with an article of its own, "Das
+        Fest", stays; so does one whose head's gender is unknown)."""
+        words = name.split(" ")
+        n_adj = 0
+        while n_adj < len(words) - 1 and is_adjective(words[n_adj], self.lemma):
+            n_adj += 1
+        if not n_adj:
+            return name
+        head = head_gender(words[n_adj])
+        if head is None:
+            return name
+        nominative, gender = head
+        out = list(words)
+        out[n_adj] = nominative
+        for k in range(n_adj):
+            out[k] = adjective_stem(words[k], self.lemma) + STRONG_NOMINATIVE[gender]
+        return " ".join(out)
 
     def motto(self, event: EventName) -> NameMention | None:
         """The first quoted motto or title ("unter dem Motto „Spuren“") right after a motto cue
@@ -562,6 +592,30 @@ class EventBuilder:
         return dates.year_in(anchors)
 
 
+HEAD_MIN_LETTERS = 3  # the shortest noun a compound's gender is read from ("Jodler|fest")
+GENITIVE_ENDINGS = ("es", "s")  # "Preises", "Wettbewerbs": masculine and neuter only
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def head_gender(word: str) -> tuple[str, str] | None:
+    """A head noun in nominative singular and its gender (m, f, n), from the dictionary's
+    nouns and the longest one a compound ends in ("Jugendturniers" -> ("Jugendturnier",
+    "n")); None where no gender is known."""
+    genders = noun_genders()
+    prefix, dash, last = word.rpartition("-")
+    forms = [(last, "")]
+    forms += [(last[: -len(e)], e) for e in GENITIVE_ENDINGS if last.endswith(e)]
+    for form, ending in forms:
+        for cut in range(len(form) - HEAD_MIN_LETTERS + 1):
+            noun = form[cut:]
+            gender = genders.get(noun if cut == 0 else noun.capitalize())
+            if gender in STRONG_NOMINATIVE and gender != "pl":
+                if ending and gender == "f":
+                    break  # a feminine noun takes no genitive "-s"
+                return prefix + dash + form, gender
+    return None
+
+
 def ends_in(name: str, kind: str) -> bool:
     """Whether the event's name ends in a noun of an event of ``kind``: one takes part in
     ("Fachtagung", "Weltkongress"; participant_event), not one visited, or a competition
@@ -571,9 +625,10 @@ def ends_in(name: str, kind: str) -> bool:
     return base is not None and base.lower().endswith(cue_first_words(kind))
 
 
-def build_events(doc: Doc) -> list[EventRecord]:
-    """The events the report is about, and their names' mentions in ``doc.spans["events"]``."""
-    records = EventBuilder(doc).build()
+def build_events(doc: Doc, lemma: LemmaLookup | None = None) -> list[EventRecord]:
+    """The events the report is about, and their names' mentions in ``doc.spans["events"]``
+    (``lemma``: the lemma table, which tells declined adjectives in names)."""
+    records = EventBuilder(doc, lemma).build()
     spans = []
     for r in records:
         if r.start_char is not None and r.end_char is not None:

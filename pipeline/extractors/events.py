@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from pipeline.events.build import build_events
 from pipeline.extractors.base import Extractor
+from pipeline.extractors.entities import lemma_lookup
 
 
 @Language.factory("german_events", default_config={"on_error": "record"})
@@ -23,5 +24,10 @@ def make_events(nlp: Language, name: str, on_error: str) -> EventExtractor:
 class EventExtractor(Extractor):
     attr = "events"
 
+    def __init__(self, nlp: Language, name: str, on_error: str = "record") -> None:
+        super().__init__(nlp, name, on_error)
+        # the lemma table tells declined adjectives in names ("des Großen Preises")
+        self.lemma = lemma_lookup(nlp)
+
     def extract(self, doc: Doc) -> list:
-        return build_events(doc)
+        return build_events(doc, self.lemma)
