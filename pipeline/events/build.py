@@ -321,7 +321,7 @@ class EventBuilder:
         founding = any(part in event.best.name.lower() for part in cue_words("founding_event"))
         dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals), founding)
         start, end = dates.choose(anchors, self.figures)
-        year = self.year(start or end, event, dates, anchors)
+        year = self.year(start or end, event)
         if start is None and end is None:
             start = end = holiday_in_name(event.best.name, year)
         place_anchors = anchors - self.other_year_sentences(year)
@@ -578,18 +578,17 @@ class EventBuilder:
                     return mention(i + 1, end, words[i + 1 : end], "introduced")
         return None
 
-    def year(
-        self, day: str | None, event: EventName, dates: DateChooser, anchors: set[int]
-    ) -> int | None:
+    def year(self, day: str | None, event: EventName) -> int | None:
+        """The edition's year: its day's, the one written after its name ("Herbstfest 2024"),
+        else the report's. A year elsewhere in a sentence naming the event does not date it
+        (where it was founded, last year's edition, a guest's past title)."""
         if day:
             return int(day[:4])
         written = year_after(self.ctx.words, event.mentions)
         if written:
             return written
         reference = self.doc._.reference_date
-        if reference is not None:
-            return reference.year
-        return dates.year_in(anchors)
+        return None if reference is None else reference.year
 
 
 HEAD_MIN_LETTERS = 3  # the shortest noun a compound's gender is read from ("Jodler|fest")

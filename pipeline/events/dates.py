@@ -350,18 +350,6 @@ class DateChooser:
                 return value, value
         return None, None
 
-    def year_in(self, sentences: set[int]) -> int | None:
-        """The one year given where the event is named ("in diesem Jahr", "2019"); none where
-        those sentences give several ("die Fahrten 2023 und 2024"): which is the edition's is
-        a guess."""
-        years = {
-            int(value[:4])
-            for d in self.usable
-            if (value := d.value or "")[:4].isdigit()
-            and self.ctx.sentence_of(self.ctx.token_at(d.start_char)) in sentences
-        }
-        return years.pop() if len(years) == 1 else None
-
 
 def holiday_in_name(name: str, year: int | None) -> str | None:
     """ "Rosenmontagszug", "Silvesterlauf": an event named after a one-day holiday is held on
