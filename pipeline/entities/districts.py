@@ -209,11 +209,16 @@ class DistrictFinder:
     def _area_after(self, doc: Doc, i: int) -> Candidate | None:
         """The built-up area a head word announces ("im Neubaugebiet Lindenhöhe"): the head
         says what the name is, so no locative is needed; the mention keeps the head, the name
-        is the area's own."""
+        is the area's own, or with the head where it is a town's name ("Gewerbegebiet
+        Talheim": the estate, not the town)."""
         end = place_name_end(doc, i + 1, self.gazetteer, self.lemma)
         if end is None:
             return None
-        cand = self._district(doc, i, end, doc[i + 1 : end].text)
+        name = doc[i + 1 : end].text
+        match = self.gazetteer.match_at(doc, i + 1)
+        if match is not None and match.end == end:  # "im Gewerbegebiet Talheim": not the town
+            name = f"{doc[i].text} {name}"
+        cand = self._district(doc, i, end, name)
         cand.country_code = None  # the head word does not say which country
         return cand
 
