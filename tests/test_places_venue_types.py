@@ -28,7 +28,10 @@ def nlp(entities_nlp):
         ("Der Kinderflohmarkt ist auf dem Festplatz Kerbach.", "Festplatz Kerbach"),
         ("Der Hoftag fand auf dem Gut Lindenhof statt.", "Gut Lindenhof"),
         ("Das Beachturnier wird im Freibad Kerbach gespielt.", "Freibad Kerbach"),
-        ("Die Preisverleihung war in der Aula der Wissenschaften.", "Aula der Wissenschaften"),
+        (
+            "Die Preisverleihung war in der Aula der Talheimer Akademie.",
+            "Aula der Talheimer Akademie",
+        ),
         ("Das Dorffest fand auf dem Sportgelände Kerbach statt.", "Sportgelände Kerbach"),
         ("Der Liederabend war in der Kulturscheune Kerbach.", "Kulturscheune Kerbach"),
         # the one tithe barn of the town, after a definite locative
