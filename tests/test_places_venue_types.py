@@ -34,6 +34,13 @@ def nlp(entities_nlp):
         ),
         ("Das Dorffest fand auf dem Sportgelände Kerbach statt.", "Sportgelände Kerbach"),
         ("Der Liederabend war in der Kulturscheune Kerbach.", "Kulturscheune Kerbach"),
+        # sports grounds, a bathing lake, a former barracks and a festival meadow with a name
+        ("Das Turnier fand auf der Sportanlage Kerbach statt.", "Sportanlage Kerbach"),
+        ("Das Seefest findet am Badesee Kerbach statt.", "Badesee Kerbach"),
+        ("Das Fest fand in der ehemaligen Kaserne Kerbach statt.", "Kaserne Kerbach"),
+        ("Der Flohmarkt war in der Lindenkaserne Talheim.", "Lindenkaserne Talheim"),
+        ("Das Fest fand auf dem Gelände der Birkenhain-Kaserne statt.", "Birkenhain-Kaserne"),
+        ("Der Zirkus gastiert auf der Festwiese Kerbach.", "Festwiese Kerbach"),
         # the one tithe barn of the town, after a definite locative
         ("Die Bilder hingen bis Sonntag in der Zehntscheune.", "Zehntscheune"),
     ],
@@ -53,6 +60,9 @@ def test_named_venue(nlp, text, name):
         ("Das Schulhaus Fenster wurden erneuert.", "Schulhaus Fenster"),
         # a quoted name of more than one word is left alone
         ("Sie sprach im Schulhaus „Neue Wege“ gehen.", "Schulhaus Neue"),
+        # a works or a bare "Anlage" with a town after it is no venue
+        ("Die Kläranlage Talheim wird erneuert.", "Kläranlage Talheim"),
+        ("Die Anlage Talheim wurde verkauft.", "Anlage Talheim"),
         # a festival ground without a name of its own
         ("Die Fahrgeschäfte standen auf dem Festplatz.", "Festplatz"),
         # a quoted name after a word that also names an event format is no building's
@@ -71,3 +81,12 @@ def test_event_venue_is_the_oval_not_the_town(default_nlp):
         "Gefeiert wurde im festlich geschmückten Talheim Oval.",
     )
     assert row["venue"] == "Talheim Oval"
+
+
+def test_estate_named_after_a_town_is_the_events_ground(default_nlp):
+    row = only_event(
+        default_nlp,
+        "Am Samstag öffneten die Betriebe im Gewerbegebiet Talheim ihre Werkstore. "
+        "Der Tag der offenen Betriebe lockte 500 Besucher an.",
+    )
+    assert row["venue"] == "Gewerbegebiet Talheim"

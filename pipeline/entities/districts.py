@@ -214,12 +214,12 @@ class DistrictFinder:
         end = place_name_end(doc, i + 1, self.gazetteer, self.lemma)
         if end is None:
             return None
-        name = doc[i + 1 : end].text
         match = self.gazetteer.match_at(doc, i + 1)
-        if match is not None and match.end == end:  # "im Gewerbegebiet Talheim": not the town
-            name = f"{doc[i].text} {name}"
-        cand = self._district(doc, i, end, name)
+        named_after_town = match is not None and match.end == end
+        cand = self._district(doc, i, end, doc[i if named_after_town else i + 1 : end].text)
         cand.country_code = None  # the head word does not say which country
+        if named_after_town:  # "im Gewerbegebiet Talheim": a ground, not the town
+            cand.kind = "venue"
         return cand
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
