@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout, remember_text
+from pipeline.extensions import get_facts
 from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
@@ -336,11 +337,12 @@ class _ReportRows:
         offset = doc.user_data.get(CHUNK_START, 0)
         self.base = doc.user_data.get(BASE_ROW, self.base)
         starts = [offset + start for start in doc_layout(doc).sentence_starts]
+        # get_facts is what doc._.TABLE calls, without spaCy's Underscore object per read
         for table in FACT_TABLES:
             self.facts[table].extend(
                 mention_rows(
                     self.job.doc_id,
-                    doc._.get(table) or [],
+                    get_facts(doc, table) or [],
                     source,
                     starts,
                     offset,
@@ -351,7 +353,7 @@ class _ReportRows:
             # records describe the whole report: the first piece that has any gives them
             if not self.facts[table]:
                 self.facts[table] = record_rows(
-                    self.job.doc_id, doc._.get(table) or [], source, offset
+                    self.job.doc_id, get_facts(doc, table) or [], source, offset
                 )
         self.errors += [e for e in doc._.extract_errors or [] if e not in self.errors]
         self.tokens += len(doc)
