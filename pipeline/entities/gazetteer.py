@@ -28,6 +28,7 @@ from pipeline.entities.words import (
     is_capitalised,
     org_patterns,
     positions,
+    span_of,
     token_texts,
     values_of,
 )
@@ -374,7 +375,7 @@ def route_end(doc: Doc, start: int, end: int) -> int | None:
     for words in ROUTE_WORDS:
         parts = words.split()
         k = end + len(parts)
-        if k < len(doc) and [t.lower_ for t in doc[end:k]] == parts:
+        if k < len(doc) and [t.lower_ for t in span_of(doc, end, k)] == parts:
             return k
     return None
 

@@ -58,6 +58,7 @@ from pipeline.entities.words import (
     noun_genders,
     org_patterns,
     person_titles,
+    span_of,
     token_texts,
     venue_patterns,
 )
@@ -244,7 +245,7 @@ class NerCandidates:
             end += 1
         if end < len(doc) and is_capitalised(doc[end].text):
             return span  # a longer name or a new one: where it ends is unclear
-        return doc[span.start : end]
+        return span_of(doc, span.start, end)
 
     def _seat_after(self, span: Span) -> bool:
         """A town between commas right after the span is a company's seat in a list of
@@ -461,7 +462,7 @@ class NerCandidates:
         match = self.gazetteer.match_at(doc, span.start)
         if match is None or match.end >= span.end:
             return name
-        rest = doc[match.end : span.end].text
+        rest = span_of(doc, match.end, span.end).text
         space = doc[match.end - 1].whitespace_
         return f"{match.name}{space}{rest}"
 
@@ -631,4 +632,4 @@ def _trim(ent: Span, doc: Doc | None = None, label: str | None = None) -> Span |
         titles = person_titles()[0]
         while end - start > 1 and words[end - 1].text in titles:
             end -= 1  # "ÖGKV Prof." of "ÖGKV Prof. Tom Keller": the person's title
-    return doc[start:end] if end > start else None
+    return span_of(doc, start, end) if end > start else None

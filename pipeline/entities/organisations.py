@@ -68,6 +68,7 @@ from pipeline.entities.words import (
     org_place_heads,
     person_titles,
     positions,
+    span_of,
     token_texts,
     values_of,
     venue_patterns,
@@ -284,7 +285,7 @@ class OrganisationFinder:
     # -- helpers -------------------------------------------------------------------------
     def _org(self, doc: Doc, start: int, end: int, source: str, **extra) -> Candidate:
         return Candidate(
-            start, end, ORG, canonical_span(doc[start:end], self.lemma), source, **extra
+            start, end, ORG, canonical_span(span_of(doc, start, end), self.lemma), source, **extra
         )
 
     def _is_role_noun(self, text: str) -> bool:
@@ -411,12 +412,12 @@ class OrganisationFinder:
                     start += 1
                 if start == i:
                     break
-                words = [t.text for t in doc[start:i]]
+                words = [t.text for t in span_of(doc, start, i)]
                 if canon in self.weak_legal_forms and all(w in self.nouns for w in words):
                     break
                 end = i + len(seq)
                 cand = self._org(doc, start, end, "legal_form", legal_form=canon or None)
-                core = canonical_span(doc[start:i], self.lemma)
+                core = canonical_span(span_of(doc, start, i), self.lemma)
                 cand.name = f"{core} {canon}".strip() if canon else core
                 out.append(cand)
                 resume = end
@@ -548,7 +549,7 @@ class OrganisationFinder:
             return any(
                 is_adjective(t.text, self.lemma)
                 or (is_capitalised(t.text) and t.text not in self.nouns and self._lemma_noun(t))
-                for t in doc[head + 2 : end]
+                for t in span_of(doc, head + 2, end)
             )
         return True
 
@@ -564,7 +565,7 @@ class OrganisationFinder:
             return self._org(doc, start, end, "pattern")
         for seq, canon in self._starting_at(self.legal_index, doc, end):
             if canon:
-                core = canonical_span(doc[start:end], self.lemma)
+                core = canonical_span(span_of(doc, start, end), self.lemma)
                 cand = self._org(doc, start, end + len(seq), "pattern", legal_form=canon)
                 cand.name = f"{core} {canon}"
                 return cand
@@ -710,7 +711,7 @@ class OrganisationFinder:
         match = self.gazetteer.match_at(doc, start)
         if match is None or match.end != end:
             return False
-        written = doc[start:end].text
+        written = span_of(doc, start, end).text
         return match.entry.kind in ("country", "region", "state") and (
             fold(written) != fold(match.name) and written.endswith("s")
         )
@@ -805,7 +806,7 @@ class OrganisationFinder:
                     match = self.gazetteer.match_at(doc, i + 1)
                     if match is not None and match.end < len(doc) and doc[match.end].is_digit:
                         match = None  # "AQUA RUHR 2023": a fair's edition
-                    if match is not None and self._shouted(doc[i + 1 : match.end].text):
+                    if match is not None and self._shouted(span_of(doc, i + 1, match.end).text):
                         match = None  # "AQUA RUHR": a name in capitals, not acronym and town
                     if match is not None:  # "LAC Homburg", "IHK Kassel"
                         out.append(self._org(doc, i, match.end, "pattern"))
@@ -985,7 +986,7 @@ class OrganisationFinder:
             lemma = self.lemma(nxt.text) if self.lemma is not None else None
             if nxt.text[:1].islower() and lemma and lemma != nxt.text and lemma.endswith("n"):
                 return True  # a finite verb: its lemma is an infinitive
-        before = [t.text for t in doc[max(0, start - 3) : start]]
+        before = [t.text for t in span_of(doc, max(0, start - 3), start)]
         return any(self._is_role_noun(w) for w in before)
 
     def _in_venue_context(self, doc: Doc, i: int) -> bool:
@@ -1296,7 +1297,7 @@ class OrganisationFinder:
                 continue
             if text.lower().endswith(SETTLEMENT_PLURALS):
                 continue  # "die Partnerstädte Chartres und Jena": the towns themselves
-            if fold(match.name) != fold(doc[i + 1 : match.end].text):
+            if fold(match.name) != fold(span_of(doc, i + 1, match.end).text):
                 continue  # "Besucher Berlins": a genitive, not a name
             if self._after_locative(doc, i) or self._in_venue_context(doc, i):
                 continue
@@ -1350,7 +1351,7 @@ class OrganisationFinder:
             if i < resume:
                 continue
             end = self._name_run(doc, i + 1, 4)
-            words = [t.text for t in doc[i + 1 : end]]
+            words = [t.text for t in span_of(doc, i + 1, end)]
             if not words or (
                 all(w in self.nouns or self._lemma_is_noun(w) for w in words)
                 and not any(self.gazetteer.lookup(w) for w in words)
@@ -1415,7 +1416,7 @@ class OrganisationFinder:
                 end -= 1  # three words only when a place closes them ("Forst Brandenburg")
             cand = self._with_legal_form(doc, i, end)
             if head != text:  # "des Sportkreises Böblingen" -> "Sportkreis Böblingen"
-                rest = " ".join(t.text for t in doc[i + 1 : cand.end])
+                rest = " ".join(t.text for t in span_of(doc, i + 1, cand.end))
                 cand.name = f"{head} {rest}"
             out.append(cand)
         return out
@@ -1446,7 +1447,7 @@ class OrganisationFinder:
         out = []
         for i in self._starts(doc, "publisher"):
             end = self._name_run(doc, i + 1, 2)
-            words = [t.text for t in doc[i + 1 : end]]
+            words = [t.text for t in span_of(doc, i + 1, end)]
             if words and not all(w in self.nouns or self._lemma_is_noun(w) for w in words):
                 out.append(self._with_legal_form(doc, i, end))
                 continue

@@ -327,11 +327,18 @@ def lexeme_table(vocab: Vocab) -> _Lexemes:
     return table
 
 
-class DocWords:
+class DocWords(list):
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
-    the Doc. An index gives a Word, a slice a WordSpan, anything else is the Doc's."""
+    the Doc. It is the list of its Words, so that ``doc[i]``, ``len(doc)`` and iterating run
+    in C (the layers index words a few hundred times per report); a slice is a list, so the
+    layers take a span of words with :func:`span_of` (a WordSpan). Any other attribute is the
+    Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents", "_starts")
+    __slots__ = ("doc", "texts", "spaces", "text", "user_data", "ents", "_starts")
+    # one DocWords is one document, compared and hashed by identity like the Doc
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__  # type: ignore[assignment]
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -350,7 +357,7 @@ class DocWords:
         self.texts.rows = lexemes.rows
         self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
         self.text = doc_text(doc)  # shared with the other components of a run
-        self.words = list(
+        super().__init__(
             map(
                 Word,
                 zip(
@@ -369,11 +376,10 @@ class DocWords:
             )
         )
 
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def __iter__(self) -> Iterator[Word]:
-        return iter(self.words)
+    @property
+    def words(self) -> list[Word]:
+        """The Words (the DocWords itself)."""
+        return self
 
     def char_bounds(self, start: int, end: int) -> tuple[int, int]:
         """``(start_char, end_char)`` of the tokens ``start:end`` (``end > start``), as the
@@ -387,13 +393,16 @@ class DocWords:
             starts = self._starts = list(accumulate(lengths, initial=0))
         return starts[start], starts[end - 1] + len(self.texts[end - 1])
 
-    def __getitem__(self, key: int | slice) -> Word | WordSpan:
-        if key.__class__ is slice:  # the layers index words far more often than they slice
-            return WordSpan(self, *_slice_bounds(key, len(self.words)))
-        return self.words[key]
-
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
+
+
+def span_of(doc: Doc | DocWords, start: int | None, end: int | None) -> Span | WordSpan:
+    """``doc[start:end]`` read as a span: a WordSpan of a DocWords (whose slices are lists of
+    Words), the Span of a Doc."""
+    if doc.__class__ is DocWords:
+        return WordSpan(doc, *_slice_bounds(slice(start, end), len(doc)))
+    return doc[start:end]
 
 
 def _slice_bounds(key: slice, n: int) -> tuple[int, int]:
@@ -422,7 +431,7 @@ class WordSpan:
         return self.end - self.start
 
     def __iter__(self) -> Iterator[Word]:
-        return iter(self.doc.words[self.start : self.end])
+        return iter(self.doc[self.start : self.end])  # a list slice, in C
 
     def __getitem__(self, key: int | slice) -> Word | WordSpan:
         n = self.end - self.start
@@ -433,7 +442,7 @@ class WordSpan:
             key += n
         if not 0 <= key < n:
             raise IndexError(key)
-        return self.doc.words[self.start + key]
+        return self.doc[self.start + key]
 
     @property
     def text(self) -> str:

@@ -34,7 +34,7 @@ from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons, is_title_word
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import LIST_JOINERS, DocWords, entity_word_list, fold
+from pipeline.entities.words import LIST_JOINERS, DocWords, entity_word_list, fold, span_of
 from pipeline.extensions import set_facts
 from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
@@ -101,7 +101,7 @@ class EntityExtractor(Extractor):
         def is_place_name(i: int) -> bool:
             # "Jonas" is no inflected "Jona": only a name written as the place counts
             match = self.gazetteer.match_at(doc, i)
-            return match is not None and fold(match.name) == fold(doc[i : match.end].text)
+            return match is not None and fold(match.name) == fold(span_of(doc, i, match.end).text)
 
         found = [
             *find_persons(doc, is_place_name),
@@ -159,7 +159,7 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
             if (
                 c.label in (PLACE, ORG)
                 and not (c.kind == "venue" and c.source == "gazetteer")
-                and events.is_event_name([t.text for t in doc[c.start : c.end]])
+                and events.is_event_name([t.text for t in span_of(doc, c.start, c.end)])
             ):
                 return True
         return False
