@@ -246,8 +246,9 @@ def _join_named_towns(doc: Doc, texts: list[str], memo: list[PlaceMatch | None])
     """A town named with the river it lies on ("Hoya/Weser", named "Hoya (Weser)" as
     GeoNames writes such names) or with a larger town near it ("Kirchheim bei Ulm") is one
     place; the gazetteer lists such names for large towns only."""
-    for i, match in enumerate(memo):
-        if match is None or match.entry.kind != "city" or match.end + 1 >= len(memo):
+    for i in compress(range(len(memo)), memo):  # the tokens a name starts at, found in C
+        match = memo[i]
+        if match.entry.kind != "city" or match.end + 1 >= len(memo):
             continue
         k = match.end
         after = memo[k + 1]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, groupby
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -231,10 +231,21 @@ class OrganisationFinder:
         """For every pattern, the tokens whose word passes its test: one pass over the doc
         (one memoised look-up per token) for all patterns instead of one per pattern."""
         masks = values_of(token_texts(doc), self._word_mask)
+        # the tokens grouped by their mask in C (a stable sort keeps each group in text
+        # order), then each group's tokens added to its patterns at once
+        marked = sorted(compress(range(len(masks)), masks), key=masks.__getitem__)
         starts: dict[str, list[int]] = {}
-        for i in compress(range(len(masks)), masks):
-            for name in self._names_of(masks[i]):
-                starts.setdefault(name, []).append(i)
+        merged: set[str] = set()  # patterns that took the tokens of several masks
+        for mask, group in groupby(marked, key=masks.__getitem__):
+            tokens = list(group)
+            for name in self._names_of(mask):
+                if name in starts:
+                    starts[name].extend(tokens)
+                    merged.add(name)
+                else:
+                    starts[name] = tokens.copy()
+        for name in merged:
+            starts[name].sort()
         return starts
 
     def _starts(self, doc: Doc, name: str) -> list[int]:
@@ -1286,13 +1297,14 @@ class OrganisationFinder:
         name written as such, not after a locative ("in den Kulturbetriebe" is no phrase)."""
         out = []
         texts = token_texts(doc)
+        matches = self.gazetteer.matches(doc)
         for i in self._starts(doc, "plural_name"):
             if i == len(doc) - 1:
                 continue
-            text = texts[i]
-            match = self.gazetteer.match_at(doc, i + 1)
+            match = matches[i + 1]  # most such words have no place after them
             if match is None or match.entry.kind not in ("city", "region", "district"):
                 continue
+            text = texts[i]
             if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):
                 continue
             if text.lower().endswith(SETTLEMENT_PLURALS):
