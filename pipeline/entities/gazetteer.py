@@ -21,6 +21,7 @@ from pipeline.entities.words import (
     DocWords,
     WordValues,
     common_nouns,
+    ent_bounds,
     entity_word_list,
     entity_words,
     first_folded_word,
@@ -607,10 +608,10 @@ def _noble_surnames(doc: Doc) -> set[int]:
     """Tokens after "von", "zu" inside a person the model reads ("Anna von Falkenberg"): a
     surname named after a place, no place."""
     out: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS or len(ent) < 3:
+    for start, end, label in ent_bounds(doc):
+        if label not in PERSON_LABELS or end - start < 3:
             continue
-        for k in range(ent.start + 1, ent.end - 1):
+        for k in range(start + 1, end - 1):
             if doc[k].lower_ in NOBLE_PARTICLES:
                 out.add(k + 1)
     return out

@@ -48,6 +48,7 @@ from pipeline.entities.words import (
     ARTICLES,
     DocWords,
     common_nouns,
+    ent_bounds,
     entity_word_list,
     entity_words,
     first_names,
@@ -111,7 +112,7 @@ class NerCandidates:
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
         ents = doc.ents
-        labels = [ent.label_ for ent in ents]  # each read decodes the string again
+        labels = [label for _, _, label in ent_bounds(doc)]
         spans = [
             (LABELS.get(label), _trim(ent, doc, label))
             for ent, label in zip(ents, labels, strict=True)
@@ -125,7 +126,9 @@ class NerCandidates:
         for label, span in spans:
             if label is None or span is None:
                 continue
-            if label != PERSON and (span.text in events or self._is_street(span, label)):
+            if label != PERSON and (
+                (events and span.text in events) or self._is_street(span, label)
+            ):
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person

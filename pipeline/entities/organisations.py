@@ -53,6 +53,7 @@ from pipeline.entities.words import (
     TRUNCATION_JOINERS,
     WordValues,
     common_nouns,
+    ent_bounds,
     entity_word_list,
     entity_words,
     first_names,
@@ -1100,7 +1101,10 @@ class OrganisationFinder:
             if texts[k - 1] == "(" and texts[k + 1] == ")"
         }
         other = {
-            t for e in doc.ents if e.label_ not in ("ORG", "LOC") for t in range(e.start, e.end)
+            t
+            for start, end, label in ent_bounds(doc)
+            if label not in ("ORG", "LOC")
+            for t in range(start, end)
         }
         out = []
         for i in found:
@@ -1156,9 +1160,8 @@ class OrganisationFinder:
         Frei" stay out; where a longer name ends is left to the model)."""
         out = []
         texts = token_texts(doc)
-        for ent in doc.ents:
-            j = ent.end
-            if ent.label_ not in PERSON_LABELS or j >= len(texts):
+        for _, j, label in ent_bounds(doc):
+            if label not in PERSON_LABELS or j >= len(texts):
                 continue
             if texts[j] not in PERSON_AFFILIATIONS:
                 continue
