@@ -228,3 +228,28 @@ def test_a_motto_is_looked_for_only_where_a_quotation_follows_a_motto_noun():
     assert not _quotes_motto(["Sie", "sagte", "„", "Gut", "“", "zum", "Motto"])
     assert not _quotes_motto(["„", "Neues", "Motto"])  # a quotation opening the text
     assert not _quotes_motto(["Kein", "Zitat", "hier"])
+
+
+def test_the_words_index_and_count_as_the_docs_tokens(sentences):
+    """DocWords is the list of its Words: an index, a negative index, the length and a walk
+    read as the Doc's tokens; past the end is an IndexError as for the Doc."""
+    words = DocWords(sentences)
+    assert len(words) == len(sentences)
+    assert words[-1].text == sentences[-1].text and words[-1].i == len(sentences) - 1
+    assert [w.i for w in words] == [t.i for t in sentences]
+    with pytest.raises(IndexError):
+        words[len(sentences)]
+    with pytest.raises(IndexError):
+        sentences[len(sentences)]
+
+
+def test_the_entities_bounds_are_read_once_as_the_docs_entities():
+    from spacy.tokens import Span
+
+    from pipeline.entities.words import ent_bounds
+
+    doc = spacy.blank("de")("Die Stadtwerke Lindach laden nach Brenzhausen ein.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 5, 6, label="LOC")]
+    expected = [(1, 3, "ORG"), (5, 6, "LOC")]
+    assert ent_bounds(DocWords(doc)) == expected
+    assert ent_bounds(doc) == expected
