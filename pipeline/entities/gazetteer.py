@@ -217,7 +217,12 @@ class Gazetteer:
             words = tuple(zip(doc.texts[start:last], doc.spaces[start:last], strict=True))
         else:
             words = tuple((doc[k].text, doc[k].whitespace_) for k in range(start, last))
-        found = self._longest_name(words)
+        # the words after the last one a name may end on cannot change the answer: left out
+        # of the memo's key, phrases that differ only there ("Halle 2023", "Halle 2024") share it
+        end = len(words)
+        while end > 1 and not _may_end_name(words[end - 1][0]):
+            end -= 1
+        found = self._longest_name(words[:end] if end < len(words) else words)
         if found is None:
             return None
         length, entry, name = found
@@ -227,8 +232,7 @@ class Gazetteer:
         """Words, entry and name of the longest place name opening ``words`` (text and
         whitespace of each token); memoised per gazetteer: the same phrases recur."""
         for end in range(len(words), 0, -1):
-            # a name ends on a capitalised word or on the bracket of its river ("Halle (Saale)")
-            if end > 1 and not (is_capitalised(words[end - 1][0]) or words[end - 1][0] == ")"):
+            if end > 1 and not _may_end_name(words[end - 1][0]):
                 continue
             written = "".join(text + space for text, space in words[: end - 1])
             found = self.lookup(written + words[end - 1][0])
@@ -237,6 +241,12 @@ class Gazetteer:
                 same = fold(written) == fold(entry.name) or fold(written) in self.keep_written
                 return end, entry, written if same else entry.name
         return None
+
+
+def _may_end_name(text: str) -> bool:
+    """A place name of several words ends on a capitalised word or on the bracket of its
+    river ("Halle (Saale)")."""
+    return is_capitalised(text) or text == ")"
 
 
 def _space_after(doc: Doc, k: int) -> bool:
