@@ -12,10 +12,12 @@ import dataclasses
 import datetime as dt
 import os
 import pickle
+import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout, remember_text
+from pipeline.extensions import get_facts
 from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
@@ -334,11 +337,12 @@ class _ReportRows:
         offset = doc.user_data.get(CHUNK_START, 0)
         self.base = doc.user_data.get(BASE_ROW, self.base)
         starts = [offset + start for start in doc_layout(doc).sentence_starts]
+        # get_facts is what doc._.TABLE calls, without spaCy's Underscore object per read
         for table in FACT_TABLES:
             self.facts[table].extend(
                 mention_rows(
                     self.job.doc_id,
-                    doc._.get(table) or [],
+                    get_facts(doc, table) or [],
                     source,
                     starts,
                     offset,
@@ -349,7 +353,7 @@ class _ReportRows:
             # records describe the whole report: the first piece that has any gives them
             if not self.facts[table]:
                 self.facts[table] = record_rows(
-                    self.job.doc_id, doc._.get(table) or [], source, offset
+                    self.job.doc_id, get_facts(doc, table) or [], source, offset
                 )
         self.errors += [e for e in doc._.extract_errors or [] if e not in self.errors]
         self.tokens += len(doc)
@@ -371,7 +375,7 @@ class _ReportRows:
             "; ".join(self.errors) if self.errors else None,
             tokens=self.tokens,
             sentences=self.sentences,
-            model=model_label(nlp),
+            model=_model_label(nlp),
             **(self.base if base is None else base),
         )
         return DocumentResult(row, self.facts)
@@ -380,9 +384,31 @@ class _ReportRows:
         DocumentResult({}, self.facts).release()
 
 
+# The model label of each pipeline a run has used: ``nlp.meta`` builds a new dict (with the
+# labels of every component) on each read, some 30 µs, and the label is the same for every report.
+_MODEL_LABELS: weakref.WeakKeyDictionary[Language, str] = weakref.WeakKeyDictionary()
+
+
+def _model_label(nlp: Language) -> str:
+    label = _MODEL_LABELS.get(nlp)
+    if label is None:
+        label = _MODEL_LABELS[nlp] = model_label(nlp)
+    return label
+
+
 @cache
 def _field_names(record_type: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(record_type))
+
+
+@cache
+def _row_of(record_type: type) -> Callable[[str, Any], dict[str, Any]]:
+    """``(doc_id, record) -> {"doc_id": …, field: value, …}``: the fields read in C by one
+    ``attrgetter`` (records are flat, so this shallow copy equals ``dataclasses.asdict``)."""
+    names = _field_names(record_type)
+    keys = ("doc_id", *names)
+    values = attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),)
+    return lambda doc_id, record: dict(zip(keys, (doc_id, *values(record)), strict=True))
 
 
 def mention_rows(
@@ -397,14 +423,16 @@ def mention_rows(
     ``sentence_starts`` are its sentences' starts in the text, ``sentences_before`` the number
     of sentences of the text before them."""
     rows = []
-    for mention in sorted(mentions, key=lambda m: (m.start_char, m.end_char)):
-        # Records are flat, so a shallow copy equals dataclasses.asdict at a fraction of its cost.
-        row = {name: getattr(mention, name) for name in _field_names(type(mention))}
+    for mention in sorted(mentions, key=_char_span):
+        row = _row_of(type(mention))(doc_id, mention)
         start = offset + mention.start_char
         row["start_char"], row["end_char"] = source.original_span(start, offset + mention.end_char)
         row["sentence"] = sentences_before + max(bisect_right(sentence_starts, start) - 1, 0)
-        rows.append({"doc_id": doc_id, **row})
+        rows.append(row)
     return rows
+
+
+_char_span = attrgetter("start_char", "end_char")
 
 
 def record_rows(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.entities.words import DocWords, WordSpan, first_folded_word
+from pipeline.entities.words import DocWords, WordSpan, first_folded_word, span_of
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ SLICES = [(0, 3), (1, 5), (2, 3), (3, 3), (5, 2), (-4, -1), (None, 4), (6, None)
 @pytest.mark.parametrize(("start", "stop"), SLICES)
 def test_a_slice_reads_as_the_docs_span(doc, start, stop):
     words = DocWords(doc)
-    mine, spacys = words[start:stop], doc[start:stop]
+    mine, spacys = span_of(words, start, stop), doc[start:stop]
     assert isinstance(mine, WordSpan)
     assert (mine.start, mine.end, len(mine), mine.text) == (
         spacys.start,
@@ -33,7 +33,7 @@ def test_a_slice_reads_as_the_docs_span(doc, start, stop):
 
 
 def test_a_span_indexes_and_slices_as_spacys(doc):
-    mine, spacys = DocWords(doc)[1:7], doc[1:7]
+    mine, spacys = span_of(DocWords(doc), 1, 7), doc[1:7]
     assert mine[0].text == spacys[0].text and mine[-1].text == spacys[-1].text
     assert mine[1:-1].text == spacys[1:-1].text
     assert mine[-2:].text == spacys[-2:].text
@@ -120,8 +120,8 @@ def test_a_canonical_name_is_the_same_from_the_words_and_from_the_span():
     doc = spacy.blank("de")("Grüße vom Deutschen  Städtetag und des Bayerischen Rundfunks")
     words = DocWords(doc)
     for start, stop in [(1, 5), (2, 5), (6, 9), (7, 9)]:  # token 3: the second space
-        assert canonical_span(words[start:stop]) == canonical_span(doc[start:stop])
-    assert canonical_span(words[6:9]) == "Bayerischer Rundfunk"
+        assert canonical_span(span_of(words, start, stop)) == canonical_span(doc[start:stop])
+    assert canonical_span(span_of(words, 6, 9)) == "Bayerischer Rundfunk"
 
 
 def test_a_memoised_word_test_finds_the_same_tokens_and_stays_bounded():
@@ -228,3 +228,28 @@ def test_a_motto_is_looked_for_only_where_a_quotation_follows_a_motto_noun():
     assert not _quotes_motto(["Sie", "sagte", "„", "Gut", "“", "zum", "Motto"])
     assert not _quotes_motto(["„", "Neues", "Motto"])  # a quotation opening the text
     assert not _quotes_motto(["Kein", "Zitat", "hier"])
+
+
+def test_the_words_index_and_count_as_the_docs_tokens(sentences):
+    """DocWords is the list of its Words: an index, a negative index, the length and a walk
+    read as the Doc's tokens; past the end is an IndexError as for the Doc."""
+    words = DocWords(sentences)
+    assert len(words) == len(sentences)
+    assert words[-1].text == sentences[-1].text and words[-1].i == len(sentences) - 1
+    assert [w.i for w in words] == [t.i for t in sentences]
+    with pytest.raises(IndexError):
+        words[len(sentences)]
+    with pytest.raises(IndexError):
+        sentences[len(sentences)]
+
+
+def test_the_entities_bounds_are_read_once_as_the_docs_entities():
+    from spacy.tokens import Span
+
+    from pipeline.entities.words import ent_bounds
+
+    doc = spacy.blank("de")("Die Stadtwerke Lindach laden nach Brenzhausen ein.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 5, 6, label="LOC")]
+    expected = [(1, 3, "ORG"), (5, 6, "LOC")]
+    assert ent_bounds(DocWords(doc)) == expected
+    assert ent_bounds(doc) == expected

@@ -128,7 +128,7 @@ def test_venue_and_city_are_told_apart(nlp):
         "statt. Die Stadt Leipzig begrüßte 900 Teilnehmer."
     )
     event = only_event(nlp, text)
-    assert event["name"] == "Deutsche Bädertag"
+    assert event["name"] == "Deutscher Bädertag"  # "der Deutsche …": the name on its own
     assert (event["city"], event["venue"]) == ("Leipzig", "Congress Center Leipzig")
     assert (event["year"], event["start"], event["end"]) == (2023, "2023-09-12", "2023-09-14")
     assert event["participants"] == 900

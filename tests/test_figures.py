@@ -595,6 +595,14 @@ def test_age_in_parentheses_does_not_take_an_earlier_unit(nlp) -> None:
         ("Gelesen wurde aus dem Roman „Die 12 Geschworenen“ von Reginald Rose.", []),
         ('Das Theater spielt "Die 3 Musketiere" im Park.', []),
         ("„Wir hatten 400 Gäste“, sagte die Wirtin.", [(400, "Gast", "exact")]),
+        ("Gespielt wird „9 Brücken“ im Saal.", []),
+        # the closing mark must follow within 30 characters, with no sentence end before it
+        (
+            "Gespielt wird „Die 9 Brücken und ihr langer Schatten über dem Fluss“ im Saal.",
+            [(9, "Brücke", "exact")],
+        ),
+        ("Gespielt wird „Die 9 Brücken. Ein Abend“ im Saal.", [(9, "Brücke", "exact")]),
+        ("Gespielt wird „Die 9 Brücken!“ im Saal.", [(9, "Brücke", "exact")]),
     ],
 )
 def test_numbers_in_quoted_titles(nlp, text: str, expected: list) -> None:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from pipeline.entities.candidates import ORG, PERSON, PLACE, Candidate
-from pipeline.entities.words import entity_words, is_capitalised
+from pipeline.entities.words import entity_words, is_capitalised, span_of
 
 # an affiliation longer than this is a sentence in brackets, no name
 MAX_ADDED_WORDS = 6
@@ -31,7 +31,7 @@ def _extended(doc: Doc, c: Candidate, starts: dict[int, Candidate]) -> Candidate
     end = _name_end(doc, c.end, starts)
     if end is None or end == c.end:
         return c
-    added = doc[c.end : end].text
+    added = span_of(doc, c.end, end).text
     return replace(c, end=end, name=f"{c.name}{doc[c.end - 1].whitespace_}{added}")
 
 

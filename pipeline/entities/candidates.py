@@ -119,8 +119,12 @@ class SpanIndex:
         self.add(new)
 
     def overlapping(self, span: Candidate) -> list[Candidate]:
-        found = {id(k): k for t in self._tokens(span) for k in self._by_token.get(t, ())}
-        return [k for k in found.values() if span.overlaps(k)]
+        by_token = self._by_token
+        found = {id(k): k for t in self._tokens(span) for k in by_token.get(t, ())}
+        if not found:
+            return []  # most spans overlap nothing kept
+        start, end = span.start, span.end  # span.overlaps(k), without a call per candidate
+        return [k for k in found.values() if start < k.end and k.start < end]
 
     def by_start(self) -> list[Candidate]:
         """The candidates in text order (in the order added where they start together)."""

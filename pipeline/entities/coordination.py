@@ -23,6 +23,7 @@ from pipeline.entities.words import (
     is_noun_compound,
     org_patterns,
     role_suffixes,
+    span_of,
     venue_patterns,
 )
 
@@ -157,7 +158,12 @@ def extend_coordinations(
                 continue
             kind = "venue"
         new = Candidate(
-            start, end, lead.label, canonical_span(doc[start:end], lemma), "coordination", kind=kind
+            start,
+            end,
+            lead.label,
+            canonical_span(span_of(doc, start, end), lemma),
+            "coordination",
+            kind=kind,
         )
         result.replace(inside, new)
     return result.by_start()

@@ -22,6 +22,7 @@ from pipeline.entities.words import (
     entity_words,
     is_capitalised,
     positions,
+    span_of,
     token_texts,
 )
 from pipeline.lang import administrative_words, load_json
@@ -94,7 +95,7 @@ class DistrictFinder:
                 end = place_name_end(doc, i + 1, self.gazetteer, self.lemma)
                 if end is None:
                     continue
-                name = doc[i + 1 : end].text
+                name = span_of(doc, i + 1, end).text
                 if text in self.named_heads:  # "im Landkreis Rottal-Inn"
                     out.append(self._district(doc, i, end, f"{text} {name}"))
                 else:  # "in der Gemeinde Aichwald": a town the gazetteer does not list
@@ -216,7 +217,7 @@ class DistrictFinder:
             return None
         match = self.gazetteer.match_at(doc, i + 1)
         named_after_town = match is not None and match.end == end
-        cand = self._district(doc, i, end, doc[i if named_after_town else i + 1 : end].text)
+        cand = self._district(doc, i, end, span_of(doc, i if named_after_town else i + 1, end).text)
         cand.country_code = None  # the head word does not say which country
         if named_after_town:  # "im Gewerbegebiet Talheim": a ground, not the town
             cand.kind = "venue"

@@ -17,6 +17,7 @@ from pipeline.entities.words import (
     entity_words,
     org_patterns,
     positions,
+    span_of,
     token_texts,
     venue_patterns,
 )
@@ -70,7 +71,7 @@ class EventFinder:
             end = match.end + 1
             if end < len(doc) and doc[end].text.isdigit() and len(doc[end].text) == 4:
                 end += 1  # "Kieler Woche 2016"
-            out.append(Candidate(i, end, EVENT, doc[i:end].text, "pattern"))
+            out.append(Candidate(i, end, EVENT, span_of(doc, i, end).text, "pattern"))
         return out + self._fair_names(doc) + self._titled_events(doc)
 
     def _fair_names(self, doc: Doc) -> list[Candidate]:
@@ -87,7 +88,7 @@ class EventFinder:
                 continue
             if nxt in nouns and self.gazetteer.lookup(nxt) is None:
                 continue  # "Buchmesse Besucher"; but "Buchmesse Ruhr"
-            out.append(Candidate(i, i + 2, EVENT, doc[i : i + 2].text, "pattern"))
+            out.append(Candidate(i, i + 2, EVENT, span_of(doc, i, i + 2).text, "pattern"))
         return out
 
     def _titled_events(self, doc: Doc) -> list[Candidate]:
@@ -108,7 +109,9 @@ class EventFinder:
             ):
                 start -= 1
             if i - start >= 2:
-                out.append(Candidate(start, i + 1, EVENT, doc[start : i + 1].text, "pattern"))
+                out.append(
+                    Candidate(start, i + 1, EVENT, span_of(doc, start, i + 1).text, "pattern")
+                )
         return out
 
     def is_event_name(self, words: list[str]) -> bool:

@@ -21,6 +21,7 @@ from pipeline.entities.words import (
     DocWords,
     WordValues,
     common_nouns,
+    ent_bounds,
     entity_word_list,
     entity_words,
     first_folded_word,
@@ -28,6 +29,7 @@ from pipeline.entities.words import (
     is_capitalised,
     org_patterns,
     positions,
+    span_of,
     token_texts,
     values_of,
 )
@@ -215,7 +217,12 @@ class Gazetteer:
             words = tuple(zip(doc.texts[start:last], doc.spaces[start:last], strict=True))
         else:
             words = tuple((doc[k].text, doc[k].whitespace_) for k in range(start, last))
-        found = self._longest_name(words)
+        # the words after the last one a name may end on cannot change the answer: left out
+        # of the memo's key, phrases that differ only there ("Halle 2023", "Halle 2024") share it
+        end = len(words)
+        while end > 1 and not _may_end_name(words[end - 1][0]):
+            end -= 1
+        found = self._longest_name(words[:end] if end < len(words) else words)
         if found is None:
             return None
         length, entry, name = found
@@ -225,8 +232,7 @@ class Gazetteer:
         """Words, entry and name of the longest place name opening ``words`` (text and
         whitespace of each token); memoised per gazetteer: the same phrases recur."""
         for end in range(len(words), 0, -1):
-            # a name ends on a capitalised word or on the bracket of its river ("Halle (Saale)")
-            if end > 1 and not (is_capitalised(words[end - 1][0]) or words[end - 1][0] == ")"):
+            if end > 1 and not _may_end_name(words[end - 1][0]):
                 continue
             written = "".join(text + space for text, space in words[: end - 1])
             found = self.lookup(written + words[end - 1][0])
@@ -237,6 +243,12 @@ class Gazetteer:
         return None
 
 
+def _may_end_name(text: str) -> bool:
+    """A place name of several words ends on a capitalised word or on the bracket of its
+    river ("Halle (Saale)")."""
+    return is_capitalised(text) or text == ")"
+
+
 def _space_after(doc: Doc, k: int) -> bool:
     return bool(doc.spaces[k] if isinstance(doc, DocWords) else doc[k].whitespace_)
 
@@ -245,8 +257,9 @@ def _join_named_towns(doc: Doc, texts: list[str], memo: list[PlaceMatch | None])
     """A town named with the river it lies on ("Hoya/Weser", named "Hoya (Weser)" as
     GeoNames writes such names) or with a larger town near it ("Kirchheim bei Ulm") is one
     place; the gazetteer lists such names for large towns only."""
-    for i, match in enumerate(memo):
-        if match is None or match.entry.kind != "city" or match.end + 1 >= len(memo):
+    for i in compress(range(len(memo)), memo):  # the tokens a name starts at, found in C
+        match = memo[i]
+        if match.entry.kind != "city" or match.end + 1 >= len(memo):
             continue
         k = match.end
         after = memo[k + 1]
@@ -374,7 +387,7 @@ def route_end(doc: Doc, start: int, end: int) -> int | None:
     for words in ROUTE_WORDS:
         parts = words.split()
         k = end + len(parts)
-        if k < len(doc) and [t.lower_ for t in doc[end:k]] == parts:
+        if k < len(doc) and [t.lower_ for t in span_of(doc, end, k)] == parts:
             return k
     return None
 
@@ -605,10 +618,10 @@ def _noble_surnames(doc: Doc) -> set[int]:
     """Tokens after "von", "zu" inside a person the model reads ("Anna von Falkenberg"): a
     surname named after a place, no place."""
     out: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS or len(ent) < 3:
+    for start, end, label in ent_bounds(doc):
+        if label not in PERSON_LABELS or end - start < 3:
             continue
-        for k in range(ent.start + 1, ent.end - 1):
+        for k in range(start + 1, end - 1):
             if doc[k].lower_ in NOBLE_PARTICLES:
                 out.add(k + 1)
     return out

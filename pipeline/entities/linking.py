@@ -22,6 +22,7 @@ from pipeline.entities.words import (
     fold,
     is_acronym,
     org_patterns,
+    span_of,
     token_texts,
     values_of,
 )
@@ -63,7 +64,7 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
     for cand in kept:  # the NER's own span for an acronym ("LTM" in brackets), or a known one
         if cand.source not in (NER_SOURCE, "known") or cand.length != 1:
             continue
-        target = aliases.get(doc[cand.start : cand.end].text)
+        target = aliases.get(span_of(doc, cand.start, cand.end).text)
         if target is not None and target is not cand:
             cand.label, cand.name, cand.kind = target.label, target.name, target.kind
             cand.acronym, cand.legal_form = target.acronym, target.legal_form
@@ -172,7 +173,7 @@ def _alias_mentions(
         prefix = token.split("-", 1)[0] if "-" in token else None
         hits: list[tuple[int, int, Candidate]] = []  # (order, end, candidate)
         for n, named in (by_length or {}).items():
-            span = doc[i : i + n]
+            span = span_of(doc, i, i + n)
             if len(span) != n or any(t.i in covered for t in span):
                 continue
             found = named.get(tuple(fold(span.text).split()))

@@ -49,6 +49,7 @@ from pipeline.entities.words import (
     ARTICLES,
     DocWords,
     common_nouns,
+    ent_bounds,
     entity_word_list,
     entity_words,
     first_names,
@@ -59,6 +60,7 @@ from pipeline.entities.words import (
     noun_genders,
     org_patterns,
     person_titles,
+    span_of,
     token_texts,
     venue_patterns,
 )
@@ -112,7 +114,7 @@ class NerCandidates:
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
         ents = doc.ents
-        labels = [ent.label_ for ent in ents]  # each read decodes the string again
+        labels = [label for _, _, label in ent_bounds(doc)]
         spans = [
             (LABELS.get(label), _trim(ent, doc, label))
             for ent, label in zip(ents, labels, strict=True)
@@ -126,7 +128,9 @@ class NerCandidates:
         for label, span in spans:
             if label is None or span is None:
                 continue
-            if label != PERSON and (span.text in events or self._is_street(span, label)):
+            if label != PERSON and (
+                (events and span.text in events) or self._is_street(span, label)
+            ):
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
@@ -248,7 +252,7 @@ class NerCandidates:
             end += 1
         if end < len(doc) and is_capitalised(doc[end].text):
             return span  # a longer name or a new one: where it ends is unclear
-        return doc[span.start : end]
+        return span_of(doc, span.start, end)
 
     def _seat_after(self, span: Span) -> bool:
         """A town between commas right after the span is a company's seat in a list of
@@ -465,7 +469,7 @@ class NerCandidates:
         match = self.gazetteer.match_at(doc, span.start)
         if match is None or match.end >= span.end:
             return name
-        rest = doc[match.end : span.end].text
+        rest = span_of(doc, match.end, span.end).text
         space = doc[match.end - 1].whitespace_
         return f"{match.name}{space}{rest}"
 
@@ -649,4 +653,4 @@ def _trim(ent: Span, doc: Doc | None = None, label: str | None = None) -> Span |
         titles = person_titles()[0]
         while end - start > 1 and words[end - 1].text in titles:
             end -= 1  # "ÖGKV Prof." of "ÖGKV Prof. Tom Keller": the person's title
-    return doc[start:end] if end > start else None
+    return span_of(doc, start, end) if end > start else None

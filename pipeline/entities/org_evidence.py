@@ -24,6 +24,7 @@ from pipeline.entities.words import (
     is_acronym,
     org_patterns,
     role_suffixes,
+    span_of,
 )
 from pipeline.lang import load_json
 from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
@@ -224,7 +225,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
         return True  # "die Firma Heinrich Fensterbau": the type word outweighs the first name
     if span[0].text in first_names():
         return False
-    before = {t.lower_ for t in doc[max(0, span.start - CONTEXT_WINDOW) : span.start]}
+    before = {t.lower_ for t in span_of(doc, max(0, span.start - CONTEXT_WINDOW), span.start)}
     if before & _context("context_before") or _role_genitive_before(doc, span.start):
         return True
     if _quoted_after_article(span):

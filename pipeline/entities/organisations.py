@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, groupby
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -53,6 +53,7 @@ from pipeline.entities.words import (
     TRUNCATION_JOINERS,
     WordValues,
     common_nouns,
+    ent_bounds,
     entity_word_list,
     entity_words,
     first_names,
@@ -68,6 +69,7 @@ from pipeline.entities.words import (
     org_place_heads,
     person_titles,
     positions,
+    span_of,
     token_texts,
     values_of,
     venue_patterns,
@@ -235,10 +237,21 @@ class OrganisationFinder:
         """For every pattern, the tokens whose word passes its test: one pass over the doc
         (one memoised look-up per token) for all patterns instead of one per pattern."""
         masks = values_of(token_texts(doc), self._word_mask)
+        # the tokens grouped by their mask in C (a stable sort keeps each group in text
+        # order), then each group's tokens added to its patterns at once
+        marked = sorted(compress(range(len(masks)), masks), key=masks.__getitem__)
         starts: dict[str, list[int]] = {}
-        for i in compress(range(len(masks)), masks):
-            for name in self._names_of(masks[i]):
-                starts.setdefault(name, []).append(i)
+        merged: set[str] = set()  # patterns that took the tokens of several masks
+        for mask, group in groupby(marked, key=masks.__getitem__):
+            tokens = list(group)
+            for name in self._names_of(mask):
+                if name in starts:
+                    starts[name].extend(tokens)
+                    merged.add(name)
+                else:
+                    starts[name] = tokens.copy()
+        for name in merged:
+            starts[name].sort()
         return starts
 
     def _starts(self, doc: Doc, name: str) -> list[int]:
@@ -289,7 +302,7 @@ class OrganisationFinder:
     # -- helpers -------------------------------------------------------------------------
     def _org(self, doc: Doc, start: int, end: int, source: str, **extra) -> Candidate:
         return Candidate(
-            start, end, ORG, canonical_span(doc[start:end], self.lemma), source, **extra
+            start, end, ORG, canonical_span(span_of(doc, start, end), self.lemma), source, **extra
         )
 
     def _is_role_noun(self, text: str) -> bool:
@@ -417,12 +430,12 @@ class OrganisationFinder:
                 if start == i:
                     break
                 start = self._model_start(doc, start, i, i + len(seq))
-                words = [t.text for t in doc[start:i]]
+                words = [t.text for t in span_of(doc, start, i)]
                 if canon in self.weak_legal_forms and all(w in self.nouns for w in words):
                     break
                 end = i + len(seq)
                 cand = self._org(doc, start, end, "legal_form", legal_form=canon or None)
-                core = canonical_span(doc[start:i], self.lemma)
+                core = canonical_span(span_of(doc, start, i), self.lemma)
                 cand.name = f"{core} {canon}".strip() if canon else core
                 out.append(cand)
                 resume = end
@@ -582,7 +595,7 @@ class OrganisationFinder:
             return any(
                 is_adjective(t.text, self.lemma)
                 or (is_capitalised(t.text) and t.text not in self.nouns and self._lemma_noun(t))
-                for t in doc[head + 2 : end]
+                for t in span_of(doc, head + 2, end)
             )
         return True
 
@@ -598,7 +611,7 @@ class OrganisationFinder:
             return self._org(doc, start, end, "pattern")
         for seq, canon in self._starting_at(self.legal_index, doc, end):
             if canon:
-                core = canonical_span(doc[start:end], self.lemma)
+                core = canonical_span(span_of(doc, start, end), self.lemma)
                 cand = self._org(doc, start, end + len(seq), "pattern", legal_form=canon)
                 cand.name = f"{core} {canon}"
                 return cand
@@ -744,7 +757,7 @@ class OrganisationFinder:
         match = self.gazetteer.match_at(doc, start)
         if match is None or match.end != end:
             return False
-        written = doc[start:end].text
+        written = span_of(doc, start, end).text
         return match.entry.kind in ("country", "region", "state") and (
             fold(written) != fold(match.name) and written.endswith("s")
         )
@@ -849,7 +862,7 @@ class OrganisationFinder:
                     match = self.gazetteer.match_at(doc, i + 1)
                     if match is not None and match.end < len(doc) and doc[match.end].is_digit:
                         match = None  # "AQUA RUHR 2023": a fair's edition
-                    if match is not None and self._shouted(doc[i + 1 : match.end].text):
+                    if match is not None and self._shouted(span_of(doc, i + 1, match.end).text):
                         match = None  # "AQUA RUHR": a name in capitals, not acronym and town
                     if match is not None:  # "LAC Homburg", "IHK Kassel"
                         out.append(self._org(doc, i, match.end, "pattern"))
@@ -1038,7 +1051,7 @@ class OrganisationFinder:
             lemma = self.lemma(nxt.text) if self.lemma is not None else None
             if nxt.text[:1].islower() and lemma and lemma != nxt.text and lemma.endswith("n"):
                 return True  # a finite verb: its lemma is an infinitive
-        before = [t.text for t in doc[max(0, start - 3) : start]]
+        before = [t.text for t in span_of(doc, max(0, start - 3), start)]
         return any(self._is_role_noun(w) for w in before)
 
     def _in_venue_context(self, doc: Doc, i: int) -> bool:
@@ -1159,7 +1172,10 @@ class OrganisationFinder:
             if texts[k - 1] == "(" and texts[k + 1] == ")"
         }
         other = {
-            t for e in doc.ents if e.label_ not in ("ORG", "LOC") for t in range(e.start, e.end)
+            t
+            for start, end, label in ent_bounds(doc)
+            if label not in ("ORG", "LOC")
+            for t in range(start, end)
         }
         out = []
         for i in found:
@@ -1215,9 +1231,8 @@ class OrganisationFinder:
         Frei" stay out; where a longer name ends is left to the model)."""
         out = []
         texts = token_texts(doc)
-        for ent in doc.ents:
-            j = ent.end
-            if ent.label_ not in PERSON_LABELS or j >= len(texts):
+        for _, j, label in ent_bounds(doc):
+            if label not in PERSON_LABELS or j >= len(texts):
                 continue
             if texts[j] not in PERSON_AFFILIATIONS:
                 continue
@@ -1356,18 +1371,19 @@ class OrganisationFinder:
         name written as such, not after a locative ("in den Kulturbetriebe" is no phrase)."""
         out = []
         texts = token_texts(doc)
+        matches = self.gazetteer.matches(doc)
         for i in self._starts(doc, "plural_name"):
             if i == len(doc) - 1:
                 continue
-            text = texts[i]
-            match = self.gazetteer.match_at(doc, i + 1)
+            match = matches[i + 1]  # most such words have no place after them
             if match is None or match.entry.kind not in ("city", "region", "district"):
                 continue
+            text = texts[i]
             if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):
                 continue
             if text.lower().endswith(SETTLEMENT_PLURALS):
                 continue  # "die Partnerstädte Chartres und Jena": the towns themselves
-            if fold(match.name) != fold(doc[i + 1 : match.end].text):
+            if fold(match.name) != fold(span_of(doc, i + 1, match.end).text):
                 continue  # "Besucher Berlins": a genitive, not a name
             if self._after_locative(doc, i) or self._in_venue_context(doc, i):
                 continue
@@ -1421,7 +1437,7 @@ class OrganisationFinder:
             if i < resume:
                 continue
             end = self._name_run(doc, i + 1, 4)
-            words = [t.text for t in doc[i + 1 : end]]
+            words = [t.text for t in span_of(doc, i + 1, end)]
             if not words or (
                 all(w in self.nouns or self._lemma_is_noun(w) for w in words)
                 and not any(self.gazetteer.lookup(w) for w in words)
@@ -1486,7 +1502,7 @@ class OrganisationFinder:
                 end -= 1  # three words only when a place closes them ("Forst Brandenburg")
             cand = self._with_legal_form(doc, i, end)
             if head != text:  # "des Sportkreises Böblingen" -> "Sportkreis Böblingen"
-                rest = " ".join(t.text for t in doc[i + 1 : cand.end])
+                rest = " ".join(t.text for t in span_of(doc, i + 1, cand.end))
                 cand.name = f"{head} {rest}"
             out.append(cand)
         return out
@@ -1517,7 +1533,7 @@ class OrganisationFinder:
         out = []
         for i in self._starts(doc, "publisher"):
             end = self._name_run(doc, i + 1, 2)
-            words = [t.text for t in doc[i + 1 : end]]
+            words = [t.text for t in span_of(doc, i + 1, end)]
             if words and not all(w in self.nouns or self._lemma_is_noun(w) for w in words):
                 out.append(self._with_legal_form(doc, i, end))
                 continue

@@ -17,6 +17,7 @@ from pipeline.entities.words import (
     is_capitalised,
     person_titles,
     positions,
+    span_of,
     token_texts,
     venue_patterns,
 )
@@ -78,17 +79,14 @@ def _name_end(doc: Doc, start: int) -> int:
     end = start
     while end < len(doc) and end - start < MAX_NAME_WORDS:
         tok = doc[end]
-        if (
-            _is_name_word(tok)
-            or (
-                tok.lower_ in NAME_PARTICLES
-                and end > start
-                and end + 1 < len(doc)
-                and _is_name_word(doc[end + 1])
-                # "Ursula von der Leyen", but "Mia Wong von Microsoft": after a surname the
-                # particle opens an affiliation
-                and all(t.text in first_names() for t in doc[start:end])
-            )
+        if _is_name_word(tok) or (
+            tok.lower_ in NAME_PARTICLES
+            and end > start
+            and end + 1 < len(doc)
+            and _is_name_word(doc[end + 1])
+            # "Ursula von der Leyen", but "Mia Wong von Microsoft": after a surname the
+            # particle opens an affiliation
+            and all(t.text in first_names() for t in span_of(doc, start, end))
         ):
             end += 1
         else:
@@ -154,7 +152,7 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
         end = max(_name_end(doc, start), start + 1)
         if any(_names_a_venue(texts[k]) for k in range(start + 1, end)):
             continue  # "Lise Meitner-Zentrum": a building named after a person
-        found.append(Candidate(start, end, PERSON, doc[start:end].text, "pattern"))
+        found.append(Candidate(start, end, PERSON, span_of(doc, start, end).text, "pattern"))
         resume = max(end, i + 1)
     # "Georg Brunner AG" names a company: a later "Brunner" is the company, not a person
     forms = legal_form_words()

@@ -59,6 +59,7 @@ from pipeline.entities.words import (
     is_generic_compound,
     is_noun_form,
     positions,
+    span_of,
     token_texts,
     values_of,
     venue_patterns,
@@ -692,7 +693,7 @@ class VenueFinder:
         return cand
 
     def _venue(self, doc: Doc, start: int, end: int, source: str) -> Candidate:
-        name = canonical_span(doc[start:end], self.lemma)
+        name = canonical_span(span_of(doc, start, end), self.lemma)
         # a place in the venue's name gives its country ("Halle Emsland", "Messe Essen")
         inside = (self.gazetteer.match_at(doc, k) for k in range(start, end))
         country = next((m.entry.country_code for m in inside if m and m.end <= end), None)

@@ -251,20 +251,21 @@ class Word(tuple):
     builds a new Token and every ``.text`` decodes the string again, and the layers ask for
     each token dozens of times. Any other attribute is the token's own (built when asked)."""
 
-    # A tuple built in C from one row of the document's columns (``Word(row)``): a document
-    # makes one per token, and a dataclass's Python ``__init__`` cost more than all the rest
-    # of reading the tokens. The fields (text, lower_, whitespace_, i, like_num, is_punct,
-    # is_space, is_digit, is_sent_start, doc) are read through C-level item getters.
+    # A tuple built in C (``Word(row)``): a document makes one per token, and a dataclass's
+    # Python ``__init__`` cost more than all the rest of reading the tokens. The fields are
+    # the word's row of its vocabulary's table (text, lower_, like_num, is_punct, is_space,
+    # is_digit: see _Lexemes) and the token's own (whitespace_, i, is_sent_start, doc), read
+    # through C-level item getters.
     __slots__ = ()
 
     text = property(itemgetter(0))
     lower_ = property(itemgetter(1))
-    whitespace_ = property(itemgetter(2))
-    i = property(itemgetter(3))
-    like_num = property(itemgetter(4))
-    is_punct = property(itemgetter(5))
-    is_space = property(itemgetter(6))
-    is_digit = property(itemgetter(7))
+    like_num = property(itemgetter(2))
+    is_punct = property(itemgetter(3))
+    is_space = property(itemgetter(4))
+    is_digit = property(itemgetter(5))
+    whitespace_ = property(itemgetter(6))
+    i = property(itemgetter(7))
     is_sent_start = property(itemgetter(8))
     doc = property(itemgetter(9))
 
@@ -280,6 +281,7 @@ class Word(tuple):
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
 _WORD_ATTRS = [ORTH, SPACY, SENT_START]
+_TEXT = itemgetter(0)  # a word's text in its row of _Lexemes
 
 
 class _Lexemes(dict):
@@ -327,53 +329,46 @@ def lexeme_table(vocab: Vocab) -> _Lexemes:
     return table
 
 
-class DocWords:
+class DocWords(list):
     """A Doc whose tokens are read once (:class:`Word`): the entity layers take it in place of
-    the Doc. An index gives a Word, a slice a WordSpan, anything else is the Doc's."""
+    the Doc. It is the list of its Words, so that ``doc[i]``, ``len(doc)`` and iterating run
+    in C (the layers index words a few hundred times per report); a slice is a list, so the
+    layers take a span of words with :func:`span_of` (a WordSpan). Any other attribute is the
+    Doc's."""
 
-    __slots__ = ("doc", "words", "texts", "spaces", "text", "user_data", "ents", "_starts")
+    __slots__ = ("doc", "texts", "spaces", "text", "user_data", "ents", "ent_bounds", "_starts")
+    # one DocWords is one document, compared and hashed by identity like the Doc
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+    __hash__ = object.__hash__  # type: ignore[assignment]
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.user_data = doc.user_data
         self.ents = doc.ents  # spaCy builds the spans anew on every access
+        # each entity's tokens and label, read once: a span's ``label_`` decodes the string
+        # again on every read, and several layers walk the entities
+        self.ent_bounds = [(e.start, e.end, e.label_) for e in self.ents]
         # all attributes in one array instead of a Token object per token and attribute;
-        # the Words are built column by column (map), the cheapest way to make many objects
+        # the Words are built in C (map), the cheapest way to make many objects: each is its
+        # word's row of the vocabulary's table and the token's own fields
         n = len(doc)
         lexemes = lexeme_table(doc.vocab)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
         orths, spaces, sent_start = columns
-        texts, lowers, like_num, punct, space, digit = (
-            zip(*map(lexemes.__getitem__, orths), strict=True) if n else ((), (), (), (), (), ())
-        )
-        self.texts = _Texts(texts)
+        rows = list(map(lexemes.__getitem__, orths))
+        self.texts = _Texts(map(_TEXT, rows))
         self.texts.rows = lexemes.rows
         self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
         self.text = doc_text(doc)  # shared with the other components of a run
-        self.words = list(
-            map(
-                Word,
-                zip(
-                    texts,
-                    lowers,
-                    whitespace,
-                    range(n),
-                    like_num,
-                    punct,
-                    space,
-                    digit,
-                    map(_SENT_START.__getitem__, sent_start),
-                    repeat(doc, n),
-                    strict=True,
-                ),
-            )
-        )
+        sent_starts = map(_SENT_START.__getitem__, sent_start)
+        own = zip(whitespace, range(n), sent_starts, repeat(doc, n), strict=True)
+        super().__init__(map(Word, map(add, rows, own)))
 
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def __iter__(self) -> Iterator[Word]:
-        return iter(self.words)
+    @property
+    def words(self) -> list[Word]:
+        """The Words (the DocWords itself)."""
+        return self
 
     def char_bounds(self, start: int, end: int) -> tuple[int, int]:
         """``(start_char, end_char)`` of the tokens ``start:end`` (``end > start``), as the
@@ -387,13 +382,25 @@ class DocWords:
             starts = self._starts = list(accumulate(lengths, initial=0))
         return starts[start], starts[end - 1] + len(self.texts[end - 1])
 
-    def __getitem__(self, key: int | slice) -> Word | WordSpan:
-        if key.__class__ is slice:  # the layers index words far more often than they slice
-            return WordSpan(self, *_slice_bounds(key, len(self.words)))
-        return self.words[key]
-
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
+
+
+def ent_bounds(doc: Doc | DocWords) -> list[tuple[int, int, str]]:
+    """``(start, end, label_)`` of each of ``doc.ents``, read once for a DocWords."""
+    if doc.__class__ is DocWords:
+        return doc.ent_bounds
+    return [(e.start, e.end, e.label_) for e in doc.ents]
+
+
+def span_of(doc: Doc | DocWords, start: int | None, end: int | None) -> Span | WordSpan:
+    """``doc[start:end]`` read as a span: a WordSpan of a DocWords (whose slices are lists of
+    Words), the Span of a Doc."""
+    if doc.__class__ is DocWords:
+        if start.__class__ is int and end.__class__ is int and 0 <= start <= end <= len(doc):
+            return WordSpan(doc, start, end)  # the layers' usual span: nothing to clamp
+        return WordSpan(doc, *_slice_bounds(slice(start, end), len(doc)))
+    return doc[start:end]
 
 
 def _slice_bounds(key: slice, n: int) -> tuple[int, int]:
@@ -422,7 +429,7 @@ class WordSpan:
         return self.end - self.start
 
     def __iter__(self) -> Iterator[Word]:
-        return iter(self.doc.words[self.start : self.end])
+        return iter(self.doc[self.start : self.end])  # a list slice, in C
 
     def __getitem__(self, key: int | slice) -> Word | WordSpan:
         n = self.end - self.start
@@ -433,7 +440,7 @@ class WordSpan:
             key += n
         if not 0 <= key < n:
             raise IndexError(key)
-        return self.doc.words[self.start + key]
+        return self.doc[self.start + key]
 
     @property
     def text(self) -> str:

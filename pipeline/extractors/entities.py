@@ -34,7 +34,14 @@ from pipeline.entities.ner import NerCandidates
 from pipeline.entities.organisations import OrganisationFinder
 from pipeline.entities.persons import find_persons, is_title_word
 from pipeline.entities.venues import VenueFinder
-from pipeline.entities.words import LIST_JOINERS, DocWords, entity_word_list, fold
+from pipeline.entities.words import (
+    LIST_JOINERS,
+    DocWords,
+    ent_bounds,
+    entity_word_list,
+    fold,
+    span_of,
+)
 from pipeline.extensions import set_facts
 from pipeline.extractors.base import Extractor
 from pipeline.records import OrganisationMention, PlaceMention
@@ -95,13 +102,16 @@ class EntityExtractor(Extractor):
         # the model's own reading, before its spans are checked: it confirms a square or park
         # named like a common noun ("über dem Schlossberg")
         read_as_place = {
-            t for e in doc.ents if e.label_ in ("LOC", "GPE") for t in range(e.start, e.end)
+            t
+            for start, end, label in ent_bounds(doc)
+            if label in ("LOC", "GPE")
+            for t in range(start, end)
         }
 
         def is_place_name(i: int) -> bool:
             # "Jonas" is no inflected "Jona": only a name written as the place counts
             match = self.gazetteer.match_at(doc, i)
-            return match is not None and fold(match.name) == fold(doc[i : match.end].text)
+            return match is not None and fold(match.name) == fold(span_of(doc, i, match.end).text)
 
         found = [
             *find_persons(doc, is_place_name),
@@ -140,7 +150,7 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
     pattern ("Günther-Klotz-Anlage", "Deutscher Landkreistag"), or a venue the gazetteer
     lists ("Congress Center Leipzig"), stays: the model's event boundaries are less sure than
     these patterns."""
-    spans = [(e.start, e.end) for e in doc.ents if e.label_ in EVENT_LABELS]
+    spans = [(start, end) for start, end, label in ent_bounds(doc) if label in EVENT_LABELS]
     if not spans:
         return found
 
@@ -159,7 +169,7 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
             if (
                 c.label in (PLACE, ORG)
                 and not (c.kind == "venue" and c.source == "gazetteer")
-                and events.is_event_name([t.text for t in doc[c.start : c.end]])
+                and events.is_event_name([t.text for t in span_of(doc, c.start, c.end)])
             ):
                 return True
         return False
@@ -182,7 +192,11 @@ def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Drop a town that opens a person's name in the model's reading ("Nancy Faeser", "Florenz
     Müller"): a place name at the start of a longer PER span (or of a place span the NER layer
     reads as a person), followed by a capitalised word."""
-    person_starts = {e.start: e.end for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1}
+    person_starts = {
+        start: end
+        for start, end, label in ent_bounds(doc)
+        if label in PERSON_LABELS and end - start > 1
+    }
     # the model's places that the NER layer reads as a person ("Sofia Wicki")
     person_starts.update(
         (c.start, c.end)

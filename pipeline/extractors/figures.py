@@ -74,6 +74,10 @@ _PHONE = re.compile(r"(?i)\b(?:tel|telefon|fon|fax|telefax|mobil|handy|hotline)\
 # which enclose a title in some reports
 _OPEN_QUOTES = OPENING | {"‹", "›"}
 _CLOSE_QUOTES = CLOSING | {"’", "‹", "›"}
+_TITLE_TAIL = 30  # characters after a quoted title's number in which its closing mark stands
+# a closing quotation mark with no sentence end before it (matched within _TITLE_TAIL)
+_CLOSE_QUOTE_CHARS = re.escape("".join(sorted(_CLOSE_QUOTES)))
+_TITLE_CLOSE = re.compile(f"[^.!?{_CLOSE_QUOTE_CHARS}]*[{_CLOSE_QUOTE_CHARS}]")
 _PHONE_WINDOW = 40
 _MAX_ADJECTIVES = 4
 # the word lists are in lang/de/figure_words.tsv, whose header says what each kind is for
@@ -253,7 +257,7 @@ class FigureReader:
             start, end = m.span(1)
             if in_date(start, end):
                 continue
-            value = _digits_decimal(m.group(1))
+            value = _DECIMALS(m.group(1))
             if value is not None:
                 out.append(Reading(start, end, value, "digits"))
         for start, end in _number_word_spans(self.text):
@@ -809,23 +813,23 @@ class FigureReader:
 
     def _quoted_title(self, r: Reading, qualified: bool) -> bool:
         """„775 Jahre Berlin“, „Die 7 Schächte“: a short quoted title with the number at its
-        start or after a capitalised word or two (not a quote: „Wir hatten 300 Besucher“)."""
+        start or after a capitalised word or two (not a quote: „Wir hatten 300 Besucher“).
+        The closing mark is looked for first, in C: most numbers have none after them."""
+        end = r.noun_end or r.end
+        if _TITLE_CLOSE.match(self.text, end, end + _TITLE_TAIL) is None:
+            return False
         i = r.start if r.lead is None else r.lead
         for words in range(_TITLE_WORDS + 1):
             while i > 0 and self.text[i - 1] == " ":
                 i -= 1
             if i > 0 and self.text[i - 1] in _OPEN_QUOTES:
-                break
+                return True
             word = self._previous(i, lower=False)
             title_word = word[:1].isupper() and word.isalpha()
             if words == _TITLE_WORDS or not title_word or qualified:
                 return False
             i -= len(word)
-        else:
-            return False
-        tail = self.text[r.noun_end or r.end : (r.noun_end or r.end) + 30]
-        close = next((k for k, ch in enumerate(tail) if ch in _CLOSE_QUOTES), None)
-        return close is not None and not any(ch in ".!?" for ch in tail[:close])
+        return False
 
     def _sentence_initial(self, pos: int) -> bool:
         k = bisect_right(self.sent_starts, pos) - 1
@@ -884,6 +888,9 @@ def _number_words_in_run(run: str) -> tuple[tuple[int, int], ...]:
 
 # memoised by run, emptied when full, so memory stays flat
 _NUMBER_WORDS_IN_RUN = WordValues(_number_words_in_run, 200_000)
+# the value of a number as written ("12.700", "1,5"): the same numbers recur in and across
+# reports, and reading one checks its pattern again and builds a Decimal
+_DECIMALS = WordValues(_digits_decimal)
 
 
 @cache
