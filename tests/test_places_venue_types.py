@@ -41,6 +41,8 @@ def nlp(entities_nlp):
         ("Der Flohmarkt war in der Lindenkaserne Talheim.", "Lindenkaserne Talheim"),
         ("Das Fest fand auf dem Gelände der Birkenhain-Kaserne statt.", "Birkenhain-Kaserne"),
         ("Der Zirkus gastiert auf der Festwiese Kerbach.", "Festwiese Kerbach"),
+        # a bar named with a hyphen after a name of its own
+        ("Nach der Premiere ging es in die Zappa-Bar am Hafen.", "Zappa-Bar"),
         # the one tithe barn of the town, after a definite locative
         ("Die Bilder hingen bis Sonntag in der Zehntscheune.", "Zehntscheune"),
     ],
@@ -63,6 +65,10 @@ def test_named_venue(nlp, text, name):
         # a works or a bare "Anlage" with a town after it is no venue
         ("Die Kläranlage Talheim wird erneuert.", "Kläranlage Talheim"),
         ("Die Anlage Talheim wurde verkauft.", "Anlage Talheim"),
+        # a bar named by a common noun, and adjectives on "-bar", are no venue
+        ("Die Gäste trafen sich an der Cocktail-Bar.", "Cocktail-Bar"),
+        ("Dankbar nahm die Wirtin den Preis entgegen.", "Dankbar"),
+        ("Sichtbar wurde das erst am Abend.", "Sichtbar"),
         # a festival ground without a name of its own
         ("Die Fahrgeschäfte standen auf dem Festplatz.", "Festplatz"),
         # a quoted name after a word that also names an event format is no building's
