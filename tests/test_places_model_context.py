@@ -224,6 +224,11 @@ def test_truncated_first_part_belongs_to_the_venue(nlp):
             {"Neubaugebiet Lindenhöhe": "Lindenhöhe"},
         ),
         ("Hinter dem Baugebiet Erlenried spielten Kinder.", {"Baugebiet Erlenried": "Erlenried"}),
+        # named after a town: the estate keeps its head word, it is not the town
+        (
+            "Die Spedition zieht ins Gewerbegebiet Talheim um.",
+            {"Gewerbegebiet Talheim": "Gewerbegebiet Talheim"},
+        ),
         # a point of the compass or an everyday word after it is no name
         ("Das Gewerbegebiet Nord wächst.", {}),
         ("Das Industriegebiet Wasser bekommt eine Leitung.", {}),

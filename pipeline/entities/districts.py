@@ -210,12 +210,17 @@ class DistrictFinder:
     def _area_after(self, doc: Doc, i: int) -> Candidate | None:
         """The built-up area a head word announces ("im Neubaugebiet Lindenhöhe"): the head
         says what the name is, so no locative is needed; the mention keeps the head, the name
-        is the area's own."""
+        is the area's own, or with the head where it is a town's name ("Gewerbegebiet
+        Talheim": the estate, not the town)."""
         end = place_name_end(doc, i + 1, self.gazetteer, self.lemma)
         if end is None:
             return None
-        cand = self._district(doc, i, end, span_of(doc, i + 1, end).text)
+        match = self.gazetteer.match_at(doc, i + 1)
+        named_after_town = match is not None and match.end == end
+        cand = self._district(doc, i, end, span_of(doc, i if named_after_town else i + 1, end).text)
         cand.country_code = None  # the head word does not say which country
+        if named_after_town:  # "im Gewerbegebiet Talheim": a ground, not the town
+            cand.kind = "venue"
         return cand
 
     def _after_locative(self, doc: Doc, i: int) -> bool:

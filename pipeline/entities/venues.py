@@ -8,7 +8,9 @@
   Stuttgart" when the same report uses that form, else as written ("Wiener Stadthalle");
 - a compound of a place and a venue word: "Westfalenhallen";
 - a compound venue word with a place or an "am/im" complement: "Stadtmuseum Kassel",
-  "Kongresshalle am Zoo", "Naturkundemuseum im Ottoneum", "Hotel Grauer Bär";
+  "Kongresshalle am Zoo", "Naturkundemuseum im Ottoneum", "Hotel Grauer Bär"; with one
+  quoted name word the name is the place ("Schulhaus «Birkenried»" -> "Birkenried");
+- a town's name before "Oval" (heads_after_place): "Talheim Oval", not the town;
 - one word on a square/park/hall ending that is no common noun, after a place preposition:
   "auf dem Hansaplatz", "in die Rheingoldhalle"; Latinate names ("des Fridericianums");
 - an inn or hotel named with one noun ("Gasthof Krone"), a chain's hotel ("im Dorint Hotel"),
@@ -99,6 +101,8 @@ class VenueFinder:
         self.generic = frozenset(p["generic"])
         self.not_names = frozenset(p["not_names"])
         self.heads_after_name = frozenset(p["heads_after_name"])
+        self.heads_after_place = frozenset(p["heads_after_place"])
+        self.event_word_endings = tuple(w.lower() for w in p["event_words"])
         self._ner_places: set[int] = set()
         self.name_suffixes = tuple(sorted(p["name_compound_suffixes"], key=len, reverse=True))
         self.latin_suffixes = tuple(p["latin_suffixes"])
@@ -287,6 +291,8 @@ class VenueFinder:
             and self.gazetteer.match_at(doc, i + 1) is None
         ):
             end = self._own_name(doc, i + 1)
+            if end is None and self._quoted_name(doc, text, i + 1):
+                return self._venue(doc, i + 2, i + 3, "pattern")  # the quoted name is the place
         if end is None:
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None or match.entry.kind not in ("city", "district"):
@@ -334,7 +340,10 @@ class VenueFinder:
             return None
         if i > 0 and self._is_name_word(doc[i - 1].text):
             return None  # the name starts earlier
-        if self.gazetteer.match_at(doc, i) is not None or doc[i].is_sent_start:
+        if doc[i].is_sent_start or (
+            self.gazetteer.match_at(doc, i) is not None
+            and doc[j].text not in self.heads_after_place
+        ):
             return None  # "Hamburg Museum": a place, or a capital that says nothing
         return self._venue(doc, i, j + 1, "pattern")
 
@@ -514,6 +523,17 @@ class VenueFinder:
         if not word.isalpha() or word.isupper():
             return None
         return j + 1
+
+    def _quoted_name(self, doc: Doc, text: str, j: int) -> bool:
+        """One name word in quotes after a compound building word ("Schulhaus «Birkenried»"):
+        the building's own name; not after a word that also names an event format
+        ("Diskussionsforum „X“")."""
+        if j + 2 >= len(doc) or not doc[j].is_quote or not doc[j + 2].is_quote:
+            return False
+        if text.lower().endswith(self.event_word_endings):
+            return False
+        word = doc[j + 1].text
+        return is_capitalised(word) and word.isalpha() and word.lower() not in STOP_WORDS
 
     def _is_noun(self, word: str) -> bool:
         """A common noun in any form ("Firmen", "Schulen")."""
