@@ -16,6 +16,16 @@ EVENT = "EVENT"
 
 # Layers that come from rules and data; the statistical NER only fills what they leave open.
 NER_SOURCE = "ner"
+GAZETTEER_SOURCE = "gazetteer"
+
+# Kinds of a place (the `kind` column of the places table)
+COUNTRY = "country"
+STATE = "state"
+REGION = "region"
+CITY = "city"
+DISTRICT = "district"
+VENUE = "venue"
+OTHER = "other"
 
 
 @dataclass(slots=True)
@@ -81,7 +91,7 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
             kept.replace(clashing, cand)
         elif _qualified_place(cand, clashing):
             rule = clashing[0]
-            if rule.kind == "venue":  # "Marienkirche Oberdorf": still the venue
+            if rule.kind == VENUE:  # "Marienkirche Oberdorf": still the venue
                 cand.kind, cand.country_code = rule.kind, rule.country_code
             kept.replace(clashing, cand)
     return kept.by_start()
@@ -155,7 +165,7 @@ def _priority(c: Candidate) -> int:
         return 5 if c.source in ("legal_form", "known") else 4
     if c.label in (EVENT, PERSON):
         return 3
-    return 2 if c.kind in ("venue", "district") else 1
+    return 2 if c.kind in (VENUE, DISTRICT) else 1
 
 
 def _replaceable(inner: Candidate) -> bool:
@@ -165,7 +175,7 @@ def _replaceable(inner: Candidate) -> bool:
     "KLV-Landesverband Ost"); a legal form, a known name or an authority's head and place
     close a name for certain."""
     if inner.label == PLACE:
-        return inner.kind != "venue"
+        return inner.kind != VENUE
     return (
         inner.label == ORG
         and inner.source not in ("legal_form", "known")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate, SpanIndex
+from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, VENUE, Candidate, SpanIndex
 from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
 from pipeline.entities.persons import person_starts, title_end
 from pipeline.entities.words import (
@@ -35,7 +35,7 @@ ADJECTIVE_JOINERS = entity_words("adjective_joiner")
 
 
 def _is_lead(c: Candidate) -> bool:
-    return c.source != NER_SOURCE and (c.label == ORG or (c.label == PLACE and c.kind == "venue"))
+    return c.source != NER_SOURCE and (c.label == ORG or (c.label == PLACE and c.kind == VENUE))
 
 
 def _skip_bracket(doc: Doc, j: int) -> int:
@@ -134,7 +134,7 @@ def extend_coordinations(
             continue  # "der Kranzl GmbH und Velvorn-Vorsitzende": a person's role
         inside = result.overlapping(Candidate(start, end, lead.label))
         if any(
-            c.start < start or c.end > end or c.label != PLACE or c.kind == "venue" for c in inside
+            c.start < start or c.end > end or c.label != PLACE or c.kind == VENUE for c in inside
         ):
             continue  # already something else, or only partly inside
         covered = {t for c in inside for t in range(c.start, c.end)}
@@ -156,7 +156,7 @@ def extend_coordinations(
         else:
             if not (unknown or words[-1].lower().endswith(venue_words)) or inside:
                 continue
-            kind = "venue"
+            kind = VENUE
         new = Candidate(
             start,
             end,

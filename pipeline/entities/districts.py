@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import PLACE, Candidate
+from pipeline.entities.candidates import DISTRICT, PLACE, VENUE, Candidate
 from pipeline.entities.canonical import before_attributive_adjectives
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective, town_part_heads
 from pipeline.entities.unknown_names import place_name_end
@@ -45,6 +45,7 @@ class DistrictFinder:
         self.region_nouns: dict[str, str] = p["region_nouns"]
         self.state_heads = frozenset((*p["state_heads"], *administrative_words("state")))
         self.area_heads = frozenset(p["area_heads"])
+        self.district_part_heads = frozenset(p["district_part_heads"])
         # asked for every token: memoised per finder
         self._named_compound = lru_cache(maxsize=65536)(self._named_compound)  # type: ignore[method-assign]
         self._may_open = WordValues(self._may_open)  # type: ignore[method-assign]
@@ -108,9 +109,7 @@ class DistrictFinder:
             else:  # "Stadtteil Kreuzberg", "Stadt Mannheim": the place itself
                 cand = self._district(doc, i, match.end, match.name)
                 e = match.entry
-                cand.kind = (
-                    "district" if text in ("Stadtteil", "Ortsteil", "Stadtbezirk") else e.kind
-                )
+                cand.kind = DISTRICT if text in self.district_part_heads else e.kind
                 cand.country_code, cand.geonames_id = e.country_code, e.geonames_id
                 cand.latitude, cand.longitude = e.latitude, e.longitude
                 cand.start = i + 1
@@ -220,7 +219,7 @@ class DistrictFinder:
         cand = self._district(doc, i, end, span_of(doc, i if named_after_town else i + 1, end).text)
         cand.country_code = None  # the head word does not say which country
         if named_after_town:  # "im Gewerbegebiet Talheim": a ground, not the town
-            cand.kind = "venue"
+            cand.kind = VENUE
         return cand
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
@@ -230,4 +229,4 @@ class DistrictFinder:
         return k >= 0 and doc[k].lower_ in self.locatives
 
     def _district(self, doc: Doc, start: int, end: int, name: str) -> Candidate:
-        return Candidate(start, end, PLACE, name, "pattern", kind="district", country_code="DE")
+        return Candidate(start, end, PLACE, name, "pattern", kind=DISTRICT, country_code="DE")

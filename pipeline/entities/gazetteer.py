@@ -15,7 +15,14 @@ from itertools import compress
 
 from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import PERSON_LABELS, PLACE, Candidate
+from pipeline.entities.candidates import (
+    CITY,
+    DISTRICT,
+    GAZETTEER_SOURCE,
+    PERSON_LABELS,
+    PLACE,
+    Candidate,
+)
 from pipeline.entities.words import (
     ARTICLES,
     DocWords,
@@ -295,7 +302,7 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer(load_tsv(GAZETTEER_FILE))
 
 
-def place_candidate(match: PlaceMatch, source: str = "gazetteer") -> Candidate:
+def place_candidate(match: PlaceMatch, source: str = GAZETTEER_SOURCE) -> Candidate:
     e = match.entry
     return Candidate(
         match.start,
@@ -501,7 +508,7 @@ class PlaceFinder:
             if len(word) < 5 or not word.endswith("s") or not is_capitalised(word):
                 continue
             entry = self.gazetteer.entries.get(fold(word[:-1]))
-            if entry is None or entry.kind not in ("city", "district"):
+            if entry is None or entry.kind not in (CITY, DISTRICT):
                 continue
             match = PlaceMatch(i, i + 1, entry, word[:-1])
             out.append(place_candidate(match))

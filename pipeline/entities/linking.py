@@ -13,7 +13,7 @@ from itertools import compress, repeat
 
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, Candidate
+from pipeline.entities.candidates import NER_SOURCE, ORG, PLACE, VENUE, Candidate
 from pipeline.entities.events import is_event_word
 from pipeline.entities.words import (
     WordValues,
@@ -51,7 +51,7 @@ def core_name(cand: Candidate) -> str:
 def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
     aliases: dict[str, Candidate] = {}
     for cand in kept:
-        if cand.label == ORG or (cand.label == PLACE and cand.kind == "venue"):
+        if cand.label == ORG or (cand.label == PLACE and cand.kind == VENUE):
             acronym = acronym_after(doc, cand)
             if acronym:
                 if cand.label == ORG:

@@ -19,9 +19,11 @@ from spacy.tokens import Doc, Span
 from pipeline.entities.candidates import (
     NER_SOURCE,
     ORG,
+    OTHER,
     PERSON,
     PERSON_LABELS,
     PLACE,
+    VENUE,
     Candidate,
 )
 from pipeline.entities.canonical import LemmaLookup, canonical_span
@@ -217,9 +219,7 @@ class NerCandidates:
             if label == ORG and span[-1].text in self.venue_heads:
                 label = PLACE  # "Porsche Museum": the museum is where things happen
             kind = (
-                ("venue" if span[-1].text in self.venue_heads else "other")
-                if label == PLACE
-                else None
+                (VENUE if span[-1].text in self.venue_heads else OTHER) if label == PLACE else None
             )
             out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
         return out

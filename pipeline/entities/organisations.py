@@ -32,7 +32,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import ORG, PERSON_LABELS, Candidate
+from pipeline.entities.candidates import CITY, DISTRICT, ORG, PERSON_LABELS, REGION, Candidate
 from pipeline.entities.canonical import (
     LemmaLookup,
     before_attributive_adjectives,
@@ -1032,7 +1032,7 @@ class OrganisationFinder:
             if i >= len(doc) - 1 or self._in_venue_context(doc, i):
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
-            if match is None or match.entry.kind not in ("city", "district", "region"):
+            if match is None or match.entry.kind not in (CITY, DISTRICT, REGION):
                 continue
             if match.end < len(doc) and doc[match.end].like_num:
                 continue
@@ -1376,7 +1376,7 @@ class OrganisationFinder:
             if i == len(doc) - 1:
                 continue
             match = matches[i + 1]  # most such words have no place after them
-            if match is None or match.entry.kind not in ("city", "region", "district"):
+            if match is None or match.entry.kind not in (CITY, REGION, DISTRICT):
                 continue
             text = texts[i]
             if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):

@@ -29,7 +29,7 @@ from itertools import compress, product
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import PLACE, Candidate
+from pipeline.entities.candidates import CITY, DISTRICT, PLACE, VENUE, Candidate
 from pipeline.entities.canonical import (
     LemmaLookup,
     canonical_span,
@@ -295,7 +295,7 @@ class VenueFinder:
                 return self._venue(doc, i + 2, i + 3, "pattern")  # the quoted name is the place
         if end is None:
             match = self.gazetteer.match_at(doc, i + 1)
-            if match is None or match.entry.kind not in ("city", "district"):
+            if match is None or match.entry.kind not in (CITY, DISTRICT):
                 return None
             if match.end < len(doc) and doc[match.end].like_num:
                 return None
@@ -321,7 +321,7 @@ class VenueFinder:
             return None
         match = self.gazetteer.match_at(doc, j + 1)
         if match is not None:  # "am Rhein"; not "im RuhrCongress": a venue of its own
-            return None if match.entry.kind == "venue" else match.end
+            return None if match.entry.kind == VENUE else match.end
         if word in self.landmarks:
             return j + 2
         if is_noun_form(word) or (self.lemma is not None and self.lemma(word) not in (None, word)):
@@ -468,7 +468,7 @@ class VenueFinder:
             PLACE,
             name,
             "pattern",
-            kind="venue",
+            kind=VENUE,
             country_code=entry.country_code,
         )
 
@@ -697,4 +697,4 @@ class VenueFinder:
         # a place in the venue's name gives its country ("Halle Emsland", "Messe Essen")
         inside = (self.gazetteer.match_at(doc, k) for k in range(start, end))
         country = next((m.entry.country_code for m in inside if m and m.end <= end), None)
-        return Candidate(start, end, PLACE, name, source, kind="venue", country_code=country)
+        return Candidate(start, end, PLACE, name, source, kind=VENUE, country_code=country)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
+from pipeline.entities.candidates import VENUE
 from pipeline.entities.canonical import nominative_name
 from pipeline.entities.words import (
     common_nouns,
@@ -40,7 +41,6 @@ from pipeline.records import OrganisationMention
 
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
-VENUE_KIND = "venue"
 GENITIVE_ENDINGS = ("es", "s")
 NAME_PUNCTUATION = frozenset({"-", "&"})
 
@@ -161,7 +161,7 @@ class PhraseFinder:
                 return None  # the entity stage's rules see this one
             place = self.places.get(i)
             if place is not None:
-                if getattr(place, "kind", None) == VENUE_KIND:
+                if getattr(place, "kind", None) == VENUE:
                     return Phrase(i, place.name, self.ctx.token_at(place.end_char - 1) + 1)
                 return None
             if word_is_cue(lowers[i], "organiser_lead_in"):
@@ -187,7 +187,7 @@ class PhraseFinder:
         if i + 1 >= len(words) or not word_is_cue(lowers[i], "locative"):
             return i
         place = self.places.get(i + 1)
-        if place is None or getattr(place, "kind", None) == VENUE_KIND:
+        if place is None or getattr(place, "kind", None) == VENUE:
             return i
         return self.ctx.token_at(place.end_char - 1) + 1
 

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 
 from spacy.attrs import IS_PUNCT
 
+from pipeline.entities.candidates import CITY, DISTRICT, OTHER, VENUE
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.entities.words import first_names
 from pipeline.events.context import DocContext
@@ -22,11 +23,11 @@ from pipeline.events.lexicon import (
 from pipeline.lang import load_tsv
 from pipeline.records import PlaceMention
 
-CITY_KINDS = ("city",)
+CITY_KINDS = (CITY,)
 # Kinds that are a city where the text puts the event "in" them ("in St.Gallen", "in Wustrau")
-LOCATED_KINDS = ("city", "district", "other")
-VENUE_KIND = "venue"
-OTHER_KIND = "other"
+LOCATED_KINDS = (CITY, DISTRICT, OTHER)
+VENUE_KIND = VENUE
+OTHER_KIND = OTHER
 # Evidence for a city, and the least evidence that makes one the event's
 EVENT_SENTENCE_SCORE = 2.0
 LOCATIVE_SCORE = 1.0

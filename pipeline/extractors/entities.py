@@ -16,11 +16,18 @@ from spacy.tokens import Doc
 
 from pipeline.entities.affiliations import extend_bracketed_affiliations
 from pipeline.entities.candidates import (
+    CITY,
+    COUNTRY,
+    DISTRICT,
+    GAZETTEER_SOURCE,
     NER_SOURCE,
     ORG,
     PERSON,
     PERSON_LABELS,
     PLACE,
+    REGION,
+    STATE,
+    VENUE,
     Candidate,
     resolve,
 )
@@ -138,7 +145,7 @@ class EntityExtractor(Extractor):
 
 EVENT_LABELS = frozenset({"EVT", "EVENT"})
 # places a named event may contain as part of its name ("Hannover Messe", "Kieler Woche")
-TOWN_KINDS = frozenset({"city", "country", "state", "region", "district"})
+TOWN_KINDS = frozenset({CITY, COUNTRY, STATE, REGION, DISTRICT})
 
 
 def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) -> list[Candidate]:
@@ -168,7 +175,7 @@ def outside_model_events(doc: Doc, found: list[Candidate], events: EventFinder) 
                 return True
             if (
                 c.label in (PLACE, ORG)
-                and not (c.kind == "venue" and c.source == "gazetteer")
+                and not (c.kind == VENUE and c.source == GAZETTEER_SOURCE)
                 and events.is_event_name([t.text for t in span_of(doc, c.start, c.end)])
             ):
                 return True
@@ -209,7 +216,7 @@ def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if not (
             c.label == PLACE
             and c.source != NER_SOURCE
-            and c.kind not in ("venue", "district")
+            and c.kind not in (VENUE, DISTRICT)
             and person_starts.get(c.start, 0) > c.end
             and doc[c.end].text[:1].isupper()
         )
