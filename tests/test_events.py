@@ -172,8 +172,8 @@ def test_next_editions_date_and_deadline_excluded(nlp):
     [
         # the founding day after the date in its clause, and an evening read against it
         (
-            "Der Redner erinnerte an den 3. März 1950, den Tag, an dem Karl Muster die Firma "
-            "gründete. Des Abends wurde viel gelacht.",
+            "Der Redner erinnerte an den 3. März 1950, als Karl Muster seine Firma in Talheim "
+            "gründete. Am Abend wurde viel gelacht.",
             (None, None),
         ),
         # the founding verb right before the date

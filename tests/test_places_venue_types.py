@@ -92,7 +92,7 @@ def test_event_venue_is_the_oval_not_the_town(default_nlp):
 def test_estate_named_after_a_town_is_the_events_ground(default_nlp):
     row = only_event(
         default_nlp,
-        "Am Samstag öffneten die Betriebe im Gewerbegebiet Talheim ihre Werkstore. "
-        "Der Tag der offenen Betriebe lockte 500 Besucher an.",
+        "Am Samstag zeigten die Firmen im Gewerbegebiet Talheim ihre Hallen. "
+        "Die Gewerbeschau lockte 500 Besucher an.",
     )
     assert row["venue"] == "Gewerbegebiet Talheim"
