@@ -277,22 +277,25 @@ def test_a_second_event_on_the_same_days_with_totals_of_its_own(default_nlp):
     assert list(rows["exhibitors"]) == [300, 150]
 
 
-def test_a_part_counted_in_the_body_is_no_second_event(default_nlp):
-    text = (
-        "Das Stadtfest in Talheim lockte am Wochenende 30.000 Besucher. Die Händler waren "
-        "zufrieden. Auch das Wetter spielte mit. Es gab Musik auf drei Bühnen. Der Talheimer "
-        "Citylauf zählte am Samstag 800 Läufer."
-    )
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a part counted in the body
+        (
+            "Das Stadtfest in Talheim lockte am Wochenende 30.000 Besucher. Die Händler waren "
+            "zufrieden. Auch das Wetter spielte mit. Es gab Musik auf drei Bühnen. Der Talheimer "
+            "Citylauf zählte am Samstag 800 Läufer.",
+            ["Stadtfest"],
+        ),
+        # another fair compared: named together only in the title, dated apart
+        (
+            "Gartenmesse übertrifft Baumesse\n\nDie Talheimer Gartenmesse fand vom 3. bis 5. Mai "
+            "statt. Die Gartenmesse zählte 20.000 Besucher. Die Oberbacher Baumesse kam im "
+            "Frühjahr dagegen nur auf 9.000 Besucher.",
+            ["Talheimer Gartenmesse"],
+        ),
+    ],
+)
+def test_a_part_or_a_compared_event_is_no_second_event(default_nlp, text: str, names):
     rows = pipeline.extract(text, reference_date="2023-09-12", nlp=default_nlp)["events"]
-    assert list(rows["name"]) == ["Stadtfest"]
-
-
-def test_another_fair_compared_is_no_second_event(default_nlp):
-    # named together only in the title, dated apart
-    text = (
-        "Gartenmesse übertrifft Baumesse\n\nDie Talheimer Gartenmesse fand vom 3. bis 5. Mai "
-        "statt. Die Gartenmesse zählte 20.000 Besucher. Die Oberbacher Baumesse kam im "
-        "Frühjahr dagegen nur auf 9.000 Besucher."
-    )
-    rows = pipeline.extract(text, reference_date="2023-09-12", nlp=default_nlp)["events"]
-    assert list(rows["name"]) == ["Talheimer Gartenmesse"]
+    assert list(rows["name"]) == names

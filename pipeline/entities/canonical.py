@@ -145,11 +145,17 @@ def strip_articles(words: Sequence[str]) -> list[str]:
     return out
 
 
-def nominative_name(words: Sequence[str], lemma: LemmaLookup | None = None) -> list[str]:
+def nominative_name(
+    words: Sequence[str],
+    lemma: LemmaLookup | None = None,
+    head: Callable[[str], tuple[str, str, str] | None] = head_noun,
+) -> list[str]:
     """Decline the leading adjectives and the head noun of a name to nominative.
 
     The head is the first full noun after the adjectives; truncated parts of a coordination
-    ("Kinder- und Jugendbund") are skipped to find it.
+    ("Kinder- und Jugendbund") are skipped to find it. ``head`` reads its nominative, gender
+    and number (by default the heads of organisation names, ``noun_heads.tsv``; event names
+    take :func:`compound_head`).
     """
     words = strip_articles(words)
     n_adj = 0
@@ -162,10 +168,10 @@ def nominative_name(words: Sequence[str], lemma: LemmaLookup | None = None) -> l
         h += 1
     if h >= len(words):
         return words
-    head = head_noun(words[h])
-    if head is None:
+    found = head(words[h])
+    if found is None:
         return words
-    nominative, gender, number = head
+    nominative, gender, number = found
     out = list(words)
     if number == "sg" or n_adj:
         out[h] = nominative
@@ -181,6 +187,30 @@ def nominative_name(words: Sequence[str], lemma: LemmaLookup | None = None) -> l
         if stem:
             out[k] = stem + ending
     return out
+
+
+HEAD_MIN_LETTERS = 3  # the shortest noun a compound's gender is read from ("Jodler|fest")
+GENITIVE_ENDINGS = ("es", "s")  # "Preises", "Wettbewerbs": masculine and neuter only
+
+
+@lru_cache(maxsize=65536)
+def compound_head(word: str) -> tuple[str, str, str] | None:
+    """A noun in nominative singular, its gender (m, f, n) and number ("sg"), from the
+    dictionary's nouns and the longest one a compound ends in ("Jugendturniers" ->
+    ("Jugendturnier", "n", "sg")); None where no gender is known."""
+    genders = noun_genders()
+    prefix, dash, last = word.rpartition("-")
+    forms = [(last, "")]
+    forms += [(last[: -len(e)], e) for e in GENITIVE_ENDINGS if last.endswith(e)]
+    for form, ending in forms:
+        for cut in range(len(form) - HEAD_MIN_LETTERS + 1):
+            noun = form[cut:]
+            gender = genders.get(noun if cut == 0 else noun.capitalize())
+            if gender in STRONG_NOMINATIVE and gender != "pl":
+                if ending and gender == "f":
+                    break  # a feminine noun takes no genitive "-s"
+                return prefix + dash + form, gender, "sg"
+    return None
 
 
 def join_words(words: Sequence[str], spaces: Sequence[str]) -> str:

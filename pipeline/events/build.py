@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.entities.canonical import (
-    STRONG_NOMINATIVE,
-    LemmaLookup,
-    adjective_stem,
-    is_adjective,
-)
-from pipeline.entities.words import noun_genders, positions
+from pipeline.entities.canonical import LemmaLookup, compound_head, is_adjective, nominative_name
+from pipeline.entities.words import positions
 from pipeline.events.context import DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import (
-    WORD_CACHE_SIZE,
     cue_first_words,
     cue_sizes,
     cue_sizes_before,
@@ -528,23 +521,13 @@ class EventBuilder:
     def nominative(self, name: str) -> str:
         """ "des Großen Preises" -> "Großer Preis", "das Internationale Jugendturnier" ->
         "Internationales Jugendturnier": a name that opens with declined adjectives takes the
-        strong nominative of its head noun's gender (a name with an article of its own, "Das
-        Fest", stays; so does one whose head's gender is unknown)."""
+        strong nominative of its head noun's gender, read from the dictionary's nouns (a name
+        with an article of its own, "Das Fest", stays; so does one whose head's gender is
+        unknown)."""
         words = name.split(" ")
-        n_adj = 0
-        while n_adj < len(words) - 1 and is_adjective(words[n_adj], self.lemma):
-            n_adj += 1
-        if not n_adj:
+        if len(words) < 2 or not is_adjective(words[0], self.lemma):
             return name
-        head = head_gender(words[n_adj])
-        if head is None:
-            return name
-        nominative, gender = head
-        out = list(words)
-        out[n_adj] = nominative
-        for k in range(n_adj):
-            out[k] = adjective_stem(words[k], self.lemma) + STRONG_NOMINATIVE[gender]
-        return " ".join(out)
+        return " ".join(nominative_name(words, self.lemma, head=compound_head))
 
     def motto(self, event: EventName) -> NameMention | None:
         """The first quoted motto or title ("unter dem Motto „Spuren“") right after a motto cue
@@ -589,30 +572,6 @@ class EventBuilder:
             return written
         reference = self.doc._.reference_date
         return None if reference is None else reference.year
-
-
-HEAD_MIN_LETTERS = 3  # the shortest noun a compound's gender is read from ("Jodler|fest")
-GENITIVE_ENDINGS = ("es", "s")  # "Preises", "Wettbewerbs": masculine and neuter only
-
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def head_gender(word: str) -> tuple[str, str] | None:
-    """A head noun in nominative singular and its gender (m, f, n), from the dictionary's
-    nouns and the longest one a compound ends in ("Jugendturniers" -> ("Jugendturnier",
-    "n")); None where no gender is known."""
-    genders = noun_genders()
-    prefix, dash, last = word.rpartition("-")
-    forms = [(last, "")]
-    forms += [(last[: -len(e)], e) for e in GENITIVE_ENDINGS if last.endswith(e)]
-    for form, ending in forms:
-        for cut in range(len(form) - HEAD_MIN_LETTERS + 1):
-            noun = form[cut:]
-            gender = genders.get(noun if cut == 0 else noun.capitalize())
-            if gender in STRONG_NOMINATIVE and gender != "pl":
-                if ending and gender == "f":
-                    break  # a feminine noun takes no genitive "-s"
-                return prefix + dash + form, gender
-    return None
 
 
 def ends_in(name: str, kind: str) -> bool:
