@@ -49,6 +49,7 @@ from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
     ARTICLES,
+    GENITIVE_ARTICLES,
     DocWords,
     common_nouns,
     ent_bounds,
@@ -569,7 +570,7 @@ def _edition_of(span: Span) -> bool:
         k -= 1
     return (
         k >= 1
-        and doc[k].lower_ in ("der", "des")
+        and doc[k].lower_ in GENITIVE_ARTICLES
         and doc[k - 1].lower_ in EDITION_NOUNS
         and not any(t.text in legal_form_words() or is_org_head(t.text) for t in span)
     )

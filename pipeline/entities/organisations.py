@@ -89,6 +89,7 @@ KNOWN_NAME_ENDS = entity_words("known_name_end")
 SETTLEMENT_PLURALS = entity_word_list("settlement_plural_ending")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
 INDEFINITE_ARTICLES = entity_words("indefinite_article")
+ADJECTIVE_JOINERS = entity_words("adjective_joiner")  # "eine lustige und laute Tanzgruppe"
 PLURAL_ENDINGS = entity_word_list("plural_ending")
 CLUB_ORDINALS = entity_words("club_ordinal")
 # the forms of the article a rule skips or asks for: the case tells a place from an actor
@@ -1117,7 +1118,8 @@ class OrganisationFinder:
         while k >= 0 and doc[k].lower_ not in INDEFINITE_ARTICLES:
             word = doc[k].text
             if not (
-                word in ("und", ",")
+                word == ","
+                or word in ADJECTIVE_JOINERS
                 or (word.islower() and is_adjective(word.capitalize(), self.lemma))
             ):
                 return False
