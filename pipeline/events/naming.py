@@ -21,6 +21,7 @@ from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from pipeline.entities.canonical import GENITIVE_ENDINGS
 from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
@@ -53,7 +54,6 @@ LIST_GAP = 4  # words between two names of one list ("und einen", ", allen Mitar
 MAX_NAME_WORDS = 3  # capitalised words before the event noun that can belong to its name
 ANNIVERSARY_NAME_WORDS = 6  # words after "75 Jahre" that can name what is celebrated
 OPENED_REACH = 3  # words after "Eröffnung des" up to the building's noun ("neuen umgebauten")
-GENITIVE_S = ("es", "s")  # "Rathauses", "Bades"
 # Opening quotation marks and their closing ones
 QUOTES = dict(NAME_PAIRS)
 # Adjectival forms of a name after an article or preposition, and their nominative
@@ -374,7 +374,7 @@ class NameFinder:
                 return i + 1
             if text[:1].isupper():
                 lower = lowers[end]
-                forms = (lower, *(lower[: -len(e)] for e in GENITIVE_S if lower.endswith(e)))
+                forms = (lower, *(lower[: -len(e)] for e in GENITIVE_ENDINGS if lower.endswith(e)))
                 endings = cue_words("opened_building")
                 return end + 1 if any(f.endswith(endings) for f in forms) else i + 1
         return i + 1
