@@ -16,6 +16,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import is_package
 
+import pipeline.array_components  # noqa: F401  (registers the sentence and lemma factories)
 import pipeline.extractors  # noqa: F401  (registers the extractor factories)
 from pipeline.allocator import keep_freed_memory
 from pipeline.extensions import register_extensions
@@ -111,10 +112,11 @@ def _load_blank() -> tuple[Language, str]:
 
 
 def _ensure_sentences_and_lemmas(nlp: Language) -> None:
-    """Pipelines without a parser get rule-based sentences; without a lemmatizer, lookup lemmas."""
+    """Pipelines without a parser get rule-based sentences; without a lemmatizer, lookup lemmas:
+    spaCy's sentencizer's and lookup lemmatizer's, set for the whole Doc at once
+    (:mod:`pipeline.array_components`), under spaCy's names."""
     has_sents = any(n in nlp.pipe_names for n in ("parser", "senter", "sentencizer"))
     if not has_sents:
-        nlp.add_pipe("sentencizer", first=True)
+        nlp.add_pipe("german_sentences", name="sentencizer", first=True)
     if "lemmatizer" not in nlp.pipe_names:
-        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        lemmatizer.initialize()
+        nlp.add_pipe("german_lemmas", name="lemmatizer")

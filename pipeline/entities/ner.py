@@ -228,9 +228,9 @@ class NerCandidates:
     def _role_and_person(self, span: Span) -> bool:
         """A role noun and a person's name ("Ex-Bandleader Tom Keller")."""
         first = span[0].text.split("-")[-1]
-        rest = [t.text for t in span[1:] if not t.is_punct and not t.is_space]
         if not (self._is_role_noun(first) or first.lower().endswith(PERSON_ROLE_ENDINGS)):
-            return False
+            return False  # most spans: their words after the first are not read
+        rest = [t.text for t in span[1:] if not t.is_punct and not t.is_space]
         return bool(rest) and (
             rest[0] in first_names()
             or (

@@ -448,14 +448,14 @@ class OrganisationFinder:
         later and only common nouns stand before it ("zeigt die Nähe Velvorn AG"
         -> "Velvorn AG"); else ``start``. A word no lexicon knows stays ("visitKassel"), and so
         does a type word of names ("Bäckerei Velvorn GmbH")."""
-        for ent in doc.ents:
+        for ent_start, ent_end, label in ent_bounds(doc):  # read once per report
             if (
-                ent.end == end
-                and start < ent.start < form
-                and ent.label_ == "ORG"
-                and all(self._sentence_noun(doc[k].text) for k in range(start, ent.start))
+                ent_end == end
+                and start < ent_start < form
+                and label == "ORG"
+                and all(self._sentence_noun(doc[k].text) for k in range(start, ent_start))
             ):
-                return ent.start
+                return ent_start
         return start
 
     def _sentence_noun(self, word: str) -> bool:
@@ -896,7 +896,8 @@ class OrganisationFinder:
         Ulm die Stadt Tannheim", "die Partnerschaft mit der Stadt Tannheim"). Where a town
         acts ("die Stadt Tannheim lädt ein") the model reads word and name as one body."""
         return doc[i].text in _town_words() and any(
-            e.start == name and e.end == end and e.label_ in PLACE_LABELS for e in doc.ents
+            (name, end) == (ent_start, ent_end) and label in PLACE_LABELS
+            for ent_start, ent_end, label in ent_bounds(doc)
         )
 
     def _verb_lemma(self, word: str) -> str:

@@ -125,6 +125,8 @@ class VenueFinder:
         self.hotel_locations = frozenset(p["hotel_locations"])
         # word predicates asked for every token: memoised per finder
         self._finders_at = WordValues(self._finders_at)  # type: ignore[method-assign]
+        # one bound method, so that find() can tell it in a word's finders by identity
+        self._name_and_head_finder = self._name_and_head
         for name in ("_adjective", "_is_name_word"):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
 
@@ -133,14 +135,25 @@ class VenueFinder:
         found: list[Candidate] = []
         texts = token_texts(doc)
         finders = values_of(texts, self._finders_at)
+        before_head = self._before_heads_after_name(texts)
         for i in compress(range(len(texts)), finders):
-            for finder in finders[i]:
+            at = finders[i]
+            if at[0] is self._name_and_head_finder and i not in before_head:
+                at = at[1:]  # no venue word one or two words after the name: no such venue
+            for finder in at:
                 cand = finder(doc, i)
                 if cand is not None:
                     cand = self._with_truncated_first(doc, texts, cand)
                     found.append(self._with_hotel_brand(doc, texts, cand))
                     break
         return found + self._brand_hotels(doc, texts, found)
+
+    def _before_heads_after_name(self, texts: list[str]) -> set[int]:
+        """The tokens one or two words before a venue word that follows a name ("Porsche
+        Museum"): where :meth:`_name_and_head` may find one. Found once per report in C, since
+        most name words stand before none (the pattern was asked at each of them)."""
+        heads = positions(texts, self.heads_after_name.__contains__)
+        return {k - distance for k in heads for distance in (1, 2)}
 
     def _with_truncated_first(self, doc: Doc, texts: list[str], cand: Candidate) -> Candidate:
         """ "Spielzeug- und Puppenmuseum": a first part that shares the venue word belongs
@@ -215,7 +228,7 @@ class VenueFinder:
         head = head_noun(text)
         named = (lower[:-1] if lower.endswith("sees") else lower).endswith(self.name_suffixes)
         tests = (
-            (self._name_and_head, self._is_name_word(text)),
+            (self._name_and_head_finder, self._is_name_word(text)),
             (
                 self._head_and_name,
                 text in self.heads

@@ -5,11 +5,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import add, itemgetter, not_
 from typing import Any, TypeVar
 
-from spacy.attrs import ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -280,7 +280,7 @@ class Word(tuple):
 # Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
-_WORD_ATTRS = [ORTH, SPACY, SENT_START]
+_WORD_ATTRS = [ORTH, SPACY, SENT_START, IDX]
 _TEXT = itemgetter(0)  # a word's text in its row of _Lexemes
 
 
@@ -336,7 +336,7 @@ class DocWords(list):
     layers take a span of words with :func:`span_of` (a WordSpan). Any other attribute is the
     Doc's."""
 
-    __slots__ = ("doc", "texts", "spaces", "text", "user_data", "ents", "ent_bounds", "_starts")
+    __slots__ = ("doc", "texts", "spaces", "text", "user_data", "ents", "ent_bounds", "char_starts")
     # one DocWords is one document, compared and hashed by identity like the Doc
     __eq__ = object.__eq__
     __ne__ = object.__ne__
@@ -355,7 +355,7 @@ class DocWords(list):
         n = len(doc)
         lexemes = lexeme_table(doc.vocab)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
-        orths, spaces, sent_start = columns
+        orths, spaces, sent_start, self.char_starts = columns
         rows = list(map(lexemes.__getitem__, orths))
         self.texts = _Texts(map(_TEXT, rows))
         self.texts.rows = lexemes.rows
@@ -372,15 +372,10 @@ class DocWords(list):
 
     def char_bounds(self, start: int, end: int) -> tuple[int, int]:
         """``(start_char, end_char)`` of the tokens ``start:end`` (``end > start``), as the
-        Span's: the token offsets are read once per document, when first asked."""
-        try:
-            starts = self._starts
-        except AttributeError:
-            # a Doc's text is its tokens' texts and spaces in a row: their running length is
-            # each token's offset (IDX), summed in C instead of read through Doc.to_array
-            lengths = map(add, map(len, self.texts), map(len, self.spaces))
-            starts = self._starts = list(accumulate(lengths, initial=0))
-        return starts[start], starts[end - 1] + len(self.texts[end - 1])
+        Span's: the token offsets (IDX) come with the other columns of the one ``to_array``
+        (cheaper than summing the texts' and spaces' lengths when first asked, as a report
+        with any mention asks)."""
+        return self.char_starts[start], self.char_starts[end - 1] + len(self.texts[end - 1])
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
