@@ -18,6 +18,7 @@ from itertools import compress
 from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
 from pipeline.temporal.combine import combine, share_years
+from pipeline.temporal.first_chars import PREFIX, may_begin
 from pipeline.temporal.patterns import MAX_LOOKBACK, Builder, patterns
 from pipeline.temporal.spec import Expression
 from pipeline.word_runs import word_runs
@@ -179,7 +180,7 @@ def find_atoms(text: str) -> list[Atom]:
     attempts = _attempts(text)
     matches: list[tuple[re.Match[str], Builder]] = []
     for start in sorted(attempts):
-        for index in _rules_to_try(attempts[start], text[start]):
+        for index in _rules_to_try(attempts[start], text[start : start + PREFIX]):
             pattern, build = pats.rules[index]
             m = pattern.match(text, start)
             if m is not None:
@@ -187,11 +188,16 @@ def find_atoms(text: str) -> list[Atom]:
     return _longest_built(matches, text)
 
 
-@lru_cache(maxsize=4096)
-def _rules_to_try(rules: frozenset[int], first_char: str) -> tuple[int, ...]:
-    """The rules, in rule order, that may match at a start with this first character."""
-    possible = patterns().rules_by_first_char.get(first_char)
-    return tuple(sorted(rules if possible is None else rules & possible))
+@lru_cache(maxsize=65536)
+def _rules_to_try(rules: frozenset[int], head: str) -> tuple[int, ...]:
+    """The rules, in rule order, that may match at a start where the text begins with
+    ``head`` (its first :data:`PREFIX` characters): the first character picks the rules from
+    an index, the second passes over those that cannot go on with it ("im" for a rule that
+    opens with "am" or "um")."""
+    pats = patterns()
+    possible = pats.rules_by_first_char.get(head[0])
+    rules = rules if possible is None else rules & possible
+    return tuple(i for i in sorted(rules) if may_begin(pats.rule_beginnings[i], head))
 
 
 def _longest_built(matches: list[tuple[re.Match[str], Builder]], text: str) -> list[Atom]:
