@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout, remember_text
-from pipeline.extensions import get_facts
+from pipeline.extensions import FACT_TYPES, get_facts
 from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
@@ -337,12 +337,12 @@ class _ReportRows:
         offset = doc.user_data.get(CHUNK_START, 0)
         self.base = doc.user_data.get(BASE_ROW, self.base)
         starts = [offset + start for start in doc_layout(doc).sentence_starts]
-        # get_facts is what doc._.TABLE calls, without spaCy's Underscore object per read
+        stored = doc._.facts or {}
         for table in FACT_TABLES:
             self.facts[table].extend(
-                mention_rows(
+                field_rows(
                     self.job.doc_id,
-                    get_facts(doc, table) or [],
+                    stored_fields(stored, table),
                     source,
                     starts,
                     offset,
@@ -402,13 +402,26 @@ def _field_names(record_type: type) -> tuple[str, ...]:
 
 
 @cache
-def _row_of(record_type: type) -> Callable[[str, Any], dict[str, Any]]:
-    """``(doc_id, record) -> {"doc_id": …, field: value, …}``: the fields read in C by one
-    ``attrgetter`` (records are flat, so this shallow copy equals ``dataclasses.asdict``)."""
+def _fields_of(record_type: type) -> Callable[[Any], dict[str, Any]]:
+    """``record -> {field: value, …}``: the fields read in C by one ``attrgetter`` (records
+    are flat, so this shallow copy equals ``dataclasses.asdict``)."""
     names = _field_names(record_type)
-    keys = ("doc_id", *names)
     values = attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),)
-    return lambda doc_id, record: dict(zip(keys, (doc_id, *values(record)), strict=True))
+    return lambda record: dict(zip(names, values(record), strict=True))
+
+
+def stored_fields(facts: dict[str, list[dict[str, Any]]], table: str) -> list[dict[str, Any]]:
+    """The fields of a Doc's mentions of one fact type, as its records give them, from the
+    Doc's stored facts (``doc._.facts``). The extractors store rows made from their records, so
+    these are the stored rows themselves (not changed; nothing is rebuilt); a row stored in
+    another form (a dict set by hand, with fields left out or in another order) is read through
+    its record, as ``doc._.TABLE`` would read it."""
+    rows = facts.get(table)
+    if not rows:
+        return []
+    record = FACT_TYPES[table].record
+    names = _field_names(record)
+    return [row if tuple(row) == names else _fields_of(record)(record(**row)) for row in rows]
 
 
 def mention_rows(
@@ -419,20 +432,36 @@ def mention_rows(
     offset: int = 0,
     sentences_before: int = 0,
 ) -> list[dict[str, Any]]:
-    """Table rows of one Doc's mentions; ``offset`` is where the Doc starts in the text,
-    ``sentence_starts`` are its sentences' starts in the text, ``sentences_before`` the number
-    of sentences of the text before them."""
+    """Table rows of one Doc's mentions (records); ``offset`` is where the Doc starts in the
+    text, ``sentence_starts`` are its sentences' starts in the text, ``sentences_before`` the
+    number of sentences of the text before them."""
+    fields = [_fields_of(type(mention))(mention) for mention in mentions]
+    return field_rows(doc_id, fields, source, sentence_starts, offset, sentences_before)
+
+
+def field_rows(
+    doc_id: str,
+    fields: Iterable[dict[str, Any]],
+    source: SourceText,
+    sentence_starts: list[int],
+    offset: int = 0,
+    sentences_before: int = 0,
+) -> list[dict[str, Any]]:
+    """:func:`mention_rows` of mentions given by their fields (:func:`stored_fields`): a
+    report's rows are copies of the rows its Doc stores, with the report's id first and the
+    offsets and sentence number counted in the whole text."""
     rows = []
-    for mention in sorted(mentions, key=_char_span):
-        row = _row_of(type(mention))(doc_id, mention)
-        start = offset + mention.start_char
-        row["start_char"], row["end_char"] = source.original_span(start, offset + mention.end_char)
+    original_span = source.original_span
+    for mention in sorted(fields, key=_char_span):
+        row = {"doc_id": doc_id, **mention}
+        start = offset + mention["start_char"]
+        row["start_char"], row["end_char"] = original_span(start, offset + mention["end_char"])
         row["sentence"] = sentences_before + max(bisect_right(sentence_starts, start) - 1, 0)
         rows.append(row)
     return rows
 
 
-_char_span = attrgetter("start_char", "end_char")
+_char_span = itemgetter("start_char", "end_char")
 
 
 def record_rows(

@@ -26,9 +26,17 @@ DATELINE_MAX_CHARS = 100
 DATELINE_CUES = ("den", "stand", "am", "vom", "datum", "veröffentlicht", "aktualisiert")
 
 
+# A year is written in digits (the grammar reads every year with int() from a group of \d), so
+# a text without one holds no full date: most lines at the top of a report (titles) are passed
+# over without running the grammar.
+_DIGIT = re.compile(r"\d")
+
+
 def _absolute_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
     """Calendar dates written in full (day, month and year) in ``text``, with their spans,
     read by the date extractor's own grammar."""
+    if _DIGIT.search(text) is None:
+        return
     for expr in find_expressions(text):
         spec = expr.spec
         if expr.end_spec is not None or None in (spec.year, spec.month, spec.day):

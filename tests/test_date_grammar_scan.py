@@ -8,7 +8,13 @@ from dataclasses import replace
 import pytest
 
 from pipeline.temporal.atoms import Atom
-from pipeline.temporal.first_chars import CHECKED, first_chars, rules_by_first_char
+from pipeline.temporal.first_chars import (
+    CHECKED,
+    beginnings,
+    first_chars,
+    may_begin,
+    rules_by_first_char,
+)
 from pipeline.temporal.grammar import find_atoms
 from pipeline.temporal.patterns import patterns
 from pipeline.temporal.spec import TimeSpec
@@ -35,6 +41,35 @@ def test_first_chars_unknown_when_a_match_may_be_empty_or_is_not_read(pattern: s
 def test_every_grammar_rule_has_known_first_chars() -> None:
     """Fails when a Python upgrade changes re._parser so that the shortcut no longer works."""
     assert all(first_chars(pattern) is not None for pattern, _ in patterns().rules)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # an optional part, a repetition that may be empty, a one-character whole match
+        (re.compile(r"x?y*z"), {"xy", "xz", "yy", "yz", "z"}),
+        (re.compile(r"(?:ab){2,}c"), {"ab"}),
+        (re.compile(r"(?<!\w)(?:am|um)\s", re.I), {"am", "aM", "Am", "AM", "um", "uM", "Um", "UM"}),
+        (re.compile(r"[12](?:\.|te)?"), {"1", "2", "1.", "2.", "1t", "2t"}),
+    ],
+)
+def test_beginnings_of_patterns(pattern: re.Pattern[str], expected: set[str]) -> None:
+    assert beginnings(pattern, 2) == expected
+
+
+def test_may_begin_reads_the_second_character() -> None:
+    opener = beginnings(re.compile(r"(?:am|um)\s+\d", re.I))
+    assert may_begin(opener, "Am") and may_begin(opener, "um")
+    assert not may_begin(opener, "im") and not may_begin(opener, "an")
+    assert may_begin(opener, "a\u2009")  # a character the reader does not speak for: tried
+    day = beginnings(re.compile(r"\d{1,2}"))
+    assert may_begin(day, "7.") and may_begin(day, "7")  # a one-digit day, at the text's end too
+    assert not may_begin(day, "x7")
+    assert may_begin(None, "zz")  # beginnings not known: always tried
+
+
+def test_every_grammar_rule_has_known_beginnings() -> None:
+    assert all(b is not None and "" not in b for b in patterns().rule_beginnings)
 
 
 def test_unknown_first_chars_are_reported(caplog: pytest.LogCaptureFixture) -> None:

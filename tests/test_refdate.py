@@ -6,6 +6,7 @@ import logging
 import pytest
 
 from pipeline.refdate import find_dateline, parse_date, parse_user_date, resolve_reference_date
+from pipeline.temporal.grammar import find_expressions
 
 
 @pytest.mark.parametrize(
@@ -130,3 +131,22 @@ def test_bad_reference_date_option_exits_2(tmp_path) -> None:
     )
     assert result.exit_code == 2
     assert "--reference-date" in result.output and "'bald'" in result.output
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "am vierzehnten April zweitausendvierundzwanzig",
+        "zu Ostern im Jahre zweitausend",
+        "Anfang Mai letzten Jahres",
+        "im Sommer des vergangenen Jahres, am ersten Juni",
+    ],
+)
+def test_the_grammar_reads_years_from_digits_only(text: str) -> None:
+    """What lets the dateline search pass over lines without a digit: no full date there."""
+    assert all(e.spec.year is None for e in find_expressions(text))
+
+
+def test_dateline_after_titles_without_digits() -> None:
+    text = "Stadtfest in Neustadt\nDie Altstadt feiert\nNeustadt, 3. Mai 2025\nDer Text beginnt."
+    assert find_dateline(text) == dt.date(2025, 5, 3)

@@ -12,6 +12,7 @@ from functools import cache
 from typing import NamedTuple
 
 from pipeline.lang import load_tsv
+from pipeline.memo import WordValues
 from pipeline.quantities.lexicon import figure_words
 
 EXACT = "exact"
@@ -89,12 +90,22 @@ def _last_word(before: str) -> str | None:
     read (most numbers have no qualifier, and finding every word before each of them cost more
     than the rest of the test)."""
     stretch = before.rsplit(None, 1)
+    return _STRETCH_LAST_WORD[stretch[-1]] if stretch else None
+
+
+def _stretch_last_word(stretch: str) -> str | None:
+    """The last word ``_WORD`` finds in a stretch without spaces, in lower case, when it ends
+    the stretch; else None."""
     last = None
-    for last in _WORD.finditer(stretch[-1] if stretch else ""):  # noqa: B007 (the last one)
+    for last in _WORD.finditer(stretch):  # noqa: B007 (the last one)
         pass
-    if last is None or last.end() != len(stretch[-1]):
+    if last is None or last.end() != len(stretch):
         return None
     return last.group().lower()
+
+
+# memoised by stretch: the words before numbers recur ("rund", "über", "Besucher,")
+_STRETCH_LAST_WORD = WordValues(_stretch_last_word)
 
 
 def find_qualifier(text: str, start: int, end: int | None = None) -> Qualifier:

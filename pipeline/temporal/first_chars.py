@@ -1,10 +1,10 @@
 """Which characters a regular expression's match can begin with, read from its parsed form.
 
 The date grammar tries dozens of patterns at every word start near a head word; most cannot
-begin with the character there ("am 3." is no place for a rule that starts with a digit), and
-a set look-up is far cheaper than a failing ``match`` call. The answer is a superset (case
-variants, lookarounds and negated sets only widen it), and it only covers :data:`CHECKED`: a
-character outside it is always tried.
+begin with the characters there ("am 3." is no place for a rule that starts with a digit, nor
+"im Mai" for one that starts with "am" or "um"), and a set look-up is far cheaper than a failing
+``match`` call. The answer is a superset (case variants, lookarounds and negated sets only widen
+it), and it only covers :data:`CHECKED`: a character outside it is always tried.
 """
 
 from __future__ import annotations
@@ -26,8 +26,15 @@ except ImportError:  # pragma: no cover - a Python without them
 # lower()/upper() pairs (outside it, re.IGNORECASE knows rarer pairs such as "ſ" and "s").
 CHECKED = frozenset(map(chr, range(128))) | frozenset("äöüÄÖÜß")
 _CATEGORIES = {"DIGIT": r"\d", "SPACE": r"\s", "WORD": r"\w"}
+# How many characters of a match :func:`beginnings` reads: two tell "am" from "um" and "im",
+# where the first character alone lets most rules through; three would multiply the sets of
+# the rules that begin with any two word characters.
+PREFIX = 2
 
-First = tuple[frozenset[str] | None, bool]  # (characters, None: any; may it match nothing)
+# The strings of up to ``length`` characters a match can begin with: one of ``length``
+# characters is the start of longer matches too, a shorter one is a whole match ("" for an
+# empty one).
+Beginnings = frozenset[str]
 
 
 class _Unknown(Exception):
@@ -37,20 +44,37 @@ class _Unknown(Exception):
 def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The characters of :data:`CHECKED` a match of ``pattern`` can begin with, or None when
     that is not known (the pattern may match the empty string, or uses an unread construct)."""
+    begins = beginnings(pattern, 1)
+    if begins is None:
+        return None
+    if "" in begins:
+        log.debug("first characters unknown (may match nothing): %.60s", pattern.pattern)
+        return None
+    return begins
+
+
+def beginnings(pattern: re.Pattern[str], length: int = PREFIX) -> Beginnings | None:
+    """The beginnings of ``length`` characters of :data:`CHECKED` (and the whole matches that
+    are shorter) of ``pattern``'s matches, or None when they are not known."""
     if sre_parse is None:
         log.debug("first characters unknown: this Python has no re._parser")
         return None
     try:
-        chars, empty = _sequence(sre_parse.parse(pattern.pattern, pattern.flags))
+        begins = _sequence(sre_parse.parse(pattern.pattern, pattern.flags), length)
     except (_Unknown, AttributeError, TypeError, ValueError) as exc:
         log.debug("first characters unknown (%s: %s): %.60s", type(exc).__name__, exc, pattern)
         return None
-    if empty:
-        log.debug("first characters unknown (may match nothing): %.60s", pattern.pattern)
-        return None
     if pattern.flags & re.IGNORECASE:
-        chars = chars | {c.lower() for c in chars} | {c.upper() for c in chars}
-    return frozenset(chars & CHECKED)
+        begins = _case_variants(begins)
+    return frozenset(b for b in begins if CHECKED.issuperset(b))
+
+
+def may_begin(begins: Beginnings | None, head: str) -> bool:
+    """Whether a match with these :func:`beginnings` may start where the text begins with
+    ``head`` (its next :data:`PREFIX` characters, fewer at the text's end)."""
+    if begins is None or not CHECKED.issuperset(head):
+        return True
+    return any(head[:n] in begins for n in range(len(head) + 1))
 
 
 def rules_by_first_char(patterns: Iterable[re.Pattern[str]]) -> dict[str, frozenset[int]]:
@@ -73,43 +97,77 @@ def rules_by_first_char(patterns: Iterable[re.Pattern[str]]) -> dict[str, frozen
     }
 
 
-def _sequence(items) -> tuple[set[str], bool]:
-    chars: set[str] = set()
+def _then(before: set[str], after: set[str], length: int) -> set[str]:
+    """The beginnings of a match of one part followed by another."""
+    out = {b for b in before if len(b) >= length}
+    for b in before:
+        if len(b) < length:
+            out.update((b + a)[:length] for a in after)
+    return out
+
+
+def _sequence(items, length: int) -> set[str]:
+    begins = {""}
     for op, av in items:
-        first, empty = _item(op, av)
-        chars |= first
-        if not empty:
-            return chars, False
-    return chars, True
+        if all(len(b) >= length for b in begins):
+            break  # the rest cannot change the beginnings
+        begins = _then(begins, _item(op, av, length), length)
+    return begins
 
 
-def _item(op, av) -> tuple[set[str], bool]:
+def _item(op, av, length: int) -> set[str]:
     if op is sre.LITERAL:
-        return {chr(av)}, False
+        return {chr(av)}
     if op is sre.NOT_LITERAL:
-        return set(CHECKED) - {chr(av)}, False
+        return set(CHECKED) - {chr(av)}
     if op is sre.ANY:
-        return set(CHECKED), False
+        return set(CHECKED)
     if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):  # zero width: the next item comes first
-        return set(), True
+        return {""}
     if op is sre.IN:
-        return _charset(av), False
+        return _charset(av)
     if op is sre.BRANCH:
-        chars, empty = set(), False
-        for alternative in av[1]:
-            first, alt_empty = _sequence(alternative)
-            chars |= first
-            empty = empty or alt_empty
-        return chars, empty
+        return set().union(*(_sequence(alternative, length) for alternative in av[1]))
     if op is sre.SUBPATTERN:
-        return _sequence(av[-1])
+        return _sequence(av[-1], length)
     if op is sre.ATOMIC_GROUP:
-        return _sequence(av)
+        return _sequence(av, length)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        low, _, body = av
-        chars, empty = _sequence(body)
-        return chars, empty or low == 0
+        return _repeat(*av, length)
     raise _Unknown(op)
+
+
+def _repeat(low: int, high: int, body, length: int) -> set[str]:
+    """The beginnings of ``low`` to ``high`` repetitions: the first ``low`` ones, then up to
+    ``length`` more (past that, more repetitions only lengthen beginnings already full)."""
+    once = _sequence(body, length)
+    begins = {""}
+    for _ in range(low):
+        begins = _then(begins, once, length)
+        if all(len(b) >= length for b in begins):
+            return begins
+    more, times = {""}, {""}
+    for _ in range(min(length, high - low)):
+        times = _then(times, once, length)
+        more |= times
+    return _then(begins, more, length)
+
+
+def _case_variants(begins: set[str]) -> set[str]:
+    """Every spelling re.IGNORECASE also matches, as far as :data:`CHECKED` goes."""
+    out: set[str] = set()
+    for b in begins:
+        spellings = [""]
+        for c in b:
+            spellings = [s + v for s in spellings for v in _cases(c)]
+        out.update(spellings)
+    return out
+
+
+@cache
+def _cases(c: str) -> frozenset[str]:
+    forms = {c, c.lower(), c.upper(), c.lower().upper(), c.upper().lower()}
+    return frozenset(f for f in forms if len(f) == 1)
 
 
 def _charset(items) -> set[str]:

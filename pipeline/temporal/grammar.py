@@ -15,9 +15,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import compress
 
+from pipeline.memo import WordValues
 from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
 from pipeline.temporal.combine import combine, share_years
+from pipeline.temporal.first_chars import PREFIX, may_begin
 from pipeline.temporal.patterns import MAX_LOOKBACK, Builder, patterns
 from pipeline.temporal.spec import Expression
 from pipeline.word_runs import word_runs
@@ -83,11 +85,11 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
     """Rule indexes to try at each word start: at every head word and at the few words before
     it that may open the same expression. The text is cut into its word runs and the gaps
     between them in C (``split``, ``accumulate``), every run gets its memoised plan
-    (:func:`_plan_of_run`, by ``map``), and only the head words (a run of about six) take
+    (:data:`_PLANS`, by ``map``), and only the head words (a run of about six) take
     Python steps: a head word is a whole run, and the runs before it are at hand by index."""
     attempts: dict[int, frozenset[int]] = {}
     parts, ends = word_runs(text)  # gap, run, gap, ...; run i spans ends[2i]..ends[2i+1]
-    plans = list(map(_plan_of_run, parts[1::2]))
+    plans = list(map(_PLANS.__getitem__, parts[1::2]))
     for head in compress(range(len(plans)), plans):
         at_distance = plans[head]
         start = ends[2 * head]
@@ -111,7 +113,7 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
                 opens = _can_start(text[window:prefix_end].lower())
                 prefix_start = window
             else:
-                opens = _run_can_start(parts[run + 1])
+                opens = _RUN_CAN_START[parts[run + 1]]
             if opens:
                 _add_rules(attempts, prefix_start, at_distance[distance])
     return attempts
@@ -127,7 +129,6 @@ def _add_rules(attempts: dict[int, frozenset[int]], start: int, rules: frozenset
     attempts[start] = rules if known is None or known is rules else known | rules
 
 
-@lru_cache(maxsize=65536)
 def _plan_of_run(run: str) -> tuple[frozenset[int], ...] | str | None:
     """What a word run heads, as far as the run alone tells: None when it heads nothing, the
     rules it opens at each distance (:func:`_rules_at_distance`) for a word, and for a number
@@ -140,13 +141,18 @@ def _plan_of_run(run: str) -> tuple[frozenset[int], ...] | str | None:
     return _rules_at_distance(kinds) if kinds else None
 
 
-@lru_cache(maxsize=65536)
 def _run_can_start(run: str) -> bool:
     """:func:`_can_start` of a whole word run as written."""
     return _can_start(run.lower())
 
 
-@lru_cache(maxsize=65536)
+# The two tests every word run of a text meets, memoised by run and read in C (a dict look-up,
+# about a third of an ``lru_cache`` hit when mapped over a report's some 300 runs); emptied
+# when full, so memory stays flat.
+_PLANS = WordValues(_plan_of_run)
+_RUN_CAN_START = WordValues(_run_can_start)
+
+
 def _head_of_run(run: str) -> str | None:
     """The word run in lower case when it can head an expression (a number, or a word the
     trigger pattern takes whole), else None."""
@@ -179,7 +185,7 @@ def find_atoms(text: str) -> list[Atom]:
     attempts = _attempts(text)
     matches: list[tuple[re.Match[str], Builder]] = []
     for start in sorted(attempts):
-        for index in _rules_to_try(attempts[start], text[start]):
+        for index in _rules_to_try(attempts[start], text[start : start + PREFIX]):
             pattern, build = pats.rules[index]
             m = pattern.match(text, start)
             if m is not None:
@@ -187,11 +193,16 @@ def find_atoms(text: str) -> list[Atom]:
     return _longest_built(matches, text)
 
 
-@lru_cache(maxsize=4096)
-def _rules_to_try(rules: frozenset[int], first_char: str) -> tuple[int, ...]:
-    """The rules, in rule order, that may match at a start with this first character."""
-    possible = patterns().rules_by_first_char.get(first_char)
-    return tuple(sorted(rules if possible is None else rules & possible))
+@lru_cache(maxsize=65536)
+def _rules_to_try(rules: frozenset[int], head: str) -> tuple[int, ...]:
+    """The rules, in rule order, that may match at a start where the text begins with
+    ``head`` (its first :data:`PREFIX` characters): the first character picks the rules from
+    an index, the second passes over those that cannot go on with it ("im" for a rule that
+    opens with "am" or "um")."""
+    pats = patterns()
+    possible = pats.rules_by_first_char.get(head[0])
+    rules = rules if possible is None else rules & possible
+    return tuple(i for i in sorted(rules) if may_begin(pats.rule_beginnings[i], head))
 
 
 def _longest_built(matches: list[tuple[re.Match[str], Builder]], text: str) -> list[Atom]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline.temporal.atoms import Atom, AtomBuilder
-from pipeline.temporal.first_chars import rules_by_first_char
+from pipeline.temporal.first_chars import Beginnings, beginnings, rules_by_first_char
 from pipeline.temporal.lexicon import Lexicon, lexicon
 from pipeline.word_trie import trie_pattern
 
@@ -72,6 +72,8 @@ class Patterns:
     era_after: re.Pattern[str]  # an era marker after a number ("490 v. Chr.")
     # character -> indexes of the rules that can begin with it (characters not listed: all)
     rules_by_first_char: dict[str, frozenset[int]]
+    # per rule, the first two characters its matches can begin with (None: not known)
+    rule_beginnings: tuple[Beginnings | None, ...]
 
 
 def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -423,4 +425,5 @@ def patterns() -> Patterns:
         ),
         re.compile(rf"\s*(?:{eras})", re.I),
         rules_by_first_char(pattern for pattern, _ in rules),
+        tuple(beginnings(pattern) for pattern, _ in rules),
     )
