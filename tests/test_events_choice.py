@@ -178,3 +178,92 @@ def test_a_bare_event_noun_in_speech_does_not_choose_the_event(nlp):
 )
 def test_an_event_name_is_given_in_the_nominative(nlp, text: str, name: str):
     assert event_names(nlp, text) == [name]
+
+
+def test_the_name_with_another_year_is_another_edition(default_nlp):
+    # "Kräutermesse 2016" after "Kräutermesse 2015": the dates given with it are the next
+    # edition's, not this one's
+    text = (
+        "Die Kräutermesse 2015 in Ulm ist vorbei. Rund 4.000 Besucher kamen an drei Tagen. "
+        "Die Kräutermesse 2016 findet vom 10. bis 12. März in Ulm statt."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Kräutermesse"]
+    assert (rows["year"].iloc[0], rows["visitors"].iloc[0]) == (2015, 4000)
+    assert rows["start"].isna().all() and rows["end"].isna().all()
+
+
+def test_a_day_that_borrows_its_year_from_a_comparison_dates_nothing(default_nlp):
+    # no reference date: "der 3. Mai" takes its year from "2010", an earlier year's; far from
+    # the event's name it does not date the event
+    text = (
+        "Das Ulmer Sommerfest ging gestern zu Ende. Rund 20.000 Besucher kamen. 2010 waren es "
+        "noch 30.000 Gäste gewesen. Am stärksten besucht war der 3. Mai."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Ulmer Sommerfest"]
+    assert rows["start"].isna().all() and rows["year"].isna().all()
+    # a day that writes its year still dates the event where nothing else does
+    dated = text.replace("der 3. Mai.", "der 3. Mai 2011.")
+    assert list(pipeline.extract(dated, nlp=default_nlp)["events"]["start"]) == ["2011-05-03"]
+
+
+def test_a_count_in_a_clause_with_another_year_is_no_total(default_nlp):
+    text = (
+        "Das Ulmer Sommerfest ging gestern zu Ende. Rund 20.000 Besucher kamen. 2010 waren es "
+        "noch 30.000 Gäste gewesen."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["visitors"]) == [20000]
+    # the event's own year written after its name is no other year; nor is a year in a
+    # heading over the sentence
+    own = (
+        "Sommerfest 2012 war ein Erfolg\n\nMehr Gäste als 2010 und 2011\n\nDas Sommerfest "
+        "zählte 2012 insgesamt 25.000 Besucher. Am Samstag kamen 9.000 Besucher."
+    )
+    assert list(pipeline.extract(own, nlp=default_nlp)["events"]["visitors"]) == [25000]
+
+
+def test_a_places_inhabitants_are_no_visitors(default_nlp):
+    text = (
+        "Zum Weinfest in Talheim kamen 650 Besucher, dabei hat der Ort gerade einmal 2.300 "
+        "Einwohner."
+    )
+    assert list(pipeline.extract(text, nlp=default_nlp)["events"]["visitors"]) == [650]
+
+
+def test_a_time_or_a_counted_unit_is_no_part_of_an_event_name(default_nlp):
+    # "diese Woche" is a time; "Woche der Talheimer" no event's name
+    time = "Am Montag singt diese Woche der Talheimer Kirchenchor im Dom."
+    assert pipeline.extract(time, nlp=default_nlp)["events"].empty
+    # "3 Kilometer" counts a distance: "Kilometer" is no word of the race's name
+    race = "Nach 3 Kilometer Waldlauf gab Hans Vogel in Talheim auf."
+    assert list(pipeline.extract(race, nlp=default_nlp)["events"]["name"]) == ["Waldlauf"]
+
+
+def test_a_ball_is_an_event_and_a_ball_game_none(default_nlp):
+    text = "Zum Frühlingsball der Feuerwehr Talheim kamen 420 Besucher in die Stadthalle."
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Frühlingsball"] and list(rows["visitors"]) == [420]
+    game = "Hans Vogel schoss den Ball ins Tor, der Fußball-Verein Talheim gewann das Spiel."
+    assert pipeline.extract(game, nlp=default_nlp)["events"].empty
+
+
+def test_events_listed_after_darunter_are_parts_and_leave_the_count_to_the_event(default_nlp):
+    text = (
+        "Talheimer Winzerfest erneut beliebt\n\nDas Talheimer Winzerfest zog an drei Tagen "
+        "15.000 Besucher an. 80 Aussteller zeigten sich in drei Zelten, darunter die Weinschau "
+        "„Rebstock“ und die Sektbar."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Talheimer Winzerfest"]
+    assert (rows["visitors"].iloc[0], rows["exhibitors"].iloc[0]) == (15000, 80)
+
+
+def test_a_bare_sport_is_no_event_but_a_named_race_of_it_is(default_nlp):
+    sports = "Der Verein bietet Schwimmen, Radfahren und Triathlon für alle Altersgruppen an."
+    assert pipeline.extract(sports, nlp=default_nlp)["events"].empty
+    race = "Beim Talheimer Sprinttriathlon gingen am Sonntag 250 Starter ins Wasser."
+    assert list(pipeline.extract(race, nlp=default_nlp)["events"]["name"]) == [
+        "Talheimer Sprinttriathlon"
+    ]

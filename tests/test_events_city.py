@@ -17,3 +17,17 @@ def test_the_venues_town_adjective_gives_the_city(default_nlp):
     text = "Das Kelterfest fand am Samstag in der Reutlinger Stadthalle statt. 300 Gäste kamen."
     rows = pipeline.extract(text, nlp=default_nlp)["events"]
     assert list(rows["city"]) == ["Reutlingen"]
+
+
+def test_a_town_in_brackets_is_a_firms_seat_not_the_events_city(default_nlp):
+    # an exhibitor's seat in brackets in a sentence that names the event: no city
+    text = (
+        "Die Gewerbeschau lockte viel Publikum an. Aussteller Hans Vogel (Vogel Holzbau AG, "
+        "Tettnang) war mit der Gewerbeschau am Samstag zufrieden."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Gewerbeschau"]
+    assert rows["city"].isna().all()
+    # the town the text puts the event in stays its city
+    located = "Die Gewerbeschau in Tettnang lockte viel Publikum an. " + text.split(". ", 1)[1]
+    assert list(pipeline.extract(located, nlp=default_nlp)["events"]["city"]) == ["Tettnang"]

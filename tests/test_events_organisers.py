@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import pipeline
+from pipeline.events.organisers import abbreviates
 from tests.test_events import only_event
 
 REFERENCE = "2023-09-12"
@@ -289,3 +290,19 @@ def test_the_event_in_a_role_nouns_genitive_is_no_organiser_without_an_event_nou
     rows = pipeline.extract(text, nlp=nlp)["events"]
     assert list(rows["name"]) == ["Oberbacher Sommerklassik"]
     assert rows["organisers"].isna().all()
+
+
+def test_an_acronym_of_another_organiser_is_that_organiser_again(default_nlp):
+    text = (
+        "Zum Sommerfest der HWK kamen 600 Gäste. Die Handwerkskammer Talheim hatte zum "
+        "Sommerfest in ihren Innenhof eingeladen."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["organisers"]) == ["Handwerkskammer Talheim"]
+
+
+def test_an_acronym_abbreviates_a_name_of_its_letters():
+    assert abbreviates("HWK", "Handwerkskammer Talheim")
+    assert abbreviates("DGXK", "Deutsche Gesellschaft für Xylokunde e.V.")
+    assert not abbreviates("TSV", "Turnverein Talheim")  # no "s" in it
+    assert not abbreviates("ORF", "Stadt Talheim")

@@ -44,6 +44,7 @@ AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 PART_REACH = 2  # tokens before a name where "abschließendes" stands ("ein abschließendes")
 SPAN_KEY = "events"
 MOTTO_WORDS = 6  # words of a quoted motto at most
+YEAR_GRANULARITY = "year"
 
 
 def edition_of(words: list[str], m: NameMention) -> str | None:
@@ -88,7 +89,7 @@ class EventBuilder:
         self.phrase_orgs = {**self.covered_orgs, **covered_tokens(self.ctx, self.institutions)}
 
     def build(self) -> list[EventRecord]:
-        finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs)
+        finder = NameFinder(self.ctx, self.covered_places, self.covered_orgs, self.dates)
         events = [e for e in finder.events(self.figures) if not self.programme_part(e)]
         if not events or self.passing_mention(events[0]):
             return []
@@ -262,15 +263,23 @@ class EventBuilder:
         return [r for r in records if ctx.sentence_of(ctx.token_at(r.start_char)) in sentences]
 
     def other_edition_sentences(self, event: EventName) -> set[int]:
-        """Sentences that name another edition: another edition number than the first one
-        given, or "die nächste Messe"."""
+        """Sentences that name another edition: another edition number or year than the first
+        one given ("die 8. Messe", "Messe 2022" after "Messe 2021"), or "die nächste Messe"."""
         ctx = self.ctx
+        words = ctx.words
         ordered = sorted(event.mentions, key=lambda m: m.start)
-        editions = [(m, edition_of(self.ctx.words, m)) for m in ordered]
+        editions = [(m, edition_of(words, m)) for m in ordered]
         main = next((e for _, e in editions if e), None)
+        years = [
+            (m, words[m.end] if m.end < len(words) and is_year(words[m.end]) else None)
+            for m in ordered
+        ]
+        main_year = next((y for _, y in years if y), None)
         out = set()
-        for m, edition in editions:
-            other = edition is not None and edition != main
+        for (m, edition), (_, year) in zip(editions, years, strict=True):
+            other = (edition is not None and edition != main) or (
+                year is not None and year != main_year
+            )
             if other or self.ctx.cues.within(m.start - ORDINAL_REACH, m.start, "next_edition"):
                 out.add(ctx.sentence_of(m.start))
         return out
@@ -310,7 +319,9 @@ class EventBuilder:
         taking_part = ends_in(event.best.name, "participant_event")
         # "1.800 Anmeldungen": registrations for a congress or a race count who takes part
         registering = taking_part or ends_in(event.best.name, "competition_event")
-        totals = TotalChooser(ctx, other, name_ends, taking_part, registering).totals(figures)
+        totals = TotalChooser(
+            ctx, other, name_ends, taking_part, registering, self.other_year_tokens(event)
+        ).totals(figures)
         founding = any(part in event.best.name.lower() for part in cue_words("founding_event"))
         dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals), founding)
         start, end = dates.choose(anchors, self.figures)
@@ -410,11 +421,14 @@ class EventBuilder:
     def other_event_sentences(self, events: list[EventName]) -> set[int]:
         """Sentences that name another event by a name of its own ("parallel findet der
         Kunsthandwerkermarkt „Winterzauber“ statt"): their days and places are its own."""
+        ctx = self.ctx
         return {
-            self.ctx.sentence_of(m.start)
+            ctx.sentence_of(m.start)
             for e in events[1:]
             for m in e.mentions
-            if m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1)
+            if (m.kind == "introduced" or (m.kind == "named" and len(m.key) > 1))
+            # "400 Stände in drei Zelten, davon das Weindorf „Rebstock“": parts
+            and not ctx.cues.within(ctx.sentence_span(m.start)[0], m.start, "part_follows")
         }
 
     def opening_sentence(self) -> int:
@@ -492,6 +506,26 @@ class EventBuilder:
                 sentence = self.ctx.sentence_of(self.ctx.token_at(d.start_char))
                 years.setdefault(sentence, set()).add(int(value[:4]))
         return {s for s, found in years.items() if year not in found}
+
+    def other_year_tokens(self, event: EventName) -> frozenset[int]:
+        """The tokens of years named alone ("2010", "bei der ersten Ausgabe 2009") that are
+        not the year written after the event's name or the reference date's: a count in their
+        clause is another edition's or many editions' ("In den Jahren ab 2009 kamen je 10.000")."""
+        alone = [
+            d
+            for d in self.dates
+            if d.granularity == YEAR_GRANULARITY and d.value and d.value[:4] in d.text
+        ]
+        if not alone:
+            return frozenset()  # most reports name no year alone
+        written = year_after(self.ctx.words, event.mentions)
+        if written is None and self.doc._.reference_date is not None:
+            written = self.doc._.reference_date.year
+        return frozenset(
+            self.ctx.token_at(d.start_char)
+            for d in alone
+            if d.value[:4].isdigit() and int(d.value[:4]) != written
+        )
 
     def place_anaphor_sentences(self, anchors: set[int]) -> set[int]:
         """ "Ankunft im City Cube. Dort findet die Messe statt": the sentence before one whose

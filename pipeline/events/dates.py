@@ -34,6 +34,7 @@ HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmon
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+SHORT_YEAR = re.compile(r"\d\.\d{2}\b")  # "1.5.19": a date that writes its year in two digits
 QUOTE_REACH = 60  # tokens looked back for an opening quotation mark
 FOUNDED_REACH = 12  # tokens between a founding verb and its date at most
 
@@ -210,11 +211,30 @@ class DateChooser:
         month = self.month(anchors)
         if month[0]:
             return month
+        # days given nowhere near the event's name: only those that date themselves
+        ranges = [d for d in ranges if self.dated_alone(d)]
         if ranges:
             return self.from_range(ranges[0], days)
+        days = [d for d in days if self.dated_alone(d)]
         if days and not self.in_quote(days[0]):
             return self.around_anchor(days[0], days)
         return None, None
+
+    def dated_alone(self, day: Day) -> bool:
+        """ "Am stärksten besucht war der 3. Mai": a day whose year the date stage took from
+        another date in the text (a year compared, an era: not the reference date's year)
+        dates nothing; one that writes its year, one read against the reference date and one
+        in the title or lead do."""
+        d = day.mention
+        year = (d.value or "")[:4]
+        if (not d.relative and year in d.text) or SHORT_YEAR.search(d.text):
+            return True
+        if self.ctx.in_title(d.start_char) or self.ctx.in_lead(day.token):
+            return True
+        reference = self.doc._.reference_date
+        return reference is not None and (
+            not d.relative or (year.isdigit() and abs(int(year) - reference.year) <= 1)
+        )
 
     def in_quote(self, day: Day) -> bool:
         """ "„Wie sich der Platz heute präsentiert …“": a day in a quotation is the speaker's

@@ -35,6 +35,7 @@ from pipeline.events.lexicon import (
 from pipeline.events.places import place_in_word
 from pipeline.memo import WordValues
 from pipeline.quotation_marks import NAME_PAIRS
+from pipeline.records import DateMention
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
 TITLE_WEIGHT = 3.0
@@ -60,6 +61,7 @@ QUOTES = dict(NAME_PAIRS)
 WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
 PROPER_MIN_LETTERS = 3
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
+COUNT = re.compile(r"^\d+(?:[.,]\d+)*$")  # a cardinal in digits ("10", "1,5", "12.700")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
 YEAR_DIGITS = 4
@@ -165,6 +167,12 @@ def stem(word: str) -> str:
     return lower
 
 
+def is_count(text: str) -> bool:
+    """A number written in digits that counts ("10", "1,5", "12.700"), not an ordinal ("20.")
+    or a year."""
+    return bool(COUNT.match(text)) and not is_year(text)
+
+
 def is_year(text: str) -> bool:
     return text.isdigit() and len(text) == YEAR_DIGITS
 
@@ -174,11 +182,19 @@ def is_common_word(text: str) -> bool:
 
 
 class NameFinder:
-    def __init__(self, ctx: DocContext, places: dict[int, object], orgs: dict[int, object]):
+    def __init__(
+        self,
+        ctx: DocContext,
+        places: dict[int, object],
+        orgs: dict[int, object],
+        dates: list[DateMention] = (),
+    ):
         self.ctx = ctx
         self.doc: Doc = ctx.doc
         self.places = places
         self.orgs = orgs
+        # the end characters of the dates of several words ("diese Woche")
+        self.time_phrase_ends = frozenset(d.end_char for d in dates if " " in d.text.strip())
 
     def events(self, figures: list) -> list[EventName]:
         """The events named in the report, best first."""
@@ -280,7 +296,7 @@ class NameFinder:
         for i in word_hits(_NOUN_BASES, texts):
             text = texts[i]
             base = _NOUN_BASES[text]
-            if self.inside_other_record(i):
+            if self.inside_other_record(i) or self.ends_time_phrase(i):
                 continue
             start = self.name_start(i)
             end = self.genitive_end(i, base)
@@ -300,6 +316,12 @@ class NameFinder:
                 introduced.introduces = found.key
                 out.append(introduced)
         return out
+
+    def ends_time_phrase(self, i: int) -> bool:
+        """Whether token ``i`` ends a date of several words ("diese Woche", "am Wochenende"):
+        an event noun there is a time ("singt diese Woche der Xdorfer Kirchenchor im
+        Dom"), not the head of a name."""
+        return self.ctx.token_starts[i] + len(self.ctx.words[i]) in self.time_phrase_ends
 
     @staticmethod
     def single_word_kind(base: str) -> str:
@@ -327,6 +349,8 @@ class NameFinder:
                 break
             if text.lower() in STOP_WORDS or text in first_names():
                 break
+            if start > 1 and is_count(ctx.words[start - 2]):
+                break  # "nach 5 Kilometer Rennen": a counted unit, no name word
             proper = is_place or is_acronym(text)
             if self.opens_line_or_sentence(start - 1) and not proper:
                 break

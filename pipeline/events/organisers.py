@@ -140,8 +140,10 @@ class OrganiserFinder:
         names = sorted(found, key=lambda n: found[n])
         # "vom Bundesverband … (BVXW)" cut to its head noun: a dictionary word alone is no
         # name where another organiser is named
-        named = [n for n in names if not is_plain_noun(n)]
-        return named or names
+        named = [n for n in names if not is_plain_noun(n)] or names
+        # "das Sommerfest der HWK … der Handwerkskammer Xdorf": an acronym
+        # of another organiser named is that organiser again
+        return [n for n in named if not any(m != n and abbreviates(n, m) for m in named)]
 
     def partners(self, name_spans: list[tuple[int, int]]) -> dict[str, int]:
         """Co-organisers: the organisations after "gemeinsam mit", "in Zusammenarbeit mit"
@@ -590,3 +592,13 @@ def _add_new(found: dict[str, int], phrase: Phrase, canonical: dict[str, str]) -
     longer = {name for form, name in canonical.items() if form.startswith(key + " ")}
     name = canonical.get(key) or (longer.pop() if len(longer) == 1 else phrase.name)
     found[name] = phrase.start
+
+
+def abbreviates(acronym: str, name: str) -> bool:
+    """Whether a one-word acronym ("HWK", "DGXK") is made of a longer name's letters in their
+    order, beginning with its first ("Handwerkskammer Xdorf")."""
+    if " " in acronym or not is_acronym(acronym) or " " not in name:
+        return False
+    letters = iter(name.lower())
+    word = acronym.lower()
+    return word[0] == name[0].lower() and all(ch in letters for ch in word)

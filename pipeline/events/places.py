@@ -262,7 +262,9 @@ class PlaceChooser:
                 continue  # a building, not a town
             token = self._token(p)
             add(p.name, MENTION_SCORE)
-            if self.ctx.sentence_of(token) in anchors:
+            # "Aussteller Hans Vogel (Vogel Holzbau AG, Tettnang) lobte die Messe": a town in
+            # brackets is an aside (a firm's seat), not where the event is
+            if self.ctx.sentence_of(token) in anchors and not self.ctx.in_parentheses(token):
                 add(p.name, EVENT_SENTENCE_SCORE + (LOCATIVE_SCORE if located else 0.0))
             if self.ctx.in_title(p.start_char):
                 add(p.name, TITLE_SCORE)

@@ -19,7 +19,7 @@ from pipeline.records import FigureMention
 FIELDS = ("visitors", "exhibitors", "participants")
 CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
-TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK = 0, 1, 2
+TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK, OTHER_YEAR_RANK = 0, 1, 2, 3
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
 ATTACHMENT_REACH = 4  # tokens between the event's name and "mit": an acronym in brackets
 
@@ -32,6 +32,7 @@ class TotalChooser:
         name_ends: frozenset[int] = frozenset(),
         taking_part: bool = False,
         registering: bool = False,
+        other_years: frozenset[int] = frozenset(),
     ):
         self.ctx = ctx
         self.doc = ctx.doc
@@ -41,6 +42,8 @@ class TotalChooser:
         self.taking_part = taking_part
         # a congress or a competition: its registrations count who takes part
         self.registering = registering
+        # tokens of years named alone that are not the event's ("2010")
+        self.other_years = other_years
 
     def field(self, f: FigureMention) -> str | None:
         """The event total this figure could be, by its category and sentence."""
@@ -52,6 +55,8 @@ class TotalChooser:
     def _field(self, f: FigureMention) -> str | None:
         if adjective_pattern().match(f.text or ""):
             return None  # "eine sechsköpfige Gruppe kam": the size of one group, no total
+        if word_is_cue((f.unit or "").lower(), "resident_unit"):
+            return None  # "ein Ort mit 4.000 Einwohnern": the place's size
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
         cues = self.ctx.cues
         if (
@@ -162,16 +167,26 @@ class TotalChooser:
     def rank(self, f: FigureMention) -> int:
         """0 for a figure the text calls the total or final one ("insgesamt", "endgültig") or
         joins to the event's name ("der Kongress mit 5.000 Teilnehmern"),
-        2 for an early count ("nach vorläufigen Zahlen"), else 1."""
+        2 for an early count ("nach vorläufigen Zahlen"), 3 for one in a clause that names another
+        year than the event's ("2010 waren es 30.000"), else 1."""
         first = self.ctx.token_at(f.start_char)
         last = self.ctx.token_at(f.end_char - 1)
         low, high = self.clause(first, last)
         before = max(first - CUE_WINDOW, low)
         if self.ctx.cues.within(before, min(last + PARTIAL_WINDOW, high), "preliminary"):
             return PRELIMINARY_RANK
+        if any(low <= t < high and self.same_line(t, first) for t in self.other_years):
+            return OTHER_YEAR_RANK  # "2010 waren es 30.000": another year's count
         if self.ctx.cues.within(before, first, "total") or self.attached_to_name(first):
             return TOTAL_RANK
         return PLAIN_RANK
+
+    def same_line(self, a: int, b: int) -> bool:
+        """Whether no line break stands between two tokens (a heading run into the sentence
+        under it is not its clause)."""
+        starts = self.ctx.token_starts
+        low, high = sorted((a, b))
+        return "\n" not in self.ctx.text[starts[low] : starts[high]]
 
     def attached_to_name(self, first: int) -> bool:
         """ "die Jahrestagung der X (XY) mit 5.000 Teilnehmern und der Kongress der Y mit 6.000":
