@@ -31,3 +31,30 @@ def test_a_town_in_brackets_is_a_firms_seat_not_the_events_city(default_nlp):
     # the town the text puts the event in stays its city
     located = "Die Gewerbeschau in Tettnang lockte viel Publikum an. " + text.split(". ", 1)[1]
     assert list(pipeline.extract(located, nlp=default_nlp)["events"]["city"]) == ["Tettnang"]
+
+
+def test_towns_people_come_from_are_not_the_events_city(default_nlp):
+    # "aus" names where the runners come from, also for the second town of the list
+    text = (
+        "Beim Herbstlauf am Sonntag starteten 120 Läufer. Die meisten Läufer des Herbstlaufs "
+        "kamen aus Hildesheim und Göttingen."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Herbstlauf"]
+    assert rows["city"].isna().all()
+    # the town the race is put in stays its city
+    located = text.replace("Sonntag starteten", "Sonntag in Goslar starteten")
+    assert list(pipeline.extract(located, nlp=default_nlp)["events"]["city"]) == ["Goslar"]
+
+
+def test_a_town_only_another_named_event_is_held_in_is_not_the_events_city(default_nlp):
+    text = (
+        "Das Talbacher Bergrennen lockte 400 Zuschauer an. Als nächstes Ziel nannten die "
+        "Sieger den Alpencup im Juli in Lienz."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"])[:1] == ["Talbacher Bergrennen"]
+    assert rows["city"].isna().all()
+    # the one town the report puts people in, outside that sentence, stays the city
+    at_home = text.replace("Zuschauer an.", "Zuschauer an. Gefeiert wurde danach in Lienz.")
+    assert list(pipeline.extract(at_home, nlp=default_nlp)["events"]["city"])[:1] == ["Lienz"]

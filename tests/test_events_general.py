@@ -299,3 +299,49 @@ def test_a_second_event_on_the_same_days_with_totals_of_its_own(default_nlp):
 def test_a_part_or_a_compared_event_is_no_second_event(default_nlp, text: str, names):
     rows = pipeline.extract(text, reference_date="2023-09-12", nlp=default_nlp)["events"]
     assert list(rows["name"]) == names
+
+
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # the exact count the rounded total stands for says it
+        ("Gezählt wurden genau 4.860 Besucher.", 4860),
+        # an exact count above "knapp" is another count: the larger total stays
+        ("Gezählt wurden genau 5.300 Besucher.", 5300),
+        # an exact count far below is a part, not the total
+        ("Am Samstag kamen 2.100 Besucher.", 5000),
+    ],
+)
+def test_an_exact_count_replaces_the_rounded_total_it_stands_for(default_nlp, second, expected):
+    text = "Die Kunstmesse Talbach zog knapp 5.000 Besucher an. " + second
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["visitors"]) == [expected]
+
+
+def test_a_childrens_university_is_an_event(default_nlp):
+    text = (
+        "Der Förderverein der Grundschule Talbach lädt im Herbst wieder zur Kinderuni ein. "
+        "Die Kinderuni dauert drei Stunden."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Kinderuni"]
+    assert list(rows["organisers"]) == ["Förderverein der Grundschule Talbach"]
+    # "Uni" alone is a university, no event ("Juni" ends so too)
+    assert pipeline.extract("Im Juni kamen 180 Kinder in die Uni.", nlp=default_nlp)["events"].empty
+
+
+@pytest.mark.parametrize(
+    "sentence, visitors",
+    [
+        (
+            "Die 3200 Menschen, die sich auf dem Marktplatz einfanden, tanzten bis Mitternacht.",
+            3200,
+        ),
+        # "fanden sich" without "ein" finds things among the guests: no count of who came
+        ("Unter den Gästen fanden sich 20 Bürgermeister.", None),
+    ],
+)
+def test_people_who_gathered_are_visitors(default_nlp, sentence, visitors):
+    rows = pipeline.extract("Das Bergfest Talbach war ein Erfolg. " + sentence, nlp=default_nlp)
+    value = rows["events"]["visitors"].iloc[0]
+    assert (None if pd.isna(value) else value) == visitors

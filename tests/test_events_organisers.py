@@ -306,3 +306,23 @@ def test_an_acronym_abbreviates_a_name_of_its_letters():
     assert abbreviates("DGXK", "Deutsche Gesellschaft für Xylokunde e.V.")
     assert not abbreviates("TSV", "Turnverein Talheim")  # no "s" in it
     assert not abbreviates("ORF", "Stadt Talheim")
+
+
+@pytest.mark.parametrize(
+    "verb, organisers",
+    [
+        ("betont", "Messe Offenburg"),
+        ("resümiert", "Messe Offenburg"),
+        # no verb of reporting: the fair company is only named
+        ("schreibt", None),
+    ],
+)
+def test_a_fair_company_that_stresses_the_fairs_figures_runs_it(default_nlp, verb, organisers):
+    text = (
+        "Die Gartenmesse endete am Sonntag. "
+        f"Die Messe Offenburg {verb}, dass die Hallen gut gefüllt waren."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["organisers"].astype(object).where(rows["organisers"].notna(), None)) == [
+        organisers
+    ]

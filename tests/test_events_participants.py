@@ -4,8 +4,10 @@ where the rule must not fire."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+import pipeline
 from pipeline.events.context import DocContext
 from pipeline.events.totals import TotalChooser
 from pipeline.extensions import get_facts
@@ -127,3 +129,18 @@ def test_a_congress_and_a_fair_read_the_same_count_apart(default_nlp):
     assert fair.field(figure) == "visitors"
     assert congress.field(figure) == "participants"
     assert fair.field(figure) == "visitors"
+
+
+@pytest.mark.parametrize(
+    "sentence, participants",
+    [
+        ("Zum Talbacher Schachturnier hatten sich 84 Spieler angemeldet.", 84),
+        ("Für den Talbacher Malwettbewerb wurden bis Freitag 120 Jugendliche eingetragen.", 120),
+        # no registration: people counted at the event, no participants total
+        ("Beim Talbacher Sommerfest saßen 84 Kinder im Zelt.", None),
+    ],
+)
+def test_people_who_registered_take_part(default_nlp, sentence, participants):
+    rows = pipeline.extract(sentence, nlp=default_nlp)["events"]
+    value = rows["participants"].iloc[0]
+    assert (None if pd.isna(value) else value) == participants

@@ -371,7 +371,16 @@ class EventBuilder:
             municipalities = []
         city = places.city(place_anchors, names, sorted(org_names), municipalities, venue)
         if city is None and main and not excluded:
-            city = places.sole_city(set(range(len(ctx.sentence_starts))) - other)
+            # "Als nächstes Ziel nannten sie den Xcup in Xdorf": a sentence that names another event
+            # by its name (and not this one) puts people at that event, not at this one
+            elsewhere = {
+                ctx.sentence_of(m.start)
+                for e in events
+                if e is not event
+                for m in e.mentions
+                if m.kind == "named"
+            } - own
+            city = places.sole_city(set(range(len(ctx.sentence_starts))) - other, elsewhere)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
         # noun where the event is named carries its organiser's acronym

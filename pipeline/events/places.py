@@ -139,6 +139,8 @@ class PlaceChooser:
         return self.ctx.memoised(("located", p.start_char), lambda: self._located(p))
 
     def _located(self, p: PlaceMention) -> bool:
+        if self.from_origin(p):
+            return False  # "im Feld mit Läufern aus Xdorf": where they come from
         token = self._token(p)
         doc = self.ctx.doc
         # read once per Doc from its array: a Token per word looked at would cost more
@@ -154,6 +156,22 @@ class PlaceChooser:
                 and i > 0
                 and self.ctx.words[i - 1][:1].isupper()
             ):
+                return False
+        return False
+
+    def from_origin(self, p: PlaceMention) -> bool:
+        """ "Läufer aus Xdorf oder Yburg", "Gäste aus ganz Zland": a town after "aus" (or
+        listed after one) is where people come from, not where the event is."""
+        return self.ctx.memoised(("from_origin", p.start_char), lambda: self._from_origin(p))
+
+    def _from_origin(self, p: PlaceMention) -> bool:
+        token = self._token(p)
+        words, lowers = self.ctx.words, self.ctx.lowers
+        for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
+            if word_is_cue(lowers[i], "origin"):
+                return True
+            # another town of the list, or what joins them
+            if not (words[i][:1].isupper() or word_is_cue(lowers[i], "origin_between")):
                 return False
         return False
 
@@ -264,7 +282,11 @@ class PlaceChooser:
             add(p.name, MENTION_SCORE)
             # "Aussteller Hans Vogel (Vogel Holzbau AG, Tettnang) lobte die Messe": a town in
             # brackets is an aside (a firm's seat), not where the event is
-            if self.ctx.sentence_of(token) in anchors and not self.ctx.in_parentheses(token):
+            if (
+                self.ctx.sentence_of(token) in anchors
+                and not self.ctx.in_parentheses(token)
+                and not self.from_origin(p)
+            ):
                 add(p.name, EVENT_SENTENCE_SCORE + (LOCATIVE_SCORE if located else 0.0))
             if self.ctx.in_title(p.start_char):
                 add(p.name, TITLE_SCORE)
@@ -291,19 +313,25 @@ class PlaceChooser:
         best = max(scores, key=lambda n: scores[n])
         return best if scores[best] >= MIN_CITY_SCORE else None
 
-    def sole_city(self, sentences: set[int]) -> str | None:
+    def sole_city(self, sentences: set[int], elsewhere: set[int] = frozenset()) -> str | None:
         """ "Am Abend zogen die Gäste weiter nach Xdorf": where the evidence reaches no city,
         the one town a report puts people in ("in", "nach") is where its event took place.
-        Two distinct towns leave it open."""
-        towns = {
-            town_of(p.name)
+        Two distinct towns leave it open, and so does one put in only where ``elsewhere``
+        (sentences on another event) puts it."""
+        found = [
+            p
             for p in self.places
             if p.kind in LOCATED_KINDS
             and not (p.kind == OTHER_KIND and self.after_article(p))
             and self.placed_in(p, sentences)
             and not self.is_residence(p)
-        }
-        return towns.pop() if len(towns) == 1 else None
+        ]
+        towns = {town_of(p.name) for p in found}
+        if len(towns) != 1:
+            return None
+        if all(self.ctx.sentence_of(self._token(p)) in elsewhere for p in found):
+            return None
+        return towns.pop()
 
     def is_residence(self, p: PlaceMention) -> bool:
         """ "die in Xdorf lebende Künstlerin": the town is someone's home."""

@@ -21,6 +21,18 @@ CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
 TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK, OTHER_YEAR_RANK = 0, 1, 2, 3
 CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
+# a total said with a qualifier ("knapp 5.000") and an exact count within this share on the side
+# the qualifier leaves open ("4.860") are the same total
+ROUNDED_SHARE = 0.1
+EXACT = "exact"
+ROUNDED_SIDES = {  # whether the exact count may lie above (True) or below (False) the rounded one
+    "almost": (False,),
+    "less_than": (False,),
+    "at_most": (False,),
+    "more_than": (True,),
+    "at_least": (True,),
+    "approx": (False, True),
+}
 ATTACHMENT_REACH = 4  # tokens between the event's name and "mit": an acronym in brackets
 
 
@@ -222,6 +234,7 @@ class TotalChooser:
         others, else of the early counts, the largest; of equal values the first mention
         (its qualifier) wins."""
         best: dict[str, tuple[int, FigureMention]] = {}
+        counted: list[tuple[str, int, FigureMention]] = []
         event_counts = self.event_counts(figures)
         for f in figures:
             field = self.field(f)
@@ -230,9 +243,29 @@ class TotalChooser:
             if event_counts and self.of_many_events(f, event_counts):
                 continue
             key = (self.rank(f), -f.value)
+            counted.append((field, key[0], f))
             if field not in best or key < (best[field][0], -best[field][1].value):
                 best[field] = (key[0], f)
-        return {field: f for field, (_, f) in best.items()}
+        return {
+            field: self.exact_count(f, field, rank, counted) for field, (rank, f) in best.items()
+        }
+
+    @staticmethod
+    def exact_count(
+        f: FigureMention, field: str, rank: int, counted: list[tuple[str, int, FigureMention]]
+    ) -> FigureMention:
+        """ "knapp 5.000 Besucher" and "genau 4.860 Besucher": a rounded total and an exact count
+        it rounds are one total; the exact count says it."""
+        sides = ROUNDED_SIDES.get(f.qualifier)
+        if sides is None:
+            return f
+        for other, other_rank, g in counted:
+            if other != field or other_rank != rank or g.qualifier != EXACT or g is f:
+                continue
+            share = (g.value - f.value) / f.value if f.value else 0.0
+            if share and abs(share) <= ROUNDED_SHARE and (share > 0) in sides:
+                return g
+        return f
 
 
 @cache
