@@ -552,13 +552,19 @@ class _Texts(list):
 
 def values_of(texts: list[str], value: Callable[[str], V]) -> list[V]:
     """``value`` of every token's text, in C for a :class:`WordValues`."""
+    return list(_mapped(texts, value))
+
+
+def _mapped(texts: list[str], value: Callable[[str], V]) -> Iterator[V]:
+    """``value`` of every token's text as it is read (a map in C): a scan that keeps only
+    the tokens that pass makes no list of every token's value."""
     if isinstance(value, WordValues):
         rows = getattr(texts, "rows", None)  # None: not a DocWords' texts
         column = rows.column(value) if rows is not None else None
         if column is None:
-            return list(map(value.__getitem__, texts))
-        return list(map(column, rows.rows(texts)))
-    return list(map(value, texts))
+            return map(value.__getitem__, texts)
+        return map(column, rows.rows(texts))
+    return map(value, texts)
 
 
 def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
@@ -570,7 +576,7 @@ def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
         # most reports hold none of a short word list: a scan of the set's own hash table,
         # which stays in the processor's cache, replaces the list of a test per token
         return []
-    return list(compress(range(len(texts)), values_of(texts, test)))
+    return list(compress(range(len(texts)), _mapped(texts, test)))
 
 
 _SETS = (set, frozenset)
