@@ -253,3 +253,41 @@ def test_the_entities_bounds_are_read_once_as_the_docs_entities():
     expected = [(1, 3, "ORG"), (5, 6, "LOC")]
     assert ent_bounds(DocWords(doc)) == expected
     assert ent_bounds(doc) == expected
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        [],
+        [(0, 1, "ORG")],  # at the start
+        [(1, 3, "ORG"), (3, 4, "PER")],  # two entities side by side
+        [(2, 3, "LOC"), (5, 8, "ORG")],  # the last one ends the doc
+        [(0, 8, "MISC")],  # the whole doc
+    ],
+)
+def test_the_entities_bounds_come_from_the_token_columns_as_doc_ents_has_them(spans):
+    from spacy.tokens import Span
+
+    from pipeline.entities.words import ent_bounds
+
+    doc = spacy.blank("de")("Die Stadtwerke Lindach laden Jana Roth nach Brenzhausen")
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
+    expected = [(e.start, e.end, e.label_) for e in doc.ents]
+    assert ent_bounds(DocWords(doc)) == expected == spans
+
+
+def test_an_inside_token_outside_any_entity_fails_as_doc_ents_does():
+    """An I token after an O token is an invalid Doc: spaCy's own error, not a silent
+    reading."""
+    from spacy.attrs import ENT_IOB, ENT_TYPE
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("de").vocab
+    doc = Doc(vocab, words=["Die", "Stadtwerke", "Lindach"], ents=["O", "B-ORG", "I-ORG"])
+    columns = doc.to_array([ENT_IOB, ENT_TYPE])
+    columns[0] = (1, columns[1][1])  # the first token inside an ORG that starts nowhere
+    doc.from_array([ENT_IOB, ENT_TYPE], columns)
+    with pytest.raises(ValueError):
+        _ = doc.ents
+    with pytest.raises(ValueError):
+        DocWords(doc)

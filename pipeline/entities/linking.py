@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import cache
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
+from operator import attrgetter
 
 from spacy.tokens import Doc
 
@@ -29,6 +30,8 @@ from pipeline.entities.words import (
 
 # every token's first folded word, read in C for the words seen before
 _FIRST_WORDS = WordValues(first_folded_word)
+# a candidate's bounds, read in C
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def acronym_after(doc: Doc, cand: Candidate) -> str | None:
@@ -72,7 +75,7 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
     _initials_mentions(doc, kept)
     _head_mentions(kept)
     _unify_names(kept)
-    return sorted(kept, key=lambda c: c.start)
+    return sorted(kept, key=_START)
 
 
 def _names_an_event(compound: str) -> bool:
@@ -140,7 +143,6 @@ def _alias_mentions(
 ) -> list[Candidate]:
     if not aliases:
         return []  # nothing to look for: spare the scan
-    covered = {t for c in kept for t in range(c.start, c.end)}
     # Aliases indexed by their first folded word and their length in words, each group by its
     # words (the earliest alias first), and acronyms by themselves, for compounds like
     # "E.G.E.-Geschäftsführer": each token costs one look-up per alias length, however many
@@ -162,6 +164,9 @@ def _alias_mentions(
     if acronyms:
         hyphenated = compress(range(len(texts)), map(str.__contains__, texts, repeat("-")))
         opening.update(k for k in hyphenated if texts[k].split("-", 1)[0] in acronyms)
+    if not opening:
+        return []  # no token opens an alias: the tokens the mentions cover are not needed
+    covered = tokens_covered(kept)
     resume = 0  # the token after the last alias found
     for i in sorted(opening):
         if i < resume or i in covered:
@@ -188,6 +193,11 @@ def _alias_mentions(
         added.append(replace(cand, start=i, end=end, source="acronym", inner_places=[]))
         resume = end
     return added
+
+
+def tokens_covered(kept: list[Candidate]) -> set[int]:
+    """The tokens of all ``kept`` candidates, gathered in C (a set of their ranges)."""
+    return set(chain.from_iterable(map(range, map(_START, kept), map(_END, kept))))
 
 
 @cache

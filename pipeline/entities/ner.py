@@ -51,6 +51,7 @@ from pipeline.entities.words import (
     ARTICLES,
     GENITIVE_ARTICLES,
     DocWords,
+    WordSpan,
     common_nouns,
     ent_bounds,
     entity_word_list,
@@ -116,16 +117,10 @@ class NerCandidates:
 
     def find(self, doc: Doc) -> list[Candidate]:
         out = []
-        ents = doc.ents
-        labels = [label for _, _, label in ent_bounds(doc)]
-        spans = [
-            (LABELS.get(label), _trim(ent, doc, label))
-            for ent, label in zip(ents, labels, strict=True)
-        ]
+        bounds = ent_bounds(doc)  # the entities' tokens, no Span built
+        spans = [(LABELS.get(label), _trim(doc, start, end, label)) for start, end, label in bounds]
         events = {span.text for _, span in spans if span is not None and self._before_year(span)}
-        person_ends = {
-            e.end for e, label in zip(ents, labels, strict=True) if label in PERSON_LABELS
-        }
+        person_ends = {end for _, end, label in bounds if label in PERSON_LABELS}
         # most reports quote no motto: then no span is inside one (see _in_motto)
         quotes_motto = _quotes_motto(token_texts(doc))
         for label, span in spans:
@@ -605,14 +600,10 @@ def _person_at(doc: Doc, k: int, end: int) -> bool:
     return k + 2 == end and doc[k].text in first_names() and is_capitalised(doc[k + 1].text)
 
 
-def _trim(ent: Span, doc: Doc | None = None, label: str | None = None) -> Span | None:
-    """Drop leading articles and trailing punctuation the model included, and a person's name
-    after an organisation or venue ("Schauspielhaus Lea Brandt"). ``doc``: the span's doc as
-    the entity layers read it (DocWords); ``label``: the span's ``label_`` when read already."""
-    start, end = ent.start, ent.end
-    if label is None:
-        label = ent.label_
-    doc = ent.doc if doc is None else doc
+def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordSpan | None:
+    """Drop leading articles and trailing punctuation the model included in its entity
+    ``start:end`` of ``label``, and a person's name after an organisation or venue
+    ("Schauspielhaus Lea Brandt")."""
     words = doc.words if isinstance(doc, DocWords) else doc  # a list's items: no call per word
     texts = token_texts(doc)
     # plain loops, not next() over a generator: a span has a few words, and making the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from functools import cache, lru_cache
@@ -9,7 +10,7 @@ from itertools import compress, repeat
 from operator import add, itemgetter, not_
 from typing import Any, TypeVar
 
-from spacy.attrs import IDX, ORTH, SENT_START, SPACY
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -280,7 +281,9 @@ class Word(tuple):
 # Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
-_WORD_ATTRS = [ORTH, SPACY, SENT_START, IDX]
+_WORD_ATTRS = [ORTH, SPACY, SENT_START, IDX, ENT_IOB, ENT_TYPE]
+# an entity as Doc.ents reads the IOB column (one byte per token): a B token, the I tokens after it
+_ENTITY_RUN = re.compile(rb"\x03\x01*")
 _TEXT = itemgetter(0)  # a word's text in its row of _Lexemes
 
 
@@ -336,7 +339,7 @@ class DocWords(list):
     layers take a span of words with :func:`span_of` (a WordSpan). Any other attribute is the
     Doc's."""
 
-    __slots__ = ("doc", "texts", "spaces", "text", "user_data", "ents", "ent_bounds", "char_starts")
+    __slots__ = ("doc", "texts", "spaces", "text", "user_data", "ent_bounds", "char_starts")
     # one DocWords is one document, compared and hashed by identity like the Doc
     __eq__ = object.__eq__
     __ne__ = object.__ne__
@@ -345,17 +348,16 @@ class DocWords(list):
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.user_data = doc.user_data
-        self.ents = doc.ents  # spaCy builds the spans anew on every access
-        # each entity's tokens and label, read once: a span's ``label_`` decodes the string
-        # again on every read, and several layers walk the entities
-        self.ent_bounds = [(e.start, e.end, e.label_) for e in self.ents]
         # all attributes in one array instead of a Token object per token and attribute;
         # the Words are built in C (map), the cheapest way to make many objects: each is its
         # word's row of the vocabulary's table and the token's own fields
         n = len(doc)
         lexemes = lexeme_table(doc.vocab)
         columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
-        orths, spaces, sent_start, self.char_starts = columns
+        orths, spaces, sent_start, self.char_starts, iob, types = columns
+        # each entity's tokens and label, read once from the same array: ``doc.ents`` builds a
+        # Span per entity (and a Token per word it checks), and several layers walk the entities
+        self.ent_bounds = entity_runs(doc, iob, types)
         rows = list(map(lexemes.__getitem__, orths))
         self.texts = _Texts(map(_TEXT, rows))
         self.texts.rows = lexemes.rows
@@ -379,6 +381,25 @@ class DocWords(list):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
+
+
+def entity_runs(doc: Doc, iob: list[int], types: list[int]) -> list[tuple[int, int, str]]:
+    """``(start, end, label_)`` of each of ``doc.ents``, from its ENT_IOB and ENT_TYPE columns:
+    a B token with a label and the I tokens right after it, found by one regex over a byte per
+    token. An I token outside any entity is an invalid Doc: ``doc.ents`` raises spaCy's error."""
+    marks = bytes(iob)
+    strings = doc.vocab.strings
+    found = []
+    inside = 0  # I tokens in entities, against all I tokens
+    for run in _ENTITY_RUN.finditer(marks):
+        start, end = run.span()
+        label = strings[types[start]] if types[start] else ""
+        if label:  # a B token without a label is outside (an I token after it is invalid)
+            found.append((start, end, label))
+            inside += end - start - 1
+    if inside != marks.count(1):
+        return [(e.start, e.end, e.label_) for e in doc.ents]
+    return found
 
 
 def ent_bounds(doc: Doc | DocWords) -> list[tuple[int, int, str]]:
@@ -531,13 +552,19 @@ class _Texts(list):
 
 def values_of(texts: list[str], value: Callable[[str], V]) -> list[V]:
     """``value`` of every token's text, in C for a :class:`WordValues`."""
+    return list(_mapped(texts, value))
+
+
+def _mapped(texts: list[str], value: Callable[[str], V]) -> Iterator[V]:
+    """``value`` of every token's text as it is read (a map in C): a scan that keeps only
+    the tokens that pass makes no list of every token's value."""
     if isinstance(value, WordValues):
         rows = getattr(texts, "rows", None)  # None: not a DocWords' texts
         column = rows.column(value) if rows is not None else None
         if column is None:
-            return list(map(value.__getitem__, texts))
-        return list(map(column, rows.rows(texts)))
-    return list(map(value, texts))
+            return map(value.__getitem__, texts)
+        return map(column, rows.rows(texts))
+    return map(value, texts)
 
 
 def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
@@ -549,7 +576,7 @@ def positions(texts: list[str], test: Callable[[str], object]) -> list[int]:
         # most reports hold none of a short word list: a scan of the set's own hash table,
         # which stays in the processor's cache, replaces the list of a test per token
         return []
-    return list(compress(range(len(texts)), values_of(texts, test)))
+    return list(compress(range(len(texts)), _mapped(texts, test)))
 
 
 _SETS = (set, frozenset)
