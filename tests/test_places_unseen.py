@@ -276,3 +276,21 @@ def test_venue_after_a_venue_statement(nlp, text, name):
 
 def test_venue_word_without_a_venue_statement(nlp):
     assert "Lindenstadion" not in places(nlp, "Sein Lieblingswort war das Lindenstadion.").values()
+
+
+# -- a dateline or headline in capitals --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
+        (
+            "KARLSRUHE (epd) – Der Kirchentag ging am Sonntag in Karlsruhe zu Ende.",
+            "KARLSRUHE",
+            "Karlsruhe",
+        ),
+        ("BAD KISSINGEN. Die Kurkonzerte beginnen im Mai.", "BAD KISSINGEN", "Bad Kissingen"),
+    ],
+)
+def test_a_town_in_capitals_has_its_own_name(nlp, text, written, name):
+    # capitals are the dateline's way of writing, not the town's: every mention shares one name
+    assert place_rows(nlp, text)[written] == (name, "DE")
+    assert {m.name for m in nlp(text)._.places} == {name}

@@ -9,6 +9,7 @@ coordination with another place. Genitive and dative endings are stripped ("Berl
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import compress
@@ -210,7 +211,7 @@ class Gazetteer:
         if found is None:
             return None
         entry, written = found
-        return entry, written if fold(written) == fold(entry.name) else entry.name
+        return entry, _name_as_written(written, entry, ())
 
     def _match_from(
         self, doc: Doc, start: int, opening: int | tuple[PlaceEntry, str]
@@ -245,9 +246,20 @@ class Gazetteer:
             found = self.lookup(written + words[end - 1][0])
             if found is not None:
                 entry, written = found
-                same = fold(written) == fold(entry.name) or fold(written) in self.keep_written
-                return end, entry, written if same else entry.name
+                return end, entry, _name_as_written(written, entry, self.keep_written)
         return None
+
+
+def _name_as_written(written: str, entry: PlaceEntry, keep_written: Collection[str]) -> str:
+    """The place's name as the report writes it where that is the entry's name in another case,
+    hyphenation or accent (or a variant kept as written), else the entry's name. A name in
+    capitals is a dateline's or a headline's way of writing, not the name's: "MÜNCHEN" is
+    München, so that all mentions of one place share one name."""
+    if written.isupper() and written != entry.name:
+        return entry.name
+    if fold(written) == fold(entry.name) or fold(written) in keep_written:
+        return written
+    return entry.name
 
 
 def _may_end_name(text: str) -> bool:
