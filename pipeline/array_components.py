@@ -10,7 +10,7 @@ ORTH id, mapped over the Doc's ORTH column in C and written back with one ``Doc.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy
 from spacy.attrs import LEMMA, ORTH, SENT_START
@@ -19,6 +19,8 @@ from spacy.lookups import Lookups, load_lookups
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from pipeline.memo import WordValues
 
 LOOKUP_TABLE = "lemma_lookup"
 MEMO_SIZE = 131072  # distinct words; a run's vocabulary grows with its reports, the memo does not
@@ -31,20 +33,9 @@ STARTING_WORD = re.compile(b"%c[%c%c]*%c" % (FINAL, FINAL, PUNCT, WORD))
 START, NOT_START = 1, 2**64 - 1  # Token.sent_start 1 and -1 as Doc.to_array gives them
 
 
-class OrthValues(dict):
-    """A value of each word by its ORTH id, computed on first sight (bounded: emptied when full),
-    so that a Doc's values are one ``map`` of ``__getitem__`` in C over its ORTH ids."""
-
-    def __init__(self, compute: Callable[[int], int], size: int = MEMO_SIZE) -> None:
-        super().__init__()
-        self.compute = compute
-        self.size = size
-
-    def __missing__(self, orth: int) -> int:
-        if len(self) >= self.size:
-            self.clear()
-        value = self[orth] = self.compute(orth)
-        return value
+class OrthValues(WordValues):
+    """The project's word memo (:class:`pipeline.memo.WordValues`) keyed by ORTH id, so that a
+    Doc's values are one ``map`` of ``__getitem__`` in C over its ORTH ids."""
 
     def of(self, orths: numpy.ndarray, dtype: type) -> numpy.ndarray:
         """The values of a Doc's ORTH column ``orths`` (of ``Doc.to_array``)."""
@@ -64,7 +55,7 @@ class LookupLemmas:
             lookups = load_lookups(lang=vocab.lang, tables=[LOOKUP_TABLE])
         self.lookups = lookups
         self.table = lookups.get_table(LOOKUP_TABLE)
-        self.lemma_ids = OrthValues(self._lemma_id)
+        self.lemma_ids = OrthValues(self._lemma_id, MEMO_SIZE)
 
     def _lemma_id(self, orth: int) -> int:
         strings = self.vocab.strings
@@ -104,7 +95,7 @@ class PunctSentences:
         self.name = name
         self.punct_chars = set(punct_chars or Sentencizer.default_punct_chars)
         self.overwrite = overwrite
-        self.kinds = OrthValues(self._kind)
+        self.kinds = OrthValues(self._kind, MEMO_SIZE)
 
     def _kind(self, orth: int) -> int:
         lexeme = self.vocab[orth]

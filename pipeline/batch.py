@@ -8,7 +8,6 @@ identical whichever backend ran it.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
 import pickle
@@ -25,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout, remember_text
-from pipeline.extensions import FACT_TYPES, get_facts
+from pipeline.extensions import FACT_TYPES, field_names, get_facts
 from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
@@ -397,15 +396,10 @@ def _model_label(nlp: Language) -> str:
 
 
 @cache
-def _field_names(record_type: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(record_type))
-
-
-@cache
 def _fields_of(record_type: type) -> Callable[[Any], dict[str, Any]]:
     """``record -> {field: value, …}``: the fields read in C by one ``attrgetter`` (records
     are flat, so this shallow copy equals ``dataclasses.asdict``)."""
-    names = _field_names(record_type)
+    names = field_names(record_type)
     values = attrgetter(*names) if len(names) > 1 else lambda r: (getattr(r, names[0]),)
     return lambda record: dict(zip(names, values(record), strict=True))
 
@@ -420,7 +414,7 @@ def stored_fields(facts: dict[str, list[dict[str, Any]]], table: str) -> list[di
     if not rows:
         return []
     record = FACT_TYPES[table].record
-    names = _field_names(record)
+    names = field_names(record)
     return [row if tuple(row) == names else _fields_of(record)(record(**row)) for row in rows]
 
 
@@ -471,7 +465,7 @@ def record_rows(
     of mentions."""
     rows = []
     for record in records:
-        row = {name: getattr(record, name) for name in _field_names(type(record))}
+        row = {name: getattr(record, name) for name in field_names(type(record))}
         if row.get("start_char") is not None and row.get("end_char") is not None:
             span = offset + row["start_char"], offset + row["end_char"]
             row["start_char"], row["end_char"] = source.original_span(*span)

@@ -134,11 +134,11 @@ def _plain(record: Any) -> dict[str, Any]:
     if isinstance(record, Mapping):
         return dict(record)
     # Records are flat: a shallow copy is dataclasses.asdict without its deep copies.
-    return {name: getattr(record, name) for name in _field_names(type(record))}
+    return {name: getattr(record, name) for name in field_names(type(record))}
 
 
 @cache
-def _field_names(record_type: type) -> tuple[str, ...]:
+def field_names(record_type: type) -> tuple[str, ...]:
     # dataclasses.fields() rebuilds its tuple on every call; a run asks once per record.
     return tuple(f.name for f in dataclasses.fields(record_type))
 

@@ -190,7 +190,7 @@ def nominative_name(
 
 
 HEAD_MIN_LETTERS = 3  # the shortest noun a compound's gender is read from ("Jodler|fest")
-GENITIVE_ENDINGS = ("es", "s")  # "Preises", "Wettbewerbs": masculine and neuter only
+GENITIVE_ENDINGS = entity_word_list("genitive_ending")  # masculine and neuter only
 
 
 @lru_cache(maxsize=65536)

@@ -278,7 +278,7 @@ def _join_named_towns(doc: Doc, texts: list[str], memo: list[PlaceMatch | None])
     place; the gazetteer lists such names for large towns only."""
     for i in compress(range(len(memo)), memo):  # the tokens a name starts at, found in C
         match = memo[i]
-        if match.entry.kind != "city" or match.end + 1 >= len(memo):
+        if match.entry.kind != CITY or match.end + 1 >= len(memo):
             continue
         k = match.end
         after = memo[k + 1]

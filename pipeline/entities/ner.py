@@ -23,6 +23,7 @@ from pipeline.entities.candidates import (
     PERSON,
     PERSON_LABELS,
     PLACE,
+    REGION,
     VENUE,
     Candidate,
 )
@@ -74,7 +75,7 @@ REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 EDITION_NOUNS = entity_words("edition_noun")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 # a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
-LANDSCAPE_KINDS = frozenset({"region", "other"})
+LANDSCAPE_KINDS = frozenset({REGION, OTHER})
 MIN_VERB = 5  # the shortest infinitive taken as the end of a nominalised verb ("-laufen")
 
 
@@ -604,7 +605,7 @@ def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordS
     """Drop leading articles and trailing punctuation the model included in its entity
     ``start:end`` of ``label``, and a person's name after an organisation or venue
     ("Schauspielhaus Lea Brandt")."""
-    words = doc.words if isinstance(doc, DocWords) else doc  # a list's items: no call per word
+    words = doc  # a DocWords is the list of its Words: no call per word
     texts = token_texts(doc)
     # plain loops, not next() over a generator: a span has a few words, and making the
     # generator cost more than testing them

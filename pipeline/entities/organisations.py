@@ -32,7 +32,16 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from pipeline.entities.candidates import CITY, DISTRICT, ORG, PERSON_LABELS, REGION, Candidate
+from pipeline.entities.candidates import (
+    CITY,
+    COUNTRY,
+    DISTRICT,
+    ORG,
+    PERSON_LABELS,
+    REGION,
+    STATE,
+    Candidate,
+)
 from pipeline.entities.canonical import (
     LemmaLookup,
     before_attributive_adjectives,
@@ -759,7 +768,7 @@ class OrganisationFinder:
         if match is None or match.end != end:
             return False
         written = span_of(doc, start, end).text
-        return match.entry.kind in ("country", "region", "state") and (
+        return match.entry.kind in (COUNTRY, REGION, STATE) and (
             fold(written) != fold(match.name) and written.endswith("s")
         )
 

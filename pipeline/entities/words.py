@@ -367,11 +367,6 @@ class DocWords(list):
         own = zip(whitespace, range(n), sent_starts, repeat(doc, n), strict=True)
         super().__init__(map(Word, map(add, rows, own)))
 
-    @property
-    def words(self) -> list[Word]:
-        """The Words (the DocWords itself)."""
-        return self
-
     def char_bounds(self, start: int, end: int) -> tuple[int, int]:
         """``(start_char, end_char)`` of the tokens ``start:end`` (``end > start``), as the
         Span's: the token offsets (IDX) come with the other columns of the one ``to_array``
@@ -403,10 +398,14 @@ def entity_runs(doc: Doc, iob: list[int], types: list[int]) -> list[tuple[int, i
 
 
 def ent_bounds(doc: Doc | DocWords) -> list[tuple[int, int, str]]:
-    """``(start, end, label_)`` of each of ``doc.ents``, read once for a DocWords."""
+    """``(start, end, label_)`` of each of ``doc.ents``, read once for a DocWords; for a Doc
+    from its ENT_IOB and ENT_TYPE columns (no Span per entity)."""
     if doc.__class__ is DocWords:
         return doc.ent_bounds
-    return [(e.start, e.end, e.label_) for e in doc.ents]
+    if not len(doc):
+        return []
+    iob, types = doc.to_array([ENT_IOB, ENT_TYPE]).T.tolist()
+    return entity_runs(doc, iob, types)
 
 
 def span_of(doc: Doc | DocWords, start: int | None, end: int | None) -> Span | WordSpan:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from pipeline.entities.candidates import VENUE
-from pipeline.entities.canonical import nominative_name
+from pipeline.entities.canonical import GENITIVE_ENDINGS, nominative_name
 from pipeline.entities.words import (
     common_nouns,
     first_names,
@@ -41,7 +41,6 @@ from pipeline.records import OrganisationMention
 
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
-GENITIVE_ENDINGS = ("es", "s")
 NAME_PUNCTUATION = frozenset({"-", "&"})
 
 
