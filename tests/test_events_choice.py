@@ -267,3 +267,19 @@ def test_a_bare_sport_is_no_event_but_a_named_race_of_it_is(default_nlp):
     assert list(pipeline.extract(race, nlp=default_nlp)["events"]["name"]) == [
         "Talheimer Sprinttriathlon"
     ]
+
+
+def test_an_opening_of_an_event_is_that_event(default_nlp):
+    # "Eröffnung des Weihnachtsmarktes": the market is the event, not its opening
+    text = (
+        "Die Eröffnung des Weihnachtsmarktes war am 1. Dezember 2023 in Talheim. "
+        "Rund 3.000 Besucher kamen zum Weihnachtsmarkt."
+    )
+    assert list(pipeline.extract(text, nlp=default_nlp)["events"]["name"]) == ["Weihnachtsmarkt"]
+
+
+def test_a_two_digit_year_is_no_clock_time():
+    from pipeline.events.dates import SHORT_YEAR
+
+    assert SHORT_YEAR.search("am 1.5.19 in Talheim")
+    assert not SHORT_YEAR.search("am Samstag um 10.30 Uhr")

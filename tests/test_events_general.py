@@ -310,6 +310,8 @@ def test_a_part_or_a_compared_event_is_no_second_event(default_nlp, text: str, n
         ("Gezählt wurden genau 5.300 Besucher.", 5300),
         # an exact count far below is a part, not the total
         ("Am Samstag kamen 2.100 Besucher.", 5000),
+        # a count not called exact in another sentence is a day's: the rounded total stays
+        ("Am Samstag kamen 4.700 Besucher.", 5000),
     ],
 )
 def test_an_exact_count_replaces_the_rounded_total_it_stands_for(default_nlp, second, expected):

@@ -34,7 +34,7 @@ HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmon
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-SHORT_YEAR = re.compile(r"\d\.\d{2}\b")  # "1.5.19": a date that writes its year in two digits
+SHORT_YEAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2}\b")  # "1.5.19" (not a time "10.30")
 QUOTE_REACH = 60  # tokens looked back for an opening quotation mark
 FOUNDED_REACH = 12  # tokens between a founding verb and its date at most
 

@@ -76,6 +76,10 @@ WORD_KINDS = frozenset(
         "founding_event",
         "opening",
         "opened_building",
+        "origin",
+        "origin_between",
+        "resident_unit",
+        "exact_count_word",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import methodcaller, or_
 
-from spacy.attrs import ENT_IOB, ENT_TYPE
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.canonical import GENITIVE_ENDINGS
-from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.entities.words import common_nouns, ent_bounds, first_names, is_acronym
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
@@ -67,7 +66,6 @@ KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic
 YEAR_DIGITS = 4
 YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
 NOT_FOUND = -1  # str.find's answer for no match
-ENT_INSIDE, ENT_BEGIN = 1, 3  # spaCy's ENT_IOB values of "I" and "B"
 
 
 @dataclass
@@ -397,6 +395,8 @@ class NameFinder:
             if not text.isalpha():
                 return i + 1
             if text[:1].isupper():
+                if event_noun_base(text) is not None:
+                    return i + 1  # "die Eröffnung des Weihnachtsmarktes": the event is the market
                 lower = lowers[end]
                 forms = (lower, *(lower[: -len(e)] for e in GENITIVE_ENDINGS if lower.endswith(e)))
                 endings = cue_words("opened_building")
@@ -639,21 +639,9 @@ class NameFinder:
 
 
 def label_ranges(doc: Doc, label: str) -> list[tuple[int, int]]:
-    """Token ranges of the entities of ``label``, as ``doc.ents`` has them (a B token of the
-    label and the I tokens after it), read from the token arrays: ``doc.ents`` builds a Span
-    for every entity of the report."""
-    if not len(doc) or label not in doc.vocab.strings:
-        return []
-    iob, types = doc.to_array([ENT_IOB, ENT_TYPE]).T
-    begins = ((iob == ENT_BEGIN) & (types == doc.vocab.strings[label])).nonzero()[0]
-    inside = iob.tolist()
-    out = []
-    for start in begins.tolist():
-        end = start + 1
-        while end < len(inside) and inside[end] == ENT_INSIDE:
-            end += 1
-        out.append((start, end))
-    return out
+    """Token ranges of the entities of ``label``, as ``doc.ents`` has them, read from the token
+    arrays (:func:`pipeline.entities.words.ent_bounds`)."""
+    return [(start, end) for start, end, found in ent_bounds(doc) if found == label]
 
 
 def is_proper_word(text: str) -> bool:

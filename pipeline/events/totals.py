@@ -14,6 +14,7 @@ from functools import cache
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_first_words, cues, word_is_cue
 from pipeline.quantities.lexicon import adjective_pattern
+from pipeline.quantities.qualifiers import EXACT
 from pipeline.records import FigureMention
 
 FIELDS = ("visitors", "exhibitors", "participants")
@@ -24,7 +25,6 @@ CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
 # a total said with a qualifier ("knapp 5.000") and an exact count within this share on the side
 # the qualifier leaves open ("4.860") are the same total
 ROUNDED_SHARE = 0.1
-EXACT = "exact"
 ROUNDED_SIDES = {  # whether the exact count may lie above (True) or below (False) the rounded one
     "almost": (False,),
     "less_than": (False,),
@@ -250,22 +250,35 @@ class TotalChooser:
             field: self.exact_count(f, field, rank, counted) for field, (rank, f) in best.items()
         }
 
-    @staticmethod
     def exact_count(
-        f: FigureMention, field: str, rank: int, counted: list[tuple[str, int, FigureMention]]
+        self, f: FigureMention, field: str, rank: int, counted: list[tuple[str, int, FigureMention]]
     ) -> FigureMention:
-        """ "knapp 5.000 Besucher" and "genau 4.860 Besucher": a rounded total and an exact count
-        it rounds are one total; the exact count says it."""
+        """ "knapp 5.000 Besucher, genau 4.860": a rounded total and an exact count it rounds in
+        the same sentence, or one called exact anywhere ("Gezählt wurden genau 4.860"), are one
+        total; the exact count says it. Elsewhere an unqualified count (qualifier ``exact`` by
+        default) is another count: a day's, a part's."""
         sides = ROUNDED_SIDES.get(f.qualifier)
         if sides is None:
             return f
+        sentence = self.sentence_at(f.start_char)
         for other, other_rank, g in counted:
             if other != field or other_rank != rank or g.qualifier != EXACT or g is f:
+                continue
+            if self.sentence_at(g.start_char) != sentence and not said_exact(g):
                 continue
             share = (g.value - f.value) / f.value if f.value else 0.0
             if share and abs(share) <= ROUNDED_SHARE and (share > 0) in sides:
                 return g
         return f
+
+    def sentence_at(self, char: int) -> int:
+        return self.ctx.sentence_of(self.ctx.token_at(char))
+
+
+def said_exact(f: FigureMention) -> bool:
+    """ "genau 4.860 Besucher": the count's text opens with a word that calls it exact."""
+    first = f.text.split(maxsplit=1)[0].lower() if f.text else ""
+    return word_is_cue(first, "exact_count_word")
 
 
 @cache
