@@ -56,11 +56,17 @@ def edition_of(words: list[str], m: NameMention) -> str | None:
     return None
 
 
+def year_written(words: list[str], m: NameMention) -> str | None:
+    """ "Hackathon 2013": the year written right after one mention of the name."""
+    return words[m.end] if m.end < len(words) and is_year(words[m.end]) else None
+
+
 def year_after(words: list[str], mentions: list[NameMention]) -> int | None:
     """ "Hackathon 2013", "Hannover Messe 2017": the year written after the name."""
     for m in sorted(mentions, key=lambda m: m.start):
-        if m.end < len(words) and is_year(words[m.end]):
-            return int(words[m.end])
+        year = year_written(words, m)
+        if year:
+            return int(year)
     return None
 
 
@@ -270,10 +276,7 @@ class EventBuilder:
         ordered = sorted(event.mentions, key=lambda m: m.start)
         editions = [(m, edition_of(words, m)) for m in ordered]
         main = next((e for _, e in editions if e), None)
-        years = [
-            (m, words[m.end] if m.end < len(words) and is_year(words[m.end]) else None)
-            for m in ordered
-        ]
+        years = [(m, year_written(words, m)) for m in ordered]
         main_year = next((y for _, y in years if y), None)
         out = set()
         for (m, edition), (_, year) in zip(editions, years, strict=True):
@@ -527,9 +530,7 @@ class EventBuilder:
         ]
         if not alone:
             return frozenset()  # most reports name no year alone
-        written = year_after(self.ctx.words, event.mentions)
-        if written is None and self.doc._.reference_date is not None:
-            written = self.doc._.reference_date.year
+        written = self.year(None, event)
         return frozenset(
             self.ctx.token_at(d.start_char)
             for d in alone

@@ -23,11 +23,8 @@ from pipeline.events.lexicon import (
 from pipeline.lang import load_tsv
 from pipeline.records import PlaceMention
 
-CITY_KINDS = (CITY,)
 # Kinds that are a city where the text puts the event "in" them ("in St.Gallen", "in Wustrau")
 LOCATED_KINDS = (CITY, DISTRICT, OTHER)
-VENUE_KIND = VENUE
-OTHER_KIND = OTHER
 # Evidence for a city, and the least evidence that makes one the event's
 EVENT_SENTENCE_SCORE = 2.0
 LOCATIVE_SCORE = 1.0
@@ -94,7 +91,7 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
             if not form[:1].isupper():
                 continue
             found = gazetteer().lookup(form)
-            if found and found[0].kind in CITY_KINDS and (ambiguous or not found[0].ambiguous):
+            if found and found[0].kind == CITY and (ambiguous or not found[0].ambiguous):
                 return found[0].name
     return None
 
@@ -185,7 +182,7 @@ class PlaceChooser:
         return bool(cue_sizes_before(self.ctx.lowers, token, "venue_locative"))
 
     def is_venue(self, p: PlaceMention) -> bool:
-        return p.kind == VENUE_KIND or (p.kind == OTHER_KIND and self.after_article(p))
+        return p.kind == VENUE or (p.kind == OTHER and self.after_article(p))
 
     def placed_in(self, p: PlaceMention, sentences: set[int]) -> bool:
         """Whether one of ``sentences`` puts something at ``p`` ("in Köln", "im Saal"), outside
@@ -269,14 +266,10 @@ class PlaceChooser:
             located = self.located(p)
             # "TALBRUNN (ks). Am Sonntag …": a dateline names a town, known to the gazetteer
             # or not
-            dateline = p.kind == OTHER_KIND and self.is_dateline(p)
-            if (
-                p.kind not in CITY_KINDS
-                and not (p.kind in LOCATED_KINDS and located)
-                and not dateline
-            ):
+            dateline = p.kind == OTHER and self.is_dateline(p)
+            if p.kind != CITY and not (p.kind in LOCATED_KINDS and located) and not dateline:
                 continue
-            if p.kind == OTHER_KIND and self.after_article(p):
+            if p.kind == OTHER and self.after_article(p):
                 continue  # a building, not a town
             token = self._token(p)
             add(p.name, MENTION_SCORE)
@@ -322,7 +315,7 @@ class PlaceChooser:
             p
             for p in self.places
             if p.kind in LOCATED_KINDS
-            and not (p.kind == OTHER_KIND and self.after_article(p))
+            and not (p.kind == OTHER and self.after_article(p))
             and self.placed_in(p, sentences)
             and not self.is_residence(p)
         ]
