@@ -563,11 +563,12 @@ class EventBuilder:
         return self.nominative(best.name), min(same, key=lambda m: m.start)
 
     def nominative(self, name: str) -> str:
-        """ "des Großen Preises" -> "Großer Preis", "das Internationale Jugendturnier" ->
-        "Internationales Jugendturnier": a name that opens with declined adjectives takes the
-        strong nominative of its head noun's gender, read from the dictionary's nouns (a name
-        with an article of its own, "Das Fest", stays; so does one whose head's gender is
-        unknown)."""
+        """ "Große Preis" (the name finder's reading of "des Großen Preises") -> "Großer Preis",
+        "Internationale Jugendturnier" -> "Internationales Jugendturnier": a name that opens with
+        adjectives takes the strong nominative of its head noun's gender, read from the
+        dictionary's nouns (a name with an article of its own, "Das Fest", stays; so does one
+        whose head's gender is unknown). The name finder has no lemma table, so the gender is
+        read here, a second pass over the name's first words."""
         words = name.split(" ")
         if len(words) < 2 or not is_adjective(words[0], self.lemma):
             return name
