@@ -324,6 +324,13 @@ def _checked_options(
     return {"reference_date": reference_date, "doc_timeout": doc_timeout or 0}
 
 
+class Progress(tqdm):
+    """The run's progress bar, without tqdm's monitor thread: workers are forked from this
+    process only while it runs no other thread (:func:`pipeline.parallel.can_fork`)."""
+
+    monitor_interval = 0
+
+
 def _process(
     jobs: list[Job],
     nlp: Language,
@@ -339,7 +346,7 @@ def _process(
     summary = RunSummary()
     result_cache = None
     engine = None
-    progress = tqdm(
+    progress = Progress(
         total=len(jobs), unit="doc", disable=quiet or None, file=sys.stderr, desc="reports"
     )
     try:
@@ -391,8 +398,8 @@ def open_engine(
     spool_dir: Path | None = None,
 ) -> Engine:
     """This process, a pool of ``workers`` processes, or a Dask cluster."""
-    # Workers load the pipeline themselves: name it explicitly, as they may not share our
-    # environment.
+    # Workers that do not inherit our pipeline load it themselves: name it explicitly, as
+    # they may not share our environment (a Dask cluster).
     worker_model = model or os.environ.get("PIPELINE_MODEL") or None
     if scheduler:
         try:
@@ -403,7 +410,7 @@ def open_engine(
     batches = -(-n_jobs // BATCH_SIZE)
     if workers > 1 and batches > 1:
         return PoolEngine(
-            min(workers, batches), worker_model, model_label(nlp), doc_timeout, spool_dir
+            min(workers, batches), worker_model, model_label(nlp), doc_timeout, spool_dir, nlp
         )
     return SerialEngine(nlp, doc_timeout, spool_dir)
 

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from pipeline.batch import Job
 from pipeline.bench import build_corpus
-from pipeline.parallel import BATCH_SIZE, SerialEngine, results_in_order, run_worker_batch
+from pipeline.nlp import model_label
+from pipeline.parallel import (
+    BATCH_SIZE,
+    PoolEngine,
+    SerialEngine,
+    results_in_order,
+    run_worker_batch,
+)
 from pipeline.run import run
 from pipeline.tables import TABLES
 
@@ -57,3 +66,45 @@ def test_workers_must_be_positive(reports: Path, tmp_path: Path) -> None:
 
     with pytest.raises(UsageError, match="--workers"):
         run(reports, tmp_path, model="blank", quiet=True, workers=0)
+
+
+# Run in a fresh interpreter: other tests leave threads behind (Dask's), and a process
+# running other threads spawns its workers instead of forking them.
+FORKED_RUN = """
+import sys
+from pathlib import Path
+import pipeline.parallel
+from pipeline.nlp import load_nlp
+from pipeline.run import run
+
+nlp = load_nlp("blank")
+def no_loading(*args, **kwargs):
+    raise AssertionError("a forked worker loaded a pipeline")
+# Forked workers inherit this patch: a worker that loaded a pipeline would fail its batches.
+pipeline.parallel.load_nlp = no_loading
+summary = run(Path(sys.argv[1]), Path(sys.argv[2]), nlp=nlp, quiet=True, workers=2, cache=False)
+print(summary.documents, summary.error)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork only on Linux")
+def test_forked_workers_run_the_parents_pipeline_without_loading_one(
+    reports: Path, single: Path, tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FORKED_RUN, str(reports), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    assert done.stdout.split() == [str(DOCS), "0"], done.stderr
+    assert table_bytes(tmp_path) == table_bytes(single)
+
+
+def test_workers_are_spawned_without_the_parents_pipeline(blank_nlp) -> None:
+    engine = PoolEngine(2, "blank", model_label(blank_nlp))
+    try:
+        assert engine.start_method == "spawn"
+    finally:
+        engine.close()
