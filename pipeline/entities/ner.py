@@ -73,6 +73,7 @@ from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 EDITION_NOUNS = entity_words("edition_noun")
+AGENT_PREPOSITIONS = entity_words("agent_preposition")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 # a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
 LANDSCAPE_KINDS = frozenset({REGION, OTHER})
@@ -178,8 +179,10 @@ class NerCandidates:
                 # "Sofia Wicki": a person; the town of that first name goes with the model's span
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
-            if self._name_inside_compound(span) and not (
-                label == PLACE and self._place_compound(doc, span)
+            if (
+                self._name_inside_compound(span)
+                and not (label == PLACE and self._place_compound(doc, span))
+                and not (label == ORG and _persons_company(span, person_ends))
             ):
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span) and not (
@@ -192,11 +195,12 @@ class NerCandidates:
                         or self._defined_body(span)
                         or self._named_by_context(span)
                         or self._lower_case_brand(span)
+                        or _persons_company(span, person_ends)
                     )
                 )
             ):
                 continue
-            if label == PLACE and span[-1].like_num:
+            if label == PLACE and span[-1].like_num and not _numbered_name(span):
                 continue  # "KM 4", "Halle 5": a marker or a hall number, no place
             if (
                 label == PLACE
@@ -558,6 +562,16 @@ def _affiliation(span: Span, person_ends: set[int]) -> bool:
     )
 
 
+def _persons_company(span: Span, person_ends: set[int]) -> bool:
+    """A name after a person's name and "von" is where the person works ("Jana Fink von
+    Brenner-Technik"): a company named by a compound, not a part of one."""
+    return (
+        span.start >= 2
+        and span.doc[span.start - 1].lower_ in AGENT_PREPOSITIONS
+        and span.start - 1 in person_ends
+    )
+
+
 def _edition_of(span: Span) -> bool:
     """An edition noun and a genitive article before the span (an opening quote between),
     and no organisation head or legal form in it: the name of an event's edition."""
@@ -647,3 +661,17 @@ def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordS
         while end - start > 1 and words[end - 1].text in titles:
             end -= 1  # "ÖGKV Prof." of "ÖGKV Prof. Tom Keller": the person's title
     return span_of(doc, start, end) if end > start else None
+
+
+def _numbered_name(span: Span) -> bool:
+    """ "Kindergarten Birkenhof 3": a house's own name and the small number that tells it from
+    others of that name, no marker or hall number ("KM 4", "Halle 5"): a head, a capitalised
+    name word and one or two digits."""
+    number, word = span[-1].text, span[-2].text if len(span) >= 3 else ""
+    return (
+        number.isdigit()
+        and len(number) <= 2
+        and len(word) > 2
+        and word.isalpha()
+        and is_capitalised(word)
+    )

@@ -190,6 +190,18 @@ def _quoted_after_article(span: Span) -> bool:
     )
 
 
+def _quoted_subject(span: Span) -> bool:
+    """ "„The Lindens“ begleiteten den Abend": a whole quoted name that opens its sentence
+    and a lower-case word (its verb) after it is the group that acts."""
+    doc = span.doc
+    return (
+        _whole_quoted(span)
+        and (doc[span.start - 1].is_sent_start or _line_start(doc, span.start - 1))
+        and span.end + 1 < len(doc)
+        and doc[span.end + 1].text[:1].islower()
+    )
+
+
 def named_by_context(span: Span) -> bool:
     """Context that makes the span a name although its words are everyday ones: the whole
     quoted span after a type word ("der Verein „Freude für Kinder“"; after an article alone
@@ -228,7 +240,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     before = {t.lower_ for t in span_of(doc, max(0, span.start - CONTEXT_WINDOW), span.start)}
     if before & _context("context_before") or _role_genitive_before(doc, span.start):
         return True
-    if _quoted_after_article(span):
+    if _quoted_after_article(span) or _quoted_subject(span):
         return True
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after in _context("context_after")

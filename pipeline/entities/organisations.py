@@ -188,6 +188,7 @@ class OrganisationFinder:
         self.organiser_nouns = frozenset(cues["organiser_nouns"])
         self.organiser_links = frozenset(cues["organiser_links"])
         self.visit_verbs = frozenset(cues["visit_verbs"])
+        self.reporting_verbs = frozenset(cues["reporting_verbs"])
         self.quoted_name_heads = tuple(cues["quoted_name_heads"])
         self._lemma_values: frozenset[str] | None = None
         self.nlp = nlp
@@ -775,8 +776,11 @@ class OrganisationFinder:
     def _fair_company(self, doc: Doc, start: int, head: int) -> bool:
         """ "Leipziger Messe", "Deutsche Messe": a fair company is "Messe" itself after a city
         or a proper adjective; a compound ("Publikumsmesse") or an everyday adjective ("Offene
-        Messe") names a fair."""
+        Messe") names a fair, and so does a name after it ("die Berner Messe Foire Centrale")."""
         if doc[head].text not in ("Messe", "Messen"):
+            return False
+        nxt = doc[head + 1].text if head + 1 < len(doc) else ""
+        if is_capitalised(nxt) and nxt.isalpha() and not self._opens_legal_form(nxt):
             return False
         word = doc[start].text
         return self._proper_adjective(word) or self._place_adjective(word)
@@ -1054,7 +1058,15 @@ class OrganisationFinder:
 
     def _acts(self, doc: Doc, start: int, end: int) -> bool:
         """The name is an actor: a verb right after it ("meldete", "lädt ein", "ist"), a
-        legal form, or a role noun before it ("Veranstalter ist die ...")."""
+        legal form, a role noun before it ("Veranstalter ist die ..."), or a word of saying
+        and an article before it, the speaker in inverted order ("…, informiert die ...";
+        ``reporting_verbs`` of org_cues.json)."""
+        if (
+            start >= 2
+            and doc[start - 1].lower_ in VENUE_ARTICLES
+            and doc[start - 2].lower_ in self.reporting_verbs
+        ):
+            return True
         if end < len(doc):
             nxt = doc[end]
             if self._starting_at(self.legal_index, doc, end):
@@ -1307,11 +1319,7 @@ class OrganisationFinder:
         return self._is_role_noun(text) or self._is_person_role(text)
 
     def _quoted_name_head(self, word: str) -> bool:
-        return (
-            word[:1].isupper()
-            and word.lower().endswith(self.quoted_name_heads)
-            and not self._is_role_noun(word)
-        )
+        return word[:1].isupper() and word.lower().endswith(self.quoted_name_heads)
 
     def _unknown_name_end(self, texts: list[str], j: int) -> int | None:
         """End of one to three capitalised words at j, one of them a word that no lexicon,

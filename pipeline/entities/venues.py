@@ -111,6 +111,8 @@ class VenueFinder:
         self.context_words = frozenset(p["context_words"])
         self.generic_prefixes = tuple(p["generic_prefixes"])
         self.generic_needs_context = frozenset(p["generic_needs_context"])
+        self.fair_name_heads = frozenset(p["fair_name_heads"])
+        self.locative_buildings = tuple(p["locative_building_suffixes"])
         self.nouns = common_nouns()
         self.civic_landmarks = frozenset(p["civic_landmarks"])
         self.saint_suffixes = frozenset(p["saint_suffixes"])
@@ -240,7 +242,10 @@ class VenueFinder:
             (
                 self._compound,
                 (capitalised or ("-" in text and is_capitalised(text.split("-")[-1])))
-                and lower.endswith(self.suffixes),
+                and (
+                    lower.endswith(self.suffixes)
+                    or ("-" in text and lower.endswith(self.locative_buildings))
+                ),
             ),
             (
                 self._named_compound,
@@ -282,6 +287,13 @@ class VenueFinder:
             end = self._am_complement(doc, j)
         if end is None:
             return None
+        if (
+            j == i + 1
+            and doc[i].text in self.fair_name_heads
+            and self.gazetteer.match_at(doc, j) is None
+            and not self._venue_context(doc, i)
+        ):
+            return None  # "die Messe Foire Centrale": a fair's name
         return self._venue(doc, i, end, "pattern")
 
     def _compound_head(self, doc: Doc, i: int) -> Candidate | None:
@@ -490,6 +502,8 @@ class VenueFinder:
 
     def _compound(self, doc: Doc, i: int) -> Candidate | None:
         text = doc[i].text
+        if self._locative_building(doc, i):
+            return self._venue(doc, i, i + 1, "pattern")
         hyphenated_name = "-" in text and is_capitalised(text.split("-")[-1])
         if not (is_capitalised(text) or hyphenated_name) or not text.lower().endswith(
             self.suffixes
@@ -514,6 +528,17 @@ class VenueFinder:
                     return self._venue(doc, i, i + 1, "pattern")
                 break
         return None
+
+    def _locative_building(self, doc: Doc, i: int) -> bool:
+        """ "in der Lessing-Schule": a school named with hyphens after a person or place, after
+        a place preposition, is the building (elsewhere the school acts: an organisation)."""
+        parts = doc[i].text.split("-")
+        return (
+            len(parts) > 1
+            and all(len(p) > 1 and p[:1].isupper() for p in parts)
+            and parts[-1].lower() in self.locative_buildings
+            and self._venue_context(doc, i)
+        )
 
     def _landscape_named(self, first: str) -> bool:
         """A named valley or land before the venue word ("Murrtal|halle", "Sauerland|halle"):
@@ -610,7 +635,10 @@ class VenueFinder:
                     text, suffix, self.lemma_values(), self._is_place_word, nouns=False
                 )
             )
-        if generic and i not in self._ner_places and not self._saint_name(text, suffix):
+        # the model's reading confirms the word only where it ends on it: in "vom Kindergarten
+        # Birkenhof 3" it reads a longer name, of which the word is the head
+        confirmed = i in self._ner_places and i + 1 not in self._ner_places
+        if generic and not confirmed and not self._saint_name(text, suffix):
             return None
         if self.gazetteer.match_at(doc, i) is not None:
             return None
