@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout, remember_text
-from pipeline.extensions import FACT_TYPES, field_names, get_facts
+from pipeline.extensions import FACT_TYPES, TABLES_ONLY, field_names, get_facts
 from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
@@ -147,9 +147,11 @@ class PreparedReport:
     reference_date: dt.date | None
     bounds: list[tuple[int, int]]
 
-    def piece(self, nlp: Language, job: Job, index: int) -> Doc:
+    def piece(self, nlp: Language, job: Job, index: int, tables_only: bool = True) -> Doc:
+        """The Doc of piece ``index``, made for a run's tables unless ``tables_only`` is False
+        (:func:`_piece_doc`)."""
         start, end = self.bounds[index]
-        doc = _piece_doc(nlp, job, self.source.text[start:end], self.reference_date)
+        doc = _piece_doc(nlp, job, self.source.text[start:end], self.reference_date, tables_only)
         doc.user_data[CHUNK_START] = start
         if index == 0:
             doc.user_data[BASE_ROW] = self.base
@@ -175,7 +177,7 @@ class _Streamed:
 
     def pieces(self, nlp: Language, job: Job) -> Iterator[tuple[Doc, SourceText]]:
         for source in self.report.pieces():
-            yield _piece_doc(nlp, job, source.text, self.reference[0]), source
+            yield _piece_doc(nlp, job, source.text, self.reference[0], tables_only=True), source
 
     def finished(self, rows: _ReportRows, nlp: Language) -> DocumentResult:
         """The report's rows; its documents row only now, as its length is known at the end."""
@@ -187,11 +189,18 @@ class _Streamed:
         return rows.result(nlp, base)
 
 
-def _piece_doc(nlp: Language, job: Job, text: str, reference_date: dt.date | None) -> Doc:
+def _piece_doc(
+    nlp: Language, job: Job, text: str, reference_date: dt.date | None, tables_only: bool
+) -> Doc:
+    """An unprocessed Doc of ``text``; with ``tables_only`` the extractors store its facts
+    without mention spans (:data:`pipeline.extensions.TABLES_ONLY`): a run turns the facts into
+    rows and drops the Doc, while a Doc handed to a caller keeps ``doc.spans``."""
     doc = nlp.make_doc(text)
     remember_text(doc, text)
     doc._.doc_id = job.doc_id
     doc._.reference_date = reference_date
+    if tables_only:
+        doc.user_data[TABLES_ONLY] = True
     return doc
 
 
@@ -237,7 +246,7 @@ def prepare_data(
     prepared = _prepared(job, data, None)
     if isinstance(prepared, DocumentResult):
         return None, None, prepared
-    return prepared.piece(nlp, job, 0), prepared.source, None
+    return prepared.piece(nlp, job, 0, tables_only=False), prepared.source, None
 
 
 def _prepared(job: Job, data: bytes, chunk_chars: int | None) -> PreparedReport | DocumentResult:

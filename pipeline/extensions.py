@@ -7,7 +7,8 @@ processed Doc survives ``Doc.to_bytes()``, ``DocBin(store_user_data=True)`` and
 - ``doc.spans[KEY]`` (KEY ``dates``, ``places``, ``organisations``, ``figures``): one span per
   mention, in text order, labelled ``DATE``, ``PLACE``, ``ORG`` or ``FIGURE``. ``span.kb_id_``
   is the normalised identity where there is one (ISO value of a date, canonical name of a
-  place or organisation) and ``span._.fact`` the mention's full record as a dict.
+  place or organisation) and ``span._.fact`` the mention's full record as a dict. (Not on the
+  Docs a run makes for its tables alone: :data:`TABLES_ONLY`.)
 - ``doc._.facts``: ``{KEY: [record as dict, …]}``, the store behind the attributes below
   (read-only: write with :func:`set_facts`).
 - ``doc._.dates`` / ``places`` / ``organisations`` / ``figures``: the same mentions as the
@@ -46,6 +47,11 @@ DOC_EXTENSIONS: dict[str, object] = {
     "extract_errors": None,  # list[str]: extractor failures, one line each
 }
 REFERENCE_KEY = "pipeline_reference_date"  # Doc.user_data: the reference date, ISO
+# Doc.user_data: True on a Doc analysed for a run's tables only (pipeline.batch), whose facts
+# become rows and which is then dropped. Nothing reads its mention spans, so set_facts stores
+# the facts without them: a Span per mention (doc.char_span) and a SpanGroup per fact type
+# cost some 0.08 ms per report of the bench's, as much as the run's reading of its file.
+TABLES_ONLY = "pipeline_tables_only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +89,8 @@ def set_facts(doc: Doc, key: str, records: Iterable[Any]) -> None:
     doc._.facts = {**(doc._.facts or {}), key: rows}
     if all(type(r) is fact.record for r in records):
         _RECORDS.setdefault(doc, {})[key] = (rows, records)
+    if doc.user_data.get(TABLES_ONLY):
+        return  # no spans: see TABLES_ONLY
     # One span at a time: each Span object is freed once its group holds it; tens of thousands
     # kept alive at once would be promoted by the garbage collector and make later full
     # collections more frequent.

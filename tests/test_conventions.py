@@ -21,6 +21,7 @@ import pytest
 from spacy.tokens import Doc, DocBin
 
 import pipeline
+from pipeline.batch import Job, PreparedReport, prepare_report
 from pipeline.extensions import FACT_TYPES, register_fact, set_facts
 from pipeline.read_tables import load_tables
 from pipeline.tables import TABLES
@@ -137,6 +138,22 @@ def test_every_mention_is_a_span_with_its_record(processed: list[Doc]) -> None:
     visitors = next(s for s in doc.spans["figures"] if "2.300" in s.text)
     assert (visitors._.fact["value"], visitors._.fact["unit"]) == (2300, "Besucher")
     assert {s._.fact["legal_form"] for s in doc.spans["organisations"]} == {"e.V.", "GmbH"}
+
+
+def test_a_doc_made_for_the_tables_has_the_same_facts_without_spans(
+    nlp, processed: list[Doc], tmp_path: Path
+) -> None:
+    for i, (doc, text) in enumerate(zip(processed, TEXTS, strict=True)):
+        path = tmp_path / f"{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        job = Job(path.stem, path, {"reference_date": REFERENCE.isoformat()})
+        prepared = prepare_report(nlp, job)
+        assert isinstance(prepared, PreparedReport)
+        for_tables = nlp(prepared.piece(nlp, job, 0))  # as a run makes it
+        assert for_tables._.facts == doc._.facts
+        assert not any(key in for_tables.spans for key in FACT_KEYS)
+        given = nlp(prepared.piece(nlp, job, 0, tables_only=False))  # a caller's Doc
+        assert snapshot(given) == snapshot(doc)
 
 
 def test_doc_bytes_and_docbin_round_trip(nlp, processed: list[Doc]) -> None:

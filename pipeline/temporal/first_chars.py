@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 log = logging.getLogger("pipeline")
 
@@ -60,13 +60,21 @@ def beginnings(pattern: re.Pattern[str], length: int = PREFIX) -> Beginnings | N
         log.debug("first characters unknown: this Python has no re._parser")
         return None
     try:
-        begins = _sequence(sre_parse.parse(pattern.pattern, pattern.flags), length)
+        begins = _sequence(_parsed(pattern), length)
     except (_Unknown, AttributeError, TypeError, ValueError) as exc:
         log.debug("first characters unknown (%s: %s): %.60s", type(exc).__name__, exc, pattern)
         return None
     if pattern.flags & re.IGNORECASE:
         begins = _case_variants(begins)
     return frozenset(b for b in begins if CHECKED.issuperset(b))
+
+
+@lru_cache(maxsize=256)
+def _parsed(pattern: re.Pattern[str]):
+    """The parsed form of ``pattern``, read once: the date grammar asks for the first
+    character and for the first two of each of its patterns (:func:`rules_by_first_char`,
+    :func:`beginnings`), and parsing is most of the time it takes to build the grammar."""
+    return sre_parse.parse(pattern.pattern, pattern.flags)
 
 
 def may_begin(begins: Beginnings | None, head: str) -> bool:
