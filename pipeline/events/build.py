@@ -152,6 +152,8 @@ class EventBuilder:
                 return shared
         if main.start is None or len(events) < 2:
             return []  # a main event without days: days elsewhere may be its own
+        if not any(map(self.has_own_name, events[1:])):
+            return []  # most reports: no other event could have a row (decided before its days)
         main_days = (main.start, main.end or main.start)
         outside = {
             ctx.sentence_of(d.token)
@@ -170,7 +172,7 @@ class EventBuilder:
         out: list[tuple[EventName, set[int]]] = []
         for k in alone:
             event = events[k]
-            if k == 0 or event.kind not in OWN_NAME_KINDS or event.best.plural:
+            if k == 0 or not self.has_own_name(event):
                 continue
             if self.other_edition_sentences(event):
                 continue
@@ -188,6 +190,8 @@ class EventBuilder:
         Its section is its own sentences (and the ones after them in the paragraph that name
         no event); a sentence naming both stays shared."""
         ctx = self.ctx
+        if not any(self.has_own_name(e) and self.in_title_or_lead(e) for e in events[1:]):
+            return []  # most reports: no other event qualifies (decided before the totals)
         named_in: dict[int, set[int]] = {}
         for k, event in enumerate(events):
             for m in event.mentions:
@@ -215,7 +219,7 @@ class EventBuilder:
                     in_body.setdefault(ctx.sentence_of(m.start), set()).add(k)
         out = []
         for k, event in enumerate(events[1:], start=1):
-            if event.kind not in OWN_NAME_KINDS or event.best.plural:
+            if not self.has_own_name(event):
                 continue
             if not self.in_title_or_lead(event) or self.other_edition_sentences(event):
                 continue
@@ -226,6 +230,12 @@ class EventBuilder:
             alone = {s for s, ks in named_in.items() if ks == {k}}
             out.append((event, self.section(alone, named_in)))
         return out
+
+    @staticmethod
+    def has_own_name(event: EventName) -> bool:
+        """Whether an event other than the main one can have a row of its own: a name of its
+        own, not a plural ("zwei Märkte")."""
+        return event.kind in OWN_NAME_KINDS and not event.best.plural
 
     def in_title_or_lead(self, event: EventName) -> bool:
         ctx = self.ctx
