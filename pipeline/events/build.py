@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.entities.canonical import LemmaLookup, compound_head, is_adjective, nominative_name
 from pipeline.entities.words import positions
@@ -42,7 +42,6 @@ OWN_NAME_KINDS = ("named", "introduced")
 ORGANISER_SEPARATOR = "; "
 AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 PART_REACH = 2  # tokens before a name where "abschließendes" stands ("ein abschließendes")
-SPAN_KEY = "events"
 MOTTO_WORDS = 6  # words of a quoted motto at most
 YEAR_GRANULARITY = "year"
 
@@ -639,14 +638,7 @@ def ends_in(name: str, kind: str) -> bool:
 
 
 def build_events(doc: Doc, lemma: LemmaLookup | None = None) -> list[EventRecord]:
-    """The events the report is about, and their names' mentions in ``doc.spans["events"]``
-    (``lemma``: the lemma table, which tells declined adjectives in names)."""
-    records = EventBuilder(doc, lemma).build()
-    spans = []
-    for r in records:
-        if r.start_char is not None and r.end_char is not None:
-            span = doc.char_span(r.start_char, r.end_char, label="EVENT")
-            if span is not None:
-                spans.append(span)
-    doc.spans[SPAN_KEY] = [s for s in spans if isinstance(s, Span)]
-    return records
+    """The events the report is about (``lemma``: the lemma table, which tells declined
+    adjectives in names). The component stores them, and their names' mentions in
+    ``doc.spans["events"]``, with :func:`pipeline.extensions.set_facts`."""
+    return EventBuilder(doc, lemma).build()
