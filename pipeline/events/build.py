@@ -424,7 +424,7 @@ class EventBuilder:
             figure = totals.get(field)
             values[field] = figure.value if figure else None
             values[f"{field}_qualifier"] = figure.qualifier if figure else None
-        span = self.doc[written.start : written.end] if written else None
+        bounds = self.char_bounds(written) if written else None
         return EventRecord(
             event=number,
             name=name,
@@ -434,10 +434,17 @@ class EventBuilder:
             city=city,
             venue=venue_name,
             organisers=ORGANISER_SEPARATOR.join(organisers) or None,
-            start_char=span.start_char if span is not None else None,
-            end_char=span.end_char if span is not None else None,
+            start_char=bounds[0] if bounds else None,
+            end_char=bounds[1] if bounds else None,
             **values,
         )
+
+    def char_bounds(self, m: NameMention) -> tuple[int, int]:
+        """``(start_char, end_char)`` of a mention's tokens, as its Span has them (read in the
+        token offsets, no Span made)."""
+        ctx = self.ctx
+        last = m.end - 1
+        return ctx.token_starts[m.start], ctx.token_starts[last] + len(ctx.words[last])
 
     def other_event_sentences(self, events: list[EventName]) -> set[int]:
         """Sentences that name another event by a name of its own ("parallel findet der
