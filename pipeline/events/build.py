@@ -152,7 +152,7 @@ class EventBuilder:
         if main.start is None or len(events) < 2:
             return []  # a main event without days: days elsewhere may be its own
         if not any(map(self.has_own_name, events[1:])):
-            return []  # most reports: no other event could have a row (decided before its days)
+            return []  # no other event can have a row: the days need not be read
         main_days = (main.start, main.end or main.start)
         outside = {
             ctx.sentence_of(d.token)
@@ -190,7 +190,7 @@ class EventBuilder:
         no event); a sentence naming both stays shared."""
         ctx = self.ctx
         if not any(self.has_own_name(e) and self.in_title_or_lead(e) for e in events[1:]):
-            return []  # most reports: no other event qualifies (decided before the totals)
+            return []  # no other event can qualify: the totals need not be read
         named_in: dict[int, set[int]] = {}
         for k, event in enumerate(events):
             for m in event.mentions:

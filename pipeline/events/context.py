@@ -70,8 +70,8 @@ class DocContext:
     # with the words, so that no rule reads the Doc's arrays again
     ent_bounds: list[tuple[int, int, str]] = field(init=False)
     is_punct: list[bool] = field(init=False)
-    # the token that holds a character and the sentence that holds a token (see ``token_at``
-    # and ``sentence_of``): the rules ask them again for the same mentions in every rule
+    # the token that holds a character and the sentence that holds a token (``token_index``,
+    # ``sentence_index``): the rules ask them again and again for the same mentions
     token_at: Callable[[int], int] = field(init=False)
     sentence_of: Callable[[int], int] = field(init=False)
 

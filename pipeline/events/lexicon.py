@@ -130,7 +130,7 @@ class CueIndex:
         # the tokens came in order, so each list is sorted: only a repeat (two cues of a kind
         # at one token) is dropped
         self.starts = {kind: list(dict.fromkeys(found)) for kind, found in starts.items()}
-        # as sets only for the kinds a rule asks about (a report has cues of some 30 kinds)
+        # as sets only for the kinds a rule asks about (a report has cues of some 20 kinds)
         self.start_sets = _StartSets(self.starts)
 
     def at(self, i: int, kind: str) -> bool:
