@@ -507,6 +507,19 @@ def test_cue_index_finds_cues_of_one_and_more_words():
     assert not index.at(0, "no such kind")
 
 
+def test_cue_index_lists_a_token_once_where_two_cues_of_a_kind_start():
+    from pipeline.events.lexicon import CueIndex
+
+    # "vorjahres" is a cue of the past twice: "vorjahr*" and "vorjahres*"
+    index = CueIndex(
+        ["die", "zahl", "des", "vorjahres", "wurde", "im", "jahr", "zuvor", "erreicht"]
+    )
+    assert index.starts["past"] == [3, 5]
+    assert index.starts_of("past") == frozenset({3, 5})
+    assert index.starts_of("no such kind") == frozenset()
+    assert index.any_starts(["no such kind", "past"]) and not index.any_starts(["no such kind"])
+
+
 def test_long_report_events_from_its_first_piece_only(tmp_path: Path, monkeypatch):
     import pipeline.batch
     from pipeline.batch import Job, process_batch

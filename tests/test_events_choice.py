@@ -48,6 +48,24 @@ def test_a_bracket_closed_inside_a_word_ends_the_aside(nlp):
     assert DocContext(aside).in_parentheses(next(t.i for t in aside if t.text == "Talheim"))
 
 
+def test_the_rule_context_reads_what_the_doc_says_of_its_tokens(nlp):
+    doc = nlp(
+        "Das Talheimer Drachenfest zog am Sonntag 3000 Gäste an. Der Heimatverein Talheim "
+        "(Veranstalter) war zufrieden.\n\nIm Mai folgt das Seefest in Xdorf."
+    )
+    ctx = DocContext(doc)
+    assert ctx.ent_bounds == [(e.start, e.end, e.label_) for e in doc.ents]
+    assert ctx.is_punct == [t.is_punct for t in doc]
+    sentences = list(doc.sents)
+    for t in doc:
+        assert ctx.token_at(t.idx) == t.i
+        if t.whitespace_:
+            assert ctx.token_at(t.idx + len(t.text)) == t.i  # the space after it
+        assert sentences[ctx.sentence_of(t.i)].start <= t.i < sentences[ctx.sentence_of(t.i)].end
+    assert ctx.token_at(len(doc.text) + 5) == len(doc) - 1
+    assert ctx.sentence_of(-1) == 0
+
+
 def test_the_first_sentence_of_a_report_without_title_weighs_as_a_title(nlp):
     text = (
         "Die Talheimer Apfelwoche ging am Sonntag mit einem Umzug zu Ende. Rund 3000 Besucher "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from pipeline.entities.canonical import LemmaLookup, compound_head, is_adjective, nominative_name
 from pipeline.entities.words import positions
@@ -42,7 +42,6 @@ OWN_NAME_KINDS = ("named", "introduced")
 ORGANISER_SEPARATOR = "; "
 AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 PART_REACH = 2  # tokens before a name where "abschließendes" stands ("ein abschließendes")
-SPAN_KEY = "events"
 MOTTO_WORDS = 6  # words of a quoted motto at most
 YEAR_GRANULARITY = "year"
 
@@ -152,6 +151,8 @@ class EventBuilder:
                 return shared
         if main.start is None or len(events) < 2:
             return []  # a main event without days: days elsewhere may be its own
+        if not any(map(self.has_own_name, events[1:])):
+            return []  # no other event can have a row: the days need not be read
         main_days = (main.start, main.end or main.start)
         outside = {
             ctx.sentence_of(d.token)
@@ -170,7 +171,7 @@ class EventBuilder:
         out: list[tuple[EventName, set[int]]] = []
         for k in alone:
             event = events[k]
-            if k == 0 or event.kind not in OWN_NAME_KINDS or event.best.plural:
+            if k == 0 or not self.has_own_name(event):
                 continue
             if self.other_edition_sentences(event):
                 continue
@@ -188,6 +189,8 @@ class EventBuilder:
         Its section is its own sentences (and the ones after them in the paragraph that name
         no event); a sentence naming both stays shared."""
         ctx = self.ctx
+        if not any(self.has_own_name(e) and self.in_title_or_lead(e) for e in events[1:]):
+            return []  # no other event can qualify: the totals need not be read
         named_in: dict[int, set[int]] = {}
         for k, event in enumerate(events):
             for m in event.mentions:
@@ -215,7 +218,7 @@ class EventBuilder:
                     in_body.setdefault(ctx.sentence_of(m.start), set()).add(k)
         out = []
         for k, event in enumerate(events[1:], start=1):
-            if event.kind not in OWN_NAME_KINDS or event.best.plural:
+            if not self.has_own_name(event):
                 continue
             if not self.in_title_or_lead(event) or self.other_edition_sentences(event):
                 continue
@@ -226,6 +229,12 @@ class EventBuilder:
             alone = {s for s, ks in named_in.items() if ks == {k}}
             out.append((event, self.section(alone, named_in)))
         return out
+
+    @staticmethod
+    def has_own_name(event: EventName) -> bool:
+        """Whether an event other than the main one can have a row of its own: a name of its
+        own, not a plural ("zwei Märkte")."""
+        return event.kind in OWN_NAME_KINDS and not event.best.plural
 
     def in_title_or_lead(self, event: EventName) -> bool:
         ctx = self.ctx
@@ -415,7 +424,7 @@ class EventBuilder:
             figure = totals.get(field)
             values[field] = figure.value if figure else None
             values[f"{field}_qualifier"] = figure.qualifier if figure else None
-        span = self.doc[written.start : written.end] if written else None
+        bounds = self.char_bounds(written) if written else None
         return EventRecord(
             event=number,
             name=name,
@@ -425,10 +434,17 @@ class EventBuilder:
             city=city,
             venue=venue_name,
             organisers=ORGANISER_SEPARATOR.join(organisers) or None,
-            start_char=span.start_char if span is not None else None,
-            end_char=span.end_char if span is not None else None,
+            start_char=bounds[0] if bounds else None,
+            end_char=bounds[1] if bounds else None,
             **values,
         )
+
+    def char_bounds(self, m: NameMention) -> tuple[int, int]:
+        """``(start_char, end_char)`` of a mention's tokens, as its Span has them (read in the
+        token offsets, no Span made)."""
+        ctx = self.ctx
+        last = m.end - 1
+        return ctx.token_starts[m.start], ctx.token_starts[last] + len(ctx.words[last])
 
     def other_event_sentences(self, events: list[EventName]) -> set[int]:
         """Sentences that name another event by a name of its own ("parallel findet der
@@ -629,14 +645,7 @@ def ends_in(name: str, kind: str) -> bool:
 
 
 def build_events(doc: Doc, lemma: LemmaLookup | None = None) -> list[EventRecord]:
-    """The events the report is about, and their names' mentions in ``doc.spans["events"]``
-    (``lemma``: the lemma table, which tells declined adjectives in names)."""
-    records = EventBuilder(doc, lemma).build()
-    spans = []
-    for r in records:
-        if r.start_char is not None and r.end_char is not None:
-            span = doc.char_span(r.start_char, r.end_char, label="EVENT")
-            if span is not None:
-                spans.append(span)
-    doc.spans[SPAN_KEY] = [s for s in spans if isinstance(s, Span)]
-    return records
+    """The events the report is about (``lemma``: the lemma table, which tells declined
+    adjectives in names). The component stores them, and their names' mentions in
+    ``doc.spans["events"]``, with :func:`pipeline.extensions.set_facts`."""
+    return EventBuilder(doc, lemma).build()

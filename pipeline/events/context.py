@@ -6,14 +6,15 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from operator import itemgetter
 from typing import TypeVar
 
-from spacy.attrs import IDX, ORTH
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout
-from pipeline.entities.words import lexeme_table
+from pipeline.entities.words import entity_runs, lexeme_table
 from pipeline.events.lexicon import CueIndex
 from pipeline.quotation_marks import QUOTATION_PAIRS
 
@@ -31,6 +32,23 @@ SPEECH_WORDS = 5
 # (not the English “…”, whose opening mark is the German closing one, nor a straight
 # apostrophe, mostly an elision: "geht's")
 SPEECH_PAIRS = (*QUOTATION_PAIRS, ('"', '"'))
+# The token columns the rules read, taken from the Doc in one array
+_COLUMNS = [ORTH, IDX, ENT_IOB, ENT_TYPE]
+_IS_PUNCT = itemgetter(3)  # is_punct in a word's row of the lexeme table
+
+
+class Lookup(dict):
+    """A pure function of one int, memoised in the dict itself: the rules call
+    ``ctx.token_at`` and ``ctx.sentence_of`` a few hundred times per report, mostly for the
+    same mentions, and a known answer is then a dict look-up in C, without a Python call."""
+
+    def __init__(self, compute: Callable[[int], int]) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key: int) -> int:
+        value = self[key] = self.compute(key)
+        return value
 
 
 @dataclass
@@ -48,10 +66,14 @@ class DocContext:
     # results of rules that depend only on this Doc and a mention (a place's locative, a
     # date's dateline): each event's row asks them again for every mention of the report
     memo: dict[tuple, object] = field(init=False, default_factory=dict)
-    # token_at by character and sentence_of by token: the rules ask them again for the same
-    # mentions in every event's row
-    token_of_char: dict[int, int] = field(init=False, default_factory=dict)
-    sentence_of_token: dict[int, int] = field(init=False, default_factory=dict)
+    # (start, end, label) of each of doc.ents, and whether each token is punctuation: read
+    # with the words, so that no rule reads the Doc's arrays again
+    ent_bounds: list[tuple[int, int, str]] = field(init=False)
+    is_punct: list[bool] = field(init=False)
+    # the token that holds a character and the sentence that holds a token (``token_index``,
+    # ``sentence_index``): the rules ask them again and again for the same mentions
+    token_at: Callable[[int], int] = field(init=False)
+    sentence_of: Callable[[int], int] = field(init=False)
 
     def __post_init__(self) -> None:
         doc = self.doc
@@ -59,11 +81,14 @@ class DocContext:
         # each word (as doc.text does) costs more than all the rules' look-ups in these lists
         # (one flat list per attribute: a list per token would set off the garbage collector
         # again and again over a long report's growing heap)
-        orths, starts = doc.to_array([ORTH, IDX]).T.tolist() if len(doc) else ([], [])
+        columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[]] * len(_COLUMNS)
+        orths, starts, iob, types = columns
+        self.ent_bounds = entity_runs(doc, iob, types)
         # the entity stage's table of the vocabulary's words: a dict hit read in C costs half a
         # string-store decode and a ``str.lower`` together
         rows = list(map(lexeme_table(doc.vocab).__getitem__, orths))
         self.words = list(map(itemgetter(0), rows))
+        self.is_punct = list(map(_IS_PUNCT, rows))
         # the text and sentence starts the other extractors have already read from this Doc
         layout = doc_layout(doc)
         self.text = layout.text
@@ -80,6 +105,11 @@ class DocContext:
         first_line = self.text[offset : line_end if line_end != -1 else len(self.text)].strip()
         is_title = 0 < len(first_line) <= TITLE_MAX_CHARS and not first_line.endswith(".")
         self.title_end = offset + len(first_line) if is_title else 0
+        # bound look-ups of memo dicts: called in C, a known answer costs no Python frame (the
+        # computations hold the lists, not the context, so that no cycle keeps it alive)
+        last = len(self.words) - 1
+        self.token_at = Lookup(partial(token_index, self.token_starts, last)).__getitem__
+        self.sentence_of = Lookup(partial(sentence_index, self.sentence_starts)).__getitem__
 
     def memoised(self, key: tuple, compute: Callable[[], T]) -> T:
         """``compute()``, once per ``key`` (the rule and the arguments it reads) and Doc."""
@@ -88,13 +118,6 @@ class DocContext:
             return memo[key]  # type: ignore[return-value]
         value = memo[key] = compute()
         return value
-
-    def sentence_of(self, token: int) -> int:
-        found = self.sentence_of_token.get(token)
-        if found is None:
-            found = max(bisect_right(self.sentence_starts, token) - 1, 0)
-            self.sentence_of_token[token] = found
-        return found
 
     def sentence_bounds(self, index: int) -> tuple[int, int]:
         """Token range of sentence ``index``."""
@@ -125,15 +148,6 @@ class DocContext:
         while j >= 0 and self.text[j] in " \t":
             j -= 1
         return j >= 0 and self.text[j] == "\n"
-
-    def token_at(self, char: int) -> int:
-        """Index of the token that holds character ``char`` (or the one before, in the
-        whitespace after it)."""
-        found = self.token_of_char.get(char)
-        if found is None:
-            found = min(max(bisect_right(self.token_starts, char) - 1, 0), len(self.words) - 1)
-            self.token_of_char[char] = found
-        return found
 
     def in_parentheses(self, token: int) -> bool:
         """Whether the token stands between "(" and ")" in its sentence."""
@@ -168,6 +182,17 @@ class DocContext:
             if len(quoted.split()) > SPEECH_WORDS:
                 return True
         return False
+
+
+def sentence_index(sentence_starts: list[int], token: int) -> int:
+    """Index of the sentence that holds token ``token`` (``DocContext.sentence_of``)."""
+    return max(bisect_right(sentence_starts, token) - 1, 0)
+
+
+def token_index(token_starts: list[int], last: int, char: int) -> int:
+    """Index of the token that holds character ``char``, or the one before, in the whitespace
+    after it (``DocContext.token_at``; ``last``: the index of the last token)."""
+    return min(max(bisect_right(token_starts, char) - 1, 0), last)
 
 
 def covered_tokens(ctx: DocContext, records: list) -> dict[int, object]:

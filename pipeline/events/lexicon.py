@@ -127,22 +127,25 @@ class CueIndex:
                 for kind, cue in (*by_second.get(lowers[i + 1], ()), *loose):
                     if _matches_from(cue, lowers, i):
                         starts[kind].append(i)
-        self.starts = {kind: sorted(set(found)) for kind, found in starts.items()}
-        self.start_sets = {kind: frozenset(found) for kind, found in self.starts.items()}
+        # the tokens came in order, so each list is sorted: only a repeat (two cues of a kind
+        # at one token) is dropped
+        self.starts = {kind: list(dict.fromkeys(found)) for kind, found in starts.items()}
+        # as sets only for the kinds a rule asks about (a report has cues of some 20 kinds)
+        self.start_sets = _StartSets(self.starts)
 
     def at(self, i: int, kind: str) -> bool:
         """Whether a cue of ``kind`` starts at token ``i`` (negative: from the end)."""
         if i < 0:
             i += self.size
-        return i in self.start_sets.get(kind, ())
+        return i in self.start_sets[kind]
 
     def starts_of(self, kind: str) -> frozenset[int]:
         """The tokens where a cue of ``kind`` starts (for tests over many tokens)."""
-        return self.start_sets.get(kind, frozenset())
+        return self.start_sets[kind]
 
     def any_starts(self, kinds: Iterable[str]) -> bool:
         """Whether a cue of one of ``kinds`` starts anywhere in the Doc."""
-        return any(kind in self.start_sets for kind in kinds)
+        return any(kind in self.starts for kind in kinds)
 
     def any_at(self, tokens: Iterable[int], kind: str) -> bool:
         """Whether a cue of ``kind`` starts at one of ``tokens`` (indices into the Doc)."""
@@ -156,6 +159,19 @@ class CueIndex:
         start, end = max(start, 0), min(end, self.size)
         k = bisect_left(found, start)
         return k < len(found) and found[k] < end
+
+
+class _StartSets(dict):
+    """The tokens where each kind of cue starts, as a set made when a rule first asks (a kind
+    without cues: an empty set)."""
+
+    def __init__(self, starts: dict[str, list[int]]) -> None:
+        super().__init__()
+        self.lists = starts
+
+    def __missing__(self, kind: str) -> frozenset[int]:
+        found = self[kind] = frozenset(self.lists.get(kind, ()))
+        return found
 
 
 def word_hits(values: WordValues, words: list[str]) -> list[int]:

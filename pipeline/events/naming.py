@@ -21,7 +21,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.canonical import GENITIVE_ENDINGS
-from pipeline.entities.words import common_nouns, ent_bounds, first_names, is_acronym
+from pipeline.entities.words import common_nouns, first_names, is_acronym
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
@@ -379,9 +379,12 @@ class NameFinder:
         """A capitalised word at the start of a line or sentence may be any word
         ("Gelungenes Schülerturnier"); after an edition number ("20. Lindauer …") the
         sentence splitter's break is none."""
-        if i == 0 or self.ctx.after_line_break(self.ctx.token_starts[i]):
+        ctx = self.ctx
+        if i == 0 or ctx.after_line_break(ctx.token_starts[i]):
             return True
-        return self.doc[i].is_sent_start and not ORDINAL.match(self.ctx.words[i - 1])
+        # Token.is_sent_start, read in the sentence starts (no Token made)
+        sentence_start = ctx.sentence_starts[ctx.sentence_of(i)] == i
+        return sentence_start and not ORDINAL.match(ctx.words[i - 1])
 
     def opened_building_end(self, i: int) -> int:
         """ "die Eröffnung des umgebauten Rathauses": an opening takes the genitive of the
@@ -530,7 +533,7 @@ class NameFinder:
     def entity_mentions(self) -> list[NameMention]:
         """Named events the NER marks (``EVT``), when the loaded model has that label."""
         out = []
-        for start, end in label_ranges(self.doc, "EVT"):
+        for start, end in label_ranges(self.ctx.ent_bounds, "EVT"):
             if not self.names_an_event(start, end):
                 continue
             words = [w for w in self.ctx.words[start:end] if not is_year(w)]
@@ -638,10 +641,10 @@ class NameFinder:
                 taken.add(i)
 
 
-def label_ranges(doc: Doc, label: str) -> list[tuple[int, int]]:
-    """Token ranges of the entities of ``label``, as ``doc.ents`` has them, read from the token
-    arrays (:func:`pipeline.entities.words.ent_bounds`)."""
-    return [(start, end) for start, end, found in ent_bounds(doc) if found == label]
+def label_ranges(bounds: list[tuple[int, int, str]], label: str) -> list[tuple[int, int]]:
+    """Token ranges of the entities of ``label`` among ``(start, end, label)`` bounds as
+    ``doc.ents`` has them (``DocContext.ent_bounds``)."""
+    return [(start, end) for start, end, found in bounds if found == label]
 
 
 def is_proper_word(text: str) -> bool:

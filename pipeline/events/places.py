@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from spacy.attrs import IS_PUNCT
-
 from pipeline.entities.candidates import CITY, DISTRICT, OTHER, VENUE
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.entities.words import first_names
@@ -139,9 +137,7 @@ class PlaceChooser:
         if self.from_origin(p):
             return False  # "im Feld mit Läufern aus Xdorf": where they come from
         token = self._token(p)
-        doc = self.ctx.doc
-        # read once per Doc from its array: a Token per word looked at would cost more
-        punct = self.ctx.memoised(("is_punct",), lambda: doc.to_array(IS_PUNCT).tolist())
+        punct = self.ctx.is_punct
         for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
             if punct[i]:
                 return False
