@@ -294,3 +294,62 @@ def test_a_town_in_capitals_has_its_own_name(nlp, text, written, name):
     # capitals are the dateline's way of writing, not the town's: every mention shares one name
     assert place_rows(nlp, text)[written] == (name, "DE")
     assert {m.name for m in nlp(text)._.places} == {name}
+
+
+# -- a town's word before a name the model reads as a place ----------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Gäste besuchten die Kolonie Lindwiesen am Nachmittag.", "Lindwiesen"),
+        ("Der Rundgang führte durch den Ortsteil Brauhain.", "Brauhain"),
+    ],
+)
+def test_model_place_after_a_town_word(nlp, text, name):
+    doc = with_model_ents(nlp, text, [(name, "LOC")])
+    assert name in {m.name for m in doc._.places}
+
+
+def test_lone_model_place_without_a_town_word(nlp):
+    text = "Die Gäste lobten Brauhain sehr."
+    doc = with_model_ents(nlp, text, [("Brauhain", "LOC")])
+    assert not doc._.places
+
+
+# -- a town's name that only opens the model's longer foreign name -----------------------------
+def test_town_name_opening_a_foreign_street_is_no_town(nlp):
+    text = "Danach zog der Umzug durch die Rue de la Gare zum Markt."
+    doc = with_model_ents(nlp, text, [("Rue de la Gare", "LOC")])
+    assert "Rue" not in {m.name for m in doc._.places}
+
+
+def test_town_coordinated_in_the_model_place_stays(nlp):
+    text = "Die Sänger kamen aus Rue und Bulle."
+    doc = with_model_ents(nlp, text, [("Rue und Bulle", "LOC")])
+    assert {"Rue", "Bulle"} <= {m.name for m in doc._.places}
+
+
+# -- a venue named with its adjectives ends before "im", "am" -------------------------------
+def test_adjective_named_venue_ends_before_its_building(nlp):
+    text = "Dann besuchten sie das Historische Stadtmuseum im Lindenkloster."
+    found = places(nlp, text)
+    assert found.get("Historische Stadtmuseum") == "Historisches Stadtmuseum"
+    assert not any(" im " in name for name in found.values())
+
+
+def test_venue_word_with_its_building_complement(nlp):
+    text = "Dann besuchten sie das Naturkundemuseum im Lindeneum."
+    assert "Naturkundemuseum im Lindeneum" in places(nlp, text).values()
+
+
+# -- a place and a word after it ----------------------------------------------------------------
+def test_country_and_a_predicate_noun_is_no_company(nlp):
+    text = "Im nächsten Jahr wird die Schweiz Partner der Messe sein."
+    doc = with_model_ents(nlp, text, [("Schweiz", "LOC")])
+    assert "Schweiz" in {m.name for m in doc._.places}
+    assert not doc._.organisations
+
+
+def test_town_and_its_marketing_company(nlp):
+    text = "Laut Ulm Partner kamen viele Gäste."
+    doc = with_model_ents(nlp, text, [("Ulm", "LOC")])
+    assert {m.name for m in doc._.organisations} == {"Ulm Partner"}

@@ -472,6 +472,7 @@ class PlaceFinder:
                     any(t in ner_places for t in range(match.start, match.end))
                     and not is_common_word(match.name)
                     and not is_small_foreign_town(match.entry)
+                    and not _opens_longer_name(doc, match.end, ner_places)
                 )
             ):
                 sure.append(cand)
@@ -528,6 +529,18 @@ class PlaceFinder:
 
 
 ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
+
+
+def _opens_longer_name(doc: Doc, end: int, ner_places: set[int]) -> bool:
+    """The model's place goes on after the town with a lower-case word: the town's name is
+    only the first word of a longer foreign name ("Rue de la Gare", "Via del Corso"), so
+    the model's reading confirms no town."""
+    return (
+        end < len(doc)
+        and end in ner_places
+        and doc[end].text.islower()
+        and doc[end].lower_ not in COORDINATORS  # "Rue und Bulle": two towns
+    )
 
 
 def _second_club_town(doc: Doc, start: int) -> bool:

@@ -38,6 +38,7 @@ from pipeline.entities.gazetteer import (
     is_common_word,
     is_small_foreign_town,
     place_candidate,
+    town_part_heads,
 )
 from pipeline.entities.org_evidence import (
     has_org_evidence,
@@ -99,6 +100,8 @@ class NerCandidates:
         self._place_compound_word = lru_cache(maxsize=65536)(self._place_compound_word)  # type: ignore[method-assign]
         self._activity_word = lru_cache(maxsize=65536)(self._activity_word)  # type: ignore[method-assign]
         self.place_suffixes = tuple(venue_patterns()["model_place_suffixes"])
+        # "den Ortsteil Brauhain", "die Kolonie X": a town's word names the word after it
+        self.part_heads = town_part_heads()
         self.nouns = common_nouns()
         self.role_suffixes = tuple(org_patterns()["role_suffixes"])
         self.venue_heads = frozenset(venue_patterns()["heads_after_name"])
@@ -210,6 +213,7 @@ class NerCandidates:
                     has_definite_place_context(doc, span.start)
                     and not self._activity_word(span[0].text)
                 )
+                and not (span.start > 0 and doc[span.start - 1].text in self.part_heads)
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             if label == ORG:

@@ -887,6 +887,13 @@ class OrganisationFinder:
                 if match.end >= len(doc):
                     continue
                 after = self._starting_at(self.place_after_index, doc, match.end)
+                if (
+                    after
+                    and i > 0
+                    and doc[i - 1].lower_ in ARTICLES
+                    and self._model_reads_place(doc, i, match.end)
+                ):
+                    continue  # "wird die Schweiz Partner der Messe": the country, a predicate
                 if after:  # "Dresden Marketing"; the first in the list's order
                     seq = min((e[0] for e in after), key=self.place_after_rank.__getitem__)
                     out.append(self._org(doc, i, match.end + len(seq), "pattern"))
@@ -910,6 +917,16 @@ class OrganisationFinder:
         acts ("die Stadt Tannheim lädt ein") the model reads word and name as one body."""
         return doc[i].text in _town_words() and any(
             (name, end) == (ent_start, ent_end) and label in PLACE_LABELS
+            for ent_start, ent_end, label in ent_bounds(doc)
+        )
+
+    @staticmethod
+    def _model_reads_place(doc: Doc, start: int, end: int) -> bool:
+        """The model reads the place alone as a place, the word after it outside: after an
+        article that word says something of the place ("im nächsten Jahr wird die Schweiz Partner
+        der Messe"), it names no body with it; "Dresden Marketing" the model reads as one name."""
+        return any(
+            (start, end) == (ent_start, ent_end) and label in PLACE_LABELS
             for ent_start, ent_end, label in ent_bounds(doc)
         )
 

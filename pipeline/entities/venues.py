@@ -283,7 +283,7 @@ class VenueFinder:
             end = self._noun_name(doc, j)
         if end is None and doc[j - 1].text in self.takes_complement:
             end = self._complement_after(doc, j)
-        if end is None:
+        if end is None and not self._adjective_named(doc, i):
             end = self._am_complement(doc, j)
         if end is None:
             return None
@@ -299,7 +299,7 @@ class VenueFinder:
     def _compound_head(self, doc: Doc, i: int) -> Candidate | None:
         """ "Stadtmuseum Kassel", "Grimmwelt Kassel", "Kongresshalle am Zoo",
         "Naturkundemuseum im Ottoneum": a compound on a venue word with a place name or an
-        "am/im" complement after it."""
+        "am/im" complement after it (not after its own adjectives)."""
         text = doc[i].text
         if (
             not is_capitalised(text)
@@ -309,7 +309,7 @@ class VenueFinder:
             return None
         if i + 1 >= len(doc):
             return None
-        end = self._am_complement(doc, i + 1)
+        end = None if self._adjective_named(doc, i) else self._am_complement(doc, i + 1)
         if (
             end is None
             and text not in self.institutions
@@ -326,6 +326,12 @@ class VenueFinder:
                 return None
             end = match.end
         return self._venue(doc, i, end, "pattern")
+
+    def _adjective_named(self, doc: Doc, i: int) -> bool:
+        """A venue word after its own capitalised adjectives ("das Historische
+        Stadtmuseum im Lindenkloster"): the adjectives make its name, and "am", "im" after it
+        say in which building or where it is, a place of its own, not part of the name."""
+        return i > 0 and is_capitalised(doc[i - 1].text) and self._adjective(doc[i - 1].text)
 
     def _noun_name(self, doc: Doc, j: int) -> int | None:
         """End of an inn's or hotel's name that is one common noun in its dictionary form
