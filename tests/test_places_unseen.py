@@ -353,3 +353,23 @@ def test_town_and_its_marketing_company(nlp):
     text = "Laut Ulm Partner kamen viele Gäste."
     doc = with_model_ents(nlp, text, [("Ulm", "LOC")])
     assert {m.name for m in doc._.organisations} == {"Ulm Partner"}
+
+
+# -- an academy the model reads as a place after a place preposition ---------------------------
+def test_academy_after_a_place_preposition_is_also_its_building(nlp):
+    text = "Die Klasse wurde in die Bayerische Lindenakademie in Ulm eingeladen."
+    doc = with_model_ents(nlp, text, [("Bayerische Lindenakademie", "LOC"), ("Ulm", "LOC")])
+    assert "Bayerische Lindenakademie" in {m.name for m in doc._.places}
+    assert "Bayerische Lindenakademie" in {m.name for m in doc._.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Die Bayerische Lindenakademie bietet Kurse an.", "LOC"),
+        ("Die Klasse wurde in die Bayerische Lindenakademie eingeladen.", "ORG"),
+    ],
+)
+def test_academy_acting_or_read_as_a_body_is_no_place(nlp, text, label):
+    doc = with_model_ents(nlp, text, [("Bayerische Lindenakademie", label)])
+    assert "Bayerische Lindenakademie" not in {m.name for m in doc._.places}

@@ -680,6 +680,14 @@ class VenueFinder:
     def _is_place_word(self, word: str) -> bool:
         return self.gazetteer.lookup(word[:1].upper() + word[1:]) is not None
 
+    def is_locative_building(self, doc: Doc, start: int, end: int) -> bool:
+        """A school or academy named with its adjectives after a place preposition ("in die
+        Bayerische Lindenakademie"): its last word on a building's ending, the words before
+        in a venue's context."""
+        return doc[end - 1].text.lower().endswith(self.locative_buildings) and self._venue_context(
+            doc, start
+        )
+
     def _venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
         if k >= 2 and doc[k].lower_ in TRUNCATION_JOINERS and doc[k - 1].text.endswith("-"):

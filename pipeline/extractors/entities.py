@@ -9,6 +9,7 @@ mention of one entity carries one canonical name.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -131,7 +132,8 @@ class EntityExtractor(Extractor):
         ]
         found = without_person_offices(doc, without_person_places(doc, found))
         found = outside_model_events(doc, found, self.events)
-        kept = extend_bracketed_affiliations(doc, resolve(found))
+        kept = buildings_after_locatives(doc, resolve(found), self.venues)
+        kept = extend_bracketed_affiliations(doc, kept)
         for _ in range(2):  # chains: "A, B und C"
             extended = extend_coordinations(doc, kept, self.lemma)
             unchanged = len(extended) == len(kept) and {id(c) for c in extended} == {
@@ -193,6 +195,28 @@ def _genitive_town(doc: Doc, c: Candidate) -> bool:
         and not c.name.endswith(ending)
         and text[: -len(ending)] == c.name.split()[-1]
     )
+
+
+def buildings_after_locatives(
+    doc: Doc, kept: list[Candidate], venues: VenueFinder
+) -> list[Candidate]:
+    """An organisation the rules name on a school's or academy's word that the model reads as
+    a place, after a place preposition, is also the building it is in ("eingeladen in die
+    Bayerische Lindenakademie": the academy invites, its house is where the guests go); where
+    the model reads a body, or no preposition comes before, it is the organisation alone ("die
+    Lindenakademie bietet Kurse an")."""
+    orgs = [c for c in kept if c.label == ORG and c.source != NER_SOURCE]
+    if not orgs:
+        return kept
+    model_places = {
+        (start, end) for start, end, label in ent_bounds(doc) if label in ("LOC", "GPE")
+    }
+    buildings = [
+        replace(c, label=PLACE, kind=VENUE, acronym=None, legal_form=None, inner_places=[])
+        for c in orgs
+        if (c.start, c.end) in model_places and venues.is_locative_building(doc, c.start, c.end)
+    ]
+    return sorted([*kept, *buildings], key=lambda c: c.start) if buildings else kept
 
 
 def without_person_places(doc: Doc, found: list[Candidate]) -> list[Candidate]:
