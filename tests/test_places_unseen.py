@@ -373,3 +373,22 @@ def test_academy_after_a_place_preposition_is_also_its_building(nlp):
 def test_academy_acting_or_read_as_a_body_is_no_place(nlp, text, label):
     doc = with_model_ents(nlp, text, [("Bayerische Lindenakademie", label)])
     assert "Bayerische Lindenakademie" not in {m.name for m in doc._.places}
+
+
+# -- a quoted name joined to a venue word by a hyphen -----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Das Publikum lobte die neue «Lindner Sparkasse»-Halle sehr.",
+            "«Lindner Sparkasse»-Halle",
+        ),
+        ("Das Konzert fand in der „Lindner Sparkasse“-Arena statt.", "„Lindner Sparkasse“-Arena"),
+    ],
+)
+def test_quoted_name_before_a_hyphenated_venue_word(nlp, text, name):
+    assert list(places(nlp, text).values()) == [name]
+
+
+def test_hyphenated_venue_without_a_quoted_name(nlp):
+    assert list(places(nlp, "Die Hans-Sachs-Halle war voll.").values()) == ["Hans-Sachs-Halle"]

@@ -64,6 +64,7 @@ from pipeline.entities.words import (
     values_of,
     venue_patterns,
 )
+from pipeline.quotation_marks import NAME_PAIRS
 
 MAX_NAME_WORDS = 3
 # a definite article, alone or in a preposition: the one landmark of the town
@@ -74,6 +75,7 @@ COPULAS = entity_words("copula")
 # "" first: the name and the venue word written together without a linker
 NAME_LINKERS = ("", *entity_word_list("name_linker"))
 MAX_ADJECTIVES = 3
+MAX_QUOTED_WORDS = 5  # words of a quoted name before its hyphenated venue word
 
 
 class VenueFinder:
@@ -524,6 +526,7 @@ class VenueFinder:
                 return None  # "Firmen-Gelände"
             # a first name before it belongs to the name ("Lise Meitner-Zentrum")
             start = i - 1 if i > 0 and doc[i - 1].text in first_names() else i
+            start = self._quote_opening(doc, i, parts[0]) or start
             return self._venue(doc, start, self._owner_end(doc, i + 1), "pattern")
         for suffix in self.suffixes:  # "Westfalenhallen": a place and a venue word
             if text.lower().endswith(suffix):
@@ -533,6 +536,21 @@ class VenueFinder:
                 if self._landscape_named(text[: len(text) - len(suffix)]):
                     return self._venue(doc, i, i + 1, "pattern")
                 break
+        return None
+
+    @staticmethod
+    def _quote_opening(doc: Doc, i: int, first: str) -> int | None:
+        """The opening mark of a quoted name that the venue word joins with a hyphen
+        ("die „Lindner Sparkasse“-Arena"): the whole quoted name belongs to the venue's."""
+        closing = first[-1:]
+        openings = {o for o, c in NAME_PAIRS if c == closing}
+        if not openings:
+            return None
+        for k in range(i - 1, max(i - MAX_QUOTED_WORDS - 1, -1), -1):
+            if "\n" in doc[k].whitespace_ or doc[k].is_space:
+                return None
+            if doc[k].text in openings:
+                return k
         return None
 
     def _locative_building(self, doc: Doc, i: int) -> bool:
