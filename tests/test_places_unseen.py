@@ -392,3 +392,23 @@ def test_quoted_name_before_a_hyphenated_venue_word(nlp, text, name):
 
 def test_hyphenated_venue_without_a_quoted_name(nlp):
     assert list(places(nlp, "Die Hans-Sachs-Halle war voll.").values()) == ["Hans-Sachs-Halle"]
+
+
+# -- an everyday word after "im" the model reads as a place -----------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Bühne war im Nu umgebaut.",
+        "Die Gäste blieben im Übrigen bis zum Schluss.",
+    ],
+)
+def test_everyday_word_after_a_fused_locative_is_no_place(nlp, text):
+    word = "Nu" if "Nu " in text else "Übrigen"
+    doc = with_model_ents(nlp, text, [(word, "LOC")])
+    assert not doc._.places
+
+
+def test_unknown_name_after_a_fused_locative_is_a_place(nlp):
+    text = "Das Konzert fand im Velvorn statt."
+    doc = with_model_ents(nlp, text, [("Velvorn", "LOC")])
+    assert "Velvorn" in {m.name for m in doc._.places}

@@ -29,6 +29,7 @@ from pipeline.entities.candidates import (
 )
 from pipeline.entities.canonical import LemmaLookup, canonical_span
 from pipeline.entities.events import EventFinder
+from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import (
     Gazetteer,
     city_of_adjective,
@@ -212,6 +213,7 @@ class NerCandidates:
                 and not (
                     has_definite_place_context(doc, span.start)
                     and not self._activity_word(span[0].text)
+                    and not self._everyday_noun(span[0].text)
                 )
                 and not (span.start > 0 and doc[span.start - 1].text in self.part_heads)
             ):
@@ -488,6 +490,11 @@ class NerCandidates:
         return any(
             lower[k:] in verbs and lower[k:].islower() for k in range(0, len(lower) - MIN_VERB + 1)
         )
+
+    def _everyday_noun(self, word: str) -> bool:
+        """A word of everyday German on no place ending ("im Nu", "im Übrigen"): after
+        "im" it says when or how, not where; a venue's name is rare in running text."""
+        return is_everyday_word(word) and not word.lower().endswith(self.place_suffixes)
 
     def _place_compound_word(self, word: str) -> bool:
         """ "Museumsquartier", "Stufen-Kino": by its text alone (see :meth:`_place_compound`)."""
