@@ -412,3 +412,17 @@ def test_unknown_name_after_a_fused_locative_is_a_place(nlp):
     text = "Das Konzert fand im Velvorn statt."
     doc = with_model_ents(nlp, text, [("Velvorn", "LOC")])
     assert "Velvorn" in {m.name for m in doc._.places}
+
+
+# -- a venue's name after a role noun and "von" that the model reads as a body ---------------------
+def test_venue_name_after_a_role_and_von_is_the_company(nlp):
+    text = "Lena Brandt, Geschäftsführerin von Lindner Forum, war zufrieden."
+    doc = with_model_ents(nlp, text, [("Lena Brandt", "PER"), ("Lindner Forum", "ORG")])
+    assert {m.name for m in doc._.organisations} == {"Lindner Forum"}
+    assert not doc._.places
+
+
+def test_venue_name_after_a_locative_stays_the_venue(nlp):
+    text = "Das Konzert fand im Lindner Forum statt."
+    doc = with_model_ents(nlp, text, [("Lindner Forum", "ORG")])
+    assert "Lindner Forum" in {m.name for m in doc._.places}

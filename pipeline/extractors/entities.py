@@ -47,7 +47,9 @@ from pipeline.entities.words import (
     DocWords,
     ent_bounds,
     entity_word_list,
+    entity_words,
     fold,
+    role_suffixes,
     span_of,
 )
 from pipeline.extensions import set_facts
@@ -56,6 +58,7 @@ from pipeline.records import OrganisationMention, PlaceMention
 
 # "Bremens": a town in the genitive
 TOWN_GENITIVE_ENDING = entity_word_list("town_genitive_ending")[0]
+AGENT_PREPOSITIONS = entity_words("agent_preposition")
 
 
 @Language.factory("german_entities", default_config={"on_error": "record"})
@@ -131,6 +134,7 @@ class EntityExtractor(Extractor):
             *ner,
         ]
         found = without_person_offices(doc, without_person_places(doc, found))
+        found = companies_after_roles(doc, found)
         found = outside_model_events(doc, found, self.events)
         kept = buildings_after_locatives(doc, resolve(found), self.venues)
         kept = extend_bracketed_affiliations(doc, kept)
@@ -195,6 +199,30 @@ def _genitive_town(doc: Doc, c: Candidate) -> bool:
         and not c.name.endswith(ending)
         and text[: -len(ending)] == c.name.split()[-1]
     )
+
+
+def companies_after_roles(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """A venue's name the model reads as an organisation, after a role noun and "von", is the
+    company the person works for ("Geschäftsführer von Lindner Forum"), not a place."""
+    venues = [c for c in found if c.label == PLACE and c.kind == VENUE and c.source != NER_SOURCE]
+    if not venues:
+        return found
+    model_orgs = {(start, end) for start, end, label in ent_bounds(doc) if label == "ORG"}
+    roles = role_suffixes()
+    companies = {
+        id(c)
+        for c in venues
+        if (c.start, c.end) in model_orgs
+        and c.start >= 2
+        and doc[c.start - 1].lower_ in AGENT_PREPOSITIONS
+        and doc[c.start - 2].lower_.endswith(roles)
+    }
+    if not companies:
+        return found
+    return [
+        replace(c, label=ORG, kind=None, country_code=None) if id(c) in companies else c
+        for c in found
+    ]
 
 
 def buildings_after_locatives(
