@@ -426,3 +426,16 @@ def test_venue_name_after_a_locative_stays_the_venue(nlp):
     text = "Das Konzert fand im Lindner Forum statt."
     doc = with_model_ents(nlp, text, [("Lindner Forum", "ORG")])
     assert "Lindner Forum" in {m.name for m in doc._.places}
+
+
+# -- a building's compound after a definite locative, though a town is named so -----------------
+def test_building_compound_named_like_a_town_after_im(nlp):
+    text = "Die Lesung fand gestern im Einhaus statt."
+    doc = with_model_ents(nlp, text, [("Einhaus", "LOC")])
+    assert [(m.name, m.kind) for m in doc._.places] == [("Einhaus", "venue")]
+
+
+def test_town_named_like_a_building_compound_after_in(nlp):
+    text = "Die Familie wohnt seit Jahren in Einhaus."
+    doc = with_model_ents(nlp, text, [("Einhaus", "LOC")])
+    assert [(m.name, m.kind) for m in doc._.places] == [("Einhaus", "city")]

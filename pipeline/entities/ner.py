@@ -101,6 +101,7 @@ class NerCandidates:
         self._place_compound_word = lru_cache(maxsize=65536)(self._place_compound_word)  # type: ignore[method-assign]
         self._activity_word = lru_cache(maxsize=65536)(self._activity_word)  # type: ignore[method-assign]
         self.place_suffixes = tuple(venue_patterns()["model_place_suffixes"])
+        self.building_suffixes = tuple(venue_patterns()["suffixes"])
         # "den Ortsteil Brauhain", "die Kolonie X": a town's word names the word after it
         self.part_heads = town_part_heads()
         self.nouns = common_nouns()
@@ -178,6 +179,12 @@ class NerCandidates:
                         )
                     ):
                         out.append(place_candidate(match, NER_SOURCE))
+                    elif self._building_named_like_town(doc, span):
+                        out.append(
+                            Candidate(
+                                span.start, span.end, PLACE, span.text, NER_SOURCE, kind=VENUE
+                            )
+                        )
                     continue
             if label == PLACE and self._first_name_and_surname(doc, span):
                 # "Sofia Wicki": a person; the town of that first name goes with the model's span
@@ -489,6 +496,17 @@ class NerCandidates:
         verbs = self.venues.lemma_values()
         return any(
             lower[k:] in verbs and lower[k:].islower() for k in range(0, len(lower) - MIN_VERB + 1)
+        )
+
+    def _building_named_like_town(self, doc: Doc, span: Span) -> bool:
+        """A compound on a building's word after a definite locative, which a town does not
+        take ("die Lesung im Einhaus"): the building, though a town is named so."""
+        word = span[0].text
+        lower = word.lower()
+        return (
+            len(span) == 1
+            and any(lower.endswith(s) and len(lower) - len(s) >= 3 for s in self.building_suffixes)
+            and has_definite_place_context(doc, span.start)
         )
 
     def _everyday_noun(self, word: str) -> bool:
