@@ -439,3 +439,16 @@ def test_town_named_like_a_building_compound_after_in(nlp):
     text = "Die Familie wohnt seit Jahren in Einhaus."
     doc = with_model_ents(nlp, text, [("Einhaus", "LOC")])
     assert [(m.name, m.kind) for m in doc._.places] == [("Einhaus", "city")]
+
+
+# -- a name that reads like an event's after a statement of where something takes place ------
+def test_venue_named_like_an_event_after_a_venue_statement(nlp):
+    text = "Tagungsort ist die LINDEXPO in Ulm."
+    doc = with_model_ents(nlp, text, [("LINDEXPO", "LOC"), ("Ulm", "LOC")])
+    assert ("LINDEXPO", "venue") in {(m.name, m.kind) for m in doc._.places}
+
+
+def test_name_like_an_event_without_a_venue_statement(nlp):
+    text = "Die LINDEXPO zog viele Besucher an."
+    doc = with_model_ents(nlp, text, [("LINDEXPO", "LOC")])
+    assert not doc._.places

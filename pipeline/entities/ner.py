@@ -198,6 +198,7 @@ class NerCandidates:
                 continue  # "ACME-Mitgliederversammlung": a name inside a compound is none
             if not self._looks_like_name(span) and not (
                 (label == PLACE and self._place_compound(doc, span))
+                or (label == PLACE and self._stated_venue(doc, span))
                 or (label == PLACE and self._place_and_direction(doc, span))
                 or (
                     label == ORG
@@ -223,6 +224,7 @@ class NerCandidates:
                     and not self._everyday_noun(span[0].text)
                 )
                 and not (span.start > 0 and doc[span.start - 1].text in self.part_heads)
+                and not self.venues.after_venue_statement(doc, span.start)
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             if label == ORG:
@@ -232,9 +234,10 @@ class NerCandidates:
                 name = self._after_place_name(doc, span, name)
             if label == ORG and span[-1].text in self.venue_heads:
                 label = PLACE  # "Porsche Museum": the museum is where things happen
-            kind = (
-                (VENUE if span[-1].text in self.venue_heads else OTHER) if label == PLACE else None
+            venue = span[-1].text in self.venue_heads or self.venues.after_venue_statement(
+                doc, span.start
             )
+            kind = (VENUE if venue else OTHER) if label == PLACE else None
             out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
         return out
 
@@ -507,6 +510,18 @@ class NerCandidates:
             len(span) == 1
             and any(lower.endswith(s) and len(lower) - len(s) >= 3 for s in self.building_suffixes)
             and has_definite_place_context(doc, span.start)
+        )
+
+    def _stated_venue(self, doc: Doc, span: Span) -> bool:
+        """One capitalised word that is no common noun after a statement of where something
+        takes place ("Tagungsort ist die LINDEXPO"): the venue, though its name reads like
+        an event's."""
+        word = span[0].text
+        return (
+            len(span) == 1
+            and word[:1].isupper()
+            and not self._is_common_noun(word[:1] + word[1:].lower())
+            and self.venues.after_venue_statement(doc, span.start)
         )
 
     def _everyday_noun(self, word: str) -> bool:

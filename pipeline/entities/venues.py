@@ -706,6 +706,15 @@ class VenueFinder:
             doc, start
         )
 
+    @staticmethod
+    def after_venue_statement(doc: Doc, i: int) -> bool:
+        """A noun that says where something takes place, a copula and an article before the
+        name ("Tagungsort ist die Lindexpo")."""
+        k = i - 1
+        if k >= 0 and doc[k].lower_ in ARTICLES:
+            k -= 1
+        return k >= 1 and doc[k].lower_ in COPULAS and doc[k - 1].lower_ in VENUE_STATEMENTS
+
     def _venue_context(self, doc: Doc, i: int) -> bool:
         k = i - 1
         if k >= 2 and doc[k].lower_ in TRUNCATION_JOINERS and doc[k - 1].text.endswith("-"):
