@@ -452,3 +452,22 @@ def test_name_like_an_event_without_a_venue_statement(nlp):
     text = "Die LINDEXPO zog viele Besucher an."
     doc = with_model_ents(nlp, text, [("LINDEXPO", "LOC")])
     assert not doc._.places
+
+
+# -- a town's one square after an article where the model reads it as a place ------------------
+def test_civic_landmark_the_model_reads_after_an_article(nlp):
+    text = "Wie sich der Marktplatz heute zeigt, gefällt allen."
+    doc = with_model_ents(nlp, text, [("Marktplatz", "LOC")])
+    assert "Marktplatz" in {m.name for m in doc._.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("Wie sich der Marktplatz heute zeigt, gefällt allen.", []),
+        ("Die Stadt plant einen Marktplatz im Süden.", [("Marktplatz", "LOC")]),
+    ],
+)
+def test_civic_landmark_unread_or_indefinite_is_no_place(nlp, text, ents):
+    doc = with_model_ents(nlp, text, ents)
+    assert "Marktplatz" not in {m.name for m in doc._.places}

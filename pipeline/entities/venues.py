@@ -674,7 +674,8 @@ class VenueFinder:
 
     def _civic_landmark(self, doc: Doc, i: int) -> str | None:
         """ "auf dem Marktplatz", "in der Festhalle": the one square or hall of its kind in
-        the town, after a place preposition and an article (not "einen Marktplatz")."""
+        the town, after a place preposition and an article, or after an article where the
+        model reads it as a place (not "einen Marktplatz")."""
         text = doc[i].text
         base = head_noun(text)
         name = base[0] if base else text
@@ -682,7 +683,10 @@ class VenueFinder:
             return None
         if doc[i - 1].lower_ not in DEFINITE:
             return None
-        return name if self._venue_context(doc, i) else None
+        # the model reads the word alone as a place: a place also without a preposition
+        # ("wie sich der Marktplatz heute zeigt")
+        confirmed = i in self._ner_places and i + 1 not in self._ner_places
+        return name if confirmed or self._venue_context(doc, i) else None
 
     def _saint_name(self, text: str, suffix: str) -> bool:
         """ "Martinskirche", "Mariensäule", "Thomaskirche": a first name before the ending."""
