@@ -471,3 +471,16 @@ def test_civic_landmark_the_model_reads_after_an_article(nlp):
 def test_civic_landmark_unread_or_indefinite_is_no_place(nlp, text, ents):
     doc = with_model_ents(nlp, text, ents)
     assert "Marktplatz" not in {m.name for m in doc._.places}
+
+
+# -- a name joined by a hyphen to a compound on a place ending ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "word", "kept"),
+    [
+        ("Viele Gäste besuchten das Lindner-Großplanetarium.", "Lindner-Großplanetarium", True),
+        ("Viele Gäste lobten das Kinder-Planetarium.", "Kinder-Planetarium", False),
+    ],
+)
+def test_named_place_compound_without_a_preposition(nlp, text, word, kept):
+    doc = with_model_ents(nlp, text, [(word, "LOC")])
+    assert (word in {m.name for m in doc._.places}) is kept

@@ -225,6 +225,7 @@ class NerCandidates:
                 )
                 and not (span.start > 0 and doc[span.start - 1].text in self.part_heads)
                 and not self.venues.after_venue_statement(doc, span.start)
+                and not self._named_place_compound(span[0].text)
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             if label == ORG:
@@ -510,6 +511,20 @@ class NerCandidates:
             len(span) == 1
             and any(lower.endswith(s) and len(lower) - len(s) >= 3 for s in self.building_suffixes)
             and has_definite_place_context(doc, span.start)
+        )
+
+    def _named_place_compound(self, word: str) -> bool:
+        """A name joined by a hyphen to a compound on a place ending ("Lindner-Großplanetarium",
+        "Kessler-Festsaal"): named after its founder or sponsor, a place without a preposition
+        as the venue patterns' hyphenated names are ("Hans-Sachs-Anlage")."""
+        parts = word.split("-")
+        return (
+            len(parts) == 2
+            and len(parts[0]) > 2
+            and is_capitalised(parts[0])
+            and is_capitalised(parts[1])
+            and parts[1].lower().endswith(self.place_suffixes)
+            and not self._is_common_noun(parts[0])
         )
 
     def _stated_venue(self, doc: Doc, span: Span) -> bool:
