@@ -484,3 +484,17 @@ def test_civic_landmark_unread_or_indefinite_is_no_place(nlp, text, ents):
 def test_named_place_compound_without_a_preposition(nlp, text, word, kept):
     doc = with_model_ents(nlp, text, [(word, "LOC")])
     assert (word in {m.name for m in doc._.places}) is kept
+
+
+# -- a name in capitals alone on the report's first line -----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("LINDWIL-SÜD\n\nDas Dorffest war gut besucht.", True),
+        ("LINDWIL-SÜD feiert sein Dorffest.", False),
+        ("Das Dorffest war gut besucht.\nLINDWIL-SÜD\n", False),
+    ],
+)
+def test_capitals_alone_on_the_first_line(nlp, text, kept):
+    doc = with_model_ents(nlp, text, [("LINDWIL-SÜD", "LOC")])
+    assert ("LINDWIL-SÜD" in {m.text for m in doc._.places}) is kept

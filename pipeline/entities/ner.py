@@ -226,6 +226,7 @@ class NerCandidates:
                 and not (span.start > 0 and doc[span.start - 1].text in self.part_heads)
                 and not self.venues.after_venue_statement(doc, span.start)
                 and not self._named_place_compound(span[0].text)
+                and not _capitals_line(doc, span)
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             if label == ORG:
@@ -720,6 +721,18 @@ def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordS
         while end - start > 1 and words[end - 1].text in titles:
             end -= 1  # "ÖGKV Prof." of "ÖGKV Prof. Tom Keller": the person's title
     return span_of(doc, start, end) if end > start else None
+
+
+def _capitals_line(doc: Doc, span: Span) -> bool:
+    """A name in capitals alone on the report's first line ("LINDWIL-SÜD" above the text): the
+    place the report comes from, a dateline of its own."""
+    word = span[0].text
+    return (
+        span.start == 0
+        and word.isupper()
+        and len(word) > 3
+        and ("\n" in span[-1].whitespace_ or (span.end < len(doc) and doc[span.end].is_space))
+    )
 
 
 def _numbered_name(span: Span) -> bool:
