@@ -326,3 +326,17 @@ def test_a_fair_company_that_stresses_the_fairs_figures_runs_it(default_nlp, ver
     assert list(rows["organisers"].astype(object).where(rows["organisers"].notna(), None)) == [
         organisers
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volker Brandt, Geschäftsführer von Data Forum: „Die Resonanz war gut, wir kommen "
+        "wieder.“ Auf der Agrarmesse zeigte die Firma neue Geräte.",
+        "Sabine Kraus, Geschäftsführerin von Smart Forum: „Wir sind zufrieden.“ Die Agrarmesse "
+        "schloss am Sonntag.",
+    ],
+)
+def test_a_company_someone_heads_is_no_event_though_its_name_ends_in_one(nlp, text):
+    event = only_event(nlp, text, REFERENCE)
+    assert (event["name"], event["organisers"]) == ("Agrarmesse", None)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout
 from pipeline.entities.words import entity_runs, lexeme_table
-from pipeline.events.lexicon import CueIndex
+from pipeline.events.lexicon import CueIndex, cue_sizes_before
 from pipeline.quotation_marks import QUOTATION_PAIRS
 
 T = TypeVar("T")
@@ -182,6 +182,14 @@ class DocContext:
             if len(quoted.split()) > SPEECH_WORDS:
                 return True
         return False
+
+    def officer_before(self, start: int) -> bool:
+        """ "Geschäftsführer der Messe X", "Bereichsleiterin bei den X Messen", "Chef von X":
+        who heads or leads for an organisation, right before its name."""
+        return any(
+            start > size and self.cues.at(start - size - 1, "officer")
+            for size in cue_sizes_before(self.lowers, start, "officer_link")
+        )
 
 
 def sentence_index(sentence_starts: list[int], token: int) -> int:

@@ -276,7 +276,8 @@ class NameFinder:
     def inside_other_record(self, i: int) -> bool:
         """A word inside a place or organisation name is no event ("Deutsche Messe AG",
         "Messe und Congress Centrum"), unless the name is just an event ("Ulmer
-        Gartenmesse" taken for an organisation)."""
+        Gartenmesse" taken for an organisation) that nobody heads ("der Geschäftsführer von
+        Nordlicht Forum" speaks for a company)."""
         if i in self.places:
             return True
         record = self.orgs.get(i)
@@ -284,7 +285,9 @@ class NameFinder:
             return False
         words = record.text.split()
         token_end = self.ctx.token_starts[i] + len(self.ctx.words[i])
-        return not (len(words) <= 2 and record.end_char == token_end)
+        if len(words) > 2 or record.end_char != token_end:
+            return True
+        return self.ctx.officer_before(self.ctx.token_at(record.start_char))
 
     def noun_mentions(self) -> list[NameMention]:
         out = []

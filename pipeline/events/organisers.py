@@ -453,7 +453,7 @@ class OrganiserFinder:
         """ "„Die Herbstmesse war ein Erfolg“, sagte die Geschäftsführerin der Messe X": an
         event business whose officer speaks in a sentence that names the event, or anywhere in
         a report that speaks of the event's organisers."""
-        if not (self.is_event_business(start, end) and self.officer_before(start)):
+        if not (self.is_event_business(start, end) and self.ctx.officer_before(start)):
             return False
         if self.ctx.cues.starts_of("organiser_role"):
             # "laut Veranstalter …" and later "meinte der Geschäftsführer der Messe X": the
@@ -461,14 +461,6 @@ class OrganiserFinder:
             return True
         sentence = self.ctx.sentence_of(start)
         return any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans)
-
-    def officer_before(self, start: int) -> bool:
-        """ "Geschäftsführer der Messe X", "Bereichsleiterin bei den X Messen": who heads or
-        leads for the organisation, right before its name."""
-        return any(
-            start > size and self.ctx.cues.at(start - size - 1, "officer")
-            for size in cue_sizes_before(self.ctx.lowers, start, "officer_link")
-        )
 
     def welcoming_officer(self, start: int, end: int) -> bool:
         """ "Der Vorsitzende des Schachklubs X hieß die Spieler willkommen": who heads an
