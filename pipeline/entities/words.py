@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
 from operator import add, itemgetter, not_
@@ -281,7 +283,9 @@ class Word(tuple):
 # Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
-_WORD_ATTRS = [ORTH, SPACY, SENT_START, IDX, ENT_IOB, ENT_TYPE]
+# the entity columns last: a read's key (DocRead) is read from them
+_ENT_ATTRS = [ENT_IOB, ENT_TYPE]
+_WORD_ATTRS = [ORTH, SPACY, SENT_START, IDX, *_ENT_ATTRS]
 # an entity as Doc.ents reads the IOB column (one byte per token): a B token, the I tokens after it
 _ENTITY_RUN = re.compile(rb"\x03\x01*")
 _TEXT = itemgetter(0)  # a word's text in its row of _Lexemes
@@ -348,24 +352,17 @@ class DocWords(list):
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.user_data = doc.user_data
-        # all attributes in one array instead of a Token object per token and attribute;
-        # the Words are built in C (map), the cheapest way to make many objects: each is its
+        read = read_doc(doc)
+        self.ent_bounds = read.ent_bounds
+        self.texts = read.texts
+        self.spaces = read.spaces
+        self.char_starts = read.char_starts
+        self.text = doc_text(doc)  # shared with the other components of a run
+        # the Words built in C (map), the cheapest way to make many objects: each is its
         # word's row of the vocabulary's table and the token's own fields
         n = len(doc)
-        lexemes = lexeme_table(doc.vocab)
-        columns = doc.to_array(_WORD_ATTRS).T.tolist() if n else [[]] * len(_WORD_ATTRS)
-        orths, spaces, sent_start, self.char_starts, iob, types = columns
-        # each entity's tokens and label, read once from the same array: ``doc.ents`` builds a
-        # Span per entity (and a Token per word it checks), and several layers walk the entities
-        self.ent_bounds = entity_runs(doc, iob, types)
-        rows = list(map(lexemes.__getitem__, orths))
-        self.texts = _Texts(map(_TEXT, rows))
-        self.texts.rows = lexemes.rows
-        self.spaces = whitespace = list(map(_WHITESPACE.__getitem__, spaces))
-        self.text = doc_text(doc)  # shared with the other components of a run
-        sent_starts = map(_SENT_START.__getitem__, sent_start)
-        own = zip(whitespace, range(n), sent_starts, repeat(doc, n), strict=True)
-        super().__init__(map(Word, map(add, rows, own)))
+        own = zip(read.spaces, range(n), read.sent_starts, repeat(doc, n), strict=True)
+        super().__init__(map(Word, map(add, read.rows, own)))
 
     def char_bounds(self, start: int, end: int) -> tuple[int, int]:
         """``(start_char, end_char)`` of the tokens ``start:end`` (``end > start``), as the
@@ -376,6 +373,83 @@ class DocWords(list):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.doc, name)
+
+
+@dataclass(frozen=True, slots=True)
+class DocRead:
+    """A Doc's tokens as the entity stage and the event rules read them: one ``to_array`` and
+    one look-up per token in the vocabulary's table, made once per Doc for both (each made its
+    own before). Nothing in it refers to the Doc, so that the Doc can be freed with it kept
+    (see ``_READS``)."""
+
+    key: tuple[int, int, bytes]  # what the Doc was when read: see _doc_key
+    rows: list[tuple]  # each token's row of the vocabulary's table (_Lexemes)
+    texts: _Texts  # each token's text, with the word rows of its vocabulary
+    spaces: list[str]  # each token's whitespace_
+    sent_starts: list[bool | None]  # each token's is_sent_start
+    char_starts: list[int]  # each token's character offset (idx)
+    ent_bounds: list[tuple[int, int, str]]  # (start, end, label_) of each of doc.ents
+
+
+_READS: weakref.WeakKeyDictionary[Doc, DocRead] = weakref.WeakKeyDictionary()
+
+
+def read_doc(doc: Doc) -> DocRead:
+    """The tokens of ``doc`` read once (:class:`DocRead`), shared by the entity stage and the
+    event rules: kept while the Doc lives and read again when its tokens or entities have
+    changed since (a component between the two may set them)."""
+    read = _READS.get(doc)
+    if read is None or read.key != _doc_key(doc):
+        read = _READS[doc] = _read(doc)
+    return read
+
+
+def take_read(doc: Doc) -> DocRead:
+    """:func:`read_doc`, no longer kept for the Doc: the last reader of a run (the event
+    rules) takes it, so that its lists go at once and not with the Doc (kept alive any
+    longer, a batch's reads add to every full collection of the garbage collector)."""
+    read = _READS.pop(doc, None)
+    return read if read is not None and read.key == _doc_key(doc) else _read(doc)
+
+
+def _doc_key(doc: Doc, ents: bytes | None = None) -> tuple[int, int, bytes]:
+    """The number of tokens, where the last one ends and the entity columns' bytes: a
+    retokenizer changes the first two, ``doc.ents`` the third. The entity columns alone (not
+    all the columns read) keep the check at a third of a second ``to_array``."""
+    if not len(doc):
+        return (0, 0, b"")
+    if ents is None:
+        ents = doc.to_array(_ENT_ATTRS).tobytes()
+    last = doc[-1]
+    return (len(doc), last.idx + len(last), ents)
+
+
+def _read(doc: Doc) -> DocRead:
+    # all attributes in one array instead of a Token object per token and attribute
+    array = doc.to_array(_WORD_ATTRS) if len(doc) else None
+    if array is None:
+        columns: list[list[int]] = [[] for _ in _WORD_ATTRS]
+        key = _doc_key(doc)
+    else:
+        columns = array.T.tolist()
+        # the entity columns' bytes as _doc_key reads them (C order, token by token)
+        key = _doc_key(doc, array[:, -len(_ENT_ATTRS) :].tobytes())
+    orths, spaces, sent_start, char_starts, iob, types = columns
+    lexemes = lexeme_table(doc.vocab)
+    rows = list(map(lexemes.__getitem__, orths))
+    texts = _Texts(map(_TEXT, rows))
+    texts.rows = lexemes.rows
+    return DocRead(
+        key=key,
+        rows=rows,
+        texts=texts,
+        spaces=list(map(_WHITESPACE.__getitem__, spaces)),
+        sent_starts=list(map(_SENT_START.__getitem__, sent_start)),
+        char_starts=char_starts,
+        # each entity's tokens and label, read from the same array: ``doc.ents`` builds a Span
+        # per entity (and a Token per word it checks), and several layers walk the entities
+        ent_bounds=entity_runs(doc, iob, types),
+    )
 
 
 def entity_runs(doc: Doc, iob: list[int], types: list[int]) -> list[tuple[int, int, str]]:

@@ -10,11 +10,10 @@ from functools import partial
 from operator import itemgetter
 from typing import TypeVar
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, ORTH
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout
-from pipeline.entities.words import entity_runs, lexeme_table
+from pipeline.entities.words import take_read
 from pipeline.events.lexicon import CueIndex, cue_sizes_before
 from pipeline.quotation_marks import QUOTATION_PAIRS
 
@@ -32,9 +31,9 @@ SPEECH_WORDS = 5
 # (not the English “…”, whose opening mark is the German closing one, nor a straight
 # apostrophe, mostly an elision: "geht's")
 SPEECH_PAIRS = (*QUOTATION_PAIRS, ('"', '"'))
-# The token columns the rules read, taken from the Doc in one array
-_COLUMNS = [ORTH, IDX, ENT_IOB, ENT_TYPE]
-_IS_PUNCT = itemgetter(3)  # is_punct in a word's row of the lexeme table
+# a word's lower case and is_punct in its row of the vocabulary's table (DocRead.rows)
+_LOWER = itemgetter(1)
+_IS_PUNCT = itemgetter(3)
 
 
 class Lookup(dict):
@@ -77,24 +76,21 @@ class DocContext:
 
     def __post_init__(self) -> None:
         doc = self.doc
-        # words, offsets and the text read from arrays, not Token objects: making a Token for
-        # each word (as doc.text does) costs more than all the rules' look-ups in these lists
-        # (one flat list per attribute: a list per token would set off the garbage collector
-        # again and again over a long report's growing heap)
-        columns = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[]] * len(_COLUMNS)
-        orths, starts, iob, types = columns
-        self.ent_bounds = entity_runs(doc, iob, types)
-        # the entity stage's table of the vocabulary's words: a dict hit read in C costs half a
-        # string-store decode and a ``str.lower`` together
-        rows = list(map(lexeme_table(doc.vocab).__getitem__, orths))
-        self.words = list(map(itemgetter(0), rows))
-        self.is_punct = list(map(_IS_PUNCT, rows))
+        # the tokens as the entity stage has read them from this Doc (one array and the
+        # vocabulary's table: a Token per word, as doc.text makes, would cost more than all
+        # the rules' look-ups in these lists; one flat list per attribute, as a list per token
+        # would set off the garbage collector again and again over a long report's heap);
+        # taken, as no later stage reads them
+        read = take_read(doc)
+        self.ent_bounds = read.ent_bounds
+        self.words = read.texts
+        self.is_punct = list(map(_IS_PUNCT, read.rows))
         # the text and sentence starts the other extractors have already read from this Doc
         layout = doc_layout(doc)
         self.text = layout.text
-        self.token_starts = starts
-        self.lowers = list(map(itemgetter(1), rows))
-        self.cues = CueIndex(self.lowers)
+        self.token_starts = read.char_starts
+        self.lowers = list(map(_LOWER, read.rows))
+        self.cues = CueIndex(self.lowers, self.words)
         if len(doc):
             self.sentence_starts = list(layout.sentence_tokens)
         else:  # as doc.sents would have it: no sentence, or the one mark-less whole

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, count
 
+from pipeline.entities.words import positions
 from pipeline.lang import UNIT_KINDS, administrative_words, load_word_kinds, load_words
 from pipeline.memo import WordValues
 
@@ -114,11 +115,15 @@ class CueIndex:
     the rules ask about cues at many tokens, and matching every cue there again would cost
     more than all the other event rules together."""
 
-    def __init__(self, lowers: list[str]) -> None:
+    def __init__(self, lowers: list[str], texts: list[str] | None = None) -> None:
+        """``lowers``: the Doc's words in lower case; ``texts``: the same words as written,
+        where they come with the Doc's word rows (``DocRead.texts``), whose column of
+        openings is read in C without a look-up per token."""
         self.size = len(lowers)
         starts: dict[str, list[int]] = defaultdict(list)
         last = self.size - 1
-        for i in word_hits(_OPENING, lowers):  # most words open no cue
+        # most words open no cue
+        for i in positions(lowers if texts is None else texts, _OPENING):
             singles, by_second, loose = _CUE_PLANS[lowers[i]]
             for kind in singles:
                 starts[kind].append(i)
@@ -210,7 +215,9 @@ def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
     return tuple(found)
 
 
-_OPENING = WordValues(_cues_opening, WORD_CACHE_SIZE)
+# keyed by the word in any case (lower case is lower case again): a Doc's word rows are keyed
+# by the words as written
+_OPENING = WordValues(lambda word: _cues_opening(word.lower()), WORD_CACHE_SIZE)
 
 
 def _cue_plan(word: str) -> tuple[tuple[str, ...], dict[str, tuple], tuple]:

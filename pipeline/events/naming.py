@@ -21,7 +21,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.canonical import GENITIVE_ENDINGS
-from pipeline.entities.words import common_nouns, first_names, is_acronym
+from pipeline.entities.words import common_nouns, first_names, is_acronym, positions
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
@@ -294,7 +294,7 @@ class NameFinder:
         texts = self.ctx.words
         # event nouns are capitalised: most words need no look-up, and each word is looked up
         # once (memoised across documents)
-        for i in word_hits(_NOUN_BASES, texts):
+        for i in positions(texts, _NOUN_BASES):  # the Doc's word rows, read in C
             text = texts[i]
             base = _NOUN_BASES[text]
             if self.inside_other_record(i) or self.ends_time_phrase(i):
@@ -520,8 +520,9 @@ class NameFinder:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
         out = []
         texts = self.ctx.words
-        # the years, found in C by a memoised word test (most words are none)
-        for i in word_hits(_YEAR_WORDS, texts):
+        # the years, found in C by a memoised word test in the Doc's word rows (most words
+        # are none)
+        for i in positions(texts, _YEAR_WORDS):
             if i == 0:
                 continue
             if event_noun_base(texts[i - 1]):

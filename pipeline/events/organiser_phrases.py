@@ -25,6 +25,7 @@ from pipeline.entities.words import (
     fold,
     is_acronym,
     person_titles,
+    positions,
 )
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
@@ -32,7 +33,6 @@ from pipeline.events.lexicon import (
     cue_first_words,
     cue_sizes,
     event_noun_base,
-    word_hits,
     word_is_cue,
     words_are_cue,
 )
@@ -237,8 +237,9 @@ def institution_mentions(
     begins with the word ("Handwerkskammer Talheim")."""
     words, lowers, starts = ctx.words, ctx.lowers, ctx.token_starts
     out = []
-    # each word looked up once (memoised across documents); most are none
-    for i in word_hits(_INSTITUTIONS, words):
+    # each word looked up once (memoised across documents, read from the Doc's word rows);
+    # most are none
+    for i in positions(words, _INSTITUTIONS):
         if i == 0:
             continue
         word = words[i]
