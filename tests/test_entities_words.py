@@ -291,3 +291,40 @@ def test_an_inside_token_outside_any_entity_fails_as_doc_ents_does():
         _ = doc.ents
     with pytest.raises(ValueError):
         DocWords(doc)
+
+
+def test_the_entity_stage_and_the_event_rules_read_a_doc_once():
+    """DocWords (the entity stage) and the events' DocContext share one read of the tokens;
+    the events take it, so a later reader reads the Doc again."""
+    from pipeline.entities.words import read_doc
+    from pipeline.events.context import DocContext
+
+    doc = spacy.blank("de")("Die Stadtwerke Lindach laden zum Brunnenfest nach Brenzhausen.")
+    words = DocWords(doc)
+    assert read_doc(doc).texts is words.texts
+    ctx = DocContext(doc)
+    assert ctx.words is words.texts
+    assert ctx.words == [t.text for t in doc]
+    assert ctx.lowers == [t.lower_ for t in doc]
+    assert ctx.is_punct == [t.is_punct for t in doc]
+    assert ctx.token_starts == [t.idx for t in doc]
+    assert read_doc(doc).texts is not words.texts  # taken by the events, read anew
+
+
+def test_a_doc_is_read_again_when_its_entities_or_tokens_change():
+    from spacy.tokens import Span
+
+    from pipeline.entities.words import read_doc
+    from pipeline.events.context import DocContext
+
+    doc = spacy.blank("de")("Die Stadtwerke Lindach laden nach Brenzhausen ein.")
+    doc.ents = [Span(doc, 1, 3, label="ORG")]
+    assert DocWords(doc).ent_bounds == [(1, 3, "ORG")]
+    doc.ents = [Span(doc, 5, 6, label="LOC")]  # set by a component between the stages
+    assert DocContext(doc).ent_bounds == [(5, 6, "LOC")]
+    doc.ents = [Span(doc, 5, 6, label="ORG")]  # the same tokens, another label
+    assert read_doc(doc).ent_bounds == [(5, 6, "ORG")]
+    DocWords(doc)
+    with doc.retokenize() as retokenizer:  # fewer tokens, the same text
+        retokenizer.merge(doc[1:3])
+    assert DocContext(doc).words == [t.text for t in doc]

@@ -901,3 +901,22 @@ def test_word_memo_asks_each_word_once_and_forgets_when_full():
         "Turnier": "Turnier",
     }
     assert len(memo) == 2 and asked.count("Sommerfest") == 2
+
+
+def test_cue_openings_read_from_the_docs_word_rows_are_the_words_own():
+    """CueIndex finds the same cues from the shared word rows (a Doc's read texts) as from
+    the lower-case words alone."""
+    import spacy
+
+    from pipeline.entities.words import read_doc
+    from pipeline.events.lexicon import CueIndex
+
+    doc = spacy.blank("de")(
+        "Im Vorjahr kamen zur Messe in Talheim mehr Besucher als im Jahr zuvor. "
+        "Veranstalter ist die Stadt, Aussteller kamen aus ganz Europa."
+    )
+    read = read_doc(doc)
+    lowers = [t.lower_ for t in doc]
+    from_rows, alone = CueIndex(lowers, read.texts), CueIndex(lowers)
+    assert from_rows.starts == alone.starts
+    assert from_rows.starts["past"]  # the test has cues to find
