@@ -379,8 +379,8 @@ class DocWords(list):
 class DocRead:
     """A Doc's tokens as the entity stage and the event rules read them: one ``to_array`` and
     one look-up per token in the vocabulary's table, made once per Doc for both (each made its
-    own before). Nothing in it refers to the Doc, so that the Doc can be freed with it kept
-    (see ``_READS``)."""
+    own before). Nothing in it refers to the Doc: kept in ``_READS`` by the Doc, weakly, a
+    value that held the Doc would keep it alive for ever."""
 
     key: tuple[int, int, bytes]  # what the Doc was when read: see _doc_key
     rows: list[tuple]  # each token's row of the vocabulary's table (_Lexemes)
