@@ -148,6 +148,43 @@ def test_cached_rows_round_trip_exactly() -> None:
     assert type(back.facts["figures"][0]["value"]) is float
 
 
+def test_cached_rows_of_one_shape_round_trip_exactly() -> None:
+    # Rows of one table with the same columns and the document's doc_id are stored compactly;
+    # a table whose rows differ in their columns or doc_id is stored row by row.
+    place = {"doc_id": "a", "start_char": 3, "end_char": 9, "name": "Musterstadt", "lat": 5.0}
+    result = DocumentResult(
+        {"doc_id": "a", "reference_date": None, "status": "ok"},
+        {
+            "places": [place, {**place, "start_char": 20, "end_char": 26, "lat": None}],
+            "dates": [{"doc_id": "a", "value": dt.date(2024, 5, 1)}, {"doc_id": "b", "value": 1}],
+            "figures": [{"doc_id": "a", "value": 2.5}, {"value": 3.0, "doc_id": "a"}],
+            "events": [],
+        },
+    )
+    payload = encode_result(result)
+    assert payload.count(b"Musterstadt") == 2 and payload.count(b'"start_char"') == 1
+    back = decode_result(payload)
+    assert back.document == result.document
+    assert back.facts == result.facts
+    # the same columns in the same order, as the tables are written in the order of the rows
+    assert [list(row) for row in back.facts["places"]] == [list(place)] * 2
+    assert [list(row) for row in back.facts["figures"]] == [
+        ["doc_id", "value"],
+        ["value", "doc_id"],
+    ]
+    assert type(back.facts["dates"][0]["value"]) is dt.date
+
+
+def test_fingerprint_covers_the_lemma_table(nlp) -> None:
+    other = load_nlp("blank")
+    table = other.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    key = next(iter(table.keys()))
+    before = pipeline_fingerprint(other)
+    table[key] = table[key] + "x"
+    assert pipeline_fingerprint(other) != before
+    assert pipeline_fingerprint(load_nlp("blank")) == before == pipeline_fingerprint(nlp)
+
+
 def test_interrupted_run_keeps_the_previous_cache(
     reports: Path, tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
