@@ -31,6 +31,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.lookups import Lookups
+from srsly import msgpack
 
 from pipeline import DISTRIBUTION
 from pipeline.batch import DocumentResult, Job
@@ -47,8 +48,6 @@ CACHEABLE_STATUSES = ("ok", "empty")
 PACKAGE_DIR = Path(__file__).parent
 # Shipped models are covered by the spaCy pipeline's own bytes; compiled files are derived.
 UNHASHED_PARTS = {"models", "__pycache__"}
-_DATE = "__date__"
-_DATETIME = "__datetime__"
 _ROWS = "rows"  # a table's rows stored as they are (see encode_result)
 # Payloads of this run waiting for one INSERT of many: a statement per report costs more
 # than the rows it stores.
@@ -151,16 +150,22 @@ def entry_key(file_sha256: str, job: Job) -> str:
 
 
 def encode_result(result: DocumentResult) -> bytes:
-    """A document's rows as JSON. A table whose rows all have the same columns, ``doc_id``
-    first and equal to the document's, is stored as ``[columns, [values, ...]]`` without the
-    ``doc_id``: the column names and the id would otherwise be most of the payload and of the
-    time spent encoding it. Other tables are stored as ``{"rows": [row, ...]}``."""
+    """A document's rows packed with MessagePack (spaCy's own, from srsly: packed in C, three
+    times as fast as JSON, and unpacking builds nothing but plain values). A table whose
+    rows all have the same columns, ``doc_id`` first and equal to the document's, is stored as
+    ``[columns, [values, ...]]`` without the ``doc_id``: the column names and the id would
+    otherwise be most of the payload and of the time spent packing it. Other tables are
+    stored as ``{"rows": [row, ...]}``. TypeError or ValueError for a value that cannot be
+    packed."""
     doc_id = result.document.get("doc_id")
     facts = {}
     for table, rows in result.facts.items():
         compact = _compact_rows(doc_id, rows)
         facts[table] = compact if compact is not None else {_ROWS: list(rows)}
-    return _encode([result.document, facts]).encode()
+    try:
+        return _packer().pack([result.document, facts])
+    except OverflowError as exc:  # an integer of more than 64 bits
+        raise ValueError(str(exc)) from exc
 
 
 def _compact_rows(doc_id: Any, rows: list[dict[str, Any]]) -> list[Any] | None:
@@ -183,7 +188,14 @@ def _compact_rows(doc_id: Any, rows: list[dict[str, Any]]) -> list[Any] | None:
 
 
 def decode_result(payload: bytes) -> DocumentResult:
-    document, stored = json.loads(payload, object_hook=_decode_value)
+    """The rows :func:`encode_result` packed. ValueError, TypeError or KeyError for a payload
+    that is not one."""
+    try:
+        document, stored = msgpack.unpackb(payload, raw=False, ext_hook=_unpack_ext)
+    except msgpack.UnpackException as exc:  # the few unpacking errors that are not ValueError
+        raise ValueError(f"unreadable cache payload: {exc!r}") from exc
+    if not isinstance(document, dict) or not isinstance(stored, dict):
+        raise ValueError("cache payload of another shape")
     doc_id = document.get("doc_id")
     facts = {}
     for table, rows in stored.items():
@@ -197,26 +209,32 @@ def decode_result(payload: bytes) -> DocumentResult:
     return DocumentResult(document, facts)
 
 
-def _encode_value(value: Any) -> Any:
+# MessagePack extension types: dates and timestamps as their ISO text.
+_DATE_EXT = 1
+_DATETIME_EXT = 2
+
+
+def _pack_value(value: Any) -> msgpack.ExtType:
     if isinstance(value, dt.datetime):
-        return {_DATETIME: value.isoformat()}
+        return msgpack.ExtType(_DATETIME_EXT, value.isoformat().encode())
     if isinstance(value, dt.date):
-        return {_DATE: value.isoformat()}
+        return msgpack.ExtType(_DATE_EXT, value.isoformat().encode())
     raise TypeError(f"cannot cache a value of type {type(value).__name__}")
 
 
-def _decode_value(obj: dict[str, Any]) -> Any:
-    if len(obj) == 1:
-        if _DATE in obj:
-            return dt.date.fromisoformat(obj[_DATE])
-        if _DATETIME in obj:
-            return dt.datetime.fromisoformat(obj[_DATETIME])
-    return obj
+def _unpack_ext(code: int, data: bytes) -> dt.date:
+    if code == _DATE_EXT:
+        return dt.date.fromisoformat(data.decode())
+    if code == _DATETIME_EXT:
+        return dt.datetime.fromisoformat(data.decode())
+    raise ValueError(f"unknown MessagePack extension type {code} in the cache")
 
 
-# One encoder for every payload: json.dumps makes a new one on each call that passes
-# ``default``, and without spaces after the separators the payload is shorter.
-_encode = json.JSONEncoder(default=_encode_value, separators=(",", ":")).encode
+@cache
+def _packer() -> msgpack.Packer:
+    """One packer for every payload (a packer resets its buffer after each ``pack``); the
+    cache is written by the run's main thread only."""
+    return msgpack.Packer(default=_pack_value, use_bin_type=True)
 
 
 class ResultCache:

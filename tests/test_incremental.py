@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -162,7 +163,7 @@ def test_cached_rows_of_one_shape_round_trip_exactly() -> None:
         },
     )
     payload = encode_result(result)
-    assert payload.count(b"Musterstadt") == 2 and payload.count(b'"start_char"') == 1
+    assert payload.count(b"Musterstadt") == 2 and payload.count(b"start_char") == 1
     back = decode_result(payload)
     assert back.document == result.document
     assert back.facts == result.facts
@@ -173,6 +174,23 @@ def test_cached_rows_of_one_shape_round_trip_exactly() -> None:
         ["value", "doc_id"],
     ]
     assert type(back.facts["dates"][0]["value"]) is dt.date
+
+
+@pytest.mark.parametrize("payload", [b"", b"\xc1", b"\x92\x01\x02", b"not a payload"])
+def test_a_damaged_payload_is_computed_again(
+    reports: Path, tmp_path: Path, nlp, payload: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    run(reports, out, quiet=True, nlp=nlp)
+    before = table_bytes(out)
+    with sqlite3.connect(out / ".cache" / "results.sqlite") as db:
+        db.execute("UPDATE results SET payload = ? WHERE rowid = 1", (payload,))
+    db.close()
+    seen = processed_ids(monkeypatch)
+    again = run(reports, out, quiet=True, nlp=nlp)
+    assert "broken" in seen and len(seen) > 1  # the damaged entry's document among them
+    assert again.ok + again.empty + again.error == again.documents
+    assert table_bytes(out) == before
 
 
 def test_fingerprint_covers_the_lemma_table(nlp) -> None:
