@@ -191,7 +191,11 @@ def decode_result(payload: bytes) -> DocumentResult:
     """The rows :func:`encode_result` packed. ValueError, TypeError or KeyError for a payload
     that is not one."""
     try:
-        document, stored = msgpack.unpackb(payload, raw=False, ext_hook=_unpack_ext)
+        # With object_pairs_hook srsly skips looking up its registered decoders (numpy
+        # arrays), a scan of the installed packages' entry points on every call.
+        document, stored = msgpack.unpackb(
+            payload, raw=False, ext_hook=_unpack_ext, object_pairs_hook=dict
+        )
     except msgpack.UnpackException as exc:  # the few unpacking errors that are not ValueError
         raise ValueError(f"unreadable cache payload: {exc!r}") from exc
     if not isinstance(document, dict) or not isinstance(stored, dict):
@@ -202,11 +206,15 @@ def decode_result(payload: bytes) -> DocumentResult:
         if isinstance(rows, dict):
             facts[table] = rows[_ROWS]
         else:
-            columns, values = rows
-            facts[table] = [
-                {"doc_id": doc_id, **dict(zip(columns, v, strict=True))} for v in values
-            ]
+            facts[table] = _expanded_rows(doc_id, *rows)
     return DocumentResult(document, facts)
+
+
+def _expanded_rows(doc_id: Any, columns: list[str], values: list[list[Any]]) -> list[dict]:
+    """The rows :func:`_compact_rows` stored, ``doc_id`` first again (ValueError for a row of
+    another length than its columns)."""
+    keys = ("doc_id", *columns)
+    return [dict(zip(keys, (doc_id, *row), strict=True)) for row in values]
 
 
 # MessagePack extension types: dates and timestamps as their ISO text.
