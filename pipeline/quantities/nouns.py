@@ -67,7 +67,11 @@ def _category_units() -> tuple[str, ...]:
 @cache
 def _lemmas() -> frozenset[str]:
     """Every noun lemma the tables know (a lemma that is its own form has no key)."""
-    values = {v for v in _lookup_table().values() if v[:1].isupper()}
+    table = _lookup_table()
+    # spaCy's Table answers values() through a Python call per entry (its keys are hashes);
+    # the dict underneath holds the same values and gives them at C speed.
+    raw = dict.values(table) if isinstance(table, dict) else table.values()
+    values = {v for v in raw if v[:1].isupper()}
     values.update(_extra_lemmas().values())
     return frozenset(values)
 
