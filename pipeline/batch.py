@@ -147,7 +147,7 @@ class PreparedReport:
     reference_date: dt.date | None
     bounds: list[tuple[int, int]]
 
-    def piece(self, nlp: Language, job: Job, index: int, tables_only: bool = True) -> Doc:
+    def piece(self, nlp: Language, job: Job, index: int, *, tables_only: bool) -> Doc:
         """The Doc of piece ``index``, made for a run's tables unless ``tables_only`` is False
         (:func:`_piece_doc`)."""
         start, end = self.bounds[index]
@@ -160,7 +160,7 @@ class PreparedReport:
     def pieces(self, nlp: Language, job: Job) -> Iterator[tuple[Doc, SourceText]]:
         """Each piece's Doc, made when it is needed, with the text its offsets point into."""
         for index in range(len(self.bounds)):
-            yield self.piece(nlp, job, index), self.source
+            yield self.piece(nlp, job, index, tables_only=True), self.source
 
     def finished(self, rows: _ReportRows, nlp: Language) -> DocumentResult:
         return rows.result(nlp)
@@ -532,7 +532,7 @@ def _analysed_together(
 ) -> list[DocumentResult]:
     """Single-piece reports: the statistical components batched over all of them, then the
     rule-based extractors report by report, each under the time limit."""
-    docs = [prepared.piece(nlp, job, 0) for job, prepared in reports]
+    docs = [prepared.piece(nlp, job, 0, tables_only=True) for job, prepared in reports]
     rules = [name for name, _ in nlp.pipeline if name in EXTRACTORS]
     # The statistical stage is linear in the text: its limit is only a backstop.
     with time_limit(doc_timeout * len(docs) if doc_timeout else None):

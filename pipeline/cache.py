@@ -32,6 +32,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.lookups import Lookups
 from srsly import msgpack
+from srsly.msgpack._packer import Packer
 
 from pipeline import DISTRIBUTION
 from pipeline.batch import DocumentResult, Job
@@ -149,7 +150,7 @@ def entry_key(file_sha256: str, job: Job) -> str:
     return hashlib.sha256(json.dumps(context).encode()).hexdigest()
 
 
-def encode_result(result: DocumentResult) -> bytes:
+def encode_result(result: DocumentResult, packer: Packer | None = None) -> bytes:
     """A document's rows packed with MessagePack (spaCy's own, from srsly: packed in C, three
     times as fast as JSON, and unpacking builds nothing but plain values). A table whose
     rows all have the same columns, ``doc_id`` first and equal to the document's, is stored as
@@ -163,7 +164,7 @@ def encode_result(result: DocumentResult) -> bytes:
         compact = _compact_rows(doc_id, rows)
         facts[table] = compact if compact is not None else {_ROWS: list(rows)}
     try:
-        return _packer().pack([result.document, facts])
+        return (packer or new_packer()).pack([result.document, facts])
     except OverflowError as exc:  # an integer of more than 64 bits
         raise ValueError(str(exc)) from exc
 
@@ -238,11 +239,13 @@ def _unpack_ext(code: int, data: bytes) -> dt.date:
     raise ValueError(f"unknown MessagePack extension type {code} in the cache")
 
 
-@cache
-def _packer() -> msgpack.Packer:
-    """One packer for every payload (a packer resets its buffer after each ``pack``); the
-    cache is written by the run's main thread only."""
-    return msgpack.Packer(default=_pack_value, use_bin_type=True)
+def new_packer() -> Packer:
+    """A packer of plain values, dates and timestamps. Not srsly's ``msgpack.Packer``: that
+    one first tries the encoders registered with srsly (numpy values), whose output
+    :func:`decode_result` does not turn back into the value; here such a value raises
+    TypeError and the report is not cached. One per cache: a packer reuses its buffer, so
+    two runs in two threads must not share one."""
+    return Packer(default=_pack_value, use_bin_type=True)
 
 
 class ResultCache:
@@ -256,6 +259,7 @@ class ResultCache:
         self.previous = self._open_previous()
         fd, self.tmp = create_temp(self.dir, "results")
         os.close(fd)
+        self.packer = new_packer()
         self.current = sqlite3.connect(self.tmp)
         # A private temporary file, renamed into place only when complete: no journal needed.
         self.current.executescript(
@@ -326,7 +330,7 @@ class ResultCache:
             return  # too many rows to hold at once: such a report is analysed every run
         if result.document["status"] in CACHEABLE_STATUSES and digest:
             try:
-                payload = encode_result(result)
+                payload = encode_result(result, self.packer)
             except (TypeError, ValueError) as exc:  # not cached: computed again next time
                 log.warning("document %s not cached: %s", job.doc_id, exc)
                 return

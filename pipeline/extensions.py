@@ -51,6 +51,7 @@ REFERENCE_KEY = "pipeline_reference_date"  # Doc.user_data: the reference date, 
 # become rows and which is then dropped. Nothing reads its mention spans, so set_facts stores
 # the facts without them: a Span per mention (doc.char_span) and a SpanGroup per fact type
 # cost some 0.08 ms per report of the bench's, as much as the run's reading of its file.
+# The flag travels with user_data (Doc.to_bytes, DocBin): never set it on a Doc a user gets.
 TABLES_ONLY = "pipeline_tables_only"
 
 

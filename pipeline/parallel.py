@@ -121,6 +121,7 @@ class PoolEngine:
         # Workers run on this machine: the parent reads the rows they spool.
         self.spool_dir = spool_dir.absolute() if spool_dir else None
         self.capacity = workers * (1 + QUEUED_PER_WORKER)
+        self.start_method = "spawn"  # or "fork": decided at each start (_start)
         self.parent_nlp = nlp if nlp is not None and can_fork() else None
         if self.parent_nlp is not None:
             # Loaded once, frozen here: the forked workers share these pages instead of
@@ -128,15 +129,15 @@ class PoolEngine:
             first_use(self.parent_nlp)
         self.executor = self._start()
 
-    @property
-    def start_method(self) -> str:
-        return "spawn" if self.parent_nlp is None else "fork"
-
     def _start(self) -> ProcessPoolExecutor:
-        if self.parent_nlp is None:
-            initializer, initargs = warm_up, (self.model,)
-        else:  # a forked worker's arguments are inherited, not pickled
+        # Asked at every start: a pool replaced after a worker died may find threads of the
+        # old pool still running, and then spawns.
+        if self.parent_nlp is not None and can_fork():
+            self.start_method = "fork"  # a forked worker's arguments are inherited, not pickled
             initializer, initargs = adopt_pipeline, (self.model, self.parent_nlp)
+        else:
+            self.start_method = "spawn"
+            initializer, initargs = warm_up, (self.model,)
         return ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context(self.start_method),
@@ -163,7 +164,8 @@ class PoolEngine:
 
     def _restart(self) -> None:
         log.warning("a worker process died: starting new workers")
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        # wait: a broken pool's threads end at once, and new workers fork only without them
+        self.executor.shutdown(wait=True, cancel_futures=True)
         self.executor = self._start()
 
     def retry(self, jobs: list[Job]) -> list[DocumentResult]:

@@ -328,3 +328,12 @@ def test_a_doc_is_read_again_when_its_entities_or_tokens_change():
     with doc.retokenize() as retokenizer:  # fewer tokens, the same text
         retokenizer.merge(doc[1:3])
     assert DocContext(doc).words == [t.text for t in doc]
+
+
+def test_a_doc_is_read_again_when_its_sentences_change():
+    from pipeline.entities.words import read_doc
+
+    doc = spacy.blank("de")("Der Chor sang im Dom und danach gab es Suppe.")
+    assert read_doc(doc).sent_starts[6] is not True
+    doc[6].is_sent_start = True  # a sentencizer run between the stages
+    assert read_doc(doc).sent_starts[6] is True

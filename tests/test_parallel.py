@@ -102,6 +102,43 @@ def test_forked_workers_run_the_parents_pipeline_without_loading_one(
     assert table_bytes(tmp_path) == table_bytes(single)
 
 
+FORKED_RESTART = """
+import os, signal, sys
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from pipeline.nlp import load_nlp, model_label
+from pipeline.parallel import PoolEngine, results_in_order
+from pipeline.run import plan_jobs
+
+nlp = load_nlp("blank")
+jobs = plan_jobs(Path(sys.argv[1]), {}, None)
+engine = PoolEngine(2, "blank", model_label(nlp), nlp=nlp)
+handle = engine.submit(jobs[:32])
+for process in list(engine.executor._processes.values()):
+    os.kill(process.pid, signal.SIGKILL)
+try:
+    handle.result()
+except BrokenProcessPool:
+    pass
+statuses = {result.document["status"] for _, result in results_in_order(jobs, engine)}
+print(engine.start_method, *sorted(statuses))
+engine.close()
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork only on Linux")
+def test_workers_forked_again_after_one_was_killed_lose_no_document(reports: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FORKED_RESTART, str(reports)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    # the old pool's threads have ended before the new workers fork
+    assert done.stdout.split() == ["fork", "ok"], done.stderr
+
+
 def test_workers_are_spawned_without_the_parents_pipeline(blank_nlp) -> None:
     engine = PoolEngine(2, "blank", model_label(blank_nlp))
     try:

@@ -284,8 +284,10 @@ class Word(tuple):
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
 # the entity columns last: a read's key (DocRead) is read from them
-_ENT_ATTRS = [ENT_IOB, ENT_TYPE]
-_WORD_ATTRS = [ORTH, SPACY, SENT_START, IDX, *_ENT_ATTRS]
+# what a component between the entity stage and the event rules may change (sentence
+# boundaries, entities): the columns a shared read is checked against
+_KEY_ATTRS = [SENT_START, ENT_IOB, ENT_TYPE]
+_WORD_ATTRS = [ORTH, SPACY, IDX, *_KEY_ATTRS]
 # an entity as Doc.ents reads the IOB column (one byte per token): a B token, the I tokens after it
 _ENTITY_RUN = re.compile(rb"\x03\x01*")
 _TEXT = itemgetter(0)  # a word's text in its row of _Lexemes
@@ -412,16 +414,16 @@ def take_read(doc: Doc) -> DocRead:
     return read if read is not None and read.key == _doc_key(doc) else _read(doc)
 
 
-def _doc_key(doc: Doc, ents: bytes | None = None) -> tuple[int, int, bytes]:
-    """The number of tokens, where the last one ends and the entity columns' bytes: a
-    retokenizer changes the first two, ``doc.ents`` the third. The entity columns alone (not
-    all the columns read) keep the check at a third of a second ``to_array``."""
+def _doc_key(doc: Doc, columns: bytes | None = None) -> tuple[int, int, bytes]:
+    """The number of tokens, where the last one ends and the bytes of the sentence-start and
+    entity columns: a retokenizer changes the first two, a sentencizer or ``doc.ents`` the
+    third. These columns alone (not all the columns read) keep the check cheap."""
     if not len(doc):
         return (0, 0, b"")
-    if ents is None:
-        ents = doc.to_array(_ENT_ATTRS).tobytes()
+    if columns is None:
+        columns = doc.to_array(_KEY_ATTRS).tobytes()
     last = doc[-1]
-    return (len(doc), last.idx + len(last), ents)
+    return (len(doc), last.idx + len(last), columns)
 
 
 def _read(doc: Doc) -> DocRead:
@@ -432,9 +434,9 @@ def _read(doc: Doc) -> DocRead:
         key = _doc_key(doc)
     else:
         columns = array.T.tolist()
-        # the entity columns' bytes as _doc_key reads them (C order, token by token)
-        key = _doc_key(doc, array[:, -len(_ENT_ATTRS) :].tobytes())
-    orths, spaces, sent_start, char_starts, iob, types = columns
+        # the key columns' bytes as _doc_key reads them (C order, token by token)
+        key = _doc_key(doc, array[:, -len(_KEY_ATTRS) :].tobytes())
+    orths, spaces, char_starts, sent_start, iob, types = columns
     lexemes = lexeme_table(doc.vocab)
     rows = list(map(lexemes.__getitem__, orths))
     texts = _Texts(map(_TEXT, rows))
