@@ -73,7 +73,10 @@ def _batch_results(nlp: Language, jobs: list[Job], clock: _Clock) -> list[Docume
         found = clock.measure("read", lambda job=job: prepare_report(nlp, job))
         if isinstance(found, PreparedReport) and len(found.bounds) == 1:
             prepared.append((job, found))
-    docs = [clock.measure("tokenizer", lambda j=j, p=p: p.piece(nlp, j, 0, tables_only=True)) for j, p in prepared]
+    docs = [
+        clock.measure("tokenizer", lambda j=j, p=p: p.piece(nlp, j, 0, tables_only=True))
+        for j, p in prepared
+    ]
     rules = [(name, c) for name, c in nlp.pipeline if name in EXTRACTORS]
     for name, component in nlp.pipeline:
         if name in EXTRACTORS:

@@ -224,6 +224,8 @@ def test_interrupted_run_keeps_the_previous_cache(
 def test_a_value_the_cache_cannot_read_back_is_refused_not_packed() -> None:
     # srsly's own packer would pack a numpy number in a form that comes back as a dict
     numpy = pytest.importorskip("numpy")
-    result = DocumentResult({"doc_id": "a"}, {"figures": [{"doc_id": "a", "value": numpy.int64(7)}]})
+    result = DocumentResult(
+        {"doc_id": "a"}, {"figures": [{"doc_id": "a", "value": numpy.int64(7)}]}
+    )
     with pytest.raises(TypeError):
         encode_result(result)
