@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.doc_layout import doc_layout, remember_text
-from pipeline.extensions import FACT_TYPES, TABLES_ONLY, field_names, get_facts
+from pipeline.extensions import CHUNK_START, FACT_TYPES, TABLES_ONLY, field_names, get_facts
 from pipeline.nlp import EXTRACTORS, model_label
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha256
@@ -39,7 +39,6 @@ FRONT_MATTER_COLUMNS = ("title", "source")
 # and a rule that is slightly worse than linear stays cheap on a piece. Reports are rarely
 # longer, and a piece is long enough (some 40 pages) for every rule's context.
 CHUNK_CHARS = 100_000
-CHUNK_START = "pipeline_chunk_start"  # Doc.user_data: where the piece starts in the text
 BASE_ROW = "pipeline_base_row"  # Doc.user_data of the first piece: the documents row so far
 # Rows of one table of a long report kept in memory before they go to its spool file.
 SPOOL_ROWS = 10_000

@@ -47,6 +47,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "extract_errors": None,  # list[str]: extractor failures, one line each
 }
 REFERENCE_KEY = "pipeline_reference_date"  # Doc.user_data: the reference date, ISO
+CHUNK_START = "pipeline_chunk_start"  # Doc.user_data: where the piece starts in the text
 # Doc.user_data: True on a Doc analysed for a run's tables only (pipeline.batch), whose facts
 # become rows and which is then dropped. Nothing reads its mention spans, so set_facts stores
 # the facts without them: a Span per mention (doc.char_span) and a SpanGroup per fact type

@@ -502,3 +502,19 @@ def test_named_place_compound_without_a_preposition(nlp, text, word, kept):
 def test_capitals_alone_on_the_first_line(nlp, text, kept):
     doc = with_model_ents(nlp, text, [("LINDWIL-SÜD", "LOC")])
     assert ("LINDWIL-SÜD" in {m.text for m in doc._.places}) is kept
+
+
+def test_capitals_alone_on_the_first_line_of_a_later_piece_are_no_dateline(nlp):
+    # a report too long for one Doc is analysed in pieces; only the report's own first line
+    # holds its dateline
+    from spacy.tokens import Span
+
+    from pipeline.extensions import CHUNK_START
+
+    text = "LINDWIL-SÜD\n\nDas Dorffest war gut besucht."
+    doc = nlp.make_doc(text)
+    doc.user_data[CHUNK_START] = 100_000
+    doc.ents = [Span(doc, 0, 1, label="LOC")]
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert "LINDWIL-SÜD" not in {m.text for m in doc._.places}

@@ -48,6 +48,7 @@ from pipeline.entities.org_evidence import (
     legal_form_words,
     named_by_context,
 )
+from pipeline.entities.organisations import AGENT_PREPOSITIONS
 from pipeline.entities.persons import person_starts
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -71,11 +72,11 @@ from pipeline.entities.words import (
     token_texts,
     venue_patterns,
 )
+from pipeline.extensions import CHUNK_START
 from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
 REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 EDITION_NOUNS = entity_words("edition_noun")
-AGENT_PREPOSITIONS = entity_words("agent_preposition")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 # a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
 LANDSCAPE_KINDS = frozenset({REGION, OTHER})
@@ -725,10 +726,12 @@ def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordS
 
 def _capitals_line(doc: Doc, span: Span) -> bool:
     """A name in capitals alone on the report's first line ("LINDWIL-SÜD" above the text): the
-    place the report comes from, a dateline of its own."""
+    place the report comes from, a dateline of its own. Not the first line of a later piece of
+    a long report (``CHUNK_START``)."""
     word = span[0].text
     return (
         span.start == 0
+        and not doc.user_data.get(CHUNK_START)
         and word.isupper()
         and len(word) > 3
         and ("\n" in span[-1].whitespace_ or (span.end < len(doc) and doc[span.end].is_space))

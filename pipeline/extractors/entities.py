@@ -39,7 +39,7 @@ from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer, town_part_heads
 from pipeline.entities.linking import link
 from pipeline.entities.ner import NerCandidates
-from pipeline.entities.organisations import OrganisationFinder
+from pipeline.entities.organisations import AGENT_PREPOSITIONS, OrganisationFinder
 from pipeline.entities.persons import find_persons, is_title_word
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -47,7 +47,6 @@ from pipeline.entities.words import (
     DocWords,
     ent_bounds,
     entity_word_list,
-    entity_words,
     fold,
     role_suffixes,
     span_of,
@@ -58,7 +57,6 @@ from pipeline.records import OrganisationMention, PlaceMention
 
 # "Bremens": a town in the genitive
 TOWN_GENITIVE_ENDING = entity_word_list("town_genitive_ending")[0]
-AGENT_PREPOSITIONS = entity_words("agent_preposition")
 
 
 @Language.factory("german_entities", default_config={"on_error": "record"})
