@@ -283,9 +283,8 @@ class Word(tuple):
 # Token.is_sent_start from the sent_start value of Doc.to_array (unsigned: -1 is 2**64 - 1)
 _SENT_START = {1: True, 2**64 - 1: False, 0: None}
 _WHITESPACE = {0: "", 1: " "}
-# the entity columns last: a read's key (DocRead) is read from them
 # what a component between the entity stage and the event rules may change (sentence
-# boundaries, entities): the columns a shared read is checked against
+# boundaries, entities): the columns a shared read is checked against, read last
 _KEY_ATTRS = [SENT_START, ENT_IOB, ENT_TYPE]
 _WORD_ATTRS = [ORTH, SPACY, IDX, *_KEY_ATTRS]
 # an entity as Doc.ents reads the IOB column (one byte per token): a B token, the I tokens after it
