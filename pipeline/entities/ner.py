@@ -102,7 +102,6 @@ class NerCandidates:
         self._place_compound_word = lru_cache(maxsize=65536)(self._place_compound_word)  # type: ignore[method-assign]
         self._activity_word = lru_cache(maxsize=65536)(self._activity_word)  # type: ignore[method-assign]
         self.place_suffixes = tuple(venue_patterns()["model_place_suffixes"])
-        self.building_suffixes = tuple(venue_patterns()["suffixes"])
         # "den Ortsteil Brauhain", "die Kolonie X": a town's word names the word after it
         self.part_heads = town_part_heads()
         self.nouns = common_nouns()
@@ -237,10 +236,12 @@ class NerCandidates:
                 name = self._after_place_name(doc, span, name)
             if label == ORG and span[-1].text in self.venue_heads:
                 label = PLACE  # "Porsche Museum": the museum is where things happen
-            venue = span[-1].text in self.venue_heads or self.venues.after_venue_statement(
-                doc, span.start
-            )
-            kind = (VENUE if venue else OTHER) if label == PLACE else None
+            kind = None
+            if label == PLACE:  # only a place has a kind: no venue test for others
+                venue = span[-1].text in self.venue_heads or self.venues.after_venue_statement(
+                    doc, span.start
+                )
+                kind = VENUE if venue else OTHER
             out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
         return out
 
@@ -511,7 +512,7 @@ class NerCandidates:
         lower = word.lower()
         return (
             len(span) == 1
-            and any(lower.endswith(s) and len(lower) - len(s) >= 3 for s in self.building_suffixes)
+            and any(lower.endswith(s) and len(lower) - len(s) >= 3 for s in self.venues.suffixes)
             and has_definite_place_context(doc, span.start)
         )
 

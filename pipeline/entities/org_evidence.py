@@ -39,7 +39,9 @@ def org_cues() -> dict:
 
 
 @cache
-def _context(key: str) -> frozenset[str]:
+def context_words(key: str) -> frozenset[str]:
+    """The words of one list of ``org_cues.json`` (a context that speaks for or against an
+    organisation)."""
     return frozenset(org_cues()[key])
 
 
@@ -129,7 +131,7 @@ MIN_COMPOUND_CUE = 6
 
 @cache
 def _compound_cues() -> tuple[str, ...]:
-    return tuple(sorted(w for w in _context("context_before") if len(w) >= MIN_COMPOUND_CUE))
+    return tuple(sorted(w for w in context_words("context_before") if len(w) >= MIN_COMPOUND_CUE))
 
 
 @lru_cache(maxsize=65536)
@@ -210,7 +212,7 @@ def named_by_context(span: Span) -> bool:
     doc = span.doc
     if _whole_quoted(span) and _type_word_before(doc, span.start):
         return True
-    return span.start >= 1 and doc[span.start - 1].lower_ in _context("name_nouns")
+    return span.start >= 1 and doc[span.start - 1].lower_ in context_words("name_nouns")
 
 
 def _role_genitive_before(doc, start: int) -> bool:
@@ -238,9 +240,9 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     if span[0].text in first_names():
         return False
     before = {t.lower_ for t in span_of(doc, max(0, span.start - CONTEXT_WINDOW), span.start)}
-    if before & _context("context_before") or _role_genitive_before(doc, span.start):
+    if before & context_words("context_before") or _role_genitive_before(doc, span.start):
         return True
     if _quoted_after_article(span) or _quoted_subject(span):
         return True
     after = doc[span.end].lower_ if span.end < len(doc) else ""
-    return after in _context("context_after")
+    return after in context_words("context_after")

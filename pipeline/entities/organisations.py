@@ -915,10 +915,7 @@ class OrganisationFinder:
         outside it: the sentence means the town, not its authority ("erkundeten Radler aus
         Ulm die Stadt Tannheim", "die Partnerschaft mit der Stadt Tannheim"). Where a town
         acts ("die Stadt Tannheim lädt ein") the model reads word and name as one body."""
-        return doc[i].text in _town_words() and any(
-            (name, end) == (ent_start, ent_end) and label in PLACE_LABELS
-            for ent_start, ent_end, label in ent_bounds(doc)
-        )
+        return doc[i].text in _town_words() and self._model_reads_place(doc, name, end)
 
     @staticmethod
     def _model_reads_place(doc: Doc, start: int, end: int) -> bool:

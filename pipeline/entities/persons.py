@@ -9,7 +9,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import PERSON, Candidate
-from pipeline.entities.org_evidence import is_org_head, legal_form_words, org_cues
+from pipeline.entities.org_evidence import context_words, is_org_head, legal_form_words
 from pipeline.entities.words import (
     WordValues,
     entity_words,
@@ -101,11 +101,6 @@ def _names_a_venue(word: str) -> bool:
 
 
 @cache
-def _name_nouns() -> frozenset[str]:
-    return frozenset(org_cues()["name_nouns"])
-
-
-@cache
 def venue_suffixes() -> frozenset[str]:
     return frozenset(venue_patterns()["suffixes"])
 
@@ -151,7 +146,7 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
             and _is_name_word(doc[i + 1])
             and not is_place_name(i)  # "Paris", "Florenz" are first names too
             # "die Firma Konrad Dachbau": only a name follows the noun, a company's
-            and not (i > 0 and texts[i - 1].lower() in _name_nouns())
+            and not (i > 0 and texts[i - 1].lower() in context_words("name_nouns"))
         ):
             start = i
         if start is None:

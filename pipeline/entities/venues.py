@@ -76,6 +76,10 @@ COPULAS = entity_words("copula")
 NAME_LINKERS = ("", *entity_word_list("name_linker"))
 MAX_ADJECTIVES = 3
 MAX_QUOTED_WORDS = 5  # words of a quoted name before its hyphenated venue word
+# the opening marks of a quoted name, by its closing mark
+_OPENINGS_OF = {
+    closing: frozenset(o for o, c in NAME_PAIRS if c == closing) for _, closing in NAME_PAIRS
+}
 
 
 class VenueFinder:
@@ -542,8 +546,7 @@ class VenueFinder:
     def _quote_opening(doc: Doc, i: int, first: str) -> int | None:
         """The opening mark of a quoted name that the venue word joins with a hyphen
         ("die „Lindner Sparkasse“-Arena"): the whole quoted name belongs to the venue's."""
-        closing = first[-1:]
-        openings = {o for o, c in NAME_PAIRS if c == closing}
+        openings = _OPENINGS_OF.get(first[-1:])
         if not openings:
             return None
         for k in range(i - 1, max(i - MAX_QUOTED_WORDS - 1, -1), -1):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from pipeline.doc_layout import doc_layout
 from pipeline.entities.words import take_read
 from pipeline.events.lexicon import CueIndex, cue_sizes_before
+from pipeline.memo import WordValues
 from pipeline.quotation_marks import QUOTATION_PAIRS
 
 T = TypeVar("T")
@@ -34,20 +35,6 @@ SPEECH_PAIRS = (*QUOTATION_PAIRS, ('"', '"'))
 # a word's lower case and is_punct in its row of the vocabulary's table (DocRead.rows)
 _LOWER = itemgetter(1)
 _IS_PUNCT = itemgetter(3)
-
-
-class Lookup(dict):
-    """A pure function of one int, memoised in the dict itself: the rules call
-    ``ctx.token_at`` and ``ctx.sentence_of`` a few hundred times per report, mostly for the
-    same mentions, and a known answer is then a dict look-up in C, without a Python call."""
-
-    def __init__(self, compute: Callable[[int], int]) -> None:
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, key: int) -> int:
-        value = self[key] = self.compute(key)
-        return value
 
 
 @dataclass
@@ -104,8 +91,8 @@ class DocContext:
         # bound look-ups of memo dicts: called in C, a known answer costs no Python frame (the
         # computations hold the lists, not the context, so that no cycle keeps it alive)
         last = len(self.words) - 1
-        self.token_at = Lookup(partial(token_index, self.token_starts, last)).__getitem__
-        self.sentence_of = Lookup(partial(sentence_index, self.sentence_starts)).__getitem__
+        self.token_at = WordValues(partial(token_index, self.token_starts, last)).__getitem__
+        self.sentence_of = WordValues(partial(sentence_index, self.sentence_starts)).__getitem__
 
     def memoised(self, key: tuple, compute: Callable[[], T]) -> T:
         """``compute()``, once per ``key`` (the rule and the arguments it reads) and Doc."""

@@ -39,7 +39,7 @@ from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer, town_part_heads
 from pipeline.entities.linking import link
 from pipeline.entities.ner import NerCandidates
-from pipeline.entities.organisations import AGENT_PREPOSITIONS, OrganisationFinder
+from pipeline.entities.organisations import AGENT_PREPOSITIONS, PLACE_LABELS, OrganisationFinder
 from pipeline.entities.persons import find_persons, is_title_word
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -113,7 +113,7 @@ class EntityExtractor(Extractor):
         read_as_place = {
             t
             for start, end, label in ent_bounds(doc)
-            if label in ("LOC", "GPE")
+            if label in PLACE_LABELS
             for t in range(start, end)
         }
 
@@ -234,9 +234,7 @@ def buildings_after_locatives(
     orgs = [c for c in kept if c.label == ORG and c.source != NER_SOURCE]
     if not orgs:
         return kept
-    model_places = {
-        (start, end) for start, end, label in ent_bounds(doc) if label in ("LOC", "GPE")
-    }
+    model_places = {(start, end) for start, end, label in ent_bounds(doc) if label in PLACE_LABELS}
     buildings = [
         replace(c, label=PLACE, kind=VENUE, acronym=None, legal_form=None, inner_places=[])
         for c in orgs
