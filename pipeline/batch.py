@@ -23,6 +23,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.collector import paced_collector
 from pipeline.doc_layout import doc_layout, remember_text
 from pipeline.extensions import CHUNK_START, FACT_TYPES, TABLES_ONLY, field_names, get_facts
 from pipeline.nlp import EXTRACTORS, model_label
@@ -481,6 +482,7 @@ def record_rows(
     return rows
 
 
+@paced_collector()
 def process_batch(
     nlp: Language,
     jobs: list[Job],
@@ -498,7 +500,8 @@ def process_batch(
     (:class:`SpooledRows`).
 
     The results hold plain Python values only, never a Doc or Token, so they can be pickled
-    to another process and nothing of the batch stays alive once they are written.
+    to another process and nothing of the batch stays alive once they are written. The
+    garbage collector keeps the batch pace of :mod:`pipeline.collector` meanwhile.
     """
     results: list[DocumentResult | None] = [None] * len(jobs)
     single: list[tuple[int, PreparedReport]] = []

@@ -35,6 +35,7 @@ from pipeline.batch import (
     process_batch,
 )
 from pipeline.cache import CACHE_DIR, ResultCache, pipeline_fingerprint
+from pipeline.collector import paced_collector
 from pipeline.manifest import invalidate
 from pipeline.nlp import load_nlp, model_label
 from pipeline.outfiles import remove_stale_temps
@@ -331,6 +332,7 @@ class Progress(tqdm):
     monitor_interval = 0
 
 
+@paced_collector()  # writing and caching the rows allocate as much as analysing them
 def _process(
     jobs: list[Job],
     nlp: Language,

@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from pipeline.batch import DocumentResult, Job, PreparedReport, merged_result, prepare_report
+from pipeline.collector import paced_collector
 from pipeline.nlp import EXTRACTORS
 from pipeline.parallel import BATCH_SIZE, first_use
 from pipeline.read import discover_all
@@ -67,6 +68,7 @@ def stage_times(nlp: Language, folder: Path, repeat: int = 1) -> tuple[list[Stag
     ], measured
 
 
+@paced_collector()  # as process_batch runs, so that the stages cost what they cost in a run
 def _batch_results(nlp: Language, jobs: list[Job], clock: _Clock) -> list[DocumentResult]:
     prepared: list[tuple[Job, PreparedReport]] = []
     for job in jobs:
