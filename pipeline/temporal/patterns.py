@@ -15,7 +15,16 @@ from pipeline.word_trie import trie_pattern
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    """The words as one alternative, written as a prefix tree (:func:`trie_pattern`): where none
+    of them stands, the engine tests one branch per character instead of every word (most of
+    the grammar's attempts fail). Two words that match at one place are a word and its prefix,
+    and the tree tries the longer first, as a list of the words by length would."""
+    return trie_pattern(words)
+
+
+def _phrases(phrases) -> str:
+    """:func:`_alt` of phrases whose words any run of blanks separates."""
+    return _alt(phrases).replace(r"\ ", r"\s+")
 
 
 def _inflected(stems) -> str:
@@ -147,9 +156,7 @@ def patterns() -> Patterns:
         for form in sorted(lex.eras, key=len, reverse=True)
     )
     decades = _alt(lex.decades)
-    anaphora = "|".join(
-        re.escape(p).replace(r"\ ", r"\s+") for p in sorted(lex.anaphora, key=len, reverse=True)
-    )
+    anaphora = _phrases(lex.anaphora)
     later_words = _alt(
         lex.context.get("later_word", set()) | lex.context.get("earlier_word", set())
     )
