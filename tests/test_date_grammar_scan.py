@@ -114,6 +114,9 @@ def _every_rule_everywhere(text: str) -> list[Atom]:
         # matches that lose to longer ones ("14. März" inside "am Freitag, 14. März 2025") and
         # a match its builder refuses ("2000 Besucher" is no year)
         "Am Freitag, 14. März 2025, ab 18.30 Uhr kamen 2000 Besucher, im März 2024 waren es 900.",
+        # clock words: a number beside "nach", "vor" or "Minuten" heads them, "Uhr" does not
+        "Der Bus fährt 10 nach 8, zehn nach 9 Uhr, 5 Minuten vor 12 und etwa halb 8 Uhr ab.",
+        "Treffpunkt ist so gegen viertel vor 7, Abfahrt dreiviertel 8 Uhr, Rückkehr 20 vor acht.",
     ],
 )
 def test_head_words_open_the_rules_that_can_match(text: str) -> None:

@@ -95,6 +95,8 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
         start = ends[2 * head]
         if at_distance.__class__ is str:  # a number: what it heads depends on the text around
             kinds = _number_kinds(at_distance, text, ends[2 * head + 1])
+            if "digit" in kinds and _beside_clock_word(parts, 2 * head + 1):
+                kinds = (*kinds, "clock_digit")
             if not kinds:
                 continue
             at_distance = _rules_at_distance(kinds)
@@ -120,6 +122,20 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
 
 
 _ASCII_DIGITS = frozenset("0123456789")
+# the words beside a number in clock words: "10 nach 8", "5 Minuten vor acht"
+_CLOCK_WORDS_AFTER = frozenset({"nach", "vor", "minuten"})
+_CLOCK_WORDS_BEFORE = frozenset({"nach", "vor"})
+
+
+def _beside_clock_word(parts: list[str], run: int) -> bool:
+    """Whether the number ``parts[run]`` (of :func:`word_runs`) may be a number of clock
+    words: the word run after it is "nach", "vor" or "Minuten", or the one before it "nach" or
+    "vor", with only blanks between (as the clock words pattern has them)."""
+    return (
+        run + 2 < len(parts)
+        and parts[run + 2].lower() in _CLOCK_WORDS_AFTER
+        and parts[run + 1].isspace()
+    ) or (run >= 2 and parts[run - 2].lower() in _CLOCK_WORDS_BEFORE and parts[run - 1].isspace())
 
 
 def _add_rules(attempts: dict[int, frozenset[int]], start: int, rules: frozenset[int]) -> None:

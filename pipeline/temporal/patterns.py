@@ -54,7 +54,7 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "year_range": {"year": 0}, "season": {"season": 2}, "relative_day": {"relday": 0},
     "weekday": {"weekday": 2}, "weekday_abbreviation": {"digit": 2},
     "daypart": {"daypart": 2}, "clock": {"digit": 3, "um": 2},
-    "clock_words": {"digit": 2, "clockword": 2, "um": 2}, "time_head": {"digit": 0},
+    "clock_words": {"clock_digit": 2, "clockword": 2, "um": 2}, "time_head": {"digit": 0},
     "day_head": {"digit": 0}, "shift": {"digit": 2, "unit": 4},
     "counted_period": {"unit": 4}, "relative_period": {"unit": 3},
     "relative_word": {"relword": 1}, "now": {"now": 1}, "quarter": {"quarter": 2, "digit": 1},
@@ -63,6 +63,9 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
     "era_year": {"era": 3}, "century": {"century": 4}, "decade": {"decade": 3},
     "anaphor": {"anaphor": 0}, "later": {"later": 3},
 }  # fmt: skip
+# "clock_digit": a number beside "nach", "vor" or "Minuten" ("10 nach 8", "5 Minuten vor
+# acht"), the only place where clock words hold a number whose words ("halb", "Uhr", "um") do
+# not head them (grammar._number_kinds)
 MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
 _HOLIDAY_SPLIT = re.compile(r"[\s.-]+")
 
@@ -102,7 +105,12 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
     add(lex.units_sg, "unit")
     add(lex.units_pl, "unit")
     add(lex.relative_words, "relword")
-    add(("uhr", "halb", "viertel", "dreiviertel", "minuten"), "clockword")
+    add(("halb", "viertel", "dreiviertel", "minuten"), "clockword")
+    # "Uhr" heads nothing of its own, but stays a word that may open an expression: the clock
+    # words it ends ("halb 8 Uhr", "10 nach 8 Uhr") begin beyond its lookback or with a head
+    # word of theirs ("halb", a number beside "nach"), and where it stands for a number ("Uhr
+    # nach 8", "zehn nach Uhr") the builder refuses them
+    add(("uhr",), "uhr")
     add(("um", "gegen"), "um")
     add(("jetzt", "eben"), "now")
     add(lex.context.get("eve_word", ()), "eve")
