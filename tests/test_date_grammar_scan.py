@@ -133,3 +133,9 @@ def test_spec_with_changes_as_dataclasses_replace() -> None:
     assert spec.merge(TimeSpec(year=1999, weekday=5)) == replace(spec, weekday=5)
     with pytest.raises(TypeError):
         spec.with_(no_such_field=1)
+    # a field not given is the default, as if given: equal specs, equal hashes
+    assert TimeSpec(day=3) == TimeSpec(day=3, month=None, bc=False)
+    assert hash(TimeSpec(day=3)) == hash(TimeSpec(day=3, month=None, bc=False))
+    assert TimeSpec(day=3) != TimeSpec(day=3, bc=True)
+    with pytest.raises(TypeError):
+        TimeSpec(no_such_field=1)

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from operator import attrgetter
+from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, init=False)
 class TimeSpec:
     """The fields a German temporal expression fixes; everything else is left open (None).
 
     Absolute parts (year, month, day, hour, minute) are read from the text; relative parts are
     anchored later by :mod:`pipeline.temporal.resolve`.
+
+    A spec stores only the fields it is given, by keyword; the others are the class's defaults.
+    The grammar makes one or more specs per expression, and a frozen dataclass's own
+    ``__init__`` sets each of these 27 fields with a call of its own (about five times as long
+    as the rest of making a spec).
     """
 
     year: int | None = None
@@ -43,16 +48,21 @@ class TimeSpec:
     century: int | None = None  # "im 19. Jahrhundert": 19 (the TIMEX value is "18")
     decade: int | None = None  # "1930er Jahre": 193; "Zwanzigerjahre": 2 (century open)
 
-    def with_(self, **changes) -> TimeSpec:
-        """This spec with ``changes`` (as :func:`dataclasses.replace`, which costs about twice
-        as much for these many fields: the resolver derives a few specs per expression)."""
-        values = list(_spec_values(self))
-        try:
-            for name, value in changes.items():
-                values[_SPEC_INDEX[name]] = value
-        except KeyError as exc:
-            raise TypeError(f"TimeSpec has no field {exc}") from None
-        return TimeSpec(*values)
+    def __init__(self, **values: Any) -> None:
+        unknown = values.keys() - _SPEC_FIELDS
+        if unknown:
+            raise TypeError(f"TimeSpec has no field(s) {sorted(unknown)}")
+        vars(self).update(values)  # past the frozen __setattr__, in one call
+
+    def with_(self, **changes: Any) -> TimeSpec:
+        """This spec with ``changes`` (as :func:`dataclasses.replace`, which passes every field
+        anew: the resolver derives a few specs per expression)."""
+        unknown = changes.keys() - _SPEC_FIELDS
+        if unknown:
+            raise TypeError(f"TimeSpec has no field(s) {sorted(unknown)}")
+        changed = object.__new__(TimeSpec)
+        vars(changed).update(vars(self), **changes)
+        return changed
 
     @property
     def fixes_day(self) -> bool:
@@ -71,15 +81,14 @@ class TimeSpec:
         """Fields of ``other`` fill the fields this spec leaves open."""
         changes = {
             name: getattr(other, name)
-            for name in self.__slots__
+            for name in _SPEC_NAMES
             if getattr(self, name) in (None, False) and getattr(other, name) not in (None, False)
         }
         return self.with_(**changes)
 
 
 _SPEC_NAMES = tuple(f.name for f in fields(TimeSpec))
-_SPEC_INDEX = {name: i for i, name in enumerate(_SPEC_NAMES)}
-_spec_values = attrgetter(*_SPEC_NAMES)
+_SPEC_FIELDS = frozenset(_SPEC_NAMES)
 
 
 @dataclass(frozen=True, slots=True)
