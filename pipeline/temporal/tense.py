@@ -9,10 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cache, lru_cache
 
-import numpy as np
-from spacy.attrs import IDX, LEMMA, ORTH, SENT_START
-from spacy.strings import StringStore
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.doc_layout import doc_layout
 from pipeline.temporal.lexicon import lexicon
@@ -90,16 +87,13 @@ def _cue(cue: str | None, participles: tuple[str, ...]) -> str | None:
     return cue
 
 
-def sentence_cues(rows: list[list[int]], strings: StringStore) -> tuple[tuple[int, str], ...]:
-    """(offset, tense) of every tense cue in a sentence, given as its tokens' rows of
-    ``Doc.to_array(`` :data:`CUE_ATTRS` ``)``."""
+def sentence_cues(sent: Span) -> tuple[tuple[int, str], ...]:
+    """(offset, tense) of every tense cue in a sentence."""
     words = []
-    for orth, lemma_id, idx, sent_start in rows:
-        word = _WORDS.get((orth, lemma_id))
-        if word is None:
-            word = _word(strings[orth], strings[lemma_id], (orth, lemma_id))
-        if word[0] or sent_start == _SENT_START:
-            words.append((idx, word[1], word[2]))
+    for t in sent:
+        word = _WORDS.get((t.orth, t.lemma)) or _word(t)
+        if word[0] or t.is_sent_start:
+            words.append((t.idx, word[1], word[2]))
     participles = tuple(lemma for _, lemma, (participle, _) in words if participle)
     found = []
     for idx, _, (_, word_cue) in words:
@@ -109,25 +103,26 @@ def sentence_cues(rows: list[list[int]], strings: StringStore) -> tuple[tuple[in
     return tuple(found)
 
 
-# the columns of a Doc sentence_cues reads, read once per Doc instead of a Token per word
-CUE_ATTRS = [ORTH, LEMMA, IDX, SENT_START]
-_SENT_START = 1  # Token.is_sent_start where Doc.to_array's SENT_START column holds 1
 _MAX_WORDS = 65536  # emptied when full, so that memory stays flat
 # what sentence_cues reads of a word: is_lower, the lemma in lower case, its _reading
 _Word = tuple[bool, str, tuple[bool, str | None]]
-# by (orth, lemma) as Doc.to_array gives them: a report repeats its words
+# by the word's and the lemma's ids in the string store: a report repeats its words, and a
+# look-up by two ints costs less than reading the token's strings
 _WORDS: dict[tuple[int, int], _Word] = {}
 
 
-def _word(text: str, lemma: str, key: tuple[int, int]) -> _Word:
-    """What :func:`sentence_cues` reads of a token with this text and lemma: ``Token.is_lower``
-    (spaCy's lexeme attribute: ``str.islower``), the lemma in lower case (the word's
-    ``Token.lower_`` when it has none) and the word's :func:`_reading`; memoised by key."""
+def _word(token: Token) -> _Word:
+    """What :func:`sentence_cues` reads of a token (memoised by its word and lemma): whether
+    it is in lower case, its lemma in lower case (its lower-case form when it has none) and
+    its :func:`_reading`."""
     if len(_WORDS) >= _MAX_WORDS:
         _WORDS.clear()
-    lower = text.lower()
-    lemma = (lemma or lower).lower()
-    word = _WORDS[key] = (text.islower(), lemma, _reading(lower, lemma))
+    lemma = (token.lemma_ or token.lower_).lower()
+    word = _WORDS[token.orth, token.lemma] = (
+        token.is_lower,
+        lemma,
+        _reading(token.lower_, lemma),
+    )
     return word
 
 
@@ -139,7 +134,6 @@ class TenseMap:
         self._doc = doc
         self._layout = doc_layout(doc)
         self._cues: dict[int, tuple[tuple[int, str], ...]] = {}
-        self._rows: np.ndarray | None = None  # the Doc's CUE_ATTRS columns, read when first asked
 
     def _sentence_index(self, offset: int) -> int:
         return max(bisect_right(self._layout.sentence_starts, offset) - 1, 0)
@@ -159,10 +153,7 @@ class TenseMap:
         if index not in self._cues:
             tokens = self._layout.sentence_tokens
             end = tokens[index + 1] if index + 1 < len(tokens) else len(self._doc)
-            if self._rows is None:
-                self._rows = self._doc.to_array(CUE_ATTRS)
-            rows = self._rows[tokens[index] : end].tolist()
-            self._cues[index] = sentence_cues(rows, self._doc.vocab.strings)
+            self._cues[index] = sentence_cues(self._doc[tokens[index] : end])
         cues = self._cues[index]
         if not cues:
             return PRESENT
