@@ -117,7 +117,10 @@ class SpanIndex:
 
     def add(self, c: Candidate) -> None:
         self._in_order[id(c)] = c
-        for t in self._tokens(c):
+        if c.end - c.start <= 1:  # most candidates are one word: no range to walk
+            self._by_token.setdefault(c.start, []).append(c)
+            return
+        for t in range(c.start, c.end):
             self._by_token.setdefault(t, []).append(c)
 
     def replace(self, old: list[Candidate], new: Candidate) -> None:
@@ -130,10 +133,17 @@ class SpanIndex:
 
     def overlapping(self, span: Candidate) -> list[Candidate]:
         by_token = self._by_token
-        found = {id(k): k for t in self._tokens(span) for k in by_token.get(t, ())}
+        start, end = span.start, span.end
+        if end - start <= 1:
+            # one token: its list holds each candidate once, in the order added
+            at = by_token.get(start)
+            if not at:
+                return []  # most spans overlap nothing kept
+            return [k for k in at if start < k.end and k.start < end]
+        found = {id(k): k for t in range(start, end) for k in by_token.get(t, ())}
         if not found:
-            return []  # most spans overlap nothing kept
-        start, end = span.start, span.end  # span.overlaps(k), without a call per candidate
+            return []
+        # span.overlaps(k), without a call per candidate
         return [k for k in found.values() if start < k.end and k.start < end]
 
     def by_start(self) -> list[Candidate]:
