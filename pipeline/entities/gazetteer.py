@@ -222,15 +222,16 @@ class Gazetteer:
             return PlaceMatch(start, start + 1, entry, name)
         last = min(len(doc), start + min(MAX_WORDS, opening + 3))  # type: ignore[operator]
         if isinstance(doc, DocWords):
-            words = tuple(zip(doc.texts[start:last], doc.spaces[start:last], strict=True))
+            texts, spaces = doc.texts[start:last], doc.spaces[start:last]
         else:
-            words = tuple((doc[k].text, doc[k].whitespace_) for k in range(start, last))
+            span = doc[start:last]
+            texts, spaces = [t.text for t in span], [t.whitespace_ for t in span]
         # the words after the last one a name may end on cannot change the answer: left out
         # of the memo's key, phrases that differ only there ("Halle 2023", "Halle 2024") share it
-        end = len(words)
-        while end > 1 and not _may_end_name(words[end - 1][0]):
+        end = len(texts)
+        while end > 1 and not _may_end_name(texts[end - 1]):
             end -= 1
-        found = self._longest_name(words[:end] if end < len(words) else words)
+        found = self._longest_name(tuple(zip(texts[:end], spaces[:end], strict=True)))
         if found is None:
             return None
         length, entry, name = found
