@@ -69,6 +69,7 @@ from pipeline.entities.words import (
     org_patterns,
     person_titles,
     span_of,
+    span_texts,
     token_texts,
     venue_patterns,
 )
@@ -203,7 +204,7 @@ class NerCandidates:
                 or (
                     label == ORG
                     and (
-                        self._headed_name(tuple(t.text for t in span))
+                        self._headed_name(span_texts(span))
                         or self._defined_body(span)
                         or self._named_by_context(span)
                         or self._lower_case_brand(span)
@@ -354,7 +355,7 @@ class NerCandidates:
         """A name has a word that is neither a common noun nor a known place ("Partnerland
         Polen", "Mädchen-Gruppe", "Termine" are none) and ends on no role noun ("Deutsche
         Messe-Vorstandsmitglied"); event names ("Green Country Convention") are left out."""
-        if not self._name_words(tuple(t.text for t in span)):
+        if not self._name_words(span_texts(span)):
             return False
         return any(self._is_name_part(span.doc, t) for t in span)
 
@@ -379,7 +380,7 @@ class NerCandidates:
     def _named_by_context(self, span: Span) -> bool:
         """Everyday words that quotes or a preceding noun make a name (see
         :func:`named_by_context`); an event's name or a role noun stays none."""
-        return self._name_words(tuple(t.text for t in span)) and named_by_context(span)
+        return self._name_words(span_texts(span)) and named_by_context(span)
 
     def _lower_case_brand(self, span: Span) -> bool:
         """A brand or a web address written in lower case ("von kranzl", "laut

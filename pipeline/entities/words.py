@@ -552,6 +552,14 @@ class WordSpan:
         return getattr(self.doc.doc[self.start : self.end], name)
 
 
+def span_texts(span: Span | WordSpan) -> tuple[str, ...]:
+    """The texts of a span's words: a slice of the token texts for a WordSpan (no Word read
+    per word)."""
+    if span.__class__ is WordSpan:
+        return tuple(span.doc.texts[span.start : span.end])
+    return tuple(t.text for t in span)
+
+
 def token_texts(doc: Doc | DocWords) -> list[str]:
     """The texts of a doc's tokens, for scans that look at most tokens only to skip them."""
     return doc.texts if isinstance(doc, DocWords) else [t.text for t in doc]
@@ -603,16 +611,20 @@ class _WordRows(dict):
             return last[1]
         rows = list(map(self.get, texts))
         if not all(rows):  # new words (no row: None); a row is a non-empty tuple
-            new = list(dict.fromkeys(compress(texts, map(not_, rows))))
+            missing = list(compress(range(len(rows)), map(not_, rows)))
+            new = list(dict.fromkeys(map(texts.__getitem__, missing)))
             if len(self) + len(new) > self.MAX_ROWS:
                 self.clear()
+                missing = range(len(rows))  # all the report's words into the emptied table
             # test by test over the new words, not word by word over the tests: a test's
             # code and word lists stay in the processor's caches (a report of new words
             # took a fifth longer when every word asked all the tests in turn)
             # (the rows are the memo of a mapped test: its own dict is left for single words)
             columns = [list(map(test.compute, new)) for test in self.tests]
             self.update(zip(new, zip(*columns, strict=True), strict=True))
-            rows = list(map(self.__getitem__, texts))
+            # only the tokens of the new words read again (a few of a report's hundreds)
+            for k in missing:
+                rows[k] = self[texts[k]]
         self.last = (texts, rows)
         return rows
 
