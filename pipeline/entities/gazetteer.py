@@ -600,8 +600,10 @@ def _named_as_towns(
     Ortsteil Linde"): there the word is the town, so it is wherever the context gives it
     no other sense (an article before it: "der Wels"; a number after it: "Halle 5")."""
     heads = town_part_heads()
+    # the tokens a name starts at picked out in C: a loop over every token's match was most
+    # of this
     named = {
-        m.name for m in matches if m is not None and m.start > 0 and doc[m.start - 1].text in heads
+        m.name for m in filter(None, matches) if m.start > 0 and doc[m.start - 1].text in heads
     }
     return [
         c
