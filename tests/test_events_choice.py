@@ -59,6 +59,7 @@ def test_the_rule_context_reads_what_the_doc_says_of_its_tokens(nlp):
     sentences = list(doc.sents)
     for t in doc:
         assert ctx.token_at(t.idx) == t.i
+        assert ctx.token_at(t.idx + len(t.text) - 1) == t.i  # its last character
         if t.whitespace_:
             assert ctx.token_at(t.idx + len(t.text)) == t.i  # the space after it
         assert sentences[ctx.sentence_of(t.i)].start <= t.i < sentences[ctx.sentence_of(t.i)].end

@@ -52,10 +52,11 @@ class DocContext:
     # results of rules that depend only on this Doc and a mention (a place's locative, a
     # date's dateline): each event's row asks them again for every mention of the report
     memo: dict[tuple, object] = field(init=False, default_factory=dict)
-    # (start, end, label) of each of doc.ents, and whether each token is punctuation: read
-    # with the words, so that no rule reads the Doc's arrays again
+    # (start, end, label) of each of doc.ents, and each token's row of the vocabulary's table
+    # (``DocRead.rows``: whether it is punctuation): read with the words, so that no rule
+    # reads the Doc's arrays again
     ent_bounds: list[tuple[int, int, str]] = field(init=False)
-    is_punct: list[bool] = field(init=False)
+    rows: list[tuple] = field(init=False)
     # the token that holds a character and the sentence that holds a token (``token_index``,
     # ``sentence_index``): the rules ask them again and again for the same mentions
     token_at: Callable[[int], int] = field(init=False)
@@ -71,7 +72,7 @@ class DocContext:
         read = take_read(doc)
         self.ent_bounds = read.ent_bounds
         self.words = read.texts
-        self.is_punct = list(map(_IS_PUNCT, read.rows))
+        self.rows = read.rows
         # the text and sentence starts the other extractors have already read from this Doc
         layout = doc_layout(doc)
         self.text = layout.text
@@ -93,6 +94,15 @@ class DocContext:
         last = len(self.words) - 1
         self.token_at = WordValues(partial(token_index, self.token_starts, last)).__getitem__
         self.sentence_of = WordValues(partial(sentence_index, self.sentence_starts)).__getitem__
+
+    @property
+    def is_punct(self) -> list[bool]:
+        """Whether each token is punctuation (see :meth:`punct_at` for one token)."""
+        return list(map(_IS_PUNCT, self.rows))
+
+    def punct_at(self, token: int) -> bool:
+        """Whether token ``token`` is punctuation."""
+        return _IS_PUNCT(self.rows[token])
 
     def memoised(self, key: tuple, compute: Callable[[], T]) -> T:
         """``compute()``, once per ``key`` (the rule and the arguments it reads) and Doc."""

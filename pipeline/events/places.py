@@ -137,9 +137,8 @@ class PlaceChooser:
         if self.from_origin(p):
             return False  # "im Feld mit Läufern aus Xdorf": where they come from
         token = self._token(p)
-        punct = self.ctx.is_punct
         for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
-            if punct[i]:
+            if self.ctx.punct_at(i):
                 return False
             if self.ctx.cues.at(i, "locative"):
                 return True
