@@ -65,10 +65,18 @@ class TotalChooser:
         return self.ctx.memoised(key, lambda: self._field(f))
 
     def _field(self, f: FigureMention) -> str | None:
-        if adjective_pattern().match(f.text or ""):
+        field = self._counted_field(f)
+        # asked only of a figure that could be a total (few): the adjective pattern tries its
+        # endings at every character of the figure's text
+        if field is None or adjective_pattern().match(f.text or ""):
             return None  # "eine sechsköpfige Gruppe kam": the size of one group, no total
         if word_is_cue((f.unit or "").lower(), "resident_unit"):
             return None  # "ein Ort mit 4.000 Einwohnern": the place's size
+        return field
+
+    def _counted_field(self, f: FigureMention) -> str | None:
+        """What the figure counts by its category, unit and sentence (``_field`` before the
+        figure's shape and unit rule out a total)."""
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
         cues = self.ctx.cues
         if (
