@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import methodcaller, or_
@@ -566,7 +566,7 @@ class NameFinder:
         if not total_tokens:
             return []
         words = self.ctx.words
-        counts = Counter(words)
+        counts = WordCounts(words)
         # each sentence's candidates found once: a sentence with many totals would otherwise
         # be walked once per total; only the words whose shape and dictionary look-ups allow
         # a name (a memoised word test, mapped in C) are tested at their token
@@ -643,6 +643,19 @@ class NameFinder:
                 m.weight = self.weight(m)
                 group.mentions.append(m)
                 taken.add(i)
+
+
+class WordCounts(dict):
+    """How often each word stands among ``words``, counted for the words asked only (the
+    few proper names before a total): a count of all a report's words costs more."""
+
+    def __init__(self, words: list[str]) -> None:
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, word: str) -> int:
+        found = self[word] = self.words.count(word)
+        return found
 
 
 def label_ranges(bounds: list[tuple[int, int, str]], label: str) -> list[tuple[int, int]]:
