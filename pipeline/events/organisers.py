@@ -38,6 +38,8 @@ ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
 VERB_WINDOW = 3  # tokens between an organisation and a role noun after it
 # the cues an organiser's verb rule reads: a report with none has no subject of such a verb
 ORGANISING_KINDS = ("organiser_verb", "organiser_split_verb", "organiser_by")
+VERB_KINDS = ("organiser_verb", "organiser_split_verb")  # the cues of an organiser's verb
+AGENT_KINDS = ("organiser_by", "organiser_agent", "fronted_agent")  # those of its agent
 CLAUSE_WINDOW = 12  # tokens between an organisation and the verb whose subject it is
 COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
 REPORT_WINDOW = 4
@@ -73,6 +75,10 @@ class OrganiserFinder:
             self.end_of_start.setdefault(start, end)
             self.start_of_end.setdefault(end, start)
         self.phrases = phrases
+        # which kinds of organiser's verb and agent the report has at all (most have none):
+        # the rules that need one are not asked for every organisation
+        self.verbs_named = ctx.cues.any_starts(VERB_KINDS)
+        self.agents_named = ctx.cues.any_starts(AGENT_KINDS)
         # where clauses break, read once per Doc: every organisation and event row asks
         words = ctx.words
         self.breaks: list[int] = ctx.memoised(
@@ -426,6 +432,8 @@ class OrganiserFinder:
         """ "Am Freitag lud die X zum Empfang", "Eingeladen hatte die X": the verb before the
         name, with no other organisation before it in the clause (that would be the subject, the
         name its object: "die Stadt lud die X ein")."""
+        if not self.verbs_named:
+            return False
         lowers = self.ctx.lowers
         i = start - 1
         if i >= 0 and word_is_cue(lowers[i], "subject_article"):
@@ -516,6 +524,8 @@ class OrganiserFinder:
     def agent(self, start: int) -> bool:
         """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
         C", "Veranstaltet wurde die Tagung von der X gemeinsam mit der Y"."""
+        if not self.agents_named:
+            return False
         before = self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
         if self.ctx.cues.any_at(before, "organiser_by"):
             return True
