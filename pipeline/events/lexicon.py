@@ -91,12 +91,6 @@ WORD_CACHE_SIZE = 100_000
 class Cue:
     words: tuple[str, ...]  # lower case; the last may end in "*" (any ending)
 
-    def matches_word(self, i: int, word: str) -> bool:
-        cue = self.words[i]
-        if cue.endswith("*"):
-            return word.startswith(cue[:-1])
-        return word == cue
-
 
 @cache
 def cues() -> dict[str, tuple[Cue, ...]]:
@@ -205,13 +199,20 @@ def _first_words() -> tuple[dict[str, tuple], dict[str, tuple]]:
     )
 
 
+@cache
+def _opening_stems() -> tuple[str, ...]:
+    """The stems that open cues (``_first_words``), for one ``str.startswith`` in C."""
+    return tuple(_first_words()[1])
+
+
 def _cues_opening(word: str) -> tuple[tuple[str, Cue], ...]:
     """The cues (with their kind) whose first word is ``word``."""
     exact, prefixes = _first_words()
     found = list(exact.get(word, ()))
-    for stem in prefixes:
-        if word.startswith(stem):
-            found += prefixes[stem]
+    if word.startswith(_opening_stems()):  # (most words: none; asked for every new word)
+        for stem in prefixes:
+            if word.startswith(stem):
+                found += prefixes[stem]
     return tuple(found)
 
 
@@ -263,7 +264,19 @@ def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_is_cue(word: str, kind: str) -> bool:
     """Whether one lower-case word is a one-word cue of ``kind``."""
-    return any(len(c.words) == 1 and c.matches_word(0, word) for c in cues()[kind])
+    words, stems = _one_word_cues(kind)
+    return word in words or word.startswith(stems)
+
+
+@cache
+def _one_word_cues(kind: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The one-word cues of ``kind``: exact words, and the stems of those that end in "*"
+    (any ending), tested in C for a new word."""
+    words = [c.words[0] for c in cues()[kind] if len(c.words) == 1]
+    return (
+        frozenset(w for w in words if not w.endswith("*")),
+        tuple(w[:-1] for w in words if w.endswith("*")),
+    )
 
 
 @cache
@@ -281,7 +294,12 @@ def cue_first_words(kind: str) -> tuple[str, ...]:
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def words_are_cue(words: tuple[str, ...], kind: str) -> bool:
     """Whether lower-case words are a cue of ``kind`` (exact words)."""
-    return any(c.words == words for c in cues()[kind])
+    return words in _cue_word_tuples(kind)
+
+
+@cache
+def _cue_word_tuples(kind: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(c.words for c in cues()[kind])
 
 
 @cache
@@ -321,6 +339,12 @@ def not_events() -> frozenset[str]:
     return load_words("event_not_events.txt")
 
 
+@cache
+def _not_event_endings() -> tuple[str, ...]:
+    """``not_events()`` for one ``str.endswith`` in C."""
+    return tuple(not_events())
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def event_noun_base(word: str) -> str | None:
     """The word without inflection when it is an event noun ("Kongresses" -> "Kongress",
@@ -332,11 +356,12 @@ def event_noun_base(word: str) -> str | None:
     lower = word.lower()
     endings = cue_words("noun_inflection_ending")
     forms = [lower, *(lower[: -len(e)] for e in endings if lower.endswith(e))]
-    not_event = any(form.endswith(n) for form in forms for n in not_events())
+    # each ending tested in C: every new capitalised word of every report is asked
+    not_event = any(form.endswith(_not_event_endings()) for form in forms)
     for form in forms:
-        ending = next((e for e in event_endings() if form.endswith(e)), None)
-        if ending is None or len(form) < 3:
+        if len(form) < 3 or not form.endswith(event_endings()):
             continue
+        ending = next(e for e in event_endings() if form.endswith(e))  # the longest
         if word_is_cue(ending, "daypart_event"):
             return word[: len(form)] if _is_daypart_event(form, ending) else None
         if not_event:
@@ -359,7 +384,7 @@ def _is_event_day(form: str, ending: str) -> bool:
     if ending not in ("tag", "tage", "woche", "wochen", "nacht"):
         return False
     first = form[: -len(ending)].rstrip("s-")
-    return bool(first) and any(first.endswith(e) for e in event_endings())
+    return bool(first) and first.endswith(event_endings())
 
 
 def is_generic(base: str) -> bool:

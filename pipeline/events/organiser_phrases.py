@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
@@ -271,10 +272,16 @@ def _institution_stem(word: str) -> str | None:
     low = stem.lower()
     if low in entries:  # a whole word
         return stem
-    endings = tuple(e[1:] for e in entries if e.startswith("*"))
+    endings = _institution_endings()
     if low.endswith(endings) and low not in endings:
         return stem
     return None
+
+
+@cache
+def _institution_endings() -> tuple[str, ...]:
+    """The institution words that end a compound ("*kammer")."""
+    return tuple(e[1:] for e in cue_first_words("institution") if e.startswith("*"))
 
 
 _INSTITUTIONS = WordValues(_institution_stem, WORD_CACHE_SIZE)
