@@ -258,11 +258,13 @@ class PlaceChooser:
                 scores[town] = scores.get(town, 0.0) + score
 
         for p in self.places:
-            located = self.located(p)
             # "TALBRUNN (ks). Am Sonntag …": a dateline names a town, known to the gazetteer
-            # or not
-            dateline = p.kind == OTHER and self.is_dateline(p)
-            if p.kind != CITY and not (p.kind in LOCATED_KINDS and located) and not dateline:
+            # or not (a town's locative is read only where it counts: most places are towns)
+            if (
+                p.kind != CITY
+                and not (p.kind in LOCATED_KINDS and self.located(p))
+                and not (p.kind == OTHER and self.is_dateline(p))
+            ):
                 continue
             if p.kind == OTHER and self.after_article(p):
                 continue  # a building, not a town
@@ -275,7 +277,7 @@ class PlaceChooser:
                 and not self.ctx.in_parentheses(token)
                 and not self.from_origin(p)
             ):
-                add(p.name, EVENT_SENTENCE_SCORE + (LOCATIVE_SCORE if located else 0.0))
+                add(p.name, EVENT_SENTENCE_SCORE + (LOCATIVE_SCORE if self.located(p) else 0.0))
             if self.ctx.in_title(p.start_char):
                 add(p.name, TITLE_SCORE)
             if self.is_dateline(p):
