@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from operator import methodcaller
 
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import cue_words, event_noun_base, word_is_cue
@@ -34,6 +35,8 @@ HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmon
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# the words of a line as str.split() cuts them, found one after the other
+NOT_SPACE = re.compile(r"\S+")
 SHORT_YEAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2}\b")  # "1.5.19" (not a time "10.30")
 QUOTE_REACH = 60  # tokens looked back for an opening quotation mark
 FOUNDED_REACH = 12  # tokens between a founding verb and its date at most
@@ -58,6 +61,9 @@ def _day(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text[:10]) if text and len(text) >= 10 else None
     except ValueError:
         return None
+
+
+_GROUP = methodcaller("group")
 
 
 class DateChooser:
@@ -160,7 +166,8 @@ class DateChooser:
     def _is_dateline(self, d: DateMention) -> bool:
         line = self.ctx.line_of(d.start_char)
         rest = line.replace(d.text, " ")
-        words = (w.strip(",.:;|()") for w in rest.split())
+        # cut as far as read: a long line (a paragraph) needs its first word only
+        words = (w.strip(",.:;|()") for w in map(_GROUP, NOT_SPACE.finditer(rest)))
         words = (w for w in words if any(ch.isalpha() for ch in w))
         first = next(words, None)
         cued = first is not None and word_is_cue(first.lower(), "dateline")
