@@ -155,6 +155,8 @@ class OrganiserFinder:
         """Co-organisers: the organisations after "gemeinsam mit", "in Zusammenarbeit mit"
         (and those coordinated with them) in a sentence of organising or, for the close
         cues, one that names the event."""
+        if not self.ctx.cues.starts_of("organiser_partner"):
+            return {}  # no partner cue in the whole report
         found: dict[str, int] = {}
         for start, _, org in self.mentions:
             cue = self.partner_cue(start)
