@@ -298,6 +298,11 @@ def words_are_cue(words: tuple[str, ...], kind: str) -> bool:
 
 
 @cache
+def _cue_last_words(kind: str) -> frozenset[str]:
+    return frozenset(c.words[-1] for c in cues()[kind])
+
+
+@cache
 def _cue_word_tuples(kind: str) -> frozenset[tuple[str, ...]]:
     return frozenset(c.words for c in cues()[kind])
 
@@ -311,6 +316,8 @@ def cue_sizes(kind: str) -> tuple[int, ...]:
 def cue_sizes_before(lowers: list[str], token: int, kind: str) -> list[int]:
     """The sizes of the cues of ``kind`` (exact words) that end right before ``token``: "im"
     and "in der" before a name."""
+    if token < 1 or (token <= len(lowers) and lowers[token - 1] not in _cue_last_words(kind)):
+        return []  # (before most tokens no cue of the kind ends)
     return [
         n
         for n in cue_sizes(kind)
