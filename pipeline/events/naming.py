@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import compress, count
 from operator import methodcaller, or_
@@ -163,6 +163,10 @@ def stem(word: str) -> str:
             if lower.endswith(ending):
                 return lower[: -len(ending)]
     return lower
+
+
+# every event name's words are stemmed, and names recur from report to report
+_STEMS = WordValues(stem, WORD_CACHE_SIZE)
 
 
 def is_count(text: str) -> bool:
@@ -566,10 +570,13 @@ class NameFinder:
         if not total_tokens:
             return []
         words = self.ctx.words
-        counts = WordCounts(words)
+        # the words whose shape and dictionary look-ups allow a name (a memoised word test,
+        # mapped in C), found once in the report, and how often each stands there (all of a
+        # word's places pass the test)
+        proper = word_hits(_PROPER_WORDS, words)
+        counts = Counter(map(words.__getitem__, proper))
         # each sentence's candidates found once: a sentence with many totals would otherwise
-        # be walked once per total; only the words whose shape and dictionary look-ups allow
-        # a name (a memoised word test, mapped in C) are tested at their token
+        # be walked once per total; only those words are tested at their token
         candidates: dict[int, list[int]] = {}
         out = []
         for total in total_tokens:
@@ -577,7 +584,7 @@ class NameFinder:
             if start not in candidates:
                 candidates[start] = [
                     i
-                    for i in map(start.__add__, word_hits(_PROPER_WORDS, words[start:end]))
+                    for i in proper[bisect_left(proper, start) : bisect_left(proper, end)]
                     if self.is_proper_subject(i) and counts[words[i]] > 1
                 ]
             found = candidates[start]
@@ -645,19 +652,6 @@ class NameFinder:
                 taken.add(i)
 
 
-class WordCounts(dict):
-    """How often each word stands among ``words``, counted for the words asked only (the
-    few proper names before a total): a count of all a report's words costs more."""
-
-    def __init__(self, words: list[str]) -> None:
-        super().__init__()
-        self.words = words
-
-    def __missing__(self, word: str) -> int:
-        found = self[word] = self.words.count(word)
-        return found
-
-
 def label_ranges(bounds: list[tuple[int, int, str]], label: str) -> list[tuple[int, int]]:
     """Token ranges of the entities of ``label`` among ``(start, end, label)`` bounds as
     ``doc.ents`` has them (``DocContext.ent_bounds``)."""
@@ -697,7 +691,7 @@ def _last_part(word: str) -> str:
 def mention(start: int, end: int, words: list[str], kind: str) -> NameMention:
     words = [w for w in words if not is_year(w)]
     name = " ".join(words).replace(" - ", "-")
-    return NameMention(start, end, name, tuple(stem(w) for w in words), kind)
+    return NameMention(start, end, name, tuple(map(_STEMS, words)), kind)
 
 
 def contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
