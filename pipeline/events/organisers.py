@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -25,6 +26,7 @@ from pipeline.entities.words import common_nouns, fold, is_acronym, positions
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     anniversary_nouns,
+    cue_first_words,
     cue_sizes_before,
     cue_words,
     event_noun_base,
@@ -214,7 +216,6 @@ class OrganiserFinder:
         event's name refers to the nearest organisation a few words before it, with no comma
         between (not "die für den RC X startende Fahrerin, die … ihr Rennen beendete")."""
         lowers, words = self.ctx.lowers, self.ctx.words
-        starts = {s for s, _ in name_spans}
         # (every token read here stands after the name: an organisation starting there is nearer)
         others = self.end_of_start
         for k in self.clause_tokens(end + 1, end + 1 + POSSESSIVE_WINDOW):
@@ -222,6 +223,7 @@ class OrganiserFinder:
                 return False  # a nearer organisation, or a clause of someone else's
             if not word_is_cue(lowers[k], "possessive"):
                 continue
+            starts = {s for s, _ in name_spans}  # (only after a possessive: few organisations)
             for j in range(k + 1, min(k + 1 + POSSESSIVE_REACH, len(words))):
                 if j in starts:
                     return True
@@ -280,6 +282,8 @@ class OrganiserFinder:
         own report on its event."""
         lowers = self.ctx.lowers
         before = [w for w in lowers[max(start - FIRST_PERSON_REACH, 0) : start] if w.strip()]
+        if _first_person_openings().isdisjoint(before):
+            return False  # no cue can stand there (most organisations): no tuple looked up
         return any(
             words_are_cue(tuple(before[-n:]), "first_person")
             for n in range(1, FIRST_PERSON_WORDS + 1)
@@ -574,6 +578,12 @@ class OrganiserFinder:
     def named_like(org: OrganisationMention, event_name: str) -> bool:
         key = fold(event_name).replace(" ", "")
         return len(key) >= 4 and fold(org.name).replace(" ", "") == key
+
+
+@cache
+def _first_person_openings() -> frozenset[str]:
+    """The first words of the first-person cues ("wir", "uns")."""
+    return frozenset(cue_first_words("first_person"))
 
 
 def is_plain_noun(name: str) -> bool:
