@@ -570,13 +570,10 @@ class NameFinder:
         if not total_tokens:
             return []
         words = self.ctx.words
-        # the words whose shape and dictionary look-ups allow a name (a memoised word test,
-        # mapped in C), found once in the report, and how often each stands there (all of a
-        # word's places pass the test)
-        proper = word_hits(_PROPER_WORDS, words)
-        counts = Counter(map(words.__getitem__, proper))
+        repeated = Repeated(words)
         # each sentence's candidates found once: a sentence with many totals would otherwise
-        # be walked once per total; only those words are tested at their token
+        # be walked once per total; only the words whose shape and dictionary look-ups allow
+        # a name (a memoised word test, mapped in C) are tested at their token
         candidates: dict[int, list[int]] = {}
         out = []
         for total in total_tokens:
@@ -584,8 +581,8 @@ class NameFinder:
             if start not in candidates:
                 candidates[start] = [
                     i
-                    for i in proper[bisect_left(proper, start) : bisect_left(proper, end)]
-                    if self.is_proper_subject(i) and counts[words[i]] > 1
+                    for i in map(start.__add__, word_hits(_PROPER_WORDS, words[start:end]))
+                    if self.is_proper_subject(i) and repeated(words[i])
                 ]
             found = candidates[start]
             for i in found[: bisect_left(found, total)]:
@@ -650,6 +647,20 @@ class NameFinder:
                 m.weight = self.weight(m)
                 group.mentions.append(m)
                 taken.add(i)
+
+
+class Repeated:
+    """Whether a word stands more than once among ``words``, counted when first asked (most
+    reports have no proper name before a total to ask for)."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.counts: Counter[str] | None = None
+
+    def __call__(self, word: str) -> bool:
+        if self.counts is None:
+            self.counts = Counter(self.words)
+        return self.counts[word] > 1
 
 
 def label_ranges(bounds: list[tuple[int, int, str]], label: str) -> list[tuple[int, int]]:
