@@ -43,6 +43,9 @@ ORGANISING_KINDS = ("organiser_verb", "organiser_split_verb", "organiser_by")
 VERB_KINDS = ("organiser_verb", "organiser_split_verb")  # the cues of an organiser's verb
 AGENT_KINDS = ("organiser_by", "organiser_agent", "fronted_agent")  # those of its agent
 CLAUSE_WINDOW = 12  # tokens between an organisation and the verb whose subject it is
+# tokens after an organisation that the verb rule reads at most: its clause, or a relative
+# clause after an acronym in brackets, a comma and the pronoun ("X (XY), der … organisiert")
+VERB_REACH = ROLE_WINDOW + 8
 COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
 REPORT_WINDOW = 4
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
@@ -399,8 +402,9 @@ class OrganiserFinder:
     def subject_of_verb(self, end: int) -> bool:
         """ "X lädt zur …", "X veranstaltet …", "hat X am Montag seinen Lauf ausgerichtet",
         "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
-        if not self.ctx.cues.any_starts(ORGANISING_KINDS):
-            return False  # no organiser's verb nor "von" of one in the whole report
+        cues = self.ctx.cues
+        if not any(cues.within(end + 1, end + 1 + VERB_REACH, k) for k in ORGANISING_KINDS):
+            return False  # no organiser's verb nor "von" of one where the rule reads (most)
         start = self.mention_start(end)
         if self.ctx.cues.within(max(start - COMMISSION_REACH, 0), start, "commissioning"):
             return False
@@ -419,7 +423,6 @@ class OrganiserFinder:
         relative = self.relative_clause(end)
         if relative:
             after += relative
-        cues = self.ctx.cues
         return self.has_verb(after) or cues.any_at(after, "organiser_by")
 
     def has_verb(self, tokens: list[int] | range) -> bool:
