@@ -124,11 +124,12 @@ class CueIndex:
             if i < last and (by_second or loose):
                 # a longer cue is matched in full only where its second word follows
                 for kind, cue in (*by_second.get(lowers[i + 1], ()), *loose):
-                    if _matches_from(cue, lowers, i):
+                    found = starts.get(kind)  # (not made here: a kind without cues has none)
+                    # (a second cue of a kind at one token is no second start)
+                    if (found is None or found[-1] != i) and _matches_from(cue, lowers, i):
                         starts[kind].append(i)
-        # the tokens came in order, so each list is sorted: only a repeat (two cues of a kind
-        # at one token) is dropped
-        self.starts = {kind: list(dict.fromkeys(found)) for kind, found in starts.items()}
+        # the tokens came in order, so each list is sorted, each token once
+        self.starts = dict(starts)
         # as sets only for the kinds a rule asks about (a report has cues of some 20 kinds)
         self.start_sets = _StartSets(self.starts)
 
@@ -237,7 +238,7 @@ def _cue_plan(word: str) -> tuple[tuple[str, ...], dict[str, tuple], tuple]:
         else:
             by_second[cue.words[1]].append((kind, cue))
     return (
-        tuple(singles),
+        tuple(dict.fromkeys(singles)),  # a kind once: its token is one start
         {second: tuple(found) for second, found in by_second.items()},
         tuple(loose),
     )
