@@ -379,8 +379,10 @@ class NameFinder:
 
     def is_common(self, i: int) -> bool:
         """A dictionary word or stop word, also inflected ("Veranstaltungen")."""
-        token = self.doc[i]
-        return is_common_word(token.text) or (bool(token.lemma_) and is_common_word(token.lemma_))
+        if is_common_word(self.ctx.words[i]):
+            return True  # (no Token made)
+        lemma = self.doc[i].lemma_
+        return bool(lemma) and is_common_word(lemma)
 
     def opens_line_or_sentence(self, i: int) -> bool:
         """A capitalised word at the start of a line or sentence may be any word
