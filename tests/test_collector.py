@@ -88,3 +88,14 @@ def test_process_batch_analyses_at_the_batch_pace(
     assert result.document["status"] == "ok"
     assert seen == [YOUNG_THRESHOLD]
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_collection_switched_off_by_the_caller_stays_off() -> None:
+    before = gc.get_threshold()
+    gc.set_threshold(0, 10, 10)
+    try:
+        with paced_collector():
+            assert gc.get_threshold()[0] == 0
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*before)

@@ -306,7 +306,7 @@ def test_the_entity_stage_and_the_event_rules_read_a_doc_once():
     assert ctx.words is words.texts
     assert ctx.words == [t.text for t in doc]
     assert ctx.lowers == [t.lower_ for t in doc]
-    assert ctx.is_punct == [t.is_punct for t in doc]
+    assert [ctx.punct_at(i) for i in range(len(doc))] == [t.is_punct for t in doc]
     assert ctx.token_starts == [t.idx for t in doc]
     assert read_doc(doc).texts is not words.texts  # taken by the events, read anew
 

@@ -55,7 +55,7 @@ def test_the_rule_context_reads_what_the_doc_says_of_its_tokens(nlp):
     )
     ctx = DocContext(doc)
     assert ctx.ent_bounds == [(e.start, e.end, e.label_) for e in doc.ents]
-    assert ctx.is_punct == [t.is_punct for t in doc]
+    assert [ctx.punct_at(i) for i in range(len(doc))] == [t.is_punct for t in doc]
     sentences = list(doc.sents)
     for t in doc:
         assert ctx.token_at(t.idx) == t.i

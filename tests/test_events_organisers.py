@@ -338,3 +338,24 @@ def test_a_fair_company_that_stresses_the_fairs_figures_runs_it(default_nlp, ver
 def test_a_company_someone_heads_is_no_event_though_its_name_ends_in_one(nlp, text):
     event = only_event(nlp, text, REFERENCE)
     assert (event["name"], event["organisers"]) == ("Agrarmesse", None)
+
+
+def test_verb_at_the_end_of_the_longest_relative_clause_after_an_acronym(nlp) -> None:
+    """The verb rule returns early when no organiser's cue starts within VERB_REACH tokens of
+    the name: the furthest token it reads, the last of a relative clause of ROLE_WINDOW tokens
+    after an acronym in brackets, must still count."""
+    from pipeline.events.organisers import BRACKET_REACH, ROLE_WINDOW
+
+    filler = (
+        "mit viel Liebe und großer Geduld für alle Kinder und Eltern aus dem Ort und der "
+        "ganzen Umgebung stets"
+    )
+    clause = f"das Lichterfest in Talheim {filler} organisiert"
+    bracket = "(kurz HVT)"
+    assert len(nlp.make_doc(clause)) == ROLE_WINDOW  # the clause is as long as the rule reads
+    assert len(nlp.make_doc(bracket)) == BRACKET_REACH  # and the bracket too
+    text = (
+        "Das Lichterfest in Talheim lockte am Samstag rund 500 Besucher an. "
+        f"Der Heimatverein Talheim {bracket}, der {clause}, zog eine gute Bilanz."
+    )
+    assert organisers(nlp, text) == "Heimatverein Talheim"

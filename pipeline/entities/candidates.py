@@ -116,6 +116,8 @@ class SpanIndex:
         return id(c) in self._in_order
 
     def add(self, c: Candidate) -> None:
+        if id(c) in self._in_order:
+            return  # once per token list: overlapping reads a one-token list as it is
         self._in_order[id(c)] = c
         if c.end - c.start <= 1:  # most candidates are one word: no range to walk
             self._by_token.setdefault(c.start, []).append(c)

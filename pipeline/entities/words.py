@@ -622,7 +622,8 @@ class _WordRows(dict):
             # (the rows are the memo of a mapped test: its own dict is left for single words)
             columns = [list(map(test.compute, new)) for test in self.tests]
             self.update(zip(new, zip(*columns, strict=True), strict=True))
-            # only the tokens of the new words read again (a few of a report's hundreds)
+            # only the tokens of the new words read again (a few of a report's hundreds;
+            # all of them after the table was emptied)
             for k in missing:
                 rows[k] = self[texts[k]]
         self.last = (texts, rows)

@@ -95,11 +95,6 @@ class DocContext:
         self.token_at = WordValues(partial(token_index, self.token_starts, last)).__getitem__
         self.sentence_of = WordValues(partial(sentence_index, self.sentence_starts)).__getitem__
 
-    @property
-    def is_punct(self) -> list[bool]:
-        """Whether each token is punctuation (see :meth:`punct_at` for one token)."""
-        return list(map(_IS_PUNCT, self.rows))
-
     def punct_at(self, token: int) -> bool:
         """Whether token ``token`` is punctuation."""
         return _IS_PUNCT(self.rows[token])

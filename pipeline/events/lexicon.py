@@ -124,7 +124,7 @@ class CueIndex:
             if i < last and (by_second or loose):
                 # a longer cue is matched in full only where its second word follows
                 for kind, cue in (*by_second.get(lowers[i + 1], ()), *loose):
-                    found = starts.get(kind)  # (not made here: a kind without cues has none)
+                    found = starts.get(kind)  # .get: no empty list for a kind not found yet
                     # (a second cue of a kind at one token is no second start)
                     if (found is None or found[-1] != i) and _matches_from(cue, lowers, i):
                         starts[kind].append(i)

@@ -267,15 +267,20 @@ def _institution_stem(word: str) -> str | None:
     "Sozialministeriums" -> "Sozialministerium"), else None."""
     if not word[:1].isupper():
         return None
-    entries = cue_first_words("institution")
     stem = _stem(word)
     low = stem.lower()
-    if low in entries:  # a whole word
+    if low in _institution_words():  # a whole word
         return stem
     endings = _institution_endings()
     if low.endswith(endings) and low not in endings:
         return stem
     return None
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """The first words of the institution cues, for a look-up in C."""
+    return frozenset(cue_first_words("institution"))
 
 
 @cache

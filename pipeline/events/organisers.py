@@ -38,14 +38,16 @@ from pipeline.records import OrganisationMention
 
 ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
 VERB_WINDOW = 3  # tokens between an organisation and a role noun after it
-# the cues an organiser's verb rule reads: a report with none has no subject of such a verb
+# the cues an organiser's verb rule looks for after a name (VERB_REACH)
 ORGANISING_KINDS = ("organiser_verb", "organiser_split_verb", "organiser_by")
 VERB_KINDS = ("organiser_verb", "organiser_split_verb")  # the cues of an organiser's verb
 AGENT_KINDS = ("organiser_by", "organiser_agent", "fronted_agent")  # those of its agent
 CLAUSE_WINDOW = 12  # tokens between an organisation and the verb whose subject it is
+BRACKET_REACH = 4  # tokens of an acronym in brackets after a name: "(", one or two words, ")"
 # tokens after an organisation that the verb rule reads at most: its clause, or a relative
-# clause after an acronym in brackets, a comma and the pronoun ("X (XY), der … organisiert")
-VERB_REACH = ROLE_WINDOW + 8
+# clause after an acronym in brackets, a comma and the pronoun ("X (XY), der … organisiert");
+# the rule returns early when no organiser's cue starts among them
+VERB_REACH = BRACKET_REACH + 2 + ROLE_WINDOW
 COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
 REPORT_WINDOW = 4
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
@@ -513,7 +515,8 @@ class OrganiserFinder:
         words, lowers = self.ctx.words, self.ctx.lowers
         i = end + 1
         if i < len(words) and words[i] == "(":  # an acronym in brackets
-            i = next((k + 1 for k in range(i, min(i + 4, len(words))) if words[k] == ")"), i)
+            last = min(i + BRACKET_REACH, len(words))
+            i = next((k + 1 for k in range(i, last) if words[k] == ")"), i)
         if (
             i + 1 >= len(words)
             or words[i] != ","

@@ -61,7 +61,7 @@ class TotalChooser:
         """The event total this figure could be, by its category and sentence."""
         # the answer depends on the event's kind and names, so they are part of the key
         flags = (self.taking_part, self.registering, self.name_ends if self.taking_part else None)
-        key = ("total_field", f.start_char, f.category, f.unit, flags)
+        key = ("total_field", f.start_char, f.text, f.category, f.unit, flags)
         return self.ctx.memoised(key, lambda: self._field(f))
 
     def _field(self, f: FigureMention) -> str | None:
