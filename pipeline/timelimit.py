@@ -68,3 +68,33 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+
+
+class CpuBudget:
+    """One limit of ``seconds`` of CPU time shared by several blocks (a report's extractors,
+    run one after the other with other reports' work in between): each block gets what the
+    ones before it left, and one over it raises :class:`TimeLimitExceeded` for the whole
+    budget."""
+
+    __slots__ = ("seconds", "spent")
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.spent = 0.0
+
+    @contextmanager
+    def spend(self) -> Iterator[None]:
+        if not self.seconds or self.seconds <= 0:
+            yield
+            return
+        left = self.seconds - self.spent
+        if left <= 0:
+            raise TimeLimitExceeded(self.seconds)
+        started = time.process_time()
+        try:
+            with time_limit(left):
+                yield
+        except TimeLimitExceeded:
+            raise TimeLimitExceeded(self.seconds) from None
+        finally:
+            self.spent += time.process_time() - started

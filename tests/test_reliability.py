@@ -98,6 +98,34 @@ def test_a_document_over_the_time_limit_is_an_error_row_and_the_run_goes_on(
         assert got == read_csv(tmp_path / "ref" / f"{table}.csv"), table
 
 
+def test_a_reports_extractors_share_its_time_limit(
+    tmp_path: Path, blank_nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each extractor runs over the whole batch before the next one, yet a report's limit
+    counts all its extractors: two that take 0.2 s each overrun a limit of 0.3 s."""
+
+    def slow(extract):
+        def on_marker(self, doc):
+            if SLOW_MARKER in doc.text:
+                end = time.process_time() + 0.2
+                while time.process_time() < end:
+                    pass
+            return extract(self, doc)
+
+        return on_marker
+
+    for name in ("german_dates", "german_figures"):
+        component = type(blank_nlp.get_pipe(name))
+        monkeypatch.setattr(component, "extract", slow(component.extract))
+    texts = {"a.txt": REPORT, "b.txt": f"{SLOW_MARKER}. {REPORT}", "c.txt": REPORT.upper()}
+    folder = write_texts(tmp_path / "in", texts)
+    summary = run(folder, tmp_path / "out", nlp=blank_nlp, quiet=True, doc_timeout=0.3)
+    assert (summary.ok, summary.error) == (2, 1)
+    documents = {d["doc_id"]: d for d in read_csv(tmp_path / "out" / "documents.csv")}
+    assert "timed out" in documents["b"]["error"] and "0.3 s" in documents["b"]["error"]
+    assert {d["doc_id"] for d in read_csv(tmp_path / "out" / "figures.csv")} == {"a", "c"}
+
+
 def test_time_limit_in_worker_processes(tmp_path: Path) -> None:
     # Two batches for two workers; a limit no document can meet interrupts every one of
     # them in the workers, and every document still gets its row. (On a busy machine the

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from pipeline.timelimit import TimeLimitExceeded, enforceable, time_limit
+from pipeline.timelimit import CpuBudget, TimeLimitExceeded, enforceable, time_limit
 
 pytestmark = pytest.mark.skipif(not enforceable(), reason="no interval timers on this platform")
 
@@ -55,3 +55,23 @@ def test_a_block_over_its_limit_fails_even_when_the_timer_never_fired(
     monkeypatch.setattr(signal, "setitimer", lambda *args: (0.0, 0.0))
     with pytest.raises(TimeLimitExceeded, match="--doc-timeout"), time_limit(0.01):
         burn_cpu(0.03)
+
+
+def test_blocks_of_one_budget_share_its_seconds() -> None:
+    budget = CpuBudget(0.3)
+    with budget.spend():
+        burn_cpu(0.2)
+    start = time.process_time()
+    # the second block has only what the first left: about 0.1 s, not 0.3
+    with pytest.raises(TimeLimitExceeded, match=r"0\.3 s of CPU time"), budget.spend():
+        burn_cpu(3.0)
+    assert time.process_time() - start < 0.25
+    with pytest.raises(TimeLimitExceeded), budget.spend():  # spent: refused at once
+        pass
+
+
+def test_a_budget_without_seconds_limits_nothing() -> None:
+    budget = CpuBudget(None)
+    with budget.spend():
+        burn_cpu(0.05)
+    assert budget.spent == 0.0
