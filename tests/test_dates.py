@@ -575,3 +575,19 @@ def test_neighbours_of_weekdays_and_bare_hours(nlp, text, reference, expected) -
 )
 def test_present_tense_days_and_joined_times(nlp, text, reference, expected) -> None:
     assert values(nlp, text, reference) == expected
+
+
+def test_specs_and_contexts_are_copied_with_known_fields_only() -> None:
+    from pipeline.temporal.resolve import Context
+    from pipeline.temporal.spec import TimeSpec
+
+    assert TimeSpec(day=3).with_(month=5) == TimeSpec(day=3, month=5)
+    with pytest.raises(TypeError, match="TimeSpec has no field"):
+        TimeSpec(dya=3)
+    with pytest.raises(TypeError, match="TimeSpec has no field"):
+        TimeSpec(day=3).with_(dya=4)
+    context = Context(dt.date(2024, 5, 1), None)
+    assert context.but(reference=dt.date(2024, 6, 1)).reference == dt.date(2024, 6, 1)
+    assert context.reference == dt.date(2024, 5, 1)
+    with pytest.raises(TypeError, match="Context has no field"):
+        context.but(referenc=None)

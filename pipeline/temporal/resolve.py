@@ -19,7 +19,7 @@ from typing import Any
 
 from pipeline.temporal import calendar as cal
 from pipeline.temporal.lexicon import lexicon
-from pipeline.temporal.spec import Expression, TimeSpec
+from pipeline.temporal.spec import Expression, TimeSpec, copy_with
 from pipeline.temporal.tense import FUTURE, PAST, PRESENT
 
 Span = tuple[dt.date, dt.date]
@@ -43,12 +43,7 @@ class Context:
         """This context with ``changes``: :func:`dataclasses.replace` without running
         ``__init__`` again (it checks nothing here), as the date extractor derives a few
         contexts for every expression."""
-        unknown = changes.keys() - _CONTEXT_FIELDS
-        if unknown:
-            raise TypeError(f"Context has no field(s) {sorted(unknown)}")
-        changed = object.__new__(Context)
-        vars(changed).update(vars(self), **changes)
-        return changed
+        return copy_with(self, _CONTEXT_FIELDS, changes)
 
     @property
     def clause_tense(self) -> str:

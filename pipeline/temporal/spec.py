@@ -3,7 +3,25 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, TypeVar
+
+F = TypeVar("F")
+
+
+def check_fields(obj: object, known: frozenset[str], values: dict[str, Any]) -> None:
+    unknown = values.keys() - known
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field(s) {sorted(unknown)}")
+
+
+def copy_with(obj: F, known: frozenset[str], changes: dict[str, Any]) -> F:
+    """A frozen dataclass ``obj`` with ``changes``, made without running ``__init__`` (which
+    checks nothing here): :func:`dataclasses.replace` passes every field anew, and the date
+    stage derives a few specs and contexts for every expression."""
+    check_fields(obj, known, changes)
+    changed = object.__new__(type(obj))
+    vars(changed).update(vars(obj), **changes)
+    return changed
 
 
 @dataclass(frozen=True, init=False)
@@ -49,20 +67,13 @@ class TimeSpec:
     decade: int | None = None  # "1930er Jahre": 193; "Zwanzigerjahre": 2 (century open)
 
     def __init__(self, **values: Any) -> None:
-        unknown = values.keys() - _SPEC_FIELDS
-        if unknown:
-            raise TypeError(f"TimeSpec has no field(s) {sorted(unknown)}")
+        check_fields(self, _SPEC_FIELDS, values)
         vars(self).update(values)  # past the frozen __setattr__, in one call
 
     def with_(self, **changes: Any) -> TimeSpec:
         """This spec with ``changes`` (as :func:`dataclasses.replace`, which passes every field
         anew: the resolver derives a few specs per expression)."""
-        unknown = changes.keys() - _SPEC_FIELDS
-        if unknown:
-            raise TypeError(f"TimeSpec has no field(s) {sorted(unknown)}")
-        changed = object.__new__(TimeSpec)
-        vars(changed).update(vars(self), **changes)
-        return changed
+        return copy_with(self, _SPEC_FIELDS, changes)
 
     @property
     def fixes_day(self) -> bool:
