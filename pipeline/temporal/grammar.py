@@ -20,7 +20,13 @@ from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
 from pipeline.temporal.combine import combine, share_years
 from pipeline.temporal.first_chars import PREFIX, may_begin
-from pipeline.temporal.patterns import MAX_LOOKBACK, Builder, patterns
+from pipeline.temporal.patterns import (
+    CLOCK_DIRECTIONS,
+    CLOCK_MINUTES,
+    MAX_LOOKBACK,
+    Builder,
+    patterns,
+)
 from pipeline.temporal.spec import Expression
 from pipeline.word_runs import word_runs
 
@@ -123,8 +129,8 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
 
 _ASCII_DIGITS = frozenset("0123456789")
 # the words beside a number in clock words: "10 nach 8", "5 Minuten vor acht"
-_CLOCK_WORDS_AFTER = frozenset({"nach", "vor", "minuten"})
-_CLOCK_WORDS_BEFORE = frozenset({"nach", "vor"})
+_CLOCK_WORDS_AFTER = frozenset({*CLOCK_DIRECTIONS, CLOCK_MINUTES})
+_CLOCK_WORDS_BEFORE = frozenset(CLOCK_DIRECTIONS)
 
 
 def _beside_clock_word(parts: list[str], run: int) -> bool:

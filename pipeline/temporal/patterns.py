@@ -67,6 +67,10 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
 # acht"), the only place where clock words hold a number whose words ("halb", "Uhr", "um") do
 # not head them (grammar._number_kinds)
 MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
+# the words of clock words that stand beside their minutes' number: the clock words pattern
+# and the grammar's "clock_digit" test (grammar._beside_clock_word) read them here
+CLOCK_DIRECTIONS = ("nach", "vor")  # "10 nach 8", "5 vor 12"
+CLOCK_MINUTES = "minuten"  # "5 Minuten vor acht"
 _HOLIDAY_SPLIT = re.compile(r"[\s.-]+")
 
 
@@ -105,7 +109,7 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
     add(lex.units_sg, "unit")
     add(lex.units_pl, "unit")
     add(lex.relative_words, "relword")
-    add(("halb", "viertel", "dreiviertel", "minuten"), "clockword")
+    add(("halb", "viertel", "dreiviertel", CLOCK_MINUTES), "clockword")
     # "Uhr" heads nothing of its own, but stays a word that may open an expression: the clock
     # words it ends ("halb 8 Uhr", "10 nach 8 Uhr") begin beyond its lookback or with a head
     # word of theirs ("halb", a number beside "nach"), and where it stands for a number ("Uhr
@@ -295,7 +299,8 @@ def patterns() -> Patterns:
         (
             rx(
                 rf"{B}{_pre('pre')}(?:(?P<rel>halb|viertel\s+nach|viertel\s+vor|dreiviertel)|"
-                rf"(?P<mn>{number})\s+(?:(?P<minw>minuten)\s+)?(?P<dir>nach|vor))\s+"
+                rf"(?P<mn>{number})\s+(?:(?P<minw>{CLOCK_MINUTES})\s+)?"
+                rf"(?P<dir>{'|'.join(CLOCK_DIRECTIONS)}))\s+"
                 rf"(?P<hw>{number})(?P<uhr>\s+uhr)?{E}" + suffix
             ),
             p.clock_words,
