@@ -247,6 +247,10 @@ def test_holidays_without_year_follow_tense(nlp) -> None:
         ("Am 22.10.2019 geht es um halb sieben los.", "2019-10-22T06:30"),
         ("Am 22.10.2019 geht es um Viertel nach acht los.", "2019-10-22T08:15"),
         ("Am 22.10.2019 geht es gegen Viertel vor zehn los.", "2019-10-22T09:45"),
+        # every kind of word of time_clock_words.tsv: fraction, direction, minutes
+        ("Am 22.10.2019 geht es um dreiviertel neun los.", "2019-10-22T08:45"),
+        ("Am 22.10.2019 geht es um zehn nach acht los.", "2019-10-22T08:10"),
+        ("Am 22.10.2019 geht es um 5 Minuten vor acht los.", "2019-10-22T07:55"),
     ],
 )
 def test_clock_times_on_the_day_of_the_sentence(nlp, text: str, expected: str) -> None:

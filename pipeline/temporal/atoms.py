@@ -366,9 +366,7 @@ class AtomBuilder:
         hour = int(hour)
         rel = (m["rel"] or "").lower().split()
         if rel:
-            minute = {"halb": -30, "viertel nach": 15, "viertel vor": -15, "dreiviertel": -15}[
-                " ".join(rel)
-            ]
+            minute = self.lex.clock_fractions[" ".join(rel)]
         else:
             count = _number(m["mn"])
             has_cue = m["pre"] and "um" in m["pre"].lower().split()
@@ -380,7 +378,7 @@ class AtomBuilder:
                 return None
             if _CAPITALISED_NEXT.match(text, m.end()):
                 return None  # "zehn nach drei Tagen"
-            minute = int(count) if m["dir"].lower() == "nach" else -int(count)
+            minute = int(count) * self.lex.clock_directions[m["dir"].lower()]
         if minute < 0:
             hour, minute = (hour - 1) % 24, 60 + minute
         return self._time_atom(m, hour, minute, clock_words=True)

@@ -20,13 +20,7 @@ from pipeline.numbers import parse_number_word
 from pipeline.temporal.atoms import Atom
 from pipeline.temporal.combine import combine, share_years
 from pipeline.temporal.first_chars import PREFIX, may_begin
-from pipeline.temporal.patterns import (
-    CLOCK_DIRECTIONS,
-    CLOCK_MINUTES,
-    MAX_LOOKBACK,
-    Builder,
-    patterns,
-)
+from pipeline.temporal.patterns import MAX_LOOKBACK, Builder, Patterns, patterns
 from pipeline.temporal.spec import Expression
 from pipeline.word_runs import word_runs
 
@@ -93,6 +87,7 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
     between them in C (``split``, ``accumulate``), every run gets its memoised plan
     (:data:`_PLANS`, by ``map``), and only the head words (a run of about six) take
     Python steps: a head word is a whole run, and the runs before it are at hand by index."""
+    pats = patterns()
     attempts: dict[int, frozenset[int]] = {}
     parts, ends = word_runs(text)  # gap, run, gap, ...; run i spans ends[2i]..ends[2i+1]
     plans = list(map(_PLANS.__getitem__, parts[1::2]))
@@ -101,7 +96,7 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
         start = ends[2 * head]
         if at_distance.__class__ is str:  # a number: what it heads depends on the text around
             kinds = _number_kinds(at_distance, text, ends[2 * head + 1])
-            if "digit" in kinds and _beside_clock_word(parts, 2 * head + 1):
+            if "digit" in kinds and _beside_clock_word(pats, parts, 2 * head + 1):
                 kinds = (*kinds, "clock_digit")
             if not kinds:
                 continue
@@ -128,20 +123,19 @@ def _attempts(text: str) -> dict[int, frozenset[int]]:
 
 
 _ASCII_DIGITS = frozenset("0123456789")
-# the words beside a number in clock words: "10 nach 8", "5 Minuten vor acht"
-_CLOCK_WORDS_AFTER = frozenset({*CLOCK_DIRECTIONS, CLOCK_MINUTES})
-_CLOCK_WORDS_BEFORE = frozenset(CLOCK_DIRECTIONS)
 
 
-def _beside_clock_word(parts: list[str], run: int) -> bool:
+def _beside_clock_word(pats: Patterns, parts: list[str], run: int) -> bool:
     """Whether the number ``parts[run]`` (of :func:`word_runs`) may be a number of clock
     words: the word run after it is "nach", "vor" or "Minuten", or the one before it "nach" or
     "vor", with only blanks between (as the clock words pattern has them)."""
     return (
         run + 2 < len(parts)
-        and parts[run + 2].lower() in _CLOCK_WORDS_AFTER
+        and parts[run + 2].lower() in pats.clock_words_after
         and parts[run + 1].isspace()
-    ) or (run >= 2 and parts[run - 2].lower() in _CLOCK_WORDS_BEFORE and parts[run - 1].isspace())
+    ) or (
+        run >= 2 and parts[run - 2].lower() in pats.clock_words_before and parts[run - 1].isspace()
+    )
 
 
 def _add_rules(attempts: dict[int, frozenset[int]], start: int, rules: frozenset[int]) -> None:

@@ -59,6 +59,10 @@ class Lexicon:
     decades: dict[str, int]  # "zwanziger" -> 2
     eras: dict[str, str]  # "v. chr." -> bc
     place_holidays: frozenset[str]  # holiday names that are also place names ("corpus christi")
+    # the spoken clock: "halb" -> -30, "viertel nach" -> 15; "nach" -> 1, "vor" -> -1; "minuten"
+    clock_fractions: dict[str, int]
+    clock_directions: dict[str, int]
+    clock_minute_words: frozenset[str]
 
 
 def _hm(text: str) -> tuple[int, int]:
@@ -131,7 +135,18 @@ def lexicon() -> Lexicon:
         decades={r["word"]: int(r["decade"]) for r in load_tsv("time_decades.tsv")},
         eras={r["form"]: r["era"] for r in load_tsv("time_eras.tsv")},
         place_holidays=_place_holidays(),
+        clock_fractions=_clock_words("fraction"),
+        clock_directions=_clock_words("direction"),
+        clock_minute_words=frozenset(_clock_words("minutes")),
     )
+
+
+def _clock_words(kind: str) -> dict[str, int]:
+    return {
+        r["word"]: int(r["minutes"] or 0)
+        for r in load_tsv("time_clock_words.tsv")
+        if r["kind"] == kind
+    }
 
 
 def _place_holidays() -> frozenset[str]:

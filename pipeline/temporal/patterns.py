@@ -67,10 +67,6 @@ TRIGGERS_BY_BUILDER: dict[str, dict[str, int]] = {
 # acht"), the only place where clock words hold a number whose words ("halb", "Uhr", "um") do
 # not head them (grammar._number_kinds)
 MAX_LOOKBACK = 4  # the longest lookback in TRIGGERS_BY_BUILDER
-# the words of clock words that stand beside their minutes' number: the clock words pattern
-# and the grammar's "clock_digit" test (grammar._beside_clock_word) read them here
-CLOCK_DIRECTIONS = ("nach", "vor")  # "10 nach 8", "5 vor 12"
-CLOCK_MINUTES = "minuten"  # "5 Minuten vor acht"
 _HOLIDAY_SPLIT = re.compile(r"[\s.-]+")
 
 
@@ -90,6 +86,10 @@ class Patterns:
     rules_by_first_char: dict[str, frozenset[int]]
     # per rule, the first two characters its matches can begin with (None: not known)
     rule_beginnings: tuple[Beginnings | None, ...]
+    # the clock words after a count of minutes ("10 nach 8", "5 Minuten vor 8") and before an
+    # hour ("nach 8"): the grammar's "clock_digit" test reads them
+    clock_words_after: frozenset[str]
+    clock_words_before: frozenset[str]
 
 
 def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -109,7 +109,8 @@ def _triggers(lex: Lexicon) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]
     add(lex.units_sg, "unit")
     add(lex.units_pl, "unit")
     add(lex.relative_words, "relword")
-    add(("halb", "viertel", "dreiviertel", CLOCK_MINUTES), "clockword")
+    add((phrase.split()[0] for phrase in lex.clock_fractions), "clockword")
+    add(lex.clock_minute_words, "clockword")
     # "Uhr" heads nothing of its own, but stays a word that may open an expression: the clock
     # words it ends ("halb 8 Uhr", "10 nach 8 Uhr") begin beyond its lookback or with a head
     # word of theirs ("halb", a number beside "nach"), and where it stands for a number ("Uhr
@@ -163,6 +164,9 @@ def patterns() -> Patterns:
     approx_pre = rf"(?:{APPROX}\s+|ca\.\s*)"
     eve_words = _alt(lex.context.get("eve_word", ()))
     number = r"\d{1,2}|[a-zäöüß]+"
+    clock_fractions = _phrases(lex.clock_fractions)
+    clock_minutes = _alt(lex.clock_minute_words)
+    clock_directions = _alt(lex.clock_directions)
     eras = "|".join(
         re.escape(form).replace(r"\.\ ", r"\.\s*").replace(r"\ ", r"\s+").replace(r"\.", r"\.")
         for form in sorted(lex.eras, key=len, reverse=True)
@@ -298,9 +302,9 @@ def patterns() -> Patterns:
         ),
         (
             rx(
-                rf"{B}{_pre('pre')}(?:(?P<rel>halb|viertel\s+nach|viertel\s+vor|dreiviertel)|"
-                rf"(?P<mn>{number})\s+(?:(?P<minw>{CLOCK_MINUTES})\s+)?"
-                rf"(?P<dir>{'|'.join(CLOCK_DIRECTIONS)}))\s+"
+                rf"{B}{_pre('pre')}(?:(?P<rel>{clock_fractions})|"
+                rf"(?P<mn>{number})\s+(?:(?P<minw>{clock_minutes})\s+)?"
+                rf"(?P<dir>{clock_directions}))\s+"
                 rf"(?P<hw>{number})(?P<uhr>\s+uhr)?{E}" + suffix
             ),
             p.clock_words,
@@ -446,4 +450,6 @@ def patterns() -> Patterns:
         re.compile(rf"\s*(?:{eras})", re.I),
         rules_by_first_char(pattern for pattern, _ in rules),
         tuple(beginnings(pattern) for pattern, _ in rules),
+        frozenset({*lex.clock_directions, *lex.clock_minute_words}),
+        frozenset(lex.clock_directions),
     )
