@@ -60,7 +60,8 @@ def extract(
     Returns the tables a run writes (documents, dates, places, organisations, figures,
     events) for this one text, with the same columns and types; offsets point into ``text``.
     ``reference_date`` (YYYY-MM-DD or a date) anchors relative expressions such as "gestern";
-    without it the text's dateline is used when it has one. ``nlp`` is a pipeline from
+    without it the text's dateline is used when it has one, else a full date of an occasion in
+    the text (:func:`pipeline.refdate.find_text_date`). ``nlp`` is a pipeline from
     :func:`pipeline.load_nlp`; by default the default pipeline is loaded once and reused.
     """
     reference = _reference(reference_date)

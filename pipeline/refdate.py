@@ -2,7 +2,10 @@
 
 Sources, in order of precedence: the file's front matter (``date:``), the metadata CSV, a
 dateline in the report's first lines ("Münster, den 1. Oktober 2022", "14.03.2008, Essen",
-"Stand 22.09.2023", "Hannover, 14. April 2024 – Die Messe …"), the ``--reference-date`` option.
+"Stand 22.09.2023", "Hannover, 14. April 2024 – Die Messe …"), the ``--reference-date`` option,
+and last a guess: the first full date in the running text that names the day of an occasion
+("Am 5. Mai 2024 fand …", "vom 3. bis 5. Mai 2024") and announces nothing later
+(:func:`find_text_date`).
 
 Dates a user gives (front matter, metadata CSV, option) are read with dateparser in any common
 German or English form; running text never goes through dateparser (it reads "die" and "mit" as
@@ -17,7 +20,9 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from pipeline.lang import load_word_kinds
 from pipeline.temporal.grammar import find_expressions
+from pipeline.temporal.lexicon import lexicon
 
 log = logging.getLogger("pipeline")
 
@@ -117,14 +122,102 @@ def resolve_reference_date(
         return day, "dateline"
     if default:
         return default, "option"
+    day = find_text_date(text)
+    if day:
+        return day, "text"
     # One line per report would bury a large run's other warnings: the run warns once with
     # the count (pipeline.run); documents.reference_date_source names the reports.
     log.debug(
-        "%s: no reference date (no front matter date, metadata row, dateline or "
-        "--reference-date): relative dates are listed without a value",
+        "%s: no reference date (no front matter date, metadata row, dateline, "
+        "--reference-date or full date of an occasion in the text): relative dates are "
+        "listed without a value",
         label,
     )
     return None, "none"
+
+
+# How far into the text a date of the report's own time is looked for: the start of a report
+# tells of its occasion, and a streamed long report has read at least this much before its
+# first piece (pipeline.stream), so the guess never depends on how a report is read or cut.
+TEXT_DATE_CHARS = 10_000
+# A line can hold a full date only where it writes a year in digits: four of them, or a
+# numeric date with a two-digit year ("3.5.24"); other lines are passed over without the grammar.
+_YEAR_IN_DIGITS = re.compile(r"\d{4}|\d\.\d{1,2}\.\d{2}(?!\d)")
+# Where a sentence ends inside a line: after a word's last letter or a year (a date's "3." is
+# no end), before a capital or an opening quote ("am 3. Okt. 2024" goes on).
+_SENTENCE_END = re.compile(r"(?:(?<=[^\W\d_])|(?<=\d{4}))[.!?][\"“”»«]?\s+(?=[A-ZÄÖÜ„\"“»«(])")
+_WORD = re.compile(r"[^\W\d_]+")
+REFERENCE_WORDS = "reference_date_words.tsv"
+
+
+@cache
+def _text_date_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The occasion words; the announcing words and future auxiliaries; announcing prefixes."""
+    kinds = load_word_kinds(REFERENCE_WORDS)
+    announcing = kinds["announcement"]
+    words = frozenset(w for w in announcing if not w.endswith("*")) | lexicon().tense["future"]
+    prefixes = tuple(w[:-1] for w in announcing if w.endswith("*"))
+    return frozenset(kinds["occasion"]), words, prefixes
+
+
+def _full_days(sentence: str) -> Iterator[tuple[int, int, dt.date]]:
+    """Dates with day, month and year in ``sentence`` (a range's first day), with their spans."""
+    for expr in find_expressions(sentence):
+        spec = expr.spec
+        if None in (spec.year, spec.month, spec.day):
+            continue
+        try:
+            yield expr.start, expr.end, dt.date(spec.year, spec.month, spec.day)
+        except ValueError:  # 31.02. and the like
+            continue
+
+
+def _sentences_with_a_year(text: str) -> Iterator[tuple[str, bool]]:
+    """The sentences of ``text`` that write a year in digits, and whether each is a line of
+    its own; a line without such a year is not split."""
+    for line in text.splitlines():
+        if _YEAR_IN_DIGITS.search(line) is None:
+            continue
+        begin = 0
+        for m in [*_SENTENCE_END.finditer(line), None]:
+            stop = len(line) if m is None else m.start()
+            sentence = line[begin:stop]
+            if _YEAR_IN_DIGITS.search(sentence):
+                yield sentence, begin == 0 and m is None
+            if m is not None:
+                begin = m.end()
+
+
+def _names_an_occasion(sentence: str, start: int, end: int, own_line: bool) -> bool:
+    """ "am 3. Mai 2024", "vom 3. bis 5. Mai 2024", or the date alone on its line."""
+    before = _WORD.findall(sentence[:start])[-1:]
+    opening = _WORD.findall(sentence[start:end])[:1]
+    occasion = _text_date_words()[0]
+    if any(w.lower() in occasion for w in before + opening):
+        return True
+    return own_line and not _WORD.search(sentence[:start] + sentence[end:])
+
+
+def _announces(sentence: str) -> bool:
+    _, words, prefixes = _text_date_words()
+    return any(w in words or w.startswith(prefixes) for w in _WORD.findall(sentence.lower()))
+
+
+def find_text_date(text: str) -> dt.date | None:
+    """A guess at the report's own day from its running text: the first date among the first
+    :data:`TEXT_DATE_CHARS` characters that writes day, month and year (a range's first day)
+    and names an occasion ("am 5. Mai 2024", "vom 3. bis 5. Mai 2024", or stands alone on its
+    line), in a sentence that announces nothing later ("Die nächste Messe findet vom … statt",
+    "… am 9. Juni 2024 stattfinden wird"): the report was written before such a day, maybe a
+    year before, and a report about this year's event would be dated by the next one. A day
+    talked about ("Der 3. März 1911 blieb allen in Erinnerung") names no occasion.
+
+    The grammar reads only the sentences that write a year in digits, until the first hit."""
+    for sentence, own_line in _sentences_with_a_year(text[:TEXT_DATE_CHARS]):
+        for start, end, day in _full_days(sentence):
+            if _names_an_occasion(sentence, start, end, own_line) and not _announces(sentence):
+                return day
+    return None
 
 
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")

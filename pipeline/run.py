@@ -86,23 +86,36 @@ class RunSummary:
     error: int = 0
     cached: int = 0  # documents whose rows came from the cache of the previous run
     undated: int = 0  # documents without a reference date: their relative dates have no value
+    guessed: int = 0  # documents whose reference date is a date read in their text
     facts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(RESULT_TABLES, 0))
 
     def add(self, result: DocumentResult) -> None:
         self.documents += 1
         status = result.document["status"]
         setattr(self, status, getattr(self, status) + 1)
-        if result.document.get("reference_date_source") == "none":
+        source = result.document.get("reference_date_source")
+        if source == "none":
             self.undated += 1
+        elif source == "text":
+            self.guessed += 1
         for table, rows in result.facts.items():
             self.facts[table] += len(rows)
 
     def warn_undated(self) -> None:
+        if self.guessed:
+            log.info(
+                "%d of %d documents have a reference date guessed from a date in their text "
+                "(no front matter date, metadata row, dateline or --reference-date; their "
+                "documents.reference_date_source is 'text')",
+                self.guessed,
+                self.documents,
+            )
         if self.undated:
             log.warning(
                 "%d of %d documents have no reference date (no front matter date, metadata "
-                "row, dateline or --reference-date): their relative dates are listed without "
-                "a value (their documents.reference_date_source is 'none')",
+                "row, dateline, --reference-date or full date of an occasion in the text): "
+                "their relative dates are listed without a value (their "
+                "documents.reference_date_source is 'none')",
                 self.undated,
                 self.documents,
             )

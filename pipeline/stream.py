@@ -34,9 +34,10 @@ from pipeline.read import (
     split_front_matter,
     utf16_candidate,
 )
-from pipeline.refdate import DATELINE_LINES
+from pipeline.refdate import DATELINE_LINES, TEXT_DATE_CHARS
 
-# The start of a long report kept for its dateline: enough for the first lines of any report.
+# The start of a long report kept for its reference date (its dateline, else a date in its first
+# TEXT_DATE_CHARS characters): enough for the first lines of any report.
 HEAD_CHARS = 1_000_000
 # What a file's start may be while it can still turn out to open a front matter block.
 _OPENING = re.compile(r"---[ \t]*\r?\n")
@@ -195,8 +196,9 @@ class LongReport:
         return fields
 
     def _first_piece_known(self) -> bool:
-        """Enough text read to cut the first piece and to have the report's first lines."""
-        if len(self._text) <= self.limit:
+        """Enough text read to cut the first piece and to have the report's first lines and
+        the characters a reference date is looked for in."""
+        if len(self._text) <= max(self.limit, TEXT_DATE_CHARS):
             return False
         if len(self._text) >= HEAD_CHARS:
             return True

@@ -112,9 +112,9 @@ def test_a_run_warns_once_with_the_count_of_undated_reports(caplog) -> None:
         summary.warn_undated()
         RunSummary().warn_undated()  # nothing to say
     assert [r.getMessage() for r in caplog.records] == [
-        "2 of 4 documents have no reference date (no front matter date, metadata row, dateline "
-        "or --reference-date): their relative dates are listed without a value (their "
-        "documents.reference_date_source is 'none')"
+        "2 of 4 documents have no reference date (no front matter date, metadata row, dateline, "
+        "--reference-date or full date of an occasion in the text): their relative dates are "
+        "listed without a value (their documents.reference_date_source is 'none')"
     ]
     assert [r.levelno for r in caplog.records] == [logging.WARNING]
 
