@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import compress
 
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Token
 
 from pipeline.entities.candidates import (
@@ -33,8 +34,10 @@ from pipeline.entities.words import (
     entity_word_list,
     entity_words,
     first_folded_word,
+    first_names,
     fold,
     is_capitalised,
+    is_noun_form,
     org_patterns,
     positions,
     span_of,
@@ -459,7 +462,9 @@ class PlaceFinder:
             if i < resume or i in surnames:
                 continue
             match = matches[i]
-            if in_company_name(doc, match.start, match.end):
+            if in_company_name(doc, match.start, match.end) or before_surname(
+                doc, match, self.gazetteer
+            ):
                 continue
             cand = place_candidate(match)
             code_country = region_code_after(doc, match.end)
@@ -650,8 +655,9 @@ NOBLE_PARTICLES = entity_words("noble_particle")
 
 
 def _noble_surnames(doc: Doc) -> set[int]:
-    """Tokens after "von", "zu" inside a person the model reads ("Anna von Falkenberg"): a
-    surname named after a place, no place."""
+    """Tokens after "von", "zu" inside a person the model reads ("Anna von Falkenberg"), or
+    right after a first name, also where the model reads no person ("Professor Hans-Peter von
+    Lindach"): a surname named after a place, no place."""
     out: set[int] = set()
     for start, end, label in ent_bounds(doc):
         if label not in PERSON_LABELS or end - start < 3:
@@ -659,7 +665,62 @@ def _noble_surnames(doc: Doc) -> set[int]:
         for k in range(start + 1, end - 1):
             if doc[k].lower_ in NOBLE_PARTICLES:
                 out.add(k + 1)
+    texts = token_texts(doc)
+    for k in positions(texts, SURNAME_PARTICLES.__contains__):
+        if 0 < k < len(texts) - 1 and is_given_name(texts[k - 1]):
+            out.add(k + 1)
     return out
+
+
+def before_surname(doc: Doc, match: PlaceMatch, gazetteer: Gazetteer) -> bool:
+    """A town named like a first name before a word that can only be a surname ("Sofia
+    Lindner", "Verona Kaltwasser"): a person, unless a place context names the town ("in
+    Verona Ost" stays a place)."""
+    j = match.end
+    if j - match.start != 1 or j >= len(doc) or not doc[j - 1].whitespace_:
+        return False
+    if not is_given_name(doc[j - 1].text) or has_place_context(doc, match.start, j):
+        return False
+    word = doc[j].text
+    return (
+        is_capitalised(word)
+        and word.isalpha()
+        and not word.isupper()
+        and word.lower() not in STOP_WORDS
+        and not is_noun_form(word)
+        and gazetteer.match_at(doc, j) is None
+    )
+
+
+def is_noble_surname(doc: Doc, start: int) -> bool:
+    """A name after a first name and "von", "zu" ("Hans-Peter von Lindach"): a surname."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in SURNAME_PARTICLES
+        and is_given_name(doc[start - 2].text)
+    )
+
+
+# the particles of a noble surname after a first name ("vom" also means "from the")
+SURNAME_PARTICLES = NOBLE_PARTICLES - {"vom"}
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(row["name"] for row in load_tsv("months.tsv"))
+
+
+@lru_cache(maxsize=65536)
+def is_given_name(word: str) -> bool:
+    """A first name that is no month ("August"), or a double first name: a first name and
+    a capitalised word joined by a hyphen ("Hans-Peter", "Karl-Rudolf")."""
+    first, *rest = word.split("-")
+    return (
+        first in first_names()
+        and first.lower() not in _months()
+        and len(rest) <= 1
+        and all(is_capitalised(p) and p.isalpha() for p in (first, *rest))
+    )
 
 
 @lru_cache(maxsize=65536)  # a pure look-up, asked for every capitalised token

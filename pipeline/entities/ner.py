@@ -32,11 +32,13 @@ from pipeline.entities.events import EventFinder
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import (
     Gazetteer,
+    before_surname,
     city_of_adjective,
     has_definite_place_context,
     has_place_context,
     in_company_name,
     is_common_word,
+    is_noble_surname,
     is_small_foreign_town,
     place_candidate,
     town_part_heads,
@@ -161,12 +163,16 @@ class NerCandidates:
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
                 continue
             if label == PLACE and (
-                _counted(doc, span.start) or in_company_name(doc, span.start, span.end)
+                _counted(doc, span.start)
+                or in_company_name(doc, span.start, span.end)
+                or is_noble_surname(doc, span.start)
             ):
                 continue  # "in 40 Kapellen": things counted; "Muster (Schweiz) AG": a company
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
+                    if before_surname(doc, match, self.gazetteer):
+                        continue  # "Verona Lindner": a person the model reads only in part
                     # a word, or a neighbour's small town named like a foreign first name
                     word_like = match.entry.ambiguous and (
                         is_common_word(match.name) or is_small_foreign_town(match.entry)

@@ -1,0 +1,70 @@
+"""Place classes that went wrong on reports the rules were not tuned on, read without the
+model's help where the model did not see the text: each with sentences written for this test.
+Rules only (no statistical model) unless the model's reading is given."""
+
+from __future__ import annotations
+
+import pytest
+from test_entities import places
+from test_entities_general import with_model_ents
+
+
+@pytest.fixture(scope="module")
+def nlp(entities_nlp):
+    return entities_nlp
+
+
+def model_places(nlp, text: str, ents: list[tuple[str, str]]) -> dict[str, str]:
+    return {m.text: m.name for m in with_model_ents(nlp, text, ents)._.places}
+
+
+# -- a town's name as a person's noble surname after a first name ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den Festvortrag hielt Dr. Hans-Peter von Lüneburg.",
+        "Die Urkunde überreichte Karl-Rudolf von Lüneburg.",
+        "Den Ball eröffnete Anna zu Lüneburg.",
+    ],
+)
+def test_noble_surname_after_first_name_is_no_place(nlp, text):
+    assert "Lüneburg" not in places(nlp, text)
+
+
+def test_noble_surname_also_where_the_model_reads_a_place(nlp):
+    text = "Den Festvortrag hielt Dr. Hans-Peter von Lüneburg."
+    assert "Lüneburg" not in model_places(nlp, text, [("Lüneburg", "LOC")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Reise führte im August von Lüneburg nach Kerbach.",  # a month, no first name
+        "Der Bus fuhr von Lüneburg nach Kerbach.",
+    ],
+)
+def test_town_after_von_without_a_first_name_stays(nlp, text):
+    assert places(nlp, text).get("Lüneburg") == "Lüneburg"
+
+
+# -- a town named like a first name before a surname ----------------------------------------
+def test_first_name_town_before_surname_is_a_person(nlp):
+    text = "Im Chor sangen Tom Keller, Verona Wirz und Lea Brandt die Soli."
+    assert "Verona" not in places(nlp, text)
+
+
+def test_first_name_town_before_surname_where_the_model_reads_the_town(nlp):
+    text = "Im Chor sangen Tom Keller und Verona Wirz die Soli."
+    assert "Verona" not in model_places(nlp, text, [("Verona", "LOC")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Chor reiste nach Verona Ende Mai.",  # a place context, and a noun after it
+        "Die Delegation flog im Mai nach Verona weiter.",
+        "Verona Wirz sang, danach reisten alle nach Verona.",
+    ],
+)
+def test_first_name_town_in_a_place_context_stays(nlp, text):
+    assert places(nlp, text).get("Verona") == "Verona"
