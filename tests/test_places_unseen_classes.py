@@ -68,3 +68,26 @@ def test_first_name_town_before_surname_where_the_model_reads_the_town(nlp):
 )
 def test_first_name_town_in_a_place_context_stays(nlp, text):
     assert places(nlp, text).get("Verona") == "Verona"
+
+
+# -- a hyphenated district named after towns, one of them named like a word -----------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Viele Firmen aus dem Landkreis Straubing-Bogen kamen.", "Landkreis Straubing-Bogen"),
+        ("Auch aus dem Kreis Siegen-Wittgenstein kamen Gäste.", "Kreis Siegen-Wittgenstein"),
+    ],
+)
+def test_hyphenated_district_with_a_town_named_like_a_word(nlp, text, name):
+    assert name in places(nlp, text).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er kam aus dem Kreis Jung-Alt.",  # no part a town
+        "Die Runde fand im Kreis Eltern-Kind statt.",
+    ],
+)
+def test_hyphenated_words_after_district_word_are_no_district(nlp, text):
+    assert places(nlp, text) == {}

@@ -94,6 +94,8 @@ class DistrictFinder:
             match = self.gazetteer.match_at(doc, i + 1)
             if match is None:
                 end = place_name_end(doc, i + 1, self.gazetteer, self.lemma)
+                if end is None and self._towns_joined(doc, i + 1):
+                    end = i + 2  # "im Landkreis Lindau-Bogen": two towns, one a word
                 if end is None:
                     continue
                 name = span_of(doc, i + 1, end).text
@@ -163,6 +165,23 @@ class DistrictFinder:
             cand.kind = "region"
         cand.country_code = entries[0].country_code
         return cand
+
+    def _towns_joined(self, doc: Doc, j: int) -> bool:
+        """A hyphenated name after a district or town word with a town among its parts
+        ("Kreis Siegen-Wittgenstein", "Landkreis Lindau-Bogen"): the head says it is a place,
+        so a town named like a word ("Siegen", "Bogen") is a name here."""
+        if j >= len(doc):
+            return False
+        parts = doc[j].text.split("-")
+        if not 2 <= len(parts) <= 3:
+            return False
+        if not all(len(p) >= 3 and is_capitalised(p) and p.isalpha() for p in parts):
+            return False
+        found = [self.gazetteer.lookup(p) for p in parts]
+        return any(
+            f is not None and f[1] == p and f[0].kind == "city"
+            for f, p in zip(found, parts, strict=True)
+        )
 
     def _named_compound(self, text: str) -> bool:
         """One word on a district ending whose first part is a name, not an everyday word
