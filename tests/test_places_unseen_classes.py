@@ -91,3 +91,14 @@ def test_hyphenated_district_with_a_town_named_like_a_word(nlp, text, name):
 )
 def test_hyphenated_words_after_district_word_are_no_district(nlp, text):
     assert places(nlp, text) == {}
+
+
+# -- a mountain pasture named by its own word ------------------------------------------------
+def test_named_alp_after_a_place_preposition(nlp):
+    assert places(nlp, "Das Bergfest auf der Lindenalp lockte viele Gäste.") == {
+        "Lindenalp": "Lindenalp"
+    }
+
+
+def test_alp_word_without_a_place_preposition_is_none(nlp):
+    assert places(nlp, "Die Lindenalp gehört der Genossenschaft.") == {}
