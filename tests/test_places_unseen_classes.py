@@ -95,10 +95,34 @@ def test_hyphenated_words_after_district_word_are_no_district(nlp, text):
 
 # -- a mountain pasture named by its own word ------------------------------------------------
 def test_named_alp_after_a_place_preposition(nlp):
-    assert places(nlp, "Das Bergfest auf der Lindenalp lockte viele Gäste.") == {
-        "Lindenalp": "Lindenalp"
-    }
+    assert places(nlp, "Das Bergfest auf der Lindenalp lockte viele Gäste.") == {"Lindenalp": "Lindenalp"}
 
 
 def test_alp_word_without_a_place_preposition_is_none(nlp):
     assert places(nlp, "Die Lindenalp gehört der Genossenschaft.") == {}
+
+
+# -- a town in capitals alone on a line of the report's head ---------------------------------
+HEAD = "Jubiläum der Feuerwehr\n\nZwei Tage lang wurde gefeiert\n\n{line}\n\n"
+BODY = (
+    "Die Feuerwehr feierte ihr Jubiläum mit einem großen Fest, zu dem viele Gäste aus der "
+    "ganzen Region kamen und bis in die Nacht blieben.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("LINDWIL", "Lindwil"), ("LINDWIL-SÜD", "Lindwil-Süd"), ("LINDWIL-KERBACH", "Lindwil-Kerbach")],
+)
+def test_capitals_dateline_in_the_head_is_a_town(nlp, line, name):
+    assert places(nlp, HEAD.format(line=line) + BODY) == {line: name}
+
+
+@pytest.mark.parametrize("line", ["EINLADUNG", "KINDER-FEST", "SPORT", "MARTINA"])
+def test_capitals_word_or_first_name_in_the_head_is_no_town(nlp, line):
+    assert places(nlp, HEAD.format(line=line) + BODY) == {}
+
+
+def test_capitals_line_below_the_first_long_line_is_no_dateline(nlp):
+    text = HEAD.format(line="Hallo") + BODY + "\nLINDWIL\n\nDanach ging es weiter.\n"
+    assert places(nlp, text) == {}

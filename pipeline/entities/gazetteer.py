@@ -9,6 +9,7 @@ coordination with another place. Genitive and dative endings are stripped ("Berl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -25,6 +26,7 @@ from pipeline.entities.candidates import (
     PLACE,
     Candidate,
 )
+from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.words import (
     ARTICLES,
     DocWords,
@@ -37,6 +39,7 @@ from pipeline.entities.words import (
     first_names,
     fold,
     is_capitalised,
+    is_noun_compound,
     is_noun_form,
     org_patterns,
     positions,
@@ -44,6 +47,7 @@ from pipeline.entities.words import (
     token_texts,
     values_of,
 )
+from pipeline.extensions import CHUNK_START
 from pipeline.lang import administrative_words, load_json, load_tsv, load_words
 
 GAZETTEER_FILE = "places_gazetteer.tsv"
@@ -508,7 +512,41 @@ class PlaceFinder:
             sure.extend(_named_as_towns(doc, matches, pending))
         taken = {t for c in sure for t in range(c.start, c.end)}
         found = sure + [c for c in self._town_genitives(doc) if c.start not in taken]
-        return found + [c for c in _coded_towns(doc) if c.start not in taken]
+        found += [c for c in _coded_towns(doc) if c.start not in taken]
+        return found + [c for c in self._dateline_lines(doc) if c.start not in taken]
+
+    def _dateline_lines(self, doc: Doc) -> list[Candidate]:
+        """A name in capitals alone on a line of the report's head, above its first long line
+        ("LINDWIL" or "LINDWIL-SÜD" over the text): the town the report comes from, also where
+        the gazetteer lacks it. Not words of the lexicon in capitals ("EINLADUNG"), an everyday
+        word, a first name, or a short acronym; not in a later piece of a long report."""
+        if doc.user_data.get(CHUNK_START):
+            return []
+        texts = token_texts(doc)
+        out = []
+        head_end = None
+        for i in positions(texts, str.isupper):
+            if "\n" not in doc[i].whitespace_ and not (i + 1 < len(doc) and doc[i + 1].is_space):
+                continue
+            if not is_line_start(doc, i):
+                continue
+            if head_end is None:
+                head_end = _report_head_end(doc)
+            if doc[i].idx >= head_end:
+                break
+            parts = texts[i].split("-")
+            if len(texts[i]) < 5 or not all(len(p) >= 2 and p.isalpha() for p in parts):
+                continue
+            name = "-".join(p[:1] + p[1:].lower() for p in parts)
+            if self.gazetteer.match_at(doc, i) is not None or name in first_names():
+                continue
+            words = [p for p in name.split("-") if p not in COMPASS_PREFIXES]
+            if not words or all(is_noun_form(p) or is_noun_compound(p) for p in words):
+                continue  # "EINLADUNG", "KINDER-FEST"; "LINDWIL-SÜD" is a name
+            if any(p.lower() in STOP_WORDS for p in words) or all(map(is_everyday_word, words)):
+                continue
+            out.append(Candidate(i, i + 1, PLACE, name, "pattern", kind=CITY))
+        return out
 
     def _town_genitives(self, doc: Doc) -> list[Candidate]:
         """A town in the genitive before its mayor or its people ("Lindachs Bürgermeister",
@@ -535,6 +573,18 @@ class PlaceFinder:
 
 
 ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
+
+
+# the report's head: the lines above its first line this long (title, dateline, subtitle)
+HEAD_LINE_LENGTH = 100
+LONG_LINE = re.compile(rf"^[^\n]{{{HEAD_LINE_LENGTH + 1},}}", re.MULTILINE)
+
+
+def _report_head_end(doc: Doc) -> int:
+    """Where the report's first long line starts (0 for a report of short lines alone: it has
+    no head to tell from its text)."""
+    found = LONG_LINE.search(doc.text)
+    return found.start() if found else 0
 
 
 def _opens_longer_name(doc: Doc, end: int, ner_places: set[int]) -> bool:
