@@ -126,3 +126,35 @@ def test_capitals_word_or_first_name_in_the_head_is_no_town(nlp, line):
 def test_capitals_line_below_the_first_long_line_is_no_dateline(nlp):
     text = HEAD.format(line="Hallo") + BODY + "\nLINDWIL\n\nDanach ging es weiter.\n"
     assert places(nlp, text) == {}
+
+
+# -- a partner town after "Städtepartnerschaft mit" ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        (
+            "Der Chor pflegt die Städtepartnerschaften mit Kralupy nad Vltavou und mit "
+            "Kamienna Góra.",
+            {"Kralupy nad Vltavou", "Kamienna Góra"},
+        ),
+        ("Die Gemeindepartnerschaft mit Wels feiert Jubiläum.", {"Wels"}),
+    ],
+)
+def test_partner_town_after_a_partnership_noun(nlp, text, towns):
+    assert set(places(nlp, text)) == towns
+
+
+def test_partner_town_also_where_the_model_reads_a_person(nlp):
+    text = "Die Städtepartnerschaft mit Kamienna Góra feiert Jubiläum."
+    assert "Kamienna Góra" in model_places(nlp, text, [("Kamienna Góra", "PER")])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Partnerschaft mit Wels besteht seit Jahren.",  # a company's, maybe
+        "Die Städtepartnerschaft besteht. Mit Wels ist alles gut.",  # another clause
+    ],
+)
+def test_no_partner_town_without_a_towns_partnership_in_the_clause(nlp, text):
+    assert "Wels" not in places(nlp, text)

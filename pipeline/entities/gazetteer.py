@@ -364,8 +364,37 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
             return True  # postal code
         if word in TOWN_OF and start >= 2 and doc[start - 2].text in town_genitive_heads():
             return True  # "der Bürgermeister von Kiel", "im Hafen von Kiel"
+        if word in PARTNER_OF and _after_partnership(doc, start - 1):
+            return True  # "die Städtepartnerschaft mit Kerbach (und mit Lindwil)"
     # dateline: "Kassel, den 3. Mai 2021", "Essen (dpa)"
     return is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}
+
+
+PARTNER_OF = frozenset({"mit"})
+# how far before "mit" the partnership's noun may stand ("Städtepartnerschaften mit Kerbach
+# und mit Lindwil an der Mur")
+PARTNERSHIP_REACH = 8
+
+
+def _after_partnership(doc: Doc, k: int) -> bool:
+    """Whether a noun on a partnership's ending ("Städtepartnerschaft", "Partnerschaften")
+    stands in the clause before token k."""
+    endings = partnership_endings()
+    for j in range(k - 1, max(k - 1 - PARTNERSHIP_REACH, -1), -1):
+        text = doc[j].text
+        if text in CLAUSE_ENDS:
+            return False
+        if text[:1].isupper() and text.lower().endswith(endings):
+            return True
+    return False
+
+
+CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?", "(", ")"})
+
+
+@cache
+def partnership_endings() -> tuple[str, ...]:
+    return tuple(load_json("district_patterns.json")["partnership_endings"])
 
 
 def has_definite_place_context(doc: Doc, start: int) -> bool:
