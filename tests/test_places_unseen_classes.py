@@ -158,3 +158,14 @@ def test_partner_town_also_where_the_model_reads_a_person(nlp):
 )
 def test_no_partner_town_without_a_towns_partnership_in_the_clause(nlp, text):
     assert "Wels" not in places(nlp, text)
+
+
+# -- a show named with its town is an event, no place -----------------------------------------
+def test_show_and_town_the_model_reads_as_a_place_is_an_event(nlp):
+    text = "Die Gewerbeschau Lindach lockte am Sonntag viele Familien."
+    assert model_places(nlp, text, [("Gewerbeschau Lindach", "LOC")]) == {}
+
+
+def test_town_after_a_show_word_and_locative_stays(nlp):
+    text = "Die Gewerbeschau in Lindach lockte am Sonntag viele Familien."
+    assert model_places(nlp, text, [("Lindach", "LOC")]) == {"Lindach": "Lindach"}
