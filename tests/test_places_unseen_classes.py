@@ -169,3 +169,14 @@ def test_show_and_town_the_model_reads_as_a_place_is_an_event(nlp):
 def test_town_after_a_show_word_and_locative_stays(nlp):
     text = "Die Gewerbeschau in Lindach lockte am Sonntag viele Familien."
     assert model_places(nlp, text, [("Lindach", "LOC")]) == {"Lindach": "Lindach"}
+
+
+# -- a town's adjective alone names its people -------------------------------------------------
+def test_town_adjective_alone_the_model_reads_as_a_place_is_none(nlp):
+    text = "Am Ende jubelte der Luzerner über den Pokal."
+    assert model_places(nlp, text, [("Luzerner", "LOC")]) == {}
+
+
+def test_town_adjective_before_a_venue_stays_the_venue(nlp):
+    text = "Die Gäste trafen sich am Kölner Dom."
+    assert model_places(nlp, text, [("Kölner Dom", "LOC")]) == {"Kölner Dom": "Kölner Dom"}

@@ -166,8 +166,11 @@ class NerCandidates:
                 _counted(doc, span.start)
                 or in_company_name(doc, span.start, span.end)
                 or is_noble_surname(doc, span.start)
+                or city_of_adjective(self.gazetteer, span.text) is not None
             ):
-                continue  # "in 40 Kapellen": things counted; "Muster (Schweiz) AG": a company
+                # "in 40 Kapellen": things counted; "Muster (Schweiz) AG": a company; "der
+                # Luzerner": a town's adjective alone names its people
+                continue
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
                 if match is not None and match.end == span.end:
