@@ -180,3 +180,14 @@ def test_town_adjective_alone_the_model_reads_as_a_place_is_none(nlp):
 def test_town_adjective_before_a_venue_stays_the_venue(nlp):
     text = "Die Gäste trafen sich am Kölner Dom."
     assert model_places(nlp, text, [("Kölner Dom", "LOC")]) == {"Kölner Dom": "Kölner Dom"}
+
+
+# -- a compass word after a named park or square belongs to its name --------------------------
+def test_compass_word_after_a_named_compound_belongs_to_it(nlp):
+    text = "Das Konzert im Lindenpark Nord war gut besucht."
+    assert places(nlp, text) == {"Lindenpark Nord": "Lindenpark Nord"}
+
+
+def test_compass_word_before_another_name_is_not_taken(nlp):
+    text = "Das Konzert im Lindenpark Süd Tirol war gut besucht."
+    assert "Lindenpark" in places(nlp, text)

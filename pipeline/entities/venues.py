@@ -58,6 +58,7 @@ from pipeline.entities.words import (
     is_capitalised,
     is_generic_compound,
     is_noun_form,
+    org_patterns,
     positions,
     span_of,
     token_texts,
@@ -131,6 +132,7 @@ class VenueFinder:
         )
         self.brand_openings = frozenset(words[0] for words in self.hotel_brands)
         self.hotel_locations = frozenset(p["hotel_locations"])
+        self.directions = frozenset(org_patterns()["direction_words"])
         # word predicates asked for every token: memoised per finder
         self._finders_at = WordValues(self._finders_at)  # type: ignore[method-assign]
         # one bound method, so that find() can tell it in a word's finders by identity
@@ -673,7 +675,18 @@ class VenueFinder:
             self._venue_context(doc, i)
         ):
             return None
+        if self._direction_after(doc, i + 1):  # "im Lindenpark Nord": its northern part
+            return self._venue(doc, i, i + 2, "pattern")
         return self._named(doc, i, text)
+
+    def _direction_after(self, doc: Doc, j: int) -> bool:
+        """A compass word after a venue's name that ends the name there ("Lindenpark Süd")."""
+        return (
+            j < len(doc)
+            and doc[j].text in self.directions
+            and doc[j - 1].whitespace_ != ""
+            and (j + 1 >= len(doc) or not is_capitalised(doc[j + 1].text))
+        )
 
     def _civic_landmark(self, doc: Doc, i: int) -> str | None:
         """ "auf dem Marktplatz", "in der Festhalle": the one square or hall of its kind in
