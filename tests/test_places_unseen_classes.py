@@ -191,3 +191,24 @@ def test_compass_word_after_a_named_compound_belongs_to_it(nlp):
 def test_compass_word_before_another_name_is_not_taken(nlp):
     text = "Das Konzert im Lindenpark Süd Tirol war gut besucht."
     assert "Lindenpark" in places(nlp, text)
+
+
+# -- an inn or restaurant compound with its own name -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Die Siegerehrung fand im Bergrestaurant Lindenalp statt.",
+            "Bergrestaurant Lindenalp",
+        ),
+        ("Gefeiert wurde im Landgasthof Kerbach.", "Landgasthof Kerbach"),
+    ],
+)
+def test_restaurant_compound_and_its_name(nlp, text, name):
+    assert name in places(nlp, text).values()
+
+
+def test_restaurant_compound_and_a_common_noun_is_not_one_name(nlp):
+    assert "Schnellrestaurant Burger" not in places(
+        nlp, "Das Schnellrestaurant Burger bietet Essen."
+    )
