@@ -212,3 +212,33 @@ def test_restaurant_compound_and_a_common_noun_is_not_one_name(nlp):
     assert "Schnellrestaurant Burger" not in places(
         nlp, "Das Schnellrestaurant Burger bietet Essen."
     )
+
+
+# -- a dateline closed by a full stop ----------------------------------------------------------
+LONG_BODY = (
+    " Am Montag begann das Dorffest mit einem Umzug durch die Gassen, und viele Gäste aus der "
+    "Region kamen, um dabei zu sein.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Lindwil-Kerbach.", {"Lindwil-Kerbach"}),
+        ("Ulm/Lindwil.", {"Ulm", "Lindwil"}),
+        ("Wels.", {"Wels"}),  # a town named like a word: the dateline names it
+    ],
+)
+def test_dotted_dateline_names_the_towns(nlp, line, names):
+    text = "Dorffest eröffnet\n" + line + LONG_BODY
+    assert set(places(nlp, text).values()) == names
+
+
+@pytest.mark.parametrize("line", ["Danke.", "Einladung.", "Martina.", "Prof. Dr. Keller."])
+def test_dotted_word_at_line_start_is_no_dateline(nlp, line):
+    assert places(nlp, "Dorffest eröffnet\n" + line + LONG_BODY) == {}
+
+
+def test_dotted_name_below_the_reports_first_long_line_is_no_dateline(nlp):
+    text = "Dorffest eröffnet\n" + LONG_BODY + "Lindwil-Kerbach. Danach ging es weiter.\n"
+    assert places(nlp, text) == {}

@@ -542,7 +542,8 @@ class PlaceFinder:
         taken = {t for c in sure for t in range(c.start, c.end)}
         found = sure + [c for c in self._town_genitives(doc) if c.start not in taken]
         found += [c for c in _coded_towns(doc) if c.start not in taken]
-        return found + [c for c in self._dateline_lines(doc) if c.start not in taken]
+        found += [c for c in self._dateline_lines(doc) if c.start not in taken]
+        return found + [c for c in self._dotted_datelines(doc) if c.start not in taken]
 
     def _dateline_lines(self, doc: Doc) -> list[Candidate]:
         """A name in capitals alone on a line of the report's head, above its first long line
@@ -563,18 +564,44 @@ class PlaceFinder:
                 head_end = _report_head_end(doc)
             if doc[i].idx >= head_end:
                 break
-            parts = texts[i].split("-")
-            if len(texts[i]) < 5 or not all(len(p) >= 2 and p.isalpha() for p in parts):
+            name = "-".join(p[:1] + p[1:].lower() for p in texts[i].split("-"))
+            if self.gazetteer.match_at(doc, i) is None and _may_name_unknown_town(name):
+                out.append(Candidate(i, i + 1, PLACE, name, "pattern", kind=CITY))
+        return out
+
+    def _dotted_datelines(self, doc: Doc) -> list[Candidate]:
+        """A dateline that a full stop closes at the start of one of the report's first lines
+        ("Lindwil-Kerbach. Am Montag ...", "Ulm/Lindwil. Rund 30 Vereine ..."): the towns
+        before it, also where the gazetteer lacks one (a name no word or first name is, as
+        for a dateline in capitals)."""
+        if doc.user_data.get(CHUNK_START):
+            return []
+        out: list[Candidate] = []
+        head_end = None
+        last = min(len(doc), DATELINE_REACH)
+        for i in range(last):
+            if not is_line_start(doc, i) or doc[i].is_space:
                 continue
-            name = "-".join(p[:1] + p[1:].lower() for p in parts)
-            if self.gazetteer.match_at(doc, i) is not None or name in first_names():
+            k = i + 1  # the full stop after one name or two joined by "/"
+            if k + 1 < last and doc[k].text == "/":
+                k += 2
+            if not (
+                k + 1 < last
+                and doc[k].text == "."
+                and "\n" not in doc[k].whitespace_
+                and (is_capitalised(doc[k + 1].text) or doc[k + 1].text[:1].isdigit())
+            ):
                 continue
-            words = [p for p in name.split("-") if p not in COMPASS_PREFIXES]
-            if not words or all(is_noun_form(p) or is_noun_compound(p) for p in words):
-                continue  # "EINLADUNG", "KINDER-FEST"; "LINDWIL-SÜD" is a name
-            if any(p.lower() in STOP_WORDS for p in words) or all(map(is_everyday_word, words)):
-                continue
-            out.append(Candidate(i, i + 1, PLACE, name, "pattern", kind=CITY))
+            if head_end is None:
+                head_end = _report_head_end(doc)
+            if doc[i].idx > head_end:
+                break
+            for j in range(i, k, 2):
+                match = self.gazetteer.match_at(doc, j)
+                if match is not None and match.end == j + 1:
+                    out.append(place_candidate(match))
+                elif is_capitalised(doc[j].text) and _may_name_unknown_town(doc[j].text):
+                    out.append(Candidate(j, j + 1, PLACE, doc[j].text, "pattern", kind=CITY))
         return out
 
     def _town_genitives(self, doc: Doc) -> list[Candidate]:
@@ -602,6 +629,25 @@ class PlaceFinder:
 
 
 ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
+
+
+# a dateline closed by a full stop stands among the report's first tokens
+DATELINE_REACH = 200
+
+
+def _may_name_unknown_town(name: str) -> bool:
+    """Whether a word alone on a dateline may be a town the gazetteer lacks: one word or a
+    hyphenated one ("Lindwil-Süd") of five letters or more, not words of the lexicon
+    ("Einladung", "Kinder-Fest"), a stop word, an everyday word or a first name."""
+    parts = name.split("-")
+    if len(name) < 5 or not all(len(p) >= 2 and p.isalpha() for p in parts):
+        return False
+    if name in first_names():
+        return False
+    words = [p for p in parts if p not in COMPASS_PREFIXES]
+    if not words or all(is_noun_form(p) or is_noun_compound(p) for p in words):
+        return False  # "EINLADUNG", "KINDER-FEST"; "LINDWIL-SÜD" is a name
+    return not any(p.lower() in STOP_WORDS for p in words) and not all(map(is_everyday_word, words))
 
 
 # the report's head: the lines above its first line this long (title, dateline, subtitle)
