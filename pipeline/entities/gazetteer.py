@@ -10,6 +10,7 @@ coordination with another place. Genitive and dative endings are stripped ("Berl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -490,14 +491,18 @@ class PlaceFinder:
         pending: list[Candidate] = []
         matches = self.gazetteer.matches(doc)
         surnames = _noble_surnames(doc)
+        texts = token_texts(doc)
+        given_names = first_names()
         resume = 0  # the token after the last name found
         for i in compress(range(len(matches)), matches):
             if i < resume or i in surnames:
                 continue
+            if i >= 2 and texts[i - 1] in SURNAME_PARTICLES and is_given_name(texts[i - 2]):
+                continue  # "Hans-Peter von Lindach": a surname
             match = matches[i]
-            if in_company_name(doc, match.start, match.end) or before_surname(
-                doc, match, self.gazetteer
-            ):
+            if in_company_name(doc, match.start, match.end):
+                continue
+            if match.name in given_names and before_surname(doc, match, self.gazetteer):
                 continue
             cand = place_candidate(match)
             code_country = region_code_after(doc, match.end)
@@ -542,60 +547,47 @@ class PlaceFinder:
         taken = {t for c in sure for t in range(c.start, c.end)}
         found = sure + [c for c in self._town_genitives(doc) if c.start not in taken]
         found += [c for c in _coded_towns(doc) if c.start not in taken]
-        found += [c for c in self._dateline_lines(doc) if c.start not in taken]
-        return found + [c for c in self._dotted_datelines(doc) if c.start not in taken]
+        return found + [c for c in self._datelines(doc) if c.start not in taken]
 
-    def _dateline_lines(self, doc: Doc) -> list[Candidate]:
-        """A name in capitals alone on a line of the report's head, above its first long line
-        ("LINDWIL" or "LINDWIL-SÜD" over the text): the town the report comes from, also where
-        the gazetteer lacks it. Not words of the lexicon in capitals ("EINLADUNG"), an everyday
-        word, a first name, or a short acronym; not in a later piece of a long report."""
+    def _datelines(self, doc: Doc) -> list[Candidate]:
+        """Datelines of the report's head (the lines above its first long line) and of that
+        line: a name in capitals alone on a line of the head ("LINDWIL" or "LINDWIL-SÜD" over
+        the text), or a name or two joined by "/" that a full stop closes at a line's start
+        ("Lindwil-Kerbach. Am Montag ...", "Ulm/Lindwil. Rund 30 Vereine ..."): the town the
+        report comes from, also where the gazetteer lacks it (a name no word of the lexicon,
+        everyday word or first name is, of five letters or more). Not in a later piece of a
+        long report."""
         if doc.user_data.get(CHUNK_START):
             return []
-        texts = token_texts(doc)
-        out = []
-        head_end = None
-        for i in positions(texts, str.isupper):
-            if "\n" not in doc[i].whitespace_ and not (i + 1 < len(doc) and doc[i + 1].is_space):
-                continue
-            if not is_line_start(doc, i):
-                continue
-            if head_end is None:
-                head_end = _report_head_end(doc)
-            if doc[i].idx >= head_end:
-                break
-            name = "-".join(p[:1] + p[1:].lower() for p in texts[i].split("-"))
-            if self.gazetteer.match_at(doc, i) is None and _may_name_unknown_town(name):
-                out.append(Candidate(i, i + 1, PLACE, name, "pattern", kind=CITY))
-        return out
-
-    def _dotted_datelines(self, doc: Doc) -> list[Candidate]:
-        """A dateline that a full stop closes at the start of one of the report's first lines
-        ("Lindwil-Kerbach. Am Montag ...", "Ulm/Lindwil. Rund 30 Vereine ..."): the towns
-        before it, also where the gazetteer lacks one (a name no word or first name is, as
-        for a dateline in capitals)."""
-        if doc.user_data.get(CHUNK_START):
-            return []
+        text = doc.text
+        long_line = LONG_LINE.search(text)
+        if long_line is None:
+            return []  # a report of short lines alone: no head to tell from its text
+        if not (
+            DATELINE_AT_START.match(text) or DATELINE_AFTER_BREAK.search(text, 0, long_line.end())
+        ):
+            return []  # most reports: none of either kind, found in C
         out: list[Candidate] = []
-        head_end = None
-        last = min(len(doc), DATELINE_REACH)
-        for i in range(last):
-            if not is_line_start(doc, i) or doc[i].is_space:
+        offset = 0
+        for line in text[: long_line.end()].split("\n"):
+            start, offset = offset, offset + len(line) + 1
+            if not line[:1].isupper():
+                continue  # most lines: no dateline's start (looked at in C)
+            capitals = (
+                start < long_line.start() and line.isupper() and CAPITALS_LINE.fullmatch(line)
+            )
+            dotted = None if capitals or ". " not in line else DOTTED_DATELINE.match(line)
+            if not (capitals or dotted):
                 continue
-            k = i + 1  # the full stop after one name or two joined by "/"
-            if k + 1 < last and doc[k].text == "/":
-                k += 2
-            if not (
-                k + 1 < last
-                and doc[k].text == "."
-                and "\n" not in doc[k].whitespace_
-                and (is_capitalised(doc[k + 1].text) or doc[k + 1].text[:1].isdigit())
-            ):
+            i = _token_at(doc, start)
+            if i is None:
                 continue
-            if head_end is None:
-                head_end = _report_head_end(doc)
-            if doc[i].idx > head_end:
-                break
+            if capitals:
+                name = "-".join(p[:1] + p[1:].lower() for p in doc[i].text.split("-"))
+                if self.gazetteer.match_at(doc, i) is None and _may_name_unknown_town(name):
+                    out.append(Candidate(i, i + 1, PLACE, name, "pattern", kind=CITY))
+                continue
+            k = i + 3 if i + 1 < len(doc) and doc[i + 1].text == "/" else i + 1
             for j in range(i, k, 2):
                 match = self.gazetteer.match_at(doc, j)
                 if match is not None and match.end == j + 1:
@@ -631,10 +623,6 @@ class PlaceFinder:
 ADJECTIVE_ENDINGS = entity_word_list("title_adjective_ending")
 
 
-# a dateline closed by a full stop stands among the report's first tokens
-DATELINE_REACH = 200
-
-
 def _may_name_unknown_town(name: str) -> bool:
     """Whether a word alone on a dateline may be a town the gazetteer lacks: one word or a
     hyphenated one ("Lindwil-Süd") of five letters or more, not words of the lexicon
@@ -653,13 +641,22 @@ def _may_name_unknown_town(name: str) -> bool:
 # the report's head: the lines above its first line this long (title, dateline, subtitle)
 HEAD_LINE_LENGTH = 100
 LONG_LINE = re.compile(rf"^[^\n]{{{HEAD_LINE_LENGTH + 1},}}", re.MULTILINE)
+# a name in capitals alone on a line; a name or two joined by "/" closed by a full stop at a
+# line's start, before a capitalised word or a number
+CAPITALS_LINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ-]{4,}[ \t\r]*")
+NAME = r"[A-ZÄÖÜ][A-Za-zäöüßÄÖÜ-]+"
+DOTTED_DATELINE = re.compile(rf"{NAME}(?: ?/ ?{NAME})?(?=\. [A-ZÄÖÜ0-9])")
+# either kind at the text's start, or after a line break (a literal the search runs to in C)
+_DATELINE = rf"(?:[A-ZÄÖÜ][A-ZÄÖÜ-]{{4,}}[ \t\r]*(?:\n|$)|{NAME}(?: ?/ ?{NAME})?\. [A-ZÄÖÜ0-9])"
+DATELINE_AT_START = re.compile(_DATELINE)
+DATELINE_AFTER_BREAK = re.compile(rf"\n{_DATELINE}")
 
 
-def _report_head_end(doc: Doc) -> int:
-    """Where the report's first long line starts (0 for a report of short lines alone: it has
-    no head to tell from its text)."""
-    found = LONG_LINE.search(doc.text)
-    return found.start() if found else 0
+def _token_at(doc: Doc, char: int) -> int | None:
+    """The token that starts at a character offset, if one does."""
+    starts = doc.char_starts if isinstance(doc, DocWords) else [t.idx for t in doc]
+    i = bisect_left(starts, char)
+    return i if i < len(starts) and starts[i] == char else None
 
 
 def _opens_longer_name(doc: Doc, end: int, ner_places: set[int]) -> bool:
@@ -780,9 +777,8 @@ NOBLE_PARTICLES = entity_words("noble_particle")
 
 
 def _noble_surnames(doc: Doc) -> set[int]:
-    """Tokens after "von", "zu" inside a person the model reads ("Anna von Falkenberg"), or
-    right after a first name, also where the model reads no person ("Professor Hans-Peter von
-    Lindach"): a surname named after a place, no place."""
+    """Tokens after "von", "zu" inside a person the model reads ("Anna von Falkenberg"): a
+    surname named after a place, no place (see also :func:`is_noble_surname`)."""
     out: set[int] = set()
     for start, end, label in ent_bounds(doc):
         if label not in PERSON_LABELS or end - start < 3:
@@ -790,10 +786,6 @@ def _noble_surnames(doc: Doc) -> set[int]:
         for k in range(start + 1, end - 1):
             if doc[k].lower_ in NOBLE_PARTICLES:
                 out.add(k + 1)
-    texts = token_texts(doc)
-    for k in positions(texts, SURNAME_PARTICLES.__contains__):
-        if 0 < k < len(texts) - 1 and is_given_name(texts[k - 1]):
-            out.add(k + 1)
     return out
 
 
@@ -802,11 +794,14 @@ def before_surname(doc: Doc, match: PlaceMatch, gazetteer: Gazetteer) -> bool:
     Lindner", "Verona Kaltwasser"): a person, unless a place context names the town ("in
     Verona Ost" stays a place)."""
     j = match.end
-    if j - match.start != 1 or j >= len(doc) or not doc[j - 1].whitespace_:
+    if j - match.start != 1 or match.name not in first_names() or j >= len(doc):
         return False
-    if not is_given_name(doc[j - 1].text) or has_place_context(doc, match.start, j):
+    texts = token_texts(doc)
+    if not is_given_name(texts[j - 1]) or not doc[j - 1].whitespace_:
         return False
-    word = doc[j].text
+    if has_place_context(doc, match.start, j):
+        return False
+    word = texts[j]
     return (
         is_capitalised(word)
         and word.isalpha()
@@ -819,11 +814,10 @@ def before_surname(doc: Doc, match: PlaceMatch, gazetteer: Gazetteer) -> bool:
 
 def is_noble_surname(doc: Doc, start: int) -> bool:
     """A name after a first name and "von", "zu" ("Hans-Peter von Lindach"): a surname."""
-    return (
-        start >= 2
-        and doc[start - 1].lower_ in SURNAME_PARTICLES
-        and is_given_name(doc[start - 2].text)
-    )
+    if start < 2:
+        return False
+    texts = token_texts(doc)
+    return texts[start - 1] in SURNAME_PARTICLES and is_given_name(texts[start - 2])
 
 
 # the particles of a noble surname after a first name ("vom" also means "from the")
