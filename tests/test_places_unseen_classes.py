@@ -242,3 +242,15 @@ def test_dotted_word_at_line_start_is_no_dateline(nlp, line):
 def test_dotted_name_below_the_reports_first_long_line_is_no_dateline(nlp):
     text = "Dorffest eröffnet\n" + LONG_BODY + "Lindwil-Kerbach. Danach ging es weiter.\n"
     assert places(nlp, text) == {}
+
+
+# -- a club's name the model reads as a place ---------------------------------------------------
+@pytest.mark.parametrize("club", ["RV Lindenhöhe", "TSV Lindenhöhe"])
+def test_club_name_the_model_reads_as_a_place_is_none(nlp, club):
+    text = f"Zweite wurde die Reiterin vom {club} auf ihrem Pferd."
+    assert model_places(nlp, text, [(club, "LOC")]) == {}
+
+
+def test_state_abbreviation_the_model_reads_as_a_place_stays(nlp):
+    text = "Die Delegation reiste danach nach NRW weiter."
+    assert model_places(nlp, text, [("NRW", "LOC")]) == {"NRW": "Nordrhein-Westfalen"}

@@ -684,6 +684,24 @@ def _after_club_abbreviation(doc: Doc, start: int) -> bool:
     return word in club_abbreviations() or (word.isupper() and word.isalpha() and len(word) <= 4)
 
 
+def is_club_name(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
+    """A name that opens on a sports club's abbreviation ("RV Lindenhöhe", "TSV Kerbach
+    1890"): the club, no place, also where the model reads one (the town after the
+    abbreviation is found by itself)."""
+    if end - start < 2:
+        return False
+    word = doc[start].text
+    if word in club_abbreviations():
+        return True
+    return (
+        word.isupper()
+        and word.isalpha()
+        and 2 <= len(word) <= 4
+        and gazetteer.match_at(doc, start) is None
+        and is_capitalised(doc[start + 1].text)
+    )
+
+
 @cache
 def club_abbreviations() -> frozenset[str]:
     """Abbreviations that open a sports club's name (org_patterns.json)."""

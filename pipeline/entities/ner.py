@@ -37,6 +37,7 @@ from pipeline.entities.gazetteer import (
     has_definite_place_context,
     has_place_context,
     in_company_name,
+    is_club_name,
     is_common_word,
     is_noble_surname,
     is_small_foreign_town,
@@ -167,9 +168,10 @@ class NerCandidates:
                 or in_company_name(doc, span.start, span.end)
                 or is_noble_surname(doc, span.start)
                 or city_of_adjective(self.gazetteer, span.text) is not None
+                or is_club_name(doc, span.start, span.end, self.gazetteer)
             ):
                 # "in 40 Kapellen": things counted; "Muster (Schweiz) AG": a company; "der
-                # Luzerner": a town's adjective alone names its people
+                # Luzerner": a town's adjective alone names its people; "vom RV Lindenhöhe": a club
                 continue
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
