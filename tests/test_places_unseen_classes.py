@@ -254,3 +254,14 @@ def test_club_name_the_model_reads_as_a_place_is_none(nlp, club):
 def test_state_abbreviation_the_model_reads_as_a_place_stays(nlp):
     text = "Die Delegation reiste danach nach NRW weiter."
     assert model_places(nlp, text, [("NRW", "LOC")]) == {"NRW": "Nordrhein-Westfalen"}
+
+
+# -- a town named like a word alone on a line of the report's head -----------------------------
+def test_town_alone_on_a_head_line_is_a_dateline(nlp):
+    text = "Messe lockt Besucher\n\nRegion\nWels\n3. Mai\n\n" + BODY
+    assert places(nlp, text) == {"Wels": "Wels"}
+
+
+def test_town_named_like_a_word_alone_on_a_body_line_needs_a_context(nlp):
+    text = "Messe lockt Besucher\n\n" + BODY + "Wels\n"
+    assert places(nlp, text) == {}

@@ -544,6 +544,7 @@ class PlaceFinder:
                         changed = True
         if pending:
             sure.extend(_named_as_towns(doc, matches, pending))
+            sure.extend(c for c in pending if _alone_on_a_head_line(doc, c.start, c.end))
         taken = {t for c in sure for t in range(c.start, c.end)}
         found = sure + [c for c in self._town_genitives(doc) if c.start not in taken]
         found += [c for c in _coded_towns(doc) if c.start not in taken]
@@ -650,6 +651,18 @@ DOTTED_DATELINE = re.compile(rf"{NAME}(?: ?/ ?{NAME})?(?=\. [A-ZÄÖÜ0-9])")
 _DATELINE = rf"(?:[A-ZÄÖÜ][A-ZÄÖÜ-]{{4,}}[ \t\r]*(?:\n|$)|{NAME}(?: ?/ ?{NAME})?\. [A-ZÄÖÜ0-9])"
 DATELINE_AT_START = re.compile(_DATELINE)
 DATELINE_AFTER_BREAK = re.compile(rf"\n{_DATELINE}")
+
+
+def _alone_on_a_head_line(doc: Doc, start: int, end: int) -> bool:
+    """A town's name alone on a line of the report's head, above its first long line
+    ("Region / Lindwil am See / 3. Mai" over the text): a dateline of its own."""
+    if not is_line_start(doc, start) or doc.user_data.get(CHUNK_START):
+        return False
+    line_ends = end >= len(doc) or "\n" in doc[end - 1].whitespace_
+    if not line_ends and not (doc[end].is_space and "\n" in doc[end].text):
+        return False
+    long_line = LONG_LINE.search(doc.text)
+    return long_line is not None and doc[start].idx < long_line.start()
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
