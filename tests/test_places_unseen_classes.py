@@ -95,7 +95,9 @@ def test_hyphenated_words_after_district_word_are_no_district(nlp, text):
 
 # -- a mountain pasture named by its own word ------------------------------------------------
 def test_named_alp_after_a_place_preposition(nlp):
-    assert places(nlp, "Das Bergfest auf der Lindenalp lockte viele Gäste.") == {"Lindenalp": "Lindenalp"}
+    assert places(nlp, "Das Bergfest auf der Lindenalp lockte viele Gäste.") == {
+        "Lindenalp": "Lindenalp"
+    }
 
 
 def test_alp_word_without_a_place_preposition_is_none(nlp):
@@ -112,7 +114,11 @@ BODY = (
 
 @pytest.mark.parametrize(
     ("line", "name"),
-    [("LINDWIL", "Lindwil"), ("LINDWIL-SÜD", "Lindwil-Süd"), ("LINDWIL-KERBACH", "Lindwil-Kerbach")],
+    [
+        ("LINDWIL", "Lindwil"),
+        ("LINDWIL-SÜD", "Lindwil-Süd"),
+        ("LINDWIL-KERBACH", "Lindwil-Kerbach"),
+    ],
 )
 def test_capitals_dateline_in_the_head_is_a_town(nlp, line, name):
     assert places(nlp, HEAD.format(line=line) + BODY) == {line: name}

@@ -821,7 +821,7 @@ def _noble_surnames(doc: Doc) -> set[int]:
 
 
 def before_surname(doc: Doc, match: PlaceMatch, gazetteer: Gazetteer) -> bool:
-    """A town named like a first name before a word that can only be a surname ("Sofia
+    """A town named like a first name before a word that can only be a surname ("Verona
     Lindner", "Verona Kaltwasser"): a person, unless a place context names the town ("in
     Verona Ost" stays a place)."""
     j = match.end

@@ -171,7 +171,8 @@ class NerCandidates:
                 or is_club_name(doc, span.start, span.end, self.gazetteer)
             ):
                 # "in 40 Kapellen": things counted; "Muster (Schweiz) AG": a company; "der
-                # Luzerner": a town's adjective alone names its people; "vom RV Lindenhöhe": a club
+                # Luzerner": a town's adjective alone names its people; "vom RV Lindenhöhe":
+                # a club
                 continue
             if label == PLACE:
                 match = self.gazetteer.match_at(doc, span.start)
