@@ -178,9 +178,10 @@ def test_town_after_a_show_word_and_locative_stays(nlp):
 
 
 # -- a town's adjective alone names its people -------------------------------------------------
-def test_town_adjective_alone_the_model_reads_as_a_place_is_none(nlp):
-    text = "Am Ende jubelte der Luzerner über den Pokal."
-    assert model_places(nlp, text, [("Luzerner", "LOC")]) == {}
+@pytest.mark.parametrize("adjective", ["Luzerner", "Bad Tölzer"])
+def test_town_adjective_alone_the_model_reads_as_a_place_is_none(nlp, adjective):
+    text = f"Am Ende jubelte der {adjective} über den Pokal."
+    assert model_places(nlp, text, [(adjective, "LOC")]) == {}
 
 
 def test_town_adjective_before_a_venue_stays_the_venue(nlp):
