@@ -28,6 +28,8 @@ def extend_bracketed_affiliations(doc: Doc, kept: list[Candidate]) -> list[Candi
 def _extended(doc: Doc, c: Candidate, starts: dict[int, Candidate]) -> Candidate:
     if c.label != ORG or c.start < 1 or doc[c.start - 1].text != "(":
         return c
+    if c.legal_form:
+        return c  # "(Velvorn AG Ulm und Mitglied des Vorstands)": the legal form closes it
     end = _name_end(doc, c.end, starts)
     if end is None or end == c.end:
         return c

@@ -94,6 +94,16 @@ def _shared_heads(doc: Doc, kept: list[Candidate], lemma: LemmaLookup | None) ->
     return out
 
 
+def _abbreviated_title(doc: Doc, start: int) -> bool:
+    """A word with a full stop, its own or split off, before a first name ("Bgm. Eva Roth")."""
+    k = start + 1 if doc[start].text.endswith(".") else start + 2
+    return (
+        k < len(doc)
+        and (k == start + 1 or doc[start + 1].text == ".")
+        and doc[k].text in first_names()
+    )
+
+
 def _common_prefix(a: str, b: str) -> str:
     n = 0
     while n < min(len(a), len(b)) and a[n] == b[n]:
@@ -126,6 +136,8 @@ def extend_coordinations(
         after = doc[end].lower_ if end < len(doc) else ""
         if doc[start].text in first_names() or (lead.label == ORG and after in AFFILIATION):
             continue  # "..., Lin Wei von ...": a person listed with an organisation
+        if _abbreviated_title(doc, start):
+            continue  # "..., Bgm. Eva Roth": an abbreviated title before a person
         if doc[end - 1].text.lower().endswith(streets):
             continue  # "..., Wilhelm-Greil-Straße 7": an address
         if any(title_end(doc, t) > t or person_starts(doc, t) for t in range(start, end)):

@@ -27,7 +27,7 @@ from pipeline.entities.candidates import (
     VENUE,
     Candidate,
 )
-from pipeline.entities.canonical import LemmaLookup, canonical_span
+from pipeline.entities.canonical import LemmaLookup, canonical_span, is_adjective
 from pipeline.entities.events import EventFinder
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import (
@@ -45,6 +45,8 @@ from pipeline.entities.gazetteer import (
     town_part_heads,
 )
 from pipeline.entities.org_evidence import (
+    event_acronyms,
+    event_headed,
     has_org_evidence,
     is_headed_organisation,
     is_org_head,
@@ -132,15 +134,20 @@ class NerCandidates:
         spans = [(LABELS.get(label), _trim(doc, start, end, label)) for start, end, label in bounds]
         events = {span.text for _, span in spans if span is not None and self._before_year(span)}
         person_ends = {end for _, end, label in bounds if label in PERSON_LABELS}
+        event_short_names = event_acronyms(token_texts(doc))
         # most reports quote no motto: then no span is inside one (see _in_motto)
         quotes_motto = _quotes_motto(token_texts(doc))
         for label, span in spans:
             if label is None or span is None:
                 continue
+            if label == PERSON and self._body_as_person(span):
+                label = ORG  # "des Stadtteilvereins Velvornhof": no person opens on a club
             if label != PERSON and (
                 (events and span.text in events) or self._is_street(span, label)
             ):
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
+            if label == ORG and span.text in event_short_names:
+                continue  # "das Schützen- und Heimatfest (TSHF)": the event's short name
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
             if label == ORG and _title_before_title(span):
@@ -154,6 +161,8 @@ class NerCandidates:
                 and not self._seat_after(span)
             ):
                 continue  # a band, a motto, a description: the model alone is too unsure
+            if label == ORG and event_headed(span_texts(span)):
+                continue  # "die Deutsche Seniorenmeisterschaft Ü60": an event
             if label == ORG and _edition_of(span):
                 continue  # "die 4. Auflage der „Velvorner Nacht“": an event's name
             if label == ORG and self._people_before_name(span):
@@ -243,7 +252,7 @@ class NerCandidates:
             ):
                 continue  # "Creating", "Elmau 2": a lone unknown word needs "in", "im" ...
             if label == ORG:
-                span = self._with_head_after(span)
+                span = self._with_head_before(self._with_head_after(span))
             name = canonical_span(span, self.lemma)
             if label == PLACE:
                 name = self._after_place_name(doc, span, name)
@@ -271,6 +280,38 @@ class NerCandidates:
                 and all(is_capitalised(w) and not self._is_common_noun(w) for w in rest)
             )
         )
+
+    def _body_as_person(self, span: Span) -> bool:
+        """The model's person opens on a compound on an organisation head and a name follows
+        ("Stadtteilvereins Velvornhof"): a body and its name."""
+        first = span[0].text
+        return (
+            len(span) > 1
+            and len(first) > 6
+            and first.isalpha()
+            and is_capitalised(first)
+            and is_org_head(first)
+            and not self._is_role_noun(first)
+        )
+
+    def _with_head_before(self, span: Span) -> Span:
+        """A compound on an organisation head right before the model's name of adjectives and
+        nouns opens it ("der Fördergemeinschaft Gesunde Böden"): the model read
+        the head as a common noun."""
+        doc = span.doc
+        k = span.start - 1
+        if k < 1 or len(span) < 2:
+            return span
+        head = doc[k].text
+        if not (is_capitalised(head) and head.isalpha() and len(head) > 6 and is_org_head(head)):
+            return span
+        if self._is_role_noun(head) or self.events.is_event_name([head]):
+            return span
+        if is_adjective(head, self.lemma):
+            return span  # "Allgemeinen": an adjective only ends on a head's letters
+        if not is_adjective(span[0].text, self.lemma) or not is_capitalised(span[0].text):
+            return span
+        return span_of(doc, k, span.end)
 
     def _with_head_after(self, span: Span) -> Span:
         """The model's name and an organisation head right after it, with a founding year
@@ -588,7 +629,9 @@ class NerCandidates:
 # nouns before a quoted motto or a work's title ("das Spiel „Pixel Garden – Ernte ist alles“")
 MOTTO_NOUNS = entity_words("motto_noun")
 OBJECT_ARTICLES = entity_words("object_article")
+MAX_ABBREVIATION = 4  # "Ltd .", "Corp .": a split legal form keeps its full stop
 NOMINATIVE_ARTICLES = entity_words("nominative_article")
+QUANTIFIERS = entity_words("quantifier")
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
 PERSON_ROLE_ENDINGS = entity_word_list("person_role_ending")
@@ -719,7 +762,11 @@ def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordS
         if "\n" in words[k - 1].whitespace_ or words[k].is_space:
             end = k
             break
-    while start < end and (words[start].is_punct or words[start].lower_ in NOMINATIVE_ARTICLES):
+    while start < end and (
+        words[start].is_punct
+        or words[start].lower_ in NOMINATIVE_ARTICLES
+        or (label == "ORG" and words[start].lower_ in QUANTIFIERS)
+    ):
         start += 1
     while end > start and (
         (words[end - 1].is_punct and words[end - 1].text not in (".", ")"))
@@ -731,6 +778,14 @@ def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordS
         )
     ):
         end -= 1  # "St. Gallen am", "Green Towns made": a lower-case word the model took along
+    if (
+        label == "ORG"
+        and end - start > 1
+        and texts[end - 1] == "."
+        and texts[end - 2].isalpha()
+        and len(texts[end - 2]) > MAX_ABBREVIATION
+    ):
+        end -= 1  # "des Vereins." at a sentence's end: the full stop is no abbreviation's
     if label not in ("PER", "PERSON"):
         titles = person_titles()[0]
         while end - start > 1 and words[end - 1].text in titles:

@@ -246,3 +246,73 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
         return True
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     return after in context_words("context_after")
+
+
+MAX_EVENT_NAME = 6  # words of an event's name looked through before its acronym's bracket
+
+
+@cache
+def _event_endings() -> tuple[str, ...]:
+    return tuple(org_cues()["event_endings"])
+
+
+def _names_event(word: str) -> bool:
+    lower = word.rstrip("-").lower()
+    return (is_event_word(word) or lower.endswith(_event_endings())) and not is_org_head(word)
+
+
+def event_acronyms(texts: list[str]) -> frozenset[str]:
+    """Acronyms a report defines in brackets right after an event's name ("das Tannheimer
+    Schützen- und Heimatfest (TSHF)", "„Lange Nacht der Imkerei (LNI)“"): the event's short
+    name, no organisation's."""
+    found = set()
+    for i in positions(texts, "("):
+        if i + 2 >= len(texts) or texts[i + 2] != ")":
+            continue
+        acronym = texts[i + 1]
+        if not is_acronym(acronym):
+            continue
+        head = True  # the word before the bracket, or before a genitive's article, is a head
+        for k in range(i - 1, max(-1, i - 1 - MAX_EVENT_NAME), -1):
+            word = texts[k]
+            if word in CLOSING_QUOTES:
+                continue
+            if word in _EVENT_NAME_LINKS:
+                head = True
+                continue
+            if not word[:1].isupper():
+                break
+            if head:
+                if is_org_head(word):
+                    break  # "Jahrestagung der Gesellschaft für X (GfX)": the society's
+                if _names_event(word):
+                    found.add(acronym)
+                    break
+                head = False
+    return frozenset(found)
+
+
+_EVENT_NAME_LINKS = frozenset({"und", "der", "des", "für", "zum", "zur", "-"})
+
+
+def event_headed(words: tuple[str, ...]) -> bool:
+    """A name the model reads as an organisation whose last word names an event, with no
+    organisation head, legal form or acronym ("Deutsche Seniorenmeisterschaft Ü60",
+    "Tannheimer Heimatfest"): the event, no body."""
+    alpha = [w for w in words if w.replace("-", "").isalpha()]  # not "U18", not a year
+    if not alpha or not _names_event(alpha[-1]):
+        return False
+    return not any(w in legal_form_words() or is_org_head(w) or _is_acronym(w) for w in words)
+
+
+def positions(texts: list[str], word: str) -> list[int]:
+    """Where a word stands among a report's tokens, found by the list's own search (a loop
+    in C, not one step of Python per token)."""
+    found = []
+    i = -1
+    try:
+        while True:
+            i = texts.index(word, i + 1)
+            found.append(i)
+    except ValueError:
+        return found

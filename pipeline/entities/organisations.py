@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import lru_cache
 from itertools import compress, groupby
 
@@ -36,8 +37,11 @@ from pipeline.entities.candidates import (
     CITY,
     COUNTRY,
     DISTRICT,
+    NER_SOURCE,
     ORG,
+    OTHER,
     PERSON_LABELS,
+    PLACE,
     REGION,
     STATE,
     Candidate,
@@ -52,7 +56,11 @@ from pipeline.entities.canonical import (
 )
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
-from pipeline.entities.org_evidence import dateline_source_at, is_org_head, org_cues
+from pipeline.entities.org_evidence import (
+    dateline_source_at,
+    is_org_head,
+    org_cues,
+)
 from pipeline.entities.persons import person_starts
 from pipeline.entities.unknown_names import place_name_end
 from pipeline.entities.words import (
@@ -92,6 +100,10 @@ MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
 MAX_UNKNOWN_NAME = 3
+MAX_SUBJECTS = 5  # words of a university unit's subjects ("Holz- und Forstwirtschaft")
+MIN_STAGE_PREFIX = 3  # "Staats|oper": the part before a stage's ending in a name of one house
+MIN_STAGE_NAME = 10  # "Schauspielhaus", "Philharmonie": long enough to name a house alone
+FIRM_NOUN = "Firma"  # only a company's name follows it ("die Firma Kranzl Holzbau")
 # the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
 FOUNDATION_BEFORE = entity_words("foundation_before")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
@@ -181,6 +193,9 @@ class OrganisationFinder:
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
         self.institution_endings = tuple(p["institution_endings"])
+        self.trade_endings = tuple(p["trade_endings"])
+        self.subject_unit_heads = tuple(p["subject_unit_heads"])
+        self.stage_endings = tuple(p["stage_endings"])
         cues = org_cues()
         self.organiser_cues = frozenset(cues["organiser_verbs"]) | frozenset(
             cues["organiser_nouns"]
@@ -188,6 +203,7 @@ class OrganisationFinder:
         self.organiser_nouns = frozenset(cues["organiser_nouns"])
         self.organiser_links = frozenset(cues["organiser_links"])
         self.visit_verbs = frozenset(cues["visit_verbs"])
+        self.town_area_nouns = frozenset(cues["town_area_nouns"])
         self.reporting_verbs = frozenset(cues["reporting_verbs"])
         self.quoted_name_heads = tuple(cues["quoted_name_heads"])
         self._lemma_values: frozenset[str] | None = None
@@ -226,6 +242,8 @@ class OrganisationFinder:
             "dateline": "(".__eq__,
             "quoted": OPENING_QUOTES.__contains__,
             "role": self._is_person_role_word,
+            "firm": FIRM_NOUN.__eq__,
+            "subject_unit": frozenset(self.subject_unit_heads).__contains__,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
         self._bit_tests = tuple(zip(self._test_bits.values(), self._tests.values(), strict=True))
@@ -306,9 +324,47 @@ class OrganisationFinder:
             self._person_affiliations,
             self._quoted_names,
             self._role_genitives,
+            self._firm_names,
+            self._subject_units,
         ):
             found.extend(finder(doc))
-        return found
+        texts = token_texts(doc)
+        if not any(
+            texts[c.end - 1].endswith("-")
+            or (c.end < len(texts) and texts[c.end] in self.directions)
+            for c in found
+        ):
+            return found  # most reports: no name ends on a truncation or before a direction
+        out = []
+        for c in found:
+            c = self._completed(doc, texts, c)
+            if c is not None:
+                out.append(c)
+        return out
+
+    def _completed(self, doc: Doc, texts: list[str], cand: Candidate) -> Candidate | None:
+        """A name never ends on a truncated compound ("Dorf-"): it runs on through the
+        conjunction to the word that completes it ("KLV Wald- und Flurpflege"), or it is
+        no name. A direction after an organisation's head is its branch's name
+        ("Landesverband Nord")."""
+        last, j = texts[cand.end - 1], cand.end
+        if (
+            j < len(texts)
+            and texts[j] in self.directions
+            and self._is_org_head(last)
+            and (j + 1 == len(texts) or not is_capitalised(texts[j + 1]))
+        ):
+            # "Landesverband Nord": a region's branch, the direction is part of its name
+            return self._org(doc, cand.start, j + 1, cand.source)
+        if len(last) < 3 or not last.endswith("-"):
+            return cand
+        if (
+            j + 1 < len(texts)
+            and texts[j].lower() in ADJECTIVE_JOINERS
+            and is_capitalised(texts[j + 1])
+        ):
+            return self._org(doc, cand.start, j + 2, cand.source)
+        return None
 
     # -- helpers -------------------------------------------------------------------------
     def _org(self, doc: Doc, start: int, end: int, source: str, **extra) -> Candidate:
@@ -463,7 +519,12 @@ class OrganisationFinder:
                 ent_end == end
                 and start < ent_start < form
                 and label == "ORG"
-                and all(self._sentence_noun(doc[k].text) for k in range(start, ent_start))
+                and all(
+                    self._sentence_noun(doc[k].text)
+                    # "Drei Linden GmbH": a capitalised numeral inside a sentence is a name's
+                    and not (_capitalised_number(doc[k].text) and not doc[k].is_sent_start)
+                    for k in range(start, ent_start)
+                )
             ):
                 return ent_start
         return start
@@ -915,7 +976,28 @@ class OrganisationFinder:
         outside it: the sentence means the town, not its authority ("erkundeten Radler aus
         Ulm die Stadt Tannheim", "die Partnerschaft mit der Stadt Tannheim"). Where a town
         acts ("die Stadt Tannheim lädt ein") the model reads word and name as one body."""
-        return doc[i].text in _town_words() and self._model_reads_place(doc, name, end)
+        return (
+            doc[i].text in _town_words()
+            and self._model_reads_place(doc, name, end)
+            and not self._town_authority(doc, i)
+        )
+
+    def _town_authority(self, doc: Doc, i: int) -> bool:
+        """A town's word at ``i`` in the genitive right after a noun names the authority
+        whatever the model reads: its office, house or prize ("der Bürgermeister der Stadt
+        Tannheim", "das Rathaus der Gemeinde Tannheim"), not its people or a part of it
+        ("die Einwohner der Stadt Tannheim", "im Zentrum der Stadt")."""
+        if i < 2:
+            return False
+        article, before = doc[i - 1], doc[i - 2]
+        return (
+            article.lower_ == "der"
+            and is_capitalised(before.text)
+            and before.text.isalpha()
+            and not before.is_sent_start
+            and before.text not in self.town_area_nouns
+            and self.gazetteer.lookup(before.text) is None
+        )
 
     @staticmethod
     def _model_reads_place(doc: Doc, start: int, end: int) -> bool:
@@ -1269,7 +1351,7 @@ class OrganisationFinder:
         Frei" stay out; where a longer name ends is left to the model)."""
         out = []
         texts = token_texts(doc)
-        for _, j, label in ent_bounds(doc):
+        for start, j, label in ent_bounds(doc):
             if label not in PERSON_LABELS or j >= len(texts):
                 continue
             if texts[j] not in PERSON_AFFILIATIONS:
@@ -1280,7 +1362,77 @@ class OrganisationFinder:
             end = self._unknown_name_end(texts, j)
             if end == j + 1 and texts[j].isalpha() and not is_everyday_word(texts[j]):
                 out.append(self._org(doc, j, end, "pattern"))
+            elif self._trade_name(texts, j, texts[j - 2] if j - start > 2 else ""):
+                out.append(self._org(doc, j, j + 2 if "-" not in texts[j] else j + 1, "pattern"))
         return out
+
+    def _firm_names(self, doc: Doc) -> list[Candidate]:
+        """ "bei der Firma Tom Kranzl Holzbau", "die Firma Kranzl": only a company's name follows
+        the noun, so one to three capitalised words after it are one where the last is a
+        trade's noun or one of them a word no lexicon knows (no person: a first name opens the
+        company's name)."""
+        texts = token_texts(doc)
+        out = []
+        for i in self._starts(doc, "firm"):  # most reports name no firm so
+            j = end = i + 1
+            while end < len(texts) and end - j < MAX_UNKNOWN_NAME and is_capitalised(texts[end]):
+                end += 1
+            if end == j or (end < len(texts) and is_capitalised(texts[end])):
+                continue  # no name, or one whose end is unclear
+            words = texts[j:end]
+            if not all(w.replace("-", "").isalpha() and w.lower() not in STOP_WORDS for w in words):
+                continue
+            trade = len(words) > 1 and words[-1].lower().endswith(self.trade_endings)
+            if trade or any(self._is_unknown_word(w) and w not in first_names() for w in words):
+                out.append(self._org(doc, j, end, "pattern", after_type_word=True))
+        return out
+
+    def _subject_units(self, doc: Doc) -> list[Candidate]:
+        """ "die Fakultät Holz- und Forstwirtschaft", "der Fachbereich Chemie": a
+        university's unit and the subjects it is named by, common nouns joined by "und"."""
+        texts = token_texts(doc)
+        out = []
+        for i in self._starts(doc, "subject_unit"):
+            end = k = i + 1
+            while k < len(texts) and k - i <= MAX_SUBJECTS:
+                word = texts[k]
+                if word == "und" and k > i + 1:
+                    k += 1
+                    continue
+                truncated = word.endswith("-")  # "Holz-": the next noun completes it
+                stem = word[:-1] if truncated else word
+                if not (is_capitalised(stem) and stem.isalpha()):
+                    break
+                if not (truncated or is_noun_compound(stem)):
+                    break
+                k += 1
+                if not truncated:
+                    end = k
+            if end > i + 1 and not (end < len(texts) and is_capitalised(texts[end])):
+                out.append(self._org(doc, i, end, "pattern"))
+        return out
+
+    def _trade_name(self, texts: list[str], j: int, surname: str) -> bool:
+        """A company after a person and "von": an unknown word (or the person's own surname)
+        and a trade's noun, two words or joined by a hyphen, and no capitalised word after
+        them ("Jana Fink von Kranzl Metallbau", "Tom Kranzl von Kranzl Holzbau", "von
+        Kranzl-Technik")."""
+        if j >= len(texts):
+            return False
+        parts = texts[j].split("-")
+        if len(parts) == 2 and all(parts):
+            name, trade, end = parts[0], parts[1], j + 1
+        elif j + 1 < len(texts):
+            name, trade, end = texts[j], texts[j + 1], j + 2
+        else:
+            return False
+        if end < len(texts) and is_capitalised(texts[end]):
+            return False  # where a longer name ends is left to the model
+        if not (is_capitalised(name) and name.isalpha() and is_capitalised(trade)):
+            return False
+        if name != surname and (name in first_names() or not self._is_unknown_word(name)):
+            return False
+        return trade.isalpha() and trade.lower().endswith(self.trade_endings)
 
     def _quoted_names(self, doc: Doc) -> list[Candidate]:
         """ "der Verein „Freude für Kinder“", "die Schülerband „Kolibrix“": a whole quoted
@@ -1320,7 +1472,14 @@ class OrganisationFinder:
             if j >= len(texts) or texts[i + 1] not in GENITIVE_ARTICLES:
                 continue
             word = texts[j]
-            if not (is_capitalised(word) and word.isalpha()) or is_everyday_word(word):
+            if not (is_capitalised(word) and word.isalpha()):
+                continue
+            after = texts[j + 1] if j + 1 < len(texts) else ""
+            if self._is_stage(word) and (not after[:1].isupper() or after in first_names()):
+                # "die Intendantin der Staatsoper Eva Roth": the house she leads, a body
+                out.append(self._org(doc, j, j + 1, "pattern"))
+                continue
+            if is_everyday_word(word):
                 continue
             if j + 1 < len(texts) and texts[j + 1][:1].isupper():
                 continue  # a longer name: where it ends is the model's or another rule's
@@ -1328,6 +1487,16 @@ class OrganisationFinder:
                 continue  # an unknown word is no place word either
             out.append(self._org(doc, j, j + 1, "pattern"))
         return out
+
+    def _is_stage(self, word: str) -> bool:
+        """A theatre's, opera's or orchestra's word ("Staatsoper", "Schauspielhaus")."""
+        lower = word.lower()
+        stem = lower[:-2] if lower.endswith("es") else lower[:-1] if lower.endswith("s") else lower
+        ending = next((e for e in self.stage_endings if stem.endswith(e)), None)
+        if ending is None:
+            return False
+        # "Staatsoper", "Stadttheater": a compound; "Schauspielhaus" and "Philharmonie" alone
+        return len(stem) - len(ending) >= MIN_STAGE_PREFIX or len(ending) >= MIN_STAGE_NAME
 
     def _is_person_role_word(self, text: str) -> bool:
         return self._is_role_noun(text) or self._is_person_role(text)
@@ -1470,8 +1639,18 @@ class OrganisationFinder:
                 break
             if i < resume:
                 continue
-            end = self._name_run(doc, i + 1, 4)
-            words = [t.text for t in span_of(doc, i + 1, end)]
+            first = i + 1
+            if _founding_year(texts[first]) and first + 1 < len(texts):
+                first += 1  # "TC 1907 Rot-Gelb Talheim": the year before the name
+            end = self._name_run(doc, first, 4)
+            if (
+                first < end < len(texts) - 1
+                and len(texts[end]) == 2
+                and texts[end].isdigit()
+                and self.gazetteer.match_at(doc, end + 1) is not None
+            ):
+                end = self.gazetteer.match_at(doc, end + 1).end  # "FSV Nord 08 Talheim"
+            words = [t.text for t in span_of(doc, first, end)]
             if not words or (
                 all(w in self.nouns or self._lemma_is_noun(w) for w in words)
                 and not any(self.gazetteer.lookup(w) for w in words)
@@ -1487,6 +1666,7 @@ class OrganisationFinder:
                 doc[i].text in self.ambiguous_clubs
                 and cand.end == end
                 and not doc[end - 1].is_digit
+                and first == i + 1
                 and not any(self.gazetteer.lookup(w) for w in words)
             ):
                 continue  # "TV Script": a common abbreviation needs a place, year or legal form
@@ -1633,6 +1813,31 @@ def _town_words() -> frozenset[str]:
     """The words of a town as a unit ("Stadt", "Gemeinde"): a town is visited and partnered,
     and the model reads a state's name without "Land" also where the state acts."""
     return frozenset(administrative_words("municipality"))
+
+
+def towns_of_authorities(found: list[Candidate]) -> list[Candidate]:
+    """A lone word the model reads as an organisation is the town when the rules name the
+    town's authority with that word elsewhere in the report ("die Bürgerversammlung der
+    Gemeinde Tannheim", later "die Straße von Tannheim nach Ulm"): the body goes by its town's
+    word and name, the name alone is the town."""
+    towns = _town_words()
+    names = {
+        c.name.split(" ", 1)[1]
+        for c in found
+        if c.label == ORG and c.source != NER_SOURCE and c.name.split(" ", 1)[0] in towns
+    }
+    if not names:
+        return found
+    return [
+        replace(c, label=PLACE, kind=OTHER)
+        if c.label == ORG and c.source == NER_SOURCE and c.length == 1 and c.name in names
+        else c
+        for c in found
+    ]
+
+
+def _founding_year(text: str) -> bool:
+    return len(text) == EDITION_YEAR_DIGITS and text.isdigit()
 
 
 @lru_cache(maxsize=65536)

@@ -39,7 +39,12 @@ from pipeline.entities.events import EventFinder
 from pipeline.entities.gazetteer import MEMO_KEY, PlaceFinder, load_gazetteer, town_part_heads
 from pipeline.entities.linking import link
 from pipeline.entities.ner import NerCandidates
-from pipeline.entities.organisations import AGENT_PREPOSITIONS, PLACE_LABELS, OrganisationFinder
+from pipeline.entities.organisations import (
+    AGENT_PREPOSITIONS,
+    PLACE_LABELS,
+    OrganisationFinder,
+    towns_of_authorities,
+)
 from pipeline.entities.persons import find_persons, is_title_word
 from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
@@ -133,6 +138,7 @@ class EntityExtractor(Extractor):
         ]
         found = without_person_offices(doc, without_person_places(doc, found))
         found = companies_after_roles(doc, found)
+        found = towns_of_authorities(found)
         found = outside_model_events(doc, found, self.events)
         kept = buildings_after_locatives(doc, resolve(found), self.venues)
         kept = extend_bracketed_affiliations(doc, kept)
