@@ -288,7 +288,7 @@ def test_role_before_the_model_name_does_not_open_it(nlp):
     ("text", "name"),
     [
         (
-            "Am Stand der Fakultät Holz- und Forstwirtschaft wurde gesägt.",
+            "Gesägt wurde bei der Fakultät Holz- und Forstwirtschaft.",
             "Fakultät Holz- und Forstwirtschaft",
         ),
         ("Auch der Fachbereich Chemie und Physik stellte aus.", "Fachbereich Chemie und Physik"),
