@@ -58,3 +58,23 @@ def test_a_town_only_another_named_event_is_held_in_is_not_the_events_city(defau
     # the one town the report puts people in, outside that sentence, stays the city
     at_home = text.replace("Zuschauer an.", "Zuschauer an. Gefeiert wurde danach in Lienz.")
     assert list(pipeline.extract(at_home, nlp=default_nlp)["events"]["city"])[:1] == ["Lienz"]
+
+
+def test_an_organisations_town_is_the_city_only_where_it_runs_the_event_at_home(default_nlp):
+    def city(text: str) -> list:
+        return list(pipeline.extract(text, nlp=default_nlp)["events"]["city"].fillna(""))
+
+    after = " Der Familientag lockte 500 Besucher an."
+    # a firm named with the event that does not run it: its seat is no city
+    assert city("Am Familientag stellte die Sparkasse Kassel ihr neues Angebot vor." + after) == [
+        ""
+    ]
+    # the organisation that runs it, with no other venue named: its own premises
+    assert city("Die Hochschule Kassel lud am Samstag zum Familientag ein." + after) == ["Kassel"]
+    # it runs it, but in a venue of another name: the name's town tells nothing
+    held = (
+        "Den Frühlingsmarkt veranstaltete die Volkshochschule Kassel am Samstag{}."
+        " Der Frühlingsmarkt lockte 500 Besucher an."
+    )
+    assert city(held.format(" im Museum Fridericianum")) == [""]
+    assert city(held.format("")) == ["Kassel"]

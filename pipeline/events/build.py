@@ -381,18 +381,6 @@ class EventBuilder:
         municipalities = sorted({o.name for o in self.organisations} - org_names)
         if excluded or section is not None:
             municipalities = []
-        city = places.city(place_anchors, names, sorted(org_names), municipalities, venue)
-        if city is None and main and not excluded:
-            # "Als nächstes Ziel nannten sie den Xcup in Xdorf": a sentence that names another event
-            # by its name (and not this one) puts people at that event, not at this one
-            elsewhere = {
-                ctx.sentence_of(m.start)
-                for e in events
-                if e is not event
-                for m in e.mentions
-                if m.kind == "named"
-            } - own
-            city = places.sole_city(set(range(len(ctx.sentence_starts))) - other, elsewhere)
         spans = [(m.start, m.end - 1) for m in event.mentions]
         # "die Wissenschaftliche Jahrestagung der DGVK" under the title "DGVK-Tagung": an event
         # noun where the event is named carries its organiser's acronym
@@ -418,6 +406,22 @@ class EventBuilder:
             organisations = self.in_sentences(organisations, section)
         finder = OrganiserFinder(ctx, organisations, phrases)
         organisers = finder.organisers(spans, best.name, nouns)
+        # "die Hochschule Xdorf lädt zur Kinder-Uni": an organisation's town is where the event
+        # is only where it runs the event on its own premises (it organises it and no other
+        # venue is named), not a firm's or club's seat ("der Turnverein Xdorf übergab …")
+        seats = sorted(n for n in org_names if n in organisers and venue_name in (None, n))
+        city = places.city(place_anchors, names, sorted(org_names), municipalities, venue, seats)
+        if city is None and main and not excluded:
+            # "Als nächstes Ziel nannten sie den Xcup in Xdorf": a sentence that names another event
+            # by its name (and not this one) puts people at that event, not at this one
+            elsewhere = {
+                ctx.sentence_of(m.start)
+                for e in events
+                if e is not event
+                for m in e.mentions
+                if m.kind == "named"
+            } - own
+            city = places.sole_city(set(range(len(ctx.sentence_starts))) - other, elsewhere)
         name, written = self.name(event, city)
         values: dict[str, object] = {}
         for field in FIELDS:

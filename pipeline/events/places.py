@@ -243,7 +243,13 @@ class PlaceChooser:
         org_names: list[str] = (),
         other_orgs: list[str] = (),
         venue: PlaceMention | None = None,
+        seats: list[str] = (),
     ) -> str | None:
+        """The event's city from the evidence: places named where the event is, in its title
+        or dateline, in its own or its venue's name; municipalities among ``org_names`` (the
+        organisations named with the event) or ``other_orgs`` (elsewhere); and towns in the
+        names of ``seats``, organisations named with the event that run it on their own
+        premises."""
         scores: dict[str, float] = {}
         venue_sentences = (
             {self.ctx.sentence_of(self._token(p)) for p in self.places if p.name == venue.name}
@@ -291,7 +297,7 @@ class PlaceChooser:
         # organisations named with the event: each city once ("IHK … zu Bielefeld" and
         # "Handwerkskammer … zu Bielefeld" are one hint), in a fixed order (a tie goes to the
         # first, whatever the process's string hashing)
-        for city in sorted({city_in_name(name) for name in org_names} - {None}):
+        for city in sorted({city_in_name(name) for name in seats} - {None}):
             add(city, IN_NAME_SCORE)
         for town in sorted({municipality_town(name) for name in org_names} - {None}):
             add(town, MUNICIPALITY_SCORE)
