@@ -347,3 +347,12 @@ def test_people_who_gathered_are_visitors(default_nlp, sentence, visitors):
     rows = pipeline.extract("Das Bergfest Talbach war ein Erfolg. " + sentence, nlp=default_nlp)
     value = rows["events"]["visitors"].iloc[0]
     assert (None if pd.isna(value) else value) == visitors
+
+
+def test_a_persons_title_before_a_year_is_a_term_of_office_not_an_events_name(default_nlp):
+    text = "Als Vorsitzender 2023 sprach Hans Muster. Die Jahrestagung in Talheim lockte 300 Gäste."
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Jahrestagung"]
+    # proper words before a year still name an event
+    named = "Die AQUA TALHEIM 2023 lockte 300 Gäste in die Messehalle."
+    assert list(pipeline.extract(named, nlp=default_nlp)["events"]["name"]) == ["AQUA TALHEIM"]

@@ -21,7 +21,13 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.canonical import GENITIVE_ENDINGS
-from pipeline.entities.words import common_nouns, first_names, is_acronym, positions
+from pipeline.entities.words import (
+    common_nouns,
+    first_names,
+    is_acronym,
+    person_titles,
+    positions,
+)
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
@@ -523,8 +529,10 @@ class NameFinder:
         return mention(i, end, words[i:end], "compound")
 
     def year_mentions(self) -> list[NameMention]:
-        """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name."""
+        """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name (not
+        a person's title and the year of office: "Vorsitzender 2023")."""
         out = []
+        titles = person_titles()[0]
         texts = self.ctx.words
         # the years, found in C by a memoised word test in the Doc's word rows (most words
         # are none)
@@ -533,6 +541,8 @@ class NameFinder:
                 continue
             if event_noun_base(texts[i - 1]):
                 continue  # "Hannover Messe 2017" is found by its event noun
+            if texts[i - 1] in titles:
+                continue  # "Vorsitzender 2021/2022": a person's term of office
             start = self.name_start(i)
             words = texts[start:i]
             proper = [k for k in range(start, i) if k not in self.places and not self.is_common(k)]
