@@ -920,3 +920,12 @@ def test_cue_openings_read_from_the_docs_word_rows_are_the_words_own():
     from_rows, alone = CueIndex(lowers, read.texts), CueIndex(lowers)
     assert from_rows.starts == alone.starts
     assert from_rows.starts["past"]  # the test has cues to find
+
+
+def test_a_close_race_is_an_idiom_not_an_event(nlp):
+    assert event_noun_base("Kopf-an-Kopf-Rennen") is None
+    assert event_noun_base("Radrennen") == "Radrennen"
+    text = "Das Kopf-an-Kopf-Rennen um Platz eins entschied Hans Muster für sich."
+    assert event_rows(nlp, text) == []
+    raced = "Beim Talheimer Radrennen setzte sich Hans Muster am Ende knapp durch."
+    assert [r["name"] for r in event_rows(nlp, raced)] == ["Talheimer Radrennen"]
