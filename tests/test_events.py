@@ -929,3 +929,10 @@ def test_a_close_race_is_an_idiom_not_an_event(nlp):
     assert event_rows(nlp, text) == []
     raced = "Beim Talheimer Radrennen setzte sich Hans Muster am Ende knapp durch."
     assert [r["name"] for r in event_rows(nlp, raced)] == ["Talheimer Radrennen"]
+
+
+def test_an_event_is_an_event_noun(nlp):
+    assert event_noun_base("Firmenevents") == "Firmenevent"
+    assert event_noun_base("Eventlocation") is None  # not the word's end
+    rows = event_rows(nlp, "Beim Oberbacher Charity-Event kamen am Samstag 4.000 Euro zusammen.")
+    assert [r["name"] for r in rows] == ["Oberbacher Charity-Event"]
