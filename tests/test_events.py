@@ -936,3 +936,16 @@ def test_an_event_is_an_event_noun(nlp):
     assert event_noun_base("Eventlocation") is None  # not the word's end
     rows = event_rows(nlp, "Beim Oberbacher Charity-Event kamen am Samstag 4.000 Euro zusammen.")
     assert [r["name"] for r in rows] == ["Oberbacher Charity-Event"]
+
+
+def test_an_open_tournament_is_an_event_but_not_alone_nor_words_ending_so(nlp):
+    assert event_noun_base("Schach-Open") == "Schach-Open"
+    for word in ("Mikroskopen", "Biotopen", "Tropen", "Antilopen"):
+        assert event_noun_base(word) is None
+    text = (
+        "Die 30. Oberbacher Open lockten am Wochenende 65 Schachspieler an. Die Oberbacher "
+        "Open fanden im Schachzentrum statt."
+    )
+    assert [r["name"] for r in event_rows(nlp, text)] == ["Oberbacher Open"]
+    # a bare "Open" names no event
+    assert event_rows(nlp, "Die Firma Muster setzt seit Jahren auf Open Source.") == []
