@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pipeline
-from pipeline.events.places import city_in_name
+from pipeline.events.places import city_in_name, is_area
 
 
 def test_a_town_adjective_of_a_town_ending_in_en_names_it():
@@ -78,3 +78,17 @@ def test_an_organisations_town_is_the_city_only_where_it_runs_the_event_at_home(
     )
     assert city(held.format(" im Museum Fridericianum")) == [""]
     assert city(held.format("")) == ["Kassel"]
+
+
+def test_a_district_or_state_is_no_city(default_nlp):
+    def city(text: str) -> list:
+        return list(pipeline.extract(text, nlp=default_nlp)["events"]["city"].fillna(""))
+
+    assert is_area("Landkreis Cham") and is_area("Rhein-Sieg-Kreis")
+    assert not is_area("Landshut") and not is_area("Kreisstadt")
+    assert city("Das Sommerfest fand am Samstag im Landkreis Cham statt. 300 Gäste kamen.") == [""]
+    # the town named with it stays the city
+    in_town = "Das Sommerfest fand am Samstag in Roding im Landkreis Cham statt. 300 Gäste kamen."
+    assert city(in_town) == ["Roding"]
+    # nor is the one area a report puts people in
+    assert city("Die Gäste trafen sich im Landkreis Cham. Das Sommerfest lockte 300 Gäste.") == [""]

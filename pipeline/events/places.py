@@ -18,7 +18,7 @@ from pipeline.events.lexicon import (
     word_is_cue,
     words_are_cue,
 )
-from pipeline.lang import load_tsv
+from pipeline.lang import administrative_words, load_tsv
 from pipeline.records import PlaceMention
 
 # Kinds that are a city where the text puts the event "in" them ("in St.Gallen", "in Wustrau")
@@ -114,6 +114,22 @@ def is_event_ground(name: str) -> bool:
     return any(
         word.lower().endswith(cue_words("venue_ground")) for word in name.replace("-", " ").split()
     )
+
+
+@cache
+def _area_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The heads of an administrative area that is no town ("Landkreis", "Freistaat"), and
+    the same lower case as the ends of one word ("Rhein-Sieg-Kreis")."""
+    words = administrative_words("district", "municipal_union", "state")
+    return frozenset(words), tuple(w.lower() for w in words if len(w) > 4)
+
+
+def is_area(name: str) -> bool:
+    """ "Landkreis Xdorf", "Rhein-Sieg-Kreis", "Freistaat Sachsen": a district or state, no town
+    an event is held in."""
+    heads, ends = _area_words()
+    first = name.split(" ", 1)[0]
+    return first in heads or (" " not in name and name.lower().endswith(ends))
 
 
 def _venue_key(name: str) -> str:
@@ -274,6 +290,8 @@ class PlaceChooser:
                 continue
             if p.kind == OTHER and self.after_article(p):
                 continue  # a building, not a town
+            if is_area(p.name):
+                continue  # "im Landkreis Xdorf": an area, not a town
             token = self._token(p)
             add(p.name, MENTION_SCORE)
             # "Aussteller Hans Vogel (Vogel Holzbau AG, Tettnang) lobte die Messe": a town in
@@ -321,6 +339,7 @@ class PlaceChooser:
             and not (p.kind == OTHER and self.after_article(p))
             and self.placed_in(p, sentences)
             and not self.is_residence(p)
+            and not is_area(p.name)
         ]
         towns = {town_of(p.name) for p in found}
         if len(towns) != 1:
