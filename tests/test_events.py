@@ -949,3 +949,18 @@ def test_an_open_tournament_is_an_event_but_not_alone_nor_words_ending_so(nlp):
     assert [r["name"] for r in event_rows(nlp, text)] == ["Oberbacher Open"]
     # a bare "Open" names no event
     assert event_rows(nlp, "Die Firma Muster setzt seit Jahren auf Open Source.") == []
+
+
+def test_an_event_noun_after_a_short_lower_case_prefix(nlp):
+    from pipeline.events.naming import _capitalised_noun_base
+
+    assert _capitalised_noun_base("tvb-Spielefest") == "tvb-Spielefest"
+    assert _capitalised_noun_base("e-Sport-Turniers") == "e-Sport-Turnier"
+    assert _capitalised_noun_base("e-Bikes") is None  # no event noun
+    assert _capitalised_noun_base("sommerfest") is None  # not capitalised anywhere
+    assert _capitalised_noun_base("verbands-Sommerfest") is None  # a long lower-case word
+    text = (
+        "tvb-Spielefest war ein Erfolg\n\nAm tvb-Spielefest in Talheim hatten 300 "
+        "Kinder großen Spaß."
+    )
+    assert [r["name"] for r in event_rows(nlp, text)] == ["tvb-Spielefest"]

@@ -65,6 +65,7 @@ QUOTES = dict(NAME_PAIRS)
 # Adjectival forms of a name after an article or preposition, and their nominative
 WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
 PROPER_MIN_LETTERS = 3
+LOWER_PREFIX_LETTERS = 4  # "xyz-" before a capitalised event noun at most
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
 COUNT = re.compile(r"^\d+(?:[.,]\d+)*$")  # a cardinal in digits ("10", "1,5", "12.700")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
@@ -700,7 +701,15 @@ _YEAR_WORDS = WordValues(lambda text: is_year(text) and int(text) in YEARS, WORD
 
 def _capitalised_noun_base(word: str) -> str | None:
     # event nouns are capitalised: most words need no look-up
-    return event_noun_base(word) if word[:1].isupper() else None
+    if word[:1].isupper():
+        return event_noun_base(word)
+    # "xyz-Spielefest", "e-Sport-Turnier": a short lower-case prefix (a brand, an
+    # acronym written small) before a hyphen and a capitalised event noun
+    k = word.find("-")
+    if 0 < k <= LOWER_PREFIX_LETTERS and word[:k].isalnum() and word[k + 1 : k + 2].isupper():
+        base = event_noun_base(word[k + 1 :])
+        return word[: k + 1] + base if base else None
+    return None
 
 
 _NOUN_BASES = WordValues(_capitalised_noun_base, WORD_CACHE_SIZE)
