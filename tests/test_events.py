@@ -964,3 +964,19 @@ def test_an_event_noun_after_a_short_lower_case_prefix(nlp):
         "Kinder großen Spaß."
     )
     assert [r["name"] for r in event_rows(nlp, text)] == ["tvb-Spielefest"]
+
+
+def test_a_season_festival_is_an_event_but_a_season_is_none(nlp):
+    assert event_noun_base("Kultursommers") == "Kultursommer"
+    assert event_noun_base("Musikherbst") == "Musikherbst"
+    for word in ("Spätherbst", "Hochsommer", "Hitzesommer", "Vorfrühling"):
+        assert event_noun_base(word) is None
+    # the days or a night of a season are an event, those of a fair are its days
+    assert event_noun_base("Herbsttage") == "Herbsttage"
+    assert event_noun_base("Sommernacht") == "Sommernacht"
+    assert event_noun_base("Messetage") is None
+    text = "Der Talheimer Kultursommer lockte in diesem Jahr 5.000 Besucher an."
+    assert [r["name"] for r in event_rows(nlp, text)] == ["Talheimer Kultursommer"]
+    # a bare season names no event, also in the title
+    season = "Ein heißer Sommer\n\nDer Sommer lockte 3.000 Badegäste ins Freibad."
+    assert event_rows(nlp, season) == []

@@ -81,6 +81,7 @@ WORD_KINDS = frozenset(
         "origin_between",
         "resident_unit",
         "exact_count_word",
+        "season_event",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.
@@ -392,7 +393,11 @@ def _is_event_day(form: str, ending: str) -> bool:
     if ending not in ("tag", "tage", "woche", "wochen", "nacht"):
         return False
     first = form[: -len(ending)].rstrip("s-")
-    return bool(first) and first.endswith(event_endings())
+    if not first.endswith(event_endings()):
+        return False
+    # "Herbsttage", "Sommernacht": days of a season are an event, not days of one
+    season = next(e for e in event_endings() if first.endswith(e))
+    return not word_is_cue(season, "season_event")
 
 
 def is_generic(base: str) -> bool:
