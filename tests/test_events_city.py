@@ -92,3 +92,16 @@ def test_a_district_or_state_is_no_city(default_nlp):
     assert city(in_town) == ["Roding"]
     # nor is the one area a report puts people in
     assert city("Die Gäste trafen sich im Landkreis Cham. Das Sommerfest lockte 300 Gäste.") == [""]
+
+
+def test_a_town_after_an_organisation_and_in_is_its_seat_not_the_events_city(default_nlp):
+    def city(text: str) -> list:
+        return list(pipeline.extract(text, nlp=default_nlp)["events"]["city"].fillna(""))
+
+    firms = (
+        "lobten die Chefin der Vogel Holzbau GmbH in Tettnang und der Chef der Kranich Bau AG "
+        "in Lindau das Angebot. Das Sommerfest lockte 300 Gäste an."
+    )
+    assert city("Beim Sommerfest " + firms) == [""]
+    # the town the event is put in stays its city
+    assert city("Beim Sommerfest in Wangen " + firms) == ["Wangen"]

@@ -410,7 +410,10 @@ class EventBuilder:
         # is only where it runs the event on its own premises (it organises it and no other
         # venue is named), not a firm's or club's seat ("der Turnverein Xdorf übergab …")
         seats = sorted(n for n in org_names if n in organisers and venue_name in (None, n))
-        city = places.city(place_anchors, names, sorted(org_names), municipalities, venue, seats)
+        org_ends = frozenset(ctx.token_at(o.end_char - 1) for o in self.organisations)
+        city = places.city(
+            place_anchors, names, sorted(org_names), municipalities, venue, seats, org_ends
+        )
         if city is None and main and not excluded:
             # "Als nächstes Ziel nannten sie den Xcup in Xdorf": a sentence that names another event
             # by its name (and not this one) puts people at that event, not at this one

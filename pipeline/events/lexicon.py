@@ -79,6 +79,7 @@ WORD_KINDS = frozenset(
         "opened_building",
         "origin",
         "origin_between",
+        "seat",
         "resident_unit",
         "exact_count_word",
         "season_event",

@@ -260,6 +260,7 @@ class PlaceChooser:
         other_orgs: list[str] = (),
         venue: PlaceMention | None = None,
         seats: list[str] = (),
+        org_ends: frozenset[int] = frozenset(),
     ) -> str | None:
         """The event's city from the evidence: places named where the event is, in its title
         or dateline, in its own or its venue's name; municipalities among ``org_names`` (the
@@ -300,6 +301,7 @@ class PlaceChooser:
                 self.ctx.sentence_of(token) in anchors
                 and not self.ctx.in_parentheses(token)
                 and not self.from_origin(p)
+                and not self.is_seat(p, org_ends)
             ):
                 add(p.name, EVENT_SENTENCE_SCORE + (LOCATIVE_SCORE if self.located(p) else 0.0))
             if self.ctx.in_title(p.start_char):
@@ -347,6 +349,15 @@ class PlaceChooser:
         if all(self.ctx.sentence_of(self._token(p)) in elsewhere for p in found):
             return None
         return towns.pop()
+
+    def is_seat(self, p: PlaceMention, org_ends: frozenset[int]) -> bool:
+        """ "die Muster GmbH in Xdorf": a town after an organisation and "in" is its seat."""
+        token = self._token(p)
+        return (
+            token >= 2
+            and (token - 2) in org_ends
+            and word_is_cue(self.ctx.lowers[token - 1], "seat")
+        )
 
     def is_residence(self, p: PlaceMention) -> bool:
         """ "die in Xdorf lebende Künstlerin": the town is someone's home."""
