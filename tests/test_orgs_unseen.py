@@ -6,19 +6,13 @@ from __future__ import annotations
 
 import pytest
 from test_entities_general import with_model_ents
+from test_entities_org_precision import org_names as _orgs
+from test_entities_org_precision import place_names as _places
 
 
 @pytest.fixture(scope="module")
 def nlp(entities_nlp):
     return entities_nlp
-
-
-def _orgs(doc) -> set[str]:
-    return {m.name for m in doc._.organisations}
-
-
-def _places(doc) -> set[str]:
-    return {m.name for m in doc._.places}
 
 
 # -- a town's word in the genitive after a noun is the authority, whatever the model reads ------
