@@ -138,6 +138,12 @@ def hyphen_adjective(word: str, lemma: LemmaLookup | None) -> bool:
     return all(any(is_adjective(p + e, lemma) for e in ("", "e", "en")) for p in parts[:-1])
 
 
+def _town_adjective(word: str) -> bool:
+    """A capitalised word in "-er" ("Tannheimer", "Weilbacher"): a town's adjective, which
+    takes no case ending, so a noun in the genitive after it is the name's head."""
+    return len(word) > 4 and word.endswith("er") and is_capitalised(word) and word.isalpha()
+
+
 def strip_articles(words: Sequence[str]) -> list[str]:
     out = list(words)
     while out and out[0].lower() in ARTICLES:
@@ -169,6 +175,10 @@ def nominative_name(
     if h >= len(words):
         return words
     found = head(words[h])
+    if h + 1 < len(words) and _town_adjective(words[h]):
+        after = head(words[h + 1])  # "des Tannheimer Schachklubs": the head after the town's
+        if after is not None and after[0] != words[h + 1]:  # adjective, which takes no case
+            h, found = h + 1, after
     if found is None:
         return words
     nominative, gender, number = found
