@@ -6,6 +6,7 @@ reading is given."""
 from __future__ import annotations
 
 import pytest
+from test_entities_general import with_model_ents
 
 from pipeline.entities.canonical import nominative_name
 
@@ -17,6 +18,10 @@ def nlp(entities_nlp):
 
 def _orgs(doc) -> dict[str, str]:
     return {m.text: m.name for m in doc._.organisations}
+
+
+def _places(doc) -> set[str]:
+    return {m.name for m in doc._.places}
 
 
 # -- a head in the genitive after a town's adjective, which takes no case ----------------------
@@ -50,3 +55,32 @@ def test_head_after_a_town_adjective_in_nominative(words, nominative):
 )
 def test_club_after_a_town_adjective_named_in_nominative(nlp, text, mention, name):
     assert _orgs(nlp(text)).get(mention) == name
+
+
+# -- a town's word after a passive participle and its doer's preposition: the authority -------
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Ausgerichtet durch die Gemeinde Tannheim fand das Dorffest statt.", "Gemeinde Tannheim"),
+        ("Das Fest wurde unterstützt durch die Stadt Weilbach.", "Stadt Weilbach"),
+        ("Der Lauf wird getragen von der Gemeinde Tannheim.", "Gemeinde Tannheim"),
+    ],
+)
+def test_town_as_doer_of_a_passive_is_the_authority(nlp, text, body):
+    town = body.split()[1]
+    doc = with_model_ents(nlp, text, [(town, "LOC")])
+    assert body in _orgs(doc).values()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Festumzug zog durch die Stadt Tannheim.",
+        "Die Radler fuhren durch die Gemeinde Weilbach.",
+    ],
+)
+def test_way_through_a_town_stays_a_place(nlp, text):
+    town = text.rstrip(".").split()[-1]
+    doc = with_model_ents(nlp, text, [(town, "LOC")])
+    assert not any(town in name for name in _orgs(doc).values())
+    assert town in _places(doc)

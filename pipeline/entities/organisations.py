@@ -109,6 +109,7 @@ FOUNDATION_BEFORE = entity_words("foundation_before")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
 SETTLEMENT_PLURALS = entity_word_list("settlement_plural_ending")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
+PASSIVE_AGENT_PREPOSITIONS = entity_words("passive_agent_preposition")
 INDEFINITE_ARTICLES = entity_words("indefinite_article")
 ADJECTIVE_JOINERS = entity_words("adjective_joiner")  # "eine lustige und laute Tanzgruppe"
 PLURAL_ENDINGS = entity_word_list("plural_ending")
@@ -201,6 +202,7 @@ class OrganisationFinder:
             cues["organiser_nouns"]
         )
         self.organiser_nouns = frozenset(cues["organiser_nouns"])
+        self.agent_participles = frozenset(cues["agent_participles"])
         self.organiser_links = frozenset(cues["organiser_links"])
         self.visit_verbs = frozenset(cues["visit_verbs"])
         self.town_area_nouns = frozenset(cues["town_area_nouns"])
@@ -919,8 +921,11 @@ class OrganisationFinder:
                 end = self._place_after(doc, i + len(seq))
                 if end is None and place_head:  # "Stadt Neuweiler", "des Kreises Rottal-Inn"
                     end = place_name_end(doc, i + len(seq), self.gazetteer, self.lemma)
-                if end is None or self._after_locative(doc, i):
-                    continue
+                if end is None or (
+                    self._after_locative(doc, i)
+                    and not (place_head and self._passive_agent(doc, i))
+                ):
+                    continue  # "durch die Stadt X" is the way through it, unless done by it
                 if place_head and self._genitive_place(doc, i + len(seq), end):
                     continue  # "die größte Stadt Deutschlands": a town of the country
                 if place_head and self._visited(doc, i, end):
@@ -986,10 +991,14 @@ class OrganisationFinder:
         """A town's word at ``i`` in the genitive right after a noun names the authority
         whatever the model reads: its office, house or prize ("der Bürgermeister der Stadt
         Tannheim", "das Rathaus der Gemeinde Tannheim"), not its people or a part of it
-        ("die Einwohner der Stadt Tannheim", "im Zentrum der Stadt")."""
+        ("die Einwohner der Stadt Tannheim", "im Zentrum der Stadt"). So does a town's word
+        after a passive participle and its doer's preposition ("unterstützt durch die Gemeinde
+        Tannheim"), where "durch die Stadt" alone would be the way through it."""
         if i < 2:
             return False
         article, before = doc[i - 1], doc[i - 2]
+        if self._passive_agent(doc, i):
+            return True
         return (
             article.lower_ == "der"
             and is_capitalised(before.text)
@@ -997,6 +1006,16 @@ class OrganisationFinder:
             and not before.is_sent_start
             and before.text not in self.town_area_nouns
             and self.gazetteer.lookup(before.text) is None
+        )
+
+    def _passive_agent(self, doc: Doc, i: int) -> bool:
+        """The words before ``i`` are a passive participle, its doer's preposition and an
+        article ("gefördert von der", "ausgerichtet durch die")."""
+        return (
+            i >= 3
+            and doc[i - 1].lower_ in ARTICLES
+            and doc[i - 2].lower_ in PASSIVE_AGENT_PREPOSITIONS
+            and doc[i - 3].lower_ in self.agent_participles
         )
 
     @staticmethod
