@@ -84,3 +84,43 @@ def test_way_through_a_town_stays_a_place(nlp, text):
     doc = with_model_ents(nlp, text, [(town, "LOC")])
     assert not any(town in name for name in _orgs(doc).values())
     assert town in _places(doc)
+
+
+# -- a service club with its town and its own name -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        (
+            "Der Lions Club Tannheim Goldene Aue spendete dem Kindergarten 500 Euro.",
+            "Lions Club Tannheim Goldene Aue",
+            "Lions Club Tannheim Goldene Aue",
+        ),
+        (
+            "Der Präsident des Rotary-Clubs Weilbach übergab den Scheck.",
+            "Rotary-Clubs Weilbach",
+            "Rotary-Club Weilbach",
+        ),
+        (
+            "Am Samstag hat der Lions Club Tannheim Spenden gesammelt.",
+            "Lions Club Tannheim",
+            "Lions Club Tannheim",
+        ),
+        (
+            "Der Lionsclub Weilbach lädt zum Benefizkonzert ein.",
+            "Lionsclub Weilbach",
+            "Lionsclub Weilbach",
+        ),
+    ],
+)
+def test_service_club_with_its_own_name(nlp, text, mention, name):
+    assert _orgs(nlp(text)).get(mention) == name
+
+
+def test_service_club_name_longer_than_the_model_reads(nlp):
+    text = "Der Lions Club Tannheim Goldene Aue spendete dem Kindergarten 500 Euro."
+    doc = with_model_ents(nlp, text, [("Lions Club", "ORG")])
+    assert set(_orgs(doc).values()) == {"Lions Club Tannheim Goldene Aue"}
+
+
+def test_service_club_without_a_name_is_left_to_the_model(nlp):
+    assert _orgs(nlp("Sie ist seit Jahren im Lions Club aktiv.")) == {}

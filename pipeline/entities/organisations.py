@@ -110,6 +110,7 @@ KNOWN_NAME_ENDS = entity_words("known_name_end")
 SETTLEMENT_PLURALS = entity_word_list("settlement_plural_ending")
 AGENT_PREPOSITIONS = entity_words("agent_preposition")
 PASSIVE_AGENT_PREPOSITIONS = entity_words("passive_agent_preposition")
+MAX_SERVICE_CLUB_NAME = 4  # words of a service club's own name ("Tannheim Alte Mühle")
 INDEFINITE_ARTICLES = entity_words("indefinite_article")
 ADJECTIVE_JOINERS = entity_words("adjective_joiner")  # "eine lustige und laute Tanzgruppe"
 PLURAL_ENDINGS = entity_word_list("plural_ending")
@@ -184,6 +185,14 @@ class OrganisationFinder:
             )
         )
         self.club_heads = frozenset(p["club_heads"])
+        self.service_clubs = frozenset(p["service_clubs"])
+        self.service_club_words = frozenset(p["service_club_words"])
+        self.service_club_compounds = frozenset(
+            f"{club.lower()}{dash}{word.lower()}"
+            for club in p["service_clubs"]
+            for word in p["service_club_words"]
+            for dash in ("", "-")
+        )
         self.center_words = frozenset(p["center_words"])
         self.club_suffixes = tuple(p["club_suffixes"])
         self.venue_context = frozenset(venue_patterns()["context_words"])
@@ -231,6 +240,7 @@ class OrganisationFinder:
             "known": self._opens_known,
             "messe": "Messe".__eq__,
             "club": self._may_open_club,
+            "service_club": self._may_open_service_club,
             "plural_name": self._may_open_plural_name,
             "center": self.center_words.__contains__,
             "club_abbreviation": self.club_abbreviations.__contains__,
@@ -313,6 +323,7 @@ class OrganisationFinder:
             self._federal_bodies,
             self._compound_names,
             self._clubs,
+            self._service_clubs,
             self._plural_names,
             self._centers,
             self._club_names,
@@ -1587,6 +1598,57 @@ class OrganisationFinder:
         return text in self.club_heads or (
             is_capitalised(text) and text.lower().endswith(self.club_suffixes)
         )
+
+    def _may_open_service_club(self, text: str) -> bool:
+        return text in self.service_clubs or text.lower() in self.service_club_compounds
+
+    def _service_clubs(self, doc: Doc) -> list[Candidate]:
+        """ "Lions Club Tannheim Alte Mühle", "des Rotary-Clubs Weilbach": a service club's
+        word and its own name after it, the capitalised words up to a common noun, a role, a
+        stop word or punctuation (a declined adjective takes the word after it: "Alte Mühle")."""
+        out = []
+        texts = token_texts(doc)
+        for i in self._starts(doc, "service_club"):
+            j = i + 1
+            if texts[i] in self.service_clubs:
+                if j >= len(texts) or texts[j] not in self.service_club_words:
+                    continue  # "Lions" alone: the model's to read
+                j += 1
+            end = self._service_club_name_end(doc, j)
+            if end == j:
+                continue  # "der Lions Club": the kind of club, no name of one
+            cand = self._with_legal_form(doc, i, end)
+            club = span_of(doc, i, j).text
+            if club.endswith("s") and cand.name.startswith(club):
+                cand.name = club[:-1] + cand.name[len(club) :]  # "des Lions Clubs Tannheim"
+            out.append(cand)
+        return out
+
+    def _service_club_name_end(self, doc: Doc, j: int) -> int:
+        texts = token_texts(doc)
+        end = j
+        while end < len(texts) and end - j < MAX_SERVICE_CLUB_NAME:
+            word = texts[end]
+            if (
+                not is_capitalised(word)
+                or doc[end].is_sent_start
+                or word.lower() in STOP_WORDS
+                or self._is_role_noun(word)
+                or word in self.legal_index
+                or self._plain_noun(word)
+            ):
+                break
+            if (
+                end + 1 < len(texts)
+                and end + 1 - j < MAX_SERVICE_CLUB_NAME
+                and is_adjective(word, self.lemma)
+                and is_capitalised(texts[end + 1])
+                and not doc[end + 1].is_sent_start
+            ):
+                end += 2  # "Alte Mühle"
+                continue
+            end += 1
+        return end
 
     def _plural_names(self, doc: Doc) -> list[Candidate]:
         """ "Kulturbetriebe Dresden", "Verkehrsbetriebe Zürich": a plural compound and a place
