@@ -86,6 +86,29 @@ def test_way_through_a_town_stays_a_place(nlp, text):
     assert town in _places(doc)
 
 
+# -- a quoted name between the noun and the town's genitive: the noun is the quoted name's ----
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Das „Bürgercafé“ der Stadt Tannheim bot Kuchen an.", "Stadt Tannheim"),
+        (
+            "Der „Kleine Musiksommer“ der Gemeinde Weilbach lockte viele Gäste.",
+            "Gemeinde Weilbach",
+        ),
+    ],
+)
+def test_town_authority_after_a_quoted_name(nlp, text, body):
+    town = body.split()[1]
+    doc = with_model_ents(nlp, text, [(town, "LOC")])
+    assert body in _orgs(doc).values()
+
+
+def test_town_after_a_quoted_name_of_its_part_stays_a_place(nlp):
+    text = "Viele Gäste kamen in die „Altstadt“ der Stadt Tannheim."
+    doc = with_model_ents(nlp, text, [("Tannheim", "LOC")])
+    assert "Tannheim" in _places(doc)
+
+
 # -- a service club with its town and its own name -----------------------------------------------
 @pytest.mark.parametrize(
     ("text", "mention", "name"),

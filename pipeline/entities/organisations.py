@@ -1004,12 +1004,16 @@ class OrganisationFinder:
         Tannheim", "das Rathaus der Gemeinde Tannheim"), not its people or a part of it
         ("die Einwohner der Stadt Tannheim", "im Zentrum der Stadt"). So does a town's word
         after a passive participle and its doer's preposition ("unterstützt durch die Gemeinde
-        Tannheim"), where "durch die Stadt" alone would be the way through it."""
+        Tannheim"), where "durch die Stadt" alone would be the way through it. A quoted name
+        before the genitive is the noun's ("das „Bürgercafé“ der Stadt Tannheim")."""
         if i < 2:
             return False
-        article, before = doc[i - 1], doc[i - 2]
         if self._passive_agent(doc, i):
             return True
+        k = i - 2
+        if k > 0 and doc[k].text in CLOSING_QUOTES:
+            k -= 1  # "das „Bürgercafé“ der Stadt Tannheim": the noun is the quoted name's
+        article, before = doc[i - 1], doc[k]
         return (
             article.lower_ == "der"
             and is_capitalised(before.text)
