@@ -491,15 +491,14 @@ class PlaceFinder:
         pending: list[Candidate] = []
         matches = self.gazetteer.matches(doc)
         surnames = _noble_surnames(doc)
-        texts = token_texts(doc)
         given_names = first_names()
         resume = 0  # the token after the last name found
         for i in compress(range(len(matches)), matches):
             if i < resume or i in surnames:
                 continue
-            if i >= 2 and texts[i - 1] in SURNAME_PARTICLES and is_given_name(texts[i - 2]):
-                continue  # "Hans-Peter von Lindach": a surname
             match = matches[i]
+            if is_noble_surname(doc, i, match.end):
+                continue  # "Hans-Peter von Lindach": a surname
             if in_company_name(doc, match.start, match.end):
                 continue
             if match.name in given_names and before_surname(doc, match, self.gazetteer):
@@ -542,15 +541,19 @@ class PlaceFinder:
                         sure.append(cand)
                         pending.remove(cand)
                         changed = True
+        head = report_head(doc)
         if pending:
             sure.extend(_named_as_towns(doc, matches, pending))
-            sure.extend(c for c in pending if _alone_on_a_head_line(doc, c.start, c.end))
+            if head is not None:
+                sure.extend(c for c in pending if _alone_on_a_head_line(doc, c, head))
         taken = {t for c in sure for t in range(c.start, c.end)}
         found = sure + [c for c in self._town_genitives(doc) if c.start not in taken]
         found += [c for c in _coded_towns(doc) if c.start not in taken]
-        return found + [c for c in self._datelines(doc) if c.start not in taken]
+        if head is None:
+            return found
+        return found + [c for c in self._datelines(doc, head) if c.start not in taken]
 
-    def _datelines(self, doc: Doc) -> list[Candidate]:
+    def _datelines(self, doc: Doc, head: ReportHead) -> list[Candidate]:
         """Datelines of the report's head (the lines above its first long line) and of that
         line: a name in capitals alone on a line of the head ("LINDWIL" or "LINDWIL-SÜD" over
         the text), or a name or two joined by "/" that a full stop closes at a line's start
@@ -558,25 +561,16 @@ class PlaceFinder:
         report comes from, also where the gazetteer lacks it (a name no word of the lexicon,
         everyday word or first name is, of five letters or more). Not in a later piece of a
         long report."""
-        if doc.user_data.get(CHUNK_START):
-            return []
-        text = doc.text
-        long_line = LONG_LINE.search(text)
-        if long_line is None:
-            return []  # a report of short lines alone: no head to tell from its text
-        if not (
-            DATELINE_AT_START.match(text) or DATELINE_AFTER_BREAK.search(text, 0, long_line.end())
-        ):
+        text = head.text
+        if not (DATELINE_AT_START.match(text) or DATELINE_AFTER_BREAK.search(text)):
             return []  # most reports: none of either kind, found in C
         out: list[Candidate] = []
         offset = 0
-        for line in text[: long_line.end()].split("\n"):
+        for line in text.split("\n"):
             start, offset = offset, offset + len(line) + 1
             if not line[:1].isupper():
                 continue  # most lines: no dateline's start (looked at in C)
-            capitals = (
-                start < long_line.start() and line.isupper() and CAPITALS_LINE.fullmatch(line)
-            )
+            capitals = start < head.long_line and line.isupper() and CAPITALS_LINE.fullmatch(line)
             dotted = None if capitals or ". " not in line else DOTTED_DATELINE.match(line)
             if not (capitals or dotted):
                 continue
@@ -639,9 +633,33 @@ def _may_name_unknown_town(name: str) -> bool:
     return not any(p.lower() in STOP_WORDS for p in words) and not all(map(is_everyday_word, words))
 
 
-# the report's head: the lines above its first line this long (title, dateline, subtitle)
+# the report's head: the lines above its first line this long (title, dateline, subtitle), if
+# that line starts within the head's reach; hard-wrapped text has no such line, and its body
+# is no head
 HEAD_LINE_LENGTH = 100
+HEAD_REACH = 600
 LONG_LINE = re.compile(rf"^[^\n]{{{HEAD_LINE_LENGTH + 1},}}", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class ReportHead:
+    text: str  # the report's text up to the end of its first long line (cut at the reach)
+    long_line: int  # where that line starts
+
+
+def report_head(doc: Doc) -> ReportHead | None:
+    """The report's head, found once per Doc (the Doc's text is built anew at every ask);
+    None for a later piece of a long report, and where no long line starts within
+    :data:`HEAD_REACH` characters."""
+    if doc.user_data.get(CHUNK_START):
+        return None
+    text = doc.text[: HEAD_REACH + HEAD_LINE_LENGTH + 1]
+    long_line = LONG_LINE.search(text)
+    if long_line is None or long_line.start() > HEAD_REACH:
+        return None
+    return ReportHead(text[: long_line.end()], long_line.start())
+
+
 # a name in capitals alone on a line; a name or two joined by "/" closed by a full stop at a
 # line's start, before a capitalised word or a number
 CAPITALS_LINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ-]{4,}[ \t\r]*")
@@ -653,16 +671,14 @@ DATELINE_AT_START = re.compile(_DATELINE)
 DATELINE_AFTER_BREAK = re.compile(rf"\n{_DATELINE}")
 
 
-def _alone_on_a_head_line(doc: Doc, start: int, end: int) -> bool:
+def _alone_on_a_head_line(doc: Doc, cand: Candidate, head: ReportHead) -> bool:
     """A town's name alone on a line of the report's head, above its first long line
     ("Region / Lindwil am See / 3. Mai" over the text): a dateline of its own."""
-    if not is_line_start(doc, start) or doc.user_data.get(CHUNK_START):
+    start, end = cand.start, cand.end
+    if doc[start].idx >= head.long_line or not is_line_start(doc, start):
         return False
     line_ends = end >= len(doc) or "\n" in doc[end - 1].whitespace_
-    if not line_ends and not (doc[end].is_space and "\n" in doc[end].text):
-        return False
-    long_line = LONG_LINE.search(doc.text)
-    return long_line is not None and doc[start].idx < long_line.start()
+    return line_ends or (doc[end].is_space and "\n" in doc[end].text)
 
 
 def _token_at(doc: Doc, char: int) -> int | None:
@@ -815,8 +831,8 @@ def _noble_surnames(doc: Doc) -> set[int]:
         if label not in PERSON_LABELS or end - start < 3:
             continue
         for k in range(start + 1, end - 1):
-            if doc[k].lower_ in NOBLE_PARTICLES:
-                out.add(k + 1)
+            if doc[k].lower_ in NOBLE_PARTICLES and route_end(doc, k + 1, end) is None:
+                out.add(k + 1)  # not where a route goes on ("Jana von Lindach nach Ulm")
     return out
 
 
@@ -843,12 +859,17 @@ def before_surname(doc: Doc, match: PlaceMatch, gazetteer: Gazetteer) -> bool:
     )
 
 
-def is_noble_surname(doc: Doc, start: int) -> bool:
-    """A name after a first name and "von", "zu" ("Hans-Peter von Lindach"): a surname."""
+def is_noble_surname(doc: Doc, start: int, end: int) -> bool:
+    """A name after a first name and "von", "zu" ("Hans-Peter von Lindach"): a surname, unless
+    a route goes on from it ("Jana radelte von Lindach nach Ulm", "Tom von Lindach bis Ulm")."""
     if start < 2:
         return False
     texts = token_texts(doc)
-    return texts[start - 1] in SURNAME_PARTICLES and is_given_name(texts[start - 2])
+    return (
+        texts[start - 1] in SURNAME_PARTICLES
+        and is_given_name(texts[start - 2])
+        and route_end(doc, start, end) is None
+    )
 
 
 # the particles of a noble surname after a first name ("vom" also means "from the")

@@ -175,7 +175,7 @@ class NerCandidates:
             if label == PLACE and (
                 _counted(doc, span.start)
                 or in_company_name(doc, span.start, span.end)
-                or is_noble_surname(doc, span.start)
+                or is_noble_surname(doc, span.start, span.end)
                 or city_of_adjective(self.gazetteer, span.text) is not None
                 or is_club_name(doc, span.start, span.end, self.gazetteer)
             ):
