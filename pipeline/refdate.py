@@ -152,9 +152,10 @@ REFERENCE_WORDS = "reference_date_words.tsv"
 
 @cache
 def _text_date_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """The occasion words; the announcing words and future auxiliaries; announcing prefixes."""
+    """The occasion words; the words that keep a date from being the report's day (announcing,
+    history, deadline) with the future auxiliaries; such words' prefixes."""
     kinds = load_word_kinds(REFERENCE_WORDS)
-    announcing = kinds["announcement"]
+    announcing = (*kinds["announcement"], *kinds["not_the_day"])
     words = frozenset(w for w in announcing if not w.endswith("*")) | lexicon().tense["future"]
     prefixes = tuple(w[:-1] for w in announcing if w.endswith("*"))
     return frozenset(kinds["occasion"]), words, prefixes
@@ -204,20 +205,25 @@ def _announces(sentence: str) -> bool:
 
 
 def find_text_date(text: str) -> dt.date | None:
-    """A guess at the report's own day from its running text: the first date among the first
-    :data:`TEXT_DATE_CHARS` characters that writes day, month and year (a range's first day)
-    and names an occasion ("am 5. Mai 2024", "vom 3. bis 5. Mai 2024", or stands alone on its
-    line), in a sentence that announces nothing later ("Die nächste Messe findet vom … statt",
-    "… am 9. Juni 2024 stattfinden wird"): the report was written before such a day, maybe a
-    year before, and a report about this year's event would be dated by the next one. A day
+    """A guess at the report's own day from its running text: among the first
+    :data:`TEXT_DATE_CHARS` characters, the dates that write day, month and year (a range's
+    first day) and name an occasion ("am 5. Mai 2024", "vom 3. bis 5. Mai 2024", or stand alone
+    on their line), in a sentence that announces nothing later ("Die nächste Messe findet vom …
+    statt", "…, das am 9. Juni 2024 stattfinden wird": the report was written before such a day,
+    maybe a year before) and tells no history or deadline ("am 12. Juni 1950 gegründet",
+    "Anmeldeschluss ist am …"); of these, the first of the latest year: a report looks back
+    ("Seit der Eröffnung am 4. Mai 1998 …") more often than it is about an old day. A day
     talked about ("Der 3. März 1911 blieb allen in Erinnerung") names no occasion.
 
-    The grammar reads only the sentences that write a year in digits, until the first hit."""
+    The grammar reads only the sentences that write a year in digits."""
+    found: dt.date | None = None
     for sentence, own_line in _sentences_with_a_year(text[:TEXT_DATE_CHARS]):
         for start, end, day in _full_days(sentence):
+            if found is not None and day.year <= found.year:
+                continue
             if _names_an_occasion(sentence, start, end, own_line) and not _announces(sentence):
-                return day
-    return None
+                found = day
+    return found
 
 
 _ISO_START = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)")

@@ -112,7 +112,7 @@ def test_only_the_start_of_the_text_is_read() -> None:
     assert find_text_date(filler * 10 + "Am 6. Juli 2024 war Markt.\n") == dt.date(2024, 7, 6)
 
 
-def test_the_grammar_reads_only_lines_with_a_year_and_stops_at_the_first_hit(monkeypatch) -> None:
+def test_the_grammar_reads_only_lines_with_a_year(monkeypatch) -> None:
     read: list[str] = []
     grammar = pipeline.refdate.find_expressions
     monkeypatch.setattr(
@@ -123,7 +123,32 @@ def test_the_grammar_reads_only_lines_with_a_year_and_stops_at_the_first_hit(mon
         "Der Markt wurde 1998 gegründet.\nAm 6. Juli 2024 war Markt.\nAm 7. Juli 2024 auch.\n"
     )
     assert find_text_date(text) == dt.date(2024, 7, 6)
-    assert read == ["Der Markt wurde 1998 gegründet.", "Am 6. Juli 2024 war Markt."]
+    assert read == [
+        "Der Markt wurde 1998 gegründet.",
+        "Am 6. Juli 2024 war Markt.",
+        "Am 7. Juli 2024 auch.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a look back first, the report's day after it: the latest year wins
+        (
+            "Seit der Eröffnung am 4. Mai 1998 wächst der Markt.\nAm 6. Juli 2024 war Markt.",
+            dt.date(2024, 7, 6),
+        ),
+        # the first of the latest year's days
+        ("Am 6. Juli 2024 war Markt.\nAm 2. Juli 2024 war Aufbau.", dt.date(2024, 7, 6)),
+        # history and deadlines are no report's day
+        ("Der Verein wurde am 12. Juni 1950 gegründet. Gestern feierte er.", None),
+        ("Geboren wurde die Jubilarin am 4. Juli 1960 in Lindach.", None),
+        ("Anmeldeschluss ist am 3. Mai 2024.", None),
+        ("Die Gebühr ist am 1. März 2024 fällig.", None),
+    ],
+)
+def test_latest_year_and_no_history_or_deadline(text: str, expected) -> None:
+    assert find_text_date(text) == expected
 
 
 def _tables(folder: Path, out: Path, nlp) -> dict[str, str]:
