@@ -83,6 +83,7 @@ WORD_KINDS = frozenset(
         "resident_unit",
         "exact_count_word",
         "season_event",
+        "season_festival",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.
@@ -376,6 +377,8 @@ def event_noun_base(word: str) -> str | None:
             return word[: len(form)] if _is_daypart_event(form, ending) else None
         if not_event:
             return None
+        if word_is_cue(ending, "season_event") and not _is_season_festival(form, ending):
+            return None
         if _is_event_day(form, ending):
             return None
         return word[: len(form)]
@@ -387,6 +390,11 @@ def _is_daypart_event(form: str, ending: str) -> bool:
     "Vorabend" are times."""
     first = form[: -len(ending)].rstrip("s-")
     return len(first) >= 3 and not word_is_cue(first, "not_event_prefix")
+
+
+def _is_season_festival(form: str, ending: str) -> bool:
+    """ "Kultursommer", "Musikherbst" are festivals; "Dürresommer", "Lebensherbst" are not."""
+    return word_is_cue(form[: -len(ending)].rstrip("s-"), "season_festival")
 
 
 def _is_event_day(form: str, ending: str) -> bool:
