@@ -214,7 +214,7 @@ class OrganisationFinder:
         self.agent_participles = frozenset(cues["agent_participles"])
         self.organiser_links = frozenset(cues["organiser_links"])
         self.visit_verbs = frozenset(cues["visit_verbs"])
-        self.town_area_nouns = frozenset(cues["town_area_nouns"])
+        self.authority_endings = tuple(cues["authority_endings"])
         self.reporting_verbs = frozenset(cues["reporting_verbs"])
         self.quoted_name_heads = tuple(cues["quoted_name_heads"])
         self._lemma_values: frozenset[str] | None = None
@@ -999,10 +999,11 @@ class OrganisationFinder:
         )
 
     def _town_authority(self, doc: Doc, i: int) -> bool:
-        """A town's word at ``i`` in the genitive right after a noun names the authority
-        whatever the model reads: its office, house or prize ("der Bürgermeister der Stadt
-        Tannheim", "das Rathaus der Gemeinde Tannheim"), not its people or a part of it
-        ("die Einwohner der Stadt Tannheim", "im Zentrum der Stadt"). So does a town's word
+        """A town's word at ``i`` in the genitive right after a noun of its office, house, meeting,
+        prize or help, or a person's role, names the authority whatever
+        the model reads ("der Bürgermeister der Stadt Tannheim", "das Rathaus der Gemeinde
+        Tannheim"); after other nouns it is the town, its people, parts or fields ("die Einwohner
+        der Stadt Tannheim", "die Felder der Gemeinde Tannheim"). So does a town's word
         after a passive participle and its doer's preposition ("unterstützt durch die Gemeinde
         Tannheim"), where "durch die Stadt" alone would be the way through it. A quoted name
         before the genitive is the noun's ("das „Bürgercafé“ der Stadt Tannheim")."""
@@ -1011,7 +1012,8 @@ class OrganisationFinder:
         if self._passive_agent(doc, i):
             return True
         k = i - 2
-        if k > 0 and doc[k].text in CLOSING_QUOTES:
+        quoted = k > 0 and doc[k].text in CLOSING_QUOTES
+        if quoted:
             k -= 1  # "das „Bürgercafé“ der Stadt Tannheim": the noun is the quoted name's
         article, before = doc[i - 1], doc[k]
         return (
@@ -1019,9 +1021,14 @@ class OrganisationFinder:
             and is_capitalised(before.text)
             and before.text.isalpha()
             and not before.is_sent_start
-            and before.text not in self.town_area_nouns
+            # a quoted name is a thing of the town's own, whatever its last word
+            and (quoted or self._names_an_authority(before.text))
             and self.gazetteer.lookup(before.text) is None
         )
+
+    def _names_an_authority(self, noun: str) -> bool:
+        # not every organisation head: "im Zentrum der Stadt" is the town's centre
+        return noun.lower().endswith(self.authority_endings) or self._is_role_noun(noun)
 
     def _passive_agent(self, doc: Doc, i: int) -> bool:
         """The words before ``i`` are a passive participle, its doer's preposition and an
