@@ -371,7 +371,7 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
     return is_line_start(doc, start) and nxt is not None and nxt.text in {",", "("}
 
 
-PARTNER_OF = frozenset({"mit"})
+PARTNER_OF = entity_words("partnership_preposition")
 # how far before "mit" the partnership's noun may stand ("Städtepartnerschaften mit Kerbach
 # und mit Lindwil an der Mur")
 PARTNERSHIP_REACH = 8

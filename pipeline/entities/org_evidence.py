@@ -292,7 +292,7 @@ def event_acronyms(texts: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-_EVENT_NAME_LINKS = frozenset({"und", "der", "des", "für", "zum", "zur", "-"})
+_EVENT_NAME_LINKS = entity_words("event_name_link")
 
 
 def event_headed(words: tuple[str, ...]) -> bool:

@@ -103,7 +103,7 @@ MAX_UNKNOWN_NAME = 3
 MAX_SUBJECTS = 5  # words of a university unit's subjects ("Holz- und Forstwirtschaft")
 MIN_STAGE_PREFIX = 3  # "Staats|oper": the part before a stage's ending in a name of one house
 MIN_STAGE_NAME = 10  # "Schauspielhaus", "Philharmonie": long enough to name a house alone
-FIRM_NOUN = "Firma"  # only a company's name follows it ("die Firma Kranzl Holzbau")
+FIRM_NOUNS = entity_words("firm_noun")  # only a company's name follows ("die Firma X")
 # the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
 FOUNDATION_BEFORE = entity_words("foundation_before")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
@@ -254,7 +254,7 @@ class OrganisationFinder:
             "dateline": "(".__eq__,
             "quoted": OPENING_QUOTES.__contains__,
             "role": self._is_person_role_word,
-            "firm": FIRM_NOUN.__eq__,
+            "firm": FIRM_NOUNS.__contains__,
             "subject_unit": frozenset(self.subject_unit_heads).__contains__,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
@@ -1914,10 +1914,11 @@ def towns_of_authorities(found: list[Candidate]) -> list[Candidate]:
     word and name, the name alone is the town."""
     towns = _town_words()
     names = {
-        c.name.split(" ", 1)[1]
+        c.name.partition(" ")[2]
         for c in found
-        if c.label == ORG and c.source != NER_SOURCE and c.name.split(" ", 1)[0] in towns
+        if c.label == ORG and c.source != NER_SOURCE and c.name.partition(" ")[0] in towns
     }
+    names.discard("")  # the town's word alone
     if not names:
         return found
     return [

@@ -137,15 +137,16 @@ def lexicon() -> Lexicon:
         place_holidays=_place_holidays(),
         clock_fractions=_clock_words("fraction"),
         clock_directions=_clock_words("direction"),
-        clock_minute_words=frozenset(_clock_words("minutes")),
+        clock_minute_words=frozenset(
+            r["word"] for r in load_tsv("time_clock_words.tsv") if r["kind"] == "minutes"
+        ),
     )
 
 
 def _clock_words(kind: str) -> dict[str, int]:
+    """The words of ``kind`` with their minutes (a row without them is an error)."""
     return {
-        r["word"]: int(r["minutes"] or 0)
-        for r in load_tsv("time_clock_words.tsv")
-        if r["kind"] == kind
+        r["word"]: int(r["minutes"]) for r in load_tsv("time_clock_words.tsv") if r["kind"] == kind
     }
 
 
