@@ -22,29 +22,29 @@ def model_places(nlp, text: str, ents: list[tuple[str, str]]) -> dict[str, str]:
 @pytest.mark.parametrize(
     "text",
     [
-        "Den Festvortrag hielt Dr. Hans-Peter von Lüneburg.",
-        "Die Urkunde überreichte Karl-Rudolf von Lüneburg.",
-        "Den Ball eröffnete Anna zu Lüneburg.",
+        "Zum Schluss dankte Prof. Karl-Heinz von Coburg allen Helfern.",
+        "Eine Rose bekam Marie-Luise von Coburg geschenkt.",
+        "Den Walzer tanzte Sophie zu Coburg.",
     ],
 )
 def test_noble_surname_after_first_name_is_no_place(nlp, text):
-    assert "Lüneburg" not in places(nlp, text)
+    assert "Coburg" not in places(nlp, text)
 
 
 def test_noble_surname_also_where_the_model_reads_a_place(nlp):
-    text = "Den Festvortrag hielt Dr. Hans-Peter von Lüneburg."
-    assert "Lüneburg" not in model_places(nlp, text, [("Lüneburg", "LOC")])
+    text = "Zum Schluss dankte Prof. Karl-Heinz von Coburg allen Helfern."
+    assert "Coburg" not in model_places(nlp, text, [("Coburg", "LOC")])
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Die Reise führte im August von Lüneburg nach Kerbach.",  # a month, no first name
-        "Der Bus fuhr von Lüneburg nach Kerbach.",
+        "Die Reise führte im August von Coburg nach Kerbach.",  # a month, no first name
+        "Der Bus fuhr von Coburg nach Kerbach.",
     ],
 )
 def test_town_after_von_without_a_first_name_stays(nlp, text):
-    assert places(nlp, text).get("Lüneburg") == "Lüneburg"
+    assert places(nlp, text).get("Coburg") == "Coburg"
 
 
 # -- a town named like a first name before a surname ----------------------------------------
@@ -105,10 +105,10 @@ def test_alp_word_without_a_place_preposition_is_none(nlp):
 
 
 # -- a town in capitals alone on a line of the report's head ---------------------------------
-HEAD = "Jubiläum der Feuerwehr\n\nZwei Tage lang wurde gefeiert\n\n{line}\n\n"
+HEAD = "Sommerfest im Kindergarten\n\nLieder und Spiele für die Kleinen\n\n{line}\n\n"
 BODY = (
-    "Die Feuerwehr feierte ihr Jubiläum mit einem großen Fest, zu dem viele Gäste aus der "
-    "ganzen Region kamen und bis in die Nacht blieben.\n"
+    "Der Kindergarten lud am Samstag zu seinem Sommerfest ein, und Eltern, Großeltern und "
+    "Geschwister spielten mit den Kindern bis zum Abend.\n"
 )
 
 
@@ -139,9 +139,9 @@ def test_capitals_line_below_the_first_long_line_is_no_dateline(nlp):
     ("text", "towns"),
     [
         (
-            "Der Chor pflegt die Städtepartnerschaften mit Kralupy nad Vltavou und mit "
-            "Kamienna Góra.",
-            {"Kralupy nad Vltavou", "Kamienna Góra"},
+            "Seit 1998 verbindet eine Städtepartnerschaft die Stadt mit Nowa Ruda und "
+            "mit Ústí nad Orlicí.",
+            {"Nowa Ruda", "Ústí nad Orlicí"},
         ),
         ("Die Gemeindepartnerschaft mit Wels feiert Jubiläum.", {"Wels"}),
     ],
@@ -151,8 +151,8 @@ def test_partner_town_after_a_partnership_noun(nlp, text, towns):
 
 
 def test_partner_town_also_where_the_model_reads_a_person(nlp):
-    text = "Die Städtepartnerschaft mit Kamienna Góra feiert Jubiläum."
-    assert "Kamienna Góra" in model_places(nlp, text, [("Kamienna Góra", "PER")])
+    text = "Zehn Jahre alt wird in diesem Herbst die Städtepartnerschaft mit Nowa Ruda."
+    assert "Nowa Ruda" in model_places(nlp, text, [("Nowa Ruda", "PER")])
 
 
 @pytest.mark.parametrize(
@@ -205,8 +205,8 @@ def test_compass_word_before_another_name_is_not_taken(nlp):
     ("text", "name"),
     [
         (
-            "Die Siegerehrung fand im Bergrestaurant Lindenalp statt.",
-            "Bergrestaurant Lindenalp",
+            "Zum Mittagessen kehrte die Gruppe ins Panoramarestaurant Sonnkopf ein.",
+            "Panoramarestaurant Sonnkopf",
         ),
         ("Gefeiert wurde im Landgasthof Kerbach.", "Landgasthof Kerbach"),
     ],

@@ -372,8 +372,8 @@ def has_place_context(doc: Doc, start: int, end: int, weak_ok: bool = True) -> b
 
 
 PARTNER_OF = entity_words("partnership_preposition")
-# how far before "mit" the partnership's noun may stand ("Städtepartnerschaften mit Kerbach
-# und mit Lindwil an der Mur")
+# how far before "mit" the partnership's noun may stand ("eine Partnerschaft verbindet die
+# Stadt mit Kerbach und mit Lindwil an der Mur")
 PARTNERSHIP_REACH = 8
 
 
@@ -498,7 +498,7 @@ class PlaceFinder:
                 continue
             match = matches[i]
             if is_noble_surname(doc, i, match.end):
-                continue  # "Hans-Peter von Lindach": a surname
+                continue  # "Karl-Heinz von Lindach": a surname
             if in_company_name(doc, match.start, match.end):
                 continue
             if match.name in given_names and before_surname(doc, match, self.gazetteer):
@@ -557,7 +557,7 @@ class PlaceFinder:
         """Datelines of the report's head (the lines above its first long line) and of that
         line: a name in capitals alone on a line of the head ("LINDWIL" or "LINDWIL-SÜD" over
         the text), or a name or two joined by "/" that a full stop closes at a line's start
-        ("Lindwil-Kerbach. Am Montag ...", "Ulm/Lindwil. Rund 30 Vereine ..."): the town the
+        ("Lindwil-Kerbach. Am Montag ...", "Ulm/Lindwil. Bei Nieselregen ..."): the town the
         report comes from, also where the gazetteer lacks it (a name no word of the lexicon,
         everyday word or first name is, of five letters or more). Not in a later piece of a
         long report."""
@@ -860,7 +860,7 @@ def before_surname(doc: Doc, match: PlaceMatch, gazetteer: Gazetteer) -> bool:
 
 
 def is_noble_surname(doc: Doc, start: int, end: int) -> bool:
-    """A name after a first name and "von", "zu" ("Hans-Peter von Lindach"): a surname, unless
+    """A name after a first name and "von", "zu" ("Karl-Heinz von Lindach"): a surname, unless
     a route goes on from it ("Jana radelte von Lindach nach Ulm", "Tom von Lindach bis Ulm")."""
     if start < 2:
         return False
