@@ -141,13 +141,13 @@ class NerCandidates:
             if label is None or span is None:
                 continue
             if label == PERSON and self._body_as_person(span):
-                label = ORG  # "des Stadtteilvereins Velvornhof": no person opens on a club
+                label = ORG  # "im Vorstand des Ortsvereins Velvornhof": no person opens on a club
             if label != PERSON and (
                 (events and span.text in events) or self._is_street(span, label)
             ):
                 continue  # "AQUA RUHR 2023" names a fair; "Wilhelm-Greil-Straße 7" an address
             if label == ORG and span.text in event_short_names:
-                continue  # "das Schützen- und Heimatfest (TSHF)": the event's short name
+                continue  # "das Kerbacher Jugendchorfest (KJF)": the event's short name
             if label == ORG and self._role_and_person(span):
                 continue  # "Ex-Bandleader Tom Keller": a role noun and a person
             if label == ORG and _title_before_title(span):
@@ -283,7 +283,7 @@ class NerCandidates:
 
     def _body_as_person(self, span: Span) -> bool:
         """The model's person opens on a compound on an organisation head and a name follows
-        ("Stadtteilvereins Velvornhof"): a body and its name."""
+        ("Ortsvereins Velvornhof"): a body and its name."""
         first = span[0].text
         return (
             len(span) > 1
@@ -296,7 +296,7 @@ class NerCandidates:
 
     def _with_head_before(self, span: Span) -> Span:
         """A compound on an organisation head right before the model's name of adjectives and
-        nouns opens it ("der Fördergemeinschaft Gesunde Böden"): the model read
+        nouns opens it ("der Interessengemeinschaft Saubere Flüsse"): the model read
         the head as a common noun."""
         doc = span.doc
         k = span.start - 1

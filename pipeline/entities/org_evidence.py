@@ -262,9 +262,9 @@ def _names_event(word: str) -> bool:
 
 
 def event_acronyms(texts: list[str]) -> frozenset[str]:
-    """Acronyms a report defines in brackets right after an event's name ("das Tannheimer
-    Schützen- und Heimatfest (TSHF)", "„Lange Nacht der Imkerei (LNI)“"): the event's short
-    name, no organisation's."""
+    """Acronyms a report defines in brackets right after an event's name ("für das Kerbacher
+    Jugendchorfest (KJF)", "„Kerbacher Musiknacht (KMN)“"): the event's short name, no
+    organisation's."""
     found = set()
     for i in positions(texts, "("):
         if i + 2 >= len(texts) or texts[i + 2] != ")":

@@ -100,7 +100,7 @@ MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
 MAX_UNKNOWN_NAME = 3
-MAX_SUBJECTS = 5  # words of a university unit's subjects ("Holz- und Forstwirtschaft")
+MAX_SUBJECTS = 5  # words of a university unit's subjects ("Bau- und Umweltingenieurwesen")
 MIN_STAGE_PREFIX = 3  # "Staats|oper": the part before a stage's ending in a name of one house
 MIN_STAGE_NAME = 10  # "Schauspielhaus", "Philharmonie": long enough to name a house alone
 FIRM_NOUNS = entity_words("firm_noun")  # only a company's name follows ("die Firma X")
@@ -357,9 +357,9 @@ class OrganisationFinder:
 
     def _completed(self, doc: Doc, texts: list[str], cand: Candidate) -> Candidate | None:
         """A name never ends on a truncated compound ("Dorf-"): it runs on through the
-        conjunction to the word that completes it ("KLV Wald- und Flurpflege"), or it is
+        conjunction to the word that completes it ("BLG Berg- und Hüttenwesen"), or it is
         no name. A direction after an organisation's head is its branch's name
-        ("Landesverband Nord")."""
+        ("Bezirksverband Süd")."""
         last, j = texts[cand.end - 1], cand.end
         if (
             j < len(texts)
@@ -367,7 +367,7 @@ class OrganisationFinder:
             and self._is_org_head(last)
             and (j + 1 == len(texts) or not is_capitalised(texts[j + 1]))
         ):
-            # "Landesverband Nord": a region's branch, the direction is part of its name
+            # "Bezirksverband Süd": a region's branch, the direction is part of its name
             return self._org(doc, cand.start, j + 1, cand.source)
         if len(last) < 3 or not last.endswith("-"):
             return cand
@@ -534,7 +534,7 @@ class OrganisationFinder:
                 and label == "ORG"
                 and all(
                     self._sentence_noun(doc[k].text)
-                    # "Drei Linden GmbH": a capitalised numeral inside a sentence is a name's
+                    # "Sieben Eichen GmbH": a capitalised numeral inside a sentence is a name's
                     and not (_capitalised_number(doc[k].text) and not doc[k].is_sent_start)
                     for k in range(start, ent_start)
                 )
@@ -1429,7 +1429,7 @@ class OrganisationFinder:
         return out
 
     def _subject_units(self, doc: Doc) -> list[Candidate]:
-        """ "die Fakultät Holz- und Forstwirtschaft", "der Fachbereich Chemie": a
+        """ "die Fakultät Bau- und Umweltingenieurwesen", "der Fachbereich Chemie": a
         university's unit and the subjects it is named by, common nouns joined by "und"."""
         texts = token_texts(doc)
         out = []
@@ -1517,7 +1517,7 @@ class OrganisationFinder:
                 continue
             after = texts[j + 1] if j + 1 < len(texts) else ""
             if self._is_stage(word) and (not after[:1].isupper() or after in first_names()):
-                # "die Intendantin der Staatsoper Eva Roth": the house she leads, a body
+                # "der Direktor der Philharmonie Tim Adler": the house he leads, a body
                 out.append(self._org(doc, j, j + 1, "pattern"))
                 continue
             if is_everyday_word(word):

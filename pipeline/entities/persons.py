@@ -145,7 +145,7 @@ def find_persons(doc: Doc, is_place_name) -> list[Candidate]:
             and i + 1 < len(doc)
             and _is_name_word(doc[i + 1])
             and not is_place_name(i)  # "Paris", "Florenz" are first names too
-            # "die Firma Konrad Dachbau": only a name follows the noun, a company's
+            # "der Firma Lorenz Fliesenbau": only a name follows the noun, a company's
             and not (i > 0 and texts[i - 1].lower() in context_words("name_nouns"))
         ):
             start = i

@@ -388,7 +388,7 @@ class VenueFinder:
 
     @staticmethod
     def _genitive(doc: Doc, i: int) -> bool:
-        """ "die Intendantin der Kunsthalle Maria Sommer": a venue in a genitive after a noun,
+        """ "der Kurator der Kunsthalle Jonas Sommer": a venue in a genitive after a noun,
         where a person's name may follow in apposition."""
         return i >= 2 and doc[i - 1].lower_ in GENITIVE_ARTICLES and is_capitalised(doc[i - 2].text)
 
