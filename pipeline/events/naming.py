@@ -531,7 +531,7 @@ class NameFinder:
 
     def year_mentions(self) -> list[NameMention]:
         """ "AQUA RUHR 2023", "Kärnten Läuft 2024": proper words before a year are a name (not
-        a person's title and the year of office: "Vorsitzender 2023")."""
+        a person's title and the year of office: "Vorsitzende 2019 bis 2022")."""
         out = []
         titles = person_titles()[0]
         texts = self.ctx.words
@@ -543,7 +543,7 @@ class NameFinder:
             if event_noun_base(texts[i - 1]):
                 continue  # "Hannover Messe 2017" is found by its event noun
             if texts[i - 1] in titles:
-                continue  # "Vorsitzender 2021/2022": a person's term of office
+                continue  # "Vorsitzende 2019 bis 2022": a person's term of office
             start = self.name_start(i)
             words = texts[start:i]
             proper = [k for k in range(start, i) if k not in self.places and not self.is_common(k)]
@@ -703,7 +703,7 @@ def _capitalised_noun_base(word: str) -> str | None:
     # event nouns are capitalised: most words need no look-up
     if word[:1].isupper():
         return event_noun_base(word)
-    # "xyz-Spielefest", "e-Sport-Turnier": a short lower-case prefix (a brand, an
+    # "jfw-Laternenlauf", "e-Sport-Turnier": a short lower-case prefix (a brand, an
     # acronym written small) before a hyphen and a capitalised event noun
     k = word.find("-")
     if 0 < k <= LOWER_PREFIX_LETTERS and word[:k].isalnum() and word[k + 1 : k + 2].isupper():
