@@ -4,7 +4,7 @@ Sources, in order of precedence: the file's front matter (``date:``), the metada
 dateline in the report's first lines ("Münster, den 1. Oktober 2022", "14.03.2008, Essen",
 "Stand 22.09.2023", "Hannover, 14. April 2024 – Die Messe …"), the ``--reference-date`` option,
 and last a guess: the first full date in the running text that names the day of an occasion
-("Am 5. Mai 2024 fand …", "vom 3. bis 5. Mai 2024") and announces nothing later
+("am 11. Oktober 2025 eröffnete …", "vom 3. bis 5. Mai 2024") and announces nothing later
 (:func:`find_text_date`).
 
 Dates a user gives (front matter, metadata CSV, option) are read with dateparser in any common
@@ -207,13 +207,13 @@ def _announces(sentence: str) -> bool:
 def find_text_date(text: str) -> dt.date | None:
     """A guess at the report's own day from its running text: among the first
     :data:`TEXT_DATE_CHARS` characters, the dates that write day, month and year (a range's
-    first day) and name an occasion ("am 5. Mai 2024", "vom 3. bis 5. Mai 2024", or stand alone
-    on their line), in a sentence that announces nothing later ("Die nächste Messe findet vom …
-    statt", "…, das am 9. Juni 2024 stattfinden wird": the report was written before such a day,
-    maybe a year before) and tells no history or deadline ("am 12. Juni 1950 gegründet",
-    "Anmeldeschluss ist am …"); of these, the first of the latest year: a report looks back
-    ("Seit der Eröffnung am 4. Mai 1998 …") more often than it is about an old day. A day
-    talked about ("Der 3. März 1911 blieb allen in Erinnerung") names no occasion.
+    first day) and name an occasion ("am 11. Oktober 2025", "vom 3. bis 5. Mai 2024", or stand
+    alone on their line), in a sentence that announces nothing later ("Die nächste Messe findet
+    vom … statt", "Gefeiert wird dann am 14. November 2026": the report was written before such
+    a day, maybe a year before) and tells no history or deadline ("am 12. Juni 1950
+    gegründet", "Anmeldeschluss ist am …"); of these, the first of the latest year: a report
+    looks back ("Seit der Eröffnung am 4. Mai 1998 …") more often than it is about an old day.
+    A day talked about ("Der 3. März 1911 blieb allen in Erinnerung") names no occasion.
 
     The grammar reads only the sentences that write a year in digits."""
     found: dt.date | None = None

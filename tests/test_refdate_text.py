@@ -81,15 +81,16 @@ def test_the_text_is_not_searched_when_a_date_is_given(monkeypatch) -> None:
             "Am 4. Mai 2024 kamen 3.000 Besucher.",
             dt.date(2024, 5, 4),
         ),
-        ("Der Verein lädt zum Jubiläum ein, das am 9. Juni 2026 stattfinden wird.", None),
+        ("Gefeiert wird das Jubiläum dann am 14. November 2026 im Pfarrsaal.", None),
         ("Das Konzert soll am 3. Oktober 2025 in der Kirche beginnen.", None),
         # a day talked about, not one something happens on
         ("Der 3. März 1911 blieb allen in Erinnerung, sagt die Chronik.", None),
         ("Seit 1. März 2021 hat der Verein einen neuen Vorstand.", None),
         # a date alone on its line, as under a page's headline
         (
-            "Neues aus dem Rathaus\n\n14. März 2019, 10:00 Uhr\n\nDie Gemeinde informiert.",
-            dt.date(2019, 3, 14),
+            "Ferienspiele im Jugendhaus\n\nDienstag, 6. August 2021, 16:45 Uhr\n\nDas Jugendhaus "
+            "meldet volle Kurse.",
+            dt.date(2021, 8, 6),
         ),
         ("Vereinsfest\nStand: 03.05.2022\nViele Gäste kamen.", dt.date(2022, 5, 3)),
         # the past sentence before an announcing one keeps its date; an abbreviation's point
