@@ -638,7 +638,7 @@ def test_a_year_dates_the_event_only_when_it_is_the_editions(nlp, photos: str, y
 @pytest.mark.parametrize(
     "announcement",
     [
-        "Im nächsten Jahr soll das 12. Oberxlinger Weinfest am 6. September 2024 beginnen.",
+        "Im kommenden Jahr soll das 12. Oberxlinger Weinfest am 6. September 2024 beginnen.",
         "Der Termin für 2024 steht bereits fest: vom 4. bis 6. September.",
     ],
 )

@@ -151,7 +151,7 @@ def test_partner_town_after_a_partnership_noun(nlp, text, towns):
 
 
 def test_partner_town_also_where_the_model_reads_a_person(nlp):
-    text = "Zehn Jahre alt wird in diesem Herbst die Städtepartnerschaft mit Nowa Ruda."
+    text = "Ihr zehnjähriges Bestehen feiert im Herbst die Städtepartnerschaft mit Nowa Ruda."
     assert "Nowa Ruda" in model_places(nlp, text, [("Nowa Ruda", "PER")])
 
 
