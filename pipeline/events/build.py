@@ -522,7 +522,7 @@ class EventBuilder:
         return frozenset(out)
 
     def ahead_sentences(self, totals: dict) -> set[int]:
-        """ "Wir laden schon heute zur 8. Messe am …": a report that gives the edition's
+        """ "Geplant ist schon heute ein Fest am …": a report that gives the edition's
         totals is written after it, so a date it announces is the next edition's."""
         if not totals:
             return set()
