@@ -26,7 +26,8 @@ def test_weather_and_life_seasons_are_no_event_nouns(word):
 @pytest.mark.parametrize(
     ("word", "base"),
     [("Jazzherbstes", "Jazzherbst"), ("Theatersommer", "Theatersommer"),
-     ("Orgel-Sommer", "Orgel-Sommer"), ("Literaturherbst", "Literaturherbst")],
+     ("Orgel-Sommer", "Orgel-Sommer"), ("Literaturherbst", "Literaturherbst"),
+     ("Messefrühlings", "Messefrühling"), ("Festivalsommer", "Festivalsommer")],
 )  # fmt: skip
 def test_festival_seasons_are_event_nouns(word, base):
     assert event_noun_base(word) == base

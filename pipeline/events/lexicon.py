@@ -393,8 +393,12 @@ def _is_daypart_event(form: str, ending: str) -> bool:
 
 
 def _is_season_festival(form: str, ending: str) -> bool:
-    """ "Kultursommer", "Musikherbst" are festivals; "Dürresommer", "Lebensherbst" are not."""
-    return word_is_cue(form[: -len(ending)].rstrip("s-"), "season_festival")
+    """ "Kultursommer", "Musikherbst" are festivals, and so is the season of an event noun
+    ("Messefrühling", "Festivalsommer"); "Dürresommer", "Lebensherbst" are not."""
+    first = form[: -len(ending)].rstrip("s-")
+    return word_is_cue(first, "season_festival") or (
+        len(first) >= 3 and first.endswith(event_endings())
+    )
 
 
 def _is_event_day(form: str, ending: str) -> bool:
