@@ -3,9 +3,9 @@
 Sources, in order of precedence: the file's front matter (``date:``), the metadata CSV, a
 dateline in the report's first lines ("Münster, den 1. Oktober 2022", "14.03.2008, Essen",
 "Stand 22.09.2023", "Hannover, 14. April 2024 – Die Messe …"), the ``--reference-date`` option,
-and last a guess: the first full date in the running text that names the day of an occasion
-("am 11. Oktober 2025 eröffnete …", "vom 3. bis 5. Mai 2024") and announces nothing later
-(:func:`find_text_date`).
+and last a guess: a full date in the running text that names the day of an occasion ("am 11.
+Oktober 2025 eröffnete …", "vom 3. bis 5. Mai 2024") in a sentence that announces nothing
+later and tells no history or deadline, the first of the latest year (:func:`find_text_date`).
 
 Dates a user gives (front matter, metadata CSV, option) are read with dateparser in any common
 German or English form; running text never goes through dateparser (it reads "die" and "mit" as
@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from pipeline.lang import load_word_kinds
+from pipeline.lang import load_word_kinds, load_word_set
 from pipeline.temporal.grammar import find_expressions
 from pipeline.temporal.lexicon import lexicon
 
@@ -28,7 +28,6 @@ log = logging.getLogger("pipeline")
 
 DATELINE_LINES = 5  # how many non-blank lines at the top may hold a dateline
 DATELINE_MAX_CHARS = 100
-DATELINE_CUES = ("den", "stand", "am", "vom", "datum", "veröffentlicht", "aktualisiert")
 
 
 # A year is written in digits (the grammar reads every year with int() from a group of \d), so
@@ -37,14 +36,14 @@ DATELINE_CUES = ("den", "stand", "am", "vom", "datum", "veröffentlicht", "aktua
 _DIGIT = re.compile(r"\d")
 
 
-def _absolute_dates(text: str) -> Iterator[tuple[int, int, dt.date]]:
+def _absolute_dates(text: str, ranges: bool = False) -> Iterator[tuple[int, int, dt.date]]:
     """Calendar dates written in full (day, month and year) in ``text``, with their spans,
-    read by the date extractor's own grammar."""
+    read by the date extractor's own grammar; with ``ranges`` also a range's first day."""
     if _DIGIT.search(text) is None:
         return
     for expr in find_expressions(text):
         spec = expr.spec
-        if expr.end_spec is not None or None in (spec.year, spec.month, spec.day):
+        if (expr.end_spec is not None and not ranges) or None in (spec.year, spec.month, spec.day):
             continue
         try:
             yield expr.start, expr.end, dt.date(spec.year, spec.month, spec.day)
@@ -79,7 +78,7 @@ def find_dateline(text: str) -> dt.date | None:
             at_edge = not before or not after or after.startswith("(")
             # the grammar may take the cue into the date itself ("den 1. Oktober 2022")
             words = [*before.split()[-1:], line[start:end].split()[0].lower()]
-            cue = any(w in DATELINE_CUES for w in words)
+            cue = any(w in _dateline_cues() for w in words)
             comma_place = not after or re.fullmatch(r"[A-ZÄÖÜ][\w .()/-]*", after) is not None
             if (at_edge and (comma_place or not before)) or cue:
                 return day
@@ -151,6 +150,11 @@ REFERENCE_WORDS = "reference_date_words.tsv"
 
 
 @cache
+def _dateline_cues() -> frozenset[str]:
+    return load_word_set(REFERENCE_WORDS, "dateline_cue")
+
+
+@cache
 def _text_date_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """The occasion words; the words that keep a date from being the report's day (announcing,
     history, deadline) with the future auxiliaries; such words' prefixes."""
@@ -159,18 +163,6 @@ def _text_date_words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]
     words = frozenset(w for w in announcing if not w.endswith("*")) | lexicon().tense["future"]
     prefixes = tuple(w[:-1] for w in announcing if w.endswith("*"))
     return frozenset(kinds["occasion"]), words, prefixes
-
-
-def _full_days(sentence: str) -> Iterator[tuple[int, int, dt.date]]:
-    """Dates with day, month and year in ``sentence`` (a range's first day), with their spans."""
-    for expr in find_expressions(sentence):
-        spec = expr.spec
-        if None in (spec.year, spec.month, spec.day):
-            continue
-        try:
-            yield expr.start, expr.end, dt.date(spec.year, spec.month, spec.day)
-        except ValueError:  # 31.02. and the like
-            continue
 
 
 def _sentences_with_a_year(text: str) -> Iterator[tuple[str, bool]]:
@@ -218,7 +210,7 @@ def find_text_date(text: str) -> dt.date | None:
     The grammar reads only the sentences that write a year in digits."""
     found: dt.date | None = None
     for sentence, own_line in _sentences_with_a_year(text[:TEXT_DATE_CHARS]):
-        for start, end, day in _full_days(sentence):
+        for start, end, day in _absolute_dates(sentence, ranges=True):
             if found is not None and day.year <= found.year:
                 continue
             if _names_an_occasion(sentence, start, end, own_line) and not _announces(sentence):

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import DISTRICT, PLACE, VENUE, Candidate
+from pipeline.entities.candidates import CITY, DISTRICT, PLACE, VENUE, Candidate
 from pipeline.entities.canonical import before_attributive_adjectives
 from pipeline.entities.gazetteer import Gazetteer, city_of_adjective, town_part_heads
 from pipeline.entities.unknown_names import place_name_end
@@ -179,7 +179,7 @@ class DistrictFinder:
             return False
         found = [self.gazetteer.lookup(p) for p in parts]
         return any(
-            f is not None and f[1] == p and f[0].kind == "city"
+            f is not None and f[1] == p and f[0].kind == CITY
             for f, p in zip(found, parts, strict=True)
         )
 

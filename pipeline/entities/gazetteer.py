@@ -491,7 +491,6 @@ class PlaceFinder:
         pending: list[Candidate] = []
         matches = self.gazetteer.matches(doc)
         surnames = _noble_surnames(doc)
-        given_names = first_names()
         resume = 0  # the token after the last name found
         for i in compress(range(len(matches)), matches):
             if i < resume or i in surnames:
@@ -501,7 +500,7 @@ class PlaceFinder:
                 continue  # "Karl-Heinz von Lindach": a surname
             if in_company_name(doc, match.start, match.end):
                 continue
-            if match.name in given_names and before_surname(doc, match, self.gazetteer):
+            if before_surname(doc, match, self.gazetteer):
                 continue
             cand = place_candidate(match)
             code_country = region_code_after(doc, match.end)
@@ -707,9 +706,11 @@ def _second_club_town(doc: Doc, start: int) -> bool:
 
 def _after_club_abbreviation(doc: Doc, start: int) -> bool:
     """A name right after a sports club's abbreviation ("TSV", "HSG", "TuS")."""
-    if start < 1:
-        return False
-    word = doc[start - 1].text
+    return start >= 1 and _is_club_abbreviation(doc[start - 1].text)
+
+
+def _is_club_abbreviation(word: str) -> bool:
+    """A sports club's abbreviation the list knows, or a short word in capitals."""
     return word in club_abbreviations() or (word.isupper() and word.isalpha() and len(word) <= 4)
 
 
@@ -723,9 +724,8 @@ def is_club_name(doc: Doc, start: int, end: int, gazetteer: Gazetteer) -> bool:
     if word in club_abbreviations():
         return True
     return (
-        word.isupper()
-        and word.isalpha()
-        and 2 <= len(word) <= 4
+        len(word) >= 2
+        and _is_club_abbreviation(word)
         and gazetteer.match_at(doc, start) is None
         and is_capitalised(doc[start + 1].text)
     )

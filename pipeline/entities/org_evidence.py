@@ -23,6 +23,7 @@ from pipeline.entities.words import (
     has_upper,
     is_acronym,
     org_patterns,
+    positions,
     role_suffixes,
     span_of,
 )
@@ -249,6 +250,7 @@ def has_org_evidence(span: Span, by_context: bool = True) -> bool:
 
 
 MAX_EVENT_NAME = 6  # words of an event's name looked through before its acronym's bracket
+OPENING_BRACKET = frozenset({"("})
 
 
 @cache
@@ -266,7 +268,7 @@ def event_acronyms(texts: list[str]) -> frozenset[str]:
     Jugendchorfest (KJF)", "„Kerbacher Musiknacht (KMN)“"): the event's short name, no
     organisation's."""
     found = set()
-    for i in positions(texts, "("):
+    for i in positions(texts, OPENING_BRACKET.__contains__):
         if i + 2 >= len(texts) or texts[i + 2] != ")":
             continue
         acronym = texts[i + 1]
@@ -303,16 +305,3 @@ def event_headed(words: tuple[str, ...]) -> bool:
     if not alpha or not _names_event(alpha[-1]):
         return False
     return not any(w in legal_form_words() or is_org_head(w) or _is_acronym(w) for w in words)
-
-
-def positions(texts: list[str], word: str) -> list[int]:
-    """Where a word stands among a report's tokens, found by the list's own search (a loop
-    in C, not one step of Python per token)."""
-    found = []
-    i = -1
-    try:
-        while True:
-            i = texts.index(word, i + 1)
-            found.append(i)
-    except ValueError:
-        return found

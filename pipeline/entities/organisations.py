@@ -47,6 +47,7 @@ from pipeline.entities.candidates import (
     Candidate,
 )
 from pipeline.entities.canonical import (
+    GENITIVE_ENDINGS,
     LemmaLookup,
     before_attributive_adjectives,
     canonical_span,
@@ -1532,12 +1533,15 @@ class OrganisationFinder:
     def _is_stage(self, word: str) -> bool:
         """A theatre's, opera's or orchestra's word ("Staatsoper", "Schauspielhaus")."""
         lower = word.lower()
-        stem = lower[:-2] if lower.endswith("es") else lower[:-1] if lower.endswith("s") else lower
-        ending = next((e for e in self.stage_endings if stem.endswith(e)), None)
-        if ending is None:
-            return False
-        # "Staatsoper", "Stadttheater": a compound; "Schauspielhaus" and "Philharmonie" alone
-        return len(stem) - len(ending) >= MIN_STAGE_PREFIX or len(ending) >= MIN_STAGE_NAME
+        for case in ("", *GENITIVE_ENDINGS):  # "des Schauspielhauses", "der Staatsoper"
+            if not lower.endswith(case):
+                continue
+            stem = lower[: len(lower) - len(case)]
+            ending = next((e for e in self.stage_endings if stem.endswith(e)), None)
+            if ending is not None:
+                # "Staatsoper", "Stadttheater": a compound; "Schauspielhaus" alone
+                return len(stem) - len(ending) >= MIN_STAGE_PREFIX or len(ending) >= MIN_STAGE_NAME
+        return False
 
     def _is_person_role_word(self, text: str) -> bool:
         return self._is_role_noun(text) or self._is_person_role(text)
@@ -1739,9 +1743,9 @@ class OrganisationFinder:
                 first < end < len(texts) - 1
                 and len(texts[end]) == 2
                 and texts[end].isdigit()
-                and self.gazetteer.match_at(doc, end + 1) is not None
+                and (town := self.gazetteer.match_at(doc, end + 1)) is not None
             ):
-                end = self.gazetteer.match_at(doc, end + 1).end  # "FSV Nord 08 Talheim"
+                end = town.end  # "FSV Nord 08 Talheim"
             words = [t.text for t in span_of(doc, first, end)]
             if not words or (
                 all(w in self.nouns or self._lemma_is_noun(w) for w in words)
