@@ -22,6 +22,11 @@ def nlp(entities_nlp):
         ("Es sprach Tom Haber, Oberbürgermeister der Stadt Tannheim, zu den Gästen.", "Tannheim"),
         ("Das neue Rathaus der Gemeinde Weilbach wurde eingeweiht.", "Weilbach"),
         ("Die Ehrennadel der Stadt Tannheim erhielt Tom Haber.", "Tannheim"),
+        # a noun of its office, meeting, prize or help, or a person's role (authority_endings)
+        ("Den Kulturpreis der Stadt Weilbach erhielt ein Chor.", "Weilbach"),
+        ("Die Einwohnerversammlung der Gemeinde Weilbach tagte im Mai.", "Weilbach"),
+        ("Die Sprecherin der Stadt Weilbach bestätigte den Termin.", "Weilbach"),
+        ("Mit Unterstützung der Gemeinde Weilbach wurde gebaut.", "Weilbach"),
     ],
 )
 def test_town_authority_in_the_genitive(nlp, text, town):
@@ -36,6 +41,11 @@ def test_town_authority_in_the_genitive(nlp, text, town):
         "Im Zentrum der Stadt Tannheim stand ein Zelt.",
         "Die Gäste kamen aus der Gemeinde Tannheim.",
         "Es gibt eine Partnerschaft mit der Stadt Tannheim.",
+        # any other noun: its fields, forests, children, sights
+        "Die Felder der Gemeinde Tannheim standen unter Wasser.",
+        "Durch die Wälder der Gemeinde Tannheim führt ein Pfad.",
+        "Die Kinder der Stadt Tannheim malten Bilder.",
+        "Die Sehenswürdigkeiten der Stadt Tannheim lockten Gäste.",
     ],
 )
 def test_town_as_a_place(nlp, text):
