@@ -16,7 +16,14 @@ The kernel looks at the timer only at its clock ticks (every 4 ms at 250 Hz), ch
 to the process then running. On a busy machine other processes' wake-ups cut the work into
 slices between ticks, and a short block can run over its limit without the timer firing. So
 the CPU time is read again when the block ends, and a block over its limit raises there: the
-outcome is "over the limit or not", never the luck of the ticks.
+outcome is "over the limit or not", never the luck of the ticks. That reading is only as fine as
+the process's CPU clock: Linux's counts nanoseconds, but a kernel that counts CPU time in whole
+ticks (some sandboxes and emulators) can show 0 s for a block of a few milliseconds, and there
+the limit holds to about a tick.
+
+A signal may land as the timer is armed or while it is disarmed: the timer is armed inside the
+block's ``try`` and the handler does nothing once the block is left, so the clean-up always runs
+and no armed timer or handler outlives the block.
 """
 
 from __future__ import annotations
@@ -55,17 +62,21 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         yield
         return
 
+    running = [True]  # emptied as the block is left (a call, so no signal runs in between)
+
     def expire(signum, frame):
-        raise TimeLimitExceeded(seconds)
+        if running:  # a signal during the clean-up must not skip it
+            raise TimeLimitExceeded(seconds)
 
     previous = signal.signal(signal.SIGPROF, expire)
-    started = time.process_time()
-    signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT_SECONDS)
-    try:
+    try:  # armed inside: a signal as it is armed must not leave timer and handler behind
+        started = time.process_time()
+        signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT_SECONDS)
         yield
         if time.process_time() - started > seconds:
             raise TimeLimitExceeded(seconds)
     finally:
+        running.clear()
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
 

@@ -126,26 +126,65 @@ def test_a_reports_extractors_share_its_time_limit(
     assert {d["doc_id"] for d in read_csv(tmp_path / "out" / "figures.csv")} == {"a", "c"}
 
 
+# Run in a fresh interpreter: its workers are forked with this pipeline and its slow extractor.
+# (Other tests leave threads behind, and a process running other threads spawns its workers,
+# which load a pipeline of their own.)
+SLOW_IN_WORKERS = """
+import sys, time
+from pathlib import Path
+import pipeline.parallel
+from pipeline.nlp import load_nlp
+from pipeline.run import run
+
+folder, out, marker = sys.argv[1:]
+nlp = load_nlp("blank")
+figures = type(nlp.get_pipe("german_figures"))
+extract = figures.extract
+
+def stall_on_marker(self, doc):
+    # busy in Python until the limit stops it; bounded, so that a broken limit fails the test
+    if marker in doc.text:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            pass
+        print("a slow document was not interrupted", file=sys.stderr, flush=True)
+    return extract(self, doc)
+
+def no_loading(*args, **kwargs):
+    raise AssertionError("a worker loaded a pipeline of its own, without the slow extractor")
+
+figures.extract = stall_on_marker
+pipeline.parallel.load_nlp = no_loading
+summary = run(Path(folder), Path(out), nlp=nlp, quiet=True, workers=2, doc_timeout=0.2, cache=False)
+print(summary.documents, summary.ok, summary.error, summary.exit_code)
+"""
+
+
 def test_time_limit_in_worker_processes(tmp_path: Path) -> None:
-    # Two batches for two workers; a limit no document can meet interrupts every one of
-    # them in the workers, and every document still gets its row. (On a busy machine the
-    # timer can miss a document that runs between clock ticks; the limit's check at the end
-    # of the block catches it, so no document slips through.)
-    texts = {f"r{i:02d}.txt": REPORT * 40 for i in range(40)}
+    # Two batches for two workers, two documents in each that run on until the limit stops
+    # them: each is stopped in its worker, and every other document comes out whole. Only a
+    # document far over its limit is over it on every machine: one that takes a few
+    # milliseconds reads 0 s of CPU time where the kernel counts it in whole ticks, and so
+    # met a limit "no document can meet" (a microsecond) on a loaded CI machine.
+    slow = {"r03", "r17", "r34", "r38"}
+    texts = {
+        f"r{i:02d}.txt": (f"{SLOW_MARKER}. " if f"r{i:02d}" in slow else "") + REPORT
+        for i in range(40)
+    }
     folder = write_texts(tmp_path / "in", texts)
-    summary = run(
-        folder,
-        tmp_path / "out",
-        model="blank",
-        quiet=True,
-        workers=2,
-        doc_timeout=1e-6,
-        cache=False,
+    done = subprocess.run(
+        [sys.executable, "-c", SLOW_IN_WORKERS, str(folder), str(tmp_path / "out"), SLOW_MARKER],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=600,
     )
-    assert (summary.documents, summary.error) == (40, 40)
-    documents = read_csv(tmp_path / "out" / "documents.csv")
-    assert all("timed out" in d["error"] for d in documents)
-    assert summary.exit_code == 1
+    assert "not interrupted" not in done.stderr
+    # documents, ok, error, exit code
+    assert done.stdout.split() == ["40", "36", "4", "1"], done.stderr
+    documents = {d["doc_id"]: d for d in read_csv(tmp_path / "out" / "documents.csv")}
+    assert {doc_id for doc_id, d in documents.items() if d["status"] == "error"} == slow
+    assert all("timed out" in documents[doc_id]["error"] for doc_id in slow)
 
 
 # --- 2. memory bounded per document ---------------------------------------------------------

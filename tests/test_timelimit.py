@@ -57,6 +57,40 @@ def test_a_block_over_its_limit_fails_even_when_the_timer_never_fired(
         burn_cpu(0.03)
 
 
+def test_a_signal_as_the_timer_is_armed_leaves_no_handler_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = signal.getsignal(signal.SIGPROF)
+
+    def fires_when_armed(which: int, seconds: float, interval: float = 0.0) -> tuple:
+        if seconds:  # the handler runs before the arming call has returned
+            signal.getsignal(signal.SIGPROF)(signal.SIGPROF, None)
+        return (0.0, 0.0)
+
+    monkeypatch.setattr(signal, "setitimer", fires_when_armed)
+    with pytest.raises(TimeLimitExceeded), time_limit(0.05):
+        pass
+    assert signal.getsignal(signal.SIGPROF) is before
+
+
+def test_a_signal_while_the_timer_is_disarmed_leaves_no_handler_behind(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    before = signal.getsignal(signal.SIGPROF)
+    setitimer = signal.setitimer
+
+    def fires_when_disarmed(which: int, seconds: float, interval: float = 0.0) -> tuple:
+        if not seconds:  # the limit expires just as the block is left
+            signal.getsignal(signal.SIGPROF)(signal.SIGPROF, None)
+        return setitimer(which, seconds, interval)
+
+    monkeypatch.setattr(signal, "setitimer", fires_when_disarmed)
+    with time_limit(5.0):
+        pass
+    assert signal.getsignal(signal.SIGPROF) is before
+    assert signal.getitimer(signal.ITIMER_PROF) == (0.0, 0.0)
+
+
 def test_blocks_of_one_budget_share_its_seconds() -> None:
     budget = CpuBudget(0.3)
     with budget.spend():
