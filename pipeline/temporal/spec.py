@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any, TypeVar
+from typing import Any, TypedDict, TypeVar, Unpack, get_type_hints
 
 F = TypeVar("F")
 
 
-def check_fields(obj: object, known: frozenset[str], values: dict[str, Any]) -> None:
+def check_fields(obj: object, known: frozenset[str], values: Mapping[str, Any]) -> None:
     unknown = values.keys() - known
     if unknown:
         raise TypeError(f"{type(obj).__name__} has no field(s) {sorted(unknown)}")
 
 
-def copy_with(obj: F, known: frozenset[str], changes: dict[str, Any]) -> F:
+def copy_with(obj: F, known: frozenset[str], changes: Mapping[str, Any]) -> F:
     """A frozen dataclass ``obj`` with ``changes``, made without running ``__init__`` (which
     checks nothing here): :func:`dataclasses.replace` passes every field anew, and the date
     stage derives a few specs and contexts for every expression."""
@@ -22,6 +23,40 @@ def copy_with(obj: F, known: frozenset[str], changes: dict[str, Any]) -> F:
     changed = object.__new__(type(obj))
     vars(changed).update(vars(obj), **changes)
     return changed
+
+
+class SpecFields(TypedDict, total=False):
+    """The keyword arguments of :class:`TimeSpec` and :meth:`TimeSpec.with_`: its fields, each
+    optional (a type checker reads them here, as the spec's own ``__init__`` takes ``**values``;
+    the module checks at import that they match the fields)."""
+
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None
+    weekday_offset: int | None
+    hour: int | None
+    minute: int | None
+    clock_words: bool
+    daypart: str | None
+    relative_day: int | None
+    unit: str | None
+    offset: int | None
+    shift: tuple[float, str] | None
+    count: int | None
+    season: str | None
+    quarter: int | None
+    iso_week: int | None
+    part: str | None
+    holiday: str | None
+    nth: int | None
+    nth_of: str | None
+    open: str | None
+    from_focus: bool
+    two_digit_year: bool
+    bc: bool
+    century: int | None
+    decade: int | None
 
 
 @dataclass(frozen=True, init=False)
@@ -66,11 +101,11 @@ class TimeSpec:
     century: int | None = None  # "im 19. Jahrhundert": 19 (the TIMEX value is "18")
     decade: int | None = None  # "1930er Jahre": 193; "Zwanzigerjahre": 2 (century open)
 
-    def __init__(self, **values: Any) -> None:
+    def __init__(self, **values: Unpack[SpecFields]) -> None:
         check_fields(self, _SPEC_FIELDS, values)
         vars(self).update(values)  # past the frozen __setattr__, in one call
 
-    def with_(self, **changes: Any) -> TimeSpec:
+    def with_(self, **changes: Unpack[SpecFields]) -> TimeSpec:
         """This spec with ``changes`` (as :func:`dataclasses.replace`, which passes every field
         anew: the resolver derives a few specs per expression)."""
         return copy_with(self, _SPEC_FIELDS, changes)
@@ -95,11 +130,14 @@ class TimeSpec:
             for name in _SPEC_NAMES
             if getattr(self, name) in (None, False) and getattr(other, name) not in (None, False)
         }
-        return self.with_(**changes)
+        return copy_with(self, _SPEC_FIELDS, changes)
 
 
 _SPEC_NAMES = tuple(f.name for f in fields(TimeSpec))
 _SPEC_FIELDS = frozenset(_SPEC_NAMES)
+# A field added to the spec but not to its keyword arguments (or typed apart) fails here.
+if get_type_hints(SpecFields) != get_type_hints(TimeSpec):
+    raise TypeError("SpecFields must list TimeSpec's fields with their types")
 
 
 @dataclass(frozen=True, slots=True)
