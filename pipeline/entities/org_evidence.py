@@ -27,7 +27,7 @@ from pipeline.entities.words import (
     role_suffixes,
     span_of,
 )
-from pipeline.lang import load_json
+from pipeline.lang import load_json, load_words
 from pipeline.quotation_marks import CLOSING as CLOSING_QUOTES
 from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
@@ -255,7 +255,10 @@ OPENING_BRACKET = frozenset({"("})
 
 @cache
 def _event_endings() -> tuple[str, ...]:
-    return tuple(org_cues()["event_endings"])
+    """Endings that make a name an event's besides ``is_event_word``'s: the event nouns of
+    ``event_name_endings.txt`` (which the events stage reads too) and the endings of names
+    only of ``org_cues.json`` ("Ritterspiele", not an event noun on its own)."""
+    return tuple(load_words("event_name_endings.txt") | set(org_cues()["event_endings"]))
 
 
 def _names_event(word: str) -> bool:

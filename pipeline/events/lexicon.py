@@ -331,7 +331,10 @@ def cue_sizes_before(lowers: list[str], token: int, kind: str) -> list[int]:
 
 @cache
 def event_endings() -> tuple[str, ...]:
-    return tuple(sorted(load_words("event_nouns.txt"), key=len, reverse=True))
+    """The endings of event nouns, longest first: ``event_nouns.txt`` and the ones that make a
+    name an event's, which the organisation evidence reads too (``event_name_endings.txt``)."""
+    endings = load_words("event_nouns.txt") | load_words("event_name_endings.txt")
+    return tuple(sorted(endings, key=len, reverse=True))
 
 
 @cache
