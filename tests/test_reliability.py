@@ -164,8 +164,9 @@ def test_time_limit_in_worker_processes(tmp_path: Path) -> None:
     # Two batches for two workers, two documents in each that run on until the limit stops
     # them: each is stopped in its worker, and every other document comes out whole. Only a
     # document far over its limit is over it on every machine: one that takes a few
-    # milliseconds reads 0 s of CPU time where the kernel counts it in whole ticks, and so
-    # met a limit "no document can meet" (a microsecond) on a loaded CI machine.
+    # milliseconds reads 0 s of CPU time where the kernel counts it in whole ticks, and so can
+    # meet a limit "no document can meet" (a microsecond; 1 of 40 did once on a loaded CI
+    # machine).
     slow = {"r03", "r17", "r34", "r38"}
     texts = {
         f"r{i:02d}.txt": (f"{SLOW_MARKER}. " if f"r{i:02d}" in slow else "") + REPORT
