@@ -9,6 +9,8 @@ from test_entities_general import with_model_ents
 from test_entities_org_precision import org_names as _orgs
 from test_entities_org_precision import place_names as _places
 
+from pipeline.entities.ner import _opening_role
+
 
 @pytest.fixture(scope="module")
 def nlp(entities_nlp):
@@ -322,3 +324,233 @@ def test_stage_house_after_a_role(nlp):
 
 def test_bare_stage_word_after_a_role_is_no_name(nlp):
     assert not _orgs(with_model_ents(nlp, "Der Direktor des Theaters sprach lange.", []))
+
+
+# -- a compound on a band's or company's kind before an unknown name ----------------------------
+@pytest.mark.parametrize(
+    ("text", "ents", "name"),
+    [
+        ("Den Abend gestalteten die Rockband Velvorn und ein Chor.", [], "Velvorn"),
+        ("Beim Sommerfest trat das Gitarrentrio ZELMORA auf.", [], "ZELMORA"),
+        (
+            "Eva Brandt vom Fensterhersteller Kelvatec zeigte neue Modelle.",
+            [("Eva Brandt", "PER")],
+            "Kelvatec",
+        ),
+        ("Der Vertrag des Softwareanbieters Trelvio läuft aus.", [], "Trelvio"),
+        # the model's span with the type word keeps the name alone
+        (
+            "Zuletzt spielte die Schülerband Kranzlix im Hof.",
+            [("Schülerband Kranzlix", "ORG")],
+            "Kranzlix",
+        ),
+    ],
+)
+def test_name_after_a_group_compound(nlp, text, ents, name):
+    orgs = _orgs(with_model_ents(nlp, text, ents))
+    assert name in orgs and not any(o != name and name in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Landesverband Nord tagte im Mai.",  # a longer head that ends alike
+        "Es sang das Frauenensemble Süd.",  # a direction, no unknown word
+        "Am Abend probte die Kinderband Regenbogen.",  # a common noun: left to the model
+        "Gewonnen hat das Siegertrio Anna Roth, Eva Brandt und Tom Weber.",  # persons
+        "Der Autohändler Ulm schloss früh.",  # a town
+    ],
+)
+def test_no_name_after_a_group_compound(nlp, text):
+    assert not _orgs(with_model_ents(nlp, text, []))
+
+
+# -- a person's title the model takes into an organisation's name ------------------------------
+def test_title_opening_a_model_name_is_the_persons_role(nlp):
+    text = "Den Preis überreichte Tom Weber, Direktor Kammer Kelvingen, am Abend."
+    doc = with_model_ents(nlp, text, [("Tom Weber", "PER"), ("Direktor Kammer Kelvingen", "ORG")])
+    orgs = _orgs(doc)
+    assert "Kammer Kelvingen" in orgs and not any("Direktor" in o for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("words", "role"),
+    [
+        (["Direktorin", "Volkshochschule"], True),
+        (["Geschäftsführer", "Stadtwerke"], True),
+        (["Gemeinderat", "Lindau"], False),  # a title that also names a body
+        (["Präsidentin", "und"], False),  # no name after it
+    ],
+)
+def test_opening_role(words, role):
+    assert _opening_role(words, 0) is role
+
+
+# -- a school or hospital named by its town's or its own adjective ------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Die Mensa vom Talheimer Gymnasium ist neu.", "Talheimer Gymnasium"),
+        ("Im Herbst feiert die Städtische Musikschule ihr Jubiläum.", "Städtische Musikschule"),
+        ("Ärzte des Lindauer Krankenhauses halfen.", "Lindauer Krankenhaus"),
+    ],
+)
+def test_adjective_and_institution(nlp, text, name):
+    assert name in _orgs(with_model_ents(nlp, text, []))
+
+
+def test_town_adjective_before_a_school_named_after_a_person(nlp):
+    text = "Es gewann das Lindauer Clara-Roth-Gymnasium."
+    orgs = _orgs(with_model_ents(nlp, text, []))
+    assert "Clara-Roth-Gymnasium" in orgs and "Lindauer Clara-Roth-Gymnasium" not in orgs
+
+
+# -- a town that acts is its authority, also where the model reads the town alone ---------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Stadt Tannheim lud zum Empfang ins Rathaus.",
+        "Die Gemeinde Weilbach tritt als Sponsor auf.",
+        "Die Bühne wurde von zwei Brauereien und der Stadt Tannheim bezahlt.",
+        "Die Pokale wurden von der Gemeinde Weilbach gestiftet.",
+    ],
+)
+def test_acting_town_is_the_authority(nlp, text):
+    town = "Tannheim" if "Tannheim" in text else "Weilbach"
+    doc = with_model_ents(nlp, text, [(town, "LOC")])
+    assert any(o.endswith(town) and o != town for o in _orgs(doc))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Stadt Tannheim liegt an einem See.",
+        "Wir fuhren durch die Stadt Tannheim und aßen Eis.",
+        "Die Stadt Tannheim hat viele Gäste, die als Partner kamen.",
+    ],
+)
+def test_town_that_does_not_act_stays_the_town(nlp, text):
+    doc = with_model_ents(nlp, text, [("Tannheim", "LOC")])
+    assert not any("Tannheim" in o for o in _orgs(doc))
+
+
+# -- a clinic named by its portfolio ------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Die Klinik für Innere Medizin bietet am Samstag Führungen an.",
+            "Klinik für Innere Medizin",
+        ),
+        # two heads share the portfolio; a second body named after a person is a name of its own
+        (
+            "Eva Roth leitet die Klinik und Poliklinik für Dermatologie des Klinikums Anna Seidel.",
+            "Klinik und Poliklinik für Dermatologie",
+        ),
+    ],
+)
+def test_clinic_and_its_portfolio(nlp, text, name):
+    orgs = _orgs(with_model_ents(nlp, text, []))
+    assert name in orgs and not any(o.startswith(name) and o != name for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Wie Tom Weber von der Polizeiinspektion Lindau mitteilte, blieb es ruhig.",
+            "Polizeiinspektion Lindau",
+        ),
+        ("Die Polizei-Inspektion Nord meldete einen ruhigen Abend.", "Polizei-Inspektion Nord"),
+    ],
+)
+def test_police_station_of_a_town_or_district(nlp, text, name):
+    assert name in _orgs(with_model_ents(nlp, text, []))
+
+
+# -- a firm's type word and two family names ----------------------------------------------------
+def test_firm_of_two_families(nlp):
+    text = "Die Brötchen lieferte die Bäckerei Kranzl und Wobbe. Alle lobten sie."
+    orgs = _orgs(with_model_ents(nlp, text, []))
+    assert "Bäckerei Kranzl und Wobbe" in orgs and "Wobbe" not in orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Bäckerei Kranzl und Söhne spendete Brot.",  # an inflected noun, no family
+        "Die Bäckerei Kranzl und Ulm spendeten Brot.",  # a town
+    ],
+)
+def test_no_second_family_after_a_firm(nlp, text):
+    assert not any(o.endswith(("Söhne", "Ulm")) for o in _orgs(with_model_ents(nlp, text, [])))
+
+
+# -- a consulate of a town, named in the nominative ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Das Generalkonsulat Hamburg lud ein.", "Generalkonsulat Hamburg"),
+        ("Ein Grußwort des Generalkonsulates Hamburg wurde verlesen.", "Generalkonsulat Hamburg"),
+    ],
+)
+def test_consulate(nlp, text, name):
+    doc = with_model_ents(nlp, text, [("Hamburg", "LOC")])
+    assert name in _orgs(doc) and "Hamburg" not in _places(doc)
+
+
+# -- a company's national branch ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Das sagte Tom Roth, Chef von Kelvatec Deutschland, beim Empfang.",
+            "Kelvatec Deutschland",
+        ),
+        ("Mit Velvorn Europe kam ein weiterer Hersteller.", "Velvorn Europe"),
+    ],
+)
+def test_national_branch(nlp, text, name):
+    doc = with_model_ents(nlp, text, [])
+    assert name in _orgs(doc) and not _places(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Team Deutschland gewann.",  # a common noun
+        "Sie lebt schon lange in Kelvatec Deutschland.",  # after a locative
+    ],
+)
+def test_no_branch_before_a_country(nlp, text):
+    assert not _orgs(with_model_ents(nlp, text, []))
+
+
+# -- an acronym before a district's word is the body's branch there ----------------------------
+def test_acronym_before_a_district_is_a_branch(nlp):
+    doc = with_model_ents(
+        nlp, "Das schildert Eva Roth vom BVKW Landkreis Celle.", [("Eva Roth", "PER")]
+    )
+    assert "BVKW Landkreis Celle" in _orgs(doc) and "Landkreis Celle" not in _orgs(doc)
+
+
+def test_district_after_a_locative_is_no_body(nlp):
+    doc = with_model_ents(nlp, "Im Landkreis Celle feierte man lange.", [])
+    assert not _orgs(doc)
+
+
+# -- a state's body named by a lower-case adjective ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sie arbeitet seit Mai im hessischen Umweltministerium.", "Umweltministerium"),
+        ("Sie sprach im sächsischen Landtag über Schulen.", "Landtag"),
+        ("Ein Vertreter des bayerischen Kultusministeriums kam.", "Kultusministerium"),
+    ],
+)
+def test_state_body_after_its_adjective(nlp, text, name):
+    assert name in _orgs(with_model_ents(nlp, text, []))
+
+
+def test_town_office_after_an_everyday_adjective_is_none(nlp):
+    assert not _orgs(with_model_ents(nlp, "Im städtischen Kulturamt war es ruhig.", []))

@@ -272,3 +272,100 @@ def test_town_alone_on_a_head_line_is_a_dateline(nlp):
 def test_town_named_like_a_word_alone_on_a_body_line_needs_a_context(nlp):
     text = "Messe lockt Besucher\n\n" + BODY + "Wels\n"
     assert places(nlp, text) == {}
+
+
+# -- a town called by its river or landscape -------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Am Abend kehrte der Chor in die Weserstadt zurück.", "Weserstadt"),
+        ("Die Gäste reisten weiter in die Isarmetropole.", "Isarmetropole"),
+    ],
+)
+def test_town_epithet_is_no_place(nlp, text, word):
+    assert word not in model_places(nlp, text, [(word, "LOC")])
+
+
+def test_unknown_town_on_stadt_stays(nlp):
+    text = "Die Gäste reisten weiter nach Lindenstadt."
+    assert "Lindenstadt" in model_places(nlp, text, [("Lindenstadt", "LOC")])
+
+
+# -- a country or town that opens an English event's title -------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sie zeigte ihr Modell auf der Japan Robotics Fair in Tokio.",
+        "Er startete bei den Kanada Youth Games in diesem Jahr.",
+    ],
+)
+def test_place_opening_an_event_title_is_none(nlp, text):
+    assert not {"Japan", "Kanada"} & set(model_places(nlp, text, []))
+
+
+# -- a word-like town the report names by its fair or adjective elsewhere ----------------------
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Die Messe Essen meldete Rekorde. Essen ist bei Händlern beliebt.", "Essen"),
+        ("Das Fest begann auf dem Zuger Rathausplatz. Stolz war Zug auf die Gäste.", "Zug"),
+    ],
+)
+def test_town_named_by_its_fair_or_adjective(nlp, text, town):
+    assert town in model_places(nlp, text, [])
+
+
+def test_word_after_an_article_stays_a_word(nlp):
+    text = "Die Messe Essen öffnet. Das Essen war gut."
+    assert "Essen" not in model_places(nlp, text, [])
+
+
+# -- the two half-cantons of Appenzell ----------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "org", "place"),
+    [
+        (
+            "Der Imkerverein Appenzell Ausserrhoden lud ein.",
+            "Imkerverein Appenzell Ausserrhoden",
+            None,
+        ),
+        ("Sie wohnt seit Jahren in Appenzell Innerrhoden.", None, "Appenzell Innerrhoden"),
+    ],
+)
+def test_appenzell_half_cantons(nlp, text, org, place):
+    doc = with_model_ents(nlp, text, [])
+    if org:
+        assert org in {o.name for o in doc._.organisations}
+    if place:
+        assert place in model_places(nlp, text, []).values()
+
+
+# -- a forum named after a country is a meeting, no building ------------------------------------
+def test_forum_named_after_a_country_is_no_venue(nlp):
+    places = model_places(nlp, "Beim Export Forum Kanada sprachen Händler über Zölle.", [])
+    assert not any("Forum" in p for p in places)
+
+
+def test_forum_named_after_a_town_stays_a_venue(nlp):
+    assert "Forum Ludwigsburg" in model_places(
+        nlp, "Das Konzert fand im Forum Ludwigsburg statt.", []
+    )
+
+
+# -- a noun the model takes into a place's name ------------------------------------------------
+def test_noun_after_a_town_is_no_part_of_it(nlp):
+    text = "Am Sonntag gab es in Lindwil Trubel auf allen Plätzen."
+    places = model_places(nlp, text, [("Lindwil Trubel", "LOC")])
+    assert "Lindwil" in places and "Lindwil Trubel" not in places
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Wir wandern gern durch die Lüneburger Heide.", "Lüneburger Heide"),
+        ("Der Abend fand im Goldenen Hirsch statt.", "Goldenen Hirsch"),
+        ("Die Firma sitzt in Lindwil Nord.", "Lindwil Nord"),
+    ],
+)
+def test_place_with_its_own_noun_stays_whole(nlp, text, span):
+    assert span in model_places(nlp, text, [(span, "LOC")])

@@ -542,7 +542,7 @@ class PlaceFinder:
                         changed = True
         head = report_head(doc)
         if pending:
-            sure.extend(_named_as_towns(doc, matches, pending))
+            sure.extend(_named_as_towns(doc, matches, pending, self.gazetteer))
             if head is not None:
                 sure.extend(c for c in pending if _alone_on_a_head_line(doc, c, head))
         taken = {t for c in sure for t in range(c.start, c.end)}
@@ -768,17 +768,25 @@ def _coded_towns(doc: Doc) -> list[Candidate]:
 
 
 def _named_as_towns(
-    doc: Doc, matches: list[PlaceMatch | None], pending: list[Candidate]
+    doc: Doc, matches: list[PlaceMatch | None], pending: list[Candidate], gazetteer: Gazetteer
 ) -> list[Candidate]:
     """Pending names the report itself calls a town elsewhere ("die Gemeinde Wels", "im
-    Ortsteil Linde"): there the word is the town, so it is wherever the context gives it
+    Ortsteil Linde", the town's fair "Messe Essen", its adjective before a noun "auf dem
+    Lindacher Marktplatz"): there the word is the town, so it is wherever the context gives it
     no other sense (an article before it: "der Wels"; a number after it: "Halle 5")."""
-    heads = town_part_heads()
+    heads = town_part_heads() | TOWN_FAIR_HEADS
     # the tokens a name starts at picked out in C: a loop over every token's match was most
     # of this
     named = {
         m.name for m in filter(None, matches) if m.start > 0 and doc[m.start - 1].text in heads
     }
+    pending_names = {c.name for c in pending}
+    for k in range(len(doc) - 1):
+        word = doc[k].text
+        if word.endswith("er") and is_capitalised(doc[k + 1].text) and not is_noun_form(word):
+            entry = city_of_adjective(gazetteer, word, strict=False)
+            if entry is not None and entry.name in pending_names:
+                named.add(entry.name)  # "auf dem Lindacher Marktplatz"
     return [
         c
         for c in pending
@@ -786,6 +794,10 @@ def _named_as_towns(
         and (c.start == 0 or doc[c.start - 1].lower_ not in ARTICLES)
         and (c.end >= len(doc) or not doc[c.end].like_num)
     ]
+
+
+# a town's fair before its name ("Messe Essen"): the word is the town's name
+TOWN_FAIR_HEADS = frozenset(load_json("venue_patterns.json")["fair_name_heads"])
 
 
 @cache

@@ -108,6 +108,8 @@ class NerCandidates:
         self._place_compound_word = lru_cache(maxsize=65536)(self._place_compound_word)  # type: ignore[method-assign]
         self._activity_word = lru_cache(maxsize=65536)(self._activity_word)  # type: ignore[method-assign]
         self.place_suffixes = tuple(venue_patterns()["model_place_suffixes"])
+        self.venue_suffixes = tuple(venue_patterns()["suffixes"])
+        self.landmarks = frozenset(venue_patterns()["landmark_nouns"])
         # "den Ortsteil Brauhain", "die Kolonie X": a town's word names the word after it
         self.part_heads = town_part_heads()
         self.nouns = common_nouns()
@@ -140,6 +142,8 @@ class NerCandidates:
         for label, span in spans:
             if label is None or span is None:
                 continue
+            if label == PLACE and self._state_after_name(span):
+                span = span_of(doc, span.start, span.start + 1)  # "in Lindwil Trubel"
             if label == PERSON and self._body_as_person(span):
                 label = ORG  # "im Vorstand des Ortsvereins Velvornhof": no person opens on a club
             if label != PERSON and (
@@ -208,6 +212,8 @@ class NerCandidates:
                             )
                         )
                     continue
+            if label == PLACE and len(span) == 1 and self._town_epithet(span[0].text):
+                continue  # "in die Weserstadt": the town the report names, called by its river
             if label == PLACE and self._first_name_and_surname(doc, span):
                 # "Sofia Wicki": a person; the town of that first name goes with the model's span
                 out.append(Candidate(span.start, span.end, PERSON, span.text, NER_SOURCE))
@@ -266,6 +272,28 @@ class NerCandidates:
                 kind = VENUE if venue else OTHER
             out.append(Candidate(span.start, span.end, label, name, NER_SOURCE, kind=kind))
         return out
+
+    def _state_after_name(self, span: Span) -> bool:
+        """A model place of a name and a common noun that names no place, building, landmark or
+        direction ("gab es in Lindwil Trubel"): the noun is the sentence's, the name
+        the place ("Lüneburger Heide", "im Goldenen Hirsch", "Lindwil Nord" stay whole)."""
+        if len(span) != 2:
+            return False
+        name, noun = span[0].text, span[1].text
+        lower = noun.lower()
+        return (
+            is_capitalised(name)
+            and name.isalpha()
+            and not name.endswith("er")  # a town's adjective: "Lüneburger Heide"
+            and not is_adjective(name, self.lemma)  # an inn's name: "im Goldenen Hirsch"
+            and not self._is_common_noun(name)
+            and noun.isalpha()
+            and self._is_common_noun(noun)
+            and noun not in self.landmarks
+            and noun not in self.directions  # "Lindwil Nord": a town's part or a new town
+            and not lower.endswith(self.place_suffixes)
+            and not lower.endswith(self.venue_suffixes)
+        )
 
     def _role_and_person(self, span: Span) -> bool:
         """A role noun and a person's name ("Ex-Bandleader Tom Keller")."""
@@ -596,6 +624,16 @@ class NerCandidates:
             and self.venues.after_venue_statement(doc, span.start)
         )
 
+    def _town_epithet(self, word: str) -> bool:
+        """ "Weserstadt", "Mainmetropole": a place and a town's word in one word the gazetteer
+        does not list (it lists "Neckarstadt", a district) calls a town by its river or land."""
+        lower = word.lower()
+        ending = next((e for e in TOWN_EPITHET_ENDINGS if lower.endswith(e)), None)
+        if ending is None or not word.isalpha():
+            return False
+        found = self.gazetteer.lookup(word[: len(word) - len(ending)])
+        return found is not None and found[0].kind in LANDSCAPE_KINDS  # no "Linden|stadt"
+
     def _everyday_noun(self, word: str) -> bool:
         """A word of everyday German on no place ending ("im Nu", "im Übrigen"): after
         "im" it says when or how, not where; a venue's name is rare in running text."""
@@ -632,6 +670,8 @@ OBJECT_ARTICLES = entity_words("object_article")
 MAX_ABBREVIATION = 4  # "Ltd .", "Corp .": a split legal form keeps its full stop
 NOMINATIVE_ARTICLES = entity_words("nominative_article")
 QUANTIFIERS = entity_words("quantifier")
+TOWN_EPITHET_ENDINGS = entity_word_list("town_epithet_ending")
+BODY_TITLE_ENDINGS = ("rat",)  # "Stadtrat", "Gemeinderat": a title and also a body's name
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
 PERSON_ROLE_ENDINGS = entity_word_list("person_role_ending")
@@ -733,6 +773,17 @@ def _person_at(doc: Doc, k: int, end: int) -> bool:
     return k + 2 == end and doc[k].text in first_names() and is_capitalised(doc[k + 1].text)
 
 
+def _opening_role(texts: list[str], k: int) -> bool:
+    """ "Direktorin Volkshochschule", "Geschäftsführer Stadtwerke Lindau": a person's title
+    without an article before a capitalised word is the person's role in the body, no part
+    of its name; a title ending that also names a body ("Gemeinderat") stays."""
+    words, endings = person_titles()
+    word, lower = texts[k], texts[k].lower()
+    if not is_capitalised(texts[k + 1]) or lower.endswith(BODY_TITLE_ENDINGS):
+        return False
+    return word in words or lower.endswith(endings)
+
+
 def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordSpan | None:
     """Drop leading articles and trailing punctuation the model included in its entity
     ``start:end`` of ``label``, and a person's name after an organisation or venue
@@ -766,6 +817,7 @@ def _trim(doc: Doc | DocWords, start: int, end: int, label: str) -> Span | WordS
         words[start].is_punct
         or words[start].lower_ in NOMINATIVE_ARTICLES
         or (label == "ORG" and words[start].lower_ in QUANTIFIERS)
+        or (label == "ORG" and end - start > 1 and _opening_role(texts, start))
     ):
         start += 1
     while end > start and (

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import lru_cache
-from itertools import compress, groupby
+from functools import cache, lru_cache
+from itertools import compress, groupby, pairwise
 
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -101,6 +101,8 @@ MAX_NAME_WORDS = 6
 MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
 MAX_UNKNOWN_NAME = 3
+MIN_GROUP_PREFIX = 3  # "Rock|band", "Gitarren|trio": a compound, not the type noun alone
+MAX_ACT_WORDS = 4  # words after a town's name where its verb, participle or role stands
 MAX_SUBJECTS = 5  # words of a university unit's subjects ("Bau- und Umweltingenieurwesen")
 MIN_STAGE_PREFIX = 3  # "Staats|oper": the part before a stage's ending in a name of one house
 MIN_STAGE_NAME = 10  # "Schauspielhaus", "Philharmonie": long enough to name a house alone
@@ -204,9 +206,12 @@ class OrganisationFinder:
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
         self.institution_endings = tuple(p["institution_endings"])
+        self.institution_suffixes = tuple(p["institution_compound_suffixes"])
         self.trade_endings = tuple(p["trade_endings"])
         self.subject_unit_heads = tuple(p["subject_unit_heads"])
         self.stage_endings = tuple(p["stage_endings"])
+        self.group_type_endings = tuple(p["group_type_endings"])
+        self.branch_countries = frozenset(p["branch_countries"])
         cues = org_cues()
         self.organiser_cues = frozenset(cues["organiser_verbs"]) | frozenset(
             cues["organiser_nouns"]
@@ -215,6 +220,9 @@ class OrganisationFinder:
         self.agent_participles = frozenset(cues["agent_participles"])
         self.organiser_links = frozenset(cues["organiser_links"])
         self.visit_verbs = frozenset(cues["visit_verbs"])
+        self.town_agent_verbs = frozenset(cues["town_agent_verbs"])
+        self.gift_participles = frozenset(cues["gift_participles"])
+        self.authority_roles = frozenset(cues["authority_roles"])
         self.authority_endings = tuple(cues["authority_endings"])
         self.reporting_verbs = frozenset(cues["reporting_verbs"])
         self.quoted_name_heads = tuple(cues["quoted_name_heads"])
@@ -257,6 +265,7 @@ class OrganisationFinder:
             "role": self._is_person_role_word,
             "firm": FIRM_NOUNS.__contains__,
             "subject_unit": frozenset(self.subject_unit_heads).__contains__,
+            "group_compound": self._is_group_compound,
         }
         self._test_bits = {name: 1 << k for k, name in enumerate(self._tests)}
         self._bit_tests = tuple(zip(self._test_bits.values(), self._tests.values(), strict=True))
@@ -340,6 +349,9 @@ class OrganisationFinder:
             self._role_genitives,
             self._firm_names,
             self._subject_units,
+            self._group_compounds,
+            self._national_branches,
+            self._state_bodies,
         ):
             found.extend(finder(doc))
         texts = token_texts(doc)
@@ -592,6 +604,8 @@ class OrganisationFinder:
             k = i
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2  # "Industrie- und Handelskammer zu Leipzig"
+            elif k >= 2 and doc[k - 1].lower_ == "und" and self._is_complement_head(texts[k - 2]):
+                k -= 2  # "Klinik und Poliklinik für Dermatologie": two heads share the portfolio
             if self._facility_of_company(doc, i, end):
                 continue
             start = self._adjectives_before(doc, k)
@@ -729,6 +743,9 @@ class OrganisationFinder:
                 k += 1
             if k == first:
                 break
+            if end is not None and k < len(doc) and person_starts(doc, k):
+                break  # "... für Dermatologie des Klinikums Anna Seidel": the second body's
+                # name runs on in words a name's complement does not take; it is a name of its own
             listed = self._enumeration_end(doc, k)
             if listed > k:  # "für Technik, Wirtschaft und Kultur Leipzig"
                 listed = self._place_after(doc, listed) or listed
@@ -805,7 +822,12 @@ class OrganisationFinder:
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2
             start = self._adjectives_before(doc, k)
-            if start == k and k > 0 and self._place_adjective(doc[k - 1].text):
+            if (
+                start == k
+                and k > 0
+                and self._place_adjective(doc[k - 1].text)
+                and not self._named_institution(text)
+            ):
                 start = k - 1  # "Münchner Verkehrsgesellschaft", "Appenzeller Kantonalbank"
             if start == k:
                 continue
@@ -816,6 +838,12 @@ class OrganisationFinder:
             end = self._place_after(doc, i + 1) or i + 1  # "Freiwillige Feuerwehr Grünwald"
             out.append(self._with_legal_form(doc, start, end))
         return out
+
+    def _named_institution(self, text: str) -> bool:
+        """ "Clara-Roth-Gymnasium": a school or hospital named with hyphens after a person
+        is a whole name; the town's adjective before it says where it is ("das Talheimer
+        Clara-Roth-Gymnasium")."""
+        return "-" in text and text.lower().endswith(self.institution_suffixes)
 
     def _is_adjective_head(self, text: str) -> bool:
         """A capitalised word on an organisation head that adjectives name ("Städtetag"), no
@@ -922,10 +950,12 @@ class OrganisationFinder:
         for i in starts:
             text = texts[i]
             heads: list[tuple[str, ...]] = []
+            genitive = False
             if self._may_open_head(text):  # most words open none: spare the look-ups
                 heads = [e[0] for e in self._starting_at(self.place_before_index, doc, i)]
                 if not heads:
                     heads = self._genitive_head(doc, i)  # "des Kreises Gütersloh"
+                    genitive = bool(heads)
             place_head = bool(heads)
             if not heads and self._is_lone_head(text):
                 heads = [(text,)]  # "Regionalverband Ruhr", "Universität Hamburg"
@@ -933,6 +963,8 @@ class OrganisationFinder:
                 end = self._place_after(doc, i + len(seq))
                 if end is None and place_head:  # "Stadt Neuweiler", "des Kreises Rottal-Inn"
                     end = place_name_end(doc, i + len(seq), self.gazetteer, self.lemma)
+                if end is None and place_head and self._direction_at(texts, i + len(seq)):
+                    end = i + len(seq) + 1  # "Polizeiinspektion Nord": a district's office
                 if end is None or (
                     self._after_locative(doc, i)
                     and not (place_head and self._passive_agent(doc, i))
@@ -947,7 +979,13 @@ class OrganisationFinder:
                 # "Wissenschaftszentrum Berlin für Sozialforschung"
                 end = self._complement_end(doc, end) or end
                 start = self._adjectives_before(doc, i)
-                out.append(self._with_legal_form(doc, start, end))
+                if start == i and place_head and self._branch_acronym(doc, i):
+                    start = i - 1  # "vom BVKW Landkreis Celle": the body's branch there
+                cand = self._with_legal_form(doc, start, end)
+                if genitive and start == i:  # "des Generalkonsulates X": the lexicon lacks it
+                    rest = span_of(doc, i + 1, cand.end).text
+                    cand.name = f"{self._genitive_stem(text)} {rest}"
+                out.append(cand)
                 break
             else:
                 if is_acronym(text) and self.gazetteer.lookup(text) is None:
@@ -977,6 +1015,14 @@ class OrganisationFinder:
                     out.append(self._org(doc, i, match.end + len(seq), "pattern"))
         return out
 
+    def _direction_at(self, texts: list[str], j: int) -> bool:
+        """A direction word alone at ``j`` (no capitalised word after it): a district."""
+        return (
+            j < len(texts)
+            and texts[j] in self.directions
+            and not (j + 1 < len(texts) and is_capitalised(texts[j + 1]))
+        )
+
     def _visited(self, doc: Doc, start: int, end: int) -> bool:
         """A visiting verb right after the name or before its article ("wurde die Stadt
         Tannheim besichtigt", "besuchten die Stadt Tannheim")."""
@@ -997,7 +1043,34 @@ class OrganisationFinder:
             doc[i].text in _town_words()
             and self._model_reads_place(doc, name, end)
             and not self._town_authority(doc, i)
+            and not self._town_acts(doc, i, end)
         )
+
+    def _town_acts(self, doc: Doc, i: int, end: int) -> bool:
+        """A town's word and name at ``i:end`` that act, whatever the model reads: the subject
+        of an inviting, organising or funding verb that opens the sentence ("Die Stadt
+        Tannheim lud ein"), the doer of a passive after "von" or "durch" ("von der Firma X und
+        der Stadt Tannheim gestiftet"), or in a role after "als" ("tritt als Sponsor
+        auf")."""
+        texts = token_texts(doc)
+        after = []
+        for w in texts[end : end + MAX_ACT_WORDS]:
+            if w in SENTENCE_MARKS:
+                break
+            after.append(w)
+        if not after:
+            return False
+        if any(w == "als" and nxt in self.authority_roles for w, nxt in pairwise(after)):
+            return True  # "tritt als Sponsor auf"
+        k = i - 1 if i > 0 and texts[i - 1].lower() in ARTICLES else i
+        if doc[k].is_sent_start and self._verb_lemma(after[0]) in self.town_agent_verbs:
+            return True  # "Die Stadt Tannheim lud ..."
+        if not any(w in self.agent_participles or w in self.gift_participles for w in after):
+            return False
+        before = texts[max(0, i - MAX_ACT_WORDS * 2) : i]
+        if any(w in SENTENCE_MARKS for w in before):
+            before = before[max(k for k, w in enumerate(before) if w in SENTENCE_MARKS) + 1 :]
+        return any(w.lower() in PASSIVE_AGENT_PREPOSITIONS for w in before)
 
     def _town_authority(self, doc: Doc, i: int) -> bool:
         """A town's word at ``i`` in the genitive right after a noun of its office, house, meeting,
@@ -1104,6 +1177,23 @@ class OrganisationFinder:
             if (stem,) in self.place_before_set:
                 return [(text,)]
         return []
+
+    def _branch_acronym(self, doc: Doc, i: int) -> bool:
+        """An acronym no reader knows as a word right before an administrative unit's word
+        ("BVKW Landkreis Celle"): the body's branch for that unit, one name."""
+        if i < 1 or doc[i].text not in _district_words():
+            return False
+        word = doc[i - 1].text
+        return (
+            self._may_be_bare_acronym(word)
+            and self.gazetteer.lookup(word) is None
+            and not doc[i - 1].is_sent_start
+        )
+
+    def _genitive_stem(self, text: str) -> str:
+        """The head a genitive of :meth:`_genitive_head` is of ("Kreises" -> "Kreis")."""
+        stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
+        return next((s for s in stems if (s,) in self.place_before_set), text)
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
         """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor; so is
@@ -1453,6 +1543,68 @@ class OrganisationFinder:
             if end > i + 1 and not (end < len(texts) and is_capitalised(texts[end])):
                 out.append(self._org(doc, i, end, "pattern"))
         return out
+
+    def _group_compounds(self, doc: Doc) -> list[Candidate]:
+        """ "die Rockband Velvorn", "vom Fensterhersteller Kelvatec": right after a compound
+        that names a kind of band or company, capitalised words with one that no lexicon,
+        gazetteer or list of first names knows are its name (a common noun or a town there is
+        no name: "das Frauenensemble Süd", "der Autohändler Ulm")."""
+        texts = token_texts(doc)
+        out = []
+        for i in self._starts(doc, "group_compound"):
+            end = self._unknown_name_end(texts, i + 1)
+            if end is not None and not person_starts(doc, i + 1):
+                out.append(self._org(doc, i + 1, end, "pattern", after_type_word=True))
+        return out
+
+    def _state_bodies(self, doc: Doc) -> list[Candidate]:
+        """ "im thüringischen Landtag", "des bayerischen Wirtschaftsministeriums": a
+        state's adjective in lower case before a government body's word makes the word that
+        state's body, named by the word ("Landtag", "Wirtschaftsministerium")."""
+        texts = token_texts(doc)
+        out = []
+        for i in positions(texts, _is_government_word):
+            if i == 0 or not _state_adjective(texts[i - 1]):
+                continue
+            if i + 1 < len(texts) and is_capitalised(texts[i + 1]):
+                continue  # a longer name: another rule's
+            out.append(self._org(doc, i, i + 1, "pattern"))
+        return out
+
+    def _national_branches(self, doc: Doc) -> list[Candidate]:
+        """ "von Kelvatec Deutschland", "mit Velvorn Europe": a word that no lexicon, gazetteer
+        or list of first names knows before a country is the company's branch there (not after
+        a locative: "in Kelvatec Deutschland" is no way to name a place)."""
+        texts = token_texts(doc)
+        out = []
+        for k in positions(texts, self.branch_countries.__contains__):
+            i = k - 1
+            if i < 0 or not is_capitalised(texts[i]) or doc[i].is_sent_start:
+                continue
+            if k + 1 < len(texts) and is_capitalised(texts[k + 1]):
+                continue  # a longer name: where it ends is another rule's
+            if i > 0 and texts[i - 1].lower() in self.locative:
+                continue
+            if i > 0 and is_capitalised(texts[i - 1]) and not doc[i - 1].is_sent_start:
+                continue  # "Sanofi Aventis Deutschland": a longer name, the model's or another's
+            word = texts[i]
+            if word in first_names() or is_everyday_word(word) or not self._is_unknown_word(word):
+                continue
+            out.append(self._with_legal_form(doc, i, k + 1))
+        return out
+
+    def _is_group_compound(self, text: str) -> bool:
+        """A compound on a band's or company's kind ("Jugendband", "Softwareanbieters"), not
+        on a longer organisation head that ends alike ("Landesverband")."""
+        if not (is_capitalised(text) and text.replace("-", "").isalpha()):
+            return False
+        lower = text.lower()
+        stem = lower[:-1] if lower.endswith("s") else lower  # "des Softwareanbieters"
+        ending = next((e for e in self.group_type_endings if stem.endswith(e)), None)
+        if ending is None or len(stem) - len(ending) < MIN_GROUP_PREFIX:
+            return False
+        head = next((h for h in self.compound_suffixes if stem.endswith(h)), "")
+        return len(head) <= len(ending)
 
     def _trade_name(self, texts: list[str], j: int, surname: str) -> bool:
         """A company after a person and "von": an unknown word (or the person's own surname)
@@ -1810,6 +1962,8 @@ class OrganisationFinder:
                 continue  # "die Sparkasse Hauptstelle"
             if end - i > 3 and self.gazetteer.match_at(doc, end - 1) is None:
                 end -= 1  # three words only when a place closes them ("Forst Brandenburg")
+            if end == i + 2 and self._partners_name(doc, i):
+                end = i + 4  # "die Bäckerei Kranzl und Wobbe": a firm of two families
             cand = self._with_legal_form(doc, i, end)
             if head != text:  # "des Sportkreises Böblingen" -> "Sportkreis Böblingen"
                 rest = " ".join(t.text for t in span_of(doc, i + 1, cand.end))
@@ -1834,6 +1988,28 @@ class OrganisationFinder:
             is_capitalised(word)
             and word.isalpha()
             and word.lower() not in STOP_WORDS
+            and (after is None or after.is_punct or after.text[:1].islower())
+        )
+
+    def _partners_name(self, doc: Doc, i: int) -> bool:
+        """ "Bäckerei Kranzl und Wobbe.": a firm's type word and two family names joined by
+        "und", then a boundary, name one firm; a family name is no common noun, place or first
+        name ("Bäckerei Kranzl und Söhne" is another rule's, "Bäckerei Kranzl und Café Roth"
+        two firms)."""
+        if doc[i].text not in self.family_heads or i + 4 > len(doc):
+            return False
+        if doc[i + 2].lower_ != "und":
+            return False
+        word = doc[i + 3].text
+        after = doc[i + 4] if i + 4 < len(doc) else None
+        return (
+            is_capitalised(word)
+            and word.isalpha()
+            and word not in self.nouns
+            and not is_noun_form(word)
+            and (self.lemma is None or self.lemma(word) in (None, word))  # no "Söhne"
+            and word not in first_names()
+            and not self._is_place_word(word)
             and (after is None or after.is_punct or after.text[:1].islower())
         )
 
@@ -1902,6 +2078,32 @@ class OrganisationFinder:
             if lemma and lemma != part and lemma in self.nouns:
                 return part.endswith(PLURAL_ENDINGS) and not lemma.endswith(part[-2:])
         return False
+
+
+STATE_ADJECTIVE_STEMS = entity_word_list("state_adjective_stem")
+GOVERNMENT_HEADS = entity_word_list("government_head")
+
+
+def _state_adjective(word: str) -> bool:
+    """A state's or country's adjective in lower case ("sächsischen", "rheinland-pfälzischer")."""
+    if not word.islower():
+        return False
+    stem = next((word[: -len(e)] for e in ("en", "er", "es", "em", "e") if word.endswith(e)), "")
+    return bool(stem) and stem.endswith(STATE_ADJECTIVE_STEMS)
+
+
+def _is_government_word(word: str) -> bool:
+    """A capitalised word on a government body's head, also in the genitive ("Landtags")."""
+    if not is_capitalised(word) or not word.isalpha():
+        return False
+    lower = word.lower()
+    return any(lower.endswith(h) or lower.endswith(h + "s") for h in GOVERNMENT_HEADS)
+
+
+@cache
+def _district_words() -> frozenset[str]:
+    """Words of districts and regions before their name ("Landkreis", "Kreis", "Bezirk")."""
+    return frozenset(administrative_words("district"))
 
 
 @lru_cache(maxsize=1)

@@ -29,7 +29,7 @@ from itertools import compress, product
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.candidates import CITY, DISTRICT, PLACE, VENUE, Candidate
+from pipeline.entities.candidates import CITY, COUNTRY, DISTRICT, PLACE, VENUE, Candidate
 from pipeline.entities.canonical import (
     LemmaLookup,
     canonical_span,
@@ -302,7 +302,17 @@ class VenueFinder:
             and not self._venue_context(doc, i)
         ):
             return None  # "die Messe Foire Centrale": a fair's name
+        if (
+            j == i + 1
+            and doc[i].lower_ in self.event_word_endings
+            and self._country_at(doc, j, end)
+        ):
+            return None  # "beim Export Forum Kanada": a meeting about a country, no building
         return self._venue(doc, i, end, "pattern")
+
+    def _country_at(self, doc: Doc, start: int, end: int) -> bool:
+        match = self.gazetteer.match_at(doc, start)
+        return match is not None and match.end == end and match.entry.kind == COUNTRY
 
     def _compound_head(self, doc: Doc, i: int) -> Candidate | None:
         """ "Stadtmuseum Kassel", "Grimmwelt Kassel", "Kongresshalle am Zoo",
