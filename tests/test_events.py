@@ -146,6 +146,14 @@ def test_total_not_previous_year_nor_one_day(nlp):
     assert event["exhibitors"] == 410
 
 
+def test_a_count_of_the_past_year_is_no_total(nlp):
+    text = (
+        "Zum Frühjahrstreffen in Talheim reisten diesmal 480 Teilnehmer an, während im "
+        "vergangenen Jahr 520 Teilnehmer dabei waren."
+    )
+    assert only_event(nlp, text, "2023-05-21")["participants"] == 480
+
+
 def test_difference_is_no_total(nlp):
     text = (
         "Das Weinfest in Landau verzeichnete am Wochenende rund 30.000 Gäste und damit rund "
@@ -165,6 +173,21 @@ def test_next_editions_date_and_deadline_excluded(nlp):
     assert event["name"] == "Harzer Brockenlauf"
     assert (event["start"], event["end"], event["year"]) == ("2023-06-02", "2023-06-04", 2023)
     assert event["city"] == "Wernigerode"
+
+
+def test_a_weekday_read_inside_the_next_editions_span_is_no_day_of_this_one(nlp):
+    # the date stage reads "Sonntagnachmittag" inside the one span written out, the next
+    # edition's
+    text = (
+        "Mit einem großen Umzug ist am Sonntagnachmittag das 12. Talheimer Trachtenfest zu Ende "
+        "gegangen. Rund 20.000 Besucher kamen an drei Tagen. Das nächste Talheimer Trachtenfest "
+        "findet vom 5. bis 7. Juni 2026 in Oberau statt."
+    )
+    event = only_event(nlp, text)
+    assert (event["start"], event["end"], event["year"]) == (None, None, None)
+    # the report's day still gives the year
+    event = only_event(nlp, text, "2025-06-10")
+    assert (event["start"], event["end"], event["year"]) == (None, None, 2025)
 
 
 @pytest.mark.parametrize(
@@ -979,3 +1002,49 @@ def test_a_season_festival_is_an_event_but_a_season_is_none(nlp):
     # a bare season names no event, also in the title
     season = "Ein heißer Sommer\n\nDer Sommer lockte 3.000 Badegäste ins Freibad."
     assert event_rows(nlp, season) == []
+
+
+def test_the_day_the_event_is_said_to_end_is_its_last(nlp):
+    text = (
+        "Am vergangenen Wochenende maßen sich 40 Schachspieler beim Talheimer Schachturnier. "
+        "Gespielt wurde ab Freitagnachmittag. Mit der Preisverleihung am Samstagabend endete "
+        "das Turnier."
+    )
+    event = only_event(nlp, text, "2024-11-26")
+    assert (event["start"], event["end"]) == ("2024-11-22", "2024-11-23")
+    # without the end said, the weekend reaches to Sunday
+    event = only_event(nlp, text.replace("endete das Turnier", "ging es weiter"), "2024-11-26")
+    assert (event["start"], event["end"]) == ("2024-11-22", "2024-11-24")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # the day nearest to the end cue ends it, not every day of its sentence
+        (
+            "Das Talheimer Stadtfest ist vorbei. Am Freitagabend ging es los, am Sonntag endete "
+            "das Fest. Rund 20.000 Besucher kamen.",
+            ("2023-06-09", "2023-06-11"),
+        ),
+        # a length stated where it is named reaches back from the day it ended
+        (
+            "Drei Tage lang feierte Talheim sein Stadtfest. Am Sonntag ging es mit einem Umzug "
+            "zu Ende. Rund 20.000 Besucher kamen.",
+            ("2023-06-09", "2023-06-11"),
+        ),
+        (
+            "Gestern ging das Talheimer Stadtfest zu Ende. Vier Tage lang feierten 20.000 "
+            "Besucher.",
+            ("2023-06-08", "2023-06-11"),
+        ),
+        # a day said once, with no end said, is the one day
+        (
+            "Das Talheimer Stadtfest am Samstag war ein voller Erfolg. Drei Tage lang hatten "
+            "Helfer aufgebaut.",
+            ("2023-06-10", "2023-06-10"),
+        ),
+    ],
+)
+def test_the_end_day_and_a_stated_length_give_the_days(nlp, text: str, days):
+    event = only_event(nlp, text, "2023-06-12")
+    assert (event["start"], event["end"]) == days

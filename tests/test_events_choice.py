@@ -8,7 +8,7 @@ import pytest
 import pipeline
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import event_noun_base
-from pipeline.events.naming import EventName, NameMention, placed_weights
+from pipeline.events.naming import EventName, NameFinder, NameMention, placed_weights
 
 
 @pytest.fixture(scope="module")
@@ -302,3 +302,55 @@ def test_a_two_digit_year_is_no_clock_time():
 
     assert SHORT_YEAR.search("am 1.5.19 in Talheim")
     assert not SHORT_YEAR.search("am Samstag um 10.30 Uhr")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # an edition number or "diesjährig" before a proper name the report repeats: each place
+        (
+            "Am Sonntag ging die dritte Korvel Vinora zu Ende. Rund 9.000 Gäste kamen. Die "
+            "Korvel Vinora kommt im nächsten Jahr wieder.",
+            ["Korvel Vinora", "Korvel Vinora"],
+        ),
+        (
+            "Zum Start der diesjährigen Quendara drängten sich 20.000 Gäste. Die Quendara läuft "
+            "noch bis Sonntag.",
+            ["Quendara", "Quendara"],
+        ),
+        # named once: any word the dictionary lacks ("Austragung") may stand there
+        ("Die 25. Korvelvinora war ein Erfolg.", []),
+        # a noun with a genitive after it is the edition's, the genitive the event
+        ("Die 25. Austragung des Bergfests lockte Gäste an. Die Austragung gefiel.", []),
+        # a title and a first name make a person; "letzte" is no edition; a club's "1."
+        (
+            "Es sprach der Erste Bürgermeister Hans Muster. Erste Bürgermeister Hans Muster "
+            "dankte. Die letzte Quendara war kleiner. Die Quendara kommt wieder. Der 1. FC "
+            "Korvelia spielte, der 1. FC Korvelia siegte.",
+            [],
+        ),
+    ],
+)
+def test_an_edition_word_before_a_repeated_proper_name_names_the_event(
+    nlp, text: str, names: list[str]
+):
+    finder = NameFinder(DocContext(nlp(text)), {}, {})
+    assert [m.name for m in finder.edition_mentions()] == names
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # a quoted name right after the event noun names it
+        ("Gartenmesse „Grünzeit“ lockt Tausende", "Grünzeit"),
+        # a headline's quote is what someone said, no name
+        ("Gartenmesse „so schön wie nie!“", "Talheimer Gartenmesse"),
+        ("Gartenmesse „Wer kommt wieder?“", "Talheimer Gartenmesse"),
+    ],
+)
+def test_a_quote_after_the_event_noun_names_it_unless_it_is_said(nlp, title: str, name: str):
+    text = (
+        f"{title}\n\nDie 5. Talheimer Gartenmesse zog am Wochenende 4.000 Besucher an. "
+        "Die Talheimer Gartenmesse kommt wieder."
+    )
+    assert event_names(nlp, text) == [name]

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import pipeline
 from pipeline.events.places import city_in_name, is_area
+from pipeline.records import PlaceMention
 
 
 def test_a_town_adjective_of_a_town_ending_in_en_names_it():
@@ -84,8 +87,15 @@ def test_a_district_or_state_is_no_city(default_nlp):
     def city(text: str) -> list:
         return list(pipeline.extract(text, nlp=default_nlp)["events"]["city"].fillna(""))
 
-    assert is_area("Landkreis Cham") and is_area("Rhein-Sieg-Kreis")
-    assert not is_area("Landshut") and not is_area("Kreisstadt")
+    def place(name: str, kind: str) -> PlaceMention:
+        return PlaceMention(0, len(name), name, name, kind)
+
+    assert is_area(place("Landkreis Cham", "district")) and is_area(place("Enzkreis", "district"))
+    # a town's part the gazetteer knows is no area, nor is a town
+    assert not is_area(place("Kreuzberg", "district")) and not is_area(place("Landshut", "city"))
+    assert city("Der Bauernmarkt fand am Sonntag im Rhein-Sieg-Kreis statt.") == [""]
+    assert city("Das Straßenfest fand am Samstag im Neubaugebiet Lindenhöhe statt.") == [""]
+    assert city("Das Straßenfest fand am Samstag im Stadtteil Kreuzberg statt.") == ["Berlin"]
     assert city("Das Sommerfest fand am Samstag im Landkreis Cham statt. 300 Gäste kamen.") == [""]
     # the town named with it stays the city
     in_town = "Das Sommerfest fand am Samstag in Roding im Landkreis Cham statt. 300 Gäste kamen."
@@ -105,3 +115,44 @@ def test_a_town_after_an_organisation_and_in_is_its_seat_not_the_events_city(def
     assert city("Beim Sommerfest " + firms) == [""]
     # the town the event is put in stays its city
     assert city("Beim Sommerfest in Wangen " + firms) == ["Wangen"]
+
+
+def test_a_town_said_of_the_past_edition_is_no_city(default_nlp):
+    def city(text: str) -> list:
+        return list(pipeline.extract(text, nlp=default_nlp)["events"]["city"].fillna(""))
+
+    past = "Im Vorjahr fand die Jahrestagung in Talheim statt. Diesmal kamen 300 Mitglieder."
+    assert city(past) == [""]
+    # the same town said of this edition is its city
+    assert city(past.replace("Im Vorjahr", "Am Samstag")) == ["Talheim"]
+    # a clause of its own after the past cue speaks of this edition
+    both = "Nach dem Rekord im Vorjahr, fand die Jahrestagung in Talheim statt."
+    assert city(both) == ["Talheim"]
+
+
+def test_a_river_or_lake_is_no_city(default_nlp):
+    def city(text: str) -> list:
+        return list(pipeline.extract(text, nlp=default_nlp)["events"]["city"].fillna(""))
+
+    fest = "Das Paddelfest lockte 300 Gäste an. Danach paddelten einige "
+    assert city(fest + "auf der Elbe bis zur Nordsee.") == [""]
+    # the one town they went to stays the city, the river beside it is none
+    assert city(fest + "nach Dresden und auf der Elbe weiter.") == ["Dresden"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Göppingen – Die Gartenmesse in der Stadthalle Weinheim zog am Wochenende 4.000 "
+        "Besucher an.",
+        "Göppingen (dpa) - Die Gartenmesse zog am Wochenende 4.000 Besucher in die Weinheimer "
+        "Stadthalle.",
+    ],
+)
+def test_the_venues_town_is_the_city_over_the_dateline(default_nlp, text: str):
+    assert list(pipeline.extract(text, nlp=default_nlp)["events"]["city"]) == ["Weinheim"]
+
+
+def test_the_dateline_is_the_city_where_nothing_else_names_one(default_nlp):
+    text = "Göppingen – Die Gartenmesse zog am Wochenende 4.000 Besucher an."
+    assert list(pipeline.extract(text, nlp=default_nlp)["events"]["city"]) == ["Göppingen"]

@@ -121,3 +121,62 @@ def test_town_adjective_and_hall_name_the_venue(nlp, sentence: str, venue):
 )
 def test_a_venue_named_with_another_is_no_single_venue(nlp, text: str, venue):
     assert only_event(nlp, text, "2023-07-10")["venue"] == venue
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # an organisation right after the event's name and "an der", "am": its house
+        (
+            "Der dritte Lerntag an der Hochschule Talheim lockte am Samstag 800 Gäste an.",
+            "Hochschule Talheim",
+        ),
+        (
+            "Der Infotag am Klinikum Oberxlingen zählte am Sonntag 900 Besucher.",
+            "Klinikum Oberxlingen",
+        ),
+        # after "beim" it is a club that hosts, no building
+        ("Das Sommerfest beim Turnverein Oberxlingen lockte am Samstag 900 Gäste an.", None),
+    ],
+)
+def test_an_organisation_the_event_is_held_at_is_its_venue(nlp, text: str, venue):
+    assert only_event(nlp, text)["venue"] == venue
+
+
+def test_the_sentence_that_gives_the_events_day_gives_its_venue(nlp):
+    text = (
+        "Rund 400 Gäste kamen zum Frühjahrstreffen des Verbands Talheimer Winzer. "
+        "Die Vorsitzende begrüßte die Gäste am 3. März 2024 im Hotel Seeblick."
+    )
+    event = only_event(nlp, text)
+    assert (event["start"], event["venue"]) == ("2024-03-03", "Hotel Seeblick")
+    # a sentence that names another event speaks of that one
+    other = text.replace("die Gäste", "die Gäste beim Festabend")
+    assert only_event(nlp, other)["venue"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # a role noun of the venue names it, also away from the event's name
+        (
+            "Die Gartenmesse in Weinheim zog 4.000 Besucher an. Austragungsort war erstmals das "
+            "Kongresszentrum Rosenhof.",
+            "Kongresszentrum Rosenhof",
+        ),
+        # a denied venue is none, and no second venue beside the one that was
+        (
+            "Die Gartenmesse lief diesmal im Kongresszentrum Rosenhof in Weinheim und nicht in "
+            "der Stadthalle. 4.000 Besucher kamen.",
+            "Kongresszentrum Rosenhof",
+        ),
+        # "nicht nur … sondern auch": both places, no single venue
+        (
+            "Die Gartenmesse fand nicht nur in der Stadthalle, sondern auch im Kongresszentrum "
+            "Rosenhof in Weinheim statt. 4.000 Besucher kamen.",
+            None,
+        ),
+    ],
+)
+def test_a_venue_named_as_such_or_with_another_denied(nlp, text: str, venue):
+    assert only_event(nlp, text)["venue"] == venue

@@ -344,7 +344,10 @@ class EventBuilder:
         places = PlaceChooser(ctx, self.places)
         venue_anchors = place_anchors - self.around_event_sentences(event)
         venue_sentences = venue_anchors | self.place_anaphor_sentences(venue_anchors)
-        venue = places.venue(venue_sentences)
+        # "Austragungsort war das Kongresszentrum X": the venue named as such, else the first
+        # one named with the event
+        venue = places.named_venue(set(range(len(ctx.sentence_starts))) - other)
+        venue = venue or places.venue(venue_sentences)
         # the first venue named with the event is one of several named together: no one venue
         several = venue is not None and places.one_of_several(venue)
         if several:
@@ -355,6 +358,17 @@ class EventBuilder:
             opening = {self.opening_sentence()} - other - self.around_event_sentences(event)
             venue = places.venue(opening)
             venue_name = venue.name if venue else self.organisation_building(venue_sentences)
+            if venue_name is None:
+                venue_name = self.hosting_building(event, venue_anchors)
+            if venue_name is None and start:
+                # "die Vorsitzende begrüßte die Gäste am 3. März 2024 im Hotel X": the
+                # sentence that gives the event's day is about the event, where it names no
+                # other event
+                others = {
+                    ctx.sentence_of(m.start) for e in events if e is not event for m in e.mentions
+                }
+                venue = places.venue(dates.sentences_of_day(start) - other - others)
+                venue_name = venue.name if venue and not places.one_of_several(venue) else None
             if venue_name is None:
                 venue_name = places.adjective_venue(venue_sentences | opening)
             if venue_name is None:
@@ -404,7 +418,15 @@ class EventBuilder:
             organisations = self.in_sentences(organisations, kept)
         if section is not None:
             organisations = self.in_sentences(organisations, section)
-        finder = OrganiserFinder(ctx, organisations, phrases)
+        own_tokens = {k for m in event.mentions for k in range(m.start, m.end)}
+        other_names = frozenset(
+            m.start
+            for e in events
+            if e is not event
+            for m in e.mentions
+            if m.start not in own_tokens
+        )
+        finder = OrganiserFinder(ctx, organisations, phrases, other_names)
         organisers = finder.organisers(spans, best.name, nouns)
         # "die Hochschule Xdorf lädt zur Kinder-Uni": an organisation's town is where the event
         # is only where it runs the event on its own premises (it organises it and no other
@@ -412,7 +434,14 @@ class EventBuilder:
         seats = sorted(n for n in org_names if n in organisers and venue_name in (None, n))
         org_ends = frozenset(ctx.token_at(o.end_char - 1) for o in self.organisations)
         city = places.city(
-            place_anchors, names, sorted(org_names), municipalities, venue, seats, org_ends
+            place_anchors,
+            names,
+            sorted(org_names),
+            municipalities,
+            venue,
+            seats,
+            org_ends,
+            venue_name,
         )
         if city is None and main and not excluded:
             # "Als nächstes Ziel nannten sie den Xcup in Xdorf": a sentence that names another event
@@ -487,6 +516,25 @@ class EventBuilder:
                 continue
             if cue_sizes_before(lowers, token, "building_locative"):
                 return o.name
+        return None
+
+    def hosting_building(self, event: EventName, sentences: set[int]) -> str | None:
+        """ "der Lerntag an der Hochschule Talheim", "der Aktionstag am Klinikum Xdorf": an
+        organisation right after the event's name and "an der", "am" is the house it is held
+        in (after "beim" it is a club or firm, not a building)."""
+        ctx = self.ctx
+        starts = {ctx.token_at(o.start_char): o for o in self.organisations}
+        for m in event.mentions:
+            if ctx.sentence_of(m.start) not in sentences:
+                continue
+            for size in cue_sizes("venue_host"):
+                o = starts.get(m.end + size)
+                if (
+                    o is not None
+                    and words_are_cue(tuple(ctx.lowers[m.end : m.end + size]), "venue_host")
+                    and not word_is_cue(o.name.split(" ", 1)[0].lower(), "region")
+                ):
+                    return o.name
         return None
 
     def around_event_sentences(self, event: EventName) -> set[int]:

@@ -63,6 +63,14 @@ def _day(text: str | None) -> dt.date | None:
         return None
 
 
+def _inside(d: DateMention, spans: list[tuple[dt.date, dt.date]]) -> bool:
+    """Whether the days of a date lie within one of ``spans``."""
+    first, last = _day(d.start), _day(d.end)
+    return (
+        first is not None and last is not None and any(a <= first and last <= b for a, b in spans)
+    )
+
+
 _GROUP = methodcaller("group")
 
 
@@ -84,10 +92,39 @@ class DateChooser:
         if founded:
             # "des Abends" read against the founding day is that day's evening: history too
             usable = [d for d in usable if not (d.relative and (d.start or "")[:10] in founded)]
+        others = self.other_edition_spans(dates)
+        if others:
+            # "Am Sonntag ging das Fest zu Ende … Das nächste Fest findet vom 5. bis 7. Juni
+            # 2026 statt": without a reference date the date stage reads a weekday inside the
+            # span the text writes out, here the next edition's: a day of that edition too
+            usable = [d for d in usable if not (d.relative and _inside(d, others))]
         restated = self.restated(usable)
         self.usable = [d for d in usable if id(d) not in restated]
         self.stated_length: int | None = None  # the event's length in days, where stated
         self.anchors: set[int] = set()
+
+    def other_edition_spans(self, dates: list[DateMention]) -> list[tuple[dt.date, dt.date]]:
+        """The spans (first and last day) of the dates written out that belong to another
+        edition or a deadline (not a dateline: the page's day is the report's own)."""
+        out = []
+        for d in dates:
+            first, last = _day(d.start), _day(d.end)
+            if d.relative or first is None or last is None:
+                continue
+            token = self.ctx.token_at(d.start_char)
+            if self.ctx.sentence_of(token) in self.other_editions or (
+                not self.is_dateline(d) and self._dateline_or_cued(d, token)
+            ):
+                out.append((first, last))
+        return out
+
+    def sentences_of_day(self, day: str) -> set[int]:
+        """The sentences of the usable dates that begin on ``day`` (ISO)."""
+        return {
+            self.ctx.sentence_of(self.ctx.token_at(d.start_char))
+            for d in self.usable
+            if (d.start or "")[:10] == day
+        }
 
     def restated(self, dates: list[DateMention]) -> set[int]:
         """ "am Freitagabend (21. März)": a day the text restates in brackets right after
@@ -199,6 +236,23 @@ class DateChooser:
         """First and last day (ISO), or a month, or (None, None); ``anchors`` are the
         sentences that name the event."""
         self.anchors = anchors
+        first, last = self._choose(figures)
+        return self.back_from_end(first, last)
+
+    def back_from_end(self, first: str | None, last: str | None) -> tuple[str | None, str | None]:
+        """ "Drei Tage lang feierte Talheim sein Stadtfest. Am Sonntag ging es zu Ende": one
+        day found, said to end the event, and a length stated where it is named: the days
+        before it that the length covers."""
+        length = self.stated_length
+        if not length or length < 2 or first is None or first != last or len(first) != 10:
+            return first, last
+        if not any(d.last.isoformat() == last for d in self.end_days(self.days())):
+            return first, last
+        start = dt.date.fromisoformat(last) - dt.timedelta(days=length - 1)
+        return start.isoformat(), last
+
+    def _choose(self, figures: list[FigureMention]) -> tuple[str | None, str | None]:
+        anchors = self.anchors
         days = self.days()
         self.stated_length = self.length_in(anchors, figures)
         found = self.from_length(days, figures)
@@ -210,11 +264,11 @@ class DateChooser:
         anchored_days = [d for d in days if self.ctx.sentence_of(d.token) in anchors]
         for choice in (in_anchor, lead):
             if choice:
-                return self.from_range(choice[0], days)
+                return self.ended_on(*self.from_range(choice[0], days), days)
         if anchored_days:
             if self.held_on(anchored_days[0]):
                 return anchored_days[0].first.isoformat(), anchored_days[0].last.isoformat()
-            return self.around_anchor(anchored_days[0], days)
+            return self.ended_on(*self.around_anchor(anchored_days[0], days), days)
         month = self.month(anchors)
         if month[0]:
             return month
@@ -226,6 +280,35 @@ class DateChooser:
         if days and not self.in_quote(days[0]):
             return self.around_anchor(days[0], days)
         return None, None
+
+    def ended_on(
+        self, first: str | None, last: str | None, days: list[Day]
+    ) -> tuple[str | None, str | None]:
+        """ "Mit der Preisverleihung endete der Wettbewerb am Samstag": a day inside the span,
+        in a sentence that names the event and says it ended, is its last day (a weekend or
+        the days named around it may reach further)."""
+        if first is None or last is None or first == last:
+            return first, last
+        ends = [
+            d.last.isoformat()
+            for d in self.end_days(days)
+            if not d.is_range and first <= d.first.isoformat() < last
+        ]
+        return (first, min(ends)) if ends else (first, last)
+
+    def end_days(self, days: list[Day]) -> list[Day]:
+        """The days said to end the event: in a sentence that names it, the day nearest to
+        each end cue ("Am Samstag endete das Turnier"; "Am Freitag ging es los, am Sonntag
+        endete das Fest": the Sunday)."""
+        out = []
+        for cue in self.ctx.cues.starts_of("end"):
+            sentence = self.ctx.sentence_of(cue)
+            if sentence not in self.anchors:
+                continue
+            near = [d for d in days if self.ctx.sentence_of(d.token) == sentence]
+            if near:
+                out.append(min(near, key=lambda d: abs(d.token - cue)))
+        return out
 
     def dated_alone(self, day: Day) -> bool:
         """ "Am stärksten besucht war der 3. Mai": a day whose year the date stage took from
@@ -281,8 +364,12 @@ class DateChooser:
         for f in figures:
             token = self.ctx.token_at(f.start_char)
             whole = float(f.value).is_integer() and 1 <= f.value < MAX_EVENT_DAYS
-            # "nach zwei Tagen", "an allen drei Tagen"; not "Zwei Tage Berlin" (a visit)
-            stated = token > 0 and self.ctx.cues.at(token - 1, "length")
+            # "nach zwei Tagen", "an allen drei Tagen", "drei Tage lang"; not "zwei Tage
+            # vorher" (a time before it)
+            after = self.ctx.token_at(f.end_char - 1) + 1
+            stated = (token > 0 and self.ctx.cues.at(token - 1, "length")) or (
+                after < len(self.ctx.words) and self.ctx.cues.at(after, "length_after")
+            )
             # where the event is named or in the lead ("Die zehnte Messe … Nach zwei Tagen …")
             told = self.ctx.sentence_of(token) in anchors or self.ctx.in_lead(token)
             if f.unit == DAY_UNIT and whole and stated and told:

@@ -406,7 +406,7 @@ def _is_season_festival(form: str, ending: str) -> bool:
 
 def _is_event_day(form: str, ending: str) -> bool:
     """ "Messetag", "Festivaltage", "Kongresswoche": a time of an event, not an event."""
-    if ending not in ("tag", "tage", "woche", "wochen", "nacht"):
+    if not word_is_cue(ending, "event_day"):
         return False
     first = form[: -len(ending)].rstrip("s-")
     if not first.endswith(event_endings()):

@@ -41,6 +41,7 @@ from pipeline.events.places import place_in_word
 from pipeline.memo import WordValues
 from pipeline.quotation_marks import NAME_PAIRS
 from pipeline.records import DateMention
+from pipeline.temporal.lexicon import lexicon
 
 # Weights of a mention by where it stands, and of an event by what kind of name it has.
 TITLE_WEIGHT = 3.0
@@ -67,6 +68,8 @@ WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
 PROPER_MIN_LETTERS = 3
 LOWER_PREFIX_LETTERS = 4  # "xyz-" before a capitalised event noun at most
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
+SAID_ENDINGS = frozenset({"!", "?"})  # the end of an exclamation or a question in quotes
+ORDINAL_ENDINGS = frozenset({"e", "er", "en", "es", "em"})  # "dritte", "dritten", …
 COUNT = re.compile(r"^\d+(?:[.,]\d+)*$")  # a cardinal in digits ("10", "1,5", "12.700")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
@@ -213,6 +216,7 @@ class NameFinder:
             *self.entity_mentions(),
             *self.subject_mentions(figures),
             *self.anniversary_mentions(),
+            *self.edition_mentions(),
         ]
         for m in mentions:
             m.weight = self.weight(m)
@@ -472,7 +476,10 @@ class NameFinder:
         if closing:
             for end in range(i + 2, min(i + 7, len(texts))):
                 if texts[end] == closing and end > i + 2:
-                    return [mention(i + 2, end, texts[i + 2 : end], "introduced")]
+                    quoted = texts[i + 2 : end]
+                    if is_said(quoted):
+                        return []
+                    return [mention(i + 2, end, quoted, "introduced")]
             return []
         if is_acronym(text) and (i + 1) not in self.places and len(text) >= PROPER_MIN_LETTERS:
             return [mention(i + 1, i + 2, [text], "introduced")]
@@ -550,6 +557,67 @@ class NameFinder:
             if words and proper and (start + len(words) - 1) not in self.orgs:
                 out.append(mention(start, i, words, "named"))
         return out
+
+    def edition_mentions(self) -> list[NameMention]:
+        """ "Die dritte Korvel Vinora gefiel", "zum Start der diesjährigen Quendara": an
+        edition number or "diesjährig" after an article or preposition, before capitalised
+        words with a proper word among them and no event noun (found by its noun), is an
+        event's name where the report repeats those words (a word it uses once may be any
+        noun the dictionary lacks: "die 25. Austragung"), at each place. Not a club ("der 1.
+        FC Talheim": a first "1." is no edition), an organisation, a person or a noun with a
+        genitive after it ("die 25. Austragung des X": X is the event)."""
+        texts = self.ctx.words
+        found: dict[tuple[str, ...], NameMention] = {}
+        for i in positions(texts, _EDITION_WORDS):
+            if i == 0 or texts[i - 1].lower() not in STOP_WORDS:
+                continue
+            end = self.edition_name_end(i + 1)
+            words = tuple(texts[i + 1 : end])
+            if not words or any(k in self.orgs for k in range(i + 1, end)):
+                continue
+            if not any(
+                k not in self.places and is_proper_word(texts[k]) and not self.is_common(k)
+                for k in range(i + 1, end)
+            ):
+                continue
+            if end < len(texts) and word_is_cue(texts[end].lower(), "genitive_link"):
+                continue
+            if self.doc[i + 1].ent_type_ == "PER" or self.names_a_person(words):
+                continue
+            found.setdefault(words, mention(i + 1, end, list(words), "named"))
+        out = []
+        for words, first in found.items():
+            size = len(words)
+            again = [
+                mention(k, k + size, list(words), "named")
+                for k in positions(texts, words[0].__eq__)
+                if k != first.start and tuple(texts[k : k + size]) == words
+            ]
+            if again:
+                out += [first, *again]
+        return out
+
+    @staticmethod
+    def names_a_person(words: tuple[str, ...]) -> bool:
+        """ "Oberbürgermeisterin Greta Almer": a first name or a person's title among the words."""
+        titles = person_titles()[0]
+        return any(w in first_names() or w in titles for w in words)
+
+    def edition_name_end(self, start: int) -> int:
+        """The end of the capitalised words of letters after an edition word, at most
+        MAX_NAME_WORDS + 1 and not past a line break; ``start`` where one is an event noun."""
+        texts, ctx = self.ctx.words, self.ctx
+        end = start
+        while end < min(start + MAX_NAME_WORDS + 1, len(texts)):
+            text = texts[end]
+            if not text[:1].isupper() or not text.replace("-", "").isalpha():
+                break
+            if event_noun_base(text):
+                return start
+            if end > start and ctx.after_line_break(ctx.token_starts[end]):
+                break
+            end += 1
+        return end
 
     def entity_mentions(self) -> list[NameMention]:
         """Named events the NER marks (``EVT``), when the loaded model has that label."""
@@ -695,6 +763,31 @@ def is_proper_word(text: str) -> bool:
 
 
 _PROPER_WORDS = WordValues(is_proper_word, WORD_CACHE_SIZE)
+
+
+def is_said(words: list[str]) -> bool:
+    """ "Gartenmesse „so schön wie nie!“": quoted words that open in lower case or end in an
+    exclamation or question mark are what someone said (a headline's quote), no name."""
+    return words[0][:1].islower() or words[-1] in SAID_ENDINGS
+
+
+def is_edition_word(text: str) -> bool:
+    """ "12.", "dritte", "diesjährigen": an ordinal from the second on (a first "1." is as
+    often a club's: "1. FC"), a word ordinal (not "letzte"), or an edition adjective
+    (``edition_adjective``)."""
+    if ORDINAL.match(text):
+        return int(text[:-1]) >= 2
+    if not text[:1].islower():
+        return False  # "Erster Bürgermeister": a title
+    if word_is_cue(text, "edition_adjective"):
+        return True
+    return any(
+        text.startswith(stem) and text[len(stem) :] in ORDINAL_ENDINGS and value >= 1
+        for stem, value in lexicon().ordinals.items()
+    )
+
+
+_EDITION_WORDS = WordValues(is_edition_word, WORD_CACHE_SIZE)
 # four digits of a year after a name
 _YEAR_WORDS = WordValues(lambda text: is_year(text) and int(text) in YEARS, WORD_CACHE_SIZE)
 

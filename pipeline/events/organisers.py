@@ -60,6 +60,7 @@ GENITIVE_ENDING = cue_words("noun_genitive_ending")[0]  # "Bestehens" - s = "Bes
 HOST_PREPOSITION_WORDS = 2  # "an der", "beim"
 POSSESSIVE_REACH = 3  # "sein traditionelles Sommerfest": a possessive and two adjectives
 POSSESSIVE_WINDOW = 8  # tokens from an organisation to its possessive ("feierte am Samstag sein")
+INVITED_REACH = 3  # tokens after "zum" where the event's name begins ("zum „Imkertag X“")
 ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
 
@@ -69,8 +70,12 @@ class OrganiserFinder:
         ctx: DocContext,
         organisations: list[OrganisationMention],
         phrases: PhraseFinder | None = None,
+        other_events: frozenset[int] = frozenset(),
     ):
         self.ctx = ctx
+        # first tokens of the names of the report's other events ("zum Imkertag X" in a report
+        # on a fair): an organiser's verb inviting to one of them is about that one
+        self.other_events = other_events
         self.doc: Doc = ctx.doc
         self.mentions = [
             (ctx.token_at(o.start_char), ctx.token_at(o.end_char - 1), o) for o in organisations
@@ -200,6 +205,8 @@ class OrganiserFinder:
         der Polizei ein Konzept erarbeitet")."""
         low, high = self.ctx.sentence_span(cue)
         cues = self.ctx.cues
+        if self.invites_elsewhere(range(low, high)):
+            return False  # "lud die X mit der Y zum Imkertag Z ein": Z's organisers
         if self.has_verb(range(low, high)) or cues.within(low, high, "organiser_by"):
             return True
         # "Veranstalter (des Fests) ist die X gemeinsam mit der Y": the role said of them
@@ -425,7 +432,22 @@ class OrganiserFinder:
         relative = self.relative_clause(end)
         if relative:
             after += relative
+        if self.invites_elsewhere(range(*self.ctx.sentence_span(end))):
+            return False
         return self.has_verb(after) or cues.any_at(after, "organiser_by")
+
+    def invites_elsewhere(self, tokens: list[int] | range) -> bool:
+        """ "lud der Imkerverein zum Honigfest X ein" in a report on a fair: "zum", "zur"
+        (``invited_to``) right before another event's name among the clause's tokens: the
+        verb is about that event."""
+        if not self.other_events:
+            return False
+        lowers = self.ctx.lowers
+        return any(
+            word_is_cue(lowers[t], "invited_to")
+            and any(k in self.other_events for k in range(t + 1, t + 1 + INVITED_REACH))
+            for t in tokens
+        )
 
     def has_verb(self, tokens: list[int] | range) -> bool:
         """Whether an organiser's verb is among ``tokens``: a split verb ("richtet … aus") only
@@ -442,7 +464,7 @@ class OrganiserFinder:
     def subject_after_verb(self, start: int) -> bool:
         """ "Am Freitag lud die X zum Empfang", "Eingeladen hatte die X": the verb before the
         name, with no other organisation before it in the clause (that would be the subject, the
-        name its object: "die Stadt lud die X ein")."""
+        name its object: "die Stadt lud die X ein") but a partner ("gemeinsam mit der Z")."""
         if not self.verbs_named:
             return False
         lowers = self.ctx.lowers
@@ -453,8 +475,14 @@ class OrganiserFinder:
             i -= 1  # "eingeladen hatte die X"
         if i < 0 or not self.has_verb((i,)):
             return False
+        if self.invites_elsewhere(range(*self.ctx.sentence_span(start))):
+            return False  # "Am Freitag lud die X zum Imkertag Y" in a report on another event
         before = self.clause_tokens(i - 1, -1)
-        return not any(s in before or e in before for s, e, _ in self.mentions)
+        # "In Zusammenarbeit mit dem X veranstaltete die Y …": a partner is no subject
+        return not any(
+            (s in before or e in before) and self.partner_cue(s) is None
+            for s, e, _ in self.mentions
+        )
 
     def place_of_event(self, start: int, name_spans: list[tuple[int, int]]) -> bool:
         """ "der Tag der offenen Tür an der Grundschule X", "das Sommerfest beim TSV X": an

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from pipeline.entities.candidates import CITY, DISTRICT, OTHER, VENUE
+from pipeline.entities.candidates import CITY, DISTRICT, GAZETTEER_SOURCE, OTHER, VENUE
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.entities.words import first_names
 from pipeline.events.context import DocContext
@@ -18,7 +18,7 @@ from pipeline.events.lexicon import (
     word_is_cue,
     words_are_cue,
 )
-from pipeline.lang import administrative_words, load_tsv
+from pipeline.lang import load_tsv
 from pipeline.records import PlaceMention
 
 # Kinds that are a city where the text puts the event "in" them ("in St.Gallen", "in Wustrau")
@@ -29,12 +29,18 @@ LOCATIVE_SCORE = 1.0
 DATELINE_SCORE = 2.0
 TITLE_SCORE = 1.0
 IN_NAME_SCORE = 2.0
+VENUE_TOWN_SCORE = 1.0  # more for the venue's town: with IN_NAME_SCORE, over a dateline
 MUNICIPALITY_SCORE = 4.0  # "die Gemeinde Aichtal lädt zur …": its town, over a city located once
 MENTION_SCORE = 0.5
 POSTAL_SCORE = 2.0  # the town of the venue's postal address
 POSTCODE_DIGITS = (4, 5)  # Swiss and Austrian, German postal codes
 MIN_CITY_SCORE = 2.0
 LOCATIVE_REACH = 7  # "auf einer weiten Wiese mit dem Namen Alte Bleiche"
+PATTERN_SOURCE = "pattern"  # the source the entity stage's own patterns give a place
+LANDMARK_SOURCES = frozenset({GAZETTEER_SOURCE, PATTERN_SOURCE})  # who says a place is "other"
+DENIAL_REACH = 5  # tokens before a venue searched for a negation ("diesmal nicht im")
+PAST_REACH = 10  # tokens before a place searched for a past-edition cue in its clause
+CLAUSE_MARKS = frozenset({",", ";", ":", "–", "."})
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
 # "Lindauer Hafenlauf", "Ulmer Gartenmesse"
 ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
@@ -116,20 +122,19 @@ def is_event_ground(name: str) -> bool:
     )
 
 
-@cache
-def _area_words() -> tuple[frozenset[str], tuple[str, ...]]:
-    """The heads of an administrative area that is no town ("Landkreis", "Freistaat"), and
-    the same lower case as the ends of one word ("Rhein-Sieg-Kreis")."""
-    words = administrative_words("district", "municipal_union", "state")
-    return frozenset(words), tuple(w.lower() for w in words if len(w) > 4)
+def is_area(p: PlaceMention) -> bool:
+    """ "im Landkreis Xdorf", "Rhein-Sieg-Kreis", "im Neubaugebiet Lindenhöhe": an area, no town
+    an event is held in. The entity stage gives such a place the district kind, and so a part
+    of a town the gazetteer knows ("im Stadtteil Kreuzberg": a town's part counts for its
+    town); a state has a kind of its own, never read as a town."""
+    return p.kind == DISTRICT and gazetteer().lookup(p.name) is None
 
 
-def is_area(name: str) -> bool:
-    """ "Landkreis Xdorf", "Rhein-Sieg-Kreis", "Freistaat Sachsen": a district or state, no town
-    an event is held in."""
-    heads, ends = _area_words()
-    first = name.split(" ", 1)[0]
-    return first in heads or (" " not in name and name.lower().endswith(ends))
+def is_landmark(p: PlaceMention) -> bool:
+    """ "auf der Elbe", "am Bodensee", "bis zur Nordsee": a place of the other kind
+    that the gazetteer or a pattern gave it (a river, lake, sea, mountain or landscape), not a
+    town the NER found that no list knows."""
+    return p.kind == OTHER and p.source in LANDMARK_SOURCES
 
 
 def _venue_key(name: str) -> str:
@@ -183,6 +188,21 @@ class PlaceChooser:
                 return False
         return False
 
+    def in_past(self, p: PlaceMention) -> bool:
+        """ "Im Vorjahr fand die Tagung in Xdorf statt", "letztes Jahr noch in Xdorf": a
+        past-edition cue (``past``) in the place's clause before it."""
+        return self.ctx.memoised(("in_past", p.start_char), lambda: self._in_past(p))
+
+    def _in_past(self, p: PlaceMention) -> bool:
+        token = self._token(p)
+        low = self.ctx.sentence_span(token)[0]
+        for i in range(token - 1, max(token - 1 - PAST_REACH, low - 1), -1):
+            if self.ctx.words[i] in CLAUSE_MARKS:
+                return False
+            if self.ctx.cues.at(i, "past"):
+                return True
+        return False
+
     def after_article(self, p: PlaceMention) -> bool:
         """ "im Goldenen Hirsch", "in der Stadthalle": towns take a bare "in", so a place of
         no known kind after a preposition with an article is a building or ground."""
@@ -206,10 +226,46 @@ class PlaceChooser:
         )
 
     def venue(self, anchors: set[int]) -> PlaceMention | None:
-        """The first venue named in a sentence that names the event, after "in"/"im"/"auf"."""
+        """The first venue named in a sentence that names the event, after "in"/"im"/"auf"
+        (not one denied: "nicht in der Stadthalle, sondern im Kurhaus")."""
         return next(
-            (p for p in self.places if self.is_venue(p) and self.placed_in(p, anchors)), None
+            (
+                p
+                for p in self.places
+                if self.is_venue(p) and self.placed_in(p, anchors) and not self.denied(p)
+            ),
+            None,
         )
+
+    def denied(self, p: PlaceMention) -> bool:
+        """ "diesmal nicht in der Stadthalle", "statt im Kurhaus": a negation (``venue_denial``)
+        a few words before the venue, in its clause, says the event was not there."""
+        return self.ctx.memoised(("denied", p.start_char), lambda: self._denied(p))
+
+    def _denied(self, p: PlaceMention) -> bool:
+        token = self._token(p)
+        for i in range(token - 1, max(token - 1 - DENIAL_REACH, -1), -1):
+            if self.ctx.words[i] in CLAUSE_MARKS:
+                return False
+            if self.ctx.cues.at(i, "venue_denial"):
+                # "nicht nur in der Stadthalle, sondern auch …": both places
+                return not word_is_cue(self.ctx.lowers[i + 1], "denial_softener")
+        return False
+
+    def named_venue(self, sentences: set[int]) -> PlaceMention | None:
+        """ "Austragungsort war das Kongresszentrum X", "Tagungsort ist die Xhalle": the venue
+        a role noun of the venue (``venue_role``) names in its clause, in a sentence that
+        names the event or anywhere in ``sentences``."""
+        for p in self.places:
+            token = self._token(p)
+            if not self.is_venue(p) or self.ctx.sentence_of(token) not in sentences:
+                continue
+            for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
+                if self.ctx.words[i] in CLAUSE_MARKS:
+                    break
+                if self.ctx.cues.at(i, "venue_role"):
+                    return p
+        return None
 
     def one_of_several(self, p: PlaceMention) -> bool:
         """ "in der Stadthalle und im Kulturhaus", "gespielt wurde im Haus A,
@@ -221,6 +277,8 @@ class PlaceChooser:
         sentence = self.ctx.sentence_of(self._token(p))
         own = _venue_key(p.name)
         for q in self.venues_by_sentence().get(sentence, ()):
+            if self.denied(q):
+                continue  # "nicht in der Stadthalle, sondern im Kurhaus": one venue
             other = _venue_key(q.name)
             if other and own and other not in own and own not in other:
                 return True  # not the same venue again ("Pilkentafel", "Werkstatt Pilkentafel")
@@ -261,9 +319,11 @@ class PlaceChooser:
         venue: PlaceMention | None = None,
         seats: list[str] = (),
         org_ends: frozenset[int] = frozenset(),
+        venue_name: str | None = None,
     ) -> str | None:
         """The event's city from the evidence: places named where the event is, in its title
-        or dateline, in its own or its venue's name; municipalities among ``org_names`` (the
+        or dateline, in its own or its venue's name (``venue_name``: its town counts more than a
+        dateline); municipalities among ``org_names`` (the
         organisations named with the event) or ``other_orgs`` (elsewhere); and towns in the
         names of ``seats``, organisations named with the event that run it on their own
         premises."""
@@ -291,14 +351,19 @@ class PlaceChooser:
                 continue
             if p.kind == OTHER and self.after_article(p):
                 continue  # a building, not a town
-            if is_area(p.name):
-                continue  # "im Landkreis Xdorf": an area, not a town
+            if is_area(p) or is_landmark(p):
+                continue  # "im Landkreis Xdorf", "am Bodensee": an area or a lake, not a town
+            if self.in_past(p):
+                continue  # "im Vorjahr in Xdorf": where the last edition was
             token = self._token(p)
             add(p.name, MENTION_SCORE)
+            dateline = self.is_dateline(p)
             # "Aussteller Hans Vogel (Vogel Holzbau AG, Tettnang) lobte die Messe": a town in
-            # brackets is an aside (a firm's seat), not where the event is
+            # brackets is an aside (a firm's seat), not where the event is; a dateline that
+            # opens the sentence naming the event counts as a dateline only
             if (
-                self.ctx.sentence_of(token) in anchors
+                not dateline
+                and self.ctx.sentence_of(token) in anchors
                 and not self.ctx.in_parentheses(token)
                 and not self.from_origin(p)
                 and not self.is_seat(p, org_ends)
@@ -306,12 +371,15 @@ class PlaceChooser:
                 add(p.name, EVENT_SENTENCE_SCORE + (LOCATIVE_SCORE if self.located(p) else 0.0))
             if self.ctx.in_title(p.start_char):
                 add(p.name, TITLE_SCORE)
-            if self.is_dateline(p):
+            if dateline:
                 add(p.name, DATELINE_SCORE)
             if self.after_postcode(token) and self.ctx.sentence_of(token) in venue_sentences:
                 add(p.name, POSTAL_SCORE)  # "Schloss Oberau (Am Schlossberg 2, 82999 Xdorf)"
         for name in names:
             add(city_in_name(name), IN_NAME_SCORE)
+        # "Göppingen – Die Messe in der Stadthalle Weinheim": the town the venue is named
+        # after is where the event is, over a dateline (the newsroom's town)
+        add(city_in_name(venue_name) if venue_name else None, VENUE_TOWN_SCORE)
         for city in self.adjective_cities(anchors):
             add(city, EVENT_SENTENCE_SCORE + LOCATIVE_SCORE)
         # organisations named with the event: each city once ("IHK … zu Bielefeld" and
@@ -341,7 +409,9 @@ class PlaceChooser:
             and not (p.kind == OTHER and self.after_article(p))
             and self.placed_in(p, sentences)
             and not self.is_residence(p)
-            and not is_area(p.name)
+            and not is_area(p)
+            and not is_landmark(p)
+            and not self.in_past(p)
         ]
         towns = {town_of(p.name) for p in found}
         if len(towns) != 1:
