@@ -356,6 +356,20 @@ def train_ner(
             "(repeatable), e.g. pipeline/ner/data/own_event_reports.jsonl."
         ),
     ] = None,
+    init_tok2vec: Annotated[
+        Path | None,
+        typer.Option(
+            help="Start the tok2vec from weights of `pretrain-ner` (its weights/model{N}.bin); "
+            "pass its vectors folder as --vectors-dir too, and the same --set overrides."
+        ),
+    ] = None,
+    vectors_dir: Annotated[
+        Path | None,
+        typer.Option(
+            help="Use this saved vectors table (e.g. pretrain-ner's OUT/vectors) instead of "
+            "learning one from the corpora."
+        ),
+    ] = None,
     install: Annotated[
         bool, typer.Option(help="Copy the trained model into pipeline/models/de_event_ner.")
     ] = False,
@@ -368,9 +382,13 @@ def train_ner(
     _setup_logging(quiet=False)
     if not data.is_dir():
         raise fail(f"data folder {data} does not exist")
-    for path in [leave_out_ids, *(extra_reports or [])]:
+    for path in [leave_out_ids, init_tok2vec, *(extra_reports or [])]:
         if path is not None and not path.is_file():
             raise fail(f"file {path} does not exist")
+    if vectors_dir is not None and not vectors_dir.is_dir():
+        raise fail(f"vectors folder {vectors_dir} does not exist")
+    if base is not None and (init_tok2vec is not None or vectors_dir is not None):
+        raise fail("--base brings its own tok2vec and vectors: no --init-tok2vec/--vectors-dir")
     settings = TrainSettings(
         data,
         out,
@@ -387,6 +405,8 @@ def train_ner(
         overrides=_config_overrides(set_config or []),
         leave_out_ids=read_report_ids(leave_out_ids) if leave_out_ids else [],
         extra_reports=extra_reports or [],
+        init_tok2vec=init_tok2vec,
+        vectors_dir=vectors_dir,
     )
     try:
         result = run_training(settings)
@@ -395,6 +415,54 @@ def train_ner(
     if install:
         install_model(result.model_dir)
     typer.echo(f"model -> {result.model_dir}; scores -> {out / 'scores.json'}", err=True)
+
+
+@app.command("pretrain-ner")
+def pretrain_ner(
+    data: Annotated[Path, typer.Option(help="Folder with the NER corpora (shared/data/ner).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for raw text and weights.")],
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(help="Corpus to leave out of the raw text and vectors (repeatable)."),
+    ] = None,
+    epochs: Annotated[int, typer.Option(help="Pretraining epochs over the raw text.")] = 3,
+    seed: Annotated[int, typer.Option(help="Seed for sampling and pretraining.")] = 0,
+    set_config: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            help="spaCy config override KEY=VALUE (repeatable); give train-ner the same "
+            "tok2vec overrides, e.g. components.tok2vec.model.encode.width=128.",
+        ),
+    ] = None,
+) -> None:
+    """Pretrain the NER's tok2vec on the corpora's raw German text (for train-ner --init-tok2vec).
+
+    The raw text: every corpus' sentences (the event reports' training split only; the legal
+    corpus capped) and the raw dewiki articles.
+    """
+    from pipeline.ner.pretrain import PretrainSettings, pretrain_tok2vec
+
+    _setup_logging(quiet=False)
+    if not data.is_dir():
+        raise fail(f"data folder {data} does not exist")
+    settings = PretrainSettings(
+        data,
+        out,
+        exclude or [],
+        epochs=epochs,
+        seed=seed,
+        overrides=_config_overrides(set_config or []),
+    )
+    try:
+        weights = pretrain_tok2vec(settings)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    typer.echo(
+        f"weights -> {weights}; train-ner --init-tok2vec {weights}/model{epochs - 1}.bin "
+        f"--vectors-dir {out / 'vectors'}",
+        err=True,
+    )
 
 
 def _config_overrides(pairs: list[str]) -> dict[str, object]:

@@ -35,6 +35,7 @@ from pipeline.ner.corpora import (
 from pipeline.ner.dataset import build_splits, write_docbin
 from pipeline.ner.evaluate import format_scores, score_spans, words_per_second
 from pipeline.ner.labels import LABELS
+from pipeline.ner.pretrain import with_pretraining
 from pipeline.ner.vectors import VectorSettings, save_vectors, train_vectors
 
 log = logging.getLogger("pipeline.ner")
@@ -123,6 +124,11 @@ class TrainSettings:
     # and more in-domain files in the event reports' format (``pipeline/ner/data``).
     leave_out_ids: list[str] = field(default_factory=list)
     extra_reports: list[Path] = field(default_factory=list)
+    # Pretrained tok2vec weights (``pretrain-ner``: weights/model{N}.bin) to start from, and
+    # a saved vectors table to use instead of learning one (the pretraining's ``vectors``:
+    # the weights were learnt with it, and a control run without weights can share it).
+    init_tok2vec: Path | None = None
+    vectors_dir: Path | None = None
 
 
 @dataclass
@@ -201,10 +207,16 @@ def train_ner(settings: TrainSettings) -> TrainResult:
     if settings.base is not None:
         config = _fine_tuning_config(settings.base, settings.config, out)
         overrides["paths.vectors"] = str(out / "base")
+    elif settings.vectors_dir is not None:
+        overrides["paths.vectors"] = str(settings.vectors_dir)
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
     elif settings.vectors:
         # Quick runs (--max-sentences) learn vectors from their own few sentences only.
         text = train if settings.max_sentences else [s for c in corpora for s in c.sentences]
         overrides.update(_vector_overrides(text, out / "vectors", settings.seed))
+    if settings.init_tok2vec is not None:
+        config = _pretrained_config(config, out)
+        overrides["paths.init_tok2vec"] = str(settings.init_tok2vec)
     spacy_train(config, out / "training", use_gpu=-1, overrides=overrides)
     # Without a held-out dev split "best" would mean best on training data: take the last.
     chosen = "model-best" if settings.dev_share > 0 else "model-last"
@@ -279,6 +291,14 @@ def _fine_tuning_config(base: Path, config_path: Path, out: Path) -> Path:
     return path
 
 
+def _pretrained_config(config_path: Path, out: Path) -> Path:
+    """The config with the [pretraining] block that tells spaCy where the weights go."""
+    config = with_pretraining(spacy.util.load_config(config_path))
+    path = out / "config_init_tok2vec.cfg"
+    config.to_disk(path)
+    return path
+
+
 def install_model(model_dir: Path, target: Path = SHIPPED_MODEL_DIR) -> None:
     """Replace the shipped model's files, keeping its hand-written README (the model card)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -336,6 +356,7 @@ def _set_meta(
                 "domain_repeat": settings.domain_repeat,
                 "left_out_reports": settings.leave_out_ids,
                 "extra_reports": [p.name for p in settings.extra_reports],
+                "init_tok2vec": str(settings.init_tok2vec) if settings.init_tok2vec else None,
             },
         }
     )
