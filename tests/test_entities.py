@@ -132,7 +132,7 @@ def test_city_adjective_venue_shares_the_name_of_its_plain_form(nlp):
 
 
 def test_known_venue_keeps_the_city_where_the_text_uses_it(nlp):
-    doc = nlp("Zwei Tage Berlin: Ankunft auf dem Messegelände im City Cube.")
+    doc = nlp("Unser Stand stand im City Cube, und abends zeigte uns Berlin seine Lichter.")
     by_text = {m.text: m for m in doc._.places}
     assert by_text["City Cube"].name == "CityCube Berlin"
     assert by_text["City Cube"].kind == "venue"
@@ -177,8 +177,8 @@ def test_role_noun_is_not_part_of_the_name(nlp):
 def test_associations_in_nominative(nlp):
     found = orgs(
         nlp,
-        "Auf der Hauptbühne hat der Deutsche Kinder- und Jugendbund gemeinsam mit dem "
-        "Deutschen Städtetag zum Forum geladen.",
+        "Zum Fachgespräch im Rathaus lud der Deutsche Kinder- und Jugendbund mit dem "
+        "Deutschen Städtetag die Schulleitungen ein.",
     )
     assert set(found.values()) == {"Deutscher Kinder- und Jugendbund", "Deutscher Städtetag"}
 
