@@ -1048,3 +1048,13 @@ def test_the_day_the_event_is_said_to_end_is_its_last(nlp):
 def test_the_end_day_and_a_stated_length_give_the_days(nlp, text: str, days):
     event = only_event(nlp, text, "2023-06-12")
     assert (event["start"], event["end"]) == days
+
+
+def test_an_end_cue_about_something_else_in_the_events_sentence_ends_nothing(nlp):
+    # the concert ended on Saturday; the festival ran on to Sunday
+    text = (
+        "Das Stadtfest begann am Freitag, 2. Mai 2025, mit dem Fassanstich. Am Samstag endete "
+        "das Konzert der Stadtkapelle, das Stadtfest lief bis Sonntag, 4. Mai 2025."
+    )
+    row = only_event(nlp, text, reference_date="2025-05-05")
+    assert (row["start"], row["end"]) == ("2025-05-02", "2025-05-04")

@@ -156,3 +156,24 @@ def test_the_venues_town_is_the_city_over_the_dateline(default_nlp, text: str):
 def test_the_dateline_is_the_city_where_nothing_else_names_one(default_nlp):
     text = "Göppingen – Die Gartenmesse zog am Wochenende 4.000 Besucher an."
     assert list(pipeline.extract(text, nlp=default_nlp)["events"]["city"]) == ["Göppingen"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talheim, 5. Mai 2025 – Wie im vergangenen Jahr fand das Brunnenfest in Lindwil statt. "
+        "Rund 800 Gäste kamen.",
+        "Wie schon im Vorjahr lud der Heimatverein zum Brunnenfest in Lindwil ein. Rund 800 "
+        "Gäste kamen.",
+    ],
+)
+def test_a_town_said_to_be_the_same_as_last_year_is_the_events_city(default_nlp, text: str):
+    # "wie im Vorjahr": this edition was where the last one was, so the town is its own
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["city"]) == ["Lindwil"]
+
+
+def test_a_town_only_last_years_edition_was_in_is_not_the_events_city(default_nlp):
+    text = "Im Vorjahr fand das Brunnenfest in Lindwil statt. Rund 800 Gäste kamen."
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert rows["city"].isna().all()

@@ -158,7 +158,8 @@ def test_the_sentence_that_gives_the_events_day_gives_its_venue(nlp):
 @pytest.mark.parametrize(
     ("text", "venue"),
     [
-        # a role noun of the venue names it, also away from the event's name
+        # a role noun of the venue names it, also away from the event's name where no other
+        # venue is named with the event
         (
             "Die Gartenmesse in Weinheim zog 4.000 Besucher an. Austragungsort war erstmals das "
             "Kongresszentrum Rosenhof.",
@@ -179,4 +180,43 @@ def test_the_sentence_that_gives_the_events_day_gives_its_venue(nlp):
     ],
 )
 def test_a_venue_named_as_such_or_with_another_denied(nlp, text: str, venue):
+    assert only_event(nlp, text)["venue"] == venue
+
+
+def test_a_venue_named_in_a_sentence_on_something_else_is_not_the_events(nlp):
+    text = (
+        "Das Sommerfest im Kurpark Lindwil lockte am Samstag 900 Gäste an. Schauplatz eines "
+        "Unfalls war am Vortag die Stadthalle Lindwil."
+    )
+    assert only_event(nlp, text)["venue"] == "Kurpark Lindwil"
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # "nicht" belongs to "genug", not to the venue
+        (
+            "Es gab nicht genug Stühle im Kurhaus Lindwil, wo das Sommerfest am Samstag stattfand.",
+            "Kurhaus Lindwil",
+        ),
+        # a negation right before the preposition, or one adverb between, denies the venue
+        (
+            "Das Sommerfest fand am Samstag diesmal nicht im Kurhaus Lindwil statt, sondern "
+            "in der Stadthalle Lindwil.",
+            "Stadthalle Lindwil",
+        ),
+        (
+            "Das Sommerfest fand am Samstag nicht mehr im Kurhaus Lindwil statt, sondern in "
+            "der Stadthalle Lindwil.",
+            "Stadthalle Lindwil",
+        ),
+        # a negation in the sentence before ("!") denies nothing
+        (
+            "Die Gäste mussten nicht warten! Im Kurhaus Lindwil fand am Samstag das Sommerfest "
+            "statt.",
+            "Kurhaus Lindwil",
+        ),
+    ],
+)
+def test_only_a_negation_of_the_venues_preposition_denies_it(nlp, text: str, venue: str):
     assert only_event(nlp, text)["venue"] == venue

@@ -335,7 +335,10 @@ class EventBuilder:
             ctx, other, name_ends, taking_part, registering, self.other_year_tokens(event)
         ).totals(figures)
         founding = any(part in event.best.name.lower() for part in cue_words("founding_event"))
-        dates = DateChooser(ctx, self.dates, other | self.ahead_sentences(totals), founding)
+        mention_tokens = frozenset(k for m in event.mentions for k in range(m.start, m.end))
+        dates = DateChooser(
+            ctx, self.dates, other | self.ahead_sentences(totals), founding, mention_tokens
+        )
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event)
         if start is None and end is None:
@@ -344,10 +347,11 @@ class EventBuilder:
         places = PlaceChooser(ctx, self.places)
         venue_anchors = place_anchors - self.around_event_sentences(event)
         venue_sentences = venue_anchors | self.place_anaphor_sentences(venue_anchors)
-        # "Austragungsort war das Kongresszentrum X": the venue named as such, else the first
-        # one named with the event
-        venue = places.named_venue(set(range(len(ctx.sentence_starts))) - other)
-        venue = venue or places.venue(venue_sentences)
+        # "Austragungsort des Turniers war das Kongresszentrum X": the venue named as such
+        # where the event is named, else the first one named with the event, else one named
+        # as such in a sentence on no other event ("Austragungsort war erstmals …")
+        venue = places.named_venue(venue_sentences) or places.venue(venue_sentences)
+        venue = venue or places.named_venue(set(range(len(ctx.sentence_starts))) - other)
         # the first venue named with the event is one of several named together: no one venue
         several = venue is not None and places.one_of_several(venue)
         if several:

@@ -32,6 +32,8 @@ SPEECH_WORDS = 5
 # (not the English “…”, whose opening mark is the German closing one, nor a straight
 # apostrophe, mostly an elision: "geht's")
 SPEECH_PAIRS = (*QUOTATION_PAIRS, ('"', '"'))
+# Tokens that end a clause: what one cue says reaches no further
+CLAUSE_MARKS = frozenset({",", ";", ":", "–", ".", "!", "?"})
 # a word's lower case and is_punct in its row of the vocabulary's table (DocRead.rows)
 _LOWER = itemgetter(1)
 _IS_PUNCT = itemgetter(3)

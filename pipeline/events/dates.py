@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from operator import methodcaller
 
-from pipeline.events.context import DocContext
+from pipeline.events.context import CLAUSE_MARKS, DocContext
 from pipeline.events.lexicon import cue_words, event_noun_base, word_is_cue
 from pipeline.lang import load_tsv
 from pipeline.quotation_marks import QUOTATION_PAIRS
@@ -81,8 +81,10 @@ class DateChooser:
         dates: list[DateMention],
         other_editions: set[int],
         founding: bool = False,
+        mention_tokens: frozenset[int] = frozenset(),
     ):
         self.ctx = ctx
+        self.mention_tokens = mention_tokens  # the tokens of the event's names
         self.doc = ctx.doc
         self.other_editions = other_editions  # sentences about another edition
         self.founding = founding  # the event is a founding: its founding verb dates it
@@ -297,18 +299,53 @@ class DateChooser:
         return (first, min(ends)) if ends else (first, last)
 
     def end_days(self, days: list[Day]) -> list[Day]:
-        """The days said to end the event: in a sentence that names it, the day nearest to
-        each end cue ("Am Samstag endete das Turnier"; "Am Freitag ging es los, am Sonntag
-        endete das Fest": the Sunday)."""
+        """The days said to end the event: the day nearest to each end cue in a clause with
+        the cue and the event's name ("Am Samstag endete das Turnier"; "Am Freitag ging es
+        los, am Sonntag endete das Fest": the Sunday; not "Am Samstag endete das Konzert, das
+        Fest lief bis Sonntag"), unless a span in the sentence reaches further."""
         out = []
         for cue in self.ctx.cues.starts_of("end"):
             sentence = self.ctx.sentence_of(cue)
             if sentence not in self.anchors:
                 continue
-            near = [d for d in days if self.ctx.sentence_of(d.token) == sentence]
-            if near:
-                out.append(min(near, key=lambda d: abs(d.token - cue)))
+            low, high = self.clause_of(cue)
+            if self.mention_tokens.isdisjoint(range(low, high)):
+                continue  # the clause says something else ended
+            in_sentence = [d for d in days if self.ctx.sentence_of(d.token) == sentence]
+            near = [d for d in in_sentence if low <= d.token < high]
+            if not near:
+                continue
+            day = min(near, key=lambda d: abs(d.token - cue))
+            if not any(d.is_range and d.last > day.last for d in in_sentence):
+                out.append(day)
         return out
+
+    def clause_of(self, token: int) -> tuple[int, int]:
+        """The token range of the clause of ``token`` in its sentence; a comma inside a date
+        or closing one ("am Sonntag, 4. Mai, endete") joins it to the clause."""
+        low, high = self.ctx.sentence_span(token)
+        in_dates = self.ctx.memoised(("date_tokens",), self._date_tokens)
+        words = self.ctx.words
+
+        def breaks(i: int) -> bool:
+            return words[i] in CLAUSE_MARKS and i not in in_dates and i - 1 not in in_dates
+
+        start = token
+        while start > low and not breaks(start - 1):
+            start -= 1
+        end = token
+        while end < high and not breaks(end):
+            end += 1
+        return start, end
+
+    def _date_tokens(self) -> frozenset[int]:
+        """The tokens inside the dates of the Doc: read once per Doc."""
+        ctx = self.ctx
+        return frozenset(
+            k
+            for d in self.all_dates
+            for k in range(ctx.token_at(d.start_char), ctx.token_at(d.end_char - 1) + 1)
+        )
 
     def dated_alone(self, day: Day) -> bool:
         """ "Am stärksten besucht war der 3. Mai": a day whose year the date stage took from

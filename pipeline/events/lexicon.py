@@ -58,6 +58,8 @@ WORD_KINDS = frozenset(
         "subject_article",
         "joining_word",
         "simile",
+        "denial_adverb",
+        "denial_contrast",
         "time_clause",
         "anniversary_years",
         "name_coordinator",

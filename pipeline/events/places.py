@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from pipeline.entities.candidates import CITY, DISTRICT, GAZETTEER_SOURCE, OTHER, VENUE
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
 from pipeline.entities.words import first_names
-from pipeline.events.context import DocContext
+from pipeline.events.context import CLAUSE_MARKS, DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
     cue_sizes_before,
@@ -38,9 +38,10 @@ MIN_CITY_SCORE = 2.0
 LOCATIVE_REACH = 7  # "auf einer weiten Wiese mit dem Namen Alte Bleiche"
 PATTERN_SOURCE = "pattern"  # the source the entity stage's own patterns give a place
 LANDMARK_SOURCES = frozenset({GAZETTEER_SOURCE, PATTERN_SOURCE})  # who says a place is "other"
-DENIAL_REACH = 5  # tokens before a venue searched for a negation ("diesmal nicht im")
+DENIAL_REACH = 5  # tokens before a venue searched for a negation ("nicht wie geplant im")
+CONTRAST_REACH = 8  # tokens after a venue searched for "sondern" ("im Saal X statt, sondern")
 PAST_REACH = 10  # tokens before a place searched for a past-edition cue in its clause
-CLAUSE_MARKS = frozenset({",", ";", ":", "–", "."})
+PAST_SAME_REACH = 3  # tokens before a past cue searched for "wie" ("genau wie im Vorjahr")
 DATELINE_CHARS = 40  # "Karlsruhe (dpa/lsw) -", "Hannover –", "Münster, den"
 # "Lindauer Hafenlauf", "Ulmer Gartenmesse"
 ADJECTIVE_ENDING = cue_words("town_adjective_ending")[0]
@@ -194,14 +195,20 @@ class PlaceChooser:
         return self.ctx.memoised(("in_past", p.start_char), lambda: self._in_past(p))
 
     def _in_past(self, p: PlaceMention) -> bool:
-        token = self._token(p)
+        cue = self._cue_before(self._token(p), "past", PAST_REACH)
+        # "wie im Vorjahr in Xdorf": this edition is where the last one was
+        return cue is not None and self._cue_before(cue, "past_same", PAST_SAME_REACH) is None
+
+    def _cue_before(self, token: int, kind: str, reach: int) -> int | None:
+        """The nearest token at most ``reach`` before ``token`` where a cue of ``kind``
+        starts, in the clause of ``token`` (a cue says nothing past a clause's end)."""
         low = self.ctx.sentence_span(token)[0]
-        for i in range(token - 1, max(token - 1 - PAST_REACH, low - 1), -1):
+        for i in range(token - 1, max(token - 1 - reach, low - 1), -1):
             if self.ctx.words[i] in CLAUSE_MARKS:
-                return False
-            if self.ctx.cues.at(i, "past"):
-                return True
-        return False
+                return None
+            if self.ctx.cues.at(i, kind):
+                return i
+        return None
 
     def after_article(self, p: PlaceMention) -> bool:
         """ "im Goldenen Hirsch", "in der Stadthalle": towns take a bare "in", so a place of
@@ -239,32 +246,43 @@ class PlaceChooser:
 
     def denied(self, p: PlaceMention) -> bool:
         """ "diesmal nicht in der Stadthalle", "statt im Kurhaus": a negation (``venue_denial``)
-        a few words before the venue, in its clause, says the event was not there."""
+        right before the venue's preposition (or one ``denial_adverb`` before it: "nicht mehr
+        im"), or a few words before it in its clause with "sondern" after the venue ("nicht
+        wie geplant im Saal, sondern …"), says the event was not there; elsewhere it denies
+        another word ("nicht genug Stühle im Kurhaus")."""
         return self.ctx.memoised(("denied", p.start_char), lambda: self._denied(p))
 
     def _denied(self, p: PlaceMention) -> bool:
         token = self._token(p)
-        for i in range(token - 1, max(token - 1 - DENIAL_REACH, -1), -1):
-            if self.ctx.words[i] in CLAUSE_MARKS:
-                return False
-            if self.ctx.cues.at(i, "venue_denial"):
-                # "nicht nur in der Stadthalle, sondern auch …": both places
-                return not word_is_cue(self.ctx.lowers[i + 1], "denial_softener")
-        return False
+        lowers = self.ctx.lowers
+        sizes = cue_sizes_before(lowers, token, "venue_locative")
+        before = token - max(sizes) - 1 if sizes else token - 2  # the word before "im", "in"
+        if before >= self.ctx.sentence_span(token)[0] and word_is_cue(
+            lowers[before], "denial_adverb"
+        ):
+            before -= 1
+        cue = self._cue_before(before + 1, "venue_denial", 1)
+        if cue is None and self._contrast_after(p):
+            cue = self._cue_before(token, "venue_denial", DENIAL_REACH)
+        # "nicht nur in der Stadthalle, sondern auch …": both places
+        return cue is not None and not word_is_cue(lowers[cue + 1], "denial_softener")
+
+    def _contrast_after(self, p: PlaceMention) -> bool:
+        """Whether "sondern" follows the place in its sentence, a few words on."""
+        after = self.ctx.token_at(p.end_char - 1) + 1
+        end = min(after + CONTRAST_REACH, self.ctx.sentence_span(after - 1)[1])
+        return any(word_is_cue(self.ctx.lowers[i], "denial_contrast") for i in range(after, end))
 
     def named_venue(self, sentences: set[int]) -> PlaceMention | None:
         """ "Austragungsort war das Kongresszentrum X", "Tagungsort ist die Xhalle": the venue
-        a role noun of the venue (``venue_role``) names in its clause, in a sentence that
-        names the event or anywhere in ``sentences``."""
+        a role noun of the venue (``venue_role``) names in its clause, in one of
+        ``sentences`` (those that name the event)."""
         for p in self.places:
             token = self._token(p)
             if not self.is_venue(p) or self.ctx.sentence_of(token) not in sentences:
                 continue
-            for i in range(token - 1, max(token - 1 - LOCATIVE_REACH, -1), -1):
-                if self.ctx.words[i] in CLAUSE_MARKS:
-                    break
-                if self.ctx.cues.at(i, "venue_role"):
-                    return p
+            if self._cue_before(token, "venue_role", LOCATIVE_REACH) is not None:
+                return p
         return None
 
     def one_of_several(self, p: PlaceMention) -> bool:
