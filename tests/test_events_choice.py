@@ -329,6 +329,12 @@ def test_a_two_digit_year_is_no_clock_time():
             "Korvelia spielte, der 1. FC Korvelia siegte.",
             [],
         ),
+        # a word ending like a person's noun is a person ("-in", "-er"), no event
+        (
+            "Die diesjährige Kelvora Schmidtke-Preisträgerin dankte. Die Kelvora "
+            "Schmidtke-Preisträgerin sprach.",
+            [],
+        ),
     ],
 )
 def test_an_edition_word_before_a_repeated_proper_name_names_the_event(

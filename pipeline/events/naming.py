@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import compress, count
 from operator import methodcaller, or_
 
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 from pipeline.entities.canonical import GENITIVE_ENDINGS
 from pipeline.entities.words import (
     common_nouns,
+    entity_word_list,
     first_names,
     is_acronym,
     person_titles,
@@ -76,6 +78,12 @@ KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic
 YEAR_DIGITS = 4
 YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
 NOT_FOUND = -1  # str.find's answer for no match
+
+
+@cache
+def person_endings() -> tuple[str, ...]:
+    """How a noun of a person ends ("Preisträgerin", "Sänger"), as the entity stage reads it."""
+    return entity_word_list("person_noun_ending") + entity_word_list("person_role_ending")
 
 
 @dataclass
@@ -599,9 +607,13 @@ class NameFinder:
 
     @staticmethod
     def names_a_person(words: tuple[str, ...]) -> bool:
-        """ "Oberbürgermeisterin Greta Almer": a first name or a person's title among the words."""
+        """ "Oberbürgermeisterin Greta Almer": a first name or a person's title among the
+        words; "Kelvora Schmidtke-Preisträgerin": a last word (the head) that ends like a
+        noun of a person ("-erin", "-sänger")."""
         titles = person_titles()[0]
-        return any(w in first_names() or w in titles for w in words)
+        if any(w in first_names() or w in titles for w in words):
+            return True
+        return words[-1].lower().endswith(person_endings())
 
     def edition_name_end(self, start: int) -> int:
         """The end of the capitalised words of letters after an edition word, at most
