@@ -300,17 +300,21 @@ class DateChooser:
 
     def end_days(self, days: list[Day]) -> list[Day]:
         """The days said to end the event: the day nearest to each end cue in a clause with
-        the cue and the event's name ("Am Samstag endete das Turnier"; "Am Freitag ging es
-        los, am Sonntag endete das Fest": the Sunday; not "Am Samstag endete das Konzert, das
-        Fest lief bis Sonntag"), unless a span in the sentence reaches further."""
+        the cue and the event's name, or in a sentence that refers to it without its name ("Am
+        Samstag endete das Turnier"; "Am Freitag ging es los, am Sonntag endete das Fest": the
+        Sunday; "Am Sonntag ging es zu Ende"; not "Am Samstag endete das Konzert, das Fest
+        lief bis Sonntag"), unless a span in the sentence reaches further."""
         out = []
         for cue in self.ctx.cues.starts_of("end"):
             sentence = self.ctx.sentence_of(cue)
             if sentence not in self.anchors:
                 continue
             low, high = self.clause_of(cue)
-            if self.mention_tokens.isdisjoint(range(low, high)):
-                continue  # the clause says something else ended
+            first, last = self.ctx.sentence_bounds(sentence)
+            if self.mention_tokens.isdisjoint(range(low, high)) and not (
+                self.mention_tokens.isdisjoint(range(first, last))
+            ):
+                continue  # the event is named in another clause: this one's end is another's
             in_sentence = [d for d in days if self.ctx.sentence_of(d.token) == sentence]
             near = [d for d in in_sentence if low <= d.token < high]
             if not near:
