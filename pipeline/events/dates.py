@@ -104,6 +104,8 @@ class DateChooser:
         self.usable = [d for d in usable if id(d) not in restated]
         self.stated_length: int | None = None  # the event's length in days, where stated
         self.anchors: set[int] = set()
+        self._days: list[Day] | None = None
+        self._end_days: tuple[frozenset[int], list[Day]] | None = None
 
     def other_edition_spans(self, dates: list[DateMention]) -> list[tuple[dt.date, dt.date]]:
         """The spans (first and last day) of the dates written out that belong to another
@@ -115,7 +117,7 @@ class DateChooser:
                 continue
             token = self.ctx.token_at(d.start_char)
             if self.ctx.sentence_of(token) in self.other_editions or (
-                not self.is_dateline(d) and self._dateline_or_cued(d, token)
+                not self.is_dateline(d) and self.cued(d, token)
             ):
                 out.append((first, last))
         return out
@@ -151,8 +153,14 @@ class DateChooser:
         return not self.founding and self.is_founded(d)
 
     def _dateline_or_cued(self, d: DateMention, token: int) -> bool:
-        if self.is_dateline(d):
-            return True
+        return self.is_dateline(d) or self.cued(d, token)
+
+    def cued(self, d: DateMention, token: int) -> bool:
+        """Whether a next-edition or deadline cue stands near the date (``token``: its first)."""
+        key = ("date_cued", d.start_char, d.text)
+        return self.ctx.memoised(key, lambda: self._cued(token))
+
+    def _cued(self, token: int) -> bool:
         window = (token - CUE_WINDOW_BEFORE, token + CUE_WINDOW_AFTER)
         return self.ctx.cues.within(*window, "next_edition") or self.ctx.cues.within(
             *window, "deadline"
@@ -218,6 +226,12 @@ class DateChooser:
         return cued or len(others) + (first is not None) <= DATELINE_MAX_WORDS
 
     def days(self) -> list[Day]:
+        """The days of the usable dates (read once per chooser)."""
+        if self._days is None:
+            self._days = self._read_days()
+        return self._days
+
+    def _read_days(self) -> list[Day]:
         out = []
         for d in self.usable:
             if not DAY_VALUE.match(d.value or ""):
@@ -248,7 +262,7 @@ class DateChooser:
         length = self.stated_length
         if not length or length < 2 or first is None or first != last or len(first) != 10:
             return first, last
-        if not any(d.last.isoformat() == last for d in self.end_days(self.days())):
+        if not any(d.last.isoformat() == last for d in self.end_days()):
             return first, last
         start = dt.date.fromisoformat(last) - dt.timedelta(days=length - 1)
         return start.isoformat(), last
@@ -266,11 +280,11 @@ class DateChooser:
         anchored_days = [d for d in days if self.ctx.sentence_of(d.token) in anchors]
         for choice in (in_anchor, lead):
             if choice:
-                return self.ended_on(*self.from_range(choice[0], days), days)
+                return self.ended_on(*self.from_range(choice[0], days))
         if anchored_days:
             if self.held_on(anchored_days[0]):
                 return anchored_days[0].first.isoformat(), anchored_days[0].last.isoformat()
-            return self.ended_on(*self.around_anchor(anchored_days[0], days), days)
+            return self.ended_on(*self.around_anchor(anchored_days[0], days))
         month = self.month(anchors)
         if month[0]:
             return month
@@ -283,9 +297,7 @@ class DateChooser:
             return self.around_anchor(days[0], days)
         return None, None
 
-    def ended_on(
-        self, first: str | None, last: str | None, days: list[Day]
-    ) -> tuple[str | None, str | None]:
+    def ended_on(self, first: str | None, last: str | None) -> tuple[str | None, str | None]:
         """ "Mit der Preisverleihung endete der Wettbewerb am Samstag": a day inside the span,
         in a sentence that names the event and says it ended, is its last day (a weekend or
         the days named around it may reach further)."""
@@ -293,17 +305,25 @@ class DateChooser:
             return first, last
         ends = [
             d.last.isoformat()
-            for d in self.end_days(days)
+            for d in self.end_days()
             if not d.is_range and first <= d.first.isoformat() < last
         ]
         return (first, min(ends)) if ends else (first, last)
 
-    def end_days(self, days: list[Day]) -> list[Day]:
+    def end_days(self) -> list[Day]:
         """The days said to end the event: the day nearest to each end cue in a clause with
         the cue and the event's name, or in a sentence that refers to it without its name ("Am
         Samstag endete das Turnier"; "Am Freitag ging es los, am Sonntag endete das Fest": the
         Sunday; "Am Sonntag ging es zu Ende"; not "Am Samstag endete das Konzert, das Fest
-        lief bis Sonntag"), unless a span in the sentence reaches further."""
+        lief bis Sonntag"), unless a span in the sentence reaches further. Read once per
+        chooser and anchors."""
+        key = frozenset(self.anchors)
+        if self._end_days is None or self._end_days[0] != key:
+            self._end_days = (key, self._read_end_days())
+        return self._end_days[1]
+
+    def _read_end_days(self) -> list[Day]:
+        days = self.days()
         out = []
         for cue in self.ctx.cues.starts_of("end"):
             sentence = self.ctx.sentence_of(cue)
