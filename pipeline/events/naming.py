@@ -21,7 +21,7 @@ from operator import methodcaller, or_
 from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
-from pipeline.entities.canonical import GENITIVE_ENDINGS
+from pipeline.entities.canonical import ADJECTIVE_ENDINGS, GENITIVE_ENDINGS
 from pipeline.entities.words import (
     common_nouns,
     entity_word_list,
@@ -71,7 +71,6 @@ PROPER_MIN_LETTERS = 3
 LOWER_PREFIX_LETTERS = 4  # "xyz-" before a capitalised event noun at most
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
 SAID_ENDINGS = frozenset({"!", "?"})  # the end of an exclamation or a question in quotes
-ORDINAL_ENDINGS = frozenset({"e", "er", "en", "es", "em"})  # "dritte", "dritten", …
 COUNT = re.compile(r"^\d+(?:[.,]\d+)*$")  # a cardinal in digits ("10", "1,5", "12.700")
 TOTAL_CATEGORIES = ("visitors", "exhibitors", "participants")
 KIND_ORDER = {"introduced": 0, "named": 1, "subject": 2, "compound": 3, "generic": 4}
@@ -794,7 +793,7 @@ def is_edition_word(text: str) -> bool:
     if word_is_cue(text, "edition_adjective"):
         return True
     return any(
-        text.startswith(stem) and text[len(stem) :] in ORDINAL_ENDINGS and value >= 1
+        text.startswith(stem) and text[len(stem) :] in ADJECTIVE_ENDINGS and value >= 1
         for stem, value in lexicon().ordinals.items()
     )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from pipeline.events.context import DocContext
+from pipeline.events.context import CLAUSE_MARKS, DocContext
 from pipeline.events.lexicon import cue_first_words, cues, word_is_cue
 from pipeline.quantities.lexicon import adjective_pattern
 from pipeline.quantities.qualifiers import EXACT
@@ -21,7 +21,6 @@ FIELDS = ("visitors", "exhibitors", "participants")
 CUE_WINDOW = 6  # tokens around a figure searched for past-edition cues
 PARTIAL_WINDOW = 3  # tokens around a figure searched for cues of a part
 TOTAL_RANK, PLAIN_RANK, PRELIMINARY_RANK, OTHER_YEAR_RANK = 0, 1, 2, 3
-CLAUSE_BREAKS = frozenset({",", ";", ":", "–"})
 # a total said with a qualifier ("knapp 5.000") and an exact count within this share on the side
 # the qualifier leaves open ("4.860") are the same total
 ROUNDED_SHARE = 0.1
@@ -182,7 +181,7 @@ class TotalChooser:
         return low, high
 
     def is_break(self, i: int) -> bool:
-        return self.ctx.words[i] in CLAUSE_BREAKS
+        return self.ctx.words[i] in CLAUSE_MARKS
 
     def rank(self, f: FigureMention) -> int:
         """0 for a figure the text calls the total or final one ("insgesamt", "endgültig") or
