@@ -255,13 +255,12 @@ class PlaceChooser:
     def _denied(self, p: PlaceMention) -> bool:
         token = self._token(p)
         lowers = self.ctx.lowers
+        low = self.ctx.sentence_span(token)[0]
         sizes = cue_sizes_before(lowers, token, "venue_locative")
         before = token - max(sizes) - 1 if sizes else token - 2  # the word before "im", "in"
-        if before >= self.ctx.sentence_span(token)[0] and word_is_cue(
-            lowers[before], "denial_adverb"
-        ):
+        if before >= low and word_is_cue(lowers[before], "denial_adverb"):
             before -= 1
-        cue = self._cue_before(before + 1, "venue_denial", 1)
+        cue = self._cue_before(before + 1, "venue_denial", 1) if before >= low else None
         if cue is None and self._contrast_after(p):
             cue = self._cue_before(token, "venue_denial", DENIAL_REACH)
         # "nicht nur in der Stadthalle, sondern auch …": both places
