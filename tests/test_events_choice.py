@@ -329,11 +329,17 @@ def test_a_two_digit_year_is_no_clock_time():
             "Korvelia spielte, der 1. FC Korvelia siegte.",
             [],
         ),
-        # a word ending like a person's noun is a person ("-in", "-er"), no event
+        # a word ending like a person's noun is a person ("-erin", "-sänger"), no event
         (
             "Die diesjährige Kelvora Schmidtke-Preisträgerin dankte. Die Kelvora "
             "Schmidtke-Preisträgerin sprach.",
             [],
+        ),
+        # the bare "-er" also ends an event's own word: that name stays
+        (
+            "Der diesjährige Talheimer Lichterzauber lockte Gäste. Der Talheimer Lichterzauber "
+            "dauerte bis Mitternacht.",
+            ["Talheimer Lichterzauber", "Talheimer Lichterzauber"],
         ),
     ],
 )

@@ -79,10 +79,15 @@ YEARS = range(1900, 2101)  # a year after a name: "AQUA RUHR 2023"
 NOT_FOUND = -1  # str.find's answer for no match
 
 
+MIN_PERSON_ENDING = 2  # letters; longer endings only ("-erin", "-sänger")
+
+
 @cache
 def person_endings() -> tuple[str, ...]:
-    """How a noun of a person ends ("Preisträgerin", "Sänger"), as the entity stage reads it."""
-    return entity_word_list("person_noun_ending") + entity_word_list("person_role_ending")
+    """How a noun of a person ends ("Preisträgerin", "Sänger"), as the entity stage reads it,
+    less the bare "-er": an event's own word ends so too ("Lichterzauber", "Sommerfeuer")."""
+    nouns = tuple(e for e in entity_word_list("person_noun_ending") if len(e) > MIN_PERSON_ENDING)
+    return nouns + entity_word_list("person_role_ending")
 
 
 @dataclass
