@@ -508,6 +508,7 @@ def test_consulate(nlp, text, name):
             "Kelvatec Deutschland",
         ),
         ("Mit Velvorn Europe kam ein weiterer Hersteller.", "Velvorn Europe"),
+        ("Den Auftrag bekam die Kelvatec Deutschland.", "Kelvatec Deutschland"),
     ],
 )
 def test_national_branch(nlp, text, name):
@@ -520,6 +521,8 @@ def test_national_branch(nlp, text, name):
     [
         "Das Team Deutschland gewann.",  # a common noun
         "Sie lebt schon lange in Kelvatec Deutschland.",  # after a locative
+        # a surname before a country: no article or preposition of a company before it
+        "Man hörte von Trainer Brandolf, dass Quellmeyer Österreich verlassen werde.",
     ],
 )
 def test_no_branch_before_a_country(nlp, text):

@@ -125,6 +125,8 @@ LOCATIVE_ARTICLES = entity_words("locative_article")
 VENUE_ARTICLES = entity_words("venue_article")
 ACRONYM_DETERMINERS = entity_words("acronym_determiner")
 PERSON_AFFILIATIONS = entity_words("person_affiliation")
+# before a company's national branch; an article does too ("die Kelvatec Deutschland")
+BRANCH_BEFORE = entity_words("branch_preposition") | entity_words("article")
 MIN_BARE_ACRONYM = 3  # "die EU", "die AG": two letters are too often an everyday abbreviation
 EDITION_YEAR_DIGITS = 4
 MAX_REGION_CODE = 2  # "(ZG)", "(D)": a canton's or country's code after a town, no medium
@@ -1573,8 +1575,9 @@ class OrganisationFinder:
 
     def _national_branches(self, doc: Doc) -> list[Candidate]:
         """ "von Kelvatec Deutschland", "mit Velvorn Europe": a word that no lexicon, gazetteer
-        or list of first names knows before a country is the company's branch there (not after
-        a locative: "in Kelvatec Deutschland" is no way to name a place)."""
+        or list of first names knows before a country is the company's branch there, after an
+        article or a preposition a company takes ("die", "von", "mit"): a surname before a
+        country is a person who goes there ("…, dass Quellmeyer Österreich verlässt")."""
         texts = token_texts(doc)
         out = []
         for k in positions(texts, self.branch_countries.__contains__):
@@ -1583,10 +1586,8 @@ class OrganisationFinder:
                 continue
             if k + 1 < len(texts) and is_capitalised(texts[k + 1]):
                 continue  # a longer name: where it ends is another rule's
-            if i > 0 and texts[i - 1].lower() in self.locative:
-                continue
-            if i > 0 and is_capitalised(texts[i - 1]) and not doc[i - 1].is_sent_start:
-                continue  # "Sanofi Aventis Deutschland": a longer name, the model's or another's
+            if i == 0 or texts[i - 1].lower() not in BRANCH_BEFORE:
+                continue  # also "in Kelvatec Deutschland": no way to name a place
             word = texts[i]
             if word in first_names() or is_everyday_word(word) or not self._is_unknown_word(word):
                 continue
