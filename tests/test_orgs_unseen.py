@@ -560,6 +560,8 @@ def test_district_after_a_locative_is_no_body(nlp):
         ("Sie arbeitet seit Mai im hessischen Umweltministerium.", "Umweltministerium"),
         ("Sie sprach im sächsischen Landtag über Schulen.", "Landtag"),
         ("Ein Vertreter des bayerischen Kultusministeriums kam.", "Kultusministerium"),
+        ("Im Saal saßen Abgeordnete des thüringischen Landtages.", "Landtag"),
+        ("Das teilte das mecklenburg-vorpommersche Sozialministerium mit.", "Sozialministerium"),
     ],
 )
 def test_state_body_after_its_adjective(nlp, text, name):

@@ -70,6 +70,7 @@ from pipeline.entities.words import (
     is_capitalised,
     is_noun_compound,
     is_noun_form,
+    is_regional_adjective,
     noun_genders,
     org_patterns,
     person_titles,
@@ -81,7 +82,6 @@ from pipeline.entities.words import (
 from pipeline.extensions import CHUNK_START
 from pipeline.quotation_marks import OPENING as OPENING_QUOTES
 
-REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 EDITION_NOUNS = entity_words("edition_noun")
 LABELS = {"LOC": PLACE, "GPE": PLACE, "ORG": ORG, "PER": PERSON, "PERSON": PERSON}
 # a landscape, a river or a mountain takes the article a town does not ("aus dem Harz")
@@ -455,7 +455,7 @@ class NerCandidates:
             and is_acronym(doc[e + 1].text)
         )
         before = doc[span.start - 1].text if span.start > 0 else ""
-        regional = before.islower() and before.endswith(REGIONAL_ADJECTIVE_ENDINGS)
+        regional = is_regional_adjective(before)
         return (defined or regional) and self._name_words((span[0].text,), headed=True)
 
     def _named_by_context(self, span: Span) -> bool:

@@ -82,6 +82,7 @@ from pipeline.entities.words import (
     is_generic_compound,
     is_noun_compound,
     is_noun_form,
+    is_regional_adjective,
     noun_genders,
     org_patterns,
     org_place_heads,
@@ -1566,7 +1567,7 @@ class OrganisationFinder:
         texts = token_texts(doc)
         out = []
         for i in positions(texts, _is_government_word):
-            if i == 0 or not _state_adjective(texts[i - 1]):
+            if i == 0 or not is_regional_adjective(texts[i - 1]):
                 continue
             if i + 1 < len(texts) and is_capitalised(texts[i + 1]):
                 continue  # a longer name: another rule's
@@ -2081,24 +2082,14 @@ class OrganisationFinder:
         return False
 
 
-STATE_ADJECTIVE_STEMS = entity_word_list("state_adjective_stem")
 GOVERNMENT_HEADS = entity_word_list("government_head")
-
-
-def _state_adjective(word: str) -> bool:
-    """A state's or country's adjective in lower case ("sächsischen", "rheinland-pfälzischer")."""
-    if not word.islower():
-        return False
-    stem = next((word[: -len(e)] for e in ("en", "er", "es", "em", "e") if word.endswith(e)), "")
-    return bool(stem) and stem.endswith(STATE_ADJECTIVE_STEMS)
+# a government body's word as it ends in the genitive too ("Landtags", "Ministeriums")
+GOVERNMENT_ENDINGS = tuple(h + e for h in GOVERNMENT_HEADS for e in ("", *GENITIVE_ENDINGS))
 
 
 def _is_government_word(word: str) -> bool:
     """A capitalised word on a government body's head, also in the genitive ("Landtags")."""
-    if not is_capitalised(word) or not word.isalpha():
-        return False
-    lower = word.lower()
-    return any(lower.endswith(h) or lower.endswith(h + "s") for h in GOVERNMENT_HEADS)
+    return is_capitalised(word) and word.isalpha() and word.lower().endswith(GOVERNMENT_ENDINGS)
 
 
 @cache

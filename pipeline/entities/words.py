@@ -148,7 +148,16 @@ PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
 # words that join the items of a list ("Kiel, Lübeck und Flensburg")
 LIST_JOINERS = entity_words("coordinator") | {","}
 INFINITIVE_ENDINGS = entity_word_list("infinitive_ending")
+# a state's or region's adjective in lower case before a body ("im sächsischen Landtag"): read
+# by the model's spans (ner.py) and by the rule that finds such bodies (organisations.py)
+REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
 MIN_PART = 4
+
+
+def is_regional_adjective(word: str) -> bool:
+    """A state's or region's adjective in lower case ("sächsischen", "rheinland-pfälzischer",
+    "deutschen"), before a body's word that it makes that state's body."""
+    return word.islower() and word.endswith(REGIONAL_ADJECTIVE_ENDINGS)
 
 
 @cache
