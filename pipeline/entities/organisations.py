@@ -608,7 +608,7 @@ class OrganisationFinder:
             if k >= 2 and doc[k - 1].lower_ == "und" and doc[k - 2].text.endswith("-"):
                 k -= 2  # "Industrie- und Handelskammer zu Leipzig"
             elif k >= 2 and doc[k - 1].lower_ == "und" and self._is_complement_head(texts[k - 2]):
-                k -= 2  # "Klinik und Poliklinik für Dermatologie": two heads share the portfolio
+                k -= 2  # "Klinik und Tagesklinik für Psychiatrie": two heads share the portfolio
             if self._facility_of_company(doc, i, end):
                 continue
             start = self._adjectives_before(doc, k)
@@ -747,7 +747,7 @@ class OrganisationFinder:
             if k == first:
                 break
             if end is not None and k < len(doc) and person_starts(doc, k):
-                break  # "... für Dermatologie des Klinikums Anna Seidel": the second body's
+                break  # "... für Geschichte der Stiftung Paul Kranzl": the second body's
                 # name runs on in words a name's complement does not take; it is a name of its own
             listed = self._enumeration_end(doc, k)
             if listed > k:  # "für Technik, Wirtschaft und Kultur Leipzig"
@@ -985,7 +985,7 @@ class OrganisationFinder:
                 if start == i and place_head and self._branch_acronym(doc, i):
                     start = i - 1  # "vom BVKW Landkreis Celle": the body's branch there
                 cand = self._with_legal_form(doc, start, end)
-                if genitive and start == i:  # "des Generalkonsulates X": the lexicon lacks it
+                if genitive and start == i:  # "des Generalkonsulats X": the lexicon lacks it
                     rest = span_of(doc, i + 1, cand.end).text
                     cand.name = f"{self._genitive_stem(text)} {rest}"
                 out.append(cand)
