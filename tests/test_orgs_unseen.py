@@ -338,6 +338,7 @@ def test_bare_stage_word_after_a_role_is_no_name(nlp):
             "Kelvatec",
         ),
         ("Der Vertrag des Softwareanbieters Trelvio läuft aus.", [], "Trelvio"),
+        ("Ein Sprecher des Autokonzernes Velvorn bestätigte das.", [], "Velvorn"),  # "-es"
         # the model's span with the type word keeps the name alone
         (
             "Zuletzt spielte die Schülerband Kranzlix im Hof.",

@@ -203,6 +203,12 @@ HEAD_MIN_LETTERS = 3  # the shortest noun a compound's gender is read from ("Jod
 GENITIVE_ENDINGS = entity_word_list("genitive_ending")  # masculine and neuter only
 
 
+def genitive_stems(word: str) -> tuple[str, ...]:
+    """What a word would be without a genitive ending, the longer ending cut first
+    ("Kreises" -> "Kreis", "Kreise"); none when no ending fits."""
+    return tuple(word[: -len(e)] for e in GENITIVE_ENDINGS if word.endswith(e))
+
+
 @lru_cache(maxsize=65536)
 def compound_head(word: str) -> tuple[str, str, str] | None:
     """A noun in nominative singular, its gender (m, f, n) and number ("sg"), from the

@@ -24,7 +24,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import compress, groupby, pairwise
@@ -51,6 +51,7 @@ from pipeline.entities.canonical import (
     LemmaLookup,
     before_attributive_adjectives,
     canonical_span,
+    genitive_stems,
     head_noun,
     is_adjective,
     is_dictionary_word,
@@ -178,6 +179,8 @@ class OrganisationFinder:
         self.legal_index = _first_token_index(self.legal_forms)
         self.place_before_index = _first_token_index([(seq,) for seq in self.place_before])
         self.place_before_set = frozenset(self.place_before)
+        # the one-word heads, whose genitive may open a name too ("des Kreises Gütersloh")
+        self.place_before_words = frozenset(seq[0] for seq in self.place_before if len(seq) == 1)
         # the readings of _place_heads start on a capitalised word, unless a head word does not
         self.lower_place_heads = any(not k[:1].isupper() for k in self.place_before_index)
         self.place_after_index = _first_token_index([(seq,) for seq in self.place_after])
@@ -986,8 +989,9 @@ class OrganisationFinder:
                     start = i - 1  # "vom BVKW Landkreis Celle": the body's branch there
                 cand = self._with_legal_form(doc, start, end)
                 if genitive and start == i:  # "des Generalkonsulats X": the lexicon lacks it
-                    rest = span_of(doc, i + 1, cand.end).text
-                    cand.name = f"{self._genitive_stem(text)} {rest}"
+                    self._renamed(
+                        cand, doc, i, self._nominative_head(text, self.place_before_words)
+                    )
                 out.append(cand)
                 break
             else:
@@ -1176,10 +1180,23 @@ class OrganisationFinder:
             return []
         if doc[i - 1].lower_ not in GENITIVE_DETERMINERS:
             return []
-        for stem in (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],):
-            if (stem,) in self.place_before_set:
-                return [(text,)]
-        return []
+        return [(text,)] if self._nominative_head(text, self.place_before_words) else []
+
+    @staticmethod
+    def _nominative_head(text: str, heads: Collection[str]) -> str:
+        """The head of ``heads`` a word is, as written or in the genitive ("Sportkreises" ->
+        "Sportkreis"); "" when it is none."""
+        if text in heads:
+            return text
+        return next((stem for stem in genitive_stems(text) if stem in heads), "")
+
+    @staticmethod
+    def _renamed(cand: Candidate, doc: Doc, i: int, head: str) -> Candidate:
+        """``cand``, whose head at ``i`` is written in the genitive, named with the head in the
+        nominative ("des Sportkreises Böblingen" -> "Sportkreis Böblingen"): the name the body
+        goes by, also where the lexicon lacks the genitive form."""
+        cand.name = f"{head} {span_of(doc, i + 1, cand.end).text}"
+        return cand
 
     def _branch_acronym(self, doc: Doc, i: int) -> bool:
         """An acronym no reader knows as a word right before an administrative unit's word
@@ -1192,11 +1209,6 @@ class OrganisationFinder:
             and self.gazetteer.lookup(word) is None
             and not doc[i - 1].is_sent_start
         )
-
-    def _genitive_stem(self, text: str) -> str:
-        """The head a genitive of :meth:`_genitive_head` is of ("Kreises" -> "Kreis")."""
-        stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
-        return next((s for s in stems if (s,) in self.place_before_set), text)
 
     def _after_locative(self, doc: Doc, i: int) -> bool:
         """ "in der Stadt Mannheim" is a place; "die Stadt Mannheim lädt ein" an actor; so is
@@ -1601,9 +1613,11 @@ class OrganisationFinder:
         if not (is_capitalised(text) and text.replace("-", "").isalpha()):
             return False
         lower = text.lower()
-        stem = lower[:-1] if lower.endswith("s") else lower  # "des Softwareanbieters"
-        ending = next((e for e in self.group_type_endings if stem.endswith(e)), None)
-        if ending is None or len(stem) - len(ending) < MIN_GROUP_PREFIX:
+        forms = genitive_stems(lower) or (lower,)  # "des Softwareanbieters"
+        stem, ending = next(
+            ((f, e) for f in forms for e in self.group_type_endings if f.endswith(e)), (lower, "")
+        )
+        if not ending or len(stem) - len(ending) < MIN_GROUP_PREFIX:
             return False
         head = next((h for h in self.compound_suffixes if stem.endswith(h)), "")
         return len(head) <= len(ending)
@@ -1941,16 +1955,11 @@ class OrganisationFinder:
             if i >= len(doc) - 1:
                 break
             text = texts[i]
-            head = text
-            if text not in self.regional_heads:
-                if not (
-                    text.endswith("s") and i > 0 and doc[i - 1].lower_ in SINGULAR_GENITIVE_ARTICLES
-                ):
-                    continue
-                stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
-                head = next((s for s in stems if s in self.regional_heads), "")
-                if not head:
-                    continue
+            head = self._nominative_head(text, self.regional_heads)
+            if not head:
+                continue
+            if head != text and (i == 0 or doc[i - 1].lower_ not in SINGULAR_GENITIVE_ARTICLES):
+                continue  # a genitive needs its article ("des Sportkreises")
             end = self._name_run(doc, i + 1, 3)
             while (
                 end > i + 1
@@ -1968,17 +1977,13 @@ class OrganisationFinder:
                 end = i + 4  # "die Bäckerei Kranzl und Wobbe": a firm of two families
             cand = self._with_legal_form(doc, i, end)
             if head != text:  # "des Sportkreises Böblingen" -> "Sportkreis Böblingen"
-                rest = " ".join(t.text for t in span_of(doc, i + 1, cand.end))
-                cand.name = f"{head} {rest}"
+                self._renamed(cand, doc, i, head)
             out.append(cand)
         return out
 
     def _may_open_regional_name(self, text: str) -> bool:
         """A regional head ("Sparkasse") or a genitive of one ("Sportkreises")."""
-        if text in self.regional_heads:
-            return True
-        stems = (text[:-2], text[:-1]) if text.endswith("es") else (text[:-1],)
-        return text.endswith("s") and any(s in self.regional_heads for s in stems)
+        return bool(self._nominative_head(text, self.regional_heads))
 
     def _family_name(self, doc: Doc, i: int) -> bool:
         """ "Bäckerei Lemke,": a firm's type word and one capitalised word, then a boundary."""
