@@ -30,6 +30,7 @@ from pipeline.entities.candidates import (
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.words import (
     ARTICLES,
+    TOWN_ADJECTIVE_ENDING,
     DocWords,
     WordValues,
     common_nouns,
@@ -783,7 +784,11 @@ def _named_as_towns(
     pending_names = {c.name for c in pending}
     for k in range(len(doc) - 1):
         word = doc[k].text
-        if word.endswith("er") and is_capitalised(doc[k + 1].text) and not is_noun_form(word):
+        if (
+            word.endswith(TOWN_ADJECTIVE_ENDING)
+            and is_capitalised(doc[k + 1].text)
+            and not is_noun_form(word)
+        ):
             entry = city_of_adjective(gazetteer, word, strict=False)
             if entry is not None and entry.name in pending_names:
                 named.add(entry.name)  # "auf dem Lindacher Marktplatz"
@@ -911,7 +916,7 @@ def city_of_adjective(gazetteer: Gazetteer, word: str, strict: bool = True) -> P
     """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher". Without
     ``strict`` also of a small town whose name is also a word ("Altenburger"), for a
     pattern that is sure by itself."""
-    if not is_capitalised(word) or not word.endswith("er") or len(word) < 5:
+    if not is_capitalised(word) or not word.endswith(TOWN_ADJECTIVE_ENDING) or len(word) < 5:
         return None
     stems = [word[:-2], word[:-1], word[:-2] + "en", word[:-3] + "en"]
     if word.endswith("cher"):

@@ -59,6 +59,7 @@ from pipeline.entities.venues import VenueFinder
 from pipeline.entities.words import (
     ARTICLES,
     GENITIVE_ARTICLES,
+    TOWN_ADJECTIVE_ENDING,
     DocWords,
     WordSpan,
     common_nouns,
@@ -284,7 +285,7 @@ class NerCandidates:
         return (
             is_capitalised(name)
             and name.isalpha()
-            and not name.endswith("er")  # a town's adjective: "Lüneburger Heide"
+            and not name.endswith(TOWN_ADJECTIVE_ENDING)  # a town's: "Lüneburger Heide"
             and not is_adjective(name, self.lemma)  # an inn's name: "im Goldenen Hirsch"
             and not self._is_common_noun(name)
             and noun.isalpha()
@@ -671,7 +672,7 @@ MAX_ABBREVIATION = 4  # "Ltd .", "Corp .": a split legal form keeps its full sto
 NOMINATIVE_ARTICLES = entity_words("nominative_article")
 QUANTIFIERS = entity_words("quantifier")
 TOWN_EPITHET_ENDINGS = entity_word_list("town_epithet_ending")
-BODY_TITLE_ENDINGS = ("rat",)  # "Stadtrat", "Gemeinderat": a title and also a body's name
+BODY_TITLE_ENDINGS = entity_word_list("body_title_ending")  # a title and a body ("Stadtrat")
 PERSON_NOUN_ENDINGS = entity_word_list("person_noun_ending")
 # person nouns before a name ("Ex-Bandleader Tom Keller", "Sängerin Lena Meyer")
 PERSON_ROLE_ENDINGS = entity_word_list("person_role_ending")

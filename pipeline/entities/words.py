@@ -148,6 +148,9 @@ PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
 # words that join the items of a list ("Kiel, Lübeck und Flensburg")
 LIST_JOINERS = entity_words("coordinator") | {","}
 INFINITIVE_ENDINGS = entity_word_list("infinitive_ending")
+# a town's adjective ("Lüneburger"): read by the model's place spans (ner.py) and by the
+# gazetteer's look-up of the town an adjective is of
+TOWN_ADJECTIVE_ENDING = entity_word_list("town_adjective_ending")[0]
 # a state's or region's adjective in lower case before a body ("im sächsischen Landtag"): read
 # by the model's spans (ner.py) and by the rule that finds such bodies (organisations.py)
 REGIONAL_ADJECTIVE_ENDINGS = entity_word_list("regional_adjective_ending")
