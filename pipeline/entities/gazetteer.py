@@ -782,14 +782,10 @@ def _named_as_towns(
         m.name for m in filter(None, matches) if m.start > 0 and doc[m.start - 1].text in heads
     }
     pending_names = {c.name for c in pending}
-    for k in range(len(doc) - 1):
-        word = doc[k].text
-        if (
-            word.endswith(TOWN_ADJECTIVE_ENDING)
-            and is_capitalised(doc[k + 1].text)
-            and not is_noun_form(word)
-        ):
-            entry = city_of_adjective(gazetteer, word, strict=False)
+    texts = token_texts(doc)
+    for k in positions(texts, _may_be_town_adjective):
+        if k + 1 < len(texts) and is_capitalised(texts[k + 1]):
+            entry = city_of_adjective(gazetteer, texts[k], strict=False)
             if entry is not None and entry.name in pending_names:
                 named.add(entry.name)  # "auf dem Lindacher Marktplatz"
     return [
@@ -911,12 +907,27 @@ def is_given_name(word: str) -> bool:
     )
 
 
+def _has_town_adjective_form(word: str) -> bool:
+    """Capitalised and on a town adjective's ending ("Stuttgarter"): what a city adjective
+    looks like before the gazetteer is asked."""
+    return is_capitalised(word) and word.endswith(TOWN_ADJECTIVE_ENDING) and len(word) >= 5
+
+
+def _town_adjective_start(word: str) -> bool:
+    """A word a town's adjective may be, and no noun's form ("Lehrer")."""
+    return _has_town_adjective_form(word) and not is_noun_form(word)
+
+
+# the tokens a town's adjective is looked up at, picked out in C (see ``positions``)
+_may_be_town_adjective = WordValues(_town_adjective_start)
+
+
 @lru_cache(maxsize=65536)  # a pure look-up, asked for every capitalised token
 def city_of_adjective(gazetteer: Gazetteer, word: str, strict: bool = True) -> PlaceEntry | None:
     """The city of a city adjective: "Stuttgarter", "Bremer", "Münchner", "Zürcher". Without
     ``strict`` also of a small town whose name is also a word ("Altenburger"), for a
     pattern that is sure by itself."""
-    if not is_capitalised(word) or not word.endswith(TOWN_ADJECTIVE_ENDING) or len(word) < 5:
+    if not _has_town_adjective_form(word):
         return None
     stems = [word[:-2], word[:-1], word[:-2] + "en", word[:-3] + "en"]
     if word.endswith("cher"):
