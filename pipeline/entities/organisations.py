@@ -1987,37 +1987,32 @@ class OrganisationFinder:
 
     def _family_name(self, doc: Doc, i: int) -> bool:
         """ "Bäckerei Lemke,": a firm's type word and one capitalised word, then a boundary."""
-        if doc[i].text not in self.family_heads or i + 2 > len(doc):
+        if not self._family_firm_head(doc, i, 1):
             return False
         word = doc[i + 1].text
-        after = doc[i + 2] if i + 2 < len(doc) else None
-        return (
-            is_capitalised(word)
-            and word.isalpha()
-            and word.lower() not in STOP_WORDS
-            and (after is None or after.is_punct or after.text[:1].islower())
-        )
+        return _family_word(word) and word.lower() not in STOP_WORDS and _boundary_after(doc, i + 2)
+
+    def _family_firm_head(self, doc: Doc, i: int, words: int) -> bool:
+        """A firm's type word that family names follow ("Bäckerei") at ``i``, and ``words``
+        tokens after it in the doc."""
+        return doc[i].text in self.family_heads and i + words < len(doc)
 
     def _partners_name(self, doc: Doc, i: int) -> bool:
         """ "Bäckerei Kranzl und Wobbe.": a firm's type word and two family names joined by
         "und", then a boundary, name one firm; a family name is no common noun, place or first
         name ("Bäckerei Kranzl und Söhne" is another rule's, "Bäckerei Kranzl und Café Roth"
         two firms)."""
-        if doc[i].text not in self.family_heads or i + 4 > len(doc):
-            return False
-        if doc[i + 2].lower_ != "und":
+        if not self._family_firm_head(doc, i, 3) or doc[i + 2].lower_ != "und":
             return False
         word = doc[i + 3].text
-        after = doc[i + 4] if i + 4 < len(doc) else None
         return (
-            is_capitalised(word)
-            and word.isalpha()
+            _family_word(word)
             and word not in self.nouns
             and not is_noun_form(word)
             and (self.lemma is None or self.lemma(word) in (None, word))  # no "Söhne"
             and word not in first_names()
             and not self._is_place_word(word)
-            and (after is None or after.is_punct or after.text[:1].islower())
+            and _boundary_after(doc, i + 4)
         )
 
     def _publishers(self, doc: Doc) -> list[Candidate]:
@@ -2085,6 +2080,18 @@ class OrganisationFinder:
             if lemma and lemma != part and lemma in self.nouns:
                 return part.endswith(PLURAL_ENDINGS) and not lemma.endswith(part[-2:])
         return False
+
+
+def _family_word(word: str) -> bool:
+    """A capitalised word of letters only, as a family's name after a firm's word is
+    ("Bäckerei Lemke"); the callers add what it must not be."""
+    return is_capitalised(word) and word.isalpha()
+
+
+def _boundary_after(doc: Doc, j: int) -> bool:
+    """The doc's end, punctuation or a lower-case word at ``j``: a name before it ends there
+    ("die Bäckerei Lemke lud ein", "Bäckerei Lemke,")."""
+    return j >= len(doc) or doc[j].is_punct or doc[j].text[:1].islower()
 
 
 GOVERNMENT_HEADS = entity_word_list("government_head")
