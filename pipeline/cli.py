@@ -298,9 +298,13 @@ def review(
         webbrowser.open(index.resolve().as_uri())
 
 
+# The corpora folder both NER commands read.
+CorporaDir = Annotated[Path, typer.Option(help="Folder with the NER corpora (shared/data/ner).")]
+
+
 @app.command("train-ner")
 def train_ner(
-    data: Annotated[Path, typer.Option(help="Folder with the NER corpora (shared/data/ner).")],
+    data: CorporaDir,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for data, model, scores.")],
     exclude: Annotated[
         list[str] | None,
@@ -419,7 +423,7 @@ def train_ner(
 
 @app.command("pretrain-ner")
 def pretrain_ner(
-    data: Annotated[Path, typer.Option(help="Folder with the NER corpora (shared/data/ner).")],
+    data: CorporaDir,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for raw text and weights.")],
     exclude: Annotated[
         list[str] | None,
