@@ -453,6 +453,16 @@ def test_town_that_does_not_act_stays_the_town(nlp, text):
             "Das Institut für Geschichte der Stiftung Paul Kranzl zeigt Briefe.",
             "Institut für Geschichte",
         ),
+        # an adjective after the portfolio's noun opens the sentence's object
+        (
+            "Im Herbst übernimmt die Klinik und Tagesklinik für Psychiatrie neue Räume.",
+            "Klinik und Tagesklinik für Psychiatrie",
+        ),
+        # before the noun it belongs to the portfolio
+        (
+            "Morgen lädt die Landeszentrale für politische Bildung Talheim ein.",
+            "Landeszentrale für politische Bildung Talheim",
+        ),
     ],
 )
 def test_clinic_and_its_portfolio(nlp, text, name):

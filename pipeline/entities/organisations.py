@@ -738,7 +738,12 @@ class OrganisationFinder:
                 and doc[k].lower_ not in STOP_WORDS
                 and not (k > first and person_starts(doc, k))
                 or doc[k].text.endswith("-")
-                or self._attributive_adjective(doc, k)
+                # "für politische Bildung"; after the portfolio's noun an adjective opens the
+                # sentence's object ("für Psychiatrie neue Räume")
+                or (
+                    self._attributive_adjective(doc, k)
+                    and (k == first or doc[k - 1].lower_ == "und")
+                )
                 or (
                     doc[k].lower_ == "und"
                     and k + 1 < len(doc)
