@@ -177,3 +177,15 @@ def test_a_town_only_last_years_edition_was_in_is_not_the_events_city(default_nl
     text = "Im Vorjahr fand das Brunnenfest in Lindwil statt. Rund 800 Gäste kamen."
     rows = pipeline.extract(text, nlp=default_nlp)["events"]
     assert rows["city"].isna().all()
+
+
+def test_a_dateline_of_two_towns_is_neither_towns_dateline(default_nlp):
+    # "Xdorf/Ydorf.": a report from two towns does not say which one the event is in
+    two = "Hamburg/Leipzig. Der Pflegekongress zählte am Wochenende 900 Teilnehmer."
+    assert pipeline.extract(two, nlp=default_nlp)["events"]["city"].isna().all()
+    one = "Hamburg. Der Pflegekongress zählte am Wochenende 900 Teilnehmer."
+    assert list(pipeline.extract(one, nlp=default_nlp)["events"]["city"]) == ["Hamburg"]
+    # a town and the river naming which one it is make one dateline
+    single = "Frankfurt/Main. Der Pflegekongress zählte am Wochenende 900 Teilnehmer."
+    rows = pipeline.extract(single, nlp=default_nlp)["events"]
+    assert list(rows["city"]) == ["Frankfurt am Main"]

@@ -398,3 +398,36 @@ def test_an_invitation_to_another_event_names_its_organisers_not_the_reports(nlp
     # inviting to the event itself names its organiser
     own = "Am Samstag lud der Imkerverein Talheim zum Honigfest ein. 400 Gäste kamen."
     assert organisers(nlp, own) == "Imkerverein Talheim"
+
+
+@pytest.mark.parametrize(
+    "text, organiser",
+    [
+        (
+            "Die vom St. Hubertus Schützengilde 1621 ausgerichtete Kirmes lockte am Wochenende "
+            "rund 3.000 Besucher an.",
+            "St. Hubertus Schützengilde 1621",
+        ),
+        (
+            "Die vom Förderkreis Alte Mühle Brenntal veranstaltete Kirmes lockte am Wochenende "
+            "rund 3.000 Besucher an.",
+            "Förderkreis Alte Mühle Brenntal",
+        ),
+    ],
+)
+def test_a_name_before_an_organisers_participle_runs_the_event(
+    default_nlp, text: str, organiser: str
+):
+    # "die vom X veranstaltete Kirmes": read where the entity stage found no organisation
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["organisers"]) == [organiser]
+
+
+def test_a_participle_said_of_something_else_gives_no_organiser(default_nlp):
+    text = (
+        "Die Kirmes lockte am Wochenende rund 3.000 Besucher an. Am Sonntag gab es ein vom "
+        "St. Hubertus Schützengilde 1621 ausgerichtetes Preisschießen neben dem Festzelt."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["name"]) == ["Kirmes"]
+    assert rows["organisers"].isna().all()

@@ -43,6 +43,8 @@ from pipeline.records import OrganisationMention
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
 NAME_PUNCTUATION = frozenset({"-", "&"})
+ATTRIBUTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "die veranstaltete", "der organisierten"
+ATTRIBUTE_REACH = 3  # words from the participle to the event's name ("… veranstaltete 5. Kirmes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +152,38 @@ class PhraseFinder:
             out.append(Phrase(i, words[i], i + 1))
         return out
 
+    def agents_before_participle(self, name_spans: list[tuple[int, int]]) -> list[Phrase]:
+        """ "die vom Schützenverein Talheim 1920 veranstaltete Kirmes": a name the entity stage
+        missed between "von"/"vom" (and an article) and an organiser's participle declined
+        before the event's name, which follows within a few words."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        name_starts = {s for s, _ in name_spans}
+        out = []
+        for i, word in enumerate(lowers):
+            if not word_is_cue(word, "agent_preposition"):
+                continue  # (a word cue: not in the document's index of cues)
+            start = i + 1
+            if start < len(words) and word_is_cue(lowers[start], "agent_article"):
+                start += 1
+            end = start
+            while end < min(start + PHRASE_MAX_WORDS, len(words)) and (
+                words[end][:1].isupper() or words[end].isdigit() or words[end] in NAME_PUNCTUATION
+            ):
+                end += 1  # a club's year of founding belongs to its name ("TSV 1860")
+            if end == start or end >= len(words) or not _attributive_organiser(lowers[end]):
+                continue
+            if any(k in self.orgs for k in range(start, end)):
+                continue  # the entity stage found it: the organiser rules read the mention
+            if all(k in self.places for k in range(start, end)):
+                continue  # a place alone; a town in a club's name is part of the name
+            if self.is_titled(start) or not self.has_proper_word(start, end):
+                continue
+            if name_starts.isdisjoint(range(end + 1, end + 1 + ATTRIBUTE_REACH)):
+                continue  # the participle is said of something else
+            name = " ".join(nominative_name(words[start:end])).replace(" - ", "-")
+            out.append(Phrase(start, name, end))
+        return out
+
     def name_after(self, start: int) -> Phrase | None:
         """The first name from ``start`` on, skipping lead-in words ("ist die", "war der",
         ":"); None where an organisation the entity stage found, or any other word, comes
@@ -219,6 +253,15 @@ class PhraseFinder:
             if not {word, _stem(word), lemma} & common_nouns():
                 return True
         return False
+
+
+def _attributive_organiser(word: str) -> bool:
+    """ "veranstaltete", "organisierten": an organiser's participle with an adjective's
+    ending."""
+    return any(
+        word.endswith(ending) and word_is_cue(word[: -len(ending)], "organiser_by")
+        for ending in ATTRIBUTIVE_ENDINGS
+    )
 
 
 INSTITUTION_SOURCE = "event_institution"

@@ -144,6 +144,7 @@ class OrganiserFinder:
             for phrase in (
                 *self.phrases.after_cues("organiser_agent"),
                 *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),
+                *self.phrases.agents_before_participle([*name_spans, *noun_spans]),
             ):
                 _add_new(inferred, phrase, canonical)
         # "das Orga-Team", "das Festkomitee": a role without a name is no organiser

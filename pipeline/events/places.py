@@ -513,5 +513,15 @@ class PlaceChooser:
         if text[line_start : p.start_char].strip():
             return False
         after = text[p.end_char : p.end_char + DATELINE_CHARS].lstrip()
+        if after[:1] == "/" and self.town_after_slash(p):
+            return False  # "Kassel/Erfurt. Zwei Messen …": two towns, neither the one
         # "Altenburg. Auch …": a city alone before a full stop opens a paragraph so too
         return after[:1] in ("–", "-", ",", "(", "/", ".")
+
+    def town_after_slash(self, p: PlaceMention) -> bool:
+        """Whether another town follows the place's slash ("Kassel/Erfurt"), not a
+        river or a region naming which town it is ("Frankfurt/Main", "Halle/Saale")."""
+        slash = self.ctx.text.find("/", p.end_char)
+        return any(
+            o.kind == CITY and not is_area(o) and 0 < o.start_char - slash <= 2 for o in self.places
+        )
