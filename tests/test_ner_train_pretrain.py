@@ -8,14 +8,15 @@ import random
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.training.pretrain import get_tok2vec_ref
+from spacy.util import dot_to_dict
 from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.ner.corpora import Corpus, Sentence, is_held_out
 from pipeline.ner.pretrain import (
     DEFAULT_CONFIG,
-    apply_overrides,
     capped,
     dewiki_sentences,
     raw_text_records,
@@ -90,9 +91,13 @@ def test_raw_text_caps_a_corpus_and_keeps_the_tokens() -> None:
 
 def test_init_tok2vec_is_loaded_only_with_the_pretraining_block(tmp_path: Path) -> None:
     """spaCy skips init_tok2vec silently when [pretraining] is empty: the block must be there."""
-    config = apply_overrides(
-        spacy.util.load_config(DEFAULT_CONFIG),
-        {"components.tok2vec.model.encode.width": 32, "components.tok2vec.model.encode.depth": 1},
+    config = spacy.util.load_config(DEFAULT_CONFIG).merge(
+        dot_to_dict(
+            {
+                "components.tok2vec.model.encode.width": 32,
+                "components.tok2vec.model.encode.depth": 1,
+            }
+        )
     )
     source = spacy.util.load_model_from_config(with_pretraining(config), auto_fill=True)
     source.initialize()
@@ -101,7 +106,7 @@ def test_init_tok2vec_is_loaded_only_with_the_pretraining_block(tmp_path: Path) 
     path.write_bytes(weights)
     for block, expected in ((True, True), (False, False)):
         cfg = with_pretraining(config) if block else config
-        cfg = apply_overrides(cfg, {"paths.init_tok2vec": str(path)})
+        cfg = cfg.merge(dot_to_dict({"paths.init_tok2vec": str(path)}))
         nlp = spacy.util.load_model_from_config(cfg, auto_fill=True)
         nlp.initialize()
         loaded = nlp.get_pipe("tok2vec").model.to_bytes() == weights
@@ -116,7 +121,7 @@ def test_pretrain_then_train_commands(tmp_path: Path) -> None:
         app, ["pretrain-ner", "--data", str(data), "--out", str(out), "--epochs", "1", *small]
     )
     assert result.exit_code == 0, result.output
-    raw = (out / "raw_text.jsonl").read_text(encoding="utf-8")
+    raw = " ".join(r["text"] for r in srsly.read_jsonl(out / "raw_text.jsonl"))
     assert "Abendklang" in raw and "Bäume" in raw
     assert "Quellmoos" not in raw  # the held-out report
     assert (out / "weights" / "model0.bin").is_file()

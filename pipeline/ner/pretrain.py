@@ -30,12 +30,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import spacy
+import srsly
 from spacy.language import DEFAULT_CONFIG_PRETRAIN_PATH
 from spacy.training.pretrain import pretrain as spacy_pretrain
+from spacy.util import dot_to_dict
 from thinc.api import Config
 
 from pipeline.ner.corpora import Corpus, load_corpora
-from pipeline.ner.vectors import VectorSettings, save_vectors, train_vectors
+from pipeline.ner.vectors import learn_vectors
 
 log = logging.getLogger("pipeline.ner")
 
@@ -101,14 +103,6 @@ def raw_text_records(
     return records, dict(counts)
 
 
-def write_jsonl(records: Iterable[dict[str, object]], path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as fh:
-        for record in records:
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    return path
-
-
 def with_pretraining(config: Config, raw_text: Path | None = None) -> Config:
     """``config`` with spaCy's default [pretraining] block (character objective) merged in.
 
@@ -124,17 +118,6 @@ def with_pretraining(config: Config, raw_text: Path | None = None) -> Config:
     return merged
 
 
-def apply_overrides(config: Config, overrides: dict[str, object]) -> Config:
-    """Set dotted ``section.key`` values, as spaCy's command line overrides do."""
-    for dotted, value in overrides.items():
-        *sections, key = dotted.split(".")
-        node = config
-        for name in sections:
-            node = node.setdefault(name, {})
-        node[key] = value
-    return config
-
-
 def pretrain_tok2vec(settings: PretrainSettings) -> Path:
     """Write the raw text, learn the vectors, run ``spacy pretrain``; return the weights folder."""
     started = time.perf_counter()
@@ -146,7 +129,9 @@ def pretrain_tok2vec(settings: PretrainSettings) -> Path:
     dewiki_path = settings.data_dir / DEWIKI_FILE
     dewiki = dewiki_sentences(dewiki_path) if dewiki_path.is_file() else iter(())
     records, counts = raw_text_records(corpora, dewiki, settings.caps, rng)
-    raw_text = write_jsonl(records, out / "raw_text.jsonl")
+    out.mkdir(parents=True, exist_ok=True)
+    raw_text = out / "raw_text.jsonl"
+    srsly.write_jsonl(raw_text, records)
     log.info("raw text: %s sentences", counts)
     overrides: dict[str, object] = {
         "paths.raw_text": str(raw_text),
@@ -156,14 +141,10 @@ def pretrain_tok2vec(settings: PretrainSettings) -> Path:
     }
     if settings.vectors:
         # The same vectors train-ner would learn: every sentence of the labelled corpora.
-        words, vectors = train_vectors(
-            [s.words for c in corpora for s in c.sentences], VectorSettings(seed=settings.seed)
-        )
-        save_vectors(words, vectors, out / "vectors")
-        overrides["paths.vectors"] = str(out / "vectors")
-        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
+        sentences = (s.words for c in corpora for s in c.sentences)
+        overrides.update(learn_vectors(sentences, out / "vectors", settings.seed))
     config = with_pretraining(spacy.util.load_config(settings.config), raw_text)
-    config = apply_overrides(config, overrides)
+    config = config.merge(dot_to_dict(overrides))
     config.to_disk(out / "config.cfg")
     weights = out / "weights"
     weights.mkdir(parents=True, exist_ok=True)

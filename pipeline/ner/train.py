@@ -36,7 +36,7 @@ from pipeline.ner.dataset import build_splits, write_docbin
 from pipeline.ner.evaluate import format_scores, score_spans, words_per_second
 from pipeline.ner.labels import LABELS
 from pipeline.ner.pretrain import with_pretraining
-from pipeline.ner.vectors import VectorSettings, save_vectors, train_vectors
+from pipeline.ner.vectors import learn_vectors, static_vectors_overrides
 
 log = logging.getLogger("pipeline.ner")
 
@@ -208,12 +208,11 @@ def train_ner(settings: TrainSettings) -> TrainResult:
         config = _fine_tuning_config(settings.base, settings.config, out)
         overrides["paths.vectors"] = str(out / "base")
     elif settings.vectors_dir is not None:
-        overrides["paths.vectors"] = str(settings.vectors_dir)
-        overrides["components.tok2vec.model.embed.include_static_vectors"] = True
+        overrides.update(static_vectors_overrides(settings.vectors_dir))
     elif settings.vectors:
         # Quick runs (--max-sentences) learn vectors from their own few sentences only.
         text = train if settings.max_sentences else [s for c in corpora for s in c.sentences]
-        overrides.update(_vector_overrides(text, out / "vectors", settings.seed))
+        overrides.update(learn_vectors((s.words for s in text), out / "vectors", settings.seed))
     if settings.init_tok2vec is not None:
         config = _pretrained_config(config, out)
         overrides["paths.init_tok2vec"] = str(settings.init_tok2vec)
@@ -310,16 +309,6 @@ def install_model(model_dir: Path, target: Path = SHIPPED_MODEL_DIR) -> None:
         else:
             item.unlink()
     shutil.copytree(model_dir, target, dirs_exist_ok=True)
-
-
-def _vector_overrides(text: list[Sentence], path: Path, seed: int) -> dict[str, object]:
-    """Static vectors from running text: all of the used corpora, not just the subsample."""
-    words, vectors = train_vectors([s.words for s in text], VectorSettings(seed=seed))
-    save_vectors(words, vectors, path)
-    return {
-        "paths.vectors": str(path),
-        "components.tok2vec.model.embed.include_static_vectors": True,
-    }
 
 
 def _set_meta(

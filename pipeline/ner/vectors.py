@@ -93,3 +93,19 @@ def save_vectors(words: list[str], vectors: np.ndarray, path: Path) -> Path:
         nlp.vocab.set_vector(word, vector)
     nlp.to_disk(path)
     return path
+
+
+def static_vectors_overrides(path: Path) -> dict[str, object]:
+    """The config overrides that make the tok2vec read the vectors table at ``path``."""
+    return {
+        "paths.vectors": str(path),
+        "components.tok2vec.model.embed.include_static_vectors": True,
+    }
+
+
+def learn_vectors(sentences: Iterable[list[str]], path: Path, seed: int) -> dict[str, object]:
+    """Learn static vectors from ``sentences`` (word lists), save them at ``path`` and return
+    the config overrides that use them."""
+    words, vectors = train_vectors(list(sentences), VectorSettings(seed=seed))
+    save_vectors(words, vectors, path)
+    return static_vectors_overrides(path)
