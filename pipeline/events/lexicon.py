@@ -70,7 +70,6 @@ WORD_KINDS = frozenset(
         "person_opener",
         "role_copula",
         "thanked_article",
-        "agent_article",
         "possessive",
         "competition_event",
         "registration_unit",

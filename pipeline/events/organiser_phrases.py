@@ -19,9 +19,10 @@ from functools import cache
 from spacy.lang.de.stop_words import STOP_WORDS
 
 from pipeline.entities.candidates import VENUE
-from pipeline.entities.canonical import GENITIVE_ENDINGS, nominative_name
+from pipeline.entities.canonical import ADJECTIVE_ENDINGS, GENITIVE_ENDINGS, nominative_name
 from pipeline.entities.words import (
     common_nouns,
+    entity_words,
     first_names,
     fold,
     is_acronym,
@@ -40,10 +41,12 @@ from pipeline.events.lexicon import (
 from pipeline.memo import WordValues
 from pipeline.records import OrganisationMention
 
+# "von der X", "vom Y" (the dative the agent's preposition takes), from entity_words.tsv
+DATIVE_ARTICLES = entity_words("dative_article")
+
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
 NAME_PUNCTUATION = frozenset({"-", "&"})
-ATTRIBUTIVE_ENDINGS = ("e", "en", "er", "es", "em")  # "die veranstaltete", "der organisierten"
 ATTRIBUTE_REACH = 3  # words from the participle to the event's name ("… veranstaltete 5. Kirmes")
 
 
@@ -163,7 +166,7 @@ class PhraseFinder:
             if not word_is_cue(word, "agent_preposition"):
                 continue  # (a word cue: not in the document's index of cues)
             start = i + 1
-            if start < len(words) and word_is_cue(lowers[start], "agent_article"):
+            if start < len(words) and lowers[start] in DATIVE_ARTICLES:
                 start += 1
             end = start
             while end < min(start + PHRASE_MAX_WORDS, len(words)) and (
@@ -260,7 +263,7 @@ def _attributive_organiser(word: str) -> bool:
     ending."""
     return any(
         word.endswith(ending) and word_is_cue(word[: -len(ending)], "organiser_by")
-        for ending in ATTRIBUTIVE_ENDINGS
+        for ending in ADJECTIVE_ENDINGS
     )
 
 
