@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from pipeline.entities.canonical import LemmaLookup, compound_head, is_adjective, nominative_name
 from pipeline.entities.words import positions
-from pipeline.events.context import DocContext, covered_tokens
+from pipeline.events.context import CLAUSE_MARKS, DocContext, covered_tokens
 from pipeline.events.dates import DateChooser, holiday_in_name
 from pipeline.events.lexicon import (
     cue_first_words,
@@ -44,6 +44,7 @@ AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 PART_REACH = 2  # tokens before a name where "abschließendes" stands ("ein abschließendes")
 MOTTO_WORDS = 6  # words of a quoted motto at most
 YEAR_GRANULARITY = "year"
+COMPARING_WORD = "als"  # a compared_year cue only after a comparative ("mehr Gäste als 2024")
 
 
 def edition_of(words: list[str], m: NameMention) -> str | None:
@@ -691,7 +692,46 @@ class EventBuilder:
         if written:
             return written
         reference = self.doc._.reference_date
-        return None if reference is None else reference.year
+        return self.inferred_year() if reference is None else reference.year
+
+    def inferred_year(self) -> int | None:
+        """A report that dates nothing may still say its edition's year by the year it compares
+        the edition with ("mehr Besucher als 2024", "gegenüber 2016"): the one before it. Only
+        a year that all such comparisons agree on. (A year announced for the next edition
+        dates nothing: the dev gold leaves such an edition's year empty.)"""
+        return self.ctx.memoised(("inferred_year",), self._inferred_year)
+
+    def _inferred_year(self) -> int | None:
+        ctx = self.ctx
+        found = {
+            int(ctx.words[i]) + 1
+            for i in positions(ctx.words, is_year)
+            if not self._counts_things(i) and self._compared(i)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _counts_things(self, i: int) -> bool:
+        """ "mehr als 2024 Gäste": a count, not a year."""
+        following = self.ctx.words[i + 1] if i + 1 < len(self.ctx.words) else ""
+        return following[:1].isupper()
+
+    def _clause_start(self, i: int) -> int:
+        ctx = self.ctx
+        low = ctx.sentence_span(i)[0]
+        return next((k + 1 for k in range(i - 1, low - 1, -1) if ctx.words[k] in CLAUSE_MARKS), low)
+
+    def _compared(self, i: int) -> bool:
+        """Whether a compared_year cue stands right before the year in its clause ("als" only
+        after a comparative there)."""
+        ctx = self.ctx
+        start = self._clause_start(i)
+        for size in cue_sizes("compared_year"):
+            cue = i - size
+            if cue < start or not ctx.cues.at(cue, "compared_year"):
+                continue
+            if ctx.lowers[cue] != COMPARING_WORD or ctx.cues.within(start, cue, "comparative"):
+                return True
+        return False
 
 
 def ends_in(name: str, kind: str) -> bool:
