@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.events.places import is_event_ground
+from pipeline.events.context import DocContext
+from pipeline.events.places import PlaceChooser, is_event_ground
 from tests.test_events import only_event
 
 
@@ -220,3 +221,15 @@ def test_a_venue_named_in_a_sentence_on_something_else_is_not_the_events(nlp):
 )
 def test_only_a_negation_of_the_venues_preposition_denies_it(nlp, text: str, venue: str):
     assert only_event(nlp, text)["venue"] == venue
+
+
+def test_venue_role_in_the_sentence_after_the_events(nlp):
+    # "Tagungsort" speaks of the event the sentence before names, not of a later one
+    doc = nlp(
+        "Zur Jahrestagung der Imker werden am 4. Mai 2024 rund 300 Gäste erwartet. "
+        "Tagungsort ist die Stadthalle Talheim. Am Abend spielt eine Kapelle."
+    )
+    chooser = PlaceChooser(DocContext(doc), doc._.places)
+    venue = chooser.named_venue({0})
+    assert venue is not None and venue.name == "Stadthalle Talheim"
+    assert chooser.named_venue({2}) is None  # the sentence before is no event's

@@ -31,7 +31,9 @@ from spacy.tokens import Doc
 
 from pipeline.entities.candidates import CITY, COUNTRY, DISTRICT, PLACE, VENUE, Candidate
 from pipeline.entities.canonical import (
+    STRONG_NOMINATIVE,
     LemmaLookup,
+    adjective_stem,
     canonical_span,
     head_noun,
     hyphen_adjective,
@@ -126,6 +128,14 @@ class VenueFinder:
         self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
         self.context_free = frozenset(p["context_free_suffixes"])
         self.landscape_infixes = tuple(p["landscape_infixes"])
+        # longest first: "höfen" before "höfe"
+        self.plural_suffixes = dict(
+            sorted(p["plural_name_suffixes"].items(), key=lambda kv: len(kv[0]), reverse=True)
+        )
+        self.plural_articles = frozenset(p["plural_articles"])
+        # the sign's noun as written -> its nominative and gender ("Löwen" -> "Löwe", m)
+        self.inn_prepositions = frozenset(p["inn_prepositions"])
+        self.inn_signs = {word: tuple(pair) for word, pair in p["inn_signs"].items()}
         # longest first: "Radisson Blu" before "Radisson"
         self.hotel_brands = sorted(
             (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
@@ -133,6 +143,8 @@ class VenueFinder:
         self.brand_openings = frozenset(words[0] for words in self.hotel_brands)
         self.hotel_locations = frozenset(p["hotel_locations"])
         self.directions = frozenset(org_patterns()["direction_words"])
+        # the first word of each legal form ("GmbH", "e."): a firm, no venue
+        self.legal_forms = frozenset(form.split()[0] for form, _ in org_patterns()["legal_forms"])
         # word predicates asked for every token: memoised per finder
         self._finders_at = WordValues(self._finders_at)  # type: ignore[method-assign]
         # one bound method, so that find() can tell it in a word's finders by identity
@@ -156,7 +168,53 @@ class VenueFinder:
                     cand = self._with_truncated_first(doc, texts, cand)
                     found.append(self._with_hotel_brand(doc, texts, cand))
                     break
-        return found + self._brand_hotels(doc, texts, found)
+        found += self._brand_hotels(doc, texts, found)
+        return found + self._statement_venues(doc, texts, found)
+
+    def _statement_venues(
+        self, doc: Doc, texts: list[str], found: list[Candidate]
+    ) -> list[Candidate]:
+        """ "Tagungsort ist die Lindexpo", "Spielort war das Lindenwerk": the name a venue
+        statement (a noun of where, a copula, an article) gives is a venue, where no other
+        pattern named it and it is no known place, common noun, person or firm."""
+        taken = {t for c in found for t in range(c.start, c.end)}
+        out = []
+        for k in positions(texts, self._is_venue_statement):
+            j = k + 1
+            if j >= len(texts) or texts[j].lower() not in COPULAS:
+                continue
+            j += 1
+            if j < len(texts) and texts[j].lower() in ARTICLES:
+                j += 1
+            end = self._statement_name_end(doc, j)
+            if end is not None and taken.isdisjoint(range(j, end)):
+                out.append(self._venue(doc, j, end, "pattern"))
+        return out
+
+    @staticmethod
+    def _is_venue_statement(word: str) -> bool:
+        return word.lower() in VENUE_STATEMENTS
+
+    def _statement_name_end(self, doc: Doc, j: int) -> int | None:
+        """End of the name words after a venue statement: one to three words that are no
+        common noun, not a known place (a town: the event's city), person or legal form."""
+        if j >= len(doc) or self.gazetteer.match_at(doc, j) is not None or person_starts(doc, j):
+            return None
+        end = j
+        while (
+            end < len(doc)
+            and end - j < MAX_NAME_WORDS
+            and self._is_name_word(doc[end].text)
+            and not self._is_noun(doc[end].text)
+        ):
+            end += 1
+        if end == j or (end < len(doc) and doc[end].text in self.legal_forms):
+            return None
+        if any(
+            doc[k].text in self.legal_forms or doc[k].text in first_names() for k in range(j, end)
+        ):
+            return None
+        return end
 
     def _before_heads_after_name(self, texts: list[str]) -> set[int]:
         """The tokens one or two words before a venue word that follows a name ("Porsche
@@ -236,7 +294,9 @@ class VenueFinder:
         capitalised = is_capitalised(text)
         latin = (text[:-1] if lower.endswith(("eums", "anums")) else text).lower()
         head = head_noun(text)
-        named = (lower[:-1] if lower.endswith("sees") else lower).endswith(self.name_suffixes)
+        named = (lower[:-1] if lower.endswith("sees") else lower).endswith(
+            self.name_suffixes
+        ) or lower.endswith(tuple(self.plural_suffixes))
         tests = (
             (self._name_and_head_finder, self._is_name_word(text)),
             (
@@ -463,6 +523,8 @@ class VenueFinder:
         if k == i or k >= len(doc):
             return None
         head = doc[k].text
+        if k == i + 1 and self._inn_sign(doc, i, head):
+            return self._inn(doc, i)
         if not is_capitalised(head) or not head.lower().endswith(self.adjective_suffixes):
             return None
         landscape = head.lower().endswith(self.landscape_suffixes)
@@ -478,6 +540,28 @@ class VenueFinder:
         cand = self._venue(doc, i, end, "pattern")
         if landscape:
             cand.kind = "other"  # "Schwarzes Meer": a landscape, no venue
+        return cand
+
+    def _inn_sign(self, doc: Doc, i: int, head: str) -> bool:
+        """ "im Grünen Hecht", "zum Weißen Rössl", "in der Alten Krone": an inn named after
+        its sign, one capitalised adjective and the sign's noun, after a preposition that
+        leads to an inn (``inn_prepositions``) with the definite article; not "unter der
+        Britischen Krone"."""
+        if head not in self.inn_signs or i == 0 or doc[i - 1].lower_ not in DEFINITE:
+            return False
+        k = i - 1 if doc[i - 1].lower_ in self.inn_prepositions else i - 2
+        return k >= 0 and doc[k].lower_ in self.inn_prepositions
+
+    def _inn(self, doc: Doc, i: int) -> Candidate | None:
+        """The inn of a sign in the nominative ("im Goldenen Löwen" -> "Goldener Löwe"): the
+        sign's own nominative and gender decline the adjective, since most signs are nouns
+        the dictionary lacks or declines weakly."""
+        nominative, gender = self.inn_signs[doc[i + 1].text]
+        stem = adjective_stem(doc[i].text, self.lemma)
+        if stem is None:
+            return None
+        cand = self._venue(doc, i, i + 2, "pattern")
+        cand.name = f"{stem}{STRONG_NOMINATIVE[gender]} {nominative}"
         return cand
 
     def _adjective(self, text: str) -> bool:
@@ -659,6 +743,9 @@ class VenueFinder:
             if lower.endswith(self.name_suffixes)
             else None
         )
+        name = text
+        if suffix is None:
+            suffix, name = self._plural_name(doc, i, text)
         if suffix is None or len(text) - len(suffix) < 3 or text.startswith(self.generic_prefixes):
             return None
         # a common noun ("Schlossberg") or a compound on an everyday word ("Wildpark",
@@ -687,7 +774,19 @@ class VenueFinder:
             return None
         if self._direction_after(doc, i + 1):  # "im Lindenpark Nord": its northern part
             return self._venue(doc, i, i + 2, "pattern")
-        return self._named(doc, i, text)
+        return self._named(doc, i, name)
+
+    def _plural_name(self, doc: Doc, i: int, text: str) -> tuple[str | None, str]:
+        """ "auf den Birkenhöfen", "in den Lindenterrassen": a compound on a plural landmark
+        ending after a plural article; its ending and its name in the nominative plural
+        ("Birkenhöfe")."""
+        if i == 0 or doc[i - 1].lower_ not in self.plural_articles:
+            return None, text
+        lower = text.lower()
+        for ending, nominative in self.plural_suffixes.items():  # longest first
+            if lower.endswith(ending):
+                return ending, text[: len(text) - len(ending)] + nominative
+        return None, text
 
     def _direction_after(self, doc: Doc, j: int) -> bool:
         """A compass word after a venue's name that ends the name there ("Lindenpark Süd")."""

@@ -276,9 +276,12 @@ class PlaceChooser:
         """ "Austragungsort war das Kongresszentrum X", "Tagungsort ist die Xhalle": the venue
         a role noun of the venue (``venue_role``) names in its clause, in one of
         ``sentences`` (those that name the event)."""
+        # "Zur Tagung kommen 900 Gäste. Tagungsort ist die X": a role noun
+        # speaks of the event named in the sentence before it, too
+        following = sentences | {s + 1 for s in sentences}
         for p in self.places:
             token = self._token(p)
-            if not self.is_venue(p) or self.ctx.sentence_of(token) not in sentences:
+            if not self.is_venue(p) or self.ctx.sentence_of(token) not in following:
                 continue
             if self._cue_before(token, "venue_role", LOCATIVE_REACH) is not None:
                 return p
