@@ -86,6 +86,9 @@ WORD_KINDS = frozenset(
         "exact_count_word",
         "season_event",
         "season_festival",
+        "name_copula",
+        "name_copula_split",
+        "name_copula_particle",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

@@ -65,8 +65,12 @@ ANNIVERSARY_NAME_WORDS = 6  # words after "75 Jahre" that can name what is celeb
 OPENED_REACH = 3  # words after "Eröffnung des" up to the building's noun ("neuen umgebauten")
 # Opening quotation marks and their closing ones
 QUOTES = dict(NAME_PAIRS)
+QUOTE_MARKS = frozenset(QUOTES) | frozenset(QUOTES.values())
 # Adjectival forms of a name after an article or preposition, and their nominative
 WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
+PLURAL_N = "n"  # "Messe" -> "Messen"
+GENITIVE_S = "s"  # "Europas größte Messe"
+COPULA_REACH = 4  # words between a copula's name and its event noun ("Europas größte")
 PROPER_MIN_LETTERS = 3
 LOWER_PREFIX_LETTERS = 4  # "xyz-" before a capitalised event noun at most
 ORDINAL = re.compile(r"^\d{1,3}\.$")  # an edition number before a name ("30.")
@@ -222,8 +226,11 @@ class NameFinder:
 
     def events(self, figures: list) -> list[EventName]:
         """The events named in the report, best first."""
+        nouns = self.noun_mentions()
         mentions = [
-            *self.noun_mentions(),
+            *nouns,
+            *self.copula_mentions(nouns),
+            *self.invited_mentions(),
             *self.year_mentions(),
             *self.entity_mentions(),
             *self.subject_mentions(figures),
@@ -275,7 +282,9 @@ class NameFinder:
             weight = BODY_WEIGHT
         if self.ctx.in_parentheses(m.start):
             weight *= ASIDE_FACTOR
-        if m.plural:
+        if m.plural and m.end - m.start == 1:
+            # "Vernissagen sind keine Seltenheit": such events in general; a plural with name
+            # words before it ("die Talheimer Kunstwochen") names the one series reported on
             weight *= PLURAL_FACTOR
         if self.ctx.cues.within(m.start - 3, m.start, "next_edition"):
             weight *= OTHER_EDITION_FACTOR
@@ -284,8 +293,9 @@ class NameFinder:
         return weight
 
     def attended(self, start: int) -> bool:
-        """ "Die Besucher des 30. Talheimer Dorffests", "die Veranstalter der X": an event
-        named in the genitive of who comes to it or runs it."""
+        """ "Die Besucher des 30. Talheimer Dorffests", "die Veranstalter der X", "die achte
+        Ausgabe der X": an event named in the genitive of who comes to it or runs it, or of
+        its edition."""
         words, lowers, cues = self.ctx.words, self.ctx.lowers, self.ctx.cues
         link = start - 1
         # an edition number, an opening quotation mark or a weak adjective may stand between
@@ -293,7 +303,9 @@ class NameFinder:
             link -= 1
         if link < 1 or not word_is_cue(lowers[link], "genitive_link"):
             return False
-        return cues.at(link - 1, "attendee") or cues.at(link - 1, "organiser_role")
+        return any(
+            cues.at(link - 1, kind) for kind in ("attendee", "organiser_role", "edition_noun")
+        )
 
     def opens_untitled(self, i: int) -> bool:
         """A report without a title opens with the sentence that says what it is about: its
@@ -330,20 +342,178 @@ class NameFinder:
             end = self.genitive_end(i, base)
             if end == i + 1 and word_is_cue(base.lower(), "opening"):
                 end = self.opened_building_end(i)
-            words = [*texts[start:i], base, *texts[i + 1 : end]]
-            words = self.nominative(start, words, i - start)
-            single = start == i and end == i + 1
-            if single and word_is_cue(base.lower(), "not_alone"):
-                continue  # "Tag 2", "die Nacht": no event without a name around it
-            kind = self.single_word_kind(base) if single else "named"
-            found = mention(start, end, words, kind)
+            singular = plural_singular(base)
             # "Vernissagen sind keine Seltenheit": a plural speaks of such events in general
-            found.plural = text.lower().endswith("n") and not base.lower().endswith("n")
+            plural = bool(singular) or (
+                text.lower().endswith("n") and not base.lower().endswith("n")
+            )
+            # the organisation in the genitive belongs to the name (not to a plural's: "zu den
+            # Konzerten der Stadtkapelle"), while the mention ends at the noun: the organiser
+            # rules read the genitive after it as who runs the event
+            name_end = end
+            if start == i and end == i + 1 and is_generic(base) and not plural:
+                name_end = self.organisation_genitive_end(i)
+            words = [*texts[start:i], base, *texts[i + 1 : name_end]]
+            words = self.nominative(start, words, i - start)
+            single = start == i and name_end == i + 1
+            if single and word_is_cue((singular or base).lower(), "not_alone"):
+                continue  # "Tag 2", "die Nacht": no event without a name around it
+            kind = self.single_word_kind(singular or base) if single else "named"
+            found = mention(start, end, words, kind)
+            found.plural = plural
             out.append(found)
             for introduced in self.introduced_names(i):
                 introduced.introduces = found.key
                 out.append(introduced)
         return out
+
+    def invited_mentions(self) -> list[NameMention]:
+        """ "Der Heimatverein lud zur „Talheimer Lichternacht“ ein", "lädt zum «Korvel
+        Vinora» ein": a quoted name after the preposition of an organiser's invitation, in a
+        sentence with an organiser's verb, is an event's name where the report quotes it again
+        (its title), at each place; not what someone said, a place or an organisation."""
+        ctx = self.ctx
+        words = ctx.words
+        invited = [
+            i
+            for i in ctx.cues.starts_of("invited_to")
+            if i + 2 < len(words) and words[i + 1] in QUOTES
+        ]
+        names: set[tuple[str, ...]] = set()
+        for i in invited:
+            end = self.quote_end(i + 1)
+            low, high = ctx.sentence_span(i)
+            if end is None or not ctx.cues.within(low, high, "organiser_verb"):
+                continue
+            quoted = tuple(words[i + 2 : end])
+            if all(k in self.places or k in self.orgs for k in range(i + 2, end)):
+                continue  # a place or organisation ("zur „Alten Post“"), not "Talheimer X"
+            names.add(quoted)
+        out = []
+        for quoted in names:
+            size = len(quoted)
+            found = [
+                mention(k, k + size, list(quoted), "named")
+                for k in positions(words, quoted[0].__eq__)
+                if tuple(words[k : k + size]) == quoted and k > 0 and words[k - 1] in QUOTES
+            ]
+            # quoted once, it may be any word the dictionary lacks ("zum „Mitmachen“")
+            if len(found) > 1:
+                out += found
+        return out
+
+    def quote_end(self, opening: int) -> int | None:
+        """Where the quoted name opened at token ``opening`` ends (its closing mark), for a
+        name of capitalised words of at most MAX_NAME_WORDS + 1 words that no one said."""
+        words = self.ctx.words
+        closing = QUOTES[words[opening]]
+        for end in range(opening + 2, min(opening + MAX_NAME_WORDS + 3, len(words))):
+            # the pair's closing mark, or any mark where a text mixes them ("„X „")
+            if words[end] == closing or words[end] in QUOTE_MARKS:
+                quoted = words[opening + 1 : end]
+                if is_said(quoted) or not quoted[0][:1].isupper():
+                    return None
+                if all(is_common_word(w) for w in quoted):
+                    return None  # "zum „Mitmachen“": a word, no name
+                return end
+        return None
+
+    def copula_mentions(self, nouns: list[NameMention]) -> list[NameMention]:
+        """ "Seit Jahren ist die Korvel Vinora das wichtigste Treffen der Winzer", "Die Korvel
+        Vinora bleibt die wichtigste Messe": a proper name that a copula makes a bare event
+        noun is that event's name (found although it has no event noun of its own)."""
+        out = []
+        for noun in nouns:
+            if noun.end - noun.start != 1 or noun.plural or noun.kind == "introduced":
+                continue
+            span = self.copula_name(noun.start)
+            if span is None:
+                continue
+            start, end = span
+            found = mention(start, end, self.ctx.words[start:end], "named")
+            if noun.kind != "generic":  # "die Messe" joins the strongest event anyway
+                found.introduces = noun.key
+            out.append(found)
+        return out
+
+    def copula_name(self, i: int) -> tuple[int, int] | None:
+        """The token range of the proper name a copula links to the bare event noun at ``i``:
+        after the copula ("ist die Korvel Vinora die größte Messe") or before it ("Die Korvel
+        Vinora ist die größte Messe"), with only an article, adjectives or a genitive place
+        ("Europas") between the name and the noun."""
+        ctx = self.ctx
+        low, high = ctx.sentence_span(i)
+        k = i - 1
+        while (
+            k >= low
+            and i - k <= COPULA_REACH
+            and not self.is_copula(k, i, high)
+            and self.noun_attribute(k)
+        ):
+            k -= 1
+        if k < low:
+            return None
+        if self.is_copula(k, i, high):  # "Die Korvel Vinora ist die größte Messe"
+            end = k
+            start = self.copula_name_start(end, low)
+            if start is None:
+                return None
+            # after an article: a capitalised word opening the sentence may be any word
+            # ("Zweimal war die Schau schon in Talheim", "Abermals war die Messe …")
+            opened = start > low and word_is_cue(ctx.lowers[start - 1], "determiner")
+            return (start, end) if opened else None
+        # "ist die Korvel Vinora die größte Messe"
+        end = k + 1
+        start = self.copula_name_start(end, low)
+        if start is None:
+            return None
+        before = start - 1
+        if before >= low and word_is_cue(ctx.lowers[before], "determiner"):
+            before -= 1
+        return (start, end) if before >= low and self.is_copula(before, i, high) else None
+
+    def noun_attribute(self, k: int) -> bool:
+        """An article, an adjective ("größte") or a genitive place ("Europas") before a noun."""
+        text, lower = self.ctx.words[k], self.ctx.lowers[k]
+        if word_is_cue(lower, "determiner"):
+            return True
+        if text.isalpha() and text == lower:
+            return lower not in STOP_WORDS
+        return k in self.places and lower.endswith(GENITIVE_S)
+
+    def is_copula(self, k: int, noun: int, sentence_end: int) -> bool:
+        lower = self.ctx.lowers[k]
+        if word_is_cue(lower, "name_copula"):
+            return True
+        return word_is_cue(lower, "name_copula_split") and any(
+            word_is_cue(w, "name_copula_particle") for w in self.ctx.lowers[noun + 1 : sentence_end]
+        )
+
+    def copula_name_start(self, end: int, low: int) -> int | None:
+        """The first token of the capitalised words that end before ``end``: a name with a
+        proper word (no place, person, organisation or dictionary word alone) and no event
+        noun (found by that noun)."""
+        words = self.ctx.words
+        start = end
+        while (
+            start > low
+            and end - start < MAX_NAME_WORDS
+            and words[start - 1][:1].isupper()
+            and words[start - 1].replace("-", "").isalpha()
+            and words[start - 1].lower() not in STOP_WORDS
+        ):
+            start -= 1
+        if start == end:
+            return None
+        tokens = range(start, end)
+        if any(k in self.orgs or event_noun_base(words[k]) for k in tokens):
+            return None
+        # a person ("Greta Almer ist die beste Läuferin des Turniers"); a first name or a
+        # word the NER takes for a person's inside a name is none ("Agro Nova")
+        if words[start] in first_names() or self.doc[start].ent_type_ == "PER":
+            return None
+        proper = [k for k in tokens if k not in self.places and not self.is_common(k)]
+        return start if any(is_proper_word(words[k]) for k in proper) else None
 
     def ends_time_phrase(self, i: int) -> bool:
         """Whether token ``i`` ends a date of several words ("diese Woche", "am Wochenende"):
@@ -351,15 +521,24 @@ class NameFinder:
         Dom"), not the head of a name."""
         return self.ctx.token_starts[i] + len(self.ctx.words[i]) in self.time_phrase_ends
 
-    @staticmethod
-    def single_word_kind(base: str) -> str:
+    def single_word_kind(self, base: str) -> str:
         """ "Messe" is generic, "Jobmesse" a compound, "Schwarzachtalmesse" (no dictionary
         word) a name of its own."""
         if is_generic(base):
             return "generic"
-        if base in common_nouns() or base.capitalize() in common_nouns() or "-" in base:
+        if "-" in base:
+            return "named" if self.names_before_hyphen(base.split("-", 1)[0]) else "compound"
+        if base in common_nouns() or base.capitalize() in common_nouns():
             return "compound"
         return "named"
+
+    def names_before_hyphen(self, first: str) -> bool:
+        """ "KVT-Kongress", "Talheim-Schwinget" (Talheim named elsewhere too): an acronym or
+        a proper name before the hyphen makes a name of its own; "Kinder-Uni" (a dictionary
+        word) and "Open-Air-Festival" (a loan word found only there) are a kind of event."""
+        if is_acronym(first) or place_in_word(first):
+            return True
+        return is_proper_word(first) and first in self.ctx.words
 
     def name_start(self, i: int) -> int:
         """First token of the name whose event noun is token ``i``: capitalised words before
@@ -455,6 +634,23 @@ class NameFinder:
                 base = event_noun_base(text)
                 return i + 1 if base and is_generic(base) else end + 1
         return i + 1
+
+    def organisation_genitive_end(self, i: int) -> int:
+        """ "die Tagung des Talheimer Imkerbundes", "der Kongress des Verbands der
+        Bienenzüchter": a generic event noun with an organisation in the genitive
+        right after it is that organisation's event, named with it (the report's other events
+        of the kind are others'); a compound has a name of its own ("der Frühlingsball der
+        Feuerwehr")."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        if i + 2 >= len(words) or not word_is_cue(lowers[i + 1], "genitive_article"):
+            return i + 1
+        record = self.orgs.get(i + 2)
+        if record is None or record.start_char != self.ctx.token_starts[i + 2]:
+            return i + 1
+        end = i + 2
+        while end < len(words) and self.orgs.get(end) is record:
+            end += 1
+        return end
 
     def nominative(self, start: int, words: list[str], head: int) -> list[str]:
         """ "der Langen Nacht" -> "Lange Nacht": weak adjective endings after an article."""
@@ -641,7 +837,7 @@ class NameFinder:
         for start, end in label_ranges(self.ctx.ent_bounds, "EVT"):
             if not self.names_an_event(start, end):
                 continue
-            words = [w for w in self.ctx.words[start:end] if not is_year(w)]
+            words = without_years(self.ctx.words[start:end])
             if words:
                 out.append(mention(start, end, words, "named"))
         return out
@@ -824,13 +1020,35 @@ def _capitalised_noun_base(word: str) -> str | None:
 _NOUN_BASES = WordValues(_capitalised_noun_base, WORD_CACHE_SIZE)
 
 
+def plural_singular(base: str) -> str | None:
+    """ "Messen" -> "Messe", "Herbstmessen" -> "Herbstmesse": an event noun's base that is the
+    plural of another event noun (the noun list holds plurals such as "messen" so that they are
+    found at all), else None. The plural is such events, or a series of them, not one event's
+    own name ("Messen" is no proper name as a noun no dictionary has would be)."""
+    if not base.endswith(PLURAL_N) or len(base) <= len(PLURAL_N):
+        return None
+    singular = base[: -len(PLURAL_N)]
+    return singular if _NOUN_BASES[singular] == singular else None
+
+
 def _last_part(word: str) -> str:
     """ "Medien-Beauftragte" -> "Beauftragte"."""
     return word.rsplit("-", 1)[-1]
 
 
+def without_years(words: list[str]) -> list[str]:
+    """The name's words without a year before or after them ("Hannover Messe 2017"); a number
+    inside a name is the name's ("Kelmo 3000 Stadtlauf")."""
+    start, end = 0, len(words)
+    while start < end and is_year(words[start]):
+        start += 1
+    while end > start and is_year(words[end - 1]):
+        end -= 1
+    return words[start:end]
+
+
 def mention(start: int, end: int, words: list[str], kind: str) -> NameMention:
-    words = [w for w in words if not is_year(w)]
+    words = without_years(words)
     name = " ".join(words).replace(" - ", "-")
     return NameMention(start, end, name, tuple(map(_STEMS, words)), kind)
 
