@@ -261,7 +261,8 @@ def _event_endings() -> tuple[str, ...]:
     return tuple(load_words("event_name_endings.txt") | set(org_cues()["event_endings"]))
 
 
-def _names_event(word: str) -> bool:
+def names_event(word: str) -> bool:
+    """A word that makes a name an event's ("Musiknacht", "Ritterspiele"), no body's head."""
     lower = word.rstrip("-").lower()
     return (is_event_word(word) or lower.endswith(_event_endings())) and not is_org_head(word)
 
@@ -290,7 +291,7 @@ def event_acronyms(texts: list[str]) -> frozenset[str]:
             if head:
                 if is_org_head(word):
                     break  # "Jahrestagung der Gesellschaft für X (GfX)": the society's
-                if _names_event(word):
+                if names_event(word):
                     found.add(acronym)
                     break
                 head = False
@@ -305,6 +306,6 @@ def event_headed(words: tuple[str, ...]) -> bool:
     organisation head, legal form or acronym ("Deutsche Seniorenmeisterschaft Ü60",
     "Tannheimer Heimatfest"): the event, no body."""
     alpha = [w for w in words if w.replace("-", "").isalpha()]  # not "U18", not a year
-    if not alpha or not _names_event(alpha[-1]):
+    if not alpha or not names_event(alpha[-1]):
         return False
     return not any(w in legal_form_words() or is_org_head(w) or _is_acronym(w) for w in words)

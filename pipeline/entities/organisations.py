@@ -61,6 +61,7 @@ from pipeline.entities.gazetteer import Gazetteer, city_of_adjective
 from pipeline.entities.org_evidence import (
     dateline_source_at,
     is_org_head,
+    names_event,
     org_cues,
 )
 from pipeline.entities.persons import person_starts
@@ -122,9 +123,11 @@ PLURAL_ENDINGS = entity_word_list("plural_ending")
 CLUB_ORDINALS = entity_words("club_ordinal")
 # the forms of the article a rule skips or asks for: the case tells a place from an actor
 GENITIVE_DETERMINERS = entity_words("genitive_determiner")
+PLACE_PAIR_DETERMINERS = entity_words("place_pair_determiner")
 SINGULAR_GENITIVE_ARTICLES = entity_words("singular_genitive_article")
 LOCATIVE_ARTICLES = entity_words("locative_article")
 VENUE_ARTICLES = entity_words("venue_article")
+GROUNDS_PREPOSITIONS = entity_words("grounds_preposition")
 ACRONYM_DETERMINERS = entity_words("acronym_determiner")
 PERSON_AFFILIATIONS = entity_words("person_affiliation")
 # before a company's national branch; an article does too ("die Kelvatec Deutschland")
@@ -209,6 +212,7 @@ class OrganisationFinder:
         self.ambiguous_clubs = frozenset(p["ambiguous_club_abbreviations"])
         self.regional_heads = frozenset(p["regional_heads"])
         self.family_heads = frozenset(p["family_name_heads"])
+        self.event_board_heads = frozenset(p["event_board_heads"])
         self.publisher_heads = frozenset(p["publisher_heads"])
         self.facility_heads = tuple(p["facility_heads"])
         self.institution_endings = tuple(p["institution_endings"])
@@ -254,6 +258,7 @@ class OrganisationFinder:
             "type_noun": self.type_nouns.__contains__,
             "known": self._opens_known,
             "messe": "Messe".__eq__,
+            "messen": "Messen".__eq__,
             "club": self._may_open_club,
             "service_club": self._may_open_service_club,
             "plural_name": self._may_open_plural_name,
@@ -262,6 +267,7 @@ class OrganisationFinder:
             "regional_name": self._may_open_regional_name,
             "publisher": self.publisher_heads.__contains__,
             "foundation": "Stiftung".__eq__,
+            "event_board": self._may_open_event_board,
             "place_head": self._may_open_place_head,
             "compound_name": self._may_be_compound_name,
             "organiser_cue": self.organiser_cues.__contains__,
@@ -270,6 +276,7 @@ class OrganisationFinder:
             "quoted": OPENING_QUOTES.__contains__,
             "role": self._is_person_role_word,
             "firm": FIRM_NOUNS.__contains__,
+            "trade": self._is_trade_noun,
             "subject_unit": frozenset(self.subject_unit_heads).__contains__,
             "group_compound": self._is_group_compound,
         }
@@ -346,14 +353,18 @@ class OrganisationFinder:
             self._regional_names,
             self._publishers,
             self._foundations,
+            self._event_boards,
             self._fair_companies,
+            self._fair_company_plurals,
             self._organiser_names,
             self._bare_acronyms,
             self._dateline_sources,
+            self._spelled_names,
             self._person_affiliations,
             self._quoted_names,
             self._role_genitives,
             self._firm_names,
+            self._shouted_firms,
             self._subject_units,
             self._group_compounds,
             self._national_branches,
@@ -646,14 +657,18 @@ class OrganisationFinder:
                 j += 1
             if j == i + 1 or j >= len(doc):
                 continue
-            if texts[j].endswith("-") and j + 2 < len(doc) and doc[j + 1].lower_ == "und":
+            adjective = texts[j - 1]
+            paired = texts[j].endswith("-") and j + 2 < len(doc) and doc[j + 1].lower_ == "und"
+            if paired:
                 j += 2  # "Maschinen- und Anlagenbau"
             if not (is_capitalised(texts[j]) and texts[j].isalpha()):
                 continue
             if self._is_place_word(texts[j]) and not generic:
                 continue
-            if texts[j - 1][:1].islower() and not self._inflected_noun(texts[j]):
-                continue  # "Stiftung neuer Art": a genitive singular, no plural of members
+            if adjective[:1].islower() and not (paired or self._inflected_noun(texts[j])):
+                # "Stiftung neuer Art": a genitive singular, no plural of members; a pair of
+                # compounds ("Sicht- und Sonnenschutz") is a trade's name whatever its number
+                continue
             cand = self._with_legal_form(doc, i, j + 1)
             out.append(cand)
             resume = cand.end
@@ -692,7 +707,7 @@ class OrganisationFinder:
         Köln", "Senat der Freien und Hansestadt Hamburg", not "Amt des Vizepräsidenten", "von
         Amt zu Amt", "Organisation der Spiele"."""
         word = doc[head + 1].lower_
-        if word == "zu":
+        if word == "zu" or word in PLACE_PAIR_DETERMINERS:  # "Handelskammer beider Tannheim"
             return self._place_after(doc, head + 2) is not None
         adjective = head > 0 and is_adjective(doc[head - 1].text, self.lemma)
         if doc[head].text in self.generic_heads and not adjective and word != "für":
@@ -1304,6 +1319,42 @@ class OrganisationFinder:
             out.append(self._with_legal_form(doc, i, match.end))
         return out
 
+    def _fair_company_plurals(self, doc: Doc) -> list[Candidate]:
+        """ "bei den Kalma Messen Tannheim": a name, "Messen" and a town name a company that
+        runs fairs there; one fair is "Messe", so the plural between a name and a town is no
+        fair, and after "bei" it is the employer; on its site ("in den ...") the fairground."""
+        out = []
+        for i in self._starts(doc, "messen"):
+            if not 1 <= i < len(doc) - 1:
+                continue
+            k = i - 2 if i >= 2 and doc[i - 2].lower_ in VENUE_ARTICLES else i - 1
+            if k >= 0 and doc[k].lower_ in GROUNDS_PREPOSITIONS:
+                continue
+            name = doc[i - 1].text
+            if not (
+                is_capitalised(name)
+                and name.isalpha()
+                and name.lower() not in STOP_WORDS
+                and name not in self.nouns
+                and not is_adjective(name, self.lemma)
+            ):
+                continue
+            end = self._town_end(doc, i + 1)
+            if end is not None:
+                out.append(self._with_legal_form(doc, i - 1, end))
+        return out
+
+    def _town_end(self, doc: Doc, j: int) -> int | None:
+        """End of a town's, district's or region's name at ``j``: the gazetteer's, or else the
+        model's place there ("St.Gallen" written without its space)."""
+        match = self.gazetteer.match_at(doc, j)
+        if match is not None:
+            return match.end if match.entry.kind in (CITY, DISTRICT, REGION) else None
+        return next(
+            (end for start, end, label in ent_bounds(doc) if start == j and label in PLACE_LABELS),
+            None,
+        )
+
     def _acts(self, doc: Doc, start: int, end: int) -> bool:
         """The name is an actor: a verb right after it ("meldete", "lädt ein", "ist"), a
         legal form, a role noun before it ("Veranstalter ist die ..."), or a word of saying
@@ -1486,6 +1537,73 @@ class OrganisationFinder:
                 out.append(self._org(doc, i, i + 1, "pattern"))
         return out
 
+    def _spelled_names(self, doc: Doc) -> list[Candidate]:
+        """ "der Unternehmervereinigung Wirtschaftsraum Tannheim (UVWT)", "des Jugend-Handball-
+        Vereins (JHV)": the words right before an acronym in brackets whose initials spell it
+        (a compound's parts may add theirs) are the long form it is defined for; a name with
+        an organisation's head is the organisation, whatever the model reads (an event's or a
+        place's long form has none, a venue's only a building's: "Congress Center"). A town
+        right after the brackets is the branch's ("... Vereins (JHV) Tannheim")."""
+        texts = token_texts(doc)
+        out = []
+        for k in self._starts(doc, "dateline"):
+            if k < 1 or k + 2 >= len(texts) or texts[k + 2] != ")":
+                continue
+            acronym = texts[k + 1]
+            if not (acronym.isalpha() and is_acronym(acronym)):
+                continue
+            start = self._spelling_start(texts, k, acronym.upper())
+            if start is None or not any(
+                self._is_org_head(w) and w not in self.venue_heads for w in texts[start:k]
+            ):
+                continue  # "Congress Center Tannheim (CCT)": a venue's head, the building
+            cand = self._org(doc, start, k, "pattern", acronym=acronym)
+            town = self._place_after(doc, k + 3)
+            if town is not None and _boundary_after(doc, town):
+                cand.name = f"{cand.name} {span_of(doc, k + 3, town).text}"
+                cand.end = town
+            out.append(cand)
+        return out
+
+    def _spelling_start(self, texts: list[str], k: int, acronym: str) -> int | None:
+        """Where the name before token ``k`` starts whose words spell ``acronym``: capitalised
+        words, and the lower-case words a name holds ("für", "und"), at most MAX_NAME_WORDS."""
+        start = None
+        for s in range(k - 1, max(-1, k - 1 - MAX_NAME_WORDS), -1):
+            word = texts[s]
+            if not (
+                (is_capitalised(word) and word.replace("-", "").isalpha())
+                or word in self.inner_words
+                or word in GENITIVE_ARTICLES
+            ):
+                break
+            if is_capitalised(word) and _spells(
+                tuple(self._letter_choices(w) for w in texts[s:k]), acronym
+            ):
+                start = s
+        return start
+
+    def _letter_choices(self, word: str) -> tuple[str, ...]:
+        """The initials a word may give an acronym: none for a lower-case word or its first
+        letter ("für"); a capitalised word its first letter and its compound parts' ("Unter-
+        nehmervereinigung" "U" or "UV", "Jugend-Handball" "JH")."""
+        if not is_capitalised(word):
+            return ("", word[0].upper())
+        choices = [""]
+        for part in word.split("-"):
+            if not part:
+                continue
+            inner = [
+                part[p].upper()
+                for p in range(MIN_GROUP_PREFIX, len(part) - MIN_GROUP_PREFIX)
+                if part[p:].capitalize() in self.nouns
+            ]
+            heads = [part[0].upper()]
+            for letter in inner:  # a compound's later parts, each optional
+                heads += [h + letter for h in heads]
+            choices = [c + h for c in choices for h in heads]
+        return tuple(dict.fromkeys(choices))
+
     def _may_be_bare_acronym(self, text: str) -> bool:
         return (
             text.isalpha()
@@ -1534,9 +1652,41 @@ class OrganisationFinder:
             words = texts[j:end]
             if not all(w.replace("-", "").isalpha() and w.lower() not in STOP_WORDS for w in words):
                 continue
-            trade = len(words) > 1 and words[-1].lower().endswith(self.trade_endings)
+            # the trade's noun closes the name or opens it before the family's ("Karosserie
+            # Büchel", where the family's name is also a town's)
+            trade = len(words) > 1 and (
+                words[-1].lower().endswith(self.trade_endings)
+                or words[0] in self.family_heads
+                or words[0].lower().endswith(self.trade_endings)
+            )
             if trade or any(self._is_unknown_word(w) and w not in first_names() for w in words):
                 out.append(self._org(doc, j, end, "pattern", after_type_word=True))
+        return out
+
+    def _is_trade_noun(self, text: str) -> bool:
+        """ "Anlagenbau", "Metzgerei": a trade's noun that a firm puts before its family's name."""
+        return text in self.family_heads or (
+            is_capitalised(text)
+            and text.isalpha()
+            and not has_upper(text[1:])  # "ErfolgAnlagenbau": two words run together
+            and text.lower().endswith(self.trade_endings)
+        )
+
+    def _shouted_firms(self, doc: Doc) -> list[Candidate]:
+        """ "von Anlagenbau KRANZL in Tannheim": a trade's noun and one name in capitals (more
+        than an acronym's letters) that no lexicon knows as a common noun, then a boundary,
+        are the firm, written as the firm writes itself."""
+        out = []
+        texts = token_texts(doc)
+        for i in self._starts(doc, "trade"):
+            if i + 1 >= len(texts):
+                continue
+            word = texts[i + 1]
+            if not (word.isalpha() and self._shouted(word) and not is_acronym(word)):
+                continue
+            if word.title() in self.nouns or not _boundary_after(doc, i + 2):
+                continue
+            out.append(self._org(doc, i, i + 2, "pattern"))
         return out
 
     def _subject_units(self, doc: Doc) -> list[Candidate]:
@@ -2065,6 +2215,68 @@ class OrganisationFinder:
             out.append(self._org(doc, i, i + 2, "pattern"))
         return out
 
+    def _may_open_event_board(self, text: str) -> bool:
+        return bool(self._nominative_head(text, self.event_board_heads))
+
+    def _event_boards(self, doc: Doc) -> list[Candidate]:
+        """ "des Kuratoriums Lange Nacht der Musik", "das Festkomitee Tannheimer Musiknacht": a
+        board or club that runs an event is named by the event's name right after its head,
+        capitalised words (a genitive article inside) of which one is an event's noun, up to
+        punctuation or a lower-case word; or by the event's noun right before it ("des
+        Heimatfest Vereins")."""
+        out = []
+        texts = token_texts(doc)
+        for i in self._starts(doc, "event_board"):
+            if self._event_before_board(doc, i):
+                cand = self._org(doc, i - 1, i + 1, "pattern")
+                head = self._nominative_head(texts[i], self.event_board_heads)
+                cand.name = f"{texts[i - 1]} {head}"  # "des Heimatfest Vereins"
+                out.append(cand)
+                continue
+            end = self._event_name_end(doc, i + 1)
+            if end is None:
+                continue
+            cand = self._with_legal_form(doc, i, end)
+            head = self._nominative_head(texts[i], self.event_board_heads)
+            if head != texts[i] and not cand.legal_form:
+                self._renamed(cand, doc, i, head)  # "des Kuratoriums ..." -> "Kuratorium ..."
+            out.append(cand)
+        return out
+
+    def _event_before_board(self, doc: Doc, i: int) -> bool:
+        """ "des Tannheimer Heimatfest Vereins": an event's noun written apart before the head
+        names the club that runs it, where no other capitalised word stands before the noun
+        (the adjective's club is the model's or the adjective rule's)."""
+        if i < 1 or not names_event(doc[i - 1].text) or not doc[i - 1].text.isalpha():
+            return False
+        return i < 2 or not is_capitalised(doc[i - 2].text) or doc[i - 2].is_sent_start
+
+    def _event_name_end(self, doc: Doc, j: int) -> int | None:
+        """End of an event's name at ``j`` that a boundary closes ("Lange Nacht der Musik,")."""
+        k = j
+        while k < len(doc) and k - j < MAX_NAME_WORDS:
+            text = doc[k].text
+            if is_capitalised(text) and text.replace("-", "").isalnum():
+                if self._is_role_noun(text) or (
+                    text.lower() in STOP_WORDS and not is_adjective(text, self.lemma)
+                ):
+                    break  # "Lange Nacht": an adjective on the stop list opens a name
+                k += 1
+            elif (
+                k > j
+                and doc[k].lower_ in GENITIVE_ARTICLES
+                and k + 1 < len(doc)
+                and is_capitalised(doc[k + 1].text)
+            ):
+                k += 1  # "Nacht der Musik"
+            else:
+                break
+        if k == j or not (_boundary_after(doc, k) or self._starting_at(self.legal_index, doc, k)):
+            return None
+        if not any(names_event(t.text) for t in span_of(doc, j, k)):
+            return None
+        return k
+
     def _publisher_word(self, doc: Doc, k: int) -> bool:
         tok = doc[k]
         return (
@@ -2091,6 +2303,15 @@ def _family_word(word: str) -> bool:
     """A capitalised word of letters only, as a family's name after a firm's word is
     ("Bäckerei Lemke"); the callers add what it must not be."""
     return is_capitalised(word) and word.isalpha()
+
+
+def _spells(choices: tuple[tuple[str, ...], ...], acronym: str) -> bool:
+    """Whether one initial string of each word, in order, make up the acronym."""
+    if not choices:
+        return not acronym
+    return any(
+        acronym.startswith(c) and _spells(choices[1:], acronym[len(c) :]) for c in choices[0]
+    )
 
 
 def _boundary_after(doc: Doc, j: int) -> bool:
