@@ -20,6 +20,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 
 from pipeline.entities.candidates import VENUE
 from pipeline.entities.canonical import ADJECTIVE_ENDINGS, GENITIVE_ENDINGS, nominative_name
+from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.words import (
     common_nouns,
     entity_words,
@@ -44,6 +45,9 @@ from pipeline.records import OrganisationMention
 # "von der X", "vom Y" (the dative the agent's preposition takes), from entity_words.tsv
 DATIVE_ARTICLES = entity_words("dative_article")
 
+# "von", "vom": after the event's name, before who runs it (the genitive's article "des",
+# "der" leaves the name to the entity stage's rules; see genitive_acronyms)
+EVENT_OWNER_LINKS = frozenset({"von", "vom"})
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
 NAME_PUNCTUATION = frozenset({"-", "&"})
@@ -109,26 +113,64 @@ class PhraseFinder:
         for i in sorted(starts):
             if i < len(words) and word_is_cue(lowers[i], "subject_article"):
                 i += 1
-            if i >= len(words) or i in self.orgs or i in self.places:
+            found = self.subject_name(i)
+            if found is not None:
+                out.append(found)
+            # "X und Hochschule hatten … geladen": a name coordinated with the subject
+            end = self.ctx.token_at(found.end_char - 1) + 1 if found else self.mention_end(i)
+            if end is None or end + 1 >= len(words) or not _joins_subjects(lowers[end]):
                 continue
-            if not words[i][:1].isupper() or self.is_titled(i):
-                continue
-            end = self.run_end(i)
-            if end <= i or not self.has_proper_word(i, end):
-                continue
-            if any(event_noun_base(w) for w in words[i:end]):
-                continue  # the event's own name
-            if any(REGNAL.match(w) for w in words[i:end]):
-                continue  # "Hans-Adam II.": a person
-            name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
-            first = self.ctx.token_starts[i]
-            last = self.ctx.token_starts[end - 1] + len(words[end - 1])
-            out.append(
-                OrganisationMention(
-                    first, last, " ".join(words[i:end]), name, source=SUBJECT_SOURCE
-                )
-            )
+            i = end + 1
+            if word_is_cue(lowers[i], "subject_article"):
+                i += 1
+            found = self.subject_name(i) or self.short_name(i)
+            if found is not None:
+                out.append(found)
         return out
+
+    def mention_end(self, i: int) -> int | None:
+        """The token after the organisation the entity stage found at ``i``, or None."""
+        org = self.orgs.get(i)
+        if org is None or self.orgs.get(i - 1) is org:
+            return None
+        return self.ctx.token_at(org.end_char - 1) + 1
+
+    def subject_name(self, i: int) -> OrganisationMention | None:
+        """A name the entity stage missed that starts at token ``i``, or None."""
+        words = self.ctx.words
+        if i >= len(words) or i in self.orgs or i in self.places:
+            return None
+        if not words[i][:1].isupper() or self.is_titled(i):
+            return None
+        end = self.run_end(i)
+        if end <= i or not self.has_proper_word(i, end):
+            return None
+        if end - i == 1 and _opening_word(words[i]):
+            return None  # "Anschließend hatte man … geladen"
+        if any(event_noun_base(w) for w in words[i:end]):
+            return None  # the event's own name
+        if any(REGNAL.match(w) for w in words[i:end]):
+            return None  # "Hans-Adam II.": a person
+        name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
+        return self.mention(i, end, name)
+
+    def short_name(self, i: int) -> OrganisationMention | None:
+        """ "Hochschule" alone where the report names one organisation "Hochschule X": that
+        one, called by its type word (the entity stage leaves the bare word out)."""
+        words = self.ctx.words
+        if i + 1 >= len(words) or i in self.orgs or i in self.places:
+            return None
+        if not words[i][:1].isupper() or words[i + 1][:1].isupper():
+            return None
+        key = fold(words[i]) + " "
+        longer = {o.name for o in self.orgs.values() if fold(o.name).startswith(key)}
+        return self.mention(i, i + 1, longer.pop()) if len(longer) == 1 else None
+
+    def mention(self, i: int, end: int, name: str) -> OrganisationMention:
+        words = self.ctx.words
+        first = self.ctx.token_starts[i]
+        last = self.ctx.token_starts[end - 1] + len(words[end - 1])
+        return OrganisationMention(first, last, " ".join(words[i:end]), name, source=SUBJECT_SOURCE)
 
     def is_titled(self, i: int) -> bool:
         """ "Landrat Schmidtke", "Bürgermeisterin X": a person's title opens the run."""
@@ -153,6 +195,47 @@ class PhraseFinder:
             if i + 1 < len(words) and words[i + 1][:1].isupper():
                 continue  # "der IAP Deutschland": a longer name the rule cannot read
             out.append(Phrase(i, words[i], i + 1))
+        return out
+
+    def names_after_event(self, name_spans: list[tuple[int, int]]) -> list[Phrase]:
+        """ "das 5. Talheimer Weinfest von XANT+WELLE", "der Wettbewerb von Junge Forscher
+        Talheim": a name the entity stage missed right after the event's name and "von"."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        out = []
+        for _, end in name_spans:
+            i = end + 2
+            if i >= len(words) or lowers[end + 1] not in EVENT_OWNER_LINKS:
+                continue
+            if lowers[i] in DATIVE_ARTICLES:
+                i += 1
+            if i >= len(words) or i in self.orgs or i in self.places:
+                continue  # the organiser rules read what the entity stage found
+            if not words[i][:1].isupper() or self.is_titled(i):
+                continue
+            stop = self.run_end(i)
+            if stop <= i or stop in self.orgs or stop in self.places:
+                continue  # a longer name the rule cannot read
+            if not self.has_proper_word(i, stop):
+                continue
+            if stop - i == 1 and not (is_acronym(words[i]) or _joined_name(words[i])):
+                continue  # "eine Tagung von Bürgermeisterinnen": who takes part
+            if any(event_noun_base(w) for w in words[i:stop]):
+                continue  # another event ("das Finale vom Talheimer Cup")
+            name = " ".join(nominative_name(words[i:stop])).replace(" - ", "-")
+            out.append(Phrase(i, name, stop))
+        return out
+
+    def operated_venues(self) -> list[Phrase]:
+        """ "Messe Talheim": a venue of the report whose name opens with the word of a company
+        that runs a venue and the events on it (``venue_operator``), first mention first."""
+        out, seen = [], set()
+        for i, place in sorted(self.places.items(), key=lambda item: item[0]):
+            if getattr(place, "kind", None) != VENUE or place.name in seen:
+                continue
+            first = place.name.split()[0].lower()
+            if " " in place.name and word_is_cue(first, "venue_operator"):
+                seen.add(place.name)
+                out.append(Phrase(i, place.name, i + 1))
         return out
 
     def agents_before_participle(self, name_spans: list[tuple[int, int]]) -> list[Phrase]:
@@ -246,7 +329,7 @@ class PhraseFinder:
             word = self.ctx.words[i]
             if word in first_names():
                 return False  # a person
-            if is_acronym(word):
+            if is_acronym(word) or _joined_name(word):
                 return True
             if not word.isalpha() and "-" not in word:
                 continue
@@ -256,6 +339,24 @@ class PhraseFinder:
             if not {word, _stem(word), lemma} & common_nouns():
                 return True
         return False
+
+
+def _opening_word(word: str) -> bool:
+    """ "Anschließend", "Tags": a word of everyday German, capitalised where it opens a
+    sentence (the everyday list writes "ß" as "ss"); no acronym."""
+    return not is_acronym(word) and is_everyday_word(word.replace("ß", "ss"))
+
+
+def _joined_name(word: str) -> bool:
+    """ "Kraus+Partner", "XANT+WELLE": words joined by a plus, which no dictionary word has."""
+    parts = word.split("+")
+    return len(parts) > 1 and all(p.isalpha() for p in parts)
+
+
+def _joins_subjects(word: str) -> bool:
+    """ "und", "sowie" between two names that are one verb's subject (not a comma: "X, Y
+    hatten" is as often an apposition)."""
+    return word != "," and word_is_cue(word, "organiser_joining")
 
 
 def _attributive_organiser(word: str) -> bool:
@@ -284,9 +385,17 @@ def institution_mentions(
     begins with the word ("Handwerkskammer Talheim")."""
     words, lowers, starts = ctx.words, ctx.lowers, ctx.token_starts
     out = []
+    found = positions(words, _INSTITUTIONS)
+    # "die Handelskammer beider Basel", "der Handwerkskammer für Talheim": the full names the
+    # report gives its institutions, each word's stem -> the names
+    full: dict[str, set[str]] = {}
+    for i in found:
+        name = institution_with_complement(words, lowers, i)
+        if name is not None:
+            full.setdefault(_INSTITUTIONS[words[i]], set()).add(name)
     # each word looked up once (memoised across documents, read from the Doc's word rows);
     # most are none
-    for i in positions(words, _INSTITUTIONS):
+    for i in found:
         if i == 0:
             continue
         word = words[i]
@@ -300,12 +409,31 @@ def institution_mentions(
             continue  # a longer name the rule cannot read
         key = fold(stem)
         longer = {o.name for o in organisations if fold(o.name).startswith(key + " ")}
+        longer = longer or full.get(stem, set())
         name = longer.pop() if len(longer) == 1 else stem
         start = starts[i]
         out.append(
             OrganisationMention(start, start + len(word), word, name, source=INSTITUTION_SOURCE)
         )
     return out
+
+
+def institution_with_complement(words: list[str], lowers: list[str], i: int) -> str | None:
+    """ "Handelskammer beider Basel", "Handwerkskammer für Talheim und Umgebung": the
+    institution word at ``i`` with its complement (``institution_complement`` and capitalised
+    words, maybe joined by "und"), or None."""
+    k = i + 1
+    if k + 1 >= len(words) or not word_is_cue(lowers[k], "institution_complement"):
+        return None
+    end, last = k + 1, min(k + 1 + PHRASE_MAX_WORDS, len(words))
+    while end < last and (
+        words[end][:1].isupper()
+        or (lowers[end] == "und" and end + 1 < last and words[end + 1][:1].isupper())
+    ):
+        end += 1
+    if end == k + 1:
+        return None
+    return " ".join([_stem(words[i]), *words[k:end]])
 
 
 def _institution_stem(word: str) -> str | None:

@@ -10,6 +10,8 @@
   is ("der Tag der offenen Tür an der Grundschule X"), or an event business whose officer
   speaks in a sentence that names the event;
 - an event business that reports on it: "teilte die Genossenschaft Messe Seetal mit";
+- where nothing else names one, the organisation of who counted the visitors ("„Wir haben
+  5.000 Besucher gezählt“, sagt A. Berger von der IHK X");
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
 - the authors of a club's own report ("spielten wir Blechklang", "wir vom TSV X").
@@ -22,7 +24,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from pipeline.entities.words import common_nouns, fold, is_acronym, positions
+from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns, positions
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     anniversary_nouns,
@@ -34,6 +36,7 @@ from pipeline.events.lexicon import (
     words_are_cue,
 )
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder
+from pipeline.quotation_marks import OPENING
 from pipeline.records import OrganisationMention
 
 ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
@@ -50,6 +53,7 @@ BRACKET_REACH = 4  # tokens of an acronym in brackets after a name: "(", one or 
 VERB_REACH = BRACKET_REACH + 2 + ROLE_WINDOW
 COMMISSION_REACH = 3  # "im Auftrag der X": the X commissions, it does not organise
 REPORT_WINDOW = 4
+COMPLEMENT_WORDS = 2  # nouns after "für" between the event's name and its genitive
 GENITIVE_COORDINATION = 3  # words of a coordination between the article and the organisation
 CLAUSE_BREAKS = frozenset({".", ";", ":", "!", "?"})
 FIRST_PERSON_WORDS = 3  # "wir von der"
@@ -61,6 +65,7 @@ HOST_PREPOSITION_WORDS = 2  # "an der", "beim"
 POSSESSIVE_REACH = 3  # "sein traditionelles Sommerfest": a possessive and two adjectives
 POSSESSIVE_WINDOW = 8  # tokens from an organisation to its possessive ("feierte am Samstag sein")
 INVITED_REACH = 3  # tokens after "zum" where the event's name begins ("zum „Imkertag X“")
+COORDINATED_WORDS = 4  # words of a name coordinated with the subject ("X und die Y Z hatten")
 ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
 
@@ -130,6 +135,7 @@ class OrganiserFinder:
                 self.welcoming_officer(start, end)
                 or self.place_of_event(start, name_spans)
                 or self.business_officer_on_event(start, end, name_spans)
+                or self.counting_speaker(start)
             ):
                 hosts.setdefault(org.name, start)
         if self.phrases is not None:
@@ -145,6 +151,7 @@ class OrganiserFinder:
                 *self.phrases.after_cues("organiser_agent"),
                 *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),
                 *self.phrases.agents_before_participle([*name_spans, *noun_spans]),
+                *self.phrases.names_after_event(name_spans),
             ):
                 _add_new(inferred, phrase, canonical)
         # "das Orga-Team", "das Festkomitee": a role without a name is no organiser
@@ -152,6 +159,10 @@ class OrganiserFinder:
         inferred = {n: i for n, i in inferred.items() if not is_role_alone(n)}
         hosts = {n: i for n, i in hosts.items() if not is_role_alone(n)}
         found = dict(stated or inferred or hosts)
+        if not found and self.phrases is not None:
+            # "Messe Talheim" named in the report: the company runs its fairs, where nothing
+            # else names an organiser
+            found = {p.name: p.start for p in self.phrases.operated_venues()}
         # "veranstaltet gemeinsam mit der X", "in Zusammenarbeit mit dem Y": who runs it with
         # them, however the first is found
         for name, start in self.partners(name_spans).items():
@@ -159,10 +170,18 @@ class OrganiserFinder:
         names = sorted(found, key=lambda n: found[n])
         # "vom Bundesverband … (BVXW)" cut to its head noun: a dictionary word alone is no
         # name where another organiser is named
-        named = [n for n in names if not is_plain_noun(n)] or names
+        # (not the name of an organisation the entity stage knows: "Bundesversammlung")
+        named = [n for n in names if n in known_names() or not is_plain_noun(n)] or names
         # "das Sommerfest der HWK … der Handwerkskammer Xdorf": an acronym
         # of another organiser named is that organiser again
-        return [n for n in named if not any(m != n and abbreviates(n, m) for m in named)]
+        named = [n for n in named if not any(m != n and abbreviates(n, m) for m in named)]
+        # "des Bundesverbands GFGH" where the report also writes the name in full: the full
+        # name (the organisations table keeps the two apart)
+        table = {o.name for _, _, o in self.mentions}
+        named = list(dict.fromkeys(fuller_name(n, table) for n in named))
+        # "die Max-Planck-Institute" beside "die Max-Planck-Institute für X und Y": the
+        # shorter form of another organiser named is that organiser again
+        return [n for n in named if not any(shortens(n, m) for m in named)]
 
     def partners(self, name_spans: list[tuple[int, int]]) -> dict[str, int]:
         """Co-organisers: the organisations after "gemeinsam mit", "in Zusammenarbeit mit"
@@ -395,6 +414,7 @@ class OrganiserFinder:
         """ "die Smart Country Convention des Bitkom e.V.", "Jahrestagung der DGPF"."""
         words, lowers = self.ctx.words, self.ctx.lowers
         for _, end in name_spans:
+            end = self.complement_end(end)  # "die Tagung für Bürgermeisterinnen des X"
             # the article and at most GENITIVE_COORDINATION words between name and organiser
             if not 0 < start - end - 1 <= GENITIVE_COORDINATION + 1:
                 continue
@@ -409,6 +429,20 @@ class OrganiserFinder:
                 return True
         return False
 
+    def complement_end(self, end: int) -> int:
+        """The last token of "für" and a noun or two after the event's name ("die Tagung für
+        Bürgermeisterinnen"), or ``end`` where none follows."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        i = end + 1
+        if i >= len(words) or not word_is_cue(lowers[i], "event_complement"):
+            return end
+        last = i
+        for k in range(i + 1, min(i + 1 + COMPLEMENT_WORDS, len(words))):
+            if not words[k][:1].isupper() or k in self.end_of_start:
+                break
+            last = k
+        return last if last > i else end
+
     def subject_of_verb(self, end: int) -> bool:
         """ "X lädt zur …", "X veranstaltet …", "hat X am Montag seinen Lauf ausgerichtet",
         "die X, die die Nacht … organisiert"; not "im Auftrag der X organisiert"."""
@@ -416,13 +450,13 @@ class OrganiserFinder:
         if not any(cues.within(end + 1, end + 1 + VERB_REACH, k) for k in ORGANISING_KINDS):
             return False  # no organiser's verb nor "von" of one where the rule reads (most)
         start = self.mention_start(end)
-        if self.ctx.cues.within(max(start - COMMISSION_REACH, 0), start, "commissioning"):
+        if self.commissions(start):
             return False
+        if self.object_before(start):
+            return False  # "mit den „Xband“ … geladen": an object, not the verb's subject
         # "hat die Gemeinde X … eingeladen", "X hat die Tagung … ausgerichtet": the
         # participle ends the clause, maybe far off
-        auxiliary = end + 1 < len(self.ctx.words) and word_is_cue(
-            self.ctx.lowers[end + 1], "perfect_auxiliary"
-        )
+        auxiliary = self.auxiliary_after(end)
         window = ROLE_WINDOW if auxiliary or self.after_auxiliary(start) else CLAUSE_WINDOW
         after = list(self.clause_tokens(end + 1, end + 1 + window))
         if len(after) < window and end + 2 + len(after) < len(self.ctx.words):
@@ -436,6 +470,35 @@ class OrganiserFinder:
         if self.invites_elsewhere(range(*self.ctx.sentence_span(end))):
             return False
         return self.has_verb(after) or cues.any_at(after, "organiser_by")
+
+    def commissions(self, start: int) -> bool:
+        """ "im Auftrag der X", "mit Unterstützung des Y": who commissions or supports the
+        event, right before the name, does not run it."""
+        low = max(start - COMMISSION_REACH, 0)
+        cues = self.ctx.cues
+        return cues.within(low, start, "commissioning") or cues.within(low, start, "supporting")
+
+    def object_before(self, start: int) -> bool:
+        """ "den X", "dem „Y“": an article right before the name (and its opening quote) that
+        no subject takes."""
+        i = start - 1
+        while i >= 0 and self.ctx.words[i] in OPENING:
+            i -= 1
+        return i >= 0 and word_is_cue(self.ctx.lowers[i], "object_article")
+
+    def auxiliary_after(self, end: int) -> bool:
+        """ "X hat …", and "X und Y hatten …" (a name coordinated with it first: the subject
+        is both): an auxiliary after the name, so its participle may end the clause far off."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        i = end + 1
+        if i < len(words) and word_is_cue(lowers[i], "organiser_joining") and words[i] != ",":
+            i += 1
+            if i < len(words) and word_is_cue(lowers[i], "subject_article"):
+                i += 1
+            last = min(i + COORDINATED_WORDS, len(words))
+            while i < last and words[i][:1].isupper():
+                i += 1
+        return i < len(words) and word_is_cue(lowers[i], "perfect_auxiliary")
 
     def invites_elsewhere(self, tokens: list[int] | range) -> bool:
         """ "lud der Imkerverein zum Honigfest X ein" in a report on a fair: "zum", "zur"
@@ -510,6 +573,25 @@ class OrganiserFinder:
         sentence = self.ctx.sentence_of(start)
         return any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans)
 
+    def counting_speaker(self, start: int) -> bool:
+        """ "„Wir haben 5.000 Besucher gezählt“, sagt Anna Berger von der IHK Talheim": who
+        counted the visitors in the first person speaks for the organisation that runs the
+        event (not an exhibitor's "Wir sind zufrieden")."""
+        cues = self.ctx.cues
+        if not cues.starts_of("counted"):
+            return False  # no counting in the whole report (most)
+        lowers = self.ctx.lowers
+        i = self.with_article(start)
+        if not (
+            (i > 0 and word_is_cue(lowers[i - 1], "agent_preposition"))
+            or self.ctx.officer_before(start)
+        ):
+            return False
+        low, high = self.ctx.sentence_span(start)
+        return cues.within(low, high, "counted") and any(
+            word_is_cue(lowers[k], "first_person") for k in range(low, start)
+        )
+
     def welcoming_officer(self, start: int, end: int) -> bool:
         """ "Der Vorsitzende des Schachklubs X hieß die Spieler willkommen": who heads an
         organisation welcomes the guests as their host."""
@@ -565,7 +647,7 @@ class OrganiserFinder:
     def agent(self, start: int) -> bool:
         """ "organisiert von X", "auf Einladung der X", "ausgerichtet mit der A, der B und der
         C", "Veranstaltet wurde die Tagung von der X gemeinsam mit der Y"."""
-        if not self.agents_named:
+        if not self.agents_named or self.commissions(start):
             return False
         before = self.clause_tokens(start - 1, start - 1 - ROLE_WINDOW)
         if self.ctx.cues.any_at(before, "organiser_by"):
@@ -621,6 +703,12 @@ def _first_person_openings() -> frozenset[str]:
     return frozenset(cue_first_words("first_person"))
 
 
+@cache
+def known_names() -> frozenset[str]:
+    """The names of the organisations the entity stage knows by name (``org_patterns.json``)."""
+    return frozenset(name for _, name, _ in org_patterns()["known"])
+
+
 def is_plain_noun(name: str) -> bool:
     """ "Bundesverband", "Verein": a single dictionary noun."""
     return " " not in name and name in common_nouns()
@@ -651,3 +739,31 @@ def abbreviates(acronym: str, name: str) -> bool:
     letters = iter(name.lower())
     word = acronym.lower()
     return word[0] == name[0].lower() and all(ch in letters for ch in word)
+
+
+def fuller_name(name: str, names: set[str]) -> str:
+    """The one name among ``names`` that ``name`` shortens to its head and an acronym of the
+    rest ("Bundesverband GFGH" for "Bundesverband des Getränkefachgroßhandels e.V."), else
+    ``name``."""
+    head, _, acronym = name.rpartition(" ")
+    if not head or not is_acronym(acronym):
+        return name
+    longer = [
+        n
+        for n in names
+        if n.startswith(head + " ") and abbreviates(acronym, _capitalised_rest(n, head))
+    ]
+    return longer[0] if len(longer) == 1 else name
+
+
+def shortens(short: str, name: str) -> bool:
+    """Whether ``short`` is the first words of ``name`` (hyphens and case aside)."""
+    return fold(name).startswith(fold(short) + " ")
+
+
+def _capitalised_rest(name: str, head: str) -> str:
+    """The name after its head, from its first capitalised word on ("Getränkefachgroßhandels
+    e.V." of "Bundesverband des Getränkefachgroßhandels e.V.")."""
+    words = name[len(head) :].split()
+    first = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
+    return " ".join(words[first:])
