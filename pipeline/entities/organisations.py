@@ -667,7 +667,7 @@ class OrganisationFinder:
                 continue
             if adjective[:1].islower() and not (paired or self._inflected_noun(texts[j])):
                 # "Stiftung neuer Art": a genitive singular, no plural of members; a pair of
-                # compounds ("Sicht- und Sonnenschutz") is a trade's name whatever its number
+                # compounds ("Obst- und Gemüsebau") is a trade's name whatever its number
                 continue
             cand = self._with_legal_form(doc, i, j + 1)
             out.append(cand)
@@ -707,7 +707,7 @@ class OrganisationFinder:
         Köln", "Senat der Freien und Hansestadt Hamburg", not "Amt des Vizepräsidenten", "von
         Amt zu Amt", "Organisation der Spiele"."""
         word = doc[head + 1].lower_
-        if word == "zu" or word in PLACE_PAIR_DETERMINERS:  # "Handelskammer beider Tannheim"
+        if word == "zu" or word in PLACE_PAIR_DETERMINERS:  # "Gewerbeverein beider Weilbach"
             return self._place_after(doc, head + 2) is not None
         adjective = head > 0 and is_adjective(doc[head - 1].text, self.lemma)
         if doc[head].text in self.generic_heads and not adjective and word != "für":
@@ -1320,7 +1320,7 @@ class OrganisationFinder:
         return out
 
     def _fair_company_plurals(self, doc: Doc) -> list[Candidate]:
-        """ "bei den Kalma Messen Tannheim": a name, "Messen" and a town name a company that
+        """ "bei den Brunnholt Messen Weilbach": a name, "Messen" and a town name a company that
         runs fairs there; one fair is "Messe", so the plural between a name and a town is no
         fair, and after "bei" it is the employer; on its site ("in den ...") the fairground."""
         out = []
@@ -1346,7 +1346,7 @@ class OrganisationFinder:
 
     def _town_end(self, doc: Doc, j: int) -> int | None:
         """End of a town's, district's or region's name at ``j``: the gazetteer's, or else the
-        model's place there ("St.Gallen" written without its space)."""
+        model's place there (a small town the gazetteer lacks)."""
         match = self.gazetteer.match_at(doc, j)
         if match is not None:
             return match.end if match.entry.kind in (CITY, DISTRICT, REGION) else None
@@ -1538,12 +1538,12 @@ class OrganisationFinder:
         return out
 
     def _spelled_names(self, doc: Doc) -> list[Candidate]:
-        """ "der Unternehmervereinigung Wirtschaftsraum Tannheim (UVWT)", "des Jugend-Handball-
-        Vereins (JHV)": the words right before an acronym in brackets whose initials spell it
+        """ "der Gewerbegemeinschaft Tannheimer Land (GGTL)", "des Senioren-Radsport-Vereins
+        (SRV)": the words right before an acronym in brackets whose initials spell it
         (a compound's parts may add theirs) are the long form it is defined for; a name with
         an organisation's head is the organisation, whatever the model reads (an event's or a
-        place's long form has none, a venue's only a building's: "Congress Center"). A town
-        right after the brackets is the branch's ("... Vereins (JHV) Tannheim")."""
+        place's long form has none, a venue's only a building's: "Weilbach Center Nord"). A
+        town right after the brackets is the branch's ("... Vereins (SRV) Weilbach")."""
         texts = token_texts(doc)
         out = []
         for k in self._starts(doc, "dateline"):
@@ -1585,8 +1585,8 @@ class OrganisationFinder:
 
     def _letter_choices(self, word: str) -> tuple[str, ...]:
         """The initials a word may give an acronym: none for a lower-case word or its first
-        letter ("für"); a capitalised word its first letter and its compound parts' ("Unter-
-        nehmervereinigung" "U" or "UV", "Jugend-Handball" "JH")."""
+        letter ("für"); a capitalised word its first letter and its compound parts' ("Gewerbe-
+        gemeinschaft" "G" or "GG", "Senioren-Radsport" "SR")."""
         if not is_capitalised(word):
             return ("", word[0].upper())
         choices = [""]
@@ -1652,8 +1652,8 @@ class OrganisationFinder:
             words = texts[j:end]
             if not all(w.replace("-", "").isalpha() and w.lower() not in STOP_WORDS for w in words):
                 continue
-            # the trade's noun closes the name or opens it before the family's ("Karosserie
-            # Büchel", where the family's name is also a town's)
+            # the trade's noun closes the name or opens it before the family's ("Zimmerei
+            # Tannheim", where the family's name is also a town's)
             trade = len(words) > 1 and (
                 words[-1].lower().endswith(self.trade_endings)
                 or words[0] in self.family_heads
@@ -1664,16 +1664,16 @@ class OrganisationFinder:
         return out
 
     def _is_trade_noun(self, text: str) -> bool:
-        """ "Anlagenbau", "Metzgerei": a trade's noun that a firm puts before its family's name."""
+        """ "Metallbau", "Metzgerei": a trade's noun that a firm puts before its family's name."""
         return text in self.family_heads or (
             is_capitalised(text)
             and text.isalpha()
-            and not has_upper(text[1:])  # "ErfolgAnlagenbau": two words run together
+            and not has_upper(text[1:])  # "SommerfestMetallbau": two words run together
             and text.lower().endswith(self.trade_endings)
         )
 
     def _shouted_firms(self, doc: Doc) -> list[Candidate]:
-        """ "von Anlagenbau KRANZL in Tannheim": a trade's noun and one name in capitals (more
+        """ "bei Metallbau HORNSKE in Tannheim": a trade's noun and one name in capitals (more
         than an acronym's letters) that no lexicon knows as a common noun, then a boundary,
         are the firm, written as the firm writes itself."""
         out = []
@@ -2219,11 +2219,11 @@ class OrganisationFinder:
         return bool(self._nominative_head(text, self.event_board_heads))
 
     def _event_boards(self, doc: Doc) -> list[Candidate]:
-        """ "des Kuratoriums Lange Nacht der Musik", "das Festkomitee Tannheimer Musiknacht": a
-        board or club that runs an event is named by the event's name right after its head,
-        capitalised words (a genitive article inside) of which one is an event's noun, up to
-        punctuation or a lower-case word; or by the event's noun right before it ("des
-        Heimatfest Vereins")."""
+        """ "des Kuratoriums Großes Brunnenfest der Altstadt", "das Festkomitee Tannheimer
+        Musiknacht": a board or club that runs an event is named by the event's name right
+        after its head, capitalised words (a genitive article inside) of which one is an
+        event's noun, up to punctuation or a lower-case word; or by the event's noun right
+        before it ("des Lichterfest Vereins")."""
         out = []
         texts = token_texts(doc)
         for i in self._starts(doc, "event_board"):
@@ -2244,7 +2244,7 @@ class OrganisationFinder:
         return out
 
     def _event_before_board(self, doc: Doc, i: int) -> bool:
-        """ "des Tannheimer Heimatfest Vereins": an event's noun written apart before the head
+        """ "des Tannheimer Lichterfest Vereins": an event's noun written apart before the head
         names the club that runs it, where no other capitalised word stands before the noun
         (the adjective's club is the model's or the adjective rule's)."""
         if i < 1 or not names_event(doc[i - 1].text) or not doc[i - 1].text.isalpha():
@@ -2252,7 +2252,8 @@ class OrganisationFinder:
         return i < 2 or not is_capitalised(doc[i - 2].text) or doc[i - 2].is_sent_start
 
     def _event_name_end(self, doc: Doc, j: int) -> int | None:
-        """End of an event's name at ``j`` that a boundary closes ("Lange Nacht der Musik,")."""
+        """End of an event's name at ``j`` that a boundary closes ("Großes Brunnenfest der
+        Altstadt,")."""
         k = j
         while k < len(doc) and k - j < MAX_NAME_WORDS:
             text = doc[k].text
@@ -2260,7 +2261,7 @@ class OrganisationFinder:
                 if self._is_role_noun(text) or (
                     text.lower() in STOP_WORDS and not is_adjective(text, self.lemma)
                 ):
-                    break  # "Lange Nacht": an adjective on the stop list opens a name
+                    break  # "Großes Brunnenfest": an adjective on the stop list opens a name
                 k += 1
             elif (
                 k > j
@@ -2268,7 +2269,7 @@ class OrganisationFinder:
                 and k + 1 < len(doc)
                 and is_capitalised(doc[k + 1].text)
             ):
-                k += 1  # "Nacht der Musik"
+                k += 1  # "Brunnenfest der Altstadt"
             else:
                 break
         if k == j or not (_boundary_after(doc, k) or self._starting_at(self.legal_index, doc, k)):
