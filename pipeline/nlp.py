@@ -21,7 +21,7 @@ import pipeline.extractors  # noqa: F401  (registers the extractor factories)
 from pipeline.allocator import keep_freed_memory
 from pipeline.extensions import register_extensions
 from pipeline.long_runs import bound_tokenizer
-from pipeline.tokenizer_suffixes import add_suffixes
+from pipeline.tokenizer_suffixes import german_tokens
 
 log = logging.getLogger("pipeline")
 
@@ -51,7 +51,7 @@ def load_nlp(model: str | None = None, extract: bool = True) -> Language:
     else:
         nlp, label = _load_blank()
     _ensure_sentences_and_lemmas(nlp)
-    add_suffixes(nlp)
+    german_tokens(nlp)
     bound_tokenizer(nlp)
     if "parser" not in nlp.pipe_names:
         # spaCy's 1M-character guard protects the parser's memory; without a parser memory

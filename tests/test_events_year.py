@@ -54,5 +54,11 @@ def test_no_year_without_a_comparison_all_agree_on(nlp, other: str) -> None:
     assert event_year(nlp, OPENING + other) is None
 
 
+def test_an_amount_right_after_a_comparative_is_no_year(nlp) -> None:
+    # no figure before it in its sentence: "mehr als 2000" counts people
+    text = "Zum Lindenfest in Adorf kamen am Samstag mehr als 2000, so der Verein."
+    assert event_year(nlp, text) is None
+
+
 def test_the_reference_date_outweighs_a_comparison(nlp) -> None:
     assert event_year(nlp, OPENING + ", mehr als 2024.", "2026-06-01") == 2026

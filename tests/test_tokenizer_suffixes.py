@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from pipeline.tokenizer_suffixes import add_suffixes
+from pipeline.tokenizer_suffixes import ORDINAL_YEARS, german_tokens
 
 
 @pytest.fixture(scope="module")
 def nlp() -> spacy.language.Language:
     nlp = spacy.blank("de")
-    add_suffixes(nlp)
+    german_tokens(nlp)
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -38,10 +38,15 @@ def test_a_written_date_at_a_sentence_end_too(nlp) -> None:
         ("Am 3. Mai beginnt das Fest.", "3."),
         ("Der 2.000. Gast bekam Blumen.", "2.000."),
         ("Die Losnummer 12026. gewann.", "12026."),
+        # a four-digit ordinal after an article or a fused one
+        ("Am Mittag kam der 2000. Gast zum Stand.", "2000."),
+        ("Sie gratulierte zum 1900. Mal.", "1900."),
     ],
 )
 def test_ordinals_and_other_numbers_keep_their_stop(nlp, text: str, kept: str) -> None:
-    assert kept in [t.text for t in nlp(text)]
+    doc = nlp(text)
+    assert kept in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
 
 
 def test_spacys_german_tokenizer_alone_keeps_the_stop_on_a_year() -> None:
@@ -51,8 +56,16 @@ def test_spacys_german_tokenizer_alone_keeps_the_stop_on_a_year() -> None:
     assert len(list(nlp("Der Markt kehrt im Sommer 2027. Dann wird er größer.").sents)) == 1
 
 
-def test_the_pipeline_loads_with_the_suffixes() -> None:
+def test_a_second_call_adds_nothing(nlp) -> None:
+    pattern = nlp.tokenizer.suffix_search.__self__.pattern
+    german_tokens(nlp)
+    assert nlp.tokenizer.suffix_search.__self__.pattern == pattern
+    assert nlp.pipe_names.count(ORDINAL_YEARS) == 1
+
+
+def test_the_pipeline_loads_with_them() -> None:
     from pipeline.nlp import load_nlp
 
     nlp = load_nlp("blank", extract=False)
     assert [t.text for t in nlp("seit 1998.")] == ["seit", "1998", "."]
+    assert nlp.pipe_names[0] == ORDINAL_YEARS

@@ -44,7 +44,6 @@ AROUND_REACH = 3  # tokens before a name where "vor dem", "im Vorfeld der" begin
 PART_REACH = 2  # tokens before a name where "abschließendes" stands ("ein abschließendes")
 MOTTO_WORDS = 6  # words of a quoted motto at most
 YEAR_GRANULARITY = "year"
-COMPARING_WORD = "als"  # a compared_year cue only after a comparative ("mehr Gäste als 2024")
 
 
 def edition_of(words: list[str], m: NameMention) -> str | None:
@@ -695,10 +694,12 @@ class EventBuilder:
         return self.inferred_year() if reference is None else reference.year
 
     def inferred_year(self) -> int | None:
-        """A report that dates nothing may still say its edition's year by the year it compares
-        the edition with ("mehr Besucher als 2024", "gegenüber 2016"): the one before it. Only
-        a year that all such comparisons agree on. (A year announced for the next edition
-        dates nothing: the dev gold leaves such an edition's year empty.)"""
+        """A report that dates nothing may still give its edition's year through the year it
+        compares the edition with ("mehr Besucher als 2024", "gegenüber 2024"): the edition is
+        taken as the year after it, the compared one as last year's edition (a comparison with
+        an older one, "als 2019, vor der Pandemie", is read the same way). Only a year all such
+        comparisons agree on. A year announced for the next edition dates nothing: the dev gold
+        leaves such an edition's year empty."""
         return self.ctx.memoised(("inferred_year",), self._inferred_year)
 
     def _inferred_year(self) -> int | None:
@@ -721,17 +722,26 @@ class EventBuilder:
         return next((k + 1 for k in range(i - 1, low - 1, -1) if ctx.words[k] in CLAUSE_MARKS), low)
 
     def _compared(self, i: int) -> bool:
-        """Whether a compared_year cue stands right before the year in its clause ("als" only
-        after a comparative there)."""
+        """Whether the year is compared with in its clause: a compared_year cue right before
+        it, or a than_year cue ("als") right before it after a comparative: with words between
+        them ("mehr Gäste als 2024"), or right after a figure the figures stage found in its
+        sentence ("3000 Gäste, mehr als 2024"); "kamen mehr als 2000" is an amount."""
         ctx = self.ctx
         start = self._clause_start(i)
         for size in cue_sizes("compared_year"):
             cue = i - size
-            if cue < start or not ctx.cues.at(cue, "compared_year"):
-                continue
-            if ctx.lowers[cue] != COMPARING_WORD or ctx.cues.within(start, cue, "comparative"):
+            if cue >= start and ctx.cues.at(cue, "compared_year"):
                 return True
-        return False
+        than = i - 1
+        if than <= start or not ctx.cues.at(than, "than_year"):
+            return False
+        if ctx.cues.within(start, than - 1, "comparative"):
+            return True
+        low = ctx.token_starts[ctx.sentence_span(i)[0]]
+        high = ctx.token_starts[than - 1]
+        return ctx.cues.at(than - 1, "comparative") and any(
+            low <= f.start_char < high for f in self.figures
+        )
 
 
 def ends_in(name: str, kind: str) -> bool:

@@ -25,7 +25,7 @@ from pipeline.ner.labels import (
     ler_label,
     mobie_label,
 )
-from pipeline.tokenizer_suffixes import add_suffixes
+from pipeline.tokenizer_suffixes import german_tokens
 
 LabelMap = Callable[[str], str | None]
 
@@ -310,7 +310,7 @@ def _avro(value: dict | None, kind: str, default: object = None) -> object:
 def read_smartdata(path: Path, corpus: str = "smartdata") -> Iterator[Sentence]:
     """SmartData v1: documents with character-span mentions; tokenise and align them here."""
     nlp = spacy.blank("de")
-    add_suffixes(nlp)
+    german_tokens(nlp)
     nlp.add_pipe("sentencizer")
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         docs = list(iter_concatenated_json(fh.read()))
@@ -357,7 +357,7 @@ def read_event_reports(
 ) -> Iterator[Sentence]:
     """Event reports (JSON lines: id, text, entities with character offsets and a label)."""
     nlp = spacy.blank("de")
-    add_suffixes(nlp)
+    german_tokens(nlp)
     nlp.add_pipe("sentencizer")
     counts = counts if counts is not None else AlignmentCount()
     with path.open(encoding="utf-8") as fh:
