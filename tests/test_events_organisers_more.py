@@ -28,53 +28,53 @@ def organisers(nlp, text: str) -> str | None:
     [
         # two subjects, the second one by its type word alone, the participle far after them
         (
-            "Rund 900 Besucher kamen am Samstag zum Talheimer Lichterfest an der Hochschule "
-            "Talheim. TWK und Hochschule hatten Familien, Schüler, Senioren, Vereine und viele "
-            "andere Gäste zum Lichterfest geladen.",
-            "TWK; Hochschule Talheim",
+            "Der Talheimer Laternenabend im Garten der Musikschule Talheim war gut besucht. "
+            "KBV und Musikschule haben dazu am Freitag ihre Nachbarn, Freunde und Ehemaligen "
+            "in den Garten geladen.",
+            "KBV; Musikschule Talheim",
         ),
         # a name after "von" right after the event's name, which the entity stage missed
         (
-            "Am 3. September fand das mittlerweile 5. Oberbacher Weinfest von XANT+WELLE statt. "
-            "Rund 2000 Gäste kamen.",
-            "XANT+WELLE",
+            "Rund 1.500 Leute besuchten am Sonntag den Talheimer Kürbismarkt von BERG+TAL "
+            "hinter dem Bahnhof.",
+            "BERG+TAL",
         ),
         # who counted the visitors speaks for the organiser
         (
-            "Die Talheimer Jobmesse ist zu Ende. „Wir haben rund 5.000 Besucher gezählt“, "
-            "berichtet Anna Berger von der IHK Talheim.",
-            "IHK Talheim",
+            "Nach zwei Tagen schloss die Talheimer Ausbildungsbörse. „Am Einlass haben wir "
+            "4.200 Gäste registriert“, sagte Eva Lind vom Kreisjugendring Talheim.",
+            "Kreisjugendring Talheim",
         ),
-        # ... not an exhibitor who is pleased
+        # ... not an exhibitor who will come again
         (
-            "Die Talheimer Jobmesse ist zu Ende. „Wir sind sehr zufrieden“, berichtet Anna "
-            "Berger von der Bäckerei Kranz.",
+            "Nach zwei Tagen schloss die Talheimer Ausbildungsbörse. „Im Herbst kommen wir "
+            "wieder“, sagte Jonas Falk vom Malerbetrieb Weber.",
             None,
         ),
         # who takes part, after "von", is no organiser
         (
-            "Am Samstag fand in Talheim eine Tagung von Bürgermeisterinnen statt. Rund 80 "
-            "Gäste kamen.",
+            "Der Talheimer Fachtag von Hebammen zog am Dienstag 60 Besucherinnen ins Bürgerhaus.",
             None,
         ),
-        # a name in a list after "mit den" is no subject of the verb after it
+        # a name after "dem" is no subject of the verb after it, nor is a capitalised
+        # adverb that opens the sentence
         (
-            "Zum Talheimer Lichterfest kamen 900 Besucher. Anschließend hatte man mit "
-            "Peter Kraus, den „Talheimer Spatzen“ und Anna Beil zur Party geladen.",
+            "Beim Talheimer Laternenfest zählte man 700 Besucher. Schließlich hat man die Gäste "
+            "mit dem „Duo Kleeblatt“ und Eva Roth zum Tanz in die Festhalle geladen.",
             None,
         ),
         # who supports the event after an agent participle does not run it
         (
-            "Rund 300 Gäste kamen zur Ringvorlesung an der Hochschule Talheim. Organisiert wird "
-            "die Ringvorlesung von Prof. Dr. Anna Kraus, mit Unterstützung des Fördervereins "
-            "Talheim e.V.",
-            "Hochschule Talheim",
+            "Die Talheimer Vortragsreihe zur Stadtgeschichte lockte 250 Zuhörer. Veranstaltet "
+            "wird die Reihe von der Volkshochschule Talheim, seit drei Jahren mit Unterstützung "
+            "der Sparkasse Talheim.",
+            "Volkshochschule Talheim",
         ),
         # the event's genitive after the people it is for
         (
-            "Am Samstag fand in Talheim die Landestagung für Bürgermeisterinnen des "
-            "Talheimer Gemeindeverbands statt. Rund 90 Gäste kamen.",
-            "Talheimer Gemeindeverband",
+            "Der Fachtag für Hebammen des Talheimer Hebammenverbands zog am Mittwoch 90 "
+            "Teilnehmerinnen ins Bürgerhaus.",
+            "Talheimer Hebammenverband",
         ),
         # a known organisation's one-word name stays beside another organiser
         (
@@ -100,20 +100,20 @@ def test_organiser_read_from_the_sentence(nlp, text, expected):
 
 
 def test_a_short_form_of_a_name_given_in_full_is_that_name():
-    full = "Bundesverband des Talheimer Weinfachhandels e.V."
-    assert fuller_name("Bundesverband TWFH", {full, "Bundesverband TWFH"}) == full
+    full = "Landesverband der Holzbaubetriebe Talheim e.V."
+    assert fuller_name("Landesverband HBT", {full, "Landesverband HBT"}) == full
     # the acronym's letters are not those of the name's rest
-    assert fuller_name("Bundesverband XYZ", {full}) == "Bundesverband XYZ"
+    assert fuller_name("Landesverband XYZ", {full}) == "Landesverband XYZ"
     # another head
-    assert fuller_name("Landesverband TWFH", {full}) == "Landesverband TWFH"
+    assert fuller_name("Kreisverband HBT", {full}) == "Kreisverband HBT"
     # no acronym at the end
-    assert fuller_name("Bundesverband Talheim", {full}) == "Bundesverband Talheim"
+    assert fuller_name("Landesverband Talheim", {full}) == "Landesverband Talheim"
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("der Handelskammer beider Talufer begrüßte", "Handelskammer beider Talufer"),
+        ("der Landwirtschaftskammer beider Seelande lud", "Landwirtschaftskammer beider Seelande"),
         (
             "der Handwerkskammer für Talheim und Umgebung .",
             "Handwerkskammer für Talheim und Umgebung",
@@ -132,6 +132,6 @@ def test_an_institution_word_with_its_complement(text, expected):
 
 
 def test_a_shorter_form_of_another_organiser_is_that_organiser():
-    assert shortens("Max-Planck Institute", "Max-Planck-Institute für Xkunde und Ykunde")
+    assert shortens("Kessler-Werk Labore", "Kessler-Werk-Labore für Glas und Keramik")
     assert not shortens("Stadt Talheim", "Stadtwerke Talheim")  # whole words only
     assert not shortens("Stadt Talheim", "Stadt Talheim")

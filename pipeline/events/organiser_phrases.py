@@ -116,7 +116,7 @@ class PhraseFinder:
             found = self.subject_name(i)
             if found is not None:
                 out.append(found)
-            # "X und Hochschule hatten … geladen": a name coordinated with the subject
+            # "X und Musikschule haben … geladen": a name coordinated with the subject
             end = self.ctx.token_at(found.end_char - 1) + 1 if found else self.mention_end(i)
             if end is None or end + 1 >= len(words) or not _joins_subjects(lowers[end]):
                 continue
@@ -146,16 +146,16 @@ class PhraseFinder:
         if end <= i or not self.has_proper_word(i, end):
             return None
         if end - i == 1 and _opening_word(words[i]):
-            return None  # "Anschließend hatte man … geladen"
+            return None  # "Schließlich hat man … geladen"
         if any(event_noun_base(w) for w in words[i:end]):
             return None  # the event's own name
         if any(REGNAL.match(w) for w in words[i:end]):
-            return None  # "Hans-Adam II.": a person
+            return None  # "Fürst Anselm IV.": a person
         name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
         return self.mention(i, end, name)
 
     def short_name(self, i: int) -> OrganisationMention | None:
-        """ "Hochschule" alone where the report names one organisation "Hochschule X": that
+        """ "Musikschule" alone where the report names one organisation "Musikschule X": that
         one, called by its type word (the entity stage leaves the bare word out)."""
         words = self.ctx.words
         if i + 1 >= len(words) or i in self.orgs or i in self.places:
@@ -198,7 +198,7 @@ class PhraseFinder:
         return out
 
     def names_after_event(self, name_spans: list[tuple[int, int]]) -> list[Phrase]:
-        """ "das 5. Talheimer Weinfest von XANT+WELLE", "der Wettbewerb von Junge Forscher
+        """ "der Talheimer Kürbismarkt von BERG+TAL", "der Wettbewerb von Junge Forscher
         Talheim": a name the entity stage missed right after the event's name and "von"."""
         words, lowers = self.ctx.words, self.ctx.lowers
         out = []
@@ -218,7 +218,7 @@ class PhraseFinder:
             if not self.has_proper_word(i, stop):
                 continue
             if stop - i == 1 and not (is_acronym(words[i]) or _joined_name(words[i])):
-                continue  # "eine Tagung von Bürgermeisterinnen": who takes part
+                continue  # "der Fachtag von Hebammen": who takes part
             if any(event_noun_base(w) for w in words[i:stop]):
                 continue  # another event ("das Finale vom Talheimer Cup")
             name = " ".join(nominative_name(words[i:stop])).replace(" - ", "-")
@@ -348,7 +348,7 @@ def _opening_word(word: str) -> bool:
 
 
 def _joined_name(word: str) -> bool:
-    """ "Kraus+Partner", "XANT+WELLE": words joined by a plus, which no dictionary word has."""
+    """ "Roth+Lind", "BERG+TAL": words joined by a plus, which no dictionary word has."""
     parts = word.split("+")
     return len(parts) > 1 and all(p.isalpha() for p in parts)
 
@@ -386,8 +386,8 @@ def institution_mentions(
     words, lowers, starts = ctx.words, ctx.lowers, ctx.token_starts
     out = []
     found = positions(words, _INSTITUTIONS)
-    # "die Handelskammer beider Basel", "der Handwerkskammer für Talheim": the full names the
-    # report gives its institutions, each word's stem -> the names
+    # "die Landwirtschaftskammer beider Seelande", "der Handwerkskammer für Talheim": the full
+    # names the report gives its institutions, each word's stem -> the names
     full: dict[str, set[str]] = {}
     for i in found:
         name = institution_with_complement(words, lowers, i)
@@ -419,7 +419,7 @@ def institution_mentions(
 
 
 def institution_with_complement(words: list[str], lowers: list[str], i: int) -> str | None:
-    """ "Handelskammer beider Basel", "Handwerkskammer für Talheim und Umgebung": the
+    """ "Landwirtschaftskammer beider Seelande", "Handwerkskammer für Talheim und Umgebung": the
     institution word at ``i`` with its complement (``institution_complement`` and capitalised
     words, maybe joined by "und"), or None."""
     k = i + 1

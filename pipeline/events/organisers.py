@@ -10,8 +10,8 @@
   is ("der Tag der offenen Tür an der Grundschule X"), or an event business whose officer
   speaks in a sentence that names the event;
 - an event business that reports on it: "teilte die Genossenschaft Messe Seetal mit";
-- where nothing else names one, the organisation of who counted the visitors ("„Wir haben
-  5.000 Besucher gezählt“, sagt A. Berger von der IHK X");
+- where nothing else names one, the organisation of who counted the visitors ("„Am Einlass
+  haben wir 4.200 Gäste registriert“, sagte E. Lind vom Kreisjugendring X");
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
 - the authors of a club's own report ("spielten wir Blechklang", "wir vom TSV X").
@@ -170,16 +170,16 @@ class OrganiserFinder:
         names = sorted(found, key=lambda n: found[n])
         # "vom Bundesverband … (BVXW)" cut to its head noun: a dictionary word alone is no
         # name where another organiser is named
-        # (not the name of an organisation the entity stage knows: "Bundesversammlung")
+        # (not the name of an organisation the entity stage knows: "Bundestag")
         named = [n for n in names if n in known_names() or not is_plain_noun(n)] or names
         # "das Sommerfest der HWK … der Handwerkskammer Xdorf": an acronym
         # of another organiser named is that organiser again
         named = [n for n in named if not any(m != n and abbreviates(n, m) for m in named)]
-        # "des Bundesverbands GFGH" where the report also writes the name in full: the full
+        # "des Landesverbands HBT" where the report also writes the name in full: the full
         # name (the organisations table keeps the two apart)
         table = {o.name for _, _, o in self.mentions}
         named = list(dict.fromkeys(fuller_name(n, table) for n in named))
-        # "die Max-Planck-Institute" beside "die Max-Planck-Institute für X und Y": the
+        # "die Kessler-Werk-Labore" beside "die Kessler-Werk-Labore für X und Y": the
         # shorter form of another organiser named is that organiser again
         return [n for n in named if not any(shortens(n, m) for m in named)]
 
@@ -414,7 +414,7 @@ class OrganiserFinder:
         """ "die Smart Country Convention des Bitkom e.V.", "Jahrestagung der DGPF"."""
         words, lowers = self.ctx.words, self.ctx.lowers
         for _, end in name_spans:
-            end = self.complement_end(end)  # "die Tagung für Bürgermeisterinnen des X"
+            end = self.complement_end(end)  # "der Fachtag für Hebammen des X"
             # the article and at most GENITIVE_COORDINATION words between name and organiser
             if not 0 < start - end - 1 <= GENITIVE_COORDINATION + 1:
                 continue
@@ -430,8 +430,8 @@ class OrganiserFinder:
         return False
 
     def complement_end(self, end: int) -> int:
-        """The last token of "für" and a noun or two after the event's name ("die Tagung für
-        Bürgermeisterinnen"), or ``end`` where none follows."""
+        """The last token of "für" and a noun or two after the event's name ("der Fachtag für
+        Hebammen"), or ``end`` where none follows."""
         words, lowers = self.ctx.words, self.ctx.lowers
         i = end + 1
         if i >= len(words) or not word_is_cue(lowers[i], "event_complement"):
@@ -574,9 +574,9 @@ class OrganiserFinder:
         return any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans)
 
     def counting_speaker(self, start: int) -> bool:
-        """ "„Wir haben 5.000 Besucher gezählt“, sagt Anna Berger von der IHK Talheim": who
-        counted the visitors in the first person speaks for the organisation that runs the
-        event (not an exhibitor's "Wir sind zufrieden")."""
+        """ "„Am Einlass haben wir 4.200 Gäste registriert“, sagte Eva Lind vom Kreisjugendring
+        Talheim": who counted the visitors in the first person speaks for the organisation that
+        runs the event (not an exhibitor's "Im Herbst kommen wir wieder")."""
         cues = self.ctx.cues
         if not cues.starts_of("counted"):
             return False  # no counting in the whole report (most)
@@ -743,7 +743,7 @@ def abbreviates(acronym: str, name: str) -> bool:
 
 def fuller_name(name: str, names: set[str]) -> str:
     """The one name among ``names`` that ``name`` shortens to its head and an acronym of the
-    rest ("Bundesverband GFGH" for "Bundesverband des Getränkefachgroßhandels e.V."), else
+    rest ("Landesverband HBT" for "Landesverband der Holzbaubetriebe Talheim e.V."), else
     ``name``."""
     head, _, acronym = name.rpartition(" ")
     if not head or not is_acronym(acronym):
@@ -762,8 +762,8 @@ def shortens(short: str, name: str) -> bool:
 
 
 def _capitalised_rest(name: str, head: str) -> str:
-    """The name after its head, from its first capitalised word on ("Getränkefachgroßhandels
-    e.V." of "Bundesverband des Getränkefachgroßhandels e.V.")."""
+    """The name after its head, from its first capitalised word on ("Holzbaubetriebe Talheim
+    e.V." of "Landesverband der Holzbaubetriebe Talheim e.V.")."""
     words = name[len(head) :].split()
     first = next((i for i, w in enumerate(words) if w[:1].isupper()), len(words))
     return " ".join(words[first:])
