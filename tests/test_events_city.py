@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import pipeline
-from pipeline.events.places import city_in_name, is_area
+from pipeline.events.places import city_in_name, is_area, organiser_town
 from pipeline.records import PlaceMention
 
 
@@ -74,13 +74,15 @@ def test_an_organisations_town_is_the_city_only_where_it_runs_the_event_at_home(
     ]
     # the organisation that runs it, with no other venue named: its own premises
     assert city("Die Hochschule Kassel lud am Samstag zum Familientag ein." + after) == ["Kassel"]
-    # it runs it, but in a venue of another name: the name's town tells nothing
+    # it runs it in a venue of another name: where nothing else places the event, the
+    # organiser's town does; a town the text puts the event in wins over it
     held = (
         "Den Frühlingsmarkt veranstaltete die Volkshochschule Kassel am Samstag{}."
         " Der Frühlingsmarkt lockte 500 Besucher an."
     )
-    assert city(held.format(" im Museum Fridericianum")) == [""]
+    assert city(held.format(" im Museum Fridericianum")) == ["Kassel"]
     assert city(held.format("")) == ["Kassel"]
+    assert city(held.format(" in Göttingen")) == ["Göttingen"]
 
 
 def test_a_district_or_state_is_no_city(default_nlp):
@@ -189,3 +191,50 @@ def test_a_dateline_of_two_towns_is_neither_towns_dateline(default_nlp):
     single = "Frankfurt/Main. Der Pflegekongress zählte am Wochenende 900 Teilnehmer."
     rows = pipeline.extract(single, nlp=default_nlp)["events"]
     assert list(rows["city"]) == ["Frankfurt am Main"]
+
+
+@pytest.mark.parametrize(
+    ("organisers", "town"),
+    [
+        (["Hochschule Mannheim"], "Mannheim"),
+        # a town several places share names it where the name is the head and the town
+        (["Pfarre Kirchberg"], "Kirchberg"),
+        # two towns: neither
+        (["Hochschule Mannheim", "Stadtwerke Heidelberg"], None),
+        # in a longer name a word several places share may be anything
+        (["Turnverein Blau-Weiß Linden"], None),
+        (["Turnverein Edelweiß"], None),
+        (["Landkreis Rottal-Inn"], None),
+    ],
+)
+def test_the_town_an_events_organisers_are_named_after(organisers, town):
+    assert organiser_town(organisers) == town
+
+
+def test_an_organisers_town_is_the_city_where_nothing_else_places_the_event(default_nlp):
+    text = (
+        "Die Hochschule Mannheim veranstaltete am Samstag ihr Sommerfest im "
+        "Kulturzentrum Altes Lager. Rund 600 Gäste kamen."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["city"]) == ["Mannheim"]
+    # a town the text puts the event in is its city, not the organiser's
+    elsewhere = (
+        "Die Hochschule Mannheim veranstaltete am Samstag ihr Sommerfest in Heidelberg. "
+        "Rund 600 Gäste kamen."
+    )
+    rows = pipeline.extract(elsewhere, nlp=default_nlp)["events"]
+    assert list(rows["city"]) == ["Heidelberg"]
+
+
+def test_two_events_named_together_each_in_a_town_of_its_own_are_two_rows(default_nlp):
+    text = (
+        "Im Mai richtete die Agentur Muster GmbH das Imkerforum Nord in Hamburg aus, dazu "
+        "die Fachtagung Obstbau Süd in Leipzig. Beide zählten rund 900 Teilnehmer."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["city"]) == ["Hamburg", "Leipzig"]
+    # one town for both: one event
+    same = text.replace("in Leipzig", "in Hamburg")
+    rows = pipeline.extract(same, nlp=default_nlp)["events"]
+    assert len(rows) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import pipeline
 from pipeline.events.context import DocContext
 from pipeline.events.places import PlaceChooser, is_event_ground
 from tests.test_events import only_event
@@ -233,3 +234,25 @@ def test_venue_role_in_the_sentence_after_the_events(nlp):
     venue = chooser.named_venue({0})
     assert venue is not None and venue.name == "Stadthalle Talheim"
     assert chooser.named_venue({2}) is None  # the sentence before is no event's
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # the building an opening is about, named right after its noun
+        (
+            "Eröffnungsfeier Bibliothek «Am Mühlbach»\nDie neuen Räume sahen 300 Gäste.",
+            "Am Mühlbach",
+        ),
+        (
+            "Richtfest für das neue Jugendhaus Lindwil\nDie Zimmerleute sprachen den Spruch.",
+            "Jugendhaus Lindwil",
+        ),
+        # no building noun after the opening: no venue from it
+        ("Einweihung mit Musik\nAm Samstag feierten 300 Gäste die Einweihung.", None),
+    ],
+)
+def test_an_opening_is_about_the_building_named_after_it(default_nlp, text, venue):
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert len(rows) == 1
+    assert (rows["venue"].iloc[0] if rows["venue"].notna().all() else None) == venue

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from pipeline.entities.candidates import CITY
 from pipeline.entities.canonical import LemmaLookup, compound_head, is_adjective, nominative_name
 from pipeline.entities.words import positions
 from pipeline.events.context import CLAUSE_MARKS, DocContext, covered_tokens
@@ -31,11 +32,15 @@ from pipeline.events.naming import (
 )
 from pipeline.events.organiser_phrases import PhraseFinder, institution_mentions
 from pipeline.events.organisers import OrganiserFinder
-from pipeline.events.places import PlaceChooser
+from pipeline.events.places import PlaceChooser, is_area, organiser_town, town_of
 from pipeline.events.totals import FIELDS, TotalChooser
 from pipeline.extensions import get_facts
 from pipeline.records import EventRecord
 
+OPENING_LINK_REACH = 4  # words between an opening and its building ("für den neuen Neubau")
+BUILDING_NAME_WORDS = 4  # words of a building's name after its noun ("Kindergarten Xdorf 3")
+OPENING_QUOTES = frozenset('«»„“”"‹›')  # marks around a building's name ("Bibliothek «Am Anger»")
+OWN_TOWN_REACH = 8  # tokens from an event's name to its town ("X (XY) mit 900 Gästen in Xdorf")
 ORDINAL_REACH = 3  # tokens before a name where its edition number stands
 # Kinds of name that can open a row of their own beside the main event: a name of its own
 OWN_NAME_KINDS = ("named", "introduced")
@@ -99,6 +104,9 @@ class EventBuilder:
         if not events or self.passing_mention(events[0]):
             return []
         main = self.record(1, events[0], events)
+        apart = self.events_in_own_towns(events)
+        if apart is not None:
+            return self.rows_in_own_towns(events, main, *apart)
         further = self.further_events(events, main)
         if not further:
             return [main]
@@ -111,6 +119,62 @@ class EventBuilder:
         for other, section in further:
             ordered = [other, *(e for e in events if e is not other)]
             rows.append((other, self.record(0, other, ordered, section=section)))
+        rows.sort(key=lambda row: row[0].first.start)
+        return [replace(record, event=n) for n, (_, record) in enumerate(rows, start=1)]
+
+    def events_in_own_towns(self, events: list[EventName]) -> tuple[int, str, str] | None:
+        """ "Die Agentur richtete das Forum X in Bremen aus, dazu die Tagung Y in Kiel": the
+        main event and another with a name of its own, named in one
+        sentence, each right before a town of its own ("in Mannheim"), are two events: the
+        other's position and the two towns (the main event's first)."""
+        ctx = self.ctx
+        places = PlaceChooser(ctx, self.places)
+        for k, event in enumerate(events[1:], start=1):
+            if not self.has_own_name(event) or self.other_edition_sentences(event):
+                continue
+            for m0 in events[0].mentions:
+                for mk in event.mentions:
+                    if "generic" in (m0.kind, mk.kind) or m0.start == mk.start:
+                        continue
+                    if ctx.sentence_of(m0.start) != ctx.sentence_of(mk.start):
+                        continue
+                    first, second = sorted((m0, mk), key=lambda m: m.start)
+                    town_first = self.town_after(places, first, second.start)
+                    end = ctx.sentence_span(second.start)[1]
+                    town_second = self.town_after(places, second, end)
+                    if town_first and town_second and town_first != town_second:
+                        if first is m0:
+                            return k, town_first, town_second
+                        return k, town_second, town_first
+        return None
+
+    def town_after(self, places: PlaceChooser, m: NameMention, limit: int) -> str | None:
+        """The town put right after an event's name ("die Tagung X in Mannheim"): a located
+        city at most ``OWN_TOWN_REACH`` tokens after the name, before token ``limit``."""
+        ctx = self.ctx
+        for p in self.places:
+            token = ctx.token_at(p.start_char)
+            near = m.end <= token < min(limit, m.end + OWN_TOWN_REACH)
+            if near and p.kind == CITY and places.located(p) and not is_area(p):
+                return town_of(p.name)
+        return None
+
+    def rows_in_own_towns(
+        self, events: list[EventName], main: EventRecord, k: int, town: str, other_town: str
+    ) -> list[EventRecord]:
+        """The rows of two events each in its own town: the main event's, and the other's,
+        which owns the sentences that name it alone."""
+        ctx = self.ctx
+        other = events[k]
+        named_in: dict[int, set[int]] = {}
+        for j, event in enumerate(events):
+            for m in event.mentions:
+                if m.kind != "generic":
+                    named_in.setdefault(ctx.sentence_of(m.start), set()).add(j)
+        alone = {s for s, ks in named_in.items() if ks == {k}}
+        ordered = [other, *(e for e in events if e is not other)]
+        second = self.record(0, other, ordered, section=self.section(alone, named_in))
+        rows = [(events[0], replace(main, city=town)), (other, replace(second, city=other_town))]
         rows.sort(key=lambda row: row[0].first.start)
         return [replace(record, event=n) for n, (_, record) in enumerate(rows, start=1)]
 
@@ -361,7 +425,9 @@ class EventBuilder:
             # the report's first sentence tells what, when and where
             opening = {self.opening_sentence()} - other - self.around_event_sentences(event)
             venue = places.venue(opening)
-            venue_name = venue.name if venue else self.organisation_building(venue_sentences)
+            venue_name = venue.name if venue else self.opened_building(event)
+            if venue_name is None:
+                venue_name = self.organisation_building(venue_sentences)
             if venue_name is None:
                 venue_name = self.hosting_building(event, venue_anchors)
             if venue_name is None and start:
@@ -458,6 +524,9 @@ class EventBuilder:
                 if m.kind == "named"
             } - own
             city = places.sole_city(set(range(len(ctx.sentence_starts))) - other, elsewhere)
+        if city is None:
+            # nothing places the event: a local organiser's town is where it ran it
+            city = organiser_town(organisers)
         name, written = self.name(event, city)
         values: dict[str, object] = {}
         for field in FIELDS:
@@ -505,6 +574,57 @@ class EventBuilder:
         ctx = self.ctx
         rest = ctx.text[ctx.title_end :]
         return ctx.sentence_of(ctx.token_at(ctx.title_end + len(rest) - len(rest.lstrip())))
+
+    def opened_building(self, event: EventName) -> str | None:
+        """ "Eröffnungsfeier Bibliothek «Am Anger»", "Richtfest für das neue Jugendhaus Xdorf": an
+        event that opens a building is about the building named right after its noun (a few
+        ``opening_link`` words between): its quoted name, or the building's noun with the
+        capitalised words and numbers of its name."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        for m in sorted(event.mentions, key=lambda m: m.start):
+            if not word_is_cue(lowers[m.end - 1], "opening_event"):
+                continue
+            i = m.end
+            while i < len(words) and i - m.end < OPENING_LINK_REACH:
+                if not word_is_cue(lowers[i], "opening_link"):
+                    break
+                i += 1
+            if i >= len(words) or not words[i][:1].isupper():
+                continue
+            if not lowers[i].endswith(cue_words("opening_building")):
+                continue
+            name = self.building_name(i + 1)
+            if name:
+                quoted = name[0] in OPENING_QUOTES
+                return name[1] if quoted else f"{words[i]} {name[1]}"
+        return None
+
+    def building_name(self, i: int) -> tuple[str, str] | None:
+        """The name after a building's noun at token ``i``: ("quoted", its words) in quotation
+        marks, or ("", its capitalised words and numbers) up to the line's or sentence's end."""
+        ctx = self.ctx
+        words = ctx.words
+        sentence = ctx.sentence_of(i - 1)
+        quoted = i < len(words) and words[i] in OPENING_QUOTES
+        start = i + 1 if quoted else i
+        out = []
+        for k in range(start, min(start + BUILDING_NAME_WORDS, len(words))):
+            word = words[k]
+            if (
+                ctx.sentence_of(k) != sentence
+                or "\n" in ctx.text[ctx.token_starts[k - 1] : ctx.token_starts[k]]
+            ):
+                break
+            if not (word[:1].isupper() or word.isdigit()):
+                break
+            out.append(word)
+        if not out or out[0].isdigit():
+            return None
+        if quoted and not (
+            start + len(out) < len(words) and words[start + len(out)] in OPENING_QUOTES
+        ):
+            return None  # an unclosed quote: speech, not a name
+        return ("«" if quoted else "", " ".join(out))
 
     def organisation_building(self, sentences: set[int]) -> str | None:
         """ "wurde in die Landesakademie für Gesundheit eingeladen": an organisation (not a town or

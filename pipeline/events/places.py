@@ -101,6 +101,23 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
     return None
 
 
+def organiser_town(organisers: list[str]) -> str | None:
+    """ "das Krankenhaus Xdorf veranstaltete den Gesundheitstag", "die Pfarre Xdorf beging ihr
+    Patrozinium": the one town the event's organisers are named after. A name of two words
+    ("Pfarre Kirchberg") names its town even where several places share it; in a longer name
+    ("Turnverein Blau-Weiß Linden") such a word may be anything. An area's body ("Landkreis Xdorf")
+    names no town."""
+    towns = set()
+    for name in organisers:
+        if word_is_cue(name.split(" ", 1)[0].lower(), "region"):
+            continue  # "Landkreis Xdorf-Yberg": an area, no town
+        two_words = len(name.replace("-", " ").split()) == 2
+        town = city_in_name(name, ambiguous=two_words)
+        if town:
+            towns.add(town)
+    return towns.pop() if len(towns) == 1 else None
+
+
 def municipality_town(name: str) -> str | None:
     """ "Gemeinde Aichtal", "Stadt Luxemburg": the town of a municipality acting as an
     organisation, known to the gazetteer or not."""
