@@ -91,6 +91,26 @@ def test_fair_company_with_a_town_the_gazetteer_does_not_read(nlp):
     assert "Brunnholt Messen Oberkirchzell" in _orgs(doc)
 
 
+def test_fair_company_with_a_pair_of_towns(nlp):
+    text = "Die Brunnholt Messen Duisburg-Essen vermieten ihre Hallen auch für Feiern."
+    assert "Brunnholt Messen Duisburg-Essen" in _orgs(with_model_ents(nlp, text, []))
+
+
+def test_fair_company_needs_a_town_not_a_country(nlp):
+    text = "Die Brunnholt Messen Österreich vermieten ihre Hallen auch für Feiern."
+    doc = with_model_ents(nlp, text, [("Österreich", "LOC")])
+    assert "Brunnholt Messen Österreich" not in _orgs(doc)
+
+
+def test_initials_of_a_long_compound_stay_few(nlp):
+    """Each later part of a compound may add its initial, at most two of one word: the choices
+    stay bounded however many nouns the word ends in."""
+    finder = nlp.get_pipe("german_entities").organisations
+    choices = finder._letter_choices("Stadtteilbürgervereinsvorstand")
+    assert len(choices) <= 2**2
+    assert {"S", "SV"} <= set(choices)
+
+
 def test_plural_fairs_after_an_adjective_are_no_company(nlp):
     text = "Die großen Messen Berlin und Köln waren voll."
     doc = with_model_ents(nlp, text, [("Berlin", "LOC"), ("Köln", "LOC")])

@@ -44,6 +44,38 @@ def test_sign_without_an_inns_context_is_no_place(nlp, text):
 @pytest.mark.parametrize(
     ("text", "written", "name"),
     [
+        ("Der Chor übernachtete beim Goldenen Hirschen.", "Goldenen Hirschen", "Goldener Hirsch"),
+        ("Die Gäste saßen bei der Roten Linde.", "Roten Linde", "Rote Linde"),
+        ("Der Vorstand lud ins Weiße Lamm ein.", "Weiße Lamm", "Weißes Lamm"),
+        ("Der Zug ging abends zur Blauen Traube.", "Blauen Traube", "Blaue Traube"),
+        ("Die Feier war im Gasthof zum Grünen Hecht.", "Grünen Hecht", "Grüner Hecht"),
+    ],
+)
+def test_inn_article_agrees_with_its_sign(nlp, text, written, name):
+    assert places(nlp, text).get(written) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "inn"),
+    [
+        # a plural: the article fits no sign in the singular
+        ("Die Spende ging bei den Grauen Falken ein.", "Grauer Falke"),
+        ("Er war lange bei den Blauen Falken aktiv.", "Blauer Falke"),
+        # a feminine article before a masculine sign
+        ("Das Lied von der Weißen Hirschen kennt jeder.", "Weißer Hirsch"),
+        # "zu" completes the noun or the participle before it
+        ("Die Ausstellung zur Blauen Linde zeigt alte Fotos.", "Blaue Linde"),
+        ("Der Film wurde nominiert zum Silbernen Bären.", "Silberner Bär"),
+        ("Sie hielt einen Vortrag zum Roten Hahn.", "Roter Hahn"),
+    ],
+)
+def test_sign_in_another_use_is_no_inn(nlp, text, inn):
+    assert inn not in places(nlp, text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "name"),
+    [
         ("Das Reitturnier fand auf den Wendelhöfen statt.", "Wendelhöfen", "Wendelhöfe"),
         ("Die Kirmes fand auf den Ostrawiesen statt.", "Ostrawiesen", "Ostrawiesen"),
         ("Das Abendessen fand in den Kastanienterrassen statt.", None, None),

@@ -105,6 +105,9 @@ MAX_ADJECTIVES = 3
 NAME_CONNECTORS = frozenset({"&", "+"})
 MAX_UNKNOWN_NAME = 3
 MIN_GROUP_PREFIX = 3  # "Rock|band", "Gitarren|trio": a compound, not the type noun alone
+# later parts of one compound that may add their initials to an acronym: each doubles the
+# choices, and an acronym takes at most two of them from one word ("Gewerbe|gemeinschaft")
+MAX_INNER_INITIALS = 2
 MAX_ACT_WORDS = 4  # words after a town's name where its verb, participle or role stands
 MAX_SUBJECTS = 5  # words of a university unit's subjects ("Bau- und Umweltingenieurwesen")
 MIN_STAGE_PREFIX = 3  # "Staats|oper": the part before a stage's ending in a name of one house
@@ -137,6 +140,7 @@ EDITION_YEAR_DIGITS = 4
 MAX_REGION_CODE = 2  # "(ZG)", "(D)": a canton's or country's code after a town, no medium
 MAX_QUOTED_WORDS = 5
 PLACE_LABELS = frozenset({"LOC", "GPE"})  # the model's labels of a place
+TOWN_KINDS = frozenset({CITY, DISTRICT, REGION})  # gazetteer kinds of a town's name
 SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";"})
 MAX_INITIALS = 3  # "(tk)", "(gol)": an author's initials (news services are known by name)
 
@@ -177,6 +181,9 @@ class OrganisationFinder:
         self.brand_type_nouns = frozenset(p["brand_type_nouns"])
         # "Messe Hannover" is a venue (or an organiser when the text says so), see venues.py
         self.venue_heads = frozenset(venue_patterns()["heads"])
+        # "Messe" and its plural: a fair, its company or its ground by what stands around them
+        self.fair_heads = frozenset(venue_patterns()["fair_name_heads"])
+        self.fair_plurals = frozenset(venue_patterns()["fair_name_plurals"])
         self.role_suffixes = tuple(p["role_suffixes"])
         self.known = [(tokens(text), name, acronym) for text, name, acronym in p["known"]]
         self.legal_index = _first_token_index(self.legal_forms)
@@ -246,6 +253,7 @@ class OrganisationFinder:
             "_is_role_noun",
             "_may_open_head",
             "_is_lone_head",
+            "_letter_choices",  # asked again for each start of an acronym's long form
         ):
             setattr(self, name, lru_cache(maxsize=65536)(getattr(self, name)))
         # the word test each pattern makes before it looks further (see _starts)
@@ -257,8 +265,8 @@ class OrganisationFinder:
             "prefix_name": self.prefix_names.__contains__,
             "type_noun": self.type_nouns.__contains__,
             "known": self._opens_known,
-            "messe": "Messe".__eq__,
-            "messen": "Messen".__eq__,
+            "messe": self.fair_heads.__contains__,
+            "messen": self.fair_plurals.__contains__,
             "club": self._may_open_club,
             "service_club": self._may_open_service_club,
             "plural_name": self._may_open_plural_name,
@@ -906,7 +914,7 @@ class OrganisationFinder:
         """ "Leipziger Messe", "Deutsche Messe": a fair company is "Messe" itself after a city
         or a proper adjective; a compound ("Publikumsmesse") or an everyday adjective ("Offene
         Messe") names a fair, and so does a name after it ("die Berner Messe Foire Centrale")."""
-        if doc[head].text not in ("Messe", "Messen"):
+        if doc[head].text not in self.fair_heads | self.fair_plurals:
             return False
         nxt = doc[head + 1].text if head + 1 < len(doc) else ""
         if is_capitalised(nxt) and nxt.isalpha() and not self._opens_legal_form(nxt):
@@ -914,18 +922,29 @@ class OrganisationFinder:
         word = doc[start].text
         return self._proper_adjective(word) or self._place_adjective(word)
 
-    def _place_after(self, doc: Doc, j: int) -> int | None:
+    def _place_after(
+        self, doc: Doc, j: int, kinds: frozenset[str] | None = None, model: bool = False
+    ) -> int | None:
         """End of a place name at j, a compound of places ("Duisburg-Essen") included, and a
-        direction word after it ("Köln Nord")."""
+        direction word after it ("Köln Nord"). ``kinds``: the gazetteer kinds a place there
+        must have; ``model``: else the model's place there (a small town the gazetteer
+        lacks)."""
         if j >= len(doc):
             return None
         match = self.gazetteer.match_at(doc, j)
         if match is not None:
+            if kinds is not None and match.entry.kind not in kinds:
+                return None
             end = match.end
         elif "-" in doc[j].text and all(
             self.gazetteer.lookup(part) for part in doc[j].text.split("-")
         ):
             end = j + 1
+        elif model:
+            bounds = (e for s, e, label in ent_bounds(doc) if s == j and label in PLACE_LABELS)
+            end = next(bounds, None)
+            if end is None:
+                return None
         else:
             return None
         if end < len(doc) and doc[end].text in self.directions:
@@ -1310,7 +1329,7 @@ class OrganisationFinder:
             if i >= len(doc) - 1 or self._in_venue_context(doc, i):
                 continue
             match = self.gazetteer.match_at(doc, i + 1)
-            if match is None or match.entry.kind not in (CITY, DISTRICT, REGION):
+            if match is None or match.entry.kind not in TOWN_KINDS:
                 continue
             if match.end < len(doc) and doc[match.end].like_num:
                 continue
@@ -1339,21 +1358,10 @@ class OrganisationFinder:
                 and not is_adjective(name, self.lemma)
             ):
                 continue
-            end = self._town_end(doc, i + 1)
+            end = self._place_after(doc, i + 1, TOWN_KINDS, model=True)
             if end is not None:
                 out.append(self._with_legal_form(doc, i - 1, end))
         return out
-
-    def _town_end(self, doc: Doc, j: int) -> int | None:
-        """End of a town's, district's or region's name at ``j``: the gazetteer's, or else the
-        model's place there (a small town the gazetteer lacks)."""
-        match = self.gazetteer.match_at(doc, j)
-        if match is not None:
-            return match.end if match.entry.kind in (CITY, DISTRICT, REGION) else None
-        return next(
-            (end for start, end, label in ent_bounds(doc) if start == j and label in PLACE_LABELS),
-            None,
-        )
 
     def _acts(self, doc: Doc, start: int, end: int) -> bool:
         """The name is an actor: a verb right after it ("meldete", "lädt ein", "ist"), a
@@ -1597,7 +1605,7 @@ class OrganisationFinder:
                 part[p].upper()
                 for p in range(MIN_GROUP_PREFIX, len(part) - MIN_GROUP_PREFIX)
                 if part[p:].capitalize() in self.nouns
-            ]
+            ][:MAX_INNER_INITIALS]
             heads = [part[0].upper()]
             for letter in inner:  # a compound's later parts, each optional
                 heads += [h + letter for h in heads]
@@ -1998,7 +2006,7 @@ class OrganisationFinder:
             if i == len(doc) - 1:
                 continue
             match = matches[i + 1]  # most such words have no place after them
-            if match is None or match.entry.kind not in (CITY, REGION, DISTRICT):
+            if match is None or match.entry.kind not in TOWN_KINDS:
                 continue
             text = texts[i]
             if self._is_role_noun(text) or doc[i].is_sent_start or not self._is_plural(text):

@@ -59,6 +59,7 @@ from pipeline.entities.words import (
     first_names,
     is_capitalised,
     is_generic_compound,
+    is_noun_compound,
     is_noun_form,
     org_patterns,
     positions,
@@ -68,6 +69,7 @@ from pipeline.entities.words import (
     venue_patterns,
 )
 from pipeline.quotation_marks import NAME_PAIRS
+from pipeline.temporal.tense import is_participle
 
 MAX_NAME_WORDS = 3
 # a definite article, alone or in a preposition: the one landmark of the town
@@ -136,6 +138,8 @@ class VenueFinder:
         # the sign's noun as written -> its nominative and gender ("Löwen" -> "Löwe", m)
         self.inn_prepositions = frozenset(p["inn_prepositions"])
         self.inn_signs = {word: tuple(pair) for word, pair in p["inn_signs"].items()}
+        self.inn_articles = {g: frozenset(words) for g, words in p["inn_articles"].items()}
+        self.inn_directional = frozenset(p["inn_directional"])
         # longest first: "Radisson Blu" before "Radisson"
         self.hotel_brands = sorted(
             (tuple(b.split()) for b in p["hotel_brands"]), key=len, reverse=True
@@ -545,12 +549,31 @@ class VenueFinder:
     def _inn_sign(self, doc: Doc, i: int, head: str) -> bool:
         """ "im Grünen Hecht", "zum Weißen Rössl", "in der Alten Krone": an inn named after
         its sign, one capitalised adjective and the sign's noun, after a preposition that
-        leads to an inn (``inn_prepositions``) with the definite article; not "unter der
-        Britischen Krone"."""
-        if head not in self.inn_signs or i == 0 or doc[i - 1].lower_ not in DEFINITE:
+        leads to an inn (``inn_prepositions``) with the definite article of the sign's gender
+        in the singular (``inn_articles``); not "unter der Britischen Krone", not "bei den
+        Roten Falken" (a plural). "zu" after a noun or a participle completes that word
+        ("die Ausstellung zur Weißen Rose", "nominiert zum Goldenen Bären"): no inn."""
+        if head not in self.inn_signs or i == 0:
             return False
-        k = i - 1 if doc[i - 1].lower_ in self.inn_prepositions else i - 2
-        return k >= 0 and doc[k].lower_ in self.inn_prepositions
+        article = doc[i - 1].lower_
+        if article not in self.inn_articles[self.inn_signs[head][1]]:
+            return False
+        k = i - 1 if article in self.inn_prepositions else i - 2
+        if k < 0 or doc[k].lower_ not in self.inn_prepositions:
+            return False
+        return not (doc[k].lower_ in self.inn_directional and self._governs(doc, k - 1))
+
+    def _governs(self, doc: Doc, j: int) -> bool:
+        """Whether word ``j`` takes the "zu" after it: a participle ("ernannt zur") or a
+        common noun ("Ausstellung zur") other than a venue's head ("Gasthof zur"); a
+        capital at a sentence's start says nothing."""
+        if j < 0 or doc[j].is_sent_start:
+            return False
+        word = doc[j].text
+        if is_capitalised(word):
+            return word not in self.heads and is_noun_compound(word)
+        lemma = self.lemma(word) if self.lemma is not None else None
+        return lemma is not None and is_participle(word, lemma)
 
     def _inn(self, doc: Doc, i: int) -> Candidate | None:
         """The inn of a sign in the nominative ("im Goldenen Löwen" -> "Goldener Löwe"): the

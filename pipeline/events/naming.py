@@ -68,8 +68,8 @@ QUOTES = dict(NAME_PAIRS)
 QUOTE_MARKS = frozenset(QUOTES) | frozenset(QUOTES.values())
 # Adjectival forms of a name after an article or preposition, and their nominative
 WEAK_ENDING, NOMINATIVE_ENDING = "en", "e"
-PLURAL_N = "n"  # "Messe" -> "Messen"
-GENITIVE_S = "s"  # "Europas größte Messe"
+PLURAL_N = cue_words("noun_plural_ending")[0]  # "Messe" -> "Messen"
+GENITIVE_S = cue_words("noun_genitive_ending")[0]  # "Europas größte Messe"
 COPULA_REACH = 4  # words between a copula's name and its event noun ("Europas größte")
 PROPER_MIN_LETTERS = 3
 LOWER_PREFIX_LETTERS = 4  # "xyz-" before a capitalised event noun at most
@@ -538,7 +538,10 @@ class NameFinder:
         word) and "Open-Air-Festival" (a loan word found only there) are a kind of event."""
         if is_acronym(first) or place_in_word(first):
             return True
-        return is_proper_word(first) and first in self.ctx.words
+        if not is_proper_word(first):
+            return False
+        # a set of the report's words, made once: asked for each hyphenated event noun
+        return first in self.ctx.memoised(("word_set",), lambda: frozenset(self.ctx.words))
 
     def name_start(self, i: int) -> int:
         """First token of the name whose event noun is token ``i``: capitalised words before

@@ -47,7 +47,7 @@ def _is_strong_preterite(word: str, lemma: str) -> bool:
     return any(word[i:] in forms for i in range(2, len(word) - 2))
 
 
-def _is_participle(word: str, lemma: str) -> bool:
+def is_participle(word: str, lemma: str) -> bool:
     if word == lemma or not _is_verb_lemma(lemma) or not word.endswith(("t", "en")):
         return False
     return "ge" in word[:8] or word.endswith("iert")
@@ -64,7 +64,7 @@ def _reading(word: str, lemma: str) -> tuple[bool, str | None]:
     "perfect_sein" for one of "sein", or None). Memoised: a report repeats its verb forms,
     and the preterite tests read every ending of a word."""
     cues = lexicon().tense
-    participle = _is_participle(word, lemma)
+    participle = is_participle(word, lemma)
     if word in cues.get("future", ()):
         return participle, FUTURE
     if word in cues.get("past", ()):
