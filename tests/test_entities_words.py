@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
+from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.words import DocWords, WordSpan, first_folded_word, span_of
 
 
@@ -337,3 +338,9 @@ def test_a_doc_is_read_again_when_its_sentences_change():
     assert read_doc(doc).sent_starts[6] is not True
     doc[6].is_sent_start = True  # a sentencizer run between the stages
     assert read_doc(doc).sent_starts[6] is True
+
+
+def test_an_everyday_word_with_sharp_s_is_read_as_the_frequency_list_writes_it():
+    assert is_everyday_word("Anschließend")  # listed as "anschliessend"
+    assert is_everyday_word("Straße")
+    assert not is_everyday_word("Weltbäckerbund")

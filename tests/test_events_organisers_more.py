@@ -7,20 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.entities.words import shortens, sole_longer
 from pipeline.events.organiser_phrases import institution_with_complement
-from pipeline.events.organisers import fuller_name, shortens
-from tests.test_events import only_event
-
-REFERENCE = "2023-09-12"
-
-
-@pytest.fixture(scope="module")
-def nlp(default_nlp):
-    return default_nlp
-
-
-def organisers(nlp, text: str) -> str | None:
-    return only_event(nlp, text, REFERENCE)["organisers"]
+from pipeline.events.organisers import fuller_name
+from tests.test_events_organisers import organisers
 
 
 @pytest.mark.parametrize(
@@ -49,6 +39,12 @@ def organisers(nlp, text: str) -> str | None:
         (
             "Nach zwei Tagen schloss die Talheimer Ausbildungsbörse. „Im Herbst kommen wir "
             "wieder“, sagte Jonas Falk vom Malerbetrieb Weber.",
+            None,
+        ),
+        # ... nor an exhibitor who counted the visitors at the stand
+        (
+            "Die Talheimer Baumesse schloss am Sonntag. „Wir haben an unserem Stand 300 "
+            "Besucher gezählt“, sagte Karl Kurz von der Kelmo GmbH.",
             None,
         ),
         # who takes part, after "von", is no organiser
@@ -93,10 +89,16 @@ def organisers(nlp, text: str) -> str | None:
             "Gewerbeverein Talheim. Rund 40.000 Besucher kamen auf das Gelände der Messe Talheim.",
             "Gewerbeverein Talheim",
         ),
+        # ... but not a concert in its hall
+        (
+            "Das Konzert in der Messe Talheim war ausverkauft. 3.000 Zuhörer feierten die "
+            "Band Blechklang.",
+            None,
+        ),
     ],
 )
-def test_organiser_read_from_the_sentence(nlp, text, expected):
-    assert organisers(nlp, text) == expected
+def test_organiser_read_from_the_sentence(default_nlp, text, expected):
+    assert organisers(default_nlp, text) == expected
 
 
 def test_a_short_form_of_a_name_given_in_full_is_that_name():
@@ -118,6 +120,10 @@ def test_a_short_form_of_a_name_given_in_full_is_that_name():
             "der Handwerkskammer für Talheim und Umgebung .",
             "Handwerkskammer für Talheim und Umgebung",
         ),
+        (
+            "der Handwerkskammer für Talheim sowie Umgebung .",
+            "Handwerkskammer für Talheim sowie Umgebung",
+        ),
         # "und" joins only another capitalised word
         ("die Handwerkskammer für Talheim und lud", "Handwerkskammer für Talheim"),
         # no complement: the word alone is read as before
@@ -135,3 +141,12 @@ def test_a_shorter_form_of_another_organiser_is_that_organiser():
     assert shortens("Kessler-Werk Labore", "Kessler-Werk-Labore für Glas und Keramik")
     assert not shortens("Stadt Talheim", "Stadtwerke Talheim")  # whole words only
     assert not shortens("Stadt Talheim", "Stadt Talheim")
+
+
+def test_the_one_longer_name_that_begins_with_a_key():
+    names = {"Musikschule Talheim", "Musikschulen Oberbach", "Stadtwerke Talheim"}
+    assert sole_longer("Musikschule", names) == "Musikschule Talheim"
+    assert sole_longer("Stadt", names) is None  # whole words only
+    assert sole_longer("Musikschule", {*names, "Musikschule Xdorf"}) is None  # two of them
+    # a mapping is tested by its folded forms
+    assert sole_longer("verein", {"verein talheim": "Verein Talheim"}) == "Verein Talheim"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress, repeat
@@ -35,6 +35,20 @@ V = TypeVar("V")
 # GeoNames' small-town table writes umlauts as plain vowels ("Munster"), so names are compared
 # folded: lower case, umlauts and accents dropped, ß -> ss, one space between words.
 _FOLD = str.maketrans({"ß": "ss", "ẞ": "ss", "-": " ", "‐": " ", "–": " "})
+
+
+def shortens(short: str, name: str) -> bool:
+    """Whether ``short`` is the first words of ``name`` (hyphens and case aside)."""
+    return fold(name).startswith(fold(short) + " ")
+
+
+def sole_longer(key: str, names: Iterable[str] | Mapping[str, str]) -> str | None:
+    """The one name among ``names`` that begins with the words of ``key`` and goes on
+    ("Musikschule" -> "Musikschule Talheim"; not "Musikschulen Talheim"), else None. A mapping
+    gives each name under its folded form ({fold(text): name}), which is tested instead."""
+    forms = names.items() if isinstance(names, Mapping) else ((n, n) for n in names)
+    longer = {name for form, name in forms if shortens(key, form)}
+    return longer.pop() if len(longer) == 1 else None
 
 
 @lru_cache(maxsize=65536)  # bounded: token texts repeat, the corpus does not fit in memory

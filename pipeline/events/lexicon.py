@@ -75,6 +75,8 @@ WORD_KINDS = frozenset(
         "registration_unit",
         "agent_preposition",
         "participant_event",
+        "fair_event",
+        "event_owner_link",
         "participant_person",
         "founding_event",
         "opening",
@@ -365,6 +367,14 @@ def _not_event_endings() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
+def name_ends_in(name: str, kind: str) -> bool:
+    """Whether an event's name ends in an event noun of ``kind`` ("Talheimer Herbstmesse":
+    fair_event; the same test as ``build.ends_in``)."""
+    words = name.split()
+    base = event_noun_base(words[-1]) if words else None
+    return base is not None and base.lower().endswith(cue_first_words(kind))
+
+
 def event_noun_base(word: str) -> str | None:
     """The word without inflection when it is an event noun ("Kongresses" -> "Kongress",
     "Unternehmertage" -> "Unternehmertage"), else None. A day of an event ("Messetagen",

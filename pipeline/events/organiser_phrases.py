@@ -25,10 +25,11 @@ from pipeline.entities.words import (
     common_nouns,
     entity_words,
     first_names,
-    fold,
     is_acronym,
     person_titles,
     positions,
+    shortens,
+    sole_longer,
 )
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
@@ -45,9 +46,6 @@ from pipeline.records import OrganisationMention
 # "von der X", "vom Y" (the dative the agent's preposition takes), from entity_words.tsv
 DATIVE_ARTICLES = entity_words("dative_article")
 
-# "von", "vom": after the event's name, before who runs it (the genitive's article "des",
-# "der" leaves the name to the entity stage's rules; see genitive_acronyms)
-EVENT_OWNER_LINKS = frozenset({"von", "vom"})
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
 NAME_PUNCTUATION = frozenset({"-", "&"})
@@ -118,7 +116,7 @@ class PhraseFinder:
                 out.append(found)
             # "X und Musikschule haben … geladen": a name coordinated with the subject
             end = self.ctx.token_at(found.end_char - 1) + 1 if found else self.mention_end(i)
-            if end is None or end + 1 >= len(words) or not _joins_subjects(lowers[end]):
+            if end is None or end + 1 >= len(words) or not joins_subjects(lowers[end]):
                 continue
             i = end + 1
             if word_is_cue(lowers[i], "subject_article"):
@@ -137,22 +135,32 @@ class PhraseFinder:
 
     def subject_name(self, i: int) -> OrganisationMention | None:
         """A name the entity stage missed that starts at token ``i``, or None."""
+        found = self.missed_name(i)
+        if found is None:
+            return None
+        end, name = found
+        words = self.ctx.words
+        if end - i == 1 and _opening_word(words[i]):
+            return None  # "Schließlich hat man … geladen"
+        if any(REGNAL.match(w) for w in words[i:end]):
+            return None  # "Fürst Anselm IV.": a person
+        return self.mention(i, end, name)
+
+    def missed_name(self, i: int) -> tuple[int, str] | None:
+        """The end and the (nominative) name of a run of capitalised words from token ``i``
+        that the entity and place stages left out, with a proper word in it and no title of a
+        person before it nor event noun in it (the event's own name), or None."""
         words = self.ctx.words
         if i >= len(words) or i in self.orgs or i in self.places:
-            return None
+            return None  # the organiser rules read what the entity stage found
         if not words[i][:1].isupper() or self.is_titled(i):
             return None
         end = self.run_end(i)
         if end <= i or not self.has_proper_word(i, end):
             return None
-        if end - i == 1 and _opening_word(words[i]):
-            return None  # "Schließlich hat man … geladen"
         if any(event_noun_base(w) for w in words[i:end]):
-            return None  # the event's own name
-        if any(REGNAL.match(w) for w in words[i:end]):
-            return None  # "Fürst Anselm IV.": a person
-        name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
-        return self.mention(i, end, name)
+            return None  # the event's own name, or another ("das Finale vom Talheimer Cup")
+        return end, " ".join(nominative_name(words[i:end])).replace(" - ", "-")
 
     def short_name(self, i: int) -> OrganisationMention | None:
         """ "Musikschule" alone where the report names one organisation "Musikschule X": that
@@ -162,9 +170,8 @@ class PhraseFinder:
             return None
         if not words[i][:1].isupper() or words[i + 1][:1].isupper():
             return None
-        key = fold(words[i]) + " "
-        longer = {o.name for o in self.orgs.values() if fold(o.name).startswith(key)}
-        return self.mention(i, i + 1, longer.pop()) if len(longer) == 1 else None
+        longer = sole_longer(words[i], {o.name for o in self.orgs.values()})
+        return self.mention(i, i + 1, longer) if longer is not None else None
 
     def mention(self, i: int, end: int, name: str) -> OrganisationMention:
         words = self.ctx.words
@@ -204,30 +211,27 @@ class PhraseFinder:
         out = []
         for _, end in name_spans:
             i = end + 2
-            if i >= len(words) or lowers[end + 1] not in EVENT_OWNER_LINKS:
+            # "von", "vom" (the genitive's article "des", "der" leaves the name to the entity
+            # stage's rules; see genitive_acronyms)
+            if i >= len(words) or not word_is_cue(lowers[end + 1], "event_owner_link"):
                 continue
             if lowers[i] in DATIVE_ARTICLES:
                 i += 1
-            if i >= len(words) or i in self.orgs or i in self.places:
-                continue  # the organiser rules read what the entity stage found
-            if not words[i][:1].isupper() or self.is_titled(i):
+            found = self.missed_name(i)
+            if found is None:
                 continue
-            stop = self.run_end(i)
-            if stop <= i or stop in self.orgs or stop in self.places:
+            stop, name = found
+            if stop in self.orgs or stop in self.places:
                 continue  # a longer name the rule cannot read
-            if not self.has_proper_word(i, stop):
-                continue
             if stop - i == 1 and not (is_acronym(words[i]) or _joined_name(words[i])):
                 continue  # "der Fachtag von Hebammen": who takes part
-            if any(event_noun_base(w) for w in words[i:stop]):
-                continue  # another event ("das Finale vom Talheimer Cup")
-            name = " ".join(nominative_name(words[i:stop])).replace(" - ", "-")
             out.append(Phrase(i, name, stop))
         return out
 
     def operated_venues(self) -> list[Phrase]:
         """ "Messe Talheim": a venue of the report whose name opens with the word of a company
-        that runs a venue and the events on it (``venue_operator``), first mention first."""
+        that runs a venue and the fairs on it (``venue_operator``), first mention first; the
+        organiser rules ask only where the event is a fair (``fair_event``)."""
         out, seen = [], set()
         for i, place in sorted(self.places.items(), key=lambda item: item[0]):
             if getattr(place, "kind", None) != VENUE or place.name in seen:
@@ -343,8 +347,8 @@ class PhraseFinder:
 
 def _opening_word(word: str) -> bool:
     """ "Anschließend", "Tags": a word of everyday German, capitalised where it opens a
-    sentence (the everyday list writes "ß" as "ss"); no acronym."""
-    return not is_acronym(word) and is_everyday_word(word.replace("ß", "ss"))
+    sentence; no acronym."""
+    return not is_acronym(word) and is_everyday_word(word)
 
 
 def _joined_name(word: str) -> bool:
@@ -353,9 +357,9 @@ def _joined_name(word: str) -> bool:
     return len(parts) > 1 and all(p.isalpha() for p in parts)
 
 
-def _joins_subjects(word: str) -> bool:
-    """ "und", "sowie" between two names that are one verb's subject (not a comma: "X, Y
-    hatten" is as often an apposition)."""
+def joins_subjects(word: str) -> bool:
+    """ "und", "sowie" between two names that are one verb's subject, or one name's parts
+    (not a comma: "X, Y hatten" is as often an apposition)."""
     return word != "," and word_is_cue(word, "organiser_joining")
 
 
@@ -407,10 +411,11 @@ def institution_mentions(
             continue
         if i + 1 < len(words) and words[i + 1][:1].isupper():
             continue  # a longer name the rule cannot read
-        key = fold(stem)
-        longer = {o.name for o in organisations if fold(o.name).startswith(key + " ")}
-        longer = longer or full.get(stem, set())
-        name = longer.pop() if len(longer) == 1 else stem
+        # the report's own organisations first, then the institution's full names
+        known = {o.name for o in organisations}
+        if not any(shortens(stem, n) for n in known):
+            known = full.get(stem, set())
+        name = sole_longer(stem, known) or stem
         start = starts[i]
         out.append(
             OrganisationMention(start, start + len(word), word, name, source=INSTITUTION_SOURCE)
@@ -421,14 +426,14 @@ def institution_mentions(
 def institution_with_complement(words: list[str], lowers: list[str], i: int) -> str | None:
     """ "Landwirtschaftskammer beider Seelande", "Handwerkskammer für Talheim und Umgebung": the
     institution word at ``i`` with its complement (``institution_complement`` and capitalised
-    words, maybe joined by "und"), or None."""
+    words, maybe joined by "und", "sowie"), or None."""
     k = i + 1
     if k + 1 >= len(words) or not word_is_cue(lowers[k], "institution_complement"):
         return None
     end, last = k + 1, min(k + 1 + PHRASE_MAX_WORDS, len(words))
     while end < last and (
         words[end][:1].isupper()
-        or (lowers[end] == "und" and end + 1 < last and words[end + 1][:1].isupper())
+        or (joins_subjects(lowers[end]) and end + 1 < last and words[end + 1][:1].isupper())
     ):
         end += 1
     if end == k + 1:

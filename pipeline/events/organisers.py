@@ -11,7 +11,8 @@
   speaks in a sentence that names the event;
 - an event business that reports on it: "teilte die Genossenschaft Messe Seetal mit";
 - where nothing else names one, the organisation of who counted the visitors ("„Am Einlass
-  haben wir 4.200 Gäste registriert“, sagte E. Lind vom Kreisjugendring X");
+  haben wir 4.200 Gäste registriert“, sagte E. Lind vom Kreisjugendring X"; not at a stand),
+  then for a fair a venue "Messe X" the report names;
 - an organisation named like the event itself ("Deutscher Evangelischer Kirchentag");
 - the organisation whose anniversary it is ("50 Jahre TSV X", "zum Bestehen des Vereins X");
 - the authors of a club's own report ("spielten wir Blechklang", "wir vom TSV X").
@@ -24,7 +25,15 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from pipeline.entities.words import common_nouns, fold, is_acronym, org_patterns, positions
+from pipeline.entities.words import (
+    common_nouns,
+    fold,
+    is_acronym,
+    org_patterns,
+    positions,
+    shortens,
+    sole_longer,
+)
 from pipeline.events.context import DocContext
 from pipeline.events.lexicon import (
     anniversary_nouns,
@@ -32,10 +41,11 @@ from pipeline.events.lexicon import (
     cue_sizes_before,
     cue_words,
     event_noun_base,
+    name_ends_in,
     word_is_cue,
     words_are_cue,
 )
-from pipeline.events.organiser_phrases import Phrase, PhraseFinder
+from pipeline.events.organiser_phrases import Phrase, PhraseFinder, joins_subjects
 from pipeline.quotation_marks import OPENING
 from pipeline.records import OrganisationMention
 
@@ -159,9 +169,9 @@ class OrganiserFinder:
         inferred = {n: i for n, i in inferred.items() if not is_role_alone(n)}
         hosts = {n: i for n, i in hosts.items() if not is_role_alone(n)}
         found = dict(stated or inferred or hosts)
-        if not found and self.phrases is not None:
-            # "Messe Talheim" named in the report: the company runs its fairs, where nothing
-            # else names an organiser
+        if not found and self.phrases is not None and name_ends_in(event_name, "fair_event"):
+            # "Messe Talheim" named in the report on a fair: the company runs its fairs, where
+            # nothing else names an organiser (not a concert in its hall)
             found = {p.name: p.start for p in self.phrases.operated_venues()}
         # "veranstaltet gemeinsam mit der X", "in Zusammenarbeit mit dem Y": who runs it with
         # them, however the first is found
@@ -491,7 +501,7 @@ class OrganiserFinder:
         is both): an auxiliary after the name, so its participle may end the clause far off."""
         words, lowers = self.ctx.words, self.ctx.lowers
         i = end + 1
-        if i < len(words) and word_is_cue(lowers[i], "organiser_joining") and words[i] != ",":
+        if i < len(words) and joins_subjects(lowers[i]):
             i += 1
             if i < len(words) and word_is_cue(lowers[i], "subject_article"):
                 i += 1
@@ -576,7 +586,8 @@ class OrganiserFinder:
     def counting_speaker(self, start: int) -> bool:
         """ "„Am Einlass haben wir 4.200 Gäste registriert“, sagte Eva Lind vom Kreisjugendring
         Talheim": who counted the visitors in the first person speaks for the organisation that
-        runs the event (not an exhibitor's "Im Herbst kommen wir wieder")."""
+        runs the event (not an exhibitor's "Im Herbst kommen wir wieder", nor one who counted
+        at a stand: "An unserem Stand haben wir 300 Besucher gezählt", ``exhibitor_stand``)."""
         cues = self.ctx.cues
         if not cues.starts_of("counted"):
             return False  # no counting in the whole report (most)
@@ -588,9 +599,9 @@ class OrganiserFinder:
         ):
             return False
         low, high = self.ctx.sentence_span(start)
-        return cues.within(low, high, "counted") and any(
-            word_is_cue(lowers[k], "first_person") for k in range(low, start)
-        )
+        if not cues.within(low, high, "counted") or cues.within(low, high, "exhibitor_stand"):
+            return False
+        return any(word_is_cue(lowers[k], "first_person") for k in range(low, start))
 
     def welcoming_officer(self, start: int, end: int) -> bool:
         """ "Der Vorsitzende des Schachklubs X hieß die Spieler willkommen": who heads an
@@ -726,8 +737,7 @@ def _add_new(found: dict[str, int], phrase: Phrase, canonical: dict[str, str]) -
     if any(key in fold(name) or fold(name) in key for name in found):
         return
     # "die Kulturgemeinschaft" for "Kulturgemeinschaft Oberbach e.V." named elsewhere
-    longer = {name for form, name in canonical.items() if form.startswith(key + " ")}
-    name = canonical.get(key) or (longer.pop() if len(longer) == 1 else phrase.name)
+    name = canonical.get(key) or sole_longer(key, canonical) or phrase.name
     found[name] = phrase.start
 
 
@@ -754,11 +764,6 @@ def fuller_name(name: str, names: set[str]) -> str:
         if n.startswith(head + " ") and abbreviates(acronym, _capitalised_rest(n, head))
     ]
     return longer[0] if len(longer) == 1 else name
-
-
-def shortens(short: str, name: str) -> bool:
-    """Whether ``short`` is the first words of ``name`` (hyphens and case aside)."""
-    return fold(name).startswith(fold(short) + " ")
 
 
 def _capitalised_rest(name: str, head: str) -> str:
