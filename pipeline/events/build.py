@@ -17,6 +17,7 @@ from pipeline.events.lexicon import (
     cue_sizes_before,
     cue_words,
     event_noun_base,
+    name_ends_in,
     word_is_cue,
     words_are_cue,
 )
@@ -392,9 +393,9 @@ class EventBuilder:
         if section is not None:
             figures = self.in_sentences(figures, section)
         name_ends = frozenset(m.end - 1 for m in event.mentions)
-        taking_part = ends_in(event.best.name, "participant_event")
+        taking_part = name_ends_in(event.best.name, "participant_event")
         # "1.800 Anmeldungen": registrations for a congress or a race count who takes part
-        registering = taking_part or ends_in(event.best.name, "competition_event")
+        registering = taking_part or name_ends_in(event.best.name, "competition_event")
         totals = TotalChooser(
             ctx, other, name_ends, taking_part, registering, self.other_year_tokens(event)
         ).totals(figures)
@@ -862,15 +863,6 @@ class EventBuilder:
         return ctx.cues.at(than - 1, "comparative") and any(
             low <= f.start_char < high for f in self.figures
         )
-
-
-def ends_in(name: str, kind: str) -> bool:
-    """Whether the event's name ends in a noun of an event of ``kind``: one takes part in
-    ("Fachtagung", "Weltkongress"; participant_event), not one visited, or a competition
-    ("Stadtlauf", "Hallenturnier"; competition_event)."""
-    words = name.split()
-    base = event_noun_base(words[-1]) if words else None
-    return base is not None and base.lower().endswith(cue_first_words(kind))
 
 
 def build_events(doc: Doc, lemma: LemmaLookup | None = None) -> list[EventRecord]:

@@ -368,8 +368,9 @@ def _not_event_endings() -> tuple[str, ...]:
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def name_ends_in(name: str, kind: str) -> bool:
-    """Whether an event's name ends in an event noun of ``kind`` ("Talheimer Herbstmesse":
-    fair_event; the same test as ``build.ends_in``)."""
+    """Whether an event's name ends in an event noun of ``kind``: a fair ("Talheimer
+    Herbstmesse": fair_event), one takes part in ("Fachtagung": participant_event), not one
+    visited, or a competition ("Stadtlauf": competition_event)."""
     words = name.split()
     base = event_noun_base(words[-1]) if words else None
     return base is not None and base.lower().endswith(cue_first_words(kind))
