@@ -380,21 +380,27 @@ def event_noun_base(word: str) -> str | None:
     """The word without inflection when it is an event noun ("Kongresses" -> "Kongress",
     "Unternehmertage" -> "Unternehmertage"), else None. A day of an event ("Messetagen",
     "Festivaltag") and the words of ``event_not_events.txt`` are no event nouns, in any
-    inflection: "Etagen" is the plural of "Etage", not "Etag" + "en" (a "-tag" event)."""
+    inflection: "Etagen" is the plural of "Etage", not "Etag" + "en" (a "-tag" event),
+    unless an event noun longer than the word that is none ends it ("Staatsfeiertag" is a
+    celebration, a "Feiertag" a date)."""
     if not word[:1].isupper() or not any(ch.isalpha() for ch in word):
         return None
     lower = word.lower()
     endings = cue_words("noun_inflection_ending")
     forms = [lower, *(lower[: -len(e)] for e in endings if lower.endswith(e))]
     # each ending tested in C: every new capitalised word of every report is asked
-    not_event = any(form.endswith(_not_event_endings()) for form in forms)
+    blocked = [form for form in forms if form.endswith(_not_event_endings())]
+    # the longest word that is none ending the word: a longer event noun still makes it one
+    not_event = max(
+        (len(n) for form in blocked for n in _not_event_endings() if form.endswith(n)), default=0
+    )
     for form in forms:
         if len(form) < 3 or not form.endswith(event_endings()):
             continue
         ending = next(e for e in event_endings() if form.endswith(e))  # the longest
         if word_is_cue(ending, "daypart_event"):
             return word[: len(form)] if _is_daypart_event(form, ending) else None
-        if not_event:
+        if not_event >= len(ending):  # a longer event noun wins: "Nationalfeiertag"
             return None
         if word_is_cue(ending, "season_event") and not _is_season_festival(form, ending):
             return None

@@ -243,6 +243,7 @@ class NameFinder:
         groups = merge_introduced(group_mentions(mentions))
         self.add_bare_mentions(groups)
         self.weigh_listed_parts(groups)
+        weigh_part_events(groups)
         return sorted(groups, key=lambda g: (-g.score, g.first.start))
 
     def weigh_listed_parts(self, groups: list[EventName]) -> None:
@@ -1072,6 +1073,25 @@ def refers_to(group: EventName, generic: NameMention) -> bool:
     """A bare event noun refers to an event whose name has it as a word or a word's head
     ("die Messe": "Hannover Messe", "Schwarzachtalmesse")."""
     return any(word.endswith(generic.key[-1]) for word in group.key)
+
+
+def is_part_event(group: EventName) -> bool:
+    """Whether an event's name ends in a noun for the opening or closing part of a larger
+    event ("die feierliche Eröffnungsfeier", "Abschlusskonzert")."""
+    return word_is_cue(group.best.name.split()[-1].lower(), "part_event")
+
+
+def weigh_part_events(groups: list[EventName]) -> None:
+    """ "Nach der Eröffnungsfeier strömten die Gäste auf die Gartenschau": where the report
+    names another event that is no bare event noun, an opening or closing ceremony is that
+    event's part and weighs as a listed part does; alone it is the event reported on."""
+    parts = [g for g in groups if is_part_event(g)]
+    taken = {id(g) for g in parts}
+    if not parts or not any(g.kind != "generic" and id(g) not in taken for g in groups):
+        return
+    for group in parts:
+        for m in group.mentions:
+            m.weight *= LISTED_PART_FACTOR
 
 
 def merge_introduced(groups: list[EventName]) -> list[EventName]:
