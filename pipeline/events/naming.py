@@ -1082,7 +1082,7 @@ def is_part_event(group: EventName) -> bool:
 
 
 def weigh_part_events(groups: list[EventName]) -> None:
-    """ "Nach der Eröffnungsfeier strömten die Gäste auf die Gartenschau": where the report
+    """ "Das Abschlusskonzert beendete das Talheimer Weinfest": where the report
     names another event that is no bare event noun, an opening or closing ceremony is that
     event's part and weighs as a listed part does; alone it is the event reported on."""
     parts = [g for g in groups if is_part_event(g)]
