@@ -238,3 +238,13 @@ def test_two_events_named_together_each_in_a_town_of_its_own_are_two_rows(defaul
     same = text.replace("in Leipzig", "in Hamburg")
     rows = pipeline.extract(same, nlp=default_nlp)["events"]
     assert len(rows) == 1
+
+
+@pytest.mark.parametrize("mark", ["|", "l"])
+def test_a_dateline_before_a_bar_names_the_city(default_nlp, mark):
+    text = (
+        "Erstmals fand der Hallenlauf statt. 200 Läufer starteten.\n\n"
+        f"Reutlingen {mark} Die Halle war am Samstag bis auf den letzten Platz gefüllt."
+    )
+    rows = pipeline.extract(text, nlp=default_nlp)["events"]
+    assert list(rows["city"]) == ["Reutlingen"]

@@ -536,7 +536,8 @@ class PlaceChooser:
         if after[:1] == "/" and self.town_after_slash(p):
             return False  # "Kassel/Erfurt. Zwei Messen …": two towns, neither the one
         # "Altenburg. Auch …": a city alone before a full stop opens a paragraph so too
-        return after[:1] in ("–", "-", ",", "(", "/", ".")
+        # "Xdorf | Die Halle …", "Xdorf l Die Halle …": a bar, or the "l" it is printed as
+        return after[:1] in ("–", "-", ",", "(", "/", ".", "|") or after[:2] == "l "
 
     def town_after_slash(self, p: PlaceMention) -> bool:
         """Whether another town follows the place's slash ("Kassel/Erfurt"), not a
