@@ -298,18 +298,19 @@ def review(
         webbrowser.open(index.resolve().as_uri())
 
 
-# The corpora folder both NER commands read.
+# The corpora folder both NER commands read, and the corpora they may leave out.
 CorporaDir = Annotated[Path, typer.Option(help="Folder with the NER corpora (shared/data/ner).")]
+ExcludedCorpora = Annotated[
+    list[str] | None,
+    typer.Option(help="Corpus to leave out (repeatable), e.g. germeval2014."),
+]
 
 
 @app.command("train-ner")
 def train_ner(
     data: CorporaDir,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for data, model, scores.")],
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(help="Corpus to leave out (repeatable), e.g. germeval2014."),
-    ] = None,
+    exclude: ExcludedCorpora = None,
     max_sentences: Annotated[
         int | None, typer.Option(help="Cap on training sentences (quick runs, tests).")
     ] = None,
@@ -425,10 +426,7 @@ def train_ner(
 def pretrain_ner(
     data: CorporaDir,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder for raw text and weights.")],
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(help="Corpus to leave out of the raw text and vectors (repeatable)."),
-    ] = None,
+    exclude: ExcludedCorpora = None,
     epochs: Annotated[int, typer.Option(help="Pretraining epochs over the raw text.")] = 3,
     seed: Annotated[int, typer.Option(help="Seed for sampling and pretraining.")] = 0,
     set_config: Annotated[

@@ -1086,8 +1086,7 @@ def weigh_part_events(groups: list[EventName]) -> None:
     names another event that is no bare event noun, an opening or closing ceremony is that
     event's part and weighs as a listed part does; alone it is the event reported on."""
     parts = [g for g in groups if is_part_event(g)]
-    taken = {id(g) for g in parts}
-    if not parts or not any(g.kind != "generic" and id(g) not in taken for g in groups):
+    if not parts or all(g.kind == "generic" or is_part_event(g) for g in groups):
         return
     for group in parts:
         for m in group.mentions:

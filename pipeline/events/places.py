@@ -50,6 +50,11 @@ TOWN_ADJECTIVE_ADDS = tuple(
     (added, restored[0] if restored else "")
     for added, *restored in (cue.words for cue in cues()["town_adjective_stem"])
 )
+# What follows a town that opens a paragraph as its dateline: a dash, a comma, an agency in
+# brackets, a slash, a full stop ("Xdorf. Auch …") or a bar ("Xdorf | Die Halle …"); papers
+# print the bar as a lone "l", a mark only with a space after it
+DATELINE_MARKS = frozenset("–-,(/.|")
+DATELINE_WORD_MARKS = frozenset({"l "})
 
 
 @cache
@@ -535,9 +540,7 @@ class PlaceChooser:
         after = text[p.end_char : p.end_char + DATELINE_CHARS].lstrip()
         if after[:1] == "/" and self.town_after_slash(p):
             return False  # "Kassel/Erfurt. Zwei Messen …": two towns, neither the one
-        # "Altenburg. Auch …": a city alone before a full stop opens a paragraph so too
-        # "Xdorf | Die Halle …", "Xdorf l Die Halle …": a bar, or the "l" it is printed as
-        return after[:1] in ("–", "-", ",", "(", "/", ".", "|") or after[:2] == "l "
+        return after[:1] in DATELINE_MARKS or after[:2] in DATELINE_WORD_MARKS
 
     def town_after_slash(self, p: PlaceMention) -> bool:
         """Whether another town follows the place's slash ("Kassel/Erfurt"), not a
