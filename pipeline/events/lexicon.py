@@ -91,6 +91,7 @@ WORD_KINDS = frozenset(
         "name_copula",
         "name_copula_split",
         "name_copula_particle",
+        "prize_ceremony",
     }
 )
 # Words whose event noun is remembered: every token of every report is looked up.

@@ -105,6 +105,8 @@ class NameMention:
     plural: bool = False
     in_speech: bool = False  # inside what someone said (asked of bare event nouns only)
     introduces: tuple[str, ...] = ()  # key of the event noun this name follows
+    apposed: tuple[str, ...] = ()  # key of a bare event noun in apposition ("X, ein Turnier")
+    head: int = -1  # the token of the event noun this name follows ("Festival «X»")
 
 
 @dataclass
@@ -236,15 +238,32 @@ class NameFinder:
             *self.subject_mentions(figures),
             *self.anniversary_mentions(),
             *self.edition_mentions(),
+            *self.brand_mentions(),
         ]
         for m in mentions:
             m.weight = self.weight(m)
             m.in_speech = m.kind == "generic" and self.ctx.in_speech(m.start)
+        self.mark_apposed(mentions)
         groups = merge_introduced(group_mentions(mentions))
         self.add_bare_mentions(groups)
         self.weigh_listed_parts(groups)
         weigh_part_events(groups)
         return sorted(groups, key=lambda g: (-g.score, g.first.start))
+
+    def mark_apposed(self, mentions: list[NameMention]) -> None:
+        """ "Beim 8. Talheimer Hallencup, einem Turnier für Hobbyteams": a bare event noun in
+        apposition right after a name says what kind of event the name is, and that noun
+        refers to it wherever it stands (not to another event of the kind)."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        ends = {m.end: m for m in mentions if m.kind != "generic"}
+        for m in mentions:
+            if m.kind != "generic" or m.plural or m.start < 2:
+                continue
+            if words[m.start - 2] != "," or not word_is_cue(lowers[m.start - 1], "determiner"):
+                continue
+            named = ends.get(m.start - 2)
+            if named is not None and not named.apposed:
+                named.apposed = m.key
 
     def weigh_listed_parts(self, groups: list[EventName]) -> None:
         """ "Das Jubiläum bot einen Festakt, ein Kinderfest und einen Hoftag": where a
@@ -357,14 +376,27 @@ class NameFinder:
             words = [*texts[start:i], base, *texts[i + 1 : name_end]]
             words = self.nominative(start, words, i - start)
             single = start == i and name_end == i + 1
+            if single and self.ctx.cues.at(i, "event_phrase"):
+                # "das Open Air am See": the noun and the word after it are a kind of event
+                found = mention(i, i + 2, texts[i : i + 2], "compound")
+                out.append(found)
+                continue
             if single and word_is_cue((singular or base).lower(), "not_alone"):
                 continue  # "Tag 2", "die Nacht": no event without a name around it
-            kind = self.single_word_kind(singular or base) if single else "named"
+            if single:
+                kind = self.single_word_kind(singular or base)
+            elif start == i and all(
+                not w[:1].isupper() or is_common_word(w) for w in texts[i + 1 : name_end]
+            ):
+                kind = "compound"  # "Tag der offenen Tür": a kind of event, named by words
+            else:
+                kind = "named"
             found = mention(start, end, words, kind)
             found.plural = plural
             out.append(found)
             for introduced in self.introduced_names(i):
                 introduced.introduces = found.key
+                introduced.head = i
                 out.append(introduced)
         return out
 
@@ -634,10 +666,27 @@ class NameFinder:
             if not text.isalpha():
                 return i + 1
             if text[:1].isupper():
-                # "am Tag der Eröffnung": a day of an event, not an event of its own
-                base = event_noun_base(text)
-                return i + 1 if base and is_generic(base) else end + 1
+                # "am Tag der Eröffnung", "am zweiten Tag des (Talheimer) Bauforums": a day
+                # of an event, not an event of its own
+                named = self.capitalised_run(end)
+                if any(map(event_noun_base, self.ctx.words[end:named])):
+                    return i + 1
+                return named
         return i + 1
+
+    def capitalised_run(self, start: int) -> int:
+        """The end of the capitalised words of letters from ``start`` on, at most
+        MAX_NAME_WORDS, on one line, with no stop word ("Tag der Talheimer Vereine")."""
+        ctx = self.ctx
+        end = start + 1
+        while end < min(start + MAX_NAME_WORDS, len(ctx.words)):
+            text = ctx.words[end]
+            if not text[:1].isupper() or not text.replace("-", "").isalpha():
+                break
+            if text.lower() in STOP_WORDS or ctx.after_line_break(ctx.token_starts[end]):
+                break
+            end += 1
+        return end
 
     def organisation_genitive_end(self, i: int) -> int:
         """ "die Tagung des Talheimer Imkerbundes", "der Kongress des Verbands der
@@ -654,6 +703,8 @@ class NameFinder:
         end = i + 2
         while end < len(words) and self.orgs.get(end) is record:
             end += 1
+        if any(map(event_noun_base, words[i + 2 : end])):
+            return i + 1  # "am Tag des Talheimer Imkerforums": an event read as an organisation
         return end
 
     def nominative(self, start: int, words: list[str], head: int) -> list[str]:
@@ -684,18 +735,36 @@ class NameFinder:
         if i + 1 >= len(texts):
             return []
         text = texts[i + 1]
-        closing = QUOTES.get(text)
-        if closing:
-            for end in range(i + 2, min(i + 7, len(texts))):
-                if texts[end] == closing and end > i + 2:
-                    quoted = texts[i + 2 : end]
-                    if is_said(quoted):
-                        return []
-                    return [mention(i + 2, end, quoted, "introduced")]
-            return []
+        if text in QUOTES:
+            return self.quoted_name(i + 1)
+        if self.names_a_prize(i) and texts[i + 2] in QUOTES:
+            # "die Verleihung des „Goldenen Kelms“": the ceremony is known by its prize
+            return self.quoted_name(i + 2)
         if is_acronym(text) and (i + 1) not in self.places and len(text) >= PROPER_MIN_LETTERS:
             return [mention(i + 1, i + 2, [text], "introduced")]
         return []
+
+    def quoted_name(self, opening: int) -> list[NameMention]:
+        """The quoted name opened at token ``opening``, of at most four words, if no one
+        said it."""
+        texts = self.ctx.words
+        closing = QUOTES[texts[opening]]
+        for end in range(opening + 1, min(opening + 6, len(texts))):
+            if texts[end] == closing and end > opening + 1:
+                quoted = texts[opening + 1 : end]
+                if is_said(quoted):
+                    return []
+                return [mention(opening + 1, end, quoted, "introduced")]
+        return []
+
+    def names_a_prize(self, i: int) -> bool:
+        """Whether the event noun at ``i`` is a prize's ceremony ("Verleihung",
+        ``prize_ceremony``) with a genitive article after it."""
+        words = self.ctx.words
+        if i + 2 >= len(words) or not word_is_cue(self.ctx.lowers[i + 1], "genitive_article"):
+            return False
+        base = _NOUN_BASES[words[i]]
+        return base is not None and base.lower().endswith(cue_words("prize_ceremony"))
 
     def anniversary_mentions(self) -> list[NameMention]:
         """ "75 Jahre Turnverein Musterdorf" as a report's title: the anniversary
@@ -809,6 +878,30 @@ class NameFinder:
                 out += [first, *again]
         return out
 
+    def brand_mentions(self) -> list[NameMention]:
+        """ "die drupa 2024", "die 12. bauma", "die Messen fairLAB und …", "die nächste
+        interpack Verpackungsmesse": a word written in lower case that no dictionary has (a
+        fair's brand) after an article or an edition number and before a year or an event
+        noun, or right after an event noun, is an event's name. A word in plain lower case
+        counts where the report uses it again (one written with an inner capital, "fairLAB",
+        at once); adjectives ("die neue 2024") end as adjectives do."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        repeated = Repeated(words)
+        out = []
+        for i in positions(words, _BRAND_WORDS):
+            if i == 0 or i + 1 >= len(words) or self.doc[i].lemma_ not in ("", words[i]):
+                continue  # "die Messe zeigte": an inflected verb the lemma table knows
+            before, after = words[i - 1], words[i + 1]
+            opened = word_is_cue(lowers[i - 1], "determiner") or _EDITION_WORDS[before]
+            closed = _YEAR_WORDS[after] or _NOUN_BASES[after] is not None
+            introduced = _NOUN_BASES[before] is not None
+            if not (introduced or _EDITION_WORDS[before] or (opened and closed)):
+                continue
+            if words[i].islower() and not repeated(words[i]):
+                continue
+            out.append(mention(i, i + 1, [words[i]], "named"))
+        return out
+
     @staticmethod
     def names_a_person(words: tuple[str, ...]) -> bool:
         """ "Oberbürgermeisterin Greta Almer": a first name or a person's title among the
@@ -856,7 +949,21 @@ class NameFinder:
         words = self.ctx.words
         if any(event_noun_base(words[i]) for i in tokens):
             return True
+        if all(words[i] in self.person_words() for i in tokens):
+            return False  # "sagte Traußnig": the person named in full elsewhere, no event
         return not all(self.is_common(i) or is_common_word(_last_part(words[i])) for i in tokens)
+
+    def person_words(self) -> frozenset[str]:
+        """The words of the persons the NER finds ("Gerald Traußnig") and those after a first
+        name: where the NER reads one of them alone as an event, it is that person."""
+
+        def compute() -> frozenset[str]:
+            words = self.ctx.words
+            found = {w for s, e in label_ranges(self.ctx.ent_bounds, "PER") for w in words[s:e]}
+            found |= {b for a, b in zip(words, words[1:], strict=False) if a in first_names()}
+            return frozenset(found)
+
+        return self.ctx.memoised(("person_words",), compute)
 
     def subject_mentions(self, figures: list) -> list[NameMention]:
         """ "Kornfest zieht 20'000 Gäste an": a proper name before a total in its sentence,
@@ -878,7 +985,7 @@ class NameFinder:
             if start not in candidates:
                 candidates[start] = [
                     i
-                    for i in map(start.__add__, word_hits(_PROPER_WORDS, words[start:end]))
+                    for i in map(start.__add__, word_hits(_SUBJECT_WORDS, words[start:end]))
                     if self.is_proper_subject(i) and repeated(words[i])
                 ]
             found = candidates[start]
@@ -888,6 +995,9 @@ class NameFinder:
 
     def is_proper_subject(self, i: int) -> bool:
         text = self.ctx.words[i]
+        if is_brand_word(text):
+            # "Die velmora zählte 40.000 Besucher": a brand in lower case after an article
+            return i > 0 and word_is_cue(self.ctx.lowers[i - 1], "determiner")
         if not is_proper_word(text):
             return False
         if i in self.places or i in self.orgs:
@@ -1008,6 +1118,25 @@ _EDITION_WORDS = WordValues(is_edition_word, WORD_CACHE_SIZE)
 _YEAR_WORDS = WordValues(lambda text: is_year(text) and int(text) in YEARS, WORD_CACHE_SIZE)
 
 
+def is_brand_word(text: str) -> bool:
+    """A word of letters opening in lower case that no dictionary has and that ends like no
+    adjective ("drupa", "bauma", "fairLAB"; not "neue", "gestrigen"): an event's brand."""
+    if len(text) < PROPER_MIN_LETTERS or not text.isalpha() or not text[:1].islower():
+        return False
+    if text in STOP_WORDS or is_common_word(text.capitalize()):
+        return False
+    return not text.islower() or not text.endswith(ADJECTIVE_ENDINGS)
+
+
+_BRAND_WORDS = WordValues(is_brand_word, WORD_CACHE_SIZE)
+
+
+# a proper name or a brand in lower case can be the subject of the totals
+_SUBJECT_WORDS = WordValues(
+    lambda text: is_proper_word(text) or is_brand_word(text), WORD_CACHE_SIZE
+)
+
+
 def _capitalised_noun_base(word: str) -> str | None:
     # event nouns are capitalised: most words need no look-up
     if word[:1].isupper():
@@ -1124,8 +1253,12 @@ def group_mentions(mentions: list[NameMention]) -> list[EventName]:
             home.mentions.append(m)
     strongest = sorted(groups, key=lambda g: -g.score)
     generic_groups: list[EventName] = []
+    apposed = {m.apposed: g for g in groups for m in g.mentions if m.apposed}
+    # "die Verleihung des „Goldenen Kelms“": the bare noun before a name is that event
+    heads = {m.head: g for g in groups for m in g.mentions if m.head >= 0}
     for m in sorted((m for m in mentions if m.kind == "generic"), key=lambda m: m.start):
-        home = next((g for g in strongest if refers_to(g, m)), None)
+        home = heads.get(m.start) or apposed.get(m.key)
+        home = home or next((g for g in strongest if refers_to(g, m)), None)
         home = home or next((g for g in generic_groups if g.key == m.key), None)
         if home is None:
             generic_groups.append(EventName([m]))
