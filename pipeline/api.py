@@ -13,7 +13,7 @@ from spacy.language import Language
 from pipeline.batch import FRONT_MATTER_COLUMNS, DocumentResult, Job, _result, prepare_data
 from pipeline.nlp import load_nlp
 from pipeline.read_tables import typed_frame
-from pipeline.refdate import parse_iso
+from pipeline.refdate import month_only, parse_iso
 from pipeline.tables import TABLES
 
 BOM = "\ufeff"
@@ -33,7 +33,9 @@ def _reference(value: str | dt.date | None) -> str | None:
         value = value.date()
     if isinstance(value, dt.date):
         return value.isoformat()
-    return parse_iso(value).isoformat()  # ValueError for anything but YYYY-MM-DD
+    day = parse_iso(value)  # ValueError for anything but YYYY-MM-DD or YYYY-MM
+    # a month without its day stays one (refdate.MonthDate): no weekday is read against it
+    return value.strip() if month_only(day) else day.isoformat()
 
 
 def result_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:
@@ -59,9 +61,10 @@ def extract(
 
     Returns the tables a run writes (documents, dates, places, organisations, figures,
     events) for this one text, with the same columns and types; offsets point into ``text``.
-    ``reference_date`` (YYYY-MM-DD or a date) anchors relative expressions such as "gestern";
-    without it the text's dateline is used when it has one, else a full date of an occasion in
-    the text (:func:`pipeline.refdate.find_text_date`). ``nlp`` is a pipeline from
+    ``reference_date`` (YYYY-MM-DD, YYYY-MM for a page dated to its month, or a date)
+    anchors relative expressions such as "gestern"; without it the text's dateline is used
+    when it has one, else a full date of an occasion in the text
+    (:func:`pipeline.refdate.find_text_date`). ``nlp`` is a pipeline from
     :func:`pipeline.load_nlp`; by default the default pipeline is loaded once and reused.
     """
     reference = _reference(reference_date)

@@ -39,6 +39,7 @@ from pipeline.batch import DocumentResult, Job
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError
 from pipeline.read import file_sha256 as file_digest
+from pipeline.refdate import month_only
 
 log = logging.getLogger("pipeline")
 
@@ -138,6 +139,14 @@ def _dependency_versions() -> dict[str, str]:
     return versions
 
 
+def reference_key(day: dt.date | None) -> str | None:
+    """A ``--reference-date`` as the key holds it: a month given without its day ("2024-04",
+    :class:`pipeline.refdate.MonthDate`) is not its first day."""
+    if day is None:
+        return None
+    return day.isoformat()[:7] if month_only(day) else day.isoformat()
+
+
 def entry_key(file_sha256: str, job: Job) -> str:
     """The cache key of one document: its content and everything about its job."""
     context = [
@@ -145,7 +154,7 @@ def entry_key(file_sha256: str, job: Job) -> str:
         job.doc_id,
         str(job.path),
         sorted(job.metadata.items()),
-        job.default_reference_date.isoformat() if job.default_reference_date else None,
+        reference_key(job.default_reference_date),
     ]
     return hashlib.sha256(json.dumps(context).encode()).hexdigest()
 

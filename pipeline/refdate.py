@@ -85,11 +85,28 @@ def find_dateline(text: str) -> dt.date | None:
     return None
 
 
+class MonthDate(dt.date):
+    """The first day of a month given without its day ("2017-03", a page that dates itself
+    to the month): a date like any other for reckoning, but which Saturday "am Samstag" was
+    cannot be read against it (:func:`month_only`)."""
+
+    __slots__ = ()
+
+    def replace(self, *args: int, **kwargs: int) -> dt.date:
+        """A day set in the month is a day: a plain date."""
+        return dt.date(self.year, self.month, self.day).replace(*args, **kwargs)
+
+
+def month_only(day: dt.date | None) -> bool:
+    """Whether a reference date gives its month but not its day."""
+    return isinstance(day, MonthDate)
+
+
 def parse_iso(value: str) -> dt.date:
-    """Strict YYYY-MM-DD, or a partial YYYY-MM (first day of the month)."""
+    """Strict YYYY-MM-DD, or a partial YYYY-MM (first day of the month, a :class:`MonthDate`)."""
     value = value.strip()
     if re.fullmatch(r"\d{4}-\d{2}", value):
-        value += "-01"
+        return MonthDate(int(value[:4]), int(value[5:]), 1)
     return dt.date.fromisoformat(value)
 
 

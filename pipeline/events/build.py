@@ -401,8 +401,16 @@ class EventBuilder:
         ).totals(figures)
         founding = any(part in event.best.name.lower() for part in cue_words("founding_event"))
         mention_tokens = frozenset(k for m in event.mentions for k in range(m.start, m.end))
+        named_in = frozenset(
+            ctx.sentence_of(m.start) for m in event.mentions if m.kind != "generic"
+        )
         dates = DateChooser(
-            ctx, self.dates, other | self.ahead_sentences(totals), founding, mention_tokens
+            ctx,
+            self.dates,
+            other | self.ahead_sentences(totals),
+            founding,
+            mention_tokens,
+            named_in,
         )
         start, end = dates.choose(anchors, self.figures)
         year = self.year(start or end, event)

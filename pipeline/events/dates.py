@@ -19,6 +19,7 @@ from pipeline.events.lexicon import cue_words, event_noun_base, word_is_cue
 from pipeline.lang import load_tsv
 from pipeline.quotation_marks import QUOTATION_PAIRS
 from pipeline.records import DateMention, FigureMention
+from pipeline.refdate import month_only
 from pipeline.temporal.calendar import holiday_span
 
 MAX_EVENT_DAYS = 31  # a longer range is no event's span ("Januar bis März")
@@ -34,7 +35,10 @@ ON_WORDS = ("am ",)
 HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmontag|szug")
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
+ISO_DAY = "2024-01-01"  # how long a day's ISO value is
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# a day of the month written ("9. März", "09.03."; not a clock time "10.30 Uhr")
+WRITTEN_DAY = re.compile(r"\b\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_])")
 # the words of a line as str.split() cuts them, found one after the other
 NOT_SPACE = re.compile(r"\S+")
 SHORT_YEAR = re.compile(r"\b\d{1,2}\.\d{1,2}\.\d{2}\b")  # "1.5.19" (not a time "10.30")
@@ -82,14 +86,21 @@ class DateChooser:
         other_editions: set[int],
         founding: bool = False,
         mention_tokens: frozenset[int] = frozenset(),
+        named_in: frozenset[int] = frozenset(),
     ):
         self.ctx = ctx
         self.mention_tokens = mention_tokens  # the tokens of the event's names
+        self.named_in = named_in  # the sentences that name it by a name of its own
         self.doc = ctx.doc
         self.other_editions = other_editions  # sentences about another edition
         self.founding = founding  # the event is a founding: its founding verb dates it
         self.all_dates = dates
         usable = [d for d in dates if d.value and not self.excluded(d)]
+        if month_only(self.doc._.reference_date):
+            # "am Samstag" on a page dated to its month alone: which Saturday is unknown (read
+            # against the month's first day it would fall in the month before); "Samstag, 9.
+            # März" writes its day
+            usable = [d for d in usable if not self.weekday_alone(d)]
         founded = self.founded_days(dates)
         if founded:
             # "des Abends" read against the founding day is that day's evening: history too
@@ -106,6 +117,16 @@ class DateChooser:
         self.anchors: set[int] = set()
         self._days: list[Day] | None = None
         self._end_days: tuple[frozenset[int], list[Day]] | None = None
+
+    @staticmethod
+    def weekday_alone(d: DateMention) -> bool:
+        """A day read against the reference date alone ("am Samstag", "gestern"): no day of
+        the month written."""
+        return (
+            d.relative
+            and DAY_VALUE.match(d.value or "") is not None
+            and not (WRITTEN_DAY.search(d.text))
+        )
 
     def other_edition_spans(self, dates: list[DateMention]) -> list[tuple[dt.date, dt.date]]:
         """The spans (first and last day) of the dates written out that belong to another
@@ -253,7 +274,19 @@ class DateChooser:
         sentences that name the event."""
         self.anchors = anchors
         first, last = self._choose(figures)
-        return self.back_from_end(first, last)
+        first, last = self.back_from_end(first, last)
+        return self.end_alone(first, last)
+
+    def end_alone(self, first: str | None, last: str | None) -> tuple[str | None, str | None]:
+        """ "Die Kunstmesse endete am Wochenende": the only days found are a weekday or
+        weekend said to end the event, and no length is stated: its last day is known, its
+        first is not ("endete am 24. und 25. Mai" writes out the whole span)."""
+        if first is None or last is None or len(first) != len(ISO_DAY) or self.stated_length:
+            return first, last
+        ends = [d for d in self.end_days() if self.weekday_alone(d.mention)]
+        if any(d.first.isoformat() == first and d.last.isoformat() == last for d in ends):
+            return None, last
+        return first, last
 
     def back_from_end(self, first: str | None, last: str | None) -> tuple[str | None, str | None]:
         """ "Drei Tage lang feierte Talheim sein Stadtfest. Am Sonntag ging es zu Ende": one
@@ -281,6 +314,8 @@ class DateChooser:
         for choice in (in_anchor, lead):
             if choice:
                 return self.ended_on(*self.from_range(choice[0], days))
+        if anchored_days and self.month_over_day(anchored_days[0]):
+            return self.month(self.named_sentences())
         if anchored_days:
             if self.held_on(anchored_days[0]):
                 return anchored_days[0].first.isoformat(), anchored_days[0].last.isoformat()
@@ -296,6 +331,21 @@ class DateChooser:
         if days and not self.in_quote(days[0]):
             return self.around_anchor(days[0], days)
         return None, None
+
+    def named_sentences(self) -> set[int]:
+        """The sentences that name the event by a name of its own (not "das Fest")."""
+        return self.named_in & self.anchors
+
+    def month_over_day(self, day: Day) -> bool:
+        """ "Der Talheimer Bauernmarkt lief Mitte Mai … Am Dienstag zog der Gemeinderat
+        Bilanz zum Markt": a month given where the event is named by its own name, and the first
+        day found only where a bare noun refers to it, in another month: the day is when
+        something was said of the event, the month is when it was held."""
+        named = self.named_sentences()
+        if self.ctx.sentence_of(day.token) in named:
+            return False
+        month = self.month(named)[0]
+        return month is not None and day.first.isoformat()[:7] != month
 
     def ended_on(self, first: str | None, last: str | None) -> tuple[str | None, str | None]:
         """ "Mit der Preisverleihung endete der Wettbewerb am Samstag": a day inside the span,
@@ -378,11 +428,18 @@ class DateChooser:
         in the title or lead do."""
         d = day.mention
         year = (d.value or "")[:4]
+        reference = self.doc._.reference_date
+        if (
+            month_only(reference)
+            and d.relative
+            and (d.value or "")[:7] != reference.isoformat()[:7]
+        ):
+            # "bis zum 12. August" on a page dated to June alone: its year is a guess
+            return False
         if (not d.relative and year in d.text) or SHORT_YEAR.search(d.text):
             return True
         if self.ctx.in_title(d.start_char) or self.ctx.in_lead(day.token):
             return True
-        reference = self.doc._.reference_date
         return reference is not None and (
             not d.relative or (year.isdigit() and abs(int(year) - reference.year) <= 1)
         )

@@ -92,6 +92,8 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
     for k, word in enumerate(words):
         if k and words[k - 1] in first_names():
             continue  # "Carl-Zeiss-Halle": a person's surname, no town
+        if k + 1 < len(words) and is_street(words[k + 1]):
+            continue  # "Reutlinger Straße": a street named after the town it leads to
         stems = (
             [word[: -len(added)] + restored for added, restored in TOWN_ADJECTIVE_ADDS]
             if word.endswith(ADJECTIVE_ENDING)
@@ -104,6 +106,11 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
             if found and found[0].kind == CITY and (ambiguous or not found[0].ambiguous):
                 return found[0].name
     return None
+
+
+def is_street(word: str) -> bool:
+    """ "Straße", "Allee": a word that ends a street's name."""
+    return word.lower().endswith(cue_words("street_noun"))
 
 
 def organiser_town(organisers: list[str]) -> str | None:
@@ -158,6 +165,12 @@ def is_landmark(p: PlaceMention) -> bool:
     that the gazetteer or a pattern gave it (a river, lake, sea, mountain or landscape), not a
     town the NER found that no list knows."""
     return p.kind == OTHER and p.source in LANDMARK_SOURCES
+
+
+def no_town(p: PlaceMention) -> bool:
+    """ "im Landkreis Xdorf", "am Bodensee", "an der Lindenstraße": an area, a lake or a
+    street (one the gazetteer does not know as a town), no town an event is held in."""
+    return is_area(p) or is_landmark(p) or (p.kind != CITY and is_street(p.name))
 
 
 def _venue_key(name: str) -> str:
@@ -393,8 +406,8 @@ class PlaceChooser:
                 continue
             if p.kind == OTHER and self.after_article(p):
                 continue  # a building, not a town
-            if is_area(p) or is_landmark(p):
-                continue  # "im Landkreis Xdorf", "am Bodensee": an area or a lake, not a town
+            if no_town(p):
+                continue
             if self.in_past(p):
                 continue  # "im Vorjahr in Xdorf": where the last edition was
             token = self._token(p)
@@ -451,8 +464,7 @@ class PlaceChooser:
             and not (p.kind == OTHER and self.after_article(p))
             and self.placed_in(p, sentences)
             and not self.is_residence(p)
-            and not is_area(p)
-            and not is_landmark(p)
+            and not no_town(p)
             and not self.in_past(p)
         ]
         towns = {town_of(p.name) for p in found}
@@ -488,6 +500,8 @@ class PlaceChooser:
             if self.ctx.sentence_of(token) not in sentences or after >= len(words):
                 continue
             noun = words[after]
+            if word_is_cue(noun.lower(), "town_centre"):
+                continue  # "im Xdorfer Zentrum": the town's centre, no hall
             if noun[:1].isupper() and noun.isalpha() and is_event_building(noun):
                 found.append(f"{words[token]} {noun}")  # as the places table writes such names
         if sole:
@@ -512,6 +526,8 @@ class PlaceChooser:
                 if i >= len(words) or not words_are_cue(tuple(lowers[start:i]), "venue_locative"):
                     continue
                 word = words[i]
+                if i + 1 < len(words) and is_street(words[i + 1]):
+                    continue  # "in der Frankfurter Straße": a street named after a town
                 if word.endswith(ADJECTIVE_ENDING) and word[:1].isupper():
                     town = city_in_name(word, ambiguous=True)
                     if town:
