@@ -160,7 +160,8 @@ class Gazetteer:
             return None
         if key in self.entries:
             return self.entries[key], text
-        for stripped in _uninflected(text):
+        # "Jonas" is the first name, not the genitive of a town "Jona"
+        for stripped in () if text in first_names() else _uninflected(text):
             entry = self.entries.get(fold(stripped))
             if entry is not None and not entry.ambiguous:
                 return entry, stripped
@@ -472,6 +473,95 @@ def place_stopwords() -> frozenset[str]:
     return load_words("place_stopwords.txt")
 
 
+@cache
+def town_endings() -> tuple[str, ...]:
+    return tuple(sorted(load_words("place_town_endings.txt"), key=len, reverse=True))
+
+
+@cache
+def village_locatives() -> frozenset[str]:
+    return frozenset(load_json("district_patterns.json")["village_locatives"])
+
+
+# a village's name on a town ending is longer than the ending and a syllable ("Lindingen")
+MIN_SMALL_TOWN = 6
+
+
+def _may_name_small_town(word: str) -> bool:
+    """A capitalised word on a town's ending that is no word of the lexicon (also no
+    compound of its nouns), everyday word or first name: "Lindingen", not "Altenheim"; also
+    two such names joined by a hyphen ("Kerbach-Lindingen": a merged village)."""
+    parts = word.split("-")
+    return (
+        len(parts[-1]) >= MIN_SMALL_TOWN
+        and all(p.isalpha() and is_capitalised(p) for p in parts)
+        and word.endswith(town_endings())
+        and word not in first_names()
+        and not any(map(is_everyday_word, parts))
+        and not any(map(is_noun_compound, parts))
+    )
+
+
+def _small_towns(
+    doc: Doc, matches: list[PlaceMatch | None], sure: list[Candidate]
+) -> list[Candidate]:
+    """Villages the gazetteer lacks: a word on a town's ending (``place_town_endings.txt``)
+    right after a locative ("in Lindingen und Kerbach") or coordinated with a sure place ("aus
+    Ulm und Lindingen"), that no capitalised word or number follows."""
+    taken = {t for c in sure for t in range(c.start, c.end)}
+    beside = {n for c in sure for n in coordinated_neighbours(doc, c.start, c.end)}
+    out: list[Candidate] = []
+    for i in range(1, len(doc)):
+        if i in taken or matches[i] is not None or not _may_name_small_town(doc[i].text):
+            continue
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if nxt is not None and (nxt.like_num or is_capitalised(nxt.text)):
+            continue  # "in Lindingen Meier", "in Lindingen 3": no village alone
+        if doc[i - 1].lower_ in village_locatives() or i in beside:
+            out.append(Candidate(i, i + 1, PLACE, doc[i].text, "pattern", kind=CITY))
+    return out
+
+
+def _may_close_town_part(word: str) -> bool:
+    """The other part of a town's part's name beside the town: a compass word ("Ulm-West"), a
+    district's code in capitals ("UL-Söflingen") or a name no lexicon knows ("Ulm-Söflingen";
+    not "Ulm-Marathon")."""
+    if word in COMPASS_PREFIXES or (word.isupper() and len(word) <= MAX_CODE_LETTERS):
+        return True
+    return (
+        len(word) >= 3
+        and word not in first_names()
+        and word.lower() not in STOP_WORDS
+        and not is_noun_form(word)
+        and not is_noun_compound(word)
+    )
+
+
+# a vehicle registration code before a town's part ("VS-", "UL-", "GAP-")
+MAX_CODE_LETTERS = 3
+
+
+def _read_as_noun(doc: Doc, match: PlaceMatch) -> bool:
+    """A town's name that the text writes as a noun: with the noun's "ß" or after an article
+    as a form of a noun ("zu den Favoriten": the favourites, not Vienna's district)."""
+    if _spelled_as_noun(doc, match):
+        return True
+    return (
+        match.end - match.start == 1
+        and match.start > 0
+        and doc[match.start - 1].lower_ in ARTICLES
+        and match.entry.kind == CITY
+        and is_noun_form(doc[match.start].text)
+    )
+
+
+def _spelled_as_noun(doc: Doc, match: PlaceMatch) -> bool:
+    """A town whose "ss" is written "ß" ("zu Füßen" is no "Füssen", "die Straßen" no
+    "Strassen"): the towns keep their "ss", the nouns write "ß", so that spelling needs a place
+    context as a town named like a word does."""
+    return "ß" in doc[match.start].text and "ß" not in match.entry.name
+
+
 def weak_context_suffices(match: PlaceMatch) -> bool:
     """ "in Essen" is the city, "in Brand" or "in Steinen" mostly an idiom or a noun: a small
     town named like a common noun needs a stronger context."""
@@ -509,11 +599,12 @@ class PlaceFinder:
                 cand.end += 1  # "Alpthal SZ": the canton's code belongs to the mention
                 sure.append(cand)
             elif (
-                not match.entry.ambiguous
+                not (match.entry.ambiguous or _read_as_noun(doc, match))
                 or has_place_context(doc, match.start, match.end, weak_context_suffices(match))
                 or (
                     any(t in ner_places for t in range(match.start, match.end))
                     and not is_common_word(match.name)
+                    and not _read_as_noun(doc, match)
                     and not is_small_foreign_town(match.entry)
                     and not _opens_longer_name(doc, match.end, ner_places)
                 )
@@ -541,6 +632,15 @@ class PlaceFinder:
                         sure.append(cand)
                         pending.remove(cand)
                         changed = True
+        found_small = _small_towns(doc, matches, sure)
+        if found_small:
+            # a village the gazetteer lacks confirms its coordinated neighbours as well
+            sure.extend(found_small)
+            ends = {c.end - 1 for c in found_small} | {c.start for c in found_small}
+            for cand in list(pending):
+                if any(n in ends for n in coordinated_neighbours(doc, cand.start, cand.end)):
+                    sure.append(cand)
+                    pending.remove(cand)
         head = report_head(doc)
         if pending:
             sure.extend(_named_as_towns(doc, matches, pending, self.gazetteer))
@@ -549,6 +649,7 @@ class PlaceFinder:
         taken = {t for c in sure for t in range(c.start, c.end)}
         found = sure + [c for c in self._town_genitives(doc) if c.start not in taken]
         found += [c for c in _coded_towns(doc) if c.start not in taken]
+        found += [c for c in self._part_datelines(doc) if c.start not in taken]
         if head is None:
             return found
         return found + [c for c in self._datelines(doc, head) if c.start not in taken]
@@ -590,6 +691,31 @@ class PlaceFinder:
                 elif is_capitalised(doc[j].text) and _may_name_unknown_town(doc[j].text):
                     out.append(Candidate(j, j + 1, PLACE, doc[j].text, "pattern", kind=CITY))
         return out
+
+    def _part_datelines(self, doc: Doc) -> list[Candidate]:
+        """A town's part opening a paragraph as its dateline, closed by a full stop or a dash
+        ("Ulm-Söflingen. Alles ...", "Ulm-West - Die ...", "UL-Söflingen - Zum ..."), anywhere in
+        the report (a paper's pieces each open with one): a hyphenated name the gazetteer
+        lacks, one of whose parts is a town it knows."""
+        out: list[Candidate] = []
+        for m in PART_DATELINE.finditer(doc.text):
+            name = m.group(1)
+            if self.gazetteer.lookup(name) is not None:
+                continue  # a name the gazetteer knows is found as such
+            parts = name.split("-")
+            towns = [p for p in parts if self._known_town(p)]
+            others = [p for p in parts if p not in towns]
+            if not towns or not all(map(_may_close_town_part, others)):
+                continue
+            i = _token_at(doc, m.start(1))
+            if i is None or doc[i].text != name:
+                continue
+            out.append(Candidate(i, i + 1, PLACE, name, "pattern", kind=CITY))
+        return out
+
+    def _known_town(self, word: str) -> bool:
+        found = self.gazetteer.lookup(word)
+        return found is not None and found[0].kind == CITY
 
     def _town_genitives(self, doc: Doc) -> list[Candidate]:
         """A town in the genitive before its mayor or its people ("Lindachs Bürgermeister",
@@ -668,6 +794,10 @@ DOTTED_DATELINE = re.compile(rf"{NAME}(?: ?/ ?{NAME})?(?=\. [A-ZÄÖÜ0-9])")
 # either kind at the text's start, or after a line break (a literal the search runs to in C)
 _DATELINE = rf"(?:[A-ZÄÖÜ][A-ZÄÖÜ-]{{4,}}[ \t\r]*(?:\n|$)|{NAME}(?: ?/ ?{NAME})?\. [A-ZÄÖÜ0-9])"
 DATELINE_AT_START = re.compile(_DATELINE)
+# a hyphenated name opening a paragraph, then a full stop or a dash and a capital or digit
+PART_DATELINE = re.compile(
+    r"(?:^|\n)([A-ZÄÖÜ][A-Za-zäöüßÄÖÜ]*(?:-[A-ZÄÖÜ][a-zäöüß]+)+)(?:\. | [-–] )(?=[A-ZÄÖÜ0-9])"
+)
 DATELINE_AFTER_BREAK = re.compile(rf"\n{_DATELINE}")
 
 

@@ -76,15 +76,34 @@ MAX_NAME_WORDS = 3
 DEFINITE = ARTICLES | entity_words("fused_article")
 COMPLEMENT_LOCATIVE = entity_words("complement_locative")
 VENUE_STATEMENTS = entity_words("venue_statement")
+INDEFINITE_ARTICLES = entity_words("indefinite_article")
 COPULAS = entity_words("copula")
 # "" first: the name and the venue word written together without a linker
 NAME_LINKERS = ("", *entity_word_list("name_linker"))
 MAX_ADJECTIVES = 3
+# a landmark compound after a town's adjective is longer than its ending alone ("Halle")
+MIN_LANDMARK_HEAD = 5
+# letters before a landmark ending in a noun that merely ends on its letters ("Simula|tor")
+MIN_HEAD_STEM = 3
 MAX_QUOTED_WORDS = 5  # words of a quoted name before its hyphenated venue word
 # the opening marks of a quoted name, by its closing mark
+OPENING_MARKS = frozenset(o for o, _ in NAME_PAIRS)
 _OPENINGS_OF = {
     closing: frozenset(o for o, c in NAME_PAIRS if c == closing) for _, closing in NAME_PAIRS
 }
+
+
+def _ends_on_word(text: str, suffix: str) -> bool:
+    """Whether a compound's landmark ending is its last word: the longest noun of the lexicon
+    the word ends on is the ending itself or a compound on it ("Schloss|berg"), not a noun
+    that only ends on its letters ("Brand|simulator", no "-tor")."""
+    nouns = common_nouns()
+    for k in range(1, len(text) - len(suffix) - MIN_HEAD_STEM + 1):
+        tail = text[k:].capitalize()
+        if tail in nouns:
+            stem = tail[: -len(suffix)]
+            return is_noun_form(stem) or is_noun_compound(stem)
+    return True
 
 
 class VenueFinder:
@@ -126,6 +145,8 @@ class VenueFinder:
         self.locative_buildings = tuple(p["locative_building_suffixes"])
         self.nouns = common_nouns()
         self.civic_landmarks = frozenset(p["civic_landmarks"])
+        self.complement_heads = frozenset(p["complement_heads"])
+        self.adjective_landmarks = tuple(p["adjective_landmark_suffixes"])
         self.saint_suffixes = frozenset(p["saint_suffixes"])
         self.lexicon_only = frozenset(p["lexicon_only_suffixes"])
         self.context_free = frozenset(p["context_free_suffixes"])
@@ -309,8 +330,10 @@ class VenueFinder:
                 or text in self.chain_heads
                 or (capitalised and "-" not in text and lower.endswith(self.compound_heads)),
             ),
+            (self._square_of, text in self.complement_heads),
             (self._adjectives_and_head, self._adjective(text)),
             (self._city_adjective, self.city_of_adjective(text) is not None),
+            (self._small_town_landmark, self._small_town_adjective(text)),
             (
                 self._compound,
                 (capitalised or ("-" in text and is_capitalised(text.split("-")[-1])))
@@ -349,11 +372,13 @@ class VenueFinder:
                 j += 2
             else:
                 break
+        # "ein Haus der Begegnung": a kind of house, no name ("das Haus der Geschichte")
+        indefinite = i > 0 and doc[i - 1].lower_ in INDEFINITE_ARTICLES
         # after two head words a common noun is a name too ("Congress Center Rosengarten")
         end = self._name_after(doc, j, allow_nouns=j - i >= 2, person_ends=self._genitive(doc, i))
         if end is None and doc[j - 1].text in self.noun_name_heads:
             end = self._noun_name(doc, j)
-        if end is None and doc[j - 1].text in self.takes_complement:
+        if end is None and doc[j - 1].text in self.takes_complement and not indefinite:
             end = self._complement_after(doc, j)
         if end is None and not self._adjective_named(doc, i):
             end = self._am_complement(doc, j)
@@ -377,6 +402,18 @@ class VenueFinder:
     def _country_at(self, doc: Doc, start: int, end: int) -> bool:
         match = self.gazetteer.match_at(doc, start)
         return match is not None and match.end == end and match.entry.kind == COUNTRY
+
+    def _square_of(self, doc: Doc, i: int) -> Candidate | None:
+        """ "auf dem Platz der Republik", "vom „Platz der Lindenschützen“": a square or
+        promenade named by a genitive of capitalised words after a place preposition (the
+        head alone takes no name: "Platz 3" is a rank)."""
+        k = i - 1 if i > 0 and doc[i - 1].text in OPENING_MARKS else i
+        if not self._venue_context(doc, k):
+            return None
+        end = self._complement_after(doc, i + 1)
+        if end is None or doc[i + 1].lower_ not in GENITIVE_ARTICLES:
+            return None
+        return self._venue(doc, i, end, "pattern")
 
     def _compound_head(self, doc: Doc, i: int) -> Candidate | None:
         """ "Stadtmuseum Kassel", "Grimmwelt Kassel", "Kongresshalle am Zoo",
@@ -611,7 +648,7 @@ class VenueFinder:
             name = f"{doc[i].text} {nominative}"
             return Candidate(i, i + 2, PLACE, name, "pattern", kind="other")
         if nominative not in self.generic:
-            return None
+            return self._adjective_landmark(doc, i, head)
         if nominative in self.generic_needs_context and not self._venue_context(doc, i):
             return None  # "die Dresdner Philharmonie spielte": the orchestra
         # the plain form when the report uses it too, else the name as written ("Wiener
@@ -627,6 +664,37 @@ class VenueFinder:
             kind=VENUE,
             country_code=entry.country_code,
         )
+
+    def _adjective_landmark(self, doc: Doc, i: int, head: str) -> Candidate | None:
+        """ "in den Ulmer Messehallen", "auf dem Ulmer Schlossberg": a town's adjective before
+        a compound on a building's or landmark's ending, after a place preposition, names that
+        one building or height of the town, as written (no generic head to name it by)."""
+        if not (is_capitalised(head) and head.isalpha() and len(head) > MIN_LANDMARK_HEAD):
+            return None
+        lower = head.lower()
+        if lower in self.suffixes or not lower.endswith(self.adjective_landmarks):
+            return None  # "im Ulmer Haus": no compound, "im Ulmer Stadtrat": no building
+        if not self._venue_context(doc, i):
+            return None
+        return Candidate(i, i + 2, PLACE, f"{doc[i].text} {head}", "pattern", kind=VENUE)
+
+    def _small_town_adjective(self, word: str) -> bool:
+        """The adjective of a small town named like a word ("Zuger"), which only a sure
+        pattern reads as the town's."""
+        return (
+            not is_noun_form(word)
+            and self.city_of_adjective(word) is None
+            and city_of_adjective(self.gazetteer, word, strict=False) is not None
+        )
+
+    def _small_town_landmark(self, doc: Doc, i: int) -> Candidate | None:
+        """ "in den Zuger Messehallen": the landmark pattern is sure enough for the
+        adjective of a small town or one named like a word, but where the compound names a
+        square or landmark by itself ("auf dem Zuger Zeughausplatz") that name is found alone
+        (the adjective may be an inhabitant's word, not a part of the name)."""
+        if i + 1 >= len(doc) or doc[i + 1].text.lower().endswith(self.name_suffixes):
+            return None
+        return self._adjective_landmark(doc, i, doc[i + 1].text)
 
     def city_of_adjective(self, word: str) -> PlaceEntry | None:
         return city_of_adjective(self.gazetteer, word)
@@ -771,6 +839,8 @@ class VenueFinder:
             suffix, name = self._plural_name(doc, i, text)
         if suffix is None or len(text) - len(suffix) < 3 or text.startswith(self.generic_prefixes):
             return None
+        if not _ends_on_word(text, suffix):
+            return None  # "Flugsimulator": no gate
         # a common noun ("Schlossberg") or a compound on an everyday word ("Wildpark",
         # "Quellenpark") is a name only when the NER reads it so, or when a saint names it
         # ("Martinskirche"); a lake or an area is one unless the lexicon lists the word
