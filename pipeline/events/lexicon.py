@@ -33,6 +33,8 @@ WORD_KINDS = frozenset(
         "dateline",
         "difference",
         "exhibitor_unit",
+        "stall_unit",
+        "additional",
         "not_alone",
         "visitor_unit",
         "times_unit",

@@ -36,11 +36,14 @@ from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
     cue_first_words,
     cue_sizes,
+    cue_words,
     event_noun_base,
+    generic_event_nouns,
     word_is_cue,
     words_are_cue,
 )
 from pipeline.memo import WordValues
+from pipeline.quotation_marks import OPENING
 from pipeline.records import OrganisationMention
 
 # "von der X", "vom Y" (the dative the agent's preposition takes), from entity_words.tsv
@@ -49,6 +52,7 @@ DATIVE_ARTICLES = entity_words("dative_article")
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
 NAME_PUNCTUATION = frozenset({"-", "&"})
+CLAUSE_BREAKS = frozenset({",", ".", ";", ":", "!", "?"})
 ATTRIBUTE_REACH = 3  # words from the participle to the event's name ("… veranstaltete 5. Kirmes")
 
 
@@ -88,12 +92,53 @@ class PhraseFinder:
         out = []
         found = self.name_after(i)
         while found:
-            out.append(found)
+            if not self.describes_quoted(found):
+                out.append(found)
             joining = found.end < len(self.ctx.words) and word_is_cue(
                 self.ctx.lowers[found.end], "organiser_joining"
             )
             found = self.name_after(found.end + 1) if joining else None
         return out
+
+    def fronted_agents(self) -> list[Phrase]:
+        """ "Ausgerichtet wird der Markt vom Heimatverein X": the names after "von", "vom",
+        "durch" in the clause of an organiser's participle that opens the sentence."""
+        words, lowers, cues = self.ctx.words, self.ctx.lowers, self.ctx.cues
+        out = []
+        for cue in sorted(cues.starts_of("organiser_by")):
+            opening = self.ctx.sentence_span(cue)[0]
+            if any(words[k].strip() for k in range(opening, cue)):
+                continue  # (most: the participle ends its clause, "von" follows it directly)
+            for i in range(cue + 1, min(cue + 1 + PHRASE_REACH, len(words))):
+                if words[i] in CLAUSE_BREAKS:
+                    break
+                if word_is_cue(lowers[i], "agent_preposition"):
+                    out.extend(self.names_from(i + 1))
+                    break
+        return out
+
+    def describes_quoted(self, phrase: Phrase) -> bool:
+        """ "vom Talheimer Laienspiel-Team „Die Kulissenschieber“": words right before a quoted
+        name the entity stage found describe that organisation; they are no name of their
+        own."""
+        words = self.ctx.words
+        quote = phrase.end
+        if quote >= len(words) or words[quote] not in OPENING:
+            return False
+        return any(k in self.orgs for k in range(quote + 1, min(quote + 3, len(words))))
+
+    def names_after_mention(self, i: int) -> list[Phrase]:
+        """ "Veranstalter sind der RV Talheim und Radwerk Nord": the names coordinated (by "und",
+        "sowie") with an organisation the entity stage found near token ``i``, after lead-in
+        words only; the rules read that organisation itself."""
+        words, lowers = self.ctx.words, self.ctx.lowers
+        last = min(i + PHRASE_REACH, len(words))
+        while i < last and i not in self.orgs and word_is_cue(lowers[i], "organiser_lead_in"):
+            i += 1
+        end = self.mention_end(i) if i < last else None
+        if end is None or end + 1 >= len(words) or not joins_subjects(lowers[end]):
+            return []
+        return self.names_from(end + 1)
 
     def subject_names(self) -> list[OrganisationMention]:
         """Names the entity stage missed where an organiser's verb's subject stands: at the
@@ -316,33 +361,59 @@ class PhraseFinder:
         return self.ctx.token_at(place.end_char - 1) + 1
 
     def run_end(self, start: int) -> int:
-        """End of the run of capitalised words (and joining dashes) from ``start``."""
+        """End of the run of capitalised words (and joining dashes) from ``start``; a town
+        the place stage found ends it as part of the name ("die Werbegemeinschaft Talheim")."""
         words = self.ctx.words
         end = start
         while end < min(start + PHRASE_MAX_WORDS, len(words)):
             word = words[end]
             if not (word[:1].isupper() or word in NAME_PUNCTUATION):
                 break
-            if end in self.orgs or end in self.places:
+            if end in self.orgs:
+                break
+            place = self.places.get(end)
+            if place is not None:
+                if end > start and getattr(place, "kind", None) != VENUE:
+                    return self.ctx.token_at(place.end_char - 1) + 1
                 break
             end += 1
         return end
 
     def has_proper_word(self, start: int, end: int) -> bool:
+        names = first_names()
+        if any(self.ctx.words[i] in names for i in range(start, end)):
+            return False  # a person, maybe after a word of office ("Stadtpfarrerin Eva Roth")
         for i in range(start, end):
             word = self.ctx.words[i]
-            if word in first_names():
-                return False  # a person
+            if i in self.places:
+                return True  # the town that ends the run ("die Alte Hansestadt X": run_end)
             if is_acronym(word) or _joined_name(word):
                 return True
             if not word.isalpha() and "-" not in word:
                 continue
-            if word.lower() in STOP_WORDS or event_noun_base(word):
+            if word.lower() in STOP_WORDS or event_noun_base(word) or _generic_event(word):
                 continue
             lemma = self.ctx.doc[i].lemma_  # "Broschüren": an inflected dictionary word
             if not {word, _stem(word), lemma} & common_nouns():
                 return True
         return False
+
+
+GENERIC_EVENT_LENGTH = 6  # the generic event nouns long enough to end a compound on their own
+
+
+@cache
+def _long_generic_events() -> tuple[str, ...]:
+    return tuple(n for n in generic_event_nouns() if len(n) >= GENERIC_EVENT_LENGTH)
+
+
+def _generic_event(word: str) -> bool:
+    """ "Seniorenveranstaltung", "Kunstausstellungen": a compound of a generic event noun
+    ("veranstaltung", "ausstellung"; the short ones such as "tag" end too many other words)
+    names an event, not an organisation."""
+    low = word.lower()
+    forms = (low, *(low[: -len(e)] for e in cue_words("noun_inflection_ending") if low.endswith(e)))
+    return any(form.endswith(_long_generic_events()) for form in forms)
 
 
 def _opening_word(word: str) -> bool:

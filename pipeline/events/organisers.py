@@ -129,6 +129,8 @@ class OrganiserFinder:
                 or self.before_role(end)
                 or self.attributed(start)
                 or self.in_charge(start, end)
+                or self.responsible_of(start)
+                or self.agent(start)
             ):
                 stated.setdefault(org.name, start)
             elif (
@@ -146,6 +148,8 @@ class OrganiserFinder:
                 or self.place_of_event(start, name_spans)
                 or self.business_officer_on_event(start, end, name_spans)
                 or self.counting_speaker(start)
+                or self.thanks_guests(end)
+                or self.expects_guests(start, end)
             ):
                 hosts.setdefault(org.name, start)
         if self.phrases is not None:
@@ -153,12 +157,19 @@ class OrganiserFinder:
             # it found elsewhere in the report gets that canonical name
             canonical = {fold(o.text): o.name for _, _, o in self.mentions}
             canonical |= {fold(o.name): o.name for _, _, o in self.mentions}
-            for phrase in self.phrases.after_cues("organiser_role"):
+            for role, phrase in self.role_phrases():
                 # "die Veranstalter des Talheimer Herbstmarkts": the event's own name
+                if self.object_after(role, phrase.start):
+                    continue  # "erweiterten die Organisatoren das Platzangebot": an object
                 if not any(phrase.start <= e and s < phrase.end for s, e in name_spans):
                     _add_new(stated, phrase, canonical)
+            # "organisiert vom X", "Ausgerichtet wird der Markt vom Y": the role in words
             for phrase in (
                 *self.phrases.after_cues("organiser_agent"),
+                *self.phrases.fronted_agents(),
+            ):
+                _add_new(stated, phrase, canonical)
+            for phrase in (
                 *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),
                 *self.phrases.agents_before_participle([*name_spans, *noun_spans]),
                 *self.phrases.names_after_event(name_spans),
@@ -192,6 +203,65 @@ class OrganiserFinder:
         # "die Kessler-Werk-Labore" beside "die Kessler-Werk-Labore für X und Y": the
         # shorter form of another organiser named is that organiser again
         return [n for n in named if not any(shortens(n, m) for m in named)]
+
+    def role_phrases(self) -> list[tuple[int, Phrase]]:
+        """The names the entity stage missed after a role noun, with the role noun's token:
+        the name right after it and those coordinated with it ("Veranstalter ist die X"), those
+        coordinated with an organisation it found there ("Veranstalter sind der RV Talheim
+        und Radwerk Nord"), and the genitive after "die Verantwortlichen" (``responsible``)."""
+        phrases = self.phrases
+        if phrases is None:
+            return []
+        lowers = self.ctx.lowers
+        out = []
+        for role in sorted(self.ctx.cues.starts_of("organiser_role")):
+            out += [(role, p) for p in phrases.names_from(role + 1)]
+            out += [(role, p) for p in phrases.names_after_mention(role + 1)]
+        for role in sorted(self.ctx.cues.starts_of("responsible")):
+            if role + 1 < len(lowers) and word_is_cue(lowers[role + 1], "genitive_article"):
+                out += [(role, p) for p in phrases.names_from(role + 1)]
+        return out
+
+    def responsible_of(self, start: int) -> bool:
+        """ "lobten die Verantwortlichen der Werbegemeinschaft X": the organisation in the genitive
+        right after a noun for those responsible (``responsible``)."""
+        lowers = self.ctx.lowers
+        return (
+            start > 1
+            and word_is_cue(lowers[start - 1], "genitive_article")
+            and self.ctx.cues.at(start - 2, "responsible")
+        )
+
+    def thanks_guests(self, end: int) -> bool:
+        """ "Der TSV Talheim dankt den Helfern", "Der Verein bedankt sich herzlich
+        bei den Besuchern": who thanks the guests and helpers in its own name hosts them."""
+        cues = self.ctx.cues
+        if not cues.starts_of("thanking"):
+            return False  # no thanks in the whole report (most)
+        i = end + 1
+        if i >= len(self.ctx.words) or not cues.at(i, "thanking"):
+            return False
+        clause = self.clause_tokens(i + 1, i + 1 + ROLE_WINDOW)
+        return cues.any_at(clause, "guests") or cues.any_at(clause, "helpers")
+
+    def expects_guests(self, start: int, end: int) -> bool:
+        """ "Der TSV Talheim erwartet 800 Gäste", "Rund 500 Besucher erwartet der Verein
+        X": who expects the guests, as the subject next to the verb, hosts them."""
+        cues = self.ctx.cues
+        if not cues.starts_of("expecting"):
+            return False  # no one expects anyone in the whole report (most)
+        before = self.with_article(start) - 1
+        if end + 1 < len(self.ctx.words) and cues.at(end + 1, "expecting"):
+            verb = end + 1
+        elif before >= 0 and cues.at(before, "expecting"):
+            verb = before
+        else:
+            return False
+        clause = (
+            *self.clause_tokens(verb - 1, verb - 1 - ROLE_WINDOW),
+            *self.clause_tokens(verb + 1, verb + 1 + ROLE_WINDOW),
+        )
+        return cues.any_at(clause, "guests")
 
     def partners(self, name_spans: list[tuple[int, int]]) -> dict[str, int]:
         """Co-organisers: the organisations after "gemeinsam mit", "in Zusammenarbeit mit"
@@ -312,7 +382,6 @@ class OrganiserFinder:
             self.genitive_of_event(start, name_spans)
             or self.subject_of_verb(end)
             or self.subject_after_verb(start)
-            or self.agent(start)
             or self.reporting_business(start, end)
             or self.reporting_spokesperson(start, end, name_spans)
             or self.celebrates(start)

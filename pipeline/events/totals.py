@@ -12,7 +12,13 @@ from __future__ import annotations
 from functools import cache
 
 from pipeline.events.context import CLAUSE_MARKS, DocContext
-from pipeline.events.lexicon import cue_first_words, cues, word_is_cue
+from pipeline.events.lexicon import (
+    cue_first_words,
+    cue_sizes_before,
+    cues,
+    name_ends_in,
+    word_is_cue,
+)
 from pipeline.quantities.lexicon import adjective_pattern
 from pipeline.quantities.qualifiers import EXACT
 from pipeline.records import FigureMention
@@ -32,6 +38,8 @@ ROUNDED_SIDES = {  # whether the exact count may lie above (True) or below (Fals
     "at_least": (True,),
     "approx": (False, True),
 }
+# endings of event nouns in the plural ("Kongresse", "Messen"), not the genitive ("-es")
+PLURAL_ENDINGS = ("e", "en", "n")
 ATTACHMENT_REACH = 4  # tokens between the event's name and "mit": an acronym in brackets
 
 
@@ -118,9 +126,19 @@ class TotalChooser:
         exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
         if exhibiting and self.ctx.cues.within(start, end, "exhibiting"):
             return "exhibitors"
+        visited = any(cues.within(start, end, k) for k in ("visiting", "coming"))
+        if exhibiting and not visited and self.at_fair():
+            return "exhibitors"  # "70 Betriebe warben auf der Ausbildungsmesse"
+        if unit and unit.endswith(cue_first_words("stall_unit")) and not visited:
+            return "exhibitors"  # "Über 80 Händler boten Honig an" (not "Händler besuchten")
         if f.category == "people" and self.ctx.cues.within(start, end, "participating"):
             return "participants"
         return None
+
+    def at_fair(self) -> bool:
+        """Whether the event is a fair or show ("Jobmesse", "Gewerbeschau": ``fair_event``),
+        where counted firms are its exhibitors without a verb of exhibiting."""
+        return any(name_ends_in(self.ctx.words[e], "fair_event") for e in self.name_ends)
 
     @staticmethod
     def person_taking_part(f: FigureMention) -> bool:
@@ -164,6 +182,13 @@ class TotalChooser:
         ):
             return False
         if self.ctx.cues.within(first - PARTIAL_WINDOW, last + PARTIAL_WINDOW, "partial"):
+            return False
+        # "langfristig sollen es 120 Betriebe werden": a goal for later editions
+        if self.ctx.cues.within(window.start, window.stop, "future_goal"):
+            return False
+        # "gegenüber den 85 Betrieben beim Start": the count compared with, another's
+        compared = first - 1 if first > 0 and word_is_cue(lowers[first - 1], "article") else first
+        if cue_sizes_before(lowers, compared, "compared_year"):
             return False
         # "Insgesamt 26.500, darunter 3.000 aus dem Ausland": a part follows the total
         if self.ctx.cues.within(max(first - CUE_WINDOW, low), first, "part_follows"):
@@ -215,6 +240,42 @@ class TotalChooser:
             return False
         return any(link - ATTACHMENT_REACH <= end < link for end in self.name_ends)
 
+    def of_plural_events(self, f: FigureMention) -> bool:
+        """ "ein Sonderpreis für Tagungen mit über 1.500 Teilnehmern": a count joined by "mit"
+        to a noun of many events in the plural (``many_events``: "Tagungen", "Messen") is
+        the size of each of them, not the event's total."""
+        link = self.ctx.token_at(f.start_char) - 1
+        if link < 1 or not word_is_cue(self.ctx.lowers[link], "name_attachment"):
+            return False
+        word = self.ctx.words[link - 1]
+        # (the tagger's lemma may keep the old spelling: "Kongreß")
+        lemma = self.ctx.doc[link - 1].lemma_.lower().replace("ß", "ss")
+        return (
+            word.lower() != lemma
+            and word.endswith(PLURAL_ENDINGS)
+            and lemma.endswith(cue_first_words("many_events"))
+        )
+
+    def additional(self, f: FigureMention) -> bool:
+        """ "300 weitere Helfer", "weitere 200 Gäste": more beside someone named before
+        (only the figure's own words and the one before it: "3.000 Besucher und weitere 200
+        Helfer" leaves the 3.000 a total)."""
+        first = self.ctx.token_at(f.start_char)
+        last = self.ctx.token_at(f.end_char - 1)
+        lowers = self.ctx.lowers
+        return any(word_is_cue(lowers[i], "additional") for i in range(max(first - 1, 0), last + 1))
+
+    def after_other_field(self, f: FigureMention, field: str, figures: list[FigureMention]) -> bool:
+        """ "900 Starter und weitere 2.000 Zuschauer": a count of another field before
+        it in its sentence: the more are of another kind, their own total."""
+        sentence = self.sentence_at(f.start_char)
+        return any(
+            g.start_char < f.start_char
+            and self.sentence_at(g.start_char) == sentence
+            and self.field(g) not in (None, field)
+            for g in figures
+        )
+
     def event_counts(self, figures: list[FigureMention]) -> list[int]:
         """The first tokens of counts of many events of any kind ("226 Veranstaltungen"),
         not of the event's own parts ("2.400 Veranstaltungen des Kirchentags")."""
@@ -249,10 +310,14 @@ class TotalChooser:
                 continue
             if event_counts and self.of_many_events(f, event_counts):
                 continue
-            key = (self.rank(f), -f.value)
-            counted.append((field, key[0], f))
-            if field not in best or key < (best[field][0], -best[field][1].value):
-                best[field] = (key[0], f)
+            if self.additional(f) and not self.after_other_field(f, field, figures):
+                continue
+            if self.of_plural_events(f):
+                continue
+            rank = self.rank(f)
+            counted.append((field, rank, f))
+            if field not in best or total_key(rank, f) < total_key(*best[field]):
+                best[field] = (rank, f)
         return {
             field: self.exact_count(f, field, rank, counted) for field, (rank, f) in best.items()
         }
@@ -280,6 +345,18 @@ class TotalChooser:
 
     def sentence_at(self, char: int) -> int:
         return self.ctx.sentence_of(self.ctx.token_at(char))
+
+
+def total_key(rank: int, f: FigureMention) -> tuple[bool, int, float]:
+    """Which of two counts of a field is the total (the smaller key): a count of persons before
+    one of visits ("9.800 Besucher" and "15.300 Besuche": a visitor counts once, however often
+    he comes), then by rank, then the larger."""
+    return (counts_visits(f), rank, -f.value)
+
+
+def counts_visits(f: FigureMention) -> bool:
+    """ "15.300 Besuche", "Messebesuche": the count is of visits, not of visitors."""
+    return (f.unit or "").lower().endswith(cue_first_words("visitor_unit"))
 
 
 def said_exact(f: FigureMention) -> bool:
