@@ -64,10 +64,16 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             core = core_name(cand)
             if core and core not in common_nouns() and len(core) > 2:
                 aliases.setdefault(core, cand)
-    for cand in kept:  # the NER's own span for an acronym ("LTM" in brackets), or a known one
-        if cand.source not in (NER_SOURCE, "known") or cand.length != 1:
+    for cand in kept:  # the NER's own span for an acronym ("LTM" in brackets), a known one,
+        # or any bare acronym a bracket defined earlier ("das Team der DHBW" after "(DHBW)")
+        if cand.length != 1:
             continue
-        target = aliases.get(span_of(doc, cand.start, cand.end).text)
+        text = span_of(doc, cand.start, cand.end).text
+        if cand.source not in (NER_SOURCE, "known") and not (
+            cand.name == text and is_acronym(text)
+        ):
+            continue
+        target = aliases.get(text)
         if target is not None and target is not cand:
             cand.label, cand.name, cand.kind = target.label, target.name, target.kind
             cand.acronym, cand.legal_form = target.acronym, target.legal_form
@@ -120,22 +126,40 @@ def _initials_mentions(doc: Doc, kept: list[Candidate]) -> None:
 
 def _head_mentions(kept: list[Candidate]) -> None:
     """ "die Handwerkskammer" after "Handwerkskammer Ostwestfalen-Lippe zu Bielefeld": a bare
-    head noun refers to the one organisation of the report whose name opens with it."""
+    head noun refers to the one organisation of the report whose name opens with it; so do a
+    head of several words ("der Industrie- und Handelskammer") and a head's acronym ("die
+    IHK")."""
+    heads = _multiword_heads()
     full: dict[str, list[Candidate]] = {}
     for cand in kept:
         if cand.label == ORG and " " in cand.name:
             full.setdefault(cand.name.split()[0], []).append(cand)
+            for head in heads:
+                if cand.name.startswith(head + " "):
+                    full.setdefault(head, []).append(cand)
     for cand in kept:
-        if cand.label != ORG or " " in cand.name:
+        if cand.label != ORG or (" " in cand.name and cand.name not in heads):
             continue
-        names = {c.name for c in full.get(cand.name, [])}
-        if len(names) == 1:
-            target = full[cand.name][0]
+        targets = full.get(cand.name, []) + full.get(_head_acronyms().get(cand.name, ""), [])
+        if len({c.name for c in targets}) == 1:
+            target = targets[0]
             cand.name, cand.legal_form, cand.acronym = (
                 target.name,
                 target.legal_form,
                 target.acronym,
             )
+
+
+@cache
+def _multiword_heads() -> frozenset[str]:
+    """Heads of several words a place completes ("Industrie- und Handelskammer")."""
+    return frozenset(h for h in org_patterns()["place_heads_before"] if " " in h)
+
+
+@cache
+def _head_acronyms() -> dict[str, str]:
+    """ "IHK" -> "Industrie- und Handelskammer" (org_patterns.json 'head_acronyms')."""
+    return dict(org_patterns()["head_acronyms"])
 
 
 def _alias_mentions(

@@ -227,10 +227,33 @@ def _role_genitive_before(doc, start: int) -> bool:
     )
 
 
+INDEFINITE_ARTICLES = entity_words("indefinite_article")
+
+
+def _runs_into_clause(span: Span) -> bool:
+    """ "die Band der Grundschule Weilbach ein Ständchen": a lower-case indefinite article right
+    after a capitalised word opens the sentence's object, no word of a name ("Verein für eine
+    saubere Stadt" has it after a preposition)."""
+    return any(
+        span[k].text in INDEFINITE_ARTICLES and span[k - 1].text[:1].isupper()
+        for k in range(1, len(span))
+    )
+
+
+def _opens_quote_unclosed(span: Span) -> bool:
+    """ "des Vereins „Grüne Welle Tannheim": a span that opens a quote inside and stops before
+    it closes cuts a quoted name in two, the type word outside it."""
+    texts = [t.text for t in span]
+    first = next((k for k, w in enumerate(texts) if w in OPENING_QUOTES), 0)
+    return first > 0 and not any(w in CLOSING_QUOTES for w in texts[first + 1 :])
+
+
 def has_org_evidence(span: Span, by_context: bool = True) -> bool:
     """A head word, legal form or acronym inside the span, or (``by_context``) organisation
     context around it. A span that opens with a first name ("Anna Berg") is a person unless a
     word inside it says otherwise; a span that opens a longer quoted title is none."""
+    if _runs_into_clause(span) or _opens_quote_unclosed(span):
+        return False
     if any(_word_evidence(t.text) for t in span):
         return True
     if not by_context or _quote_fragment(span):

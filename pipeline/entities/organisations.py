@@ -113,6 +113,7 @@ MAX_SUBJECTS = 5  # words of a university unit's subjects ("Bau- und Umweltingen
 MIN_STAGE_PREFIX = 3  # "Staats|oper": the part before a stage's ending in a name of one house
 MIN_STAGE_NAME = 10  # "Schauspielhaus", "Philharmonie": long enough to name a house alone
 FIRM_NOUNS = entity_words("firm_noun")  # only a company's name follows ("die Firma X")
+ROLE_ABBREVIATIONS = entity_words("role_abbreviation")  # "Eva Roth, GF Kramer Bau"
 # the word lists are in lang/de/entity_words.tsv, whose header says what each kind is for
 FOUNDATION_BEFORE = entity_words("foundation_before")
 KNOWN_NAME_ENDS = entity_words("known_name_end")
@@ -121,6 +122,9 @@ AGENT_PREPOSITIONS = entity_words("agent_preposition")
 PASSIVE_AGENT_PREPOSITIONS = entity_words("passive_agent_preposition")
 MAX_SERVICE_CLUB_NAME = 4  # words of a service club's own name ("Tannheim Alte Mühle")
 INDEFINITE_ARTICLES = entity_words("indefinite_article")
+POSSESSIVES = entity_words("possessive")
+SPELLING_LINKS = entity_words("spelling_link")  # "... in Bayern (AKDB)"
+SURNAME_PARTICLES = entity_words("noble_particle") - {"vom"}  # "vom" opens a place, no surname
 ADJECTIVE_JOINERS = entity_words("adjective_joiner")  # "eine lustige und laute Tanzgruppe"
 PLURAL_ENDINGS = entity_word_list("plural_ending")
 CLUB_ORDINALS = entity_words("club_ordinal")
@@ -142,6 +146,7 @@ MAX_QUOTED_WORDS = 5
 PLACE_LABELS = frozenset({"LOC", "GPE"})  # the model's labels of a place
 TOWN_KINDS = frozenset({CITY, DISTRICT, REGION})  # gazetteer kinds of a town's name
 SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";"})
+MAX_HOUSE_NUMBER = 2  # digits of the number telling houses of one name apart ("Birkenhof 3")
 MAX_INITIALS = 3  # "(tk)", "(gol)": an author's initials (news services are known by name)
 
 
@@ -229,6 +234,7 @@ class OrganisationFinder:
         self.stage_endings = tuple(p["stage_endings"])
         self.group_type_endings = tuple(p["group_type_endings"])
         self.branch_countries = frozenset(p["branch_countries"])
+        self.bracket_parties: dict[str, str] = dict(p["bracket_parties"])
         cues = org_cues()
         self.organiser_cues = frozenset(cues["organiser_verbs"]) | frozenset(
             cues["organiser_nouns"]
@@ -367,6 +373,7 @@ class OrganisationFinder:
             self._organiser_names,
             self._bare_acronyms,
             self._dateline_sources,
+            self._bracket_parties,
             self._spelled_names,
             self._person_affiliations,
             self._quoted_names,
@@ -441,7 +448,7 @@ class OrganisationFinder:
             return True  # "Drei Kronen Verlag GmbH": a capitalised numeral inside a sentence
         if not any(ch.isalnum() for ch in text) or text.lower() in STOP_WORDS:
             return False
-        if self._is_role_noun(text) or self._is_person_role(text):
+        if self._is_role_noun(text) or self._is_person_role(text) or text in ROLE_ABBREVIATIONS:
             return False
         if is_capitalised(text) or has_upper(text):
             return True
@@ -519,6 +526,8 @@ class OrganisationFinder:
         while k > 0 and i - k < MAX_ADJECTIVES and is_adjective(doc[k - 1].text, self.lemma):
             if doc[k - 1].is_sent_start and not self._proper_adjective(doc[k - 1].text):
                 break
+            if doc[k - 1].lower_ in POSSESSIVES:
+                break  # "„Meine Schule wird alt“": whose, no name's adjective
             k -= 1
         return k
 
@@ -1096,14 +1105,17 @@ class OrganisationFinder:
         """A town's word and name at ``i:end`` that act, whatever the model reads: the subject
         of an inviting, organising or funding verb that opens the sentence ("Die Stadt
         Tannheim lud ein"), the doer of a passive after "von" or "durch" ("von der Firma X und
-        der Stadt Tannheim gestiftet"), or in a role after "als" ("tritt als Sponsor
-        auf")."""
+        der Stadt Tannheim gestiftet", "Veranstaltet wurde das Fest von der Stadt Tannheim"),
+        or in a role after "als" ("tritt als Sponsor auf")."""
         texts = token_texts(doc)
         after = []
         for w in texts[end : end + MAX_ACT_WORDS]:
             if w in SENTENCE_MARKS:
                 break
             after.append(w)
+        first = self._adjectives_before(doc, i)  # "von der Großen Kreisstadt Tannheim"
+        if self._fronted_passive_agent(doc, texts, first - 1 if first > 0 else first):
+            return True  # "Veranstaltet wurde die Messe von der Stadt Tannheim"
         if not after:
             return False
         if any(w == "als" and nxt in self.authority_roles for w, nxt in pairwise(after)):
@@ -1117,6 +1129,20 @@ class OrganisationFinder:
         if any(w in SENTENCE_MARKS for w in before):
             before = before[max(k for k, w in enumerate(before) if w in SENTENCE_MARKS) + 1 :]
         return any(w.lower() in PASSIVE_AGENT_PREPOSITIONS for w in before)
+
+    def _fronted_passive_agent(self, doc: Doc, texts: list[str], k: int) -> bool:
+        """ "Veranstaltet wurde die Messe von der Stadt Tannheim": the doer's preposition right
+        before the town's article (at ``k``), a doing or giving participle earlier in its
+        sentence, where word order puts the participle first."""
+        if k < 1 or texts[k].lower() not in ARTICLES:
+            return False
+        if texts[k - 1].lower() not in PASSIVE_AGENT_PREPOSITIONS:
+            return False
+        j = k - 1
+        while j > 0 and not doc[j].is_sent_start and texts[j - 1] not in SENTENCE_MARKS:
+            j -= 1
+        cues = (*self.agent_participles, *self.gift_participles)
+        return any(w.lower() in cues for w in texts[j : k - 1])
 
     def _town_authority(self, doc: Doc, i: int) -> bool:
         """A town's word at ``i`` in the genitive right after a noun of its office, house, meeting,
@@ -1523,6 +1549,19 @@ class OrganisationFinder:
             out.append(self._org(doc, i, i + 1, "pattern"))
         return out
 
+    def _bracket_parties(self, doc: Doc) -> list[Candidate]:
+        """ "Tom Haber (Grüne)", "Eva Roth (Linke)": after a name, a party whose name is also
+        an everyday word stands alone in brackets (org_patterns.json 'bracket_parties')."""
+        out = []
+        texts = token_texts(doc)
+        for k in self._starts(doc, "dateline"):
+            if k < 1 or k + 2 >= len(texts) or texts[k + 2] != ")":
+                continue
+            name = self.bracket_parties.get(texts[k + 1])
+            if name is not None and is_capitalised(texts[k - 1]):
+                out.append(Candidate(k + 1, k + 2, ORG, name, "pattern"))
+        return out
+
     def _dateline_sources(self, doc: Doc) -> list[Candidate]:
         """ "Celle (Tannheimer Bote) -", "HOLLERBACH (KWZ).", "(Velvorn) Die Stadt ...": one
         word in brackets after the town opening a report's line, or opening the line, is the
@@ -1583,8 +1622,10 @@ class OrganisationFinder:
                 (is_capitalised(word) and word.replace("-", "").isalpha())
                 or word in self.inner_words
                 or word in GENITIVE_ARTICLES
+                or word in SPELLING_LINKS
+                or (word.isalpha() and word.islower() and is_capitalised(texts[s + 1]))
             ):
-                break
+                break  # a lower-case word only before a noun: "für regionale Entwicklung"
             if is_capitalised(word) and _spells(
                 tuple(self._letter_choices(w) for w in texts[s:k]), acronym
             ):
@@ -1731,6 +1772,8 @@ class OrganisationFinder:
         out = []
         for i in self._starts(doc, "group_compound"):
             end = self._unknown_name_end(texts, i + 1)
+            if end is not None and _noble_surname_at(texts, end):
+                continue  # "der Glashersteller Tadeo von Kranzl": a person and a noble surname
             if end is not None and not person_starts(doc, i + 1):
                 out.append(self._org(doc, i + 1, end, "pattern", after_type_word=True))
         return out
@@ -1830,7 +1873,10 @@ class OrganisationFinder:
                 continue
             if not texts[k + 1][:1].isupper():
                 continue
-            out.append(self._org(doc, k + 1, end, "pattern"))
+            cand = self._org(doc, k + 1, end, "pattern")
+            if texts[k + 1].lower() in ARTICLES:
+                cand.name = span_of(doc, k + 1, end).text  # "„Die Roten Füchse“": as quoted
+            out.append(cand)
         return out
 
     def _role_genitives(self, doc: Doc) -> list[Candidate]:
@@ -1878,7 +1924,11 @@ class OrganisationFinder:
         return self._is_role_noun(text) or self._is_person_role(text)
 
     def _quoted_name_head(self, word: str) -> bool:
-        return word[:1].isupper() and word.lower().endswith(self.quoted_name_heads)
+        """A type word before a quoted name, also in the genitive ("des Vereins „…“")."""
+        if not word[:1].isupper():
+            return False
+        forms = (word, *genitive_stems(word))
+        return any(form.lower().endswith(self.quoted_name_heads) for form in forms)
 
     def _unknown_name_end(self, texts: list[str], j: int) -> int | None:
         """End of one to three capitalised words at j, one of them a word that no lexicon,
@@ -2134,6 +2184,8 @@ class OrganisationFinder:
                 end = i + 2  # "das Bankhaus Lampe lud ein"
             if end == i + 1:
                 continue  # "die Sparkasse Hauptstelle"
+            if end < len(doc) and texts[end].isdigit() and len(texts[end]) <= MAX_HOUSE_NUMBER:
+                continue  # "der Kindergarten Birkenhof 3": a house's name and number, the building
             if end - i > 3 and self.gazetteer.match_at(doc, end - 1) is None:
                 end -= 1  # three words only when a place closes them ("Forst Brandenburg")
             if end == i + 2 and self._partners_name(doc, i):
@@ -2200,12 +2252,17 @@ class OrganisationFinder:
         """ "die Stiftung Mercator lädt ein": "Stiftung" after an article or preposition and
         one capitalised word that is no common noun, closed by punctuation, "und" or a
         lower-case word other than a genitive article (not "die Stiftung Gelder bereitstellt",
-        "die Stiftung Kunst der Gegenwart")."""
+        "die Stiftung Kunst der Gegenwart"); or a body a place completes, which founded it
+        ("die Stiftung Stadt Tannheim", "der Stiftung Sparkasse Weilbach")."""
         out = []
         for i in self._starts(doc, "foundation"):
             if not 1 <= i < len(doc) - 1 or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
                 continue
             word = doc[i + 1].text
+            body = self._body_and_place_end(doc, i + 1)
+            if body is not None:  # "die Stiftung Stadt Tannheim", "der Stiftung Sparkasse X"
+                out.append(self._org(doc, i, body, "pattern"))
+                continue
             if (
                 not is_capitalised(word)
                 or not word.isalpha()
@@ -2222,6 +2279,13 @@ class OrganisationFinder:
                 continue
             out.append(self._org(doc, i, i + 2, "pattern"))
         return out
+
+    def _body_and_place_end(self, doc: Doc, j: int) -> int | None:
+        """End of a one-word body's head that a place completes and that place at ``j``
+        ("Stadt Tannheim", "Sparkasse Weilbach"): a foundation named after the body."""
+        if doc[j].text not in self.place_before_words:
+            return None
+        return self._place_after(doc, j + 1)
 
     def _may_open_event_board(self, text: str) -> bool:
         return bool(self._nominative_head(text, self.event_board_heads))
@@ -2306,6 +2370,11 @@ class OrganisationFinder:
             if lemma and lemma != part and lemma in self.nouns:
                 return part.endswith(PLURAL_ENDINGS) and not lemma.endswith(part[-2:])
         return False
+
+
+def _noble_surname_at(texts: list[str], k: int) -> bool:
+    """ "von Kranzl", "zu Weilbach-Berg": a noble particle and a capitalised name at ``k``."""
+    return k + 1 < len(texts) and texts[k] in SURNAME_PARTICLES and is_capitalised(texts[k + 1])
 
 
 def _family_word(word: str) -> bool:
