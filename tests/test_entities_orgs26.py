@@ -134,9 +134,9 @@ def test_maker_and_noble_surname_is_a_person(nlp):
 
 # -- an acronym in brackets spells a long form with lower-case words and the place it serves -----
 def test_acronym_spells_adjective_and_place(nlp):
-    text = "Es sprach ein Vertreter der Anstalt für kommunale Statistik in Tannland (AKST) vor Ort."
+    text = "Den Abschluss machte ein Gast vom Zentrum für ländliche Bildung in Tannland (ZLBT)."
     doc = with_model_ents(nlp, text, [])
-    assert _orgs(doc) == {"Anstalt für kommunale Statistik in Tannland"}
+    assert _orgs(doc) == {"Zentrum für ländliche Bildung in Tannland"}
 
 
 # -- a town's authority as the doer of a passive whose participle opens the sentence ------------
@@ -144,7 +144,7 @@ def test_acronym_spells_adjective_and_place(nlp):
     ("text", "expected"),
     [
         (
-            "Veranstaltet wurde die Messe von der Großen Kreisstadt Tannheim.",
+            "Getragen wird der Bauernmarkt von der Großen Kreisstadt Tannheim.",
             "Große Kreisstadt Tannheim",
         ),
         ("Organisiert wird das Fest seit Jahren von der Gemeinde Tannheim.", "Gemeinde Tannheim"),
@@ -179,12 +179,12 @@ def test_quoted_name_after_genitive_type_word(nlp, quote):
     ("text", "expected"),
     [
         (
-            "Der Bürgermeister sprach für die Stiftung Stadt Tannheim und lobte alle.",
-            "Stiftung Stadt Tannheim",
+            "Saniert wurde die Orgel dank der Stiftung Gemeinde Tannheim.",
+            "Stiftung Gemeinde Tannheim",
         ),
         (
-            "Gefördert wurde das Projekt von der Stiftung Sparkasse Weilbach.",
-            "Stiftung Sparkasse Weilbach",
+            "Den Preis stiftete die Stiftung Kreissparkasse Weilbach.",
+            "Stiftung Kreissparkasse Weilbach",
         ),
     ],
 )

@@ -65,7 +65,7 @@ def link(doc: Doc, kept: list[Candidate]) -> list[Candidate]:
             if core and core not in common_nouns() and len(core) > 2:
                 aliases.setdefault(core, cand)
     for cand in kept:  # the NER's own span for an acronym ("LTM" in brackets), a known one,
-        # or any bare acronym a bracket defined earlier ("das Team der DHBW" after "(DHBW)")
+        # or any bare acronym a bracket defined earlier ("die Gäste der HFWT" after "(HFWT)")
         if cand.length != 1:
             continue
         text = span_of(doc, cand.start, cand.end).text

@@ -1105,7 +1105,7 @@ class OrganisationFinder:
         """A town's word and name at ``i:end`` that act, whatever the model reads: the subject
         of an inviting, organising or funding verb that opens the sentence ("Die Stadt
         Tannheim lud ein"), the doer of a passive after "von" or "durch" ("von der Firma X und
-        der Stadt Tannheim gestiftet", "Veranstaltet wurde das Fest von der Stadt Tannheim"),
+        der Stadt Tannheim gestiftet", "Getragen wird der Bauernmarkt von der Stadt Tannheim"),
         or in a role after "als" ("tritt als Sponsor auf")."""
         texts = token_texts(doc)
         after = []
@@ -1113,9 +1113,9 @@ class OrganisationFinder:
             if w in SENTENCE_MARKS:
                 break
             after.append(w)
-        first = self._adjectives_before(doc, i)  # "von der Großen Kreisstadt Tannheim"
+        first = self._adjectives_before(doc, i)  # "durch die Große Kreisstadt Tannheim"
         if self._fronted_passive_agent(doc, texts, first - 1 if first > 0 else first):
-            return True  # "Veranstaltet wurde die Messe von der Stadt Tannheim"
+            return True  # "Getragen wird der Bauernmarkt von der Stadt Tannheim"
         if not after:
             return False
         if any(w == "als" and nxt in self.authority_roles for w, nxt in pairwise(after)):
@@ -1131,7 +1131,7 @@ class OrganisationFinder:
         return any(w.lower() in PASSIVE_AGENT_PREPOSITIONS for w in before)
 
     def _fronted_passive_agent(self, doc: Doc, texts: list[str], k: int) -> bool:
-        """ "Veranstaltet wurde die Messe von der Stadt Tannheim": the doer's preposition right
+        """ "Getragen wird der Bauernmarkt von der Stadt Tannheim": the doer's preposition right
         before the town's article (at ``k``), a doing or giving participle earlier in its
         sentence, where word order puts the participle first."""
         if k < 1 or texts[k].lower() not in ARTICLES:
@@ -2253,14 +2253,14 @@ class OrganisationFinder:
         one capitalised word that is no common noun, closed by punctuation, "und" or a
         lower-case word other than a genitive article (not "die Stiftung Gelder bereitstellt",
         "die Stiftung Kunst der Gegenwart"); or a body a place completes, which founded it
-        ("die Stiftung Stadt Tannheim", "der Stiftung Sparkasse Weilbach")."""
+        ("dank der Stiftung Gemeinde Tannheim", "die Stiftung Kreissparkasse Weilbach")."""
         out = []
         for i in self._starts(doc, "foundation"):
             if not 1 <= i < len(doc) - 1 or doc[i - 1].lower_ not in FOUNDATION_BEFORE:
                 continue
             word = doc[i + 1].text
             body = self._body_and_place_end(doc, i + 1)
-            if body is not None:  # "die Stiftung Stadt Tannheim", "der Stiftung Sparkasse X"
+            if body is not None:  # "dank der Stiftung Gemeinde Tannheim", "Stiftung Kreissparkasse X"
                 out.append(self._org(doc, i, body, "pattern"))
                 continue
             if (
