@@ -2260,7 +2260,7 @@ class OrganisationFinder:
                 continue
             word = doc[i + 1].text
             body = self._body_and_place_end(doc, i + 1)
-            if body is not None:  # "dank der Stiftung Gemeinde Tannheim", "Stiftung Kreissparkasse X"
+            if body is not None:  # "Stiftung Gemeinde Tannheim", "Stiftung Kreissparkasse X"
                 out.append(self._org(doc, i, body, "pattern"))
                 continue
             if (
