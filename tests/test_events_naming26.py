@@ -91,6 +91,9 @@ def test_a_new_year_meeting_is_an_event(nlp):
         ("neue", False),  # an adjective after an article
         ("gestrigen", False),
         ("und", False),
+        ("erstmals", False),  # everyday adverbs
+        ("ebenfalls", False),
+        ("samstags", False),
         ("Velmora", False),  # capitalised: found by the other rules
     ],
 )
@@ -165,3 +168,8 @@ def test_a_quoted_genitive_after_another_event_noun_is_no_prize(nlp):
 def test_an_open_air_is_an_event(nlp):
     text = "Mit 20.000 Gästen ging das Open Air am See zu Ende. Das Open Air war ausverkauft."
     assert event_names(nlp, text)[0] == "Open Air"
+
+
+def test_an_everyday_adverb_repeated_in_lower_case_is_no_name(nlp):
+    text = "Das Kelterfest erstmals mit Feuerwerk. Auch die Kinder erstmals dabei."
+    assert event_names(nlp, text)[0] == "Kelterfest"

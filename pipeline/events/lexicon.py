@@ -12,6 +12,7 @@ from itertools import compress, count
 from pipeline.entities.words import positions
 from pipeline.lang import UNIT_KINDS, administrative_words, load_word_kinds, load_words
 from pipeline.memo import WordValues
+from pipeline.numbers import parse_numeral
 
 # The cue words of the event rules, one ``kind<TAB>word`` file like the entity and figure word
 # kinds (a "word" may be several words separated by a space)
@@ -246,7 +247,7 @@ def _cue_plan(word: str) -> tuple[tuple[str, ...], dict[str, tuple], tuple]:
     for kind, cue in _cues_opening(word):
         if len(cue.words) == 1:
             singles.append(kind)
-        elif cue.words[1].endswith("*"):
+        elif cue.words[1].endswith("*") or cue.words[1] == NUMBER_SLOT:
             loose.append((kind, cue))
         else:
             by_second[cue.words[1]].append((kind, cue))
@@ -258,6 +259,9 @@ def _cue_plan(word: str) -> tuple[tuple[str, ...], dict[str, tuple], tuple]:
 
 
 _CUE_PLANS = WordValues(_cue_plan, WORD_CACHE_SIZE)
+NUMBER_SLOT = "#"  # a cue's word that stands for any number ("vor # jahr*")
+# "3", "sechs", "einem": a word read as a number
+_NUMBERS = WordValues(lambda word: parse_numeral(word) is not None, WORD_CACHE_SIZE)
 
 
 def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
@@ -269,6 +273,9 @@ def _matches_from(cue: Cue, lowers: list[str], start: int) -> bool:
         expected, word = words[k], lowers[start + k]
         if expected.endswith("*"):
             if not word.startswith(expected[:-1]):
+                return False
+        elif expected == NUMBER_SLOT:
+            if not _NUMBERS[word]:
                 return False
         elif word != expected:
             return False

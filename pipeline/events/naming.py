@@ -22,6 +22,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from pipeline.entities.canonical import ADJECTIVE_ENDINGS, GENITIVE_ENDINGS
+from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.words import (
     common_nouns,
     entity_word_list,
@@ -1120,10 +1121,11 @@ _YEAR_WORDS = WordValues(lambda text: is_year(text) and int(text) in YEARS, WORD
 
 def is_brand_word(text: str) -> bool:
     """A word of letters opening in lower case that no dictionary has and that ends like no
-    adjective ("drupa", "bauma", "fairLAB"; not "neue", "gestrigen"): an event's brand."""
+    adjective ("drupa", "bauma", "fairLAB"; not "neue", "gestrigen"), nor an everyday word
+    ("erstmals", "ebenfalls": adverbs that no noun dictionary lists): an event's brand."""
     if len(text) < PROPER_MIN_LETTERS or not text.isalpha() or not text[:1].islower():
         return False
-    if text in STOP_WORDS or is_common_word(text.capitalize()):
+    if text in STOP_WORDS or is_common_word(text.capitalize()) or is_everyday_word(text):
         return False
     return not text.islower() or not text.endswith(ADJECTIVE_ENDINGS)
 

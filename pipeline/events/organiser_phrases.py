@@ -31,20 +31,19 @@ from pipeline.entities.words import (
     shortens,
     sole_longer,
 )
-from pipeline.events.context import DocContext
+from pipeline.events.context import CLAUSE_MARKS, DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
     cue_first_words,
     cue_sizes,
     cue_words,
     event_noun_base,
-    generic_event_nouns,
     word_is_cue,
     words_are_cue,
 )
 from pipeline.memo import WordValues
 from pipeline.quotation_marks import OPENING
-from pipeline.records import OrganisationMention
+from pipeline.records import OrganisationMention, PlaceMention
 
 # "von der X", "vom Y" (the dative the agent's preposition takes), from entity_words.tsv
 DATIVE_ARTICLES = entity_words("dative_article")
@@ -52,7 +51,6 @@ DATIVE_ARTICLES = entity_words("dative_article")
 PHRASE_REACH = 8  # tokens after a cue in which the name begins
 PHRASE_MAX_WORDS = 5
 NAME_PUNCTUATION = frozenset({"-", "&"})
-CLAUSE_BREAKS = frozenset({",", ".", ";", ":", "!", "?"})
 ATTRIBUTE_REACH = 3  # words from the participle to the event's name ("… veranstaltete 5. Kirmes")
 
 
@@ -64,7 +62,7 @@ class Phrase:
 
 
 class PhraseFinder:
-    def __init__(self, ctx: DocContext, orgs: dict[int, object], places: dict[int, object]):
+    def __init__(self, ctx: DocContext, orgs: dict[int, object], places: dict[int, PlaceMention]):
         self.ctx = ctx
         self.orgs = orgs  # token -> organisation mention covering it
         self.places = places  # token -> place mention covering it
@@ -110,7 +108,7 @@ class PhraseFinder:
             if any(words[k].strip() for k in range(opening, cue)):
                 continue  # (most: the participle ends its clause, "von" follows it directly)
             for i in range(cue + 1, min(cue + 1 + PHRASE_REACH, len(words))):
-                if words[i] in CLAUSE_BREAKS:
+                if words[i] in CLAUSE_MARKS:
                     break
                 if word_is_cue(lowers[i], "agent_preposition"):
                     out.extend(self.names_from(i + 1))
@@ -279,7 +277,7 @@ class PhraseFinder:
         organiser rules ask only where the event is a fair (``fair_event``)."""
         out, seen = [], set()
         for i, place in sorted(self.places.items(), key=lambda item: item[0]):
-            if getattr(place, "kind", None) != VENUE or place.name in seen:
+            if place.kind != VENUE or place.name in seen:
                 continue
             first = place.name.split()[0].lower()
             if " " in place.name and word_is_cue(first, "venue_operator"):
@@ -330,7 +328,7 @@ class PhraseFinder:
                 return None  # the entity stage's rules see this one
             place = self.places.get(i)
             if place is not None:
-                if getattr(place, "kind", None) == VENUE:
+                if place.kind == VENUE:
                     return Phrase(i, place.name, self.ctx.token_at(place.end_char - 1) + 1)
                 return None
             if word_is_cue(lowers[i], "organiser_lead_in"):
@@ -356,7 +354,7 @@ class PhraseFinder:
         if i + 1 >= len(words) or not word_is_cue(lowers[i], "locative"):
             return i
         place = self.places.get(i + 1)
-        if place is None or getattr(place, "kind", None) == VENUE:
+        if place is None or place.kind == VENUE:
             return i
         return self.ctx.token_at(place.end_char - 1) + 1
 
@@ -373,7 +371,7 @@ class PhraseFinder:
                 break
             place = self.places.get(end)
             if place is not None:
-                if end > start and getattr(place, "kind", None) != VENUE:
+                if end > start and place.kind != VENUE:
                     return self.ctx.token_at(place.end_char - 1) + 1
                 break
             end += 1
@@ -399,21 +397,13 @@ class PhraseFinder:
         return False
 
 
-GENERIC_EVENT_LENGTH = 6  # the generic event nouns long enough to end a compound on their own
-
-
-@cache
-def _long_generic_events() -> tuple[str, ...]:
-    return tuple(n for n in generic_event_nouns() if len(n) >= GENERIC_EVENT_LENGTH)
-
-
 def _generic_event(word: str) -> bool:
     """ "Seniorenveranstaltung", "Kunstausstellungen": a compound of a generic event noun
-    ("veranstaltung", "ausstellung"; the short ones such as "tag" end too many other words)
+    ("veranstaltung", "ausstellung"; not the short ones such as "tag", ``compound_event_end``)
     names an event, not an organisation."""
     low = word.lower()
     forms = (low, *(low[: -len(e)] for e in cue_words("noun_inflection_ending") if low.endswith(e)))
-    return any(form.endswith(_long_generic_events()) for form in forms)
+    return any(form.endswith(cue_words("compound_event_end")) for form in forms)
 
 
 def _opening_word(word: str) -> bool:
@@ -451,7 +441,7 @@ REGNAL = re.compile(r"^[IVX]+\.$")  # a ruler's number
 def institution_mentions(
     ctx: DocContext,
     orgs: dict[int, object],
-    places: dict[int, object],
+    places: dict[int, PlaceMention],
     organisations: list[OrganisationMention],
 ) -> list[OrganisationMention]:
     """ "die Handwerkskammer", "des Sozialministeriums": a one-word organisation that is a

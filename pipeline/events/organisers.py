@@ -148,7 +148,7 @@ class OrganiserFinder:
                 or self.place_of_event(start, name_spans)
                 or self.business_officer_on_event(start, end, name_spans)
                 or self.counting_speaker(start)
-                or self.thanks_guests(end)
+                or self.thanks_guests(start, end)
                 or self.expects_guests(start, end)
             ):
                 hosts.setdefault(org.name, start)
@@ -232,24 +232,37 @@ class OrganiserFinder:
             and self.ctx.cues.at(start - 2, "responsible")
         )
 
-    def thanks_guests(self, end: int) -> bool:
+    def host_body(self, start: int, end: int) -> bool:
+        """Whether the organisation at tokens ``start``..``end`` is a club, an association, a
+        town or a public body (``host_body``), which may host by a weak sign alone."""
+        return any(is_host_body(w) for w in self.ctx.lowers[start : end + 1])
+
+    def thanks_guests(self, start: int, end: int) -> bool:
         """ "Der TSV Talheim dankt den Helfern", "Der Verein bedankt sich herzlich
-        bei den Besuchern": who thanks the guests and helpers in its own name hosts them."""
+        bei den Besuchern": a club, association, town or public body that thanks the guests
+        and helpers in its own name hosts them; a bank, utility or firm thanking them is as
+        often a sponsor or a service (``host_body``)."""
         cues = self.ctx.cues
         if not cues.starts_of("thanking"):
             return False  # no thanks in the whole report (most)
         i = end + 1
         if i >= len(self.ctx.words) or not cues.at(i, "thanking"):
             return False
+        if not self.host_body(start, end):
+            return False
         clause = self.clause_tokens(i + 1, i + 1 + ROLE_WINDOW)
         return cues.any_at(clause, "guests") or cues.any_at(clause, "helpers")
 
     def expects_guests(self, start: int, end: int) -> bool:
         """ "Der TSV Talheim erwartet 800 Gäste", "Rund 500 Besucher erwartet der Verein
-        X": who expects the guests, as the subject next to the verb, hosts them."""
+        X": a club, association, town or public body that expects the guests, as the subject
+        next to the verb, hosts them (the police, the railway or a utility expect them as
+        often: ``host_body``)."""
         cues = self.ctx.cues
         if not cues.starts_of("expecting"):
             return False  # no one expects anyone in the whole report (most)
+        if not self.host_body(start, end):
+            return False
         before = self.with_article(start) - 1
         if end + 1 < len(self.ctx.words) and cues.at(end + 1, "expecting"):
             verb = end + 1
@@ -775,6 +788,17 @@ class OrganiserFinder:
     def named_like(org: OrganisationMention, event_name: str) -> bool:
         key = fold(event_name).replace(" ", "")
         return len(key) >= 4 and fold(org.name).replace(" ", "") == key
+
+
+@cache
+def _club_abbreviations() -> frozenset[str]:
+    return frozenset(a.lower() for a in org_patterns()["club_abbreviations"])
+
+
+def is_host_body(word: str) -> bool:
+    """Whether a lower-case word of an organisation's name makes it a club, an association,
+    a town or a public body (``host_body``): "turnverein", "gemeinde", "tsv"."""
+    return word.endswith(cue_first_words("host_body")) or word in _club_abbreviations()
 
 
 @cache

@@ -15,6 +15,7 @@ from pipeline.events.context import CLAUSE_MARKS, DocContext
 from pipeline.events.lexicon import (
     cue_first_words,
     cue_sizes_before,
+    cue_words,
     cues,
     name_ends_in,
     word_is_cue,
@@ -38,8 +39,6 @@ ROUNDED_SIDES = {  # whether the exact count may lie above (True) or below (Fals
     "at_least": (True,),
     "approx": (False, True),
 }
-# endings of event nouns in the plural ("Kongresse", "Messen"), not the genitive ("-es")
-PLURAL_ENDINGS = ("e", "en", "n")
 ATTACHMENT_REACH = 4  # tokens between the event's name and "mit": an acronym in brackets
 
 
@@ -85,13 +84,15 @@ class TotalChooser:
         """What the figure counts by its category, unit and sentence (``_field`` before the
         figure's shape and unit rule out a total)."""
         start, end = self.ctx.sentence_span(self.ctx.token_at(f.start_char))
-        cues = self.ctx.cues
         if (
             self.taking_part
             and self.person_taking_part(f)
             and (
                 f.category == "participants"
-                or any(cues.within(start, end, k) for k in ("visiting", "coming", "participating"))
+                or any(
+                    self.ctx.cues.within(start, end, k)
+                    for k in ("visiting", "coming", "participating")
+                )
                 or (self.profession(f) and any(start <= e < end for e in self.name_ends))
             )
         ):
@@ -110,9 +111,9 @@ class TotalChooser:
             # "80 Bürger kamen", "90 Rentnerinnen und Rentner folgten der Einladung"
             # (participants who came stay participants)
             return "visitors"
-        cues = self.ctx.cues
         if word_is_cue((f.unit or "").lower(), "times_unit") and (
-            cues.within(start, end, "visiting") or cues.within(start, end, "door_visits")
+            self.ctx.cues.within(start, end, "visiting")
+            or self.ctx.cues.within(start, end, "door_visits")
         ):
             return "visitors"  # "Die Türen öffneten sich 9.000 Mal"
         if f.category in FIELDS:
@@ -126,7 +127,7 @@ class TotalChooser:
         exhibiting = unit and word_is_cue(unit, "exhibitor_unit")
         if exhibiting and self.ctx.cues.within(start, end, "exhibiting"):
             return "exhibitors"
-        visited = any(cues.within(start, end, k) for k in ("visiting", "coming"))
+        visited = any(self.ctx.cues.within(start, end, k) for k in ("visiting", "coming"))
         if exhibiting and not visited and self.at_fair():
             return "exhibitors"  # "70 Betriebe warben auf der Ausbildungsmesse"
         if unit and unit.endswith(cue_first_words("stall_unit")) and not visited:
@@ -252,7 +253,7 @@ class TotalChooser:
         lemma = self.ctx.doc[link - 1].lemma_.lower().replace("ß", "ss")
         return (
             word.lower() != lemma
-            and word.endswith(PLURAL_ENDINGS)
+            and word.endswith(cue_words("noun_plural_ending"))
             and lemma.endswith(cue_first_words("many_events"))
         )
 
@@ -265,15 +266,18 @@ class TotalChooser:
         lowers = self.ctx.lowers
         return any(word_is_cue(lowers[i], "additional") for i in range(max(first - 1, 0), last + 1))
 
-    def after_other_field(self, f: FigureMention, field: str, figures: list[FigureMention]) -> bool:
+    def after_other_field(
+        self, f: FigureMention, field: str, fields: list[tuple[FigureMention, str | None]]
+    ) -> bool:
         """ "900 Starter und weitere 2.000 Zuschauer": a count of another field before
-        it in its sentence: the more are of another kind, their own total."""
+        it in its sentence (``fields``: each figure with its field, read once by ``totals``):
+        the more are of another kind, their own total."""
         sentence = self.sentence_at(f.start_char)
         return any(
             g.start_char < f.start_char
+            and other not in (None, field)
             and self.sentence_at(g.start_char) == sentence
-            and self.field(g) not in (None, field)
-            for g in figures
+            for g, other in fields
         )
 
     def event_counts(self, figures: list[FigureMention]) -> list[int]:
@@ -304,13 +308,13 @@ class TotalChooser:
         best: dict[str, tuple[int, FigureMention]] = {}
         counted: list[tuple[str, int, FigureMention]] = []
         event_counts = self.event_counts(figures)
-        for f in figures:
-            field = self.field(f)
+        fields = [(f, self.field(f)) for f in figures]
+        for f, field in fields:
             if field is None or not self.counts_for_edition(f):
                 continue
             if event_counts and self.of_many_events(f, event_counts):
                 continue
-            if self.additional(f) and not self.after_other_field(f, field, figures):
+            if self.additional(f) and not self.after_other_field(f, field, fields):
                 continue
             if self.of_plural_events(f):
                 continue
