@@ -13,7 +13,7 @@ from spacy.language import Language
 from pipeline.batch import FRONT_MATTER_COLUMNS, DocumentResult, Job, _result, prepare_data
 from pipeline.nlp import load_nlp
 from pipeline.read_tables import typed_frame
-from pipeline.refdate import month_only, parse_iso
+from pipeline.refdate import parse_iso, reference_iso
 from pipeline.tables import TABLES
 
 BOM = "\ufeff"
@@ -31,11 +31,10 @@ def _reference(value: str | dt.date | None) -> str | None:
         return None
     if isinstance(value, dt.datetime):
         value = value.date()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    day = parse_iso(value)  # ValueError for anything but YYYY-MM-DD or YYYY-MM
+    if isinstance(value, str):
+        value = parse_iso(value)  # ValueError for anything but YYYY-MM-DD or YYYY-MM
     # a month without its day stays one (refdate.MonthDate): no weekday is read against it
-    return value.strip() if month_only(day) else day.isoformat()
+    return reference_iso(value)
 
 
 def result_frames(result: DocumentResult) -> dict[str, pd.DataFrame]:

@@ -39,7 +39,7 @@ from pipeline.batch import DocumentResult, Job
 from pipeline.outfiles import create_temp
 from pipeline.read import ReadError
 from pipeline.read import file_sha256 as file_digest
-from pipeline.refdate import month_only
+from pipeline.refdate import reference_iso
 
 log = logging.getLogger("pipeline")
 
@@ -144,7 +144,7 @@ def reference_key(day: dt.date | None) -> str | None:
     :class:`pipeline.refdate.MonthDate`) is not its first day."""
     if day is None:
         return None
-    return day.isoformat()[:7] if month_only(day) else day.isoformat()
+    return reference_iso(day)
 
 
 def entry_key(file_sha256: str, job: Job) -> str:

@@ -40,7 +40,7 @@ from pipeline.records import (
     OrganisationMention,
     PlaceMention,
 )
-from pipeline.refdate import month_only, parse_iso
+from pipeline.refdate import MONTH_CHARS, parse_iso, reference_iso
 
 DOC_EXTENSIONS: dict[str, object] = {
     "doc_id": None,
@@ -48,7 +48,6 @@ DOC_EXTENSIONS: dict[str, object] = {
     "extract_errors": None,  # list[str]: extractor failures, one line each
 }
 REFERENCE_KEY = "pipeline_reference_date"  # Doc.user_data: the reference date, ISO
-MONTH_CHARS = len("2017-03")  # an ISO month without its day
 CHUNK_START = "pipeline_chunk_start"  # Doc.user_data: where the piece starts in the text
 # Doc.user_data: True on a Doc analysed for a run's tables only (pipeline.batch), whose facts
 # become rows and which is then dropped. Nothing reads its mention spans, so set_facts stores
@@ -189,8 +188,7 @@ def set_reference_date(doc: Doc, value: dt.date | None) -> None:
         doc.user_data.pop(REFERENCE_KEY, None)
     else:
         # a month given without its day keeps that it is one (refdate.MonthDate)
-        iso = value.isoformat()
-        doc.user_data[REFERENCE_KEY] = iso[:MONTH_CHARS] if month_only(value) else iso
+        doc.user_data[REFERENCE_KEY] = reference_iso(value)
 
 
 def register_extensions() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.outfiles import write_atomically
+from pipeline.refdate import reference_iso
 from pipeline.tables import TABLES
 
 MANIFEST = "run.json"
@@ -45,6 +46,12 @@ def invalidate(out_dir: Path) -> None:
     (out_dir / MANIFEST).unlink(missing_ok=True)
 
 
+def _json_value(value: object) -> str:
+    """A value JSON has no type for: a date (``--reference-date``) as ISO text, a month given
+    alone as ``2024-04`` (given again, it is read as a month again), else its str."""
+    return reference_iso(value) if isinstance(value, dt.date) else str(value)
+
+
 def write_manifest(
     out_dir: Path, fmt: str, tables: dict[str, TableFileInfo], run: dict[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -60,7 +67,7 @@ def write_manifest(
             name: {"file": t.file, "rows": t.rows, "bytes": t.bytes} for name, t in tables.items()
         },
     }
-    text = json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n"
+    text = json.dumps(manifest, indent=2, ensure_ascii=False, default=_json_value) + "\n"
     write_atomically(out_dir / MANIFEST, text.encode("utf-8"))
     return manifest
 

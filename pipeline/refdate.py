@@ -92,14 +92,38 @@ class MonthDate(dt.date):
 
     __slots__ = ()
 
+    def plain(self) -> dt.date:
+        """The month's first day as a plain date."""
+        return dt.date(self.year, self.month, self.day)
+
     def replace(self, *args: int, **kwargs: int) -> dt.date:
         """A day set in the month is a day: a plain date."""
-        return dt.date(self.year, self.month, self.day).replace(*args, **kwargs)
+        return self.plain().replace(*args, **kwargs)
+
+    # A day reckoned from the month ("ref + 9 days", as the resolver does) is a day: a plain
+    # date, so that nothing derived from it is cut back to its month (reference_iso).
+    def __add__(self, other: dt.timedelta) -> dt.date:
+        return self.plain() + other
+
+    __radd__ = __add__
+
+    def __sub__(self, other):  # type: ignore[override]  # less a date: a timedelta
+        return self.plain() - other
 
 
 def month_only(day: dt.date | None) -> bool:
     """Whether a reference date gives its month but not its day."""
     return isinstance(day, MonthDate)
+
+
+MONTH_CHARS = len("2017-03")  # an ISO month without its day
+
+
+def reference_iso(day: dt.date) -> str:
+    """A reference date as ISO text: ``2024-04`` for a month given without its day
+    (:class:`MonthDate`), else the day's (or timestamp's) own ISO form; :func:`parse_iso`
+    reads the month back."""
+    return day.isoformat()[:MONTH_CHARS] if month_only(day) else day.isoformat()
 
 
 def parse_iso(value: str) -> dt.date:
@@ -251,8 +275,9 @@ def parse_user_date(value: str) -> dt.date:
     found = _user_date_parser().get_date_data(text).date_obj if text else None
     if found is None:
         raise ValueError(
-            f"cannot read {value!r} as a calendar date with day, month and year "
-            "(YYYY-MM-DD, or e.g. 14.04.2024, 14. April 2024, April 14, 2024)"
+            f"cannot read {value!r} as a calendar date with day, month and year, or a "
+            "month alone (YYYY-MM-DD, YYYY-MM, or e.g. 14.04.2024, 14. April 2024, "
+            "April 14, 2024)"
         )
     return found.date()
 

@@ -13,7 +13,7 @@ import pytest
 import pipeline
 from pipeline.events.places import no_town
 from pipeline.records import PlaceMention
-from pipeline.refdate import month_only, parse_user_date
+from pipeline.refdate import month_only, parse_user_date, reference_iso
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,52 @@ def test_a_month_reference_keeps_that_it_is_one() -> None:
     assert day == dt.date(2024, 3, 1) and month_only(day)
     assert not month_only(parse_user_date("2024-03-01"))
     assert not month_only(day.replace(day=5))
+
+
+def test_a_holiday_on_a_page_dated_to_its_month_gives_its_day(nlp) -> None:
+    # the year alone fixes a holiday, unlike "am Samstag"
+    text = "Am Pfingstmontag feierte der Musikverein Adorf sein Sommerfest auf dem Festplatz."
+    assert event_days(nlp, text, "2024-06") == ("2024-05-20", "2024-05-20", 2024)
+
+
+def test_a_holiday_in_another_month_than_the_page_still_dates_the_event(nlp) -> None:
+    text = (
+        "Der Ostermarkt in Adorf zog viele Familien an. "
+        "Schon an Ostern drängten sich Besucher zwischen den Ständen."
+    )
+    assert event_days(nlp, text, "2024-06") == ("2024-03-31", "2024-03-31", 2024)
+
+
+def test_a_day_reckoned_from_a_month_reference_is_a_plain_day() -> None:
+    month = parse_user_date("2024-03")
+    for day in (month + dt.timedelta(days=9), dt.timedelta(days=9) + month):
+        assert day == dt.date(2024, 3, 10) and not month_only(day)
+    assert not month_only(month - dt.timedelta(days=1))
+    assert month - dt.date(2024, 2, 1) == dt.timedelta(days=29)
+    assert reference_iso(month + dt.timedelta(days=0)) == "2024-03-01"
+    assert (reference_iso(month), reference_iso(dt.date(2024, 3, 1))) == ("2024-03", "2024-03-01")
+
+
+def test_a_month_reference_given_as_an_object_stays_a_month(nlp) -> None:
+    # the same weekday text as above: no Saturday is read against the month alone
+    month = parse_user_date("2024-03")
+    doc = nlp("Am Samstag feierte Adorf.")
+    doc._.reference_date = month
+    assert month_only(doc._.reference_date)
+    events = pipeline.extract(KITE_DAYS, nlp=nlp, reference_date=month)["events"]
+    assert events["start"].isna().all()
+
+
+def test_the_manifest_records_a_month_reference_as_a_month(tmp_path) -> None:
+    import json
+
+    from pipeline.manifest import MANIFEST, write_manifest
+
+    options = {"reference_date": parse_user_date("2024-03"), "day": dt.date(2024, 3, 5)}
+    write_manifest(tmp_path, "csv", {}, {"options": options})
+    written = json.loads((tmp_path / MANIFEST).read_text(encoding="utf-8"))["options"]
+    assert written == {"reference_date": "2024-03", "day": "2024-03-05"}
+    assert month_only(parse_user_date(written["reference_date"]))
 
 
 @pytest.mark.parametrize("street", ["Straße", "Allee", "Gasse"])

@@ -19,8 +19,9 @@ from pipeline.events.lexicon import cue_words, event_noun_base, word_is_cue
 from pipeline.lang import load_tsv
 from pipeline.quotation_marks import QUOTATION_PAIRS
 from pipeline.records import DateMention, FigureMention
-from pipeline.refdate import month_only
+from pipeline.refdate import MONTH_CHARS, month_only, reference_iso
 from pipeline.temporal.calendar import holiday_span
+from pipeline.temporal.lexicon import lexicon
 
 MAX_EVENT_DAYS = 31  # a longer range is no event's span ("Januar bis März")
 MAX_SEASON_DAYS = 62  # a market or exhibition open "bis zum 30. Dezember"
@@ -35,7 +36,6 @@ ON_WORDS = ("am ",)
 HOLIDAY_MIN_CHARS = 6  # holiday names this long open an event's name ("Rosenmontag|szug")
 RANGE_MARKS = ("bis", "-", "–")  # an explicit span, not "am Samstag und Sonntag"
 NIGHT_HOURS = re.compile(r"^\d{4}-\d{2}-\d{2}T0[0-4]:")
-ISO_DAY = "2024-01-01"  # how long a day's ISO value is
 DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # a day of the month written ("9. März", "09.03."; not a clock time "10.30 Uhr")
 WRITTEN_DAY = re.compile(r"\b\d{1,2}\.\s*(?:\d{1,2}\.|[^\W\d_])")
@@ -99,8 +99,8 @@ class DateChooser:
         if month_only(self.doc._.reference_date):
             # "am Samstag" on a page dated to its month alone: which Saturday is unknown (read
             # against the month's first day it would fall in the month before); "Samstag, 9.
-            # März" writes its day
-            usable = [d for d in usable if not self.weekday_alone(d)]
+            # März" writes its day, and the year alone fixes a holiday ("am Pfingstmontag")
+            usable = [d for d in usable if not self.weekday_alone(d) or names_holiday(d)]
         founded = self.founded_days(dates)
         if founded:
             # "des Abends" read against the founding day is that day's evening: history too
@@ -281,7 +281,7 @@ class DateChooser:
         """ "Die Kunstmesse endete am Wochenende": the only days found are a weekday or
         weekend said to end the event, and no length is stated: its last day is known, its
         first is not ("endete am 24. und 25. Mai" writes out the whole span)."""
-        if first is None or last is None or len(first) != len(ISO_DAY) or self.stated_length:
+        if first is None or last is None or not DAY_VALUE.fullmatch(first) or self.stated_length:
             return first, last
         ends = [d for d in self.end_days() if self.weekday_alone(d.mention)]
         if any(d.first.isoformat() == first and d.last.isoformat() == last for d in ends):
@@ -314,8 +314,9 @@ class DateChooser:
         for choice in (in_anchor, lead):
             if choice:
                 return self.ended_on(*self.from_range(choice[0], days))
-        if anchored_days and self.month_over_day(anchored_days[0]):
-            return self.month(self.named_sentences())
+        month_instead = self.month_over_day(anchored_days[0]) if anchored_days else None
+        if month_instead:
+            return month_instead, month_instead
         if anchored_days:
             if self.held_on(anchored_days[0]):
                 return anchored_days[0].first.isoformat(), anchored_days[0].last.isoformat()
@@ -336,16 +337,17 @@ class DateChooser:
         """The sentences that name the event by a name of its own (not "das Fest")."""
         return self.named_in & self.anchors
 
-    def month_over_day(self, day: Day) -> bool:
+    def month_over_day(self, day: Day) -> str | None:
         """ "Der Talheimer Bauernmarkt lief Mitte Mai … Am Dienstag zog der Gemeinderat
         Bilanz zum Markt": a month given where the event is named by its own name, and the first
         day found only where a bare noun refers to it, in another month: the day is when
-        something was said of the event, the month is when it was held."""
+        something was said of the event, the month is when it was held: that month (ISO),
+        else None."""
         named = self.named_sentences()
         if self.ctx.sentence_of(day.token) in named:
-            return False
+            return None
         month = self.month(named)[0]
-        return month is not None and day.first.isoformat()[:7] != month
+        return month if month is not None and day.first.isoformat()[:MONTH_CHARS] != month else None
 
     def ended_on(self, first: str | None, last: str | None) -> tuple[str | None, str | None]:
         """ "Mit der Preisverleihung endete der Wettbewerb am Samstag": a day inside the span,
@@ -432,7 +434,8 @@ class DateChooser:
         if (
             month_only(reference)
             and d.relative
-            and (d.value or "")[:7] != reference.isoformat()[:7]
+            and (d.value or "")[:MONTH_CHARS] != reference_iso(reference)
+            and not names_holiday(d)
         ):
             # "bis zum 12. August" on a page dated to June alone: its year is a guess
             return False
@@ -577,10 +580,24 @@ class DateChooser:
             value = d.value or ""
             token = self.ctx.token_at(d.start_char)
             # "2023-12"; not a season ("2023-FA", "im Herbst")
-            month = len(value) == 7 and value[4] == "-" and value[5:].isdigit()
+            month = len(value) == MONTH_CHARS and value[4] == "-" and value[5:].isdigit()
             if month and self.ctx.sentence_of(token) in anchors:
                 return value, value
         return None, None
+
+
+def names_holiday(d: DateMention) -> bool:
+    """ "am Pfingstmontag", "an Ostern": a date that is a holiday named in its text, its days
+    those of the holiday in its year; the year alone fixes such a day, whatever the reference
+    date's day of the month."""
+    first, last = _day(d.start), _day(d.end)
+    if first is None or last is None:
+        return False
+    text = " ".join(d.text.lower().replace("-", " ").split())
+    return any(
+        name in text and holiday_span(holiday.rule, first.year) == (first, last)
+        for name, holiday in lexicon().holidays.items()
+    )
 
 
 def holiday_in_name(name: str, year: int | None) -> str | None:
