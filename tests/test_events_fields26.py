@@ -76,7 +76,7 @@ def field(nlp, text: str, name: str):
         (
             "Der Talheimer Theaterabend lockte am Samstag viele Zuschauer. Ausgerichtet wurde der "
             "Abend erneut vom Talheimer Laienspiel-Team „Die Kulissenschieber“.",
-            "Kulissenschieber",
+            "Die Kulissenschieber",
         ),
         # the genitive after "die Verantwortlichen"
         (
