@@ -30,6 +30,11 @@ def with_model_ents(nlp, text: str, ents: list[tuple[str, str]]) -> Doc:
     return doc
 
 
+def model_places(nlp, text: str, ents: list[tuple[str, str]]) -> dict[str, str]:
+    """The places (text -> name) of a doc whose NER reading is given, as ``with_model_ents``."""
+    return {m.text: m.name for m in with_model_ents(nlp, text, ents)._.places}
+
+
 # -- organisations: where the name starts and ends ---------------------------------------------
 @pytest.mark.parametrize(
     ("text", "expected"),

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import pytest
 from test_entities import places
-from test_entities_general import with_model_ents
+from test_entities_general import model_places
 
 
 @pytest.fixture(scope="module")
 def nlp(entities_nlp):
     return entities_nlp
-
-
-def model_places(nlp, text: str, ents: list[tuple[str, str]]) -> dict[str, str]:
-    return {m.text: m.name for m in with_model_ents(nlp, text, ents)._.places}
 
 
 # -- a town's adjective before a landmark compound names that building or height ------------
@@ -98,8 +94,33 @@ def test_town_part_dateline(nlp, text, name):
     assert places(nlp, text).get(name) == name
 
 
-def test_no_dateline_of_a_town_and_a_noun(nlp):
-    assert "Ulm-Marathon" not in places(nlp, "Ein Titel.\n\nUlm-Marathon - Die Läufer kamen.")
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ein Titel.\n\nUlm-Marathon - Die Läufer kamen.", "Ulm-Marathon"),
+        # an everyday loanword after the town: its people, no part of it
+        ("Ein Titel.\n\nUlm-Kids. Die Kinder malten bunte Drachen.", "Ulm-Kids"),
+        ("Ein Titel.\n\nUlm-Open - Die Spielerinnen schlugen bei Wind auf.", "Ulm-Open"),
+        # two towns joined (one also a word, so no region of both): a route, no town's part
+        ("Ein Titel.\n\nUlm-Essen - Der Zug fiel am Morgen aus.", "Ulm-Essen"),
+    ],
+)
+def test_no_dateline_of_a_town_and_a_noun_or_another_town(nlp, text, name):
+    assert name not in places(nlp, text)
+
+
+# -- a town's centre after its adjective is the town, no venue --------------------------------
+@pytest.mark.parametrize("centre", ["Stadtzentrum", "Innenstadt", "Altstadt", "Ortskern"])
+def test_town_adjective_and_its_centre_is_no_venue(nlp, centre):
+    found = places(nlp, f"Die Gäste bummelten am Sonntag durch die Ulmer {centre}.")
+    assert f"Ulmer {centre}" not in found
+    found = places(nlp, f"Am Sonntag trafen sich die Gäste im Ulmer {centre}.")
+    assert f"Ulmer {centre}" not in found
+
+
+def test_town_adjective_and_a_centre_compound_is_a_venue(nlp):
+    text = "Die Messe war im Ulmer Messezentrum."
+    assert places(nlp, text).get("Ulmer Messezentrum") == "Ulmer Messezentrum"
 
 
 # -- a square named by a genitive -------------------------------------------------------------

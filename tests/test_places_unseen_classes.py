@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import pytest
 from test_entities import places
-from test_entities_general import with_model_ents
+from test_entities_general import model_places, with_model_ents
 
 
 @pytest.fixture(scope="module")
 def nlp(entities_nlp):
     return entities_nlp
-
-
-def model_places(nlp, text: str, ents: list[tuple[str, str]]) -> dict[str, str]:
-    return {m.text: m.name for m in with_model_ents(nlp, text, ents)._.places}
 
 
 # -- a town's name as a person's noble surname after a first name ---------------------------

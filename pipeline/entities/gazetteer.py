@@ -478,11 +478,7 @@ def town_endings() -> tuple[str, ...]:
     return tuple(sorted(load_words("place_town_endings.txt"), key=len, reverse=True))
 
 
-@cache
-def village_locatives() -> frozenset[str]:
-    return frozenset(load_json("district_patterns.json")["village_locatives"])
-
-
+VILLAGE_LOCATIVES = entity_words("village_locative")
 # a village's name on a town ending is longer than the ending and a syllable ("Lindingen")
 MIN_SMALL_TOWN = 6
 
@@ -517,7 +513,7 @@ def _small_towns(
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if nxt is not None and (nxt.like_num or is_capitalised(nxt.text)):
             continue  # "in Lindingen Meier", "in Lindingen 3": no village alone
-        if doc[i - 1].lower_ in village_locatives() or i in beside:
+        if doc[i - 1].lower_ in VILLAGE_LOCATIVES or i in beside:
             out.append(Candidate(i, i + 1, PLACE, doc[i].text, "pattern", kind=CITY))
     return out
 
@@ -532,6 +528,7 @@ def _may_close_town_part(word: str) -> bool:
         len(word) >= 3
         and word not in first_names()
         and word.lower() not in STOP_WORDS
+        and not is_everyday_word(word)  # "Ulm-Kids", "Ulm-Open": loanwords of running German
         and not is_noun_form(word)
         and not is_noun_compound(word)
     )
@@ -705,8 +702,8 @@ class PlaceFinder:
             parts = name.split("-")
             towns = [p for p in parts if self._known_town(p)]
             others = [p for p in parts if p not in towns]
-            if not towns or not all(map(_may_close_town_part, others)):
-                continue
+            if not towns or not others or not all(map(_may_close_town_part, others)):
+                continue  # "Köln-Bonn": two towns joined, no part of either
             i = _token_at(doc, m.start(1))
             if i is None or doc[i].text != name:
                 continue
@@ -788,15 +785,21 @@ def report_head(doc: Doc) -> ReportHead | None:
 
 # a name in capitals alone on a line; a name or two joined by "/" closed by a full stop at a
 # line's start, before a capitalised word or a number
-CAPITALS_LINE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ-]{4,}[ \t\r]*")
-NAME = r"[A-ZÄÖÜ][A-Za-zäöüßÄÖÜ-]+"
-DOTTED_DATELINE = re.compile(rf"{NAME}(?: ?/ ?{NAME})?(?=\. [A-ZÄÖÜ0-9])")
+CAPITAL = "A-ZÄÖÜ"  # the letters of a character class, to build the patterns below from
+SMALL = "a-zäöüß"
+CAPITALS_LINE = re.compile(rf"[{CAPITAL}][{CAPITAL}-]{{4,}}[ \t\r]*")
+NAME = rf"[{CAPITAL}][{CAPITAL}{SMALL}-]+"
+DOTTED_DATELINE = re.compile(rf"{NAME}(?: ?/ ?{NAME})?(?=\. [{CAPITAL}0-9])")
 # either kind at the text's start, or after a line break (a literal the search runs to in C)
-_DATELINE = rf"(?:[A-ZÄÖÜ][A-ZÄÖÜ-]{{4,}}[ \t\r]*(?:\n|$)|{NAME}(?: ?/ ?{NAME})?\. [A-ZÄÖÜ0-9])"
+_DATELINE = (
+    rf"(?:[{CAPITAL}][{CAPITAL}-]{{4,}}[ \t\r]*(?:\n|$)|{NAME}(?: ?/ ?{NAME})?\. [{CAPITAL}0-9])"
+)
 DATELINE_AT_START = re.compile(_DATELINE)
-# a hyphenated name opening a paragraph, then a full stop or a dash and a capital or digit
+# a hyphenated name opening a paragraph, then a full stop or a dash and a capital or digit: the
+# first part a NAME without a hyphen, each later part a capital and small letters
 PART_DATELINE = re.compile(
-    r"(?:^|\n)([A-ZÄÖÜ][A-Za-zäöüßÄÖÜ]*(?:-[A-ZÄÖÜ][a-zäöüß]+)+)(?:\. | [-–] )(?=[A-ZÄÖÜ0-9])"
+    rf"(?:^|\n)([{CAPITAL}][{CAPITAL}{SMALL}]*(?:-[{CAPITAL}][{SMALL}]+)+)"
+    rf"(?:\. | [-–] )(?=[{CAPITAL}0-9])"
 )
 DATELINE_AFTER_BREAK = re.compile(rf"\n{_DATELINE}")
 

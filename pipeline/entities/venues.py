@@ -51,6 +51,7 @@ from pipeline.entities.words import (
     ARTICLES,
     GENITIVE_ARTICLES,
     LIST_JOINERS,
+    TOWN_CENTRES,
     TRUNCATION_JOINERS,
     WordValues,
     common_nouns,
@@ -674,6 +675,8 @@ class VenueFinder:
         lower = head.lower()
         if lower in self.suffixes or not lower.endswith(self.adjective_landmarks):
             return None  # "im Ulmer Haus": no compound, "im Ulmer Stadtrat": no building
+        if lower in TOWN_CENTRES:
+            return None  # "im Ulmer Stadtzentrum": the town's centre, not one building
         if not self._venue_context(doc, i):
             return None
         return Candidate(i, i + 2, PLACE, f"{doc[i].text} {head}", "pattern", kind=VENUE)

@@ -130,6 +130,12 @@ def role_suffixes() -> tuple[str, ...]:
 
 
 @cache
+def street_suffixes() -> tuple[str, ...]:
+    """Endings of a street's name ("Straße", "Allee", "Ring"), from ``org_patterns.json``."""
+    return tuple(org_patterns()["street_suffixes"])
+
+
+@cache
 def org_place_heads() -> tuple[str, ...]:
     """Words that, joined to a place name, name an organisation ("IHK Kassel", "Stadt
     Mannheim"): the offices and institutions of ``org_patterns.json`` and every administrative
@@ -157,6 +163,9 @@ GENITIVE_LINKERS = entity_words("genitive_linker")
 ARTICLES = entity_words("article")
 # "der Leiter des Vereins": read by the organisation, venue and evidence rules alike
 GENITIVE_ARTICLES = entity_words("genitive_article")
+# "im Ulmer Stadtzentrum": a town's centre after its adjective, no venue (read by the venue
+# rules and the events' places)
+TOWN_CENTRES = entity_words("town_centre")
 TRUNCATION_JOINERS = entity_words("truncation_joiner")
 PROPER_ADJECTIVE_STEMS = entity_word_list("proper_adjective_stem")
 # words that join the items of a list ("Kiel, Lübeck und Flensburg")

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from pipeline.entities.candidates import CITY, DISTRICT, GAZETTEER_SOURCE, OTHER, VENUE
 from pipeline.entities.gazetteer import Gazetteer, load_gazetteer
-from pipeline.entities.words import first_names
+from pipeline.entities.words import TOWN_CENTRES, first_names, street_suffixes
 from pipeline.events.context import CLAUSE_MARKS, DocContext
 from pipeline.events.lexicon import (
     WORD_CACHE_SIZE,
@@ -110,7 +110,7 @@ def city_in_name(name: str, ambiguous: bool = False) -> str | None:
 
 def is_street(word: str) -> bool:
     """ "Straße", "Allee": a word that ends a street's name."""
-    return word.lower().endswith(cue_words("street_noun"))
+    return word.lower().endswith(street_suffixes())
 
 
 def organiser_town(organisers: list[str]) -> str | None:
@@ -165,6 +165,11 @@ def is_landmark(p: PlaceMention) -> bool:
     that the gazetteer or a pattern gave it (a river, lake, sea, mountain or landscape), not a
     town the NER found that no list knows."""
     return p.kind == OTHER and p.source in LANDMARK_SOURCES
+
+
+def is_town_centre(name: str) -> bool:
+    """ "Xdorfer Stadtzentrum", "Innenstadt": a name that ends on a town's centre."""
+    return name.replace("-", " ").rsplit(" ", 1)[-1].lower() in TOWN_CENTRES
 
 
 def no_town(p: PlaceMention) -> bool:
@@ -255,6 +260,8 @@ class PlaceChooser:
         return bool(cue_sizes_before(self.ctx.lowers, token, "venue_locative"))
 
     def is_venue(self, p: PlaceMention) -> bool:
+        if is_town_centre(p.name):
+            return False  # "im Xdorfer Stadtzentrum" as the model reads it: the town, no hall
         return p.kind == VENUE or (p.kind == OTHER and self.after_article(p))
 
     def placed_in(self, p: PlaceMention, sentences: set[int]) -> bool:
@@ -500,7 +507,7 @@ class PlaceChooser:
             if self.ctx.sentence_of(token) not in sentences or after >= len(words):
                 continue
             noun = words[after]
-            if word_is_cue(noun.lower(), "town_centre"):
+            if noun.lower() in TOWN_CENTRES:
                 continue  # "im Xdorfer Zentrum": the town's centre, no hall
             if noun[:1].isupper() and noun.isalpha() and is_event_building(noun):
                 found.append(f"{words[token]} {noun}")  # as the places table writes such names
