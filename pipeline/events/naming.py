@@ -1089,9 +1089,6 @@ def is_proper_word(text: str) -> bool:
     )
 
 
-_PROPER_WORDS = WordValues(is_proper_word, WORD_CACHE_SIZE)
-
-
 def is_said(words: list[str]) -> bool:
     """ "Gartenmesse „so schön wie nie!“": quoted words that open in lower case or end in an
     exclamation or question mark are what someone said (a headline's quote), no name."""

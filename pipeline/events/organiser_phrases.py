@@ -103,7 +103,9 @@ class PhraseFinder:
         "durch" in the clause of an organiser's participle that opens the sentence."""
         words, lowers, cues = self.ctx.words, self.ctx.lowers, self.ctx.cues
         out = []
-        for cue in sorted(cues.starts_of("organiser_by")):
+        # the participles of "organisiert von X" and those that only open a sentence
+        # ("Getragen wird der Markt von X"), as OrganiserFinder.agent reads them
+        for cue in sorted(cues.starts_of("organiser_by") | cues.starts_of("fronted_agent")):
             opening = self.ctx.sentence_span(cue)[0]
             if any(words[k].strip() for k in range(opening, cue)):
                 continue  # (most: the participle ends its clause, "von" follows it directly)

@@ -25,6 +25,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from pipeline.entities.gazetteer import club_abbreviations
 from pipeline.entities.words import (
     common_nouns,
     fold,
@@ -168,7 +169,8 @@ class OrganiserFinder:
                 *self.phrases.after_cues("organiser_agent"),
                 *self.phrases.fronted_agents(),
             ):
-                _add_new(stated, phrase, canonical)
+                if not self.commissions(phrase.start):
+                    _add_new(stated, phrase, canonical)
             for phrase in (
                 *self.phrases.genitive_acronyms([*name_spans, *noun_spans]),
                 *self.phrases.agents_before_participle([*name_spans, *noun_spans]),
@@ -792,7 +794,7 @@ class OrganiserFinder:
 
 @cache
 def _club_abbreviations() -> frozenset[str]:
-    return frozenset(a.lower() for a in org_patterns()["club_abbreviations"])
+    return frozenset(a.lower() for a in club_abbreviations())
 
 
 def is_host_body(word: str) -> bool:
