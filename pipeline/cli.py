@@ -78,7 +78,10 @@ def run(
     ] = None,
     reference_date: Annotated[
         str | None,
-        typer.Option(help="YYYY-MM-DD used for reports with no date of their own."),
+        typer.Option(
+            help="Date for reports with no date of their own: 2024-04-14, 14.04.2024, … "
+            "or a month alone, 2024-04."
+        ),
     ] = None,
     model: Annotated[
         str | None,
