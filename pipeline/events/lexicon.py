@@ -49,6 +49,8 @@ WORD_KINDS = frozenset(
         "not_event_prefix",
         "municipality",
         "perfect_auxiliary",
+        "guest_officer",
+        "officer_genitive",
         "until",
         "until_article",
         "genitive_head",

@@ -47,7 +47,7 @@ from pipeline.events.lexicon import (
     words_are_cue,
 )
 from pipeline.events.organiser_phrases import Phrase, PhraseFinder, joins_subjects
-from pipeline.quotation_marks import OPENING
+from pipeline.quotation_marks import CLOSING, OPENING
 from pipeline.records import OrganisationMention
 
 ROLE_WINDOW = 24  # tokens after a role noun in which its organisations stand
@@ -77,6 +77,9 @@ POSSESSIVE_REACH = 3  # "sein traditionelles Sommerfest": a possessive and two a
 POSSESSIVE_WINDOW = 8  # tokens from an organisation to its possessive ("feierte am Samstag sein")
 INVITED_REACH = 3  # tokens after "zum" where the event's name begins ("zum „Imkertag X“")
 COORDINATED_WORDS = 4  # words of a name coordinated with the subject ("X und die Y Z hatten")
+# the marks of quoted speech (not "'", as often an apostrophe)
+SPEECH_MARKS = (OPENING | CLOSING) - {"'"}
+SPEECH_WORDS = 4  # words a quotation has at least to be speech, not a quoted name
 ATTRIBUTE_REACH = 2  # "der veranstaltenden Agentur X": the adjective and one noun before the name
 
 
@@ -151,6 +154,7 @@ class OrganiserFinder:
                 or self.counting_speaker(start)
                 or self.thanks_guests(start, end)
                 or self.expects_guests(start, end)
+                or self.quoted_officer(start, end)
             ):
                 hosts.setdefault(org.name, start)
         if self.phrases is not None:
@@ -666,6 +670,39 @@ class OrganiserFinder:
             return True
         sentence = self.ctx.sentence_of(start)
         return any(self.ctx.sentence_of(s) == sentence for s, _ in name_spans)
+
+    def quoted_officer(self, start: int, end: int) -> bool:
+        """ "„Wir sind mit dem Besuch sehr zufrieden“, sagte der Vorsitzende des Vereins X": who
+        heads an organisation and is quoted in the report speaks as its host (a weak sign: only
+        where nothing else names an organiser). Not a president (of a federation, a senate, a
+        university: guests of honour more often than hosts), nor an officer in the genitive
+        ("die Nachfolge des Vorsitzenden des X"), who is not the speaker, nor one of an event
+        business (a "Messe X" speaks of the guest events in its halls too): for those
+        ``business_officer_on_event`` decides."""
+        if self.is_event_business(start, end):
+            return False
+        lowers = self.ctx.lowers
+        officer = next(
+            (
+                start - size - 1
+                for size in cue_sizes_before(lowers, start, "officer_link")
+                if start > size and self.ctx.cues.at(start - size - 1, "officer")
+            ),
+            None,
+        )
+        if officer is None or word_is_cue(lowers[officer], "guest_officer"):
+            return False
+        if any(word_is_cue(w, "officer_genitive") for w in lowers[max(officer - 2, 0) : officer]):
+            return False
+        return self.quotes_speech(*self.ctx.sentence_span(start))
+
+    def quotes_speech(self, low: int, high: int) -> bool:
+        """Whether tokens ``low``..``high`` quote what someone said: a quotation that runs on
+        past them, or one of more than SPEECH_WORDS words (not a quoted name: „Haus Lindenhof“)."""
+        marks = [k for k in range(low, high) if self.ctx.words[k] in SPEECH_MARKS]
+        if len(marks) % 2:
+            return True
+        return any(b - a > SPEECH_WORDS for a, b in zip(marks[::2], marks[1::2], strict=True))
 
     def counting_speaker(self, start: int) -> bool:
         """ "„Am Einlass haben wir 4.200 Gäste registriert“, sagte Eva Lind vom Kreisjugendring
