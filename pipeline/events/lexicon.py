@@ -79,6 +79,7 @@ WORD_KINDS = frozenset(
         "competition_event",
         "registration_unit",
         "agent_preposition",
+        "affiliation",
         "participant_event",
         "fair_event",
         "event_owner_link",

@@ -18,7 +18,7 @@ from functools import cache
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
-from pipeline.entities.candidates import VENUE
+from pipeline.entities.candidates import PERSON_LABELS, VENUE
 from pipeline.entities.canonical import ADJECTIVE_ENDINGS, GENITIVE_ENDINGS, nominative_name
 from pipeline.entities.everyday import is_everyday_word
 from pipeline.entities.words import (
@@ -339,6 +339,12 @@ class PhraseFinder:
             if not words[i][:1].isupper():
                 return None
             end = self.run_end(i)
+            if self.is_person(i, end):
+                # "Organisatorin Eva Roth vom Heimatverein X": the person's organisation
+                if end < len(words) and word_is_cue(lowers[end], "affiliation"):
+                    i = end + 1
+                    continue
+                return None
             if self.has_proper_word(i, end):
                 # declined as the organisations table declines names
                 name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
@@ -379,9 +385,18 @@ class PhraseFinder:
             end += 1
         return end
 
-    def has_proper_word(self, start: int, end: int) -> bool:
+    def is_person(self, start: int, end: int) -> bool:
+        """Whether tokens ``start``..``end`` name a person: a first name stands among them
+        (also one joined by a hyphen: "Eva-Maria"), or the model reads them all as one
+        (not where it reads a saint's name inside a club's: "St. Georg Schützenbruderschaft")."""
         names = first_names()
-        if any(self.ctx.words[i] in names for i in range(start, end)):
+        words = self.ctx.words[start:end]
+        if any(w in names or (w.count("-") == 1 and set(w.split("-")) <= names) for w in words):
+            return True
+        return all(self.ctx.doc[i].ent_type_ in PERSON_LABELS for i in range(start, end))
+
+    def has_proper_word(self, start: int, end: int) -> bool:
+        if self.is_person(start, end):
             return False  # a person, maybe after a word of office ("Stadtpfarrerin Eva Roth")
         for i in range(start, end):
             word = self.ctx.words[i]
