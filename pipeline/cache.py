@@ -139,14 +139,6 @@ def _dependency_versions() -> dict[str, str]:
     return versions
 
 
-def reference_key(day: dt.date | None) -> str | None:
-    """A ``--reference-date`` as the key holds it: a month given without its day ("2024-04",
-    :class:`pipeline.refdate.MonthDate`) is not its first day."""
-    if day is None:
-        return None
-    return reference_iso(day)
-
-
 def entry_key(file_sha256: str, job: Job) -> str:
     """The cache key of one document: its content and everything about its job."""
     context = [
@@ -154,7 +146,8 @@ def entry_key(file_sha256: str, job: Job) -> str:
         job.doc_id,
         str(job.path),
         sorted(job.metadata.items()),
-        reference_key(job.default_reference_date),
+        # a month given without its day ("2024-04", refdate.MonthDate) is not its first day
+        reference_iso(job.default_reference_date) if job.default_reference_date else None,
     ]
     return hashlib.sha256(json.dumps(context).encode()).hexdigest()
 

@@ -175,30 +175,31 @@ def test_a_quoted_name_an_organiser_invites_to_is_the_event(nlp):
 
 
 # an opening or closing ceremony is the part of a larger event the report names
-def test_an_opening_ceremony_is_part_of_the_show_the_report_names(nlp):
-    text = (
-        "Die Vorbereitungen für die Eröffnungsfeier liefen seit Wochen. Nach der "
-        "Eröffnungsfeier zogen die Gäste weiter. Über 9.000 Menschen besuchten die "
-        "Kräuterschau in Talheim."
-    )
-    assert event_names(nlp, text)[0] == "Kräuterschau"
-
-
-def test_an_opening_ceremony_alone_is_the_event(nlp):
-    text = (
-        "Zur Eröffnungsfeier der neuen Turnhalle kamen 300 Gäste. Nach der Eröffnungsfeier "
-        "gab es ein Konzert."
-    )
-    assert event_names(nlp, text)[0] == "Eröffnungsfeier"
-
-
-def test_a_closing_concert_is_part_of_the_named_festival(nlp):
-    text = (
-        "Das Abschlusskonzert begeisterte am Sonntag 2.000 Zuhörer. Auch beim "
-        "Abschlusskonzert spielte die Stadtkapelle. Der Talheimer Musiksommer zählte "
-        "insgesamt 12.000 Gäste."
-    )
-    assert event_names(nlp, text)[0] == "Talheimer Musiksommer"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Vorbereitungen für die Eröffnungsfeier liefen seit Wochen. Nach der "
+            "Eröffnungsfeier zogen die Gäste weiter. Über 9.000 Menschen besuchten die "
+            "Kräuterschau in Talheim.",
+            "Kräuterschau",
+        ),
+        # ... and alone it is the event
+        (
+            "Zur Eröffnungsfeier der neuen Turnhalle kamen 300 Gäste. Nach der "
+            "Eröffnungsfeier gab es ein Konzert.",
+            "Eröffnungsfeier",
+        ),
+        (
+            "Das Abschlusskonzert begeisterte am Sonntag 2.000 Zuhörer. Auch beim "
+            "Abschlusskonzert spielte die Stadtkapelle. Der Talheimer Musiksommer zählte "
+            "insgesamt 12.000 Gäste.",
+            "Talheimer Musiksommer",
+        ),
+    ],
+)
+def test_a_ceremony_is_part_of_the_event_the_report_names(nlp, text, expected):
+    assert event_names(nlp, text)[0] == expected
 
 
 def test_a_national_feast_day_is_celebrated_a_bare_feast_day_is_a_date(nlp):

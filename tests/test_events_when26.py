@@ -199,8 +199,14 @@ def test_a_towns_centre_is_no_venue(nlp, centre: str) -> None:
 
 
 def test_a_month_reference_option_has_a_cache_key_of_its_own() -> None:
-    from pipeline.cache import reference_key
+    from pathlib import Path
 
-    assert reference_key(parse_user_date("2024-03")) == "2024-03"
-    assert reference_key(parse_user_date("2024-03-01")) == "2024-03-01"
-    assert reference_key(None) is None
+    from pipeline.batch import Job
+    from pipeline.cache import entry_key
+
+    def key(reference: str | None) -> str:
+        day = parse_user_date(reference) if reference else None
+        return entry_key("0" * 64, Job("a", Path("a.txt"), default_reference_date=day))
+
+    assert len({key("2024-03"), key("2024-03-01"), key(None)}) == 3
+    assert key("2024-03") == key("2024-03")

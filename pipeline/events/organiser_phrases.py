@@ -345,7 +345,7 @@ class PhraseFinder:
                     i = end + 1
                     continue
                 return None
-            if self.has_proper_word(i, end):
+            if self.proper_word_in(i, end):  # no person: asked right above
                 # declined as the organisations table declines names
                 name = " ".join(nominative_name(words[i:end])).replace(" - ", "-")
                 return Phrase(i, name, end)
@@ -393,11 +393,15 @@ class PhraseFinder:
         words = self.ctx.words[start:end]
         if any(w in names or (w.count("-") == 1 and set(w.split("-")) <= names) for w in words):
             return True
-        return all(self.ctx.doc[i].ent_type_ in PERSON_LABELS for i in range(start, end))
+        doc = self.ctx.doc
+        return end > start and all(doc[i].ent_type_ in PERSON_LABELS for i in range(start, end))
 
     def has_proper_word(self, start: int, end: int) -> bool:
-        if self.is_person(start, end):
-            return False  # a person, maybe after a word of office ("Stadtpfarrerin Eva Roth")
+        # a person is none, maybe after a word of office ("Stadtpfarrerin Eva Roth")
+        return not self.is_person(start, end) and self.proper_word_in(start, end)
+
+    def proper_word_in(self, start: int, end: int) -> bool:
+        """Whether a word of tokens ``start``..``end`` is no dictionary word: a name's."""
         for i in range(start, end):
             word = self.ctx.words[i]
             if i in self.places:

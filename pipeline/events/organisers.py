@@ -231,12 +231,7 @@ class OrganiserFinder:
     def responsible_of(self, start: int) -> bool:
         """ "lobten die Verantwortlichen der Werbegemeinschaft X": the organisation in the genitive
         right after a noun for those responsible (``responsible``)."""
-        lowers = self.ctx.lowers
-        return (
-            start > 1
-            and word_is_cue(lowers[start - 1], "genitive_article")
-            and self.ctx.cues.at(start - 2, "responsible")
-        )
+        return self.genitive_of(start, "responsible", "genitive_article")
 
     def host_body(self, start: int, end: int) -> bool:
         """Whether the organisation at tokens ``start``..``end`` is a club, an association, a
@@ -386,11 +381,15 @@ class OrganiserFinder:
     def product_of(self, start: int) -> bool:
         """ "eine Veranstaltung der Messe X", "eine Initiative des Y": the event word's
         genitive right before the name."""
-        lowers = self.ctx.lowers
+        return self.genitive_of(start, "organiser_product", "organiser_genitive")
+
+    def genitive_of(self, start: int, noun: str, article: str) -> bool:
+        """Whether the name at ``start`` is the genitive of a cue noun of kind ``noun``, with
+        an article of kind ``article`` between them ("der Verantwortlichen *der* X")."""
         return (
             start > 1
-            and word_is_cue(lowers[start - 1], "organiser_genitive")
-            and self.ctx.cues.at(start - 2, "organiser_product")
+            and word_is_cue(self.ctx.lowers[start - 1], article)
+            and self.ctx.cues.at(start - 2, noun)
         )
 
     def is_event_business(self, start: int, end: int) -> bool:
